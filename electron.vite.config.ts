@@ -1,0 +1,28 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+// Main bundles lowdb and steno (ESM-only) into its CommonJS output; other dependencies stay external.
+// The preload is CommonJS so it runs with `sandbox: true`.
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: { exclude: ['lowdb', 'steno'] },
+      rollupOptions: { input: { index: resolve('src/main/index.ts') } }
+    }
+  },
+  preload: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
+    plugins: [react()],
+    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } }
+  }
+})

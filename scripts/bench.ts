@@ -1,0 +1,36 @@
+// `npm run bench`: runs every benchmark module, prints one table, writes bench-results.json.
+import { writeFileSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Bench, BenchRow } from './bench/types'
+
+const dir = path.resolve('scripts/bench')
+const only = process.argv.slice(2)
+
+async function main(): Promise<void> {
+const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort()
+const rows: (BenchRow & { bench: string })[] = []
+for (const file of files) {
+  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: Bench }
+  if (only.length > 0 && !only.some((o) => mod.default.name.includes(o))) continue
+  process.stderr.write(`running ${mod.default.name}...\n`)
+  for (const r of await mod.default.run()) rows.push({ bench: mod.default.name, ...r })
+}
+
+const table = rows.map((r) => ({
+  bench: r.bench,
+  figure: r.name,
+  value: `${r.value} ${r.unit}`,
+  target: r.target || '-',
+  meets: r.meets === null ? '-' : r.meets ? 'yes' : 'NO'
+}))
+console.table(table)
+writeFileSync('bench-results.json', JSON.stringify(rows, null, 2) + '\n')
+console.log(`wrote bench-results.json (${rows.length} figures)`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,63 @@
+// Routes one IPC call: checks the sender, validates the input against the contract, runs the
+// handler and returns a Result. No electron here, so it runs under plain Node in tests and behind
+// the e2e browser driver exactly as it does behind ipcMain.
+import type { z } from 'zod'
+import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../shared/contract'
+import { AppError, err, ok, type AppErrorShape, type Result } from '../shared/result'
+
+/** What main knows about who sent a call. */
+export interface Sender {
+  url: string
+  isMainFrame: boolean
+}
+
+export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>> | ChannelOutput<C>
+export type Handlers = { [C in Channel]: Handler<C> }
+/** A domain's slice of the handler map, checked with `satisfies` where it is written. */
+export type HandlersFor<K extends Channel> = { [C in K]: Handler<C> }
+
+export interface DispatchOptions {
+  /** True when the sender is the app's own page (origin check lives with whoever knows the origin). */
+  isTrustedOrigin(url: string): boolean
+  /** Validate outputs too: on in tests and development, it catches a service breaking the contract. */
+  checkOutput?: boolean
+  onInternalError?(channel: string, error: unknown): void
+}
+
+export type Dispatch = (channel: unknown, rawInput: unknown, sender: Sender) => Promise<Result<unknown>>
+
+export function createDispatch(handlers: Handlers, options: DispatchOptions): Dispatch {
+  return async (channel, rawInput, sender) => {
+    if (!sender.isMainFrame) return err('forbidden', 'Calls are only accepted from the app window itself, not from embedded frames.')
+    if (!options.isTrustedOrigin(sender.url)) return err('forbidden', 'Calls are only accepted from the app’s own pages.')
+    if (!isChannel(channel)) return err('unknown_channel', `The app has no "${String(channel).slice(0, 80)}" call.`)
+
+    const def = contract[channel]
+    const parsed = def.input.safeParse(rawInput)
+    if (!parsed.success) return err('invalid_input', describeIssues(channel, parsed.error.issues), toIssues(parsed.error.issues))
+
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown
+      const value = await handler(parsed.data)
+      if (options.checkOutput) {
+        const out = def.output.safeParse(value)
+        if (!out.success) throw new Error(`"${channel}" returned a value outside its contract: ${describeIssues(channel, out.error.issues)}`)
+      }
+      return ok(value ?? null)
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toShape() }
+      options.onInternalError?.(channel, error)
+      return err('internal', `Something went wrong in "${channel}". The problem was logged; please try again.`)
+    }
+  }
+}
+
+function toIssues(issues: readonly z.core.$ZodIssue[]): NonNullable<AppErrorShape['issues']> {
+  return issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message.slice(0, 300) }))
+}
+
+function describeIssues(channel: string, issues: readonly z.core.$ZodIssue[]): string {
+  const first = toIssues(issues)[0]
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''
+  return first ? `Invalid input for "${channel}": ${first.path}: ${first.message}${more}` : `Invalid input for "${channel}"`
+}

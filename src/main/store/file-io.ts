@@ -1,0 +1,65 @@
+// The file operations the store uses, gathered in one object so tests can inject disk failures
+// (ENOSPC, EACCES, EPERM) without mocking globals.
+import { promises as fs } from 'node:fs'
+
+export interface FileIO {
+  readFile(file: string): Promise<Buffer>
+  writeFile(file: string, data: string | Uint8Array, flag: 'wx' | 'w'): Promise<void>
+  fsyncFile(file: string): Promise<void>
+  fsyncDir(dir: string): Promise<void>
+  rename(from: string, to: string): Promise<void>
+  link(existing: string, newPath: string): Promise<void>
+  copyFile(from: string, to: string): Promise<void>
+  unlink(file: string): Promise<void>
+  mkdir(dir: string): Promise<void>
+  readdir(dir: string): Promise<string[]>
+  exists(file: string): Promise<boolean>
+}
+
+export const nodeFileIO: FileIO = {
+  readFile: (file) => fs.readFile(file),
+  async writeFile(file, data, flag) {
+    // Write and fsync through one handle so the bytes are on disk before the rename publishes them.
+    const handle = await fs.open(file, flag)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  },
+  async fsyncFile(file) {
+    const handle = await fs.open(file, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  },
+  async fsyncDir(dir) {
+    // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
+    if (process.platform === 'win32') return
+    const handle = await fs.open(dir, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  },
+  rename: (from, to) => fs.rename(from, to),
+  link: (existing, newPath) => fs.link(existing, newPath),
+  copyFile: (from, to) => fs.copyFile(from, to),
+  unlink: (file) => fs.unlink(file),
+  mkdir: async (dir) => {
+    await fs.mkdir(dir, { recursive: true })
+  },
+  readdir: (dir) => fs.readdir(dir),
+  exists: (file) =>
+    fs.access(file).then(
+      () => true,
+      () => false
+    )
+}
+
+export const errnoCode = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined

@@ -1,0 +1,222 @@
+// The library on disk: library.json (index, people, sources, settings) and one file per story.
+// Every change is applied to a copy, written durably, and only then becomes the in-memory state,
+// so a failed write leaves both the disk and memory as they were.
+import path from 'node:path'
+import { Low } from 'lowdb'
+import type { LibraryNotice } from '../../shared/contract'
+import type { LibraryFile, StoryFile, StorySummary } from '../../shared/model'
+import { AppError } from '../../shared/result'
+import { DurableJsonAdapter } from './durable-adapter'
+import { emptyLibrary, libraryKind, storyKind } from './file-kinds'
+import { nodeFileIO, type FileIO } from './file-io'
+import { KeyedMutex } from './keyed-mutex'
+import { acquireLibraryLock, type LibraryLock } from './library-lock'
+import { summarise } from './summary'
+
+export interface StoreOptions {
+  io?: FileIO
+  now?: () => Date
+  /** Take the one-process lock on the folder (off in unit tests that open a folder twice on purpose). */
+  lock?: boolean
+}
+
+export class LibraryStore {
+  private readonly stories = new Map<string, Low<StoryFile>>()
+  private readonly mutex = new KeyedMutex()
+
+  private constructor(
+    readonly dir: string,
+    private readonly db: Low<LibraryFile>,
+    private readonly io: FileIO,
+    private readonly now: () => Date,
+    readonly readOnly: boolean,
+    readonly notices: LibraryNotice[],
+    private readonly lock: LibraryLock | null
+  ) {}
+
+  static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
+    const io = options.io ?? nodeFileIO
+    const now = options.now ?? (() => new Date())
+    await io.mkdir(path.join(dir, 'stories'))
+    await io.mkdir(path.join(dir, 'trash'))
+    const lock = options.lock === false ? null : await acquireLibraryLock(dir)
+    try {
+      const adapter = new DurableJsonAdapter(io, path.join(dir, 'library.json'), libraryKind, now)
+      const db = new Low(adapter, emptyLibrary())
+      await db.read()
+      const outcome = adapter.lastLoad
+      const notices = [...(outcome?.notices ?? [])]
+      const readOnly = outcome?.state === 'newer'
+      const store = new LibraryStore(dir, db, io, now, readOnly, notices, lock)
+      await store.reconcileIndex(outcome?.state === 'missing' && notices.length === 0)
+      return store
+    } catch (error) {
+      await lock?.release()
+      throw error
+    }
+  }
+
+  /** The library as it is on disk now. Treat as read-only: change it through updateLibrary. */
+  get library(): Readonly<LibraryFile> {
+    return this.db.data
+  }
+
+  async close(): Promise<void> {
+    await this.mutex.run('library', async () => undefined)
+    await this.lock?.release()
+  }
+
+  async updateLibrary<T>(change: (draft: LibraryFile) => T): Promise<T> {
+    this.assertWritable()
+    return this.mutex.run('library', async () => {
+      const draft = structuredClone(this.db.data)
+      const result = change(draft)
+      await this.commit(this.db, draft)
+      return result
+    })
+  }
+
+  async readStory(id: string): Promise<StoryFile> {
+    return (await this.storyDb(id)).data
+  }
+
+  async updateStory<T>(id: string, change: (draft: StoryFile) => T): Promise<T> {
+    this.assertWritable()
+    return this.mutex.run(`story:${id}`, async () => {
+      const db = await this.storyDb(id)
+      const draft = structuredClone(db.data)
+      const result = change(draft)
+      await this.commit(db, draft)
+      await this.putSummary(summarise(draft))
+      return result
+    })
+  }
+
+  /** Writes a new story file, then its index line; a crash between the two is healed on open. */
+  async createStory(file: StoryFile): Promise<StorySummary> {
+    this.assertWritable()
+    const id = file.story.id
+    return this.mutex.run(`story:${id}`, async () => {
+      if (this.library.stories.some((s) => s.id === id)) throw new AppError('conflict', `A story with id ${id} already exists.`)
+      const db = new Low(this.storyAdapter(this.storyPath(id)), file)
+      await db.write()
+      this.stories.set(id, db)
+      const summary = summarise(file)
+      await this.putSummary(summary)
+      return summary
+    })
+  }
+
+  /** Moves a story's file to trash/ and marks it deleted in the index; restoreStory undoes it. */
+  async trashStory(id: string): Promise<StorySummary> {
+    return this.moveStory(id, 'trash')
+  }
+
+  async restoreStory(id: string): Promise<StorySummary> {
+    return this.moveStory(id, 'restore')
+  }
+
+  private async moveStory(id: string, direction: 'trash' | 'restore'): Promise<StorySummary> {
+    this.assertWritable()
+    return this.mutex.run(`story:${id}`, async () => {
+      const entry = this.library.stories.find((s) => s.id === id)
+      if (!entry || (direction === 'trash') !== (entry.deletedAt === null)) {
+        throw new AppError('not_found', direction === 'trash' ? 'That story is not in the library.' : 'That story is not in the trash.')
+      }
+      const [from, to] = direction === 'trash' ? [this.storyPath(id), this.trashPath(id)] : [this.trashPath(id), this.storyPath(id)]
+      await this.io.rename(from, to).catch((error: unknown) => {
+        throw new AppError('io_error', `Could not move the story file: ${String(error)}`)
+      })
+      await this.io.fsyncDir(path.dirname(to)).catch(() => undefined)
+      this.stories.delete(id)
+      const summary = { ...entry, deletedAt: direction === 'trash' ? this.now().toISOString() : null }
+      await this.putSummary(summary)
+      return summary
+    })
+  }
+
+  private async putSummary(summary: StorySummary): Promise<void> {
+    await this.mutex.run('library', async () => {
+      const draft = structuredClone(this.db.data)
+      const index = draft.stories.findIndex((s) => s.id === summary.id)
+      if (index === -1) draft.stories.push(summary)
+      else draft.stories[index] = summary
+      await this.commit(this.db, draft)
+    })
+  }
+
+  private async commit<T>(db: Low<T>, draft: T): Promise<void> {
+    const previous = db.data
+    db.data = draft
+    try {
+      await db.write()
+    } catch (error) {
+      db.data = previous
+      throw error
+    }
+  }
+
+  private async storyDb(id: string): Promise<Low<StoryFile>> {
+    const cached = this.stories.get(id)
+    if (cached) return cached
+    const entry = this.library.stories.find((s) => s.id === id && s.deletedAt === null)
+    if (!entry) throw new AppError('not_found', 'That story is not in the library (it may have been deleted).')
+    const adapter = this.storyAdapter(this.storyPath(id))
+    const data = await adapter.read()
+    const outcome = adapter.lastLoad
+    this.notices.push(...(outcome?.notices ?? []))
+    if (!data) {
+      if (outcome?.state === 'newer') throw readOnlyError()
+      throw new AppError('io_error', `The file for "${entry.title}" could not be read and had no good backup. It was moved aside; see the library notices.`)
+    }
+    const db = new Low(adapter, data)
+    db.data = data
+    this.stories.set(id, db)
+    return db
+  }
+
+  /** Heals the index against the story files present: adds stories it lacks, drops lines for files that are gone. */
+  private async reconcileIndex(fresh: boolean): Promise<void> {
+    if (this.readOnly) return
+    const files = (await this.io.readdir(path.join(this.dir, 'stories'))).filter((f) => /^[A-Za-z0-9_-]+\.json$/.test(f))
+    const onDisk = new Set(files.map((f) => f.slice(0, -'.json'.length)))
+    const indexed = new Set(this.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id))
+    const missing = [...indexed].filter((id) => !onDisk.has(id))
+    const unindexed = [...onDisk].filter((id) => !indexed.has(id))
+    if (missing.length === 0 && unindexed.length === 0 && !fresh) return
+    const summaries: StorySummary[] = []
+    for (const id of unindexed) {
+      const adapter = this.storyAdapter(this.storyPath(id))
+      const data = await adapter.read()
+      this.notices.push(...(adapter.lastLoad?.notices ?? []))
+      if (data) summaries.push(summarise(data))
+    }
+    if (!fresh && summaries.length > 0) {
+      this.notices.push({ kind: 'recovered_from_backup', file: 'library.json', message: `${summaries.length} story file(s) missing from the library index were added back.`, movedTo: null })
+    }
+    await this.mutex.run('library', async () => {
+      const draft = structuredClone(this.db.data)
+      draft.stories = draft.stories.filter((s) => s.deletedAt !== null || onDisk.has(s.id)).concat(summaries)
+      await this.commit(this.db, draft)
+    })
+  }
+
+  private storyAdapter(file: string): DurableJsonAdapter<StoryFile> {
+    return new DurableJsonAdapter(this.io, file, storyKind(path.basename(file, '.json')), this.now)
+  }
+
+  private storyPath(id: string): string {
+    return path.join(this.dir, 'stories', `${id}.json`)
+  }
+
+  private trashPath(id: string): string {
+    return path.join(this.dir, 'trash', `${id}.json`)
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) throw readOnlyError()
+  }
+}
+
+const readOnlyError = (): AppError =>
+  new AppError('read_only', 'This library was saved by a newer version of Factdesk and is open read-only. Update Factdesk to make changes.')

@@ -1,0 +1,28 @@
+// Derives a story's line in the library index from its file.
+import { claimStatuses, type StoryFile, type StorySummary } from '../../shared/model'
+
+export function summarise(file: StoryFile, deletedAt: string | null = null): StorySummary {
+  const statusCounts = Object.fromEntries(claimStatuses.map((s) => [s, 0])) as StorySummary['statusCounts']
+  const assignees = new Set<string>()
+  let orphanedCount = 0
+  for (const claim of file.claims) {
+    statusCounts[claim.status]++
+    if (claim.assignee) assignees.add(claim.assignee)
+    if (claim.orphaned) orphanedCount++
+  }
+  const last = file.activity.at(-1)
+  return {
+    id: file.story.id,
+    title: file.story.title,
+    outlet: file.story.outlet,
+    deskState: file.story.deskState,
+    claimCount: file.claims.length,
+    orphanedCount,
+    statusCounts,
+    assignees: [...assignees].sort(),
+    createdAt: file.story.createdAt,
+    updatedAt: file.story.updatedAt,
+    updatedBy: last?.by ?? null,
+    deletedAt
+  }
+}

@@ -1,0 +1,25 @@
+// Builds `window.factdesk` from the contract's channel and event names: one function per channel,
+// nothing generic. Self-contained on purpose (no imports, no outer references) so the e2e browser
+// driver can inject this very function into a page with `fn.toString()`.
+export function buildBridge(
+  channels: readonly string[],
+  events: readonly string[],
+  invoke: (channel: string, input: unknown) => Promise<unknown>,
+  subscribe: (event: string, listener: (payload: unknown) => void) => () => void
+): Record<string, unknown> {
+  const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
+  for (const name of channels) {
+    const dot = name.indexOf('.')
+    const noun = name.slice(0, dot)
+    const verb = name.slice(dot + 1)
+    const group = api[noun] ?? (api[noun] = {})
+    group[verb] = (input?: unknown) => invoke(name, input === undefined ? {} : input)
+  }
+  for (const group of Object.values(api)) Object.freeze(group)
+  const on = (event: string, listener: (payload: unknown) => void): (() => void) => {
+    if (!events.includes(event)) throw new Error(`Unknown event "${event}"`)
+    if (typeof listener !== 'function') throw new Error('A listener must be a function')
+    return subscribe(event, listener)
+  }
+  return Object.freeze({ ...api, on })
+}

@@ -1,0 +1,19 @@
+// The preload: exposes exactly the contract's channels to the sandboxed renderer.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { channelNames, eventNames } from '../shared/contract'
+import { buildBridge } from './bridge'
+
+const bridge = buildBridge(
+  channelNames,
+  eventNames,
+  (channel, input) => ipcRenderer.invoke(channel, input),
+  (event, listener) => {
+    const handler = (_event: IpcRendererEvent, payload: unknown): void => listener(payload)
+    ipcRenderer.on(event, handler)
+    return () => {
+      ipcRenderer.removeListener(event, handler)
+    }
+  }
+)
+
+contextBridge.exposeInMainWorld('factdesk', bridge)

@@ -1,0 +1,36 @@
+// The renderer's only way to the main process: wraps `window.factdesk` and unwraps Result.
+import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract'
+import type { AppErrorShape, ErrorCode, Result } from '../../shared/result'
+
+export class BridgeError extends Error {
+  readonly code: ErrorCode
+  readonly issues: AppErrorShape['issues']
+  constructor(error: AppErrorShape) {
+    super(error.message)
+    this.name = 'BridgeError'
+    this.code = error.code
+    this.issues = error.issues
+  }
+}
+
+type Fn = (input: unknown) => Promise<Result<unknown>>
+
+/** Calls a channel and returns its value; a coded failure is thrown as a BridgeError. */
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await attempt(channel, input)
+  if (!result.ok) throw new BridgeError(result.error)
+  return result.value
+}
+
+/** Calls a channel and hands back the Result as it came, for callers that branch on error codes. */
+export function attempt<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+  const [noun, verb] = channel.split('.') as [string, string]
+  const group = (window.factdesk as unknown as Record<string, Record<string, Fn>>)[noun]
+  const fn = group?.[verb]
+  if (!fn) return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `The app has no "${channel}" call.` } })
+  return fn(input) as Promise<Result<ChannelOutput<C>>>
+}
+
+export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  return window.factdesk.on(event, listener)
+}

@@ -1,0 +1,53 @@
+// Stories: create, read with everything attached, edit, revise, delete to trash and restore.
+import { z } from 'zod'
+import { Activity, Claim, DeskState, Evidence, Id, limits, ShortText, Source, Story, StoryMeta, StorySummary } from '../model'
+import { channel, NoInput } from './channel'
+
+export const RevisionInfo = z.strictObject({
+  revision: z.number().int(),
+  createdAt: z.string(),
+  createdBy: Id,
+  note: z.string(),
+  length: z.number().int()
+})
+
+/** A story opened in the story view: claims in story order, their evidence and the sources it cites. */
+export const StoryDetail = z.strictObject({
+  story: Story,
+  claims: z.array(Claim),
+  evidence: z.array(Evidence),
+  sources: z.array(Source),
+  revisions: z.array(RevisionInfo),
+  activity: z.array(Activity)
+})
+export type StoryDetail = z.infer<typeof StoryDetail>
+
+export const ReanchorReport = z.strictObject({
+  revision: z.number().int(),
+  exact: z.number().int(),
+  moved: z.number().int(),
+  fuzzy: z.number().int(),
+  orphaned: z.array(Id)
+})
+export type ReanchorReport = z.infer<typeof ReanchorReport>
+
+export const storyChannels = {
+  'stories.list': channel(z.strictObject({ includeDeleted: z.boolean().optional() }), z.array(StorySummary)),
+  'stories.get': channel(z.strictObject({ id: Id }), StoryDetail),
+  'stories.create': channel(
+    StoryMeta.partial().extend({ title: ShortText.min(1), text: z.string().min(1).max(limits.storyText) }).strict(),
+    StorySummary
+  ),
+  'stories.update': channel(
+    z.strictObject({ id: Id, patch: StoryMeta.partial().extend({ deskState: DeskState.optional() }).strict() }),
+    StorySummary
+  ),
+  'stories.revise': channel(
+    z.strictObject({ id: Id, text: z.string().min(1).max(limits.storyText), note: ShortText.optional() }),
+    z.strictObject({ detail: StoryDetail, report: ReanchorReport })
+  ),
+  'stories.revision': channel(z.strictObject({ id: Id, revision: z.number().int().min(1) }), z.strictObject({ revision: z.number().int(), text: z.string() })),
+  'stories.delete': channel(z.strictObject({ id: Id }), StorySummary),
+  'stories.restore': channel(z.strictObject({ id: Id }), StorySummary),
+  'stories.trash': channel(NoInput, z.array(StorySummary))
+}

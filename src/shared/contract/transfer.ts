@@ -1,0 +1,65 @@
+// Bringing stories in (paste, file, URL, verification package) and sending reports out.
+import { z } from 'zod'
+import { Id, StorySummary } from '../model'
+import { channel, NoInput } from './channel'
+import { ReanchorReport } from './stories'
+
+/** 25 MB of file as base64; the main side enforces the real per-format caps. */
+const MAX_FILE_BASE64 = 35_000_000
+
+export const ImportedFile = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  dataBase64: z.string().max(MAX_FILE_BASE64)
+})
+
+export const ImportResult = z.strictObject({ story: StorySummary, warnings: z.array(z.string()) })
+export type ImportResult = z.infer<typeof ImportResult>
+
+export const reportFormats = ['html', 'pdf', 'markdown', 'csv', 'json', 'claimreview'] as const
+export const ReportFormat = z.enum(reportFormats)
+export type ReportFormat = z.infer<typeof ReportFormat>
+
+export const ReportOptions = z.strictObject({
+  includeExcerpts: z.boolean(),
+  includeActivity: z.boolean(),
+  includeOrphaned: z.boolean()
+})
+export type ReportOptions = z.infer<typeof ReportOptions>
+
+export const ReportRequest = z.strictObject({
+  scope: z.enum(['story', 'selected', 'library']),
+  storyIds: z.array(Id).max(10_000),
+  format: ReportFormat,
+  options: ReportOptions
+})
+export type ReportRequest = z.infer<typeof ReportRequest>
+
+export const ExportResult = z.strictObject({
+  saved: z.boolean(),
+  path: z.string(),
+  bytes: z.number().int(),
+  claimCount: z.number().int(),
+  skippedWithoutVerdict: z.number().int()
+})
+export type ExportResult = z.infer<typeof ExportResult>
+
+export const PackageImportResult = z.strictObject({
+  stories: z.strictObject({ added: z.number().int(), merged: z.number().int() }),
+  claims: z.strictObject({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  sources: z.strictObject({ added: z.number().int(), reused: z.number().int() })
+})
+export type PackageImportResult = z.infer<typeof PackageImportResult>
+
+export const transferChannels = {
+  'import.text': channel(
+    z.strictObject({ text: z.string().min(1).max(2_000_000), title: z.string().max(500).optional() }),
+    ImportResult
+  ),
+  'import.file': channel(ImportedFile, ImportResult),
+  'import.url': channel(z.strictObject({ url: z.string().min(1).max(4000) }), ImportResult),
+  'import.chooseFile': channel(NoInput, ImportResult.nullable()),
+  'stories.reimport': channel(z.strictObject({ id: Id, file: ImportedFile.optional() }), ReanchorReport),
+  'export.report': channel(ReportRequest, ExportResult),
+  'export.reveal': channel(z.strictObject({ path: z.string().max(4000) }), z.null()),
+  'package.import': channel(z.strictObject({ file: ImportedFile.optional() }), PackageImportResult.nullable())
+}

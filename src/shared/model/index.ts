@@ -1,0 +1,7 @@
+export * from './common'
+export * from './story'
+export * from './claim'
+export * from './source'
+export * from './person'
+export * from './settings'
+export * from './library'

@@ -1,0 +1,50 @@
+// People on the desk, and the append-only log of who changed what.
+import { z } from 'zod'
+import { Id, IsoDate, ShortText } from './common'
+
+export const Person = z.strictObject({
+  id: Id,
+  name: ShortText.min(1),
+  initials: z.string().max(4),
+  createdAt: IsoDate
+})
+export type Person = z.infer<typeof Person>
+
+/** A JSON-safe snapshot of a value before or after a change. */
+export const Snapshot = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])
+export type Snapshot = z.infer<typeof Snapshot>
+
+export const activityActions = [
+  'story.created',
+  'story.updated',
+  'story.revised',
+  'story.deleted',
+  'story.restored',
+  'claim.created',
+  'claim.updated',
+  'claim.deleted',
+  'claim.restored',
+  'claim.reanchored',
+  'claim.orphaned',
+  'claim.commented',
+  'evidence.added',
+  'evidence.updated',
+  'evidence.removed',
+  'package.imported'
+] as const
+export const ActivityAction = z.enum(activityActions)
+export type ActivityAction = z.infer<typeof ActivityAction>
+
+export const Activity = z.strictObject({
+  id: Id,
+  at: IsoDate,
+  by: Id,
+  action: ActivityAction,
+  storyId: Id,
+  claimId: Id.nullable(),
+  field: z.string().max(100).nullable(),
+  from: Snapshot,
+  to: Snapshot,
+  summary: z.string().max(1000)
+})
+export type Activity = z.infer<typeof Activity>

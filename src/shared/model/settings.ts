@@ -1,0 +1,49 @@
+// Desk-wide settings: who is working, what the verdicts are called, how reports are signed.
+import { z } from 'zod'
+import { Id, OptionalUrl, ShortText } from './common'
+import { claimStatuses, verdicts } from './claim'
+
+export const VerdictLabels = z.strictObject(Object.fromEntries(verdicts.map((v) => [v, ShortText.min(1)])) as {
+  [K in (typeof verdicts)[number]]: typeof ShortText
+})
+export type VerdictLabels = z.infer<typeof VerdictLabels>
+
+export const StatusLabels = z.strictObject(Object.fromEntries(claimStatuses.map((s) => [s, ShortText.min(1)])) as {
+  [K in (typeof claimStatuses)[number]]: typeof ShortText
+})
+export type StatusLabels = z.infer<typeof StatusLabels>
+
+export const defaultVerdictLabels: VerdictLabels = {
+  accurate: 'Accurate',
+  mostly_accurate: 'Mostly accurate',
+  needs_context: 'Needs context',
+  misleading: 'Misleading',
+  false: 'False',
+  unverifiable: 'Unverifiable'
+}
+
+export const defaultStatusLabels: StatusLabels = {
+  open: 'Open',
+  in_progress: 'In progress',
+  waiting: 'Waiting on source',
+  done: 'Done'
+}
+
+export const Settings = z.strictObject({
+  currentEditorId: Id.nullable(),
+  verdictLabels: VerdictLabels,
+  statusLabels: StatusLabels,
+  organisationName: ShortText,
+  organisationUrl: OptionalUrl,
+  factCheckBaseUrl: OptionalUrl
+})
+export type Settings = z.infer<typeof Settings>
+
+export const defaultSettings: Settings = {
+  currentEditorId: null,
+  verdictLabels: defaultVerdictLabels,
+  statusLabels: defaultStatusLabels,
+  organisationName: '',
+  organisationUrl: '',
+  factCheckBaseUrl: ''
+}

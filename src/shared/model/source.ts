@@ -1,0 +1,53 @@
+// Sources are library-wide so one document can back claims in many stories.
+import { z } from 'zod'
+import { Id, IsoDate, LongText, OptionalUrl, ShortText } from './common'
+
+export const sourceKinds = ['primary_document', 'official_statement', 'interview', 'news_report', 'dataset', 'expert', 'social_post', 'other'] as const
+export const SourceKind = z.enum(sourceKinds)
+export type SourceKind = z.infer<typeof SourceKind>
+
+export const reliabilities = ['unrated', 'high', 'medium', 'low'] as const
+export const Reliability = z.enum(reliabilities)
+export type Reliability = z.infer<typeof Reliability>
+
+export const SourceFields = z.strictObject({
+  url: OptionalUrl,
+  title: ShortText.min(1),
+  publisher: ShortText,
+  author: ShortText,
+  publishedAt: z.union([z.literal(''), IsoDate]),
+  accessedAt: z.union([z.literal(''), IsoDate]),
+  archiveUrl: OptionalUrl,
+  kind: SourceKind,
+  reliability: Reliability,
+  notes: LongText
+})
+export type SourceFields = z.infer<typeof SourceFields>
+
+export const Source = SourceFields.extend({
+  id: Id,
+  createdAt: IsoDate,
+  updatedAt: IsoDate
+})
+export type Source = z.infer<typeof Source>
+
+export const stances = ['supports', 'contradicts', 'context'] as const
+export const Stance = z.enum(stances)
+export type Stance = z.infer<typeof Stance>
+
+export const EvidenceFields = z.strictObject({
+  excerpt: LongText,
+  stance: Stance,
+  locator: ShortText
+})
+export type EvidenceFields = z.infer<typeof EvidenceFields>
+
+export const Evidence = EvidenceFields.extend({
+  id: Id,
+  claimId: Id,
+  sourceId: Id,
+  createdAt: IsoDate,
+  createdBy: Id,
+  updatedAt: IsoDate
+})
+export type Evidence = z.infer<typeof Evidence>

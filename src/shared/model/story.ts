@@ -1,0 +1,44 @@
+// A story under check: canonical plain text (paragraphs split by blank lines) plus metadata.
+import { z } from 'zod'
+import { Id, IsoDate, limits, OptionalUrl, ShortText } from './common'
+
+export const deskStates = ['draft', 'in_check', 'cleared'] as const
+export const DeskState = z.enum(deskStates)
+export type DeskState = z.infer<typeof DeskState>
+
+export const StoryMeta = z.strictObject({
+  title: ShortText.min(1),
+  outlet: ShortText,
+  byline: ShortText,
+  url: OptionalUrl,
+  publishedAt: z.union([z.literal(''), IsoDate]),
+  language: z.string().max(35)
+})
+export type StoryMeta = z.infer<typeof StoryMeta>
+
+/** Where the text came from, so a newer version can be re-imported from the same place. */
+export const StoryOrigin = z.strictObject({
+  kind: z.enum(['paste', 'file', 'url', 'sample', 'package']),
+  location: z.string().max(limits.url)
+})
+export type StoryOrigin = z.infer<typeof StoryOrigin>
+
+export const StoryRevision = z.strictObject({
+  revision: z.number().int().min(1),
+  text: z.string().max(limits.storyText),
+  createdAt: IsoDate,
+  createdBy: Id,
+  note: ShortText
+})
+export type StoryRevision = z.infer<typeof StoryRevision>
+
+export const Story = StoryMeta.extend({
+  id: Id,
+  text: z.string().max(limits.storyText),
+  revision: z.number().int().min(1),
+  deskState: DeskState,
+  origin: StoryOrigin,
+  createdAt: IsoDate,
+  updatedAt: IsoDate
+})
+export type Story = z.infer<typeof Story>

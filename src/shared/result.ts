@@ -1,0 +1,53 @@
+// The serialisable outcome of every call across the process line: a value, or a coded error.
+import { z } from 'zod'
+
+export const errorCodes = [
+  'invalid_input',
+  'unknown_channel',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'read_only',
+  'no_editor',
+  'io_error',
+  'unsupported',
+  'too_large',
+  'network_error',
+  'no_article',
+  'cancelled',
+  'internal'
+] as const
+
+export const ErrorCode = z.enum(errorCodes)
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const AppErrorShape = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional()
+})
+export type AppErrorShape = z.infer<typeof AppErrorShape>
+
+export type Result<T, E = AppErrorShape> = { ok: true; value: T } | { ok: false; error: E }
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value })
+export const err = (code: ErrorCode, message: string, issues?: AppErrorShape['issues']): Result<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message }
+})
+
+/** Thrown inside main-side services; dispatch turns it into a Result. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: AppErrorShape['issues']
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+
+  toShape(): AppErrorShape {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message }
+  }
+}
