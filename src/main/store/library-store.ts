@@ -31,7 +31,9 @@ export class LibraryStore {
     private readonly now: () => Date,
     readonly readOnly: boolean,
     readonly notices: LibraryNotice[],
-    private readonly lock: LibraryLock | null
+    private readonly lock: LibraryLock | null,
+    /** True when this open created the library (no index and nothing to recover). */
+    readonly created: boolean
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
@@ -47,8 +49,9 @@ export class LibraryStore {
       const outcome = adapter.lastLoad
       const notices = [...(outcome?.notices ?? [])]
       const readOnly = outcome?.state === 'newer'
-      const store = new LibraryStore(dir, db, io, now, readOnly, notices, lock)
-      await store.reconcileIndex(outcome?.state === 'missing' && notices.length === 0)
+      const created = outcome?.state === 'missing' && notices.length === 0
+      const store = new LibraryStore(dir, db, io, now, readOnly, notices, lock, created)
+      await store.reconcileIndex(created)
       return store
     } catch (error) {
       await lock?.release()

@@ -1,0 +1,28 @@
+// Which e2e driver runs: FACTDESK_E2E_DRIVER=electron|browser, else electron when an Electron
+// binary resolves on this machine, else the built renderer in Chromium.
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+export type DriverName = 'electron' | 'browser'
+
+const require = createRequire(__filename)
+
+export function electronBinary(): string | null {
+  try {
+    const binary = require('electron') as unknown
+    return typeof binary === 'string' && existsSync(binary) ? binary : null
+  } catch {
+    return null // the electron package throws when its binary was never downloaded
+  }
+}
+
+export function chosenDriver(env: NodeJS.ProcessEnv = process.env): DriverName {
+  const asked = env.FACTDESK_E2E_DRIVER
+  if (asked === 'electron' || asked === 'browser') return asked
+  if (asked) throw new Error(`FACTDESK_E2E_DRIVER must be "electron" or "browser", not "${asked}"`)
+  return electronBinary() ? 'electron' : 'browser'
+}
+
+export const chromiumPath = (env: NodeJS.ProcessEnv = process.env): string => env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium'
+
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']

@@ -1,0 +1,115 @@
+// The `factdesk` fixture: one app per test on its own library folder, under whichever driver runs.
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { test as base, chromium, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test'
+import { launchBrowserApp, newDialogScript, type BrowserApp, type DialogScript } from './browser-app'
+import { chosenDriver, chromiumArgs, chromiumPath, type DriverName } from './driver'
+import { serveDirectory, type StaticServer } from './static-server'
+
+const root = path.resolve(__dirname, '../..')
+
+export interface FactdeskApp {
+  driver: DriverName
+  page: Page
+  libraryDir: string
+  /** Answers for the next save / open / folder dialog (file paths). */
+  answerSaveDialog(dir: string): Promise<void>
+  answerOpenDialog(file: string): Promise<void>
+  answerFolderDialog(dir: string): Promise<void>
+  /** Closes the app and starts it again on the same library folder. */
+  restart(): Promise<void>
+  /** The Electron application, under the electron driver only. */
+  electron: ElectronApplication | null
+  /** URLs the app handed to the system browser (browser driver records them). */
+  openedExternally(): Promise<string[]>
+}
+
+interface WorkerFixtures {
+  driver: DriverName
+  browserDriver: { browser: Browser; server: StaticServer } | null
+}
+
+export const test = base.extend<{ factdesk: FactdeskApp; libraryDir: string }, WorkerFixtures>({
+  driver: [async ({}, use) => use(chosenDriver()), { scope: 'worker' }],
+  browserDriver: [
+    async ({ driver }, use) => {
+      if (driver !== 'browser') return use(null)
+      const server = await serveDirectory(path.join(root, 'out/renderer'))
+      const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true })
+      await use({ browser, server })
+      await browser.close()
+      await server.close()
+    },
+    { scope: 'worker' }
+  ],
+  libraryDir: async ({}, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-e2e-'))
+    await use(path.join(dir, 'library'))
+    await rm(dir, { recursive: true, force: true })
+  },
+  factdesk: async ({ driver, browserDriver, libraryDir }, use) => {
+    const app = driver === 'browser' && browserDriver ? await browserFactdesk(browserDriver, libraryDir) : await electronFactdesk(libraryDir)
+    await use(app.api)
+    await app.close()
+  }
+})
+
+export { expect } from '@playwright/test'
+
+async function browserFactdesk(driver: { browser: Browser; server: StaticServer }, libraryDir: string): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
+  const dialogs: DialogScript = newDialogScript()
+  const sample = path.join(root, 'resources/sample-story.txt')
+  let running: BrowserApp = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample)
+  const api: FactdeskApp = {
+    driver: 'browser',
+    page: running.page,
+    libraryDir,
+    electron: null,
+    answerSaveDialog: async (dir) => void (dialogs.saveTo = dir),
+    answerOpenDialog: async (file) => void (dialogs.importFile = file),
+    answerFolderDialog: async (dir) => void (dialogs.libraryFolder = dir),
+    async restart() {
+      await running.close()
+      running = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample)
+      api.page = running.page
+    },
+    openedExternally: async () => [...dialogs.openedExternally]
+  }
+  return { api, close: () => running.close() }
+}
+
+async function electronFactdesk(libraryDir: string): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
+  const launch = async (): Promise<{ app: ElectronApplication; page: Page }> => {
+    const app = await _electron.launch({ args: [root], env: { ...process.env, FACTDESK_LIBRARY_DIR: libraryDir } })
+    // Record instead of opening the system browser, so tests can see what would have left the app.
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = []
+      Object.assign(shell, { __opened: opened, openExternal: async (url: string) => void opened.push(url) })
+    })
+    return { app, page: await app.firstWindow() }
+  }
+  let running = await launch()
+  const stub = (method: 'showSaveDialog' | 'showOpenDialog', result: object) =>
+    running.app.evaluate(({ dialog }, answer) => {
+      ;(dialog as unknown as Record<string, unknown>)[answer.method] = async () => answer.result
+    }, { method, result })
+  const api: FactdeskApp = {
+    driver: 'electron',
+    page: running.page,
+    libraryDir,
+    get electron() {
+      return running.app
+    },
+    answerSaveDialog: async (dir) => stub('showSaveDialog', { canceled: false, filePath: path.join(dir, 'report') }),
+    answerOpenDialog: async (file) => stub('showOpenDialog', { canceled: false, filePaths: [file] }),
+    answerFolderDialog: async (dir) => stub('showOpenDialog', { canceled: false, filePaths: [dir] }),
+    async restart() {
+      await running.app.close()
+      running = await launch()
+      api.page = running.page
+    },
+    openedExternally: () => running.app.evaluate(({ shell }) => [...((shell as unknown as { __opened?: string[] }).__opened ?? [])])
+  }
+  return { api, close: () => running.app.close() }
+}

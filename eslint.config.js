@@ -1,0 +1,50 @@
+// Lint rules, including the import boundaries of DESIGN.md: the renderer never reaches main, and
+// shared/ stays free of electron, node and the DOM.
+const js = require('@eslint/js')
+const tseslint = require('typescript-eslint')
+const reactHooks = require('eslint-plugin-react-hooks')
+const globals = require('globals')
+
+const noNode = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'url', 'stream'], message: 'shared/ and renderer/ run without Node.' }
+
+module.exports = tseslint.config(
+  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/fixtures/**/*.html'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty-pattern': 'off'
+    }
+  },
+  {
+    files: ['**/*.cjs', 'eslint.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noNode, { group: ['electron'], message: 'shared/ imports no electron.' }, { group: ['**/main/**', '**/renderer/**', '**/preload/**', 'react', 'react-dom'], message: 'shared/ imports only shared/.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer']
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [noNode, { group: ['electron'], message: 'The renderer has no electron.' }, { group: ['**/main/**', '**/preload/index*'], message: 'The renderer reaches main only through src/renderer/src/api.ts.' }] }]
+    }
+  },
+  {
+    files: ['src/main/services/**/*.ts', 'src/main/store/**/*.ts', 'src/main/import/**/*.ts', 'src/main/reports/**/*.ts', 'src/main/dispatch.ts', 'src/main/core.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['electron'], message: 'Services run under plain Node: keep electron in src/main/electron and src/main/index.ts.' }] }] }
+  },
+  {
+    files: ['src/preload/bridge.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['*'], message: 'bridge.ts is injected with toString(): it must import nothing.' }] }] }
+  }
+)

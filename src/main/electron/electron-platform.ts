@@ -1,0 +1,58 @@
+// The Platform as Electron provides it: native dialogs, the system shell, Chromium's PDF printer.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { BrowserWindow, dialog, shell } from 'electron'
+import type { Platform } from '../platform'
+import { pdfPrintOptions } from '../reports/pdf'
+
+const storyFilters = [{ name: 'Stories', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx'] }]
+const packageFilters = [{ name: 'Factdesk verification package', extensions: ['json'] }]
+
+export function electronPlatform(window: () => BrowserWindow | null, remember: (dir: string) => Promise<void>): Platform {
+  const parent = (): BrowserWindow | undefined => window() ?? undefined
+  return {
+    async chooseLibraryFolder() {
+      const owner = parent()
+      const options = { title: 'Open Library', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] }
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseImportFile(kind) {
+      const owner = parent()
+      const options = { title: kind === 'story' ? 'Import Story' : 'Import Verification Package', properties: ['openFile'] as 'openFile'[], filters: kind === 'story' ? storyFilters : packageFilters }
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
+      const file = result.canceled ? undefined : result.filePaths[0]
+      if (!file) return null
+      return { fileName: path.basename(file), bytes: new Uint8Array(await readFile(file)) }
+    },
+    async chooseSavePath(suggestedName, extension) {
+      const owner = parent()
+      const options = { title: 'Export Report', defaultPath: suggestedName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] }
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
+      return result.canceled ? null : (result.filePath ?? null)
+    },
+    openExternal: (url) => shell.openExternal(url),
+    revealFile: (file) => shell.showItemInFolder(file),
+    printToPdf: (html) => printHtml(html),
+    rememberLibrary: remember,
+    emit(event, payload) {
+      window()?.webContents.send(event, payload)
+    }
+  }
+}
+
+/** Prints report HTML in a hidden window with JavaScript off; the report is inert HTML and CSS. */
+async function printHtml(html: string): Promise<Uint8Array> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-print-'))
+  const file = path.join(dir, 'report.html')
+  const printer = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } })
+  try {
+    await writeFile(file, html, 'utf8')
+    await printer.loadFile(file)
+    return new Uint8Array(await printer.webContents.printToPDF(pdfPrintOptions))
+  } finally {
+    printer.destroy()
+    await rm(dir, { recursive: true, force: true })
+  }
+}

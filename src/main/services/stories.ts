@@ -1,0 +1,105 @@
+// Stories: create, open with everything attached, edit metadata and desk state, trash and restore.
+import type { HandlersFor } from '../dispatch'
+import type { StoryDetail } from '../../shared/contract'
+import type { StoryFile, StoryMeta, StoryOrigin } from '../../shared/model'
+import { STORY_SCHEMA_VERSION } from '../../shared/model'
+import { AppError } from '../../shared/result'
+import { currentEditor, logActivity, type ServiceContext } from './context'
+
+export interface NewStory {
+  meta: Partial<StoryMeta> & { title: string }
+  text: string
+  origin: StoryOrigin
+}
+
+/** Builds a new story file (revision 1) stamped with `by`; used by paste, import and the sample. */
+export function newStoryFile(ctx: ServiceContext, input: NewStory, by: string): StoryFile {
+  const at = ctx.now().toISOString()
+  const id = ctx.newId()
+  const file: StoryFile = {
+    schemaVersion: STORY_SCHEMA_VERSION,
+    story: {
+      id,
+      title: input.meta.title,
+      outlet: input.meta.outlet ?? '',
+      byline: input.meta.byline ?? '',
+      url: input.meta.url ?? '',
+      publishedAt: input.meta.publishedAt ?? '',
+      language: input.meta.language ?? 'en',
+      text: input.text,
+      revision: 1,
+      deskState: 'draft',
+      origin: input.origin,
+      createdAt: at,
+      updatedAt: at
+    },
+    revisions: [{ revision: 1, text: input.text, createdAt: at, createdBy: by, note: `Imported from ${input.origin.kind}` }],
+    claims: [],
+    evidence: [],
+    activity: []
+  }
+  logActivity(ctx, file, by, { action: 'story.created', summary: `Story “${input.meta.title}” created` })
+  return file
+}
+
+export function storyDetail(ctx: ServiceContext, file: StoryFile): StoryDetail {
+  const cited = new Set(file.evidence.map((e) => e.sourceId))
+  return {
+    story: file.story,
+    claims: [...file.claims].sort((a, b) => a.anchor.position.start - b.anchor.position.start || a.anchor.position.end - b.anchor.position.end),
+    evidence: file.evidence,
+    sources: ctx.store.library.sources.filter((s) => cited.has(s.id)),
+    revisions: file.revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt, createdBy: r.createdBy, note: r.note, length: r.text.length })),
+    activity: file.activity
+  }
+}
+
+const metaFields = ['title', 'outlet', 'byline', 'url', 'publishedAt', 'language', 'deskState'] as const
+
+export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => string) {
+  return {
+    'stories.list': ({ includeDeleted }) => ctx.store.library.stories.filter((s) => includeDeleted || s.deletedAt === null),
+    'stories.trash': () => ctx.store.library.stories.filter((s) => s.deletedAt !== null),
+    'stories.get': async ({ id }) => storyDetail(ctx, await ctx.store.readStory(id)),
+    'stories.create': async ({ text, ...meta }) => {
+      const by = currentEditor(ctx)
+      const canonicalText = canonical(text)
+      if (!canonicalText) throw new AppError('invalid_input', 'The story has no text.')
+      return ctx.store.createStory(newStoryFile(ctx, { meta, text: canonicalText, origin: { kind: 'paste', location: '' } }, by))
+    },
+    'stories.update': async ({ id, patch }) => {
+      const by = currentEditor(ctx)
+      await ctx.store.updateStory(id, (file) => {
+        for (const field of metaFields) {
+          const next = patch[field]
+          const previous = file.story[field]
+          if (next === undefined || next === previous) continue
+          Object.assign(file.story, { [field]: next })
+          logActivity(ctx, file, by, { action: 'story.updated', field, from: previous, to: next, summary: `${field} changed` })
+        }
+        file.story.updatedAt = ctx.now().toISOString()
+      })
+      return summaryOf(ctx, id)
+    },
+    'stories.revision': async ({ id, revision }) => {
+      const file = await ctx.store.readStory(id)
+      const found = file.revisions.find((r) => r.revision === revision)
+      if (!found) throw new AppError('not_found', `Story revision ${revision} does not exist.`)
+      return { revision: found.revision, text: found.text }
+    },
+    'stories.delete': async ({ id }) => {
+      currentEditor(ctx)
+      return ctx.store.trashStory(id)
+    },
+    'stories.restore': async ({ id }) => {
+      currentEditor(ctx)
+      return ctx.store.restoreStory(id)
+    }
+  } satisfies HandlersFor<'stories.list' | 'stories.trash' | 'stories.get' | 'stories.create' | 'stories.update' | 'stories.revision' | 'stories.delete' | 'stories.restore'>
+}
+
+export function summaryOf(ctx: ServiceContext, id: string) {
+  const summary = ctx.store.library.stories.find((s) => s.id === id)
+  if (!summary) throw new AppError('not_found', 'That story is not in the library.')
+  return summary
+}
