@@ -181,6 +181,7 @@ export class LibraryStore {
   /** Heals the index against the story files present: adds stories it lacks, drops lines for files that are gone. */
   private async reconcileIndex(fresh: boolean): Promise<void> {
     if (this.readOnly) return
+    await this.removeTempFiles()
     const files = (await this.io.readdir(path.join(this.dir, 'stories'))).filter((f) => /^[A-Za-z0-9_-]+\.json$/.test(f))
     const onDisk = new Set(files.map((f) => f.slice(0, -'.json'.length)))
     const indexed = new Set(this.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id))
@@ -202,6 +203,15 @@ export class LibraryStore {
       draft.stories = draft.stories.filter((s) => s.deletedAt !== null || onDisk.has(s.id)).concat(summaries)
       await this.commit(this.db, draft)
     })
+  }
+
+  /** Temp files are left only by a write that was cut off; the file it was replacing is intact. */
+  private async removeTempFiles(): Promise<void> {
+    for (const folder of [this.dir, path.join(this.dir, 'stories')]) {
+      for (const name of await this.io.readdir(folder)) {
+        if (name.endsWith('.tmp')) await this.io.unlink(path.join(folder, name)).catch(() => undefined)
+      }
+    }
   }
 
   private storyAdapter(file: string): DurableJsonAdapter<StoryFile> {

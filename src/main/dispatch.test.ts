@@ -1,0 +1,104 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { appSender, openTestCore, withEditor, type TestCore } from './testing/test-core'
+
+let t: TestCore
+let storyId: string
+
+/** Every byte of every file in the library, to prove a rejected call changed nothing. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const sub of ['', 'stories', 'trash']) {
+    for (const name of await readdir(path.join(dir, sub))) {
+      if (name.endsWith('.json')) files[path.join(sub, name)] = await readFile(path.join(dir, sub, name), 'utf8')
+    }
+  }
+  return files
+}
+
+beforeEach(async () => {
+  t = await openTestCore()
+  await withEditor(t)
+  storyId = (await t.call<{ stories: { id: string }[] }>('library.get', {})).stories[0]!.id
+})
+afterEach(() => t.cleanup())
+
+const rejected = async (channel: unknown, input: unknown, sender = appSender) => {
+  const before = await snapshot(t.dir)
+  const result = await t.core.dispatch(channel, input, sender)
+  expect(await snapshot(t.dir)).toEqual(before)
+  if (result.ok) throw new Error(`expected ${String(channel)} to fail`)
+  return result.error
+}
+
+describe('dispatch', () => {
+  it('runs a valid call and returns its value', async () => {
+    const result = await t.core.dispatch('stories.list', {}, appSender)
+    expect(result).toMatchObject({ ok: true, value: [{ id: storyId, title: expect.stringContaining('Trump') }] })
+  })
+
+  it('rejects an unknown channel', async () => {
+    expect((await rejected('stories.drop', {})).code).toBe('unknown_channel')
+    expect((await rejected('__proto__', {})).code).toBe('unknown_channel')
+    expect((await rejected(42, {})).code).toBe('unknown_channel')
+  })
+
+  it('rejects wrong types, missing keys and extra keys with the path of the problem', async () => {
+    const wrongType = await rejected('stories.get', { id: 5 })
+    expect(wrongType).toMatchObject({ code: 'invalid_input', issues: [{ path: 'id' }] })
+    expect((await rejected('claims.update', { storyId, claimId: 'x' })).issues?.[0]?.path).toBe('patch')
+    expect((await rejected('stories.update', { id: storyId, patch: { title: 'New' }, sneaky: true })).code).toBe('invalid_input')
+    expect((await rejected('stories.update', { id: storyId, patch: { title: 'New', deskState: 'published' } })).code).toBe('invalid_input')
+    expect((await rejected('library.get', null)).code).toBe('invalid_input')
+    expect((await rejected('library.get', 'text')).code).toBe('invalid_input')
+  })
+
+  it('rejects __proto__ and constructor keys without polluting prototypes', async () => {
+    const proto = JSON.parse(`{"id":"${storyId}","patch":{"title":"x"},"__proto__":{"polluted":true}}`) as unknown
+    expect((await rejected('stories.update', proto)).code).toBe('invalid_input')
+    const nested = JSON.parse(`{"id":"${storyId}","patch":{"__proto__":{"title":"x"}}}`) as unknown
+    expect((await rejected('stories.update', nested)).code).toBe('invalid_input')
+    expect((await rejected('stories.update', { id: storyId, patch: { constructor: { prototype: { polluted: true } } } })).code).toBe('invalid_input')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('rejects a 10 MB string', async () => {
+    const huge = 'a'.repeat(10 * 1024 * 1024)
+    expect((await rejected('stories.create', { title: 'Huge', text: huge })).code).toBe('invalid_input')
+    expect((await rejected('stories.update', { id: storyId, patch: { title: huge } })).code).toBe('invalid_input')
+  })
+
+  it('rejects callers from another origin or a subframe', async () => {
+    expect((await rejected('library.get', {}, { url: 'https://evil.example/', isMainFrame: true })).code).toBe('forbidden')
+    expect((await rejected('library.get', {}, { url: 'app://factdesk.evil/index.html', isMainFrame: true })).code).toBe('forbidden')
+    expect((await rejected('library.get', {}, { ...appSender, isMainFrame: false })).code).toBe('forbidden')
+    expect((await rejected('library.get', {}, { url: '', isMainFrame: true })).code).toBe('forbidden')
+  })
+
+  it('turns a missing record into not_found and leaves the library alone', async () => {
+    expect((await rejected('stories.get', { id: 'nope' })).code).toBe('not_found')
+    expect((await rejected('claims.update', { storyId, claimId: 'nope', patch: { status: 'done' } })).code).toBe('not_found')
+  })
+
+  it('never lets a raw throw cross the bridge', async () => {
+    const broken = await openTestCore({ onInternalError: () => undefined })
+    try {
+      // A handler breaking its output contract is an internal error, reported without internals.
+      Object.defineProperty(broken.core.store.library, 'settings', { value: { nonsense: true } })
+      const result = await broken.core.dispatch('library.get', {}, appSender)
+      expect(result).toMatchObject({ ok: false, error: { code: 'internal' } })
+      expect(JSON.stringify(result)).not.toContain('nonsense')
+    } finally {
+      await broken.cleanup()
+    }
+  })
+
+  it('tells the renderer after a change, not after a read', async () => {
+    t.platform.events.length = 0
+    await t.call('stories.get', { id: storyId })
+    expect(t.platform.events).toEqual([])
+    await t.call('stories.update', { id: storyId, patch: { title: 'Renamed' } })
+    expect(t.platform.events).toEqual([{ event: 'library.changed', payload: { storyId } }])
+  })
+})

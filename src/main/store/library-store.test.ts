@@ -1,0 +1,145 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { STORY_SCHEMA_VERSION, type StoryFile } from '../../shared/model'
+import { nodeFileIO, type FileIO } from './file-io'
+import { LibraryStore } from './library-store'
+
+const at = '2026-11-25T10:00:00.000Z'
+const storyFile = (id: string, title = `Story ${id}`): StoryFile => ({
+  schemaVersion: STORY_SCHEMA_VERSION,
+  story: { id, title, outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Some text.', revision: 1, deskState: 'draft', origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
+  revisions: [{ revision: 1, text: 'Some text.', createdAt: at, createdBy: 'ed', note: '' }],
+  claims: [],
+  evidence: [],
+  activity: []
+})
+
+let dir: string
+beforeEach(async () => {
+  dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'factdesk-store-')), 'library')
+})
+
+describe('LibraryStore', () => {
+  it('creates a library, and a reopened store sees every change that returned', async () => {
+    const store = await LibraryStore.open(dir)
+    expect(store.created).toBe(true)
+    await store.createStory(storyFile('s1'))
+    await store.updateStory('s1', (f) => void (f.story.title = 'Renamed'))
+    await store.updateLibrary((l) => void (l.settings.organisationName = 'The Desk'))
+    await store.close()
+
+    const again = await LibraryStore.open(dir)
+    expect(again.created).toBe(false)
+    expect(again.library.stories.map((s) => s.title)).toEqual(['Renamed'])
+    expect((await again.readStory('s1')).story.title).toBe('Renamed')
+    expect(again.library.settings.organisationName).toBe('The Desk')
+    expect(again.notices).toEqual([])
+    await again.close()
+  })
+
+  it('keeps 1,000 overlapping updates', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.createStory(storyFile('s1'))
+    await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        i % 2 === 0
+          ? store.updateStory('s1', (f) => void f.activity.push({ id: `a${i}`, at, by: 'ed', action: 'story.updated', storyId: 's1', claimId: null, field: null, from: null, to: i, summary: '' }))
+          : store.updateLibrary((l) => void l.people.push({ id: `p${i}`, name: `Person ${i}`, initials: 'P', createdAt: at }))
+      )
+    )
+    await store.close()
+    const again = await LibraryStore.open(dir)
+    expect((await again.readStory('s1')).activity).toHaveLength(500)
+    expect(again.library.people).toHaveLength(500)
+    await again.close()
+  })
+
+  it.each(['ENOSPC', 'EACCES', 'EPERM'])('on %s returns io_error, keeps memory as it was, and a retry works', async (code) => {
+    let failNext = false
+    const io: FileIO = {
+      ...nodeFileIO,
+      writeFile: async (file, data, flag) => {
+        if (failNext) {
+          failNext = false
+          throw Object.assign(new Error(code), { code })
+        }
+        return nodeFileIO.writeFile(file, data, flag)
+      }
+    }
+    const store = await LibraryStore.open(dir, { io })
+    await store.createStory(storyFile('s1'))
+    failNext = true
+    await expect(store.updateStory('s1', (f) => void (f.story.title = 'Lost?'))).rejects.toMatchObject({ code: 'io_error' })
+    expect((await store.readStory('s1')).story.title).toBe('Story s1')
+    expect(store.library.stories[0]?.title).toBe('Story s1')
+    await store.updateStory('s1', (f) => void (f.story.title = 'Saved'))
+    await store.close()
+    const again = await LibraryStore.open(dir)
+    expect((await again.readStory('s1')).story.title).toBe('Saved')
+    await again.close()
+  })
+
+  it('refuses a second process on the same folder but takes over a stale lock', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.close()
+    // A lock left by a process that has died is stale.
+    await writeFile(path.join(dir, 'library.lock'), JSON.stringify({ pid: 2 ** 22 + 12345 }))
+    const reopened = await LibraryStore.open(dir)
+    await reopened.close()
+    // A lock held by a live process (our parent, standing in for another Factdesk) is respected.
+    await writeFile(path.join(dir, 'library.lock'), JSON.stringify({ pid: process.ppid }))
+    await expect(LibraryStore.open(dir)).rejects.toMatchObject({ code: 'conflict' })
+  })
+
+  it('heals an index that lost a story, and drops lines for files that are gone', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.createStory(storyFile('s1'))
+    await store.createStory(storyFile('s2'))
+    await store.close()
+    const index = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as { stories: { id: string }[] }
+    index.stories = index.stories.filter((s) => s.id !== 's1').concat({ ...index.stories[0]!, id: 'ghost' })
+    await writeFile(path.join(dir, 'library.json'), JSON.stringify(index))
+    const again = await LibraryStore.open(dir)
+    expect(again.library.stories.map((s) => s.id).sort()).toEqual(['s1', 's2'])
+    expect(again.notices.some((n) => n.message.includes('added back'))).toBe(true)
+    await again.close()
+  })
+
+  it('rebuilds a lost index from the story files, keeping the damaged index aside', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.createStory(storyFile('s1'))
+    await store.close()
+    await writeFile(path.join(dir, 'library.json'), '{"schemaVersion":1,"stor')
+    await writeFile(path.join(dir, 'library.json.bak'), '')
+    const again = await LibraryStore.open(dir)
+    expect(again.library.stories.map((s) => s.id)).toEqual(['s1'])
+    expect(again.notices.map((n) => n.kind)).toContain('quarantined')
+    expect((await readdir(dir)).some((f) => f.startsWith('library.json.corrupt-'))).toBe(true)
+    await again.close()
+  })
+
+  it('opens a library from a newer Factdesk read-only and refuses changes', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.close()
+    const newer = JSON.stringify({ schemaVersion: 99, stories: [], future: true })
+    await writeFile(path.join(dir, 'library.json'), newer)
+    const again = await LibraryStore.open(dir)
+    expect(again.readOnly).toBe(true)
+    await expect(again.updateLibrary(() => undefined)).rejects.toMatchObject({ code: 'read_only' })
+    expect(await readFile(path.join(dir, 'library.json'), 'utf8')).toBe(newer)
+    await again.close()
+  })
+
+  it('moves a deleted story to trash/ and back', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.createStory(storyFile('s1'))
+    expect((await store.trashStory('s1')).deletedAt).not.toBeNull()
+    expect(await readdir(path.join(dir, 'trash'))).toContain('s1.json')
+    await expect(store.readStory('s1')).rejects.toMatchObject({ code: 'not_found' })
+    await store.restoreStory('s1')
+    expect((await store.readStory('s1')).story.title).toBe('Story s1')
+    await store.close()
+  })
+})

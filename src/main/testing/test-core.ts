@@ -1,0 +1,81 @@
+// A core over a temp library folder with recording stand-ins for the platform, for tests and benchmarks.
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { EventName } from '../../shared/contract'
+import { createCore, type Core, type CoreOptions } from '../core'
+import type { Platform } from '../platform'
+import type { Sender } from '../dispatch'
+
+export const TEST_ORIGIN = 'app://factdesk'
+export const appSender: Sender = { url: `${TEST_ORIGIN}/index.html`, isMainFrame: true }
+export const sampleStoryPath = path.resolve(__dirname, '../../../resources/sample-story.txt')
+
+export interface TestPlatform extends Platform {
+  events: { event: EventName; payload: unknown }[]
+  opened: string[]
+  saveDir: string | null
+}
+
+export function testPlatform(): TestPlatform {
+  const platform: TestPlatform = {
+    events: [],
+    opened: [],
+    saveDir: null,
+    chooseLibraryFolder: async () => null,
+    chooseImportFile: async () => null,
+    chooseSavePath: async (name) => (platform.saveDir ? path.join(platform.saveDir, name) : null),
+    openExternal: async (url) => void platform.opened.push(url),
+    revealFile: () => undefined,
+    printToPdf: async () => {
+      throw new Error('No PDF printer in this test')
+    },
+    rememberLibrary: async () => undefined,
+    emit: (event, payload) => void platform.events.push({ event, payload })
+  }
+  return platform
+}
+
+export interface TestCore {
+  core: Core
+  dir: string
+  platform: TestPlatform
+  /** Calls a channel as the app window would and returns the value, failing loudly on an error. */
+  call<T = unknown>(channel: string, input: unknown): Promise<T>
+  cleanup(): Promise<void>
+}
+
+export async function openTestCore(overrides: Partial<CoreOptions> = {}): Promise<TestCore> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'factdesk-test-'))
+  const dir = overrides.libraryDir ?? path.join(root, 'library')
+  const platform = (overrides.platform as TestPlatform | undefined) ?? testPlatform()
+  const core = await createCore({
+    libraryDir: dir,
+    platform,
+    sampleStoryPath,
+    isTrustedOrigin: (url) => url.startsWith(`${TEST_ORIGIN}/`),
+    checkOutput: true,
+    ...overrides
+  })
+  return {
+    core,
+    dir,
+    platform,
+    async call<T>(channel: string, input: unknown): Promise<T> {
+      const result = await core.dispatch(channel, input, appSender)
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`)
+      return result.value as T
+    },
+    async cleanup() {
+      await core.close()
+      await rm(root, { recursive: true, force: true })
+    }
+  }
+}
+
+/** Adds an editor and makes them current, as the first-run picker does. */
+export async function withEditor(t: TestCore, name = 'Test Editor'): Promise<string> {
+  const person = await t.call<{ id: string }>('people.create', { name })
+  await t.call('people.setCurrent', { id: person.id })
+  return person.id
+}
