@@ -2,12 +2,12 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 
-// Main bundles lowdb and steno (ESM-only) into its CommonJS output; other dependencies stay external.
+// Main bundles lowdb, steno and approx-string-match (ESM-only) into its CommonJS output; other dependencies stay external.
 // The preload is CommonJS so it runs with `sandbox: true`.
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: { exclude: ['lowdb', 'steno'] },
+      externalizeDeps: { exclude: ['lowdb', 'steno', 'approx-string-match'] },
       rollupOptions: { input: { index: resolve('src/main/index.ts') } }
     }
   },

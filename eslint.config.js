@@ -31,6 +31,12 @@ module.exports = tseslint.config(
     }
   },
   {
+    // Tests of shared code run under Node (vitest) and may read fixtures from disk.
+    files: ['src/shared/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' }
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

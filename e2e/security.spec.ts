@@ -6,11 +6,14 @@ test.describe('window security (electron driver)', () => {
 
   test('window preferences are locked down', async ({ factdesk }) => {
     const prefs = await factdesk.electron!.evaluate(({ BrowserWindow }) => {
-      const p = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences()!
+      // getLastWebPreferences exists at runtime but is missing from electron.d.ts.
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences(): Electron.WebPreferences }
+      const p = contents.getLastWebPreferences()
       return { sandbox: p.sandbox, contextIsolation: p.contextIsolation, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity }
     })
     expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true })
     expect(factdesk.page.url()).toMatch(/^app:\/\/factdesk\//)
+    expect(await factdesk.page.evaluate(() => [typeof (window as { process?: unknown }).process, typeof (window as { require?: unknown }).require])).toEqual(['undefined', 'undefined'])
   })
 
   test('navigating away is blocked and new windows are refused', async ({ factdesk }) => {

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { channelNames, eventNames } from '../../src/shared/contract'
 import { createCore, type Core } from '../../src/main/core'
 import type { PickedFile, Platform } from '../../src/main/platform'
-import { pdfPrintOptions } from '../../src/main/reports/pdf'
+import { playwrightPdfOptions } from '../../src/main/reports/pdf'
 import { buildBridge } from '../../src/preload/bridge'
 
 /** Answers the test has queued for the "dialogs" the app would show, and what it tried to open. */
@@ -99,8 +99,7 @@ async function printWith(browser: Browser, html: string): Promise<Uint8Array> {
   try {
     const page = await context.newPage()
     await page.setContent(html, { waitUntil: 'load' })
-    const { margins, ...rest } = pdfPrintOptions
-    return new Uint8Array(await page.pdf({ ...rest, margin: margins }))
+    return new Uint8Array(await page.pdf(playwrightPdfOptions()))
   } finally {
     await context.close()
   }

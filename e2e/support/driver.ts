@@ -1,19 +1,15 @@
 // Which e2e driver runs: FACTDESK_E2E_DRIVER=electron|browser, else electron when an Electron
 // binary resolves on this machine, else the built renderer in Chromium.
-import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 export type DriverName = 'electron' | 'browser'
 
 const require = createRequire(__filename)
 
+/** The installed Electron binary, found without `require('electron')`, which would try to download it. */
 export function electronBinary(): string | null {
-  try {
-    const binary = require('electron') as unknown
-    return typeof binary === 'string' && existsSync(binary) ? binary : null
-  } catch {
-    return null // the electron package throws when its binary was never downloaded
-  }
+  const { electronBinary: find } = require('../../scripts/electron-binary.cjs') as { electronBinary(): string | null }
+  return find()
 }
 
 export function chosenDriver(env: NodeJS.ProcessEnv = process.env): DriverName {

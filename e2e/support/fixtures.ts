@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { test as base, chromium, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test'
 import { launchBrowserApp, newDialogScript, type BrowserApp, type DialogScript } from './browser-app'
-import { chosenDriver, chromiumArgs, chromiumPath, type DriverName } from './driver'
+import { chosenDriver, chromiumArgs, chromiumPath, electronBinary, type DriverName } from './driver'
 import { serveDirectory, type StaticServer } from './static-server'
 
 const root = path.resolve(__dirname, '../..')
@@ -81,7 +81,7 @@ async function browserFactdesk(driver: { browser: Browser; server: StaticServer 
 
 async function electronFactdesk(libraryDir: string): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
   const launch = async (): Promise<{ app: ElectronApplication; page: Page }> => {
-    const app = await _electron.launch({ args: [root], env: { ...process.env, FACTDESK_LIBRARY_DIR: libraryDir } })
+    const app = await _electron.launch({ executablePath: electronBinary() ?? undefined, args: [root], env: { ...process.env, FACTDESK_LIBRARY_DIR: libraryDir } })
     // Record instead of opening the system browser, so tests can see what would have left the app.
     await app.evaluate(({ shell }) => {
       const opened: string[] = []

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe as suite, expect, it } from 'vitest'
+import { describe, resolveAnchors, type ResolvedAnchor } from './anchor'
+import { canonicalText } from './canonical'
+
+const story = canonicalText(readFileSync(path.join(__dirname, '../../../resources/sample-story.txt'), 'utf8'))
+
+function mark(text: string, words: string, occurrence = 0) {
+  let at = -1
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(words, at + 1)
+  if (at === -1) throw new Error(`not in text: ${words}`)
+  return describe(text, at, at + words.length, 1)
+}
+
+const quoted = (text: string, r: ResolvedAnchor) => text.slice(r.anchor.position.start, r.anchor.position.end)
+
+const aid = 'the US has not announced new aid packages for Ukraine'
+const rutte = 'NATO chief Mark Rutte said 30 countries, including Japan, are working on a framework'
+const costa = '“The top priority must be to stop the killings.'
+
+suite('resolveAnchors', () => {
+  it('keeps every claim exactly where it was when the text is unchanged', () => {
+    const anchors = [mark(story, aid), mark(story, rutte)]
+    const results = resolveAnchors(anchors, story, story, 2)
+    expect(results.map((r) => r.status)).toEqual(['exact', 'exact'])
+    expect(results[0]!.anchor.revision).toBe(2)
+  })
+
+  it('follows a claim past a typo fix elsewhere and through a typo fix inside it', () => {
+    const typo = story.replace('framework', 'frammework').replace('longest gap', 'longest  gapp')
+    const fixed = canonicalText(typo.replace('frammework', 'framework'))
+    const anchor = mark(typo, 'are working on a frammework')
+    const [result] = resolveAnchors([anchor], typo, fixed, 2)
+    expect(result!.status).toBe('fuzzy')
+    expect(quoted(fixed, result!)).toBe('are working on a framework')
+  })
+
+  it('moves claims when a paragraph is inserted before them or deleted', () => {
+    const inserted = story.replace('Aid and Pressure on Russia', 'A new paragraph of reporting goes here.\n\nAid and Pressure on Russia')
+    const deleted = story.replace(/\n\nTrump’s Push for Talks\n\n[^\n]+/, '')
+    for (const next of [inserted, deleted]) {
+      const results = resolveAnchors([mark(story, aid), mark(story, costa)], story, next, 2)
+      expect(results.map((r) => r.status)).toEqual(['moved', 'moved'])
+      expect(results.map((r) => quoted(next, r))).toEqual([aid, costa])
+    }
+  })
+
+  it('follows a paragraph that was moved to another place', () => {
+    const paragraphs = story.split('\n\n')
+    const moved = [paragraphs[0], paragraphs.at(-2), ...paragraphs.slice(1, -2), paragraphs.at(-1)].join('\n\n')
+    const words = 'he acknowledged that the US will “help out” alongside Europe'
+    const [result] = resolveAnchors([mark(story, words)], story, moved, 2)
+    expect(result!.status).toBe('moved')
+    expect(quoted(moved, result!)).toBe(words)
+  })
+
+  it('follows a lightly reworded sentence', () => {
+    const reworded = story.replace('30 countries, including Japan, are working on a framework', '31 countries, including Japan, are now working on a framework')
+    const [result] = resolveAnchors([mark(story, rutte)], story, reworded, 2)
+    expect(result!.status).toBe('fuzzy')
+    expect(quoted(reworded, result!)).toBe('NATO chief Mark Rutte said 31 countries, including Japan, are now working on a framework')
+  })
+
+  it('orphans a claim whose sentence was deleted or rewritten beyond recognition', () => {
+    const deleted = story.replace(' NATO chief Mark Rutte said 30 countries, including Japan, are working on a framework.', '')
+    const rewritten = story.replace(rutte, 'Dozens of governments are drafting plans, the alliance’s secretary general told reporters')
+    for (const next of [deleted, rewritten]) {
+      const [result] = resolveAnchors([mark(story, rutte)], story, next, 2)
+      expect(result!.status).toBe('orphaned')
+      expect(result!.anchor.quote.exact).toBe(rutte)
+    }
+  })
+
+  it('orphans a short phrase whose only remaining occurrence is in another context', () => {
+    const text = 'The minister said the data were wrong.\n\nLater, aides said the data were wrong in part.'
+    const anchor = mark(text, 'the data were wrong', 0)
+    const next = 'Later, aides said the data were wrong in part.'
+    const [result] = resolveAnchors([anchor], text, next, 2)
+    expect(result!.status).toBe('orphaned')
+  })
+
+  it('picks the right occurrence of a repeated phrase', () => {
+    const text = 'Officials said the toll rose sharply. Nobody disputed it.\n\nBy evening, police said the toll rose sharply again.'
+    const second = mark(text, 'the toll rose sharply', 1)
+    const next = 'A new opening paragraph.\n\n' + text.replace('Nobody disputed it.', 'Nobody disputed the figures at first.')
+    const [result] = resolveAnchors([second], text, next, 2)
+    expect(result!.status).toBe('moved')
+    expect(result!.anchor.position.start).toBe(next.lastIndexOf('the toll rose sharply'))
+  })
+
+  it('never leaves a fuzzy match starting or ending mid-word', () => {
+    const text = 'Prices climbed by forty percent last year, the report said.'
+    const next = 'Prices climbed by fourty-two percent last year, the report said.'
+    const [result] = resolveAnchors([mark(text, 'climbed by forty percent last year')], text, next, 2)
+    expect(result!.status).toBe('fuzzy')
+    expect(quoted(next, result!)).toBe('climbed by fourty-two percent last year')
+  })
+})

@@ -1,0 +1,137 @@
+// Anchoring a claim to words in a story, and finding those words again in a new revision.
+// The approach of the Hypothesis client: describe a range by its quote plus 32 characters of
+// context either side and its position; to resolve, try the words where they were, then every
+// exact occurrence, then approximate matches scored on quote, prefix, suffix and position.
+// Unlike Hypothesis, which always takes the best candidate, we orphan a claim when no candidate
+// is convincing: an editor can re-attach an orphan, but cannot see a claim moved to wrong words.
+import search from 'approx-string-match'
+import type { ClaimAnchor } from '../model/claim'
+import { positionHint } from './position-hint'
+
+/** Enough context to tell a repeated phrase apart, short enough to survive nearby edits. */
+export const CONTEXT_LENGTH = 32
+
+export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned'
+
+export interface ResolvedAnchor {
+  status: AnchorStatus
+  anchor: ClaimAnchor
+}
+
+export function describe(text: string, start: number, end: number, revision: number): ClaimAnchor {
+  return {
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+      suffix: text.slice(end, end + CONTEXT_LENGTH)
+    },
+    position: { type: 'TextPositionSelector', start, end },
+    revision
+  }
+}
+
+/**
+ * 1 when `actual` reads exactly like `expected`, falling towards 0 with each edit. Empty context
+ * means the start or end of the story, which only the start or end of the new text matches.
+ */
+function similarity(actual: string, expected: string): number {
+  if (expected.length === 0 || actual.length === 0) return expected.length === actual.length ? 1 : 0
+  const best = search(actual, expected, expected.length)[0]
+  return best ? Math.max(0, 1 - best.errors / expected.length) : 0
+}
+
+interface Candidate {
+  start: number
+  end: number
+  quote: number
+  prefix: number
+  suffix: number
+  score: number
+}
+
+/** Weights from Hypothesis's match-quote: the words matter most, context next, position only breaks ties. */
+const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 }
+const WEIGHT_SUM = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position
+
+function score(text: string, anchor: ClaimAnchor, hint: number, start: number, end: number, errors: number): Candidate {
+  const { exact, prefix, suffix } = anchor.quote
+  const quote = 1 - errors / exact.length
+  const before = similarity(text.slice(Math.max(0, start - prefix.length), start), prefix)
+  const after = similarity(text.slice(end, end + suffix.length), suffix)
+  const position = 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length))
+  const total = (WEIGHTS.quote * quote + WEIGHTS.prefix * before + WEIGHTS.suffix * after + WEIGHTS.position * position) / WEIGHT_SUM
+  return { start, end, quote, prefix: before, suffix: after, score: total }
+}
+
+const best = (candidates: Candidate[]): Candidate | undefined => candidates.reduce<Candidate | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined)
+
+/** A quote this long is specific enough that one exact occurrence is the same words, moved. */
+const DISTINCTIVE_LENGTH = 24
+/** An approximate match must keep at least this share of the quote's characters. */
+const MIN_QUOTE_SIMILARITY = 0.75
+/** Most of the context on at least one side must survive (half can match by chance: "… said "). */
+const MIN_CONTEXT_SIMILARITY = 0.6
+const MAX_EXACT_OCCURRENCES = 2000
+
+function exactCandidates(text: string, anchor: ClaimAnchor, hint: number): Candidate[] {
+  const { exact } = anchor.quote
+  const out: Candidate[] = []
+  for (let at = text.indexOf(exact); at !== -1 && out.length < MAX_EXACT_OCCURRENCES; at = text.indexOf(exact, at + 1)) {
+    out.push(score(text, anchor, hint, at, at + exact.length, 0))
+  }
+  return out
+}
+
+const contextHolds = (c: Candidate) => Math.max(c.prefix, c.suffix) >= MIN_CONTEXT_SIMILARITY
+
+/** Widens an approximate match to whole words so a claim never starts or ends mid-word. */
+function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
+  const word = /[\p{L}\p{N}]/u
+  while (start > 0 && word.test(text[start - 1] ?? '') && word.test(text[start] ?? '')) start--
+  while (end < text.length && word.test(text[end - 1] ?? '') && word.test(text[end] ?? '')) end++
+  while (start < end && /\s/.test(text[start] ?? '')) start++
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--
+  return { start, end }
+}
+
+function fuzzyCandidate(text: string, anchor: ClaimAnchor, hint: number): Candidate | undefined {
+  const { exact } = anchor.quote
+  // Very short quotes ("40%") match too much of any story approximately; they must match exactly.
+  if (exact.length < 8) return undefined
+  const maxErrors = Math.min(256, Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY)))
+  const matches = search(text, exact, maxErrors)
+  const found = best(matches.map((m) => score(text, anchor, hint, m.start, m.end, m.errors)))
+  if (!found || found.quote < MIN_QUOTE_SIMILARITY) return undefined
+  if (!contextHolds(found) && found.quote < 0.9) return undefined
+  return found
+}
+
+export function resolveAnchor(anchor: ClaimAnchor, text: string, revision: number, hint = anchor.position.start): ResolvedAnchor {
+  const { exact } = anchor.quote
+  const { start, end } = anchor.position
+  const orphan: ResolvedAnchor = { status: 'orphaned', anchor }
+  if (exact.length === 0) return orphan
+
+  const occurrences = exactCandidates(text, anchor, hint)
+  const top = best(occurrences)
+  if (top && (contextHolds(top) || (occurrences.length === 1 && exact.length >= DISTINCTIVE_LENGTH))) {
+    const status = top.start === start && top.end === end ? 'exact' : 'moved'
+    return { status, anchor: describe(text, top.start, top.end, revision) }
+  }
+  // The words still appear but nowhere convincingly theirs (a repeat in other context): fuzzy
+  // matching would only find the same doubtful places, so give up rather than guess.
+  if (occurrences.length > 0) return orphan
+
+  const fuzzy = fuzzyCandidate(text, anchor, hint)
+  if (!fuzzy) return orphan
+  const range = snapToWords(text, fuzzy.start, fuzzy.end)
+  if (range.start >= range.end) return orphan
+  return { status: 'fuzzy', anchor: describe(text, range.start, range.end, revision) }
+}
+
+/** Re-anchors every claim from `oldText` into `newText` (revision `revision`), in the order given. */
+export function resolveAnchors(anchors: ClaimAnchor[], oldText: string, newText: string, revision: number): ResolvedAnchor[] {
+  const hint = positionHint(oldText, newText)
+  return anchors.map((anchor) => resolveAnchor(anchor, newText, revision, hint(anchor.position.start)))
+}
