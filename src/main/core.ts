@@ -12,6 +12,7 @@ import { libraryHandlers } from './services/library'
 import { seedSampleStory } from './services/sample'
 import { sourceHandlers } from './services/sources'
 import { storyHandlers } from './services/stories'
+import { revisionHandlers } from './services/revise'
 import { transferHandlers } from './services/transfer'
 import { LibraryStore, type StoreOptions } from './store/library-store'
 
@@ -77,6 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...storyHandlers(ctx, canonicalText),
     ...claimHandlers(ctx),
     ...sourceHandlers(ctx),
+    ...revisionHandlers(ctx),
     ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch })
   }
 

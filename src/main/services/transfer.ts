@@ -20,9 +20,8 @@ export function transferHandlers(_ctx: ServiceContext, _deps: TransferDeps) {
     'import.url': notReady,
     'import.chooseFile': notReady,
     'stories.reimport': notReady,
-    'stories.revise': notReady,
     'export.report': notReady,
     'export.reveal': notReady,
     'package.import': notReady
-  } satisfies HandlersFor<'import.text' | 'import.file' | 'import.url' | 'import.chooseFile' | 'stories.reimport' | 'stories.revise' | 'export.report' | 'export.reveal' | 'package.import'>
+  } satisfies HandlersFor<'import.text' | 'import.file' | 'import.url' | 'import.chooseFile' | 'stories.reimport' | 'export.report' | 'export.reveal' | 'package.import'>
 }
