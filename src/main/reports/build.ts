@@ -1,0 +1,114 @@
+// buildReport: turns story files plus the library's sources, people and settings into one ReportModel.
+import type { ReportOptions } from '../../shared/contract/transfer'
+import { claimStatuses, verdicts, type Claim, type Person, type Settings, type Source, type StoryFile } from '../../shared/model'
+import { wordsInContext } from './context'
+import type { ReportClaim, ReportModel, ReportSource, ReportStory, Tally } from './model'
+import { referencedPeople, referencedSources } from './references'
+
+export interface ReportInput {
+  stories: StoryFile[]
+  sources: Source[]
+  people: Person[]
+  settings: Settings
+  options: ReportOptions
+  generatedAt: string
+  /** Stories in the library's trash; the service already skips them, this guards other callers. */
+  deletedStoryIds?: ReadonlySet<string>
+}
+
+export const emptyTally = (): Tally => ({
+  claims: 0,
+  byStatus: Object.fromEntries(claimStatuses.map((s) => [s, 0])) as Tally['byStatus'],
+  byVerdict: Object.fromEntries([...verdicts, 'none'].map((v) => [v, 0])) as Tally['byVerdict']
+})
+
+function count(tally: Tally, claim: Pick<ReportClaim, 'status' | 'verdict'>): void {
+  tally.claims++
+  tally.byStatus[claim.status]++
+  tally.byVerdict[claim.verdict ?? 'none']++
+}
+
+/** Anchored claims in the order their words appear; orphaned ones (no place in the text) last. */
+export function storyOrder(a: Claim, b: Claim): number {
+  if (a.orphaned !== b.orphaned) return a.orphaned ? 1 : -1
+  return a.anchor.position.start - b.anchor.position.start || a.anchor.position.end - b.anchor.position.end || a.createdAt.localeCompare(b.createdAt)
+}
+
+const toReportSource = (s: Source): ReportSource => ({
+  id: s.id, title: s.title, publisher: s.publisher, author: s.author, publishedAt: s.publishedAt,
+  url: s.url, archiveUrl: s.archiveUrl, kind: s.kind, reliability: s.reliability
+})
+
+const missingSource = (id: string): ReportSource => ({
+  id, title: 'Source no longer in the library', publisher: '', author: '', publishedAt: '', url: '', archiveUrl: '', kind: 'other', reliability: 'unrated'
+})
+
+export function buildReport(input: ReportInput): ReportModel {
+  const { settings, options } = input
+  const names = new Map(input.people.map((p) => [p.id, p.name]))
+  // An id nobody on the desk has (an import from another desk) is shown rather than hidden.
+  const nameOf = (id: string | null): string => (id === null ? '' : (names.get(id) ?? id))
+  const sourcesById = new Map(input.sources.map((s) => [s.id, s]))
+  const seen = new Set<string>()
+  const files = input.stories.filter((f) => {
+    if (seen.has(f.story.id) || input.deletedStoryIds?.has(f.story.id)) return false
+    seen.add(f.story.id)
+    return true
+  })
+  const totals = emptyTally()
+
+  const stories = files.map((file): ReportStory => {
+    const tally = emptyTally()
+    // Map.groupBy would do this, but it is not in Node 20.
+    const evidenceByClaim = new Map<string, StoryFile['evidence']>()
+    for (const e of file.evidence) {
+      const list = evidenceByClaim.get(e.claimId)
+      if (list) list.push(e)
+      else evidenceByClaim.set(e.claimId, [e])
+    }
+    const claims = file.claims
+      .filter((c) => options.includeOrphaned || !c.orphaned)
+      .sort(storyOrder)
+      .map((claim, index): ReportClaim => {
+        const words = wordsInContext(file.story.text, claim)
+        const reportClaim: ReportClaim = {
+          id: claim.id, number: index + 1, quote: words.quote, before: words.before, after: words.after, orphaned: claim.orphaned,
+          restatement: claim.restatement, type: claim.type, speaker: claim.speaker, status: claim.status,
+          statusLabel: settings.statusLabels[claim.status], verdict: claim.verdict,
+          verdictLabel: claim.verdict ? settings.verdictLabels[claim.verdict] : '',
+          rationale: claim.rationale, correction: claim.correction, priority: claim.priority, tags: claim.tags,
+          assignee: nameOf(claim.assignee), lastChangedBy: nameOf(claim.updatedBy), lastChangedAt: claim.updatedAt,
+          createdAt: claim.createdAt, publishedUrl: claim.publishedUrl,
+          evidence: (evidenceByClaim.get(claim.id) ?? []).map((e) => {
+            const source = sourcesById.get(e.sourceId)
+            return { id: e.id, stance: e.stance, excerpt: options.includeExcerpts ? e.excerpt : null, locator: e.locator, source: source ? toReportSource(source) : missingSource(e.sourceId) }
+          })
+        }
+        count(tally, reportClaim)
+        count(totals, reportClaim)
+        return reportClaim
+      })
+    const { story } = file
+    return {
+      id: story.id, title: story.title, outlet: story.outlet, byline: story.byline, url: story.url, publishedAt: story.publishedAt,
+      language: story.language, revision: story.revision, deskState: story.deskState, tally, claims,
+      activity: options.includeActivity ? file.activity.map((a) => ({ id: a.id, at: a.at, by: nameOf(a.by), action: a.action, claimId: a.claimId, summary: a.summary })) : null
+    }
+  })
+
+  const only = stories.length === 1 ? stories[0] : undefined
+  return {
+    title: only ? `Verification report: ${only.title}` : `Verification report: ${stories.length} stories`,
+    generatedAt: input.generatedAt,
+    options,
+    organisation: { name: settings.organisationName, url: settings.organisationUrl },
+    factCheckBaseUrl: settings.factCheckBaseUrl,
+    verdictLabels: settings.verdictLabels,
+    statusLabels: settings.statusLabels,
+    totals,
+    stories,
+    files,
+    sources: referencedSources(files, input.sources),
+    people: referencedPeople(files, input.people)
+  }
+}

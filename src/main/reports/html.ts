@@ -1,0 +1,56 @@
+// The HTML report: one self-contained, printable document (no scripts, nothing fetched when opened).
+import { html, trusted, type SafeHtml } from './html-template'
+import { claimHtml, link } from './html-claim'
+import { reportCss } from './html-style'
+import { summary } from './html-summary'
+import { deskStateLabels, formatDate, formatDateTime } from './labels'
+import type { ReportModel, ReportStory } from './model'
+
+function activityTable(story: ReportStory): SafeHtml | '' {
+  if (!story.activity) return ''
+  const rows = story.activity.map(
+    (a) => html`<tr><td><time datetime="${a.at}">${formatDateTime(a.at)}</time></td><td><bdi>${a.by}</bdi></td><td>${a.action}</td><td dir="auto">${a.summary}</td></tr>`
+  )
+  return html`<h3>Activity log</h3><table class="activity"><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Details</th></tr></thead><tbody>${rows}</tbody></table>`
+}
+
+function storySection(model: ReportModel, story: ReportStory): SafeHtml {
+  const meta = [story.outlet, story.byline, story.publishedAt ? formatDate(story.publishedAt) : '', `revision ${story.revision}`, deskStateLabels[story.deskState]].filter(Boolean)
+  const claims = story.claims.length > 0 ? story.claims.map(claimHtml) : html`<p>No claims marked in this story.</p>`
+  return html`<section class="story" id="story-${story.id}" aria-labelledby="story-${story.id}-h"${story.language ? html` lang="${story.language}"` : ''}>
+<h2 id="story-${story.id}-h" dir="auto">${story.title}</h2>
+<p class="meta"><bdi>${meta.join(' · ')}</bdi>${story.url ? html` · ${link(story.url)}` : ''}</p>
+${summary(model, story.tally, `Summary of ${story.title}`)}
+${claims}
+${activityTable(story)}
+</section>`
+}
+
+export function renderHtml(model: ReportModel): string {
+  const by = model.organisation.name ? html` by ${model.organisation.url ? link(model.organisation.url, model.organisation.name) : html`<bdi>${model.organisation.name}</bdi>`}` : ''
+  const overall = model.stories.length > 1 ? html`<h2>Summary of ${model.stories.length} stories</h2>${summary(model, model.totals, 'Summary of all stories')}` : ''
+  const doc = html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="Factdesk">
+<title>${model.title}</title>
+<style>${trusted(reportCss)}</style>
+</head>
+<body>
+<header>
+<h1 dir="auto">${model.title}</h1>
+<p class="meta">Generated <time datetime="${model.generatedAt}">${formatDateTime(model.generatedAt)}</time>${by} · ${model.totals.claims} claims in ${model.stories.length} ${model.stories.length === 1 ? 'story' : 'stories'}</p>
+</header>
+<main>
+${overall}
+${model.stories.map((story) => storySection(model, story))}
+</main>
+<footer class="generated">Made with Factdesk. Times are UTC.</footer>
+</body>
+</html>
+`
+  return doc.value
+}

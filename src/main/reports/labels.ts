@@ -1,0 +1,42 @@
+// Words a reader sees for the model's enum values and dates, shared by the human-readable formats.
+import type { ClaimType, DeskState, SourceKind, Stance, Verdict } from '../../shared/model'
+
+export const claimTypeLabels: Record<ClaimType, string> = {
+  statistic: 'Statistic', quote: 'Quote', attribution: 'Attribution', event: 'Event',
+  comparison: 'Comparison', causal: 'Cause and effect', prediction: 'Prediction', other: 'Other'
+}
+
+export const stanceLabels: Record<Stance, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' }
+
+export const deskStateLabels: Record<DeskState, string> = { draft: 'Draft', in_check: 'In check', cleared: 'Cleared' }
+
+export const sourceKindLabels: Record<SourceKind, string> = {
+  primary_document: 'Primary document', official_statement: 'Official statement', interview: 'Interview',
+  news_report: 'News report', dataset: 'Dataset', expert: 'Expert', social_post: 'Social post', other: 'Other'
+}
+
+/** Colours for the summary bar, from accurate (green) to false (red); grey for no verdict yet. */
+export const verdictColours: Record<Verdict | 'none', string> = {
+  accurate: '#1a7f37', mostly_accurate: '#6aa84f', needs_context: '#d4a017', misleading: '#e07b24',
+  false: '#c62828', unverifiable: '#6b7b8c', none: '#d0d5db'
+}
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/**
+ * "25 November 2026, 10:00 UTC". Always UTC and never the machine's locale, so the same library
+ * gives the same report on every desk's computer.
+ */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso)
+  if (!iso || Number.isNaN(d.getTime())) return ''
+  const hh = String(d.getUTCHours()).padStart(2, '0')
+  const mm = String(d.getUTCMinutes()).padStart(2, '0')
+  return `${formatDate(iso)}, ${hh}:${mm} UTC`
+}
+
+export function formatDate(iso: string): string {
+  const d = new Date(iso)
+  if (!iso || Number.isNaN(d.getTime())) return ''
+  return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+}

@@ -1,0 +1,73 @@
+// The Markdown report, for pasting into a CMS or a chat channel; all user text is escaped.
+import { verdicts, claimStatuses } from '../../shared/model'
+import { escapeMarkdown, escapeMarkdownInline as inline, safeHttpUrl } from './escape'
+import { claimTypeLabels, deskStateLabels, formatDate, formatDateTime, stanceLabels } from './labels'
+import type { ReportClaim, ReportEvidence, ReportModel, ReportStory, Tally } from './model'
+
+/** Block text inside a list item: every line escaped, indented, and ended with a hard break. */
+const indented = (text: string, indent: string): string =>
+  text.split(/\r\n|\r|\n/).map((line) => `${indent}${escapeMarkdown(line)}`).join('\\\n')
+
+/** `<url>` autolinks only for http(s) URLs with nothing that could close the brackets early. */
+function mdLink(url: string): string {
+  const href = safeHttpUrl(url)
+  return href && !/[<>\s]/.test(href) ? `<${href}>` : inline(url)
+}
+
+function tallyTable(model: ReportModel, tally: Tally): string {
+  const rows = [
+    '| Verdict | Claims |',
+    '| --- | ---: |',
+    ...verdicts.map((v) => `| ${inline(model.verdictLabels[v])} | ${tally.byVerdict[v]} |`),
+    `| No verdict yet | ${tally.byVerdict.none} |`,
+    '',
+    '| Status | Claims |',
+    '| --- | ---: |',
+    ...claimStatuses.map((s) => `| ${inline(model.statusLabels[s])} | ${tally.byStatus[s]} |`)
+  ]
+  return rows.join('\n')
+}
+
+function evidenceLine(e: ReportEvidence): string {
+  const s = e.source
+  const bits = [s.author && `${inline(s.author)}.`, `*${inline(s.title)}*.`, s.publisher && inline(s.publisher), s.publishedAt && formatDate(s.publishedAt)]
+  const cite = bits.filter(Boolean).join(' ')
+  const links = [s.url && mdLink(s.url), s.archiveUrl && `archived: ${mdLink(s.archiveUrl)}`, e.locator && inline(e.locator)].filter(Boolean).join(' · ')
+  const line = `   - **${stanceLabels[e.stance]}:** ${cite}${links ? ` ${links}` : ''}`
+  return e.excerpt ? `${line}\n${indented(e.excerpt, '     > ')}` : line
+}
+
+function claimMarkdown(c: ReportClaim): string {
+  const heading = `### Claim ${c.number}: ${c.verdict ? inline(c.verdictLabel) : 'No verdict yet'}${c.orphaned ? ' (orphaned: no longer found in the story text)' : ''}`
+  const facts = [
+    // Spaces around the bold quote keep CommonMark's flanking rules happy when it starts with punctuation.
+    `- **Words:** ${[inline(c.before), `**${inline(c.quote)}**`, inline(c.after)].filter(Boolean).join(' ')}`,
+    c.restatement && `- **Restated:** ${inline(c.restatement)}`,
+    `- **Type:** ${claimTypeLabels[c.type]}`,
+    c.speaker && `- **Speaker:** ${inline(c.speaker)}`,
+    `- **Status:** ${inline(c.statusLabel)}`,
+    c.assignee && `- **Assigned to:** ${inline(c.assignee)}`,
+    `- **Last changed:** ${inline(c.lastChangedBy)}, ${formatDateTime(c.lastChangedAt)}`,
+    c.rationale && `- **Rationale:**\\\n${indented(c.rationale, '  ')}`,
+    c.correction && `- **Suggested correction:**\\\n${indented(c.correction, '  ')}`,
+    c.publishedUrl && `- **Published fact-check:** ${mdLink(c.publishedUrl)}`,
+    c.evidence.length > 0 ? `- **Evidence:**\n${c.evidence.map(evidenceLine).join('\n')}` : '- **Evidence:** none recorded'
+  ]
+  return [heading, '', ...facts.filter(Boolean)].join('\n')
+}
+
+function storyMarkdown(model: ReportModel, story: ReportStory): string {
+  const meta = [story.outlet && inline(story.outlet), story.byline && inline(story.byline), story.publishedAt && formatDate(story.publishedAt), deskStateLabels[story.deskState], story.url && mdLink(story.url)]
+  const parts = [`## ${inline(story.title)}`, '', meta.filter(Boolean).join(' · '), '', tallyTable(model, story.tally), '', ...story.claims.map((c) => `${claimMarkdown(c)}\n`)]
+  if (story.activity) {
+    parts.push('### Activity log', '', ...story.activity.map((a) => `- ${formatDateTime(a.at)} · ${inline(a.by)} · ${a.action} · ${inline(a.summary)}`), '')
+  }
+  return parts.join('\n')
+}
+
+export function renderMarkdown(model: ReportModel): string {
+  const by = model.organisation.name ? ` by ${inline(model.organisation.name)}` : ''
+  const head = [`# ${inline(model.title)}`, '', `Generated ${formatDateTime(model.generatedAt)}${by} · ${model.totals.claims} claims in ${model.stories.length} ${model.stories.length === 1 ? 'story' : 'stories'}`, '']
+  if (model.stories.length > 1) head.push('## Summary', '', tallyTable(model, model.totals), '')
+  return `${[...head, ...model.stories.map((s) => storyMarkdown(model, s))].join('\n').trimEnd()}\n`
+}

@@ -1,0 +1,104 @@
+// mergePackage: folds a verification package into a library without duplicating stories, claims or sources.
+import type { PackageImportResult } from '../../shared/contract/transfer'
+import type { Claim, Person, Source, StoryFile } from '../../shared/model'
+import type { VerificationPackage } from './json-package'
+import { matchSources, missingPeople } from './merge-sources'
+
+export interface MergeResult {
+  storiesToWrite: StoryFile[]
+  sourcesToAdd: Source[]
+  peopleToAdd: Person[]
+  counts: PackageImportResult
+}
+
+type ClaimCounts = PackageImportResult['claims']
+
+/** Newer wins; ISO strings with offsets are compared as instants, not as text. */
+const newer = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b)
+
+function unionById<T extends { id: string }>(mine: T[], theirs: T[], pick: (mine: T, theirs: T) => T = (m) => m): { list: T[]; changed: boolean } {
+  const index = new Map(mine.map((item, i) => [item.id, i]))
+  const list = [...mine]
+  let changed = false
+  for (const item of theirs) {
+    const at = index.get(item.id)
+    if (at === undefined) {
+      index.set(item.id, list.length)
+      list.push(item)
+      changed = true
+    } else {
+      const chosen = pick(list[at] as T, item)
+      if (chosen !== list[at]) changed = true
+      list[at] = chosen
+    }
+  }
+  return { list, changed }
+}
+
+/**
+ * A claim whose words are not at its position in the merged text (the two sides were at different
+ * revisions) is marked orphaned for an editor to re-place, never silently moved.
+ */
+function checkAnchor(claim: Claim, text: string): Claim {
+  const { position, quote } = claim.anchor
+  return claim.orphaned || text.slice(position.start, position.end) === quote.exact ? claim : { ...claim, orphaned: true }
+}
+
+function mergeStory(mine: StoryFile, theirs: StoryFile, counts: ClaimCounts): { file: StoryFile; changed: boolean } {
+  // The story record follows the later revision, then the later edit; local wins a tie.
+  const takeTheirs = theirs.story.revision > mine.story.revision || (theirs.story.revision === mine.story.revision && newer(theirs.story.updatedAt, mine.story.updatedAt))
+  const story = takeTheirs ? theirs.story : mine.story
+  const revisions = unionById(mine.revisions.map((r) => ({ ...r, id: String(r.revision) })), theirs.revisions.map((r) => ({ ...r, id: String(r.revision) })))
+  const claims = unionById(mine.claims, theirs.claims, (m, t) => {
+    if (!newer(t.updatedAt, m.updatedAt)) {
+      counts.unchanged++
+      return m
+    }
+    counts.updated++
+    // Comments are append-only on both sides, so keep every one whichever version of the claim wins.
+    return { ...t, comments: unionById(t.comments, m.comments).list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)) }
+  })
+  counts.added += claims.list.length - mine.claims.length
+  const evidence = unionById(mine.evidence, theirs.evidence, (m, t) => (newer(t.updatedAt, m.updatedAt) ? t : m))
+  const activity = unionById(mine.activity, theirs.activity)
+  const changed = takeTheirs || revisions.changed || claims.changed || evidence.changed || activity.changed
+  const file: StoryFile = {
+    schemaVersion: mine.schemaVersion,
+    story,
+    revisions: revisions.list.map(({ id: _id, ...r }) => r).sort((a, b) => a.revision - b.revision),
+    claims: claims.list.map((c) => checkAnchor(c, story.text)),
+    evidence: evidence.list,
+    activity: activity.list
+  }
+  return { file, changed }
+}
+
+/**
+ * `deps` is the service's clock and id maker. Merging needs neither today (records keep their own
+ * ids and timestamps so a round trip is exact), but the signature is the service's contract.
+ */
+export function mergePackage(
+  pkg: VerificationPackage,
+  existing: { stories: Map<string, StoryFile>; sources: Source[]; people: Person[] },
+  _deps: { now: () => Date; newId: () => string }
+): MergeResult {
+  const sources = matchSources(pkg.sources, existing.sources)
+  const counts: PackageImportResult = { stories: { added: 0, merged: 0 }, claims: { added: 0, updated: 0, unchanged: 0 }, sources: { added: sources.added, reused: sources.reused } }
+  const storiesToWrite: StoryFile[] = []
+  for (const incoming of pkg.stories) {
+    const remapped = incoming.evidence.some((e) => sources.idMap.get(e.sourceId) !== e.sourceId)
+      ? { ...incoming, evidence: incoming.evidence.map((e) => ({ ...e, sourceId: sources.idMap.get(e.sourceId) ?? e.sourceId })) }
+      : incoming
+    const mine = existing.stories.get(incoming.story.id)
+    if (!mine) {
+      counts.stories.added++
+      counts.claims.added += remapped.claims.length
+      storiesToWrite.push(remapped)
+      continue
+    }
+    counts.stories.merged++
+    const merged = mergeStory(mine, remapped, counts.claims)
+    if (merged.changed) storiesToWrite.push(merged.file)
+  }
+  return { storiesToWrite, sourcesToAdd: sources.sourcesToAdd, peopleToAdd: missingPeople(pkg.people, existing.people), counts }
+}

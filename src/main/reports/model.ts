@@ -1,0 +1,100 @@
+// The report model: everything every report format shows, resolved once (names, labels, order).
+import type { ReportOptions } from '../../shared/contract/transfer'
+import type { ClaimStatus, ClaimType, DeskState, Person, Reliability, Source, SourceKind, Stance, StoryFile, Verdict } from '../../shared/model'
+
+/** Counts for the summary; `none` is claims that have no verdict yet. */
+export interface Tally {
+  claims: number
+  byStatus: Record<ClaimStatus, number>
+  byVerdict: Record<Verdict | 'none', number>
+}
+
+export interface ReportSource {
+  id: string
+  title: string
+  publisher: string
+  author: string
+  publishedAt: string
+  url: string
+  archiveUrl: string
+  kind: SourceKind
+  reliability: Reliability
+}
+
+export interface ReportEvidence {
+  id: string
+  stance: Stance
+  /** Null when the report leaves excerpts out (options.includeExcerpts false). */
+  excerpt: string | null
+  locator: string
+  source: ReportSource
+}
+
+export interface ReportClaim {
+  id: string
+  /** 1-based position within its story's report, as printed ("Claim 3"). */
+  number: number
+  /** The words in the story, and a little of the text either side. */
+  quote: string
+  before: string
+  after: string
+  orphaned: boolean
+  restatement: string
+  type: ClaimType
+  speaker: string
+  status: ClaimStatus
+  statusLabel: string
+  verdict: Verdict | null
+  verdictLabel: string
+  rationale: string
+  correction: string
+  priority: string
+  tags: string[]
+  assignee: string
+  lastChangedBy: string
+  lastChangedAt: string
+  createdAt: string
+  publishedUrl: string
+  evidence: ReportEvidence[]
+}
+
+export interface ReportActivity {
+  id: string
+  at: string
+  by: string
+  action: string
+  claimId: string | null
+  summary: string
+}
+
+export interface ReportStory {
+  id: string
+  title: string
+  outlet: string
+  byline: string
+  url: string
+  publishedAt: string
+  language: string
+  revision: number
+  deskState: DeskState
+  tally: Tally
+  claims: ReportClaim[]
+  /** Null when the report leaves the log out (options.includeActivity false). */
+  activity: ReportActivity[] | null
+}
+
+export interface ReportModel {
+  title: string
+  generatedAt: string
+  options: ReportOptions
+  organisation: { name: string; url: string }
+  factCheckBaseUrl: string
+  verdictLabels: Record<Verdict, string>
+  statusLabels: Record<ClaimStatus, string>
+  totals: Tally
+  stories: ReportStory[]
+  /** Full-fidelity material for the JSON verification package, untouched by the report options. */
+  files: StoryFile[]
+  sources: Source[]
+  people: Person[]
+}

@@ -1,0 +1,45 @@
+// renderReport: one ReportModel to the bytes of the chosen format.
+import type { ReportFormat } from '../../shared/contract/transfer'
+import { renderClaimReview } from './claimreview'
+import { renderCsv } from './csv'
+import { extensions } from './file-name'
+import { renderHtml } from './html'
+import { renderPackage } from './json-package'
+import { renderMarkdown } from './markdown'
+import type { ReportModel } from './model'
+
+export interface RenderDeps {
+  /** Electron's webContents.printToPDF in the app, Playwright's page.pdf in tests; see pdf.ts for options. */
+  printToPdf(html: string): Promise<Uint8Array>
+}
+
+export interface RenderedReport {
+  bytes: Uint8Array
+  extension: string
+  claimCount: number
+  skippedWithoutVerdict: number
+}
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+export async function renderReport(format: ReportFormat, model: ReportModel, deps: RenderDeps): Promise<RenderedReport> {
+  const extension = extensions[format]
+  const claimCount = model.totals.claims
+  switch (format) {
+    case 'html':
+      return { bytes: utf8(renderHtml(model)), extension, claimCount, skippedWithoutVerdict: 0 }
+    case 'pdf':
+      return { bytes: await deps.printToPdf(renderHtml(model)), extension, claimCount, skippedWithoutVerdict: 0 }
+    case 'markdown':
+      return { bytes: utf8(renderMarkdown(model)), extension, claimCount, skippedWithoutVerdict: 0 }
+    case 'csv':
+      return { bytes: utf8(renderCsv(model)), extension, claimCount, skippedWithoutVerdict: 0 }
+    case 'json':
+      // The package is full fidelity, so it counts every claim in the files, not only those the report shows.
+      return { bytes: utf8(renderPackage(model)), extension, claimCount: model.files.reduce((n, f) => n + f.claims.length, 0), skippedWithoutVerdict: 0 }
+    case 'claimreview': {
+      const { text, count, skipped } = renderClaimReview(model)
+      return { bytes: utf8(text), extension, claimCount: count, skippedWithoutVerdict: skipped }
+    }
+  }
+}
