@@ -1,0 +1,72 @@
+// Reads a page's own description of itself: Open Graph and article meta tags, JSON-LD, <time>, lang.
+import type { FoundMeta } from './story-meta'
+
+/**
+ * Leaves out <title>, which usually carries the site name; Readability trims that off better.
+ * Called before sanitising, because JSON-LD lives in <script> elements the sanitiser removes.
+ * Only attribute values and JSON are read; nothing is evaluated. Where sources disagree, the
+ * structured ones win (JSON-LD, then Open Graph) over generic tags, as search engines do.
+ */
+export function readPageMeta(document: Document): FoundMeta {
+  const meta = (...keys: string[]): string => {
+    for (const key of keys) {
+      const el = document.querySelector(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`)
+      const value = el?.getAttribute('content')?.trim()
+      if (value) return value
+    }
+    return ''
+  }
+  const ld = readJsonLd(document)
+  const time = document.querySelector('article time[datetime], time[datetime][pubdate], time[itemprop="datePublished"], time[datetime]')
+  const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? ''
+  return {
+    title: ld.title || meta('og:title', 'twitter:title', 'dc.title', 'headline'),
+    outlet: ld.outlet || meta('og:site_name', 'application-name', 'publisher', 'dc.publisher'),
+    byline: ld.byline || meta('author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'),
+    url: meta('og:url') || canonical || ld.url,
+    publishedAt: ld.publishedAt || meta('article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'dcterms.created', 'parsely-pub-date', 'sailthru.date') || time?.getAttribute('datetime') || '',
+    language: document.documentElement.getAttribute('lang') || document.documentElement.getAttribute('xml:lang') || meta('og:locale', 'language', 'content-language')
+  }
+}
+
+type Json = Record<string, unknown>
+const ARTICLE_TYPES = /Article|Posting|Report|NewsArticle|BlogPosting|WebPage|ClaimReview/i
+
+/** The first JSON-LD node that describes an article, looked for in @graph arrays too. */
+function readJsonLd(document: Document): { title: string; outlet: string; byline: string; url: string; publishedAt: string } {
+  const empty = { title: '', outlet: '', byline: '', url: '', publishedAt: '' }
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json" i]'))) {
+    let data: unknown
+    try {
+      data = JSON.parse(script.textContent ?? '')
+    } catch {
+      continue // Broken JSON-LD is common; the meta tags usually say the same thing.
+    }
+    const nodes = flatten(data)
+    const article = nodes.find((n) => [n['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t) && t !== 'WebPage')) ?? nodes.find((n) => [n['@type']].flat().includes('WebPage'))
+    if (!article) continue
+    return {
+      title: str(article.headline) || str(article.name),
+      outlet: names(article.publisher) || names(article.sourceOrganization),
+      byline: names(article.author) || names(article.creator),
+      url: str(article.url) || str(article.mainEntityOfPage),
+      publishedAt: str(article.datePublished) || str(article.dateCreated)
+    }
+  }
+  return empty
+}
+
+function flatten(data: unknown): Json[] {
+  if (Array.isArray(data)) return data.flatMap(flatten)
+  if (!data || typeof data !== 'object') return []
+  const node = data as Json
+  return [node, ...(Array.isArray(node['@graph']) ? flatten(node['@graph']) : [])]
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '')
+
+/** "author" may be a string, a Person, or a list of either. */
+function names(value: unknown): string {
+  const list = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v.trim() : v && typeof v === 'object' ? str((v as Json).name) : '')).filter(Boolean)
+  return [...new Set(list)].join(', ')
+}
