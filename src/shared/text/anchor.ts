@@ -95,16 +95,29 @@ function snapToWords(text: string, start: number, end: number): { start: number;
   return { start, end }
 }
 
-function fuzzyCandidate(text: string, anchor: ClaimAnchor, hint: number): Candidate | undefined {
+function fuzzyIn(text: string, anchor: ClaimAnchor, hint: number, from: number, to: number): Candidate | undefined {
   const { exact } = anchor.quote
-  // Very short quotes ("40%") match too much of any story approximately; they must match exactly.
-  if (exact.length < 8) return undefined
   const maxErrors = Math.min(256, Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY)))
-  const matches = search(text, exact, maxErrors)
-  const found = best(matches.map((m) => score(text, anchor, hint, m.start, m.end, m.errors)))
+  const matches = search(text.slice(from, to), exact, maxErrors)
+  const found = best(matches.map((m) => score(text, anchor, hint, from + m.start, from + m.end, m.errors)))
   if (!found || found.quote < MIN_QUOTE_SIMILARITY) return undefined
   if (!contextHolds(found) && found.quote < 0.9) return undefined
   return found
+}
+
+/** How far around the expected place to look first; most edits move words only a little. */
+const NEARBY = 2000
+
+function fuzzyCandidate(text: string, anchor: ClaimAnchor, hint: number): Candidate | undefined {
+  // Very short quotes ("40%") match too much of any story approximately; they must match exactly.
+  if (anchor.quote.exact.length < 8) return undefined
+  // A near, nearly identical match with its context intact is taken without scanning the whole
+  // story; anything less certain is compared against every candidate in the text.
+  const from = Math.max(0, hint - NEARBY)
+  const to = Math.min(text.length, hint + anchor.quote.exact.length + NEARBY)
+  const near = fuzzyIn(text, anchor, hint, from, to)
+  if (near && near.quote >= 0.9 && contextHolds(near)) return near
+  return from === 0 && to === text.length ? near : fuzzyIn(text, anchor, hint, 0, text.length)
 }
 
 export function resolveAnchor(anchor: ClaimAnchor, text: string, revision: number, hint = anchor.position.start): ResolvedAnchor {
@@ -112,6 +125,14 @@ export function resolveAnchor(anchor: ClaimAnchor, text: string, revision: numbe
   const { start, end } = anchor.position
   const orphan: ResolvedAnchor = { status: 'orphaned', anchor }
   if (exact.length === 0) return orphan
+
+  // Fast path: the same words with the same context where we expect them (most claims, most edits).
+  for (const at of hint === start ? [start] : [hint, start]) {
+    const end2 = at + exact.length
+    if (text.slice(at, end2) === exact && text.slice(at - anchor.quote.prefix.length, at) === anchor.quote.prefix && text.slice(end2, end2 + anchor.quote.suffix.length) === anchor.quote.suffix && at >= anchor.quote.prefix.length) {
+      return { status: at === start && end2 === end ? 'exact' : 'moved', anchor: describe(text, at, end2, revision) }
+    }
+  }
 
   const occurrences = exactCandidates(text, anchor, hint)
   const top = best(occurrences)
