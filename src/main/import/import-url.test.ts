@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importUrl } from '.'
+
+const article = readFileSync(path.join(__dirname, 'fixtures', 'article.html'), 'utf8')
+const noArticle = readFileSync(path.join(__dirname, 'fixtures', 'no-article.html'), 'utf8')
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
+const html = (body: string, status = 200): Handler => (_req, res) => {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
+  res.end(body)
+}
+const redirect = (to: string, status = 302): Handler => (_req, res) => {
+  res.writeHead(status, { location: to })
+  res.end()
+}
+
+let base = ''
+let server: http.Server
+/** How many bytes the endless page managed to send before the client hung up. */
+let endlessSent = 0
+let endlessClosed: Promise<void> = Promise.resolve()
+
+const routes: Record<string, Handler> = {
+  '/article': html(article),
+  '/moved': redirect('/article', 301),
+  '/relative-hop': redirect('moved'),
+  '/loop-a': redirect('/loop-b'),
+  '/loop-b': redirect('/loop-a'),
+  '/to-file': redirect('file:///etc/passwd'),
+  '/missing': html('<h1>Not found</h1>', 404),
+  '/broken': html('<h1>Internal error</h1>', 500),
+  '/front-page': html(noArticle),
+  '/report.pdf': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/pdf' })
+    res.end('%PDF-1.7 ...')
+  },
+  '/photo': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'image/png' })
+    res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47]))
+  },
+  '/statement.txt': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+    res.end('Ministry statement on aid\n\nThe ministry said no new aid packages\nhad been announced since January.')
+  },
+  '/latin1': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' })
+    res.end(Buffer.from(article.replace('The mayor said', 'The caf\xe9 owner and the mayor said'), 'latin1'))
+  },
+  '/slow-headers': (_req, res) => {
+    const timer = setTimeout(() => html(article)(_req, res), 3000)
+    res.on('close', () => clearTimeout(timer))
+  },
+  '/slow-body': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' })
+    res.write('<html><body><p>The first words arrive')
+    const timer = setInterval(() => res.write(' and more'), 50)
+    res.on('close', () => clearInterval(timer))
+  },
+  '/endless': (_req, res) => {
+    // Chunked, with no length announced: only a reader that stops at the cap ever finishes.
+    res.writeHead(200, { 'content-type': 'text/html' })
+    const chunk = Buffer.alloc(64 * 1024, 'a')
+    endlessSent = 0
+    endlessClosed = new Promise((resolve) => res.on('close', () => resolve()))
+    const pump = (): void => {
+      while (!res.destroyed && endlessSent < 500 * 1024 * 1024) {
+        endlessSent += chunk.byteLength
+        if (!res.write(chunk)) return void res.once('drain', pump)
+      }
+    }
+    pump()
+  },
+  '/declared-huge': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) })
+    res.write('<html>')
+  }
+}
+for (let i = 0; i < 8; i++) routes[`/chain-${i}`] = redirect(i === 7 ? '/article' : `/chain-${i + 1}`)
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => (routes[new URL(req.url ?? '/', 'http://x').pathname] ?? html('nope', 404))(req, res))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+})
+
+const load = (route: string, options: Partial<Parameters<typeof importUrl>[1]> = {}) => importUrl(`${base}${route}`, { fetch, ...options })
+const rejects = (route: string, code: string, message: RegExp, options: Partial<Parameters<typeof importUrl>[1]> = {}) =>
+  expect(load(route, options)).rejects.toMatchObject({ name: 'AppError', code, message: expect.stringMatching(message) })
+
+describe('importUrl', () => {
+  it('fetches a page and extracts the article and its metadata', async () => {
+    const story = await load('/article')
+    expect(story.meta).toMatchObject({ title: 'Did the factory closure cost 2,000 jobs?', byline: 'Sam Rivera', outlet: 'The Evening Ledger', publishedAt: '2024-05-14T07:45:00+01:00', language: 'en-GB' })
+    expect(story.text).toContain('That gives about 1,550 jobs at the plant itself, not 2,000.')
+    expect(story.text).not.toMatch(/LEAK|Most read|Mega Mart/)
+  })
+
+  it('follows a redirect, including a relative one, re-checking each hop', async () => {
+    expect((await load('/moved')).text).toContain('1,550 jobs')
+    expect((await load('/relative-hop')).text).toContain('1,550 jobs')
+    await rejects('/to-file', 'invalid_input', /redirects to "file:\/\/\/etc\/passwd", which is not an http or https address/)
+  })
+
+  it('stops at a redirect loop and at too many redirects', async () => {
+    await rejects('/loop-a', 'network_error', /redirects in a loop/)
+    await rejects('/chain-0', 'network_error', /redirected more than 5 times/)
+    await rejects('/moved', 'network_error', /more than 0 times/, { maxRedirects: 0 })
+    // Four hops are within the default of five.
+    expect((await load('/chain-4')).text).toContain('1,550 jobs')
+  })
+
+  it('reports 404 and 500 with the status and the address', async () => {
+    await rejects('/missing', 'network_error', new RegExp(`Nothing was found at ${base}/missing \\(HTTP 404\\)`))
+    await rejects('/broken', 'network_error', /had a problem \(HTTP 500\)\. Try again later/)
+  })
+
+  it('refuses non-HTML content, but accepts plain text', async () => {
+    await rejects('/report.pdf', 'unsupported', /report\.pdf is a PDF document, not a web page/)
+    await rejects('/photo', 'unsupported', /photo is an image, not a web page/)
+    const story = await load('/statement.txt')
+    expect(story.text).toBe('Ministry statement on aid\n\nThe ministry said no new aid packages had been announced since January.')
+    expect(story.meta).toEqual({ title: 'Ministry statement on aid', url: `${base}/statement.txt` })
+  })
+
+  it('decodes the charset the server declares', async () => {
+    expect((await load('/latin1')).text).toContain('The café owner and the mayor said')
+  })
+
+  it('refuses a page with no article', async () => {
+    await rejects('/front-page', 'no_article', /No article text was found at .*front-page/)
+  })
+
+  it('gives up on a server that is too slow, whether before or during the body', async () => {
+    await rejects('/slow-headers', 'network_error', /took longer than 0\.3 seconds/, { timeoutMs: 300 })
+    await rejects('/slow-body', 'network_error', /took longer than 0\.3 seconds/, { timeoutMs: 300 })
+  })
+
+  it('stops reading an oversized response at the cap', async () => {
+    await rejects('/endless', 'too_large', /larger than the 1\.0 MB Factdesk reads/, { maxBytes: 1024 * 1024 })
+    await endlessClosed
+    // The client hung up long before the 500 MB the server would have sent.
+    expect(endlessSent).toBeLessThan(100 * 1024 * 1024)
+    await rejects('/declared-huge', 'too_large', /larger than the 10\.0 MB/)
+  })
+
+  it('refuses addresses that are not http(s) without fetching anything', async () => {
+    const refuse = (url: string, message: RegExp) => expect(importUrl(url, { fetch: () => Promise.reject(new Error('fetched')) })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message) })
+    await refuse('file:///etc/passwd', /not an http or https address/)
+    await refuse('javascript:alert(1)', /not an http or https address/)
+    await refuse('ftp://example.org/story.txt', /not an http or https address/)
+    await refuse('ledger.example/story', /is not a web address/)
+    await refuse('https://user:secret@example.org/', /user name or password/)
+  })
+
+  it('says when a server cannot be reached', async () => {
+    const closed = http.createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((resolve) => closed.close(resolve))
+    await expect(importUrl(`http://127.0.0.1:${port}/`, { fetch })).rejects.toMatchObject({ code: 'network_error', message: expect.stringMatching(/refused the connection/) })
+  })
+})
