@@ -1,27 +1,123 @@
-// Import and export: wired to src/main/import and src/main/reports.
+// Bringing stories in (paste, file, URL, verification package), revising them, and exporting reports.
+import { writeFile } from 'node:fs/promises'
 import type { HandlersFor } from '../dispatch'
-import type { Platform } from '../platform'
+import type { ImportedFile, ReanchorReport } from '../../shared/contract'
+import type { StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
-import type { ServiceContext } from './context'
+import { canonicalText } from '../../shared/text/canonical'
+import { importFile, importUrl, type ImportedStory } from '../import'
+import type { PickedFile, Platform } from '../platform'
+import { buildReport, renderReport, suggestFileName } from '../reports'
+import { mergePackage, parsePackage } from '../reports'
+import { currentEditor, logActivity, type ServiceContext } from './context'
+import { reviseStory } from './revise'
+import { newStoryFile } from './stories'
 
 export interface TransferDeps {
   platform: Platform
   fetch: typeof fetch
 }
 
-const notReady = (): never => {
-  throw new AppError('unsupported', 'This is not available yet.')
-}
+const fromBase64 = (file: ImportedFile): PickedFile => ({ fileName: file.fileName, bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64')) })
 
-export function transferHandlers(_ctx: ServiceContext, _deps: TransferDeps) {
+export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
+  const { platform } = deps
+
+  async function addImported(imported: ImportedStory, origin: StoryFile['story']['origin']) {
+    const by = currentEditor(ctx)
+    const file = newStoryFile(ctx, { meta: imported.meta, text: imported.text, origin }, by)
+    return { story: await ctx.store.createStory(file), warnings: imported.warnings }
+  }
+
+  async function reviseFrom(id: string, imported: ImportedStory): Promise<ReanchorReport> {
+    const by = currentEditor(ctx)
+    const { report } = await reviseStory(ctx, id, imported.text, 'Re-imported a newer version', by)
+    return report
+  }
+
   return {
-    'import.text': notReady,
-    'import.file': notReady,
-    'import.url': notReady,
-    'import.chooseFile': notReady,
-    'stories.reimport': notReady,
-    'export.report': notReady,
-    'export.reveal': notReady,
-    'package.import': notReady
+    'import.text': ({ text, title }) => {
+      currentEditor(ctx)
+      const canonical = canonicalText(text)
+      if (!canonical) throw new AppError('invalid_input', 'There is no text to import.')
+      const firstLine = canonical.split('\n')[0] ?? ''
+      const heading = title?.trim() || (firstLine.length <= 200 ? firstLine : 'Untitled story')
+      return addImported({ meta: { title: heading }, text: canonical, warnings: [] }, { kind: 'paste', location: '' })
+    },
+    'import.file': async (file) => {
+      currentEditor(ctx)
+      const picked = fromBase64(file)
+      return addImported(await importFile(picked), { kind: 'file', location: picked.fileName })
+    },
+    'import.url': async ({ url }) => {
+      currentEditor(ctx)
+      return addImported(await importUrl(url, { fetch: deps.fetch }), { kind: 'url', location: url })
+    },
+    'import.chooseFile': async () => {
+      currentEditor(ctx)
+      const picked = await platform.chooseImportFile('story')
+      if (!picked) return null
+      return addImported(await importFile(picked), { kind: 'file', location: picked.fileName })
+    },
+    'stories.reimport': async ({ id, file }) => {
+      currentEditor(ctx)
+      const story = (await ctx.store.readStory(id)).story
+      if (file) return reviseFrom(id, await importFile(fromBase64(file)))
+      if (story.origin.kind === 'url') return reviseFrom(id, await importUrl(story.origin.location, { fetch: deps.fetch }))
+      const picked = await platform.chooseImportFile('story')
+      if (!picked) throw new AppError('cancelled', 'No file was chosen.')
+      return reviseFrom(id, await importFile(picked))
+    },
+    'export.report': async (request) => {
+      const ids = request.scope === 'library' ? ctx.store.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id) : request.storyIds
+      if (ids.length === 0) throw new AppError('invalid_input', 'Choose at least one story to export.')
+      const stories: StoryFile[] = []
+      for (const [index, id] of ids.entries()) {
+        stories.push(await ctx.store.readStory(id))
+        platform.emit('export.progress', { done: index + 1, total: ids.length + 1 })
+      }
+      const { sources, people, settings } = ctx.store.library
+      const model = buildReport({ stories, sources, people, settings, options: request.options, generatedAt: ctx.now().toISOString() })
+      const rendered = await renderReport(request.format, model, { printToPdf: platform.printToPdf })
+      const target = await platform.chooseSavePath(suggestFileName(model, request.format), rendered.extension)
+      if (!target) return { saved: false, path: '', bytes: 0, claimCount: rendered.claimCount, skippedWithoutVerdict: rendered.skippedWithoutVerdict }
+      await writeFile(target, rendered.bytes).catch((error: unknown) => {
+        throw new AppError('io_error', `Could not save the report: ${error instanceof Error ? error.message : String(error)}`)
+      })
+      platform.emit('export.progress', { done: ids.length + 1, total: ids.length + 1 })
+      return { saved: true, path: target, bytes: rendered.bytes.byteLength, claimCount: rendered.claimCount, skippedWithoutVerdict: rendered.skippedWithoutVerdict }
+    },
+    'export.reveal': ({ path }) => {
+      platform.revealFile(path)
+      return null
+    },
+    'package.import': async ({ file }) => {
+      const by = currentEditor(ctx)
+      const picked = file ? fromBase64(file) : await platform.chooseImportFile('package')
+      if (!picked) return null
+      const pkg = parsePackage(Buffer.from(picked.bytes).toString('utf8'))
+      const existing = new Map<string, StoryFile>()
+      for (const story of pkg.stories) {
+        if (ctx.store.library.stories.some((s) => s.id === story.story.id && s.deletedAt === null)) existing.set(story.story.id, await ctx.store.readStory(story.story.id))
+      }
+      const { library } = ctx.store
+      const merge = mergePackage(pkg, { stories: existing, sources: library.sources, people: library.people }, { now: ctx.now, newId: ctx.newId })
+      await ctx.store.updateLibrary((draft) => {
+        draft.sources.push(...merge.sourcesToAdd)
+        draft.people.push(...merge.peopleToAdd)
+      })
+      for (const story of merge.storiesToWrite) {
+        if (existing.has(story.story.id)) {
+          await ctx.store.updateStory(story.story.id, (draft) => {
+            Object.assign(draft, story)
+            logActivity(ctx, draft, by, { action: 'package.imported', summary: 'Merged from a verification package' })
+          })
+        } else {
+          logActivity(ctx, story, by, { action: 'package.imported', summary: 'Added from a verification package' })
+          await ctx.store.createStory(story)
+        }
+      }
+      return merge.counts
+    }
   } satisfies HandlersFor<'import.text' | 'import.file' | 'import.url' | 'import.chooseFile' | 'stories.reimport' | 'export.report' | 'export.reveal' | 'package.import'>
 }

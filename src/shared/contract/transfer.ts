@@ -11,6 +11,7 @@ export const ImportedFile = z.strictObject({
   fileName: z.string().min(1).max(255),
   dataBase64: z.string().max(MAX_FILE_BASE64)
 })
+export type ImportedFile = z.infer<typeof ImportedFile>
 
 export const ImportResult = z.strictObject({ story: StorySummary, warnings: z.array(z.string()) })
 export type ImportResult = z.infer<typeof ImportResult>
