@@ -11,7 +11,7 @@ const SETEXT = /^\s{0,3}(=+|-+)\s*$/
 const RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/
 const QUOTE = /^\s{0,3}>\s?/
-const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/
+const TABLE_RULE = /^(?=.*\|)(?=.*-)[\s|:-]+$/
 const NEVER_TEXT = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi
 const REFERENCE = /^\s{0,3}\[[^\]]+\]:\s*\S+.*$/
 
@@ -27,8 +27,17 @@ export function stripMarkdown(source: string): { text: string; meta: FoundMeta }
     if (paragraph.length) blocks.push(paragraph.map(inline).join('\n'))
     paragraph = []
   }
+  let depth = 0
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').replace(QUOTE, '').replace(QUOTE, '')
+    let line = lines[i] ?? ''
+    let quotes = 0
+    while (QUOTE.test(line)) {
+      line = line.replace(QUOTE, '')
+      quotes++
+    }
+    // Entering or leaving a quotation ends the paragraph, so a quote never merges with prose.
+    if (quotes !== depth) flush()
+    depth = quotes
     const fence = FENCE.exec(line)
     if (fence) {
       flush()
@@ -58,7 +67,9 @@ export function stripMarkdown(source: string): { text: string; meta: FoundMeta }
 
 /** Inline syntax: images go, links keep their words, emphasis and code marks go, escapes resolve. */
 export function inline(text: string): string {
+  // Escaped characters are parked in the private-use area so no rule below mistakes them for syntax.
   return text
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, (_, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)))
     .replace(/!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]/g, '')
     .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
@@ -70,8 +81,8 @@ export function inline(text: string): string {
     // Single underscores only at word edges, so snake_case_names survive.
     .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
     .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1')
     .replace(/ {2,}$/gm, '')
+    .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000))
 }
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n(?:---|\.\.\.)\s*(?:\n|$)/
