@@ -13,20 +13,23 @@ export interface WordsInContext {
   after: string
 }
 
-const trimStartToWord = (text: string): string => {
-  if (text.length < CONTEXT_CHARS) return text
-  const space = text.search(/\s/)
-  return space === -1 || space > 20 ? `…${text}` : `…${text.slice(space + 1)}`
-}
-
-const trimEndToWord = (text: string): string => {
-  if (text.length < CONTEXT_CHARS) return text
-  const space = Math.max(text.lastIndexOf(' '), text.lastIndexOf('\n'))
-  return space < text.length - 20 ? `${text}…` : `${text.slice(0, space)}…`
-}
-
 /** Paragraph breaks inside the context are shown as a single space. */
 const flatten = (text: string): string => text.replace(/\s*\n+\s*/g, ' ')
+
+/** A cut-off start drops the broken first word (unless it is very long) and shows an ellipsis. */
+function cutStart(text: string, cut: boolean): string {
+  const flat = flatten(text)
+  if (!cut) return flat
+  const space = flat.search(/\s/)
+  return space === -1 || space > 20 ? `…${flat}` : `…${flat.slice(space + 1)}`
+}
+
+function cutEnd(text: string, cut: boolean): string {
+  const flat = flatten(text)
+  if (!cut) return flat
+  const space = flat.lastIndexOf(' ')
+  return space === -1 || space < flat.length - 20 ? `${flat}…` : `${flat.slice(0, space)}…`
+}
 
 /**
  * Uses the story text when the claim's position still holds its exact words; otherwise (orphaned,
@@ -35,7 +38,8 @@ const flatten = (text: string): string => text.replace(/\s*\n+\s*/g, ' ')
 export function wordsInContext(text: string, claim: Claim): WordsInContext {
   const { quote, position } = claim.anchor
   const fromStory = !claim.orphaned && text.slice(position.start, position.end) === quote.exact
-  const before = fromStory ? text.slice(Math.max(0, position.start - CONTEXT_CHARS), position.start) : quote.prefix
-  const after = fromStory ? text.slice(position.end, position.end + CONTEXT_CHARS) : quote.suffix
-  return { before: trimStartToWord(flatten(before)), quote: quote.exact, after: trimEndToWord(flatten(after)) }
+  if (!fromStory) return { before: cutStart(quote.prefix, quote.prefix !== ''), quote: quote.exact, after: cutEnd(quote.suffix, quote.suffix !== '') }
+  const from = Math.max(0, position.start - CONTEXT_CHARS)
+  const to = Math.min(text.length, position.end + CONTEXT_CHARS)
+  return { before: cutStart(text.slice(from, position.start), from > 0), quote: quote.exact, after: cutEnd(text.slice(position.end, to), to < text.length) }
 }

@@ -30,18 +30,30 @@ function tallyTable(model: ReportModel, tally: Tally): string {
 
 function evidenceLine(e: ReportEvidence): string {
   const s = e.source
-  const bits = [s.author && `${inline(s.author)}.`, `*${inline(s.title)}*.`, s.publisher && inline(s.publisher), s.publishedAt && formatDate(s.publishedAt)]
-  const cite = bits.filter(Boolean).join(' ')
+  const published = [s.publisher && inline(s.publisher), s.publishedAt && formatDate(s.publishedAt)].filter(Boolean).join(', ')
+  const cite = [s.author && `${inline(s.author)}.`, `*${inline(s.title)}*.`, published && `${published}.`].filter(Boolean).join(' ')
   const links = [s.url && mdLink(s.url), s.archiveUrl && `archived: ${mdLink(s.archiveUrl)}`, e.locator && inline(e.locator)].filter(Boolean).join(' · ')
   const line = `   - **${stanceLabels[e.stance]}:** ${cite}${links ? ` ${links}` : ''}`
   return e.excerpt ? `${line}\n${indented(e.excerpt, '     > ')}` : line
 }
 
+/**
+ * The quote in bold within its context. CommonMark only treats `**` as bold when it "flanks" a
+ * word, so a space is added where a quote starting or ending with punctuation touches a letter.
+ */
+function wordsInContext(c: ReportClaim): string {
+  const before = escapeMarkdown(c.before)
+  const quote = inline(c.quote)
+  const after = escapeMarkdown(c.after)
+  const open = /^[\p{P}\p{S}]/u.test(c.quote.trim()) && /\S$/.test(before) ? ' ' : ''
+  const close = /[\p{P}\p{S}]$/u.test(c.quote.trim()) && /^[\p{L}\p{N}]/u.test(after) ? ' ' : ''
+  return `${before}${open}**${quote}**${close}${after}`
+}
+
 function claimMarkdown(c: ReportClaim): string {
   const heading = `### Claim ${c.number}: ${c.verdict ? inline(c.verdictLabel) : 'No verdict yet'}${c.orphaned ? ' (orphaned: no longer found in the story text)' : ''}`
   const facts = [
-    // Spaces around the bold quote keep CommonMark's flanking rules happy when it starts with punctuation.
-    `- **Words:** ${[inline(c.before), `**${inline(c.quote)}**`, inline(c.after)].filter(Boolean).join(' ')}`,
+    `- **Words:** ${wordsInContext(c)}`,
     c.restatement && `- **Restated:** ${inline(c.restatement)}`,
     `- **Type:** ${claimTypeLabels[c.type]}`,
     c.speaker && `- **Speaker:** ${inline(c.speaker)}`,

@@ -1,0 +1,81 @@
+import { JSDOM } from 'jsdom'
+import { describe, expect, it } from 'vitest'
+import { buildReport } from './build'
+import { renderHtml } from './html'
+import { budgetStory, hostile, hostileStory, sampleInput } from './testing/sample-report'
+
+const render = (input = sampleInput({ stories: [budgetStory(), hostileStory()] })) => {
+  const text = renderHtml(buildReport(input))
+  return { text, doc: new JSDOM(text).window.document }
+}
+
+describe('HTML report', () => {
+  it('is an accessible document with a summary, story sections and claims in order', () => {
+    const { doc } = render()
+    expect(doc.documentElement.lang).toBe('en')
+    expect(doc.querySelectorAll('h1')).toHaveLength(1)
+    expect([...doc.querySelectorAll('section.story h2')].map((h) => h.textContent)).toEqual(['Riverton council approves record budget', hostileStory().story.title])
+    const budget = doc.getElementById('story-story-budget')
+    expect([...(budget?.querySelectorAll('article.claim') ?? [])].map((a) => a.id)).toEqual(
+      ['budget', 'largest', 'growth', 'schools', 'bus', 'orphan'].map((k) => `claim-story-budget-${k}`)
+    )
+    const rows = Object.fromEntries([...(budget?.querySelectorAll('table.by-verdict tbody tr') ?? [])].map((tr) => [tr.querySelector('th')?.textContent, Number(tr.querySelector('td')?.textContent)]))
+    expect(rows).toMatchObject({ Accurate: 1, False: 1, Unverifiable: 1, 'Needs context': 1, 'No verdict yet': 2, Misleading: 0 })
+    expect(doc.querySelectorAll('table th[scope="col"]').length).toBeGreaterThan(0)
+    expect(doc.querySelector('main > .summary svg.bar[role="img"]')?.getAttribute('aria-label')).toMatch(/Misleading: 4, False: 1/)
+    expect(budget?.querySelector('svg.bar')?.getAttribute('aria-label')).toBe('Verdicts: Accurate: 1, Needs context: 1, False: 1, Unverifiable: 1, No verdict yet: 2')
+    const orphan = doc.getElementById('claim-story-budget-orphan')
+    expect(orphan?.classList.contains('orphaned')).toBe(true)
+    expect(orphan?.textContent).toMatch(/Orphaned/)
+  })
+
+  it('shows who checked each claim, the evidence citation, archive link and excerpt', () => {
+    const { doc } = render()
+    const claim = doc.getElementById('claim-story-budget-budget')
+    const text = claim?.textContent ?? ''
+    expect(text).toContain('Jonas Berg')
+    expect(text).toContain('25 November 2026, 09:20 UTC')
+    expect(text).toContain('Riverton adopted budget 2026')
+    expect(text).toContain('Total appropriations: $4,200,000')
+    expect(claim?.querySelector('mark')?.textContent).toBe('a budget of $4.2 million')
+    expect([...(claim?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toContain('https://archive.example/web/2026/riverton-budget')
+    const correction = doc.getElementById('claim-story-budget-largest')?.textContent
+    expect(correction).toContain('a budget of $4.2 million, the largest since 2019')
+  })
+
+  it('loads nothing from outside and runs no script', () => {
+    const { doc, text } = render()
+    expect(doc.querySelectorAll('script, link, img, iframe, object, embed, base, audio, video, source, form')).toHaveLength(0)
+    expect(doc.querySelectorAll('[src], [srcset], [poster], [background]')).toHaveLength(0)
+    for (const el of doc.querySelectorAll('[href]')) {
+      expect(el.tagName).toBe('A')
+      expect(el.getAttribute('href')).toMatch(/^https?:\/\//)
+    }
+    for (const el of doc.querySelectorAll('*')) expect([...el.attributes].filter((a) => a.name.startsWith('on'))).toEqual([])
+    const css = [...doc.querySelectorAll('style')].map((s) => s.textContent).join('') + [...doc.querySelectorAll('[style]')].map((e) => e.getAttribute('style')).join('')
+    expect(css).not.toMatch(/url\(|@import|@font-face/i)
+    expect(text).not.toMatch(/<script/i)
+  })
+
+  it('shows every hostile text literally', () => {
+    const { doc } = render()
+    const section = doc.getElementById('story-story-hostile')
+    const body = section?.textContent ?? ''
+    for (const value of Object.values(hostile)) expect(body).toContain(value)
+    for (const [key, value] of Object.entries(hostile)) {
+      expect(doc.getElementById(`claim-story-hostile-${key}`)?.querySelector('mark')?.textContent).toBe(value)
+    }
+    const single = render(sampleInput({ stories: [hostileStory()] })).doc
+    expect(single.title).toBe(`Verification report: ${hostileStory().story.title}`)
+    expect(single.querySelector('h1')?.textContent).toBe(single.title)
+    // Right-to-left and override characters are isolated so they cannot reorder the text around them.
+    expect(doc.querySelector('#claim-story-hostile-override blockquote')?.getAttribute('dir')).toBe('auto')
+  })
+
+  it('leaves out excerpts and the activity log when asked', () => {
+    const { doc } = render(sampleInput({ options: { includeExcerpts: false, includeActivity: false, includeOrphaned: false } }))
+    expect(doc.body.textContent).not.toContain('Total appropriations')
+    expect(doc.querySelector('table.activity')).toBeNull()
+    expect(doc.querySelector('.claim.orphaned')).toBeNull()
+  })
+})

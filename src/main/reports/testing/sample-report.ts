@@ -1,0 +1,133 @@
+// Test data for the report tests and benchmark: realistic story files that pass the model's zod schemas.
+import type { ReportOptions } from '../../../shared/contract/transfer'
+import { defaultSettings, Source, StoryFile, type Claim, type Evidence, type Person , type Settings } from '../../../shared/model'
+import type { ReportInput } from '../build'
+
+export const at = (minutes: number): string => new Date(Date.UTC(2026, 10, 25, 9, 0) + minutes * 60_000).toISOString()
+
+/** Text that must come out literally in every format: markup, quotes, commas, newlines, RTL, emoji, formulas. */
+export const hostile = {
+  script: '<script>alert("x")</script>',
+  quotes: `He said "no", then 'yes', then, well, maybe`,
+  arabic: 'قالت الوزارة إن 40% من الميزانية أنفقت',
+  hebrew: 'המשרד אמר שהתקציב גדל',
+  override: 'price \u202E001$ total',
+  emoji: 'Fans 🎉 cheered 👍🏽',
+  markdown: '*bold* _under_ [link](http://evil.example) | pipe <b>tag</b> # not a heading',
+  formula: "=cmd|' /C calc'!A0"
+}
+
+export const people: Person[] = [
+  { id: 'p-amira', name: 'Amira Haddad', initials: 'AH', createdAt: at(-10_000) },
+  { id: 'p-jonas', name: 'Jonas Berg', initials: 'JB', createdAt: at(-9_000) },
+  { id: 'p-unused', name: 'Not In This Report', initials: 'NR', createdAt: at(-8_000) }
+]
+
+const sourceDates = { createdAt: at(-100), updatedAt: at(-100) }
+
+export const sources: Source[] = [
+  { id: 's-budget', url: 'https://www.riverton.example/budget/2026?utm_source=mail', title: 'Riverton adopted budget 2026', publisher: 'City of Riverton', author: 'Finance Office', publishedAt: at(-20_000), accessedAt: at(-100), archiveUrl: 'https://archive.example/web/2026/riverton-budget', kind: 'primary_document', reliability: 'high', notes: '', ...sourceDates },
+  { id: 's-census', url: 'https://stats.example/census/riverton', title: 'Census 2025: Riverton, population table', publisher: 'National Statistics Office', author: '', publishedAt: at(-40_000), accessedAt: at(-90), archiveUrl: '', kind: 'dataset', reliability: 'high', notes: 'Table 4', ...sourceDates },
+  { id: 's-interview', url: '', title: 'Phone interview with the council clerk', publisher: '', author: 'Jonas Berg', publishedAt: '', accessedAt: at(-80), archiveUrl: '', kind: 'interview', reliability: 'medium', notes: '', ...sourceDates },
+  { id: 's-unused', url: 'https://unused.example/doc', title: 'A source no claim cites', publisher: '', author: '', publishedAt: '', accessedAt: '', archiveUrl: '', kind: 'other', reliability: 'unrated', notes: '', ...sourceDates }
+]
+
+export const settings: Settings = { ...defaultSettings, currentEditorId: 'p-amira', organisationName: 'Riverton Ledger Fact Check', organisationUrl: 'https://ledger.example', factCheckBaseUrl: 'https://ledger.example/fact-checks/budget' }
+
+export const allOptions: ReportOptions = { includeExcerpts: true, includeActivity: true, includeOrphaned: true }
+
+const baseText = [
+  'Riverton council approves record budget',
+  'The Riverton city council approved a budget of $4.2 million on Tuesday, the largest in the city’s history, Mayor Dana Ortiz said.',
+  'Ortiz said the city’s population had grown by 12 percent since 2020. “We have never spent more on schools,” she told reporters.',
+  'Council member Lee Park said the new bus line would cut commuting times in half by 2028.'
+].join('\n\n')
+
+type ClaimFields = Partial<Omit<Claim, 'id' | 'storyId' | 'anchor'>>
+
+function claimOn(storyId: string, text: string, id: string, words: string, fields: ClaimFields = {}): Claim {
+  const start = text.indexOf(words)
+  if (start === -1) throw new Error(`sample claim words not in text: ${words}`)
+  const end = start + words.length
+  return {
+    id, storyId,
+    anchor: { quote: { type: 'TextQuoteSelector', exact: words, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) }, position: { type: 'TextPositionSelector', start, end }, revision: 1 },
+    orphaned: false, restatement: '', type: 'statistic', speaker: '', status: 'open', verdict: null, rationale: '', correction: '',
+    assignee: null, priority: 'normal', tags: [], publishedUrl: '', comments: [],
+    createdAt: at(10), createdBy: 'p-amira', updatedAt: at(20), updatedBy: 'p-amira',
+    ...fields
+  }
+}
+
+const evidence = (id: string, claimId: string, sourceId: string, stance: Evidence['stance'], excerpt: string, locator = ''): Evidence => ({
+  id, claimId, sourceId, stance, excerpt, locator, createdAt: at(30), createdBy: 'p-jonas', updatedAt: at(30)
+})
+
+/** The budget story: verdicts of several kinds, evidence, a comment, an orphaned claim, an activity log. */
+export function budgetStory(id = 'story-budget'): StoryFile {
+  const text = baseText
+  const claims = [
+    // Deliberately out of text order, to prove the report sorts by position.
+    claimOn(id, text, `${id}-bus`, 'the new bus line would cut commuting times in half by 2028', { type: 'prediction', speaker: 'Lee Park', status: 'waiting', assignee: 'p-jonas', createdAt: at(12) }),
+    claimOn(id, text, `${id}-budget`, 'a budget of $4.2 million', { speaker: 'Dana Ortiz', status: 'done', verdict: 'accurate', rationale: 'Matches the adopted budget, page 3.', assignee: 'p-jonas', updatedBy: 'p-jonas', publishedUrl: 'https://ledger.example/fact-checks/budget-42m', tags: ['budget', 'council'] }),
+    claimOn(id, text, `${id}-largest`, 'the largest in the city’s history', { type: 'comparison', status: 'done', verdict: 'false', rationale: 'The 2019 budget was $4.6 million.\nAdjusted for inflation the gap is larger.', correction: 'a budget of $4.2 million, the largest since 2019' }),
+    claimOn(id, text, `${id}-growth`, 'grown by 12 percent since 2020', { speaker: 'City of Riverton ministry of planning', status: 'done', verdict: 'unverifiable', rationale: 'The census only covers 2025.' }),
+    claimOn(id, text, `${id}-schools`, '“We have never spent more on schools,”', { type: 'quote', speaker: 'Dana Ortiz', status: 'in_progress', verdict: 'needs_context', comments: [{ id: 'cm1', body: 'Check the 2019 schools line too.', by: 'p-jonas', at: at(25) }] })
+  ]
+  const orphan = claimOn(id, text, `${id}-orphan`, 'on Tuesday', { type: 'event', orphaned: true, status: 'open' })
+  orphan.anchor.quote.exact = 'on Monday evening'
+  claims.push(orphan)
+  return StoryFile.parse({
+    schemaVersion: 1,
+    story: { id, title: 'Riverton council approves record budget', outlet: 'Riverton Ledger', byline: 'Sam Reyes', url: 'https://ledger.example/news/record-budget', publishedAt: at(-60), language: 'en', text, revision: 1, deskState: 'in_check', origin: { kind: 'paste', location: '' }, createdAt: at(0), updatedAt: at(40) },
+    revisions: [{ revision: 1, text, createdAt: at(0), createdBy: 'p-amira', note: 'First import' }],
+    claims,
+    evidence: [
+      evidence('e1', `${id}-budget`, 's-budget', 'supports', 'Total appropriations: $4,200,000', 'p. 3'),
+      evidence('e2', `${id}-largest`, 's-budget', 'contradicts', 'FY2019 total: $4,600,000', 'p. 12'),
+      evidence('e3', `${id}-growth`, 's-census', 'context', 'Population 2025: 48,210', 'Table 4'),
+      evidence('e4', `${id}-bus`, 's-interview', 'context', 'The clerk said no timetable exists yet.', '00:04:30')
+    ],
+    activity: [
+      { id: 'a1', at: at(0), by: 'p-amira', action: 'story.created', storyId: id, claimId: null, field: null, from: null, to: null, summary: 'Story created' },
+      { id: 'a2', at: at(20), by: 'p-jonas', action: 'claim.updated', storyId: id, claimId: `${id}-budget`, field: 'verdict', from: null, to: 'accurate', summary: 'Verdict set to Accurate' }
+    ]
+  })
+}
+
+/** A story whose every text field is hostile; its claims quote the hostile strings themselves. */
+export function hostileStory(id = 'story-hostile'): StoryFile {
+  const values = Object.values(hostile)
+  const text = `Notes from the hearing.\n\n${values.join('\n\n')}\n\nEnd of notes.`
+  const claims = Object.entries(hostile).map(([key, words], i) =>
+    claimOn(id, text, `${id}-${key}`, words, { speaker: hostile.markdown, rationale: `${words}\nsecond line, with a comma`, correction: hostile.formula, restatement: words, verdict: i % 2 === 0 ? 'misleading' : null, tags: [hostile.emoji] })
+  )
+  return StoryFile.parse({
+    schemaVersion: 1,
+    story: { id, title: `Hearing ${hostile.script} "notes", ${hostile.arabic} ${hostile.emoji}`, outlet: hostile.quotes, byline: hostile.hebrew, url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'draft', origin: { kind: 'paste', location: '' }, createdAt: at(0), updatedAt: at(5) },
+    revisions: [{ revision: 1, text, createdAt: at(0), createdBy: 'p-amira', note: '' }],
+    claims,
+    evidence: [evidence('eh1', `${id}-script`, 's-budget', 'contradicts', `${hostile.script} ${hostile.formula}`, hostile.markdown)],
+    activity: [{ id: 'ah1', at: at(1), by: 'p-amira', action: 'story.created', storyId: id, claimId: null, field: null, from: null, to: null, summary: hostile.script }]
+  })
+}
+
+export const parseSources = (list: Source[]): Source[] => list.map((s) => Source.parse(s))
+
+export function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
+  return { stories: [budgetStory()], sources, people, settings, options: allOptions, generatedAt: at(60), ...overrides }
+}
+
+/** The benchmark's library: `storyCount` copies of the budget story, each padded to `claimsPerStory` claims. */
+export function largeInput(storyCount = 20, claimsPerStory = 50): ReportInput {
+  const stories = Array.from({ length: storyCount }, (_, s) => {
+    const file = budgetStory(`story-${s}`)
+    const template = file.claims[1] as Claim
+    for (let c = file.claims.length; c < claimsPerStory; c++) {
+      file.claims.push({ ...template, id: `story-${s}-x${c}`, verdict: (['accurate', 'false', 'misleading', null] as const)[c % 4] ?? null, rationale: `Checked against the adopted budget, pass ${c}.` })
+      file.evidence.push(evidence(`story-${s}-ev${c}`, `story-${s}-x${c}`, c % 2 ? 's-budget' : 's-census', 'supports', 'Total appropriations: $4,200,000', 'p. 3'))
+    }
+    return file
+  })
+  return sampleInput({ stories })
+}
