@@ -1,61 +1,119 @@
-import { Badge, Box, Callout, Flex, Heading, Table, Text } from '@radix-ui/themes'
-import { useEffect, useState } from 'react'
-import type { LibraryState } from '../../shared/contract'
+// The app shell: loads the library, shows the library screen or a story, and hosts the dialogs
+// every screen can open (who you are, shortcuts, new story).
+import { KeyboardIcon } from '@radix-ui/react-icons'
+import { Callout, Flex, IconButton, Spinner, Text, Tooltip } from '@radix-ui/themes'
+import { useCallback, useEffect, useState } from 'react'
 import { call, onEvent } from './api'
+import { DeskProvider } from './app/desk-context'
+import { EditorDialog, EditorMenu } from './app/EditorPicker'
+import { routeMenuCommand, type MenuHandlers } from './app/menu-commands'
+import { Notices } from './app/Notices'
+import { ShortcutsSheet } from './app/ShortcutsSheet'
+import { ToastProvider, useToasts } from './app/toasts'
+import { useLibrary } from './app/use-library'
+import { isTypingTarget } from './desk/keymap'
+import { LibraryScreen } from './library/LibraryScreen'
+import { NewStoryDialog } from './library/NewStoryDialog'
+import { StoryView } from './story/StoryView'
+
+type Route = { name: 'library' } | { name: 'story'; id: string }
 
 export function App(): React.JSX.Element {
-  const [library, setLibrary] = useState<LibraryState | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  return (
+    <ToastProvider>
+      <Shell />
+    </ToastProvider>
+  )
+}
+
+function Shell(): React.JSX.Element {
+  const lib = useLibrary()
+  const toasts = useToasts()
+  const [route, setRoute] = useState<Route>({ name: 'library' })
+  const [editorOpen, setEditorOpen] = useState(false)
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  const [newStoryOpen, setNewStoryOpen] = useState(false)
+  const askEditor = useCallback(() => setEditorOpen(true), [])
+  const openLibraryScreen = useCallback(() => setRoute({ name: 'library' }), [])
+  const reload = lib.reload
 
   useEffect(() => {
-    const load = (): void => {
-      call('library.get', {})
-        .then(setLibrary)
-        .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+    // Import, export and package handlers (issues 5 and 6) plug in here.
+    const handlers: MenuHandlers = {
+      'open-library': () => {
+        call('library.open', {})
+          .then(() => {
+            setRoute({ name: 'library' })
+            reload()
+          })
+          .catch((e: unknown) => toasts.show({ tone: 'error', message: e instanceof Error ? e.message : String(e) }))
+      },
+      'new-story': () => setNewStoryOpen(true),
+      shortcuts: () => setShortcutsOpen(true)
     }
-    load()
-    return onEvent('library.changed', load)
+    return onEvent('menu.command', ({ command }) => routeMenuCommand(command, handlers, () => toasts.show({ message: 'That command is not available in this version yet.' })))
+  }, [reload, toasts])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === '?' && !isTypingTarget(e.target) && !document.querySelector('[role="dialog"]')) {
+        e.preventDefault()
+        setShortcutsOpen(true)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
   }, [])
 
+  if (!lib.library) {
+    return (
+      <Flex align="center" justify="center" height="100%" gap="3">
+        {lib.error ? (
+          <Callout.Root color="red" role="alert">
+            <Callout.Text>The library could not be opened: {lib.error}</Callout.Text>
+          </Callout.Root>
+        ) : (
+          <>
+            <Spinner /> <Text color="gray">Opening the library…</Text>
+          </>
+        )}
+      </Flex>
+    )
+  }
+
   return (
-    <Box p="5">
-      <Heading size="6" mb="4">
-        Library
-      </Heading>
-      {error && (
-        <Callout.Root color="red" role="alert">
-          <Callout.Text>{error}</Callout.Text>
-        </Callout.Root>
-      )}
-      {library && (
-        <Table.Root aria-label="Stories">
-          <Table.Header>
-            <Table.Row>
-              <Table.ColumnHeaderCell>Story</Table.ColumnHeaderCell>
-              <Table.ColumnHeaderCell>Desk state</Table.ColumnHeaderCell>
-              <Table.ColumnHeaderCell>Claims</Table.ColumnHeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {library.stories.map((story) => (
-              <Table.Row key={story.id} data-story-id={story.id}>
-                <Table.RowHeaderCell>
-                  <Flex direction="column">
-                    <Text weight="medium">{story.title}</Text>
-                    <Text size="1" color="gray">
-                      {story.outlet}
-                    </Text>
-                  </Flex>
-                </Table.RowHeaderCell>
-                <Table.Cell>
-                  <Badge>{story.deskState}</Badge>
-                </Table.Cell>
-                <Table.Cell>{story.claimCount}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table.Root>
-      )}
-    </Box>
+    <DeskProvider library={lib.library} askEditor={askEditor} reloadLibrary={lib.reload}>
+      <div className="app">
+        <header className="app-header">
+          <Flex align="center" gap="3">
+            <button type="button" className="brand" onClick={openLibraryScreen} aria-label="Factdesk: back to the library">
+              <span className="brand-mark" aria-hidden>
+                ✓
+              </span>
+              Factdesk
+            </button>
+          </Flex>
+          <Flex align="center" gap="3">
+            <Tooltip content="Keyboard shortcuts (?)">
+              <IconButton variant="ghost" color="gray" aria-label="Keyboard shortcuts" onClick={() => setShortcutsOpen(true)}>
+                <KeyboardIcon />
+              </IconButton>
+            </Tooltip>
+            <EditorMenu onAddEditor={askEditor} />
+          </Flex>
+        </header>
+        <Notices notices={lib.notices} readOnly={lib.library.readOnly} onDismiss={lib.dismissNotice} />
+        <main className="app-main">
+          {route.name === 'library' ? (
+            <LibraryScreen onOpen={(id) => setRoute({ name: 'story', id })} onNewStory={() => setNewStoryOpen(true)} />
+          ) : (
+            <StoryView key={route.id} storyId={route.id} onBack={openLibraryScreen} />
+          )}
+        </main>
+      </div>
+      <EditorDialog open={editorOpen} onOpenChange={setEditorOpen} />
+      <ShortcutsSheet open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+      <NewStoryDialog open={newStoryOpen} onOpenChange={setNewStoryOpen} onCreated={(id) => setRoute({ name: 'story', id })} />
+    </DeskProvider>
   )
 }

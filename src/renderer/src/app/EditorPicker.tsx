@@ -1,0 +1,114 @@
+// Who is working: picked or created on first run, shown in the header, switchable at any time.
+import { ChevronDownIcon, PersonIcon, PlusIcon } from '@radix-ui/react-icons'
+import { Avatar, Button, Card, Dialog, DropdownMenu, Flex, Heading, Text, TextField } from '@radix-ui/themes'
+import { useState } from 'react'
+import type { Person } from '../../../shared/model'
+import { call } from '../api'
+import { useDesk } from './desk-context'
+
+/** Lists the desk's editors to pick from, and a field to add yourself. */
+function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?: boolean }): React.JSX.Element {
+  const desk = useDesk()
+  const [name, setName] = useState('')
+  const choose = async (person: Person): Promise<void> => {
+    await desk.run(() => call('people.setCurrent', { id: person.id }))
+    desk.reloadLibrary()
+    onPicked?.()
+  }
+  const create = async (event: React.FormEvent): Promise<void> => {
+    event.preventDefault()
+    const person = await desk.run(() => call('people.create', { name: name.trim() }))
+    if (person) await choose(person)
+  }
+  return (
+    <Flex direction="column" gap="3">
+      {desk.library.people.length > 0 && (
+        <Flex gap="2" wrap="wrap" role="group" aria-label="Editors on this desk">
+          {desk.library.people.map((p) => (
+            <Button key={p.id} variant={p.id === desk.currentEditor?.id ? 'solid' : 'soft'} onClick={() => void choose(p)}>
+              <Avatar size="1" fallback={p.initials || '?'} radius="full" />
+              {p.name}
+            </Button>
+          ))}
+        </Flex>
+      )}
+      <form onSubmit={(e) => void create(e)}>
+        <Flex gap="2" align="end">
+          <label className="field grow">
+            <Text size="1" weight="medium" color="gray">
+              {desk.library.people.length ? 'Or add a new editor' : 'Your name'}
+            </Text>
+            <TextField.Root autoFocus={autoFocus} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Dana Whitfield" aria-label="New editor name" />
+          </label>
+          <Button type="submit" disabled={!name.trim()}>
+            <PlusIcon /> Add and continue
+          </Button>
+        </Flex>
+      </form>
+    </Flex>
+  )
+}
+
+export function FirstRunCard(): React.JSX.Element {
+  return (
+    <Card size="3" className="first-run" role="region" aria-label="Who is checking">
+      <Flex direction="column" gap="3">
+        <Heading size="4" as="h2">
+          Who’s checking today?
+        </Heading>
+        <Text size="2" color="gray">
+          Every mark, status and verdict is stamped with your name, so the desk knows who checked what.
+        </Text>
+        <PickEditor />
+      </Flex>
+    </Card>
+  )
+}
+
+export function EditorDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Content maxWidth="480px">
+        <Dialog.Title>Who are you?</Dialog.Title>
+        <Dialog.Description size="2" color="gray" mb="4">
+          Changes are stamped with the current editor.
+        </Dialog.Description>
+        <PickEditor autoFocus onPicked={() => onOpenChange(false)} />
+      </Dialog.Content>
+    </Dialog.Root>
+  )
+}
+
+export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.Element {
+  const desk = useDesk()
+  const current = desk.currentEditor
+  const pick = async (id: string): Promise<void> => {
+    await desk.run(() => call('people.setCurrent', { id }))
+    desk.reloadLibrary()
+  }
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger>
+        <Button variant="ghost" color="gray" aria-label={current ? `Editing as ${current.name}. Switch editor` : 'Choose who you are'}>
+          {current ? <Avatar size="1" radius="full" fallback={current.initials || '?'} /> : <PersonIcon />}
+          <Text size="2">{current ? current.name : 'Choose editor'}</Text>
+          <ChevronDownIcon />
+        </Button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Content align="end">
+        <DropdownMenu.Label>Editing as</DropdownMenu.Label>
+        <DropdownMenu.RadioGroup value={current?.id ?? ''} onValueChange={(id) => void pick(id)}>
+          {desk.library.people.map((p) => (
+            <DropdownMenu.RadioItem key={p.id} value={p.id}>
+              {p.name}
+            </DropdownMenu.RadioItem>
+          ))}
+        </DropdownMenu.RadioGroup>
+        <DropdownMenu.Separator />
+        <DropdownMenu.Item onSelect={onAddEditor}>
+          <PlusIcon /> Add an editor…
+        </DropdownMenu.Item>
+      </DropdownMenu.Content>
+    </DropdownMenu.Root>
+  )
+}

@@ -1,0 +1,36 @@
+// A story's progress: one bar split by status (each part labelled for screen readers) and "n of m done".
+import { Flex, Text } from '@radix-ui/themes'
+import { claimStatuses, type StatusCounts } from '../../../shared/model'
+import { progressOf } from '../desk/claim-filters'
+import { useDesk } from './desk-context'
+import { statusColor } from './labels'
+
+export function ProgressBar({ counts, showText = true, width }: { counts: StatusCounts; showText?: boolean; width?: string }): React.JSX.Element {
+  const desk = useDesk()
+  const { done, total } = progressOf(counts)
+  const summary = claimStatuses.map((s) => `${counts[s]} ${desk.statusLabel(s).toLowerCase()}`).join(', ')
+  return (
+    <Flex align="center" gap="2" className="progress">
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-valuetext={total ? `${done} of ${total} claims done (${summary})` : 'No claims yet'}
+        style={{ width }}
+        title={summary}
+      >
+        {total > 0 &&
+          [...claimStatuses].reverse().map((s) =>
+            counts[s] > 0 ? <span key={s} data-status={s} style={{ flexGrow: counts[s], background: `var(--${statusColor[s]}-${s === 'open' ? '6' : '9'})` }} /> : null
+          )}
+      </div>
+      {showText && (
+        <Text size="1" color="gray" className="progress-text" data-testid="progress-text">
+          {total ? `${done} of ${total} done` : 'No claims'}
+        </Text>
+      )}
+    </Flex>
+  )
+}

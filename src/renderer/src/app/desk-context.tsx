@@ -1,0 +1,62 @@
+// What every screen needs from the library: people, labels from settings, and one way to run a
+// change that reports failures in words and asks who you are when no editor is chosen yet.
+import { createContext, useCallback, useContext, useMemo } from 'react'
+import type { LibraryState } from '../../../shared/contract'
+import type { ClaimStatus, Person, Verdict } from '../../../shared/model'
+import { BridgeError } from '../api'
+import { useToasts } from './toasts'
+
+export interface Desk {
+  library: LibraryState
+  people: ReadonlyMap<string, Person>
+  currentEditor: Person | null
+  statusLabel(status: ClaimStatus): string
+  verdictLabel(verdict: Verdict): string
+  personName(id: string | null): string
+  /** Runs a call; on failure shows why (or opens the editor picker) and resolves to undefined. */
+  run<T>(work: () => Promise<T>): Promise<T | undefined>
+  askEditor(): void
+  reloadLibrary(): void
+}
+
+const DeskContext = createContext<Desk | null>(null)
+
+export function useDesk(): Desk {
+  const value = useContext(DeskContext)
+  if (!value) throw new Error('useDesk outside DeskProvider')
+  return value
+}
+
+/** Who made a change that predates any editor: the sample story's seed. */
+const SYSTEM_AUTHORS: Record<string, string> = { factdesk: 'Factdesk sample', bench: 'Bench' }
+
+export function DeskProvider({ library, askEditor, reloadLibrary, children }: { library: LibraryState; askEditor(): void; reloadLibrary(): void; children: React.ReactNode }): React.JSX.Element {
+  const toasts = useToasts()
+  const run = useCallback(
+    async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await work()
+      } catch (error) {
+        if (error instanceof BridgeError && error.code === 'no_editor') askEditor()
+        toasts.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) })
+        return undefined
+      }
+    },
+    [askEditor, toasts]
+  )
+  const value = useMemo<Desk>(() => {
+    const people = new Map(library.people.map((p) => [p.id, p]))
+    return {
+      library,
+      people,
+      currentEditor: library.settings.currentEditorId ? (people.get(library.settings.currentEditorId) ?? null) : null,
+      statusLabel: (s) => library.settings.statusLabels[s],
+      verdictLabel: (v) => library.settings.verdictLabels[v],
+      personName: (id) => (id === null ? 'Nobody' : (people.get(id)?.name ?? SYSTEM_AUTHORS[id] ?? 'Unknown editor')),
+      run,
+      askEditor,
+      reloadLibrary
+    }
+  }, [library, run, askEditor, reloadLibrary])
+  return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import type { Claim, Evidence } from '../../../shared/model'
+import { countByStatus, filterClaims, noFilter, progressOf, step } from './claim-filters'
+
+const claim = (id: string, over: Partial<Claim> = {}): Claim => ({
+  id,
+  storyId: 's',
+  anchor: { quote: { type: 'TextQuoteSelector', exact: `words of ${id}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 5 }, revision: 1 },
+  orphaned: false,
+  restatement: '',
+  type: 'other',
+  speaker: '',
+  status: 'open',
+  verdict: null,
+  rationale: '',
+  correction: '',
+  assignee: null,
+  priority: 'normal',
+  tags: [],
+  publishedUrl: '',
+  comments: [],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  createdBy: 'p',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  updatedBy: 'p',
+  ...over
+})
+
+const claims = [
+  claim('a', { status: 'done', verdict: 'false', type: 'statistic', assignee: 'ann' }),
+  claim('b', { status: 'in_progress', orphaned: true }),
+  claim('c', { status: 'done', verdict: 'accurate', speaker: 'Mark Rutte' }),
+  claim('d')
+]
+const evidence = [{ claimId: 'a' }, { claimId: 'c' }] as Evidence[]
+const ids = (list: Claim[]) => list.map((c) => c.id)
+
+describe('filterClaims', () => {
+  it('keeps everything with no filter', () => {
+    expect(ids(filterClaims(claims, evidence, noFilter))).toEqual(['a', 'b', 'c', 'd'])
+  })
+  it('filters by status, verdict (including none), type and assignee', () => {
+    expect(ids(filterClaims(claims, evidence, { ...noFilter, status: 'done' }))).toEqual(['a', 'c'])
+    expect(ids(filterClaims(claims, evidence, { ...noFilter, verdict: 'none' }))).toEqual(['b', 'd'])
+    expect(ids(filterClaims(claims, evidence, { ...noFilter, verdict: 'false' }))).toEqual(['a'])
+    expect(ids(filterClaims(claims, evidence, { ...noFilter, type: 'statistic' }))).toEqual(['a'])
+    expect(ids(filterClaims(claims, evidence, { ...noFilter, assignee: 'none' }))).toEqual(['b', 'c', 'd'])
+    expect(ids(filterClaims(claims, evidence, { ...noFilter, assignee: 'ann' }))).toEqual(['a'])
+  })
+  it('finds claims with no evidence yet, orphans, and words', () => {
+    expect(ids(filterClaims(claims, evidence, { ...noFilter, noEvidence: true }))).toEqual(['b', 'd'])
+    expect(ids(filterClaims(claims, evidence, { ...noFilter, orphaned: true }))).toEqual(['b'])
+    expect(ids(filterClaims(claims, evidence, { ...noFilter, query: 'rutte' }))).toEqual(['c'])
+  })
+})
+
+describe('counts and progress', () => {
+  it('counts by status and reads progress as done over all', () => {
+    const counts = countByStatus(claims)
+    expect(counts).toEqual({ open: 1, in_progress: 1, waiting: 0, done: 2 })
+    expect(progressOf(counts)).toEqual({ done: 2, total: 4, ratio: 0.5 })
+    expect(progressOf(countByStatus([])).ratio).toBe(0)
+  })
+})
+
+describe('step', () => {
+  it('moves through the list and stops at the ends', () => {
+    expect(step(['a', 'b', 'c'], null, 1)).toBe('a')
+    expect(step(['a', 'b', 'c'], null, -1)).toBe('c')
+    expect(step(['a', 'b', 'c'], 'b', 1)).toBe('c')
+    expect(step(['a', 'b', 'c'], 'c', 1)).toBe('c')
+    expect(step(['a', 'b', 'c'], 'a', -1)).toBe('a')
+    expect(step([], 'a', 1)).toBeNull()
+  })
+})

@@ -1,0 +1,61 @@
+// Which claims the claim list shows, and the counts and progress the desk reads at a glance.
+import type { Claim, ClaimStatus, ClaimType, Evidence, StatusCounts, Verdict } from '../../../shared/model'
+import { claimStatuses } from '../../../shared/model'
+
+export interface ClaimFilter {
+  status: ClaimStatus | 'all'
+  /** 'none' is "no verdict yet". */
+  verdict: Verdict | 'none' | 'all'
+  type: ClaimType | 'all'
+  /** A person's id, 'none' for unassigned. */
+  assignee: string | 'none' | 'all'
+  noEvidence: boolean
+  orphaned: boolean
+  query: string
+}
+
+export const noFilter: ClaimFilter = { status: 'all', verdict: 'all', type: 'all', assignee: 'all', noEvidence: false, orphaned: false, query: '' }
+
+export const isFiltered = (f: ClaimFilter): boolean =>
+  f.status !== 'all' || f.verdict !== 'all' || f.type !== 'all' || f.assignee !== 'all' || f.noEvidence || f.orphaned || f.query.trim() !== ''
+
+export function filterClaims(claims: readonly Claim[], evidence: readonly Evidence[], f: ClaimFilter): Claim[] {
+  const backed = new Set(evidence.map((e) => e.claimId))
+  const q = f.query.trim().toLowerCase()
+  return claims.filter(
+    (c) =>
+      (f.status === 'all' || c.status === f.status) &&
+      (f.verdict === 'all' || (f.verdict === 'none' ? c.verdict === null : c.verdict === f.verdict)) &&
+      (f.type === 'all' || c.type === f.type) &&
+      (f.assignee === 'all' || (f.assignee === 'none' ? c.assignee === null : c.assignee === f.assignee)) &&
+      (!f.noEvidence || !backed.has(c.id)) &&
+      (!f.orphaned || c.orphaned) &&
+      (!q || `${c.anchor.quote.exact} ${c.restatement} ${c.speaker} ${c.tags.join(' ')}`.toLowerCase().includes(q))
+  )
+}
+
+export function countByStatus(claims: readonly Pick<Claim, 'status'>[]): StatusCounts {
+  const counts = Object.fromEntries(claimStatuses.map((s) => [s, 0])) as StatusCounts
+  for (const c of claims) counts[c.status]++
+  return counts
+}
+
+export interface Progress {
+  done: number
+  total: number
+  /** 0..1; a story with no claims has nothing left to check, but reads as 0 so it is not mistaken for cleared. */
+  ratio: number
+}
+
+export function progressOf(counts: StatusCounts): Progress {
+  const total = claimStatuses.reduce((sum, s) => sum + counts[s], 0)
+  return { done: counts.done, total, ratio: total === 0 ? 0 : counts.done / total }
+}
+
+/** Next or previous claim id in list order, wrapping at neither end. */
+export function step(ids: readonly string[], current: string | null, delta: 1 | -1): string | null {
+  if (ids.length === 0) return null
+  const at = current === null ? -1 : ids.indexOf(current)
+  if (at === -1) return delta === 1 ? (ids[0] ?? null) : (ids[ids.length - 1] ?? null)
+  return ids[Math.min(ids.length - 1, Math.max(0, at + delta))] ?? null
+}

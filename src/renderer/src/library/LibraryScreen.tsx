@@ -1,0 +1,186 @@
+// Every story with how far it is from cleared: progress by status, desk state, who is on it, last change.
+import { MagnifyingGlassIcon, PlusIcon } from '@radix-ui/react-icons'
+import { Avatar, Badge, Button, Flex, Heading, Select, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { claimStatuses, deskStates, type StorySummary } from '../../../shared/model'
+import { FirstRunCard } from '../app/EditorPicker'
+import { useDesk } from '../app/desk-context'
+import { deskStateColor, deskStateLabels, relativeTime, StatusBadge } from '../app/labels'
+import { ProgressBar } from '../app/ProgressBar'
+import { isTypingTarget } from '../desk/keymap'
+import { defaultLibraryFilter, viewStories, type LibraryFilter, type LibrarySort } from '../desk/library-view'
+import { LibraryToolbarExtras } from './LibraryToolbarExtras'
+
+const sortLabels: Record<LibrarySort, string> = { updated: 'Last change', title: 'Headline', progress: 'Least finished', claims: 'Most claims' }
+
+export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void; onNewStory(): void }): React.JSX.Element {
+  const desk = useDesk()
+  const [filter, setFilter] = useState<LibraryFilter>(defaultLibraryFilter)
+  const search = useRef<HTMLInputElement>(null)
+  const stories = useMemo(() => viewStories(desk.library.stories, filter), [desk.library.stories, filter])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === '/' && !isTypingTarget(e.target) && !document.querySelector('[role="dialog"]')) {
+        e.preventDefault()
+        search.current?.focus()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  return (
+    <div className="library" data-screen="library">
+      <Flex className="toolbar" align="center" gap="3" wrap="wrap">
+        <Heading as="h1" size="5" mr="3">
+          Library
+        </Heading>
+        <TextField.Root ref={search} className="search" placeholder="Search stories  /" aria-label="Search stories" value={filter.query} onChange={(e) => setFilter({ ...filter, query: e.target.value })}>
+          <TextField.Slot>
+            <MagnifyingGlassIcon />
+          </TextField.Slot>
+        </TextField.Root>
+        <Select.Root value={filter.deskState} onValueChange={(v) => setFilter({ ...filter, deskState: v as LibraryFilter['deskState'] })}>
+          <Select.Trigger aria-label="Desk state" />
+          <Select.Content>
+            <Select.Item value="all">All desk states</Select.Item>
+            {deskStates.map((s) => (
+              <Select.Item key={s} value={s}>
+                {deskStateLabels[s]}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select.Root>
+        <Select.Root value={filter.assignee} onValueChange={(v) => setFilter({ ...filter, assignee: v })}>
+          <Select.Trigger aria-label="Assignee" />
+          <Select.Content>
+            <Select.Item value="all">Anyone</Select.Item>
+            {desk.library.people.map((p) => (
+              <Select.Item key={p.id} value={p.id}>
+                {p.name}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select.Root>
+        <Select.Root value={filter.sort} onValueChange={(v) => setFilter({ ...filter, sort: v as LibrarySort })}>
+          <Select.Trigger aria-label="Sort stories" variant="ghost" />
+          <Select.Content>
+            {(Object.keys(sortLabels) as LibrarySort[]).map((s) => (
+              <Select.Item key={s} value={s}>
+                Sort: {sortLabels[s]}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select.Root>
+        <Flex ml="auto" gap="2" align="center">
+          <LibraryToolbarExtras />
+          <Button onClick={onNewStory}>
+            <PlusIcon /> New story
+          </Button>
+        </Flex>
+      </Flex>
+
+      {!desk.currentEditor && <FirstRunCard />}
+
+      <div className="library-table">
+        <Table.Root size="2" aria-label="Stories">
+          <Table.Header>
+            <Table.Row>
+              <Table.ColumnHeaderCell>Story</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell width="260px">Progress</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Claims by status</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Desk</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Assigned</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Last change</Table.ColumnHeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {stories.map((story) => (
+              <StoryRow key={story.id} story={story} onOpen={onOpen} />
+            ))}
+          </Table.Body>
+        </Table.Root>
+        {stories.length === 0 && (
+          <Flex direction="column" align="center" gap="2" p="6">
+            <Text color="gray">{desk.library.stories.length ? 'No story matches these filters.' : 'The library is empty.'}</Text>
+            {!desk.library.stories.length && (
+              <Button variant="soft" onClick={onNewStory}>
+                <PlusIcon /> Paste a story
+              </Button>
+            )}
+          </Flex>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function StoryRow({ story, onOpen }: { story: StorySummary; onOpen(id: string): void }): React.JSX.Element {
+  const desk = useDesk()
+  return (
+    <Table.Row data-story-id={story.id} className="story-row" onClick={() => onOpen(story.id)}>
+      <Table.RowHeaderCell>
+        <Flex direction="column" gap="1">
+          <button type="button" className="story-link" onClick={(e) => (e.stopPropagation(), onOpen(story.id))}>
+            {story.title}
+          </button>
+          <Text size="1" color="gray">
+            {story.outlet || 'No outlet'}
+            {story.orphanedCount > 0 && (
+              <Badge color="orange" size="1" ml="2">
+                {story.orphanedCount} orphaned
+              </Badge>
+            )}
+          </Text>
+        </Flex>
+      </Table.RowHeaderCell>
+      <Table.Cell>
+        <ProgressBar counts={story.statusCounts} width="140px" />
+      </Table.Cell>
+      <Table.Cell>
+        <Flex gap="1" wrap="wrap" data-testid="status-counts">
+          {claimStatuses
+            .filter((s) => story.statusCounts[s] > 0)
+            .map((s) => (
+              <StatusBadge key={s} status={s} label={`${story.statusCounts[s]} ${desk.statusLabel(s)}`} />
+            ))}
+          {story.claimCount === 0 && (
+            <Text size="1" color="gray">
+              —
+            </Text>
+          )}
+        </Flex>
+      </Table.Cell>
+      <Table.Cell>
+        <Badge color={deskStateColor[story.deskState]} variant="outline">
+          {deskStateLabels[story.deskState]}
+        </Badge>
+      </Table.Cell>
+      <Table.Cell>
+        <Flex gap="1">
+          {story.assignees.length === 0 && (
+            <Text size="1" color="gray">
+              Unassigned
+            </Text>
+          )}
+          {story.assignees.map((id) => (
+            <Tooltip key={id} content={desk.personName(id)}>
+              <Avatar size="1" radius="full" fallback={desk.people.get(id)?.initials || '?'} aria-label={desk.personName(id)} />
+            </Tooltip>
+          ))}
+        </Flex>
+      </Table.Cell>
+      <Table.Cell>
+        <Flex direction="column">
+          <Text size="2">{relativeTime(story.updatedAt)}</Text>
+          {story.updatedBy && (
+            <Text size="1" color="gray">
+              {desk.personName(story.updatedBy)}
+            </Text>
+          )}
+        </Flex>
+      </Table.Cell>
+    </Table.Row>
+  )
+}

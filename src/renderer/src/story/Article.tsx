@@ -1,0 +1,116 @@
+// The story text as paragraphs with every claim highlighted. Runs of text carry their story offsets
+// (data-start/data-end) so selections map back to the text (desk/selection.ts); each claim gets a
+// marker at its first word with its number and status icon, so colour is never the only signal.
+import { memo, useMemo } from 'react'
+import type { ClaimStatus } from '../../../shared/model'
+import { paragraphs as paragraphsOf } from '../../../shared/text/canonical'
+import { layoutParagraph, spansByParagraph, type ClaimSpan } from '../desk/highlight-layout'
+import { StatusIcon } from '../app/labels'
+
+export interface ArticleClaim extends ClaimSpan {
+  status: ClaimStatus | 'pending'
+  number: number
+  label: string
+}
+
+interface ArticleProps {
+  text: string
+  claims: readonly ArticleClaim[]
+  selectedId: string | null
+  rootRef: React.RefObject<HTMLDivElement | null>
+  onPick(ids: string[]): void
+  onMargin(paragraph: HTMLElement, clientY: number): void
+}
+
+export function Article({ text, claims, selectedId, rootRef, onPick, onMargin }: ArticleProps): React.JSX.Element {
+  const paragraphs = useMemo(() => paragraphsOf(text), [text])
+  const perParagraph = useMemo(() => spansByParagraph(paragraphs, claims), [paragraphs, claims])
+
+  const onClick = (e: React.MouseEvent): void => {
+    const selection = document.getSelection()
+    if (selection && !selection.isCollapsed) return
+    const target = (e.target as Element).closest('[data-claims],[data-marker]')
+    if (!target) return
+    const ids = target.getAttribute('data-marker') ?? target.getAttribute('data-claims') ?? ''
+    onPick(ids.split(' ').filter((id) => id && !id.startsWith('pending-')))
+  }
+
+  return (
+    <div ref={rootRef} className="article-text" onClick={onClick} data-testid="article">
+      {paragraphs.map((p, i) => {
+        const list = perParagraph[i] as ArticleClaim[]
+        const selected = selectedId !== null && list.some((c) => c.id === selectedId) ? selectedId : null
+        return <Paragraph key={`${p.start}`} text={text} start={p.start} end={p.end} claims={list} selectedId={selected} signature={signatureOf(list, selected)} onMargin={onMargin} />
+      })}
+    </div>
+  )
+}
+
+const signatureOf = (list: readonly ArticleClaim[], selected: string | null): string =>
+  `${selected ?? ''}|${list.map((c) => `${c.id}:${c.start}:${c.end}:${c.status}:${c.number}:${c.label}`).join(',')}`
+
+interface ParagraphProps {
+  text: string
+  start: number
+  end: number
+  claims: readonly ArticleClaim[]
+  selectedId: string | null
+  signature: string
+  onMargin(paragraph: HTMLElement, clientY: number): void
+}
+
+/** Re-renders only when its own claims change, so marking one claim repaints one paragraph. */
+const Paragraph = memo(
+  function Paragraph({ text, start, end, claims, selectedId, onMargin }: ParagraphProps): React.JSX.Element {
+    const byId = new Map(claims.map((c) => [c.id, c]))
+    const segments = layoutParagraph(start, end, claims)
+    return (
+      <div className="para">
+        <div
+          className="para-margin"
+          data-at={start}
+          title="Click beside a line to mark its sentence as a claim"
+          onClick={(e) => onMargin(e.currentTarget.nextElementSibling as HTMLElement, e.clientY)}
+        />
+        <p>
+          {segments.map((seg) => {
+            const words = text.slice(seg.start, seg.end)
+            const markers = seg.starts.map((id) => {
+              const claim = byId.get(id) as ArticleClaim
+              return (
+                <span key={`m${id}`} className="claim-marker" data-at={seg.start} data-marker={id} data-status={claim.status} data-selected={id === selectedId || undefined} role="img" aria-label={`Claim ${claim.number}: ${claim.label}`}>
+                  {claim.status !== 'pending' && <StatusIcon status={claim.status} />}
+                  <span aria-hidden>{claim.status === 'pending' ? '…' : claim.number}</span>
+                </span>
+              )
+            })
+            if (seg.ids.length === 0) {
+              return (
+                <span key={seg.start} data-start={seg.start} data-end={seg.end}>
+                  {words}
+                </span>
+              )
+            }
+            const innermost = byId.get(seg.ids[seg.ids.length - 1] as string) as ArticleClaim
+            return [
+              ...markers,
+              <mark
+                key={seg.start}
+                className="hl"
+                data-start={seg.start}
+                data-end={seg.end}
+                data-claims={seg.ids.join(' ')}
+                data-status={innermost.status}
+                data-depth={Math.min(seg.ids.length, 3)}
+                data-selected={(selectedId !== null && seg.ids.includes(selectedId)) || undefined}
+              >
+                {words}
+              </mark>
+            ]
+          })}
+        </p>
+      </div>
+    )
+  },
+  (a, b) => a.signature === b.signature && a.start === b.start && a.end === b.end && a.text === b.text && a.onMargin === b.onMargin
+)

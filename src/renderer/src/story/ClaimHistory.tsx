@@ -1,0 +1,50 @@
+// The claim's history, newest first, from the story's append-only activity log.
+import { Heading, Text } from '@radix-ui/themes'
+import type { Activity, Claim, Snapshot } from '../../../shared/model'
+import { useDesk } from '../app/desk-context'
+import { relativeTime } from '../app/labels'
+
+const shown = (value: Snapshot): string => (value === null ? '—' : Array.isArray(value) ? value.join(', ') || '—' : String(value) || '—')
+
+export function ClaimHistory({ claim, activity }: { claim: Claim; activity: readonly Activity[] }): React.JSX.Element {
+  const desk = useDesk()
+  const entries = activity.filter((a) => a.claimId === claim.id).reverse()
+  const describe = (a: Activity): string => {
+    if (a.action !== 'claim.updated' || !a.field) return a.summary
+    const value = (v: Snapshot): string =>
+      a.field === 'status' && typeof v === 'string' && v in desk.library.settings.statusLabels
+        ? desk.statusLabel(v as Claim['status'])
+        : a.field === 'verdict' && typeof v === 'string' && v in desk.library.settings.verdictLabels
+          ? desk.verdictLabel(v as NonNullable<Claim['verdict']>)
+          : a.field === 'assignee'
+            ? desk.personName(typeof v === 'string' ? v : null)
+            : shown(v)
+    const long = ['rationale', 'correction', 'restatement'].includes(a.field)
+    return long ? `${a.field} edited` : `${a.field}: ${value(a.from)} → ${value(a.to)}`
+  }
+  return (
+    <section className="panel-section" aria-label="History">
+      <Heading as="h3" size="2">
+        History
+      </Heading>
+      <ol className="history">
+        {entries.map((a) => (
+          <li key={a.id}>
+            <Text size="1">
+              <strong>{desk.personName(a.by)}</strong> {describe(a)}
+            </Text>
+            <Text size="1" color="gray">
+              {' '}
+              · <time dateTime={a.at}>{relativeTime(a.at)}</time>
+            </Text>
+          </li>
+        ))}
+        {entries.length === 0 && (
+          <Text size="1" color="gray">
+            No changes recorded yet.
+          </Text>
+        )}
+      </ol>
+    </section>
+  )
+}

@@ -1,0 +1,165 @@
+// The claims beside the text, in story order, with filters, counts and the story's progress.
+import { LinkBreak2Icon, MagnifyingGlassIcon, ReaderIcon } from '@radix-ui/react-icons'
+import { Avatar, Badge, Button, Checkbox, Flex, Select, Text, TextField } from '@radix-ui/themes'
+import { useEffect, useRef } from 'react'
+import { claimStatuses, claimTypes, verdicts, type Claim, type Evidence } from '../../../shared/model'
+import { useDesk } from '../app/desk-context'
+import { StatusBadge, typeLabels, VerdictBadge } from '../app/labels'
+import { ProgressBar } from '../app/ProgressBar'
+import { countByStatus, isFiltered, noFilter, type ClaimFilter } from '../desk/claim-filters'
+
+interface ClaimListProps {
+  claims: readonly Claim[]
+  shown: readonly Claim[]
+  evidence: readonly Evidence[]
+  numberOf: ReadonlyMap<string, number>
+  filter: ClaimFilter
+  onFilter(filter: ClaimFilter): void
+  selectedId: string | null
+  onSelect(id: string, open: boolean): void
+  searchRef: React.RefObject<HTMLInputElement | null>
+}
+
+export function ClaimList({ claims, shown, evidence, numberOf, filter, onFilter, selectedId, onSelect, searchRef }: ClaimListProps): React.JSX.Element {
+  const desk = useDesk()
+  const listRef = useRef<HTMLOListElement>(null)
+  const evidenceCount = new Map<string, number>()
+  for (const e of evidence) evidenceCount.set(e.claimId, (evidenceCount.get(e.claimId) ?? 0) + 1)
+  const orphans = claims.filter((c) => c.orphaned).length
+
+  useEffect(() => {
+    if (selectedId) listRef.current?.querySelector(`[data-claim-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' })
+  }, [selectedId])
+
+  return (
+    <aside className="claim-list" aria-label="Claims in this story">
+      <div className="claim-list-head">
+        <Flex justify="between" align="baseline">
+          <Text as="p" size="2" weight="bold">
+            Claims
+          </Text>
+          <Text size="1" color="gray" data-testid="claim-count">
+            {isFiltered(filter) ? `${shown.length} of ${claims.length}` : `${claims.length}`} {claims.length === 1 ? 'claim' : 'claims'}
+          </Text>
+        </Flex>
+        <ProgressBar counts={countByStatus(claims)} />
+        <TextField.Root ref={searchRef} size="1" placeholder="Search claims  /" aria-label="Search claims" value={filter.query} onChange={(e) => onFilter({ ...filter, query: e.target.value })}>
+          <TextField.Slot>
+            <MagnifyingGlassIcon />
+          </TextField.Slot>
+        </TextField.Root>
+        <div className="filter-grid">
+          <Select.Root size="1" value={filter.status} onValueChange={(v) => onFilter({ ...filter, status: v as ClaimFilter['status'] })}>
+            <Select.Trigger aria-label="Filter by status" />
+            <Select.Content>
+              <Select.Item value="all">Any status</Select.Item>
+              {claimStatuses.map((s) => (
+                <Select.Item key={s} value={s}>
+                  {desk.statusLabel(s)} ({claims.filter((c) => c.status === s).length})
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select.Root>
+          <Select.Root size="1" value={filter.verdict} onValueChange={(v) => onFilter({ ...filter, verdict: v as ClaimFilter['verdict'] })}>
+            <Select.Trigger aria-label="Filter by verdict" />
+            <Select.Content>
+              <Select.Item value="all">Any verdict</Select.Item>
+              <Select.Item value="none">No verdict yet</Select.Item>
+              {verdicts.map((v) => (
+                <Select.Item key={v} value={v}>
+                  {desk.verdictLabel(v)}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select.Root>
+          <Select.Root size="1" value={filter.type} onValueChange={(v) => onFilter({ ...filter, type: v as ClaimFilter['type'] })}>
+            <Select.Trigger aria-label="Filter by type" />
+            <Select.Content>
+              <Select.Item value="all">Any type</Select.Item>
+              {claimTypes.map((t) => (
+                <Select.Item key={t} value={t}>
+                  {typeLabels[t]}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select.Root>
+          <Select.Root size="1" value={filter.assignee} onValueChange={(v) => onFilter({ ...filter, assignee: v })}>
+            <Select.Trigger aria-label="Filter by assignee" />
+            <Select.Content>
+              <Select.Item value="all">Anyone</Select.Item>
+              <Select.Item value="none">Unassigned</Select.Item>
+              {desk.library.people.map((p) => (
+                <Select.Item key={p.id} value={p.id}>
+                  {p.name}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select.Root>
+        </div>
+        <Flex gap="3" align="center" wrap="wrap">
+          <Text as="label" size="1">
+            <Flex gap="1" align="center">
+              <Checkbox size="1" checked={filter.noEvidence} onCheckedChange={(v) => onFilter({ ...filter, noEvidence: v === true })} />
+              No evidence yet
+            </Flex>
+          </Text>
+          <Text as="label" size="1">
+            <Flex gap="1" align="center">
+              <Checkbox size="1" checked={filter.orphaned} onCheckedChange={(v) => onFilter({ ...filter, orphaned: v === true })} />
+              Orphaned ({orphans})
+            </Flex>
+          </Text>
+          {isFiltered(filter) && (
+            <Button size="1" variant="ghost" onClick={() => onFilter(noFilter)}>
+              Clear filters
+            </Button>
+          )}
+        </Flex>
+      </div>
+      <ol ref={listRef} className="claim-items" aria-label="Claims">
+        {shown.map((c) => {
+          const count = evidenceCount.get(c.id) ?? 0
+          return (
+            <li key={c.id}>
+              <button
+                type="button"
+                className="claim-item"
+                data-claim-id={c.id}
+                data-status={c.status}
+                aria-current={c.id === selectedId || undefined}
+                onClick={() => onSelect(c.id, true)}
+              >
+                <Flex gap="2" align="center" wrap="wrap">
+                  <Text size="1" weight="bold" color="gray" className="claim-number">
+                    {numberOf.get(c.id)}
+                  </Text>
+                  <StatusBadge status={c.status} label={desk.statusLabel(c.status)} />
+                  {c.verdict && <VerdictBadge verdict={c.verdict} label={desk.verdictLabel(c.verdict)} />}
+                  {c.orphaned && (
+                    <Badge color="orange" size="1">
+                      <LinkBreak2Icon aria-hidden /> Orphaned
+                    </Badge>
+                  )}
+                  <Flex ml="auto" gap="2" align="center">
+                    <Text size="1" color="gray" title={`${count} piece${count === 1 ? '' : 's'} of evidence`}>
+                      <ReaderIcon aria-hidden /> {count}
+                    </Text>
+                    {c.assignee && <Avatar size="1" radius="full" fallback={desk.people.get(c.assignee)?.initials || '?'} aria-label={`Assigned to ${desk.personName(c.assignee)}`} />}
+                  </Flex>
+                </Flex>
+                <Text as="p" size="2" className="claim-quote">
+                  {c.restatement || c.anchor.quote.exact}
+                </Text>
+              </button>
+            </li>
+          )
+        })}
+      </ol>
+      {shown.length === 0 && (
+        <Text as="p" size="2" color="gray" className="claim-list-empty">
+          {claims.length ? 'No claim matches these filters.' : 'No claims yet. Select words in the story and press M, or click beside a line to mark its sentence.'}
+        </Text>
+      )}
+    </aside>
+  )
+}

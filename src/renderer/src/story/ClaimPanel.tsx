@@ -1,0 +1,233 @@
+// One claim, worked: the words, what it says, status and verdict, who has it, evidence, talk, history.
+import { Cross2Icon, LinkBreak2Icon, TrashIcon } from '@radix-ui/react-icons'
+import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, SegmentedControl, Select, Separator, Text, TextArea, Tooltip } from '@radix-ui/themes'
+import { useState } from 'react'
+import type { StoryDetail } from '../../../shared/contract'
+import { claimStatuses, claimTypes, priorities, verdicts, type Claim, type ClaimFields } from '../../../shared/model'
+import { call } from '../api'
+import { useDesk } from '../app/desk-context'
+import { priorityLabels, relativeTime, StatusIcon, typeLabels, verdictColor } from '../app/labels'
+import { ClaimHistory } from './ClaimHistory'
+import { EvidenceSection } from './EvidenceSection'
+import { SavedField } from './SavedField'
+
+interface ClaimPanelProps {
+  claim: Claim
+  detail: StoryDetail
+  number: number
+  onClose(): void
+  onUpdate(patch: Partial<ClaimFields>): void
+  onDelete(): void
+  onReattach(): void
+  canReattach: boolean
+}
+
+export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete, onReattach, canReattach }: ClaimPanelProps): React.JSX.Element {
+  const desk = useDesk()
+  const storyId = detail.story.id
+  return (
+    <aside className="claim-panel" aria-label={`Claim ${number}`} data-claim-id={claim.id}>
+      <Flex justify="between" align="center" className="panel-head">
+        <Heading as="h2" size="3">
+          Claim {number} <Text color="gray" size="2" weight="regular">of {detail.claims.length}</Text>
+        </Heading>
+        <Flex gap="1">
+          <Tooltip content="Delete claim (Delete) — can be undone">
+            <IconButton variant="ghost" color="red" aria-label="Delete claim" onClick={onDelete}>
+              <TrashIcon />
+            </IconButton>
+          </Tooltip>
+          <Tooltip content="Close (Esc)">
+            <IconButton variant="ghost" color="gray" aria-label="Close claim panel" onClick={onClose}>
+              <Cross2Icon />
+            </IconButton>
+          </Tooltip>
+        </Flex>
+      </Flex>
+      <div className="panel-body">
+        <blockquote className="claim-words" data-testid="claim-words">
+          {claim.anchor.quote.exact}
+        </blockquote>
+        {claim.orphaned && (
+          <Callout.Root color="orange" size="1" mb="3">
+            <Callout.Icon>
+              <LinkBreak2Icon />
+            </Callout.Icon>
+            <Callout.Text>
+              These words are no longer in the story. Select the words it should point to now, then
+              <Button size="1" variant="soft" ml="2" disabled={!canReattach} onClick={onReattach}>
+                Re-attach to selection
+              </Button>
+            </Callout.Text>
+          </Callout.Root>
+        )}
+
+        <section className="panel-section" aria-label="Status">
+          <Text size="1" weight="medium" color="gray" as="p" mb="1" id="status-label">
+            Status
+          </Text>
+          <SegmentedControl.Root size="1" value={claim.status} onValueChange={(v) => onUpdate({ status: v as Claim['status'] })} aria-labelledby="status-label" className="status-control">
+            {claimStatuses.map((s, i) => (
+              <SegmentedControl.Item key={s} value={s} data-status={s} title={`${desk.statusLabel(s)} (${i + 1})`}>
+                <Flex gap="1" align="center">
+                  <StatusIcon status={s} />
+                  {desk.statusLabel(s)}
+                </Flex>
+              </SegmentedControl.Item>
+            ))}
+          </SegmentedControl.Root>
+        </section>
+
+        <section className="panel-section" aria-label="Verdict">
+          <Grid columns="2" gap="3">
+            <label className="field">
+              <Text size="1" weight="medium" color="gray">
+                Verdict
+              </Text>
+              <Select.Root value={claim.verdict ?? 'none'} onValueChange={(v) => onUpdate({ verdict: v === 'none' ? null : (v as Claim['verdict']) })}>
+                <Select.Trigger aria-label="Verdict" color={claim.verdict ? verdictColor[claim.verdict] : undefined} variant={claim.verdict ? 'soft' : 'surface'} />
+                <Select.Content>
+                  <Select.Item value="none">No verdict yet</Select.Item>
+                  {verdicts.map((v, i) => (
+                    <Select.Item key={v} value={v}>
+                      {desk.verdictLabel(v)} <Text color="gray">· Shift+{i + 1}</Text>
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select.Root>
+            </label>
+            <label className="field">
+              <Text size="1" weight="medium" color="gray">
+                Type
+              </Text>
+              <Select.Root value={claim.type} onValueChange={(v) => onUpdate({ type: v as Claim['type'] })}>
+                <Select.Trigger aria-label="Claim type" />
+                <Select.Content>
+                  {claimTypes.map((t) => (
+                    <Select.Item key={t} value={t}>
+                      {typeLabels[t]}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select.Root>
+            </label>
+          </Grid>
+          <SavedField label="Rationale" name="rationale" multiline rows={3} value={claim.rationale} placeholder="Why this verdict: what was checked and what it showed" onSave={(rationale) => onUpdate({ rationale })} />
+          <SavedField label="Suggested correction" name="correction" multiline value={claim.correction} placeholder="How the sentence should read" onSave={(correction) => onUpdate({ correction })} />
+        </section>
+
+        <section className="panel-section" aria-label="Details">
+          <SavedField label="Restated claim" name="restatement" multiline value={claim.restatement} placeholder="The claim in one checkable sentence" onSave={(restatement) => onUpdate({ restatement })} />
+          <Grid columns="2" gap="3">
+            <SavedField label="Speaker" name="speaker" value={claim.speaker} placeholder="Who made the claim" onSave={(speaker) => onUpdate({ speaker })} />
+            <label className="field">
+              <Text size="1" weight="medium" color="gray">
+                Assignee
+              </Text>
+              <Select.Root value={claim.assignee ?? 'none'} onValueChange={(v) => onUpdate({ assignee: v === 'none' ? null : v })}>
+                <Select.Trigger aria-label="Assignee" />
+                <Select.Content>
+                  <Select.Item value="none">Unassigned</Select.Item>
+                  {desk.library.people.map((p) => (
+                    <Select.Item key={p.id} value={p.id}>
+                      {p.name}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select.Root>
+            </label>
+          </Grid>
+          <Grid columns="2" gap="3" align="end">
+            <label className="field">
+              <Text size="1" weight="medium" color="gray">
+                Priority
+              </Text>
+              <SegmentedControl.Root size="1" value={claim.priority} onValueChange={(v) => onUpdate({ priority: v as Claim['priority'] })} aria-label="Priority">
+                {priorities.map((p) => (
+                  <SegmentedControl.Item key={p} value={p}>
+                    {priorityLabels[p]}
+                  </SegmentedControl.Item>
+                ))}
+              </SegmentedControl.Root>
+            </label>
+            <SavedField
+              label="Tags (comma separated)"
+              name="tags"
+              value={claim.tags.join(', ')}
+              onSave={(text) => onUpdate({ tags: [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))] })}
+            />
+          </Grid>
+          {claim.tags.length > 0 && (
+            <Flex gap="1" wrap="wrap">
+              {claim.tags.map((t) => (
+                <Badge key={t} variant="outline" color="gray">
+                  {t}
+                </Badge>
+              ))}
+            </Flex>
+          )}
+        </section>
+
+        <Separator size="4" my="3" />
+        <EvidenceSection storyId={storyId} claim={claim} detail={detail} />
+        <Separator size="4" my="3" />
+        <Comments storyId={storyId} claim={claim} />
+        <Separator size="4" my="3" />
+        <ClaimHistory claim={claim} activity={detail.activity} />
+      </div>
+    </aside>
+  )
+}
+
+function Comments({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element {
+  const desk = useDesk()
+  const [body, setBody] = useState('')
+  const send = async (e: React.FormEvent): Promise<void> => {
+    e.preventDefault()
+    if (!body.trim()) return
+    const done = await desk.run(() => call('claims.comment', { storyId, claimId: claim.id, body }))
+    if (done) setBody('')
+  }
+  return (
+    <section className="panel-section" aria-label="Comments">
+      <Heading as="h3" size="2">
+        Comments
+      </Heading>
+      <ol className="comments">
+        {claim.comments.map((c) => (
+          <li key={c.id}>
+            <Text size="1" weight="bold">
+              {desk.personName(c.by)}
+            </Text>{' '}
+            <Text size="1" color="gray">
+              {relativeTime(c.at)}
+            </Text>
+            <Text as="p" size="2">
+              {c.body}
+            </Text>
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={(e) => void send(e)}>
+        <Flex direction="column" gap="2">
+          <TextArea
+            size="2"
+            rows={2}
+            aria-label="New comment"
+            placeholder="Note for the desk…"
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send(e)
+            }}
+          />
+          <Flex justify="end">
+            <Button size="1" type="submit" disabled={!body.trim()}>
+              Comment
+            </Button>
+          </Flex>
+        </Flex>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,116 @@
+// What a claim was checked against: each piece of evidence with its source, and a way to attach more.
+import { ArchiveIcon, ExternalLinkIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
+import { Badge, Button, Card, Flex, Heading, IconButton, Select, Text, Tooltip } from '@radix-ui/themes'
+import { useState } from 'react'
+import type { StoryDetail } from '../../../shared/contract'
+import { stances, type Claim, type Evidence, type Source } from '../../../shared/model'
+import { call } from '../api'
+import { useDesk } from '../app/desk-context'
+import { isWebUrl, sourceKindLabels, stanceColor, stanceLabels } from '../app/labels'
+import { useToasts } from '../app/toasts'
+import { AttachEvidence } from './AttachEvidence'
+import { SavedField } from './SavedField'
+
+export function EvidenceSection({ storyId, claim, detail }: { storyId: string; claim: Claim; detail: StoryDetail }): React.JSX.Element {
+  const [attaching, setAttaching] = useState(false)
+  const [attachFor, setAttachFor] = useState(claim.id)
+  // Close the form when the panel moves to another claim (state adjusted during render, not in an effect).
+  if (attachFor !== claim.id) {
+    setAttachFor(claim.id)
+    setAttaching(false)
+  }
+  const items = detail.evidence.filter((e) => e.claimId === claim.id)
+  const sources = new Map(detail.sources.map((s) => [s.id, s]))
+  return (
+    <section className="panel-section" aria-label="Evidence">
+      <Flex justify="between" align="center">
+        <Heading as="h3" size="2">
+          Evidence <Text color="gray">({items.length})</Text>
+        </Heading>
+        {!attaching && (
+          <Button size="1" variant="soft" onClick={() => setAttaching(true)}>
+            <PlusIcon /> Attach evidence
+          </Button>
+        )}
+      </Flex>
+      {attaching && <AttachEvidence storyId={storyId} claimId={claim.id} onDone={() => setAttaching(false)} />}
+      {items.length === 0 && !attaching && (
+        <Text size="2" color="gray">
+          Nothing attached yet. Record each source you checked, with the passage you relied on.
+        </Text>
+      )}
+      {items.map((e) => (
+        <EvidenceCard key={e.id} storyId={storyId} evidence={e} source={sources.get(e.sourceId)} />
+      ))}
+    </section>
+  )
+}
+
+function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence: Evidence; source: Source | undefined }): React.JSX.Element {
+  const desk = useDesk()
+  const toasts = useToasts()
+  const update = (patch: Partial<Pick<Evidence, 'excerpt' | 'stance' | 'locator'>>): void => {
+    void desk.run(() => call('evidence.update', { storyId, evidenceId: evidence.id, patch }))
+  }
+  const remove = async (): Promise<void> => {
+    const removed = await desk.run(() => call('evidence.remove', { storyId, evidenceId: evidence.id }))
+    if (!removed) return
+    toasts.show({
+      message: `Evidence from “${source?.title ?? 'source'}” removed.`,
+      action: { label: 'Undo', run: () => void desk.run(() => call('evidence.restore', { storyId, evidence: removed })) }
+    })
+  }
+  const open = (url: string): void => void desk.run(() => call('shell.openExternal', { url }))
+  return (
+    <Card size="1" className="evidence" data-evidence-id={evidence.id}>
+      <Flex direction="column" gap="2">
+        <Flex justify="between" align="start" gap="2">
+          <Flex direction="column">
+            <Text size="2" weight="bold" className="source-title">
+              {source?.title ?? 'Source not loaded yet'}
+            </Text>
+            <Text size="1" color="gray">
+              {[source?.publisher, source ? sourceKindLabels[source.kind] : ''].filter(Boolean).join(' · ')}
+            </Text>
+          </Flex>
+          <Flex gap="1" align="center">
+            {source && isWebUrl(source.url) && (
+              <Tooltip content={source.url}>
+                <IconButton size="1" variant="ghost" aria-label={`Open source ${source.title} in the browser`} onClick={() => open(source.url)}>
+                  <ExternalLinkIcon />
+                </IconButton>
+              </Tooltip>
+            )}
+            {source && isWebUrl(source.archiveUrl) && (
+              <Tooltip content={`Archived copy: ${source.archiveUrl}`}>
+                <IconButton size="1" variant="ghost" aria-label={`Open archived copy of ${source.title}`} onClick={() => open(source.archiveUrl)}>
+                  <ArchiveIcon />
+                </IconButton>
+              </Tooltip>
+            )}
+            <Tooltip content="Remove evidence (can be undone)">
+              <IconButton size="1" variant="ghost" color="red" aria-label="Remove evidence" onClick={() => void remove()}>
+                <TrashIcon />
+              </IconButton>
+            </Tooltip>
+          </Flex>
+        </Flex>
+        <Flex gap="2" align="center">
+          <Select.Root size="1" value={evidence.stance} onValueChange={(v) => update({ stance: v as Evidence['stance'] })}>
+            <Select.Trigger aria-label="Stance" color={stanceColor[evidence.stance]} variant="soft" />
+            <Select.Content>
+              {stances.map((s) => (
+                <Select.Item key={s} value={s}>
+                  {stanceLabels[s]}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select.Root>
+          {evidence.locator && <Badge variant="outline" color="gray">{evidence.locator}</Badge>}
+        </Flex>
+        <SavedField label="Excerpt relied on" multiline value={evidence.excerpt} onSave={(excerpt) => update({ excerpt })} />
+        <SavedField label="Where in the source (page, timestamp)" value={evidence.locator} onSave={(locator) => update({ locator })} />
+      </Flex>
+    </Card>
+  )
+}

@@ -1,0 +1,308 @@
+// The story window: the claim list, the article with its highlights, and the open claim's panel,
+// driven by mouse or keyboard. Marking shows the highlight at once and settles when main answers.
+import { ChevronLeftIcon, Pencil2Icon } from '@radix-ui/react-icons'
+import { Button, Callout, Flex, Heading, Kbd, Select, Spinner, Text } from '@radix-ui/themes'
+import { memo, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
+import { deskStates, type Claim, type ClaimFields, type DeskState } from '../../../shared/model'
+import { sentenceAt } from '../../../shared/text/segment'
+import { call } from '../api'
+import { useDesk } from '../app/desk-context'
+import { deskStateLabels } from '../app/labels'
+import { useToasts } from '../app/toasts'
+import { filterClaims, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
+import { actionFor, isTypingTarget, type DeskAction } from '../desk/keymap'
+import { offsetAtPoint, selectionOffsets, type TextRange } from '../desk/selection'
+import { Article, type ArticleClaim } from './Article'
+import { ClaimList } from './ClaimList'
+import { ClaimPanel } from './ClaimPanel'
+import { StoryToolbarExtras } from './StoryToolbarExtras'
+import { byStoryOrder, useStory } from './use-story'
+
+interface LiveSelection {
+  range: TextRange
+  top: number
+  left: number
+}
+
+let pendingKeys = 0
+
+export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void }): React.JSX.Element {
+  const desk = useDesk()
+  const toasts = useToasts()
+  const { detail, error, patch } = useStory(storyId)
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [panelOpen, setPanelOpen] = useState(false)
+  const [filter, setFilter] = useState<ClaimFilter>(noFilter)
+  const [pending, setPending] = useState<{ key: string; start: number; end: number }[]>([])
+  const [live, setLive] = useState<LiveSelection | null>(null)
+  const articleRef = useRef<HTMLDivElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+
+  const claims = useMemo(() => detail?.claims ?? [], [detail])
+  const numberOf = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims])
+  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter), [claims, detail, filter])
+  const selected = claims.find((c) => c.id === selectedId) ?? null
+  const articleClaims = useMemo<ArticleClaim[]>(
+    () => [
+      ...claims
+        .filter((c) => !c.orphaned)
+        .map((c) => ({ id: c.id, start: c.anchor.position.start, end: c.anchor.position.end, status: c.status, number: numberOf.get(c.id) ?? 0, label: desk.statusLabel(c.status) })),
+      ...pending.map((p) => ({ id: p.key, start: p.start, end: p.end, status: 'pending' as const, number: 0, label: 'Saving' }))
+    ],
+    [claims, pending, numberOf, desk]
+  )
+
+  const select = useCallback((id: string | null, open: boolean) => {
+    setSelectedId(id)
+    if (open) setPanelOpen(id !== null)
+  }, [])
+
+  // Where the selection is, in story offsets, and where to float the Mark button.
+  useEffect(() => {
+    const onChange = (): void => {
+      const root = articleRef.current
+      const container = scrollRef.current
+      const selection = document.getSelection()
+      const range = root ? selectionOffsets(root, selection) : null
+      if (!range || !container || !selection) return setLive(null)
+      const rect = selection.getRangeAt(0).getBoundingClientRect()
+      const box = container.getBoundingClientRect()
+      setLive({ range, top: rect.top - box.top + container.scrollTop - 40, left: Math.max(8, rect.left - box.left + rect.width / 2 - 70) })
+    }
+    document.addEventListener('selectionchange', onChange)
+    return () => document.removeEventListener('selectionchange', onChange)
+  }, [])
+
+  const markRange = useCallback(
+    async (range: TextRange) => {
+      const key = `pending-${++pendingKeys}`
+      setPending((p) => [...p, { key, ...range }])
+      document.getSelection()?.removeAllRanges()
+      const claim = await desk.run(() => call('claims.create', { storyId, start: range.start, end: range.end }))
+      if (claim) {
+        patch((d) => ({ ...d, claims: [...d.claims.filter((c) => c.id !== claim.id), claim].sort(byStoryOrder) }))
+        select(claim.id, true)
+      }
+      setPending((p) => p.filter((x) => x.key !== key))
+    },
+    [desk, storyId, patch, select]
+  )
+
+  const markSelection = (): void => {
+    const root = articleRef.current
+    const range = (root && selectionOffsets(root, document.getSelection())) ?? live?.range
+    if (range) void markRange(range)
+    else toasts.show({ message: 'Select words in the story first, then press M.' })
+  }
+
+  const onMargin = useCallback(
+    (paragraph: HTMLElement, clientY: number) => {
+      const root = articleRef.current
+      if (!root || !detail) return
+      const offset = offsetAtPoint(root, paragraph.getBoundingClientRect().left + 1, clientY)
+      const sentence = offset === null ? null : sentenceAt(detail.story.text, offset)
+      if (sentence) void markRange(sentence)
+    },
+    [detail, markRange]
+  )
+
+  const updateClaim = useCallback(
+    async (id: string, fields: Partial<ClaimFields>) => {
+      patch((d) => ({ ...d, claims: d.claims.map((c) => (c.id === id ? { ...c, ...fields } : c)) }))
+      const saved = await desk.run(() => call('claims.update', { storyId, claimId: id, patch: fields }))
+      if (saved) patch((d) => ({ ...d, claims: d.claims.map((c) => (c.id === id ? saved : c)) }))
+    },
+    [desk, storyId, patch]
+  )
+
+  const deleteClaim = async (claim: Claim): Promise<void> => {
+    const ids = shown.map((c) => c.id)
+    const at = ids.indexOf(claim.id)
+    const next = ids[at + 1] ?? ids[at - 1] ?? null
+    const deleted = await desk.run(() => call('claims.delete', { storyId, claimId: claim.id }))
+    if (!deleted) return
+    patch((d) => ({ ...d, claims: d.claims.filter((c) => c.id !== claim.id), evidence: d.evidence.filter((e) => e.claimId !== claim.id) }))
+    setSelectedId(next)
+    if (!next) setPanelOpen(false)
+    toasts.show({
+      message: `Claim ${numberOf.get(claim.id)} deleted.`,
+      action: {
+        label: 'Undo',
+        run: async () => {
+          const restored = await desk.run(() => call('claims.restore', { storyId, deleted }))
+          if (restored) {
+            patch((d) => ({ ...d, claims: [...d.claims, restored].sort(byStoryOrder), evidence: [...d.evidence, ...deleted.evidence] }))
+            select(restored.id, true)
+          }
+        }
+      }
+    })
+  }
+
+  const reattach = (): void => {
+    if (!selected || !live) return
+    void desk.run(() => call('claims.reattach', { storyId, claimId: selected.id, start: live.range.start, end: live.range.end }))
+  }
+
+  const perform = (action: DeskAction): boolean => {
+    switch (action.kind) {
+      case 'next':
+      case 'previous': {
+        const id = step(
+          shown.map((c) => c.id),
+          selectedId,
+          action.kind === 'next' ? 1 : -1
+        )
+        if (id) select(id, false)
+        return id !== null
+      }
+      case 'open':
+        if (!selectedId) select(shown[0]?.id ?? null, true)
+        else setPanelOpen(true)
+        return true
+      case 'close':
+        if (panelOpen) setPanelOpen(false)
+        else if (live) document.getSelection()?.removeAllRanges()
+        else return false
+        return true
+      case 'search':
+        searchRef.current?.focus()
+        return true
+      case 'mark':
+        markSelection()
+        return true
+      case 'undo':
+        return toasts.undoLatest()
+      case 'delete':
+        if (selected) void deleteClaim(selected)
+        return selected !== null
+      case 'status':
+        if (selected) void updateClaim(selected.id, { status: action.status })
+        return selected !== null
+      case 'verdict':
+        if (selected) void updateClaim(selected.id, { verdict: action.verdict })
+        return selected !== null
+      case 'help':
+        return false // the app shell opens the sheet
+    }
+  }
+
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    if (e.defaultPrevented || isTypingTarget(e.target)) return
+    if ((e.target as Element | null)?.closest?.('[role="dialog"],[role="menu"],[role="listbox"]')) return
+    const action = actionFor(e)
+    if (action && perform(action)) e.preventDefault()
+  })
+  useEffect(() => {
+    const listener = (e: KeyboardEvent): void => onKey(e)
+    window.addEventListener('keydown', listener)
+    return () => window.removeEventListener('keydown', listener)
+  }, [])
+
+  // The selected claim scrolls into view in the text when it is off screen.
+  useEffect(() => {
+    const container = scrollRef.current
+    const marker = selectedId ? articleRef.current?.querySelector(`[data-marker="${CSS.escape(selectedId)}"]`) : null
+    if (!container || !marker) return
+    const box = container.getBoundingClientRect()
+    const rect = marker.getBoundingClientRect()
+    if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40) marker.scrollIntoView({ block: 'center' })
+  }, [selectedId, detail])
+
+  const pick = useCallback(
+    (ids: string[]) => {
+      if (ids.length === 0) return
+      // Clicking where claims overlap opens the innermost; clicking again steps outwards.
+      setSelectedId((current) => {
+        const at = current ? ids.indexOf(current) : -1
+        return at > 0 ? (ids[at - 1] as string) : (ids[ids.length - 1] as string)
+      })
+      setPanelOpen(true)
+    },
+    []
+  )
+
+  const setDeskState = (deskState: DeskState): void => {
+    patch((d) => ({ ...d, story: { ...d.story, deskState } }))
+    void desk.run(() => call('stories.update', { id: storyId, patch: { deskState } }))
+  }
+
+  if (!detail) {
+    return (
+      <Flex align="center" justify="center" p="6" gap="3">
+        {error ? (
+          <Callout.Root color="red" role="alert">
+            <Callout.Text>{error}</Callout.Text>
+          </Callout.Root>
+        ) : (
+          <>
+            <Spinner /> <Text color="gray">Opening the story…</Text>
+          </>
+        )}
+      </Flex>
+    )
+  }
+
+  const story = detail.story
+  return (
+    <div className="story-view" data-screen="story" data-story-id={story.id} data-ready="true">
+      <Flex className="toolbar story-toolbar" align="center" gap="3">
+        <Button variant="ghost" color="gray" onClick={onBack} aria-label="Back to the library">
+          <ChevronLeftIcon /> Library
+        </Button>
+        <Flex direction="column" className="story-heading">
+          <Heading as="h1" size="4" className="story-title" title={story.title}>
+            {story.title}
+          </Heading>
+          <Text size="1" color="gray">
+            {[story.outlet, story.byline, `revision ${story.revision}`].filter(Boolean).join(' · ')}
+          </Text>
+        </Flex>
+        <Flex ml="auto" gap="2" align="center">
+          <StoryToolbarExtras detail={detail} />
+          <Select.Root value={story.deskState} onValueChange={(v) => setDeskState(v as DeskState)}>
+            <Select.Trigger aria-label="Desk state" />
+            <Select.Content>
+              {deskStates.map((s) => (
+                <Select.Item key={s} value={s}>
+                  {deskStateLabels[s]}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select.Root>
+        </Flex>
+      </Flex>
+      <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
+        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} numberOf={numberOf} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
+        <div className="article-scroll" ref={scrollRef}>
+          <article className="article" aria-label="Story text" lang={story.language || undefined}>
+            <Heading as="h2" size="6" className="article-title">
+              {story.title}
+            </Heading>
+            <Article text={story.text} claims={articleClaims} selectedId={selectedId} rootRef={articleRef} onPick={pick} onMargin={onMargin} />
+          </article>
+          {live && (
+            <Button className="mark-button" size="1" style={{ top: live.top, left: live.left }} onMouseDown={(e) => e.preventDefault()} onClick={markSelection}>
+              <Pencil2Icon /> Mark as claim <Kbd size="1">M</Kbd>
+            </Button>
+          )}
+        </div>
+        {panelOpen && selected && (
+          <ClaimPanel
+            claim={selected}
+            detail={detail}
+            number={numberOf.get(selected.id) ?? 0}
+            onClose={() => setPanelOpen(false)}
+            onUpdate={(fields) => void updateClaim(selected.id, fields)}
+            onDelete={() => void deleteClaim(selected)}
+            onReattach={reattach}
+            canReattach={live !== null}
+          />
+        )}
+      </div>
+    </div>
+  )
+}
+
+const ClaimListMemo = memo(ClaimList)
