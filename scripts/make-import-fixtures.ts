@@ -50,8 +50,8 @@ function junk(length: number): Buffer {
   const bytes = Buffer.alloc(length)
   let seed = 42
   for (let i = 0; i < length; i++) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff
-    bytes[i] = i % 17 === 0 ? 0 : seed & 0xff
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+    bytes[i] = i % 17 === 0 ? 0 : seed >>> 24
   }
   return bytes
 }

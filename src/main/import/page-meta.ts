@@ -8,14 +8,15 @@ import type { FoundMeta } from './story-meta'
  * structured ones win (JSON-LD, then Open Graph) over generic tags, as search engines do.
  */
 export function readPageMeta(document: Document): FoundMeta {
-  const meta = (...keys: string[]): string => {
-    for (const key of keys) {
-      const el = document.querySelector(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`)
-      const value = el?.getAttribute('content')?.trim()
-      if (value) return value
-    }
-    return ''
+  // One pass over the meta tags: a querySelector per key with case-insensitive attribute
+  // matching cost a fifth of a second on a large page.
+  const tags = new Map<string, string>()
+  for (const el of Array.from(document.getElementsByTagName('meta'))) {
+    const content = el.getAttribute('content')?.trim()
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase()
+    if (content && key && !tags.has(key)) tags.set(key, content)
   }
+  const meta = (...keys: string[]): string => keys.map((key) => tags.get(key.toLowerCase())).find(Boolean) ?? ''
   const ld = readJsonLd(document)
   const time = document.querySelector('article time[datetime], time[datetime][pubdate], time[itemprop="datePublished"], time[datetime]')
   const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? ''
