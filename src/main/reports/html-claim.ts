@@ -43,7 +43,7 @@ export function claimHtml(c: ReportClaim): SafeHtml {
   const evidence = c.evidence.length > 0 ? html`<h4>Evidence</h4><ol class="evidence">${c.evidence.map(evidenceItem)}</ol>` : html`<h4>Evidence</h4><p>No evidence recorded.</p>`
   return html`<article class="claim${c.orphaned ? ' orphaned' : ''}" id="claim-${c.id}" aria-labelledby="claim-${c.id}-h">
 <h3 id="claim-${c.id}-h">Claim ${c.number} ${verdict} <span class="badge status">${c.statusLabel}</span> ${orphan}</h3>
-<blockquote class="context" dir="auto"><span class="around">${c.before}</span><mark>${c.quote}</mark><span class="around">${c.after}</span></blockquote>
+<blockquote class="context" dir="auto"><bdi class="around">${c.before}</bdi><mark dir="auto">${c.quote}</mark><bdi class="around">${c.after}</bdi></blockquote>
 <dl class="facts">${fact('Restated', html`<bdi>${c.restatement}</bdi>`, c.restatement !== '')}${fact('Type', claimTypeLabels[c.type])}${fact('Speaker', html`<bdi>${c.speaker}</bdi>`, c.speaker !== '')}${fact('Status', c.statusLabel)}${fact('Verdict', c.verdictLabel || 'No verdict yet')}${fact('Assigned to', html`<bdi>${c.assignee}</bdi>`, c.assignee !== '')}${fact('Last changed', html`<bdi>${c.lastChangedBy}</bdi>, <time datetime="${c.lastChangedAt}">${formatDateTime(c.lastChangedAt)}</time>`)}${fact('Priority', c.priority, c.priority !== 'normal')}${fact('Tags', html`<bdi>${c.tags.join(', ')}</bdi>`, c.tags.length > 0)}${fact('Published fact-check', published, c.publishedUrl !== '')}</dl>
 ${c.rationale ? html`<h4>Rationale</h4>${block(c.rationale)}` : ''}
 ${c.correction ? html`<h4>Suggested correction</h4>${block(c.correction)}` : ''}

@@ -17,7 +17,7 @@ h3 { font-size: 11.5pt; margin: 0 0 .4rem; display: flex; gap: .5rem; align-item
 h4 { font-size: 9pt; text-transform: uppercase; letter-spacing: .04em; color: #57606a; margin: .7rem 0 .2rem; }
 h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 .meta { color: #57606a; margin: 0 0 .8rem; }
-.summary { display: grid; grid-template-columns: 1fr 1fr; gap: 0 2rem; margin: .6rem 0 1rem; }
+.summary { display: grid; grid-template-columns: 1fr 1fr; align-items: start; gap: 0 2rem; margin: .6rem 0 1rem; }
 .bar { grid-column: 1 / -1; width: 100%; height: 18px; display: block; margin: .3rem 0 .6rem; border-radius: 3px; }
 table { border-collapse: collapse; width: 100%; margin: .2rem 0 .6rem; font-size: 9.5pt; }
 caption { text-align: left; font-weight: 600; padding-bottom: .2rem; }

@@ -69,7 +69,11 @@ describe('HTML report', () => {
     expect(single.title).toBe(`Verification report: ${hostileStory().story.title}`)
     expect(single.querySelector('h1')?.textContent).toBe(single.title)
     // Right-to-left and override characters are isolated so they cannot reorder the text around them.
-    expect(doc.querySelector('#claim-story-hostile-override blockquote')?.getAttribute('dir')).toBe('auto')
+    // Each field is a bidi isolate (<bdi> or dir="auto"), so an override cannot spill into the next one.
+    const context = doc.querySelector('#claim-story-hostile-emoji blockquote')
+    expect(context?.getAttribute('dir')).toBe('auto')
+    expect([...(context?.children ?? [])].map((el) => el.tagName === 'BDI' || el.getAttribute('dir') === 'auto')).toEqual([true, true, true])
+    expect(context?.textContent).toContain(hostile.override)
   })
 
   it('leaves out excerpts and the activity log when asked', () => {

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { buildReport } from './build'
+import { renderClaimReview } from './claimreview'
+import { renderReport } from './render'
+import { budgetStory, hostile, hostileStory, sampleInput, settings } from './testing/sample-report'
+
+const noPdf = { printToPdf: () => Promise.reject(new Error('not used')) }
+type Review = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('ClaimReview JSON-LD', () => {
+  it('gives one review per claim with a verdict and counts the rest', async () => {
+    const rendered = await renderReport('claimreview', buildReport(sampleInput()), noPdf)
+    const reviews = JSON.parse(new TextDecoder().decode(rendered.bytes)) as Review[]
+    expect(rendered).toMatchObject({ extension: 'jsonld', claimCount: 4, skippedWithoutVerdict: 2 })
+    expect(reviews).toHaveLength(4)
+    for (const r of reviews) {
+      // Google's required fields, then its recommended ones.
+      expect(r['@context']).toBe('https://schema.org')
+      expect(r['@type']).toBe('ClaimReview')
+      expect(typeof r.claimReviewed).toBe('string')
+      expect(r.reviewRating).toMatchObject({ '@type': 'Rating', bestRating: 5, worstRating: 1 })
+      expect(r.reviewRating.alternateName).toBeTruthy()
+      expect(r.url).toMatch(/^https:\/\/ledger\.example\//)
+      expect(r.author).toEqual({ '@type': 'Organization', name: 'Riverton Ledger Fact Check', url: 'https://ledger.example/' })
+      expect(r.datePublished).toBe('2026-11-25')
+      expect(r.itemReviewed).toMatchObject({ '@type': 'Claim', datePublished: '2026-11-25', appearance: { '@type': 'CreativeWork', url: 'https://ledger.example/news/record-budget' } })
+      expect(r.itemReviewed.author['@type']).toMatch(/^(Person|Organization)$/)
+    }
+    const [accurate, falseOne, unverifiable] = reviews
+    expect(accurate).toMatchObject({ url: 'https://ledger.example/fact-checks/budget-42m', reviewRating: { ratingValue: 5, alternateName: 'Accurate' }, itemReviewed: { author: { '@type': 'Person', name: 'Dana Ortiz' } } })
+    expect(falseOne).toMatchObject({ url: 'https://ledger.example/fact-checks/budget#claim-story-budget-largest', reviewRating: { ratingValue: 1 }, itemReviewed: { author: { '@type': 'Organization', name: 'Riverton Ledger' } } })
+    expect(unverifiable?.reviewRating).toEqual({ '@type': 'Rating', bestRating: 5, worstRating: 1, alternateName: 'Unverifiable' })
+    expect(unverifiable?.itemReviewed.author).toEqual({ '@type': 'Organization', name: 'City of Riverton ministry of planning' })
+  })
+
+  it('uses the desk’s verdict names and prefers the restatement', () => {
+    const renamed = { ...settings, verdictLabels: { ...settings.verdictLabels, misleading: 'Half true' } }
+    const { text } = renderClaimReview(buildReport(sampleInput({ stories: [hostileStory()], settings: renamed })))
+    const reviews = JSON.parse(text) as Review[]
+    expect(reviews.every((r) => r.reviewRating.alternateName === 'Half true' && r.reviewRating.ratingValue === 2)).toBe(true)
+    expect(reviews.map((r) => r.claimReviewed)).toEqual(Object.values(hostile).filter((_, i) => i % 2 === 0))
+    expect(reviews[0]?.itemReviewed.appearance).toBeUndefined()
+  })
+
+  it('cannot close an enclosing <script> element', () => {
+    const { text } = renderClaimReview(buildReport(sampleInput({ stories: [budgetStory(), hostileStory()] })))
+    expect(text).not.toContain('</script')
+    expect(text).toContain('<\\/script>')
+    expect(JSON.parse(text)[4].claimReviewed).toBe(hostile.script)
+  })
+})

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { AppError } from '../../shared/result'
+import { buildReport } from './build'
+import { parsePackage } from './json-package'
+import { mergePackage } from './merge'
+import { renderReport } from './render'
+import { budgetStory, hostileStory, people, sampleInput, sources } from './testing/sample-report'
+
+const noPdf = { printToPdf: () => Promise.reject(new Error('not used')) }
+const deps = { now: () => new Date('2026-12-01T00:00:00Z'), newId: () => 'new-id' }
+
+async function exportPackage(options = { includeExcerpts: false, includeActivity: false, includeOrphaned: false }): Promise<string> {
+  const rendered = await renderReport('json', buildReport(sampleInput({ stories: [budgetStory(), hostileStory()], options })), noPdf)
+  expect(rendered.claimCount).toBe(6 + 8)
+  return new TextDecoder().decode(rendered.bytes)
+}
+
+function parseError(text: string): AppError {
+  try {
+    parsePackage(text)
+  } catch (error) {
+    if (error instanceof AppError) return error
+    throw error
+  }
+  throw new Error('parsePackage accepted it')
+}
+
+describe('JSON verification package', () => {
+  it('round-trips into an empty library exactly, whatever the report options', async () => {
+    const pkg = parsePackage(await exportPackage())
+    expect(pkg).toMatchObject({ format: 'factdesk.verification-package', version: 1, exportedAt: '2026-11-25T10:00:00.000Z' })
+    const merge = mergePackage(pkg, { stories: new Map(), sources: [], people: [] }, deps)
+    expect(merge.storiesToWrite).toEqual([budgetStory(), hostileStory()])
+    expect(merge.sourcesToAdd).toEqual(sources.filter((s) => s.id !== 's-unused'))
+    expect(merge.peopleToAdd).toEqual(people.filter((p) => p.id !== 'p-unused'))
+    expect(merge.counts).toEqual({ stories: { added: 2, merged: 0 }, claims: { added: 14, updated: 0, unchanged: 0 }, sources: { added: 3, reused: 0 } })
+  })
+
+  it('explains what is wrong with a file it cannot read', async () => {
+    expect(parseError('{"format": ').message).toMatch(/not valid JSON/)
+    expect(parseError('[1, 2]').message).toMatch(/not a Factdesk verification package/)
+    expect(parseError('{"format": "something.else", "version": 1}').message).toMatch(/not a Factdesk verification package/)
+    expect(parseError('{"format": "factdesk.verification-package", "version": 2}').message).toMatch(/newer version of Factdesk \(package version 2/)
+    expect(parseError('{"format": "factdesk.verification-package", "version": "1"}').message).toMatch(/no valid version/)
+    const good = JSON.parse(await exportPackage())
+    delete good.stories[0].claims[0].status
+    good.stories[1].evidence[0].sourceId = 'nowhere'
+    const damaged = parseError(JSON.stringify(good))
+    expect(damaged.code).toBe('invalid_input')
+    expect(damaged.message).toMatch(/damaged or incomplete: stories\.0\.claims\.0\.status/)
+    expect(damaged.issues?.map((i) => i.path)).toContain('stories.0.claims.0.status')
+    // Only the schema error is reported first: references are checked once the records themselves are valid.
+    delete good.stories[0]
+    good.stories = good.stories.filter(Boolean)
+    expect(parseError(JSON.stringify(good)).issues?.[0]).toEqual({ path: 'stories.0.evidence.0.sourceId', message: 'evidence eh1 cites a source that is not in the package' })
+  })
+
+  it('accepts a file saved with a byte order mark', async () => {
+    expect(parsePackage(`\uFEFF${await exportPackage()}`).stories).toHaveLength(2)
+  })
+})
