@@ -101,7 +101,15 @@ async function electronFactdesk(libraryDir: string): Promise<{ api: FactdeskApp;
     get electron() {
       return running.app
     },
-    answerSaveDialog: async (dir) => stub('showSaveDialog', { canceled: false, filePath: path.join(dir, 'report') }),
+    // Saves under the name the app suggested, in `dir`, as the browser driver does.
+    answerSaveDialog: (dir) =>
+      running.app.evaluate(({ dialog }, target) => {
+        const save = async (...args: unknown[]) => {
+          const name = (args.at(-1) as { defaultPath?: string }).defaultPath ?? 'report'
+          return { canceled: false, filePath: `${target}${process.platform === 'win32' ? '\\' : '/'}${name}` }
+        }
+        Object.assign(dialog, { showSaveDialog: save })
+      }, dir),
     answerOpenDialog: async (file) => stub('showOpenDialog', { canceled: false, filePaths: [file] }),
     answerFolderDialog: async (dir) => stub('showOpenDialog', { canceled: false, filePaths: [dir] }),
     async restart() {

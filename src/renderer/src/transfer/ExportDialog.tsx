@@ -1,0 +1,149 @@
+// Export a verification report: scope, format and options; main asks where to save it.
+import { Button, Checkbox, Dialog, Flex, Progress, RadioGroup, Select, Text } from '@radix-ui/themes'
+import { useEffect, useState } from 'react'
+import type { ExportResult, ReportFormat, ReportOptions, ReportRequest } from '../../../shared/contract'
+import { call, onEvent } from '../api'
+import { ErrorCallout } from './ErrorCallout'
+
+export const formatLabels: Record<ReportFormat, string> = {
+  html: 'HTML report (print-ready, self-contained)',
+  pdf: 'PDF report',
+  markdown: 'Markdown (for a CMS or chat)',
+  csv: 'CSV spreadsheet (one row per claim)',
+  json: 'Verification package (JSON, re-importable)',
+  claimreview: 'ClaimReview JSON-LD (schema.org, for publishing)'
+}
+
+type Scope = ReportRequest['scope']
+
+interface Props {
+  open: boolean
+  onOpenChange(open: boolean): void
+  /** The story on screen or the stories ticked in the library; empty when there are none. */
+  storyIds: string[]
+  scopeFromHere: 'story' | 'selected' | null
+}
+
+const defaultOptions: ReportOptions = { includeExcerpts: true, includeActivity: false, includeOrphaned: true }
+
+export function ExportDialog(props: Props): React.JSX.Element {
+  return (
+    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
+      <Dialog.Content maxWidth="540px" aria-describedby={undefined}>
+        <Dialog.Title>Export a verification report</Dialog.Title>
+        {/* Mounted only while open, so every opening starts fresh. */}
+        <ExportForm {...props} />
+      </Dialog.Content>
+    </Dialog.Root>
+  )
+}
+
+function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
+  const [scope, setScope] = useState<Scope>(scopeFromHere ?? 'library')
+  const [format, setFormat] = useState<ReportFormat>('html')
+  const [options, setOptions] = useState<ReportOptions>(defaultOptions)
+  const [busy, setBusy] = useState(false)
+  const [progress, setProgress] = useState<number | null>(null)
+  const [result, setResult] = useState<ExportResult | null>(null)
+  const [error, setError] = useState<unknown>(null)
+
+  useEffect(() => onEvent('export.progress', ({ done, total }) => setProgress(Math.round((100 * done) / Math.max(1, total)))), [])
+
+  async function exportReport(): Promise<void> {
+    setBusy(true)
+    setError(null)
+    setResult(null)
+    setProgress(0)
+    try {
+      setResult(await call('export.report', { scope, storyIds: scope === 'library' ? [] : storyIds, format, options }))
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+      setProgress(null)
+    }
+  }
+
+  const option = (key: keyof ReportOptions, label: string) => (
+    <Text as="label" size="2">
+      <Flex gap="2" align="center">
+        <Checkbox checked={options[key]} onCheckedChange={(v) => setOptions({ ...options, [key]: v === true })} />
+        {label}
+      </Flex>
+    </Text>
+  )
+
+  return (
+        <Flex direction="column" gap="4">
+          <Flex direction="column" gap="2" role="group" aria-labelledby="export-scope">
+            <Text id="export-scope" size="2" weight="bold">
+              What to include
+            </Text>
+            <RadioGroup.Root value={scope} onValueChange={(v) => setScope(v as Scope)} aria-label="Scope">
+              {scopeFromHere === 'story' && <RadioGroup.Item value="story">This story</RadioGroup.Item>}
+              {scopeFromHere === 'selected' && <RadioGroup.Item value="selected">The {storyIds.length} selected stories</RadioGroup.Item>}
+              <RadioGroup.Item value="library">The whole library</RadioGroup.Item>
+            </RadioGroup.Root>
+          </Flex>
+          <Flex direction="column" gap="2">
+            <Text as="label" size="2" weight="bold" htmlFor="export-format">
+              Format
+            </Text>
+            <Select.Root value={format} onValueChange={(v) => setFormat(v as ReportFormat)}>
+              <Select.Trigger id="export-format" aria-label="Format" />
+              <Select.Content>
+                {(Object.keys(formatLabels) as ReportFormat[]).map((f) => (
+                  <Select.Item key={f} value={f}>
+                    {formatLabels[f]}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select.Root>
+            {format === 'claimreview' && (
+              <Text size="1" color="gray">
+                Only claims with a verdict are published; the desk’s organisation and fact-check address come from Settings.
+              </Text>
+            )}
+          </Flex>
+          <Flex direction="column" gap="2">
+            <Text size="2" weight="bold">
+              Options
+            </Text>
+            {option('includeExcerpts', 'Evidence excerpts')}
+            {option('includeActivity', 'Activity log')}
+            {option('includeOrphaned', 'Orphaned claims')}
+          </Flex>
+          {progress !== null && <Progress value={progress} aria-label="Export progress" />}
+          <ErrorCallout error={error} />
+          {result && <ExportSummary result={result} format={format} />}
+          <Flex justify="end" gap="3">
+            <Dialog.Close>
+              <Button variant="soft" color="gray">
+                {result?.saved ? 'Done' : 'Cancel'}
+              </Button>
+            </Dialog.Close>
+            <Button loading={busy} onClick={() => void exportReport()} disabled={scope !== 'library' && storyIds.length === 0}>
+              Export…
+            </Button>
+          </Flex>
+        </Flex>
+  )
+}
+
+function ExportSummary({ result, format }: { result: ExportResult; format: ReportFormat }): React.JSX.Element {
+  if (!result.saved) return <Text size="2" color="gray">Export cancelled: nothing was saved.</Text>
+  const kb = Math.max(1, Math.round(result.bytes / 1024))
+  return (
+    <Flex direction="column" gap="2" role="status">
+      <Text size="2">
+        Saved {result.claimCount} {result.claimCount === 1 ? 'claim' : 'claims'} to <strong>{result.path}</strong> ({kb} KB).
+        {format === 'claimreview' && result.skippedWithoutVerdict > 0 && ` ${result.skippedWithoutVerdict} without a verdict were left out.`}
+      </Text>
+      <Flex>
+        <Button size="1" variant="soft" onClick={() => void call('export.reveal', { path: result.path })}>
+          Show in folder
+        </Button>
+      </Flex>
+    </Flex>
+  )
+}
