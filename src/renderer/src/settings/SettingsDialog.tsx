@@ -1,0 +1,92 @@
+// Desk settings: what statuses and verdicts are called, and how published reports are signed.
+import { Button, Dialog, Flex, Grid, Heading, Text, TextField } from '@radix-ui/themes'
+import { useState } from 'react'
+import { claimStatuses, verdicts, type Settings } from '../../../shared/model'
+import { call } from '../api'
+import { useDesk } from '../app/desk-context'
+import { ErrorCallout } from '../transfer/ErrorCallout'
+
+export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Content maxWidth="620px" aria-describedby={undefined}>
+        <Dialog.Title>Desk settings</Dialog.Title>
+        <SettingsForm onSaved={() => onOpenChange(false)} />
+      </Dialog.Content>
+    </Dialog.Root>
+  )
+}
+
+function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
+  const desk = useDesk()
+  const [draft, setDraft] = useState<Settings>(desk.library.settings)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function save(): Promise<void> {
+    setBusy(true)
+    setError(null)
+    try {
+      const { currentEditorId: _unchanged, ...patch } = draft
+      await call('settings.update', { patch })
+      desk.reloadLibrary()
+      onSaved()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const field = (id: string, label: string, value: string, onChange: (v: string) => void, placeholder = '') => (
+    <Flex direction="column" gap="1" key={id}>
+      <Text as="label" size="2" htmlFor={id}>
+        {label}
+      </Text>
+      <TextField.Root id={id} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+    </Flex>
+  )
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
+      }}
+    >
+      <Flex direction="column" gap="4">
+        <Heading size="3" as="h3">
+          Publishing
+        </Heading>
+        <Grid columns="2" gap="3">
+          {field('org-name', 'Organisation name', draft.organisationName, (v) => setDraft({ ...draft, organisationName: v }), 'The Evening Ledger')}
+          {field('org-url', 'Organisation website', draft.organisationUrl, (v) => setDraft({ ...draft, organisationUrl: v }), 'https://…')}
+        </Grid>
+        {field('factcheck-url', 'Fact-check page address (used in ClaimReview when a claim has none)', draft.factCheckBaseUrl, (v) => setDraft({ ...draft, factCheckBaseUrl: v }), 'https://…/fact-checks/')}
+        <Heading size="3" as="h3">
+          Status names
+        </Heading>
+        <Grid columns="2" gap="3">
+          {claimStatuses.map((s) => field(`status-${s}`, `Status: ${s.replace('_', ' ')}`, draft.statusLabels[s], (v) => setDraft({ ...draft, statusLabels: { ...draft.statusLabels, [s]: v } })))}
+        </Grid>
+        <Heading size="3" as="h3">
+          Verdict names
+        </Heading>
+        <Grid columns="2" gap="3">
+          {verdicts.map((v) => field(`verdict-${v}`, `Verdict: ${v.replace('_', ' ')}`, draft.verdictLabels[v], (label) => setDraft({ ...draft, verdictLabels: { ...draft.verdictLabels, [v]: label } })))}
+        </Grid>
+        <ErrorCallout error={error} />
+        <Flex justify="end" gap="3">
+          <Dialog.Close>
+            <Button type="button" variant="soft" color="gray">
+              Cancel
+            </Button>
+          </Dialog.Close>
+          <Button type="submit" loading={busy}>
+            Save settings
+          </Button>
+        </Flex>
+      </Flex>
+    </form>
+  )
+}
