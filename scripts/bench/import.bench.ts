@@ -39,6 +39,18 @@ function newsPage(targetBytes: number): string {
   return `${head}<script>window.__STATE__ = ${JSON.stringify({ blob: 'x'.repeat(filler) })}</script></head>${body}</body></html>`
 }
 
+/** The worst case for Readability: a megabyte that is all article, about 7,000 paragraphs. */
+function longRead(targetBytes: number): string {
+  const paragraphs: string[] = []
+  let size = 0
+  for (let i = 0; size < targetBytes - 200; i++) {
+    const p = i % 40 === 0 ? `<h2>${prose(i, 6)}</h2>` : `<p>${prose(i, 24)}</p>`
+    paragraphs.push(p)
+    size += p.length + 1
+  }
+  return `<!doctype html><html lang="en"><head><title>Long read</title></head><body><article>${paragraphs.join('\n')}</article></body></html>`
+}
+
 /** About 20,000 words of text and three photos, which is what makes a real .docx weigh 2 MB. */
 async function wordDocument(): Promise<Buffer> {
   const photo = (seed: number): Buffer => {
@@ -80,10 +92,14 @@ const bench: Bench = {
       const docx = await wordDocument()
       await writeFile(path.join(dir, 'page.html'), html)
       await writeFile(path.join(dir, 'story.docx'), docx)
+      const long = Buffer.from(longRead(MB))
+      await writeFile(path.join(dir, 'long.html'), long)
       const page = await time(path.join(dir, 'page.html'), 'page.html')
+      const longPage = await time(path.join(dir, 'long.html'), 'long.html')
       const word = await time(path.join(dir, 'story.docx'), 'story.docx')
       return [
         row(`import ${(html.byteLength / MB).toFixed(1)} MB HTML page p50 (${page.chars.toLocaleString('en')} chars of text)`, page.p50, 'ms', { max: 1000 }),
+        row(`import ${(long.byteLength / MB).toFixed(1)} MB HTML that is all article p50 (${longPage.chars.toLocaleString('en')} chars)`, longPage.p50, 'ms', { max: 3000 }),
         row(`import ${(docx.byteLength / MB).toFixed(1)} MB .docx p50 (${word.chars.toLocaleString('en')} chars of text)`, word.p50, 'ms', { max: 2000 })
       ]
     } finally {

@@ -12,7 +12,8 @@ const MAX_CONTROL_SHARE = 0.01
  */
 export function decodeText(name: string, bytes: Uint8Array, declaredCharset?: string): string {
   if (bytes.includes(0) && !hasUtf16Bom(bytes)) throw junk(name)
-  const charset = hasUtf16Bom(bytes) ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : normaliseCharset(declaredCharset)
+  // A byte-order mark outranks any declaration, as it does in browsers.
+  const charset = hasUtf16Bom(bytes) ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : hasUtf8Bom(bytes) ? 'utf-8' : normaliseCharset(declaredCharset)
   let text: string
   try {
     text = new TextDecoder(charset, { fatal: true }).decode(bytes)
@@ -51,6 +52,8 @@ function normaliseCharset(declared: string | undefined): string {
 }
 
 const hasUtf16Bom = (b: Uint8Array): boolean => b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
+
+const hasUtf8Bom = (b: Uint8Array): boolean => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf
 
 const junk = (name: string): AppError =>
   new AppError('invalid_input', `${name} looks like binary data, not text. Check that it is the right file, or open it in its own program and save it as .txt, .docx or .html.`)

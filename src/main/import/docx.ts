@@ -28,10 +28,14 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<{ tex
     throw notDocx(name)
   }
   const dom = parseHtml(`<!doctype html><html><body>${html}</body></html>`)
-  sanitiseBody(dom)
-  const body = dom.window.document.body
-  const title = body.querySelector('h1.title')?.textContent ?? body.querySelector('h1')?.textContent ?? ''
-  return { text: blockText(body), title, warnings: [] }
+  try {
+    sanitiseBody(dom.window.document)
+    const body = dom.window.document.body
+    const title = body.querySelector('h1.title')?.textContent ?? body.querySelector('h1')?.textContent ?? ''
+    return { text: blockText(body), title, warnings: [] }
+  } finally {
+    dom.window.close()
+  }
 }
 
 const notDocx = (name: string): AppError =>

@@ -19,9 +19,9 @@ const FORBID_TAGS = ['style', 'noscript', 'template', 'iframe', 'frame', 'frames
  * the article, so those attributes stay; event handlers, javascript: links and the elements above
  * go. The head is left for the metadata reader, which only ever reads attribute values from it.
  */
-export function sanitiseBody(dom: JSDOM): void {
-  const body = dom.window.document.body
-  if (!body) return
-  const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0])
+export function sanitiseBody(document: Document): void {
+  const { body, defaultView } = document
+  if (!body || !defaultView) return
+  const purify = createDOMPurify(defaultView)
   purify.sanitize(body, { IN_PLACE: true, FORBID_TAGS, WHOLE_DOCUMENT: false })
 }

@@ -28,19 +28,26 @@ export interface HtmlImport {
 }
 
 export function importHtml(html: string, options: HtmlImport): { meta: CleanMeta; text: string; warnings: string[] } {
-  const warnings: string[] = []
   const dom = parseHtml(html, options.url)
-  const document = dom.window.document
+  try {
+    return readArticle(dom.window.document, options)
+  } finally {
+    dom.window.close()
+  }
+}
+
+function readArticle(document: Document, options: HtmlImport): { meta: CleanMeta; text: string; warnings: string[] } {
+  const warnings: string[] = []
   const found = readPageMeta(document)
   const documentTitle = document.title
-  sanitiseBody(dom)
+  sanitiseBody(document)
   // Readability rearranges the DOM it reads, so the whole-page text is taken first, when it may be needed.
   const wholePage = options.whenNoArticle === 'whole-page' && document.body ? blockText(document.body) : ''
   const article = new Readability(document, { serializer: (node) => node, disableJSONLD: true }).parse()
   let text = article?.content ? blockText(article.content) : ''
   if (text.length < MIN_ARTICLE_CHARS) {
     if (!wholePage) {
-      throw new AppError('no_article', `No article text was found at ${options.name}. It may be a front page, a paywall, or a page built by JavaScript; open it in a browser, copy the story and paste it instead.`)
+      throw new AppError('no_article', `No article text was found in ${options.name}. It may be a front page, a paywall, or a page built by JavaScript; open it in a browser, copy the story and paste it instead.`)
     }
     warnings.push(`No main article stood out in ${options.name}, so the whole page was imported. Check it for menus and other clutter.`)
     text = wholePage

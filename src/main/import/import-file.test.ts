@@ -86,6 +86,9 @@ describe('importFile: formats', () => {
     expect((await importFile({ fileName: 'cafe.html', bytes: new Uint8Array(latin) })).text).toBe('Café owners say rents rose.')
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Headline\n\nBody.')])
     expect((await importFile({ fileName: 'bom.txt', bytes: bom })).text).toBe('Headline\n\nBody.')
+    // A byte-order mark outranks a charset the page declares wrongly.
+    const marked = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<meta charset="windows-1252"><p>Café</p>')])
+    expect((await importFile({ fileName: 'marked.html', bytes: marked })).text).toBe('Café')
   })
 
   it('falls back to the file name when the first line is too long to be a title', async () => {

@@ -135,12 +135,17 @@ describe('importUrl', () => {
   })
 
   it('refuses a page with no article', async () => {
-    await rejects('/front-page', 'no_article', /No article text was found at .*front-page/)
+    await rejects('/front-page', 'no_article', /No article text was found in .*front-page/)
   })
 
   it('gives up on a server that is too slow, whether before or during the body', async () => {
     await rejects('/slow-headers', 'network_error', /took longer than 0\.3 seconds/, { timeoutMs: 300 })
     await rejects('/slow-body', 'network_error', /took longer than 0\.3 seconds/, { timeoutMs: 300 })
+  })
+
+  it('keeps to the deadline even with a fetch that ignores the abort signal', async () => {
+    const stubborn: typeof fetch = () => Promise.resolve(new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('<p>never ends')) }), { headers: { 'content-type': 'text/html' } }))
+    await expect(importUrl('https://ledger.example/story', { fetch: stubborn, timeoutMs: 200 })).rejects.toMatchObject({ code: 'network_error', message: expect.stringMatching(/took longer than 0\.2 seconds/) })
   })
 
   it('stops reading an oversized response at the cap', async () => {
