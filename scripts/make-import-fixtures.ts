@@ -3,7 +3,7 @@
 // are written by hand.
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
+import { Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 
 const dir = path.resolve('src/main/import/fixtures')
 
@@ -14,6 +14,7 @@ async function storyDocx(): Promise<Buffer> {
   const doc = new Document({
     creator: 'Factdesk fixtures',
     title: 'Unemployment claim',
+    footnotes: { 1: { children: [body('Source: labour force survey, table A02.')] } },
     sections: [
       {
         children: [
@@ -24,7 +25,8 @@ async function storyDocx(): Promise<Buffer> {
               new TextRun({ text: 'at its lowest level for 50 years', bold: true }),
               new TextRun('. The '),
               new ExternalHyperlink({ link: 'https://example.org/labour-market', children: [new TextRun({ text: 'labour market survey', style: 'Hyperlink' })] }),
-              new TextRun(' put the rate at 3.8 per cent in the three months to June.')
+              new TextRun(' put the rate at 3.8 per cent in the three months to June.'),
+              new FootnoteReferenceRun(1)
             ]
           }),
           new Paragraph({ text: 'What the survey shows', heading: HeadingLevel.HEADING_1 }),

@@ -17,6 +17,7 @@ const dropImage = mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
 export async function importDocx(name: string, bytes: Uint8Array): Promise<{ text: string; title: string; warnings: string[] }> {
   // A .docx is a zip; anything else (an old .doc renamed, a PDF) fails here with a clear message.
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw notDocx(name)
+  const warnings: string[] = []
   let html: string
   try {
     const result = await mammoth.convertToHtml(
@@ -24,6 +25,7 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<{ tex
       { styleMap: STYLE_MAP, convertImage: dropImage, externalFileAccess: false }
     )
     html = result.value
+    if (result.messages.some((m) => m.type === 'error')) warnings.push(`Parts of ${name} could not be read; compare the imported text with the document.`)
   } catch {
     throw notDocx(name)
   }
@@ -31,8 +33,10 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<{ tex
   try {
     sanitiseBody(dom.window.document)
     const body = dom.window.document.body
+    // Footnotes arrive as a list at the end with "↑" links back to the text; the arrows go.
+    for (const back of Array.from(body.querySelectorAll('a[href^="#footnote-ref"], a[href^="#endnote-ref"]'))) back.remove()
     const title = body.querySelector('h1.title')?.textContent ?? body.querySelector('h1')?.textContent ?? ''
-    return { text: blockText(body), title, warnings: [] }
+    return { text: blockText(body), title, warnings }
   } finally {
     dom.window.close()
   }

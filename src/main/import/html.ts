@@ -4,8 +4,7 @@ import { AppError } from '../../shared/result'
 import { blockText } from './blocks'
 import { parseHtml, sanitiseBody } from './html-document'
 import { readPageMeta } from './page-meta'
-import { cleanMeta, httpUrl, type CleanMeta } from './story-meta'
-import { firstLine } from './titles'
+import { cleanMeta, firstLine, httpUrl, type CleanMeta } from './story-meta'
 
 /**
  * Below this many characters Readability has found a teaser, a cookie wall or an error page,

@@ -68,17 +68,18 @@ describe('importFile: formats', () => {
     expect(story.warnings[0]).toMatch(/No main article/)
   })
 
-  it('reads a .docx with its title, headings, lists and table', async () => {
+  it('reads a .docx with its title, headings, lists, table and footnotes', async () => {
     const story = await importFile(fixture('story.docx'))
     expectWellFormed(story)
     expect(story.meta.title).toBe('Is unemployment at a 50-year low?')
     const paragraphs = story.text.split('\n\n')
     expect(paragraphs[0]).toBe('Is unemployment at a 50-year low?')
-    expect(paragraphs).toContain('The prime minister said on Wednesday that unemployment was at its lowest level for 50 years. The labour market survey put the rate at 3.8 per cent in the three months to June.')
+    expect(paragraphs).toContain('The prime minister said on Wednesday that unemployment was at its lowest level for 50 years. The labour market survey put the rate at 3.8 per cent in the three months to June.[1]')
     expect(paragraphs).toContain('What the survey shows')
     expect(paragraphs).toContain('The rate was lower in 1974, at 3.6 per cent.')
     expect(paragraphs).toContain('3.6%')
-    expect(paragraphs.at(-1)).toBe('Our verdict: false. The rate is low, but not the lowest in 50 years.')
+    expect(paragraphs.at(-2)).toBe('Our verdict: false. The rate is low, but not the lowest in 50 years.')
+    expect(paragraphs.at(-1)).toBe('Source: labour force survey, table A02.')
   })
 
   it('honours a declared charset and a UTF-8 byte-order mark', async () => {

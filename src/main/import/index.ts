@@ -10,8 +10,7 @@ import { fetchPage, type FetchOptions } from './fetch-page'
 import { importHtml } from './html'
 import { caps, checkSize, checkStoryLength } from './limits'
 import { stripMarkdown } from './markdown'
-import { cleanMeta, type FoundMeta } from './story-meta'
-import { firstLine, titleFromFileName } from './titles'
+import { cleanMeta, firstLine, titleFromFileName, type FoundMeta } from './story-meta'
 
 export interface ImportedStory {
   meta: Partial<StoryMeta> & { title: string }

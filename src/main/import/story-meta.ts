@@ -84,4 +84,16 @@ export function languageTag(value: string | null | undefined): string {
   return /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/.test(tag) && tag.length <= 35 ? tag : ''
 }
 
+/** The first paragraph when it is short enough to be a headline. */
+export function firstLine(text: string): string {
+  const line = text.split('\n')[0]?.trim() ?? ''
+  return line.length <= 200 ? line : ''
+}
+
+/** "aid-claims_draft 3.txt" -> "aid claims draft 3". */
+export function titleFromFileName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')
+  return base.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim()
+}
+
 const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 79)}…` : text)
