@@ -13,8 +13,9 @@ export function link(url: string, text?: string): SafeHtml {
 /** User text that may be multi-line or right-to-left: kept literal and isolated from its neighbours. */
 const block = (text: string): SafeHtml => html`<p class="text" dir="auto">${text}</p>`
 
+/** The <dd> is itself a bidi isolate (dir="auto"), so values need no extra <bdi> wrapper. */
 function fact(term: string, value: HtmlPart, when = true): SafeHtml {
-  return when ? html`<dt>${term}</dt><dd>${value}</dd>` : html``
+  return when ? html`<dt>${term}</dt><dd dir="auto">${value}</dd>` : html``
 }
 
 export function citation(e: ReportEvidence): SafeHtml {
@@ -44,7 +45,7 @@ export function claimHtml(c: ReportClaim): SafeHtml {
   return html`<article class="claim${c.orphaned ? ' orphaned' : ''}" id="claim-${c.id}" aria-labelledby="claim-${c.id}-h">
 <h3 id="claim-${c.id}-h">Claim ${c.number} ${verdict} <span class="badge status">${c.statusLabel}</span> ${orphan}</h3>
 <blockquote class="context" dir="auto"><bdi class="around">${c.before}</bdi><mark dir="auto">${c.quote}</mark><bdi class="around">${c.after}</bdi></blockquote>
-<dl class="facts">${fact('Restated', html`<bdi>${c.restatement}</bdi>`, c.restatement !== '')}${fact('Type', claimTypeLabels[c.type])}${fact('Speaker', html`<bdi>${c.speaker}</bdi>`, c.speaker !== '')}${fact('Status', c.statusLabel)}${fact('Verdict', c.verdictLabel || 'No verdict yet')}${fact('Assigned to', html`<bdi>${c.assignee}</bdi>`, c.assignee !== '')}${fact('Last changed', html`<bdi>${c.lastChangedBy}</bdi>, <time datetime="${c.lastChangedAt}">${formatDateTime(c.lastChangedAt)}</time>`)}${fact('Priority', c.priority, c.priority !== 'normal')}${fact('Tags', html`<bdi>${c.tags.join(', ')}</bdi>`, c.tags.length > 0)}${fact('Published fact-check', published, c.publishedUrl !== '')}</dl>
+<dl class="facts">${fact('Restated', c.restatement, c.restatement !== '')}${fact('Type', claimTypeLabels[c.type])}${fact('Speaker', c.speaker, c.speaker !== '')}${fact('Assigned to', c.assignee, c.assignee !== '')}${fact('Last changed', html`<bdi>${c.lastChangedBy}</bdi>, <time datetime="${c.lastChangedAt}">${formatDateTime(c.lastChangedAt)}</time>`)}${fact('Priority', c.priority, c.priority !== 'normal')}${fact('Tags', c.tags.join(', '), c.tags.length > 0)}${fact('Published fact-check', published, c.publishedUrl !== '')}</dl>
 ${c.rationale ? html`<h4>Rationale</h4>${block(c.rationale)}` : ''}
 ${c.correction ? html`<h4>Suggested correction</h4>${block(c.correction)}` : ''}
 ${evidence}

@@ -1,0 +1,71 @@
+// Report export speed for a 1,000-claim, 20-story library: HTML, PDF (Chromium page.pdf), CSV and JSON.
+import { performance } from 'node:perf_hooks'
+import { chromium } from '@playwright/test'
+import { buildReport, playwrightPdfOptions, renderReport, type RenderDeps } from '../../src/main/reports'
+import type { ReportFormat } from '../../src/shared/contract/transfer'
+import { largeInput } from '../../src/main/reports/testing/sample-report'
+import { percentile, row, type Bench, type BenchRow } from './types'
+
+const STORIES = 20
+const CLAIMS_PER_STORY = 50
+const RUNS = 7
+
+/** Time from the story files to the finished bytes, as the export handler does it (model + render). */
+async function timeFormat(format: ReportFormat, deps: RenderDeps, runs: number): Promise<{ times: number[]; bytes: number }> {
+  const input = largeInput(STORIES, CLAIMS_PER_STORY)
+  const times: number[] = []
+  let bytes = 0
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    const rendered = await renderReport(format, buildReport(input), deps)
+    times.push(performance.now() - started)
+    bytes = rendered.bytes.byteLength
+  }
+  return { times, bytes }
+}
+
+const bench: Bench = {
+  name: 'reports',
+  async run(): Promise<BenchRow[]> {
+    const browser = await chromium.launch({ executablePath: process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+    let pages = 0
+    const deps: RenderDeps = {
+      async printToPdf(html) {
+        // A fresh page per export, as the app prints from a fresh hidden window.
+        const page = await browser.newPage()
+        try {
+          await page.setContent(html)
+          const pdf = await page.pdf(playwrightPdfOptions())
+          pages = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+          return pdf
+        } finally {
+          await page.close()
+        }
+      }
+    }
+    try {
+      const noPdf: RenderDeps = { printToPdf: () => Promise.reject(new Error('not used')) }
+      await timeFormat('html', noPdf, 2) // warm the JIT before measuring
+      const html = await timeFormat('html', noPdf, RUNS)
+      const csv = await timeFormat('csv', noPdf, RUNS)
+      const json = await timeFormat('json', noPdf, RUNS)
+      const markdown = await timeFormat('markdown', noPdf, RUNS)
+      const claimreview = await timeFormat('claimreview', noPdf, RUNS)
+      const pdf = await timeFormat('pdf', deps, 3)
+      const label = `${STORIES} stories x ${CLAIMS_PER_STORY} claims`
+      return [
+        row(`HTML report p50, ${label}`, percentile(html.times, 50), 'ms', { max: 1000 }),
+        row(`HTML report size`, html.bytes / 1024, 'KB'),
+        row(`PDF report p50 (Chromium page.pdf), ${label}`, percentile(pdf.times, 50), 'ms', { max: 5000 }),
+        row(`PDF report pages`, pages, 'pages'),
+        row(`CSV report p50, ${label}`, percentile(csv.times, 50), 'ms', { max: 500 }),
+        row(`JSON package p50, ${label}`, percentile(json.times, 50), 'ms', { max: 500 }),
+        row(`Markdown report p50, ${label}`, percentile(markdown.times, 50), 'ms'),
+        row(`ClaimReview JSON-LD p50, ${label}`, percentile(claimreview.times, 50), 'ms')
+      ]
+    } finally {
+      await browser.close()
+    }
+  }
+}
+export default bench
