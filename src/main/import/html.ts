@@ -29,22 +29,23 @@ export interface HtmlImport {
 export function importHtml(html: string, options: HtmlImport): { meta: CleanMeta; text: string; warnings: string[] } {
   const dom = parseHtml(html, options.url)
   try {
-    return readArticle(dom.window.document, options)
+    return readArticle(dom.window.document, html, options)
   } finally {
     dom.window.close()
   }
 }
 
-function readArticle(document: Document, options: HtmlImport): { meta: CleanMeta; text: string; warnings: string[] } {
+function readArticle(document: Document, html: string, options: HtmlImport): { meta: CleanMeta; text: string; warnings: string[] } {
   const warnings: string[] = []
   const found = readPageMeta(document)
   const documentTitle = document.title
   sanitiseBody(document)
-  // Readability rearranges the DOM it reads, so the whole-page text is taken first, when it may be needed.
-  const wholePage = options.whenNoArticle === 'whole-page' && document.body ? blockText(document.body) : ''
   const article = new Readability(document, { serializer: (node) => node, disableJSONLD: true }).parse()
   let text = article?.content ? blockText(article.content) : ''
   if (text.length < MIN_ARTICLE_CHARS) {
+    // Readability has rearranged the DOM by now, so the whole page is parsed again. Cloning the
+    // DOM up front would cost every import; parsing again costs only the rare page without an article.
+    const wholePage = options.whenNoArticle === 'whole-page' ? wholePageText(html, options.url) : ''
     if (!wholePage) {
       throw new AppError('no_article', `No article text was found in ${options.name}. It may be a front page, a paywall, or a page built by JavaScript; open it in a browser, copy the story and paste it instead.`)
     }
@@ -62,3 +63,12 @@ function readArticle(document: Document, options: HtmlImport): { meta: CleanMeta
   return { meta: cleanMeta(found, firstLine(text) || options.fallbackTitle, warnings), text, warnings }
 }
 
+function wholePageText(html: string, url?: string): string {
+  const dom = parseHtml(html, url)
+  try {
+    sanitiseBody(dom.window.document)
+    return dom.window.document.body ? blockText(dom.window.document.body) : ''
+  } finally {
+    dom.window.close()
+  }
+}
