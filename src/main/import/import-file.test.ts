@@ -60,6 +60,15 @@ describe('importFile: formats', () => {
     expect(story.warnings).toEqual([])
   })
 
+  it('reads metadata from JSON-LD graphs and <time> when a page has no Open Graph tags', async () => {
+    const prose = '<p>The agency said on Friday that the bridge inspection found no structural faults, contradicting an earlier report.</p>'.repeat(4)
+    const ld = { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'Site' }, { '@type': 'NewsArticle', headline: 'Bridge passes inspection', author: [{ name: 'Ann Lee' }, 'Bo Chan'], publisher: { name: 'Harbour Times' } }] }
+    const html = `<html lang="fr_CA"><head><title>Bridge | Harbour Times</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head>
+      <body><article><time datetime="2024-02-09T16:20">9 Feb</time>${prose}</article></body></html>`
+    const story = await importFile(utf8('bridge.html', html))
+    expect(story.meta).toEqual({ title: 'Bridge passes inspection', byline: 'Ann Lee, Bo Chan', outlet: 'Harbour Times', publishedAt: '2024-02-09T16:20:00Z', language: 'fr-CA' })
+  })
+
   it('never lets script, style, noscript or template content into the text, even without an article', async () => {
     const html = `<html><body><p>Visible words.</p><script>var a = "SCRIPT"</script><style>p { color: red } /* STYLE */</style>
       <noscript>NOSCRIPT</noscript><template><p>TEMPLATE</p></template><p onclick="alert('HANDLER')">More <b>words</b>.</p></body></html>`
