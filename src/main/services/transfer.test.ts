@@ -137,6 +137,11 @@ describe('export and verification packages', () => {
       expect(imported.evidence).toHaveLength(1)
       expect(imported.claims).toHaveLength(3)
 
+      await other.call('stories.delete', { id: storyId })
+      const fromTrash = await other.call<PackageImportResult>('package.import', { file })
+      expect(fromTrash.stories).toEqual({ added: 0, merged: 1 })
+      expect((await other.call<LibraryState>('library.get', {})).stories.filter((s) => s.id === storyId && s.deletedAt === null)).toHaveLength(1)
+
       const broken = await other.core.dispatch('package.import', { file: { fileName: 'x.json', dataBase64: Buffer.from('{"format":"nope"}').toString('base64') } }, appSender)
       expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     } finally {

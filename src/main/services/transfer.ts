@@ -98,7 +98,11 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       const pkg = parsePackage(Buffer.from(picked.bytes).toString('utf8'))
       const existing = new Map<string, StoryFile>()
       for (const story of pkg.stories) {
-        if (ctx.store.library.stories.some((s) => s.id === story.story.id && s.deletedAt === null)) existing.set(story.story.id, await ctx.store.readStory(story.story.id))
+        const known = ctx.store.library.stories.find((s) => s.id === story.story.id)
+        if (!known) continue
+        // A story the desk had put in the trash comes back to be merged, rather than duplicated.
+        if (known.deletedAt !== null) await ctx.store.restoreStory(known.id)
+        existing.set(story.story.id, await ctx.store.readStory(story.story.id))
       }
       const { library } = ctx.store
       const merge = mergePackage(pkg, { stories: existing, sources: library.sources, people: library.people }, { now: ctx.now, newId: ctx.newId })
