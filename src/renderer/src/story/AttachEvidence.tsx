@@ -110,8 +110,8 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
             <TextArea name="excerpt" rows={3} value={excerpt} onChange={(e) => setExcerpt(e.target.value)} placeholder="The passage, figure or quote that settles the claim" />
           </label>
           <Grid columns="2" gap="2" align="end">
-            <label className="field">
-              <Text size="1" weight="medium" color="gray">
+            <div className="field">
+              <Text size="1" weight="medium" color="gray" aria-hidden>
                 Stance
               </Text>
               <SegmentedControl.Root size="1" value={stance} onValueChange={(v) => setStance(v as Stance)} aria-label="Stance">
@@ -121,7 +121,7 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
                   </SegmentedControl.Item>
                 ))}
               </SegmentedControl.Root>
-            </label>
+            </div>
             <label className="field">
               <Text size="1" weight="medium" color="gray">
                 Page or timestamp

@@ -1,6 +1,6 @@
 // One claim, worked: the words, what it says, status and verdict, who has it, evidence, talk, history.
 import { Cross2Icon, LinkBreak2Icon, TrashIcon } from '@radix-ui/react-icons'
-import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, SegmentedControl, Select, Separator, Text, TextArea, Tooltip } from '@radix-ui/themes'
+import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, RadioCards, SegmentedControl, Select, Separator, Text, TextArea, Tooltip } from '@radix-ui/themes'
 import { useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { claimStatuses, claimTypes, priorities, verdicts, type Claim, type ClaimFields } from '../../../shared/model'
@@ -66,16 +66,19 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
           <Text size="1" weight="medium" color="gray" as="p" mb="1" id="status-label">
             Status
           </Text>
-          <SegmentedControl.Root size="1" value={claim.status} onValueChange={(v) => onUpdate({ status: v as Claim['status'] })} aria-labelledby="status-label" className="status-control">
+          <RadioCards.Root size="1" columns="2" gap="2" value={claim.status} onValueChange={(v) => onUpdate({ status: v as Claim['status'] })} aria-labelledby="status-label" className="status-control">
             {claimStatuses.map((s, i) => (
-              <SegmentedControl.Item key={s} value={s} data-status={s} title={`${desk.statusLabel(s)} (${i + 1})`}>
-                <Flex gap="1" align="center">
+              <RadioCards.Item key={s} value={s} data-status={s} title={`${desk.statusLabel(s)} (key ${i + 1})`}>
+                <Flex gap="2" align="center" width="100%">
                   <StatusIcon status={s} />
-                  {desk.statusLabel(s)}
+                  <Text size="2">{desk.statusLabel(s)}</Text>
+                  <Text size="1" color="gray" ml="auto" aria-hidden>
+                    {i + 1}
+                  </Text>
                 </Flex>
-              </SegmentedControl.Item>
+              </RadioCards.Item>
             ))}
-          </SegmentedControl.Root>
+          </RadioCards.Root>
         </section>
 
         <section className="panel-section" aria-label="Verdict">
@@ -88,9 +91,9 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
                 <Select.Trigger aria-label="Verdict" color={claim.verdict ? verdictColor[claim.verdict] : undefined} variant={claim.verdict ? 'soft' : 'surface'} />
                 <Select.Content>
                   <Select.Item value="none">No verdict yet</Select.Item>
-                  {verdicts.map((v, i) => (
+                  {verdicts.map((v) => (
                     <Select.Item key={v} value={v}>
-                      {desk.verdictLabel(v)} <Text color="gray">· Shift+{i + 1}</Text>
+                      {desk.verdictLabel(v)}
                     </Select.Item>
                   ))}
                 </Select.Content>
@@ -138,8 +141,8 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
             </label>
           </Grid>
           <Grid columns="2" gap="3" align="end">
-            <label className="field">
-              <Text size="1" weight="medium" color="gray">
+            <div className="field">
+              <Text size="1" weight="medium" color="gray" aria-hidden>
                 Priority
               </Text>
               <SegmentedControl.Root size="1" value={claim.priority} onValueChange={(v) => onUpdate({ priority: v as Claim['priority'] })} aria-label="Priority">
@@ -149,7 +152,7 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
                   </SegmentedControl.Item>
                 ))}
               </SegmentedControl.Root>
-            </label>
+            </div>
             <SavedField
               label="Tags (comma separated)"
               name="tags"

@@ -1,0 +1,149 @@
+// The annotation desk, through the real bridge: mark a claim in the sample story, check it against
+// a source, set its verdict, see the library's progress move, and find it all again after a restart.
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { expect, test } from './support/fixtures'
+import { LibraryPage } from './pages/library-page'
+import { StoryPage } from './pages/story-page'
+
+const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
+const CLAIM_WORDS = 'the US has not announced new aid packages'
+const SOURCE = {
+  title: 'Ukraine Support Tracker, Kiel Institute',
+  url: 'https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/',
+  archiveUrl: 'https://web.archive.org/web/2025/https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/',
+  excerpt: 'No new US military aid was allocated between January and April.',
+  locator: 'Table 2'
+}
+const shots = path.resolve(__dirname, '../test-results/screenshots')
+
+test('mark a claim, check it against a source, set a verdict, and find it all after a restart', async ({ factdesk }) => {
+  await mkdir(shots, { recursive: true })
+  const library = new LibraryPage(factdesk.page)
+  await library.expectShown()
+  await library.addEditor('Dana Whitfield')
+  await expect(library.progressOf(SAMPLE_TITLE)).toHaveText('0 of 3 done')
+
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(factdesk.page)
+  await expect(story.claimItems).toHaveCount(3)
+  await story.selectText(CLAIM_WORDS)
+  await story.markSelection()
+  await expect(story.highlight(CLAIM_WORDS)).toBeVisible()
+  await expect(story.panel.words).toHaveText(CLAIM_WORDS)
+  await expect(story.claimItems).toHaveCount(4)
+
+  const panel = story.panel
+  await panel.attachNewSource({ ...SOURCE, stance: 'Supports' })
+  await expect(panel.evidence(SOURCE.title).getByLabel('Excerpt relied on')).toHaveValue(SOURCE.excerpt)
+  await panel.setStatus('Done')
+  await panel.setVerdict('Accurate')
+  await panel.fill('rationale', 'The tracker shows no new US packages since January.')
+  await expect(panel.root.getByRole('region', { name: 'History' })).toContainText('status: Open → Done')
+  await expect(story.currentClaimItem).toContainText('Accurate')
+  await expect(story.highlight(CLAIM_WORDS)).toHaveAttribute('data-status', 'done')
+
+  await panel.evidence(SOURCE.title).getByRole('button', { name: `Open source ${SOURCE.title} in the browser` }).click()
+  await expect.poll(() => factdesk.openedExternally()).toContain(SOURCE.url)
+
+  await factdesk.page.screenshot({ path: path.join(shots, 'story-view.png') })
+  await panel.root.screenshot({ path: path.join(shots, 'claim-panel.png') })
+
+  await story.backToLibrary()
+  await expect(library.progressOf(SAMPLE_TITLE)).toHaveText('1 of 4 done')
+  await factdesk.page.screenshot({ path: path.join(shots, 'library.png') })
+
+  await factdesk.restart()
+  const after = new LibraryPage(factdesk.page)
+  await expect(after.progressOf(SAMPLE_TITLE)).toHaveText('1 of 4 done')
+  await after.open(SAMPLE_TITLE)
+  const reopened = new StoryPage(factdesk.page)
+  await expect(reopened.highlight(CLAIM_WORDS)).toHaveAttribute('data-status', 'done')
+  await reopened.claimItem(CLAIM_WORDS).click()
+  await expect(reopened.panel.words).toHaveText(CLAIM_WORDS)
+  await expect(reopened.panel.status('Done')).toBeChecked()
+  await expect(reopened.panel.verdict).toContainText('Accurate')
+  await expect(reopened.panel.root.locator('[name="rationale"]')).toHaveValue('The tracker shows no new US packages since January.')
+  await expect(reopened.panel.evidence(SOURCE.title).getByLabel('Excerpt relied on')).toHaveValue(SOURCE.excerpt)
+  await expect(reopened.panel.evidence(SOURCE.title).getByLabel('Where in the source (page, timestamp)')).toHaveValue(SOURCE.locator)
+})
+
+test('clicking the margin beside a line marks its whole sentence', async ({ factdesk }) => {
+  const library = new LibraryPage(factdesk.page)
+  await library.addEditor('Margin Tester')
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(factdesk.page)
+  await story.clickMarginBeside('Meanwhile, EU leaders stressed')
+  await expect(story.panel.words).toHaveText('Meanwhile, EU leaders stressed that sanctions must continue to pressure Moscow.')
+  await expect(story.highlight('sanctions must continue')).toBeVisible()
+})
+
+test('a claim can be worked from the keyboard', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  await library.addEditor('Keyboard Tester')
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(page)
+  await expect(story.claimItems).toHaveCount(3)
+
+  await page.keyboard.press('j')
+  await expect(story.currentClaimItem).toContainText('You have my assurance')
+  await page.keyboard.press('j')
+  await expect(story.currentClaimItem).toContainText('paused discussions')
+  await page.keyboard.press('k')
+  await expect(story.currentClaimItem).toContainText('You have my assurance')
+
+  await page.keyboard.press('4')
+  await expect(story.currentClaimItem).toHaveAttribute('data-status', 'done')
+  await page.keyboard.press('Shift+Digit5')
+  await expect(story.currentClaimItem).toContainText('False')
+
+  await page.keyboard.press('Enter')
+  await expect(story.panel.root).toBeVisible()
+  await expect(story.panel.status('Done')).toBeChecked()
+  await page.keyboard.press('Escape')
+  await expect(story.panel.root).toBeHidden()
+
+  await story.selectText('Kremlin hasn’t committed to such a meeting')
+  await page.keyboard.press('m')
+  await expect(story.panel.words).toHaveText('Kremlin hasn’t committed to such a meeting')
+  await page.keyboard.press('Escape')
+
+  await page.keyboard.press('/')
+  await expect(page.getByLabel('Search claims')).toBeFocused()
+  await page.keyboard.type('Rutte')
+  await expect(story.claimItems).toHaveCount(1)
+  await page.getByLabel('Search claims').blur()
+
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+})
+
+test('deleting a claim or its evidence can be undone', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  await library.addEditor('Undo Tester')
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(page)
+
+  await story.claimItem('NATO chief Mark Rutte').click()
+  await story.panel.attachNewSource({ title: 'NATO press conference transcript', url: 'https://www.nato.int/cps/en/natohq/opinions.htm', excerpt: 'Some 30 countries are involved.' })
+  await story.panel.evidence('NATO press conference transcript').getByRole('button', { name: 'Remove evidence' }).click()
+  await expect(story.panel.evidence('NATO press conference transcript')).toHaveCount(0)
+  await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click()
+  await expect(story.panel.evidence('NATO press conference transcript')).toBeVisible()
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('Delete')
+  await expect(story.claimItems).toHaveCount(2)
+  await expect(story.highlight('NATO chief Mark Rutte')).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('deleted')
+  await page.keyboard.press('Control+z')
+  await expect(story.claimItems).toHaveCount(3)
+  await expect(story.highlight('NATO chief Mark Rutte')).toBeVisible()
+  await expect(story.panel.evidence('NATO press conference transcript')).toBeVisible()
+
+  await factdesk.restart()
+  const again = new LibraryPage(factdesk.page)
+  await expect(again.progressOf(SAMPLE_TITLE)).toHaveText('0 of 3 done')
+})

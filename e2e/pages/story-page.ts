@@ -1,0 +1,150 @@
+// Page model for the story view: the article with its highlights, the claim list and the claim panel.
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export class StoryPage {
+  constructor(readonly page: Page) {}
+
+  get article(): Locator {
+    return this.page.getByTestId('article')
+  }
+
+  get claimItems(): Locator {
+    return this.page.locator('.claim-item')
+  }
+
+  claimItem(words: string): Locator {
+    return this.page.locator('.claim-item', { hasText: words })
+  }
+
+  get currentClaimItem(): Locator {
+    return this.page.locator('.claim-item[aria-current="true"]')
+  }
+
+  highlight(words: string): Locator {
+    return this.article.locator('mark.hl', { hasText: words })
+  }
+
+  get panel(): ClaimPanel {
+    return new ClaimPanel(this.page, this.page.locator('aside.claim-panel'))
+  }
+
+  async backToLibrary(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Back to the library', exact: true }).click()
+    await expect(this.page.locator('[data-screen="library"]')).toBeVisible()
+  }
+
+  /** Selects the words in the article as a reader would, using the runs' story offsets. */
+  async selectText(words: string): Promise<void> {
+    const found = await this.page.evaluate((phrase) => {
+      const runs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] [data-start]'))
+      const end = Math.max(...runs.map((r) => Number(r.dataset.end)))
+      const chars = Array<string>(end).fill('\n')
+      for (const r of runs) Array.from(r.textContent ?? '').forEach((ch, i) => (chars[Number(r.dataset.start) + i] = ch))
+      const text = chars.join('')
+      const start = text.indexOf(phrase)
+      if (start === -1) return false
+      const at = (offset: number, isEnd: boolean): [Node, number] => {
+        const run = runs.find((r) => Number(r.dataset.start) <= offset && (isEnd ? offset <= Number(r.dataset.end) : offset < Number(r.dataset.end)))!
+        return [run.firstChild!, offset - Number(run.dataset.start)]
+      }
+      const range = document.createRange()
+      range.setStart(...at(start, false))
+      range.setEnd(...at(start + phrase.length, true))
+      const selection = document.getSelection()!
+      selection.removeAllRanges()
+      selection.addRange(range)
+      return true
+    }, words)
+    expect(found, `"${words}" is in the article`).toBe(true)
+  }
+
+  async markSelection(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Mark as claim' }).click()
+  }
+
+  /** Clicks the margin beside the line where `words` begin. */
+  async clickMarginBeside(words: string): Promise<void> {
+    const point = await this.page.evaluate((phrase) => {
+      for (const p of Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] .para'))) {
+        const runs = Array.from(p.querySelectorAll<HTMLElement>('[data-start]'))
+        const whole = runs.map((r) => r.textContent).join('')
+        const at = whole.indexOf(phrase)
+        if (at === -1) continue
+        p.scrollIntoView({ block: 'center' })
+        let left = at
+        for (const r of runs) {
+          const len = (r.textContent ?? '').length
+          if (left < len) {
+            const range = document.createRange()
+            range.setStart(r.firstChild!, left)
+            range.setEnd(r.firstChild!, left + 1)
+            const rect = range.getBoundingClientRect()
+            const margin = p.querySelector<HTMLElement>('.para-margin')!.getBoundingClientRect()
+            return { x: margin.left + margin.width / 2, y: rect.top + rect.height / 2 }
+          }
+          left -= len
+        }
+      }
+      return null
+    }, words)
+    expect(point, `"${words}" is in the article`).not.toBeNull()
+    await this.page.mouse.click(point!.x, point!.y)
+  }
+}
+
+export class ClaimPanel {
+  constructor(
+    readonly page: Page,
+    readonly root: Locator
+  ) {}
+
+  get words(): Locator {
+    return this.root.getByTestId('claim-words')
+  }
+
+  async setStatus(label: string): Promise<void> {
+    await this.root.getByRole('radio', { name: label }).click()
+    await expect(this.root.getByRole('radio', { name: label })).toBeChecked()
+  }
+
+  status(label: string): Locator {
+    return this.root.getByRole('radio', { name: label })
+  }
+
+  get verdict(): Locator {
+    return this.root.getByRole('combobox', { name: 'Verdict' })
+  }
+
+  async setVerdict(label: string): Promise<void> {
+    await this.verdict.click()
+    await this.page.getByRole('option', { name: new RegExp(`^${label}`) }).click()
+    await expect(this.verdict).toContainText(label)
+  }
+
+  async fill(field: 'rationale' | 'correction' | 'restatement' | 'speaker', value: string): Promise<void> {
+    const input = this.root.locator(`[name="${field}"]`)
+    await input.fill(value)
+    await input.blur()
+  }
+
+  async attachNewSource(source: { title: string; url: string; archiveUrl?: string; excerpt: string; locator?: string; stance?: 'Supports' | 'Contradicts' | 'Context' }): Promise<void> {
+    await this.root.getByRole('button', { name: 'Attach evidence' }).click()
+    const form = this.root.getByRole('form', { name: 'Attach evidence' })
+    await form.locator('[name="source-title"]').fill(source.title)
+    await form.locator('[name="source-url"]').fill(source.url)
+    if (source.archiveUrl) await form.locator('[name="source-archive"]').fill(source.archiveUrl)
+    await form.locator('[name="excerpt"]').fill(source.excerpt)
+    if (source.locator) await form.locator('[name="locator"]').fill(source.locator)
+    if (source.stance) await form.getByRole('radio', { name: source.stance }).click()
+    await form.getByRole('button', { name: 'Attach' }).click()
+    await expect(this.evidence(source.title)).toBeVisible()
+  }
+
+  evidence(sourceTitle: string): Locator {
+    return this.root.locator('.evidence', { hasText: sourceTitle })
+  }
+
+  async close(): Promise<void> {
+    await this.root.getByRole('button', { name: 'Close claim panel' }).click()
+  }
+}
