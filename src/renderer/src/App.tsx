@@ -2,7 +2,7 @@
 // every screen can open (who you are, shortcuts, new story).
 import { KeyboardIcon } from '@radix-ui/react-icons'
 import { Callout, Flex, IconButton, Spinner, Text, Tooltip } from '@radix-ui/themes'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { call, onEvent } from './api'
 import { DeskProvider } from './app/desk-context'
 import { EditorDialog, EditorMenu } from './app/EditorPicker'
@@ -14,7 +14,9 @@ import { useLibrary } from './app/use-library'
 import { isTypingTarget } from './desk/keymap'
 import { LibraryScreen } from './library/LibraryScreen'
 import { NewStoryDialog } from './library/NewStoryDialog'
+import { SettingsDialog } from './settings/SettingsDialog'
 import { StoryView } from './story/StoryView'
+import { TransferProvider, type Transfer } from './transfer/TransferProvider'
 
 type Route = { name: 'library' } | { name: 'story'; id: string }
 
@@ -33,13 +35,21 @@ function Shell(): React.JSX.Element {
   const [editorOpen, setEditorOpen] = useState(false)
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   const [newStoryOpen, setNewStoryOpen] = useState(false)
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const transfer = useRef<Transfer | null>(null)
+  const openStory = useCallback((id: string) => setRoute({ name: 'story', id }), [])
+  const storyOnScreen = route.name === 'story' ? route.id : null
   const askEditor = useCallback(() => setEditorOpen(true), [])
   const openLibraryScreen = useCallback(() => setRoute({ name: 'library' }), [])
   const reload = lib.reload
 
   useEffect(() => {
-    // Import, export and package handlers (issues 5 and 6) plug in here.
     const handlers: MenuHandlers = {
+      'import-file': () => transfer.current?.openImport('file'),
+      'import-url': () => transfer.current?.openImport('url'),
+      'import-package': () => transfer.current?.importPackage(),
+      export: () => transfer.current?.openExport(storyOnScreen ? { storyIds: [storyOnScreen], scope: 'story' } : undefined),
+      settings: () => setSettingsOpen(true),
       'open-library': () => {
         call('library.open', {})
           .then(() => {
@@ -52,7 +62,7 @@ function Shell(): React.JSX.Element {
       shortcuts: () => setShortcutsOpen(true)
     }
     return onEvent('menu.command', ({ command }) => routeMenuCommand(command, handlers, () => toasts.show({ message: 'That command is not available in this version yet.' })))
-  }, [reload, toasts])
+  }, [reload, toasts, storyOnScreen])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -83,6 +93,7 @@ function Shell(): React.JSX.Element {
 
   return (
     <DeskProvider library={lib.library} askEditor={askEditor} reloadLibrary={lib.reload}>
+      <TransferProvider onOpenStory={openStory} actionsRef={transfer}>
       <div className="app">
         <header className="app-header">
           <Flex align="center" gap="3">
@@ -113,7 +124,9 @@ function Shell(): React.JSX.Element {
       </div>
       <EditorDialog open={editorOpen} onOpenChange={setEditorOpen} />
       <ShortcutsSheet open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
-      <NewStoryDialog open={newStoryOpen} onOpenChange={setNewStoryOpen} onCreated={(id) => setRoute({ name: 'story', id })} />
+      <NewStoryDialog open={newStoryOpen} onOpenChange={setNewStoryOpen} onCreated={openStory} />
+      <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />
+      </TransferProvider>
     </DeskProvider>
   )
 }

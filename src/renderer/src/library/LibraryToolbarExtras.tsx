@@ -1,5 +1,29 @@
-// The place on the library toolbar for import (file, URL, verification package) and export
-// actions (issues 5 and 6). Render their buttons here; the toolbar lays them out.
-export function LibraryToolbarExtras(): React.JSX.Element | null {
-  return null
+// The library toolbar's import and export actions: a story from a file or a web page, a
+// verification package, and a report of the whole library (or of the stories ticked below).
+import { ChevronDownIcon, DownloadIcon, UploadIcon } from '@radix-ui/react-icons'
+import { Button, DropdownMenu } from '@radix-ui/themes'
+import { useTransfer } from '../transfer/TransferProvider'
+
+export function LibraryToolbarExtras({ selectedIds = [] }: { selectedIds?: string[] }): React.JSX.Element {
+  const transfer = useTransfer()
+  return (
+    <>
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger>
+          <Button variant="soft">
+            <UploadIcon /> Import <ChevronDownIcon />
+          </Button>
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Content>
+          <DropdownMenu.Item onSelect={() => transfer.openImport('file')}>Story from a file…</DropdownMenu.Item>
+          <DropdownMenu.Item onSelect={() => transfer.openImport('url')}>Story from a web page…</DropdownMenu.Item>
+          <DropdownMenu.Separator />
+          <DropdownMenu.Item onSelect={() => transfer.importPackage()}>Verification package…</DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Root>
+      <Button variant="soft" onClick={() => transfer.openExport(selectedIds.length > 0 ? { storyIds: selectedIds, scope: 'selected' } : undefined)}>
+        <DownloadIcon /> Export…
+      </Button>
+    </>
+  )
 }

@@ -1,7 +1,30 @@
-// The place on the story toolbar for revision, diff, re-import and export actions (issues 5 and 6).
-// Render their buttons here; they receive the open story with its revisions.
+// The story toolbar's revision and export actions: revise the text or bring in a newer version,
+// read earlier revisions with what changed, and export this story's report.
+import { CounterClockwiseClockIcon, DownloadIcon, UpdateIcon } from '@radix-ui/react-icons'
+import { Button, Flex } from '@radix-ui/themes'
+import { useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
+import { ReviseDialog } from '../transfer/ReviseDialog'
+import { RevisionsDialog } from '../transfer/RevisionsDialog'
+import { useTransfer } from '../transfer/TransferProvider'
 
-export function StoryToolbarExtras(_props: { detail: StoryDetail }): React.JSX.Element | null {
-  return null
+export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.JSX.Element {
+  const transfer = useTransfer()
+  const [revising, setRevising] = useState(false)
+  const [browsing, setBrowsing] = useState(false)
+  return (
+    <Flex gap="2" align="center">
+      <Button size="1" variant="soft" color="gray" onClick={() => setRevising(true)}>
+        <UpdateIcon /> Revise…
+      </Button>
+      <Button size="1" variant="soft" color="gray" onClick={() => setBrowsing(true)} aria-label={`Revisions (${detail.story.revision})`}>
+        <CounterClockwiseClockIcon /> Revision {detail.story.revision}
+      </Button>
+      <Button size="1" variant="soft" onClick={() => transfer.openExport({ storyIds: [detail.story.id], scope: 'story' })}>
+        <DownloadIcon /> Export…
+      </Button>
+      <ReviseDialog open={revising} onOpenChange={setRevising} detail={detail} onRevised={() => undefined} />
+      <RevisionsDialog open={browsing} onOpenChange={setBrowsing} detail={detail} />
+    </Flex>
+  )
 }

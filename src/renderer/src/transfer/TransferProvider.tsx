@@ -27,7 +27,14 @@ export function useTransfer(): Transfer {
   return value
 }
 
-export function TransferProvider({ onOpenStory, children }: { onOpenStory(id: string): void; children: React.ReactNode }): React.JSX.Element {
+interface ProviderProps {
+  onOpenStory(id: string): void
+  /** Filled with the same actions useTransfer() gives, for callers above the provider (the menu). */
+  actionsRef?: React.RefObject<Transfer | null>
+  children: React.ReactNode
+}
+
+export function TransferProvider({ onOpenStory, actionsRef, children }: ProviderProps): React.JSX.Element {
   const toasts = useToasts()
   const [importing, setImporting] = useState<ImportSource | null>(null)
   const [exporting, setExporting] = useState<ExportScope | null>(null)
@@ -99,6 +106,13 @@ export function TransferProvider({ onOpenStory, children }: { onOpenStory(id: st
     }),
     []
   )
+  useEffect(() => {
+    if (!actionsRef) return
+    actionsRef.current = value
+    return () => {
+      actionsRef.current = null
+    }
+  }, [actionsRef, value])
 
   return (
     <TransferContext.Provider value={value}>

@@ -1,0 +1,153 @@
+// Bringing stories in and sending reports out, through the real bridge: import from a file and a
+// web page, revise with claims following their words, re-attach an orphan, and export every format.
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, test } from './support/fixtures'
+import { LibraryPage } from './pages/library-page'
+import { StoryPage } from './pages/story-page'
+import { TransferPage } from './pages/transfer-page'
+
+const fixtures = path.resolve(__dirname, '../src/main/import/fixtures')
+const shots = path.resolve(__dirname, '../test-results/screenshots')
+const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
+
+let server: Server
+let base = ''
+test.beforeAll(async () => {
+  const article = await readFile(path.join(fixtures, 'article.html'))
+  server = createServer((req, res) => {
+    res.writeHead(req.url === '/article' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(req.url === '/article' ? article : '<h1>Not found</h1>')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+test('import a story, mark claims, revise it: claims follow their words and the lost one is orphaned', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  const transfer = new TransferPage(page)
+  await library.addEditor('Sam Ortiz')
+
+  await transfer.importFile(path.join(fixtures, 'story.txt'))
+  await transfer.expectStoryOpen('Council says bus fares will not rise before 2026')
+  const story = new StoryPage(page)
+  const fares = 'bus fares would stay at £2.40 until at least January 2026'
+  const survey = 'The last travel survey, published in 2019, put the share at 48 per cent.'
+  const osei = 'Councillor Amara Osei, who chairs the transport committee'
+  for (const words of [fares, osei, survey]) {
+    await story.selectText(words)
+    await story.markSelection()
+    await expect(story.highlight(words.slice(0, 20))).toBeVisible()
+  }
+
+  const result = await transfer.revise(
+    (text) => `Updated at 6pm with the council’s response.\n\n${text.replace('£2.40', '£2.50').replace(` ${survey}`, '')}`,
+    'Evening update'
+  )
+  await expect(result).toContainText('1 claim kept their words, 1 followed edited words, 1 orphaned')
+  await expect(result).toContainText(survey)
+  await result.getByRole('button', { name: 'Done' }).click()
+
+  await expect(story.highlight('bus fares would stay at £2.50')).toBeVisible()
+  const orphan = story.claimItem(survey)
+  await expect(orphan).toContainText('Orphaned')
+  await orphan.click()
+  await expect(story.panel.root).toContainText('These words are no longer in the story')
+  await story.selectText('Opposition members said the figure was out of date.')
+  await story.panel.root.getByRole('button', { name: 'Re-attach to selection' }).click()
+  await expect(story.highlight('Opposition members said the figure')).toBeVisible()
+  await expect(story.claimItems.filter({ hasText: 'Orphaned' })).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Revisions (2)' }).click()
+  const revisions = page.getByRole('dialog', { name: /^Revisions of/ })
+  await expect(revisions.locator('del').filter({ hasText: '48 per cent' })).toBeVisible()
+  await expect(revisions.locator('ins').filter({ hasText: 'Updated at 6pm' })).toBeVisible()
+  await page.screenshot({ path: path.join(shots, 'revision-diff.png') })
+  await revisions.getByRole('button', { name: 'Close' }).click()
+
+  await factdesk.restart()
+  await new LibraryPage(factdesk.page).open('Council says bus fares will not rise before 2026')
+  const reopened = new StoryPage(factdesk.page)
+  await expect(reopened.highlight('bus fares would stay at £2.50')).toBeVisible()
+  await expect(reopened.highlight('Opposition members said the figure')).toBeVisible()
+})
+
+test('import a web page by its address; a bad file is refused in words and creates nothing', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  const transfer = new TransferPage(page)
+  await library.addEditor('Sam Ortiz')
+
+  await transfer.importUrl(`${base}/article`)
+  await transfer.expectStoryOpen('Did the factory closure cost 2,000 jobs?')
+  await expect(page.getByTestId('article')).not.toContainText('SCRIPT-LEAK')
+  await new StoryPage(page).backToLibrary()
+
+  await transfer.importUrl(`${base}/gone`)
+  await expect(transfer.importDialog.getByRole('alert')).toContainText('network_error')
+  await transfer.importDialog.getByRole('tab', { name: 'From a file' }).click()
+  await transfer.importDialog.locator('input[type="file"]').setInputFiles(path.join(fixtures, 'junk.txt'))
+  await expect(transfer.importDialog.getByRole('alert')).toContainText('invalid_input')
+  await transfer.importDialog.getByRole('button', { name: 'Close' }).click()
+  await expect(page.locator('tr[data-story-id]')).toHaveCount(2)
+})
+
+test('export the sample story in every format, and bring the package back without duplicates', async ({ factdesk }) => {
+  const { page } = factdesk
+  const out = await mkdtemp(path.join(os.tmpdir(), 'factdesk-exports-'))
+  try {
+    const library = new LibraryPage(page)
+    const transfer = new TransferPage(page)
+    await library.addEditor('Sam Ortiz')
+    await library.open(SAMPLE_TITLE)
+    const story = new StoryPage(page)
+    await story.claimItems.first().click()
+    await story.panel.setVerdict('Needs context')
+    await story.panel.fill('rationale', 'Said in an interview; <script>alert(1)</script> “quoted”, with commas.')
+
+    const formats: [string, string][] = [
+      ['HTML report (print-ready, self-contained)', '.html'],
+      ['PDF report', '.pdf'],
+      ['Markdown (for a CMS or chat)', '.md'],
+      ['CSV spreadsheet (one row per claim)', '.csv'],
+      ['Verification package (JSON, re-importable)', '.json'],
+      ['ClaimReview JSON-LD (schema.org, for publishing)', '.jsonld']
+    ]
+    const saved = new Map<string, string>()
+    await page.getByRole('button', { name: 'Export…' }).click()
+    for (const [label, extension] of formats) {
+      await factdesk.answerSaveDialog(out)
+      const file = await transfer.exportAs(label)
+      expect(path.extname(file)).toBe(extension)
+      saved.set(extension, file)
+    }
+    await page.screenshot({ path: path.join(shots, 'export-dialog.png') })
+    await transfer.exportDialog.getByRole('button', { name: 'Done' }).click()
+
+    const html = await readFile(saved.get('.html')!, 'utf8')
+    expect(html).toContain(SAMPLE_TITLE)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).not.toMatch(/<script/i)
+    const pdfText = execFileSync('pdftotext', ['-layout', saved.get('.pdf')!, '-'], { encoding: 'utf8' })
+    expect(pdfText).toContain('Trump Rules Out Sending US Troops')
+    expect(pdfText).toMatch(/Page 1 of \d+/)
+    expect((await readFile(saved.get('.csv')!)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    expect(await readFile(saved.get('.md')!, 'utf8')).toContain('Needs context')
+    const reviews = JSON.parse(await readFile(saved.get('.jsonld')!, 'utf8')) as unknown
+    expect(JSON.stringify(reviews)).toContain('"ClaimReview"')
+    expect(JSON.stringify(reviews)).toContain('Needs context')
+
+    await story.backToLibrary()
+    await transfer.importPackage(saved.get('.json')!)
+    await expect(page.getByRole('status').filter({ hasText: 'Package imported' })).toContainText('0 new and 1 merged stories')
+    await expect(page.locator('tr[data-story-id]')).toHaveCount(1)
+  } finally {
+    await rm(out, { recursive: true, force: true })
+  }
+})
