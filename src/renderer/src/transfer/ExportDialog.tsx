@@ -3,6 +3,7 @@ import { Button, Checkbox, Dialog, Flex, Progress, RadioGroup, Select, Text } fr
 import { useEffect, useState } from 'react'
 import type { ExportResult, ReportFormat, ReportOptions, ReportRequest } from '../../../shared/contract'
 import { call, onEvent } from '../api'
+import { useDesk } from '../app/desk-context'
 import { ErrorCallout } from './ErrorCallout'
 
 export const formatLabels: Record<ReportFormat, string> = {
@@ -39,6 +40,7 @@ export function ExportDialog(props: Props): React.JSX.Element {
 }
 
 function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
+  const { settings } = useDesk().library
   const [scope, setScope] = useState<Scope>(scopeFromHere ?? 'library')
   const [format, setFormat] = useState<ReportFormat>('html')
   const [options, setOptions] = useState<ReportOptions>(defaultOptions)
@@ -102,6 +104,13 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
             {format === 'claimreview' && (
               <Text size="1" color="gray">
                 Only claims with a verdict are published; the desk’s organisation and fact-check address come from Settings.
+              </Text>
+            )}
+            {format === 'claimreview' && (!settings.organisationName || !settings.factCheckBaseUrl) && (
+              <Text size="1" color="amber" role="note">
+                {!settings.organisationName ? 'No organisation is set, so reviews will have no author. ' : ''}
+                {!settings.factCheckBaseUrl ? 'No fact-check address is set, so claims without their own published URL will have none. ' : ''}
+                Search engines need both: set them in File › Settings.
               </Text>
             )}
           </Flex>
