@@ -1,6 +1,6 @@
 // The app shell: loads the library, shows the library screen or a story, and hosts the dialogs
 // every screen can open (who you are, shortcuts, new story).
-import { KeyboardIcon } from '@radix-ui/react-icons'
+import { GearIcon, KeyboardIcon } from '@radix-ui/react-icons'
 import { Callout, Flex, IconButton, Spinner, Text, Tooltip } from '@radix-ui/themes'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { call, onEvent } from './api'
@@ -108,6 +108,11 @@ function Shell(): React.JSX.Element {
             <Tooltip content="Keyboard shortcuts (?)">
               <IconButton variant="ghost" color="gray" aria-label="Keyboard shortcuts" onClick={() => setShortcutsOpen(true)}>
                 <KeyboardIcon />
+              </IconButton>
+            </Tooltip>
+            <Tooltip content="Desk settings">
+              <IconButton variant="ghost" color="gray" aria-label="Desk settings" onClick={() => setSettingsOpen(true)}>
+                <GearIcon />
               </IconButton>
             </Tooltip>
             <EditorMenu onAddEditor={askEditor} />
