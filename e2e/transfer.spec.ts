@@ -105,10 +105,18 @@ test('export the sample story in every format, and bring the package back withou
     const library = new LibraryPage(page)
     const transfer = new TransferPage(page)
     await library.addEditor('Sam Ortiz')
+    await page.getByRole('button', { name: 'Desk settings' }).click()
+    const settings = page.getByRole('dialog', { name: 'Desk settings' })
+    await settings.getByLabel('Organisation name').fill('The Evening Ledger')
+    await settings.getByLabel(/^Fact-check page address/).fill('https://ledger.example/fact-checks/')
+    await settings.getByLabel('Verdict: needs context').fill('Missing context')
+    await settings.getByRole('button', { name: 'Save settings' }).click()
+    await expect(settings).toBeHidden()
+
     await library.open(SAMPLE_TITLE)
     const story = new StoryPage(page)
     await story.claimItems.first().click()
-    await story.panel.setVerdict('Needs context')
+    await story.panel.setVerdict('Missing context')
     await story.panel.fill('rationale', 'Said in an interview; <script>alert(1)</script> “quoted”, with commas.')
 
     const formats: [string, string][] = [
@@ -138,10 +146,12 @@ test('export the sample story in every format, and bring the package back withou
     expect(pdfText).toContain('Trump Rules Out Sending US Troops')
     expect(pdfText).toMatch(/Page 1 of \d+/)
     expect((await readFile(saved.get('.csv')!)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
-    expect(await readFile(saved.get('.md')!, 'utf8')).toContain('Needs context')
-    const reviews = JSON.parse(await readFile(saved.get('.jsonld')!, 'utf8')) as unknown
-    expect(JSON.stringify(reviews)).toContain('"ClaimReview"')
-    expect(JSON.stringify(reviews)).toContain('Needs context')
+    expect(await readFile(saved.get('.md')!, 'utf8')).toContain('Missing context')
+    const reviews = JSON.stringify(JSON.parse(await readFile(saved.get('.jsonld')!, 'utf8')))
+    expect(reviews).toContain('"ClaimReview"')
+    expect(reviews).toContain('"alternateName":"Missing context"')
+    expect(reviews).toContain('The Evening Ledger')
+    expect(reviews).toContain('https://ledger.example/fact-checks/')
 
     await story.backToLibrary()
     await transfer.importPackage(saved.get('.json')!)
