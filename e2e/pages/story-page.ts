@@ -64,13 +64,18 @@ export class StoryPage {
 
   /** Clicks the margin beside the line where `words` begin. */
   async clickMarginBeside(words: string): Promise<void> {
+    // Scroll first and let off-screen paragraphs settle (they skip layout until near the viewport).
+    await this.article.locator('.para', { hasText: words }).evaluate(async (p) => {
+      p.scrollIntoView({ block: 'center' })
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+      p.scrollIntoView({ block: 'center' })
+    })
     const point = await this.page.evaluate((phrase) => {
       for (const p of Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] .para'))) {
         const runs = Array.from(p.querySelectorAll<HTMLElement>('[data-start]'))
         const whole = runs.map((r) => r.textContent).join('')
         const at = whole.indexOf(phrase)
         if (at === -1) continue
-        p.scrollIntoView({ block: 'center' })
         let left = at
         for (const r of runs) {
           const len = (r.textContent ?? '').length

@@ -75,3 +75,11 @@ export function offsetAtPoint(root: Element, x: number, y: number): number | nul
   if (range) return pointToOffset(root, range.startContainer, range.startOffset, 'forward')
   return null
 }
+
+/** Drops whitespace at either end, as main does when it saves a claim, so the pending highlight matches. */
+export function trimRange(text: string, range: TextRange): TextRange | null {
+  let { start, end } = range
+  while (start < end && /\s/.test(text[start] ?? '')) start++
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--
+  return start < end ? { start, end } : null
+}

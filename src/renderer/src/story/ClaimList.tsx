@@ -1,10 +1,10 @@
 // The claims beside the text, in story order, with filters, counts and the story's progress.
 import { LinkBreak2Icon, MagnifyingGlassIcon, ReaderIcon } from '@radix-ui/react-icons'
-import { Avatar, Badge, Button, Checkbox, Flex, Select, Text, TextField } from '@radix-ui/themes'
+import { Button, Checkbox, Flex, Select, Text, TextField } from '@radix-ui/themes'
 import { useEffect, useRef } from 'react'
 import { claimStatuses, claimTypes, verdicts, type Claim, type Evidence } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
-import { StatusBadge, typeLabels, VerdictBadge } from '../app/labels'
+import { StatusIcon, typeLabels } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
 import { countByStatus, isFiltered, noFilter, type ClaimFilter } from '../desk/claim-filters'
 
@@ -121,35 +121,38 @@ export function ClaimList({ claims, shown, evidence, numberOf, filter, onFilter,
           const count = evidenceCount.get(c.id) ?? 0
           return (
             <li key={c.id}>
-              <button
-                type="button"
-                className="claim-item"
-                data-claim-id={c.id}
-                data-status={c.status}
-                aria-current={c.id === selectedId || undefined}
-                onClick={() => onSelect(c.id, true)}
-              >
-                <Flex gap="2" align="center" wrap="wrap">
-                  <Text size="1" weight="bold" color="gray" className="claim-number">
-                    {numberOf.get(c.id)}
-                  </Text>
-                  <StatusBadge status={c.status} label={desk.statusLabel(c.status)} />
-                  {c.verdict && <VerdictBadge verdict={c.verdict} label={desk.verdictLabel(c.verdict)} />}
-                  {c.orphaned && (
-                    <Badge color="orange" size="1">
-                      <LinkBreak2Icon aria-hidden /> Orphaned
-                    </Badge>
+              <button type="button" className="claim-item" data-claim-id={c.id} data-status={c.status} aria-current={c.id === selectedId || undefined} onClick={() => onSelect(c.id, true)}>
+                {/* Plain elements, not Radix components: a story can list hundreds of claims. */}
+                <span className="claim-item-meta">
+                  <span className="claim-number">{numberOf.get(c.id)}</span>
+                  <span className="chip" data-status={c.status}>
+                    <StatusIcon status={c.status} />
+                    {desk.statusLabel(c.status)}
+                  </span>
+                  {c.verdict && (
+                    <span className="chip chip-verdict" data-verdict={c.verdict}>
+                      {desk.verdictLabel(c.verdict)}
+                    </span>
                   )}
-                  <Flex ml="auto" gap="2" align="center">
-                    <Text size="1" color="gray" title={`${count} piece${count === 1 ? '' : 's'} of evidence`}>
+                  {c.orphaned && (
+                    <span className="chip chip-orphan">
+                      <LinkBreak2Icon aria-hidden /> Orphaned
+                    </span>
+                  )}
+                  <span className="claim-item-end">
+                    <span title={`${count} piece${count === 1 ? '' : 's'} of evidence`}>
                       <ReaderIcon aria-hidden /> {count}
-                    </Text>
-                    {c.assignee && <Avatar size="1" radius="full" fallback={desk.people.get(c.assignee)?.initials || '?'} aria-label={`Assigned to ${desk.personName(c.assignee)}`} />}
-                  </Flex>
-                </Flex>
-                <Text as="p" size="2" className="claim-quote">
-                  {c.restatement || c.anchor.quote.exact}
-                </Text>
+                      <span className="sr-only"> evidence</span>
+                    </span>
+                    {c.assignee && (
+                      <span className="initials" title={`Assigned to ${desk.personName(c.assignee)}`}>
+                        {desk.people.get(c.assignee)?.initials || '?'}
+                        <span className="sr-only">, assigned to {desk.personName(c.assignee)}</span>
+                      </span>
+                    )}
+                  </span>
+                </span>
+                <span className="claim-quote">{c.restatement || c.anchor.quote.exact}</span>
               </button>
             </li>
           )

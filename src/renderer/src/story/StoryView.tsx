@@ -11,7 +11,7 @@ import { deskStateLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
 import { filterClaims, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
 import { actionFor, isTypingTarget, type DeskAction } from '../desk/keymap'
-import { offsetAtPoint, selectionOffsets, type TextRange } from '../desk/selection'
+import { offsetAtPoint, selectionOffsets, trimRange, type TextRange } from '../desk/selection'
 import { Article, type ArticleClaim } from './Article'
 import { ClaimList } from './ClaimList'
 import { ClaimPanel } from './ClaimPanel'
@@ -74,8 +74,11 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     return () => document.removeEventListener('selectionchange', onChange)
   }, [])
 
+  const text = detail?.story.text ?? ''
   const markRange = useCallback(
-    async (range: TextRange) => {
+    async (selected: TextRange) => {
+      const range = trimRange(text, selected)
+      if (!range) return
       const key = `pending-${++pendingKeys}`
       setPending((p) => [...p, { key, ...range }])
       document.getSelection()?.removeAllRanges()
@@ -86,7 +89,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
       }
       setPending((p) => p.filter((x) => x.key !== key))
     },
-    [desk, storyId, patch, select]
+    [desk, storyId, patch, select, text]
   )
 
   const markSelection = (): void => {
