@@ -1,6 +1,6 @@
 // The annotation desk, through the real bridge: mark a claim in the sample story, check it against
 // a source, set its verdict, see the library's progress move, and find it all again after a restart.
-import { mkdir } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from './support/fixtures'
 import { LibraryPage } from './pages/library-page'
@@ -146,4 +146,22 @@ test('deleting a claim or its evidence can be undone', async ({ factdesk }) => {
   await factdesk.restart()
   const again = new LibraryPage(factdesk.page)
   await expect(again.progressOf(SAMPLE_TITLE)).toHaveText('0 of 3 done')
+})
+
+test('a damaged library file is repaired on start and the editor is told', async ({ factdesk }) => {
+  const library = new LibraryPage(factdesk.page)
+  await library.addEditor('Recovery Tester')
+  await library.open(SAMPLE_TITLE)
+  await new StoryPage(factdesk.page).backToLibrary()
+  await writeFile(path.join(factdesk.libraryDir, 'library.json'), '{"schemaVersion": 1, "stories": [tru')
+  await factdesk.restart()
+  const notice = factdesk.page.locator('[data-notice]').first()
+  await expect(notice).toBeVisible()
+  await expect(notice).toHaveAttribute('role', 'alert')
+  await expect(new LibraryPage(factdesk.page).row(SAMPLE_TITLE)).toBeVisible()
+  const notices = factdesk.page.locator('[data-notice]')
+  for (let left = await notices.count(); left > 0; left--) {
+    await notices.first().getByRole('button', { name: 'Dismiss notice' }).click()
+    await expect(notices).toHaveCount(left - 1)
+  }
 })

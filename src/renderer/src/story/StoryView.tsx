@@ -193,8 +193,11 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
     if (e.defaultPrevented || isTypingTarget(e.target)) return
-    if ((e.target as Element | null)?.closest?.('[role="dialog"],[role="menu"],[role="listbox"]')) return
+    const target = e.target as Element | null
+    if (target?.closest?.('[role="dialog"],[role="alertdialog"],[role="menu"],[role="listbox"]')) return
     const action = actionFor(e)
+    // Arrow keys inside radio groups, tabs and selects move within them, not between claims.
+    if (action && e.key.startsWith('Arrow') && target?.closest?.('[role="radiogroup"],[role="tablist"],[role="combobox"],[role="group"]')) return
     if (action && perform(action)) e.preventDefault()
   })
   useEffect(() => {
@@ -293,6 +296,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         </div>
         {panelOpen && selected && (
           <ClaimPanel
+            key={selected.id}
             claim={selected}
             detail={detail}
             number={numberOf.get(selected.id) ?? 0}
