@@ -76,6 +76,29 @@ test('clicking the margin beside a line marks its whole sentence', async ({ fact
   await story.clickMarginBeside('Meanwhile, EU leaders stressed')
   await expect(story.panel.words).toHaveText('Meanwhile, EU leaders stressed that sanctions must continue to pressure Moscow.')
   await expect(story.highlight('sanctions must continue')).toBeVisible()
+
+  // A claim nested inside that sentence: the text is cut at its edges and the overlap shows both.
+  await story.selectText('sanctions must continue')
+  await story.markSelection()
+  await expect(story.panel.words).toHaveText('sanctions must continue')
+  const inner = story.article.locator('mark.hl[data-depth="2"]')
+  await expect(inner).toHaveText('sanctions must continue')
+  await expect(story.article.locator('mark.hl', { hasText: 'Meanwhile, EU leaders stressed that' })).toHaveAttribute('data-depth', '1')
+  await expect(story.claimItems).toHaveCount(5)
+})
+
+test('a story pasted into the library opens ready to mark', async ({ factdesk }) => {
+  const library = new LibraryPage(factdesk.page)
+  await library.addEditor('Paste Tester')
+  await library.createStory('Council approves budget', 'The council approved a budget of 4.2 million euros on Tuesday.\n\nThe mayor said it was the largest in a decade.')
+  const story = new StoryPage(factdesk.page)
+  await expect(story.article.locator('.para')).toHaveCount(2)
+  await story.selectText('4.2 million euros')
+  await factdesk.page.keyboard.press('m')
+  await expect(story.panel.words).toHaveText('4.2 million euros')
+  await expect(story.panel.root.getByRole('combobox', { name: 'Claim type' })).toContainText('Statistic')
+  await story.backToLibrary()
+  await expect(library.progressOf('Council approves budget')).toHaveText('0 of 1 done')
 })
 
 test('a claim can be worked from the keyboard', async ({ factdesk }) => {

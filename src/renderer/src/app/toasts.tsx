@@ -68,7 +68,7 @@ export function ToastProvider({ children }: { children: React.ReactNode }): Reac
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div className="toasts" role="region" aria-label="Notifications">
+      <div className="toasts" role="region" aria-label="Notifications" aria-live="polite">
         {toasts.map((t) => (
           <Flex key={t.id} className="toast" data-tone={t.tone ?? 'info'} role={t.tone === 'error' ? 'alert' : 'status'} align="center" gap="3">
             <Text size="2">{t.message}</Text>
