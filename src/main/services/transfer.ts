@@ -5,7 +5,7 @@ import type { ImportedFile, ReanchorReport } from '../../shared/contract'
 import type { StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { canonicalText } from '../../shared/text/canonical'
-import type { ImportedStory } from '../import'
+import { importFile, importUrl, type ImportedStory } from '../import'
 import type { PickedFile, Platform } from '../platform'
 import { buildReport, renderReport, suggestFileName } from '../reports'
 import { mergePackage, parsePackage } from '../reports'
@@ -17,11 +17,6 @@ export interface TransferDeps {
   platform: Platform
   fetch: typeof fetch
 }
-
-/** jsdom, Readability and mammoth take about half a second to load: load them on first import, not at startup. */
-const importer = () => import('../import')
-const importFile: typeof import('../import').importFile = async (file) => (await importer()).importFile(file)
-const importUrl: typeof import('../import').importUrl = async (url, options) => (await importer()).importUrl(url, options)
 
 const fromBase64 = (file: ImportedFile): PickedFile => ({ fileName: file.fileName, bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64')) })
 
