@@ -1,12 +1,11 @@
 // One claim, worked: the words, what it says, status and verdict, who has it, evidence, talk, history.
 import { Cross2Icon, LinkBreak2Icon, TrashIcon } from '@radix-ui/react-icons'
-import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, RadioCards, SegmentedControl, Select, Separator, Text, TextArea, Tooltip } from '@radix-ui/themes'
-import { useState } from 'react'
+import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, RadioCards, SegmentedControl, Select, Separator, Text, Tooltip } from '@radix-ui/themes'
 import type { StoryDetail } from '../../../shared/contract'
 import { claimStatuses, claimTypes, priorities, verdicts, type Claim, type ClaimFields } from '../../../shared/model'
-import { call } from '../api'
 import { useDesk } from '../app/desk-context'
-import { priorityLabels, relativeTime, StatusIcon, typeLabels, verdictColor } from '../app/labels'
+import { priorityLabels, StatusIcon, typeLabels, verdictColor } from '../app/labels'
+import { ClaimComments } from './ClaimComments'
 import { ClaimHistory } from './ClaimHistory'
 import { EvidenceSection } from './EvidenceSection'
 import { SavedField } from './SavedField'
@@ -174,63 +173,10 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
         <Separator size="4" my="3" />
         <EvidenceSection storyId={storyId} claim={claim} detail={detail} />
         <Separator size="4" my="3" />
-        <Comments storyId={storyId} claim={claim} />
+        <ClaimComments storyId={storyId} claim={claim} />
         <Separator size="4" my="3" />
         <ClaimHistory claim={claim} activity={detail.activity} />
       </div>
     </aside>
-  )
-}
-
-function Comments({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element {
-  const desk = useDesk()
-  const [body, setBody] = useState('')
-  const send = async (e: React.FormEvent): Promise<void> => {
-    e.preventDefault()
-    if (!body.trim()) return
-    const done = await desk.run(() => call('claims.comment', { storyId, claimId: claim.id, body }))
-    if (done) setBody('')
-  }
-  return (
-    <section className="panel-section" aria-label="Comments">
-      <Heading as="h3" size="2">
-        Comments
-      </Heading>
-      <ol className="comments">
-        {claim.comments.map((c) => (
-          <li key={c.id}>
-            <Text size="1" weight="bold">
-              {desk.personName(c.by)}
-            </Text>{' '}
-            <Text size="1" color="gray">
-              {relativeTime(c.at)}
-            </Text>
-            <Text as="p" size="2">
-              {c.body}
-            </Text>
-          </li>
-        ))}
-      </ol>
-      <form onSubmit={(e) => void send(e)}>
-        <Flex direction="column" gap="2">
-          <TextArea
-            size="2"
-            rows={2}
-            aria-label="New comment"
-            placeholder="Note for the desk…"
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send(e)
-            }}
-          />
-          <Flex justify="end">
-            <Button size="1" type="submit" disabled={!body.trim()}>
-              Comment
-            </Button>
-          </Flex>
-        </Flex>
-      </form>
-    </section>
   )
 }

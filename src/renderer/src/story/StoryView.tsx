@@ -2,29 +2,24 @@
 // driven by mouse or keyboard. Marking shows the highlight at once and settles when main answers.
 import { ChevronLeftIcon, Pencil2Icon } from '@radix-ui/react-icons'
 import { Button, Callout, Flex, Heading, Kbd, Select, Spinner, Text } from '@radix-ui/themes'
-import { memo, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
-import { deskStates, type Claim, type ClaimFields, type DeskState } from '../../../shared/model'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { deskStates, type Claim, type DeskState } from '../../../shared/model'
 import { sentenceAt } from '../../../shared/text/segment'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { deskStateLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
 import { filterClaims, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
-import { actionFor, isTypingTarget, type DeskAction } from '../desk/keymap'
-import { offsetAtPoint, selectionOffsets, trimRange, type TextRange } from '../desk/selection'
+import type { DeskAction } from '../desk/keymap'
+import { offsetAtPoint, selectionOffsets } from '../desk/selection'
+import { useClaimActions } from './use-claim-actions'
+import { useDeskKeys } from './use-desk-keys'
+import { useLiveSelection } from './use-live-selection'
 import { Article, type ArticleClaim } from './Article'
 import { ClaimList } from './ClaimList'
 import { ClaimPanel } from './ClaimPanel'
 import { StoryToolbarExtras } from './StoryToolbarExtras'
-import { byStoryOrder, useStory } from './use-story'
-
-interface LiveSelection {
-  range: TextRange
-  top: number
-  left: number
-}
-
-let pendingKeys = 0
+import { useStory } from './use-story'
 
 export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void }): React.JSX.Element {
   const desk = useDesk()
@@ -33,8 +28,6 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [panelOpen, setPanelOpen] = useState(false)
   const [filter, setFilter] = useState<ClaimFilter>(noFilter)
-  const [pending, setPending] = useState<{ key: string; start: number; end: number }[]>([])
-  const [live, setLive] = useState<LiveSelection | null>(null)
   const articleRef = useRef<HTMLDivElement>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -43,6 +36,13 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const numberOf = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims])
   const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter), [claims, detail, filter])
   const selected = claims.find((c) => c.id === selectedId) ?? null
+  const select = useCallback((id: string | null, open: boolean) => {
+    setSelectedId(id)
+    if (open) setPanelOpen(id !== null)
+  }, [])
+  const openClaim = useCallback((id: string) => select(id, true), [select])
+  const actions = useClaimActions({ storyId, text: detail?.story.text ?? '', patch, open: openClaim })
+  const { pending, markRange, updateClaim } = actions
   const articleClaims = useMemo<ArticleClaim[]>(
     () => [
       ...claims
@@ -53,44 +53,8 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     [claims, pending, numberOf, desk]
   )
 
-  const select = useCallback((id: string | null, open: boolean) => {
-    setSelectedId(id)
-    if (open) setPanelOpen(id !== null)
-  }, [])
 
-  // Where the selection is, in story offsets, and where to float the Mark button.
-  useEffect(() => {
-    const onChange = (): void => {
-      const root = articleRef.current
-      const container = scrollRef.current
-      const selection = document.getSelection()
-      const range = root ? selectionOffsets(root, selection) : null
-      if (!range || !container || !selection) return setLive(null)
-      const rect = selection.getRangeAt(0).getBoundingClientRect()
-      const box = container.getBoundingClientRect()
-      setLive({ range, top: rect.top - box.top + container.scrollTop - 40, left: Math.max(8, rect.left - box.left + rect.width / 2 - 70) })
-    }
-    document.addEventListener('selectionchange', onChange)
-    return () => document.removeEventListener('selectionchange', onChange)
-  }, [])
-
-  const text = detail?.story.text ?? ''
-  const markRange = useCallback(
-    async (selected: TextRange) => {
-      const range = trimRange(text, selected)
-      if (!range) return
-      const key = `pending-${++pendingKeys}`
-      setPending((p) => [...p, { key, ...range }])
-      document.getSelection()?.removeAllRanges()
-      const claim = await desk.run(() => call('claims.create', { storyId, start: range.start, end: range.end }))
-      if (claim) {
-        patch((d) => ({ ...d, claims: [...d.claims.filter((c) => c.id !== claim.id), claim].sort(byStoryOrder) }))
-        select(claim.id, true)
-      }
-      setPending((p) => p.filter((x) => x.key !== key))
-    },
-    [desk, storyId, patch, select, text]
-  )
+  const live = useLiveSelection(articleRef, scrollRef)
 
   const markSelection = (): void => {
     const root = articleRef.current
@@ -110,37 +74,13 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     [detail, markRange]
   )
 
-  const updateClaim = useCallback(
-    async (id: string, fields: Partial<ClaimFields>) => {
-      patch((d) => ({ ...d, claims: d.claims.map((c) => (c.id === id ? { ...c, ...fields } : c)) }))
-      const saved = await desk.run(() => call('claims.update', { storyId, claimId: id, patch: fields }))
-      if (saved) patch((d) => ({ ...d, claims: d.claims.map((c) => (c.id === id ? saved : c)) }))
-    },
-    [desk, storyId, patch]
-  )
-
   const deleteClaim = async (claim: Claim): Promise<void> => {
     const ids = shown.map((c) => c.id)
     const at = ids.indexOf(claim.id)
     const next = ids[at + 1] ?? ids[at - 1] ?? null
-    const deleted = await desk.run(() => call('claims.delete', { storyId, claimId: claim.id }))
-    if (!deleted) return
-    patch((d) => ({ ...d, claims: d.claims.filter((c) => c.id !== claim.id), evidence: d.evidence.filter((e) => e.claimId !== claim.id) }))
+    if (!(await actions.deleteClaim(claim, `Claim ${numberOf.get(claim.id)}`))) return
     setSelectedId(next)
     if (!next) setPanelOpen(false)
-    toasts.show({
-      message: `Claim ${numberOf.get(claim.id)} deleted.`,
-      action: {
-        label: 'Undo',
-        run: async () => {
-          const restored = await desk.run(() => call('claims.restore', { storyId, deleted }))
-          if (restored) {
-            patch((d) => ({ ...d, claims: [...d.claims, restored].sort(byStoryOrder), evidence: [...d.evidence, ...deleted.evidence] }))
-            select(restored.id, true)
-          }
-        }
-      }
-    })
   }
 
   const reattach = (): void => {
@@ -191,20 +131,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     }
   }
 
-  const onKey = useEffectEvent((e: KeyboardEvent) => {
-    if (e.defaultPrevented || isTypingTarget(e.target)) return
-    const target = e.target as Element | null
-    if (target?.closest?.('[role="dialog"],[role="alertdialog"],[role="menu"],[role="listbox"]')) return
-    const action = actionFor(e)
-    // Arrow keys inside radio groups, tabs and selects move within them, not between claims.
-    if (action && e.key.startsWith('Arrow') && target?.closest?.('[role="radiogroup"],[role="tablist"],[role="combobox"],[role="group"]')) return
-    if (action && perform(action)) e.preventDefault()
-  })
-  useEffect(() => {
-    const listener = (e: KeyboardEvent): void => onKey(e)
-    window.addEventListener('keydown', listener)
-    return () => window.removeEventListener('keydown', listener)
-  }, [])
+  useDeskKeys(perform)
 
   // The selected claim scrolls into view in the text when it is off screen.
   useEffect(() => {

@@ -1,0 +1,81 @@
+// Changes to a story's claims. Marking shows a pending highlight at once and settles when main
+// answers; updates apply locally first; deletes offer Undo (claims.restore) in a toast.
+import { useCallback, useState } from 'react'
+import type { StoryDetail } from '../../../shared/contract'
+import type { Claim, ClaimFields } from '../../../shared/model'
+import { call } from '../api'
+import { useDesk } from '../app/desk-context'
+import { useToasts } from '../app/toasts'
+import { trimRange, type TextRange } from '../desk/selection'
+import { byStoryOrder } from './use-story'
+
+export interface PendingMark extends TextRange {
+  key: string
+}
+
+let pendingKeys = 0
+
+interface Options {
+  storyId: string
+  text: string
+  patch(change: (d: StoryDetail) => StoryDetail): void
+  /** Selects a claim and opens its panel (after marking or restoring it). */
+  open(id: string): void
+}
+
+export function useClaimActions({ storyId, text, patch, open }: Options) {
+  const desk = useDesk()
+  const toasts = useToasts()
+  const [pending, setPending] = useState<PendingMark[]>([])
+
+  const markRange = useCallback(
+    async (selected: TextRange) => {
+      const range = trimRange(text, selected)
+      if (!range) return
+      const key = `pending-${++pendingKeys}`
+      setPending((p) => [...p, { key, ...range }])
+      document.getSelection()?.removeAllRanges()
+      const claim = await desk.run(() => call('claims.create', { storyId, start: range.start, end: range.end }))
+      if (claim) {
+        patch((d) => ({ ...d, claims: [...d.claims.filter((c) => c.id !== claim.id), claim].sort(byStoryOrder) }))
+        open(claim.id)
+      }
+      setPending((p) => p.filter((x) => x.key !== key))
+    },
+    [desk, storyId, patch, open, text]
+  )
+
+  const updateClaim = useCallback(
+    async (id: string, fields: Partial<ClaimFields>) => {
+      patch((d) => ({ ...d, claims: d.claims.map((c) => (c.id === id ? { ...c, ...fields } : c)) }))
+      const saved = await desk.run(() => call('claims.update', { storyId, claimId: id, patch: fields }))
+      if (saved) patch((d) => ({ ...d, claims: d.claims.map((c) => (c.id === id ? saved : c)) }))
+    },
+    [desk, storyId, patch]
+  )
+
+  /** Deletes the claim and its evidence; resolves to whether it went. */
+  const deleteClaim = useCallback(
+    async (claim: Claim, name: string): Promise<boolean> => {
+      const deleted = await desk.run(() => call('claims.delete', { storyId, claimId: claim.id }))
+      if (!deleted) return false
+      patch((d) => ({ ...d, claims: d.claims.filter((c) => c.id !== claim.id), evidence: d.evidence.filter((e) => e.claimId !== claim.id) }))
+      toasts.show({
+        message: `${name} deleted.`,
+        action: {
+          label: 'Undo',
+          run: async () => {
+            const restored = await desk.run(() => call('claims.restore', { storyId, deleted }))
+            if (!restored) return
+            patch((d) => ({ ...d, claims: [...d.claims, restored].sort(byStoryOrder), evidence: [...d.evidence, ...deleted.evidence] }))
+            open(restored.id)
+          }
+        }
+      })
+      return true
+    },
+    [desk, toasts, storyId, patch, open]
+  )
+
+  return { pending, markRange, updateClaim, deleteClaim }
+}
