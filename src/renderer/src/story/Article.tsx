@@ -27,6 +27,8 @@ export function Article({ text, claims, selectedId, rootRef, onPick, onMargin }:
   const perParagraph = useMemo(() => spansByParagraph(paragraphs, claims), [paragraphs, claims])
 
   const onClick = (e: React.MouseEvent): void => {
+    const margin = (e.target as Element).closest('.para-margin')
+    if (margin) return onMargin(margin.nextElementSibling as HTMLElement, e.clientY)
     const selection = document.getSelection()
     if (selection && !selection.isCollapsed) return
     const target = (e.target as Element).closest('[data-claims],[data-marker]')
@@ -40,7 +42,7 @@ export function Article({ text, claims, selectedId, rootRef, onPick, onMargin }:
       {paragraphs.map((p, i) => {
         const list = perParagraph[i] as ArticleClaim[]
         const selected = selectedId !== null && list.some((c) => c.id === selectedId) ? selectedId : null
-        return <Paragraph key={`${p.start}`} text={text} start={p.start} end={p.end} claims={list} selectedId={selected} signature={signatureOf(list, selected)} onMargin={onMargin} />
+        return <Paragraph key={`${p.start}`} text={text} start={p.start} end={p.end} claims={list} selectedId={selected} signature={signatureOf(list, selected)} />
       })}
     </div>
   )
@@ -56,22 +58,16 @@ interface ParagraphProps {
   claims: readonly ArticleClaim[]
   selectedId: string | null
   signature: string
-  onMargin(paragraph: HTMLElement, clientY: number): void
 }
 
 /** Re-renders only when its own claims change, so marking one claim repaints one paragraph. */
 const Paragraph = memo(
-  function Paragraph({ text, start, end, claims, selectedId, onMargin }: ParagraphProps): React.JSX.Element {
+  function Paragraph({ text, start, end, claims, selectedId }: ParagraphProps): React.JSX.Element {
     const byId = new Map(claims.map((c) => [c.id, c]))
     const segments = layoutParagraph(start, end, claims)
     return (
       <div className="para">
-        <div
-          className="para-margin"
-          data-at={start}
-          title="Click beside a line to mark its sentence as a claim"
-          onClick={(e) => onMargin(e.currentTarget.nextElementSibling as HTMLElement, e.clientY)}
-        />
+        <div className="para-margin" data-at={start} title="Click beside a line to mark its sentence as a claim" />
         <p>
           {segments.map((seg) => {
             const words = text.slice(seg.start, seg.end)
@@ -112,5 +108,5 @@ const Paragraph = memo(
       </div>
     )
   },
-  (a, b) => a.signature === b.signature && a.start === b.start && a.end === b.end && a.text === b.text && a.onMargin === b.onMargin
+  (a, b) => a.signature === b.signature && a.start === b.start && a.end === b.end && a.text === b.text
 )

@@ -41,7 +41,8 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     if (open) setPanelOpen(id !== null)
   }, [])
   const openClaim = useCallback((id: string) => select(id, true), [select])
-  const actions = useClaimActions({ storyId, text: detail?.story.text ?? '', patch, open: openClaim })
+  const text = detail?.story.text ?? ''
+  const actions = useClaimActions({ storyId, text, patch, open: openClaim })
   const { pending, markRange, updateClaim } = actions
   const articleClaims = useMemo<ArticleClaim[]>(
     () => [
@@ -66,12 +67,12 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const onMargin = useCallback(
     (paragraph: HTMLElement, clientY: number) => {
       const root = articleRef.current
-      if (!root || !detail) return
+      if (!root || !text) return
       const offset = offsetAtPoint(root, paragraph.getBoundingClientRect().left + 1, clientY)
-      const sentence = offset === null ? null : sentenceAt(detail.story.text, offset)
+      const sentence = offset === null ? null : sentenceAt(text, offset)
       if (sentence) void markRange(sentence)
     },
-    [detail, markRange]
+    [text, markRange]
   )
 
   const deleteClaim = async (claim: Claim): Promise<void> => {
@@ -193,7 +194,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
           </Text>
         </Flex>
         <Flex ml="auto" gap="2" align="center">
-          <StoryToolbarExtras detail={detail} />
+          <ToolbarExtrasMemo detail={detail} />
           <Select.Root value={story.deskState} onValueChange={(v) => setDeskState(v as DeskState)}>
             <Select.Trigger aria-label="Desk state" />
             <Select.Content>
@@ -240,3 +241,4 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
 }
 
 const ClaimListMemo = memo(ClaimList)
+const ToolbarExtrasMemo = memo(StoryToolbarExtras)
