@@ -78,7 +78,10 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
 
 /** The page-side half of the bridge: the preload's buildBridge over the exposed binding. */
 function bridgeScript(): string {
+  // Under tsx (the benchmarks), esbuild wraps functions in a __name() helper that the page lacks,
+  // both in this bridge and in functions handed to page.evaluate.
   return `(() => {
+    globalThis.__name ??= (fn) => fn;
     const listeners = new Map();
     const buildBridge = ${buildBridge.toString()};
     window.__factdeskEmit = (event, payload) => { for (const l of listeners.get(event) ?? []) l(payload); };

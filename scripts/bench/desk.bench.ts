@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
 import { launchBrowserApp, newDialogScript } from '../../e2e/support/browser-app'
 import { chromiumArgs, chromiumPath } from '../../e2e/support/driver'
 import { serveDirectory } from '../../e2e/support/static-server'
@@ -27,23 +27,6 @@ async function buildDeskLibrary(dir: string): Promise<void> {
     l.settings.currentEditorId = 'bench'
   })
   await store.close()
-}
-
-/** tsx names functions with a `__name` helper, which breaks the bridge the driver injects with toString(). */
-function withNameHelper(browser: Browser): Browser {
-  return new Proxy(browser, {
-    get(target, prop) {
-      if (prop === 'newContext') {
-        return async (...args: Parameters<Browser['newContext']>) => {
-          const context = await target.newContext(...args)
-          await context.addInitScript({ content: 'window.__name = (fn) => fn' })
-          return context
-        }
-      }
-      const value = Reflect.get(target, prop) as unknown
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
-    }
-  })
 }
 
 /** Clicks the story in the library and waits for its highlights to be on screen and a frame painted. */
@@ -82,7 +65,10 @@ const markOnce = (page: Page, nth: number): Promise<{ shown: number; saved: numb
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'm', code: 'KeyM', bubbles: true }))
     const until = (test: () => boolean): Promise<number> =>
       new Promise((resolve) => {
-        const check = (): void => (test() ? requestAnimationFrame(() => resolve(performance.now() - started)) : void requestAnimationFrame(check))
+        const check = (): void => {
+          if (test()) requestAnimationFrame(() => resolve(performance.now() - started))
+          else requestAnimationFrame(check)
+        }
         check()
       })
     const shown = await until(() => document.querySelector(`mark.hl[data-start="${start}"]`) !== null)
@@ -97,7 +83,7 @@ async function measure(): Promise<{ opens: number[]; ipc: number[]; shown: numbe
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true })
   try {
     await buildDeskLibrary(dir)
-    const app = await launchBrowserApp(withNameHelper(browser), server.origin, dir, newDialogScript(), path.resolve('resources/sample-story.txt'))
+    const app = await launchBrowserApp(browser, server.origin, dir, newDialogScript(), path.resolve('resources/sample-story.txt'))
     const { page } = app
     await page.locator(`tr[data-story-id="${BIG.id}"]`).waitFor()
     const opens: number[] = []

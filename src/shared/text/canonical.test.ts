@@ -16,6 +16,12 @@ describe('canonicalText', () => {
     expect(once).toBe('A\n\nB C\n\nD')
   })
 
+  it('makes each bulleted line its own paragraph', () => {
+    expect(canonicalText('Global response:\n  • EU: sanctions.\n  • Japan: guarantees\n    still undecided.\n- NATO: meeting.')).toBe(
+      'Global response:\n\n• EU: sanctions.\n\n• Japan: guarantees still undecided.\n\n- NATO: meeting.'
+    )
+  })
+
   it('gives paragraph offsets', () => {
     const text = 'One.\n\nTwo two.'
     expect(paragraphs(text).map((p) => text.slice(p.start, p.end))).toEqual(['One.', 'Two two.'])

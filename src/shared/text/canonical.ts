@@ -8,11 +8,15 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\u200C\u20
 /** Every kind of horizontal space, including no-break and narrow spaces, becomes a plain space. */
 const SPACES = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g
 
+/** A line opening with a bullet is a list item: its own paragraph, whatever the line before it. */
+const BULLET_LINE = /\n[ \t\u00A0]*(?=[•◦▪‣●■–*-][ \t\u00A0])/g
+
 export function canonicalText(raw: string): string {
   return raw
     .normalize('NFC')
     .replace(/\r\n?|\u2028|\u2029/g, (m) => (m === '\u2029' ? '\n\n' : '\n'))
     .replace(INVISIBLE, '')
+    .replace(BULLET_LINE, '\n\n')
     .split(/\n[ \t\u00A0]*\n\s*/)
     .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').replace(SPACES, ' ').trim())
     .filter((paragraph) => paragraph.length > 0)
