@@ -161,3 +161,47 @@ test('export the sample story in every format, and bring the package back withou
     await rm(out, { recursive: true, force: true })
   }
 })
+
+test('tick stories in the library to export just those, and trash one and bring it back', async ({ factdesk }) => {
+  const { page } = factdesk
+  const out = await mkdtemp(path.join(os.tmpdir(), 'factdesk-exports-'))
+  try {
+    const library = new LibraryPage(page)
+    const transfer = new TransferPage(page)
+    await library.addEditor('Sam Ortiz')
+    for (const title of ['Harbour dredging cost', 'School meals pledge']) {
+      await library.createStory(title, `${title}: the council said the figure was 3 million pounds.`)
+      await new StoryPage(page).backToLibrary()
+    }
+    await page.getByRole('checkbox', { name: 'Select Harbour dredging cost' }).click()
+    await page.getByRole('checkbox', { name: 'Select School meals pledge' }).click()
+    await expect(page.getByRole('status').filter({ hasText: '2 selected' })).toBeVisible()
+
+    await page.getByRole('button', { name: 'Export…' }).click()
+    await transfer.exportDialog.getByRole('radio', { name: 'The 2 selected stories' }).click()
+    await factdesk.answerSaveDialog(out)
+    const file = await transfer.exportAs('HTML report (print-ready, self-contained)')
+    const html = await readFile(file, 'utf8')
+    expect(html).toContain('Harbour dredging cost')
+    expect(html).toContain('School meals pledge')
+    expect(html).not.toContain(SAMPLE_TITLE)
+    await transfer.exportDialog.getByRole('button', { name: 'Done' }).click()
+
+    await page.getByRole('checkbox', { name: 'Select School meals pledge' }).click()
+    await page.getByRole('button', { name: 'Move to trash' }).click()
+    await expect(library.row('Harbour dredging cost')).toHaveCount(0)
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect(library.row('Harbour dredging cost')).toHaveCount(1)
+
+    await page.getByRole('checkbox', { name: 'Select Harbour dredging cost' }).click()
+    await page.getByRole('button', { name: 'Move to trash' }).click()
+    await expect(library.row('Harbour dredging cost')).toHaveCount(0)
+    await page.getByRole('button', { name: 'Trash', exact: true }).click()
+    const trash = page.getByRole('dialog', { name: 'Trash' })
+    await trash.getByRole('row', { name: /Harbour dredging cost/ }).getByRole('button', { name: 'Restore' }).click()
+    await trash.getByRole('button', { name: 'Close' }).click()
+    await expect(library.row('Harbour dredging cost')).toHaveCount(1)
+  } finally {
+    await rm(out, { recursive: true, force: true })
+  }
+})

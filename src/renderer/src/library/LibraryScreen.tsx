@@ -1,7 +1,8 @@
 // Every story with how far it is from cleared: progress by status, desk state, who is on it, last change.
-import { MagnifyingGlassIcon, PlusIcon } from '@radix-ui/react-icons'
-import { Avatar, Badge, Button, Flex, Heading, Select, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
+import { MagnifyingGlassIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
+import { Avatar, Badge, Button, Checkbox, Flex, Heading, Select, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { call } from '../api'
 import { claimStatuses, deskStates, type StorySummary } from '../../../shared/model'
 import { FirstRunCard } from '../app/EditorPicker'
 import { useDesk } from '../app/desk-context'
@@ -9,7 +10,9 @@ import { deskStateColor, deskStateLabels, relativeTime, StatusBadge } from '../a
 import { ProgressBar } from '../app/ProgressBar'
 import { isTypingTarget } from '../desk/keymap'
 import { defaultLibraryFilter, viewStories, type LibraryFilter, type LibrarySort } from '../desk/library-view'
+import { useToasts } from '../app/toasts'
 import { LibraryToolbarExtras } from './LibraryToolbarExtras'
+import { TrashDialog } from './TrashDialog'
 
 const sortLabels: Record<LibrarySort, string> = { updated: 'Last change', title: 'Headline', progress: 'Least finished', claims: 'Most claims' }
 
@@ -18,6 +21,29 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
   const [filter, setFilter] = useState<LibraryFilter>(defaultLibraryFilter)
   const search = useRef<HTMLInputElement>(null)
   const stories = useMemo(() => viewStories(desk.library.stories, filter), [desk.library.stories, filter])
+  const toasts = useToasts()
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set())
+  const [trashOpen, setTrashOpen] = useState(false)
+  // Only what is on screen counts as selected, so a filter never exports or deletes hidden stories.
+  const selectedIds = stories.filter((s) => ticked.has(s.id)).map((s) => s.id)
+  const allTicked = stories.length > 0 && selectedIds.length === stories.length
+  const tick = (id: string, on: boolean) =>
+    setTicked((prev) => {
+      const next = new Set(prev)
+      if (on) next.add(id)
+      else next.delete(id)
+      return next
+    })
+
+  async function trashSelected(): Promise<void> {
+    const ids = selectedIds
+    for (const id of ids) if (!(await desk.run(() => call('stories.delete', { id })))) return
+    setTicked(new Set())
+    toasts.show({
+      message: `${ids.length === 1 ? 'Story' : `${ids.length} stories`} moved to the trash.`,
+      action: { label: 'Undo', run: async () => void (await Promise.all(ids.map((id) => desk.run(() => call('stories.restore', { id }))))) }
+    })
+  }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -74,7 +100,20 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
           </Select.Content>
         </Select.Root>
         <Flex ml="auto" gap="2" align="center">
-          <LibraryToolbarExtras />
+          {selectedIds.length > 0 && (
+            <>
+              <Text size="2" color="gray" role="status">
+                {selectedIds.length} selected
+              </Text>
+              <Button variant="soft" color="red" onClick={() => void trashSelected()}>
+                <TrashIcon /> Move to trash
+              </Button>
+            </>
+          )}
+          <Button variant="ghost" color="gray" onClick={() => setTrashOpen(true)}>
+            Trash
+          </Button>
+          <LibraryToolbarExtras selectedIds={selectedIds} />
           <Button onClick={onNewStory}>
             <PlusIcon /> New story
           </Button>
@@ -87,6 +126,13 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
         <Table.Root size="2" aria-label="Stories">
           <Table.Header>
             <Table.Row>
+              <Table.ColumnHeaderCell width="36px">
+                <Checkbox
+                  aria-label="Select every story shown"
+                  checked={allTicked ? true : selectedIds.length > 0 ? 'indeterminate' : false}
+                  onCheckedChange={(v) => setTicked(v === true ? new Set(stories.map((s) => s.id)) : new Set())}
+                />
+              </Table.ColumnHeaderCell>
               <Table.ColumnHeaderCell>Story</Table.ColumnHeaderCell>
               <Table.ColumnHeaderCell width="260px">Progress</Table.ColumnHeaderCell>
               <Table.ColumnHeaderCell>Claims by status</Table.ColumnHeaderCell>
@@ -97,7 +143,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
           </Table.Header>
           <Table.Body>
             {stories.map((story) => (
-              <StoryRow key={story.id} story={story} onOpen={onOpen} />
+              <StoryRow key={story.id} story={story} onOpen={onOpen} ticked={ticked.has(story.id)} onTick={(on) => tick(story.id, on)} />
             ))}
           </Table.Body>
         </Table.Root>
@@ -112,14 +158,25 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
           </Flex>
         )}
       </div>
+      <TrashDialog open={trashOpen} onOpenChange={setTrashOpen} />
     </div>
   )
 }
 
-function StoryRow({ story, onOpen }: { story: StorySummary; onOpen(id: string): void }): React.JSX.Element {
+interface RowProps {
+  story: StorySummary
+  onOpen(id: string): void
+  ticked: boolean
+  onTick(on: boolean): void
+}
+
+function StoryRow({ story, onOpen, ticked, onTick }: RowProps): React.JSX.Element {
   const desk = useDesk()
   return (
     <Table.Row data-story-id={story.id} className="story-row" onClick={() => onOpen(story.id)}>
+      <Table.Cell onClick={(e) => e.stopPropagation()}>
+        <Checkbox aria-label={`Select ${story.title}`} checked={ticked} onCheckedChange={(v) => onTick(v === true)} />
+      </Table.Cell>
       <Table.RowHeaderCell>
         <Flex direction="column" gap="1">
           <button type="button" className="story-link" onClick={(e) => (e.stopPropagation(), onOpen(story.id))}>
