@@ -87,6 +87,12 @@ test('import a web page by its address; a bad file is refused in words and creat
   await transfer.importUrl(`${base}/article`)
   await transfer.expectStoryOpen('Did the factory closure cost 2,000 jobs?')
   await expect(page.getByTestId('article')).not.toContainText('SCRIPT-LEAK')
+  await page.getByRole('button', { name: 'Details…' }).click()
+  const details = page.getByRole('dialog', { name: 'Story details' })
+  await expect(details.getByLabel('Outlet')).toHaveValue('The Evening Ledger')
+  await details.getByLabel('Headline').fill('Factory closure: 2,000 jobs claim')
+  await details.getByRole('button', { name: 'Save details' }).click()
+  await transfer.expectStoryOpen('Factory closure: 2,000 jobs claim')
   await new StoryPage(page).backToLibrary()
 
   await transfer.importUrl(`${base}/gone`)

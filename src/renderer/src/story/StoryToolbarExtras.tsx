@@ -1,19 +1,24 @@
-// The story toolbar's revision and export actions: revise the text or bring in a newer version,
-// read earlier revisions with what changed, and export this story's report.
-import { CounterClockwiseClockIcon, DownloadIcon, UpdateIcon } from '@radix-ui/react-icons'
+// The story toolbar's actions: edit the story's particulars, revise the text or bring in a newer
+// version, read earlier revisions with what changed, and export this story's report.
+import { CounterClockwiseClockIcon, DownloadIcon, InfoCircledIcon, UpdateIcon } from '@radix-ui/react-icons'
 import { Button, Flex } from '@radix-ui/themes'
 import { useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { ReviseDialog } from '../transfer/ReviseDialog'
 import { RevisionsDialog } from '../transfer/RevisionsDialog'
 import { useTransfer } from '../transfer/TransferProvider'
+import { StoryDetailsDialog } from './StoryDetailsDialog'
 
 export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.JSX.Element {
   const transfer = useTransfer()
   const [revising, setRevising] = useState(false)
   const [browsing, setBrowsing] = useState(false)
+  const [editing, setEditing] = useState(false)
   return (
     <Flex gap="2" align="center">
+      <Button size="1" variant="soft" color="gray" onClick={() => setEditing(true)}>
+        <InfoCircledIcon /> Details…
+      </Button>
       <Button size="1" variant="soft" color="gray" onClick={() => setRevising(true)}>
         <UpdateIcon /> Revise…
       </Button>
@@ -25,6 +30,7 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
       </Button>
       <ReviseDialog open={revising} onOpenChange={setRevising} detail={detail} onRevised={() => undefined} />
       <RevisionsDialog open={browsing} onOpenChange={setBrowsing} detail={detail} />
+      <StoryDetailsDialog open={editing} onOpenChange={setEditing} detail={detail} />
     </Flex>
   )
 }
