@@ -53,12 +53,6 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       currentEditor(ctx)
       return addImported(await importUrl(url, { fetch: deps.fetch }), { kind: 'url', location: url })
     },
-    'import.chooseFile': async () => {
-      currentEditor(ctx)
-      const picked = await platform.chooseImportFile('story')
-      if (!picked) return null
-      return addImported(await importFile(picked), { kind: 'file', location: picked.fileName })
-    },
     'stories.reimport': async ({ id, file }) => {
       currentEditor(ctx)
       const story = (await ctx.store.readStory(id)).story
@@ -123,5 +117,5 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       }
       return merge.counts
     }
-  } satisfies HandlersFor<'import.text' | 'import.file' | 'import.url' | 'import.chooseFile' | 'stories.reimport' | 'export.report' | 'export.reveal' | 'package.import'>
+  } satisfies HandlersFor<'import.text' | 'import.file' | 'import.url' | 'stories.reimport' | 'export.report' | 'export.reveal' | 'package.import'>
 }

@@ -1,7 +1,7 @@
 // Bringing stories in (paste, file, URL, verification package) and sending reports out.
 import { z } from 'zod'
 import { Id, StorySummary } from '../model'
-import { channel, NoInput } from './channel'
+import { channel } from './channel'
 import { ReanchorReport } from './stories'
 
 /** 25 MB of file as base64; the main side enforces the real per-format caps. */
@@ -58,7 +58,6 @@ export const transferChannels = {
   ),
   'import.file': channel(ImportedFile, ImportResult),
   'import.url': channel(z.strictObject({ url: z.string().min(1).max(4000) }), ImportResult),
-  'import.chooseFile': channel(NoInput, ImportResult.nullable()),
   'stories.reimport': channel(z.strictObject({ id: Id, file: ImportedFile.optional() }), ReanchorReport),
   'export.report': channel(ReportRequest, ExportResult),
   'export.reveal': channel(z.strictObject({ path: z.string().max(4000) }), z.null()),
