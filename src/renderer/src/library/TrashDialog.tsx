@@ -1,9 +1,10 @@
 // Stories moved to the trash, each with a way back.
-import { Button, Dialog, Flex, Table, Text } from '@radix-ui/themes'
+import { Button, Dialog, Table, Text } from '@radix-ui/themes'
 import { useEffect, useState } from 'react'
 import type { StorySummary } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
+import { DialogFooter } from '../app/form-parts'
 import { relativeTime } from '../app/labels'
 
 export function TrashDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
@@ -12,13 +13,7 @@ export function TrashDialog({ open, onOpenChange }: { open: boolean; onOpenChang
       <Dialog.Content maxWidth="640px" aria-describedby={undefined}>
         <Dialog.Title>Trash</Dialog.Title>
         <TrashList />
-        <Flex justify="end" mt="3">
-          <Dialog.Close>
-            <Button variant="soft" color="gray">
-              Close
-            </Button>
-          </Dialog.Close>
-        </Flex>
+        <DialogFooter error={null} />
       </Dialog.Content>
     </Dialog.Root>
   )

@@ -1,10 +1,10 @@
 // Desk settings: what statuses and verdicts are called, and how published reports are signed.
-import { Button, Dialog, Flex, Grid, Heading, Text, TextField } from '@radix-ui/themes'
+import { Button, Dialog, Flex, Grid, Heading } from '@radix-ui/themes'
 import { useState } from 'react'
 import { claimStatuses, verdicts, type Settings } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
-import { ErrorCallout } from '../transfer/ErrorCallout'
+import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
 
 export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
   return (
@@ -20,31 +20,17 @@ export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenCh
 function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
   const desk = useDesk()
   const [draft, setDraft] = useState<Settings>(desk.library.settings)
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
 
   async function save(): Promise<void> {
-    setBusy(true)
-    setError(null)
-    try {
-      const { currentEditorId: _unchanged, ...patch } = draft
-      await call('settings.update', { patch })
-      desk.reloadLibrary()
-      onSaved()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    const { currentEditorId: _unchanged, ...patch } = draft
+    if (!(await action.run(() => call('settings.update', { patch })))) return
+    desk.reloadLibrary()
+    onSaved()
   }
 
   const field = (id: string, label: string, value: string, onChange: (v: string) => void, placeholder = '') => (
-    <Flex direction="column" gap="1" key={id}>
-      <Text as="label" size="2" htmlFor={id}>
-        {label}
-      </Text>
-      <TextField.Root id={id} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
-    </Flex>
+    <LabelledField key={id} id={id} label={label} value={value} onChange={onChange} placeholder={placeholder} />
   )
 
   return (
@@ -75,17 +61,11 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
         <Grid columns="2" gap="3">
           {verdicts.map((v) => field(`verdict-${v}`, `Verdict: ${v.replace('_', ' ')}`, draft.verdictLabels[v], (label) => setDraft({ ...draft, verdictLabels: { ...draft.verdictLabels, [v]: label } })))}
         </Grid>
-        <ErrorCallout error={error} />
-        <Flex justify="end" gap="3">
-          <Dialog.Close>
-            <Button type="button" variant="soft" color="gray">
-              Cancel
-            </Button>
-          </Dialog.Close>
-          <Button type="submit" loading={busy}>
+        <DialogFooter error={action.error} closeLabel="Cancel">
+          <Button type="submit" loading={action.busy}>
             Save settings
           </Button>
-        </Flex>
+        </DialogFooter>
       </Flex>
     </form>
   )

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import type { ExportResult, ReportFormat, ReportOptions, ReportRequest } from '../../../shared/contract'
 import { call, onEvent } from '../api'
 import { useDesk } from '../app/desk-context'
-import { ErrorCallout } from './ErrorCallout'
+import { DialogFooter, useAction } from '../app/form-parts'
 
 export const formatLabels: Record<ReportFormat, string> = {
   html: 'HTML report (print-ready, self-contained)',
@@ -44,26 +44,18 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
   const [scope, setScope] = useState<Scope>(scopeFromHere ?? 'library')
   const [format, setFormat] = useState<ReportFormat>('html')
   const [options, setOptions] = useState<ReportOptions>(defaultOptions)
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const [progress, setProgress] = useState<number | null>(null)
   const [result, setResult] = useState<ExportResult | null>(null)
-  const [error, setError] = useState<unknown>(null)
 
   useEffect(() => onEvent('export.progress', ({ done, total }) => setProgress(Math.round((100 * done) / Math.max(1, total)))), [])
 
   async function exportReport(): Promise<void> {
-    setBusy(true)
-    setError(null)
     setResult(null)
     setProgress(0)
-    try {
-      setResult(await call('export.report', { scope, storyIds: scope === 'library' ? [] : storyIds, format, options }))
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-      setProgress(null)
-    }
+    const saved = await action.run(() => call('export.report', { scope, storyIds: scope === 'library' ? [] : storyIds, format, options }))
+    setProgress(null)
+    if (saved) setResult(saved)
   }
 
   const option = (key: keyof ReportOptions, label: string) => (
@@ -123,18 +115,12 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
             {option('includeOrphaned', 'Orphaned claims')}
           </Flex>
           {progress !== null && <Progress value={progress} aria-label="Export progress" />}
-          <ErrorCallout error={error} />
           {result && <ExportSummary result={result} format={format} />}
-          <Flex justify="end" gap="3">
-            <Dialog.Close>
-              <Button variant="soft" color="gray">
-                {result?.saved ? 'Done' : 'Cancel'}
-              </Button>
-            </Dialog.Close>
-            <Button loading={busy} onClick={() => void exportReport()} disabled={scope !== 'library' && storyIds.length === 0}>
+          <DialogFooter error={action.error} closeLabel={result?.saved ? 'Done' : 'Cancel'}>
+            <Button loading={action.busy} onClick={() => void exportReport()} disabled={scope !== 'library' && storyIds.length === 0}>
               Export…
             </Button>
-          </Flex>
+          </DialogFooter>
         </Flex>
   )
 }

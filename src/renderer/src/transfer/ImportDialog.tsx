@@ -3,8 +3,8 @@ import { Button, Dialog, Flex, Tabs, Text, TextField } from '@radix-ui/themes'
 import { useRef, useState } from 'react'
 import type { ImportResult } from '../../../shared/contract'
 import { call } from '../api'
+import { DialogFooter, useAction } from '../app/form-parts'
 import { useToasts } from '../app/toasts'
-import { ErrorCallout } from './ErrorCallout'
 import { readImportedFile, STORY_FILE_TYPES } from './read-file'
 
 export type ImportSource = 'file' | 'url'
@@ -30,92 +30,75 @@ export function ImportDialog(props: Props): React.JSX.Element {
 
 function ImportForm({ onOpenChange, initial, onImported }: Props): React.JSX.Element {
   const toasts = useToasts()
+  const action = useAction()
   const [tab, setTab] = useState<ImportSource>(initial)
   const [url, setUrl] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
   const fileInput = useRef<HTMLInputElement>(null)
 
   async function finish(work: () => Promise<ImportResult>): Promise<void> {
-    setBusy(true)
-    setError(null)
-    try {
-      const result = await work()
-      onOpenChange(false)
-      toasts.show({ message: `Imported “${result.story.title}”.${result.warnings.length ? ` ${result.warnings.join(' ')}` : ''}` })
-      onImported(result.story.id)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    const result = await action.run(work)
+    if (!result) return
+    onOpenChange(false)
+    toasts.show({ message: `Imported “${result.story.title}”.${result.warnings.length ? ` ${result.warnings.join(' ')}` : ''}` })
+    onImported(result.story.id)
   }
 
   const importFile = (file: File) => finish(async () => call('import.file', await readImportedFile(file)))
 
   return (
     <>
-        <Tabs.Root value={tab} onValueChange={(v) => setTab(v as ImportSource)}>
-          <Tabs.List>
-            <Tabs.Trigger value="file">From a file</Tabs.Trigger>
-            <Tabs.Trigger value="url">From a web page</Tabs.Trigger>
-          </Tabs.List>
-          <Tabs.Content value="file">
-            <Flex direction="column" gap="3" pt="3">
-              <Text size="2" color="gray">
-                Plain text, Markdown, HTML or Word (.docx). Formatting is dropped and nothing in the document runs. You can also drop a file anywhere on the window.
-              </Text>
-              <input
-                ref={fileInput}
-                type="file"
-                accept={STORY_FILE_TYPES}
-                aria-label="Story file"
-                hidden
-                onChange={(e) => {
-                  const file = e.currentTarget.files?.[0]
-                  e.currentTarget.value = ''
-                  if (file) void importFile(file)
-                }}
-              />
-              <Button loading={busy} onClick={() => fileInput.current?.click()}>
-                Choose a file…
-              </Button>
-            </Flex>
-          </Tabs.Content>
-          <Tabs.Content value="url">
-            <form
-              onSubmit={(e) => {
-                e.preventDefault()
-                void finish(() => call('import.url', { url: url.trim() }))
+      <Tabs.Root value={tab} onValueChange={(v) => setTab(v as ImportSource)}>
+        <Tabs.List>
+          <Tabs.Trigger value="file">From a file</Tabs.Trigger>
+          <Tabs.Trigger value="url">From a web page</Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="file">
+          <Flex direction="column" gap="3" pt="3">
+            <Text size="2" color="gray">
+              Plain text, Markdown, HTML or Word (.docx). Formatting is dropped and nothing in the document runs. You can also drop a file anywhere on the window.
+            </Text>
+            <input
+              ref={fileInput}
+              type="file"
+              accept={STORY_FILE_TYPES}
+              aria-label="Story file"
+              hidden
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0]
+                e.currentTarget.value = ''
+                if (file) void importFile(file)
               }}
-            >
-              <Flex direction="column" gap="3" pt="3">
-                <Text as="label" size="2" htmlFor="import-url">
-                  Address of the article (http or https)
-                </Text>
-                <TextField.Root id="import-url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} autoFocus />
-                <Text size="1" color="gray">
-                  Factdesk fetches the page, keeps the article with its title, byline, outlet and date, and leaves menus and adverts behind.
-                </Text>
-                <Flex justify="end">
-                  <Button type="submit" loading={busy} disabled={!url.trim()}>
-                    Import page
-                  </Button>
-                </Flex>
-              </Flex>
-            </form>
-          </Tabs.Content>
-        </Tabs.Root>
-        <Flex direction="column" gap="3" mt="3">
-          <ErrorCallout error={error} />
-          <Flex justify="end">
-            <Dialog.Close>
-              <Button variant="soft" color="gray">
-                Close
-              </Button>
-            </Dialog.Close>
+            />
+            <Button loading={action.busy} onClick={() => fileInput.current?.click()}>
+              Choose a file…
+            </Button>
           </Flex>
-        </Flex>
+        </Tabs.Content>
+        <Tabs.Content value="url">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              void finish(() => call('import.url', { url: url.trim() }))
+            }}
+          >
+            <Flex direction="column" gap="3" pt="3">
+              <Text as="label" size="2" htmlFor="import-url">
+                Address of the article (http or https)
+              </Text>
+              <TextField.Root id="import-url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} autoFocus />
+              <Text size="1" color="gray">
+                Factdesk fetches the page, keeps the article with its title, byline, outlet and date, and leaves menus and adverts behind.
+              </Text>
+              <Flex justify="end">
+                <Button type="submit" loading={action.busy} disabled={!url.trim()}>
+                  Import page
+                </Button>
+              </Flex>
+            </Flex>
+          </form>
+        </Tabs.Content>
+      </Tabs.Root>
+      <DialogFooter error={action.error} />
     </>
   )
 }

@@ -4,7 +4,7 @@ import { Button, Dialog, Flex, Tabs, Text, TextArea, TextField } from '@radix-ui
 import { useRef, useState } from 'react'
 import type { ReanchorReport, StoryDetail } from '../../../shared/contract'
 import { call } from '../api'
-import { ErrorCallout } from './ErrorCallout'
+import { DialogFooter, useAction } from '../app/form-parts'
 import { readImportedFile, STORY_FILE_TYPES } from './read-file'
 
 interface Props {
@@ -30,23 +30,16 @@ function ReviseForm({ detail, onRevised }: Props): React.JSX.Element {
   const { story } = detail
   const [text, setText] = useState(story.text)
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const action = useAction()
+  const { busy } = action
   const [report, setReport] = useState<ReanchorReport | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
 
   async function revise(work: () => Promise<ReanchorReport>): Promise<void> {
-    setBusy(true)
-    setError(null)
-    try {
-      const result = await work()
-      setReport(result)
-      onRevised(result)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    const result = await action.run(work)
+    if (!result) return
+    setReport(result)
+    onRevised(result)
   }
 
   const saveEdit = () => revise(async () => (await call('stories.revise', { id: story.id, text, ...(note.trim() ? { note: note.trim() } : {}) })).report)
@@ -113,16 +106,7 @@ function ReviseForm({ detail, onRevised }: Props): React.JSX.Element {
             </Tabs.Content>
           </Tabs.Root>
         )}
-        <Flex direction="column" gap="3" mt="3">
-          <ErrorCallout error={error} />
-          <Flex justify="end">
-            <Dialog.Close>
-              <Button variant="soft" color="gray">
-                {report ? 'Done' : 'Cancel'}
-              </Button>
-            </Dialog.Close>
-          </Flex>
-        </Flex>
+        <DialogFooter error={action.error} closeLabel={report ? 'Done' : 'Cancel'} />
     </>
   )
 }

@@ -1,11 +1,11 @@
 // Earlier revisions of a story: pick one to read it or see what changed against the current text.
-import { Button, Dialog, Flex, ScrollArea, SegmentedControl, Select, Text } from '@radix-ui/themes'
+import { Dialog, Flex, ScrollArea, SegmentedControl, Select, Text } from '@radix-ui/themes'
 import { diffWords } from 'diff'
 import { useEffect, useMemo, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
-import { ErrorCallout } from './ErrorCallout'
+import { DialogFooter } from '../app/form-parts'
 
 interface Props {
   open: boolean
@@ -88,16 +88,7 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
             </ScrollArea>
           </Flex>
         )}
-        <Flex direction="column" gap="3" mt="3">
-          <ErrorCallout error={error} />
-          <Flex justify="end">
-            <Dialog.Close>
-              <Button variant="soft" color="gray">
-                Close
-              </Button>
-            </Dialog.Close>
-          </Flex>
-        </Flex>
+        <DialogFooter error={error} />
     </>
   )
 }
