@@ -140,11 +140,13 @@ export class LibraryStore {
 
   private async putSummary(summary: StorySummary): Promise<void> {
     await this.mutex.run('library', async () => {
-      const draft = structuredClone(this.db.data)
-      const index = draft.stories.findIndex((s) => s.id === summary.id)
-      if (index === -1) draft.stories.push(summary)
-      else draft.stories[index] = summary
-      await this.commit(this.db, draft)
+      // A shallow copy with a new stories array: cloning every source and person on each claim
+      // save would make saving slower as the library grows.
+      const stories = [...this.db.data.stories]
+      const index = stories.findIndex((s) => s.id === summary.id)
+      if (index === -1) stories.push(summary)
+      else stories[index] = summary
+      await this.commit(this.db, { ...this.db.data, stories })
     })
   }
 
