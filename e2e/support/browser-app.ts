@@ -27,7 +27,8 @@ export interface BrowserApp {
   close(): Promise<void>
 }
 
-export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string): Promise<BrowserApp> {
+/** `checkOutput` validates every answer against the contract, as development builds do; benchmarks turn it off as the packaged app does. */
+export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true } = {}): Promise<BrowserApp> {
   let page: Page | null = null
   const platform: Platform = {
     chooseLibraryFolder: async () => take(dialogs, 'libraryFolder'),
@@ -56,12 +57,14 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
     platform,
     sampleStoryPath,
     isTrustedOrigin: (url) => url.startsWith(`${origin}/`),
-    checkOutput: true,
+    checkOutput,
     onInternalError: (channel, error) => console.error(`[factdesk] ${channel} failed`, error)
   })
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1360, height: 880 } })
-  await context.exposeBinding('__factdeskInvoke', ({ frame, page: source }, channel: unknown, input: unknown) =>
-    core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() })
+  // Results cross as one JSON string: Playwright's own serialiser walks every value and would make
+  // a big story far slower to arrive than Electron's structured-clone IPC does. They are plain JSON.
+  await context.exposeBinding('__factdeskInvoke', async ({ frame, page: source }, channel: unknown, input: unknown) =>
+    JSON.stringify(await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }))
   )
   await context.addInitScript({ content: bridgeScript() })
   page = await context.newPage()
@@ -86,7 +89,7 @@ function bridgeScript(): string {
     const buildBridge = ${buildBridge.toString()};
     window.__factdeskEmit = (event, payload) => { for (const l of listeners.get(event) ?? []) l(payload); };
     const bridge = buildBridge(${JSON.stringify(channelNames)}, ${JSON.stringify(eventNames)},
-      (channel, input) => window.__factdeskInvoke(channel, input),
+      (channel, input) => window.__factdeskInvoke(channel, input).then(JSON.parse),
       (event, listener) => {
         const set = listeners.get(event) ?? new Set();
         listeners.set(event, set);
