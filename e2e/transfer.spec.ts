@@ -78,7 +78,7 @@ test('import a story, mark claims, revise it: claims follow their words and the 
   await expect(reopened.highlight('Opposition members said the figure')).toBeVisible()
 })
 
-test('import a web page by its address; a bad file is refused in words and creates nothing', async ({ factdesk }) => {
+test('import a web page by its address or a dropped file; a bad file is refused in words and creates nothing', async ({ factdesk }) => {
   const { page } = factdesk
   const library = new LibraryPage(page)
   const transfer = new TransferPage(page)
@@ -95,13 +95,26 @@ test('import a web page by its address; a bad file is refused in words and creat
   await transfer.expectStoryOpen('Factory closure: 2,000 jobs claim')
   await new StoryPage(page).backToLibrary()
 
+  // A file dropped anywhere on the window is imported as a story.
+  const markdown = await readFile(path.join(fixtures, 'story.md'), 'utf8')
+  const drop = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([text], 'dropped-story.md', { type: 'text/markdown' }))
+    return transfer
+  }, markdown)
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: drop })
+  await page.dispatchEvent('body', 'drop', { dataTransfer: drop })
+  await expect(page.locator('[data-screen="story"][data-ready="true"]')).toBeVisible()
+  await new StoryPage(page).backToLibrary()
+  await expect(page.locator('tr[data-story-id]')).toHaveCount(3)
+
   await transfer.importUrl(`${base}/gone`)
   await expect(transfer.importDialog.getByRole('alert')).toContainText('network_error')
   await transfer.importDialog.getByRole('tab', { name: 'From a file' }).click()
   await transfer.importDialog.locator('input[type="file"]').setInputFiles(path.join(fixtures, 'junk.txt'))
   await expect(transfer.importDialog.getByRole('alert')).toContainText('invalid_input')
   await transfer.importDialog.getByRole('button', { name: 'Close' }).click()
-  await expect(page.locator('tr[data-story-id]')).toHaveCount(2)
+  await expect(page.locator('tr[data-story-id]')).toHaveCount(3)
 })
 
 test('export the sample story in every format, and bring the package back without duplicates', async ({ factdesk }) => {
