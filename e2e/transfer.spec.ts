@@ -147,7 +147,7 @@ test('export the sample story in every format, and bring the package back withou
       ['ClaimReview JSON-LD (schema.org, for publishing)', '.jsonld']
     ]
     const saved = new Map<string, string>()
-    await page.getByRole('button', { name: 'Export…' }).click()
+    await factdesk.chooseMenuItem('Export Report…', 'export')
     for (const [label, extension] of formats) {
       await factdesk.answerSaveDialog(out)
       const file = await transfer.exportAs(label)

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
-import { channelNames, eventNames } from '../../src/shared/contract'
+import { channelNames, eventNames, type EventPayload } from '../../src/shared/contract'
 import { createCore, type Core } from '../../src/main/core'
 import type { PickedFile, Platform } from '../../src/main/platform'
 import { playwrightPdfOptions } from '../../src/main/reports/pdf'
@@ -24,6 +24,8 @@ export const newDialogScript = (): DialogScript => ({ saveTo: null, importFile: 
 export interface BrowserApp {
   page: Page
   core: Core
+  /** Sends what the main process sends when a menu item is chosen (there is no menu in a page). */
+  menu(command: EventPayload<'menu.command'>['command']): void
   close(): Promise<void>
 }
 
@@ -72,6 +74,7 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
   return {
     page,
     core,
+    menu: (command) => platform.emit('menu.command', { command }),
     async close() {
       await context.close()
       await core.close()

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { test as base, chromium, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test'
+import type { EventPayload } from '../../src/shared/contract'
 import { launchBrowserApp, newDialogScript, type BrowserApp, type DialogScript } from './browser-app'
 import { chosenDriver, chromiumArgs, chromiumPath, electronBinary, type DriverName } from './driver'
 import { serveDirectory, type StaticServer } from './static-server'
@@ -23,7 +24,11 @@ export interface FactdeskApp {
   electron: ElectronApplication | null
   /** URLs the app handed to the system browser (browser driver records them). */
   openedExternally(): Promise<string[]>
+  /** Chooses an item of the application menu: clicked for real in Electron, its command sent in the browser. */
+  chooseMenuItem(label: string, command: MenuCommand): Promise<void>
 }
+
+type MenuCommand = EventPayload<'menu.command'>['command']
 
 interface WorkerFixtures {
   driver: DriverName
@@ -74,7 +79,8 @@ async function browserFactdesk(driver: { browser: Browser; server: StaticServer 
       running = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample)
       api.page = running.page
     },
-    openedExternally: async () => [...dialogs.openedExternally]
+    openedExternally: async () => [...dialogs.openedExternally],
+    chooseMenuItem: async (_label, command) => running.menu(command)
   }
   return { api, close: () => running.close() }
 }
@@ -117,7 +123,14 @@ async function electronFactdesk(libraryDir: string): Promise<{ api: FactdeskApp;
       running = await launch()
       api.page = running.page
     },
-    openedExternally: () => running.app.evaluate(({ shell }) => [...((shell as unknown as { __opened?: string[] }).__opened ?? [])])
+    openedExternally: () => running.app.evaluate(({ shell }) => [...((shell as unknown as { __opened?: string[] }).__opened ?? [])]),
+    chooseMenuItem: (label) =>
+      running.app.evaluate(({ Menu }, wanted) => {
+        const items = (Menu.getApplicationMenu()?.items ?? []).flatMap((top) => top.submenu?.items ?? [])
+        const item = items.find((i) => i.label === wanted)
+        if (!item) throw new Error(`No menu item "${wanted}"`)
+        item.click()
+      }, label)
   }
   return { api, close: () => running.app.close() }
 }
