@@ -1,5 +1,5 @@
 // Builds large synthetic libraries for benchmarks: N stories of M claims each, written through the store.
-import { STORY_SCHEMA_VERSION, type Claim, type StoryFile } from '../../src/shared/model'
+import { defaultClaimFields, STORY_SCHEMA_VERSION, type Claim, type StoryFile } from '../../src/shared/model'
 import { LibraryStore } from '../../src/main/store/library-store'
 
 const at = '2026-11-25T10:00:00.000Z'
@@ -27,17 +27,8 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
         revision: 1
       },
       orphaned: false,
-      restatement: '',
+      ...defaultClaimFields,
       type: 'statistic',
-      speaker: '',
-      status: 'open',
-      verdict: null,
-      rationale: '',
-      correction: '',
-      assignee: null,
-      priority: 'normal',
-      tags: [],
-      publishedUrl: '',
       comments: [],
       createdAt: at,
       createdBy: 'bench',

@@ -1,24 +1,10 @@
 // Claims: marking words in a story, working each claim, re-attaching orphans, undoable deletes.
 import type { HandlersFor } from '../dispatch'
-import { type Claim, type ClaimFields, type ClaimType, type StoryFile } from '../../shared/model'
+import { defaultClaimFields, type Claim, type ClaimFields, type ClaimType, type StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { describe } from '../../shared/text/anchor'
 import { currentEditor, logActivity, type ServiceContext } from './context'
 import { summaryFor } from './values'
-
-const defaults: ClaimFields = {
-  restatement: '',
-  type: 'other',
-  speaker: '',
-  status: 'open',
-  verdict: null,
-  rationale: '',
-  correction: '',
-  assignee: null,
-  priority: 'normal',
-  tags: [],
-  publishedUrl: ''
-}
 
 /** Trims whitespace off both ends of a selection so a claim starts and ends on words. */
 export function tightRange(text: string, start: number, end: number): { start: number; end: number } {
@@ -52,7 +38,7 @@ export function claimHandlers(ctx: ServiceContext) {
         const at = ctx.now().toISOString()
         const words = file.story.text.slice(range.start, range.end)
         const claim: Claim = {
-          ...defaults,
+          ...defaultClaimFields,
           type: guessType(words),
           ...fields,
           id: ctx.newId(),

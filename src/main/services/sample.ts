@@ -1,6 +1,6 @@
 // The story a new library opens on, so the desk starts on real work rather than an empty screen.
 // Example claims carry statuses only: no invented sources or verdicts about real events.
-import type { Claim, ClaimStatus, ClaimType } from '../../shared/model'
+import { defaultClaimFields, type Claim, type ClaimStatus, type ClaimType } from '../../shared/model'
 import { describe } from '../../shared/text/anchor'
 import type { ServiceContext } from './context'
 import { newStoryFile } from './stories'
@@ -27,17 +27,10 @@ export async function seedSampleStory(ctx: ServiceContext, raw: string, canonica
       storyId: file.story.id,
       anchor: describe(text, start, start + example.words.length, 1),
       orphaned: false,
-      restatement: '',
+      ...defaultClaimFields,
       type: example.type,
       speaker: example.speaker,
       status: example.status,
-      verdict: null,
-      rationale: '',
-      correction: '',
-      assignee: null,
-      priority: 'normal',
-      tags: [],
-      publishedUrl: '',
       comments: [],
       createdAt: at,
       createdBy: SAMPLE_AUTHOR,

@@ -66,6 +66,21 @@ export const ClaimFields = z.strictObject({
 })
 export type ClaimFields = z.infer<typeof ClaimFields>
 
+/** A newly marked claim before anyone has worked on it. */
+export const defaultClaimFields: ClaimFields = {
+  restatement: '',
+  type: 'other',
+  speaker: '',
+  status: 'open',
+  verdict: null,
+  rationale: '',
+  correction: '',
+  assignee: null,
+  priority: 'normal',
+  tags: [],
+  publishedUrl: ''
+}
+
 export const Claim = ClaimFields.extend({
   id: Id,
   storyId: Id,

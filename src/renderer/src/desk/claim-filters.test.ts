@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Claim, Evidence } from '../../../shared/model'
+import { defaultClaimFields, type Claim, type Evidence } from '../../../shared/model'
 import { countByStatus, filterClaims, noFilter, progressOf, step } from './claim-filters'
 
 const claim = (id: string, over: Partial<Claim> = {}): Claim => ({
@@ -7,17 +7,7 @@ const claim = (id: string, over: Partial<Claim> = {}): Claim => ({
   storyId: 's',
   anchor: { quote: { type: 'TextQuoteSelector', exact: `words of ${id}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 5 }, revision: 1 },
   orphaned: false,
-  restatement: '',
-  type: 'other',
-  speaker: '',
-  status: 'open',
-  verdict: null,
-  rationale: '',
-  correction: '',
-  assignee: null,
-  priority: 'normal',
-  tags: [],
-  publishedUrl: '',
+  ...defaultClaimFields,
   comments: [],
   createdAt: '2026-01-01T00:00:00.000Z',
   createdBy: 'p',
