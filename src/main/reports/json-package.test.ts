@@ -7,7 +7,6 @@ import { renderReport } from './render'
 import { budgetStory, hostileStory, people, sampleInput, sources } from './testing/sample-report'
 
 const noPdf = { printToPdf: () => Promise.reject(new Error('not used')) }
-const deps = { now: () => new Date('2026-12-01T00:00:00Z'), newId: () => 'new-id' }
 
 async function exportPackage(options = { includeExcerpts: false, includeActivity: false, includeOrphaned: false }): Promise<string> {
   const rendered = await renderReport('json', buildReport(sampleInput({ stories: [budgetStory(), hostileStory()], options })), noPdf)
@@ -29,7 +28,7 @@ describe('JSON verification package', () => {
   it('round-trips into an empty library exactly, whatever the report options', async () => {
     const pkg = parsePackage(await exportPackage())
     expect(pkg).toMatchObject({ format: 'factdesk.verification-package', version: 1, exportedAt: '2026-11-25T10:00:00.000Z' })
-    const merge = mergePackage(pkg, { stories: new Map(), sources: [], people: [] }, deps)
+    const merge = mergePackage(pkg, { stories: new Map(), sources: [], people: [] })
     expect(merge.storiesToWrite).toEqual([budgetStory(), hostileStory()])
     expect(merge.sourcesToAdd).toEqual(sources.filter((s) => s.id !== 's-unused'))
     expect(merge.peopleToAdd).toEqual(people.filter((p) => p.id !== 'p-unused'))

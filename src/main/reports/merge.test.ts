@@ -6,15 +6,14 @@ import { normaliseUrl } from './merge-sources'
 import { buildReport } from './build'
 import { at, budgetStory, people, sampleInput, sources } from './testing/sample-report'
 
-const deps = { now: () => new Date('2026-12-01T00:00:00Z'), newId: () => 'new-id' }
 const packageOf = (...stories: StoryFile[]) => parsePackage(JSON.stringify(toPackage(buildReport(sampleInput({ stories })))))
 
 describe('mergePackage', () => {
   it('changes nothing when the same package is imported twice', () => {
     const pkg = packageOf(budgetStory())
-    const first = mergePackage(pkg, { stories: new Map(), sources: [], people: [] }, deps)
+    const first = mergePackage(pkg, { stories: new Map(), sources: [], people: [] })
     const library = { stories: new Map(first.storiesToWrite.map((f) => [f.story.id, f])), sources: first.sourcesToAdd, people: first.peopleToAdd }
-    const second = mergePackage(pkg, library, deps)
+    const second = mergePackage(pkg, library)
     expect(second.storiesToWrite).toEqual([])
     expect(second.sourcesToAdd).toEqual([])
     expect(second.peopleToAdd).toEqual([])
@@ -33,7 +32,7 @@ describe('mergePackage', () => {
     theirs.claims.push({ ...largest, id: 'brand-new', updatedAt: at(95) })
     theirs.evidence.push({ ...(theirs.evidence[0] as StoryFile['evidence'][number]), id: 'e-new', claimId: 'brand-new' })
     theirs.activity.push({ ...(theirs.activity[1] as StoryFile['activity'][number]), id: 'a-theirs', at: at(90) })
-    const result = mergePackage(packageOf(theirs), { stories: new Map([[mine.story.id, mine]]), sources, people }, deps)
+    const result = mergePackage(packageOf(theirs), { stories: new Map([[mine.story.id, mine]]), sources, people })
     expect(result.counts.claims).toEqual({ added: 1, updated: 1, unchanged: 5 })
     const merged = result.storiesToWrite[0]
     expect(merged?.claims.find((c) => c.id === 'story-budget-largest')).toMatchObject({ verdict: 'misleading' })
@@ -46,7 +45,7 @@ describe('mergePackage', () => {
 
   it('reuses a library source with the same document URL and points the evidence at it', () => {
     const local: Source = { ...(sources[0] as Source), id: 'local-budget', url: 'http://riverton.example/budget/2026/#top' }
-    const result = mergePackage(packageOf(budgetStory()), { stories: new Map(), sources: [local], people: [] }, deps)
+    const result = mergePackage(packageOf(budgetStory()), { stories: new Map(), sources: [local], people: [] })
     expect(result.counts.sources).toEqual({ added: 2, reused: 1 })
     expect(result.sourcesToAdd.map((s) => s.id)).toEqual(['s-census', 's-interview'])
     const evidence = result.storiesToWrite[0]?.evidence ?? []
@@ -62,7 +61,7 @@ describe('mergePackage', () => {
     const text = `Update: ${theirs.story.text}`
     theirs.story = { ...theirs.story, text, revision: 2, updatedAt: at(100) }
     theirs.revisions.push({ revision: 2, text, createdAt: at(100), createdBy: 'p-jonas', note: 'Update added' })
-    const merged = mergePackage(packageOf(theirs), { stories: new Map([[mine.story.id, mine]]), sources, people }, deps).storiesToWrite[0]
+    const merged = mergePackage(packageOf(theirs), { stories: new Map([[mine.story.id, mine]]), sources, people }).storiesToWrite[0]
     expect(merged?.story.revision).toBe(2)
     expect(merged?.revisions.map((r) => r.revision)).toEqual([1, 2])
     expect(merged?.claims.every((c) => c.orphaned)).toBe(true)

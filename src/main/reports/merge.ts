@@ -73,15 +73,8 @@ function mergeStory(mine: StoryFile, theirs: StoryFile, counts: ClaimCounts): { 
   return { file, changed }
 }
 
-/**
- * `deps` is the service's clock and id maker. Merging needs neither today (records keep their own
- * ids and timestamps so a round trip is exact), but the signature is the service's contract.
- */
-export function mergePackage(
-  pkg: VerificationPackage,
-  existing: { stories: Map<string, StoryFile>; sources: Source[]; people: Person[] },
-  _deps: { now: () => Date; newId: () => string }
-): MergeResult {
+/** Records keep their own ids and timestamps, so exporting and importing again is exact. */
+export function mergePackage(pkg: VerificationPackage, existing: { stories: Map<string, StoryFile>; sources: Source[]; people: Person[] }): MergeResult {
   const sources = matchSources(pkg.sources, existing.sources)
   const counts: PackageImportResult = { stories: { added: 0, merged: 0 }, claims: { added: 0, updated: 0, unchanged: 0 }, sources: { added: sources.added, reused: sources.reused } }
   const storiesToWrite: StoryFile[] = []

@@ -99,7 +99,7 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
         existing.set(story.story.id, await ctx.store.readStory(story.story.id))
       }
       const { library } = ctx.store
-      const merge = mergePackage(pkg, { stories: existing, sources: library.sources, people: library.people }, { now: ctx.now, newId: ctx.newId })
+      const merge = mergePackage(pkg, { stories: existing, sources: library.sources, people: library.people })
       await ctx.store.updateLibrary((draft) => {
         draft.sources.push(...merge.sourcesToAdd)
         draft.people.push(...merge.peopleToAdd)
