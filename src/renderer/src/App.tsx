@@ -3,10 +3,10 @@
 import { GearIcon, KeyboardIcon } from '@radix-ui/react-icons'
 import { Callout, Flex, IconButton, Spinner, Text, Tooltip } from '@radix-ui/themes'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { EventPayload } from '../../shared/contract'
 import { call, onEvent } from './api'
 import { DeskProvider } from './app/desk-context'
 import { EditorDialog, EditorMenu } from './app/EditorPicker'
-import { routeMenuCommand, type MenuHandlers } from './app/menu-commands'
 import { Notices } from './app/Notices'
 import { ShortcutsSheet } from './app/ShortcutsSheet'
 import { ToastProvider, useToasts } from './app/toasts'
@@ -44,7 +44,8 @@ function Shell(): React.JSX.Element {
   const reload = lib.reload
 
   useEffect(() => {
-    const handlers: MenuHandlers = {
+    // Every command of the application menu (events.ts), so a new one cannot go unhandled.
+    const handlers: Record<EventPayload<'menu.command'>['command'], () => void> = {
       'import-file': () => transfer.current?.openImport('file'),
       'import-url': () => transfer.current?.openImport('url'),
       'import-package': () => transfer.current?.importPackage(),
@@ -61,7 +62,7 @@ function Shell(): React.JSX.Element {
       'new-story': () => setNewStoryOpen(true),
       shortcuts: () => setShortcutsOpen(true)
     }
-    return onEvent('menu.command', ({ command }) => routeMenuCommand(command, handlers, () => toasts.show({ message: 'That command is not available in this version yet.' })))
+    return onEvent('menu.command', ({ command }) => handlers[command]())
   }, [reload, toasts, storyOnScreen])
 
   useEffect(() => {
