@@ -68,8 +68,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) openWindow()
   })
-  app.on('will-quit', () => {
-    void core?.close()
+  // Quitting waits for the library to close: the story index is written and the folder unlocked.
+  let closed = false
+  app.on('will-quit', (event) => {
+    if (closed || !core) return
+    event.preventDefault()
+    void core.close().finally(() => {
+      closed = true
+      app.quit()
+    })
   })
   app
     .whenReady()

@@ -14,6 +14,8 @@ export interface FileIO {
   mkdir(dir: string): Promise<void>
   readdir(dir: string): Promise<string[]>
   exists(file: string): Promise<boolean>
+  /** Last modification time in milliseconds, or null when the file is not there. */
+  modifiedAt(file: string): Promise<number | null>
 }
 
 export const nodeFileIO: FileIO = {
@@ -54,6 +56,11 @@ export const nodeFileIO: FileIO = {
     await fs.mkdir(dir, { recursive: true })
   },
   readdir: (dir) => fs.readdir(dir),
+  modifiedAt: (file) =>
+    fs.stat(file).then(
+      (stats) => stats.mtimeMs,
+      () => null
+    ),
   exists: (file) =>
     fs.access(file).then(
       () => true,

@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -36,6 +37,47 @@ describe('LibraryStore', () => {
     expect((await again.readStory('s1')).story.title).toBe('Renamed')
     expect(again.library.settings.organisationName).toBe('The Desk')
     expect(again.notices).toEqual([])
+    await again.close()
+  })
+
+  it('shows a saved story in the index at once and writes the index to disk soon after', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.createStory(storyFile('s1'))
+    await store.updateStory('s1', (f) => void (f.story.title = 'Renamed'))
+    expect(store.library.stories.map((s) => s.title)).toEqual(['Renamed'])
+    await store.flushIndex()
+    const onDisk = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as { stories: { title: string }[] }
+    expect(onDisk.stories.map((s) => s.title)).toEqual(['Renamed'])
+    await store.close()
+  })
+
+  it('recomputes index lines a crash left behind the story files', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.createStory(storyFile('s1'))
+    await store.createStory(storyFile('s2'))
+    await store.updateStory('s1', (f) => void (f.story.title = 'Saved just before the crash'))
+    // The folder as a crash right now would leave it: story file written, index not yet.
+    const crashed = path.join(path.dirname(dir), 'crashed')
+    cpSync(dir, crashed, { recursive: true, preserveTimestamps: true })
+    await store.close()
+    const stale = JSON.parse(await readFile(path.join(crashed, 'library.json'), 'utf8')) as { stories: { title: string }[] }
+    expect(stale.stories.map((s) => s.title)).toEqual(['Story s1', 'Story s2'])
+
+    const reopened = await LibraryStore.open(crashed, { lock: false })
+    expect(reopened.library.stories.map((s) => s.title).sort()).toEqual(['Saved just before the crash', 'Story s2'])
+    expect(reopened.notices).toEqual([])
+    await reopened.close()
+  })
+
+  it('keeps a story in the trash even when its index line was still on the way to disk', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.createStory(storyFile('s1'))
+    await store.updateStory('s1', (f) => void (f.story.title = 'Renamed'))
+    await store.trashStory('s1')
+    await store.flushIndex()
+    await store.close()
+    const again = await LibraryStore.open(dir)
+    expect(again.library.stories).toMatchObject([{ id: 's1', title: 'Renamed', deletedAt: expect.any(String) }])
     await again.close()
   })
 

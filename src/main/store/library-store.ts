@@ -1,6 +1,10 @@
 // The library on disk: library.json (index, people, sources, settings) and one file per story.
 // Every change is applied to a copy, written durably, and only then becomes the in-memory state,
 // so a failed write leaves both the disk and memory as they were.
+// The story index in library.json is derived from the story files. When a save only refreshes a
+// story's index line, the story file is written before the call returns and the index follows
+// in the background, so saving a claim costs the same in a library of 1 story or of 500. An
+// index line left stale by a crash is recomputed on open from any story file newer than the index.
 import path from 'node:path'
 import { Low } from 'lowdb'
 import type { LibraryNotice } from '../../shared/contract'
@@ -13,6 +17,9 @@ import { KeyedMutex } from './keyed-mutex'
 import { acquireLibraryLock, type LibraryLock } from './library-lock'
 import { summarise } from './summary'
 
+/** Long enough to gather a burst of saves into one index write; a crash meanwhile is healed on open. */
+const INDEX_FLUSH_DELAY_MS = 200
+
 export interface StoreOptions {
   io?: FileIO
   now?: () => Date
@@ -23,6 +30,9 @@ export interface StoreOptions {
 export class LibraryStore {
   private readonly stories = new Map<string, Low<StoryFile>>()
   private readonly mutex = new KeyedMutex()
+  /** Index lines newer than library.json on disk, by story id; folded in by flushIndex. */
+  private readonly pendingSummaries = new Map<string, StorySummary>()
+  private indexFlush: Promise<void> | null = null
 
   private constructor(
     readonly dir: string,
@@ -59,22 +69,53 @@ export class LibraryStore {
     }
   }
 
-  /** The library as it is on disk now. Treat as read-only: change it through updateLibrary. */
+  /** The library as saved (index lines may still be on their way to disk). Change it through updateLibrary. */
   get library(): Readonly<LibraryFile> {
-    return this.db.data
+    if (this.pendingSummaries.size === 0) return this.db.data
+    return { ...this.db.data, stories: this.db.data.stories.map((s) => this.pendingSummaries.get(s.id) ?? s) }
   }
 
   async close(): Promise<void> {
+    // An index write that fails here is healed on the next open, so closing never fails on it.
+    await this.flushIndex().catch(() => undefined)
     await this.mutex.run('library', async () => undefined)
     await this.lock?.release()
   }
 
+  /** Writes pending index lines to library.json; resolves when the index on disk has caught up. */
+  async flushIndex(): Promise<void> {
+    while (this.indexFlush) await this.indexFlush
+    if (this.pendingSummaries.size === 0 || this.readOnly) return
+    this.indexFlush = this.writeIndex(() => undefined, false).finally(() => {
+      this.indexFlush = null
+    })
+    await this.indexFlush
+  }
+
+  private refreshSummary(summary: StorySummary): void {
+    this.pendingSummaries.set(summary.id, summary)
+    // Saves that arrive together share one index write; a failed write is retried by the next save.
+    if (!this.indexFlush) setTimeout(() => void this.flushIndex().catch(() => undefined), INDEX_FLUSH_DELAY_MS)
+  }
+
   async updateLibrary<T>(change: (draft: LibraryFile) => T): Promise<T> {
     this.assertWritable()
+    return this.writeIndex(change, true)
+  }
+
+  /**
+   * Every write of library.json goes through here and carries the pending index lines with it, so
+   * the file on disk is never older than a story file it does not describe (see staleStories).
+   * `deep` clones everything for changes that edit people, sources or settings in place.
+   */
+  private writeIndex<T>(change: (draft: LibraryFile) => T, deep: boolean): Promise<T> {
     return this.mutex.run('library', async () => {
-      const draft = structuredClone(this.db.data)
+      const folded = new Map(this.pendingSummaries)
+      const current = this.library
+      const draft = deep ? structuredClone(current) : { ...current, stories: [...current.stories] }
       const result = change(draft)
       await this.commit(this.db, draft)
+      for (const [id, summary] of folded) if (this.pendingSummaries.get(id) === summary) this.pendingSummaries.delete(id)
       return result
     })
   }
@@ -90,7 +131,7 @@ export class LibraryStore {
       const draft = structuredClone(db.data)
       const result = change(draft)
       await this.commit(db, draft)
-      await this.putSummary(summarise(draft))
+      this.refreshSummary(summarise(draft))
       return result
     })
   }
@@ -139,15 +180,11 @@ export class LibraryStore {
   }
 
   private async putSummary(summary: StorySummary): Promise<void> {
-    await this.mutex.run('library', async () => {
-      // A shallow copy with a new stories array: cloning every source and person on each claim
-      // save would make saving slower as the library grows.
-      const stories = [...this.db.data.stories]
-      const index = stories.findIndex((s) => s.id === summary.id)
-      if (index === -1) stories.push(summary)
-      else stories[index] = summary
-      await this.commit(this.db, { ...this.db.data, stories })
-    })
+    await this.writeIndex((draft) => {
+      const index = draft.stories.findIndex((s) => s.id === summary.id)
+      if (index === -1) draft.stories.push(summary)
+      else draft.stories[index] = summary
+    }, false)
   }
 
   private async commit<T>(db: Low<T>, draft: T): Promise<void> {
@@ -189,22 +226,33 @@ export class LibraryStore {
     const indexed = new Set(this.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id))
     const missing = [...indexed].filter((id) => !onDisk.has(id))
     const unindexed = [...onDisk].filter((id) => !indexed.has(id))
-    if (missing.length === 0 && unindexed.length === 0 && !fresh) return
+    const stale = await this.staleStories([...indexed].filter((id) => onDisk.has(id)))
+    if (missing.length === 0 && unindexed.length === 0 && stale.length === 0 && !fresh) return
     const summaries: StorySummary[] = []
-    for (const id of unindexed) {
+    for (const id of [...unindexed, ...stale]) {
       const adapter = this.storyAdapter(this.storyPath(id))
       const data = await adapter.read()
       this.notices.push(...(adapter.lastLoad?.notices ?? []))
       if (data) summaries.push(summarise(data))
     }
-    if (!fresh && summaries.length > 0) {
-      this.notices.push({ kind: 'recovered_from_backup', file: 'library.json', message: `${summaries.length} story file(s) missing from the library index were added back.`, movedTo: null })
+    if (!fresh && unindexed.length > 0) {
+      this.notices.push({ kind: 'recovered_from_backup', file: 'library.json', message: `${unindexed.length} story file(s) missing from the library index were added back.`, movedTo: null })
     }
     await this.mutex.run('library', async () => {
       const draft = structuredClone(this.db.data)
-      draft.stories = draft.stories.filter((s) => s.deletedAt !== null || onDisk.has(s.id)).concat(summaries)
+      const refreshed = new Set(summaries.map((s) => s.id))
+      draft.stories = draft.stories.filter((s) => (s.deletedAt !== null || onDisk.has(s.id)) && !refreshed.has(s.id)).concat(summaries)
       await this.commit(this.db, draft)
     })
+  }
+
+  /** Stories saved after library.json was last written: their index lines may be out of date. */
+  private async staleStories(ids: string[]): Promise<string[]> {
+    const indexAt = await this.io.modifiedAt(path.join(this.dir, 'library.json'))
+    if (indexAt === null) return []
+    const times = await Promise.all(ids.map((id) => this.io.modifiedAt(this.storyPath(id))))
+    // >=: file times tick in milliseconds or coarser, and a false alarm only costs one read.
+    return ids.filter((_, i) => (times[i] ?? -1) >= indexAt)
   }
 
   /** Temp files are left only by a write that was cut off; the file it was replacing is intact. */
