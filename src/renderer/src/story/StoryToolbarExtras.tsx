@@ -28,7 +28,7 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
       <Button size="1" variant="soft" onClick={() => transfer.openExport({ storyIds: [detail.story.id], scope: 'story' })}>
         <DownloadIcon /> Export…
       </Button>
-      <ReviseDialog open={revising} onOpenChange={setRevising} detail={detail} onRevised={() => undefined} />
+      <ReviseDialog open={revising} onOpenChange={setRevising} detail={detail} />
       <RevisionsDialog open={browsing} onOpenChange={setBrowsing} detail={detail} />
       <StoryDetailsDialog open={editing} onOpenChange={setEditing} detail={detail} />
     </Flex>

@@ -11,7 +11,6 @@ interface Props {
   open: boolean
   onOpenChange(open: boolean): void
   detail: StoryDetail
-  onRevised(report: ReanchorReport): void
 }
 
 export function ReviseDialog(props: Props): React.JSX.Element {
@@ -26,7 +25,7 @@ export function ReviseDialog(props: Props): React.JSX.Element {
   )
 }
 
-function ReviseForm({ detail, onRevised }: Props): React.JSX.Element {
+function ReviseForm({ detail }: Props): React.JSX.Element {
   const { story } = detail
   const [text, setText] = useState(story.text)
   const [note, setNote] = useState('')
@@ -37,9 +36,8 @@ function ReviseForm({ detail, onRevised }: Props): React.JSX.Element {
 
   async function revise(work: () => Promise<ReanchorReport>): Promise<void> {
     const result = await action.run(work)
-    if (!result) return
-    setReport(result)
-    onRevised(result)
+    // The story view reloads on library.changed; this dialog shows what happened to each claim.
+    if (result) setReport(result)
   }
 
   const saveEdit = () => revise(async () => (await call('stories.revise', { id: story.id, text, ...(note.trim() ? { note: note.trim() } : {}) })).report)
