@@ -68,65 +68,70 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
   )
 
   return (
-        <Flex direction="column" gap="4">
-          <Flex direction="column" gap="2" role="group" aria-labelledby="export-scope">
-            <Text id="export-scope" size="2" weight="bold">
-              What to include
-            </Text>
-            <RadioGroup.Root value={scope} onValueChange={(v) => setScope(v as Scope)} aria-label="Scope">
-              {scopeFromHere === 'story' && <RadioGroup.Item value="story">This story</RadioGroup.Item>}
-              {scopeFromHere === 'selected' && <RadioGroup.Item value="selected">The {storyIds.length} selected stories</RadioGroup.Item>}
-              <RadioGroup.Item value="library">The whole library</RadioGroup.Item>
-            </RadioGroup.Root>
-          </Flex>
-          <Flex direction="column" gap="2">
-            <Text as="label" size="2" weight="bold" htmlFor="export-format">
-              Format
-            </Text>
-            <Select.Root value={format} onValueChange={(v) => setFormat(v as ReportFormat)}>
-              <Select.Trigger id="export-format" aria-label="Format" />
-              <Select.Content>
-                {(Object.keys(formatLabels) as ReportFormat[]).map((f) => (
-                  <Select.Item key={f} value={f}>
-                    {formatLabels[f]}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select.Root>
-            {format === 'claimreview' && (
-              <Text size="1" color="gray">
-                Only claims with a verdict are published; the desk’s organisation and fact-check address come from Settings.
-              </Text>
-            )}
-            {format === 'claimreview' && (!settings.organisationName || !settings.factCheckBaseUrl) && (
-              <Text size="1" color="amber" role="note">
-                {!settings.organisationName ? 'No organisation is set, so reviews will have no author. ' : ''}
-                {!settings.factCheckBaseUrl ? 'No fact-check address is set, so claims without their own published URL will have none. ' : ''}
-                Search engines need both: set them in File › Settings.
-              </Text>
-            )}
-          </Flex>
-          <Flex direction="column" gap="2">
-            <Text size="2" weight="bold">
-              Options
-            </Text>
-            {option('includeExcerpts', 'Evidence excerpts')}
-            {option('includeActivity', 'Activity log')}
-            {option('includeOrphaned', 'Orphaned claims')}
-          </Flex>
-          {progress !== null && <Progress value={progress} aria-label="Export progress" />}
-          {result && <ExportSummary result={result} format={format} />}
-          <DialogFooter error={action.error} closeLabel={result?.saved ? 'Done' : 'Cancel'}>
-            <Button loading={action.busy} onClick={() => void exportReport()} disabled={scope !== 'library' && storyIds.length === 0}>
-              Export…
-            </Button>
-          </DialogFooter>
-        </Flex>
+    <Flex direction="column" gap="4">
+      <Flex direction="column" gap="2" role="group" aria-labelledby="export-scope">
+        <Text id="export-scope" size="2" weight="bold">
+          What to include
+        </Text>
+        <RadioGroup.Root value={scope} onValueChange={(v) => setScope(v as Scope)} aria-label="Scope">
+          {scopeFromHere === 'story' && <RadioGroup.Item value="story">This story</RadioGroup.Item>}
+          {scopeFromHere === 'selected' && <RadioGroup.Item value="selected">The {storyIds.length} selected stories</RadioGroup.Item>}
+          <RadioGroup.Item value="library">The whole library</RadioGroup.Item>
+        </RadioGroup.Root>
+      </Flex>
+      <Flex direction="column" gap="2">
+        <Text as="label" size="2" weight="bold" htmlFor="export-format">
+          Format
+        </Text>
+        <Select.Root value={format} onValueChange={(v) => setFormat(v as ReportFormat)}>
+          <Select.Trigger id="export-format" aria-label="Format" />
+          <Select.Content>
+            {(Object.keys(formatLabels) as ReportFormat[]).map((f) => (
+              <Select.Item key={f} value={f}>
+                {formatLabels[f]}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select.Root>
+        {format === 'claimreview' && (
+          <Text size="1" color="gray">
+            Only claims with a verdict are published; the desk’s organisation and fact-check address come from Settings.
+          </Text>
+        )}
+        {format === 'claimreview' && (!settings.organisationName || !settings.factCheckBaseUrl) && (
+          <Text size="1" color="amber" role="note">
+            {!settings.organisationName ? 'No organisation is set, so reviews will have no author. ' : ''}
+            {!settings.factCheckBaseUrl ? 'No fact-check address is set, so claims without their own published URL will have none. ' : ''}
+            Search engines need both: set them in File › Settings.
+          </Text>
+        )}
+      </Flex>
+      <Flex direction="column" gap="2">
+        <Text size="2" weight="bold">
+          Options
+        </Text>
+        {option('includeExcerpts', 'Evidence excerpts')}
+        {option('includeActivity', 'Activity log')}
+        {option('includeOrphaned', 'Orphaned claims')}
+      </Flex>
+      {progress !== null && <Progress value={progress} aria-label="Export progress" />}
+      {result && <ExportSummary result={result} format={format} />}
+      <DialogFooter error={action.error} closeLabel={result?.saved ? 'Done' : 'Cancel'}>
+        <Button loading={action.busy} onClick={() => void exportReport()} disabled={scope !== 'library' && storyIds.length === 0}>
+          Export…
+        </Button>
+      </DialogFooter>
+    </Flex>
   )
 }
 
 function ExportSummary({ result, format }: { result: ExportResult; format: ReportFormat }): React.JSX.Element {
-  if (!result.saved) return <Text size="2" color="gray">Export cancelled: nothing was saved.</Text>
+  if (!result.saved)
+    return (
+      <Text size="2" color="gray">
+        Export cancelled: nothing was saved.
+      </Text>
+    )
   const kb = Math.max(1, Math.round(result.bytes / 1024))
   return (
     <Flex direction="column" gap="2" role="status">

@@ -44,67 +44,67 @@ function ReviseForm({ detail }: Props): React.JSX.Element {
 
   return (
     <>
-        {report ? (
-          <RevisionReport report={report} detail={detail} />
-        ) : (
-          <Tabs.Root defaultValue="edit">
-            <Tabs.List>
-              <Tabs.Trigger value="edit">Edit the text</Tabs.Trigger>
-              <Tabs.Trigger value="newer">Newer version</Tabs.Trigger>
-            </Tabs.List>
-            <Tabs.Content value="edit">
-              <Flex direction="column" gap="3" pt="3">
-                <TextArea aria-label="Story text" value={text} onChange={(e) => setText(e.target.value)} rows={18} className="revise-text" />
-                <Flex gap="3" align="end">
-                  <Flex direction="column" gap="1" flexGrow="1">
-                    <Text as="label" size="2" htmlFor="revision-note">
-                      What changed (optional)
-                    </Text>
-                    <TextField.Root id="revision-note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Desk edit: new top, figures updated" />
-                  </Flex>
-                  <Button loading={busy} disabled={text.trim() === story.text || !text.trim()} onClick={() => void saveEdit()}>
-                    Save revision
-                  </Button>
+      {report ? (
+        <RevisionReport report={report} detail={detail} />
+      ) : (
+        <Tabs.Root defaultValue="edit">
+          <Tabs.List>
+            <Tabs.Trigger value="edit">Edit the text</Tabs.Trigger>
+            <Tabs.Trigger value="newer">Newer version</Tabs.Trigger>
+          </Tabs.List>
+          <Tabs.Content value="edit">
+            <Flex direction="column" gap="3" pt="3">
+              <TextArea aria-label="Story text" value={text} onChange={(e) => setText(e.target.value)} rows={18} className="revise-text" />
+              <Flex gap="3" align="end">
+                <Flex direction="column" gap="1" flexGrow="1">
+                  <Text as="label" size="2" htmlFor="revision-note">
+                    What changed (optional)
+                  </Text>
+                  <TextField.Root id="revision-note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Desk edit: new top, figures updated" />
                 </Flex>
+                <Button loading={busy} disabled={text.trim() === story.text || !text.trim()} onClick={() => void saveEdit()}>
+                  Save revision
+                </Button>
               </Flex>
-            </Tabs.Content>
-            <Tabs.Content value="newer">
-              <Flex direction="column" gap="3" pt="3">
-                <Text size="2" color="gray">
-                  Claims follow their words into the new version; any claim whose words are gone is listed as orphaned so you can re-attach it.
-                </Text>
-                {story.origin.kind === 'url' && (
-                  <Flex gap="3" align="center">
-                    <Button loading={busy} onClick={() => void revise(() => call('stories.reimport', { id: story.id }))}>
-                      Fetch the page again
-                    </Button>
-                    <Text size="1" color="gray" className="truncate">
-                      {story.origin.location}
-                    </Text>
-                  </Flex>
-                )}
-                <input
-                  ref={fileInput}
-                  type="file"
-                  hidden
-                  accept={STORY_FILE_TYPES}
-                  aria-label="Newer version file"
-                  onChange={(e) => {
-                    const file = e.currentTarget.files?.[0]
-                    e.currentTarget.value = ''
-                    if (file) void revise(async () => call('stories.reimport', { id: story.id, file: await readImportedFile(file) }))
-                  }}
-                />
-                <Flex>
-                  <Button variant={story.origin.kind === 'url' ? 'soft' : 'solid'} loading={busy} onClick={() => fileInput.current?.click()}>
-                    Choose the newer file…
+            </Flex>
+          </Tabs.Content>
+          <Tabs.Content value="newer">
+            <Flex direction="column" gap="3" pt="3">
+              <Text size="2" color="gray">
+                Claims follow their words into the new version; any claim whose words are gone is listed as orphaned so you can re-attach it.
+              </Text>
+              {story.origin.kind === 'url' && (
+                <Flex gap="3" align="center">
+                  <Button loading={busy} onClick={() => void revise(() => call('stories.reimport', { id: story.id }))}>
+                    Fetch the page again
                   </Button>
+                  <Text size="1" color="gray" className="truncate">
+                    {story.origin.location}
+                  </Text>
                 </Flex>
+              )}
+              <input
+                ref={fileInput}
+                type="file"
+                hidden
+                accept={STORY_FILE_TYPES}
+                aria-label="Newer version file"
+                onChange={(e) => {
+                  const file = e.currentTarget.files?.[0]
+                  e.currentTarget.value = ''
+                  if (file) void revise(async () => call('stories.reimport', { id: story.id, file: await readImportedFile(file) }))
+                }}
+              />
+              <Flex>
+                <Button variant={story.origin.kind === 'url' ? 'soft' : 'solid'} loading={busy} onClick={() => fileInput.current?.click()}>
+                  Choose the newer file…
+                </Button>
               </Flex>
-            </Tabs.Content>
-          </Tabs.Root>
-        )}
-        <DialogFooter error={action.error} closeLabel={report ? 'Done' : 'Cancel'} />
+            </Flex>
+          </Tabs.Content>
+        </Tabs.Root>
+      )}
+      <DialogFooter error={action.error} closeLabel={report ? 'Done' : 'Cancel'} />
     </>
   )
 }

@@ -49,46 +49,44 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
 
   return (
     <>
-        {earlier.length === 0 ? (
-          <Text size="2" color="gray">
-            This story has one revision. Use “Revise” to edit it or bring in a newer version.
-          </Text>
-        ) : (
-          <Flex direction="column" gap="3">
-            <Flex gap="3" align="center" wrap="wrap">
-              <Select.Root value={String(chosen ?? '')} onValueChange={(v) => setChosen(Number(v))}>
-                <Select.Trigger aria-label="Revision" />
-                <Select.Content>
-                  {earlier.map((r) => (
-                    <Select.Item key={r.revision} value={String(r.revision)}>
-                      Revision {r.revision} · {new Date(r.createdAt).toLocaleString()} · {desk.personName(r.createdBy)}
-                      {r.note ? ` · ${r.note}` : ''}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select.Root>
-              <SegmentedControl.Root value={mode} onValueChange={(v) => setMode(v as 'diff' | 'read')} aria-label="Show">
-                <SegmentedControl.Item value="diff">Changes since</SegmentedControl.Item>
-                <SegmentedControl.Item value="read">Read it</SegmentedControl.Item>
-              </SegmentedControl.Root>
-              <Text size="1" color="gray">
-                Current: revision {story.revision}
-              </Text>
-            </Flex>
-            <ScrollArea style={{ maxHeight: '60vh' }}>
-              <div className="revision-text" aria-label={mode === 'diff' ? 'Changes' : 'Earlier text'}>
-                {text === null
-                  ? 'Loading…'
-                  : mode === 'read'
-                    ? text
-                    : parts.map((part, i) =>
-                        part.added ? <ins key={i}>{part.value}</ins> : part.removed ? <del key={i}>{part.value}</del> : <span key={i}>{part.value}</span>
-                      )}
-              </div>
-            </ScrollArea>
+      {earlier.length === 0 ? (
+        <Text size="2" color="gray">
+          This story has one revision. Use “Revise” to edit it or bring in a newer version.
+        </Text>
+      ) : (
+        <Flex direction="column" gap="3">
+          <Flex gap="3" align="center" wrap="wrap">
+            <Select.Root value={String(chosen ?? '')} onValueChange={(v) => setChosen(Number(v))}>
+              <Select.Trigger aria-label="Revision" />
+              <Select.Content>
+                {earlier.map((r) => (
+                  <Select.Item key={r.revision} value={String(r.revision)}>
+                    Revision {r.revision} · {new Date(r.createdAt).toLocaleString()} · {desk.personName(r.createdBy)}
+                    {r.note ? ` · ${r.note}` : ''}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select.Root>
+            <SegmentedControl.Root value={mode} onValueChange={(v) => setMode(v as 'diff' | 'read')} aria-label="Show">
+              <SegmentedControl.Item value="diff">Changes since</SegmentedControl.Item>
+              <SegmentedControl.Item value="read">Read it</SegmentedControl.Item>
+            </SegmentedControl.Root>
+            <Text size="1" color="gray">
+              Current: revision {story.revision}
+            </Text>
           </Flex>
-        )}
-        <DialogFooter error={error} />
+          <ScrollArea style={{ maxHeight: '60vh' }}>
+            <div className="revision-text" aria-label={mode === 'diff' ? 'Changes' : 'Earlier text'}>
+              {text === null
+                ? 'Loading…'
+                : mode === 'read'
+                  ? text
+                  : parts.map((part, i) => (part.added ? <ins key={i}>{part.value}</ins> : part.removed ? <del key={i}>{part.value}</del> : <span key={i}>{part.value}</span>))}
+            </div>
+          </ScrollArea>
+        </Flex>
+      )}
+      <DialogFooter error={error} />
     </>
   )
 }
