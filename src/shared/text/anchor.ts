@@ -127,11 +127,11 @@ export function resolveAnchor(anchor: ClaimAnchor, text: string, revision: numbe
   if (exact.length === 0) return orphan
 
   // Fast path: the same words with the same context where we expect them (most claims, most edits).
+  const { prefix, suffix } = anchor.quote
   for (const at of hint === start ? [start] : [hint, start]) {
-    const end2 = at + exact.length
-    if (text.slice(at, end2) === exact && text.slice(at - anchor.quote.prefix.length, at) === anchor.quote.prefix && text.slice(end2, end2 + anchor.quote.suffix.length) === anchor.quote.suffix && at >= anchor.quote.prefix.length) {
-      return { status: at === start && end2 === end ? 'exact' : 'moved', anchor: describe(text, at, end2, revision) }
-    }
+    const atEnd = at + exact.length
+    const same = at >= prefix.length && text.slice(at, atEnd) === exact && text.slice(at - prefix.length, at) === prefix && text.slice(atEnd, atEnd + suffix.length) === suffix
+    if (same) return { status: at === start && atEnd === end ? 'exact' : 'moved', anchor: describe(text, at, atEnd, revision) }
   }
 
   const occurrences = exactCandidates(text, anchor, hint)
