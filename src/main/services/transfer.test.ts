@@ -41,8 +41,8 @@ const storyCount = async () => (await t.call<LibraryState>('library.get', {})).s
 
 describe('import', () => {
   it('brings in pasted text, every file format and a URL as new stories', async () => {
-    const pasted = await t.call<ImportResult>('import.text', { text: 'Headline here\n\nThe mayor said 40 percent.' })
-    expect(pasted.story.title).toBe('Headline here')
+    const pasted = await t.call<{ title: string }>('stories.create', { title: 'Headline here', text: 'The mayor said\n40 percent.' })
+    expect(pasted.title).toBe('Headline here')
     for (const name of ['story.txt', 'story.md', 'article.html', 'story.docx']) {
       const imported = await t.call<ImportResult>('import.file', await asFile(name))
       const detail = await t.call<StoryDetail>('stories.get', { id: imported.story.id })
@@ -66,7 +66,7 @@ describe('import', () => {
       ['import.file', { fileName: 'photo.png', dataBase64: 'iVBORw0KGgo=' }, 'unsupported'],
       ['import.url', { url: `${base}/missing` }, 'network_error'],
       ['import.url', { url: 'file:///etc/passwd' }, 'invalid_input'],
-      ['import.text', { text: '   \n\n  ' }, 'invalid_input']
+      ['stories.create', { title: 'Blank', text: '   \n\n  ' }, 'invalid_input']
     ]
     for (const [channel, input, code] of cases) {
       const result = await t.core.dispatch(channel, input, appSender)

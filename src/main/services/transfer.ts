@@ -1,14 +1,13 @@
-// Bringing stories in (paste, file, URL, verification package), revising them, and exporting reports.
+// Bringing stories in (file, URL, verification package; pasted text is stories.create), re-importing
+// newer versions, and exporting reports.
 import { writeFile } from 'node:fs/promises'
 import type { HandlersFor } from '../dispatch'
 import type { ImportedFile, ReanchorReport } from '../../shared/contract'
 import type { StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
-import { canonicalText } from '../../shared/text/canonical'
 import { importFile, importUrl, type ImportedStory } from '../import'
 import type { PickedFile, Platform } from '../platform'
-import { buildReport, renderReport, suggestFileName } from '../reports'
-import { mergePackage, parsePackage } from '../reports'
+import { buildReport, mergePackage, parsePackage, renderReport, suggestFileName } from '../reports'
 import { currentEditor, logActivity, type ServiceContext } from './context'
 import { reviseStory } from './revise'
 import { newStoryFile } from './stories'
@@ -36,14 +35,6 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
   }
 
   return {
-    'import.text': ({ text, title }) => {
-      currentEditor(ctx)
-      const canonical = canonicalText(text)
-      if (!canonical) throw new AppError('invalid_input', 'There is no text to import.')
-      const firstLine = canonical.split('\n')[0] ?? ''
-      const heading = title?.trim() || (firstLine.length <= 200 ? firstLine : 'Untitled story')
-      return addImported({ meta: { title: heading }, text: canonical, warnings: [] }, { kind: 'paste', location: '' })
-    },
     'import.file': async (file) => {
       currentEditor(ctx)
       const picked = fromBase64(file)
@@ -117,5 +108,5 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       }
       return merge.counts
     }
-  } satisfies HandlersFor<'import.text' | 'import.file' | 'import.url' | 'stories.reimport' | 'export.report' | 'export.reveal' | 'package.import'>
+  } satisfies HandlersFor<'import.file' | 'import.url' | 'stories.reimport' | 'export.report' | 'export.reveal' | 'package.import'>
 }

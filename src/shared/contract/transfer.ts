@@ -52,10 +52,6 @@ export const PackageImportResult = z.strictObject({
 export type PackageImportResult = z.infer<typeof PackageImportResult>
 
 export const transferChannels = {
-  'import.text': channel(
-    z.strictObject({ text: z.string().min(1).max(2_000_000), title: z.string().max(500).optional() }),
-    ImportResult
-  ),
   'import.file': channel(ImportedFile, ImportResult),
   'import.url': channel(z.strictObject({ url: z.string().min(1).max(4000) }), ImportResult),
   'stories.reimport': channel(z.strictObject({ id: Id, file: ImportedFile.optional() }), ReanchorReport),
