@@ -6,6 +6,7 @@ import { call } from '../api'
 import { claimStatuses, deskStates, type StorySummary } from '../../../shared/model'
 import { FirstRunCard } from '../app/EditorPicker'
 import { useDesk } from '../app/desk-context'
+import { PersonItems } from '../app/PersonItems'
 import { deskStateColor, deskStateLabels, relativeTime, StatusBadge } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
 import { isTypingTarget } from '../desk/keymap'
@@ -82,11 +83,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
           <Select.Trigger aria-label="Assignee" />
           <Select.Content>
             <Select.Item value="all">Anyone</Select.Item>
-            {desk.library.people.map((p) => (
-              <Select.Item key={p.id} value={p.id}>
-                {p.name}
-              </Select.Item>
-            ))}
+            <PersonItems />
           </Select.Content>
         </Select.Root>
         <Select.Root value={filter.sort} onValueChange={(v) => setFilter({ ...filter, sort: v as LibrarySort })}>

@@ -4,6 +4,7 @@ import { Button, Checkbox, Flex, Select, Text, TextField } from '@radix-ui/theme
 import { useEffect, useRef } from 'react'
 import { claimStatuses, claimTypes, verdicts, type Claim, type Evidence } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
+import { PersonItems } from '../app/PersonItems'
 import { StatusIcon, typeLabels } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
 import { countByStatus, isFiltered, noFilter, type ClaimFilter } from '../desk/claim-filters'
@@ -88,11 +89,7 @@ export function ClaimList({ claims, shown, evidence, numberOf, filter, onFilter,
             <Select.Content>
               <Select.Item value="all">Anyone</Select.Item>
               <Select.Item value="none">Unassigned</Select.Item>
-              {desk.library.people.map((p) => (
-                <Select.Item key={p.id} value={p.id}>
-                  {p.name}
-                </Select.Item>
-              ))}
+              <PersonItems />
             </Select.Content>
           </Select.Root>
         </div>

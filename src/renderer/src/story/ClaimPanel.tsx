@@ -4,6 +4,7 @@ import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, RadioCards, Se
 import type { StoryDetail } from '../../../shared/contract'
 import { claimStatuses, claimTypes, priorities, verdicts, type Claim, type ClaimFields } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
+import { PersonItems } from '../app/PersonItems'
 import { priorityLabels, StatusIcon, typeLabels, verdictColor } from '../app/labels'
 import { ClaimComments } from './ClaimComments'
 import { ClaimHistory } from './ClaimHistory'
@@ -130,11 +131,7 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
                 <Select.Trigger aria-label="Assignee" />
                 <Select.Content>
                   <Select.Item value="none">Unassigned</Select.Item>
-                  {desk.library.people.map((p) => (
-                    <Select.Item key={p.id} value={p.id}>
-                      {p.name}
-                    </Select.Item>
-                  ))}
+                  <PersonItems />
                 </Select.Content>
               </Select.Root>
             </label>
