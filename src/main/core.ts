@@ -5,6 +5,7 @@ import { isChannel, type Channel } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
+import { createImporter } from './import'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
 import { randomId, type ServiceContext } from './services/context'
@@ -26,6 +27,8 @@ export interface CoreOptions {
   checkOutput?: boolean
   store?: StoreOptions
   fetch?: typeof fetch
+  /** The import worker's script and limits; defaults to the built worker beside the main bundle. */
+  importer?: { workerFile?: string; convertMs?: number; heapMb?: number; lookup?: (host: string) => Promise<string[]> }
   onInternalError?(channel: string, error: unknown): void
 }
 
@@ -36,13 +39,14 @@ export interface Core {
 }
 
 /** Calls that only read; every other successful call tells the renderer the library changed. */
-const readOnlyChannels = new Set<Channel>(['library.get', 'stories.list', 'stories.get', 'stories.revision', 'stories.trash', 'sources.list', 'shell.openExternal', 'export.report', 'export.reveal'])
+const readOnlyChannels = new Set<Channel>(['library.get', 'stories.list', 'stories.get', 'stories.revision', 'stories.trash', 'sources.list', 'shell.openExternal', 'export.report', 'export.reveal', 'import.cancel'])
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { platform } = options
   const now = options.now ?? (() => new Date())
   const newId = options.newId ?? randomId
   let store = await openLibrary(options.libraryDir, options, now, newId)
+  const importer = createImporter({ fetch: options.fetch ?? fetch, ...options.importer })
 
   const ctx: ServiceContext = {
     get store() {
@@ -79,7 +83,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...claimHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
-    ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch })
+    ...transferHandlers(ctx, { platform, importer })
   }
 
   const inner = createDispatch(handlers, {
@@ -113,6 +117,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     get store() {
       return store
     },
-    close: () => store.close()
+    close: async () => {
+      await importer.close()
+      await store.close()
+    }
   }
 }

@@ -3,7 +3,12 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importUrl } from '.'
+import { convertPage } from './convert'
+import type { FetchOptions } from './fetch-page'
+import { importUrl as fetchAndConvert } from './url'
+
+/** The import path of the app, with the conversion run in-process (the worker runs the same function). */
+const importUrl = (url: string, options: FetchOptions) => fetchAndConvert(url, options, convertPage)
 
 const article = readFileSync(path.join(__dirname, 'fixtures', 'article.html'), 'utf8')
 const noArticle = readFileSync(path.join(__dirname, 'fixtures', 'no-article.html'), 'utf8')
