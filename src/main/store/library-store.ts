@@ -16,6 +16,7 @@ import { nodeFileIO, type FileIO } from './file-io'
 import { KeyedMutex } from './keyed-mutex'
 import { acquireLibraryLock, type LibraryLock } from './library-lock'
 import { summarise } from './summary'
+import { assertLoadable } from './validate'
 
 /** Long enough to gather a burst of saves into one index write; a crash meanwhile is healed on open. */
 const INDEX_FLUSH_DELAY_MS = 200
@@ -143,7 +144,7 @@ export class LibraryStore {
     return this.mutex.run(`story:${id}`, async () => {
       if (this.library.stories.some((s) => s.id === id)) throw new AppError('conflict', `A story with id ${id} already exists.`)
       const db = new Low(this.storyAdapter(this.storyPath(id)), file)
-      await db.write()
+      await this.commit(db, file)
       this.stories.set(id, db)
       const summary = summarise(file)
       await this.putSummary(summary)
@@ -187,7 +188,10 @@ export class LibraryStore {
     }, false)
   }
 
+  /** Checks the draft against the schema its loader uses, then writes it; memory changes only once it is on disk. */
   private async commit<T>(db: Low<T>, draft: T): Promise<void> {
+    const { kind } = db.adapter as DurableJsonAdapter<T>
+    assertLoadable(kind.schema, draft, kind.label)
     const previous = db.data
     db.data = draft
     try {
