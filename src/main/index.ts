@@ -7,6 +7,7 @@ import { rememberLibraryDir, resolveLibraryDir } from './electron/config'
 import { electronPlatform } from './electron/electron-platform'
 import { registerIpc } from './electron/ipc'
 import { buildMenu } from './electron/menu'
+import { LockHeldElsewhereError } from './store/library-lock'
 import { hardenApp } from './electron/security'
 import { createMainWindow, devServerUrl, preloadFile, rendererDir } from './electron/window'
 
@@ -30,15 +31,32 @@ async function start(): Promise<void> {
     () => mainWindow,
     (dir) => rememberLibraryDir(userData, dir)
   )
-  core = await createCore({
-    libraryDir: await resolveLibraryDir(userData, process.env),
-    platform,
-    sampleStoryPath: path.join(app.getAppPath(), 'resources', 'sample-story.txt'),
-    isTrustedOrigin: isAppUrl,
-    checkOutput: !app.isPackaged,
-    onInternalError: (channel, error) => console.error(`[factdesk] ${channel} failed`, error)
+  const libraryDir = await resolveLibraryDir(userData, process.env)
+  const open = (takeOverLock: boolean): Promise<Core> =>
+    createCore({
+      libraryDir,
+      platform,
+      sampleStoryPath: path.join(app.getAppPath(), 'resources', 'sample-story.txt'),
+      isTrustedOrigin: isAppUrl,
+      checkOutput: !app.isPackaged,
+      store: { takeOverLock },
+      onInternalError: (channel, error) => console.error(`[factdesk] ${channel} failed`, error)
+    })
+  const ready = await open(false).catch(async (error: unknown) => {
+    if (!(error instanceof LockHeldElsewhereError)) throw error
+    // Another computer holds the library: only the user can say that computer is done with it.
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'Library in use',
+      message: error.message,
+      buttons: ['Quit', 'Take over the library'],
+      defaultId: 0,
+      cancelId: 0
+    })
+    if (response !== 1) throw error
+    return open(true)
   })
-  const ready = core
+  core = ready
   registerIpc(() => ready.dispatch)
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   openWindow()
