@@ -72,9 +72,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const previous = store
       await previous.close()
       try {
-        store = await openLibrary(dir, options, now, newId)
+        // Taking over another computer's lock is only ever for the folder the user confirmed it for.
+        store = await openLibrary(dir, { ...options, store: { ...options.store, takeOverLock: false } }, now, newId)
       } catch (error) {
-        store = await LibraryStore.open(previous.dir, { now, ...options.store })
+        store = await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false })
         throw error
       }
       await platform.rememberLibrary(dir)

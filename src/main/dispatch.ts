@@ -2,7 +2,7 @@
 // handler and returns a Result. No electron here, so it runs under plain Node in tests and behind
 // the e2e browser driver exactly as it does behind ipcMain.
 import type { z } from 'zod'
-import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../shared/contract'
+import { contract, isChannel, undefinedField, type Channel, type ChannelOutput, type Contract } from '../shared/contract'
 import { AppError, err, ok, type AppErrorShape, type Result } from '../shared/result'
 
 /** What main knows about who sent a call. */
@@ -62,6 +62,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
     }
 
     const def = contract[channel]
+    const missing = undefinedField(rawInput)
+    if (missing) return err('invalid_input', `Invalid input for "${channel}": ${missing}: a field was sent without a value (leave it out instead).`, [{ path: missing, message: 'sent as undefined' }])
     const parsed = def.input.safeParse(rawInput)
     if (!parsed.success) return err('invalid_input', describeIssues(channel, parsed.error.issues), toIssues(parsed.error.issues))
 

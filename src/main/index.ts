@@ -11,6 +11,7 @@ import { fileLog, type Log } from './electron/log'
 import { buildMenu } from './electron/menu'
 import { hardenApp } from './electron/security'
 import { createMainWindow, devServerUrl, preloadFile, rendererDir } from './electron/window'
+import { LockHeldElsewhereError } from './store/library-lock'
 
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
@@ -37,18 +38,35 @@ async function start(): Promise<void> {
     () => mainWindow,
     (dir) => rememberLibraryDir(userData, dir)
   )
-  core = await createCore({
-    libraryDir: await resolveLibraryDir(userData, process.env),
-    platform,
-    sampleStoryPath: path.join(app.getAppPath(), 'resources', 'sample-story.txt'),
-    isTrustedOrigin: isAppUrl,
-    checkOutput: !app.isPackaged,
-    app: { version: app.getVersion(), logFile: logger.file },
-    onInternalError: (channel, error) => logger.error(`"${channel}" failed`, error),
-    onRefused: ({ channel, reason, origin }) => logger.error(`Refused IPC call "${channel}" (${reason}) from ${origin}`),
-    onRendererError: ({ message, stack, where }) => logger.error(`The window reported an error in ${where}: ${message}${stack ? `\n${stack}` : ''}`)
+  const libraryDir = await resolveLibraryDir(userData, process.env)
+  const open = (takeOverLock: boolean): Promise<Core> =>
+    createCore({
+      libraryDir,
+      platform,
+      sampleStoryPath: path.join(app.getAppPath(), 'resources', 'sample-story.txt'),
+      isTrustedOrigin: isAppUrl,
+      checkOutput: !app.isPackaged,
+      store: { takeOverLock },
+      app: { version: app.getVersion(), logFile: logger.file },
+      onInternalError: (channel, error) => logger.error(`"${channel}" failed`, error),
+      onRefused: ({ channel, reason, origin }) => logger.error(`Refused IPC call "${channel}" (${reason}) from ${origin}`),
+      onRendererError: ({ message, stack, where }) => logger.error(`The window reported an error in ${where}: ${message}${stack ? `\n${stack}` : ''}`)
+    })
+  const ready = await open(false).catch(async (error: unknown) => {
+    if (!(error instanceof LockHeldElsewhereError)) throw error
+    // Another computer holds the library: only the user can say that computer is done with it.
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'Library in use',
+      message: error.message,
+      buttons: ['Quit', 'Take over the library'],
+      defaultId: 0,
+      cancelId: 0
+    })
+    if (response !== 1) throw error
+    return open(true)
   })
-  const ready = core
+  core = ready
   registerIpc(() => ready.dispatch)
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   openWindow()
