@@ -46,6 +46,13 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
   const firstIndex = items[0]?.index ?? 0
   const lastIndex = items.at(-1)?.index ?? 0
   const { need } = rows
+  // Radix puts its props on a wrapper, so the table element itself is named and sized here: a
+  // screen reader hears how many stories there are, not just the rows in the page.
+  useEffect(() => {
+    const table = scrollRef.current?.querySelector('table')
+    table?.setAttribute('aria-label', 'Stories')
+    table?.setAttribute('aria-rowcount', String(total + 1))
+  }, [total])
   useEffect(() => {
     if (lastIndex >= firstIndex && total > 0) need(firstIndex, lastIndex)
   }, [need, firstIndex, lastIndex, total])
@@ -140,10 +147,10 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
 
       {!desk.currentEditor && <FirstRunCard />}
 
-      <div className="library-table" ref={scrollRef}>
-        <Table.Root size="2" aria-label="Stories" aria-rowcount={total + 1} data-total={rows.total ?? undefined}>
+      <div className="library-table" ref={scrollRef} data-total={rows.total ?? undefined}>
+        <Table.Root size="2">
           <Table.Header>
-            <Table.Row>
+            <Table.Row aria-rowindex={1}>
               <Table.ColumnHeaderCell width="36px">
                 <Checkbox
                   aria-label="Select every story shown"
