@@ -1,10 +1,13 @@
 // The composition root shared by every way of running Factdesk (Electron, the e2e browser driver,
 // tests, benchmarks): opens the library, builds the services and returns the dispatch.
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { isChannel, type Channel } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
+import { memoryHandlers } from './memory/handlers'
+import { DeskMemory } from './memory/memory'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
 import { randomId, type ServiceContext } from './services/context'
@@ -31,12 +34,27 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch: Dispatch
+  readonly memory: DeskMemory
   readonly store: LibraryStore
   close(): Promise<void>
 }
 
 /** Calls that only read; every other successful call tells the renderer the library changed. */
-const readOnlyChannels = new Set<Channel>(['library.get', 'stories.list', 'stories.get', 'stories.revision', 'stories.trash', 'sources.list', 'shell.openExternal', 'export.report', 'export.reveal'])
+const readOnlyChannels = new Set<Channel>([
+  'library.get',
+  'stories.list',
+  'stories.get',
+  'stories.revision',
+  'stories.trash',
+  'sources.list',
+  'shell.openExternal',
+  'export.report',
+  'export.reveal',
+  'memory.matches',
+  'memory.search',
+  'memory.storyMatches',
+  'memory.suggest'
+])
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { platform } = options
@@ -51,6 +69,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     newId
   }
+
+  // The check-worthiness model ships in the resources folder beside the sample story.
+  const memory = new DeskMemory(() => store, path.join(path.dirname(options.sampleStoryPath), 'checkworthy-model.json'))
 
   const handlers: Handlers = {
     ...libraryHandlers(ctx),
@@ -79,7 +100,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...claimHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
-    ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch })
+    ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch }),
+    ...memoryHandlers(ctx, memory)
   }
 
   const inner = createDispatch(handlers, {
@@ -93,6 +115,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (result.ok && isChannel(channel) && !readOnlyChannels.has(channel)) {
       const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>
       const storyId = typeof record.storyId === 'string' ? record.storyId : typeof record.id === 'string' ? record.id : null
+      memory.changed(storyId)
       platform.emit('library.changed', { storyId })
     }
     return result
@@ -110,6 +133,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     dispatch,
+    memory,
     get store() {
       return store
     },

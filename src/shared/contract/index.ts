@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Result } from '../result'
 import { claimChannels } from './claims'
 import { libraryChannels } from './library'
+import { memoryChannels } from './memory'
 import { storyChannels } from './stories'
 import { transferChannels } from './transfer'
 
@@ -11,6 +12,7 @@ export * from './channel'
 export * from './claims'
 export * from './events'
 export * from './library'
+export * from './memory'
 export * from './stories'
 export * from './transfer'
 
@@ -18,7 +20,8 @@ export const contract = {
   ...libraryChannels,
   ...storyChannels,
   ...claimChannels,
-  ...transferChannels
+  ...transferChannels,
+  ...memoryChannels
 }
 
 export type Contract = typeof contract
