@@ -1,5 +1,5 @@
 // The index of checked claims and the lookup that finds earlier checks of a claim. MiniSearch
-// (BM25 over normalised terms, with prefix and light fuzzy matching) gathers candidates; a rerank
+// (BM25 over normalised, lightly stemmed terms) gathers candidates; a rerank
 // then compares what BM25 cannot: the figures and the negations of the two claims. A claim whose
 // figures differ or whose negation is flipped is a different claim, so it drops far below true matches.
 import MiniSearch from 'minisearch'
@@ -38,7 +38,7 @@ export class ClaimIndex {
     // Terms are normalised before they get here; MiniSearch only splits on spaces.
     tokenize: (text) => text.split(' '),
     processTerm: (term) => term || null,
-    searchOptions: { prefix: (term) => term.length > 5 && !term.startsWith('#'), fuzzy: (term) => (term.length > 6 && !term.startsWith('#') ? 0.15 : false), combineWith: 'OR' }
+    searchOptions: { combineWith: 'OR' }
   })
 
   get size(): number {
@@ -87,14 +87,14 @@ export class ClaimIndex {
   }
 }
 
-/** Similarity in [0, 1]: term overlap (Dice), with changed figures and flipped negation marked down. */
+/** Similarity in [0, 1]: term overlap (Dice), with a swapped figure or a different count of negations marked down. */
 export function rerank(query: Normalised, entry: Entry): MatchScore {
   const q = new Set(query.terms)
   let shared = 0
   for (const t of q) if (entry.termSet.has(t) || fuzzyHas(entry.termSet, t)) shared++
   const dice = (2 * shared) / (q.size + entry.termSet.size || 1)
   const figuresDiffer = differ(query.numbers, entry.norm.numbers)
-  const negationDiffers = query.negations % 2 !== entry.norm.negations % 2
+  const negationDiffers = query.negations !== entry.norm.negations
   let score = dice
   if (figuresDiffer) score *= MISMATCH_FACTOR
   if (negationDiffers) score *= MISMATCH_FACTOR
@@ -108,9 +108,12 @@ function fuzzyHas(terms: Set<string>, term: string): boolean {
   return false
 }
 
-/** Figures differ when both claims give figures and one gives a figure the other lacks. */
-function differ(a: number[], b: number[]): boolean {
-  if (a.length === 0 || b.length === 0) return false
-  const close = (x: number, y: number): boolean => Math.abs(x - y) <= Math.abs(y) * 0.005
-  return a.some((x) => !b.some((y) => close(x, y))) || b.some((y) => !a.some((x) => close(x, y)))
+/**
+ * Figures differ when each claim has a figure the other lacks: one was swapped for another. A
+ * figure only left out or only added ("in 2019") is a shorter or longer wording of the same claim.
+ * Years and small counts must be equal; large figures may differ by rounding (7.6 million vs 7,612,000).
+ */
+export function differ(a: number[], b: number[]): boolean {
+  const same = (x: number, y: number): boolean => x === y || (Math.abs(y) >= 1e4 && Math.abs(x - y) <= Math.abs(y) * 0.005)
+  return a.some((x) => !b.some((y) => same(x, y))) && b.some((y) => !a.some((x) => same(x, y)))
 }

@@ -103,7 +103,8 @@ export class DeskMemory {
   /** Earlier checks that say what `text` says, best first. */
   async lookup(text: string, exclude?: string, limit = 5): Promise<EarlierCheck[]> {
     await this.sync()
-    return this.index.lookup(text, { exclude, limit }).map((m) => this.describe(m))
+    const sources = this.sourceTitles()
+    return this.index.lookup(text, { exclude, limit }).map((m) => this.describe(m, sources))
   }
 
   async matchesFor(storyId: string, claimId: string): Promise<EarlierCheck[]> {
@@ -119,17 +120,21 @@ export class DeskMemory {
     await this.sync()
     const text = file.story.text
     const out: SentenceMatch[] = []
+    const sources = this.sourceTitles()
     for (const span of sentences(text)) {
       const best = this.index.lookup(text.slice(span.start, span.end), { limit: 5 }).find((m) => !m.key.startsWith(`${storyId}/`))
-      if (best && !best.figuresDiffer && !best.negationDiffers) out.push({ ...span, match: this.describe(best) })
+      if (best && !best.figuresDiffer && !best.negationDiffers) out.push({ ...span, match: this.describe(best, sources) })
     }
     return out
   }
 
-  private describe(m: MatchScore): EarlierCheck {
+  private sourceTitles(): Map<string, string> {
+    return new Map(this.store().library.sources.map((s) => [s.id, s.title]))
+  }
+
+  private describe(m: MatchScore, sources: Map<string, string>): EarlierCheck {
     const checked = this.checked.get(m.key)
     if (!checked) throw new AppError('internal', 'The claim index is out of step with the library.')
-    const sources = new Map(this.store().library.sources.map((s) => [s.id, s.title]))
     const { claim } = checked
     return {
       storyId: checked.storyId,

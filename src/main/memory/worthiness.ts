@@ -41,15 +41,19 @@ const denseNames = [
 export const HASH_BITS = 18
 const BUCKETS = 1 << HASH_BITS
 
-/** FNV-1a, 32 bits: fast, stable across platforms and versions. */
-function hash(text: string): number {
-  let h = 0x811c9dc5
+const FNV_OFFSET = 0x811c9dc5
+
+/** FNV-1a, 32 bits, continued from `h`: fast, stable across platforms and versions. */
+function hash(text: string, h = FNV_OFFSET): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i)
     h = Math.imul(h, 0x01000193)
   }
   return h >>> 0
 }
+
+/** The hash state after the character n-gram group's prefix, so n-grams hash without building strings. */
+const CHAR_PREFIX = hash('c:')
 
 export function words(sentence: string): string[] {
   return (sentence.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*%?/gu) ?? []).map((w) => w.replace(/’/g, "'"))
@@ -64,38 +68,54 @@ export interface Features {
   value: number[]
 }
 
-function addGroup(out: Features, counts: Map<number, number>, scale: number): void {
-  let norm = 0
-  for (const c of counts.values()) norm += c * c
-  norm = Math.sqrt(norm) || 1
-  for (const [i, c] of counts) {
-    out.index.push(i)
-    out.value.push((scale * c) / norm)
-  }
+/**
+ * Counts of one feature group, kept in a scratch array over all buckets (with the buckets touched
+ * listed) instead of a Map: scoring a long story hashes hundreds of thousands of n-grams.
+ */
+const scratch = new Float64Array(BUCKETS)
+const touched: number[] = []
+
+function bump(h: number): void {
+  const i = h % BUCKETS
+  if (scratch[i] === 0) touched.push(i)
+  scratch[i] = (scratch[i] as number) + 1
 }
 
-function count(map: Map<number, number>, key: string, by = 1): void {
-  const i = hash(key) % BUCKETS
-  map.set(i, (map.get(i) ?? 0) + by)
+const count = (key: string): void => bump(hash(key))
+
+/** Moves the scratch counts into `out`, L2-normalised, and clears the scratch. */
+function flushGroup(out: Features): void {
+  let norm = 0
+  for (const i of touched) norm += (scratch[i] as number) ** 2
+  norm = Math.sqrt(norm) || 1
+  for (const i of touched) {
+    out.index.push(i)
+    out.value.push((scratch[i] as number) / norm)
+    scratch[i] = 0
+  }
+  touched.length = 0
 }
 
 export function featurize(sentence: string): Features {
   const out: Features = { index: [], value: [] }
   const tokens = words(sentence).map(shape)
-  const wordCounts = new Map<number, number>()
   for (let i = 0; i < tokens.length; i++) {
-    count(wordCounts, `w:${tokens[i]}`)
-    if (i + 1 < tokens.length) count(wordCounts, `b:${tokens[i]} ${tokens[i + 1]}`)
+    count(`w:${tokens[i]}`)
+    if (i + 1 < tokens.length) count(`b:${tokens[i]} ${tokens[i + 1]}`)
   }
-  addGroup(out, wordCounts, 1)
-  const charCounts = new Map<number, number>()
+  flushGroup(out)
   for (const token of tokens) {
+    // Character 2- to 5-grams of " token ", each hashed as if it were the string "c:<n-gram>".
     const padded = ` ${token} `
-    for (let n = 2; n <= 5; n++) {
-      for (let i = 0; i + n <= padded.length; i++) count(charCounts, `c:${padded.slice(i, i + n)}`)
+    for (let i = 0; i < padded.length; i++) {
+      let h = CHAR_PREFIX
+      for (let n = 1; n <= 5 && i + n <= padded.length; n++) {
+        h = Math.imul(h ^ padded.charCodeAt(i + n - 1), 0x01000193)
+        if (n >= 2) bump(h >>> 0)
+      }
     }
   }
-  addGroup(out, charCounts, 1)
+  flushGroup(out)
   const dense = denseFeatures(sentence, tokens.length)
   dense.forEach((v, i) => {
     if (v !== 0) {
