@@ -63,6 +63,8 @@ export const StoryFile = z.strictObject({
   revisions: z.array(StoryRevision),
   claims: z.array(Claim),
   evidence: z.array(Evidence),
-  activity: z.array(Activity)
+  activity: z.array(Activity),
+  /** Keys of "Suggest claims" suggestions an editor dismissed, so they stay dismissed. */
+  dismissedSuggestions: z.array(z.string().max(300)).max(5000).optional()
 })
 export type StoryFile = z.infer<typeof StoryFile>

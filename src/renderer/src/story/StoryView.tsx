@@ -13,6 +13,9 @@ import { filterClaims, noFilter, step, type ClaimFilter } from '../desk/claim-fi
 import type { DeskAction } from '../desk/keymap'
 import { offsetAtPoint, selectionOffsets } from '../desk/selection'
 import { useClaimActions } from './use-claim-actions'
+import { MemoryMarks } from '../memory/MemoryMarks'
+import { MemoryToolbar } from '../memory/MemoryToolbar'
+import { useStoryMemory } from '../memory/use-story-memory'
 import { useDeskKeys } from './use-desk-keys'
 import { useLiveSelection } from './use-live-selection'
 import { Article, type ArticleClaim } from './Article'
@@ -44,6 +47,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const text = detail?.story.text ?? ''
   const actions = useClaimActions({ storyId, text, edit, open: openClaim })
   const { pending, markRange, updateClaim } = actions
+  const memory = useStoryMemory(storyId)
   const articleClaims = useMemo<ArticleClaim[]>(
     () => [
       ...claims
@@ -198,6 +202,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
           </Text>
         </Flex>
         <Flex ml="auto" gap="2" align="center">
+          <MemoryToolbar memory={memory} />
           <ToolbarExtrasMemo detail={detail} />
           <Select.Root value={story.deskState} onValueChange={(v) => setDeskState(v as DeskState)}>
             <Select.Trigger aria-label="Desk state" />
@@ -220,6 +225,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
             </Heading>
             <Article text={story.text} claims={articleClaims} selectedId={selectedId} rootRef={articleRef} onPick={pick} onMargin={onMargin} />
           </article>
+          <MemoryMarks memory={memory} articleRef={articleRef} scrollRef={scrollRef} version={articleClaims} onMark={(range) => void markRange(range)} />
           {live && (
             <Button className="mark-button" size="1" style={{ top: live.top, left: live.left }} onMouseDown={(e) => e.preventDefault()} onClick={markSelection}>
               <Pencil2Icon /> Mark as claim <Kbd size="1">M</Kbd>
