@@ -7,6 +7,7 @@ import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
+import { contactHandlers } from './services/contacts'
 import { randomId, type ServiceContext } from './services/context'
 import { libraryHandlers } from './services/library'
 import { seedSampleStory } from './services/sample'
@@ -77,6 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...storyHandlers(ctx, canonicalText),
     ...claimHandlers(ctx),
+    ...contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
     ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch })

@@ -12,6 +12,7 @@ import { ProgressBar } from '../app/ProgressBar'
 import { isTypingTarget } from '../desk/keymap'
 import { defaultLibraryFilter, viewStories, type LibraryFilter, type LibrarySort } from '../desk/library-view'
 import { useToasts } from '../app/toasts'
+import { FollowUpsDue } from './FollowUpsDue'
 import { LibraryToolbarExtras } from './LibraryToolbarExtras'
 import { TrashDialog } from './TrashDialog'
 
@@ -118,6 +119,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
       </Flex>
 
       {!desk.currentEditor && <FirstRunCard />}
+      <FollowUpsDue stories={desk.library.stories} onOpen={onOpen} />
 
       <div className="library-table">
         <Table.Root size="2" aria-label="Stories">
@@ -184,6 +186,11 @@ function StoryRow({ story, onOpen, ticked, onTick }: RowProps): React.JSX.Elemen
             {story.orphanedCount > 0 && (
               <Badge color="orange" size="1" ml="2">
                 {story.orphanedCount} orphaned
+              </Badge>
+            )}
+            {story.recheckCount > 0 && (
+              <Badge color="purple" size="1" ml="2" data-testid="recheck-badge">
+                {story.recheckCount} need re-check
               </Badge>
             )}
           </Text>
