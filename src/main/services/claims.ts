@@ -60,6 +60,8 @@ export function newClaim(file: StoryFile, range: { start: number; end: number },
 export const aboutClaim = (claim: Pick<Claim, 'number'>, text: string): string => `${claimLabel(claim.number)} · ${text}`
 
 export function claimHandlers(ctx: ServiceContext) {
+  const verdictName = (verdict: Claim['verdict']): string => (verdict ? ctx.store.library.settings.verdictLabels[verdict] : 'no verdict')
+
   /**
    * Keeps the checked words in step with a change: a verdict given (or changed) records the words
    * as they stand and settles a pending re-check; becoming Done records them if nothing had.
@@ -79,7 +81,7 @@ export function claimHandlers(ctx: ServiceContext) {
           field: 'verdict',
           from: claim.checked?.exact.slice(0, 300) ?? null,
           to: claim.anchor.quote.exact.slice(0, 300),
-          summary: aboutClaim(claim, `Verdict changed for the new words (was ${before.verdict ?? 'none'}, now ${claim.verdict ?? 'none'})`)
+          summary: aboutClaim(claim, `Verdict changed for the new words: ${verdictName(before.verdict)} → ${verdictName(claim.verdict)}`)
         })
       }
       claim.checked = checkedNow(claim, by, at)
@@ -139,7 +141,7 @@ export function claimHandlers(ctx: ServiceContext) {
           claimId,
           from: claim.checked?.exact.slice(0, 300) ?? null,
           to: claim.anchor.quote.exact.slice(0, 300),
-          summary: aboutClaim(claim, `Verdict ${claim.verdict ?? '(none)'} confirmed for the new words`)
+          summary: aboutClaim(claim, `Verdict “${verdictName(claim.verdict)}” confirmed for the new words`)
         })
         claim.checked = checkedNow(claim, by, at)
         claim.recheck = null

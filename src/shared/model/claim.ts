@@ -1,6 +1,6 @@
 // A claim: words in a story that need checking, anchored with W3C Web Annotation selectors.
 import { z } from 'zod'
-import { Id, IsoDate, LongText, ShortText, limits } from './common'
+import { Id, IsoDate, LongText, Name, ShortText, limits } from './common'
 
 /** TextQuoteSelector: the exact words plus up to 32 characters either side to tell repeats apart. */
 export const TextQuoteSelector = z.strictObject({
@@ -121,7 +121,7 @@ export const CalendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a da
 /** One attempt to reach a source about a claim. Personal data: only internal reports carry it. */
 export const ContactFields = z.strictObject({
   /** Whom: the person or office contacted. */
-  contact: ShortText.min(1),
+  contact: Name,
   /** The library source they speak for, when there is one. */
   sourceId: Id.nullable(),
   method: ContactMethod,

@@ -1,7 +1,7 @@
 // Changes to a story's claims. Marking shows a pending highlight at once and settles when main
 // answers; updates apply locally first; deletes offer Undo (claims.restore) in a toast.
 import { useCallback, useState } from 'react'
-import type { StoryDetail } from '../../../shared/contract'
+import { maxQuoteLength, type StoryDetail } from '../../../shared/contract'
 import type { Claim, ClaimFields } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
@@ -32,6 +32,11 @@ export function useClaimActions({ storyId, text, patch, open }: Options) {
     async (selected: TextRange) => {
       const range = trimRange(text, selected)
       if (!range) return
+      if (range.end - range.start > maxQuoteLength) {
+        const chosen = (range.end - range.start).toLocaleString('en')
+        toasts.show({ tone: 'error', message: `That selection is ${chosen} characters long; a claim can quote at most ${maxQuoteLength.toLocaleString('en')}. Select fewer words and press M again.` })
+        return
+      }
       const key = `pending-${++pendingKeys}`
       setPending((p) => [...p, { key, ...range }])
       document.getSelection()?.removeAllRanges()
@@ -42,7 +47,7 @@ export function useClaimActions({ storyId, text, patch, open }: Options) {
       }
       setPending((p) => p.filter((x) => x.key !== key))
     },
-    [desk, storyId, patch, open, text]
+    [desk, toasts, storyId, patch, open, text]
   )
 
   const updateClaim = useCallback(
