@@ -10,6 +10,7 @@ import { memoryHandlers } from './memory/handlers'
 import { DeskMemory } from './memory/memory'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
+import { contactHandlers } from './services/contacts'
 import { randomId, type ServiceContext } from './services/context'
 import { libraryHandlers } from './services/library'
 import { seedSampleStory } from './services/sample'
@@ -87,6 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...libraryHandlers(ctx),
     'library.search': (query) => index.query(query),
+    'library.followUps': () => index.followUps(),
     'library.open': async () => {
       const dir = await platform.chooseLibraryFolder()
       if (!dir) return { opened: false, path: store.dir }
@@ -111,6 +113,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...storyHandlers(ctx, canonicalText),
     ...claimHandlers(ctx),
+    ...contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
     ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch }),
