@@ -6,6 +6,8 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { channelNames, eventNames, type EventPayload } from '../../src/shared/contract'
 import { createCore, type Core } from '../../src/main/core'
+import { configIdentity } from '../../src/main/electron/config'
+import type { EditorIdentity } from '../../src/main/identity'
 import type { PickedFile, Platform } from '../../src/main/platform'
 import { playwrightPdfOptions } from '../../src/main/reports/pdf'
 import { buildBridge } from '../../src/preload/bridge'
@@ -30,7 +32,7 @@ export interface BrowserApp {
 }
 
 /** `checkOutput` validates every answer against the contract, as development builds do; benchmarks turn it off as the packaged app does. */
-export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true } = {}): Promise<BrowserApp> {
+export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true, identity }: { checkOutput?: boolean; identity?: EditorIdentity } = {}): Promise<BrowserApp> {
   let page: Page | null = null
   const platform: Platform = {
     chooseLibraryFolder: async () => take(dialogs, 'libraryFolder'),
@@ -57,6 +59,8 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
   const core = await createCore({
     libraryDir,
     platform,
+    // Like the app's per-user config: a config folder beside the library stands in for userData.
+    identity: identity ?? configIdentity(path.join(path.dirname(libraryDir), 'user-data')),
     sampleStoryPath,
     isTrustedOrigin: (url) => url.startsWith(`${origin}/`),
     checkOutput,

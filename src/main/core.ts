@@ -5,6 +5,7 @@ import { isChannel, type Channel } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
+import type { EditorIdentity } from './identity'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
 import { randomId, type ServiceContext } from './services/context'
@@ -19,6 +20,8 @@ import { LibraryStore, type StoreOptions } from './store/library-store'
 export interface CoreOptions {
   libraryDir: string
   platform: Platform
+  /** Where this machine remembers who is editing each library. */
+  identity: EditorIdentity
   sampleStoryPath: string
   isTrustedOrigin(url: string): boolean
   now?: () => Date
@@ -43,13 +46,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
   const newId = options.newId ?? randomId
   let store = await openLibrary(options.libraryDir, options, now, newId)
+  let chosenEditor = await options.identity.load(store.dir)
 
   const ctx: ServiceContext = {
     get store() {
       return store
     },
     now,
-    newId
+    newId,
+    // Only someone active in this library counts: a choice made for another copy means asking again.
+    get editorId() {
+      return store.library.people.some((p) => p.id === chosenEditor && p.active) ? chosenEditor : null
+    },
+    async chooseEditor(id) {
+      await options.identity.save(store.dir, id)
+      chosenEditor = id
+    }
   }
 
   const handlers: Handlers = {
@@ -66,6 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         store = await LibraryStore.open(previous.dir, { now, ...options.store })
         throw error
       }
+      chosenEditor = await options.identity.load(dir)
       await platform.rememberLibrary(dir)
       return { opened: true, path: dir }
     },

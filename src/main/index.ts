@@ -3,7 +3,7 @@ import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { createCore, type Core } from './core'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-protocol'
-import { rememberLibraryDir, resolveLibraryDir } from './electron/config'
+import { configIdentity, rememberLibraryDir, resolveLibraryDir } from './electron/config'
 import { electronPlatform } from './electron/electron-platform'
 import { registerIpc } from './electron/ipc'
 import { buildMenu } from './electron/menu'
@@ -33,6 +33,7 @@ async function start(): Promise<void> {
   core = await createCore({
     libraryDir: await resolveLibraryDir(userData, process.env),
     platform,
+    identity: configIdentity(userData),
     sampleStoryPath: path.join(app.getAppPath(), 'resources', 'sample-story.txt'),
     isTrustedOrigin: isAppUrl,
     checkOutput: !app.isPackaged,

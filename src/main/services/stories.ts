@@ -4,7 +4,7 @@ import type { StoryDetail } from '../../shared/contract'
 import type { StoryFile, StoryMeta, StoryOrigin } from '../../shared/model'
 import { STORY_SCHEMA_VERSION } from '../../shared/model'
 import { AppError } from '../../shared/result'
-import { currentEditor, logActivity, type ServiceContext } from './context'
+import { currentEditor, logActivity, type ServiceContext, type StoreContext } from './context'
 
 export interface NewStory {
   meta: Partial<StoryMeta> & { title: string }
@@ -13,7 +13,7 @@ export interface NewStory {
 }
 
 /** Builds a new story file (revision 1) stamped with `by`; used by paste, import and the sample. */
-export function newStoryFile(ctx: ServiceContext, input: NewStory, by: string): StoryFile {
+export function newStoryFile(ctx: StoreContext, input: NewStory, by: string): StoryFile {
   const at = ctx.now().toISOString()
   const id = ctx.newId()
   const file: StoryFile = {

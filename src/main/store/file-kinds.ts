@@ -14,7 +14,14 @@ export const libraryKind: FileKind<LibraryFileT> = {
   label: 'the library index',
   schema: LibraryFile,
   currentVersion: LIBRARY_SCHEMA_VERSION,
-  migrations: {}
+  migrations: {
+    // Who is editing belongs to the machine, not the library: a copied library no longer carries it.
+    1: (data) => {
+      const settings = { ...(data.settings as Record<string, unknown>) }
+      delete settings.currentEditorId
+      return { ...data, settings }
+    }
+  }
 }
 
 export const storyKind = (id: string): FileKind<StoryFileT> => ({

@@ -88,7 +88,7 @@ describe('LibraryStore', () => {
       Array.from({ length: 1000 }, (_, i) =>
         i % 2 === 0
           ? store.updateStory('s1', (f) => void f.activity.push({ id: `a${i}`, at, by: 'ed', action: 'story.updated', storyId: 's1', claimId: null, field: null, from: null, to: i, summary: '' }))
-          : store.updateLibrary((l) => void l.people.push({ id: `p${i}`, name: `Person ${i}`, initials: 'P', createdAt: at }))
+          : store.updateLibrary((l) => void l.people.push({ id: `p${i}`, name: `Person ${i}`, initials: 'P', createdAt: at, active: true, formerNames: [] }))
       )
     )
     await store.close()

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { EventName } from '../../shared/contract'
 import { createCore, type Core, type CoreOptions } from '../core'
+import { memoryIdentity } from '../identity'
 import type { Platform } from '../platform'
 import type { Sender } from '../dispatch'
 
@@ -52,6 +53,7 @@ export async function openTestCore(overrides: Partial<CoreOptions> = {}): Promis
   const core = await createCore({
     libraryDir: dir,
     platform,
+    identity: memoryIdentity(),
     sampleStoryPath,
     isTrustedOrigin: (url) => url.startsWith(`${TEST_ORIGIN}/`),
     checkOutput: true,

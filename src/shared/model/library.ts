@@ -8,7 +8,8 @@ import { Settings } from './settings'
 import { Evidence, Source } from './source'
 import { DeskState, Story, StoryRevision } from './story'
 
-export const LIBRARY_SCHEMA_VERSION = 1
+/** 2: who is editing moved out of the library into each machine's config; people can be deactivated and renamed. */
+export const LIBRARY_SCHEMA_VERSION = 2
 export const STORY_SCHEMA_VERSION = 1
 
 export const StatusCounts = z.strictObject(

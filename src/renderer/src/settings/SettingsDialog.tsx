@@ -23,8 +23,7 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
   const action = useAction()
 
   async function save(): Promise<void> {
-    const { currentEditorId: _unchanged, ...patch } = draft
-    if (!(await action.run(() => call('settings.update', { patch })))) return
+    if (!(await action.run(() => call('settings.update', { patch: draft })))) return
     desk.reloadLibrary()
     onSaved()
   }
