@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { nameAt, type Person } from '../../shared/model'
-import { configIdentity } from '../electron/config'
+import { configIdentity } from '../app-config'
 import { openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
 const opened: TestCore[] = []

@@ -4,9 +4,9 @@
 // keeps its own config file the same way.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { EditorIdentity } from '../identity'
-import { writeFileDurably } from '../store/durable-write'
-import { nodeFileIO } from '../store/file-io'
+import type { EditorIdentity } from './identity'
+import { writeFileDurably } from './store/durable-write'
+import { nodeFileIO } from './store/file-io'
 
 interface AppConfig {
   libraryDir?: string
