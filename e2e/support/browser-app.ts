@@ -8,7 +8,7 @@ import { channelNames, eventNames, type EventPayload } from '../../src/shared/co
 import { createCore, type Core } from '../../src/main/core'
 import { configIdentity } from '../../src/main/app-config'
 import type { EditorIdentity } from '../../src/main/identity'
-import type { PickedFile, Platform } from '../../src/main/platform'
+import { memorySecrets, type PickedFile, type Platform } from '../../src/main/platform'
 import { playwrightPdfOptions } from '../../src/main/reports/pdf'
 import { buildBridge } from '../../src/preload/bridge'
 
@@ -52,6 +52,8 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
     },
     printToPdf: (html) => printWith(browser, html),
     rememberLibrary: async () => undefined,
+    // Stand-in for Electron's safeStorage: the driver keeps the desk password in memory.
+    secrets: memorySecrets(),
     emit(event, payload) {
       void page?.evaluate(([name, data]) => (window as unknown as { __factdeskEmit?: (e: string, p: unknown) => void }).__factdeskEmit?.(name, data), [event, payload] as const).catch(() => undefined)
     }

@@ -5,6 +5,7 @@ import { isChannel, type Channel } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
+import { deskManager, type DeskManager } from './desk/service'
 import type { EditorIdentity } from './identity'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
@@ -29,17 +30,20 @@ export interface CoreOptions {
   checkOutput?: boolean
   store?: StoreOptions
   fetch?: typeof fetch
+  /** How long the desk sync waits before reconnecting (tests shorten it). */
+  deskRetryMs?: number
   onInternalError?(channel: string, error: unknown): void
 }
 
 export interface Core {
   dispatch: Dispatch
   readonly store: LibraryStore
+  readonly desk: DeskManager
   close(): Promise<void>
 }
 
 /** Calls that only read; every other successful call tells the renderer the library changed. */
-const readOnlyChannels = new Set<Channel>(['library.get', 'stories.list', 'stories.get', 'stories.revision', 'stories.trash', 'sources.list', 'shell.openExternal', 'export.report', 'export.reveal'])
+const readOnlyChannels = new Set<Channel>(['library.get', 'stories.list', 'stories.get', 'stories.revision', 'stories.trash', 'sources.list', 'shell.openExternal', 'export.report', 'export.reveal', 'desk.status'])
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { platform } = options
@@ -64,13 +68,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
 
+  const desk = deskManager(ctx, platform, options.deskRetryMs)
+  await desk.resume()
+
   const handlers: Handlers = {
     ...libraryHandlers(ctx),
+    ...desk.handlers,
     'library.open': async () => {
       const dir = await platform.chooseLibraryFolder()
       if (!dir) return { opened: false, path: store.dir }
       if (dir === store.dir) return { opened: true, path: dir }
       const previous = store
+      await desk.close()
       await previous.close()
       try {
         store = await openLibrary(dir, options, now, newId)
@@ -79,6 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         throw error
       }
       chosenEditor = await options.identity.load(dir)
+      await desk.resume()
       await platform.rememberLibrary(dir)
       return { opened: true, path: dir }
     },
@@ -107,6 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>
       const storyId = typeof record.storyId === 'string' ? record.storyId : typeof record.id === 'string' ? record.id : null
       platform.emit('library.changed', { storyId })
+      if (!channel.startsWith('desk.')) desk.changed(storyId ?? undefined)
     }
     return result
   }
@@ -126,6 +137,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     get store() {
       return store
     },
-    close: () => store.close()
+    desk,
+    close: async () => {
+      await desk.close()
+      await store.close()
+    }
   }
 }

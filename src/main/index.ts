@@ -6,6 +6,7 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-pro
 import { configIdentity, rememberLibraryDir, resolveLibraryDir } from './app-config'
 import { electronPlatform } from './electron/electron-platform'
 import { registerIpc } from './electron/ipc'
+import { safeStorageSecrets } from './electron/secrets'
 import { buildMenu } from './electron/menu'
 import { hardenApp } from './electron/security'
 import { createMainWindow, devServerUrl, preloadFile, rendererDir } from './electron/window'
@@ -28,7 +29,8 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData')
   const platform = electronPlatform(
     () => mainWindow,
-    (dir) => rememberLibraryDir(userData, dir)
+    (dir) => rememberLibraryDir(userData, dir),
+    safeStorageSecrets(userData)
   )
   core = await createCore({
     libraryDir: await resolveLibraryDir(userData, process.env),

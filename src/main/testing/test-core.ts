@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { EventName } from '../../shared/contract'
 import { createCore, type Core, type CoreOptions } from '../core'
 import { memoryIdentity } from '../identity'
-import type { Platform } from '../platform'
+import { memorySecrets, type Platform } from '../platform'
 import type { Sender } from '../dispatch'
 
 export const TEST_ORIGIN = 'app://factdesk'
@@ -32,6 +32,7 @@ export function testPlatform(): TestPlatform {
       throw new Error('No PDF printer in this test')
     },
     rememberLibrary: async () => undefined,
+    secrets: memorySecrets(),
     emit: (event, payload) => void platform.events.push({ event, payload })
   }
   return platform

@@ -1,10 +1,12 @@
 // What main tells the renderer without being asked.
 import { z } from 'zod'
+import { DeskStatus } from './desk'
 import { LibraryNotice } from './library'
 
 export const events = {
   'library.changed': z.strictObject({ storyId: z.string().nullable() }),
   'store.recovered': LibraryNotice,
+  'desk.status': DeskStatus,
   'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
   'menu.command': z.strictObject({
     command: z.enum(['open-library', 'import-file', 'import-url', 'new-story', 'export', 'import-package', 'shortcuts', 'settings'])

@@ -3,12 +3,14 @@
 import { z } from 'zod'
 import type { Result } from '../result'
 import { claimChannels } from './claims'
+import { deskChannels } from './desk'
 import { libraryChannels } from './library'
 import { storyChannels } from './stories'
 import { transferChannels } from './transfer'
 
 export * from './channel'
 export * from './claims'
+export * from './desk'
 export * from './events'
 export * from './library'
 export * from './stories'
@@ -18,7 +20,8 @@ export const contract = {
   ...libraryChannels,
   ...storyChannels,
   ...claimChannels,
-  ...transferChannels
+  ...transferChannels,
+  ...deskChannels
 }
 
 export type Contract = typeof contract
