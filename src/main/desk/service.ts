@@ -38,8 +38,8 @@ export function parseConnection(input: ConnectDesk): { connection: DeskConnectio
 
 export interface DeskManager {
   handlers: HandlersFor<'desk.status' | 'desk.connect' | 'desk.disconnect' | 'desk.resolve'>
-  /** A change was saved in the library (story id, null for library-wide, undefined when unknown). */
-  changed(storyId: string | null | undefined): void
+  /** The store wrote a story (its id) or library.json (null). */
+  changed(storyId: string | null): void
   /** The library folder was opened (at start or after switching): resume its desk, if it has one. */
   resume(): Promise<void>
   close(): Promise<void>
@@ -55,10 +55,7 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
     password,
     now: ctx.now,
     retryMs,
-    onStatus: (s: DeskStatus) => platform.emit('desk.status', s),
-    onRemoteChange: (ids: (string | null)[]) => {
-      for (const storyId of ids) platform.emit('library.changed', { storyId })
-    }
+    onStatus: (s: DeskStatus) => platform.emit('desk.status', s)
   })
   const stop = async (): Promise<void> => {
     const running = sync

@@ -61,10 +61,8 @@ export interface DeskSyncOptions {
   connection: DeskConnection
   password: string
   now: () => Date
-  /** Status for the renderer, after every change of it. */
+  /** Status for the renderer, after every change of it. (Merged changes reach the window as store writes.) */
   onStatus(status: DeskStatus): void
-  /** Stories (or null: the library) changed by others' changes that were just merged in. */
-  onRemoteChange(storyIds: (string | null)[]): void
   retryMs?: number
 }
 
@@ -155,11 +153,9 @@ export class DeskSync {
     }
   }
 
-  /** A local change was saved: the scope (a story id, or null for the library; undefined: unknown) is compared and pushed. */
-  changed(storyId: string | null | undefined): void {
-    // The library scope is cheap to compare and is touched by many calls that name no story.
-    this.dirty.add(storyId === undefined ? '*' : LIBRARY_SCOPE)
-    if (storyId) this.dirty.add(storyId)
+  /** The store wrote a story (its id) or library.json (null): that scope is compared and pushed. */
+  changed(storyId: string | null): void {
+    this.dirty.add(storyId ?? LIBRARY_SCOPE)
     this.kick()
   }
 
@@ -494,7 +490,6 @@ export class DeskSync {
       const parsed = Activity.safeParse(a.entry)
       if (parsed.success) group(a.story_id).activity.push(parsed.data)
     }
-    const changedScopes: (string | null)[] = []
     // The library first: stories may cite sources and people that arrive in the same pull.
     const scopes = [...byScope.keys()].sort((a, b) => (a === LIBRARY_SCOPE ? -1 : b === LIBRARY_SCOPE ? 1 : 0))
     for (const scope of scopes) {
@@ -522,7 +517,6 @@ export class DeskSync {
           const units = new Map(libraryUnits(draft).map((u) => [u.key, u.value]))
           merge(draft, (key) => units.get(key) ?? null, (kind, id, value) => putLibraryUnit(draft, kind, id, value))
         })
-        changedScopes.push(null)
       } else {
         const summary = store.library.stories.find((s) => s.id === scope)
         if (summary && summary.deletedAt !== null) continue // trashed here: its agreed versions stay, the next push settles it
@@ -541,14 +535,12 @@ export class DeskSync {
           this.unionActivity(file, activity)
           await store.createStory(file)
         }
-        changedScopes.push(scope)
       }
       // A merge that kept local changes leaves the scope different from the desk: push it.
       this.dirty.add(scope)
     }
     await this.saveBases()
     await this.saveState()
-    this.options.onRemoteChange(changedScopes)
   }
 
   private unionActivity(file: StoryFile, incoming: Activity[]): void {

@@ -7,11 +7,10 @@ import type { ServiceContext } from './context'
 export function libraryHandlers(ctx: ServiceContext) {
   return {
     'library.get': () => {
-      const { stories, people, settings } = ctx.store.library
+      const { people, settings } = ctx.store.library
       return {
         path: ctx.store.dir,
         readOnly: ctx.store.readOnly,
-        stories: stories.filter((s) => s.deletedAt === null),
         people,
         settings,
         currentEditorId: ctx.editorId,
@@ -26,21 +25,20 @@ export function libraryHandlers(ctx: ServiceContext) {
     // Adding a colleague (to assign work to) never changes who is editing on this machine.
     'people.create': ({ name }) =>
       ctx.store.updateLibrary((draft) => {
-        const trimmed = name.trim()
-        assertNameFree(draft, trimmed, null)
-        const person: Person = { id: ctx.newId(), name: trimmed, initials: initialsOf(trimmed), createdAt: ctx.now().toISOString(), active: true, formerNames: [] }
+        // The contract has trimmed the name already (a name of spaces never gets here).
+        assertNameFree(draft, name, null)
+        const person: Person = { id: ctx.newId(), name, initials: initialsOf(name), createdAt: ctx.now().toISOString(), active: true, formerNames: [] }
         draft.people.push(person)
         return person
       }),
     'people.rename': ({ id, name }) =>
       ctx.store.updateLibrary((draft) => {
         const person = findPerson(draft, id)
-        const trimmed = name.trim()
-        if (trimmed === person.name) return person
-        assertNameFree(draft, trimmed, id)
+        if (name === person.name) return person
+        assertNameFree(draft, name, id)
         person.formerNames.push({ name: person.name, until: ctx.now().toISOString() })
-        person.name = trimmed
-        person.initials = initialsOf(trimmed)
+        person.name = name
+        person.initials = initialsOf(name)
         return person
       }),
     'people.setActive': ({ id, active }) =>

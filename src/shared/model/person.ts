@@ -1,14 +1,14 @@
 // People on the desk, and the append-only log of who changed what.
 import { z } from 'zod'
-import { Id, IsoDate, ShortText } from './common'
+import { Id, IsoDate, Name } from './common'
 
 /** A name a person went by until they were renamed; history shows the name they had at the time. */
-export const FormerName = z.strictObject({ name: ShortText.min(1), until: IsoDate })
+export const FormerName = z.strictObject({ name: Name, until: IsoDate })
 export type FormerName = z.infer<typeof FormerName>
 
 export const Person = z.strictObject({
   id: Id,
-  name: ShortText.min(1),
+  name: Name,
   initials: z.string().max(4),
   createdAt: IsoDate,
   /** A deactivated person stays in history but cannot be chosen as the current editor or assignee. */
@@ -45,6 +45,7 @@ export const activityActions = [
   'evidence.added',
   'evidence.updated',
   'evidence.removed',
+  'evidence.reused',
   'package.imported'
 ] as const
 export const ActivityAction = z.enum(activityActions)
