@@ -186,6 +186,27 @@ describe('claim numbers', () => {
   })
 })
 
+describe('older libraries', () => {
+  it('open a library index from before re-check counts, follow-ups and the desk rule', async () => {
+    const dir = t.dir
+    await t.core.close()
+    const indexPath = path.join(dir, 'library.json')
+    const v2 = JSON.parse(await readFile(indexPath, 'utf8'))
+    const { requireCheckedAgainst: _rule, ...settings } = v2.settings
+    const v1 = { ...v2, schemaVersion: 1, settings, stories: v2.stories.map(({ recheckCount: _r, followUps: _f, ...s }: Record<string, unknown>) => s) }
+    await writeFile(indexPath, JSON.stringify(v1))
+    const again = await openTestCore({ libraryDir: dir })
+    try {
+      const state = await again.call<LibraryState>('library.get', {})
+      expect(state.notices).toEqual([])
+      expect(state.settings.requireCheckedAgainst).toBe(false)
+      expect(state.stories.find((s) => s.id === storyId)).toMatchObject({ title: 'Town', recheckCount: 0, followUps: [] })
+    } finally {
+      await again.cleanup()
+    }
+  })
+})
+
 describe('contact log', () => {
   it('logs attempts with who and how, and the latest follow-up shows in the library', async () => {
     const claim = await mark('The new bridge opened in March')
