@@ -1,5 +1,5 @@
-// Follow-ups owed to sources that fall due today or are overdue, across the library, each a click
-// from its story.
+// Follow-ups owed to sources that fall due today or are overdue, across the library (or for the
+// editor the library is filtered to), each a click from its story.
 import { BellIcon } from '@radix-ui/react-icons'
 import { Badge, Callout, Flex, Link, Text } from '@radix-ui/themes'
 import { useMemo } from 'react'
@@ -8,16 +8,23 @@ import { claimLabel } from '../../../shared/rules/claims'
 import { followUpState, localDay } from '../../../shared/rules/contacts'
 import { useDesk } from '../app/desk-context'
 
-export function FollowUpsDue({ stories, onOpen }: { stories: readonly StorySummary[]; onOpen(id: string): void }): React.JSX.Element | null {
+interface Props {
+  stories: readonly StorySummary[]
+  /** The library's person filter: that editor's follow-ups only, or 'all'. */
+  person: string
+  onOpen(id: string): void
+}
+
+export function FollowUpsDue({ stories, person, onOpen }: Props): React.JSX.Element | null {
   const desk = useDesk()
   const today = localDay(new Date())
   const due = useMemo(
     () =>
       stories
         .flatMap((story) => story.followUps.map((f) => ({ story, followUp: f, state: followUpState(f.due, today) })))
-        .filter((d) => d.state !== 'later')
+        .filter((d) => d.state !== 'later' && (person === 'all' || d.followUp.by === person))
         .sort((a, b) => a.followUp.due.localeCompare(b.followUp.due)),
-    [stories, today]
+    [stories, today, person]
   )
   if (due.length === 0) return null
   return (

@@ -119,7 +119,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
       </Flex>
 
       {!desk.currentEditor && <FirstRunCard />}
-      <FollowUpsDue stories={desk.library.stories} onOpen={onOpen} />
+      <FollowUpsDue stories={desk.library.stories} person={filter.assignee} onOpen={onOpen} />
 
       <div className="library-table">
         <Table.Root size="2" aria-label="Stories">
