@@ -44,7 +44,7 @@ describe('checked words and re-check', () => {
     expect(changed.anchor.quote.exact).toBe('unemployment is less than 1,000 people')
     expect(changed).toMatchObject({ verdict: 'accurate', recheck: { reason: 'revised', revision: 2 }, checked: { exact: 'unemployment is less than 100 people' } })
     expect(kept).toMatchObject({ verdict: 'false', recheck: null, checked: { exact: 'The new bridge opened in March' } })
-    const summary = (await t.call<LibraryState>('library.get', {})).stories.find((s) => s.id === storyId)!
+    const summary = (await t.call<StorySummary[]>('stories.list', {})).find((s) => s.id === storyId)!
     expect(summary.recheckCount).toBe(1)
     expect((await detail()).activity.some((a) => a.action === 'claim.recheck' && a.claimId === figure.id && a.summary.startsWith('C1 · Needs re-check'))).toBe(true)
   })
@@ -200,7 +200,8 @@ describe('older libraries', () => {
       const state = await again.call<LibraryState>('library.get', {})
       expect(state.notices).toEqual([])
       expect(state.settings.requireCheckedAgainst).toBe(false)
-      expect(state.stories.find((s) => s.id === storyId)).toMatchObject({ title: 'Town', recheckCount: 0, followUps: [] })
+      const stories = await again.call<StorySummary[]>('stories.list', {})
+      expect(stories.find((s) => s.id === storyId)).toMatchObject({ title: 'Town', recheckCount: 0, followUps: [] })
     } finally {
       await again.cleanup()
     }
@@ -217,12 +218,12 @@ describe('contact log', () => {
     await attempt('Press office', 'left_message', '2026-11-21T09:00:00.000Z', '2026-11-24')
     const third = await attempt('Site engineer', 'declined', '2026-11-22T09:00:00.000Z', '2026-11-25')
     expect(third).toMatchObject({ by: editor })
-    const summary = (await t.call<LibraryState>('library.get', {})).stories.find((s) => s.id === storyId)!
+    const summary = (await t.call<StorySummary[]>('stories.list', {})).find((s) => s.id === storyId)!
     expect(summary.followUps).toEqual([{ claimId: claim.id, claimNumber: 1, due: '2026-11-25', contact: 'Site engineer', by: editor }])
     expect((await claimOf(claim.id)).contacts).toHaveLength(3)
 
     await update(claim.id, { status: 'done', verdict: 'unverifiable' })
-    expect((await t.call<LibraryState>('library.get', {})).stories.find((s) => s.id === storyId)!.followUps).toEqual([])
+    expect((await t.call<StorySummary[]>('stories.list', {})).find((s) => s.id === storyId)!.followUps).toEqual([])
     expect((await fail('contacts.add', { storyId, claimId: claim.id, fields: { contact: '', sourceId: null, method: 'phone', outcome: 'declined', at: '2026-11-22T09:00:00.000Z', notes: '', followUp: '' } })).code).toBe('invalid_input')
   })
 })

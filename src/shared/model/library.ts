@@ -18,6 +18,19 @@ export const StatusCounts = z.strictObject(
 )
 export type StatusCounts = z.infer<typeof StatusCounts>
 
+export interface Progress {
+  done: number
+  total: number
+  /** 0..1; a story with no claims has nothing left to check, but reads as 0 so it is not mistaken for cleared. */
+  ratio: number
+}
+
+/** How far a set of claims is from cleared: done over all. One rule for the library and the story. */
+export function progressOf(counts: StatusCounts): Progress {
+  const total = ClaimStatus.options.reduce((sum, s) => sum + counts[s], 0)
+  return { done: counts.done, total, ratio: total === 0 ? 0 : counts.done / total }
+}
+
 /** A follow-up promised on a claim's latest contact attempt, for the library's due list. */
 export const FollowUp = z.strictObject({
   claimId: Id,
@@ -62,6 +75,8 @@ export const StoryFile = z.strictObject({
   revisions: z.array(StoryRevision),
   claims: z.array(Claim),
   evidence: z.array(Evidence),
-  activity: z.array(Activity)
+  activity: z.array(Activity),
+  /** Keys of "Suggest claims" suggestions an editor dismissed, so they stay dismissed. */
+  dismissedSuggestions: z.array(z.string().max(300)).max(5000).optional()
 })
 export type StoryFile = z.infer<typeof StoryFile>

@@ -34,6 +34,7 @@ export const activityActions = [
   'evidence.added',
   'evidence.updated',
   'evidence.removed',
+  'evidence.reused',
   'package.imported'
 ] as const
 export const ActivityAction = z.enum(activityActions)

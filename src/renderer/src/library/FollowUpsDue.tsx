@@ -2,29 +2,52 @@
 // editor the library is filtered to), each a click from its story.
 import { BellIcon } from '@radix-ui/react-icons'
 import { Badge, Callout, Flex, Link, Text } from '@radix-ui/themes'
-import { useMemo } from 'react'
-import type { StorySummary } from '../../../shared/model'
+import { useEffect, useMemo, useState } from 'react'
+import type { StoryFollowUp } from '../../../shared/contract'
 import { claimLabel } from '../../../shared/rules/claims'
 import { followUpState, localDay } from '../../../shared/rules/contacts'
+import { call, onEvent } from '../api'
 import { useDesk } from '../app/desk-context'
 
+/** Every follow-up owed across the library: fetched once, then kept current from each story's change. */
+function useFollowUps(): StoryFollowUp[] {
+  const desk = useDesk()
+  const [all, setAll] = useState<StoryFollowUp[]>([])
+  const { run } = desk
+  useEffect(() => {
+    let live = true
+    void run(() => call('library.followUps', {})).then((list) => live && list && setAll(list))
+    const off = onEvent('library.changed', (change) => {
+      if (change.entity !== 'story') return
+      const { summary } = change
+      const mine = summary.deletedAt === null ? summary.followUps.map((followUp) => ({ storyId: summary.id, title: summary.title, followUp })) : []
+      setAll((list) => (mine.length === 0 && !list.some((f) => f.storyId === summary.id) ? list : [...list.filter((f) => f.storyId !== summary.id), ...mine]))
+    })
+    return () => {
+      live = false
+      off()
+    }
+  }, [run])
+  return all
+}
+
 interface Props {
-  stories: readonly StorySummary[]
   /** The library's person filter: that editor's follow-ups only, or 'all'. */
   person: string
   onOpen(id: string): void
 }
 
-export function FollowUpsDue({ stories, person, onOpen }: Props): React.JSX.Element | null {
+export function FollowUpsDue({ person, onOpen }: Props): React.JSX.Element | null {
   const desk = useDesk()
+  const followUps = useFollowUps()
   const today = localDay(new Date())
   const due = useMemo(
     () =>
-      stories
-        .flatMap((story) => story.followUps.map((f) => ({ story, followUp: f, state: followUpState(f.due, today) })))
+      followUps
+        .map((f) => ({ story: { id: f.storyId, title: f.title }, followUp: f.followUp, state: followUpState(f.followUp.due, today) }))
         .filter((d) => d.state !== 'later' && (person === 'all' || d.followUp.by === person))
         .sort((a, b) => a.followUp.due.localeCompare(b.followUp.due)),
-    [stories, today, person]
+    [followUps, today, person]
   )
   if (due.length === 0) return null
   return (

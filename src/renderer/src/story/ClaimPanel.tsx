@@ -4,6 +4,7 @@ import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, RadioCards, Se
 import type { StoryDetail } from '../../../shared/contract'
 import { claimStatuses, claimTypes, priorities, verdicts, type Claim, type ClaimFields } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
+import { CheckedBefore } from '../memory/CheckedBefore'
 import { PersonItems } from '../app/PersonItems'
 import { priorityLabels, StatusIcon, typeLabels, verdictColor } from '../app/labels'
 import { CheckedAgainst } from './CheckedAgainst'
@@ -66,6 +67,8 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
             </Callout.Text>
           </Callout.Root>
         )}
+
+        <CheckedBefore storyId={storyId} claim={claim} />
 
         <section className="panel-section" aria-label="Status">
           <Text size="1" weight="medium" color="gray" as="p" mb="1" id="status-label">

@@ -7,13 +7,16 @@ import { deskStates, type Claim, type DeskState } from '../../../shared/model'
 import { claimLabel, FINAL_DESK_STATE, needsRecheck, signOffBlockers } from '../../../shared/rules/claims'
 import { sentenceAt } from '../../../shared/text/segment'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useDesk, useReport } from '../app/desk-context'
 import { deskStateLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
 import { filterClaims, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
 import type { DeskAction } from '../desk/keymap'
 import { offsetAtPoint, selectionOffsets } from '../desk/selection'
 import { useClaimActions } from './use-claim-actions'
+import { MemoryMarks } from '../memory/MemoryMarks'
+import { MemoryToolbar } from '../memory/MemoryToolbar'
+import { useStoryMemory } from '../memory/use-story-memory'
 import { useDeskKeys } from './use-desk-keys'
 import { useLiveSelection } from './use-live-selection'
 import { Article, type ArticleClaim } from './Article'
@@ -21,12 +24,12 @@ import { ClaimList } from './ClaimList'
 import { ClaimPanel } from './ClaimPanel'
 import { SignOffDialog } from './SignOffDialog'
 import { StoryToolbarExtras } from './StoryToolbarExtras'
-import { useStory } from './use-story'
+import { StoryEditProvider, useStory } from './use-story'
 
 export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void }): React.JSX.Element {
   const desk = useDesk()
   const toasts = useToasts()
-  const { detail, error, patch } = useStory(storyId)
+  const { detail, error, edit } = useStory(storyId, useReport(desk.askEditor))
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [panelOpen, setPanelOpen] = useState(false)
   const [filter, setFilter] = useState<ClaimFilter>(noFilter)
@@ -45,8 +48,9 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   }, [])
   const openClaim = useCallback((id: string) => select(id, true), [select])
   const text = detail?.story.text ?? ''
-  const actions = useClaimActions({ storyId, text, patch, open: openClaim })
+  const actions = useClaimActions({ storyId, text, edit, open: openClaim })
   const { pending, markRange, updateClaim } = actions
+  const memory = useStoryMemory(storyId)
   const articleClaims = useMemo<ArticleClaim[]>(
     () => [
       ...claims
@@ -89,7 +93,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
 
   const reattach = (): void => {
     if (!selected || !live) return
-    void desk.run(() => call('claims.reattach', { storyId, claimId: selected.id, start: live.range.start, end: live.range.end }))
+    void actions.reattach(selected.id, live.range)
   }
 
   const perform = (action: DeskAction): boolean => {
@@ -161,14 +165,18 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   )
 
   const setDeskState = (deskState: DeskState): void => {
+    const send = (): void =>
+      void edit({
+        send: () => call('stories.update', { id: storyId, patch: { deskState } }),
+        show: (d) => ({ ...d, story: { ...d.story, deskState } }),
+        apply: (d, summary) => ({ ...d, story: { ...d.story, deskState: summary.deskState, updatedAt: summary.updatedAt } })
+      })
     // Clearing is checked against the sign-off rules first; it shows only once main has agreed.
-    if (deskState === FINAL_DESK_STATE) {
-      if (blockers.length > 0) setSignOffOpen(true)
-      else void desk.run(() => call('stories.update', { id: storyId, patch: { deskState } }))
+    if (deskState === FINAL_DESK_STATE && blockers.length > 0) {
+      setSignOffOpen(true)
       return
     }
-    patch((d) => ({ ...d, story: { ...d.story, deskState } }))
-    void desk.run(() => call('stories.update', { id: storyId, patch: { deskState } }))
+    send()
   }
   const overrideSignOff = (reason: string) => call('stories.update', { id: storyId, patch: { deskState: FINAL_DESK_STATE }, overrideReason: reason })
 
@@ -190,6 +198,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
 
   const story = detail.story
   return (
+    <StoryEditProvider value={edit}>
     <div className="story-view" data-screen="story" data-story-id={story.id} data-ready="true">
       <Flex className="toolbar story-toolbar" align="center" gap="3">
         <Button variant="ghost" color="gray" onClick={onBack} aria-label="Back to the library">
@@ -204,6 +213,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
           </Text>
         </Flex>
         <Flex ml="auto" gap="2" align="center">
+          <MemoryToolbar memory={memory} />
           <ToolbarExtrasMemo detail={detail} />
           <SignOffDialog open={signOffOpen} onOpenChange={setSignOffOpen} blockers={blockers} onOpenClaim={openClaim} onOverride={overrideSignOff} />
           <Select.Root value={story.deskState} onValueChange={(v) => setDeskState(v as DeskState)}>
@@ -227,6 +237,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
             </Heading>
             <Article text={story.text} claims={articleClaims} selectedId={selectedId} rootRef={articleRef} onPick={pick} onMargin={onMargin} />
           </article>
+          <MemoryMarks memory={memory} articleRef={articleRef} scrollRef={scrollRef} version={articleClaims} onMark={(range) => void markRange(range)} />
           {live && (
             <Button className="mark-button" size="1" style={{ top: live.top, left: live.left }} onMouseDown={(e) => e.preventDefault()} onClick={markSelection}>
               <Pencil2Icon /> Mark as claim <Kbd size="1">M</Kbd>
@@ -248,6 +259,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         )}
       </div>
     </div>
+    </StoryEditProvider>
   )
 }
 
