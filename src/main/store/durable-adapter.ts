@@ -14,12 +14,14 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     private readonly io: FileIO,
     readonly file: string,
     readonly kind: FileKind<T>,
-    private readonly now: () => Date
+    private readonly now: () => Date,
+    private readonly canWrite = true
   ) {}
 
+  /** The file's data, or (from a newer Factdesk) what this version understands of it; null when there is none. */
   async read(): Promise<T | null> {
-    this.lastLoad = await loadSafely(this.io, this.file, this.kind, this.now)
-    return this.lastLoad.state === 'ok' ? this.lastLoad.data : null
+    this.lastLoad = await loadSafely(this.io, this.file, this.kind, this.now, { canWrite: this.canWrite })
+    return this.lastLoad.state === 'ok' || this.lastLoad.state === 'newer' ? this.lastLoad.data : null
   }
 
   write(data: T): Promise<void> {

@@ -43,6 +43,9 @@ export class LibraryStore {
   /** Index lines newer than library.json on disk, by story id; folded in by flushIndex. */
   private readonly pendingSummaries = new Map<string, StorySummary>()
   private indexFlush: Promise<void> | null = null
+  /** Stories in the index whose file is gone with no backup: kept in the list, opened with a coded error. */
+  private readonly missingFiles = new Set<string>()
+  private readonly noticeListeners = new Set<(notice: LibraryNotice) => void>()
 
   private constructor(
     readonly dir: string,
@@ -70,7 +73,7 @@ export class LibraryStore {
       unwritable = true
     }
     try {
-      const adapter = new DurableJsonAdapter(io, path.join(dir, 'library.json'), libraryKind, now)
+      const adapter = new DurableJsonAdapter(io, path.join(dir, 'library.json'), libraryKind, now, !unwritable)
       const db = new Low(adapter, emptyLibrary())
       await db.read()
       const outcome = adapter.lastLoad
@@ -79,9 +82,19 @@ export class LibraryStore {
       if (unwritable) {
         notices.push({ kind: 'read_only', file: dir, message: 'This library is on a disk or in a folder Factdesk cannot write to, so it is open read-only. Copy it somewhere writable to make changes.', movedTo: null })
       }
-      const created = outcome?.state === 'missing' && notices.length === 0
+      // A folder with story files but no index is a library that lost its index, never a new one.
+      const storyFiles = await listStoryFiles(io, dir)
+      const created = outcome?.state === 'missing' && notices.length === 0 && storyFiles.length === 0
       const store = new LibraryStore(dir, db, io, now, reason, notices, lock, created)
-      await store.reconcileIndex(created)
+      if (!created && outcome && (outcome.state === 'missing' || outcome.state === 'lost')) {
+        store.notices.push({
+          kind: 'rebuilt',
+          file: path.join(dir, 'library.json'),
+          message: `The library list ${outcome.state === 'missing' ? 'and its backup were missing' : 'had no good copy'}, so it was rebuilt from the ${storyFiles.length} story file(s) in the folder. People, sources and settings were kept only in the list and have to be entered again.`,
+          movedTo: null
+        })
+      }
+      await store.reconcileIndex(created, storyFiles)
       return store
     } catch (error) {
       await lock?.release()
@@ -93,6 +106,19 @@ export class LibraryStore {
   get library(): Readonly<LibraryFile> {
     if (this.pendingSummaries.size === 0) return this.db.data
     return { ...this.db.data, stories: this.db.data.stories.map((s) => this.pendingSummaries.get(s.id) ?? s) }
+  }
+
+  /** Calls `listener` with each notice found after opening (damage found when a story is first read). */
+  onNotice(listener: (notice: LibraryNotice) => void): () => void {
+    this.noticeListeners.add(listener)
+    return () => void this.noticeListeners.delete(listener)
+  }
+
+  private notify(notices: readonly LibraryNotice[]): void {
+    for (const notice of notices) {
+      this.notices.push(notice)
+      for (const listener of this.noticeListeners) listener(notice)
+    }
   }
 
   get readOnly(): boolean {
@@ -233,12 +259,14 @@ export class LibraryStore {
     if (cached) return cached
     const entry = this.library.stories.find((s) => s.id === id && s.deletedAt === null)
     if (!entry) throw new AppError('not_found', 'That story is not in the library (it may have been deleted).')
+    if (this.missingFiles.has(id)) throw missingError(entry.title)
     const adapter = this.storyAdapter(this.storyPath(id))
     const data = await adapter.read()
     const outcome = adapter.lastLoad
-    this.notices.push(...(outcome?.notices ?? []))
+    this.notify(outcome?.notices ?? [])
     if (!data) {
       if (outcome?.state === 'newer') throw readOnlyError('newer')
+      if (outcome?.state === 'missing') throw missingError(entry.title)
       throw new AppError('io_error', `The file for "${entry.title}" could not be read and had no good backup. It was moved aside; see the library notices.`)
     }
     const db = new Low(adapter, data)
@@ -247,31 +275,42 @@ export class LibraryStore {
     return db
   }
 
-  /** Heals the index against the story files present: adds stories it lacks, drops lines for files that are gone. */
-  private async reconcileIndex(fresh: boolean): Promise<void> {
+  /**
+   * Accounts for every story file against the index: a file the index lacks is added (a crash
+   * between writing a new story and its index line leaves exactly that, so it is no damage); a
+   * line whose file is gone is restored from the file's backup, or kept as missing with a notice;
+   * lines older than their file are recomputed.
+   */
+  private async reconcileIndex(fresh: boolean, files: string[]): Promise<void> {
     if (this.readOnly) return
     await this.removeTempFiles()
-    const files = (await this.io.readdir(path.join(this.dir, 'stories'))).filter((f) => /^[A-Za-z0-9_-]+\.json$/.test(f))
-    const onDisk = new Set(files.map((f) => f.slice(0, -'.json'.length)))
-    const indexed = new Set(this.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id))
-    const missing = [...indexed].filter((id) => !onDisk.has(id))
+    const onDisk = new Set(files)
+    const indexed = new Map(this.library.stories.filter((s) => s.deletedAt === null).map((s) => [s.id, s]))
+    const missing = [...indexed.keys()].filter((id) => !onDisk.has(id))
     const unindexed = [...onDisk].filter((id) => !indexed.has(id))
-    const stale = await this.staleStories([...indexed].filter((id) => onDisk.has(id)))
+    const stale = await this.staleStories([...indexed.keys()].filter((id) => onDisk.has(id)))
     if (missing.length === 0 && unindexed.length === 0 && stale.length === 0 && !fresh) return
     const summaries: StorySummary[] = []
-    for (const id of [...unindexed, ...stale]) {
+    for (const id of [...missing, ...unindexed, ...stale]) {
       const adapter = this.storyAdapter(this.storyPath(id))
-      const data = await adapter.read()
-      this.notices.push(...(adapter.lastLoad?.notices ?? []))
-      if (data) summaries.push(summarise(data))
+      const data = await adapter.read().catch((error: unknown) => {
+        const reason = error instanceof AppError ? error.message : String(error)
+        this.notify([{ kind: 'unreadable', file: this.storyPath(id), message: reason, movedTo: null }])
+        return null
+      })
+      this.notify(adapter.lastLoad?.notices ?? [])
+      if (data && adapter.lastLoad?.state === 'ok') summaries.push(summarise(data))
+      else if (adapter.lastLoad?.state === 'missing') {
+        this.missingFiles.add(id)
+        const title = indexed.get(id)?.title ?? id
+        this.notify([{ kind: 'missing', file: this.storyPath(id), message: `The file for “${title}” is missing from the library folder and has no backup. The story stays in the list; put the file back (stories/${id}.json) to open it again.`, movedTo: null }])
+      }
     }
-    if (!fresh && unindexed.length > 0) {
-      this.notices.push({ kind: 'recovered_from_backup', file: 'library.json', message: `${unindexed.length} story file(s) missing from the library index were added back.`, movedTo: null })
-    }
+    if (summaries.length === 0 && !fresh) return
     await this.mutex.run('library', async () => {
       const draft = structuredClone(this.db.data)
       const refreshed = new Set(summaries.map((s) => s.id))
-      draft.stories = draft.stories.filter((s) => (s.deletedAt !== null || onDisk.has(s.id)) && !refreshed.has(s.id)).concat(summaries)
+      draft.stories = draft.stories.filter((s) => !refreshed.has(s.id)).concat(summaries)
       await this.commit(this.db, draft)
     })
   }
@@ -295,7 +334,7 @@ export class LibraryStore {
   }
 
   private storyAdapter(file: string): DurableJsonAdapter<StoryFile> {
-    return new DurableJsonAdapter(this.io, file, storyKind(path.basename(file, '.json')), this.now)
+    return new DurableJsonAdapter(this.io, file, storyKind(path.basename(file, '.json')), this.now, !this.readOnly)
   }
 
   private storyPath(id: string): string {
@@ -310,6 +349,15 @@ export class LibraryStore {
     if (this.readOnlyReason) throw readOnlyError(this.readOnlyReason)
   }
 }
+
+/** The ids of the story files in a library folder. */
+async function listStoryFiles(io: FileIO, dir: string): Promise<string[]> {
+  const names = await io.readdir(path.join(dir, 'stories')).catch(() => [])
+  return names.filter((f) => /^[A-Za-z0-9_-]+\.json$/.test(f)).map((f) => f.slice(0, -'.json'.length))
+}
+
+const missingError = (title: string): AppError =>
+  new AppError('not_found', `The file for “${title}” is missing from the library folder and has no backup, so the story cannot be opened. Everything else in the library can still be used.`)
 
 const readOnlyError = (reason: Exclude<ReadOnlyReason, null>): AppError =>
   new AppError(
