@@ -309,8 +309,10 @@ export class LibraryStore {
     if (summaries.length === 0 && !fresh) return
     await this.mutex.run('library', async () => {
       const draft = structuredClone(this.db.data)
-      const refreshed = new Set(summaries.map((s) => s.id))
-      draft.stories = draft.stories.filter((s) => !refreshed.has(s.id)).concat(summaries)
+      // Refreshed lines stay where they were, so the library keeps its order across a restart.
+      const refreshed = new Map(summaries.map((s) => [s.id, s]))
+      const known = new Set(draft.stories.map((s) => s.id))
+      draft.stories = draft.stories.map((s) => refreshed.get(s.id) ?? s).concat(summaries.filter((s) => !known.has(s.id)))
       await this.commit(this.db, draft)
     })
   }
