@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { isChannel, type Channel } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
-import { createDispatch, type Dispatch, type Handlers } from './dispatch'
+import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
 import { randomId, type ServiceContext } from './services/context'
@@ -26,7 +26,13 @@ export interface CoreOptions {
   checkOutput?: boolean
   store?: StoreOptions
   fetch?: typeof fetch
+  /** The app's version and where its log is, for the window's error screens. */
+  app?: { version: string; logFile: string | null }
   onInternalError?(channel: string, error: unknown): void
+  /** A call refused before it reached a handler (wrong sender, unknown channel), for the log. */
+  onRefused?(refusal: Refusal): void
+  /** A render error the window reported. */
+  onRendererError?(report: { message: string; stack: string | null; where: string }): void
 }
 
 export interface Core {
@@ -36,7 +42,7 @@ export interface Core {
 }
 
 /** Calls that only read; every other successful call tells the renderer the library changed. */
-const readOnlyChannels = new Set<Channel>(['library.get', 'stories.list', 'stories.get', 'stories.revision', 'stories.trash', 'sources.list', 'shell.openExternal', 'export.report', 'export.reveal'])
+const readOnlyChannels = new Set<Channel>(['app.info', 'app.reportError', 'library.get', 'stories.list', 'stories.get', 'stories.revision', 'stories.trash', 'sources.list', 'shell.openExternal', 'export.report', 'export.reveal'])
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { platform } = options
@@ -53,6 +59,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const handlers: Handlers = {
+    'app.info': () => ({ version: options.app?.version ?? '0.0.0', logFile: options.app?.logFile ?? null, libraryDir: store.dir }),
+    'app.reportError': (report) => {
+      options.onRendererError?.(report)
+      return null
+    },
     ...libraryHandlers(ctx),
     'library.open': async () => {
       const dir = await platform.chooseLibraryFolder()
@@ -86,7 +97,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const inner = createDispatch(handlers, {
     isTrustedOrigin: options.isTrustedOrigin,
     checkOutput: options.checkOutput,
-    onInternalError: options.onInternalError
+    onInternalError: options.onInternalError,
+    onRefused: options.onRefused
   })
 
   const dispatch: Dispatch = async (channel, input, sender) => {

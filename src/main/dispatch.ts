@@ -22,15 +22,44 @@ export interface DispatchOptions {
   /** Validate outputs too: on in tests and development, it catches a service breaking the contract. */
   checkOutput?: boolean
   onInternalError?(channel: string, error: unknown): void
+  /** Called for every call refused before validation (wrong frame or origin, unknown channel), to log it. */
+  onRefused?(refusal: Refusal): void
+}
+
+/** A refused call as the log records it: which channel, why, and from where. */
+export interface Refusal {
+  channel: string
+  reason: 'subframe' | 'untrusted_origin' | 'unknown_channel'
+  origin: string
+}
+
+const originOf = (url: string): string => {
+  try {
+    const parsed = new URL(url)
+    return parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin
+  } catch {
+    return url.slice(0, 200) || '(none)'
+  }
 }
 
 export type Dispatch = (channel: unknown, rawInput: unknown, sender: Sender) => Promise<Result<unknown>>
 
 export function createDispatch(handlers: Handlers, options: DispatchOptions): Dispatch {
   return async (channel, rawInput, sender) => {
-    if (!sender.isMainFrame) return err('forbidden', 'Calls are only accepted from the app window itself, not from embedded frames.')
-    if (!options.isTrustedOrigin(sender.url)) return err('forbidden', 'Calls are only accepted from the app’s own pages.')
-    if (!isChannel(channel)) return err('unknown_channel', `The app has no "${String(channel).slice(0, 80)}" call.`)
+    const refuse = (reason: Refusal['reason']): void =>
+      options.onRefused?.({ channel: String(channel).slice(0, 80), reason, origin: originOf(sender.url) })
+    if (!sender.isMainFrame) {
+      refuse('subframe')
+      return err('forbidden', 'Calls are only accepted from the app window itself, not from embedded frames.')
+    }
+    if (!options.isTrustedOrigin(sender.url)) {
+      refuse('untrusted_origin')
+      return err('forbidden', 'Calls are only accepted from the app’s own pages.')
+    }
+    if (!isChannel(channel)) {
+      refuse('unknown_channel')
+      return err('unknown_channel', `The app has no "${String(channel).slice(0, 80)}" call.`)
+    }
 
     const def = contract[channel]
     const missing = undefinedField(rawInput)
