@@ -36,6 +36,8 @@ function basePayload(channel: Channel): Record<string, unknown> {
   const claim = { storyId: story, claimId: ids.claim }
   const evidence = { id: ids.evidence, claimId: ids.claim, sourceId: ids.source, excerpt: '', stance: 'context', locator: '', createdAt: at, createdBy: 'x', updatedAt: at }
   const payloads: Record<Channel, Record<string, unknown>> = {
+    'app.info': {},
+    'app.reportError': { message: 'boom', stack: null, where: 'test' },
     'library.get': {},
     'library.open': {},
     'settings.update': { patch: { organisationName: 'Desk', organisationUrl: 'https://example.org' } },
@@ -91,7 +93,7 @@ const junk = fc.oneof(
 /** One change to a payload: a top-level or nested field replaced by junk, or an unknown key added. */
 const edit = fc.record({ depth: fc.integer({ min: 0, max: 1 }), pick: fc.nat(), value: junk, unknown: fc.boolean() })
 
-function applyEdit(payload: Record<string, unknown>, e: fc.RecordValue<{ depth: number; pick: number; value: unknown; unknown: boolean }>): void {
+function applyEdit(payload: Record<string, unknown>, e: { depth: number; pick: number; value: unknown; unknown: boolean }): void {
   let target = payload
   if (e.depth === 1) {
     const nested = Object.values(payload).filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v))
