@@ -43,7 +43,7 @@ const age = (name: string): Promise<void> => utimes(name, new Date(Date.parse(at
 describe('every file accounted for', () => {
   it('restores a deleted story file from its backup, with one notice', async () => {
     await twoStories()
-    await unlink(file('stories', 's1.json'))
+    await unlink(file('stories', 's1', 'story.json'))
     const store = await LibraryStore.open(dir)
     expect(store.notices.map((n) => [n.kind, n.message])).toEqual([['recovered_from_backup', expect.stringContaining('was missing and was restored')]])
     expect((await store.readStory('s1')).story.title).toBe('First title')
@@ -55,8 +55,7 @@ describe('every file accounted for', () => {
 
   it('keeps a story whose file and backup are gone in the list as missing, and the rest usable', async () => {
     await twoStories()
-    await unlink(file('stories', 's1.json'))
-    await unlink(file('stories', 's1.json.bak'))
+    await rm(file('stories', 's1'), { recursive: true })
     const store = await LibraryStore.open(dir)
     expect(store.notices.map((n) => n.kind)).toEqual(['missing'])
     expect(store.library.stories.map((s) => s.id).sort()).toEqual(['s1', 's2'])
@@ -88,8 +87,8 @@ describe('every file accounted for', () => {
     const id = (await t.call<StorySummary>('stories.create', { title: 'Kept', text: 'Words.' })).id
     await t.call('stories.update', { id, patch: { title: 'Kept twice' } })
     await t.core.close()
-    const storyPath = path.join(t.dir, 'stories', `${id}.json`)
-    await writeFile(storyPath, '{"schemaVersion":1,"sto')
+    const storyPath = path.join(t.dir, 'stories', id, 'story.json')
+    await writeFile(storyPath, '{"schemaVersion":2,"sto')
     await age(storyPath)
     const again = await openTestCore({ libraryDir: t.dir })
     expect(again.core.store.notices).toEqual([])
@@ -114,7 +113,7 @@ describe('every file accounted for', () => {
 
   it('sets aside a story file whose name differs from the story inside, once, without a second index line', async () => {
     await twoStories()
-    cpSync(file('stories', 's2.json'), file('stories', 's9.json'))
+    cpSync(file('stories', 's2'), file('stories', 's9'), { recursive: true })
     const store = await LibraryStore.open(dir)
     expect(store.notices.map((n) => n.kind)).toEqual(['quarantined'])
     expect(store.library.stories.map((s) => s.id).sort()).toEqual(['s1', 's2'])
@@ -129,8 +128,8 @@ describe('every file accounted for', () => {
     await twoStories()
     const content = await readFile(file('library.json'), 'utf8')
     await writeFile(file('library.json'), `\uFEFF${content}`)
-    await age(file('stories', 's1.json'))
-    await age(file('stories', 's2.json'))
+    await age(file('stories', 's1', 'story.json'))
+    await age(file('stories', 's2', 'story.json'))
     const store = await LibraryStore.open(dir)
     expect(store.notices).toEqual([])
     expect(store.library.people.map((p) => p.name)).toEqual(['Ed'])
@@ -157,7 +156,7 @@ describe('every file accounted for', () => {
     const store0 = await LibraryStore.open(dir)
     await store0.updateStory('s1', (f) => void (f.story.title = 'Newer than the index'))
     await store0.close()
-    const blocked = file('stories', 's1.json')
+    const blocked = file('stories', 's1', 'story.json')
     const io: FileIO = {
       ...nodeFileIO,
       readFile: async (name) => {
@@ -167,7 +166,7 @@ describe('every file accounted for', () => {
     }
     const store = await LibraryStore.open(dir, { io })
     expect(store.library.stories.map((s) => s.id).sort()).toEqual(['s1', 's2'])
-    await expect(store.readStory('s1')).rejects.toMatchObject({ code: 'io_error', message: expect.stringContaining('story file s1.json') })
+    await expect(store.readStory('s1')).rejects.toMatchObject({ code: 'io_error', message: expect.stringContaining('story file s1') })
     await store.updateStory('s2', (f) => void (f.story.title = 'Usable'))
     await store.close()
   })

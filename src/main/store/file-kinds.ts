@@ -14,7 +14,9 @@ export const libraryKind: FileKind<LibraryFileT> = {
   label: 'the library index',
   schema: LibraryFile,
   currentVersion: LIBRARY_SCHEMA_VERSION,
-  migrations: {},
+  // 1 -> 2: the index is the same; the version says story files moved into folders, so an older
+  // Factdesk opens such a library read-only instead of taking the folders for lost files.
+  migrations: { 1: (data) => data },
   shape: LibraryFile
 }
 

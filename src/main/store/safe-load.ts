@@ -30,7 +30,7 @@ export type LoadOutcome<T> =
   | { state: 'newer'; data: T | null; notices: LibraryNotice[] }
   | { state: 'lost'; notices: LibraryNotice[] }
 
-type Parsed<T> = { kind: 'ok'; data: T; migrated: boolean } | { kind: 'newer'; version: number; data: T | null } | { kind: 'bad'; why: string }
+type Parsed<T> = { kind: 'ok'; data: T; migrated: boolean; from: number } | { kind: 'newer'; version: number; data: T | null } | { kind: 'bad'; why: string }
 
 export async function loadSafely<T>(io: FileIO, file: string, kind: FileKind<T>, now: () => Date, options: LoadOptions = {}): Promise<LoadOutcome<T>> {
   const canWrite = options.canWrite ?? true
@@ -38,7 +38,11 @@ export async function loadSafely<T>(io: FileIO, file: string, kind: FileKind<T>,
   if (main !== null) {
     const parsed = parse(main, kind)
     if (parsed.kind === 'ok') {
-      if (parsed.migrated && canWrite) await writeFileDurably(io, file, JSON.stringify(parsed.data))
+      if (parsed.migrated && canWrite) {
+        // The file as the older version wrote it stays beside the upgraded one.
+        await writeFileDurably(io, `${file}.v${parsed.from}.bak`, main.toString('utf8'))
+        await writeFileDurably(io, file, JSON.stringify(parsed.data))
+      }
       return { state: 'ok', data: parsed.data, notices: [] }
     }
     if (parsed.kind === 'newer') {
@@ -91,7 +95,7 @@ function parse<T>(bytes: Buffer, kind: FileKind<T>): Parsed<T> {
     const issue = result.error.issues[0]
     return { kind: 'bad', why: `it does not match the expected format at ${issue?.path.join('.') || 'the top level'}` }
   }
-  return { kind: 'ok', data: result.data, migrated: version !== kind.currentVersion }
+  return { kind: 'ok', data: result.data, migrated: version !== kind.currentVersion, from: version }
 }
 
 async function readIfPresent<T>(io: FileIO, file: string, kind: FileKind<T>): Promise<Buffer | null> {

@@ -8,7 +8,8 @@ import { Settings } from './settings'
 import { Evidence, Source } from './source'
 import { DeskState, Story, StoryRevision } from './story'
 
-export const LIBRARY_SCHEMA_VERSION = 1
+/** 2: stories live in folders (stories/<id>/), see src/main/store/story-record.ts; the index itself did not change. */
+export const LIBRARY_SCHEMA_VERSION = 2
 export const STORY_SCHEMA_VERSION = 1
 
 export const StatusCounts = z.strictObject(
