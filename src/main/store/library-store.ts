@@ -25,8 +25,11 @@ import { assertLoadable } from './validate'
 /** Stories kept in memory after they were last read or saved; the rest are read again when needed. */
 const STORIES_IN_MEMORY = 12
 
-/** Long enough to gather a burst of saves into one index write; a crash meanwhile is healed on open. */
-const INDEX_FLUSH_DELAY_MS = 200
+/**
+ * Saves within this time share one index write. The index of a large library is megabytes, so it
+ * is written seldom; a crash meanwhile is healed on open from the story folders newer than it.
+ */
+const INDEX_FLUSH_DELAY_MS = 3000
 
 export interface StoreOptions {
   io?: FileIO

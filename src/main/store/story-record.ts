@@ -267,3 +267,12 @@ export async function readActivity(io: FileIO, file: string, expected: number, c
   if (position < bytes.length && canWrite) await io.truncate(file, position)
   return { entries, bytes: position }
 }
+
+/** The files of a story's folder, in the order the store writes them (state last). For fixtures that build large libraries. */
+export function storyFolderFiles(file: StoryFile): { name: string; content: string }[] {
+  return [
+    ...file.revisions.map((r) => ({ name: `rev-${r.revision}.txt`, content: r.text })),
+    { name: 'activity.jsonl', content: activityLines(file.activity) },
+    { name: 'story.json', content: serialiseState(toState(file, new WeakMap())) }
+  ]
+}
