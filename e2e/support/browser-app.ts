@@ -7,8 +7,10 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { EventPayload } from '../../src/shared/contract'
+import { configIdentity } from '../../src/main/app-config'
 import type { Core, CoreOptions } from '../../src/main/core'
-import type { PickedFile, Platform } from '../../src/main/platform'
+import type { EditorIdentity } from '../../src/main/identity'
+import { memorySecrets, type PickedFile, type Platform } from '../../src/main/platform'
 import { playwrightPdfOptions } from '../../src/main/reports/pdf'
 import { sandboxedPreloadScript } from './sandbox-preload'
 
@@ -44,8 +46,16 @@ export interface BrowserApp {
   close(): Promise<void>
 }
 
-/** `checkOutput` validates every answer against the contract, as development builds do; benchmarks turn it off as the packaged app does. */
-export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true } = {}): Promise<BrowserApp> {
+export interface LaunchOptions {
+  /** Validates every answer against the contract, as development builds do; benchmarks turn it off as the packaged app does. */
+  checkOutput?: boolean
+  /** Hears the channel of every call the page makes, as main would receive it. */
+  onCall?(channel: unknown): void
+  /** Who is editing, as the app's per-user config would remember; by default a config folder beside the library. */
+  identity?: EditorIdentity
+}
+
+export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true, onCall, identity }: LaunchOptions = {}): Promise<BrowserApp> {
   let page: Page | null = null
   const platform: Platform = {
     chooseLibraryFolder: async () => take(dialogs, 'libraryFolder'),
@@ -65,6 +75,8 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
     },
     printToPdf: (html) => printWith(browser, html),
     rememberLibrary: async () => undefined,
+    // Stand-in for Electron's safeStorage: the driver keeps the desk password in memory.
+    secrets: memorySecrets(),
     emit(event, payload) {
       void page?.evaluate(([name, data]) => (window as unknown as { __factdeskEmit?: (e: string, p: unknown) => void }).__factdeskEmit?.(name, data), [event, payload] as const).catch(() => undefined)
     }
@@ -72,6 +84,8 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
   const core = await builtCore().createCore({
     libraryDir,
     platform,
+    // Like the app's per-user config: a config folder beside the library stands in for userData.
+    identity: identity ?? configIdentity(path.join(path.dirname(libraryDir), 'user-data')),
     sampleStoryPath,
     isTrustedOrigin: (url) => url.startsWith(`${origin}/`),
     checkOutput,
@@ -80,9 +94,10 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1360, height: 880 } })
   // Results cross as one JSON string: Playwright's own serialiser walks every value and would make
   // a big story far slower to arrive than Electron's structured-clone IPC does. They are plain JSON.
-  await context.exposeBinding('__factdeskInvoke', async ({ frame, page: source }, channel: unknown, input: unknown) =>
-    JSON.stringify(await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }))
-  )
+  await context.exposeBinding('__factdeskInvoke', async ({ frame, page: source }, channel: unknown, input: unknown) => {
+    onCall?.(channel)
+    return JSON.stringify(await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }))
+  })
   await context.addInitScript({ content: await sandboxedPreloadScript(root) })
   page = await context.newPage()
   const preloadErrors: string[] = []

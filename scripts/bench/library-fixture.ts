@@ -4,6 +4,7 @@
 import { defaultClaimFields, STORY_SCHEMA_VERSION, type Activity, type Claim, type Evidence, type StoryFile } from '../../src/shared/model'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { EditorIdentity } from '../../src/main/identity'
 import { emptyLibrary } from '../../src/main/store/file-kinds'
 import { storyFolderFiles } from '../../src/main/store/story-record'
 import { summarise } from '../../src/main/store/summary'
@@ -42,7 +43,11 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
         position: { type: 'TextPositionSelector', start, end },
         revision: REVISIONS
       },
+      number: c + 1,
       orphaned: false,
+      checked: null,
+      recheck: null,
+      contacts: [],
       ...defaultClaimFields,
       type: 'statistic',
       status: c % 3 === 0 ? 'done' : 'in_progress',
@@ -62,7 +67,7 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
   }
   return {
     schemaVersion: STORY_SCHEMA_VERSION,
-    story: { id, title: `Synthetic story ${id}`, outlet: 'Bench', byline: '', url: '', publishedAt: '', language: 'en', text, revision: REVISIONS, deskState: 'in_check', origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
+    story: { id, title: `Synthetic story ${id}`, outlet: 'Bench', byline: '', url: '', publishedAt: '', language: 'en', text, revision: REVISIONS, deskState: 'in_check', signOff: null, nextClaimNumber: claimCount + 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
     revisions: Array.from({ length: REVISIONS }, (_, r) => ({ revision: r + 1, text: storyText(words, r + 1), createdAt: at, createdBy: 'bench', note: `Revision ${r + 1}` })),
     claims,
     evidence,
@@ -70,29 +75,54 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
   }
 }
 
+/** The bench libraries' editor, as this machine's config would remember them. */
+export const benchIdentity: EditorIdentity = { load: async () => 'bench', save: async () => undefined }
+
 /**
- * Writes the library's files as the store lays them out (story folders, then library.json with
- * every story's index line), without fsync: a fixture of thousands of stories needs no crash safety.
- * The store then opens it as it would any library.
+ * Writes a library as the store lays it out (story folders, then library.json with every story's
+ * index line), without fsync: a fixture of thousands of stories needs no crash safety. The store
+ * then opens it as it would any library. Adds the "Bench Editor" and the source the evidence cites.
  */
-export async function buildLibrary(dir: string, stories: number, claimsPerStory: number, bigStory?: { claims: number; words: number }): Promise<void> {
+async function writeLibrary(dir: string, stories: Iterable<StoryFile>): Promise<void> {
   await mkdir(path.join(dir, 'stories'), { recursive: true })
   await mkdir(path.join(dir, 'trash'), { recursive: true })
   const library = emptyLibrary()
-  library.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at })
+  library.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at, active: true, formerNames: [] })
   library.sources.push({ id: BENCH_SOURCE, url: 'https://example.org/budget', title: 'Regional budget release', publisher: 'Ministry', author: '', publishedAt: '', accessedAt: at, archiveUrl: '', kind: 'official_statement', reliability: 'high', notes: '', createdAt: at, updatedAt: at })
-  library.settings.currentEditorId = 'bench'
-  const write = async (file: StoryFile): Promise<void> => {
+  for (const file of stories) {
     const folder = path.join(dir, 'stories', file.story.id)
     await mkdir(folder)
     for (const { name, content } of storyFolderFiles(file)) await writeFile(path.join(folder, name), content)
     library.stories.push(summarise(file))
   }
-  if (bigStory) await write(syntheticStory('big', bigStory.claims, bigStory.words))
-  const template = syntheticStory('template', claimsPerStory)
-  for (let s = 0; s < stories; s++) await write(renamed(template, `story${s}`))
   // Written last, so no story folder is newer than the index.
   await writeFile(path.join(dir, 'library.json'), JSON.stringify(library))
+}
+
+/** `stories` x `claimsPerStory`, and optionally one big story with id "big". */
+export async function buildLibrary(dir: string, stories: number, claimsPerStory: number, bigStory?: { claims: number; words: number }): Promise<void> {
+  const template = syntheticStory('template', claimsPerStory)
+  function* all(): Generator<StoryFile> {
+    if (bigStory) yield syntheticStory('big', bigStory.claims, bigStory.words)
+    for (let s = 0; s < stories; s++) yield renamed(template, `story${s}`)
+  }
+  await writeLibrary(dir, all())
+}
+
+/**
+ * A library of thousands of stories, fast. Story i is `${title} ${i}`, changed i minutes after the
+ * first, so sorting by last change puts story 0 last.
+ */
+export async function buildManyStories(dir: string, count: number, { claims = 3, words = 150, title = 'Council budget story' } = {}): Promise<void> {
+  const start = Date.parse(at)
+  function* all(): Generator<StoryFile> {
+    for (let i = 0; i < count; i++) {
+      const file = syntheticStory(`s${i}`, claims, words)
+      const when = new Date(start + i * 60_000).toISOString()
+      yield { ...file, story: { ...file.story, title: `${title} ${i}`, outlet: i % 2 ? 'Evening Post' : 'Morning Herald', updatedAt: when } }
+    }
+  }
+  await writeLibrary(dir, all())
 }
 
 /** The template story under another id (much faster than building each story from scratch). */

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { openTestCore, type TestCore } from '../../src/main/testing/test-core'
-import { buildLibrary } from './library-fixture'
+import { benchIdentity, buildLibrary } from './library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const SAVES = 200
@@ -50,7 +50,7 @@ async function withLibrary<T>(build: (dir: string) => Promise<void>, run: (dir: 
   }
 }
 
-const open = (dir: string): Promise<TestCore> => openTestCore({ libraryDir: dir, checkOutput: false })
+const open = (dir: string): Promise<TestCore> => openTestCore({ libraryDir: dir, checkOutput: false, identity: benchIdentity })
 
 /** Saves in a library of 40-claim stories, to stories the editor has open (in memory), as in the app. */
 async function savesToOpenStories(t: TestCore): Promise<number[]> {

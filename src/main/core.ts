@@ -1,12 +1,18 @@
 // The composition root shared by every way of running Factdesk (Electron, the e2e browser driver,
 // tests, benchmarks): opens the library, builds the services and returns the dispatch.
 import { readFile } from 'node:fs/promises'
-import { isChannel, type Channel } from '../shared/contract'
+import path from 'node:path'
+import type { LibraryChange } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
+import { memoryHandlers } from './memory/handlers'
+import { DeskMemory } from './memory/memory'
+import { deskManager, type DeskManager } from './desk/service'
+import type { EditorIdentity } from './identity'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
+import { contactHandlers } from './services/contacts'
 import { randomId, type ServiceContext } from './services/context'
 import { libraryHandlers } from './services/library'
 import { seedSampleStory } from './services/sample'
@@ -14,11 +20,14 @@ import { sourceHandlers } from './services/sources'
 import { storyHandlers } from './services/stories'
 import { revisionHandlers } from './services/revise'
 import { transferHandlers } from './services/transfer'
-import { LibraryStore, type StoreOptions } from './store/library-store'
+import { LibraryStore, type StoreChange, type StoreOptions } from './store/library-store'
+import { StoryIndex } from './services/story-index'
 
 export interface CoreOptions {
   libraryDir: string
   platform: Platform
+  /** Where this machine remembers who is editing each library. */
+  identity: EditorIdentity
   sampleStoryPath: string
   isTrustedOrigin(url: string): boolean
   now?: () => Date
@@ -26,6 +35,8 @@ export interface CoreOptions {
   checkOutput?: boolean
   store?: StoreOptions
   fetch?: typeof fetch
+  /** How long the desk sync waits before reconnecting (tests shorten it). */
+  deskRetryMs?: number
   /** The app's version and where its log is, for the window's error screens. */
   app?: { version: string; logFile: string | null }
   onInternalError?(channel: string, error: unknown): void
@@ -37,26 +48,60 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch: Dispatch
+  readonly memory: DeskMemory
   readonly store: LibraryStore
+  readonly desk: DeskManager
   close(): Promise<void>
 }
-
-/** Calls that only read; every other successful call tells the renderer the library changed. */
-const readOnlyChannels = new Set<Channel>(['app.info', 'app.reportError', 'library.get', 'stories.list', 'stories.get', 'stories.revision', 'stories.trash', 'sources.list', 'shell.openExternal', 'export.report', 'export.reveal'])
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { platform } = options
   const now = options.now ?? (() => new Date())
   const newId = options.newId ?? randomId
-  let store = await openLibrary(options.libraryDir, options, now, newId)
+  let store!: LibraryStore
+  /** Where store writes reach the desk sync, once it exists. */
+  let deskChanged = (_storyId: string | null): void => undefined
+  let index!: StoryIndex
+  let unfollow = (): void => undefined
+  /** Makes `opened` the library: the search index is built from it and follows its writes, each announced to the window. */
+  const follow = (opened: LibraryStore): void => {
+    unfollow()
+    store = opened
+    index = new StoryIndex(opened.library.stories)
+    unfollow = opened.onChange((change) => {
+      if (change.entity === 'story') {
+        index.put(change.summary)
+        memory.changed(change.summary.id)
+      }
+      // Every write, the desk's own merges included, may leave the library differing from the desk.
+      deskChanged(change.entity === 'story' ? change.summary.id : null)
+      platform.emit('library.changed', announcement(change, now))
+    })
+  }
+  follow(await openLibrary(options.libraryDir, options, now, newId))
+  let chosenEditor = await options.identity.load(store.dir)
 
   const ctx: ServiceContext = {
     get store() {
       return store
     },
     now,
-    newId
+    newId,
+    // Only someone active in this library counts: a choice made for another copy means asking again.
+    get editorId() {
+      return store.library.people.some((p) => p.id === chosenEditor && p.active) ? chosenEditor : null
+    },
+    async chooseEditor(id) {
+      await options.identity.save(store.dir, id)
+      chosenEditor = id
+    }
   }
+
+  // The check-worthiness model ships in the resources folder beside the sample story.
+  const memory = new DeskMemory(() => store, path.join(path.dirname(options.sampleStoryPath), 'checkworthy-model.json'))
+  const desk = deskManager(ctx, platform, options.deskRetryMs)
+  deskChanged = (storyId) => desk.changed(storyId)
+  await desk.resume()
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.app?.version ?? '0.0.0', logFile: options.app?.logFile ?? null, libraryDir: store.dir }),
@@ -65,19 +110,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return null
     },
     ...libraryHandlers(ctx),
+    ...desk.handlers,
+    'library.search': (query) => index.query(query),
+    'library.followUps': () => index.followUps(),
     'library.open': async () => {
       const dir = await platform.chooseLibraryFolder()
       if (!dir) return { opened: false, path: store.dir }
       if (dir === store.dir) return { opened: true, path: dir }
       const previous = store
+      await desk.close()
       await previous.close()
       try {
         // Taking over another computer's lock is only ever for the folder the user confirmed it for.
-        store = await openLibrary(dir, { ...options, store: { ...options.store, takeOverLock: false } }, now, newId)
+        follow(await openLibrary(dir, { ...options, store: { ...options.store, takeOverLock: false } }, now, newId))
       } catch (error) {
-        store = await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false })
+        follow(await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false }))
         throw error
       }
+      chosenEditor = await options.identity.load(dir)
+      await desk.resume()
       await platform.rememberLibrary(dir)
       return { opened: true, path: dir }
     },
@@ -89,27 +140,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...storyHandlers(ctx, canonicalText),
     ...claimHandlers(ctx),
+    ...contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
-    ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch })
+    ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch }),
+    ...memoryHandlers(ctx, memory)
   }
 
-  const inner = createDispatch(handlers, {
+  const dispatch: Dispatch = createDispatch(handlers, {
     isTrustedOrigin: options.isTrustedOrigin,
     checkOutput: options.checkOutput,
     onInternalError: options.onInternalError,
     onRefused: options.onRefused
   })
-
-  const dispatch: Dispatch = async (channel, input, sender) => {
-    const result = await inner(channel, input, sender)
-    if (result.ok && isChannel(channel) && !readOnlyChannels.has(channel)) {
-      const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>
-      const storyId = typeof record.storyId === 'string' ? record.storyId : typeof record.id === 'string' ? record.id : null
-      platform.emit('library.changed', { storyId })
-    }
-    return result
-  }
 
   async function openLibrary(dir: string, opts: CoreOptions, clock: () => Date, ids: () => string): Promise<LibraryStore> {
     const opened = await LibraryStore.open(dir, { now: clock, ...opts.store })
@@ -125,9 +168,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     dispatch,
+    memory,
     get store() {
       return store
     },
-    close: () => store.close()
+    desk,
+    close: async () => {
+      await desk.close()
+      await store.close()
+    }
   }
+}
+
+/** What the window hears about one write: for a story its new index line, for library.json what it holds now. */
+function announcement(change: StoreChange, now: () => Date): LibraryChange {
+  if (change.entity === 'story') return { entity: 'story', storyId: change.summary.id, updatedAt: change.summary.updatedAt, summary: change.summary, activity: change.activity }
+  return { entity: 'library', updatedAt: now().toISOString(), people: change.library.people, settings: change.library.settings, sources: change.sources }
 }

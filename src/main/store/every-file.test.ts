@@ -14,7 +14,7 @@ import { LibraryStore } from './library-store'
 const at = '2026-11-25T10:00:00.000Z'
 const storyFile = (id: string, title = `Story ${id}`): StoryFile => ({
   schemaVersion: STORY_SCHEMA_VERSION,
-  story: { id, title, outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Some text.', revision: 1, deskState: 'draft', origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
+  story: { id, title, outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Some text.', revision: 1, deskState: 'draft', signOff: null, nextClaimNumber: 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
   revisions: [{ revision: 1, text: 'Some text.', createdAt: at, createdBy: 'ed', note: '' }],
   claims: [],
   evidence: [],
@@ -33,7 +33,7 @@ async function twoStories(): Promise<void> {
   await store.createStory(storyFile('s1', 'First title'))
   await store.updateStory('s1', (f) => void (f.story.title = 'Second title'))
   await store.createStory(storyFile('s2'))
-  await store.updateLibrary((l) => void l.people.push({ id: 'ed', name: 'Ed', initials: 'E', createdAt: at }))
+  await store.updateLibrary((l) => void l.people.push({ id: 'ed', name: 'Ed', initials: 'E', createdAt: at, active: true, formerNames: [] }))
   await store.close()
 }
 
@@ -68,14 +68,15 @@ describe('every file accounted for', () => {
     const t = await openTestCore()
     await withEditor(t)
     const mine = (await t.call<StorySummary>('stories.create', { title: 'Mine', text: 'Words of my own.' })).id
-    const before = (await t.call<LibraryState>('library.get', {})).stories.map((s) => s.id).sort()
+    const before = (await t.call<StorySummary[]>('stories.list', {})).map((s) => s.id).sort()
     await t.core.close()
     await rm(path.join(t.dir, 'library.json'))
     await rm(path.join(t.dir, 'library.json.bak'), { force: true })
     const again = await openTestCore({ libraryDir: t.dir })
     const state = await again.call<LibraryState>('library.get', {})
-    expect(state.stories.map((s) => s.id).sort()).toEqual(before)
-    expect(state.stories.some((s) => s.id === mine)).toBe(true)
+    const stories = await again.call<StorySummary[]>('stories.list', {})
+    expect(stories.map((s) => s.id).sort()).toEqual(before)
+    expect(stories.some((s) => s.id === mine)).toBe(true)
     expect(state.notices.map((n) => n.kind)).toEqual(['rebuilt'])
     await again.cleanup()
     await t.cleanup()
@@ -182,8 +183,8 @@ describe('export.reveal', () => {
       const other = await t.core.dispatch('export.reveal', { path: '/etc/passwd' }, appSender)
       expect(other).toMatchObject({ ok: false, error: { code: 'forbidden' } })
       t.platform.saveDir = t.dir
-      const ids = (await t.call<LibraryState>('library.get', {})).stories.map((s) => s.id)
-      const saved = await t.call<ExportResult>('export.report', { scope: 'selected', storyIds: ids, format: 'markdown', options: { includeExcerpts: true, includeActivity: false, includeOrphaned: true } })
+      const ids = (await t.call<StorySummary[]>('stories.list', {})).map((s) => s.id)
+      const saved = await t.call<ExportResult>('export.report', { scope: 'selected', storyIds: ids, format: 'markdown', options: { includeExcerpts: true, includeActivity: false, includeOrphaned: true, internal: false } })
       expect(await t.core.dispatch('export.reveal', { path: saved.path }, appSender)).toMatchObject({ ok: true })
       expect(await t.core.dispatch('export.reveal', { path: path.join(t.dir, 'library.json') }, appSender)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
       expect(revealed).toEqual([saved.path])

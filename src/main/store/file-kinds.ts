@@ -8,15 +8,14 @@ import {
   type LibraryFile as LibraryFileT,
   type StoryFile as StoryFileT
 } from '../../shared/model'
+import { libraryMigrations, storyMigrations } from './migrations'
 import type { FileKind } from './safe-load'
 
 export const libraryKind: FileKind<LibraryFileT> = {
   label: 'the library index',
   schema: LibraryFile,
   currentVersion: LIBRARY_SCHEMA_VERSION,
-  // 1 -> 2: the index is the same; the version says story files moved into folders, so an older
-  // Factdesk opens such a library read-only instead of taking the folders for lost files.
-  migrations: { 1: (data) => data },
+  migrations: libraryMigrations,
   shape: LibraryFile
 }
 
@@ -25,7 +24,7 @@ export const storyKind = (id: string): FileKind<StoryFileT> => ({
   label: `the story file ${id}.json`,
   schema: StoryFile.refine((file) => file.story.id === id, { message: `the story inside is not ${id}`, path: ['story', 'id'] }),
   currentVersion: STORY_SCHEMA_VERSION,
-  migrations: {},
+  migrations: storyMigrations,
   shape: StoryFile
 })
 

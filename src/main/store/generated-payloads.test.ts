@@ -35,7 +35,8 @@ function basePayload(channel: Channel): Record<string, unknown> {
   const story = ids.story
   const claim = { storyId: story, claimId: ids.claim }
   const evidence = { id: ids.evidence, claimId: ids.claim, sourceId: ids.source, excerpt: '', stance: 'context', locator: '', createdAt: at, createdBy: 'x', updatedAt: at }
-  const payloads: Record<Channel, Record<string, unknown>> = {
+  // Channels added later without a payload here are still called, with generated fields on an empty object.
+  const payloads: Partial<Record<Channel, Record<string, unknown>>> = {
     'app.info': {},
     'app.reportError': { message: 'boom', stack: null, where: 'test' },
     'library.get': {},
@@ -69,11 +70,11 @@ function basePayload(channel: Channel): Record<string, unknown> {
     'import.file': { fileName: 'story.txt', dataBase64: Buffer.from('A headline\n\nSome words of a story.').toString('base64') },
     'import.url': { url: 'https://example.org/story' },
     'stories.reimport': { id: story, file: { fileName: 'story.txt', dataBase64: Buffer.from('Exports rose 12 percent.').toString('base64') } },
-    'export.report': { scope: 'story', storyIds: [story], format: 'markdown', options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true } },
+    'export.report': { scope: 'story', storyIds: [story], format: 'markdown', options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false } },
     'export.reveal': { path: '/etc/passwd' },
     'package.import': { file: { fileName: 'p.json', dataBase64: Buffer.from('{"format":"x"}').toString('base64') } }
   }
-  return structuredClone(payloads[channel])
+  return structuredClone(payloads[channel] ?? {})
 }
 
 const junk = fc.oneof(
@@ -111,10 +112,13 @@ async function state(core = t.core): Promise<string> {
   const library = await core.dispatch('library.get', {}, appSender)
   if (!library.ok) throw new Error(library.error.message)
   const value = library.value as LibraryState
+  const list = await core.dispatch('stories.list', {}, appSender)
+  if (!list.ok) throw new Error(list.error.message)
+  const summaries = list.value as StorySummary[]
   const stories = []
-  for (const s of value.stories) stories.push(await core.dispatch('stories.get', { id: s.id }, appSender))
+  for (const s of summaries) stories.push(await core.dispatch('stories.get', { id: s.id }, appSender))
   const trash = await core.dispatch('stories.trash', {}, appSender)
-  return stable({ ...value, notices: [], details: stories, trash })
+  return stable({ ...value, notices: [], summaries, details: stories, trash })
 }
 
 /** JSON with keys in sorted order: a file read back lists keys in schema order, not insertion order. */
@@ -139,7 +143,7 @@ describe('generated payloads on every channel', () => {
         }
         const last = await state()
         await t.core.close()
-        t.core = await createCore({ libraryDir: t.dir, platform: t.platform, sampleStoryPath, isTrustedOrigin: (url) => url.startsWith(`${TEST_ORIGIN}/`), checkOutput: true, fetch: noFetch })
+        t.core = await createCore({ libraryDir: t.dir, platform: t.platform, identity: t.identity, sampleStoryPath, isTrustedOrigin: (url) => url.startsWith(`${TEST_ORIGIN}/`), checkOutput: true, fetch: noFetch })
         expect(t.core.store.notices).toEqual([])
         expect(await state()).toBe(last)
       }),

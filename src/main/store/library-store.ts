@@ -8,7 +8,7 @@
 import path from 'node:path'
 import { Low } from 'lowdb'
 import type { LibraryNotice } from '../../shared/contract'
-import type { LibraryFile, StoryFile, StorySummary } from '../../shared/model'
+import type { Activity, LibraryFile, Source, StoryFile, StorySummary } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { DurableJsonAdapter } from './durable-adapter'
 import { current, Immer, isDraft } from 'immer'
@@ -46,7 +46,11 @@ export type ReadOnlyReason = 'newer' | 'unwritable' | null
 /** A folder we cannot write to: read-only media, or no permission. Such a library opens read-only. */
 const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM'])
 
+/** What one write changed, announced once it is on disk: a story's new index line and the activity it logged, or library.json. */
+export type StoreChange = { entity: 'story'; summary: StorySummary; activity: Activity[] } | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }
+
 export class LibraryStore {
+  private readonly listeners = new Set<(change: StoreChange) => void>()
   /** Stories in memory, least recently used first. */
   private readonly stories = new Map<string, StoryRecord>()
   private readonly mutex = new KeyedMutex()
@@ -187,9 +191,27 @@ export class LibraryStore {
     if (!this.indexFlush) setTimeout(() => void this.flushIndex().catch(() => undefined), INDEX_FLUSH_DELAY_MS)
   }
 
+  /** Hears every write once it is on disk; returns the unsubscribe. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener)
+    return () => void this.listeners.delete(listener)
+  }
+
+  private announce(change: StoreChange): void {
+    for (const listener of this.listeners) listener(change)
+  }
+
   async updateLibrary<T>(change: (draft: LibraryFile) => T): Promise<T> {
     this.assertWritable()
-    return this.writeIndex(change, true)
+    let sources: Source[] = []
+    const result = await this.writeIndex((draft) => {
+      const before = new Map(draft.sources.map((s) => [s.id, s.updatedAt]))
+      const value = change(draft)
+      sources = draft.sources.filter((s) => before.get(s.id) !== s.updatedAt)
+      return value
+    }, true)
+    this.announce({ entity: 'library', library: this.db.data, sources })
+    return result
   }
 
   /**
@@ -226,13 +248,16 @@ export class LibraryStore {
     this.assertWritable()
     return this.mutex.run(`story:${id}`, async () => {
       const record = await this.record(id)
+      const logged = record.file.activity.length
       let result!: T
       const next = drafts.produce(record.file, (draft) => {
         result = detach(change(draft as StoryFile))
       })
       if (next !== record.file) {
         await record.save(next)
-        this.refreshSummary(summarise(next))
+        const summary = summarise(next)
+        this.refreshSummary(summary)
+        this.announce({ entity: 'story', summary, activity: next.activity.slice(logged) })
       }
       return result
     })
@@ -250,6 +275,7 @@ export class LibraryStore {
       this.cache(id, record)
       const summary = summarise(file)
       this.refreshSummary(summary)
+      this.announce({ entity: 'story', summary, activity: file.activity })
       return summary
     })
   }
@@ -279,6 +305,7 @@ export class LibraryStore {
       this.missingFiles.delete(id)
       const summary = { ...entry, deletedAt: direction === 'trash' ? this.now().toISOString() : null }
       await this.putSummary(summary)
+      this.announce({ entity: 'story', summary, activity: [] })
       return summary
     })
   }

@@ -21,7 +21,8 @@ export async function migrateFormat1(io: FileIO, dir: string, now: () => Date): 
       const id = FORMAT1_FILE.exec(name)?.[1]
       if (!id) continue
       const old = path.join(base, name)
-      const outcome = await loadSafely(io, old, storyKind(id), now)
+      // Read without writing, so the old file is kept exactly as the older version wrote it.
+      const outcome = await loadSafely(io, old, storyKind(id), now, { canWrite: false })
       notices.push(...outcome.notices)
       if (outcome.state !== 'ok') continue
       const target = path.join(base, id)

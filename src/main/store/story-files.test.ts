@@ -6,7 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { LibraryState, StoryDetail } from '../../shared/contract'
-import { StoryFile, type Activity } from '../../shared/model'
+import { LIBRARY_SCHEMA_VERSION, STORY_SCHEMA_VERSION, StoryFile, type Activity } from '../../shared/model'
+import { upgradeStoryRecord } from './migrations'
 import { openTestCore, withEditor } from '../testing/test-core'
 import { nodeFileIO, type FileIO } from './file-io'
 import { LibraryStore } from './library-store'
@@ -24,8 +25,8 @@ const entry = (i: number, storyId = 's1'): Activity => ({ id: `a${i}`, at, by: '
 async function storyWithHistory(): Promise<LibraryStore> {
   const store = await LibraryStore.open(dir)
   await store.createStory({
-    schemaVersion: 1,
-    story: { id: 's1', title: 'One', outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Second text.', revision: 2, deskState: 'draft', origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
+    schemaVersion: 2,
+    story: { id: 's1', title: 'One', outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Second text.', revision: 2, deskState: 'draft', signOff: null, nextClaimNumber: 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
     revisions: [
       { revision: 1, text: 'First text.', createdAt: at, createdBy: 'ed', note: 'first' },
       { revision: 2, text: 'Second text.', createdAt: at, createdBy: 'ed', note: 'second' }
@@ -48,7 +49,7 @@ describe('a story folder', () => {
     expect(await readFile(path.join(folder, 'rev-1.txt'), 'utf8')).toBe('First text.')
     expect((await stat(path.join(folder, 'rev-1.txt'))).mtimeMs).toBe(revisionTime)
     const state = JSON.parse(await readFile(path.join(folder, 'story.json'), 'utf8')) as Record<string, unknown>
-    expect(state).toMatchObject({ schemaVersion: 2, activityLength: 6, revisions: [{ revision: 1, length: 11 }, { revision: 2, length: 12 }] })
+    expect(state).toMatchObject({ schemaVersion: 3, activityLength: 6, revisions: [{ revision: 1, length: 11 }, { revision: 2, length: 12 }] })
     expect(JSON.stringify(state)).not.toContain('First text.')
     expect((await readFile(path.join(folder, 'activity.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(6)
     const again = await LibraryStore.open(dir)
@@ -118,13 +119,14 @@ describe('a library written by the previous version (story format 1)', () => {
     cpSync(fixture, dir, { recursive: true })
     const originals = new Map<string, StoryFile>()
     for (const name of await readdir(path.join(fixture, 'stories'))) {
-      if (name.endsWith('.json')) originals.set(name.slice(0, -5), StoryFile.parse(JSON.parse(await readFile(path.join(fixture, 'stories', name), 'utf8'))))
+      if (name.endsWith('.json')) originals.set(name.slice(0, -5), StoryFile.parse(upgradeStoryRecord(JSON.parse(await readFile(path.join(fixture, 'stories', name), 'utf8')) as Record<string, unknown>, STORY_SCHEMA_VERSION)))
     }
     const t = await openTestCore({ libraryDir: dir })
     try {
       const library = await t.call<LibraryState>('library.get', {})
       expect(library.notices).toEqual([])
       expect(library.people.map((p) => p.name)).toEqual(['Rosa Diaz'])
+      expect((await t.call<{ id: string }[]>('stories.list', {})).map((s) => s.id).sort()).toEqual([...originals.keys()].filter((id) => !id.startsWith('id0023')).sort())
       for (const [id, original] of originals) {
         const detail = await t.call<StoryDetail>('stories.get', { id })
         expect(detail.story).toEqual(original.story)
@@ -136,8 +138,10 @@ describe('a library written by the previous version (story format 1)', () => {
         }
         expect(await readdir(path.join(dir, 'stories', id))).toEqual(expect.arrayContaining(['format1.json', 'story.json', 'activity.jsonl']))
       }
-      expect(JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8'))).toMatchObject({ schemaVersion: 2 })
+      expect(JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8'))).toMatchObject({ schemaVersion: LIBRARY_SCHEMA_VERSION })
       expect(await readFile(path.join(dir, 'library.json.v1.bak'), 'utf8')).toBe(await readFile(path.join(fixture, 'library.json'), 'utf8'))
+      // Who is editing belongs to this machine, not the library: choose the editor again.
+      await t.call('people.setCurrent', { id: library.people[0]!.id })
       const [trashed] = await t.call<{ id: string }[]>('stories.trash', {})
       await t.call('stories.restore', { id: trashed!.id })
       expect((await t.call<StoryDetail>('stories.get', { id: trashed!.id })).story.title).toBe('In the trash')
@@ -146,7 +150,7 @@ describe('a library written by the previous version (story format 1)', () => {
       const claim = originals.get(edited)!.claims[0]!
       await t.call('claims.update', { storyId: edited, claimId: claim.id, patch: { rationale: 'Saved after the upgrade.' } })
       await t.core.close()
-      const again = await openTestCore({ libraryDir: dir })
+      const again = await openTestCore({ libraryDir: dir, identity: t.identity })
       expect(again.core.store.notices).toEqual([])
       const detail = await again.call<StoryDetail>('stories.get', { id: edited })
       expect(detail.claims.find((c) => c.id === claim.id)?.rationale).toBe('Saved after the upgrade.')

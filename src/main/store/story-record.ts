@@ -21,7 +21,8 @@ import { errnoCode, type FileIO } from './file-io'
 import type { FileKind, LoadOutcome } from './safe-load'
 import { assertLoadable } from './validate'
 
-export const STORY_STATE_VERSION = 2
+/** Story formats 1 and 2 were one file, stories/<id>.json (see file-kinds.ts); 3 is the folder. */
+export const STORY_STATE_VERSION = 3
 
 export const RevisionEntry = StoryRevision.omit({ text: true }).extend({ length: z.number().int().min(0) })
 export type RevisionEntry = z.infer<typeof RevisionEntry>

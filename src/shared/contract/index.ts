@@ -4,15 +4,19 @@ import { z } from 'zod'
 import type { Result } from '../result'
 import { appChannels } from './app'
 import { claimChannels } from './claims'
+import { deskChannels } from './desk'
 import { libraryChannels } from './library'
+import { memoryChannels } from './memory'
 import { storyChannels } from './stories'
 import { transferChannels } from './transfer'
 
 export * from './app'
 export * from './channel'
 export * from './claims'
+export * from './desk'
 export * from './events'
 export * from './library'
+export * from './memory'
 export * from './stories'
 export * from './transfer'
 
@@ -21,7 +25,9 @@ export const contract = {
   ...libraryChannels,
   ...storyChannels,
   ...claimChannels,
-  ...transferChannels
+  ...transferChannels,
+  ...memoryChannels,
+  ...deskChannels
 }
 
 export type Contract = typeof contract
