@@ -165,6 +165,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await seedSampleStory({ store: opened, now: clock, newId: ids }, sample, canonicalText)
     }
     for (const notice of opened.notices) platform.emit('store.recovered', notice)
+    // Damage found later (a story file first read when it is opened) is told the same way, once.
+    opened.onNotice((notice) => platform.emit('store.recovered', notice))
     return opened
   }
 

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { nameAt, type Person } from '../../shared/model'
+import { LIBRARY_SCHEMA_VERSION, nameAt, type Person } from '../../shared/model'
 import { configIdentity } from '../app-config'
 import { openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
@@ -72,7 +72,7 @@ describe('current editor', () => {
     expect(after.settings).not.toHaveProperty('currentEditorId')
     expect(after.people.map((p) => [p.name, p.active])).toEqual([['Amira Haddad', true]])
     const saved = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; settings: Record<string, unknown> }
-    expect(saved.schemaVersion).toBe(2)
+    expect(saved.schemaVersion).toBe(LIBRARY_SCHEMA_VERSION)
     expect(saved.settings).not.toHaveProperty('currentEditorId')
   })
 })

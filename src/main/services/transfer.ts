@@ -21,6 +21,8 @@ const fromBase64 = (file: ImportedFile): PickedFile => ({ fileName: file.fileNam
 
 export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
   const { platform, importer } = deps
+  /** The report this window saved last: the only file `export.reveal` will show in the file manager. */
+  let lastExport: string | null = null
 
   async function addImported(imported: ImportedStory, origin: StoryFile['story']['origin']) {
     const by = currentEditor(ctx)
@@ -71,9 +73,11 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
         throw new AppError('io_error', `Could not save the report: ${error instanceof Error ? error.message : String(error)}`)
       })
       platform.emit('export.progress', { done: ids.length + 1, total: ids.length + 1 })
+      lastExport = target
       return { saved: true, path: target, bytes: rendered.bytes.byteLength, claimCount: rendered.claimCount, leftOut: rendered.leftOut }
     },
     'export.reveal': ({ path }) => {
+      if (lastExport === null || path !== lastExport) throw new AppError('forbidden', 'Only the report Factdesk just saved can be shown in its folder.')
       platform.revealFile(path)
       return null
     },

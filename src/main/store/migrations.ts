@@ -41,7 +41,12 @@ export const libraryMigrations: Migrations = {
     const settings: Raw = { ...(data.settings as Raw), requireCheckedAgainst: false }
     delete settings.currentEditorId
     return { ...data, stories: (data.stories as Raw[]).map((s) => ({ ...s, recheckCount: 0, followUps: [] })), settings }
-  }
+  },
+  /**
+   * 2 -> 3: the index is the same; stories moved from stories/<id>.json into folders (migrate.ts),
+   * and the version makes an older Factdesk open such a library read-only rather than miss them.
+   */
+  2: (data) => data
 }
 
 /** Runs a story record up to the current version (a verification package carries story records too). */

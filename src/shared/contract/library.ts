@@ -4,7 +4,7 @@ import { DeskState, FollowUp, Id, Name, Person, Settings, StorySummary } from '.
 import { channel, NoInput, Nothing } from './channel'
 
 export const LibraryNotice = z.strictObject({
-  kind: z.enum(['recovered_from_backup', 'quarantined', 'read_only', 'created']),
+  kind: z.enum(['recovered_from_backup', 'quarantined', 'read_only', 'created', 'missing', 'unreadable', 'rebuilt']),
   file: z.string(),
   message: z.string(),
   movedTo: z.string().nullable()
