@@ -5,7 +5,7 @@ import path from 'node:path'
 import { test as base, chromium, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test'
 import type { EventPayload } from '../../src/shared/contract'
 import { launchBrowserApp, newDialogScript, type BrowserApp, type DialogScript } from './browser-app'
-import { chosenDriver, chromiumArgs, chromiumPath, electronBinary, type DriverName } from './driver'
+import { chosenDriver, chromiumArgs, chromiumPath, packagedApp, type DriverName } from './driver'
 import { serveDirectory, type StaticServer } from './static-server'
 
 const root = path.resolve(__dirname, '../..')
@@ -92,7 +92,13 @@ async function browserFactdesk(driver: { browser: Browser; server: StaticServer 
 
 async function electronFactdesk(libraryDir: string): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
   const launch = async (): Promise<{ app: ElectronApplication; page: Page }> => {
-    const app = await _electron.launch({ executablePath: electronBinary() ?? undefined, args: [root], env: { ...process.env, FACTDESK_LIBRARY_DIR: libraryDir } })
+    // Unpackaged: no executablePath, so Playwright starts node_modules' Electron with its loader
+    // (which holds `ready` until it is attached); global-setup has checked the binary is installed,
+    // so this never downloads. Packaged: the app's own executable, which ignores args; it needs the
+    // EnableNodeCliInspectArguments fuse left on (electron-builder.yml).
+    const env = { ...process.env, FACTDESK_LIBRARY_DIR: libraryDir }
+    const packaged = packagedApp()
+    const app = packaged ? await _electron.launch({ executablePath: packaged, env }) : await _electron.launch({ args: [root], env })
     // Record instead of opening the system browser, so tests can see what would have left the app.
     await app.evaluate(({ shell }) => {
       const opened: string[] = []

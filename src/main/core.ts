@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import type { LibraryChange } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
-import { createDispatch, type Dispatch, type Handlers } from './dispatch'
+import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
 import { randomId, type ServiceContext } from './services/context'
@@ -27,7 +27,13 @@ export interface CoreOptions {
   checkOutput?: boolean
   store?: StoreOptions
   fetch?: typeof fetch
+  /** The app's version and where its log is, for the window's error screens. */
+  app?: { version: string; logFile: string | null }
   onInternalError?(channel: string, error: unknown): void
+  /** A call refused before it reached a handler (wrong sender, unknown channel), for the log. */
+  onRefused?(refusal: Refusal): void
+  /** A render error the window reported. */
+  onRendererError?(report: { message: string; stack: string | null; where: string }): void
 }
 
 export interface Core {
@@ -64,6 +70,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const handlers: Handlers = {
+    'app.info': () => ({ version: options.app?.version ?? '0.0.0', logFile: options.app?.logFile ?? null, libraryDir: store.dir }),
+    'app.reportError': (report) => {
+      options.onRendererError?.(report)
+      return null
+    },
     ...libraryHandlers(ctx),
     'library.search': (query) => index.query(query),
     'library.open': async () => {
@@ -73,9 +84,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const previous = store
       await previous.close()
       try {
-        follow(await openLibrary(dir, options, now, newId))
+        // Taking over another computer's lock is only ever for the folder the user confirmed it for.
+        follow(await openLibrary(dir, { ...options, store: { ...options.store, takeOverLock: false } }, now, newId))
       } catch (error) {
-        follow(await LibraryStore.open(previous.dir, { now, ...options.store }))
+        follow(await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false }))
         throw error
       }
       await platform.rememberLibrary(dir)
@@ -97,7 +109,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dispatch: Dispatch = createDispatch(handlers, {
     isTrustedOrigin: options.isTrustedOrigin,
     checkOutput: options.checkOutput,
-    onInternalError: options.onInternalError
+    onInternalError: options.onInternalError,
+    onRefused: options.onRefused
   })
 
   async function openLibrary(dir: string, opts: CoreOptions, clock: () => Date, ids: () => string): Promise<LibraryStore> {

@@ -2,11 +2,13 @@
 // Both sides read it; types for the renderer are inferred from it, never written twice.
 import { z } from 'zod'
 import type { Result } from '../result'
+import { appChannels } from './app'
 import { claimChannels } from './claims'
 import { libraryChannels } from './library'
 import { storyChannels } from './stories'
 import { transferChannels } from './transfer'
 
+export * from './app'
 export * from './channel'
 export * from './claims'
 export * from './events'
@@ -15,6 +17,7 @@ export * from './stories'
 export * from './transfer'
 
 export const contract = {
+  ...appChannels,
   ...libraryChannels,
   ...storyChannels,
   ...claimChannels,

@@ -1,6 +1,6 @@
 // The library as a whole: what the library screen shows, settings, people, where it lives.
 import { z } from 'zod'
-import { DeskState, Id, Person, Settings, ShortText, StorySummary } from '../model'
+import { DeskState, Id, Name, Person, Settings, StorySummary } from '../model'
 import { channel, NoInput, Nothing } from './channel'
 
 export const LibraryNotice = z.strictObject({
@@ -45,7 +45,7 @@ export const libraryChannels = {
   'library.search': channel(LibraryQuery, LibraryPage),
   'library.open': channel(NoInput, z.strictObject({ opened: z.boolean(), path: z.string() })),
   'settings.update': channel(z.strictObject({ patch: Settings.partial() }), Settings),
-  'people.create': channel(z.strictObject({ name: ShortText.min(1) }), Person),
+  'people.create': channel(z.strictObject({ name: Name }), Person),
   'people.setCurrent': channel(z.strictObject({ id: Id }), Settings),
   'shell.openExternal': channel(z.strictObject({ url: z.string().max(4000) }), Nothing)
 }

@@ -1,6 +1,6 @@
 // Stories: create, read with everything attached, edit, revise, delete to trash and restore.
 import { z } from 'zod'
-import { Activity, Claim, DeskState, Evidence, Id, limits, ShortText, Source, Story, StoryMeta, StorySummary } from '../model'
+import { Activity, Claim, DeskState, Evidence, Id, IncomingStoryText, Name, ShortText, Source, Story, StoryMeta, StorySummary } from '../model'
 import { channel, NoInput } from './channel'
 
 export const RevisionInfo = z.strictObject({
@@ -35,7 +35,7 @@ export const storyChannels = {
   'stories.list': channel(z.strictObject({ includeDeleted: z.boolean().optional() }), z.array(StorySummary)),
   'stories.get': channel(z.strictObject({ id: Id }), StoryDetail),
   'stories.create': channel(
-    StoryMeta.partial().extend({ title: ShortText.min(1), text: z.string().min(1).max(limits.storyText) }).strict(),
+    StoryMeta.partial().extend({ title: Name, text: IncomingStoryText }).strict(),
     StorySummary
   ),
   'stories.update': channel(
@@ -43,7 +43,7 @@ export const storyChannels = {
     StorySummary
   ),
   'stories.revise': channel(
-    z.strictObject({ id: Id, text: z.string().min(1).max(limits.storyText), note: ShortText.optional() }),
+    z.strictObject({ id: Id, text: IncomingStoryText, note: ShortText.optional() }),
     z.strictObject({ detail: StoryDetail, report: ReanchorReport })
   ),
   'stories.revision': channel(z.strictObject({ id: Id, revision: z.number().int().min(1) }), z.strictObject({ revision: z.number().int(), text: z.string() })),

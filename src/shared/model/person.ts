@@ -1,10 +1,10 @@
 // People on the desk, and the append-only log of who changed what.
 import { z } from 'zod'
-import { Id, IsoDate, ShortText } from './common'
+import { Id, IsoDate, Name } from './common'
 
 export const Person = z.strictObject({
   id: Id,
-  name: ShortText.min(1),
+  name: Name,
   initials: z.string().max(4),
   createdAt: IsoDate
 })

@@ -1,13 +1,14 @@
 // A story under check: canonical plain text (paragraphs split by blank lines) plus metadata.
 import { z } from 'zod'
-import { Id, IsoDate, limits, OptionalUrl, ShortText } from './common'
+import { canonicalText } from '../text/canonical'
+import { Id, IsoDate, limits, Name, OptionalUrl, ShortText } from './common'
 
 export const deskStates = ['draft', 'in_check', 'cleared'] as const
 export const DeskState = z.enum(deskStates)
 export type DeskState = z.infer<typeof DeskState>
 
 export const StoryMeta = z.strictObject({
-  title: ShortText.min(1),
+  title: Name,
   outlet: ShortText,
   byline: ShortText,
   url: OptionalUrl,
@@ -22,6 +23,13 @@ export const StoryOrigin = z.strictObject({
   location: z.string().max(limits.url)
 })
 export type StoryOrigin = z.infer<typeof StoryOrigin>
+
+/** Story text as sent by the renderer: made canonical here, and refused if that takes it past the cap. */
+export const IncomingStoryText = z
+  .string()
+  .max(limits.storyText)
+  .transform(canonicalText)
+  .pipe(z.string().min(1, 'the story has no text').max(limits.storyText, `the text is longer than ${limits.storyText.toLocaleString('en')} characters once line breaks and spaces are made regular`))
 
 export const StoryRevision = z.strictObject({
   revision: z.number().int().min(1),

@@ -2,7 +2,7 @@
 // shows a pending highlight at once and settles when main answers; updates show at once and are
 // taken back if the save fails; deletes offer Undo (claims.restore) in a toast.
 import { useCallback, useState } from 'react'
-import type { StoryDetail } from '../../../shared/contract'
+import { maxQuoteLength, type StoryDetail } from '../../../shared/contract'
 import type { Claim, ClaimFields } from '../../../shared/model'
 import { call } from '../api'
 import { useToasts } from '../app/toasts'
@@ -35,6 +35,11 @@ export function useClaimActions({ storyId, text, edit, open }: Options) {
     async (selected: TextRange) => {
       const range = trimRange(text, selected)
       if (!range) return
+      if (range.end - range.start > maxQuoteLength) {
+        const chosen = (range.end - range.start).toLocaleString('en')
+        toasts.show({ tone: 'error', message: `That selection is ${chosen} characters long; a claim can quote at most ${maxQuoteLength.toLocaleString('en')}. Select fewer words and press M again.` })
+        return
+      }
       const key = `pending-${++pendingKeys}`
       setPending((p) => [...p, { key, ...range }])
       document.getSelection()?.removeAllRanges()
@@ -42,7 +47,7 @@ export function useClaimActions({ storyId, text, edit, open }: Options) {
       if (claim) open(claim.id)
       setPending((p) => p.filter((x) => x.key !== key))
     },
-    [edit, storyId, open, text]
+    [edit, toasts, storyId, open, text]
   )
 
   const updateClaim = useCallback(
