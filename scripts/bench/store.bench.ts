@@ -1,4 +1,4 @@
-// Claim-save latency in a small and a large library, library open time, memory, IPC round trip.
+// Claim-save latency in a small and a large library, library open time, memory, in-process dispatch.
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -67,8 +67,8 @@ const bench: Bench = {
     const large = await measure(500, 40)
     const ratio = percentile(large.times, 95) / percentile(small.times, 95)
     return [
-      row('IPC round trip through dispatch p50', percentile(small.roundTrip, 50), 'ms'),
-      row('IPC round trip through dispatch p95', percentile(small.roundTrip, 95), 'ms'),
+      row('dispatch in process (contract check + handler, no IPC) p50', percentile(small.roundTrip, 50), 'ms'),
+      row('dispatch in process (contract check + handler, no IPC) p95', percentile(small.roundTrip, 95), 'ms'),
       row('claim update p50, 1 story x 40 claims', percentile(small.times, 50), 'ms'),
       row('claim update p95, 1 story x 40 claims', percentile(small.times, 95), 'ms'),
       row('claim update p50, 500 stories x 40 claims', percentile(large.times, 50), 'ms'),

@@ -29,7 +29,7 @@ export async function renderReport(format: ReportFormat, model: ReportModel, dep
     case 'html':
       return { bytes: utf8(renderHtml(model)), extension, claimCount, skippedWithoutVerdict: 0 }
     case 'pdf':
-      return { bytes: await deps.printToPdf(renderHtml(model)), extension, claimCount, skippedWithoutVerdict: 0 }
+      return { bytes: await deps.printToPdf(renderHtml(model, { forPrint: true })), extension, claimCount, skippedWithoutVerdict: 0 }
     case 'markdown':
       return { bytes: utf8(renderMarkdown(model)), extension, claimCount, skippedWithoutVerdict: 0 }
     case 'csv':
