@@ -1,12 +1,16 @@
 // The composition root shared by every way of running Factdesk (Electron, the e2e browser driver,
 // tests, benchmarks): opens the library, builds the services and returns the dispatch.
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { LibraryChange } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
+import { memoryHandlers } from './memory/handlers'
+import { DeskMemory } from './memory/memory'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
+import { contactHandlers } from './services/contacts'
 import { randomId, type ServiceContext } from './services/context'
 import { libraryHandlers } from './services/library'
 import { seedSampleStory } from './services/sample'
@@ -38,6 +42,7 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch: Dispatch
+  readonly memory: DeskMemory
   readonly store: LibraryStore
   close(): Promise<void>
 }
@@ -55,7 +60,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store = opened
     index = new StoryIndex(opened.library.stories)
     unfollow = opened.onChange((change) => {
-      if (change.entity === 'story') index.put(change.summary)
+      if (change.entity === 'story') {
+        index.put(change.summary)
+        memory.changed(change.summary.id)
+      }
       platform.emit('library.changed', announcement(change, now))
     })
   }
@@ -69,6 +77,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     newId
   }
 
+  // The check-worthiness model ships in the resources folder beside the sample story.
+  const memory = new DeskMemory(() => store, path.join(path.dirname(options.sampleStoryPath), 'checkworthy-model.json'))
+
   const handlers: Handlers = {
     'app.info': () => ({ version: options.app?.version ?? '0.0.0', logFile: options.app?.logFile ?? null, libraryDir: store.dir }),
     'app.reportError': (report) => {
@@ -77,6 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...libraryHandlers(ctx),
     'library.search': (query) => index.query(query),
+    'library.followUps': () => index.followUps(),
     'library.open': async () => {
       const dir = await platform.chooseLibraryFolder()
       if (!dir) return { opened: false, path: store.dir }
@@ -101,9 +113,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...storyHandlers(ctx, canonicalText),
     ...claimHandlers(ctx),
+    ...contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
-    ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch })
+    ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch }),
+    ...memoryHandlers(ctx, memory)
   }
 
   const dispatch: Dispatch = createDispatch(handlers, {
@@ -125,6 +139,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     dispatch,
+    memory,
     get store() {
       return store
     },

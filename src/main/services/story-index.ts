@@ -3,7 +3,7 @@
 // page on screen crosses to the renderer. MiniSearch does the word matching: every word of the query
 // must start a word of the headline or outlet, accents and case aside.
 import MiniSearch from 'minisearch'
-import type { LibraryPage, LibraryQuery, LibrarySort } from '../../shared/contract'
+import type { LibraryPage, LibraryQuery, LibrarySort, StoryFollowUp } from '../../shared/contract'
 import { progressOf, type StorySummary } from '../../shared/model'
 
 const fold = (term: string): string => term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
@@ -59,6 +59,11 @@ export class StoryIndex {
     if (!this.wordIndex) return
     if (!previous) this.wordIndex.add(summary)
     else if (previous.title !== summary.title || previous.outlet !== summary.outlet) this.wordIndex.replace(summary)
+  }
+
+  /** Every follow-up owed on a live story, with the story it belongs to (the library's due list). */
+  followUps(): StoryFollowUp[] {
+    return [...this.byId.values()].flatMap((story) => story.followUps.map((followUp) => ({ storyId: story.id, title: story.title, followUp })))
   }
 
   query(q: LibraryQuery): LibraryPage {

@@ -31,14 +31,14 @@ export interface StoreOptions {
   takeOverLock?: boolean
 }
 
-/** What one write changed, announced once it is on disk: a story's new index line and the activity it logged, or library.json. */
-export type StoreChange = { entity: 'story'; summary: StorySummary; activity: Activity[] } | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }
-
 /** Why a library is open read-only: saved by a newer Factdesk, or on a disk that cannot be written. */
 export type ReadOnlyReason = 'newer' | 'unwritable' | null
 
 /** A folder we cannot write to: read-only media, or no permission. Such a library opens read-only. */
 const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM'])
+
+/** What one write changed, announced once it is on disk: a story's new index line and the activity it logged, or library.json. */
+export type StoreChange = { entity: 'story'; summary: StorySummary; activity: Activity[] } | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }
 
 export class LibraryStore {
   private readonly listeners = new Set<(change: StoreChange) => void>()

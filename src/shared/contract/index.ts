@@ -5,6 +5,7 @@ import type { Result } from '../result'
 import { appChannels } from './app'
 import { claimChannels } from './claims'
 import { libraryChannels } from './library'
+import { memoryChannels } from './memory'
 import { storyChannels } from './stories'
 import { transferChannels } from './transfer'
 
@@ -13,6 +14,7 @@ export * from './channel'
 export * from './claims'
 export * from './events'
 export * from './library'
+export * from './memory'
 export * from './stories'
 export * from './transfer'
 
@@ -21,7 +23,8 @@ export const contract = {
   ...libraryChannels,
   ...storyChannels,
   ...claimChannels,
-  ...transferChannels
+  ...transferChannels,
+  ...memoryChannels
 }
 
 export type Contract = typeof contract

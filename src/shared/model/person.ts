@@ -19,6 +19,7 @@ export const activityActions = [
   'story.updated',
   'story.revised',
   'story.deleted',
+  'story.signed_off',
   'story.restored',
   'claim.created',
   'claim.updated',
@@ -27,9 +28,13 @@ export const activityActions = [
   'claim.reanchored',
   'claim.orphaned',
   'claim.commented',
+  'claim.recheck',
+  'claim.confirmed',
+  'claim.contacted',
   'evidence.added',
   'evidence.updated',
   'evidence.removed',
+  'evidence.reused',
   'package.imported'
 ] as const
 export const ActivityAction = z.enum(activityActions)

@@ -35,7 +35,9 @@ export const Settings = z.strictObject({
   statusLabels: StatusLabels,
   organisationName: ShortText,
   organisationUrl: OptionalUrl,
-  factCheckBaseUrl: OptionalUrl
+  factCheckBaseUrl: OptionalUrl,
+  /** Hard rule: a claim may only be Done with evidence attached or a note on what it was checked against. */
+  requireCheckedAgainst: z.boolean()
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -45,5 +47,6 @@ export const defaultSettings: Settings = {
   statusLabels: defaultStatusLabels,
   organisationName: '',
   organisationUrl: '',
-  factCheckBaseUrl: ''
+  factCheckBaseUrl: '',
+  requireCheckedAgainst: false
 }
