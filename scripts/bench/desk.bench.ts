@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { launchBrowserApp, newDialogScript, type BrowserApp } from '../../e2e/support/browser-app'
 import { chromiumArgs, chromiumPath } from '../../e2e/support/driver'
 import { serveDirectory } from '../../e2e/support/static-server'
-import { buildManyStories, syntheticStory } from './library-fixture'
+import { benchIdentity, buildManyStories, syntheticStory } from './library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const BIG = { id: 'big', words: 10_000, claims: 300 }
@@ -106,7 +106,7 @@ async function rendererHeapAfterGc(page: Page): Promise<number> {
 }
 
 async function withApp<T>(browser: Browser, origin: string, dir: string, use: (app: BrowserApp) => Promise<T>): Promise<T> {
-  const app = await launchBrowserApp(browser, origin, dir, newDialogScript(), path.resolve('resources/sample-story.txt'), { checkOutput: false })
+  const app = await launchBrowserApp(browser, origin, dir, newDialogScript(), path.resolve('resources/sample-story.txt'), { checkOutput: false, identity: benchIdentity })
   try {
     return await use(app)
   } finally {

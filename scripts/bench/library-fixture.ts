@@ -1,6 +1,7 @@
 // Builds large synthetic libraries for benchmarks: N stories of M claims each, written through the store.
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { EditorIdentity } from '../../src/main/identity'
 import { defaultClaimFields, STORY_SCHEMA_VERSION, type Claim, type StoryFile } from '../../src/shared/model'
 import { LibraryStore } from '../../src/main/store/library-store'
 
@@ -56,11 +57,13 @@ export async function buildLibrary(dir: string, stories: number, claimsPerStory:
   const store = await LibraryStore.open(dir)
   for (let s = 0; s < stories; s++) await store.createStory(syntheticStory(`story${s}`, claimsPerStory))
   await store.updateLibrary((l) => {
-    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at })
-    l.settings.currentEditorId = 'bench'
+    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at, active: true, formerNames: [] })
   })
   await store.close()
 }
+
+/** The bench libraries' editor, as this machine's config would remember them. */
+export const benchIdentity: EditorIdentity = { load: async () => 'bench', save: async () => undefined }
 
 /**
  * A library of thousands of stories, fast: the story files are written as they are, and the first
@@ -79,8 +82,7 @@ export async function buildManyStories(dir: string, count: number, { claims = 3,
   }
   const store = await LibraryStore.open(dir)
   await store.updateLibrary((l) => {
-    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at })
-    l.settings.currentEditorId = 'bench'
+    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at, active: true, formerNames: [] })
   })
   await store.close()
 }

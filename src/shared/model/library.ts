@@ -8,6 +8,7 @@ import { Settings } from './settings'
 import { Evidence, Source } from './source'
 import { DeskState, Story, StoryRevision } from './story'
 
+/** 2: index lines carry re-check and follow-up counts; who is editing moved out of the library into each machine's config; people can be deactivated and renamed. */
 export const LIBRARY_SCHEMA_VERSION = 2
 export const STORY_SCHEMA_VERSION = 2
 
