@@ -156,7 +156,6 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
   const other = await mkdtemp(path.join(os.tmpdir(), 'factdesk-numbers-library-'))
   try {
     const library = new LibraryPage(page)
-    const transfer = new TransferPage(page)
     await library.addEditor('Tomas Berg')
     await library.createStory(TITLE, TEXT)
     const story = new StoryPage(page)
@@ -187,6 +186,8 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
     const reopened = new StoryPage(factdesk.page)
     await expectNumbers(reopened)
 
+    // The restart opened a new page: the transfer page model is made for it.
+    const transfer = new TransferPage(factdesk.page)
     await factdesk.answerSaveDialog(out)
     await factdesk.page.getByRole('button', { name: 'Export…' }).click()
     const pkg = await transfer.exportAs('Verification package (JSON, re-importable)')
