@@ -186,6 +186,7 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
     const reopened = new StoryPage(factdesk.page)
     await expectNumbers(reopened)
 
+    // The restart opened a new page: the transfer page model is made for it.
     await factdesk.answerSaveDialog(out)
     await factdesk.page.getByRole('button', { name: 'Export…' }).click()
     const after = new TransferPage(factdesk.page)

@@ -1,31 +1,42 @@
-// The annotation desk in Chromium through the browser driver: opening a 10,000-word story with 300
-// claims until it is interactive, and marking a claim until its highlight shows (and until saved).
-import { mkdtemp, rm } from 'node:fs/promises'
+// The desk in Chromium through the browser driver (the built renderer, preload and core):
+// - a 10,000-word story with 300 claims: opening it until interactive (the first, cold open apart
+//   from the warm ones), marking a claim until its highlight shows and until it is saved and shown;
+// - a 3,000-claim story reopened ten times: does the tenth open cost what the second did;
+// - the library screen at 50 and at 5,000 stories: load until the first rows are painted, and one
+//   keystroke in the search box until its results are painted;
+// - the renderer's heap after a forced GC.
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Page } from '@playwright/test'
-import { launchBrowserApp, newDialogScript } from '../../e2e/support/browser-app'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { launchBrowserApp, newDialogScript, type BrowserApp } from '../../e2e/support/browser-app'
 import { chromiumArgs, chromiumPath } from '../../e2e/support/driver'
 import { serveDirectory } from '../../e2e/support/static-server'
-import { LibraryStore } from '../../src/main/store/library-store'
-import { benchIdentity, syntheticStory } from './library-fixture'
+import { benchIdentity, buildManyStories, syntheticStory } from './library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const BIG = { id: 'big', words: 10_000, claims: 300 }
+const HUGE = { id: 'huge', words: 30_000, claims: 3_000 }
 const OTHER_STORIES = 49
 const OTHER_CLAIMS = 40
 const OPENS = 12
+const REOPENS = 10
 const MARKS = 20
-const at = '2026-11-25T10:00:00.000Z'
+const PAINTS = 6
+const SMALL_LIBRARY = 50
+const LARGE_LIBRARY = 5_000
+const MB = 1024 * 1024
 
+/** The big stories sort first (newest), so their rows are in view in the virtualised list. */
 async function buildDeskLibrary(dir: string): Promise<void> {
-  const store = await LibraryStore.open(dir)
-  await store.createStory(syntheticStory(BIG.id, BIG.claims, BIG.words))
-  for (let s = 0; s < OTHER_STORIES; s++) await store.createStory(syntheticStory(`story${s}`, OTHER_CLAIMS))
-  await store.updateLibrary((l) => {
-    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at, active: true, formerNames: [] })
-  })
-  await store.close()
+  await mkdir(path.join(dir, 'stories'), { recursive: true })
+  const later = (minutes: number) => new Date(Date.parse('2027-01-01T00:00:00.000Z') + minutes * 60_000).toISOString()
+  for (const [spec, minutes] of [[BIG, 2], [HUGE, 1]] as const) {
+    const file = syntheticStory(spec.id, spec.claims, spec.words)
+    file.story = { ...file.story, title: `Bench story ${spec.id}`, updatedAt: later(minutes) }
+    await writeFile(path.join(dir, 'stories', `${spec.id}.json`), JSON.stringify(file))
+  }
+  await buildManyStories(dir, OTHER_STORIES, { claims: OTHER_CLAIMS, words: 1200 })
 }
 
 /** Clicks the story in the library and waits for its highlights to be on screen and a frame painted. */
@@ -44,7 +55,12 @@ const openStory = (page: Page, id: string): Promise<number> =>
     return performance.now() - started
   }, id)
 
-/** Selects words in an unmarked run, presses M, and times the highlight appearing and the claim being saved. */
+async function backToLibrary(page: Page, id: string): Promise<void> {
+  await page.getByRole('button', { name: 'Back to the library', exact: true }).click()
+  await page.locator(`tr[data-story-id="${id}"]`).waitFor()
+}
+
+/** Selects words in an unmarked run, presses M, and times the highlight appearing and the claim being saved and listed. */
 const markOnce = (page: Page, nth: number): Promise<{ shown: number; saved: number }> =>
   page.evaluate(async (n) => {
     const runs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] span[data-start]')).filter((r) => (r.textContent ?? '').length > 60)
@@ -59,7 +75,9 @@ const markOnce = (page: Page, nth: number): Promise<{ shown: number; saved: numb
     selection.addRange(range)
     const start = Number(run.dataset.start) + range.startOffset
     await new Promise((resolve) => setTimeout(resolve, 30)) // let selectionchange settle
-    const before = document.querySelectorAll('.claim-item').length
+    // The claim list is virtualised: its count line, not the items in the page, says how many there are.
+    const count = (): number => Number.parseInt(document.querySelector('[data-testid="claim-count"]')?.textContent ?? '0', 10)
+    const before = count()
     const started = performance.now()
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'm', code: 'KeyM', bubbles: true }))
     const until = (test: () => boolean): Promise<number> =>
@@ -71,29 +89,56 @@ const markOnce = (page: Page, nth: number): Promise<{ shown: number; saved: numb
         check()
       })
     const shown = await until(() => document.querySelector(`mark.hl[data-start="${start}"]`) !== null)
-    const saved = await until(() => document.querySelector('mark.hl[data-status="pending"]') === null && document.querySelectorAll('.claim-item').length > before)
+    const saved = await until(() => document.querySelector('mark.hl[data-status="pending"]') === null && count() > before)
     return { shown, saved }
   }, nth)
 
-async function measure(): Promise<{ opens: number[]; ipc: number[]; shown: number[]; saved: number[] }> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'factdesk-desk-bench-'))
-  const dir = path.join(root, 'library')
-  const server = await serveDirectory(path.resolve('out/renderer'))
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true })
+/** The renderer's JS heap after a full garbage collection, read through the DevTools protocol. */
+async function rendererHeapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
   try {
-    await buildDeskLibrary(dir)
-    const app = await launchBrowserApp(browser, server.origin, dir, newDialogScript(), path.resolve('resources/sample-story.txt'), { checkOutput: false, identity: benchIdentity })
-    const { page } = app
+    await cdp.send('HeapProfiler.collectGarbage')
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+    return usedSize / MB
+  } finally {
+    await cdp.detach()
+  }
+}
+
+async function withApp<T>(browser: Browser, origin: string, dir: string, use: (app: BrowserApp) => Promise<T>): Promise<T> {
+  const app = await launchBrowserApp(browser, origin, dir, newDialogScript(), path.resolve('resources/sample-story.txt'), { checkOutput: false, identity: benchIdentity })
+  try {
+    return await use(app)
+  } finally {
+    await app.close()
+  }
+}
+
+interface DeskFigures {
+  coldOpen: number
+  opens: number[]
+  getStory: number[]
+  shown: number[]
+  saved: number[]
+  reopens: number[]
+  heapAfterOpens: number
+  heapAfterReopens: number
+}
+
+async function measureDesk(browser: Browser, origin: string, root: string): Promise<DeskFigures> {
+  const dir = path.join(root, 'desk-library')
+  await buildDeskLibrary(dir)
+  return withApp(browser, origin, dir, async ({ page }) => {
     await page.locator(`tr[data-story-id="${BIG.id}"]`).waitFor()
     const opens: number[] = []
     for (let i = 0; i < OPENS; i++) {
       opens.push(await openStory(page, BIG.id))
-      await page.getByRole('button', { name: 'Back to the library', exact: true }).click()
-      await page.locator(`tr[data-story-id="${BIG.id}"]`).waitFor()
+      await backToLibrary(page, BIG.id)
     }
-    const ipc: number[] = []
+    const heapAfterOpens = await rendererHeapAfterGc(page)
+    const getStory: number[] = []
     for (let i = 0; i < 8; i++) {
-      ipc.push(
+      getStory.push(
         await page.evaluate(async (id) => {
           const started = performance.now()
           await (window as unknown as { factdesk: { stories: { get(i: { id: string }): Promise<unknown> } } }).factdesk.stories.get({ id })
@@ -109,31 +154,120 @@ async function measure(): Promise<{ opens: number[]; ipc: number[]; shown: numbe
       shown.push(t.shown)
       saved.push(t.saved)
       await page.keyboard.press('Escape')
-      // Let the reload that follows a save (library.changed) finish, as it would between two marks.
-      await page.waitForTimeout(500)
+      await page.waitForTimeout(100)
     }
-    await app.close()
-    return { opens: opens.slice(2), ipc: ipc.slice(2), shown, saved } // the first opens warm the JIT and the file cache
-  } finally {
-    await browser.close()
-    await server.close()
-    await rm(root, { recursive: true, force: true })
-  }
+    await backToLibrary(page, HUGE.id)
+    const reopens: number[] = []
+    for (let i = 0; i < REOPENS; i++) {
+      reopens.push(await openStory(page, HUGE.id))
+      await backToLibrary(page, HUGE.id)
+    }
+    const heapAfterReopens = await rendererHeapAfterGc(page)
+    const [coldOpen, ...warm] = opens
+    return { coldOpen: coldOpen ?? Number.NaN, opens: warm, getStory: getStory.slice(1), shown, saved, reopens, heapAfterOpens, heapAfterReopens }
+  })
+}
+
+interface LibraryFigures {
+  coldPaint: number
+  paints: number[]
+  keystrokes: number[]
+}
+
+/** From navigation until the first story rows are on screen and a frame is painted, as the page measures it. */
+const paintedAt = (page: Page): Promise<number> =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const check = (): void => {
+          if (document.querySelector('tr[data-story-id]')) requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))
+          else requestAnimationFrame(check)
+        }
+        check()
+      })
+  )
+
+/** Types one more character into the library search and times it until the rows for the new words are painted. */
+const keystroke = (page: Page, text: string): Promise<number> =>
+  page.evaluate(async (value) => {
+    const input = document.querySelector('input[aria-label="Search stories"]') as HTMLInputElement
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (this: HTMLInputElement, v: string) => void
+    const started = performance.now()
+    setValue.call(input, value)
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    return new Promise<number>((resolve) => {
+      const check = (): void => {
+        if (document.querySelector('.library-table')?.getAttribute('data-query') === value) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0))
+        else requestAnimationFrame(check)
+      }
+      check()
+    })
+  }, text)
+
+async function measureLibrary(browser: Browser, origin: string, root: string, stories: number): Promise<LibraryFigures> {
+  const dir = path.join(root, `library-${stories}`)
+  await mkdir(dir, { recursive: true })
+  await buildManyStories(dir, stories, { claims: 40, words: 400 })
+  return withApp(browser, origin, dir, async ({ page }) => {
+    const coldPaint = await paintedAt(page)
+    const paints: number[] = []
+    for (let i = 0; i < PAINTS; i++) {
+      await page.reload()
+      paints.push(await paintedAt(page))
+    }
+    const keystrokes: number[] = []
+    // Typed a character at a time, then erased, twice over: every prefix is a search in main.
+    const words = 'council budget 12'
+    for (let round = 0; round < 2; round++) {
+      for (let i = 1; i <= words.length; i++) keystrokes.push(await keystroke(page, words.slice(0, i)))
+      for (let i = words.length - 1; i >= 0; i--) keystrokes.push(await keystroke(page, words.slice(0, i)))
+    }
+    return { coldPaint, paints, keystrokes }
+  })
 }
 
 const bench: Bench = {
   name: 'desk',
   async run(): Promise<BenchRow[]> {
-    const { opens, ipc, shown, saved } = await measure()
-    const size = `${BIG.words.toLocaleString('en')} words x ${BIG.claims} claims, library ${OTHER_STORIES + 1} stories / ${(BIG.claims + OTHER_STORIES * OTHER_CLAIMS).toLocaleString('en')} claims`
-    return [
-      row(`open story until interactive p50 (${size})`, percentile(opens, 50), 'ms', { max: 300 }),
-      row(`open story until interactive p95 (${size})`, percentile(opens, 95), 'ms'),
-      row('  of which stories.get through the browser driver p50 (main + binding, output unchecked as in the packaged app)', percentile(ipc, 50), 'ms'),
-      row(`mark claim until highlight shows p50 (${size})`, percentile(shown, 50), 'ms', { max: 50 }),
-      row(`mark claim until highlight shows p95 (${size})`, percentile(shown, 95), 'ms'),
-      row(`mark claim until saved and re-rendered p50 (${size})`, percentile(saved, 50), 'ms')
-    ]
+    const root = await mkdtemp(path.join(os.tmpdir(), 'factdesk-desk-bench-'))
+    const server = await serveDirectory(path.resolve('out/renderer'))
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true })
+    try {
+      const desk = await measureDesk(browser, server.origin, root)
+      const small = await measureLibrary(browser, server.origin, root, SMALL_LIBRARY)
+      const large = await measureLibrary(browser, server.origin, root, LARGE_LIBRARY)
+      const size = `${BIG.words.toLocaleString('en')} words x ${BIG.claims} claims`
+      const second = desk.reopens[1] ?? Number.NaN
+      const tenth = desk.reopens[REOPENS - 1] ?? Number.NaN
+      const keystrokeP95 = (f: LibraryFigures) => percentile(f.keystrokes, 95)
+      return [
+        row(`open story until interactive, first (cold) open (${size})`, desk.coldOpen, 'ms'),
+        row(`open story until interactive, warm p50 (${size}, ${desk.opens.length} opens)`, percentile(desk.opens, 50), 'ms', { max: 300 }),
+        row(`open story until interactive, warm p95 (${size})`, percentile(desk.opens, 95), 'ms', { max: 300 }),
+        row(`  stories.get through the browser driver's binding p50 (main + JSON over the DevTools protocol; not Electron IPC)`, percentile(desk.getStory, 50), 'ms'),
+        row(`mark claim until highlight shows p50 (${size})`, percentile(desk.shown, 50), 'ms', { max: 50 }),
+        row(`mark claim until highlight shows p95 (${size})`, percentile(desk.shown, 95), 'ms', { max: 50 }),
+        row(`mark claim until saved and re-rendered p50 (${size})`, percentile(desk.saved, 50), 'ms'),
+        row(`mark claim until saved and re-rendered p95 (${size})`, percentile(desk.saved, 95), 'ms', { max: 100 }),
+        row(`reopen a ${HUGE.claims.toLocaleString('en')}-claim story: second open`, second, 'ms'),
+        row(`reopen a ${HUGE.claims.toLocaleString('en')}-claim story: tenth open`, tenth, 'ms'),
+        row(`reopen a ${HUGE.claims.toLocaleString('en')}-claim story: tenth / second`, tenth / second, 'x', { max: 1.2 }),
+        row(`renderer heap after GC, after ${OPENS} opens of the ${BIG.claims}-claim story`, desk.heapAfterOpens, 'MB'),
+        row(`renderer heap after GC, after ${REOPENS} more opens of the ${HUGE.claims.toLocaleString('en')}-claim story`, desk.heapAfterReopens, 'MB'),
+        row(`library screen, load until painted, first (cold), ${SMALL_LIBRARY} stories`, small.coldPaint, 'ms'),
+        row(`library screen, load until painted, warm p95, ${SMALL_LIBRARY} stories`, percentile(small.paints, 95), 'ms', { max: 500 }),
+        row(`library screen, load until painted, first (cold), ${LARGE_LIBRARY.toLocaleString('en')} stories`, large.coldPaint, 'ms'),
+        row(`library screen, load until painted, warm p95, ${LARGE_LIBRARY.toLocaleString('en')} stories`, percentile(large.paints, 95), 'ms', { max: 500 }),
+        row(`library screen paint p95, ${LARGE_LIBRARY.toLocaleString('en')} vs ${SMALL_LIBRARY} stories`, percentile(large.paints, 95) / percentile(small.paints, 95), 'x', { max: 1.5 }),
+        row(`library search keystroke until painted p50, ${LARGE_LIBRARY.toLocaleString('en')} stories`, percentile(large.keystrokes, 50), 'ms'),
+        row(`library search keystroke until painted p95, ${SMALL_LIBRARY} stories`, keystrokeP95(small), 'ms', { max: 50 }),
+        row(`library search keystroke until painted p95, ${LARGE_LIBRARY.toLocaleString('en')} stories`, keystrokeP95(large), 'ms', { max: 50 })
+      ]
+    } finally {
+      await browser.close()
+      await server.close()
+      await rm(root, { recursive: true, force: true })
+    }
   }
 }
 export default bench

@@ -6,7 +6,8 @@ const verdictBadges = Object.entries(verdictColours)
   .join('\n')
 
 export const reportCss = `
-@page { size: A4; margin: 15mm 14mm 19mm; }
+@page { size: A4; margin: 15mm 14mm 19mm;
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 8pt system-ui, sans-serif; color: #555; } }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Liberation Sans", Arial, sans-serif; color: #1b1f24; margin: 0 auto; max-width: 56rem; padding: 1.5rem; }
@@ -57,3 +58,6 @@ a { color: #0a58ca; overflow-wrap: anywhere; }
 bdi, [dir=auto] { unicode-bidi: isolate; }
 footer.generated { margin-top: 2rem; color: #57606a; font-size: 8.5pt; }
 `
+
+/** Added to the copy that is printed: the page is never shown, so it is laid out only once, for print. */
+export const printOnlyCss = '@media screen { body > * { display: none; } }'

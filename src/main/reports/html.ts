@@ -1,7 +1,7 @@
 // The HTML report: one self-contained, printable document (no scripts, nothing fetched when opened).
 import { html, trusted, type SafeHtml } from './html-template'
 import { claimHtml, link } from './html-claim'
-import { reportCss } from './html-style'
+import { printOnlyCss, reportCss } from './html-style'
 import { summary } from './html-summary'
 import { deskStateLabels, formatDate, formatDateTime } from './labels'
 import type { ReportModel, ReportStory } from './model'
@@ -36,7 +36,8 @@ ${activityTable(story)}
 </section>`
 }
 
-export function renderHtml(model: ReportModel): string {
+/** `forPrint`: the copy handed to the PDF printer, which skips the screen layout it would never show. */
+export function renderHtml(model: ReportModel, { forPrint = false } = {}): string {
   const by = model.organisation.name ? html` by ${model.organisation.url ? link(model.organisation.url, model.organisation.name) : html`<bdi>${model.organisation.name}</bdi>`}` : ''
   const overall = model.stories.length > 1 ? html`<h2>Summary of ${model.stories.length} stories</h2>${summary(model, model.totals, 'Summary of all stories')}` : ''
   const doc = html`<!DOCTYPE html>
@@ -47,7 +48,7 @@ export function renderHtml(model: ReportModel): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="Factdesk">
 <title>${model.title}</title>
-<style>${trusted(reportCss)}</style>
+<style>${trusted(forPrint ? reportCss + printOnlyCss : reportCss)}</style>
 </head>
 <body>
 <header>

@@ -56,6 +56,14 @@ describe('PDF report', () => {
     expect(pages.map((m) => Number(m[1]))).toEqual(Array.from({ length: total }, (_, i) => i + 1))
   })
 
+  it('is a tagged PDF with its page numbers drawn from the report CSS, not a Chromium footer template', async () => {
+    expect(playwrightPdfOptions()).toMatchObject({ tagged: true, displayHeaderFooter: false, preferCSSPageSize: true })
+    const rendered = await renderReport('pdf', buildReport(sampleInput()), { printToPdf })
+    const bytes = Buffer.from(rendered.bytes)
+    expect(bytes.includes('/StructTreeRoot')).toBe(true)
+    expect(bytes.includes('/MarkInfo')).toBe(true)
+  })
+
   it('prints a large report to many pages', async () => {
     const text = await pdfText(largeInput(3, 40), 'large.pdf')
     const pages = [...text.matchAll(/Page (\d+) of (\d+)/g)]

@@ -31,7 +31,7 @@ export async function renderReport(format: ReportFormat, model: ReportModel, dep
     case 'html':
       return { bytes: utf8(renderHtml(model)), extension, claimCount, leftOut: noneLeftOut() }
     case 'pdf':
-      return { bytes: await deps.printToPdf(renderHtml(model)), extension, claimCount, leftOut: noneLeftOut() }
+      return { bytes: await deps.printToPdf(renderHtml(model, { forPrint: true })), extension, claimCount, leftOut: noneLeftOut() }
     case 'markdown':
       return { bytes: utf8(renderMarkdown(model)), extension, claimCount, leftOut: noneLeftOut() }
     case 'csv':

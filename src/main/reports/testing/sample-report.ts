@@ -127,14 +127,29 @@ export function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
   return { stories: [budgetStory()], sources, people, settings, options: allOptions, generatedAt: at(60), ...overrides }
 }
 
-/** The benchmark's library: `storyCount` copies of the budget story, each padded to `claimsPerStory` claims. */
-export function largeInput(storyCount = 20, claimsPerStory = 50): ReportInput {
+const workedOn = [
+  ['status', 'open', 'in_progress', 'Status changed to In progress'],
+  ['assignee', null, 'p-jonas', 'Assigned to Jonas Berg'],
+  ['rationale', '', 'Checked against the adopted budget.', 'Rationale written'],
+  ['verdict', null, 'accurate', 'Verdict set to Accurate'],
+  ['status', 'in_progress', 'done', 'Status changed to Done']
+] as const
+
+/**
+ * The benchmark's library: `storyCount` copies of the budget story, each padded to `claimsPerStory`
+ * claims; `activityPerClaim` log entries for every added claim, as a claim worked from open to done leaves.
+ */
+export function largeInput(storyCount = 20, claimsPerStory = 50, { activityPerClaim = 0 } = {}): ReportInput {
   const stories = Array.from({ length: storyCount }, (_, s) => {
     const file = budgetStory(`story-${s}`)
     const template = file.claims[1] as Claim
     for (let c = file.claims.length; c < claimsPerStory; c++) {
       file.claims.push({ ...template, id: `story-${s}-x${c}`, number: c + 1, verdict: (['accurate', 'false', 'misleading', null] as const)[c % 4] ?? null, rationale: `Checked against the adopted budget, pass ${c}.` })
       file.evidence.push(evidence(`story-${s}-ev${c}`, `story-${s}-x${c}`, c % 2 ? 's-budget' : 's-census', 'supports', 'Total appropriations: $4,200,000', 'p. 3'))
+      for (let a = 0; a < activityPerClaim; a++) {
+        const [field, from, to, summary] = workedOn[a % workedOn.length] as (typeof workedOn)[number]
+        file.activity.push({ id: `story-${s}-a${c}-${a}`, at: at(30 + a), by: a % 2 ? 'p-jonas' : 'p-amira', action: 'claim.updated', storyId: file.story.id, claimId: `story-${s}-x${c}`, field, from, to, summary })
+      }
     }
     file.story.nextClaimNumber = file.claims.length + 1
     return file

@@ -149,7 +149,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
       {!desk.currentEditor && <FirstRunCard />}
       <FollowUpsDue person={filter.assignee} onOpen={onOpen} />
 
-      <div className="library-table" ref={scrollRef} data-total={rows.total ?? undefined}>
+      <div className="library-table" ref={scrollRef} data-total={rows.total ?? undefined} data-query={rows.query ?? undefined}>
         <Table.Root size="2">
           <Table.Header>
             <Table.Row aria-rowindex={1}>

@@ -19,6 +19,8 @@ interface Rows {
 export interface StoryRows {
   /** Matching stories in all (null until main first answers). */
   total: number | null
+  /** The search words the rows on screen answer (they may still be a keystroke behind). */
+  query: string | null
   /** The story at a position in the list, or undefined while its page is on its way. */
   at(index: number): StorySummary | undefined
   /** Asks for the pages that hold these positions, if not already there or on the way. */
@@ -113,5 +115,5 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
       if (offset + 500 >= page.total) return ids
     }
   }, [filter])
-  return { total: rows?.total ?? null, at, need, allIds }
+  return { total: rows?.total ?? null, query: rows?.filter.query ?? null, at, need, allIds }
 }

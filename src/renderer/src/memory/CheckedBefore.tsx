@@ -22,10 +22,11 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
     let live = true
     const load = (): void => void run(() => call('memory.matches', { storyId, claimId: claim.id })).then((m) => live && m && setMatches(m))
     load()
-    // Earlier checks change when some other claim changes; this claim's own edits (its status, its
-    // verdict) do not move its matches, so they cost no second call (its words are a dependency).
+    // Earlier checks change when some other claim changes, in this story or another; this claim's own
+    // edits (its status, its verdict) do not move its matches, so they cost no second call (its words
+    // are a dependency). A library write (sources) can change how they read.
     const stop = onEvent('library.changed', (change) => {
-      if (change.entity === 'story' && change.activity.some((a) => a.claimId !== claim.id)) load()
+      if (change.entity === 'library' || change.activity.some((a) => a.claimId !== claim.id)) load()
     })
     return () => {
       live = false

@@ -156,15 +156,14 @@ function SourceSearch({ picked, onPick }: { picked: Source | null; onPick(source
   const [results, setResults] = useState<Source[]>([])
   const seq = useRef(0)
   useEffect(() => {
+    // Every keystroke asks at once (no debounce: main answers in well under a frame); a late answer to
+    // an earlier keystroke is dropped.
     const mine = ++seq.current
-    const timer = window.setTimeout(() => {
-      call('sources.list', { query })
-        .then((found) => {
-          if (mine === seq.current) setResults(found)
-        })
-        .catch(() => undefined)
-    }, 120)
-    return () => window.clearTimeout(timer)
+    call('sources.list', { query })
+      .then((found) => {
+        if (mine === seq.current) setResults(found)
+      })
+      .catch(() => undefined)
   }, [query])
   return (
     <Flex direction="column" gap="2" pt="2">
