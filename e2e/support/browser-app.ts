@@ -44,8 +44,14 @@ export interface BrowserApp {
   close(): Promise<void>
 }
 
-/** `checkOutput` validates every answer against the contract, as development builds do; benchmarks turn it off as the packaged app does. */
-export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true } = {}): Promise<BrowserApp> {
+export interface LaunchOptions {
+  /** Validates every answer against the contract, as development builds do; benchmarks turn it off as the packaged app does. */
+  checkOutput?: boolean
+  /** Hears the channel of every call the page makes, as main would receive it. */
+  onCall?(channel: unknown): void
+}
+
+export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true, onCall }: LaunchOptions = {}): Promise<BrowserApp> {
   let page: Page | null = null
   const platform: Platform = {
     chooseLibraryFolder: async () => take(dialogs, 'libraryFolder'),
@@ -80,9 +86,10 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1360, height: 880 } })
   // Results cross as one JSON string: Playwright's own serialiser walks every value and would make
   // a big story far slower to arrive than Electron's structured-clone IPC does. They are plain JSON.
-  await context.exposeBinding('__factdeskInvoke', async ({ frame, page: source }, channel: unknown, input: unknown) =>
-    JSON.stringify(await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }))
-  )
+  await context.exposeBinding('__factdeskInvoke', async ({ frame, page: source }, channel: unknown, input: unknown) => {
+    onCall?.(channel)
+    return JSON.stringify(await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }))
+  })
   await context.addInitScript({ content: await sandboxedPreloadScript(root) })
   page = await context.newPage()
   const preloadErrors: string[] = []

@@ -26,6 +26,8 @@ export interface FactdeskApp {
   openedExternally(): Promise<string[]>
   /** Chooses an item of the application menu: clicked for real in Electron, its command sent in the browser. */
   chooseMenuItem(label: string, command: MenuCommand): Promise<void>
+  /** Channels of the calls the window has made to main, in order (browser driver; null under Electron). */
+  ipcCalls(): string[] | null
 }
 
 type MenuCommand = EventPayload<'menu.command'>['command']
@@ -65,7 +67,9 @@ export { expect } from '@playwright/test'
 async function browserFactdesk(driver: { browser: Browser; server: StaticServer }, libraryDir: string): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
   const dialogs: DialogScript = newDialogScript()
   const sample = path.join(root, 'resources/sample-story.txt')
-  let running: BrowserApp = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample)
+  const calls: string[] = []
+  const options = { onCall: (channel: unknown) => void calls.push(String(channel)) }
+  let running: BrowserApp = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample, options)
   const api: FactdeskApp = {
     driver: 'browser',
     page: running.page,
@@ -76,11 +80,12 @@ async function browserFactdesk(driver: { browser: Browser; server: StaticServer 
     answerFolderDialog: async (dir) => void (dialogs.libraryFolder = dir),
     async restart() {
       await running.close()
-      running = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample)
+      running = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample, options)
       api.page = running.page
     },
     openedExternally: async () => [...dialogs.openedExternally],
-    chooseMenuItem: async (_label, command) => running.menu(command)
+    chooseMenuItem: async (_label, command) => running.menu(command),
+    ipcCalls: () => [...calls]
   }
   return { api, close: () => running.close() }
 }
@@ -136,7 +141,8 @@ async function electronFactdesk(libraryDir: string): Promise<{ api: FactdeskApp;
         const item = items.find((i) => i.label === wanted)
         if (!item) throw new Error(`No menu item "${wanted}"`)
         item.click()
-      }, label)
+      }, label),
+    ipcCalls: () => null
   }
   return { api, close: () => running.app.close() }
 }

@@ -2,7 +2,7 @@
 // tests, benchmarks): opens the library, builds the services and returns the dispatch.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { isChannel, type Channel } from '../shared/contract'
+import type { LibraryChange } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
@@ -17,7 +17,8 @@ import { sourceHandlers } from './services/sources'
 import { storyHandlers } from './services/stories'
 import { revisionHandlers } from './services/revise'
 import { transferHandlers } from './services/transfer'
-import { LibraryStore, type StoreOptions } from './store/library-store'
+import { LibraryStore, type StoreChange, type StoreOptions } from './store/library-store'
+import { StoryIndex } from './services/story-index'
 
 export interface CoreOptions {
   libraryDir: string
@@ -45,30 +46,27 @@ export interface Core {
   close(): Promise<void>
 }
 
-/** Calls that only read; every other successful call tells the renderer the library changed. */
-const readOnlyChannels = new Set<Channel>([
-  'app.info',
-  'app.reportError',
-  'library.get',
-  'stories.list',
-  'stories.get',
-  'stories.revision',
-  'stories.trash',
-  'sources.list',
-  'shell.openExternal',
-  'export.report',
-  'export.reveal',
-  'memory.matches',
-  'memory.search',
-  'memory.storyMatches',
-  'memory.suggest'
-])
-
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { platform } = options
   const now = options.now ?? (() => new Date())
   const newId = options.newId ?? randomId
-  let store = await openLibrary(options.libraryDir, options, now, newId)
+  let store!: LibraryStore
+  let index!: StoryIndex
+  let unfollow = (): void => undefined
+  /** Makes `opened` the library: the search index is built from it and follows its writes, each announced to the window. */
+  const follow = (opened: LibraryStore): void => {
+    unfollow()
+    store = opened
+    index = new StoryIndex(opened.library.stories)
+    unfollow = opened.onChange((change) => {
+      if (change.entity === 'story') {
+        index.put(change.summary)
+        memory.changed(change.summary.id)
+      }
+      platform.emit('library.changed', announcement(change, now))
+    })
+  }
+  follow(await openLibrary(options.libraryDir, options, now, newId))
 
   const ctx: ServiceContext = {
     get store() {
@@ -88,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return null
     },
     ...libraryHandlers(ctx),
+    'library.search': (query) => index.query(query),
     'library.open': async () => {
       const dir = await platform.chooseLibraryFolder()
       if (!dir) return { opened: false, path: store.dir }
@@ -96,9 +95,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await previous.close()
       try {
         // Taking over another computer's lock is only ever for the folder the user confirmed it for.
-        store = await openLibrary(dir, { ...options, store: { ...options.store, takeOverLock: false } }, now, newId)
+        follow(await openLibrary(dir, { ...options, store: { ...options.store, takeOverLock: false } }, now, newId))
       } catch (error) {
-        store = await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false })
+        follow(await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false }))
         throw error
       }
       await platform.rememberLibrary(dir)
@@ -118,23 +117,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...memoryHandlers(ctx, memory)
   }
 
-  const inner = createDispatch(handlers, {
+  const dispatch: Dispatch = createDispatch(handlers, {
     isTrustedOrigin: options.isTrustedOrigin,
     checkOutput: options.checkOutput,
     onInternalError: options.onInternalError,
     onRefused: options.onRefused
   })
-
-  const dispatch: Dispatch = async (channel, input, sender) => {
-    const result = await inner(channel, input, sender)
-    if (result.ok && isChannel(channel) && !readOnlyChannels.has(channel)) {
-      const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>
-      const storyId = typeof record.storyId === 'string' ? record.storyId : typeof record.id === 'string' ? record.id : null
-      memory.changed(storyId)
-      platform.emit('library.changed', { storyId })
-    }
-    return result
-  }
 
   async function openLibrary(dir: string, opts: CoreOptions, clock: () => Date, ids: () => string): Promise<LibraryStore> {
     const opened = await LibraryStore.open(dir, { now: clock, ...opts.store })
@@ -154,4 +142,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     close: () => store.close()
   }
+}
+
+/** What the window hears about one write: for a story its new index line, for library.json what it holds now. */
+function announcement(change: StoreChange, now: () => Date): LibraryChange {
+  if (change.entity === 'story') return { entity: 'story', storyId: change.summary.id, updatedAt: change.summary.updatedAt, summary: change.summary, activity: change.activity }
+  return { entity: 'library', updatedAt: now().toISOString(), people: change.library.people, settings: change.library.settings, sources: change.sources }
 }

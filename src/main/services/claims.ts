@@ -121,6 +121,8 @@ export function claimHandlers(ctx: ServiceContext) {
         const claim = findClaim(file, claimId)
         const comment = { id: ctx.newId(), body, by, at: ctx.now().toISOString() }
         claim.comments.push(comment)
+        // A comment is a change to the story too: its updatedAt is the version the window compares.
+        file.story.updatedAt = comment.at
         logActivity(ctx, file, by, { action: 'claim.commented', claimId, to: summaryFor(body), summary: 'Comment added' })
         return comment
       })

@@ -6,11 +6,10 @@ import type { ServiceContext } from './context'
 export function libraryHandlers(ctx: ServiceContext) {
   return {
     'library.get': () => {
-      const { stories, people, settings } = ctx.store.library
+      const { people, settings } = ctx.store.library
       return {
         path: ctx.store.dir,
         readOnly: ctx.store.readOnly,
-        stories: stories.filter((s) => s.deletedAt === null),
         people,
         settings,
         notices: ctx.store.notices

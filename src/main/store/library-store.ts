@@ -8,7 +8,7 @@
 import path from 'node:path'
 import { Low } from 'lowdb'
 import type { LibraryNotice } from '../../shared/contract'
-import type { LibraryFile, StoryFile, StorySummary } from '../../shared/model'
+import type { Activity, LibraryFile, Source, StoryFile, StorySummary } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { DurableJsonAdapter } from './durable-adapter'
 import { emptyLibrary, libraryKind, storyKind } from './file-kinds'
@@ -37,7 +37,11 @@ export type ReadOnlyReason = 'newer' | 'unwritable' | null
 /** A folder we cannot write to: read-only media, or no permission. Such a library opens read-only. */
 const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM'])
 
+/** What one write changed, announced once it is on disk: a story's new index line and the activity it logged, or library.json. */
+export type StoreChange = { entity: 'story'; summary: StorySummary; activity: Activity[] } | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }
+
 export class LibraryStore {
+  private readonly listeners = new Set<(change: StoreChange) => void>()
   private readonly stories = new Map<string, Low<StoryFile>>()
   private readonly mutex = new KeyedMutex()
   /** Index lines newer than library.json on disk, by story id; folded in by flushIndex. */
@@ -125,9 +129,27 @@ export class LibraryStore {
     if (!this.indexFlush) setTimeout(() => void this.flushIndex().catch(() => undefined), INDEX_FLUSH_DELAY_MS)
   }
 
+  /** Hears every write once it is on disk; returns the unsubscribe. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener)
+    return () => void this.listeners.delete(listener)
+  }
+
+  private announce(change: StoreChange): void {
+    for (const listener of this.listeners) listener(change)
+  }
+
   async updateLibrary<T>(change: (draft: LibraryFile) => T): Promise<T> {
     this.assertWritable()
-    return this.writeIndex(change, true)
+    let sources: Source[] = []
+    const result = await this.writeIndex((draft) => {
+      const before = new Map(draft.sources.map((s) => [s.id, s.updatedAt]))
+      const value = change(draft)
+      sources = draft.sources.filter((s) => before.get(s.id) !== s.updatedAt)
+      return value
+    }, true)
+    this.announce({ entity: 'library', library: this.db.data, sources })
+    return result
   }
 
   /**
@@ -156,9 +178,12 @@ export class LibraryStore {
     return this.mutex.run(`story:${id}`, async () => {
       const db = await this.storyDb(id)
       const draft = structuredClone(db.data)
+      const logged = draft.activity.length
       const result = change(draft)
       await this.commit(db, draft)
-      this.refreshSummary(summarise(draft))
+      const summary = summarise(draft)
+      this.refreshSummary(summary)
+      this.announce({ entity: 'story', summary, activity: draft.activity.slice(logged) })
       return result
     })
   }
@@ -174,6 +199,7 @@ export class LibraryStore {
       this.stories.set(id, db)
       const summary = summarise(file)
       await this.putSummary(summary)
+      this.announce({ entity: 'story', summary, activity: file.activity })
       return summary
     })
   }
@@ -202,6 +228,7 @@ export class LibraryStore {
       this.stories.delete(id)
       const summary = { ...entry, deletedAt: direction === 'trash' ? this.now().toISOString() : null }
       await this.putSummary(summary)
+      this.announce({ entity: 'story', summary, activity: [] })
       return summary
     })
   }

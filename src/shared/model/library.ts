@@ -18,6 +18,19 @@ export const StatusCounts = z.strictObject(
 )
 export type StatusCounts = z.infer<typeof StatusCounts>
 
+export interface Progress {
+  done: number
+  total: number
+  /** 0..1; a story with no claims has nothing left to check, but reads as 0 so it is not mistaken for cleared. */
+  ratio: number
+}
+
+/** How far a set of claims is from cleared: done over all. One rule for the library and the story. */
+export function progressOf(counts: StatusCounts): Progress {
+  const total = ClaimStatus.options.reduce((sum, s) => sum + counts[s], 0)
+  return { done: counts.done, total, ratio: total === 0 ? 0 : counts.done / total }
+}
+
 /** What the library screen needs about a story without opening its file. */
 export const StorySummary = z.strictObject({
   id: Id,

@@ -4,20 +4,29 @@ import { Avatar, Button, Card, Dialog, DropdownMenu, Flex, Heading, Text, TextFi
 import { useState } from 'react'
 import type { Person } from '../../../shared/model'
 import { call } from '../api'
-import { useDesk } from './desk-context'
+import { useDesk, type Desk } from './desk-context'
+
+/** Makes `id` the current editor: shown at once, taken back if main refuses. */
+const setCurrentEditor = (desk: Desk, id: string) =>
+  desk.editLibrary({
+    send: () => call('people.setCurrent', { id }),
+    show: (library) => ({ ...library, settings: { ...library.settings, currentEditorId: id } }),
+    apply: (library, settings) => ({ ...library, settings })
+  })
 
 /** Lists the desk's editors to pick from, and a field to add yourself. */
 function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?: boolean }): React.JSX.Element {
   const desk = useDesk()
   const [name, setName] = useState('')
   const choose = async (person: Person): Promise<void> => {
-    await desk.run(() => call('people.setCurrent', { id: person.id }))
-    desk.reloadLibrary()
-    onPicked?.()
+    if (await setCurrentEditor(desk, person.id)) onPicked?.()
   }
   const create = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault()
-    const person = await desk.run(() => call('people.create', { name: name.trim() }))
+    const person = await desk.editLibrary({
+      send: () => call('people.create', { name: name.trim() }),
+      apply: (library, added) => ({ ...library, people: [...library.people.filter((p) => p.id !== added.id), added] })
+    })
     if (person) await choose(person)
   }
   return (
@@ -82,10 +91,7 @@ export function EditorDialog({ open, onOpenChange }: { open: boolean; onOpenChan
 export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.Element {
   const desk = useDesk()
   const current = desk.currentEditor
-  const pick = async (id: string): Promise<void> => {
-    await desk.run(() => call('people.setCurrent', { id }))
-    desk.reloadLibrary()
-  }
+  const pick = async (id: string): Promise<void> => void (await setCurrentEditor(desk, id))
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger>

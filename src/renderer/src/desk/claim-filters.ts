@@ -40,17 +40,7 @@ export function countByStatus(claims: readonly Pick<Claim, 'status'>[]): StatusC
   return counts
 }
 
-export interface Progress {
-  done: number
-  total: number
-  /** 0..1; a story with no claims has nothing left to check, but reads as 0 so it is not mistaken for cleared. */
-  ratio: number
-}
-
-export function progressOf(counts: StatusCounts): Progress {
-  const total = claimStatuses.reduce((sum, s) => sum + counts[s], 0)
-  return { done: counts.done, total, ratio: total === 0 ? 0 : counts.done / total }
-}
+export { progressOf, type Progress } from '../../../shared/model'
 
 /** Next or previous claim id in list order, wrapping at neither end. */
 export function step(ids: readonly string[], current: string | null, delta: 1 | -1): string | null {

@@ -30,8 +30,9 @@ export function useStoryMemory(storyId: string): StoryMemory {
 
   useEffect(() => {
     refresh()
-    return onEvent('library.changed', ({ storyId: changed }) => {
-      if (changed === null || changed === storyId || showingMatches) refresh()
+    return onEvent('library.changed', (change) => {
+      // This story's claims changed, or (for matches) any story's did: earlier checks may have moved.
+      if (change.entity === 'story' && (change.storyId === storyId || showingMatches)) refresh()
     })
   }, [refresh, storyId, showingMatches])
 

@@ -24,9 +24,8 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
 
   async function save(): Promise<void> {
     const { currentEditorId: _unchanged, ...patch } = draft
-    if (!(await action.run(() => call('settings.update', { patch })))) return
-    desk.reloadLibrary()
-    onSaved()
+    // The saved settings reach every screen with the library.changed that follows the write.
+    if (await action.run(() => call('settings.update', { patch }))) onSaved()
   }
 
   const field = (id: string, label: string, value: string, onChange: (v: string) => void, placeholder = '') => (

@@ -7,11 +7,13 @@ import { sourceKinds, stances, type Source, type SourceKind, type Stance } from 
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { isWebUrl, sourceKindLabels, stanceLabels } from '../app/labels'
+import { useStoryEdit } from './use-story'
 
 const newSource = { title: '', url: '', publisher: '', archiveUrl: '', kind: 'other' as SourceKind }
 
 export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; claimId: string; onDone(): void }): React.JSX.Element {
   const desk = useDesk()
+  const edit = useStoryEdit()
   const [mode, setMode] = useState<'new' | 'library'>('new')
   const [fresh, setFresh] = useState(newSource)
   const [picked, setPicked] = useState<Source | null>(null)
@@ -33,7 +35,12 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
         : await desk.run(() =>
             call('sources.create', { fields: { title: fresh.title.trim(), url: fresh.url.trim(), publisher: fresh.publisher.trim(), archiveUrl: fresh.archiveUrl.trim(), kind: fresh.kind } })
           )
-    const added = source ? await desk.run(() => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } })) : undefined
+    const added = source
+      ? await edit({
+          send: () => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } }),
+          apply: (d, evidence) => ({ ...d, evidence: [...d.evidence, evidence], sources: [...d.sources.filter((s) => s.id !== source.id), source] })
+        })
+      : undefined
     setBusy(false)
     if (added) onDone()
   }

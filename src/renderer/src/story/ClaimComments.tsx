@@ -5,14 +5,19 @@ import type { Claim } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { relativeTime } from '../app/labels'
+import { useStoryEdit } from './use-story'
 
 export function ClaimComments({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element {
   const desk = useDesk()
+  const edit = useStoryEdit()
   const [body, setBody] = useState('')
   const send = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
     if (!body.trim()) return
-    const done = await desk.run(() => call('claims.comment', { storyId, claimId: claim.id, body }))
+    const done = await edit({
+      send: () => call('claims.comment', { storyId, claimId: claim.id, body }),
+      apply: (d, comment) => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? { ...c, comments: [...c.comments, comment] } : c)) })
+    })
     if (done) setBody('')
   }
   return (

@@ -1,6 +1,7 @@
 // The claims beside the text, in story order, with filters, counts and the story's progress.
 import { LinkBreak2Icon, MagnifyingGlassIcon, ReaderIcon } from '@radix-ui/react-icons'
 import { Button, Checkbox, Flex, Select, Text, TextField } from '@radix-ui/themes'
+import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
 import { claimStatuses, claimTypes, verdicts, type Claim, type Evidence } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
@@ -23,14 +24,19 @@ interface ClaimListProps {
 
 export function ClaimList({ claims, shown, evidence, numberOf, filter, onFilter, selectedId, onSelect, searchRef }: ClaimListProps): React.JSX.Element {
   const desk = useDesk()
-  const listRef = useRef<HTMLOListElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
   const evidenceCount = new Map<string, number>()
   for (const e of evidence) evidenceCount.set(e.claimId, (evidenceCount.get(e.claimId) ?? 0) + 1)
   const orphans = claims.filter((c) => c.orphaned).length
+  // Only the claims in view are in the page: a story can carry thousands.
+  // The app is not built with the React Compiler, so the virtualizer's unmemoisable API is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => 64, overscan: 8, getItemKey: (i) => shown[i]?.id ?? i })
+  const selectedIndex = selectedId ? shown.findIndex((c) => c.id === selectedId) : -1
 
   useEffect(() => {
-    if (selectedId) listRef.current?.querySelector(`[data-claim-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' })
-  }, [selectedId])
+    if (selectedIndex >= 0) virtual.scrollToIndex(selectedIndex, { align: 'auto' })
+  }, [selectedIndex, virtual])
 
   return (
     <aside className="claim-list" aria-label="Claims in this story">
@@ -113,11 +119,13 @@ export function ClaimList({ claims, shown, evidence, numberOf, filter, onFilter,
           )}
         </Flex>
       </div>
-      <ol ref={listRef} className="claim-items" aria-label="Claims">
-        {shown.map((c) => {
+      <div ref={scrollRef} className="claim-items">
+      <ol className="claim-items-list" aria-label="Claims" style={{ height: virtual.getTotalSize() }}>
+        {virtual.getVirtualItems().map((item) => {
+          const c = shown[item.index] as Claim
           const count = evidenceCount.get(c.id) ?? 0
           return (
-            <li key={c.id}>
+            <li key={c.id} ref={virtual.measureElement} data-index={item.index} aria-posinset={item.index + 1} aria-setsize={shown.length} style={{ transform: `translateY(${item.start}px)` }}>
               <button type="button" className="claim-item" data-claim-id={c.id} data-status={c.status} aria-current={c.id === selectedId || undefined} onClick={() => onSelect(c.id, true)}>
                 {/* Plain elements, not Radix components: a story can list hundreds of claims. */}
                 <span className="claim-item-meta">
@@ -155,6 +163,7 @@ export function ClaimList({ claims, shown, evidence, numberOf, filter, onFilter,
           )
         })}
       </ol>
+      </div>
       {shown.length === 0 && (
         <Text as="p" size="2" color="gray" className="claim-list-empty">
           {claims.length ? 'No claim matches these filters.' : 'No claims yet. Select words in the story and press M, or click beside a line to mark its sentence.'}

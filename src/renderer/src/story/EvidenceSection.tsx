@@ -10,6 +10,7 @@ import { isWebUrl, sourceKindLabels, stanceColor, stanceLabels } from '../app/la
 import { useToasts } from '../app/toasts'
 import { AttachEvidence } from './AttachEvidence'
 import { SavedField } from './SavedField'
+import { useStoryEdit } from './use-story'
 
 export function EvidenceSection({ storyId, claim, detail }: { storyId: string; claim: Claim; detail: StoryDetail }): React.JSX.Element {
   const [attaching, setAttaching] = useState(false)
@@ -48,16 +49,29 @@ export function EvidenceSection({ storyId, claim, detail }: { storyId: string; c
 
 function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence: Evidence; source: Source | undefined }): React.JSX.Element {
   const desk = useDesk()
+  const edit = useStoryEdit()
   const toasts = useToasts()
   const update = (patch: Partial<Pick<Evidence, 'excerpt' | 'stance' | 'locator'>>): void => {
-    void desk.run(() => call('evidence.update', { storyId, evidenceId: evidence.id, patch }))
+    void edit({
+      send: () => call('evidence.update', { storyId, evidenceId: evidence.id, patch }),
+      show: (d) => ({ ...d, evidence: d.evidence.map((e) => (e.id === evidence.id ? { ...e, ...patch } : e)) }),
+      apply: (d, saved) => ({ ...d, evidence: d.evidence.map((e) => (e.id === saved.id ? saved : e)) })
+    })
   }
   const remove = async (): Promise<void> => {
-    const removed = await desk.run(() => call('evidence.remove', { storyId, evidenceId: evidence.id }))
+    const without = (d: StoryDetail): StoryDetail => ({ ...d, evidence: d.evidence.filter((e) => e.id !== evidence.id) })
+    const removed = await edit({ send: () => call('evidence.remove', { storyId, evidenceId: evidence.id }), show: without, apply: without })
     if (!removed) return
     toasts.show({
       message: `Evidence from “${source?.title ?? 'source'}” removed.`,
-      action: { label: 'Undo', run: () => void desk.run(() => call('evidence.restore', { storyId, evidence: removed })) }
+      action: {
+        label: 'Undo',
+        run: () =>
+          void edit({
+            send: () => call('evidence.restore', { storyId, evidence: removed }),
+            apply: (d, back) => ({ ...d, evidence: [...d.evidence.filter((e) => e.id !== back.id), back] })
+          })
+      }
     })
   }
   const open = (url: string): void => void desk.run(() => call('shell.openExternal', { url }))

@@ -6,7 +6,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { deskStates, type Claim, type DeskState } from '../../../shared/model'
 import { sentenceAt } from '../../../shared/text/segment'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useDesk, useReport } from '../app/desk-context'
 import { deskStateLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
 import { filterClaims, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
@@ -22,12 +22,12 @@ import { Article, type ArticleClaim } from './Article'
 import { ClaimList } from './ClaimList'
 import { ClaimPanel } from './ClaimPanel'
 import { StoryToolbarExtras } from './StoryToolbarExtras'
-import { useStory } from './use-story'
+import { StoryEditProvider, useStory } from './use-story'
 
 export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void }): React.JSX.Element {
   const desk = useDesk()
   const toasts = useToasts()
-  const { detail, error, patch } = useStory(storyId)
+  const { detail, error, edit } = useStory(storyId, useReport(desk.askEditor))
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [panelOpen, setPanelOpen] = useState(false)
   const [filter, setFilter] = useState<ClaimFilter>(noFilter)
@@ -45,7 +45,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   }, [])
   const openClaim = useCallback((id: string) => select(id, true), [select])
   const text = detail?.story.text ?? ''
-  const actions = useClaimActions({ storyId, text, patch, open: openClaim })
+  const actions = useClaimActions({ storyId, text, edit, open: openClaim })
   const { pending, markRange, updateClaim } = actions
   const memory = useStoryMemory(storyId)
   const articleClaims = useMemo<ArticleClaim[]>(
@@ -90,7 +90,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
 
   const reattach = (): void => {
     if (!selected || !live) return
-    void desk.run(() => call('claims.reattach', { storyId, claimId: selected.id, start: live.range.start, end: live.range.end }))
+    void actions.reattach(selected.id, live.range)
   }
 
   const perform = (action: DeskAction): boolean => {
@@ -162,8 +162,11 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   )
 
   const setDeskState = (deskState: DeskState): void => {
-    patch((d) => ({ ...d, story: { ...d.story, deskState } }))
-    void desk.run(() => call('stories.update', { id: storyId, patch: { deskState } }))
+    void edit({
+      send: () => call('stories.update', { id: storyId, patch: { deskState } }),
+      show: (d) => ({ ...d, story: { ...d.story, deskState } }),
+      apply: (d, summary) => ({ ...d, story: { ...d.story, deskState: summary.deskState, updatedAt: summary.updatedAt } })
+    })
   }
 
   if (!detail) {
@@ -184,6 +187,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
 
   const story = detail.story
   return (
+    <StoryEditProvider value={edit}>
     <div className="story-view" data-screen="story" data-story-id={story.id} data-ready="true">
       <Flex className="toolbar story-toolbar" align="center" gap="3">
         <Button variant="ghost" color="gray" onClick={onBack} aria-label="Back to the library">
@@ -243,6 +247,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         )}
       </div>
     </div>
+    </StoryEditProvider>
   )
 }
 
