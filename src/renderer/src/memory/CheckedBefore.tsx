@@ -22,7 +22,10 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
     let live = true
     const load = (): void => void run(() => call('memory.matches', { storyId, claimId: claim.id })).then((m) => live && m && setMatches(m))
     load()
-    const stop = onEvent('library.changed', load)
+    // Earlier checks live in other stories; this story's own edits (one call each) never refetch.
+    const stop = onEvent('library.changed', (change) => {
+      if (change.entity === 'story' && change.storyId !== storyId) load()
+    })
     return () => {
       live = false
       stop()
