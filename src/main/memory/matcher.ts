@@ -21,6 +21,8 @@ interface Entry extends IndexedClaim {
 export interface MatchScore {
   key: string
   score: number
+  /** The term overlap before any mark-down. */
+  similarity: number
   figuresDiffer: boolean
   negationDiffers: boolean
 }
@@ -86,8 +88,11 @@ export class ClaimIndex {
     return [...this.entries.values()].filter((e) => e.storyId === storyId).map((e) => e.key)
   }
 
-  /** Earlier checks of `text`, best first, at most `limit`, none below MATCH_THRESHOLD unless `all`. */
-  lookup(text: string, options: { limit?: number; exclude?: string; all?: boolean } = {}): MatchScore[] {
+  /**
+   * Earlier checks of `text`, best first, at most `limit`, none below MATCH_THRESHOLD unless `all`.
+   * `flagged` also keeps claims that would match but for a changed figure or negation (for a search).
+   */
+  lookup(text: string, options: { limit?: number; exclude?: string; all?: boolean; flagged?: boolean } = {}): MatchScore[] {
     const query = normalise(text)
     if (query.terms.length === 0) return []
     const candidates = this.search.search(this.distinctive(query.terms).join(' ')).slice(0, 50)
@@ -96,7 +101,7 @@ export class ClaimIndex {
       const entry = this.entries.get(candidate.id as string)
       if (!entry || entry.key === options.exclude) continue
       const scored = rerank(query, entry)
-      if (options.all || scored.score >= MATCH_THRESHOLD) out.push(scored)
+      if (options.all || scored.score >= MATCH_THRESHOLD || (options.flagged && scored.similarity >= MATCH_THRESHOLD)) out.push(scored)
     }
     return out.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 5)
   }
@@ -122,7 +127,7 @@ export function rerank(query: Normalised, entry: Entry): MatchScore {
   let score = dice
   if (figuresDiffer) score *= MISMATCH_FACTOR
   if (negationDiffers) score *= MISMATCH_FACTOR
-  return { key: entry.key, score, figuresDiffer, negationDiffers }
+  return { key: entry.key, score, similarity: dice, figuresDiffer, negationDiffers }
 }
 
 /** A long word that differs from a term by a small edit (a spelling, a plural the stemmer missed). */
