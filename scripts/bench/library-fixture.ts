@@ -1,6 +1,7 @@
 // Builds large synthetic libraries for benchmarks: N stories of M claims each, written through the store.
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { EditorIdentity } from '../../src/main/identity'
 import { defaultClaimFields, STORY_SCHEMA_VERSION, type Claim, type StoryFile } from '../../src/shared/model'
 import { LibraryStore } from '../../src/main/store/library-store'
 
@@ -28,7 +29,11 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
         position: { type: 'TextPositionSelector', start, end },
         revision: 1
       },
+      number: c + 1,
       orphaned: false,
+      checked: null,
+      recheck: null,
+      contacts: [],
       ...defaultClaimFields,
       type: 'statistic',
       comments: [],
@@ -40,7 +45,7 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
   }
   return {
     schemaVersion: STORY_SCHEMA_VERSION,
-    story: { id, title: `Synthetic story ${id}`, outlet: 'Bench', byline: '', url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'in_check', origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
+    story: { id, title: `Synthetic story ${id}`, outlet: 'Bench', byline: '', url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'in_check', signOff: null, nextClaimNumber: claimCount + 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
     revisions: [{ revision: 1, text, createdAt: at, createdBy: 'bench', note: '' }],
     claims,
     evidence: [],
@@ -52,11 +57,13 @@ export async function buildLibrary(dir: string, stories: number, claimsPerStory:
   const store = await LibraryStore.open(dir)
   for (let s = 0; s < stories; s++) await store.createStory(syntheticStory(`story${s}`, claimsPerStory))
   await store.updateLibrary((l) => {
-    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at })
-    l.settings.currentEditorId = 'bench'
+    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at, active: true, formerNames: [] })
   })
   await store.close()
 }
+
+/** The bench libraries' editor, as this machine's config would remember them. */
+export const benchIdentity: EditorIdentity = { load: async () => 'bench', save: async () => undefined }
 
 /**
  * A library of thousands of stories, fast: the story files are written as they are, and the first
@@ -75,8 +82,7 @@ export async function buildManyStories(dir: string, count: number, { claims = 3,
   }
   const store = await LibraryStore.open(dir)
   await store.updateLibrary((l) => {
-    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at })
-    l.settings.currentEditorId = 'bench'
+    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at, active: true, formerNames: [] })
   })
   await store.close()
 }

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { openTestCore, type TestCore } from '../../src/main/testing/test-core'
-import { buildLibrary } from './library-fixture'
+import { benchIdentity, buildLibrary } from './library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const UPDATES = 200
@@ -41,7 +41,7 @@ async function measure(stories: number, claimsPerStory: number): Promise<Measure
     await buildLibrary(dir, stories, claimsPerStory)
     const before = process.memoryUsage()
     const opening = performance.now()
-    const t = await openTestCore({ libraryDir: dir, checkOutput: false })
+    const t = await openTestCore({ libraryDir: dir, checkOutput: false, identity: benchIdentity })
     const openMs = performance.now() - opening
     // Warm the story files once, as an editor opening stories would.
     for (let s = 0; s < stories; s++) await t.call('stories.get', { id: `story${s}` })

@@ -8,8 +8,11 @@ import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
 import { memoryHandlers } from './memory/handlers'
 import { DeskMemory } from './memory/memory'
+import { deskManager, type DeskManager } from './desk/service'
+import type { EditorIdentity } from './identity'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
+import { contactHandlers } from './services/contacts'
 import { randomId, type ServiceContext } from './services/context'
 import { libraryHandlers } from './services/library'
 import { seedSampleStory } from './services/sample'
@@ -23,6 +26,8 @@ import { StoryIndex } from './services/story-index'
 export interface CoreOptions {
   libraryDir: string
   platform: Platform
+  /** Where this machine remembers who is editing each library. */
+  identity: EditorIdentity
   sampleStoryPath: string
   isTrustedOrigin(url: string): boolean
   now?: () => Date
@@ -30,6 +35,8 @@ export interface CoreOptions {
   checkOutput?: boolean
   store?: StoreOptions
   fetch?: typeof fetch
+  /** How long the desk sync waits before reconnecting (tests shorten it). */
+  deskRetryMs?: number
   /** The app's version and where its log is, for the window's error screens. */
   app?: { version: string; logFile: string | null }
   onInternalError?(channel: string, error: unknown): void
@@ -43,6 +50,7 @@ export interface Core {
   dispatch: Dispatch
   readonly memory: DeskMemory
   readonly store: LibraryStore
+  readonly desk: DeskManager
   close(): Promise<void>
 }
 
@@ -51,6 +59,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
   const newId = options.newId ?? randomId
   let store!: LibraryStore
+  /** Where store writes reach the desk sync, once it exists. */
+  let deskChanged = (_storyId: string | null): void => undefined
   let index!: StoryIndex
   let unfollow = (): void => undefined
   /** Makes `opened` the library: the search index is built from it and follows its writes, each announced to the window. */
@@ -63,21 +73,35 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         index.put(change.summary)
         memory.changed(change.summary.id)
       }
+      // Every write, the desk's own merges included, may leave the library differing from the desk.
+      deskChanged(change.entity === 'story' ? change.summary.id : null)
       platform.emit('library.changed', announcement(change, now))
     })
   }
   follow(await openLibrary(options.libraryDir, options, now, newId))
+  let chosenEditor = await options.identity.load(store.dir)
 
   const ctx: ServiceContext = {
     get store() {
       return store
     },
     now,
-    newId
+    newId,
+    // Only someone active in this library counts: a choice made for another copy means asking again.
+    get editorId() {
+      return store.library.people.some((p) => p.id === chosenEditor && p.active) ? chosenEditor : null
+    },
+    async chooseEditor(id) {
+      await options.identity.save(store.dir, id)
+      chosenEditor = id
+    }
   }
 
   // The check-worthiness model ships in the resources folder beside the sample story.
   const memory = new DeskMemory(() => store, path.join(path.dirname(options.sampleStoryPath), 'checkworthy-model.json'))
+  const desk = deskManager(ctx, platform, options.deskRetryMs)
+  deskChanged = (storyId) => desk.changed(storyId)
+  await desk.resume()
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.app?.version ?? '0.0.0', logFile: options.app?.logFile ?? null, libraryDir: store.dir }),
@@ -86,12 +110,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return null
     },
     ...libraryHandlers(ctx),
+    ...desk.handlers,
     'library.search': (query) => index.query(query),
+    'library.followUps': () => index.followUps(),
     'library.open': async () => {
       const dir = await platform.chooseLibraryFolder()
       if (!dir) return { opened: false, path: store.dir }
       if (dir === store.dir) return { opened: true, path: dir }
       const previous = store
+      await desk.close()
       await previous.close()
       try {
         // Taking over another computer's lock is only ever for the folder the user confirmed it for.
@@ -100,6 +127,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         follow(await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false }))
         throw error
       }
+      chosenEditor = await options.identity.load(dir)
+      await desk.resume()
       await platform.rememberLibrary(dir)
       return { opened: true, path: dir }
     },
@@ -111,6 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...storyHandlers(ctx, canonicalText),
     ...claimHandlers(ctx),
+    ...contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
     ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch }),
@@ -140,7 +170,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     get store() {
       return store
     },
-    close: () => store.close()
+    desk,
+    close: async () => {
+      await desk.close()
+      await store.close()
+    }
   }
 }
 

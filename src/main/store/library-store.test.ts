@@ -1,5 +1,5 @@
 import { cpSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -10,7 +10,7 @@ import { LibraryStore } from './library-store'
 const at = '2026-11-25T10:00:00.000Z'
 const storyFile = (id: string, title = `Story ${id}`): StoryFile => ({
   schemaVersion: STORY_SCHEMA_VERSION,
-  story: { id, title, outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Some text.', revision: 1, deskState: 'draft', origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
+  story: { id, title, outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Some text.', revision: 1, deskState: 'draft', signOff: null, nextClaimNumber: 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
   revisions: [{ revision: 1, text: 'Some text.', createdAt: at, createdBy: 'ed', note: '' }],
   claims: [],
   evidence: [],
@@ -88,7 +88,7 @@ describe('LibraryStore', () => {
       Array.from({ length: 1000 }, (_, i) =>
         i % 2 === 0
           ? store.updateStory('s1', (f) => void f.activity.push({ id: `a${i}`, at, by: 'ed', action: 'story.updated', storyId: 's1', claimId: null, field: null, from: null, to: i, summary: '' }))
-          : store.updateLibrary((l) => void l.people.push({ id: `p${i}`, name: `Person ${i}`, initials: 'P', createdAt: at }))
+          : store.updateLibrary((l) => void l.people.push({ id: `p${i}`, name: `Person ${i}`, initials: 'P', createdAt: at, active: true, formerNames: [] }))
       )
     )
     await store.close()
@@ -183,5 +183,24 @@ describe('LibraryStore', () => {
     await store.restoreStory('s1')
     expect((await store.readStory('s1')).story.title).toBe('Story s1')
     await store.close()
+  })
+})
+
+describe('story cache', () => {
+  it('a read racing a change on a story not yet loaded never brings back the older version', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-race-'))
+    try {
+      const first = await LibraryStore.open(dir, { lock: false })
+      await first.createStory(storyFile('race'))
+      await first.close()
+      const store = await LibraryStore.open(dir, { lock: false })
+      await Promise.all([store.readStory('race'), store.updateStory('race', (f) => void (f.story.title = 'Changed'))])
+      await store.updateStory('race', (f) => void (f.story.outlet = 'Next'))
+      const after = await store.readStory('race')
+      expect([after.story.title, after.story.outlet]).toEqual(['Changed', 'Next'])
+      await store.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -268,6 +268,9 @@ export class LibraryStore {
       if (outcome?.state === 'newer') throw readOnlyError('newer')
       throw new AppError('io_error', `The file for "${entry.title}" could not be read and had no good backup. It was moved aside; see the library notices.`)
     }
+    // A read outside the story's lock may race a change that loaded the file meanwhile: keep that one.
+    const loaded = this.stories.get(id)
+    if (loaded) return loaded
     const db = new Low(adapter, data)
     db.data = data
     this.stories.set(id, db)

@@ -1,6 +1,6 @@
 // The library as a whole: what the library screen shows, settings, people, where it lives.
 import { z } from 'zod'
-import { DeskState, Id, Name, Person, Settings, StorySummary } from '../model'
+import { DeskState, FollowUp, Id, Name, Person, Settings, StorySummary } from '../model'
 import { channel, NoInput, Nothing } from './channel'
 
 export const LibraryNotice = z.strictObject({
@@ -17,6 +17,8 @@ export const LibraryState = z.strictObject({
   readOnly: z.boolean(),
   people: z.array(Person),
   settings: Settings,
+  /** Who is editing on this machine; null when nobody has said yet (a new or copied library). */
+  currentEditorId: Id.nullable(),
   notices: z.array(LibraryNotice)
 })
 export type LibraryState = z.infer<typeof LibraryState>
@@ -40,12 +42,19 @@ export type LibraryQuery = z.infer<typeof LibraryQuery>
 export const LibraryPage = z.strictObject({ total: z.number().int().min(0), offset: z.number().int().min(0), stories: z.array(StorySummary) })
 export type LibraryPage = z.infer<typeof LibraryPage>
 
+/** A follow-up owed on a claim, with the story it is in: the library's due list. */
+export const StoryFollowUp = z.strictObject({ storyId: Id, title: z.string(), followUp: FollowUp })
+export type StoryFollowUp = z.infer<typeof StoryFollowUp>
+
 export const libraryChannels = {
+  'library.followUps': channel(NoInput, z.array(StoryFollowUp)),
   'library.get': channel(NoInput, LibraryState),
   'library.search': channel(LibraryQuery, LibraryPage),
   'library.open': channel(NoInput, z.strictObject({ opened: z.boolean(), path: z.string() })),
   'settings.update': channel(z.strictObject({ patch: Settings.partial() }), Settings),
   'people.create': channel(z.strictObject({ name: Name }), Person),
-  'people.setCurrent': channel(z.strictObject({ id: Id }), Settings),
+  'people.rename': channel(z.strictObject({ id: Id, name: Name }), Person),
+  'people.setActive': channel(z.strictObject({ id: Id, active: z.boolean() }), Person),
+  'people.setCurrent': channel(z.strictObject({ id: Id }), z.strictObject({ currentEditorId: Id })),
   'shell.openExternal': channel(z.strictObject({ url: z.string().max(4000) }), Nothing)
 }

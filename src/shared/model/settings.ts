@@ -1,6 +1,6 @@
-// Desk-wide settings: who is working, what the verdicts are called, how reports are signed.
+// Desk-wide settings: what the verdicts are called, how reports are signed.
 import { z } from 'zod'
-import { Id, Name, OptionalUrl, ShortText } from './common'
+import { Name, OptionalUrl, ShortText } from './common'
 import { claimStatuses, verdicts } from './claim'
 
 export const VerdictLabels = z.strictObject(Object.fromEntries(verdicts.map((v) => [v, Name])) as {
@@ -30,20 +30,21 @@ export const defaultStatusLabels: StatusLabels = {
 }
 
 export const Settings = z.strictObject({
-  currentEditorId: Id.nullable(),
   verdictLabels: VerdictLabels,
   statusLabels: StatusLabels,
   organisationName: ShortText,
   organisationUrl: OptionalUrl,
-  factCheckBaseUrl: OptionalUrl
+  factCheckBaseUrl: OptionalUrl,
+  /** Hard rule: a claim may only be Done with evidence attached or a note on what it was checked against. */
+  requireCheckedAgainst: z.boolean()
 })
 export type Settings = z.infer<typeof Settings>
 
 export const defaultSettings: Settings = {
-  currentEditorId: null,
   verdictLabels: defaultVerdictLabels,
   statusLabels: defaultStatusLabels,
   organisationName: '',
   organisationUrl: '',
-  factCheckBaseUrl: ''
+  factCheckBaseUrl: '',
+  requireCheckedAgainst: false
 }

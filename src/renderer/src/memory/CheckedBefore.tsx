@@ -22,9 +22,10 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
     let live = true
     const load = (): void => void run(() => call('memory.matches', { storyId, claimId: claim.id })).then((m) => live && m && setMatches(m))
     load()
-    // Earlier checks live in other stories; this story's own edits (one call each) never refetch.
+    // Earlier checks change when some other claim changes; this claim's own edits (its status, its
+    // verdict) do not move its matches, so they cost no second call (its words are a dependency).
     const stop = onEvent('library.changed', (change) => {
-      if (change.entity === 'story' && change.storyId !== storyId) load()
+      if (change.entity === 'story' && change.activity.some((a) => a.claimId !== claim.id)) load()
     })
     return () => {
       live = false
