@@ -156,7 +156,6 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
   const other = await mkdtemp(path.join(os.tmpdir(), 'factdesk-numbers-library-'))
   try {
     const library = new LibraryPage(page)
-    const transfer = new TransferPage(page)
     await library.addEditor('Tomas Berg')
     await library.createStory(TITLE, TEXT)
     const story = new StoryPage(page)
@@ -189,8 +188,9 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
 
     await factdesk.answerSaveDialog(out)
     await factdesk.page.getByRole('button', { name: 'Export…' }).click()
-    const pkg = await transfer.exportAs('Verification package (JSON, re-importable)')
-    await transfer.exportDialog.getByRole('button', { name: 'Done' }).click()
+    const after = new TransferPage(factdesk.page)
+    const pkg = await after.exportAs('Verification package (JSON, re-importable)')
+    await after.exportDialog.getByRole('button', { name: 'Done' }).click()
     await reopened.backToLibrary()
 
     await factdesk.answerFolderDialog(other)
@@ -198,7 +198,7 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
     const fresh = new LibraryPage(factdesk.page)
     await fresh.addEditor('Tomas Berg')
     await expect(fresh.row(TITLE)).toHaveCount(0)
-    await new TransferPage(factdesk.page).importPackage(pkg)
+    await after.importPackage(pkg)
     await fresh.open(TITLE)
     await expectNumbers(new StoryPage(factdesk.page))
   } finally {
