@@ -43,6 +43,14 @@ test('a claim checked in one story shows as checked before in another, and its e
   await expect(second.panel.root.locator('[name="rationale"]')).toHaveValue(/The tracker shows no new US packages since January\./)
   await expect(second.panel.root.getByRole('region', { name: 'History' })).toContainText('Copied 1 evidence item and the rationale from the earlier check')
   await expect(second.panel.verdict).toContainText('No verdict yet')
+
+  await second.page.getByRole('button', { name: 'Search earlier checks' }).click()
+  await second.page.getByLabel('Claim to look for').fill('Has the United States announced any new aid packages for Ukraine?')
+  await second.page.getByRole('button', { name: 'Search', exact: true }).click()
+  const found = second.page.getByRole('list', { name: 'Earlier checks found' })
+  await expect(found.getByRole('listitem').first()).toContainText(SAMPLE_TITLE)
+  await expect(found.getByRole('listitem').first()).toContainText('Accurate')
+  await expect(found.getByRole('listitem').first()).toContainText('It says the opposite of your words.')
 })
 
 test('Suggest claims marks sentences worth checking; one click marks, a dismissal is remembered after a restart', async ({ factdesk }) => {

@@ -9,7 +9,7 @@ import type { DeskMemory } from './memory'
 export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
   return {
     'memory.matches': ({ storyId, claimId }) => memory.matchesFor(storyId, claimId),
-    'memory.search': ({ query }) => memory.lookup(query),
+    'memory.search': ({ query }) => memory.search(query),
     'memory.storyMatches': ({ storyId }) => memory.storyMatches(storyId),
     /**
      * Copies an earlier check's evidence and rationale onto a claim as a starting point. Linked and

@@ -21,6 +21,8 @@ interface Entry extends IndexedClaim {
 export interface MatchScore {
   key: string
   score: number
+  /** The term overlap before any mark-down. */
+  similarity: number
   figuresDiffer: boolean
   negationDiffers: boolean
 }
@@ -30,8 +32,15 @@ export const MATCH_THRESHOLD = 0.35
 /** What a changed figure or a flipped negation leaves of a candidate's score. */
 const MISMATCH_FACTOR = 0.3
 
+/** Query terms in more than this share of claims are left to the rerank (their postings are long and say little). */
+const COMMON_SHARE = 0.04
+/** ...but a query keeps at least this many of its rarest terms. */
+const MIN_QUERY_TERMS = 4
+
 export class ClaimIndex {
   private readonly entries = new Map<string, Entry>()
+  /** In how many claims each term occurs. */
+  private readonly frequency = new Map<string, number>()
   private readonly search = new MiniSearch<{ id: string; terms: string }>({
     fields: ['terms'],
     storeFields: [],
@@ -52,12 +61,20 @@ export class ClaimIndex {
   upsert(claim: IndexedClaim): void {
     this.remove(claim.key)
     const norm = normalise(claim.text)
-    this.entries.set(claim.key, { ...claim, norm, termSet: new Set(norm.terms) })
+    const termSet = new Set(norm.terms)
+    this.entries.set(claim.key, { ...claim, norm, termSet })
+    for (const t of termSet) this.frequency.set(t, (this.frequency.get(t) ?? 0) + 1)
     this.search.add({ id: claim.key, terms: norm.terms.join(' ') })
   }
 
   remove(key: string): void {
-    if (!this.entries.has(key)) return
+    const entry = this.entries.get(key)
+    if (!entry) return
+    for (const t of entry.termSet) {
+      const n = (this.frequency.get(t) ?? 1) - 1
+      if (n > 0) this.frequency.set(t, n)
+      else this.frequency.delete(t)
+    }
     this.entries.delete(key)
     this.search.discard(key)
   }
@@ -71,19 +88,31 @@ export class ClaimIndex {
     return [...this.entries.values()].filter((e) => e.storyId === storyId).map((e) => e.key)
   }
 
-  /** Earlier checks of `text`, best first, at most `limit`, none below MATCH_THRESHOLD unless `all`. */
-  lookup(text: string, options: { limit?: number; exclude?: string; all?: boolean } = {}): MatchScore[] {
+  /**
+   * Earlier checks of `text`, best first, at most `limit`, none below MATCH_THRESHOLD unless `all`.
+   * `flagged` also keeps claims that would match but for a changed figure or negation (for a search).
+   */
+  lookup(text: string, options: { limit?: number; exclude?: string; all?: boolean; flagged?: boolean } = {}): MatchScore[] {
     const query = normalise(text)
     if (query.terms.length === 0) return []
-    const candidates = this.search.search(query.terms.join(' ')).slice(0, 50)
+    const candidates = this.search.search(this.distinctive(query.terms).join(' ')).slice(0, 50)
     const out: MatchScore[] = []
     for (const candidate of candidates) {
       const entry = this.entries.get(candidate.id as string)
       if (!entry || entry.key === options.exclude) continue
       const scored = rerank(query, entry)
-      if (options.all || scored.score >= MATCH_THRESHOLD) out.push(scored)
+      if (options.all || scored.score >= MATCH_THRESHOLD || (options.flagged && scored.similarity >= MATCH_THRESHOLD)) out.push(scored)
     }
     return out.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 5)
+  }
+
+  /** The query's terms without the very common ones, keeping at least the few rarest. */
+  private distinctive(terms: string[]): string[] {
+    const unique = [...new Set(terms)]
+    const limit = Math.max(20, this.entries.size * COMMON_SHARE)
+    const rare = unique.filter((t) => (this.frequency.get(t) ?? 0) <= limit)
+    if (rare.length >= MIN_QUERY_TERMS || rare.length === unique.length) return rare
+    return unique.sort((a, b) => (this.frequency.get(a) ?? 0) - (this.frequency.get(b) ?? 0)).slice(0, MIN_QUERY_TERMS)
   }
 }
 
@@ -98,7 +127,7 @@ export function rerank(query: Normalised, entry: Entry): MatchScore {
   let score = dice
   if (figuresDiffer) score *= MISMATCH_FACTOR
   if (negationDiffers) score *= MISMATCH_FACTOR
-  return { key: entry.key, score, figuresDiffer, negationDiffers }
+  return { key: entry.key, score, similarity: dice, figuresDiffer, negationDiffers }
 }
 
 /** A long word that differs from a term by a small edit (a spelling, a plural the stemmer missed). */

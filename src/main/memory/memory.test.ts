@@ -65,12 +65,17 @@ describe('checked before', () => {
     expect(await t.call<EarlierCheck[]>('memory.search', query)).toHaveLength(1)
   })
 
-  it('warns when the figure or the negation differs, and ranks those below', async () => {
+  it('never offers a changed-figure or negated claim as checked before; a search shows it, flagged', async () => {
     await checkedStory()
-    const [changed] = await t.call<EarlierCheck[]>('memory.search', { query: 'Exports rose 15 percent in March' })
-    expect(changed).toBeUndefined()
-    const [negated] = await t.call<EarlierCheck[]>('memory.search', { query: 'Exports did not rise 12 percent in March' })
-    expect(negated).toBeUndefined()
+    const text = 'Exports rose 15 percent in March.\n\nExports did not rise 12 percent in March.'
+    const b = await story('Other figures', text)
+    const changed = await mark(b, text, 'Exports rose 15 percent in March')
+    const negated = await mark(b, text, 'Exports did not rise 12 percent in March')
+    expect(await t.call<EarlierCheck[]>('memory.matches', { storyId: b, claimId: changed.id })).toEqual([])
+    expect(await t.call<EarlierCheck[]>('memory.matches', { storyId: b, claimId: negated.id })).toEqual([])
+    expect(await t.call<SentenceMatch[]>('memory.storyMatches', { storyId: b })).toEqual([])
+    expect(await t.call<EarlierCheck[]>('memory.search', { query: 'Exports rose 15 percent in March' })).toMatchObject([{ figuresDiffer: true, negationDiffers: false }])
+    expect(await t.call<EarlierCheck[]>('memory.search', { query: 'Exports did not rise 12 percent in March' })).toMatchObject([{ figuresDiffer: false, negationDiffers: true }])
   })
 
   it('shows which sentences of a story match earlier checks', async () => {

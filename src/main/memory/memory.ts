@@ -107,6 +107,13 @@ export class DeskMemory {
     return this.index.lookup(text, { exclude, limit }).map((m) => this.describe(m, sources))
   }
 
+  /** A search: the same claims, plus near ones whose figure or negation differs (flagged as such). */
+  async search(query: string): Promise<EarlierCheck[]> {
+    await this.sync()
+    const sources = this.sourceTitles()
+    return this.index.lookup(query, { limit: 8, flagged: true }).map((m) => this.describe(m, sources))
+  }
+
   async matchesFor(storyId: string, claimId: string): Promise<EarlierCheck[]> {
     const file = await this.store().readStory(storyId)
     const claim = file.claims.find((c) => c.id === claimId)

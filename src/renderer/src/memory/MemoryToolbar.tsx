@@ -1,6 +1,7 @@
-// The story toolbar's memory switches: "Suggest claims" and "Checked before".
+// The story toolbar's memory actions: "Suggest claims", "Checked before" and a search of earlier checks.
 import { CheckCircledIcon, MagicWandIcon } from '@radix-ui/react-icons'
 import { Button } from '@radix-ui/themes'
+import { SearchChecks } from './SearchChecks'
 import type { StoryMemory } from './use-story-memory'
 
 export function MemoryToolbar({ memory }: { memory: StoryMemory }): React.JSX.Element {
@@ -12,6 +13,7 @@ export function MemoryToolbar({ memory }: { memory: StoryMemory }): React.JSX.El
       <Button size="1" variant={memory.showingMatches ? 'solid' : 'soft'} color="gray" aria-pressed={memory.showingMatches} onClick={() => memory.setShowingMatches(!memory.showingMatches)}>
         <CheckCircledIcon /> Checked before
       </Button>
+      <SearchChecks />
     </>
   )
 }

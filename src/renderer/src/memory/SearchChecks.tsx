@@ -1,0 +1,71 @@
+// "Search checks": look through every claim the library has a verdict on, by meaning rather than by
+// exact words (figures and names normalised as for "Checked before"); the search runs in main.
+import { MagnifyingGlassIcon } from '@radix-ui/react-icons'
+import { Badge, Button, Flex, IconButton, Popover, Text, TextField, Tooltip } from '@radix-ui/themes'
+import { useState } from 'react'
+import type { EarlierCheck } from '../../../shared/contract'
+import { call } from '../api'
+import { useDesk } from '../app/desk-context'
+import { VerdictBadge } from '../app/labels'
+
+export function SearchChecks(): React.JSX.Element {
+  const desk = useDesk()
+  const [query, setQuery] = useState('')
+  const [results, setResults] = useState<EarlierCheck[] | null>(null)
+  const search = async (): Promise<void> => {
+    if (!query.trim()) return
+    const found = await desk.run(() => call('memory.search', { query }))
+    if (found) setResults(found)
+  }
+  return (
+    <Popover.Root>
+      <Tooltip content="Search earlier checks">
+        <Popover.Trigger>
+          <IconButton size="1" variant="soft" color="gray" aria-label="Search earlier checks">
+            <MagnifyingGlassIcon />
+          </IconButton>
+        </Popover.Trigger>
+      </Tooltip>
+      <Popover.Content width="420px" aria-label="Search earlier checks">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            void search()
+          }}
+        >
+          <Flex gap="2">
+            <TextField.Root className="grow" size="2" placeholder="A claim, in any wording" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Claim to look for" autoFocus />
+            <Button type="submit" size="2">
+              Search
+            </Button>
+          </Flex>
+        </form>
+        {results && (
+          <Flex direction="column" gap="2" mt="3" role="list" aria-label="Earlier checks found">
+            {results.length === 0 && (
+              <Text size="2" color="gray">
+                Nothing the desk has checked says that.
+              </Text>
+            )}
+            {results.map((m) => (
+              <Flex key={`${m.storyId}/${m.claimId}`} direction="column" gap="1" role="listitem">
+                <Flex gap="2" align="center">
+                  {m.verdict ? <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} /> : <Badge color="gray">No verdict</Badge>}
+                  <Text size="1" color="gray">
+                    {m.storyTitle}
+                  </Text>
+                </Flex>
+                <Text size="2">“{m.quote}”</Text>
+                {(m.figuresDiffer || m.negationDiffers) && (
+                  <Text size="1" color="orange">
+                    {m.figuresDiffer ? 'Its figures differ from your words.' : 'It says the opposite of your words.'}
+                  </Text>
+                )}
+              </Flex>
+            ))}
+          </Flex>
+        )}
+      </Popover.Content>
+    </Popover.Root>
+  )
+}
