@@ -410,8 +410,8 @@ export class DeskSync {
       await this.saveState()
       try {
         const payload = batch.map((p) => ({ key: p.key, kind: p.kind, storyId: p.storyId, value: p.value, baseSeq: p.baseSeq, changeId: p.changeId }))
-        const answer = await client.query<{ r: typeof results }>('SELECT factdesk.push($1, $2, $3) AS r', [this.options.connection.deskId, JSON.stringify(payload), JSON.stringify(entries)])
-        results = answer.rows[0]!.r
+        const answer = await client.query<{ key: string; status: 'applied' | 'stale'; seq: string | null }>('SELECT key, status, seq FROM factdesk.push($1, $2, $3)', [this.options.connection.deskId, JSON.stringify(payload), JSON.stringify(entries)])
+        results = answer.rows.map((r) => ({ key: r.key, status: r.status, seq: r.seq === null ? null : Number(r.seq) }))
       } catch (error) {
         if ((error as { code?: string }).code === '42501') {
           for (const p of batch) this.refused.add(p.key)
@@ -480,7 +480,12 @@ export class DeskSync {
   }
 
   /** Merges others' changes into the library, scope by scope, then records the agreed versions. */
-  private async applyRemote(rows: Row[], acts: { story_id: string; entry: unknown }[]): Promise<void> {
+  private async applyRemote(incoming: Row[], acts: { story_id: string; entry: unknown }[]): Promise<void> {
+    // Our own acknowledged pushes come back too: the agreed version already is that change.
+    const rows = incoming.filter((r) => {
+      const scope = r.kind === 'story' || r.kind === 'claim' || r.kind === 'evidence' ? (r.story_id ?? idOf(r.key)) : LIBRARY_SCOPE
+      return this.bases.get(scope)?.[r.key]?.seq !== Number(r.seq) || Boolean(this.state.conflicts[r.key])
+    })
     if (rows.length === 0 && acts.length === 0) return
     const store = this.store
     const byScope = new Map<string, { rows: Row[]; activity: Activity[] }>()
@@ -521,6 +526,10 @@ export class DeskSync {
         const summary = store.library.stories.find((s) => s.id === scope)
         if (summary && summary.deletedAt !== null) continue // trashed here: its agreed versions stay, the next push settles it
         if (summary) {
+          if (scopeRows.length === 0) {
+            const have = new Set((await store.readStory(scope)).activity.map((a) => a.id))
+            if (activity.every((a) => have.has(a.id))) continue // only our own entries, back from the desk
+          }
           await store.updateStory(scope, (draft) => {
             const units = new Map(storyUnits(draft).map((u) => [u.key, u.value]))
             merge(draft, (key) => units.get(key) ?? null, (kind, id, value) => putStoryUnit(draft, kind, id, value))
