@@ -402,12 +402,13 @@ export class DeskSync {
     const order: Record<UnitKind, number> = { settings: 0, person: 0, source: 0, story: 1, claim: 2, evidence: 3 }
     const sorted = [...units].sort((a, b) => order[a.kind] - order[b.kind])
     const stale: PendingUnit[] = []
+    // Written ahead: if we die before the agreed versions are saved, settleInflight finds what the desk took.
+    this.state.inflight = sorted.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId, value: p.value }))
+    await this.saveState()
     for (let i = 0; i === 0 || i < sorted.length; i += BATCH) {
       const batch = sorted.slice(i, i + BATCH)
       const entries = i === 0 ? activity.flatMap((a) => a.entries) : []
       let results: { key: string; status: 'applied' | 'stale'; seq: number | null }[]
-      this.state.inflight = batch.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId, value: p.value }))
-      await this.saveState()
       try {
         const payload = batch.map((p) => ({ key: p.key, kind: p.kind, storyId: p.storyId, value: p.value, baseSeq: p.baseSeq, changeId: p.changeId }))
         const answer = await client.query<{ key: string; status: 'applied' | 'stale'; seq: string | null }>('SELECT key, status, seq FROM factdesk.push($1, $2, $3)', [this.options.connection.deskId, JSON.stringify(payload), JSON.stringify(entries)])
@@ -429,10 +430,10 @@ export class DeskSync {
         } else stale.push(p)
       }
       if (i === 0) for (const a of activity) this.state.activityPushed[a.storyId] = a.count
-      this.state.inflight = []
-      await this.saveBases()
-      await this.saveState()
     }
+    await this.saveBases()
+    this.state.inflight = []
+    await this.saveState()
     this.pendingActivity = 0
     // Someone else changed these since we last agreed: fetch them, merge, and push the result.
     if (stale.length > 0) await this.pullKeys(client, stale.map((p) => p.key))
@@ -593,7 +594,10 @@ export class DeskSync {
   private async saveBases(): Promise<void> {
     const scopes = [...this.touchedBases]
     this.touchedBases.clear()
-    for (const scope of scopes) await writeFileDurably(nodeFileIO, basePath(this.store, scope), JSON.stringify(this.bases.get(scope) ?? {}))
+    // Several at a time: each durable write waits mostly on the disk flushing.
+    for (let i = 0; i < scopes.length; i += 32) {
+      await Promise.all(scopes.slice(i, i + 32).map((scope) => writeFileDurably(nodeFileIO, basePath(this.store, scope), JSON.stringify(this.bases.get(scope) ?? {}))))
+    }
   }
 
   private async saveState(): Promise<void> {
