@@ -29,7 +29,11 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
         position: { type: 'TextPositionSelector', start, end },
         revision: 1
       },
+      number: c + 1,
       orphaned: false,
+      checked: null,
+      recheck: null,
+      contacts: [],
       ...defaultClaimFields,
       type: 'statistic',
       comments: [],
@@ -41,7 +45,7 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
   }
   return {
     schemaVersion: STORY_SCHEMA_VERSION,
-    story: { id, title: `Synthetic story ${id}`, outlet: 'Bench', byline: '', url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'in_check', origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
+    story: { id, title: `Synthetic story ${id}`, outlet: 'Bench', byline: '', url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'in_check', signOff: null, nextClaimNumber: claimCount + 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
     revisions: [{ revision: 1, text, createdAt: at, createdBy: 'bench', note: '' }],
     claims,
     evidence: [],

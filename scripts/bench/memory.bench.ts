@@ -28,12 +28,12 @@ function storyOf(id: string, sentences: string[], checked = false): StoryFile {
     sentences.forEach((s, n) => {
       const start = text.indexOf(s, from)
       from = start + s.length
-      claims.push({ ...defaultClaimFields, verdict: 'accurate', id: `${id}-c${n}`, storyId: id, anchor: describe(text, start, start + s.length, 1), orphaned: false, comments: [], createdAt: at, createdBy: 'bench', updatedAt: at, updatedBy: 'bench' })
+      claims.push({ ...defaultClaimFields, verdict: 'accurate', id: `${id}-c${n}`, number: n + 1, checked: null, recheck: null, contacts: [], storyId: id, anchor: describe(text, start, start + s.length, 1), orphaned: false, comments: [], createdAt: at, createdBy: 'bench', updatedAt: at, updatedBy: 'bench' })
     })
   }
   return {
     schemaVersion: STORY_SCHEMA_VERSION,
-    story: { id, title: `Bench ${id}`, outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'in_check', origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
+    story: { id, title: `Bench ${id}`, outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'in_check', signOff: null, nextClaimNumber: claims.length + 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
     revisions: [{ revision: 1, text, createdAt: at, createdBy: 'bench', note: '' }],
     claims,
     evidence: [],

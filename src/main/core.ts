@@ -12,6 +12,7 @@ import { deskManager, type DeskManager } from './desk/service'
 import type { EditorIdentity } from './identity'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
+import { contactHandlers } from './services/contacts'
 import { randomId, type ServiceContext } from './services/context'
 import { libraryHandlers } from './services/library'
 import { seedSampleStory } from './services/sample'
@@ -111,6 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...libraryHandlers(ctx),
     ...desk.handlers,
     'library.search': (query) => index.query(query),
+    'library.followUps': () => index.followUps(),
     'library.open': async () => {
       const dir = await platform.chooseLibraryFolder()
       if (!dir) return { opened: false, path: store.dir }
@@ -138,6 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...storyHandlers(ctx, canonicalText),
     ...claimHandlers(ctx),
+    ...contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
     ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch }),

@@ -3,7 +3,8 @@
 // in a scope ("library" or a story id) and has a JSON value; null means deleted.
 // Merging is per field against the last version both sides agreed on (three-way): a field changed on
 // one side takes that side; changed the same way on both sides is fine; changed differently on both
-// sides is a conflict that keeps both values for an editor to choose. Comments merge by union.
+// sides is a conflict that keeps both values for an editor to choose. Comments and contact attempts
+// merge by union; the record of checked words is one fact when both sides checked the same words.
 import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
 import { Claim, Evidence, Person, Settings, Source, Story, StoryRevision, type LibraryFile, type StoryFile } from '../../shared/model'
@@ -84,7 +85,8 @@ export function merge3(base: UnitValue | null, local: UnitValue | null, remote: 
     if (isDeepStrictEqual(l, r) || isDeepStrictEqual(l, b)) continue
     if (isDeepStrictEqual(r, b)) value[field] = l
     else if (STAMPS.has(field)) value[field] = String(l) > String(r) ? l : r
-    else if (field === 'comments' && Array.isArray(l) && Array.isArray(r)) value[field] = unionById(l, r)
+    else if ((field === 'comments' || field === 'contacts') && Array.isArray(l) && Array.isArray(r)) value[field] = unionById(l, r)
+    else if (field === 'checked' && sameCheckedWords(l, r)) value[field] = laterStamp(l, r)
     else {
       // Keep the local value in place (nothing this editor did disappears) and flag the field.
       value[field] = l
@@ -93,6 +95,16 @@ export function merge3(base: UnitValue | null, local: UnitValue | null, remote: 
   }
   return { value, conflicts }
 }
+
+/** Two records of checked words for the same words (who and when aside) are one fact, not a conflict. */
+function sameCheckedWords(a: unknown, b: unknown): boolean {
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false
+  const { at: _atA, by: _byA, ...wordsA } = a as Record<string, unknown>
+  const { at: _atB, by: _byB, ...wordsB } = b as Record<string, unknown>
+  return isDeepStrictEqual(wordsA, wordsB)
+}
+
+const laterStamp = (a: unknown, b: unknown): unknown => (String((a as { at?: unknown }).at) > String((b as { at?: unknown }).at) ? a : b)
 
 function unionById(a: unknown[], b: unknown[]): unknown[] {
   const seen = new Set(a.map((x) => (x as { id: string }).id))

@@ -10,6 +10,8 @@ const story = (id: string, over: Partial<StorySummary>): StorySummary => ({
   deskState: 'draft',
   claimCount: 0,
   orphanedCount: 0,
+  recheckCount: 0,
+  followUps: [],
   statusCounts: { open: 0, in_progress: 0, waiting: 0, done: 0 },
   assignees: [],
   createdAt: '2026-01-01T00:00:00.000Z',

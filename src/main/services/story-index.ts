@@ -3,7 +3,7 @@
 // page on screen crosses to the renderer. MiniSearch does the word matching: every word of the query
 // must start a word of the headline or outlet, accents and case aside.
 import MiniSearch from 'minisearch'
-import type { LibraryPage, LibraryQuery, LibrarySort } from '../../shared/contract'
+import type { LibraryPage, LibraryQuery, LibrarySort, StoryFollowUp } from '../../shared/contract'
 import { progressOf, type StorySummary } from '../../shared/model'
 
 const fold = (term: string): string => term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
@@ -50,6 +50,11 @@ export class StoryIndex {
     this.byId.set(summary.id, summary)
     if (!previous) this.words.add(summary)
     else if (previous.title !== summary.title || previous.outlet !== summary.outlet) this.words.replace(summary)
+  }
+
+  /** Every follow-up owed on a live story, with the story it belongs to (the library's due list). */
+  followUps(): StoryFollowUp[] {
+    return [...this.byId.values()].flatMap((story) => story.followUps.map((followUp) => ({ storyId: story.id, title: story.title, followUp })))
   }
 
   query(q: LibraryQuery): LibraryPage {

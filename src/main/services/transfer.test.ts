@@ -100,11 +100,11 @@ describe('export and verification packages', () => {
     t.platform.saveDir = t.dir
     const formats = ['html', 'markdown', 'csv', 'json', 'claimreview'] as const
     for (const format of formats) {
-      const result = await t.call<ExportResult>('export.report', { scope: 'story', storyIds: [storyId], format, options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true } })
+      const result = await t.call<ExportResult>('export.report', { scope: 'story', storyIds: [storyId], format, options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false } })
       expect(result.saved, format).toBe(true)
       expect((await readFile(result.path)).byteLength).toBe(result.bytes)
-      // The sample's example claims have no verdicts, so ClaimReview leaves all of them out.
-      if (format === 'claimreview') expect(result.skippedWithoutVerdict).toBe(3)
+      // The sample's example claims are not Done, so ClaimReview leaves all of them out.
+      if (format === 'claimreview') expect(result.leftOut).toEqual({ not_done: 3, no_verdict: 0, needs_recheck: 0, orphaned: 0 })
     }
     expect((await readdir(t.dir)).filter((f) => f.startsWith('factdesk-')).length).toBe(formats.length)
     const progress = t.platform.events.filter((e) => e.event === 'export.progress')
@@ -117,7 +117,7 @@ describe('export and verification packages', () => {
     const source = await t.call<{ id: string }>('sources.create', { fields: { title: 'Ministry table', url: 'https://example.org/table' } })
     const claimId = (await t.call<StoryDetail>('stories.get', { id: storyId })).claims[0]!.id
     await t.call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt: 'Row 4', stance: 'supports' } })
-    const exported = await t.call<ExportResult>('export.report', { scope: 'library', storyIds: [], format: 'json', options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true } })
+    const exported = await t.call<ExportResult>('export.report', { scope: 'library', storyIds: [], format: 'json', options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false } })
     const file = { fileName: 'package.json', dataBase64: (await readFile(exported.path)).toString('base64') }
 
     const other = await openTestCore()

@@ -8,27 +8,21 @@ import {
   type LibraryFile as LibraryFileT,
   type StoryFile as StoryFileT
 } from '../../shared/model'
+import { libraryMigrations, storyMigrations } from './migrations'
 import type { FileKind } from './safe-load'
 
 export const libraryKind: FileKind<LibraryFileT> = {
   label: 'the library index',
   schema: LibraryFile,
   currentVersion: LIBRARY_SCHEMA_VERSION,
-  migrations: {
-    // Who is editing belongs to the machine, not the library: a copied library no longer carries it.
-    1: (data) => {
-      const settings = { ...(data.settings as Record<string, unknown>) }
-      delete settings.currentEditorId
-      return { ...data, settings }
-    }
-  }
+  migrations: libraryMigrations
 }
 
 export const storyKind = (id: string): FileKind<StoryFileT> => ({
   label: `the story file ${id}.json`,
   schema: StoryFile,
   currentVersion: STORY_SCHEMA_VERSION,
-  migrations: {}
+  migrations: storyMigrations
 })
 
 export const emptyLibrary = (): LibraryFileT => ({

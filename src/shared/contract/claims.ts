@@ -1,6 +1,6 @@
 // Claims and what backs them: marking words, working the claim, evidence and sources.
 import { z } from 'zod'
-import { Claim, ClaimFields, Comment, Evidence, EvidenceFields, Id, limits, Name, Source, SourceFields } from '../model'
+import { Claim, ClaimFields, Comment, ContactAttempt, ContactFields, Evidence, EvidenceFields, Id, limits, Name, Source, SourceFields } from '../model'
 import { channel } from './channel'
 
 const StoryClaim = { storyId: Id, claimId: Id }
@@ -27,6 +27,8 @@ export const claimChannels = {
     Claim
   ),
   'claims.update': channel(z.strictObject({ ...StoryClaim, patch: ClaimFields.partial() }), Claim),
+  /** Keeps the verdict for the claim's new words and ends its re-check. */
+  'claims.confirm': channel(z.strictObject(StoryClaim), Claim),
   'claims.reattach': channel(
     z.strictObject({ ...StoryClaim, start: z.number().int().min(0), end: z.number().int().min(1) }).refine(quoteFits, quoteTooLong),
     Claim
@@ -34,6 +36,9 @@ export const claimChannels = {
   'claims.delete': channel(z.strictObject(StoryClaim), DeletedClaim),
   'claims.restore': channel(z.strictObject({ storyId: Id, deleted: DeletedClaim }), Claim),
   'claims.comment': channel(z.strictObject({ ...StoryClaim, body: z.string().trim().min(1).max(20_000) }), Comment),
+  /** `by` is who on the desk made the attempt; the current editor when left out. */
+  'contacts.add': channel(z.strictObject({ ...StoryClaim, fields: ContactFields, by: Id.optional() }), ContactAttempt),
+  'contacts.remove': channel(z.strictObject({ ...StoryClaim, contactId: Id }), ContactAttempt),
 
   'sources.list': channel(z.strictObject({ query: z.string().max(200).optional() }), z.array(Source)),
   'sources.create': channel(z.strictObject({ fields: SourceFields.partial().extend({ title: Name }).strict() }), Source),

@@ -1,6 +1,6 @@
 // The library as a whole: what the library screen shows, settings, people, where it lives.
 import { z } from 'zod'
-import { DeskState, Id, Name, Person, Settings, StorySummary } from '../model'
+import { DeskState, FollowUp, Id, Name, Person, Settings, StorySummary } from '../model'
 import { channel, NoInput, Nothing } from './channel'
 
 export const LibraryNotice = z.strictObject({
@@ -42,7 +42,12 @@ export type LibraryQuery = z.infer<typeof LibraryQuery>
 export const LibraryPage = z.strictObject({ total: z.number().int().min(0), offset: z.number().int().min(0), stories: z.array(StorySummary) })
 export type LibraryPage = z.infer<typeof LibraryPage>
 
+/** A follow-up owed on a claim, with the story it is in: the library's due list. */
+export const StoryFollowUp = z.strictObject({ storyId: Id, title: z.string(), followUp: FollowUp })
+export type StoryFollowUp = z.infer<typeof StoryFollowUp>
+
 export const libraryChannels = {
+  'library.followUps': channel(NoInput, z.array(StoryFollowUp)),
   'library.get': channel(NoInput, LibraryState),
   'library.search': channel(LibraryQuery, LibraryPage),
   'library.open': channel(NoInput, z.strictObject({ opened: z.boolean(), path: z.string() })),

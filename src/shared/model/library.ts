@@ -2,15 +2,15 @@
 // and stories/<id>.json (one story with its claims, evidence, revisions and activity).
 import { z } from 'zod'
 import { Id, IsoDate, ShortText } from './common'
-import { Claim, ClaimStatus } from './claim'
+import { CalendarDay, Claim, ClaimStatus } from './claim'
 import { Activity, Person } from './person'
 import { Settings } from './settings'
 import { Evidence, Source } from './source'
 import { DeskState, Story, StoryRevision } from './story'
 
-/** 2: who is editing moved out of the library into each machine's config; people can be deactivated and renamed. */
+/** 2: index lines carry re-check and follow-up counts; who is editing moved out of the library into each machine's config; people can be deactivated and renamed. */
 export const LIBRARY_SCHEMA_VERSION = 2
-export const STORY_SCHEMA_VERSION = 1
+export const STORY_SCHEMA_VERSION = 2
 
 export const StatusCounts = z.strictObject(
   Object.fromEntries(ClaimStatus.options.map((s) => [s, z.number().int().min(0)])) as {
@@ -32,6 +32,16 @@ export function progressOf(counts: StatusCounts): Progress {
   return { done: counts.done, total, ratio: total === 0 ? 0 : counts.done / total }
 }
 
+/** A follow-up promised on a claim's latest contact attempt, for the library's due list. */
+export const FollowUp = z.strictObject({
+  claimId: Id,
+  claimNumber: z.number().int().min(1),
+  due: CalendarDay,
+  contact: ShortText,
+  by: Id
+})
+export type FollowUp = z.infer<typeof FollowUp>
+
 /** What the library screen needs about a story without opening its file. */
 export const StorySummary = z.strictObject({
   id: Id,
@@ -40,6 +50,8 @@ export const StorySummary = z.strictObject({
   deskState: DeskState,
   claimCount: z.number().int().min(0),
   orphanedCount: z.number().int().min(0),
+  recheckCount: z.number().int().min(0),
+  followUps: z.array(FollowUp),
   statusCounts: StatusCounts,
   assignees: z.array(Id),
   createdAt: IsoDate,

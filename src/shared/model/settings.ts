@@ -34,7 +34,9 @@ export const Settings = z.strictObject({
   statusLabels: StatusLabels,
   organisationName: ShortText,
   organisationUrl: OptionalUrl,
-  factCheckBaseUrl: OptionalUrl
+  factCheckBaseUrl: OptionalUrl,
+  /** Hard rule: a claim may only be Done with evidence attached or a note on what it was checked against. */
+  requireCheckedAgainst: z.boolean()
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -43,5 +45,6 @@ export const defaultSettings: Settings = {
   statusLabels: defaultStatusLabels,
   organisationName: '',
   organisationUrl: '',
-  factCheckBaseUrl: ''
+  factCheckBaseUrl: '',
+  requireCheckedAgainst: false
 }

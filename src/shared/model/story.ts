@@ -1,7 +1,7 @@
 // A story under check: canonical plain text (paragraphs split by blank lines) plus metadata.
 import { z } from 'zod'
 import { canonicalText } from '../text/canonical'
-import { Id, IsoDate, limits, Name, OptionalUrl, ShortText } from './common'
+import { Id, IsoDate, limits, LongText, Name, OptionalUrl, ShortText } from './common'
 
 export const deskStates = ['draft', 'in_check', 'cleared'] as const
 export const DeskState = z.enum(deskStates)
@@ -40,11 +40,23 @@ export const StoryRevision = z.strictObject({
 })
 export type StoryRevision = z.infer<typeof StoryRevision>
 
+/** Who cleared the story and when; an override keeps the editor's reason and what it overrode. */
+export const SignOff = z.strictObject({
+  at: IsoDate,
+  by: Id,
+  override: z.strictObject({ reason: LongText.min(1), blockers: z.array(z.string().max(1000)).max(10_000) }).nullable()
+})
+export type SignOff = z.infer<typeof SignOff>
+
 export const Story = StoryMeta.extend({
   id: Id,
   text: z.string().max(limits.storyText),
   revision: z.number().int().min(1),
   deskState: DeskState,
+  /** Set while the story is cleared. */
+  signOff: SignOff.nullable(),
+  /** The number the next claim marked in this story gets. */
+  nextClaimNumber: z.number().int().min(1),
   origin: StoryOrigin,
   createdAt: IsoDate,
   updatedAt: IsoDate

@@ -1,6 +1,7 @@
 // Which claims the claim list shows, and the counts and progress the desk reads at a glance.
 import type { Claim, ClaimStatus, ClaimType, Evidence, StatusCounts, Verdict } from '../../../shared/model'
 import { claimStatuses } from '../../../shared/model'
+import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
 
 export interface ClaimFilter {
   status: ClaimStatus | 'all'
@@ -11,13 +12,15 @@ export interface ClaimFilter {
   assignee: string | 'none' | 'all'
   noEvidence: boolean
   orphaned: boolean
+  /** Verdicts given on words that have since changed. */
+  recheck: boolean
   query: string
 }
 
-export const noFilter: ClaimFilter = { status: 'all', verdict: 'all', type: 'all', assignee: 'all', noEvidence: false, orphaned: false, query: '' }
+export const noFilter: ClaimFilter = { status: 'all', verdict: 'all', type: 'all', assignee: 'all', noEvidence: false, orphaned: false, recheck: false, query: '' }
 
 export const isFiltered = (f: ClaimFilter): boolean =>
-  f.status !== 'all' || f.verdict !== 'all' || f.type !== 'all' || f.assignee !== 'all' || f.noEvidence || f.orphaned || f.query.trim() !== ''
+  f.status !== 'all' || f.verdict !== 'all' || f.type !== 'all' || f.assignee !== 'all' || f.noEvidence || f.orphaned || f.recheck || f.query.trim() !== ''
 
 export function filterClaims(claims: readonly Claim[], evidence: readonly Evidence[], f: ClaimFilter): Claim[] {
   const backed = new Set(evidence.map((e) => e.claimId))
@@ -30,7 +33,8 @@ export function filterClaims(claims: readonly Claim[], evidence: readonly Eviden
       (f.assignee === 'all' || (f.assignee === 'none' ? c.assignee === null : c.assignee === f.assignee)) &&
       (!f.noEvidence || !backed.has(c.id)) &&
       (!f.orphaned || c.orphaned) &&
-      (!q || `${c.anchor.quote.exact} ${c.restatement} ${c.speaker} ${c.tags.join(' ')}`.toLowerCase().includes(q))
+      (!f.recheck || needsRecheck(c)) &&
+      (!q || `${claimLabel(c.number)} ${c.anchor.quote.exact} ${c.restatement} ${c.speaker} ${c.tags.join(' ')}`.toLowerCase().includes(q))
   )
 }
 

@@ -14,6 +14,7 @@ import { deskStateColor, deskStateLabels, relativeTime, StatusBadge } from '../a
 import { ProgressBar } from '../app/ProgressBar'
 import { isTypingTarget } from '../desk/keymap'
 import { useToasts } from '../app/toasts'
+import { FollowUpsDue } from './FollowUpsDue'
 import { LibraryToolbarExtras } from './LibraryToolbarExtras'
 import { TrashDialog } from './TrashDialog'
 import { defaultLibraryFilter, useStoryRows, type LibraryFilter } from './use-story-rows'
@@ -146,6 +147,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
       </Flex>
 
       {!desk.currentEditor && <FirstRunCard />}
+      <FollowUpsDue onOpen={onOpen} />
 
       <div className="library-table" ref={scrollRef} data-total={rows.total ?? undefined}>
         <Table.Root size="2">
@@ -224,6 +226,11 @@ function StoryRow({ index, measure, story, onOpen, ticked, onTick }: RowProps): 
             {story.orphanedCount > 0 && (
               <Badge color="orange" size="1" ml="2">
                 {story.orphanedCount} orphaned
+              </Badge>
+            )}
+            {story.recheckCount > 0 && (
+              <Badge color="purple" size="1" ml="2" data-testid="recheck-badge">
+                {story.recheckCount} need re-check
               </Badge>
             )}
           </Text>

@@ -1,5 +1,5 @@
 // Desk settings: what statuses and verdicts are called, and how published reports are signed.
-import { Button, Dialog, Flex, Grid, Heading } from '@radix-ui/themes'
+import { Button, Checkbox, Dialog, Flex, Grid, Heading, Text } from '@radix-ui/themes'
 import { useState } from 'react'
 import { claimStatuses, verdicts, type Settings } from '../../../shared/model'
 import { call } from '../api'
@@ -47,6 +47,15 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
           {field('org-url', 'Organisation website', draft.organisationUrl, (v) => setDraft({ ...draft, organisationUrl: v }), 'https://…')}
         </Grid>
         {field('factcheck-url', 'Fact-check page address (used in ClaimReview when a claim has none)', draft.factCheckBaseUrl, (v) => setDraft({ ...draft, factCheckBaseUrl: v }), 'https://…/fact-checks/')}
+        <Heading size="3" as="h3">
+          Sign-off
+        </Heading>
+        <Text as="label" size="2">
+          <Flex gap="2" align="center">
+            <Checkbox checked={draft.requireCheckedAgainst} onCheckedChange={(v) => setDraft({ ...draft, requireCheckedAgainst: v === true })} />
+            A claim may only be Done with evidence attached or a note on what it was checked against
+          </Flex>
+        </Text>
         <Heading size="3" as="h3">
           Status names
         </Heading>

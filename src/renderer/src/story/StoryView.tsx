@@ -4,6 +4,7 @@ import { ChevronLeftIcon, Pencil2Icon } from '@radix-ui/react-icons'
 import { Button, Callout, Flex, Heading, Kbd, Select, Spinner, Text } from '@radix-ui/themes'
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { deskStates, type Claim, type DeskState } from '../../../shared/model'
+import { claimLabel, FINAL_DESK_STATE, needsRecheck, signOffBlockers } from '../../../shared/rules/claims'
 import { sentenceAt } from '../../../shared/text/segment'
 import { call } from '../api'
 import { useDesk, useReport } from '../app/desk-context'
@@ -21,6 +22,7 @@ import { useLiveSelection } from './use-live-selection'
 import { Article, type ArticleClaim } from './Article'
 import { ClaimList } from './ClaimList'
 import { ClaimPanel } from './ClaimPanel'
+import { SignOffDialog } from './SignOffDialog'
 import { StoryToolbarExtras } from './StoryToolbarExtras'
 import { StoryEditProvider, useStory } from './use-story'
 
@@ -36,7 +38,8 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const searchRef = useRef<HTMLInputElement>(null)
 
   const claims = useMemo(() => detail?.claims ?? [], [detail])
-  const numberOf = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims])
+  const [signOffOpen, setSignOffOpen] = useState(false)
+  const blockers = useMemo(() => signOffBlockers(claims, detail?.evidence ?? [], desk.library.settings), [claims, detail, desk.library.settings])
   const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter), [claims, detail, filter])
   const selected = claims.find((c) => c.id === selectedId) ?? null
   const select = useCallback((id: string | null, open: boolean) => {
@@ -52,10 +55,10 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     () => [
       ...claims
         .filter((c) => !c.orphaned)
-        .map((c) => ({ id: c.id, start: c.anchor.position.start, end: c.anchor.position.end, status: c.status, number: numberOf.get(c.id) ?? 0, label: desk.statusLabel(c.status) })),
-      ...pending.map((p) => ({ id: p.key, start: p.start, end: p.end, status: 'pending' as const, number: 0, label: 'Saving' }))
+        .map((c) => ({ id: c.id, start: c.anchor.position.start, end: c.anchor.position.end, status: c.status, number: claimLabel(c.number), label: desk.statusLabel(c.status), recheck: needsRecheck(c) })),
+      ...pending.map((p) => ({ id: p.key, start: p.start, end: p.end, status: 'pending' as const, number: '', label: 'Saving', recheck: false }))
     ],
-    [claims, pending, numberOf, desk]
+    [claims, pending, desk]
   )
 
 
@@ -83,7 +86,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     const ids = shown.map((c) => c.id)
     const at = ids.indexOf(claim.id)
     const next = ids[at + 1] ?? ids[at - 1] ?? null
-    if (!(await actions.deleteClaim(claim, `Claim ${numberOf.get(claim.id)}`))) return
+    if (!(await actions.deleteClaim(claim, claimLabel(claim.number)))) return
     setSelectedId(next)
     if (!next) setPanelOpen(false)
   }
@@ -162,12 +165,20 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   )
 
   const setDeskState = (deskState: DeskState): void => {
-    void edit({
-      send: () => call('stories.update', { id: storyId, patch: { deskState } }),
-      show: (d) => ({ ...d, story: { ...d.story, deskState } }),
-      apply: (d, summary) => ({ ...d, story: { ...d.story, deskState: summary.deskState, updatedAt: summary.updatedAt } })
-    })
+    const send = (): void =>
+      void edit({
+        send: () => call('stories.update', { id: storyId, patch: { deskState } }),
+        show: (d) => ({ ...d, story: { ...d.story, deskState } }),
+        apply: (d, summary) => ({ ...d, story: { ...d.story, deskState: summary.deskState, updatedAt: summary.updatedAt } })
+      })
+    // Clearing is checked against the sign-off rules first; it shows only once main has agreed.
+    if (deskState === FINAL_DESK_STATE && blockers.length > 0) {
+      setSignOffOpen(true)
+      return
+    }
+    send()
   }
+  const overrideSignOff = (reason: string) => call('stories.update', { id: storyId, patch: { deskState: FINAL_DESK_STATE }, overrideReason: reason })
 
   if (!detail) {
     return (
@@ -204,6 +215,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         <Flex ml="auto" gap="2" align="center">
           <MemoryToolbar memory={memory} />
           <ToolbarExtrasMemo detail={detail} />
+          <SignOffDialog open={signOffOpen} onOpenChange={setSignOffOpen} blockers={blockers} onOpenClaim={openClaim} onOverride={overrideSignOff} />
           <Select.Root value={story.deskState} onValueChange={(v) => setDeskState(v as DeskState)}>
             <Select.Trigger aria-label="Desk state" />
             <Select.Content>
@@ -217,7 +229,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         </Flex>
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
-        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} numberOf={numberOf} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
+        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
         <div className="article-scroll" ref={scrollRef}>
           <article className="article" aria-label="Story text" lang={story.language || undefined}>
             <Heading as="h2" size="6" className="article-title">
@@ -237,7 +249,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
             key={selected.id}
             claim={selected}
             detail={detail}
-            number={numberOf.get(selected.id) ?? 0}
+            number={claimLabel(selected.number)}
             onClose={() => setPanelOpen(false)}
             onUpdate={(fields) => void updateClaim(selected.id, fields)}
             onDelete={() => void deleteClaim(selected)}
