@@ -117,28 +117,28 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       -- change already accepted comes back 'applied' again. Runs as the caller, so the policies hold.
       -- Writers to one desk take turns (advisory lock), so sequence order is commit order and a
       -- reader's cursor never skips a change that commits late.
-      CREATE FUNCTION factdesk.push(p_desk text, p_units jsonb, p_activity jsonb) RETURNS jsonb LANGUAGE plpgsql AS $f$
+      CREATE FUNCTION factdesk.push(p_desk text, p_units jsonb, p_activity jsonb) RETURNS TABLE (key text, status text, seq bigint) LANGUAGE plpgsql AS $f$
+      #variable_conflict use_column
       DECLARE
         u jsonb;
-        a jsonb;
         current_seq bigint;
         done_seq bigint;
         s bigint;
-        results jsonb := '[]'::jsonb;
       BEGIN
         IF NOT factdesk.is_member(p_desk) THEN
           RAISE EXCEPTION 'factdesk: % is not a member of desk %', session_user, p_desk USING ERRCODE = 'insufficient_privilege';
         END IF;
         PERFORM pg_advisory_xact_lock(hashtext('factdesk:' || p_desk));
         FOR u IN SELECT * FROM jsonb_array_elements(p_units) LOOP
+          key := u->>'key';
           SELECT c.seq INTO done_seq FROM factdesk.changes c WHERE c.change_id = u->>'changeId';
           IF done_seq IS NOT NULL THEN
-            results := results || jsonb_build_array(jsonb_build_object('key', u->>'key', 'status', 'applied', 'seq', done_seq));
+            status := 'applied'; seq := done_seq; RETURN NEXT;
             CONTINUE;
           END IF;
           SELECT x.seq INTO current_seq FROM factdesk.units x WHERE x.desk_id = p_desk AND x.key = u->>'key';
           IF COALESCE(current_seq, 0) <> COALESCE((u->>'baseSeq')::bigint, 0) THEN
-            results := results || jsonb_build_array(jsonb_build_object('key', u->>'key', 'status', 'stale', 'seq', current_seq));
+            status := 'stale'; seq := current_seq; RETURN NEXT;
             CONTINUE;
           END IF;
           s := nextval('factdesk.seq');
@@ -146,14 +146,12 @@ export const migrations: { version: number; name: string; sql: string }[] = [
             VALUES (p_desk, u->>'key', u->>'kind', u->>'storyId', CASE WHEN u->'value' = 'null'::jsonb THEN NULL ELSE u->'value' END, s)
             ON CONFLICT (desk_id, key) DO UPDATE SET value = excluded.value, seq = excluded.seq, by_role = excluded.by_role, story_id = excluded.story_id;
           INSERT INTO factdesk.changes (change_id, desk_id, key, seq, value) VALUES (u->>'changeId', p_desk, u->>'key', s, u->'value');
-          results := results || jsonb_build_array(jsonb_build_object('key', u->>'key', 'status', 'applied', 'seq', s));
+          status := 'applied'; seq := s; RETURN NEXT;
         END LOOP;
-        FOR a IN SELECT * FROM jsonb_array_elements(p_activity) LOOP
-          INSERT INTO factdesk.activity (desk_id, id, story_id, entry, seq)
-            VALUES (p_desk, a->>'id', a->>'storyId', a, nextval('factdesk.seq')) ON CONFLICT DO NOTHING;
-        END LOOP;
+        INSERT INTO factdesk.activity (desk_id, id, story_id, entry, seq)
+          SELECT p_desk, a->>'id', a->>'storyId', a, nextval('factdesk.seq') FROM jsonb_array_elements(p_activity) a
+          ON CONFLICT DO NOTHING;
         PERFORM pg_notify('factdesk:' || p_desk, '');
-        RETURN results;
       END $f$;
       GRANT EXECUTE ON FUNCTION factdesk.push(text, jsonb, jsonb) TO factdesk_editor;
     `

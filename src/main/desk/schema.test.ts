@@ -35,7 +35,7 @@ async function as(user: string, password: string): Promise<Client> {
 
 const unit = (key: string, kind: string, value: unknown, baseSeq: number | null = null) => ({ key, kind, storyId: kind === 'claim' ? 's1' : null, value, baseSeq, changeId: `${key}-${Math.random()}` })
 const push = (c: Client, desk: string, units: unknown[], activity: unknown[] = []) =>
-  c.query<{ r: { key: string; status: string; seq: number }[] }>('SELECT factdesk.push($1, $2, $3) AS r', [desk, JSON.stringify(units), JSON.stringify(activity)]).then((r) => r.rows[0]!.r)
+  c.query<{ key: string; status: string; seq: string | null }>('SELECT key, status, seq FROM factdesk.push($1, $2, $3)', [desk, JSON.stringify(units), JSON.stringify(activity)]).then((r) => r.rows.map((x) => ({ ...x, seq: x.seq === null ? null : Number(x.seq) })))
 
 describe('desk schema', () => {
   it('migrates an empty database once and records the version', async () => {

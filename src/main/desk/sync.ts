@@ -402,16 +402,17 @@ export class DeskSync {
     const order: Record<UnitKind, number> = { settings: 0, person: 0, source: 0, story: 1, claim: 2, evidence: 3 }
     const sorted = [...units].sort((a, b) => order[a.kind] - order[b.kind])
     const stale: PendingUnit[] = []
+    // Written ahead: if we die before the agreed versions are saved, settleInflight finds what the desk took.
+    this.state.inflight = sorted.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId, value: p.value }))
+    await this.saveState()
     for (let i = 0; i === 0 || i < sorted.length; i += BATCH) {
       const batch = sorted.slice(i, i + BATCH)
       const entries = i === 0 ? activity.flatMap((a) => a.entries) : []
       let results: { key: string; status: 'applied' | 'stale'; seq: number | null }[]
-      this.state.inflight = batch.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId, value: p.value }))
-      await this.saveState()
       try {
         const payload = batch.map((p) => ({ key: p.key, kind: p.kind, storyId: p.storyId, value: p.value, baseSeq: p.baseSeq, changeId: p.changeId }))
-        const answer = await client.query<{ r: typeof results }>('SELECT factdesk.push($1, $2, $3) AS r', [this.options.connection.deskId, JSON.stringify(payload), JSON.stringify(entries)])
-        results = answer.rows[0]!.r
+        const answer = await client.query<{ key: string; status: 'applied' | 'stale'; seq: string | null }>('SELECT key, status, seq FROM factdesk.push($1, $2, $3)', [this.options.connection.deskId, JSON.stringify(payload), JSON.stringify(entries)])
+        results = answer.rows.map((r) => ({ key: r.key, status: r.status, seq: r.seq === null ? null : Number(r.seq) }))
       } catch (error) {
         if ((error as { code?: string }).code === '42501') {
           for (const p of batch) this.refused.add(p.key)
@@ -429,10 +430,10 @@ export class DeskSync {
         } else stale.push(p)
       }
       if (i === 0) for (const a of activity) this.state.activityPushed[a.storyId] = a.count
-      this.state.inflight = []
-      await this.saveBases()
-      await this.saveState()
     }
+    await this.saveBases()
+    this.state.inflight = []
+    await this.saveState()
     this.pendingActivity = 0
     // Someone else changed these since we last agreed: fetch them, merge, and push the result.
     if (stale.length > 0) await this.pullKeys(client, stale.map((p) => p.key))
@@ -480,7 +481,12 @@ export class DeskSync {
   }
 
   /** Merges others' changes into the library, scope by scope, then records the agreed versions. */
-  private async applyRemote(rows: Row[], acts: { story_id: string; entry: unknown }[]): Promise<void> {
+  private async applyRemote(incoming: Row[], acts: { story_id: string; entry: unknown }[]): Promise<void> {
+    // Our own acknowledged pushes come back too: the agreed version already is that change.
+    const rows = incoming.filter((r) => {
+      const scope = r.kind === 'story' || r.kind === 'claim' || r.kind === 'evidence' ? (r.story_id ?? idOf(r.key)) : LIBRARY_SCOPE
+      return this.bases.get(scope)?.[r.key]?.seq !== Number(r.seq) || Boolean(this.state.conflicts[r.key])
+    })
     if (rows.length === 0 && acts.length === 0) return
     const store = this.store
     const byScope = new Map<string, { rows: Row[]; activity: Activity[] }>()
@@ -521,6 +527,10 @@ export class DeskSync {
         const summary = store.library.stories.find((s) => s.id === scope)
         if (summary && summary.deletedAt !== null) continue // trashed here: its agreed versions stay, the next push settles it
         if (summary) {
+          if (scopeRows.length === 0) {
+            const have = new Set((await store.readStory(scope)).activity.map((a) => a.id))
+            if (activity.every((a) => have.has(a.id))) continue // only our own entries, back from the desk
+          }
           await store.updateStory(scope, (draft) => {
             const units = new Map(storyUnits(draft).map((u) => [u.key, u.value]))
             merge(draft, (key) => units.get(key) ?? null, (kind, id, value) => putStoryUnit(draft, kind, id, value))
@@ -584,7 +594,10 @@ export class DeskSync {
   private async saveBases(): Promise<void> {
     const scopes = [...this.touchedBases]
     this.touchedBases.clear()
-    for (const scope of scopes) await writeFileDurably(nodeFileIO, basePath(this.store, scope), JSON.stringify(this.bases.get(scope) ?? {}))
+    // Several at a time: each durable write waits mostly on the disk flushing.
+    for (let i = 0; i < scopes.length; i += 32) {
+      await Promise.all(scopes.slice(i, i + 32).map((scope) => writeFileDurably(nodeFileIO, basePath(this.store, scope), JSON.stringify(this.bases.get(scope) ?? {}))))
+    }
   }
 
   private async saveState(): Promise<void> {
