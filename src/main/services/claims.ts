@@ -35,6 +35,8 @@ export function claimHandlers(ctx: ServiceContext) {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const range = tightRange(file.story.text, start, end)
+        const twin = file.claims.find((c) => !c.orphaned && c.anchor.position.start === range.start && c.anchor.position.end === range.end)
+        if (twin) throw new AppError('conflict', `Those exact words are already a claim (marked ${twin.createdAt.slice(0, 10)}). Open it from the claim list instead.`)
         const at = ctx.now().toISOString()
         const words = file.story.text.slice(range.start, range.end)
         const claim: Claim = {

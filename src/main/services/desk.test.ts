@@ -50,6 +50,15 @@ describe('claims', () => {
     }
   })
 
+  it('refuses a second claim on exactly the same words, but allows one nested inside them', async () => {
+    const claim = await mark('exports rose 12 percent')
+    const again = await t.core.dispatch('claims.create', { storyId, start: text.indexOf('exports') - 1, end: text.indexOf('percent') + 7 }, appSender)
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    await mark('12 percent')
+    expect((await detail()).claims.map((c) => c.anchor.quote.exact)).toEqual(['exports rose 12 percent', '12 percent'])
+    expect(claim.anchor.quote.exact).toBe('exports rose 12 percent')
+  })
+
   it('undoes a deleted claim with its evidence', async () => {
     const claim = await mark('Officials blamed the weather')
     const source = await t.call<Source>('sources.create', { fields: { title: 'Met Office bulletin', url: 'https://example.org/met' } })

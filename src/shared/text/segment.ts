@@ -71,6 +71,14 @@ export function sentences(text: string): Span[] {
 /** The sentence containing `offset`, or null when the offset falls between paragraphs. */
 export function sentenceAt(text: string, offset: number): Span | null {
   const paragraph = paragraphs(text).find((p) => offset >= p.start && offset < p.end)
-  if (!paragraph) return null
+  return paragraph ? sentenceIn(text, paragraph, offset) : null
+}
+
+/** The sentence containing `offset` within a known paragraph (no scan of the whole story). */
+export function sentenceIn(text: string, paragraph: Span, offset: number): Span | null {
+  if (offset < paragraph.start || offset >= paragraph.end) return null
   return splitParagraph(text, paragraph).find((s) => offset >= s.start && offset < s.end) ?? null
 }
+
+/** The sentences of one paragraph. */
+export const sentencesIn = (text: string, paragraph: Span): Span[] => splitParagraph(text, paragraph)

@@ -5,11 +5,13 @@ import { useState } from 'react'
 import type { Person } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from './desk-context'
+import { useGuard } from './form-parts'
 
 /** Lists the desk's editors to pick from, and a field to add yourself. */
 function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?: boolean }): React.JSX.Element {
   const desk = useDesk()
   const [name, setName] = useState('')
+  const guard = useGuard()
   const choose = async (person: Person): Promise<void> => {
     await desk.run(() => call('people.setCurrent', { id: person.id }))
     desk.reloadLibrary()
@@ -17,8 +19,11 @@ function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?
   }
   const create = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault()
-    const person = await desk.run(() => call('people.create', { name: name.trim() }))
-    if (person) await choose(person)
+    if (!name.trim()) return
+    await guard.once(async () => {
+      const person = await desk.run(() => call('people.create', { name: name.trim() }))
+      if (person) await choose(person)
+    })
   }
   return (
     <Flex direction="column" gap="3">
@@ -40,7 +45,7 @@ function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?
             </Text>
             <TextField.Root autoFocus={autoFocus} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Dana Whitfield" aria-label="New editor name" />
           </label>
-          <Button type="submit" disabled={!name.trim()}>
+          <Button type="submit" disabled={!name.trim()} loading={guard.busy}>
             <PlusIcon /> Add and continue
           </Button>
         </Flex>

@@ -95,7 +95,7 @@ export function shortcutRows(statusLabel: (s: ClaimStatus) => string, verdictLab
       title: 'Marking',
       rows: [
         { keys: ['M'], what: 'Mark the selected words as a claim' },
-        { keys: ['Click margin'], what: 'Mark the whole sentence' },
+        { keys: ['Click +'], what: 'Mark the sentence under the pointer' },
         { keys: ['Delete'], what: 'Delete the claim (can be undone)' },
         { keys: ['Ctrl', 'Z'], what: 'Undo the last delete' }
       ]

@@ -19,16 +19,13 @@ interface ArticleProps {
   selectedId: string | null
   rootRef: React.RefObject<HTMLDivElement | null>
   onPick(ids: string[]): void
-  onMargin(paragraph: HTMLElement, clientY: number): void
 }
 
-export function Article({ text, claims, selectedId, rootRef, onPick, onMargin }: ArticleProps): React.JSX.Element {
+export function Article({ text, claims, selectedId, rootRef, onPick }: ArticleProps): React.JSX.Element {
   const paragraphs = useMemo(() => paragraphsOf(text), [text])
   const perParagraph = useMemo(() => spansByParagraph(paragraphs, claims), [paragraphs, claims])
 
   const onClick = (e: React.MouseEvent): void => {
-    const margin = (e.target as Element).closest('.para-margin')
-    if (margin) return onMargin(margin.nextElementSibling as HTMLElement, e.clientY)
     const selection = document.getSelection()
     if (selection && !selection.isCollapsed) return
     const target = (e.target as Element).closest('[data-claims],[data-marker]')
@@ -66,8 +63,8 @@ const Paragraph = memo(
     const byId = new Map(claims.map((c) => [c.id, c]))
     const segments = layoutParagraph(start, end, claims)
     return (
-      <div className="para">
-        <div className="para-margin" data-at={start} title="Click beside a line to mark its sentence as a claim" />
+      <div className="para" data-from={start} data-to={end}>
+        <div className="para-margin" data-at={start} />
         <p>
           {segments.map((seg) => {
             const words = text.slice(seg.start, seg.end)

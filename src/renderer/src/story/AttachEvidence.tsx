@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import { sourceKinds, stances, type Source, type SourceKind, type Stance } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
+import { useGuard } from '../app/form-parts'
 import { isWebUrl, sourceKindLabels, stanceLabels } from '../app/labels'
 
 const newSource = { title: '', url: '', publisher: '', archiveUrl: '', kind: 'other' as SourceKind }
@@ -18,7 +19,8 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
   const [excerpt, setExcerpt] = useState('')
   const [stance, setStance] = useState<Stance>('supports')
   const [locator, setLocator] = useState('')
-  const [busy, setBusy] = useState(false)
+  const guard = useGuard()
+  const busy = guard.busy
 
   const badUrl = (value: string): boolean => value.trim() !== '' && !isWebUrl(value.trim())
   const ready = !busy && (mode === 'library' ? picked !== null : fresh.title.trim() !== '' && !badUrl(fresh.url) && !badUrl(fresh.archiveUrl))
@@ -26,15 +28,15 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
   const attach = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
     if (!ready) return
-    setBusy(true)
-    const source =
-      mode === 'library'
-        ? picked
-        : await desk.run(() =>
-            call('sources.create', { fields: { title: fresh.title.trim(), url: fresh.url.trim(), publisher: fresh.publisher.trim(), archiveUrl: fresh.archiveUrl.trim(), kind: fresh.kind } })
-          )
-    const added = source ? await desk.run(() => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } })) : undefined
-    setBusy(false)
+    const added = await guard.once(async () => {
+      const source =
+        mode === 'library'
+          ? picked
+          : await desk.run(() =>
+              call('sources.create', { fields: { title: fresh.title.trim(), url: fresh.url.trim(), publisher: fresh.publisher.trim(), archiveUrl: fresh.archiveUrl.trim(), kind: fresh.kind } })
+            )
+      return source ? await desk.run(() => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } })) : undefined
+    })
     if (added) onDone()
   }
 

@@ -4,15 +4,17 @@ import { useState } from 'react'
 import type { Claim } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
+import { useGuard } from '../app/form-parts'
 import { relativeTime } from '../app/labels'
 
 export function ClaimComments({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element {
   const desk = useDesk()
   const [body, setBody] = useState('')
+  const guard = useGuard()
   const send = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
     if (!body.trim()) return
-    const done = await desk.run(() => call('claims.comment', { storyId, claimId: claim.id, body }))
+    const done = await guard.once(() => desk.run(() => call('claims.comment', { storyId, claimId: claim.id, body })))
     if (done) setBody('')
   }
   return (
@@ -49,7 +51,7 @@ export function ClaimComments({ storyId, claim }: { storyId: string; claim: Clai
             }}
           />
           <Flex justify="end">
-            <Button size="1" type="submit" disabled={!body.trim()}>
+            <Button size="1" type="submit" disabled={!body.trim()} loading={guard.busy}>
               Comment
             </Button>
           </Flex>

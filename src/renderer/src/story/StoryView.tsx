@@ -1,20 +1,20 @@
 // The story window: the claim list, the article with its highlights, and the open claim's panel,
 // driven by mouse or keyboard. Marking shows the highlight at once and settles when main answers.
-import { ChevronLeftIcon, Pencil2Icon } from '@radix-ui/react-icons'
-import { Button, Callout, Flex, Heading, Kbd, Select, Spinner, Text } from '@radix-ui/themes'
+import { ChevronLeftIcon, Pencil2Icon, PlusIcon } from '@radix-ui/react-icons'
+import { Button, Callout, Flex, Heading, IconButton, Kbd, Select, Spinner, Text, Tooltip } from '@radix-ui/themes'
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { deskStates, type Claim, type DeskState } from '../../../shared/model'
-import { sentenceAt } from '../../../shared/text/segment'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { deskStateLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
 import { filterClaims, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
 import type { DeskAction } from '../desk/keymap'
-import { offsetAtPoint, selectionOffsets } from '../desk/selection'
+import { selectionOffsets } from '../desk/selection'
 import { useClaimActions } from './use-claim-actions'
 import { useDeskKeys } from './use-desk-keys'
 import { useLiveSelection } from './use-live-selection'
+import { useSentenceGesture } from './use-sentence-gesture'
 import { Article, type ArticleClaim } from './Article'
 import { ClaimList } from './ClaimList'
 import { ClaimPanel } from './ClaimPanel'
@@ -42,7 +42,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   }, [])
   const openClaim = useCallback((id: string) => select(id, true), [select])
   const text = detail?.story.text ?? ''
-  const actions = useClaimActions({ storyId, text, patch, open: openClaim })
+  const actions = useClaimActions({ storyId, text, claims, patch, open: openClaim })
   const { pending, markRange, updateClaim } = actions
   const articleClaims = useMemo<ArticleClaim[]>(
     () => [
@@ -64,16 +64,8 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     else toasts.show({ message: 'Select words in the story first, then press M.' })
   }
 
-  const onMargin = useCallback(
-    (paragraph: HTMLElement, clientY: number) => {
-      const root = articleRef.current
-      if (!root || !text) return
-      const offset = offsetAtPoint(root, paragraph.getBoundingClientRect().left + 1, clientY)
-      const sentence = offset === null ? null : sentenceAt(text, offset)
-      if (sentence) void markRange(sentence)
-    },
-    [text, markRange]
-  )
+  const gesture = useSentenceGesture(text, articleRef, scrollRef)
+  const sentenceTarget = live ? null : gesture.hover
 
   const deleteClaim = async (claim: Claim): Promise<void> => {
     const ids = shown.map((c) => c.id)
@@ -209,13 +201,28 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
         <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} numberOf={numberOf} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
-        <div className="article-scroll" ref={scrollRef}>
+        <div className="article-scroll" ref={scrollRef} onMouseMove={gesture.onMouseMove} onMouseLeave={gesture.onMouseLeave}>
           <article className="article" aria-label="Story text" lang={story.language || undefined}>
             <Heading as="h2" size="6" className="article-title">
               {story.title}
             </Heading>
-            <Article text={story.text} claims={articleClaims} selectedId={selectedId} rootRef={articleRef} onPick={pick} onMargin={onMargin} />
+            <Article text={story.text} claims={articleClaims} selectedId={selectedId} rootRef={articleRef} onPick={pick} />
           </article>
+          {sentenceTarget && (
+            <Tooltip content="Mark this sentence as a claim">
+              <IconButton
+                className="sentence-mark"
+                size="1"
+                variant="solid"
+                radius="full"
+                aria-label="Mark this sentence as a claim"
+                style={{ top: sentenceTarget.top, left: sentenceTarget.left }}
+                onClick={() => void markRange(sentenceTarget.range)}
+              >
+                <PlusIcon />
+              </IconButton>
+            </Tooltip>
+          )}
           {live && (
             <Button className="mark-button" size="1" style={{ top: live.top, left: live.left }} onMouseDown={(e) => e.preventDefault()} onClick={markSelection}>
               <Pencil2Icon /> Mark as claim <Kbd size="1">M</Kbd>

@@ -1,6 +1,6 @@
 // Changes to a story's claims. Marking shows a pending highlight at once and settles when main
 // answers; updates apply locally first; deletes offer Undo (claims.restore) in a toast.
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import type { Claim, ClaimFields } from '../../../shared/model'
 import { call } from '../api'
@@ -18,31 +18,41 @@ let pendingKeys = 0
 interface Options {
   storyId: string
   text: string
+  claims: readonly Claim[]
   patch(change: (d: StoryDetail) => StoryDetail): void
   /** Selects a claim and opens its panel (after marking or restoring it). */
   open(id: string): void
 }
 
-export function useClaimActions({ storyId, text, patch, open }: Options) {
+export function useClaimActions({ storyId, text, claims, patch, open }: Options) {
   const desk = useDesk()
   const toasts = useToasts()
   const [pending, setPending] = useState<PendingMark[]>([])
+  /** Ranges being saved right now, read synchronously so a double-click cannot mark twice. */
+  const inFlight = useRef(new Set<string>())
 
   const markRange = useCallback(
     async (selected: TextRange) => {
       const range = trimRange(text, selected)
       if (!range) return
+      document.getSelection()?.removeAllRanges()
+      // The same words marked again open the claim they already are (main refuses a second one too).
+      const existing = claims.find((c) => !c.orphaned && c.anchor.position.start === range.start && c.anchor.position.end === range.end)
+      if (existing) return open(existing.id)
+      const rangeKey = `${range.start}:${range.end}`
+      if (inFlight.current.has(rangeKey)) return
+      inFlight.current.add(rangeKey)
       const key = `pending-${++pendingKeys}`
       setPending((p) => [...p, { key, ...range }])
-      document.getSelection()?.removeAllRanges()
       const claim = await desk.run(() => call('claims.create', { storyId, start: range.start, end: range.end }))
       if (claim) {
         patch((d) => ({ ...d, claims: [...d.claims.filter((c) => c.id !== claim.id), claim].sort(byStoryOrder) }))
         open(claim.id)
       }
+      inFlight.current.delete(rangeKey)
       setPending((p) => p.filter((x) => x.key !== key))
     },
-    [desk, storyId, patch, open, text]
+    [desk, storyId, patch, open, text, claims]
   )
 
   const updateClaim = useCallback(
