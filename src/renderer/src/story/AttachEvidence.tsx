@@ -111,7 +111,7 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
             </Text>
             <TextArea name="excerpt" rows={3} value={excerpt} onChange={(e) => setExcerpt(e.target.value)} placeholder="The passage, figure or quote that settles the claim" />
           </label>
-          <Grid columns="2" gap="2" align="end">
+          <div className="stance-row">
             <div className="field">
               <Text size="1" weight="medium" color="gray" aria-hidden>
                 Stance
@@ -130,7 +130,7 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
               </Text>
               <TextField.Root name="locator" value={locator} onChange={(e) => setLocator(e.target.value)} placeholder="p. 4, 12:30" />
             </label>
-          </Grid>
+          </div>
           <Flex justify="end" gap="2">
             <Button type="button" variant="soft" color="gray" size="1" onClick={onDone}>
               Cancel

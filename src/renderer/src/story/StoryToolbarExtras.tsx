@@ -15,7 +15,7 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
   const [browsing, setBrowsing] = useState(false)
   const [editing, setEditing] = useState(false)
   return (
-    <Flex gap="2" align="center">
+    <Flex gap="2" align="center" wrap="wrap">
       <Button size="1" variant="soft" color="gray" onClick={() => setEditing(true)}>
         <InfoCircledIcon /> Details…
       </Button>

@@ -185,7 +185,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
             {[story.outlet, story.byline, `revision ${story.revision}`].filter(Boolean).join(' · ')}
           </Text>
         </Flex>
-        <Flex ml="auto" gap="2" align="center">
+        <Flex ml="auto" gap="2" align="center" className="story-toolbar-end">
           <ToolbarExtrasMemo detail={detail} />
           <Select.Root value={story.deskState} onValueChange={(v) => setDeskState(v as DeskState)}>
             <Select.Trigger aria-label="Desk state" />
