@@ -126,6 +126,18 @@ export function claimHandlers(ctx: ServiceContext) {
         logActivity(ctx, file, by, { action: 'claim.commented', claimId, to: summaryFor(body), summary: 'Comment added' })
         return comment
       })
+    },
+    'claims.uncomment': ({ storyId, claimId, commentId }) => {
+      const by = currentEditor(ctx)
+      return ctx.store.updateStory(storyId, (file) => {
+        const claim = findClaim(file, claimId)
+        const comment = claim.comments.find((c) => c.id === commentId)
+        if (!comment) throw new AppError('not_found', 'That comment is no longer on the claim.')
+        if (comment.by !== by) throw new AppError('forbidden', 'Only the editor who wrote a comment can take it back.')
+        claim.comments = claim.comments.filter((c) => c.id !== commentId)
+        logActivity(ctx, file, by, { action: 'claim.uncommented', claimId, from: summaryFor(comment.body), summary: 'Comment taken back' })
+        return comment
+      })
     }
-  } satisfies HandlersFor<'claims.create' | 'claims.update' | 'claims.reattach' | 'claims.delete' | 'claims.restore' | 'claims.comment'>
+  } satisfies HandlersFor<'claims.create' | 'claims.update' | 'claims.reattach' | 'claims.delete' | 'claims.restore' | 'claims.comment' | 'claims.uncomment'>
 }

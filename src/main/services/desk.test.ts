@@ -59,6 +59,17 @@ describe('claims', () => {
     expect(claim.anchor.quote.exact).toBe('exports rose 12 percent')
   })
 
+  it('takes back a comment (undo), only for the editor who wrote it', async () => {
+    const claim = await mark('exports rose 12 percent')
+    const comment = await t.call<{ id: string }>('claims.comment', { storyId, claimId: claim.id, body: 'Ask the ministry.' })
+    await withEditor(t, 'Someone Else')
+    expect(await t.core.dispatch('claims.uncomment', { storyId, claimId: claim.id, commentId: comment.id }, appSender)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    await t.call('people.setCurrent', { id: editor })
+    await t.call('claims.uncomment', { storyId, claimId: claim.id, commentId: comment.id })
+    expect((await detail()).claims[0]!.comments).toEqual([])
+    expect(await t.core.dispatch('claims.uncomment', { storyId, claimId: claim.id, commentId: comment.id }, appSender)).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+
   it('undoes a deleted claim with its evidence', async () => {
     const claim = await mark('Officials blamed the weather')
     const source = await t.call<Source>('sources.create', { fields: { title: 'Met Office bulletin', url: 'https://example.org/met' } })

@@ -10,6 +10,7 @@ import { EditorDialog, EditorMenu } from './app/EditorPicker'
 import { Notices } from './app/Notices'
 import { ShortcutsSheet } from './app/ShortcutsSheet'
 import { ToastProvider, useToasts } from './app/toasts'
+import { UndoProvider, useUndo } from './app/undo'
 import { useLibrary } from './app/use-library'
 import { isTypingTarget } from './desk/keymap'
 import { LibraryScreen } from './library/LibraryScreen'
@@ -23,7 +24,9 @@ type Route = { name: 'library' } | { name: 'story'; id: string }
 export function App(): React.JSX.Element {
   return (
     <ToastProvider>
-      <Shell />
+      <UndoProvider>
+        <Shell />
+      </UndoProvider>
     </ToastProvider>
   )
 }
@@ -31,6 +34,7 @@ export function App(): React.JSX.Element {
 function Shell(): React.JSX.Element {
   const lib = useLibrary()
   const toasts = useToasts()
+  const history = useUndo()
   const [route, setRoute] = useState<Route>({ name: 'library' })
   const [editorOpen, setEditorOpen] = useState(false)
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
@@ -60,10 +64,12 @@ function Shell(): React.JSX.Element {
           .catch((e: unknown) => toasts.show({ tone: 'error', message: e instanceof Error ? e.message : String(e) }))
       },
       'new-story': () => setNewStoryOpen(true),
-      shortcuts: () => setShortcutsOpen(true)
+      shortcuts: () => setShortcutsOpen(true),
+      undo: () => history.fromMenu('undo'),
+      redo: () => history.fromMenu('redo')
     }
     return onEvent('menu.command', ({ command }) => handlers[command]())
-  }, [reload, toasts, storyOnScreen])
+  }, [reload, toasts, storyOnScreen, history])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {

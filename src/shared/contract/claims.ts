@@ -26,6 +26,8 @@ export const claimChannels = {
   'claims.delete': channel(z.strictObject(StoryClaim), DeletedClaim),
   'claims.restore': channel(z.strictObject({ storyId: Id, deleted: DeletedClaim }), Claim),
   'claims.comment': channel(z.strictObject({ ...StoryClaim, body: z.string().trim().min(1).max(20_000) }), Comment),
+  /** Takes back one's own comment (undo); answers with the comment removed. */
+  'claims.uncomment': channel(z.strictObject({ ...StoryClaim, commentId: Id }), Comment),
 
   'sources.list': channel(z.strictObject({ query: z.string().max(200).optional() }), z.array(Source)),
   'sources.create': channel(z.strictObject({ fields: SourceFields.partial().extend({ title: ShortText.min(1) }).strict() }), Source),

@@ -7,7 +7,7 @@ export const events = {
   'store.recovered': LibraryNotice,
   'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
   'menu.command': z.strictObject({
-    command: z.enum(['open-library', 'import-file', 'import-url', 'new-story', 'export', 'import-package', 'shortcuts', 'settings'])
+    command: z.enum(['open-library', 'import-file', 'import-url', 'new-story', 'export', 'import-package', 'shortcuts', 'settings', 'undo', 'redo'])
   })
 }
 export type EventName = keyof typeof events

@@ -27,6 +27,7 @@ export const activityActions = [
   'claim.reanchored',
   'claim.orphaned',
   'claim.commented',
+  'claim.uncommented',
   'evidence.added',
   'evidence.updated',
   'evidence.removed',

@@ -10,7 +10,6 @@ export type DeskAction =
   | { kind: 'mark' }
   | { kind: 'help' }
   | { kind: 'delete' }
-  | { kind: 'undo' }
   | { kind: 'status'; status: ClaimStatus }
   | { kind: 'verdict'; verdict: Verdict | null }
 
@@ -29,7 +28,7 @@ const digitOf = (code: string): number | null => (/^(Digit|Numpad)[0-9]$/.test(c
 export function actionFor(e: KeyLike): DeskAction | null {
   if (e.altKey) return null
   const mod = e.ctrlKey || e.metaKey
-  if (mod) return e.key.toLowerCase() === 'z' && !e.shiftKey ? { kind: 'undo' } : null
+  if (mod) return null // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z belong to the undo history (app/undo.tsx)
   const digit = digitOf(e.code)
   if (digit !== null) {
     if (e.shiftKey) return digit === 0 ? { kind: 'verdict', verdict: null } : verdicts[digit - 1] ? { kind: 'verdict', verdict: verdicts[digit - 1] as Verdict } : null
@@ -54,7 +53,6 @@ export function actionFor(e: KeyLike): DeskAction | null {
     case '?':
       return { kind: 'help' }
     case 'Delete':
-    case 'Backspace':
       return { kind: 'delete' }
     default:
       return null
@@ -97,7 +95,8 @@ export function shortcutRows(statusLabel: (s: ClaimStatus) => string, verdictLab
         { keys: ['M'], what: 'Mark the selected words as a claim' },
         { keys: ['Click +'], what: 'Mark the sentence under the pointer' },
         { keys: ['Delete'], what: 'Delete the claim (can be undone)' },
-        { keys: ['Ctrl', 'Z'], what: 'Undo the last delete' }
+        { keys: ['Ctrl', 'Z'], what: 'Undo your last change' },
+        { keys: ['Shift', 'Ctrl', 'Z'], what: 'Redo' }
       ]
     },
     { title: 'Status', rows: claimStatuses.map((s, i) => ({ keys: [String(i + 1)], what: statusLabel(s) })) },

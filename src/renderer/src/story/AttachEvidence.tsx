@@ -7,6 +7,7 @@ import { sourceKinds, stances, type Source, type SourceKind, type Stance } from 
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { useGuard } from '../app/form-parts'
+import { useUndo } from '../app/undo'
 import { isWebUrl, sourceKindLabels, stanceLabels } from '../app/labels'
 
 const newSource = { title: '', url: '', publisher: '', archiveUrl: '', kind: 'other' as SourceKind }
@@ -20,6 +21,7 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
   const [stance, setStance] = useState<Stance>('supports')
   const [locator, setLocator] = useState('')
   const guard = useGuard()
+  const history = useUndo()
   const busy = guard.busy
 
   const badUrl = (value: string): boolean => value.trim() !== '' && !isWebUrl(value.trim())
@@ -37,7 +39,13 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
             )
       return source ? await desk.run(() => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } })) : undefined
     })
-    if (added) onDone()
+    if (!added) return
+    history.record({
+      label: 'Attach evidence',
+      undo: async () => void (await call('evidence.remove', { storyId, evidenceId: added.id })),
+      redo: async () => void (await call('evidence.restore', { storyId, evidence: added }))
+    })
+    onDone()
   }
 
   const set = (key: 'title' | 'url' | 'publisher' | 'archiveUrl') => (e: React.ChangeEvent<HTMLInputElement>) => setFresh({ ...fresh, [key]: e.target.value })

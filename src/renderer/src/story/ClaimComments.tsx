@@ -5,17 +5,26 @@ import type { Claim } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { useGuard } from '../app/form-parts'
+import { useUndo } from '../app/undo'
 import { relativeTime } from '../app/labels'
 
 export function ClaimComments({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element {
   const desk = useDesk()
   const [body, setBody] = useState('')
   const guard = useGuard()
+  const history = useUndo()
   const send = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
     if (!body.trim()) return
     const done = await guard.once(() => desk.run(() => call('claims.comment', { storyId, claimId: claim.id, body })))
-    if (done) setBody('')
+    if (!done) return
+    setBody('')
+    let commentId = done.id
+    history.record({
+      label: 'Comment',
+      undo: async () => void (await call('claims.uncomment', { storyId, claimId: claim.id, commentId })),
+      redo: async () => void (commentId = (await call('claims.comment', { storyId, claimId: claim.id, body: done.body })).id)
+    })
   }
   return (
     <section className="panel-section" aria-label="Comments">

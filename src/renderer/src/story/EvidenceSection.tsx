@@ -8,6 +8,7 @@ import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { isWebUrl, sourceKindLabels, stanceColor, stanceLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
+import { useUndo } from '../app/undo'
 import { AttachEvidence } from './AttachEvidence'
 import { SavedField } from './SavedField'
 
@@ -49,16 +50,28 @@ export function EvidenceSection({ storyId, claim, detail }: { storyId: string; c
 function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence: Evidence; source: Source | undefined }): React.JSX.Element {
   const desk = useDesk()
   const toasts = useToasts()
-  const update = (patch: Partial<Pick<Evidence, 'excerpt' | 'stance' | 'locator'>>): void => {
-    void desk.run(() => call('evidence.update', { storyId, evidenceId: evidence.id, patch }))
+  const history = useUndo()
+  const title = source?.title ?? 'source'
+  const update = async (patch: Partial<Pick<Evidence, 'excerpt' | 'stance' | 'locator'>>): Promise<void> => {
+    const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, evidence[k as keyof typeof patch]])) as typeof patch
+    const saved = await desk.run(() => call('evidence.update', { storyId, evidenceId: evidence.id, patch }))
+    if (!saved || JSON.stringify(previous) === JSON.stringify(patch)) return
+    history.record({
+      label: `Change the ${Object.keys(patch).join(', ')} of evidence from “${title}”`,
+      undo: async () => void (await call('evidence.update', { storyId, evidenceId: evidence.id, patch: previous })),
+      redo: async () => void (await call('evidence.update', { storyId, evidenceId: evidence.id, patch }))
+    })
   }
   const remove = async (): Promise<void> => {
     const removed = await desk.run(() => call('evidence.remove', { storyId, evidenceId: evidence.id }))
     if (!removed) return
-    toasts.show({
-      message: `Evidence from “${source?.title ?? 'source'}” removed.`,
-      action: { label: 'Undo', run: () => void desk.run(() => call('evidence.restore', { storyId, evidence: removed })) }
-    })
+    const entry = {
+      label: `Remove evidence from “${title}”`,
+      undo: async () => void (await call('evidence.restore', { storyId, evidence: removed })),
+      redo: async () => void (await call('evidence.remove', { storyId, evidenceId: removed.id }))
+    }
+    history.record(entry)
+    toasts.show({ message: `Evidence from “${title}” removed.`, action: { label: 'Undo', run: () => void history.undoIf(entry) } })
   }
   const open = (url: string): void => void desk.run(() => call('shell.openExternal', { url }))
   return (
@@ -96,7 +109,7 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
           </Flex>
         </Flex>
         <Flex gap="2" align="center">
-          <Select.Root size="1" value={evidence.stance} onValueChange={(v) => update({ stance: v as Evidence['stance'] })}>
+          <Select.Root size="1" value={evidence.stance} onValueChange={(v) => void update({ stance: v as Evidence['stance'] })}>
             <Select.Trigger aria-label="Stance" color={stanceColor[evidence.stance]} variant="soft" />
             <Select.Content>
               {stances.map((s) => (
@@ -108,8 +121,8 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
           </Select.Root>
           {evidence.locator && <Badge variant="outline" color="gray">{evidence.locator}</Badge>}
         </Flex>
-        <SavedField label="Excerpt relied on" multiline value={evidence.excerpt} onSave={(excerpt) => update({ excerpt })} />
-        <SavedField label="Where in the source (page, timestamp)" value={evidence.locator} onSave={(locator) => update({ locator })} />
+        <SavedField label="Excerpt relied on" multiline value={evidence.excerpt} onSave={(excerpt) => void update({ excerpt })} />
+        <SavedField label="Where in the source (page, timestamp)" value={evidence.locator} onSave={(locator) => void update({ locator })} />
       </Flex>
     </Card>
   )

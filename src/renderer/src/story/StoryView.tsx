@@ -8,6 +8,7 @@ import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { deskStateLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
+import { useUndo } from '../app/undo'
 import { filterClaims, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
 import type { DeskAction } from '../desk/keymap'
 import { selectionOffsets } from '../desk/selection'
@@ -24,6 +25,7 @@ import { useStory } from './use-story'
 export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void }): React.JSX.Element {
   const desk = useDesk()
   const toasts = useToasts()
+  const history = useUndo()
   const { detail, error, patch } = useStory(storyId)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [panelOpen, setPanelOpen] = useState(false)
@@ -108,8 +110,6 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
       case 'mark':
         markSelection()
         return true
-      case 'undo':
-        return toasts.undoLatest()
       case 'delete':
         if (selected) void deleteClaim(selected)
         return selected !== null
@@ -149,9 +149,16 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     []
   )
 
-  const setDeskState = (deskState: DeskState): void => {
+  const setDeskState = async (deskState: DeskState): Promise<void> => {
+    const previous = detail?.story.deskState
     patch((d) => ({ ...d, story: { ...d.story, deskState } }))
-    void desk.run(() => call('stories.update', { id: storyId, patch: { deskState } }))
+    const saved = await desk.run(() => call('stories.update', { id: storyId, patch: { deskState } }))
+    if (!saved || !previous || previous === deskState) return
+    history.record({
+      label: `Set the desk state to ${deskStateLabels[deskState]}`,
+      undo: async () => void (await call('stories.update', { id: storyId, patch: { deskState: previous } })),
+      redo: async () => void (await call('stories.update', { id: storyId, patch: { deskState } }))
+    })
   }
 
   if (!detail) {
@@ -187,7 +194,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         </Flex>
         <Flex ml="auto" gap="2" align="center" className="story-toolbar-end">
           <ToolbarExtrasMemo detail={detail} />
-          <Select.Root value={story.deskState} onValueChange={(v) => setDeskState(v as DeskState)}>
+          <Select.Root value={story.deskState} onValueChange={(v) => void setDeskState(v as DeskState)}>
             <Select.Trigger aria-label="Desk state" />
             <Select.Content>
               {deskStates.map((s) => (
