@@ -64,7 +64,7 @@ test('import a story, mark claims, revise it: claims follow their words and the 
   await expect(story.highlight('Opposition members said the figure')).toBeVisible()
   await expect(story.claimItems.filter({ hasText: 'Orphaned' })).toHaveCount(0)
 
-  await page.getByRole('button', { name: 'Revisions (2)' }).click()
+  await page.getByRole('button', { name: 'Revision 2', exact: true }).click()
   const revisions = page.getByRole('dialog', { name: /^Revisions of/ })
   await expect(revisions.locator('del').filter({ hasText: '48 per cent' })).toBeVisible()
   await expect(revisions.locator('ins').filter({ hasText: 'Updated at 6pm' })).toBeVisible()

@@ -12,7 +12,7 @@ import { ShortcutsSheet } from './app/ShortcutsSheet'
 import { ToastProvider, useToasts } from './app/toasts'
 import { UndoProvider, useUndo } from './app/undo'
 import { useLibrary } from './app/use-library'
-import { isTypingTarget } from './desk/keymap'
+import { acceptsSingleKeys, isTypingTarget } from './desk/keymap'
 import { LibraryScreen } from './library/LibraryScreen'
 import { NewStoryDialog } from './library/NewStoryDialog'
 import { SettingsDialog } from './settings/SettingsDialog'
@@ -71,16 +71,17 @@ function Shell(): React.JSX.Element {
     return onEvent('menu.command', ({ command }) => handlers[command]())
   }, [reload, toasts, storyOnScreen, history])
 
+  const shortcuts = lib.library?.settings.shortcuts
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === '?' && !isTypingTarget(e.target) && !document.querySelector('[role="dialog"]')) {
-        e.preventDefault()
-        setShortcutsOpen(true)
-      }
+      if (!shortcuts?.singleKeys || e.key !== shortcuts.keys.help || isTypingTarget(e.target) || !acceptsSingleKeys(e.target)) return
+      if (document.querySelector('[role="dialog"]')) return
+      e.preventDefault()
+      setShortcutsOpen(true)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [shortcuts])
 
   if (!lib.library) {
     return (
@@ -126,7 +127,7 @@ function Shell(): React.JSX.Element {
           </Flex>
         </header>
         <Notices notices={lib.notices} readOnly={lib.library.readOnly} onDismiss={lib.dismissNotice} />
-        <main className="app-main">
+        <main className="app-main" tabIndex={-1} data-focus-home data-desk-keys>
           {route.name === 'library' ? (
             <LibraryScreen onOpen={(id) => setRoute({ name: 'story', id })} onNewStory={() => setNewStoryOpen(true)} />
           ) : (

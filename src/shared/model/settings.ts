@@ -29,13 +29,33 @@ export const defaultStatusLabels: StatusLabels = {
   done: 'Done'
 }
 
+/** The desk's single-key shortcuts an editor may move to another key (digits stay status and verdict). */
+export const remappableShortcuts = ['next', 'previous', 'mark', 'search', 'help'] as const
+export type RemappableShortcut = (typeof remappableShortcuts)[number]
+
+const ShortcutKey = z
+  .string()
+  .regex(/^[a-z/?.,;'[\]=`\\-]$/, 'A shortcut is one lower-case letter or punctuation key (digits are taken by status and verdict).')
+
+export const ShortcutSettings = z
+  .strictObject({
+    /** Off: no single-key shortcut fires at all (WCAG 2.1.4); keys with Ctrl/Cmd still work. */
+    singleKeys: z.boolean(),
+    keys: z.strictObject(Object.fromEntries(remappableShortcuts.map((a) => [a, ShortcutKey])) as { [K in RemappableShortcut]: typeof ShortcutKey })
+  })
+  .refine((s) => new Set(Object.values(s.keys)).size === remappableShortcuts.length, { message: 'Each shortcut needs a key of its own.', path: ['keys'] })
+export type ShortcutSettings = z.infer<typeof ShortcutSettings>
+
+export const defaultShortcutSettings: ShortcutSettings = { singleKeys: true, keys: { next: 'j', previous: 'k', mark: 'm', search: '/', help: '?' } }
+
 export const Settings = z.strictObject({
   currentEditorId: Id.nullable(),
   verdictLabels: VerdictLabels,
   statusLabels: StatusLabels,
   organisationName: ShortText,
   organisationUrl: OptionalUrl,
-  factCheckBaseUrl: OptionalUrl
+  factCheckBaseUrl: OptionalUrl,
+  shortcuts: ShortcutSettings.default(defaultShortcutSettings)
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -45,5 +65,6 @@ export const defaultSettings: Settings = {
   statusLabels: defaultStatusLabels,
   organisationName: '',
   organisationUrl: '',
-  factCheckBaseUrl: ''
+  factCheckBaseUrl: '',
+  shortcuts: defaultShortcutSettings
 }

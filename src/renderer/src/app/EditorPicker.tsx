@@ -6,6 +6,7 @@ import type { Person } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from './desk-context'
 import { useGuard } from './form-parts'
+import { DialogContent } from './dialog'
 
 /** Lists the desk's editors to pick from, and a field to add yourself. */
 function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?: boolean }): React.JSX.Element {
@@ -73,13 +74,13 @@ export function FirstRunCard(): React.JSX.Element {
 export function EditorDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Content maxWidth="480px">
+      <DialogContent maxWidth="480px">
         <Dialog.Title>Who are you?</Dialog.Title>
         <Dialog.Description size="2" color="gray" mb="4">
           Changes are stamped with the current editor.
         </Dialog.Description>
         <PickEditor autoFocus onPicked={() => onOpenChange(false)} />
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }
@@ -94,10 +95,11 @@ export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger>
-        <Button variant="ghost" color="gray" aria-label={current ? `Editing as ${current.name}. Switch editor` : 'Choose who you are'}>
-          {current ? <Avatar size="1" radius="full" fallback={current.initials || '?'} /> : <PersonIcon />}
+        {/* The visible words are part of the name a screen reader hears (WCAG 2.5.3). */}
+        <Button variant="ghost" color="gray" aria-label={current ? `Editing as ${current.name}. Switch editor` : 'Choose editor'}>
+          <PersonIcon aria-hidden />
           <Text size="2">{current ? current.name : 'Choose editor'}</Text>
-          <ChevronDownIcon />
+          <ChevronDownIcon aria-hidden />
         </Button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Content align="end">

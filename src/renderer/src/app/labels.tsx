@@ -56,7 +56,7 @@ export const reliabilityLabels: Record<Reliability, string> = { unrated: 'Unrate
 
 export function StatusBadge({ status, label, size = '1' }: { status: ClaimStatus; label: string; size?: '1' | '2' }): React.JSX.Element {
   return (
-    <Badge color={statusColor[status]} size={size} variant="soft" data-status={status} className="status-badge">
+    <Badge color={statusColor[status]} size={size} variant="soft" highContrast data-status={status} className="status-badge">
       <StatusIcon status={status} />
       {label}
     </Badge>
@@ -65,7 +65,7 @@ export function StatusBadge({ status, label, size = '1' }: { status: ClaimStatus
 
 export function VerdictBadge({ verdict, label, size = '1' }: { verdict: Verdict; label: string; size?: '1' | '2' }): React.JSX.Element {
   return (
-    <Badge color={verdictColor[verdict]} size={size} variant="surface" data-verdict={verdict}>
+    <Badge color={verdictColor[verdict]} size={size} variant="surface" highContrast data-verdict={verdict}>
       {label}
     </Badge>
   )

@@ -207,7 +207,7 @@ function StoryRow({ story, onOpen, ticked, onTick }: RowProps): React.JSX.Elemen
         </Flex>
       </Table.Cell>
       <Table.Cell>
-        <Badge color={deskStateColor[story.deskState]} variant="outline">
+        <Badge color={deskStateColor[story.deskState]} variant="outline" highContrast>
           {deskStateLabels[story.deskState]}
         </Badge>
       </Table.Cell>

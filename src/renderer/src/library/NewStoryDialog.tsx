@@ -5,6 +5,7 @@ import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { useGuard } from '../app/form-parts'
 import { isWebUrl } from '../app/labels'
+import { DialogContent } from '../app/dialog'
 
 const empty = { title: '', outlet: '', byline: '', url: '', text: '' }
 
@@ -32,7 +33,7 @@ export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolea
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Content maxWidth="720px">
+      <DialogContent maxWidth="720px">
         <Dialog.Title>New story</Dialog.Title>
         <Dialog.Description size="2" color="gray" mb="4">
           Paste the article. Paragraphs are kept; line breaks inside a paragraph are joined.
@@ -88,7 +89,7 @@ export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolea
             </Flex>
           </Flex>
         </form>
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }

@@ -34,8 +34,17 @@ export function Article({ text, claims, selectedId, rootRef, onPick }: ArticlePr
     onPick(ids.split(' ').filter((id) => id && !id.startsWith('pending-')))
   }
 
+  // The claim markers are buttons: Tab reaches each claim from the text, Enter or Space opens it.
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    const marker = (e.target as Element).closest('[data-marker]')
+    if (!marker || (e.key !== 'Enter' && e.key !== ' ')) return
+    e.preventDefault()
+    e.stopPropagation()
+    onPick([marker.getAttribute('data-marker') ?? ''].filter((id) => id && !id.startsWith('pending-')))
+  }
+
   return (
-    <div ref={rootRef} className="article-text" onClick={onClick} data-testid="article">
+    <div ref={rootRef} className="article-text" onClick={onClick} onKeyDown={onKeyDown} data-testid="article">
       {paragraphs.map((p, i) => {
         const list = perParagraph[i] as ArticleClaim[]
         const selected = selectedId !== null && list.some((c) => c.id === selectedId) ? selectedId : null
@@ -71,7 +80,7 @@ const Paragraph = memo(
             const markers = seg.starts.map((id) => {
               const claim = byId.get(id) as ArticleClaim
               return (
-                <span key={`m${id}`} className="claim-marker" data-at={seg.start} data-marker={id} data-status={claim.status} data-selected={id === selectedId || undefined} role="img" aria-label={`Claim ${claim.number}: ${claim.label}`}>
+                <span key={`m${id}`} className="claim-marker" data-at={seg.start} data-marker={id} data-status={claim.status} data-selected={id === selectedId || undefined} role={claim.status === 'pending' ? 'img' : 'button'} tabIndex={claim.status === 'pending' ? undefined : 0} aria-label={claim.status === 'pending' ? 'Saving a new claim' : `Claim ${claim.number}: ${claim.label}. Open it`}>
                   {claim.status !== 'pending' && <StatusIcon status={claim.status} />}
                   <span aria-hidden>{claim.status === 'pending' ? '…' : claim.number}</span>
                 </span>

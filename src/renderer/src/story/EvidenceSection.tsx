@@ -1,6 +1,6 @@
 // What a claim was checked against: each piece of evidence with its source, and a way to attach more.
 import { ArchiveIcon, ExternalLinkIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
-import { Badge, Button, Card, Flex, Heading, IconButton, Select, Text, Tooltip } from '@radix-ui/themes'
+import { Button, Card, Flex, Heading, IconButton, Select, Text, Tooltip } from '@radix-ui/themes'
 import { useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { stances, type Claim, type Evidence, type Source } from '../../../shared/model'
@@ -119,7 +119,6 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
               ))}
             </Select.Content>
           </Select.Root>
-          {evidence.locator && <Badge variant="outline" color="gray">{evidence.locator}</Badge>}
         </Flex>
         <SavedField label="Excerpt relied on" multiline value={evidence.excerpt} onSave={(excerpt) => void update({ excerpt })} />
         <SavedField label="Where in the source (page, timestamp)" value={evidence.locator} onSave={(locator) => void update({ locator })} />

@@ -22,7 +22,7 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
       <Button size="1" variant="soft" color="gray" onClick={() => setRevising(true)}>
         <UpdateIcon /> Revise…
       </Button>
-      <Button size="1" variant="soft" color="gray" onClick={() => setBrowsing(true)} aria-label={`Revisions (${detail.story.revision})`}>
+      <Button size="1" variant="soft" color="gray" onClick={() => setBrowsing(true)}>
         <CounterClockwiseClockIcon /> Revision {detail.story.revision}
       </Button>
       <Button size="1" variant="soft" onClick={() => transfer.openExport({ storyIds: [detail.story.id], scope: 'story' })}>

@@ -15,6 +15,7 @@ import { selectionOffsets } from '../desk/selection'
 import { useClaimActions } from './use-claim-actions'
 import { useDeskKeys } from './use-desk-keys'
 import { useLiveSelection } from './use-live-selection'
+import { useSentenceCursor } from './use-sentence-cursor'
 import { useSentenceGesture } from './use-sentence-gesture'
 import { Article, type ArticleClaim } from './Article'
 import { ClaimList } from './ClaimList'
@@ -38,10 +39,31 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const numberOf = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims])
   const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter), [claims, detail, filter])
   const selected = claims.find((c) => c.id === selectedId) ?? null
-  const select = useCallback((id: string | null, open: boolean) => {
-    setSelectedId(id)
-    if (open) setPanelOpen(id !== null)
+  /** What had focus when the panel opened: focus goes back there when it closes. */
+  const opener = useRef<Element | null>(null)
+  const showPanel = useCallback((open: boolean) => {
+    setPanelOpen((was) => {
+      if (open && !was) opener.current = document.activeElement
+      return open
+    })
   }, [])
+  const closePanel = useCallback(() => {
+    setPanelOpen(false)
+    const back = opener.current
+    opener.current = null
+    requestAnimationFrame(() => {
+      if (back instanceof HTMLElement && back.isConnected && back !== document.body && !document.activeElement?.closest('.claim-panel, [role="dialog"]')) back.focus()
+      else if (document.activeElement === document.body || !document.activeElement) headingRef.current?.focus()
+    })
+  }, [])
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const select = useCallback(
+    (id: string | null, open: boolean) => {
+      setSelectedId(id)
+      if (open) showPanel(id !== null)
+    },
+    [showPanel]
+  )
   const openClaim = useCallback((id: string) => select(id, true), [select])
   const text = detail?.story.text ?? ''
   const actions = useClaimActions({ storyId, text, claims, patch, open: openClaim })
@@ -67,6 +89,21 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   }
 
   const gesture = useSentenceGesture(text, articleRef, scrollRef)
+  const describeRange = useCallback(
+    (range: { start: number; end: number }) => {
+      const inside = claims.filter((c) => !c.orphaned && c.anchor.position.start < range.end && range.start < c.anchor.position.end)
+      const claimsText = inside.map((c) => `claim ${numberOf.get(c.id)} (${desk.statusLabel(c.status)})`).join(', ')
+      return `${claimsText ? `Part of ${claimsText}. ` : ''}Enter marks these words.`
+    },
+    [claims, numberOf, desk]
+  )
+  const cursor = useSentenceCursor(
+    text,
+    articleRef,
+    () => (articleRef.current ? selectionOffsets(articleRef.current, document.getSelection()) : null),
+    (range) => void markRange(range),
+    describeRange
+  )
   const sentenceTarget = live ? null : gesture.hover
 
   const deleteClaim = async (claim: Claim): Promise<void> => {
@@ -75,7 +112,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     const next = ids[at + 1] ?? ids[at - 1] ?? null
     if (!(await actions.deleteClaim(claim, `Claim ${numberOf.get(claim.id)}`))) return
     setSelectedId(next)
-    if (!next) setPanelOpen(false)
+    if (!next) closePanel()
   }
 
   const reattach = (): void => {
@@ -97,10 +134,10 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
       }
       case 'open':
         if (!selectedId) select(shown[0]?.id ?? null, true)
-        else setPanelOpen(true)
+        else showPanel(true)
         return true
       case 'close':
-        if (panelOpen) setPanelOpen(false)
+        if (panelOpen) closePanel()
         else if (live) document.getSelection()?.removeAllRanges()
         else return false
         return true
@@ -126,6 +163,12 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
 
   useDeskKeys(perform)
 
+  // Opening a story puts focus on its headline (not on <body>), where the desk's keys work.
+  const ready = detail !== null
+  useEffect(() => {
+    if (ready && (document.activeElement === document.body || !document.activeElement)) headingRef.current?.focus()
+  }, [ready])
+
   // The selected claim scrolls into view in the text when it is off screen.
   useEffect(() => {
     const container = scrollRef.current
@@ -144,9 +187,9 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         const at = current ? ids.indexOf(current) : -1
         return at > 0 ? (ids[at - 1] as string) : (ids[ids.length - 1] as string)
       })
-      setPanelOpen(true)
+      showPanel(true)
     },
-    []
+    [showPanel]
   )
 
   const setDeskState = async (deskState: DeskState): Promise<void> => {
@@ -185,7 +228,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
           <ChevronLeftIcon /> Library
         </Button>
         <Flex direction="column" className="story-heading">
-          <Heading as="h1" size="4" className="story-title" title={story.title}>
+          <Heading as="h1" size="4" className="story-title" title={story.title} ref={headingRef} tabIndex={-1} data-desk-keys>
             {story.title}
           </Heading>
           <Text size="1" color="gray">
@@ -208,8 +251,24 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
         <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} numberOf={numberOf} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
-        <div className="article-scroll" ref={scrollRef} onMouseMove={gesture.onMouseMove} onMouseLeave={gesture.onMouseLeave}>
-          <article className="article" aria-label="Story text" lang={story.language || undefined}>
+        <div
+          className="article-scroll"
+          ref={scrollRef}
+          tabIndex={0}
+          role="region"
+          aria-label="Story text"
+          aria-describedby="cursor-hint"
+          onMouseMove={gesture.onMouseMove}
+          onMouseLeave={gesture.onMouseLeave}
+          onKeyDown={cursor.onKeyDown}
+        >
+          <p id="cursor-hint" className="sr-only">
+            Alt and the down or up arrow move a sentence cursor; Alt, Shift and the right or left arrow take in or let go of a word; Enter marks the words. Tab moves between the claims in the text.
+          </p>
+          <p className="sr-only" aria-live="polite" data-testid="cursor-announcement">
+            {cursor.announcement}
+          </p>
+          <article className="article" lang={story.language || undefined}>
             <Heading as="h2" size="6" className="article-title">
               {story.title}
             </Heading>
@@ -242,7 +301,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
             claim={selected}
             detail={detail}
             number={numberOf.get(selected.id) ?? 0}
-            onClose={() => setPanelOpen(false)}
+            onClose={closePanel}
             onUpdate={(fields) => void updateClaim(selected.id, fields)}
             onDelete={() => void deleteClaim(selected)}
             onReattach={reattach}

@@ -6,6 +6,7 @@ import type { ReanchorReport, StoryDetail } from '../../../shared/contract'
 import { call } from '../api'
 import { DialogFooter, useAction } from '../app/form-parts'
 import { readImportedFile, STORY_FILE_TYPES } from './read-file'
+import { DialogContent } from '../app/dialog'
 
 interface Props {
   open: boolean
@@ -16,11 +17,11 @@ interface Props {
 export function ReviseDialog(props: Props): React.JSX.Element {
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Content maxWidth="860px" aria-describedby={undefined}>
+      <DialogContent maxWidth="860px" aria-describedby={undefined}>
         <Dialog.Title>Revise “{props.detail.story.title}”</Dialog.Title>
         {/* Mounted only while open, so every opening starts from the current text. */}
         <ReviseForm {...props} />
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }

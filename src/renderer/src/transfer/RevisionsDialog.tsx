@@ -6,6 +6,7 @@ import type { StoryDetail } from '../../../shared/contract'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter } from '../app/form-parts'
+import { DialogContent } from '../app/dialog'
 
 interface Props {
   open: boolean
@@ -16,10 +17,10 @@ interface Props {
 export function RevisionsDialog({ open, onOpenChange, detail }: Props): React.JSX.Element {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Content maxWidth="900px" aria-describedby={undefined}>
+      <DialogContent maxWidth="900px" aria-describedby={undefined}>
         <Dialog.Title>Revisions of “{detail.story.title}”</Dialog.Title>
         <RevisionBrowser detail={detail} />
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }
