@@ -1,7 +1,7 @@
 // What a claim was checked against: each piece of evidence with its source, and a way to attach more.
 import { ArchiveIcon, ExternalLinkIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
 import { Button, Card, Flex, Heading, IconButton, Select, Text, Tooltip } from '@radix-ui/themes'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { stances, type Claim, type Evidence, type Source } from '../../../shared/model'
 import { call } from '../api'
@@ -15,6 +15,12 @@ import { SavedField } from './SavedField'
 export function EvidenceSection({ storyId, claim, detail }: { storyId: string; claim: Claim; detail: StoryDetail }): React.JSX.Element {
   const [attaching, setAttaching] = useState(false)
   const [attachFor, setAttachFor] = useState(claim.id)
+  const attachButton = useRef<HTMLButtonElement>(null)
+  /** Closing the form (attached or cancelled) puts focus back on the button that opened it. */
+  const finish = (): void => {
+    setAttaching(false)
+    requestAnimationFrame(() => attachButton.current?.focus())
+  }
   // Close the form when the panel moves to another claim (state adjusted during render, not in an effect).
   if (attachFor !== claim.id) {
     setAttachFor(claim.id)
@@ -29,12 +35,12 @@ export function EvidenceSection({ storyId, claim, detail }: { storyId: string; c
           Evidence <Text color="gray">({items.length})</Text>
         </Heading>
         {!attaching && (
-          <Button size="1" variant="soft" onClick={() => setAttaching(true)}>
+          <Button size="1" variant="soft" onClick={() => setAttaching(true)} ref={attachButton}>
             <PlusIcon /> Attach evidence
           </Button>
         )}
       </Flex>
-      {attaching && <AttachEvidence storyId={storyId} claimId={claim.id} onDone={() => setAttaching(false)} />}
+      {attaching && <AttachEvidence storyId={storyId} claimId={claim.id} onDone={finish} />}
       {items.length === 0 && !attaching && (
         <Text size="2" color="gray">
           Nothing attached yet. Record each source you checked, with the passage you relied on.
