@@ -207,3 +207,24 @@ test('a damaged library file is repaired on start and the editor is told', async
     await expect(notices).toHaveCount(left - 1)
   }
 })
+
+test('search finds a claim by its source title, and the panel follows the filter', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  await library.addEditor('Search Tester')
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(page)
+  await story.claimItem('NATO chief Mark Rutte').click()
+  await story.panel.attachNewSource({ title: 'Coalition of the willing communiqué', url: 'https://www.gov.uk/coalition', excerpt: 'Leaders met in Paris.' })
+  await story.claimItem('You have my assurance').click()
+  await expect(story.panel.words).toContainText('You have my assurance')
+
+  const search = page.getByLabel('Search claims')
+  await search.fill('coalition of the willing')
+  await expect(story.claimItems).toHaveCount(1)
+  await expect(story.claimItems.first()).toContainText('NATO chief Mark Rutte')
+  // The open claim is filtered out, so the panel no longer shows it.
+  await expect(story.panel.root).toBeHidden()
+  await search.fill('')
+  await expect(story.claimItems).toHaveCount(3)
+})

@@ -97,6 +97,7 @@ describe('sources and evidence', () => {
     expect(await t.call<Source[]>('sources.list', { query: 'no such thing' })).toEqual([])
 
     await t.call('sources.update', { id: source.id, patch: { archiveUrl: 'https://web.archive.org/web/2026/https://stats.example/trade' } })
+    expect((await t.call<Source[]>('sources.list', { query: 'web.archive.org/web/2026' })).map((s) => s.id)).toEqual([source.id])
     for (const id of [storyId, second]) {
       const d = await t.call<StoryDetail>('stories.get', { id })
       expect(d.sources.map((s) => s.archiveUrl)).toEqual(['https://web.archive.org/web/2026/https://stats.example/trade'])

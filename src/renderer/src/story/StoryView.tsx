@@ -9,7 +9,7 @@ import { useDesk } from '../app/desk-context'
 import { deskStateLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
 import { useUndo } from '../app/undo'
-import { filterClaims, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
+import { filterClaims, isFiltered, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
 import type { DeskAction } from '../desk/keymap'
 import { selectionOffsets } from '../desk/selection'
 import { useClaimActions } from './use-claim-actions'
@@ -37,8 +37,9 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
 
   const claims = useMemo(() => detail?.claims ?? [], [detail])
   const numberOf = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims])
-  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter), [claims, detail, filter])
-  const selected = claims.find((c) => c.id === selectedId) ?? null
+  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter, detail?.sources ?? []), [claims, detail, filter])
+  // The panel follows the filter: a claim the filter hides is not shown in the panel either.
+  const selected = shown.find((c) => c.id === selectedId) ?? null
   /** What had focus when the panel opened: focus goes back there when it closes. */
   const opener = useRef<Element | null>(null)
   const showPanel = useCallback((open: boolean) => {
@@ -64,7 +65,14 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     },
     [showPanel]
   )
-  const openClaim = useCallback((id: string) => select(id, true), [select])
+  /** Opens a claim just marked or restored; filters are cleared so it is in the list beside it. */
+  const openClaim = useCallback(
+    (id: string) => {
+      setFilter((f) => (isFiltered(f) ? noFilter : f))
+      select(id, true)
+    },
+    [select]
+  )
   const text = detail?.story.text ?? ''
   const actions = useClaimActions({ storyId, text, claims, patch, open: openClaim })
   const { pending, markRange, updateClaim } = actions
