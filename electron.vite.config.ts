@@ -2,18 +2,26 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 
-// Main bundles lowdb, steno and approx-string-match (ESM-only) into its CommonJS output; other dependencies stay external.
-// The preload is CommonJS so it runs with `sandbox: true`.
+// Main bundles lowdb, steno and approx-string-match (ESM-only) into its CommonJS output; other
+// dependencies stay external and ship in app.asar. `core` is the Electron-free composition root as
+// its own entry, so the e2e browser driver and the benchmarks run the very code the app runs.
+//
+// The preload runs with `sandbox: true`, where `require` serves only `electron`, `events`, `timers`
+// and `url`. Being CommonJS is not enough: everything else it imports (zod and the contract) must be
+// bundled into the one file, so dependencies are not externalised here. `scripts/check-preload.cjs`
+// fails `npm test` if the built preload requires anything else.
 export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: ['lowdb', 'steno', 'approx-string-match'] },
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } }
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), core: resolve('src/main/core.ts') } }
     }
   },
   preload: {
     build: {
+      externalizeDeps: false,
       rollupOptions: {
+        external: ['electron'],
         input: { index: resolve('src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' }
       }
@@ -23,6 +31,6 @@ export default defineConfig({
     root: resolve('src/renderer'),
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
     plugins: [react()],
-    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } }
+    build: { minify: true, rollupOptions: { input: { index: resolve('src/renderer/index.html') } } }
   }
 })

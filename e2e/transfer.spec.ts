@@ -135,6 +135,8 @@ test('export the sample story in every format, and bring the package back withou
     await library.open(SAMPLE_TITLE)
     const story = new StoryPage(page)
     await story.claimItems.first().click()
+    // ClaimReview publishes Done claims only.
+    await story.panel.setStatus('Done')
     await story.panel.setVerdict('Missing context')
     await story.panel.fill('rationale', 'Said in an interview; <script>alert(1)</script> “quoted”, with commas.')
 

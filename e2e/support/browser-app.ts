@@ -1,14 +1,29 @@
-// The browser driver's composition root: the real core (dispatch, services, store on a temp
-// folder) bound into a Chromium page with exposeBinding, and window.factdesk built in the page by
-// the very function the preload uses. Only Electron-only adapters are replaced, here and nowhere else.
+// The browser driver's composition root: the BUILT core (out/main/core.js: dispatch, services,
+// store on a temp folder) bound into a Chromium page with exposeBinding, and window.factdesk made in
+// the page by the BUILT sandboxed preload (out/preload/index.cjs). Only Electron-only adapters
+// (dialogs, the shell, printing) are replaced, here and nowhere else.
 import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
-import { channelNames, eventNames, type EventPayload } from '../../src/shared/contract'
-import { createCore, type Core } from '../../src/main/core'
+import type { EventPayload } from '../../src/shared/contract'
+import type { Core, CoreOptions } from '../../src/main/core'
 import type { PickedFile, Platform } from '../../src/main/platform'
 import { playwrightPdfOptions } from '../../src/main/reports/pdf'
-import { buildBridge } from '../../src/preload/bridge'
+import { sandboxedPreloadScript } from './sandbox-preload'
+
+const root = path.resolve(__dirname, '../..')
+const requireBuilt = createRequire(__filename)
+
+/** The core as electron-vite built it for the app, not the sources. */
+export function builtCore(): { createCore(options: CoreOptions): Promise<Core> } {
+  const file = path.join(root, 'out/main/core.js')
+  try {
+    return requireBuilt(file) as { createCore(options: CoreOptions): Promise<Core> }
+  } catch (error) {
+    throw new Error(`${file} could not be loaded (run "npm run build" first): ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
 
 /** Answers the test has queued for the "dialogs" the app would show, and what it tried to open. */
 export interface DialogScript {
@@ -29,8 +44,14 @@ export interface BrowserApp {
   close(): Promise<void>
 }
 
-/** `checkOutput` validates every answer against the contract, as development builds do; benchmarks turn it off as the packaged app does. */
-export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true } = {}): Promise<BrowserApp> {
+export interface LaunchOptions {
+  /** Validates every answer against the contract, as development builds do; benchmarks turn it off as the packaged app does. */
+  checkOutput?: boolean
+  /** Hears the channel of every call the page makes, as main would receive it. */
+  onCall?(channel: unknown): void
+}
+
+export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true, onCall }: LaunchOptions = {}): Promise<BrowserApp> {
   let page: Page | null = null
   const platform: Platform = {
     chooseLibraryFolder: async () => take(dialogs, 'libraryFolder'),
@@ -54,7 +75,7 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
       void page?.evaluate(([name, data]) => (window as unknown as { __factdeskEmit?: (e: string, p: unknown) => void }).__factdeskEmit?.(name, data), [event, payload] as const).catch(() => undefined)
     }
   }
-  const core = await createCore({
+  const core = await builtCore().createCore({
     libraryDir,
     platform,
     sampleStoryPath,
@@ -65,12 +86,23 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1360, height: 880 } })
   // Results cross as one JSON string: Playwright's own serialiser walks every value and would make
   // a big story far slower to arrive than Electron's structured-clone IPC does. They are plain JSON.
-  await context.exposeBinding('__factdeskInvoke', async ({ frame, page: source }, channel: unknown, input: unknown) =>
-    JSON.stringify(await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }))
-  )
-  await context.addInitScript({ content: bridgeScript() })
+  await context.exposeBinding('__factdeskInvoke', async ({ frame, page: source }, channel: unknown, input: unknown) => {
+    onCall?.(channel)
+    return JSON.stringify(await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }))
+  })
+  await context.addInitScript({ content: await sandboxedPreloadScript(root) })
   page = await context.newPage()
+  const preloadErrors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('Unable to load preload script')) preloadErrors.push(message.text())
+  })
   await page.goto(`${origin}/index.html`)
+  // A preload that would fail in Electron's sandbox fails here too, and says so at once.
+  if (preloadErrors.length > 0) {
+    await context.close()
+    await core.close()
+    throw new Error(`The built preload failed as it would in Electron's sandbox:\n${preloadErrors.join('\n')}`)
+  }
   return {
     page,
     core,
@@ -80,27 +112,6 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
       await core.close()
     }
   }
-}
-
-/** The page-side half of the bridge: the preload's buildBridge over the exposed binding. */
-function bridgeScript(): string {
-  // Under tsx (the benchmarks), esbuild wraps functions in a __name() helper that the page lacks,
-  // both in this bridge and in functions handed to page.evaluate.
-  return `(() => {
-    globalThis.__name ??= (fn) => fn;
-    const listeners = new Map();
-    const buildBridge = ${buildBridge.toString()};
-    window.__factdeskEmit = (event, payload) => { for (const l of listeners.get(event) ?? []) l(payload); };
-    const bridge = buildBridge(${JSON.stringify(channelNames)}, ${JSON.stringify(eventNames)},
-      (channel, input) => window.__factdeskInvoke(channel, input).then(JSON.parse),
-      (event, listener) => {
-        const set = listeners.get(event) ?? new Set();
-        listeners.set(event, set);
-        set.add(listener);
-        return () => set.delete(listener);
-      });
-    Object.defineProperty(window, 'factdesk', { value: bridge, writable: false, configurable: false });
-  })();`
 }
 
 async function printWith(browser: Browser, html: string): Promise<Uint8Array> {

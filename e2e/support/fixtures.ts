@@ -5,7 +5,7 @@ import path from 'node:path'
 import { test as base, chromium, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test'
 import type { EventPayload } from '../../src/shared/contract'
 import { launchBrowserApp, newDialogScript, type BrowserApp, type DialogScript } from './browser-app'
-import { chosenDriver, chromiumArgs, chromiumPath, electronBinary, type DriverName } from './driver'
+import { chosenDriver, chromiumArgs, chromiumPath, packagedApp, type DriverName } from './driver'
 import { serveDirectory, type StaticServer } from './static-server'
 
 const root = path.resolve(__dirname, '../..')
@@ -26,6 +26,8 @@ export interface FactdeskApp {
   openedExternally(): Promise<string[]>
   /** Chooses an item of the application menu: clicked for real in Electron, its command sent in the browser. */
   chooseMenuItem(label: string, command: MenuCommand): Promise<void>
+  /** Channels of the calls the window has made to main, in order (browser driver; null under Electron). */
+  ipcCalls(): string[] | null
 }
 
 type MenuCommand = EventPayload<'menu.command'>['command']
@@ -65,7 +67,9 @@ export { expect } from '@playwright/test'
 async function browserFactdesk(driver: { browser: Browser; server: StaticServer }, libraryDir: string): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
   const dialogs: DialogScript = newDialogScript()
   const sample = path.join(root, 'resources/sample-story.txt')
-  let running: BrowserApp = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample)
+  const calls: string[] = []
+  const options = { onCall: (channel: unknown) => void calls.push(String(channel)) }
+  let running: BrowserApp = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample, options)
   const api: FactdeskApp = {
     driver: 'browser',
     page: running.page,
@@ -76,18 +80,25 @@ async function browserFactdesk(driver: { browser: Browser; server: StaticServer 
     answerFolderDialog: async (dir) => void (dialogs.libraryFolder = dir),
     async restart() {
       await running.close()
-      running = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample)
+      running = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample, options)
       api.page = running.page
     },
     openedExternally: async () => [...dialogs.openedExternally],
-    chooseMenuItem: async (_label, command) => running.menu(command)
+    chooseMenuItem: async (_label, command) => running.menu(command),
+    ipcCalls: () => [...calls]
   }
   return { api, close: () => running.close() }
 }
 
 async function electronFactdesk(libraryDir: string): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
   const launch = async (): Promise<{ app: ElectronApplication; page: Page }> => {
-    const app = await _electron.launch({ executablePath: electronBinary() ?? undefined, args: [root], env: { ...process.env, FACTDESK_LIBRARY_DIR: libraryDir } })
+    // Unpackaged: no executablePath, so Playwright starts node_modules' Electron with its loader
+    // (which holds `ready` until it is attached); global-setup has checked the binary is installed,
+    // so this never downloads. Packaged: the app's own executable, which ignores args; it needs the
+    // EnableNodeCliInspectArguments fuse left on (electron-builder.yml).
+    const env = { ...process.env, FACTDESK_LIBRARY_DIR: libraryDir }
+    const packaged = packagedApp()
+    const app = packaged ? await _electron.launch({ executablePath: packaged, env }) : await _electron.launch({ args: [root], env })
     // Record instead of opening the system browser, so tests can see what would have left the app.
     await app.evaluate(({ shell }) => {
       const opened: string[] = []
@@ -130,7 +141,8 @@ async function electronFactdesk(libraryDir: string): Promise<{ api: FactdeskApp;
         const item = items.find((i) => i.label === wanted)
         if (!item) throw new Error(`No menu item "${wanted}"`)
         item.click()
-      }, label)
+      }, label),
+    ipcCalls: () => null
   }
   return { api, close: () => running.app.close() }
 }

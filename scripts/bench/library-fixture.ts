@@ -1,4 +1,6 @@
 // Builds large synthetic libraries for benchmarks: N stories of M claims each, written through the store.
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { defaultClaimFields, STORY_SCHEMA_VERSION, type Claim, type StoryFile } from '../../src/shared/model'
 import { LibraryStore } from '../../src/main/store/library-store'
 
@@ -26,7 +28,11 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
         position: { type: 'TextPositionSelector', start, end },
         revision: 1
       },
+      number: c + 1,
       orphaned: false,
+      checked: null,
+      recheck: null,
+      contacts: [],
       ...defaultClaimFields,
       type: 'statistic',
       comments: [],
@@ -38,7 +44,7 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
   }
   return {
     schemaVersion: STORY_SCHEMA_VERSION,
-    story: { id, title: `Synthetic story ${id}`, outlet: 'Bench', byline: '', url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'in_check', origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
+    story: { id, title: `Synthetic story ${id}`, outlet: 'Bench', byline: '', url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'in_check', signOff: null, nextClaimNumber: claimCount + 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
     revisions: [{ revision: 1, text, createdAt: at, createdBy: 'bench', note: '' }],
     claims,
     evidence: [],
@@ -49,6 +55,29 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
 export async function buildLibrary(dir: string, stories: number, claimsPerStory: number): Promise<void> {
   const store = await LibraryStore.open(dir)
   for (let s = 0; s < stories; s++) await store.createStory(syntheticStory(`story${s}`, claimsPerStory))
+  await store.updateLibrary((l) => {
+    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at })
+    l.settings.currentEditorId = 'bench'
+  })
+  await store.close()
+}
+
+/**
+ * A library of thousands of stories, fast: the story files are written as they are, and the first
+ * open of the folder indexes them all in one write (a new library, so nothing is reported as
+ * recovered). Story i is `${title} ${i}`, changed i minutes after the first, so sorting by last
+ * change puts story 0 last. Adds the "Bench Editor" and makes them current.
+ */
+export async function buildManyStories(dir: string, count: number, { claims = 3, words = 150, title = 'Council budget story' } = {}): Promise<void> {
+  await mkdir(path.join(dir, 'stories'), { recursive: true })
+  const start = Date.parse(at)
+  for (let i = 0; i < count; i++) {
+    const file = syntheticStory(`s${i}`, claims, words)
+    const when = new Date(start + i * 60_000).toISOString()
+    file.story = { ...file.story, title: `${title} ${i}`, outlet: i % 2 ? 'Evening Post' : 'Morning Herald', updatedAt: when }
+    await writeFile(path.join(dir, 'stories', `s${i}.json`), JSON.stringify(file))
+  }
+  const store = await LibraryStore.open(dir)
   await store.updateLibrary((l) => {
     l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at })
     l.settings.currentEditorId = 'bench'

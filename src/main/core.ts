@@ -1,12 +1,16 @@
 // The composition root shared by every way of running Factdesk (Electron, the e2e browser driver,
 // tests, benchmarks): opens the library, builds the services and returns the dispatch.
 import { readFile } from 'node:fs/promises'
-import { isChannel, type Channel } from '../shared/contract'
+import path from 'node:path'
+import type { LibraryChange } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
-import { createDispatch, type Dispatch, type Handlers } from './dispatch'
+import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
+import { memoryHandlers } from './memory/handlers'
+import { DeskMemory } from './memory/memory'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
+import { contactHandlers } from './services/contacts'
 import { randomId, type ServiceContext } from './services/context'
 import { libraryHandlers } from './services/library'
 import { seedSampleStory } from './services/sample'
@@ -14,7 +18,8 @@ import { sourceHandlers } from './services/sources'
 import { storyHandlers } from './services/stories'
 import { revisionHandlers } from './services/revise'
 import { transferHandlers } from './services/transfer'
-import { LibraryStore, type StoreOptions } from './store/library-store'
+import { LibraryStore, type StoreChange, type StoreOptions } from './store/library-store'
+import { StoryIndex } from './services/story-index'
 
 export interface CoreOptions {
   libraryDir: string
@@ -26,23 +31,43 @@ export interface CoreOptions {
   checkOutput?: boolean
   store?: StoreOptions
   fetch?: typeof fetch
+  /** The app's version and where its log is, for the window's error screens. */
+  app?: { version: string; logFile: string | null }
   onInternalError?(channel: string, error: unknown): void
+  /** A call refused before it reached a handler (wrong sender, unknown channel), for the log. */
+  onRefused?(refusal: Refusal): void
+  /** A render error the window reported. */
+  onRendererError?(report: { message: string; stack: string | null; where: string }): void
 }
 
 export interface Core {
   dispatch: Dispatch
+  readonly memory: DeskMemory
   readonly store: LibraryStore
   close(): Promise<void>
 }
-
-/** Calls that only read; every other successful call tells the renderer the library changed. */
-const readOnlyChannels = new Set<Channel>(['library.get', 'stories.list', 'stories.get', 'stories.revision', 'stories.trash', 'sources.list', 'shell.openExternal', 'export.report', 'export.reveal'])
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { platform } = options
   const now = options.now ?? (() => new Date())
   const newId = options.newId ?? randomId
-  let store = await openLibrary(options.libraryDir, options, now, newId)
+  let store!: LibraryStore
+  let index!: StoryIndex
+  let unfollow = (): void => undefined
+  /** Makes `opened` the library: the search index is built from it and follows its writes, each announced to the window. */
+  const follow = (opened: LibraryStore): void => {
+    unfollow()
+    store = opened
+    index = new StoryIndex(opened.library.stories)
+    unfollow = opened.onChange((change) => {
+      if (change.entity === 'story') {
+        index.put(change.summary)
+        memory.changed(change.summary.id)
+      }
+      platform.emit('library.changed', announcement(change, now))
+    })
+  }
+  follow(await openLibrary(options.libraryDir, options, now, newId))
 
   const ctx: ServiceContext = {
     get store() {
@@ -52,8 +77,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     newId
   }
 
+  // The check-worthiness model ships in the resources folder beside the sample story.
+  const memory = new DeskMemory(() => store, path.join(path.dirname(options.sampleStoryPath), 'checkworthy-model.json'))
+
   const handlers: Handlers = {
+    'app.info': () => ({ version: options.app?.version ?? '0.0.0', logFile: options.app?.logFile ?? null, libraryDir: store.dir }),
+    'app.reportError': (report) => {
+      options.onRendererError?.(report)
+      return null
+    },
     ...libraryHandlers(ctx),
+    'library.search': (query) => index.query(query),
+    'library.followUps': () => index.followUps(),
     'library.open': async () => {
       const dir = await platform.chooseLibraryFolder()
       if (!dir) return { opened: false, path: store.dir }
@@ -61,9 +96,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const previous = store
       await previous.close()
       try {
-        store = await openLibrary(dir, options, now, newId)
+        // Taking over another computer's lock is only ever for the folder the user confirmed it for.
+        follow(await openLibrary(dir, { ...options, store: { ...options.store, takeOverLock: false } }, now, newId))
       } catch (error) {
-        store = await LibraryStore.open(previous.dir, { now, ...options.store })
+        follow(await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false }))
         throw error
       }
       await platform.rememberLibrary(dir)
@@ -77,26 +113,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...storyHandlers(ctx, canonicalText),
     ...claimHandlers(ctx),
+    ...contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
-    ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch })
+    ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch }),
+    ...memoryHandlers(ctx, memory)
   }
 
-  const inner = createDispatch(handlers, {
+  const dispatch: Dispatch = createDispatch(handlers, {
     isTrustedOrigin: options.isTrustedOrigin,
     checkOutput: options.checkOutput,
-    onInternalError: options.onInternalError
+    onInternalError: options.onInternalError,
+    onRefused: options.onRefused
   })
-
-  const dispatch: Dispatch = async (channel, input, sender) => {
-    const result = await inner(channel, input, sender)
-    if (result.ok && isChannel(channel) && !readOnlyChannels.has(channel)) {
-      const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>
-      const storyId = typeof record.storyId === 'string' ? record.storyId : typeof record.id === 'string' ? record.id : null
-      platform.emit('library.changed', { storyId })
-    }
-    return result
-  }
 
   async function openLibrary(dir: string, opts: CoreOptions, clock: () => Date, ids: () => string): Promise<LibraryStore> {
     const opened = await LibraryStore.open(dir, { now: clock, ...opts.store })
@@ -110,9 +139,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     dispatch,
+    memory,
     get store() {
       return store
     },
     close: () => store.close()
   }
+}
+
+/** What the window hears about one write: for a story its new index line, for library.json what it holds now. */
+function announcement(change: StoreChange, now: () => Date): LibraryChange {
+  if (change.entity === 'story') return { entity: 'story', storyId: change.summary.id, updatedAt: change.summary.updatedAt, summary: change.summary, activity: change.activity }
+  return { entity: 'library', updatedAt: now().toISOString(), people: change.library.people, settings: change.library.settings, sources: change.sources }
 }

@@ -2,7 +2,7 @@
 // handler and returns a Result. No electron here, so it runs under plain Node in tests and behind
 // the e2e browser driver exactly as it does behind ipcMain.
 import type { z } from 'zod'
-import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../shared/contract'
+import { contract, isChannel, undefinedField, type Channel, type ChannelOutput, type Contract } from '../shared/contract'
 import { AppError, err, ok, type AppErrorShape, type Result } from '../shared/result'
 
 /** What main knows about who sent a call. */
@@ -22,17 +22,48 @@ export interface DispatchOptions {
   /** Validate outputs too: on in tests and development, it catches a service breaking the contract. */
   checkOutput?: boolean
   onInternalError?(channel: string, error: unknown): void
+  /** Called for every call refused before validation (wrong frame or origin, unknown channel), to log it. */
+  onRefused?(refusal: Refusal): void
+}
+
+/** A refused call as the log records it: which channel, why, and from where. */
+export interface Refusal {
+  channel: string
+  reason: 'subframe' | 'untrusted_origin' | 'unknown_channel'
+  origin: string
+}
+
+const originOf = (url: string): string => {
+  try {
+    const parsed = new URL(url)
+    return parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin
+  } catch {
+    return url.slice(0, 200) || '(none)'
+  }
 }
 
 export type Dispatch = (channel: unknown, rawInput: unknown, sender: Sender) => Promise<Result<unknown>>
 
 export function createDispatch(handlers: Handlers, options: DispatchOptions): Dispatch {
   return async (channel, rawInput, sender) => {
-    if (!sender.isMainFrame) return err('forbidden', 'Calls are only accepted from the app window itself, not from embedded frames.')
-    if (!options.isTrustedOrigin(sender.url)) return err('forbidden', 'Calls are only accepted from the app’s own pages.')
-    if (!isChannel(channel)) return err('unknown_channel', `The app has no "${String(channel).slice(0, 80)}" call.`)
+    const refuse = (reason: Refusal['reason']): void =>
+      options.onRefused?.({ channel: String(channel).slice(0, 80), reason, origin: originOf(sender.url) })
+    if (!sender.isMainFrame) {
+      refuse('subframe')
+      return err('forbidden', 'Calls are only accepted from the app window itself, not from embedded frames.')
+    }
+    if (!options.isTrustedOrigin(sender.url)) {
+      refuse('untrusted_origin')
+      return err('forbidden', 'Calls are only accepted from the app’s own pages.')
+    }
+    if (!isChannel(channel)) {
+      refuse('unknown_channel')
+      return err('unknown_channel', `The app has no "${String(channel).slice(0, 80)}" call.`)
+    }
 
     const def = contract[channel]
+    const missing = undefinedField(rawInput)
+    if (missing) return err('invalid_input', `Invalid input for "${channel}": ${missing}: a field was sent without a value (leave it out instead).`, [{ path: missing, message: 'sent as undefined' }])
     const parsed = def.input.safeParse(rawInput)
     if (!parsed.success) return err('invalid_input', describeIssues(channel, parsed.error.issues), toIssues(parsed.error.issues))
 

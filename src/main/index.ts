@@ -1,4 +1,5 @@
 // Electron entry: one instance, a hardened window, the contract on ipcMain, the core behind it.
+// Kept thin: everything that is not Electron glue lives in core.ts and runs under plain Node too.
 import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { createCore, type Core } from './core'
@@ -6,12 +7,15 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-pro
 import { rememberLibraryDir, resolveLibraryDir } from './electron/config'
 import { electronPlatform } from './electron/electron-platform'
 import { registerIpc } from './electron/ipc'
+import { fileLog, type Log } from './electron/log'
 import { buildMenu } from './electron/menu'
 import { hardenApp } from './electron/security'
 import { createMainWindow, devServerUrl, preloadFile, rendererDir } from './electron/window'
+import { LockHeldElsewhereError } from './store/library-lock'
 
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
+let log: Log | null = null
 
 const isAppUrl = (url: string): boolean => {
   const dev = devServerUrl()
@@ -24,28 +28,52 @@ const isAppUrl = (url: string): boolean => {
 }
 
 async function start(): Promise<void> {
+  app.setAppLogsPath()
+  const logger = fileLog(app.getPath('logs'))
+  log = logger
+  logger.info(`Factdesk ${app.getVersion()} starting (Electron ${process.versions.electron ?? '?'}, ${app.isPackaged ? 'packaged' : 'unpackaged'})`)
   serveRenderer(rendererDir(__dirname))
   const userData = app.getPath('userData')
   const platform = electronPlatform(
     () => mainWindow,
     (dir) => rememberLibraryDir(userData, dir)
   )
-  core = await createCore({
-    libraryDir: await resolveLibraryDir(userData, process.env),
-    platform,
-    sampleStoryPath: path.join(app.getAppPath(), 'resources', 'sample-story.txt'),
-    isTrustedOrigin: isAppUrl,
-    checkOutput: !app.isPackaged,
-    onInternalError: (channel, error) => console.error(`[factdesk] ${channel} failed`, error)
+  const libraryDir = await resolveLibraryDir(userData, process.env)
+  const open = (takeOverLock: boolean): Promise<Core> =>
+    createCore({
+      libraryDir,
+      platform,
+      sampleStoryPath: path.join(app.getAppPath(), 'resources', 'sample-story.txt'),
+      isTrustedOrigin: isAppUrl,
+      checkOutput: !app.isPackaged,
+      store: { takeOverLock },
+      app: { version: app.getVersion(), logFile: logger.file },
+      onInternalError: (channel, error) => logger.error(`"${channel}" failed`, error),
+      onRefused: ({ channel, reason, origin }) => logger.error(`Refused IPC call "${channel}" (${reason}) from ${origin}`),
+      onRendererError: ({ message, stack, where }) => logger.error(`The window reported an error in ${where}: ${message}${stack ? `\n${stack}` : ''}`)
+    })
+  const ready = await open(false).catch(async (error: unknown) => {
+    if (!(error instanceof LockHeldElsewhereError)) throw error
+    // Another computer holds the library: only the user can say that computer is done with it.
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'Library in use',
+      message: error.message,
+      buttons: ['Quit', 'Take over the library'],
+      defaultId: 0,
+      cancelId: 0
+    })
+    if (response !== 1) throw error
+    return open(true)
   })
-  const ready = core
+  core = ready
   registerIpc(() => ready.dispatch)
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   openWindow()
 }
 
 function openWindow(): void {
-  const window = createMainWindow(preloadFile(__dirname))
+  const window = createMainWindow(preloadFile(__dirname), log)
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
   })
@@ -73,16 +101,20 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (event) => {
     if (closed || !core) return
     event.preventDefault()
-    void core.close().finally(() => {
-      closed = true
-      app.quit()
-    })
+    void core
+      .close()
+      .catch((error: unknown) => log?.error('The library did not close cleanly', error))
+      .finally(() => {
+        closed = true
+        app.quit()
+      })
   })
   app
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Factdesk could not start', error instanceof Error ? error.message : String(error))
+      log?.error('Factdesk could not start', error)
+      dialog.showErrorBox('Factdesk could not start', `${error instanceof Error ? error.message : String(error)}${log?.file ? `\n\nDetails are in ${log.file}` : ''}`)
       app.quit()
     })
 }

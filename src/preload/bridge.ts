@@ -1,6 +1,6 @@
 // Builds `window.factdesk` from the contract's channel and event names: one function per channel,
-// nothing generic. Self-contained on purpose (no imports, no outer references) so the e2e browser
-// driver can inject this very function into a page with `fn.toString()`.
+// nothing generic. The preload calls it with ipcRenderer; the e2e browser driver runs the built
+// preload itself (e2e/support/sandbox-preload.ts), so this is the only bridge there is.
 export function buildBridge(
   channels: readonly string[],
   events: readonly string[],

@@ -1,8 +1,8 @@
 // Serves the built renderer from app://factdesk/ instead of file://, so the page has a real origin
-// that IPC sender checks and the CSP can name, and cannot read arbitrary files.
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { net, protocol } from 'electron'
+// that IPC sender checks and the CSP can name, and cannot read arbitrary files. Every response
+// carries the Content-Security-Policy header (renderer-files.ts).
+import { protocol } from 'electron'
+import { serveRendererFile } from './renderer-files'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'factdesk'
@@ -14,13 +14,10 @@ export function registerAppScheme(): void {
 }
 
 export function serveRenderer(rendererDir: string): void {
-  const root = path.resolve(rendererDir)
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 })
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)
-    const file = path.resolve(root, `.${relative}`)
-    if (file !== root && !file.startsWith(root + path.sep)) return new Response('Forbidden', { status: 403 })
-    return net.fetch(pathToFileURL(file).toString())
+    const served = await serveRendererFile(rendererDir, url.pathname)
+    return new Response(typeof served.body === 'string' ? served.body : new Uint8Array(served.body), { status: served.status, headers: served.headers })
   })
 }

@@ -1,8 +1,10 @@
 // buildReport: turns story files plus the library's sources, people and settings into one ReportModel.
 import type { ReportOptions } from '../../shared/contract/transfer'
-import { claimStatuses, verdicts, type Claim, type Person, type Settings, type Source, type StoryFile } from '../../shared/model'
+import { claimStatuses, verdicts, type Person, type Settings, type Source, type StoryFile } from '../../shared/model'
+import { checkedWordsIfChanged, claimLabel, needsRecheck, recheckReasonLabels, storyOrder } from '../../shared/rules/claims'
+import { contactMethodLabels, contactOutcomeLabels } from '../../shared/rules/contacts'
 import { wordsInContext } from './context'
-import type { ReportClaim, ReportModel, ReportSource, ReportStory, Tally } from './model'
+import type { ReportClaim, ReportModel, ReportSource, ReportStory, Tally, VerdictKey } from './model'
 import { referencedPeople, referencedSources } from './references'
 
 export interface ReportInput {
@@ -16,22 +18,18 @@ export interface ReportInput {
   deletedStoryIds?: ReadonlySet<string>
 }
 
+export const verdictKeys: VerdictKey[] = [...verdicts, 'recheck', 'none']
+
 export const emptyTally = (): Tally => ({
   claims: 0,
   byStatus: Object.fromEntries(claimStatuses.map((s) => [s, 0])) as Tally['byStatus'],
-  byVerdict: Object.fromEntries([...verdicts, 'none'].map((v) => [v, 0])) as Tally['byVerdict']
+  byVerdict: Object.fromEntries(verdictKeys.map((v) => [v, 0])) as Tally['byVerdict']
 })
 
-function count(tally: Tally, claim: Pick<ReportClaim, 'status' | 'verdict'>): void {
+function count(tally: Tally, claim: Pick<ReportClaim, 'status' | 'verdict' | 'needsRecheck'>): void {
   tally.claims++
   tally.byStatus[claim.status]++
-  tally.byVerdict[claim.verdict ?? 'none']++
-}
-
-/** Anchored claims in the order their words appear; orphaned ones (no place in the text) last. */
-export function storyOrder(a: Claim, b: Claim): number {
-  if (a.orphaned !== b.orphaned) return a.orphaned ? 1 : -1
-  return a.anchor.position.start - b.anchor.position.start || a.anchor.position.end - b.anchor.position.end || a.createdAt.localeCompare(b.createdAt)
+  tally.byVerdict[claim.verdict === null ? 'none' : claim.needsRecheck ? 'recheck' : claim.verdict]++
 }
 
 const toReportSource = (s: Source): ReportSource => ({
@@ -69,20 +67,29 @@ export function buildReport(input: ReportInput): ReportModel {
     const claims = file.claims
       .filter((c) => options.includeOrphaned || !c.orphaned)
       .sort(storyOrder)
-      .map((claim, index): ReportClaim => {
+      .map((claim): ReportClaim => {
         const words = wordsInContext(file.story.text, claim)
         const reportClaim: ReportClaim = {
-          id: claim.id, number: index + 1, quote: words.quote, before: words.before, after: words.after, orphaned: claim.orphaned,
+          id: claim.id, number: claim.number, label: claimLabel(claim.number), quote: words.quote, before: words.before, after: words.after, orphaned: claim.orphaned,
           restatement: claim.restatement, type: claim.type, speaker: claim.speaker, status: claim.status,
           statusLabel: settings.statusLabels[claim.status], verdict: claim.verdict,
           verdictLabel: claim.verdict ? settings.verdictLabels[claim.verdict] : '',
+          needsRecheck: needsRecheck(claim), recheckReason: claim.recheck ? recheckReasonLabels[claim.recheck.reason] : '',
+          checkedWords: checkedWordsIfChanged(claim), checkedAgainst: claim.checkedAgainst,
           rationale: claim.rationale, correction: claim.correction, priority: claim.priority, tags: claim.tags,
           assignee: nameOf(claim.assignee), lastChangedBy: nameOf(claim.updatedBy), lastChangedAt: claim.updatedAt,
           createdAt: claim.createdAt, publishedUrl: claim.publishedUrl,
           evidence: (evidenceByClaim.get(claim.id) ?? []).map((e) => {
             const source = sourcesById.get(e.sourceId)
             return { id: e.id, stance: e.stance, excerpt: options.includeExcerpts ? e.excerpt : null, locator: e.locator, source: source ? toReportSource(source) : missingSource(e.sourceId) }
-          })
+          }),
+          comments: options.internal ? claim.comments.map((c) => ({ id: c.id, by: nameOf(c.by), at: c.at, body: c.body })) : null,
+          contacts: options.internal
+            ? claim.contacts.map((c) => ({
+                id: c.id, by: nameOf(c.by), contact: c.contact, source: c.sourceId ? (sourcesById.get(c.sourceId)?.title ?? '') : '',
+                method: contactMethodLabels[c.method], outcome: contactOutcomeLabels[c.outcome], at: c.at, notes: c.notes, followUp: c.followUp
+              }))
+            : null
         }
         count(tally, reportClaim)
         count(totals, reportClaim)
@@ -92,6 +99,7 @@ export function buildReport(input: ReportInput): ReportModel {
     return {
       id: story.id, title: story.title, outlet: story.outlet, byline: story.byline, url: story.url, publishedAt: story.publishedAt,
       language: story.language, revision: story.revision, deskState: story.deskState, tally, claims,
+      signOff: story.signOff ? { by: nameOf(story.signOff.by), at: story.signOff.at, override: story.signOff.override } : null,
       activity: options.includeActivity ? file.activity.map((a) => ({ id: a.id, at: a.at, by: nameOf(a.by), action: a.action, claimId: a.claimId, summary: a.summary })) : null
     }
   })

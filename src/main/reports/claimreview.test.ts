@@ -8,11 +8,13 @@ const noPdf = { printToPdf: () => Promise.reject(new Error('not used')) }
 type Review = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('ClaimReview JSON-LD', () => {
-  it('gives one review per claim with a verdict and counts the rest', async () => {
+  it('gives one review per Done claim with a verdict and counts the rest by why', async () => {
     const rendered = await renderReport('claimreview', buildReport(sampleInput()), noPdf)
     const reviews = JSON.parse(new TextDecoder().decode(rendered.bytes)) as Review[]
-    expect(rendered).toMatchObject({ extension: 'jsonld', claimCount: 4, skippedWithoutVerdict: 2 })
-    expect(reviews).toHaveLength(4)
+    // "Needs context" on the In progress schools quote is not published: the claim is not Done.
+    expect(rendered).toMatchObject({ extension: 'jsonld', claimCount: 3, leftOut: { not_done: 3, no_verdict: 0, needs_recheck: 0, orphaned: 0 } })
+    expect(reviews).toHaveLength(3)
+    expect(JSON.stringify(reviews)).not.toContain('Needs context')
     for (const r of reviews) {
       // Google's required fields, then its recommended ones.
       expect(r['@context']).toBe('https://schema.org')
@@ -46,6 +48,20 @@ describe('ClaimReview JSON-LD', () => {
     const { text } = renderClaimReview(buildReport(sampleInput({ stories: [budgetStory(), hostileStory()] })))
     expect(text).not.toContain('</script')
     expect(text).toContain('<\\/script>')
-    expect(JSON.parse(text)[4].claimReviewed).toBe(hostile.script)
+    expect(JSON.parse(text)[3].claimReviewed).toBe(hostile.script)
+  })
+
+  it('leaves out a verdict waiting for re-check, a Done claim without a verdict, and an orphan; never the working record', () => {
+    const story = budgetStory()
+    const [, budget, largest, growth] = story.claims
+    budget!.recheck = { reason: 'revised', at: budget!.updatedAt, revision: 2 }
+    largest!.verdict = null
+    growth!.orphaned = true
+    growth!.comments.push({ id: 'cx', body: 'PRIVATE COMMENT', by: 'p-amira', at: growth!.updatedAt })
+    budget!.contacts.push({ id: 'k1', contact: 'PRIVATE CONTACT', sourceId: null, method: 'phone', outcome: 'confirmed', at: budget!.updatedAt, notes: '555-0100', followUp: '', by: 'p-amira', loggedAt: budget!.updatedAt })
+    const { text, count, leftOut } = renderClaimReview(buildReport(sampleInput({ stories: [story] })))
+    expect(count).toBe(0)
+    expect(leftOut).toEqual({ not_done: 3, no_verdict: 1, needs_recheck: 1, orphaned: 1 })
+    expect(text).not.toMatch(/PRIVATE|555-0100/)
   })
 })

@@ -1,7 +1,9 @@
 // ClaimReview JSON-LD (schema.org) for every claim with a verdict: the markup search engines read.
 import type { Verdict } from '../../shared/model'
+import { leftOutReasons, whyNotPublishable, type LeftOutReason } from '../../shared/rules/claims'
 import { jsonForScript, safeHttpUrl } from './escape'
 import type { ReportClaim, ReportModel, ReportStory } from './model'
+
 
 /**
  * Verdicts on a 1 (worst) to 5 (best) scale. `unverifiable` gets no number: it says nothing about
@@ -63,14 +65,22 @@ export function claimReview(claim: ReportClaim & { verdict: Verdict }, story: Re
   })
 }
 
-export function renderClaimReview(model: ReportModel): { text: string; count: number; skipped: number } {
+export type LeftOutCounts = Record<LeftOutReason, number>
+export const noneLeftOut = (): LeftOutCounts => Object.fromEntries(leftOutReasons.map((r) => [r, 0])) as LeftOutCounts
+
+/**
+ * Publishes only what the desk stands behind (whyNotPublishable): a Done claim whose verdict was
+ * given on its present words. Never the working record: reviews carry no comments or contacts.
+ */
+export function renderClaimReview(model: ReportModel): { text: string; count: number; leftOut: LeftOutCounts } {
   const reviews: Record<string, unknown>[] = []
-  let skipped = 0
+  const leftOut = noneLeftOut()
   for (const story of model.stories) {
     for (const claim of story.claims) {
-      if (claim.verdict === null) skipped++
+      const why = whyNotPublishable(claim)
+      if (why !== null || claim.verdict === null) leftOut[why ?? 'no_verdict']++
       else reviews.push(claimReview({ ...claim, verdict: claim.verdict }, story, model))
     }
   }
-  return { text: `${jsonForScript(reviews)}\n`, count: reviews.length, skipped }
+  return { text: `${jsonForScript(reviews)}\n`, count: reviews.length, leftOut }
 }

@@ -31,6 +31,13 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; font-size: 8.5pt; font-weight: 600; padding: .05rem .45rem; border-radius: 999px; color: #fff; background: #57606a; }
 .badge.status { background: #eaeef2; color: #1b1f24; }
 .badge.orphan { background: #9a6700; }
+.badge.recheck { background: #8250df; }
+.badge.stale { background: #eaeef2; color: #57606a; text-decoration: line-through; }
+.claim.recheck { border-top-color: #8250df; }
+.checked-words { margin: .2rem 0 .3rem; padding: .25rem .5rem; border-left: 3px solid #8250df; background: #f5f0ff; }
+.signoff { margin: .3rem 0 .8rem; padding: .35rem .6rem; border: 1px solid #d8dee4; border-radius: 4px; }
+.signoff.override { border-color: #c62828; background: #fff5f5; }
+table.working { font-size: 8.5pt; }
 ${verdictBadges}
 .v-none { color: #1b1f24; }
 .context { margin: .2rem 0 .3rem; padding: .25rem .5rem; border-left: 3px solid #8c959f; background: #f6f8fa; }

@@ -1,11 +1,10 @@
 // The summary block: counts by verdict and by status as tables, and the same verdicts as a stacked bar.
-import { claimStatuses, verdicts, type Verdict } from '../../shared/model'
+import { claimStatuses } from '../../shared/model'
+import { verdictKeys } from './build'
 import { html, type SafeHtml } from './html-template'
-import { verdictColours } from './labels'
-import type { ReportModel, Tally } from './model'
+import { verdictColours, verdictKeyLabel } from './labels'
+import type { ReportModel, Tally, VerdictKey } from './model'
 
-type VerdictKey = Verdict | 'none'
-const verdictKeys: VerdictKey[] = [...verdicts, 'none']
 
 /**
  * Inline SVG rather than CSS widths on divs: it prints exactly, scales with the page and carries
@@ -25,7 +24,7 @@ export function verdictBar(tally: Tally, label: (v: VerdictKey) => string): Safe
 }
 
 export function summary(model: ReportModel, tally: Tally, heading: string): SafeHtml {
-  const verdictLabel = (v: VerdictKey): string => (v === 'none' ? 'No verdict yet' : model.verdictLabels[v])
+  const verdictLabel = (v: VerdictKey): string => verdictKeyLabel(model.verdictLabels, v)
   const verdictRows = verdictKeys.map(
     (v) => html`<tr><th scope="row"><span class="swatch" style="background:${verdictColours[v]}"></span><bdi>${verdictLabel(v)}</bdi></th><td class="n">${tally.byVerdict[v]}</td></tr>`
   )

@@ -77,7 +77,7 @@ describe('HTML report', () => {
   })
 
   it('leaves out excerpts and the activity log when asked', () => {
-    const { doc } = render(sampleInput({ options: { includeExcerpts: false, includeActivity: false, includeOrphaned: false } }))
+    const { doc } = render(sampleInput({ options: { includeExcerpts: false, includeActivity: false, includeOrphaned: false, internal: false } }))
     expect(doc.body.textContent).not.toContain('Total appropriations')
     expect(doc.querySelector('table.activity')).toBeNull()
     expect(doc.querySelector('.claim.orphaned')).toBeNull()

@@ -14,12 +14,22 @@ function activityTable(story: ReportStory): SafeHtml | '' {
   return html`<h3>Activity log</h3><table class="activity"><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Details</th></tr></thead><tbody>${rows}</tbody></table>`
 }
 
+/** Who cleared the story; an override is printed with its reason and everything it overrode. */
+function signOffBlock(story: ReportStory): SafeHtml | '' {
+  const s = story.signOff
+  if (!s) return ''
+  const when = html`<bdi>${s.by}</bdi>, <time datetime="${s.at}">${formatDateTime(s.at)}</time>`
+  if (!s.override) return html`<p class="signoff">Signed off by ${when}: every claim Done with a current verdict.</p>`
+  return html`<div class="signoff override"><p><strong>Signed off with an override</strong> by ${when}.</p><p>Reason: <span class="text" dir="auto">${s.override.reason}</span></p><p>Claims that blocked sign-off:</p><ul>${s.override.blockers.map((b) => html`<li dir="auto">${b}</li>`)}</ul></div>`
+}
+
 function storySection(model: ReportModel, story: ReportStory): SafeHtml {
   const meta = [story.outlet, story.byline, story.publishedAt ? formatDate(story.publishedAt) : '', `revision ${story.revision}`, deskStateLabels[story.deskState]].filter(Boolean)
   const claims = story.claims.length > 0 ? story.claims.map(claimHtml) : html`<p>No claims marked in this story.</p>`
   return html`<section class="story" id="story-${story.id}" aria-labelledby="story-${story.id}-h"${story.language ? html` lang="${story.language}"` : ''}>
 <h2 id="story-${story.id}-h" dir="auto">${story.title}</h2>
 <p class="meta"><bdi>${meta.join(' · ')}</bdi>${story.url ? html` · ${link(story.url)}` : ''}</p>
+${signOffBlock(story)}
 ${summary(model, story.tally, `Summary of ${story.title}`)}
 ${claims}
 ${activityTable(story)}
@@ -43,6 +53,7 @@ export function renderHtml(model: ReportModel): string {
 <header>
 <h1 dir="auto">${model.title}</h1>
 <p class="meta">Generated <time datetime="${model.generatedAt}">${formatDateTime(model.generatedAt)}</time>${by} · ${model.totals.claims} claims in ${model.stories.length} ${model.stories.length === 1 ? 'story' : 'stories'}</p>
+${model.options.internal ? html`<p class="meta"><strong>Internal report:</strong> includes comments and the contact log, which hold personal data. Not for publication.</p>` : ''}
 </header>
 <main>
 ${overall}

@@ -8,7 +8,7 @@ import { budgetStory, hostileStory, people, sampleInput, sources } from './testi
 
 const noPdf = { printToPdf: () => Promise.reject(new Error('not used')) }
 
-async function exportPackage(options = { includeExcerpts: false, includeActivity: false, includeOrphaned: false }): Promise<string> {
+async function exportPackage(options = { includeExcerpts: false, includeActivity: false, includeOrphaned: false, internal: true }): Promise<string> {
   const rendered = await renderReport('json', buildReport(sampleInput({ stories: [budgetStory(), hostileStory()], options })), noPdf)
   expect(rendered.claimCount).toBe(6 + 8)
   return new TextDecoder().decode(rendered.bytes)

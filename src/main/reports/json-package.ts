@@ -1,8 +1,10 @@
 // The JSON verification package: a versioned, full-fidelity copy of stories that another library can import.
 import { z } from 'zod'
-import { IsoDate, Person, Source, StoryFile } from '../../shared/model'
+import { IsoDate, Person, Source, STORY_SCHEMA_VERSION, StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
+import { upgradeStoryRecord } from '../store/migrations'
 import type { ReportModel } from './model'
+import { referencedSources } from './references'
 
 export const PACKAGE_FORMAT = 'factdesk.verification-package'
 export const PACKAGE_VERSION = 1
@@ -36,9 +38,16 @@ export const VerificationPackage = z
   })
 export type VerificationPackage = z.infer<typeof VerificationPackage>
 
-/** Full fidelity on purpose: the report options (excerpts, activity, orphaned) do not thin the package. */
+/** A claim without the desk's working record: its comments and the contact log (personal data). */
+const withoutWorkingRecord = (file: StoryFile): StoryFile => ({ ...file, claims: file.claims.map((c) => ({ ...c, comments: [], contacts: [] })) })
+
+/**
+ * Full fidelity on purpose: the report options (excerpts, activity, orphaned) do not thin the
+ * package. Only the working record (comments, contacts) waits for an internal export.
+ */
 export function toPackage(model: ReportModel): VerificationPackage {
-  return { format: PACKAGE_FORMAT, version: PACKAGE_VERSION, exportedAt: model.generatedAt, stories: model.files, sources: model.sources, people: model.people }
+  const stories = model.options.internal ? model.files : model.files.map(withoutWorkingRecord)
+  return { format: PACKAGE_FORMAT, version: PACKAGE_VERSION, exportedAt: model.generatedAt, stories, sources: referencedSources(stories, model.sources), people: model.people }
 }
 
 export const renderPackage = (model: ReportModel): string => `${JSON.stringify(toPackage(model), null, 2)}\n`
@@ -63,7 +72,9 @@ export function parsePackage(text: string): VerificationPackage {
   if (head.version > PACKAGE_VERSION) {
     throw invalid(`This verification package was made by a newer version of Factdesk (package version ${head.version}; this one reads up to ${PACKAGE_VERSION}). Update Factdesk to import it.`)
   }
-  const parsed = VerificationPackage.safeParse(raw)
+  // Stories from an older Factdesk are upgraded as the library upgrades its own files.
+  const stories = Array.isArray(head.stories) ? head.stories.map((s: unknown) => (typeof s === 'object' && s !== null && !Array.isArray(s) ? upgradeStoryRecord(s as Record<string, unknown>, STORY_SCHEMA_VERSION) : s)) : head.stories
+  const parsed = VerificationPackage.safeParse({ ...head, stories })
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
     const first = issues.slice(0, 3).map((i) => `${i.path || '(top)'}: ${i.message}`).join('; ')

@@ -8,6 +8,10 @@ export const claimTypeLabels: Record<ClaimType, string> = {
 
 export const stanceLabels: Record<Stance, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' }
 
+/** What the summary calls a verdict key: a verdict's desk name, or one of the two that are not verdicts. */
+export const verdictKeyLabel = (labels: Record<Verdict, string>, key: Verdict | 'recheck' | 'none'): string =>
+  key === 'none' ? 'No verdict yet' : key === 'recheck' ? 'Needs re-check' : labels[key]
+
 export const deskStateLabels: Record<DeskState, string> = { draft: 'Draft', in_check: 'In check', cleared: 'Cleared' }
 
 export const sourceKindLabels: Record<SourceKind, string> = {
@@ -16,7 +20,8 @@ export const sourceKindLabels: Record<SourceKind, string> = {
 }
 
 /** Colours for the summary bar, from accurate (green) to false (red); grey for no verdict yet. */
-export const verdictColours: Record<Verdict | 'none', string> = {
+export const verdictColours: Record<Verdict | 'recheck' | 'none', string> = {
+  recheck: '#8250df',
   accurate: '#1a7f37', mostly_accurate: '#6aa84f', needs_context: '#d4a017', misleading: '#e07b24',
   false: '#c62828', unverifiable: '#6b7b8c', none: '#d0d5db'
 }

@@ -14,10 +14,10 @@ describe('Markdown report', () => {
     expect(md.startsWith('# Verification report: 2 stories\n')).toBe(true)
     expect(md).toContain('## Riverton council approves record budget')
     expect(md).toContain('| False | 1 |')
-    expect(md).toContain('### Claim 1: Accurate')
+    expect(md).toContain('### C2: Accurate')
     expect(md).toContain('**a budget of \\$4.2 million**')
     expect(md).toContain('archived: <https://archive.example/web/2026/riverton-budget>')
-    expect(md).toContain('### Claim 6: No verdict yet (orphaned: no longer found in the story text)')
+    expect(md).toContain('### C6: No verdict yet (orphaned: no longer found in the story text)')
   })
 
   it('escapes user text so Markdown and HTML syntax comes out literally', () => {

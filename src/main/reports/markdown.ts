@@ -1,7 +1,8 @@
 // The Markdown report, for pasting into a CMS or a chat channel; all user text is escaped.
-import { verdicts, claimStatuses } from '../../shared/model'
+import { claimStatuses } from '../../shared/model'
+import { verdictKeys } from './build'
 import { escapeMarkdown, escapeMarkdownInline as inline, safeHttpUrl } from './escape'
-import { claimTypeLabels, deskStateLabels, formatDate, formatDateTime, stanceLabels } from './labels'
+import { claimTypeLabels, deskStateLabels, formatDate, formatDateTime, stanceLabels, verdictKeyLabel } from './labels'
 import type { ReportClaim, ReportEvidence, ReportModel, ReportStory, Tally } from './model'
 
 /** Block text inside a list item: every line escaped, indented, and ended with a hard break. */
@@ -18,8 +19,7 @@ function tallyTable(model: ReportModel, tally: Tally): string {
   const rows = [
     '| Verdict | Claims |',
     '| --- | ---: |',
-    ...verdicts.map((v) => `| ${inline(model.verdictLabels[v])} | ${tally.byVerdict[v]} |`),
-    `| No verdict yet | ${tally.byVerdict.none} |`,
+    ...verdictKeys.map((v) => `| ${inline(verdictKeyLabel(model.verdictLabels, v))} | ${tally.byVerdict[v]} |`),
     '',
     '| Status | Claims |',
     '| --- | ---: |',
@@ -50,10 +50,36 @@ function wordsInContext(c: ReportClaim): string {
   return `${before}${open}**${quote}**${close}${after}`
 }
 
+/** A verdict waiting for re-check is named as such, with the old verdict marked as given on other words. */
+function verdictHeading(c: ReportClaim): string {
+  if (!c.verdict) return 'No verdict yet'
+  return c.needsRecheck ? `Needs re-check (was ${inline(c.verdictLabel)}, given on other words)` : inline(c.verdictLabel)
+}
+
+function workingRecord(c: ReportClaim): string[] {
+  const lines: string[] = []
+  if (c.contacts) {
+    lines.push(c.contacts.length === 0 ? '- **Contact log:** no attempts recorded' : '- **Contact log:**')
+    for (const x of c.contacts) {
+      const whom = `${inline(x.contact)}${x.source ? ` (${inline(x.source)})` : ''}`
+      const follow = x.followUp ? ` · follow up ${x.followUp}` : ''
+      lines.push(`   - ${formatDateTime(x.at)} · ${inline(x.by)} → ${whom} · ${x.method} · ${x.outcome}${follow}${x.notes ? `\
+${indented(x.notes, '     ')}` : ''}`)
+    }
+  }
+  if (c.comments && c.comments.length > 0) {
+    lines.push('- **Comments:**', ...c.comments.map((m) => `   - ${inline(m.by)}, ${formatDateTime(m.at)}:\
+${indented(m.body, '     ')}`))
+  }
+  return lines
+}
+
 function claimMarkdown(c: ReportClaim): string {
-  const heading = `### Claim ${c.number}: ${c.verdict ? inline(c.verdictLabel) : 'No verdict yet'}${c.orphaned ? ' (orphaned: no longer found in the story text)' : ''}`
+  const heading = `### ${c.label}: ${verdictHeading(c)}${c.orphaned ? ' (orphaned: no longer found in the story text)' : ''}`
   const facts = [
     `- **Words:** ${wordsInContext(c)}`,
+    c.needsRecheck && `- **Re-check:** the verdict waits for re-check: ${c.recheckReason}.`,
+    c.checkedWords !== null && `- **Words the verdict was given on:** ${inline(c.checkedWords)}`,
     c.restatement && `- **Restated:** ${inline(c.restatement)}`,
     `- **Type:** ${claimTypeLabels[c.type]}`,
     c.speaker && `- **Speaker:** ${inline(c.speaker)}`,
@@ -63,14 +89,24 @@ function claimMarkdown(c: ReportClaim): string {
     c.rationale && `- **Rationale:**\\\n${indented(c.rationale, '  ')}`,
     c.correction && `- **Suggested correction:**\\\n${indented(c.correction, '  ')}`,
     c.publishedUrl && `- **Published fact-check:** ${mdLink(c.publishedUrl)}`,
-    c.evidence.length > 0 ? `- **Evidence:**\n${c.evidence.map(evidenceLine).join('\n')}` : '- **Evidence:** none recorded'
+    c.checkedAgainst && `- **Checked against:** ${inline(c.checkedAgainst)}`,
+    c.evidence.length > 0 ? `- **Evidence:**\n${c.evidence.map(evidenceLine).join('\n')}` : '- **Evidence:** none recorded',
+    ...workingRecord(c)
   ]
   return [heading, '', ...facts.filter(Boolean)].join('\n')
 }
 
+function signOffLines(story: ReportStory): string[] {
+  const s = story.signOff
+  if (!s) return []
+  const who = `${inline(s.by)}, ${formatDateTime(s.at)}`
+  if (!s.override) return [`**Signed off** by ${who}: every claim Done with a current verdict.`, '']
+  return [`**Signed off with an override** by ${who}.`, '', `Reason: ${inline(s.override.reason)}`, '', 'Claims that blocked sign-off:', '', ...s.override.blockers.map((b) => `- ${inline(b)}`), '']
+}
+
 function storyMarkdown(model: ReportModel, story: ReportStory): string {
   const meta = [story.outlet && inline(story.outlet), story.byline && inline(story.byline), story.publishedAt && formatDate(story.publishedAt), deskStateLabels[story.deskState], story.url && mdLink(story.url)]
-  const parts = [`## ${inline(story.title)}`, '', meta.filter(Boolean).join(' · '), '', tallyTable(model, story.tally), '', ...story.claims.map((c) => `${claimMarkdown(c)}\n`)]
+  const parts = [`## ${inline(story.title)}`, '', meta.filter(Boolean).join(' · '), '', ...signOffLines(story), tallyTable(model, story.tally), '', ...story.claims.map((c) => `${claimMarkdown(c)}\n`)]
   if (story.activity) {
     parts.push('### Activity log', '', ...story.activity.map((a) => `- ${formatDateTime(a.at)} · ${inline(a.by)} · ${a.action} · ${inline(a.summary)}`), '')
   }
@@ -80,6 +116,7 @@ function storyMarkdown(model: ReportModel, story: ReportStory): string {
 export function renderMarkdown(model: ReportModel): string {
   const by = model.organisation.name ? ` by ${inline(model.organisation.name)}` : ''
   const head = [`# ${inline(model.title)}`, '', `Generated ${formatDateTime(model.generatedAt)}${by} · ${model.totals.claims} claims in ${model.stories.length} ${model.stories.length === 1 ? 'story' : 'stories'}`, '']
+  if (model.options.internal) head.push('**Internal report:** includes comments and the contact log, which hold personal data. Not for publication.', '')
   if (model.stories.length > 1) head.push('## Summary', '', tallyTable(model, model.totals), '')
   return `${[...head, ...model.stories.map((s) => storyMarkdown(model, s))].join('\n').trimEnd()}\n`
 }

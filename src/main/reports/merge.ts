@@ -55,22 +55,60 @@ function mergeStory(mine: StoryFile, theirs: StoryFile, counts: ClaimCounts): { 
       return m
     }
     counts.updated++
-    // Comments are append-only on both sides, so keep every one whichever version of the claim wins.
-    return { ...t, comments: unionById(t.comments, m.comments).list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)) }
+    // Comments and contact attempts are append-only on both sides (and a public package carries
+    // neither), so keep every one whichever version of the claim wins.
+    return {
+      ...t,
+      comments: unionById(t.comments, m.comments).list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+      contacts: unionById(t.contacts, m.contacts).list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    }
   })
   counts.added += claims.list.length - mine.claims.length
   const evidence = unionById(mine.evidence, theirs.evidence, (m, t) => (newer(t.updatedAt, m.updatedAt) ? t : m))
   const activity = unionById(mine.activity, theirs.activity)
   const changed = takeTheirs || revisions.changed || claims.changed || evidence.changed || activity.changed
+  const numbered = keepNumbersUnique(claims.list, mine.claims)
   const file: StoryFile = {
     schemaVersion: mine.schemaVersion,
-    story,
+    story: { ...story, nextClaimNumber: Math.max(mine.story.nextClaimNumber, theirs.story.nextClaimNumber, ...numbered.map((c) => c.number + 1)) },
     revisions: revisions.list.map(({ id: _id, ...r }) => r).sort((a, b) => a.revision - b.revision),
-    claims: claims.list.map((c) => checkAnchor(c, story.text)),
+    claims: numbered.map((c) => checkAnchor(c, story.text)),
     evidence: evidence.list,
     activity: activity.list
   }
   return { file, changed }
+}
+
+/**
+ * Two desks that each marked a new claim gave both the same next number. The claims this library
+ * already had keep theirs (a printed "C7" must keep pointing at the same claim); an arriving claim
+ * whose number is taken gets the next free one.
+ */
+function keepNumbersUnique(claims: Claim[], mine: Claim[]): Claim[] {
+  const kept = new Set(mine.map((c) => c.id))
+  const taken = new Set(mine.map((c) => c.number))
+  let next = Math.max(0, ...claims.map((c) => c.number)) + 1
+  return claims.map((c) => {
+    if (kept.has(c.id)) return c
+    if (!taken.has(c.number)) {
+      taken.add(c.number)
+      return c
+    }
+    const number = next++
+    taken.add(number)
+    return { ...c, number }
+  })
+}
+
+/** Points evidence and contact attempts at this library's copy of each source. */
+function remapSources(file: StoryFile, idMap: Map<string, string>): StoryFile {
+  const moved = file.evidence.some((e) => idMap.get(e.sourceId) !== e.sourceId) || file.claims.some((c) => c.contacts.some((x) => x.sourceId !== null && idMap.get(x.sourceId) !== x.sourceId))
+  if (!moved) return file
+  return {
+    ...file,
+    evidence: file.evidence.map((e) => ({ ...e, sourceId: idMap.get(e.sourceId) ?? e.sourceId })),
+    claims: file.claims.map((c) => ({ ...c, contacts: c.contacts.map((x) => ({ ...x, sourceId: x.sourceId === null ? null : (idMap.get(x.sourceId) ?? null) })) }))
+  }
 }
 
 /** Records keep their own ids and timestamps, so exporting and importing again is exact. */
@@ -79,9 +117,7 @@ export function mergePackage(pkg: VerificationPackage, existing: { stories: Map<
   const counts: PackageImportResult = { stories: { added: 0, merged: 0 }, claims: { added: 0, updated: 0, unchanged: 0 }, sources: { added: sources.added, reused: sources.reused } }
   const storiesToWrite: StoryFile[] = []
   for (const incoming of pkg.stories) {
-    const remapped = incoming.evidence.some((e) => sources.idMap.get(e.sourceId) !== e.sourceId)
-      ? { ...incoming, evidence: incoming.evidence.map((e) => ({ ...e, sourceId: sources.idMap.get(e.sourceId) ?? e.sourceId })) }
-      : incoming
+    const remapped = remapSources(incoming, sources.idMap)
     const mine = existing.stories.get(incoming.story.id)
     if (!mine) {
       counts.stories.added++

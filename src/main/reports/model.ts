@@ -2,11 +2,15 @@
 import type { ReportOptions } from '../../shared/contract/transfer'
 import type { ClaimStatus, ClaimType, DeskState, Person, Reliability, Source, SourceKind, Stance, StoryFile, Verdict } from '../../shared/model'
 
-/** Counts for the summary; `none` is claims that have no verdict yet. */
+/**
+ * Counts for the summary. `none` is claims that have no verdict yet; `recheck` is claims whose
+ * verdict was given on other words, counted apart so no total presents it as current.
+ */
+export type VerdictKey = Verdict | 'recheck' | 'none'
 export interface Tally {
   claims: number
   byStatus: Record<ClaimStatus, number>
-  byVerdict: Record<Verdict | 'none', number>
+  byVerdict: Record<VerdictKey, number>
 }
 
 export interface ReportSource {
@@ -30,10 +34,30 @@ export interface ReportEvidence {
   source: ReportSource
 }
 
+export interface ReportContact {
+  id: string
+  by: string
+  contact: string
+  source: string
+  method: string
+  outcome: string
+  at: string
+  notes: string
+  followUp: string
+}
+
+export interface ReportComment {
+  id: string
+  by: string
+  at: string
+  body: string
+}
+
 export interface ReportClaim {
   id: string
-  /** 1-based position within its story's report, as printed ("Claim 3"). */
+  /** The claim's stable number within its story, and how it is printed ("C7"). */
   number: number
+  label: string
   /** The words in the story, and a little of the text either side. */
   quote: string
   before: string
@@ -46,6 +70,12 @@ export interface ReportClaim {
   statusLabel: string
   verdict: Verdict | null
   verdictLabel: string
+  /** The verdict was given on other words: it is shown as waiting, never as current. */
+  needsRecheck: boolean
+  recheckReason: string
+  /** The words the verdict was given on, when they differ from today's. */
+  checkedWords: string | null
+  checkedAgainst: string
   rationale: string
   correction: string
   priority: string
@@ -56,6 +86,9 @@ export interface ReportClaim {
   createdAt: string
   publishedUrl: string
   evidence: ReportEvidence[]
+  /** Null unless the report is internal (options.internal): the working record stays on the desk. */
+  comments: ReportComment[] | null
+  contacts: ReportContact[] | null
 }
 
 export interface ReportActivity {
@@ -77,6 +110,8 @@ export interface ReportStory {
   language: string
   revision: number
   deskState: DeskState
+  /** Who cleared it, and an override's reason with what it overrode. */
+  signOff: { by: string; at: string; override: { reason: string; blockers: string[] } | null } | null
   tally: Tally
   claims: ReportClaim[]
   /** Null when the report leaves the log out (options.includeActivity false). */

@@ -45,7 +45,7 @@ describe('PDF report', () => {
   it('holds the report text, with page numbers in the footer', async () => {
     const text = await pdfText(sampleInput({ stories: [budgetStory(), hostileStory()] }), 'two.pdf')
     expect(text).toContain('Riverton council approves record budget')
-    expect(text).toContain('Claim 1')
+    expect(text).toContain('C1')
     expect(text).toContain('a budget of $4.2 million')
     expect(text).toContain('Riverton adopted budget 2026')
     expect(text).toContain(hostile.script)
@@ -60,6 +60,6 @@ describe('PDF report', () => {
     const text = await pdfText(largeInput(3, 40), 'large.pdf')
     const pages = [...text.matchAll(/Page (\d+) of (\d+)/g)]
     expect(Number(pages[0]?.[2])).toBeGreaterThan(5)
-    expect(text).toContain('Claim 40')
+    expect(text).toContain('C40')
   })
 })

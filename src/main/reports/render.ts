@@ -1,6 +1,6 @@
 // renderReport: one ReportModel to the bytes of the chosen format.
 import type { ReportFormat } from '../../shared/contract/transfer'
-import { renderClaimReview } from './claimreview'
+import { noneLeftOut, renderClaimReview, type LeftOutCounts } from './claimreview'
 import { renderCsv } from './csv'
 import { extensions } from './file-name'
 import { renderHtml } from './html'
@@ -17,8 +17,10 @@ export interface RenderedReport {
   bytes: Uint8Array
   extension: string
   claimCount: number
-  skippedWithoutVerdict: number
+  /** Claims a publishing format left out, by why. */
+  leftOut: LeftOutCounts
 }
+
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
@@ -27,19 +29,19 @@ export async function renderReport(format: ReportFormat, model: ReportModel, dep
   const claimCount = model.totals.claims
   switch (format) {
     case 'html':
-      return { bytes: utf8(renderHtml(model)), extension, claimCount, skippedWithoutVerdict: 0 }
+      return { bytes: utf8(renderHtml(model)), extension, claimCount, leftOut: noneLeftOut() }
     case 'pdf':
-      return { bytes: await deps.printToPdf(renderHtml(model)), extension, claimCount, skippedWithoutVerdict: 0 }
+      return { bytes: await deps.printToPdf(renderHtml(model)), extension, claimCount, leftOut: noneLeftOut() }
     case 'markdown':
-      return { bytes: utf8(renderMarkdown(model)), extension, claimCount, skippedWithoutVerdict: 0 }
+      return { bytes: utf8(renderMarkdown(model)), extension, claimCount, leftOut: noneLeftOut() }
     case 'csv':
-      return { bytes: utf8(renderCsv(model)), extension, claimCount, skippedWithoutVerdict: 0 }
+      return { bytes: utf8(renderCsv(model)), extension, claimCount, leftOut: noneLeftOut() }
     case 'json':
       // The package is full fidelity, so it counts every claim in the files, not only those the report shows.
-      return { bytes: utf8(renderPackage(model)), extension, claimCount: model.files.reduce((n, f) => n + f.claims.length, 0), skippedWithoutVerdict: 0 }
+      return { bytes: utf8(renderPackage(model)), extension, claimCount: model.files.reduce((n, f) => n + f.claims.length, 0), leftOut: noneLeftOut() }
     case 'claimreview': {
-      const { text, count, skipped } = renderClaimReview(model)
-      return { bytes: utf8(text), extension, claimCount: count, skippedWithoutVerdict: skipped }
+      const { text, count, leftOut } = renderClaimReview(model)
+      return { bytes: utf8(text), extension, claimCount: count, leftOut }
     }
   }
 }

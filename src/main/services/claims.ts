@@ -1,7 +1,10 @@
 // Claims: marking words in a story, working each claim, re-attaching orphans, undoable deletes.
+// A claim is numbered once (C7) for the story's life; its verdict is tied to the words it was
+// given on (shared/rules/claims.ts says when it waits for re-check).
 import type { HandlersFor } from '../dispatch'
 import { defaultClaimFields, type Claim, type ClaimFields, type ClaimType, type StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
+import { checkedNow, claimLabel, isChecked, lacksCheckedAgainst, recheckAfterReattach } from '../../shared/rules/claims'
 import { describe } from '../../shared/text/anchor'
 import { currentEditor, logActivity, type ServiceContext } from './context'
 import { summaryFor } from './values'
@@ -29,7 +32,65 @@ export function findClaim(file: StoryFile, claimId: string): Claim {
   return claim
 }
 
+/** A new claim on `start..end` of the story's text, taking the story's next claim number. */
+export function newClaim(file: StoryFile, range: { start: number; end: number }, id: string, by: string, at: string, fields: Partial<ClaimFields> = {}): Claim {
+  const words = file.story.text.slice(range.start, range.end)
+  const number = file.story.nextClaimNumber++
+  return {
+    ...defaultClaimFields,
+    type: guessType(words),
+    ...fields,
+    id,
+    storyId: file.story.id,
+    number,
+    anchor: describe(file.story.text, range.start, range.end, file.story.revision),
+    orphaned: false,
+    checked: null,
+    recheck: null,
+    comments: [],
+    contacts: [],
+    createdAt: at,
+    createdBy: by,
+    updatedAt: at,
+    updatedBy: by
+  }
+}
+
+/** "C7 · words…": how activity summaries name a claim, so the log reads the same as the desk. */
+export const aboutClaim = (claim: Pick<Claim, 'number'>, text: string): string => `${claimLabel(claim.number)} · ${text}`
+
 export function claimHandlers(ctx: ServiceContext) {
+  const verdictName = (verdict: Claim['verdict']): string => (verdict ? ctx.store.library.settings.verdictLabels[verdict] : 'no verdict')
+
+  /**
+   * Keeps the checked words in step with a change: a verdict given (or changed) records the words
+   * as they stand and settles a pending re-check; becoming Done records them if nothing had.
+   */
+  function recordCheck(file: StoryFile, claim: Claim, before: Pick<Claim, 'verdict' | 'status'>, by: string, at: string): void {
+    const verdictChanged = claim.verdict !== before.verdict
+    if (!isChecked(claim)) {
+      claim.checked = null
+      claim.recheck = null
+      return
+    }
+    if (verdictChanged) {
+      if (claim.recheck) {
+        logActivity(ctx, file, by, {
+          action: 'claim.confirmed',
+          claimId: claim.id,
+          field: 'verdict',
+          from: claim.checked?.exact.slice(0, 300) ?? null,
+          to: claim.anchor.quote.exact.slice(0, 300),
+          summary: aboutClaim(claim, `Verdict changed for the new words: ${verdictName(before.verdict)} → ${verdictName(claim.verdict)}`)
+        })
+      }
+      claim.checked = checkedNow(claim, by, at)
+      claim.recheck = null
+    } else if (claim.checked === null) {
+      claim.checked = checkedNow(claim, by, at)
+    }
+  }
+
   return {
     'claims.create': ({ storyId, start, end, fields }) => {
       const by = currentEditor(ctx)
@@ -38,41 +99,56 @@ export function claimHandlers(ctx: ServiceContext) {
         const twin = file.claims.find((c) => !c.orphaned && c.anchor.position.start === range.start && c.anchor.position.end === range.end)
         if (twin) throw new AppError('conflict', `Those exact words are already a claim (marked ${twin.createdAt.slice(0, 10)}). Open it from the claim list instead.`)
         const at = ctx.now().toISOString()
-        const words = file.story.text.slice(range.start, range.end)
-        const claim: Claim = {
-          ...defaultClaimFields,
-          type: guessType(words),
-          ...fields,
-          id: ctx.newId(),
-          storyId,
-          anchor: describe(file.story.text, range.start, range.end, file.story.revision),
-          orphaned: false,
-          comments: [],
-          createdAt: at,
-          createdBy: by,
-          updatedAt: at,
-          updatedBy: by
-        }
+        const claim = newClaim(file, range, ctx.newId(), by, at, fields)
+        recordCheck(file, claim, defaultClaimFields, by, at)
         file.claims.push(claim)
         file.story.updatedAt = at
-        logActivity(ctx, file, by, { action: 'claim.created', claimId: claim.id, to: words.slice(0, 300), summary: `Marked “${summaryFor(words)}” as a claim` })
+        const words = claim.anchor.quote.exact
+        logActivity(ctx, file, by, { action: 'claim.created', claimId: claim.id, to: words.slice(0, 300), summary: aboutClaim(claim, `Marked “${summaryFor(words)}” as a claim`) })
         return claim
       })
     },
     'claims.update': ({ storyId, claimId, patch }) => {
       const by = currentEditor(ctx)
+      const { requireCheckedAgainst } = ctx.store.library.settings
       return ctx.store.updateStory(storyId, (file) => {
         const claim = findClaim(file, claimId)
         const at = ctx.now().toISOString()
+        const before = { verdict: claim.verdict, status: claim.status }
         for (const [field, next] of Object.entries(patch) as [keyof ClaimFields, ClaimFields[keyof ClaimFields]][]) {
           const previous = claim[field]
           if (next === undefined || JSON.stringify(next) === JSON.stringify(previous)) continue
           Object.assign(claim, { [field]: next })
-          logActivity(ctx, file, by, { action: 'claim.updated', claimId, field, from: previous, to: next, summary: `${field} changed` })
+          logActivity(ctx, file, by, { action: 'claim.updated', claimId, field, from: previous, to: next, summary: aboutClaim(claim, `${field} changed`) })
         }
+        if (requireCheckedAgainst && (patch.status === 'done' || patch.checkedAgainst !== undefined) && lacksCheckedAgainst(claim, file.evidence)) {
+          throw new AppError('invalid_input', `${claimLabel(claim.number)} has no evidence attached: say what it was checked against before setting it Done (a desk rule in Settings).`)
+        }
+        recordCheck(file, claim, before, by, at)
         claim.updatedAt = at
         claim.updatedBy = by
         file.story.updatedAt = at
+        return claim
+      })
+    },
+    'claims.confirm': ({ storyId, claimId }) => {
+      const by = currentEditor(ctx)
+      return ctx.store.updateStory(storyId, (file) => {
+        const claim = findClaim(file, claimId)
+        if (!claim.recheck) throw new AppError('conflict', `${claimLabel(claim.number)} is not waiting for re-check.`)
+        if (claim.orphaned) throw new AppError('conflict', `${claimLabel(claim.number)} is orphaned: re-attach it to words before confirming its verdict.`)
+        const at = ctx.now().toISOString()
+        logActivity(ctx, file, by, {
+          action: 'claim.confirmed',
+          claimId,
+          from: claim.checked?.exact.slice(0, 300) ?? null,
+          to: claim.anchor.quote.exact.slice(0, 300),
+          summary: aboutClaim(claim, `Verdict “${verdictName(claim.verdict)}” confirmed for the new words`)
+        })
+        claim.checked = checkedNow(claim, by, at)
+        claim.recheck = null
+        claim.updatedAt = file.story.updatedAt = at
+        claim.updatedBy = by
         return claim
       })
     },
@@ -82,11 +158,16 @@ export function claimHandlers(ctx: ServiceContext) {
         const claim = findClaim(file, claimId)
         const range = tightRange(file.story.text, start, end)
         const previous = claim.anchor.quote.exact
+        const at = ctx.now().toISOString()
         claim.anchor = describe(file.story.text, range.start, range.end, file.story.revision)
         claim.orphaned = false
-        claim.updatedAt = file.story.updatedAt = ctx.now().toISOString()
+        claim.updatedAt = file.story.updatedAt = at
         claim.updatedBy = by
-        logActivity(ctx, file, by, { action: 'claim.reanchored', claimId, from: previous, to: claim.anchor.quote.exact, summary: 'Claim re-attached to new words' })
+        logActivity(ctx, file, by, { action: 'claim.reanchored', claimId, from: previous, to: claim.anchor.quote.exact, summary: aboutClaim(claim, 'Re-attached to new words') })
+        if (recheckAfterReattach(claim)) {
+          claim.recheck = { reason: 'reattached', at, revision: file.story.revision }
+          logActivity(ctx, file, by, { action: 'claim.recheck', claimId, from: claim.checked?.exact.slice(0, 300) ?? null, to: claim.anchor.quote.exact.slice(0, 300), summary: aboutClaim(claim, 'Needs re-check: re-attached to new words') })
+        }
         return claim
       })
     },
@@ -98,7 +179,7 @@ export function claimHandlers(ctx: ServiceContext) {
         file.claims = file.claims.filter((c) => c.id !== claimId)
         file.evidence = file.evidence.filter((e) => e.claimId !== claimId)
         file.story.updatedAt = ctx.now().toISOString()
-        logActivity(ctx, file, by, { action: 'claim.deleted', claimId, from: claim.anchor.quote.exact.slice(0, 300), summary: 'Claim deleted' })
+        logActivity(ctx, file, by, { action: 'claim.deleted', claimId, from: claim.anchor.quote.exact.slice(0, 300), summary: aboutClaim(claim, 'Claim deleted') })
         return { claim, evidence }
       })
     },
@@ -109,11 +190,13 @@ export function claimHandlers(ctx: ServiceContext) {
       }
       return ctx.store.updateStory(storyId, (file) => {
         if (file.claims.some((c) => c.id === deleted.claim.id)) throw new AppError('conflict', 'That claim is already in the story.')
+        if (file.claims.some((c) => c.number === deleted.claim.number)) throw new AppError('conflict', `Another claim is already ${claimLabel(deleted.claim.number)}.`)
         const known = new Set(ctx.store.library.sources.map((s) => s.id))
         file.claims.push(deleted.claim)
+        file.story.nextClaimNumber = Math.max(file.story.nextClaimNumber, deleted.claim.number + 1)
         file.evidence.push(...deleted.evidence.filter((e) => known.has(e.sourceId) && !file.evidence.some((x) => x.id === e.id)))
         file.story.updatedAt = ctx.now().toISOString()
-        logActivity(ctx, file, by, { action: 'claim.restored', claimId: deleted.claim.id, summary: 'Claim restored' })
+        logActivity(ctx, file, by, { action: 'claim.restored', claimId: deleted.claim.id, summary: aboutClaim(deleted.claim, 'Claim restored') })
         return deleted.claim
       })
     },
@@ -123,7 +206,9 @@ export function claimHandlers(ctx: ServiceContext) {
         const claim = findClaim(file, claimId)
         const comment = { id: ctx.newId(), body, by, at: ctx.now().toISOString() }
         claim.comments.push(comment)
-        logActivity(ctx, file, by, { action: 'claim.commented', claimId, to: summaryFor(body), summary: 'Comment added' })
+        // A comment is a change to the story too: its updatedAt is the version the window compares.
+        file.story.updatedAt = comment.at
+        logActivity(ctx, file, by, { action: 'claim.commented', claimId, to: summaryFor(body), summary: aboutClaim(claim, 'Comment added') })
         return comment
       })
     },
@@ -135,9 +220,10 @@ export function claimHandlers(ctx: ServiceContext) {
         if (!comment) throw new AppError('not_found', 'That comment is no longer on the claim.')
         if (comment.by !== by) throw new AppError('forbidden', 'Only the editor who wrote a comment can take it back.')
         claim.comments = claim.comments.filter((c) => c.id !== commentId)
-        logActivity(ctx, file, by, { action: 'claim.uncommented', claimId, from: summaryFor(comment.body), summary: 'Comment taken back' })
+        file.story.updatedAt = ctx.now().toISOString()
+        logActivity(ctx, file, by, { action: 'claim.uncommented', claimId, from: summaryFor(comment.body), summary: aboutClaim(claim, 'Comment taken back') })
         return comment
       })
     }
-  } satisfies HandlersFor<'claims.create' | 'claims.update' | 'claims.reattach' | 'claims.delete' | 'claims.restore' | 'claims.comment' | 'claims.uncomment'>
+  } satisfies HandlersFor<'claims.create' | 'claims.update' | 'claims.confirm' | 'claims.reattach' | 'claims.delete' | 'claims.restore' | 'claims.comment' | 'claims.uncomment'>
 }

@@ -1,7 +1,7 @@
 // The desk's services through the real dispatch and store: every change is stamped and logged,
 // deletes can be undone, and one source can back claims in many stories.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { LibraryState, StoryDetail } from '../../shared/contract'
+import type { StoryDetail } from '../../shared/contract'
 import type { Claim, Evidence, Source, StorySummary } from '../../shared/model'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
@@ -42,7 +42,7 @@ describe('claims', () => {
   it('refuses changes until someone says who they are', async () => {
     const other = await openTestCore()
     try {
-      const sample = (await other.call<LibraryState>('library.get', {})).stories[0]!.id
+      const sample = (await other.call<StorySummary[]>('stories.list', {}))[0]!.id
       const result = await other.core.dispatch('claims.create', { storyId: sample, start: 0, end: 10 }, appSender)
       expect(result).toMatchObject({ ok: false, error: { code: 'no_editor' } })
     } finally {
@@ -121,13 +121,13 @@ describe('sources and evidence', () => {
 describe('stories', () => {
   it('renames, moves through desk states, goes to the trash and comes back', async () => {
     await t.call('stories.update', { id: storyId, patch: { title: 'Exports up 12%', deskState: 'in_check' } })
-    let summary = (await t.call<LibraryState>('library.get', {})).stories.find((s) => s.id === storyId)!
+    let summary = (await t.call<StorySummary[]>('stories.list', {})).find((s) => s.id === storyId)!
     expect(summary).toMatchObject({ title: 'Exports up 12%', deskState: 'in_check' })
     await t.call('stories.delete', { id: storyId })
     expect((await t.call<StorySummary[]>('stories.trash', {})).map((s) => s.id)).toContain(storyId)
     expect((await t.core.dispatch('stories.get', { id: storyId }, appSender)).ok).toBe(false)
     await t.call('stories.restore', { id: storyId })
-    summary = (await t.call<LibraryState>('library.get', {})).stories.find((s) => s.id === storyId)!
+    summary = (await t.call<StorySummary[]>('stories.list', {})).find((s) => s.id === storyId)!
     expect(summary.deletedAt).toBeNull()
     const actions = (await detail()).activity.map((a) => [a.action, a.field, a.from, a.to])
     expect(actions).toEqual(expect.arrayContaining([['story.updated', 'deskState', 'draft', 'in_check']]))

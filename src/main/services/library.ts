@@ -6,11 +6,10 @@ import type { ServiceContext } from './context'
 export function libraryHandlers(ctx: ServiceContext) {
   return {
     'library.get': () => {
-      const { stories, people, settings } = ctx.store.library
+      const { people, settings } = ctx.store.library
       return {
         path: ctx.store.dir,
         readOnly: ctx.store.readOnly,
-        stories: stories.filter((s) => s.deletedAt === null),
         people,
         settings,
         notices: ctx.store.notices
@@ -26,11 +25,11 @@ export function libraryHandlers(ctx: ServiceContext) {
       }),
     'people.create': ({ name }) =>
       ctx.store.updateLibrary((draft) => {
-        const trimmed = name.trim()
-        if (draft.people.some((p) => p.name.toLowerCase() === trimmed.toLowerCase())) {
-          throw new AppError('conflict', `${trimmed} is already on the desk.`)
+        // The contract has trimmed the name already (a name of spaces never gets here).
+        if (draft.people.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
+          throw new AppError('conflict', `${name} is already on the desk.`)
         }
-        const person = { id: ctx.newId(), name: trimmed, initials: initialsOf(trimmed), createdAt: ctx.now().toISOString() }
+        const person = { id: ctx.newId(), name, initials: initialsOf(name), createdAt: ctx.now().toISOString() }
         draft.people.push(person)
         return person
       }),

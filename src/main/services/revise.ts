@@ -6,6 +6,8 @@ import type { HandlersFor } from '../dispatch'
 import { AppError } from '../../shared/result'
 import { resolveAnchors } from '../../shared/text/anchor'
 import { canonicalText } from '../../shared/text/canonical'
+import { recheckAfterRevision } from '../../shared/rules/claims'
+import { aboutClaim } from './claims'
 import { currentEditor, logActivity, type ServiceContext } from './context'
 import { storyDetail } from './stories'
 import { summaryFor } from './values'
@@ -14,7 +16,7 @@ export async function reviseStory(ctx: ServiceContext, id: string, rawText: stri
   const text = canonicalText(rawText)
   if (!text) throw new AppError('invalid_input', 'A revision needs some text.')
   const file = await ctx.store.updateStory(id, (draft) => {
-    const report: ReanchorReport = { revision: draft.story.revision, exact: 0, moved: 0, fuzzy: 0, orphaned: [] }
+    const report: ReanchorReport = { revision: draft.story.revision, exact: 0, moved: 0, fuzzy: 0, orphaned: [], recheck: [] }
     if (text === draft.story.text) return { draft, report }
     const revision = draft.story.revision + 1
     const at = ctx.now().toISOString()
@@ -32,7 +34,7 @@ export async function reviseStory(ctx: ServiceContext, id: string, rawText: stri
         if (wasOrphaned) return
         claim.orphaned = true
         report.orphaned.push(claim.id)
-        logActivity(ctx, draft, by, { action: 'claim.orphaned', claimId: claim.id, from: claim.anchor.quote.exact.slice(0, 300), summary: `Lost its words in revision ${revision}: “${summaryFor(claim.anchor.quote.exact)}”` })
+        logActivity(ctx, draft, by, { action: 'claim.orphaned', claimId: claim.id, from: claim.anchor.quote.exact.slice(0, 300), summary: aboutClaim(claim, `Lost its words in revision ${revision}: “${summaryFor(claim.anchor.quote.exact)}”`) })
         return
       }
       report[result.status]++
@@ -41,7 +43,19 @@ export async function reviseStory(ctx: ServiceContext, id: string, rawText: stri
       claim.orphaned = false
       if (result.status !== 'exact' || wasOrphaned) {
         const how = wasOrphaned ? 'Found its words again' : 'Followed its words'
-        logActivity(ctx, draft, by, { action: 'claim.reanchored', claimId: claim.id, from: from.slice(0, 300), to: result.anchor.quote.exact.slice(0, 300), summary: `${how} in revision ${revision} (${result.status})` })
+        logActivity(ctx, draft, by, { action: 'claim.reanchored', claimId: claim.id, from: from.slice(0, 300), to: result.anchor.quote.exact.slice(0, 300), summary: aboutClaim(claim, `${how} in revision ${revision} (${result.status})`) })
+      }
+      // Words found unchanged keep their verdict; words that now read otherwise wait for an editor.
+      if (recheckAfterRevision(claim, result.anchor.quote.exact)) {
+        claim.recheck = { reason: 'revised', at, revision }
+        report.recheck.push(claim.id)
+        logActivity(ctx, draft, by, {
+          action: 'claim.recheck',
+          claimId: claim.id,
+          from: claim.checked?.exact.slice(0, 300) ?? null,
+          to: result.anchor.quote.exact.slice(0, 300),
+          summary: aboutClaim(claim, `Needs re-check: its words changed in revision ${revision}`)
+        })
       }
     })
     draft.revisions.push({ revision, text, createdAt: at, createdBy: by, note })
@@ -53,7 +67,7 @@ export async function reviseStory(ctx: ServiceContext, id: string, rawText: stri
       action: 'story.revised',
       from: revision - 1,
       to: revision,
-      summary: `Revision ${revision}: ${report.exact + report.moved} claims unchanged, ${report.fuzzy} followed edited words, ${report.orphaned.length} orphaned`
+      summary: `Revision ${revision}: ${report.exact + report.moved} claims unchanged, ${report.fuzzy} followed edited words (${report.recheck.length} now need re-check), ${report.orphaned.length} orphaned`
     })
     return { draft, report }
   })

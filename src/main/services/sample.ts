@@ -1,7 +1,7 @@
 // The story a new library opens on, so the desk starts on real work rather than an empty screen.
 // Example claims carry statuses only: no invented sources or verdicts about real events.
-import { defaultClaimFields, type Claim, type ClaimStatus, type ClaimType } from '../../shared/model'
-import { describe } from '../../shared/text/anchor'
+import type { ClaimStatus, ClaimType } from '../../shared/model'
+import { newClaim } from './claims'
 import type { ServiceContext } from './context'
 import { newStoryFile } from './stories'
 
@@ -22,22 +22,8 @@ export async function seedSampleStory(ctx: ServiceContext, raw: string, canonica
   for (const example of exampleClaims) {
     const start = text.indexOf(example.words)
     if (start === -1) continue
-    const claim: Claim = {
-      id: ctx.newId(),
-      storyId: file.story.id,
-      anchor: describe(text, start, start + example.words.length, 1),
-      orphaned: false,
-      ...defaultClaimFields,
-      type: example.type,
-      speaker: example.speaker,
-      status: example.status,
-      comments: [],
-      createdAt: at,
-      createdBy: SAMPLE_AUTHOR,
-      updatedAt: at,
-      updatedBy: SAMPLE_AUTHOR
-    }
-    file.claims.push(claim)
+    const { type, speaker, status } = example
+    file.claims.push(newClaim(file, { start, end: start + example.words.length }, ctx.newId(), SAMPLE_AUTHOR, at, { type, speaker, status }))
   }
   file.story.deskState = 'in_check'
   await ctx.store.createStory(file)

@@ -1,9 +1,10 @@
 // Stories: create, open with everything attached, edit metadata and desk state, trash and restore.
 import type { HandlersFor } from '../dispatch'
 import type { StoryDetail } from '../../shared/contract'
-import type { StoryFile, StoryMeta, StoryOrigin } from '../../shared/model'
+import type { DeskState, StoryFile, StoryMeta, StoryOrigin } from '../../shared/model'
 import { STORY_SCHEMA_VERSION } from '../../shared/model'
 import { AppError } from '../../shared/result'
+import { describeBlocker, FINAL_DESK_STATE, signOffBlockers } from '../../shared/rules/claims'
 import { currentEditor, logActivity, type ServiceContext } from './context'
 
 export interface NewStory {
@@ -29,6 +30,8 @@ export function newStoryFile(ctx: ServiceContext, input: NewStory, by: string): 
       text: input.text,
       revision: 1,
       deskState: 'draft',
+      signOff: null,
+      nextClaimNumber: 1,
       origin: input.origin,
       createdAt: at,
       updatedAt: at
@@ -67,9 +70,10 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
       if (!canonicalText) throw new AppError('invalid_input', 'The story has no text.')
       return ctx.store.createStory(newStoryFile(ctx, { meta, text: canonicalText, origin: { kind: 'paste', location: '' } }, by))
     },
-    'stories.update': async ({ id, patch }) => {
+    'stories.update': async ({ id, patch, overrideReason }) => {
       const by = currentEditor(ctx)
       await ctx.store.updateStory(id, (file) => {
+        if (patch.deskState !== undefined && patch.deskState !== file.story.deskState) signOff(ctx, file, patch.deskState, overrideReason, by)
         for (const field of metaFields) {
           const next = patch[field]
           const previous = file.story[field]
@@ -96,6 +100,32 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
       return ctx.store.restoreStory(id)
     }
   } satisfies HandlersFor<'stories.list' | 'stories.trash' | 'stories.get' | 'stories.create' | 'stories.update' | 'stories.revision' | 'stories.delete' | 'stories.restore'>
+}
+
+/**
+ * Reaching the final desk state takes every claim Done with a current verdict (the rules in
+ * shared/rules/claims.ts); an editor may override with a written reason, which is kept with the
+ * sign-off and logged. Leaving the final state ends the sign-off.
+ */
+function signOff(ctx: ServiceContext, file: StoryFile, next: DeskState, overrideReason: string | undefined, by: string): void {
+  if (next !== FINAL_DESK_STATE) {
+    file.story.signOff = null
+    return
+  }
+  const blockers = signOffBlockers(file.claims, file.evidence, ctx.store.library.settings).map(describeBlocker)
+  if (blockers.length > 0 && !overrideReason) {
+    const issues = blockers.slice(0, 20).map((message) => ({ path: 'claims', message }))
+    throw new AppError('conflict', `${blockers.length} ${blockers.length === 1 ? 'claim blocks' : 'claims block'} sign-off: ${blockers.slice(0, 3).join('; ')}${blockers.length > 3 ? '; …' : ''}. Finish them, or override with a reason.`, issues)
+  }
+  const at = ctx.now().toISOString()
+  const override = blockers.length > 0 && overrideReason ? { reason: overrideReason, blockers } : null
+  file.story.signOff = { at, by, override }
+  logActivity(ctx, file, by, {
+    action: 'story.signed_off',
+    from: override ? blockers.join('; ').slice(0, 1000) : null,
+    to: override ? override.reason.slice(0, 1000) : null,
+    summary: override ? `Signed off with an override of ${blockers.length} blocking claim(s). Reason: ${override.reason}`.slice(0, 1000) : 'Signed off: every claim Done with a current verdict'
+  })
 }
 
 export function summaryOf(ctx: ServiceContext, id: string) {

@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { ExportResult, ImportResult, LibraryState, PackageImportResult, ReanchorReport, StoryDetail } from '../../shared/contract'
+import type { ExportResult, ImportResult, PackageImportResult, ReanchorReport, StoryDetail } from '../../shared/contract'
+import type { StorySummary } from '../../shared/model'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
 const fixtures = path.resolve(__dirname, '../import/fixtures')
@@ -37,7 +38,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-const storyCount = async () => (await t.call<LibraryState>('library.get', {})).stories.length
+const storyCount = async () => (await t.call<StorySummary[]>('stories.list', {})).length
 
 describe('import', () => {
   it('brings in pasted text, every file format and a URL as new stories', async () => {
@@ -95,15 +96,15 @@ describe('import', () => {
 
 describe('export and verification packages', () => {
   it('writes every format to the chosen file and reports what it skipped', async () => {
-    const storyId = (await t.call<LibraryState>('library.get', {})).stories[0]!.id
+    const storyId = (await t.call<StorySummary[]>('stories.list', {}))[0]!.id
     t.platform.saveDir = t.dir
     const formats = ['html', 'markdown', 'csv', 'json', 'claimreview'] as const
     for (const format of formats) {
-      const result = await t.call<ExportResult>('export.report', { scope: 'story', storyIds: [storyId], format, options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true } })
+      const result = await t.call<ExportResult>('export.report', { scope: 'story', storyIds: [storyId], format, options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false } })
       expect(result.saved, format).toBe(true)
       expect((await readFile(result.path)).byteLength).toBe(result.bytes)
-      // The sample's example claims have no verdicts, so ClaimReview leaves all of them out.
-      if (format === 'claimreview') expect(result.skippedWithoutVerdict).toBe(3)
+      // The sample's example claims are not Done, so ClaimReview leaves all of them out.
+      if (format === 'claimreview') expect(result.leftOut).toEqual({ not_done: 3, no_verdict: 0, needs_recheck: 0, orphaned: 0 })
     }
     expect((await readdir(t.dir)).filter((f) => f.startsWith('factdesk-')).length).toBe(formats.length)
     const progress = t.platform.events.filter((e) => e.event === 'export.progress')
@@ -111,12 +112,12 @@ describe('export and verification packages', () => {
   })
 
   it('exports a package that imports into another library once, without duplicates', async () => {
-    const storyId = (await t.call<LibraryState>('library.get', {})).stories[0]!.id
+    const storyId = (await t.call<StorySummary[]>('stories.list', {}))[0]!.id
     t.platform.saveDir = t.dir
     const source = await t.call<{ id: string }>('sources.create', { fields: { title: 'Ministry table', url: 'https://example.org/table' } })
     const claimId = (await t.call<StoryDetail>('stories.get', { id: storyId })).claims[0]!.id
     await t.call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt: 'Row 4', stance: 'supports' } })
-    const exported = await t.call<ExportResult>('export.report', { scope: 'library', storyIds: [], format: 'json', options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true } })
+    const exported = await t.call<ExportResult>('export.report', { scope: 'library', storyIds: [], format: 'json', options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false } })
     const file = { fileName: 'package.json', dataBase64: (await readFile(exported.path)).toString('base64') }
 
     const other = await openTestCore()
@@ -129,8 +130,8 @@ describe('export and verification packages', () => {
       expect(again.stories).toEqual({ added: 0, merged: 1 })
       expect(again.claims.added).toBe(0)
       expect(again.sources).toEqual({ added: 0, reused: 1 })
-      const library = await other.call<LibraryState>('library.get', {})
-      expect(library.stories.filter((s) => s.id === storyId)).toHaveLength(1)
+      const stories = await other.call<StorySummary[]>('stories.list', {})
+      expect(stories.filter((s) => s.id === storyId)).toHaveLength(1)
       const sources = await other.call<{ url: string }[]>('sources.list', {})
       expect(sources.filter((s) => s.url === 'https://example.org/table')).toHaveLength(1)
       const imported = await other.call<StoryDetail>('stories.get', { id: storyId })
@@ -140,7 +141,7 @@ describe('export and verification packages', () => {
       await other.call('stories.delete', { id: storyId })
       const fromTrash = await other.call<PackageImportResult>('package.import', { file })
       expect(fromTrash.stories).toEqual({ added: 0, merged: 1 })
-      expect((await other.call<LibraryState>('library.get', {})).stories.filter((s) => s.id === storyId && s.deletedAt === null)).toHaveLength(1)
+      expect((await other.call<StorySummary[]>('stories.list', {})).filter((s) => s.id === storyId && s.deletedAt === null)).toHaveLength(1)
 
       const broken = await other.core.dispatch('package.import', { file: { fileName: 'x.json', dataBase64: Buffer.from('{"format":"nope"}').toString('base64') } }, appSender)
       expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_input' } })

@@ -65,12 +65,12 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       const model = buildReport({ stories, sources, people, settings, options: request.options, generatedAt: ctx.now().toISOString() })
       const rendered = await renderReport(request.format, model, { printToPdf: platform.printToPdf })
       const target = await platform.chooseSavePath(suggestFileName(model, request.format), rendered.extension)
-      if (!target) return { saved: false, path: '', bytes: 0, claimCount: rendered.claimCount, skippedWithoutVerdict: rendered.skippedWithoutVerdict }
+      if (!target) return { saved: false, path: '', bytes: 0, claimCount: rendered.claimCount, leftOut: rendered.leftOut }
       await writeFile(target, rendered.bytes).catch((error: unknown) => {
         throw new AppError('io_error', `Could not save the report: ${error instanceof Error ? error.message : String(error)}`)
       })
       platform.emit('export.progress', { done: ids.length + 1, total: ids.length + 1 })
-      return { saved: true, path: target, bytes: rendered.bytes.byteLength, claimCount: rendered.claimCount, skippedWithoutVerdict: rendered.skippedWithoutVerdict }
+      return { saved: true, path: target, bytes: rendered.bytes.byteLength, claimCount: rendered.claimCount, leftOut: rendered.leftOut }
     },
     'export.reveal': ({ path }) => {
       platform.revealFile(path)

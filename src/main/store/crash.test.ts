@@ -24,7 +24,7 @@ describe('a writer killed at random moments', () => {
     const setup = await LibraryStore.open(dir, { lock: false })
     await setup.createStory({
       schemaVersion: STORY_SCHEMA_VERSION,
-      story: { id: 's1', title: 'Start', outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'x', revision: 1, deskState: 'draft', origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
+      story: { id: 's1', title: 'Start', outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'x', revision: 1, deskState: 'draft', signOff: null, nextClaimNumber: 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
       revisions: [],
       claims: [],
       evidence: [],

@@ -13,7 +13,7 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   constructor(
     private readonly io: FileIO,
     readonly file: string,
-    private readonly kind: FileKind<T>,
+    readonly kind: FileKind<T>,
     private readonly now: () => Date
   ) {}
 

@@ -8,20 +8,21 @@ import {
   type LibraryFile as LibraryFileT,
   type StoryFile as StoryFileT
 } from '../../shared/model'
+import { libraryMigrations, storyMigrations } from './migrations'
 import type { FileKind } from './safe-load'
 
 export const libraryKind: FileKind<LibraryFileT> = {
   label: 'the library index',
   schema: LibraryFile,
   currentVersion: LIBRARY_SCHEMA_VERSION,
-  migrations: {}
+  migrations: libraryMigrations
 }
 
 export const storyKind = (id: string): FileKind<StoryFileT> => ({
   label: `the story file ${id}.json`,
   schema: StoryFile,
   currentVersion: STORY_SCHEMA_VERSION,
-  migrations: {}
+  migrations: storyMigrations
 })
 
 export const emptyLibrary = (): LibraryFileT => ({

@@ -10,7 +10,7 @@ import { LibraryStore } from './library-store'
 const at = '2026-11-25T10:00:00.000Z'
 const storyFile = (id: string, title = `Story ${id}`): StoryFile => ({
   schemaVersion: STORY_SCHEMA_VERSION,
-  story: { id, title, outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Some text.', revision: 1, deskState: 'draft', origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
+  story: { id, title, outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Some text.', revision: 1, deskState: 'draft', signOff: null, nextClaimNumber: 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
   revisions: [{ revision: 1, text: 'Some text.', createdAt: at, createdBy: 'ed', note: '' }],
   claims: [],
   evidence: [],

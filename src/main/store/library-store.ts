@@ -8,14 +8,16 @@
 import path from 'node:path'
 import { Low } from 'lowdb'
 import type { LibraryNotice } from '../../shared/contract'
-import type { LibraryFile, StoryFile, StorySummary } from '../../shared/model'
+import type { Activity, LibraryFile, Source, StoryFile, StorySummary } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { DurableJsonAdapter } from './durable-adapter'
 import { emptyLibrary, libraryKind, storyKind } from './file-kinds'
-import { nodeFileIO, type FileIO } from './file-io'
+import { toIoError } from './durable-write'
+import { errnoCode, nodeFileIO, type FileIO } from './file-io'
 import { KeyedMutex } from './keyed-mutex'
 import { acquireLibraryLock, type LibraryLock } from './library-lock'
 import { summarise } from './summary'
+import { assertLoadable } from './validate'
 
 /** Long enough to gather a burst of saves into one index write; a crash meanwhile is healed on open. */
 const INDEX_FLUSH_DELAY_MS = 200
@@ -25,9 +27,21 @@ export interface StoreOptions {
   now?: () => Date
   /** Take the one-process lock on the folder (off in unit tests that open a folder twice on purpose). */
   lock?: boolean
+  /** Take the lock over from another computer that holds it (the user confirmed it is done there). */
+  takeOverLock?: boolean
 }
 
+/** Why a library is open read-only: saved by a newer Factdesk, or on a disk that cannot be written. */
+export type ReadOnlyReason = 'newer' | 'unwritable' | null
+
+/** A folder we cannot write to: read-only media, or no permission. Such a library opens read-only. */
+const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM'])
+
+/** What one write changed, announced once it is on disk: a story's new index line and the activity it logged, or library.json. */
+export type StoreChange = { entity: 'story'; summary: StorySummary; activity: Activity[] } | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }
+
 export class LibraryStore {
+  private readonly listeners = new Set<(change: StoreChange) => void>()
   private readonly stories = new Map<string, Low<StoryFile>>()
   private readonly mutex = new KeyedMutex()
   /** Index lines newer than library.json on disk, by story id; folded in by flushIndex. */
@@ -39,7 +53,7 @@ export class LibraryStore {
     private readonly db: Low<LibraryFile>,
     private readonly io: FileIO,
     private readonly now: () => Date,
-    readonly readOnly: boolean,
+    readonly readOnlyReason: ReadOnlyReason,
     readonly notices: LibraryNotice[],
     private readonly lock: LibraryLock | null,
     /** True when this open created the library (no index and nothing to recover). */
@@ -49,18 +63,28 @@ export class LibraryStore {
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
     const io = options.io ?? nodeFileIO
     const now = options.now ?? (() => new Date())
-    await io.mkdir(path.join(dir, 'stories'))
-    await io.mkdir(path.join(dir, 'trash'))
-    const lock = options.lock === false ? null : await acquireLibraryLock(dir)
+    let unwritable = false
+    let lock: LibraryLock | null = null
+    try {
+      await io.mkdir(path.join(dir, 'stories'))
+      await io.mkdir(path.join(dir, 'trash'))
+      if (options.lock !== false) lock = await acquireLibraryLock(dir, io, { takeOver: options.takeOverLock })
+    } catch (error) {
+      if (!UNWRITABLE.has(errnoCode(error) ?? '') || !(await io.exists(dir))) throw toIoError(error, dir)
+      unwritable = true
+    }
     try {
       const adapter = new DurableJsonAdapter(io, path.join(dir, 'library.json'), libraryKind, now)
       const db = new Low(adapter, emptyLibrary())
       await db.read()
       const outcome = adapter.lastLoad
       const notices = [...(outcome?.notices ?? [])]
-      const readOnly = outcome?.state === 'newer'
+      const reason: ReadOnlyReason = outcome?.state === 'newer' ? 'newer' : unwritable ? 'unwritable' : null
+      if (unwritable) {
+        notices.push({ kind: 'read_only', file: dir, message: 'This library is on a disk or in a folder Factdesk cannot write to, so it is open read-only. Copy it somewhere writable to make changes.', movedTo: null })
+      }
       const created = outcome?.state === 'missing' && notices.length === 0
-      const store = new LibraryStore(dir, db, io, now, readOnly, notices, lock, created)
+      const store = new LibraryStore(dir, db, io, now, reason, notices, lock, created)
       await store.reconcileIndex(created)
       return store
     } catch (error) {
@@ -75,11 +99,18 @@ export class LibraryStore {
     return { ...this.db.data, stories: this.db.data.stories.map((s) => this.pendingSummaries.get(s.id) ?? s) }
   }
 
+  get readOnly(): boolean {
+    return this.readOnlyReason !== null
+  }
+
   async close(): Promise<void> {
-    // An index write that fails here is healed on the next open, so closing never fails on it.
-    await this.flushIndex().catch(() => undefined)
-    await this.mutex.run('library', async () => undefined)
-    await this.lock?.release()
+    try {
+      // An index write that fails here is healed on the next open, so closing never fails on it.
+      await this.flushIndex().catch(() => undefined)
+      await this.mutex.run('library', async () => undefined)
+    } finally {
+      await this.lock?.release()
+    }
   }
 
   /** Writes pending index lines to library.json; resolves when the index on disk has caught up. */
@@ -98,9 +129,27 @@ export class LibraryStore {
     if (!this.indexFlush) setTimeout(() => void this.flushIndex().catch(() => undefined), INDEX_FLUSH_DELAY_MS)
   }
 
+  /** Hears every write once it is on disk; returns the unsubscribe. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener)
+    return () => void this.listeners.delete(listener)
+  }
+
+  private announce(change: StoreChange): void {
+    for (const listener of this.listeners) listener(change)
+  }
+
   async updateLibrary<T>(change: (draft: LibraryFile) => T): Promise<T> {
     this.assertWritable()
-    return this.writeIndex(change, true)
+    let sources: Source[] = []
+    const result = await this.writeIndex((draft) => {
+      const before = new Map(draft.sources.map((s) => [s.id, s.updatedAt]))
+      const value = change(draft)
+      sources = draft.sources.filter((s) => before.get(s.id) !== s.updatedAt)
+      return value
+    }, true)
+    this.announce({ entity: 'library', library: this.db.data, sources })
+    return result
   }
 
   /**
@@ -129,9 +178,12 @@ export class LibraryStore {
     return this.mutex.run(`story:${id}`, async () => {
       const db = await this.storyDb(id)
       const draft = structuredClone(db.data)
+      const logged = draft.activity.length
       const result = change(draft)
       await this.commit(db, draft)
-      this.refreshSummary(summarise(draft))
+      const summary = summarise(draft)
+      this.refreshSummary(summary)
+      this.announce({ entity: 'story', summary, activity: draft.activity.slice(logged) })
       return result
     })
   }
@@ -143,10 +195,11 @@ export class LibraryStore {
     return this.mutex.run(`story:${id}`, async () => {
       if (this.library.stories.some((s) => s.id === id)) throw new AppError('conflict', `A story with id ${id} already exists.`)
       const db = new Low(this.storyAdapter(this.storyPath(id)), file)
-      await db.write()
+      await this.commit(db, file)
       this.stories.set(id, db)
       const summary = summarise(file)
       await this.putSummary(summary)
+      this.announce({ entity: 'story', summary, activity: file.activity })
       return summary
     })
   }
@@ -175,6 +228,7 @@ export class LibraryStore {
       this.stories.delete(id)
       const summary = { ...entry, deletedAt: direction === 'trash' ? this.now().toISOString() : null }
       await this.putSummary(summary)
+      this.announce({ entity: 'story', summary, activity: [] })
       return summary
     })
   }
@@ -187,7 +241,10 @@ export class LibraryStore {
     }, false)
   }
 
+  /** Checks the draft against the schema its loader uses, then writes it; memory changes only once it is on disk. */
   private async commit<T>(db: Low<T>, draft: T): Promise<void> {
+    const { kind } = db.adapter as DurableJsonAdapter<T>
+    assertLoadable(kind.schema, draft, kind.label)
     const previous = db.data
     db.data = draft
     try {
@@ -208,7 +265,7 @@ export class LibraryStore {
     const outcome = adapter.lastLoad
     this.notices.push(...(outcome?.notices ?? []))
     if (!data) {
-      if (outcome?.state === 'newer') throw readOnlyError()
+      if (outcome?.state === 'newer') throw readOnlyError('newer')
       throw new AppError('io_error', `The file for "${entry.title}" could not be read and had no good backup. It was moved aside; see the library notices.`)
     }
     const db = new Low(adapter, data)
@@ -277,9 +334,14 @@ export class LibraryStore {
   }
 
   private assertWritable(): void {
-    if (this.readOnly) throw readOnlyError()
+    if (this.readOnlyReason) throw readOnlyError(this.readOnlyReason)
   }
 }
 
-const readOnlyError = (): AppError =>
-  new AppError('read_only', 'This library was saved by a newer version of Factdesk and is open read-only. Update Factdesk to make changes.')
+const readOnlyError = (reason: Exclude<ReadOnlyReason, null>): AppError =>
+  new AppError(
+    'read_only',
+    reason === 'newer'
+      ? 'This library was saved by a newer version of Factdesk and is open read-only. Update Factdesk to make changes.'
+      : 'This library is on a disk or in a folder Factdesk cannot write to, so it is open read-only. Copy it somewhere writable to make changes.'
+  )

@@ -1,14 +1,21 @@
 // Derives a story's line in the library index from its file.
-import { claimStatuses, type StoryFile, type StorySummary } from '../../shared/model'
+import { claimStatuses, type FollowUp, type StoryFile, type StorySummary } from '../../shared/model'
+import { needsRecheck } from '../../shared/rules/claims'
+import { followUpOf } from '../../shared/rules/contacts'
 
 export function summarise(file: StoryFile, deletedAt: string | null = null): StorySummary {
   const statusCounts = Object.fromEntries(claimStatuses.map((s) => [s, 0])) as StorySummary['statusCounts']
   const assignees = new Set<string>()
   let orphanedCount = 0
+  let recheckCount = 0
+  const followUps: FollowUp[] = []
   for (const claim of file.claims) {
     statusCounts[claim.status]++
     if (claim.assignee) assignees.add(claim.assignee)
     if (claim.orphaned) orphanedCount++
+    if (needsRecheck(claim)) recheckCount++
+    const followUp = followUpOf(claim)
+    if (followUp) followUps.push(followUp)
   }
   const last = file.activity.at(-1)
   return {
@@ -18,6 +25,8 @@ export function summarise(file: StoryFile, deletedAt: string | null = null): Sto
     deskState: file.story.deskState,
     claimCount: file.claims.length,
     orphanedCount,
+    recheckCount,
+    followUps: followUps.sort((a, b) => a.due.localeCompare(b.due) || a.claimNumber - b.claimNumber),
     statusCounts,
     assignees: [...assignees].sort(),
     createdAt: file.story.createdAt,

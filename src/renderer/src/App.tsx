@@ -5,7 +5,7 @@ import { Callout, Flex, IconButton, Spinner, Text, Tooltip } from '@radix-ui/the
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EventPayload } from '../../shared/contract'
 import { call, onEvent } from './api'
-import { DeskProvider } from './app/desk-context'
+import { DeskProvider, useReport } from './app/desk-context'
 import { EditorDialog, EditorMenu } from './app/EditorPicker'
 import { Notices } from './app/Notices'
 import { ShortcutsSheet } from './app/ShortcutsSheet'
@@ -32,18 +32,18 @@ export function App(): React.JSX.Element {
 }
 
 function Shell(): React.JSX.Element {
-  const lib = useLibrary()
   const toasts = useToasts()
   const history = useUndo()
   const [route, setRoute] = useState<Route>({ name: 'library' })
   const [editorOpen, setEditorOpen] = useState(false)
+  const askEditor = useCallback(() => setEditorOpen(true), [])
+  const lib = useLibrary(useReport(askEditor))
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   const [newStoryOpen, setNewStoryOpen] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const transfer = useRef<Transfer | null>(null)
   const openStory = useCallback((id: string) => setRoute({ name: 'story', id }), [])
   const storyOnScreen = route.name === 'story' ? route.id : null
-  const askEditor = useCallback(() => setEditorOpen(true), [])
   const openLibraryScreen = useCallback(() => setRoute({ name: 'library' }), [])
   const reload = lib.reload
 
@@ -100,7 +100,7 @@ function Shell(): React.JSX.Element {
   }
 
   return (
-    <DeskProvider library={lib.library} askEditor={askEditor} reloadLibrary={lib.reload}>
+    <DeskProvider library={lib.library} editLibrary={lib.edit} askEditor={askEditor}>
       <TransferProvider onOpenStory={openStory} actionsRef={transfer}>
       <div className="app">
         <header className="app-header">
@@ -129,7 +129,7 @@ function Shell(): React.JSX.Element {
         <Notices notices={lib.notices} readOnly={lib.library.readOnly} onDismiss={lib.dismissNotice} />
         <main className="app-main" tabIndex={-1} data-focus-home data-desk-keys>
           {route.name === 'library' ? (
-            <LibraryScreen onOpen={(id) => setRoute({ name: 'story', id })} onNewStory={() => setNewStoryOpen(true)} />
+            <LibraryScreen key={lib.library.path} onOpen={openStory} onNewStory={() => setNewStoryOpen(true)} />
           ) : (
             <StoryView key={route.id} storyId={route.id} onBack={openLibraryScreen} />
           )}

@@ -1,5 +1,5 @@
 // The renderer's only way to the main process: wraps `window.factdesk` and unwraps Result.
-import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract'
+import { withoutUndefined, type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from '../../shared/contract'
 import type { AppErrorShape, ErrorCode, Result } from '../../shared/result'
 
 export class BridgeError extends Error {
@@ -28,7 +28,8 @@ export function attempt<C extends Channel>(channel: C, input: ChannelInput<C>): 
   const group = (window.factdesk as unknown as Record<string, Record<string, Fn>>)[noun]
   const fn = group?.[verb]
   if (!fn) return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `The app has no "${channel}" call.` } })
-  return fn(input) as Promise<Result<ChannelOutput<C>>>
+  // Main refuses fields sent as undefined (Electron's IPC keeps them): an optional value we do not have is left out.
+  return fn(withoutUndefined(input)) as Promise<Result<ChannelOutput<C>>>
 }
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

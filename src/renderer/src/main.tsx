@@ -1,16 +1,38 @@
-import '@radix-ui/themes/styles.css'
+import './radix.css'
 import './styles.css'
 import { Theme } from '@radix-ui/themes'
-import { StrictMode } from 'react'
+import { StrictMode, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { ErrorBoundary, FatalScreen } from './app/FatalScreen'
+import { defaultLogFile, startupCheck } from './app/startup'
 
-const root = document.getElementById('root')
-if (!root) throw new Error('The page has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <Theme accentColor="indigo" grayColor="slate" radius="medium" scaling="95%">
+const element = document.getElementById('root')
+if (!element) throw new Error('The page has no #root element')
+const root = createRoot(element)
+const render = (node: ReactNode): void =>
+  root.render(
+    <StrictMode>
+      <Theme accentColor="indigo" grayColor="slate" radius="medium" scaling="95%">
+        {node}
+      </Theme>
+    </StrictMode>
+  )
+
+// Never a blank window: the bridge and main are checked before the app renders, and a render error
+// shows what went wrong and where the log is.
+void startupCheck().then((result) => {
+  if (!result.ok) {
+    render(<FatalScreen fatal={result.problem} logFile={defaultLogFile()} />)
+    return
+  }
+  const logFile = result.info.logFile ?? defaultLogFile()
+  const report = (error: { message: string; stack: string | null; where: string }): void => {
+    void window.factdesk.app.reportError(error).catch(() => undefined)
+  }
+  render(
+    <ErrorBoundary logFile={logFile} onError={report}>
       <App />
-    </Theme>
-  </StrictMode>
-)
+    </ErrorBoundary>
+  )
+})

@@ -1,9 +1,22 @@
 // What main tells the renderer without being asked.
 import { z } from 'zod'
+import { Activity, Id, IsoDate, Person, Settings, Source, StorySummary } from '../model'
 import { LibraryNotice } from './library'
 
+/**
+ * One write to the library, announced by the store where it wrote it. A story write carries the
+ * story's new index line (its `updatedAt` is the story's version) and the activity it logged; a
+ * write to library.json carries the people and settings as they now are and the sources it added
+ * or changed.
+ */
+export const LibraryChange = z.discriminatedUnion('entity', [
+  z.strictObject({ entity: z.literal('story'), storyId: Id, updatedAt: IsoDate, summary: StorySummary, activity: z.array(Activity) }),
+  z.strictObject({ entity: z.literal('library'), updatedAt: IsoDate, people: z.array(Person), settings: Settings, sources: z.array(Source) })
+])
+export type LibraryChange = z.infer<typeof LibraryChange>
+
 export const events = {
-  'library.changed': z.strictObject({ storyId: z.string().nullable() }),
+  'library.changed': LibraryChange,
   'store.recovered': LibraryNotice,
   'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
   'menu.command': z.strictObject({

@@ -2,23 +2,29 @@
 // Both sides read it; types for the renderer are inferred from it, never written twice.
 import { z } from 'zod'
 import type { Result } from '../result'
+import { appChannels } from './app'
 import { claimChannels } from './claims'
 import { libraryChannels } from './library'
+import { memoryChannels } from './memory'
 import { storyChannels } from './stories'
 import { transferChannels } from './transfer'
 
+export * from './app'
 export * from './channel'
 export * from './claims'
 export * from './events'
 export * from './library'
+export * from './memory'
 export * from './stories'
 export * from './transfer'
 
 export const contract = {
+  ...appChannels,
   ...libraryChannels,
   ...storyChannels,
   ...claimChannels,
-  ...transferChannels
+  ...transferChannels,
+  ...memoryChannels
 }
 
 export type Contract = typeof contract

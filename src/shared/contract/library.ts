@@ -1,6 +1,6 @@
 // The library as a whole: what the library screen shows, settings, people, where it lives.
 import { z } from 'zod'
-import { Id, Person, Settings, ShortText, StorySummary } from '../model'
+import { DeskState, FollowUp, Id, Name, Person, Settings, StorySummary } from '../model'
 import { channel, NoInput, Nothing } from './channel'
 
 export const LibraryNotice = z.strictObject({
@@ -11,21 +11,46 @@ export const LibraryNotice = z.strictObject({
 })
 export type LibraryNotice = z.infer<typeof LibraryNotice>
 
+/** The library without its stories: the library screen pages through those with library.search. */
 export const LibraryState = z.strictObject({
   path: z.string(),
   readOnly: z.boolean(),
-  stories: z.array(StorySummary),
   people: z.array(Person),
   settings: Settings,
   notices: z.array(LibraryNotice)
 })
 export type LibraryState = z.infer<typeof LibraryState>
 
+export const librarySorts = ['updated', 'title', 'progress', 'claims'] as const
+export const LibrarySort = z.enum(librarySorts)
+export type LibrarySort = z.infer<typeof LibrarySort>
+
+/** The library screen's search box, filters and sort, and which slice of the result it wants. */
+export const LibraryQuery = z.strictObject({
+  query: z.string().max(200),
+  deskState: z.union([DeskState, z.literal('all')]),
+  /** A person's id, or 'all'. */
+  assignee: z.union([Id, z.literal('all')]),
+  sort: LibrarySort,
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(500)
+})
+export type LibraryQuery = z.infer<typeof LibraryQuery>
+
+export const LibraryPage = z.strictObject({ total: z.number().int().min(0), offset: z.number().int().min(0), stories: z.array(StorySummary) })
+export type LibraryPage = z.infer<typeof LibraryPage>
+
+/** A follow-up owed on a claim, with the story it is in: the library's due list. */
+export const StoryFollowUp = z.strictObject({ storyId: Id, title: z.string(), followUp: FollowUp })
+export type StoryFollowUp = z.infer<typeof StoryFollowUp>
+
 export const libraryChannels = {
+  'library.followUps': channel(NoInput, z.array(StoryFollowUp)),
   'library.get': channel(NoInput, LibraryState),
+  'library.search': channel(LibraryQuery, LibraryPage),
   'library.open': channel(NoInput, z.strictObject({ opened: z.boolean(), path: z.string() })),
   'settings.update': channel(z.strictObject({ patch: Settings.partial() }), Settings),
-  'people.create': channel(z.strictObject({ name: ShortText.min(1) }), Person),
+  'people.create': channel(z.strictObject({ name: Name }), Person),
   'people.setCurrent': channel(z.strictObject({ id: Id }), Settings),
   'shell.openExternal': channel(z.strictObject({ url: z.string().max(4000) }), Nothing)
 }

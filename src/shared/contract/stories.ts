@@ -1,6 +1,6 @@
 // Stories: create, read with everything attached, edit, revise, delete to trash and restore.
 import { z } from 'zod'
-import { Activity, Claim, DeskState, Evidence, Id, limits, ShortText, Source, Story, StoryMeta, StorySummary } from '../model'
+import { Activity, Claim, DeskState, Evidence, Id, IncomingStoryText, limits, Name, ShortText, Source, Story, StoryMeta, StorySummary } from '../model'
 import { channel, NoInput } from './channel'
 
 export const RevisionInfo = z.strictObject({
@@ -27,7 +27,9 @@ export const ReanchorReport = z.strictObject({
   exact: z.number().int(),
   moved: z.number().int(),
   fuzzy: z.number().int(),
-  orphaned: z.array(Id)
+  orphaned: z.array(Id),
+  /** Claims whose checked words changed: their verdicts wait for re-check. */
+  recheck: z.array(Id)
 })
 export type ReanchorReport = z.infer<typeof ReanchorReport>
 
@@ -35,15 +37,20 @@ export const storyChannels = {
   'stories.list': channel(z.strictObject({ includeDeleted: z.boolean().optional() }), z.array(StorySummary)),
   'stories.get': channel(z.strictObject({ id: Id }), StoryDetail),
   'stories.create': channel(
-    StoryMeta.partial().extend({ title: ShortText.min(1), text: z.string().min(1).max(limits.storyText) }).strict(),
+    StoryMeta.partial().extend({ title: Name, text: IncomingStoryText }).strict(),
     StorySummary
   ),
   'stories.update': channel(
-    z.strictObject({ id: Id, patch: StoryMeta.partial().extend({ deskState: DeskState.optional() }).strict() }),
+    z.strictObject({
+      id: Id,
+      patch: StoryMeta.partial().extend({ deskState: DeskState.optional() }).strict(),
+      /** Clears the story although claims block sign-off; logged and printed on the report. */
+      overrideReason: z.string().trim().min(1).max(limits.longText).optional()
+    }),
     StorySummary
   ),
   'stories.revise': channel(
-    z.strictObject({ id: Id, text: z.string().min(1).max(limits.storyText), note: ShortText.optional() }),
+    z.strictObject({ id: Id, text: IncomingStoryText, note: ShortText.optional() }),
     z.strictObject({ detail: StoryDetail, report: ReanchorReport })
   ),
   'stories.revision': channel(z.strictObject({ id: Id, revision: z.number().int().min(1) }), z.strictObject({ revision: z.number().int(), text: z.string() })),

@@ -1,6 +1,7 @@
 // Bringing stories in (paste, file, URL, verification package) and sending reports out.
 import { z } from 'zod'
 import { Id, StorySummary } from '../model'
+import { leftOutReasons, type LeftOutReason } from '../rules/claims'
 import { channel } from './channel'
 import { ReanchorReport } from './stories'
 
@@ -23,7 +24,9 @@ export type ReportFormat = z.infer<typeof ReportFormat>
 export const ReportOptions = z.strictObject({
   includeExcerpts: z.boolean(),
   includeActivity: z.boolean(),
-  includeOrphaned: z.boolean()
+  includeOrphaned: z.boolean(),
+  /** The working record for the desk: comments and the contact log (personal data). Off for publishing. */
+  internal: z.boolean()
 })
 export type ReportOptions = z.infer<typeof ReportOptions>
 
@@ -40,7 +43,8 @@ export const ExportResult = z.strictObject({
   path: z.string(),
   bytes: z.number().int(),
   claimCount: z.number().int(),
-  skippedWithoutVerdict: z.number().int()
+  /** Claims a publishing format left out, by why (ClaimReview only). */
+  leftOut: z.strictObject(Object.fromEntries(leftOutReasons.map((r) => [r, z.number().int().min(0)])) as { [K in LeftOutReason]: z.ZodNumber })
 })
 export type ExportResult = z.infer<typeof ExportResult>
 

@@ -1,6 +1,6 @@
 // A claim: words in a story that need checking, anchored with W3C Web Annotation selectors.
 import { z } from 'zod'
-import { Id, IsoDate, LongText, ShortText, limits } from './common'
+import { Id, IsoDate, LongText, Name, ShortText, limits } from './common'
 
 /** TextQuoteSelector: the exact words plus up to 32 characters either side to tell repeats apart. */
 export const TextQuoteSelector = z.strictObject({
@@ -62,7 +62,9 @@ export const ClaimFields = z.strictObject({
   assignee: Id.nullable(),
   priority: Priority,
   tags: z.array(ShortText.min(1)).max(limits.tags),
-  publishedUrl: z.string().max(limits.url)
+  publishedUrl: z.string().max(limits.url),
+  /** What a Done claim was checked against when no evidence is attached (a call, a document seen). */
+  checkedAgainst: LongText
 })
 export type ClaimFields = z.infer<typeof ClaimFields>
 
@@ -78,15 +80,77 @@ export const defaultClaimFields: ClaimFields = {
   assignee: null,
   priority: 'normal',
   tags: [],
-  publishedUrl: ''
+  publishedUrl: '',
+  checkedAgainst: ''
 }
+
+/** The words (with their context) a verdict was given on, or a claim was set Done against. */
+export const CheckedWords = z.strictObject({
+  exact: z.string().max(limits.longText),
+  prefix: z.string().max(200),
+  suffix: z.string().max(200),
+  revision: z.number().int().min(1),
+  at: IsoDate,
+  by: Id
+})
+export type CheckedWords = z.infer<typeof CheckedWords>
+
+/** Why a claim's verdict waits for an editor: its words were edited, or it was re-attached by hand. */
+export const recheckReasons = ['revised', 'reattached'] as const
+export const RecheckReason = z.enum(recheckReasons)
+export type RecheckReason = z.infer<typeof RecheckReason>
+
+export const Recheck = z.strictObject({
+  reason: RecheckReason,
+  at: IsoDate,
+  revision: z.number().int().min(1)
+})
+export type Recheck = z.infer<typeof Recheck>
+
+export const contactMethods = ['phone', 'email', 'message', 'in_person'] as const
+export const ContactMethod = z.enum(contactMethods)
+export type ContactMethod = z.infer<typeof ContactMethod>
+
+export const contactOutcomes = ['no_answer', 'left_message', 'declined', 'confirmed', 'disputed', 'corrected'] as const
+export const ContactOutcome = z.enum(contactOutcomes)
+export type ContactOutcome = z.infer<typeof ContactOutcome>
+
+/** A calendar day, yyyy-mm-dd: a follow-up is due on a day, not at an instant. */
+export const CalendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (yyyy-mm-dd)')
+
+/** One attempt to reach a source about a claim. Personal data: only internal reports carry it. */
+export const ContactFields = z.strictObject({
+  /** Whom: the person or office contacted. */
+  contact: Name,
+  /** The library source they speak for, when there is one. */
+  sourceId: Id.nullable(),
+  method: ContactMethod,
+  outcome: ContactOutcome,
+  at: IsoDate,
+  notes: LongText,
+  followUp: z.union([z.literal(''), CalendarDay])
+})
+export type ContactFields = z.infer<typeof ContactFields>
+
+export const ContactAttempt = ContactFields.extend({
+  id: Id,
+  /** Who on the desk made the attempt. */
+  by: Id,
+  loggedAt: IsoDate
+})
+export type ContactAttempt = z.infer<typeof ContactAttempt>
 
 export const Claim = ClaimFields.extend({
   id: Id,
   storyId: Id,
+  /** Stable for the story's life, shown as C7; deleted numbers are never reused. */
+  number: z.number().int().min(1),
   anchor: ClaimAnchor,
   orphaned: z.boolean(),
+  checked: CheckedWords.nullable(),
+  recheck: Recheck.nullable(),
   comments: z.array(Comment),
+  contacts: z.array(ContactAttempt),
   createdAt: IsoDate,
   createdBy: Id,
   updatedAt: IsoDate,

@@ -18,6 +18,8 @@ export const limits = {
 
 export const ShortText = z.string().max(limits.shortText)
 export const LongText = z.string().max(limits.longText)
+/** A name or title: trimmed first, so a name of spaces is refused rather than saved empty. */
+export const Name = z.string().trim().min(1, 'must not be empty').max(limits.shortText)
 export const HttpUrl = z
   .string()
   .max(limits.url)

@@ -2,14 +2,14 @@
 // and stories/<id>.json (one story with its claims, evidence, revisions and activity).
 import { z } from 'zod'
 import { Id, IsoDate, ShortText } from './common'
-import { Claim, ClaimStatus } from './claim'
+import { CalendarDay, Claim, ClaimStatus } from './claim'
 import { Activity, Person } from './person'
 import { Settings } from './settings'
 import { Evidence, Source } from './source'
 import { DeskState, Story, StoryRevision } from './story'
 
-export const LIBRARY_SCHEMA_VERSION = 1
-export const STORY_SCHEMA_VERSION = 1
+export const LIBRARY_SCHEMA_VERSION = 2
+export const STORY_SCHEMA_VERSION = 2
 
 export const StatusCounts = z.strictObject(
   Object.fromEntries(ClaimStatus.options.map((s) => [s, z.number().int().min(0)])) as {
@@ -17,6 +17,29 @@ export const StatusCounts = z.strictObject(
   }
 )
 export type StatusCounts = z.infer<typeof StatusCounts>
+
+export interface Progress {
+  done: number
+  total: number
+  /** 0..1; a story with no claims has nothing left to check, but reads as 0 so it is not mistaken for cleared. */
+  ratio: number
+}
+
+/** How far a set of claims is from cleared: done over all. One rule for the library and the story. */
+export function progressOf(counts: StatusCounts): Progress {
+  const total = ClaimStatus.options.reduce((sum, s) => sum + counts[s], 0)
+  return { done: counts.done, total, ratio: total === 0 ? 0 : counts.done / total }
+}
+
+/** A follow-up promised on a claim's latest contact attempt, for the library's due list. */
+export const FollowUp = z.strictObject({
+  claimId: Id,
+  claimNumber: z.number().int().min(1),
+  due: CalendarDay,
+  contact: ShortText,
+  by: Id
+})
+export type FollowUp = z.infer<typeof FollowUp>
 
 /** What the library screen needs about a story without opening its file. */
 export const StorySummary = z.strictObject({
@@ -26,6 +49,8 @@ export const StorySummary = z.strictObject({
   deskState: DeskState,
   claimCount: z.number().int().min(0),
   orphanedCount: z.number().int().min(0),
+  recheckCount: z.number().int().min(0),
+  followUps: z.array(FollowUp),
   statusCounts: StatusCounts,
   assignees: z.array(Id),
   createdAt: IsoDate,
@@ -50,6 +75,8 @@ export const StoryFile = z.strictObject({
   revisions: z.array(StoryRevision),
   claims: z.array(Claim),
   evidence: z.array(Evidence),
-  activity: z.array(Activity)
+  activity: z.array(Activity),
+  /** Keys of "Suggest claims" suggestions an editor dismissed, so they stay dismissed. */
+  dismissedSuggestions: z.array(z.string().max(300)).max(5000).optional()
 })
 export type StoryFile = z.infer<typeof StoryFile>

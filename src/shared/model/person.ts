@@ -1,10 +1,10 @@
 // People on the desk, and the append-only log of who changed what.
 import { z } from 'zod'
-import { Id, IsoDate, ShortText } from './common'
+import { Id, IsoDate, Name } from './common'
 
 export const Person = z.strictObject({
   id: Id,
-  name: ShortText.min(1),
+  name: Name,
   initials: z.string().max(4),
   createdAt: IsoDate
 })
@@ -19,6 +19,7 @@ export const activityActions = [
   'story.updated',
   'story.revised',
   'story.deleted',
+  'story.signed_off',
   'story.restored',
   'claim.created',
   'claim.updated',
@@ -28,9 +29,13 @@ export const activityActions = [
   'claim.orphaned',
   'claim.commented',
   'claim.uncommented',
+  'claim.recheck',
+  'claim.confirmed',
+  'claim.contacted',
   'evidence.added',
   'evidence.updated',
   'evidence.removed',
+  'evidence.reused',
   'package.imported'
 ] as const
 export const ActivityAction = z.enum(activityActions)

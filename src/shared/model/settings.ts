@@ -1,15 +1,15 @@
 // Desk-wide settings: who is working, what the verdicts are called, how reports are signed.
 import { z } from 'zod'
-import { Id, OptionalUrl, ShortText } from './common'
+import { Id, Name, OptionalUrl, ShortText } from './common'
 import { claimStatuses, verdicts } from './claim'
 
-export const VerdictLabels = z.strictObject(Object.fromEntries(verdicts.map((v) => [v, ShortText.min(1)])) as {
-  [K in (typeof verdicts)[number]]: typeof ShortText
+export const VerdictLabels = z.strictObject(Object.fromEntries(verdicts.map((v) => [v, Name])) as {
+  [K in (typeof verdicts)[number]]: typeof Name
 })
 export type VerdictLabels = z.infer<typeof VerdictLabels>
 
-export const StatusLabels = z.strictObject(Object.fromEntries(claimStatuses.map((s) => [s, ShortText.min(1)])) as {
-  [K in (typeof claimStatuses)[number]]: typeof ShortText
+export const StatusLabels = z.strictObject(Object.fromEntries(claimStatuses.map((s) => [s, Name])) as {
+  [K in (typeof claimStatuses)[number]]: typeof Name
 })
 export type StatusLabels = z.infer<typeof StatusLabels>
 
@@ -55,6 +55,8 @@ export const Settings = z.strictObject({
   organisationName: ShortText,
   organisationUrl: OptionalUrl,
   factCheckBaseUrl: OptionalUrl,
+  /** Hard rule: a claim may only be Done with evidence attached or a note on what it was checked against. */
+  requireCheckedAgainst: z.boolean(),
   shortcuts: ShortcutSettings.default(defaultShortcutSettings)
 })
 export type Settings = z.infer<typeof Settings>
@@ -66,5 +68,6 @@ export const defaultSettings: Settings = {
   organisationName: '',
   organisationUrl: '',
   factCheckBaseUrl: '',
+  requireCheckedAgainst: false,
   shortcuts: defaultShortcutSettings
 }

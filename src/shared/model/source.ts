@@ -1,6 +1,6 @@
 // Sources are library-wide so one document can back claims in many stories.
 import { z } from 'zod'
-import { Id, IsoDate, LongText, OptionalUrl, ShortText } from './common'
+import { Id, IsoDate, LongText, Name, OptionalUrl, ShortText } from './common'
 
 export const sourceKinds = ['primary_document', 'official_statement', 'interview', 'news_report', 'dataset', 'expert', 'social_post', 'other'] as const
 export const SourceKind = z.enum(sourceKinds)
@@ -12,7 +12,7 @@ export type Reliability = z.infer<typeof Reliability>
 
 export const SourceFields = z.strictObject({
   url: OptionalUrl,
-  title: ShortText.min(1),
+  title: Name,
   publisher: ShortText,
   author: ShortText,
   publishedAt: z.union([z.literal(''), IsoDate]),

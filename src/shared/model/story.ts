@@ -1,13 +1,14 @@
 // A story under check: canonical plain text (paragraphs split by blank lines) plus metadata.
 import { z } from 'zod'
-import { Id, IsoDate, limits, OptionalUrl, ShortText } from './common'
+import { canonicalText } from '../text/canonical'
+import { Id, IsoDate, limits, LongText, Name, OptionalUrl, ShortText } from './common'
 
 export const deskStates = ['draft', 'in_check', 'cleared'] as const
 export const DeskState = z.enum(deskStates)
 export type DeskState = z.infer<typeof DeskState>
 
 export const StoryMeta = z.strictObject({
-  title: ShortText.min(1),
+  title: Name,
   outlet: ShortText,
   byline: ShortText,
   url: OptionalUrl,
@@ -23,6 +24,13 @@ export const StoryOrigin = z.strictObject({
 })
 export type StoryOrigin = z.infer<typeof StoryOrigin>
 
+/** Story text as sent by the renderer: made canonical here, and refused if that takes it past the cap. */
+export const IncomingStoryText = z
+  .string()
+  .max(limits.storyText)
+  .transform(canonicalText)
+  .pipe(z.string().min(1, 'the story has no text').max(limits.storyText, `the text is longer than ${limits.storyText.toLocaleString('en')} characters once line breaks and spaces are made regular`))
+
 export const StoryRevision = z.strictObject({
   revision: z.number().int().min(1),
   text: z.string().max(limits.storyText),
@@ -32,11 +40,23 @@ export const StoryRevision = z.strictObject({
 })
 export type StoryRevision = z.infer<typeof StoryRevision>
 
+/** Who cleared the story and when; an override keeps the editor's reason and what it overrode. */
+export const SignOff = z.strictObject({
+  at: IsoDate,
+  by: Id,
+  override: z.strictObject({ reason: LongText.min(1), blockers: z.array(z.string().max(1000)).max(10_000) }).nullable()
+})
+export type SignOff = z.infer<typeof SignOff>
+
 export const Story = StoryMeta.extend({
   id: Id,
   text: z.string().max(limits.storyText),
   revision: z.number().int().min(1),
   deskState: DeskState,
+  /** Set while the story is cleared. */
+  signOff: SignOff.nullable(),
+  /** The number the next claim marked in this story gets. */
+  nextClaimNumber: z.number().int().min(1),
   origin: StoryOrigin,
   createdAt: IsoDate,
   updatedAt: IsoDate

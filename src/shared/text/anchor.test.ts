@@ -96,4 +96,25 @@ suite('resolveAnchors', () => {
     expect(result!.status).toBe('fuzzy')
     expect(quoted(next, result!)).toBe('climbed by fourty-two percent last year')
   })
+
+  it('orphans a short claim whose sentence is gone rather than taking a look-alike sentence elsewhere', () => {
+    const text = 'That was loud.\n\nAnd we can do it. Senator Kennedy spoke next.\n\nLater he said the plan was expensive and slow.'
+    const next = 'That was loud.\n\nSenator Kennedy spoke next.\n\nLater he said the plan was expensive. And we can do it, but slowly.'
+    const [result] = resolveAnchors([mark(text, 'And we can do it.')], text, next, 2)
+    expect(result!.status).toBe('orphaned')
+  })
+
+  it('orphans a slogan whose sentence was deleted although the slogan recurs once elsewhere', () => {
+    const text = 'He told him he wanted to spread the wealth around, the senator said.\n\nIn other news, taxes rose.\n\nCritics said he wanted to spread the wealth, but voters disagreed.'
+    const next = 'In other news, taxes rose.\n\nCritics said he wanted to spread the wealth, but voters disagreed.'
+    const [result] = resolveAnchors([mark(text, 'wanted to spread the wealth', 0)], text, next, 2)
+    expect(result!.status).toBe('orphaned')
+  })
+
+  it('does not stretch a claim over the new word that replaced its last word', () => {
+    const text = 'We settled the suit with zero guilt admitted, with no admission of guilt.\n\nNext paragraph here.'
+    const next = 'We settled the suit with zero guilt admitted, with no admission attractive guilt.\n\nNext paragraph here.'
+    const [result] = resolveAnchors([mark(text, 'with no admission of')], text, next, 2)
+    if (result!.status !== 'orphaned') expect(quoted(next, result!)).toBe('with no admission')
+  })
 })

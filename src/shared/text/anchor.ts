@@ -67,7 +67,7 @@ function score(text: string, anchor: ClaimAnchor, hint: number, start: number, e
 const best = (candidates: Candidate[]): Candidate | undefined => candidates.reduce<Candidate | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined)
 
 /** A quote this long is specific enough that one exact occurrence is the same words, moved. */
-const DISTINCTIVE_LENGTH = 24
+const DISTINCTIVE_LENGTH = 40
 /** An approximate match must keep at least this share of the quote's characters. */
 const MIN_QUOTE_SIMILARITY = 0.75
 /** Most of the context on at least one side must survive (half can match by chance: "… said "). */
@@ -85,11 +85,28 @@ function exactCandidates(text: string, anchor: ClaimAnchor, hint: number): Candi
 
 const contextHolds = (c: Candidate) => Math.max(c.prefix, c.suffix) >= MIN_CONTEXT_SIMILARITY
 
-/** Widens an approximate match to whole words so a claim never starts or ends mid-word. */
+/**
+ * Moves an approximate match's edges to word edges so a claim never starts or ends mid-word. Each
+ * edge goes to the nearer word edge: an approximate match often takes a letter or two of a word
+ * that replaced the quote's last word, and widening to that whole word would claim new words.
+ */
 function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
   const word = /[\p{L}\p{N}]/u
-  while (start > 0 && word.test(text[start - 1] ?? '') && word.test(text[start] ?? '')) start--
-  while (end < text.length && word.test(text[end - 1] ?? '') && word.test(text[end] ?? '')) end++
+  const inWord = (at: number) => word.test(text[at - 1] ?? '') && word.test(text[at] ?? '')
+  if (inWord(start)) {
+    let back = start
+    while (back > 0 && inWord(back)) back--
+    let forward = start
+    while (forward < end && inWord(forward)) forward++
+    start = start - back <= forward - start ? back : forward
+  }
+  if (inWord(end)) {
+    let forward = end
+    while (forward < text.length && inWord(forward)) forward++
+    let back = end
+    while (back > start && inWord(back)) back--
+    end = forward - end <= end - back ? forward : back
+  }
   while (start < end && /\s/.test(text[start] ?? '')) start++
   while (end > start && /\s/.test(text[end - 1] ?? '')) end--
   return { start, end }
@@ -101,7 +118,9 @@ function fuzzyIn(text: string, anchor: ClaimAnchor, hint: number, from: number, 
   const matches = search(text.slice(from, to), exact, maxErrors)
   const found = best(matches.map((m) => score(text, anchor, hint, from + m.start, from + m.end, m.errors)))
   if (!found || found.quote < MIN_QUOTE_SIMILARITY) return undefined
-  if (!contextHolds(found) && found.quote < 0.9) return undefined
+  // Without its context, only a long, nearly identical quote is trusted: a short one ("And we can
+  // do it.") recurs in real copy, and its look-alike elsewhere is other words.
+  if (!contextHolds(found) && (found.quote < 0.9 || exact.length < DISTINCTIVE_LENGTH)) return undefined
   return found
 }
 
@@ -147,7 +166,8 @@ export function resolveAnchor(anchor: ClaimAnchor, text: string, revision: numbe
   const fuzzy = fuzzyCandidate(text, anchor, hint)
   if (!fuzzy) return orphan
   const range = snapToWords(text, fuzzy.start, fuzzy.end)
-  if (range.start >= range.end) return orphan
+  // The whole words claimed must still read like the quote, not just the letters matched.
+  if (range.start >= range.end || similarity(text.slice(range.start, range.end), exact) < MIN_QUOTE_SIMILARITY) return orphan
   return { status: 'fuzzy', anchor: describe(text, range.start, range.end, revision) }
 }
 

@@ -17,3 +17,21 @@ it('falls back to the unchanged head and tail inside an edited paragraph', () =>
   expect(hint(old.indexOf('Same start'))).toBe(0)
   expect(hint(old.indexOf('Same end'))).toBe(next.indexOf('Same end'))
 })
+
+it('places an edited paragraph after the surviving paragraph before it', () => {
+  const old = 'Lead stays.\n\nThis one is edited.\n\nTail stays.'
+  const next = 'An inserted paragraph that is long.\n\nLead stays.\n\nThis one was edited heavily.\n\nTail stays.'
+  const hint = positionHint(old, next)
+  expect(hint(old.indexOf('This one'))).toBe(next.indexOf('This one'))
+})
+
+it('matches repeated identical paragraphs one to one, in order', () => {
+  const paragraph = 'Rent rose 3%.'
+  const old = Array.from({ length: 5000 }, () => paragraph).join('\n\n')
+  const next = `Inserted.\n\n${old}`
+  const hint = positionHint(old, next)
+  for (const i of [0, 1, 2500, 4999]) {
+    const at = i * (paragraph.length + 2)
+    expect(hint(at), String(i)).toBe(at + 'Inserted.\n\n'.length)
+  }
+})

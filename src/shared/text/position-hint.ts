@@ -1,6 +1,6 @@
 // Where a claim's words probably went in a new revision. Paragraphs that survived word for word
-// (even if moved) carry their offsets with them; inside an edited paragraph the offset is placed
-// by the unchanged head and tail of the story. The hint only breaks ties and picks where to look
+// (even if moved) carry their offsets with them; an edited paragraph follows the shift of the last
+// surviving paragraph before it, or else is placed by the unchanged head and tail of the story. The hint only breaks ties and picks where to look
 // first, so cheap beats exact.
 import { paragraphs } from './canonical'
 
@@ -21,15 +21,27 @@ function headTailHint(oldText: string, newText: string): (offset: number) => num
 
 export function positionHint(oldText: string, newText: string): (oldOffset: number) => number {
   const fallback = headTailHint(oldText, newText)
-  const newStarts = new Map<string, number[]>()
+  // Starts of each distinct new paragraph, with a cursor to the first one not yet taken: linear
+  // however often a paragraph repeats (100,000 identical paragraphs must not cost 100,000²).
+  const newStarts = new Map<string, { starts: number[]; taken: number }>()
   for (const p of paragraphs(newText)) {
     const key = newText.slice(p.start, p.end)
-    newStarts.set(key, [...(newStarts.get(key) ?? []), p.start])
+    const entry = newStarts.get(key)
+    if (entry) entry.starts.push(p.start)
+    else newStarts.set(key, { starts: [p.start], taken: 0 })
   }
   // Each old paragraph is matched to the first unused identical paragraph in the new text.
   const old = paragraphs(oldText).map((p) => {
-    const candidates = newStarts.get(oldText.slice(p.start, p.end))
-    return { ...p, to: candidates?.shift() ?? null }
+    const entry = newStarts.get(oldText.slice(p.start, p.end))
+    const to = entry && entry.taken < entry.starts.length ? (entry.starts[entry.taken++] ?? null) : null
+    return { ...p, to }
+  })
+  // An edited paragraph most likely sits right after the paragraph that came before it, so it
+  // follows that paragraph's shift; the head-and-tail estimate drifts by kilobytes in a long story.
+  let shift: number | null = null
+  const shifts = old.map((p) => {
+    if (p.to !== null) shift = p.to - p.start
+    return shift
   })
   return (offset) => {
     let lo = 0
@@ -39,7 +51,11 @@ export function positionHint(oldText: string, newText: string): (oldOffset: numb
       const p = old[mid]!
       if (offset < p.start) hi = mid - 1
       else if (offset >= p.end) lo = mid + 1
-      else return p.to === null ? fallback(offset) : p.to + (offset - p.start)
+      else if (p.to !== null) return p.to + (offset - p.start)
+      else {
+        const before = shifts[mid]
+        return before === null || before === undefined ? fallback(offset) : Math.max(0, Math.min(newText.length, offset + before))
+      }
     }
     return fallback(offset)
   }

@@ -1,6 +1,6 @@
 // Test data for the report tests and benchmark: realistic story files that pass the model's zod schemas.
 import type { ReportOptions } from '../../../shared/contract/transfer'
-import { defaultSettings, Source, StoryFile, type Claim, type Evidence, type Person , type Settings } from '../../../shared/model'
+import { defaultSettings, Source, STORY_SCHEMA_VERSION, StoryFile, type Claim, type Evidence, type Person , type Settings } from '../../../shared/model'
 import type { ReportInput } from '../build'
 
 export const at = (minutes: number): string => new Date(Date.UTC(2026, 10, 25, 9, 0) + minutes * 60_000).toISOString()
@@ -34,7 +34,7 @@ export const sources: Source[] = [
 
 export const settings: Settings = { ...defaultSettings, currentEditorId: 'p-amira', organisationName: 'Riverton Ledger Fact Check', organisationUrl: 'https://ledger.example', factCheckBaseUrl: 'https://ledger.example/fact-checks/budget' }
 
-export const allOptions: ReportOptions = { includeExcerpts: true, includeActivity: true, includeOrphaned: true }
+export const allOptions: ReportOptions = { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: true }
 
 const baseText = [
   'Riverton council approves record budget',
@@ -45,15 +45,22 @@ const baseText = [
 
 type ClaimFields = Partial<Omit<Claim, 'id' | 'storyId' | 'anchor'>>
 
+/** Claim numbers in the order the sample marks them, which is not the order of their words. */
+const numbers = new Map<string, number>()
+
 function claimOn(storyId: string, text: string, id: string, words: string, fields: ClaimFields = {}): Claim {
   const start = text.indexOf(words)
   if (start === -1) throw new Error(`sample claim words not in text: ${words}`)
   const end = start + words.length
+  const number = (numbers.get(storyId) ?? 0) + 1
+  numbers.set(storyId, number)
+  const quote = { type: 'TextQuoteSelector' as const, exact: words, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) }
+  const checked = fields.verdict || fields.status === 'done' ? { exact: words, prefix: quote.prefix, suffix: quote.suffix, revision: 1, at: at(20), by: 'p-amira' } : null
   return {
-    id, storyId,
-    anchor: { quote: { type: 'TextQuoteSelector', exact: words, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) }, position: { type: 'TextPositionSelector', start, end }, revision: 1 },
+    id, storyId, number,
+    anchor: { quote, position: { type: 'TextPositionSelector', start, end }, revision: 1 },
     orphaned: false, restatement: '', type: 'statistic', speaker: '', status: 'open', verdict: null, rationale: '', correction: '',
-    assignee: null, priority: 'normal', tags: [], publishedUrl: '', comments: [],
+    assignee: null, priority: 'normal', tags: [], publishedUrl: '', checkedAgainst: '', checked, recheck: null, comments: [], contacts: [],
     createdAt: at(10), createdBy: 'p-amira', updatedAt: at(20), updatedBy: 'p-amira',
     ...fields
   }
@@ -65,6 +72,7 @@ const evidence = (id: string, claimId: string, sourceId: string, stance: Evidenc
 
 /** The budget story: verdicts of several kinds, evidence, a comment, an orphaned claim, an activity log. */
 export function budgetStory(id = 'story-budget'): StoryFile {
+  numbers.delete(id)
   const text = baseText
   const claims = [
     // Deliberately out of text order, to prove the report sorts by position.
@@ -78,8 +86,8 @@ export function budgetStory(id = 'story-budget'): StoryFile {
   orphan.anchor.quote.exact = 'on Monday evening'
   claims.push(orphan)
   return StoryFile.parse({
-    schemaVersion: 1,
-    story: { id, title: 'Riverton council approves record budget', outlet: 'Riverton Ledger', byline: 'Sam Reyes', url: 'https://ledger.example/news/record-budget', publishedAt: at(-60), language: 'en', text, revision: 1, deskState: 'in_check', origin: { kind: 'paste', location: '' }, createdAt: at(0), updatedAt: at(40) },
+    schemaVersion: STORY_SCHEMA_VERSION,
+    story: { id, title: 'Riverton council approves record budget', outlet: 'Riverton Ledger', byline: 'Sam Reyes', url: 'https://ledger.example/news/record-budget', publishedAt: at(-60), language: 'en', text, revision: 1, deskState: 'in_check', signOff: null, nextClaimNumber: claims.length + 1, origin: { kind: 'paste', location: '' }, createdAt: at(0), updatedAt: at(40) },
     revisions: [{ revision: 1, text, createdAt: at(0), createdBy: 'p-amira', note: 'First import' }],
     claims,
     evidence: [
@@ -97,14 +105,15 @@ export function budgetStory(id = 'story-budget'): StoryFile {
 
 /** A story whose every text field is hostile; its claims quote the hostile strings themselves. */
 export function hostileStory(id = 'story-hostile'): StoryFile {
+  numbers.delete(id)
   const values = Object.values(hostile)
   const text = `Notes from the hearing.\n\n${values.join('\n\n')}\n\nEnd of notes.`
   const claims = Object.entries(hostile).map(([key, words], i) =>
-    claimOn(id, text, `${id}-${key}`, words, { speaker: hostile.markdown, rationale: `${words}\nsecond line, with a comma`, correction: hostile.formula, restatement: words, verdict: i % 2 === 0 ? 'misleading' : null, tags: [hostile.emoji] })
+    claimOn(id, text, `${id}-${key}`, words, { speaker: hostile.markdown, rationale: `${words}\nsecond line, with a comma`, correction: hostile.formula, restatement: words, verdict: i % 2 === 0 ? 'misleading' : null, status: i % 2 === 0 ? 'done' : 'open', tags: [hostile.emoji] })
   )
   return StoryFile.parse({
-    schemaVersion: 1,
-    story: { id, title: `Hearing ${hostile.script} "notes", ${hostile.arabic} ${hostile.emoji}`, outlet: hostile.quotes, byline: hostile.hebrew, url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'draft', origin: { kind: 'paste', location: '' }, createdAt: at(0), updatedAt: at(5) },
+    schemaVersion: STORY_SCHEMA_VERSION,
+    story: { id, title: `Hearing ${hostile.script} "notes", ${hostile.arabic} ${hostile.emoji}`, outlet: hostile.quotes, byline: hostile.hebrew, url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'draft', signOff: null, nextClaimNumber: claims.length + 1, origin: { kind: 'paste', location: '' }, createdAt: at(0), updatedAt: at(5) },
     revisions: [{ revision: 1, text, createdAt: at(0), createdBy: 'p-amira', note: '' }],
     claims,
     evidence: [evidence('eh1', `${id}-script`, 's-budget', 'contradicts', `${hostile.script} ${hostile.formula}`, hostile.markdown)],
@@ -124,9 +133,10 @@ export function largeInput(storyCount = 20, claimsPerStory = 50): ReportInput {
     const file = budgetStory(`story-${s}`)
     const template = file.claims[1] as Claim
     for (let c = file.claims.length; c < claimsPerStory; c++) {
-      file.claims.push({ ...template, id: `story-${s}-x${c}`, verdict: (['accurate', 'false', 'misleading', null] as const)[c % 4] ?? null, rationale: `Checked against the adopted budget, pass ${c}.` })
+      file.claims.push({ ...template, id: `story-${s}-x${c}`, number: c + 1, verdict: (['accurate', 'false', 'misleading', null] as const)[c % 4] ?? null, rationale: `Checked against the adopted budget, pass ${c}.` })
       file.evidence.push(evidence(`story-${s}-ev${c}`, `story-${s}-x${c}`, c % 2 ? 's-budget' : 's-census', 'supports', 'Total appropriations: $4,200,000', 'p. 3'))
     }
+    file.story.nextClaimNumber = file.claims.length + 1
     return file
   })
   return sampleInput({ stories })

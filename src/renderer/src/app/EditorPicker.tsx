@@ -4,9 +4,17 @@ import { Avatar, Button, Card, Dialog, DropdownMenu, Flex, Heading, Text, TextFi
 import { useState } from 'react'
 import type { Person } from '../../../shared/model'
 import { call } from '../api'
-import { useDesk } from './desk-context'
-import { useGuard } from './form-parts'
+import { useDesk, type Desk } from './desk-context'
 import { DialogContent } from './dialog'
+import { useGuard } from './form-parts'
+
+/** Makes `id` the current editor: shown at once, taken back if main refuses. */
+const setCurrentEditor = (desk: Desk, id: string) =>
+  desk.editLibrary({
+    send: () => call('people.setCurrent', { id }),
+    show: (library) => ({ ...library, settings: { ...library.settings, currentEditorId: id } }),
+    apply: (library, settings) => ({ ...library, settings })
+  })
 
 /** Lists the desk's editors to pick from, and a field to add yourself. */
 function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?: boolean }): React.JSX.Element {
@@ -14,15 +22,16 @@ function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?
   const [name, setName] = useState('')
   const guard = useGuard()
   const choose = async (person: Person): Promise<void> => {
-    await desk.run(() => call('people.setCurrent', { id: person.id }))
-    desk.reloadLibrary()
-    onPicked?.()
+    if (await setCurrentEditor(desk, person.id)) onPicked?.()
   }
   const create = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault()
     if (!name.trim()) return
     await guard.once(async () => {
-      const person = await desk.run(() => call('people.create', { name: name.trim() }))
+      const person = await desk.editLibrary({
+        send: () => call('people.create', { name: name.trim() }),
+        apply: (library, added) => ({ ...library, people: [...library.people.filter((p) => p.id !== added.id), added] })
+      })
       if (person) await choose(person)
     })
   }
@@ -88,10 +97,7 @@ export function EditorDialog({ open, onOpenChange }: { open: boolean; onOpenChan
 export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.Element {
   const desk = useDesk()
   const current = desk.currentEditor
-  const pick = async (id: string): Promise<void> => {
-    await desk.run(() => call('people.setCurrent', { id }))
-    desk.reloadLibrary()
-  }
+  const pick = async (id: string): Promise<void> => void (await setCurrentEditor(desk, id))
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger>

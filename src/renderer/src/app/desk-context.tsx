@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useMemo } from 'react'
 import type { LibraryState } from '../../../shared/contract'
 import type { ClaimStatus, Person, Verdict } from '../../../shared/model'
 import { BridgeError } from '../api'
+import type { Edit } from './synced'
 import { useToasts } from './toasts'
 
 export interface Desk {
@@ -13,10 +14,11 @@ export interface Desk {
   statusLabel(status: ClaimStatus): string
   verdictLabel(verdict: Verdict): string
   personName(id: string | null): string
-  /** Runs a call; on failure shows why (or opens the editor picker) and resolves to undefined. */
+  /** Runs a call that changes nothing on screen by itself; on failure shows why (or opens the editor picker) and resolves to undefined. */
   run<T>(work: () => Promise<T>): Promise<T | undefined>
+  /** Changes the library (people, settings) through the one edit path (see synced.ts). */
+  editLibrary<T>(edit: Edit<LibraryState, T>): Promise<T | undefined>
   askEditor(): void
-  reloadLibrary(): void
 }
 
 const DeskContext = createContext<Desk | null>(null)
@@ -30,20 +32,27 @@ export function useDesk(): Desk {
 /** Who made a change that predates any editor: the sample story's seed. */
 const SYSTEM_AUTHORS: Record<string, string> = { factdesk: 'Factdesk sample', bench: 'Bench' }
 
-export function DeskProvider({ library, askEditor, reloadLibrary, children }: { library: LibraryState; askEditor(): void; reloadLibrary(): void; children: React.ReactNode }): React.JSX.Element {
+/** Says why a call failed, in a toast, and asks who you are when that was the reason. */
+export function useReport(askEditor: () => void): (error: unknown) => void {
   const toasts = useToasts()
-  const run = useCallback(
-    async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
-      try {
-        return await work()
-      } catch (error) {
-        if (error instanceof BridgeError && error.code === 'no_editor') askEditor()
-        toasts.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) })
-        return undefined
-      }
+  return useCallback(
+    (error: unknown) => {
+      if (error instanceof BridgeError && error.code === 'no_editor') askEditor()
+      toasts.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) })
     },
     [askEditor, toasts]
   )
+}
+
+interface ProviderProps {
+  library: LibraryState
+  editLibrary: Desk['editLibrary']
+  askEditor(): void
+  children: React.ReactNode
+}
+
+export function DeskProvider({ library, editLibrary, askEditor, children }: ProviderProps): React.JSX.Element {
+  const run = useCallback(<T,>(work: () => Promise<T>): Promise<T | undefined> => editLibrary({ send: work }), [editLibrary])
   const value = useMemo<Desk>(() => {
     const people = new Map(library.people.map((p) => [p.id, p]))
     return {
@@ -54,9 +63,9 @@ export function DeskProvider({ library, askEditor, reloadLibrary, children }: { 
       verdictLabel: (v) => library.settings.verdictLabels[v],
       personName: (id) => (id === null ? 'Nobody' : (people.get(id)?.name ?? SYSTEM_AUTHORS[id] ?? 'Unknown editor')),
       run,
-      askEditor,
-      reloadLibrary
+      editLibrary,
+      askEditor
     }
-  }, [library, run, askEditor, reloadLibrary])
+  }, [library, run, editLibrary, askEditor])
   return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>
 }

@@ -1,7 +1,10 @@
-// The library state, loaded once and again whenever main says the library changed.
+// The library as the window knows it: where it is, its people and settings, and notices. Loaded
+// once (and again when another library folder is opened), then kept up to date by what main
+// announces; the stories themselves are paged in by the library screen (library.search).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LibraryNotice, LibraryState } from '../../../shared/contract'
 import { call, onEvent } from '../api'
+import { useSynced, type Synced } from './synced'
 
 export interface LibraryHook {
   library: LibraryState | null
@@ -9,12 +12,13 @@ export interface LibraryHook {
   notices: LibraryNotice[]
   dismissNotice(notice: LibraryNotice): void
   reload(): void
+  edit: Synced<LibraryState>['edit']
 }
 
 const noticeKey = (n: LibraryNotice): string => `${n.kind}|${n.file}|${n.message}`
 
-export function useLibrary(): LibraryHook {
-  const [library, setLibrary] = useState<LibraryState | null>(null)
+export function useLibrary(report: (error: unknown) => void): LibraryHook {
+  const { value: library, load, update, edit } = useSynced<LibraryState>(report)
   const [error, setError] = useState<string | null>(null)
   const [notices, setNotices] = useState<LibraryNotice[]>([])
   const dismissed = useRef(new Set<string>())
@@ -33,27 +37,29 @@ export function useLibrary(): LibraryHook {
     call('library.get', {})
       .then((state) => {
         if (mine !== seq.current) return
-        setLibrary(state)
+        load(state)
         setError(null)
         addNotices(state.notices)
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
-  }, [addNotices])
+  }, [addNotices, load])
 
   useEffect(() => {
     reload()
-    const offChanged = onEvent('library.changed', reload)
+    const offChanged = onEvent('library.changed', (change) => {
+      if (change.entity === 'library') update((l) => ({ ...l, people: change.people, settings: change.settings }))
+    })
     const offRecovered = onEvent('store.recovered', (notice) => addNotices([notice]))
     return () => {
       offChanged()
       offRecovered()
     }
-  }, [reload, addNotices])
+  }, [reload, addNotices, update])
 
   const dismissNotice = useCallback((notice: LibraryNotice) => {
     dismissed.current.add(noticeKey(notice))
     setNotices((current) => current.filter((n) => noticeKey(n) !== noticeKey(notice)))
   }, [])
 
-  return { library, error, notices, dismissNotice, reload }
+  return { library, error, notices, dismissNotice, reload, edit }
 }

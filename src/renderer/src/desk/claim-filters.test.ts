@@ -5,6 +5,10 @@ import { countByStatus, filterClaims, noFilter, progressOf, step } from './claim
 const claim = (id: string, over: Partial<Claim> = {}): Claim => ({
   id,
   storyId: 's',
+  number: 1,
+  checked: null,
+  recheck: null,
+  contacts: [],
   anchor: { quote: { type: 'TextQuoteSelector', exact: `words of ${id}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 5 }, revision: 1 },
   orphaned: false,
   ...defaultClaimFields,
@@ -60,6 +64,11 @@ describe('filterClaims', () => {
     expect(search('table 4')).toEqual(['e'])
     expect(search('disease control')).toEqual(['s'])
     expect(search('web.archive.org')).toEqual(['s'])
+  })
+  it('finds verdicts waiting for re-check, and a claim by its number', () => {
+    const waiting = claim('e', { number: 7, status: 'done', verdict: 'misleading', recheck: { reason: 'revised', at: '2026-01-02T00:00:00.000Z', revision: 2 } })
+    expect(ids(filterClaims([...claims, waiting], evidence, { ...noFilter, recheck: true }))).toEqual(['e'])
+    expect(ids(filterClaims([...claims, waiting], evidence, { ...noFilter, query: 'c7' }))).toEqual(['e'])
   })
 })
 

@@ -1,6 +1,7 @@
 // Which claims the claim list shows, and the counts and progress the desk reads at a glance.
 import type { Claim, ClaimStatus, ClaimType, Evidence, Source, StatusCounts, Verdict } from '../../../shared/model'
 import { claimStatuses } from '../../../shared/model'
+import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
 
 export interface ClaimFilter {
   status: ClaimStatus | 'all'
@@ -11,20 +12,22 @@ export interface ClaimFilter {
   assignee: string | 'none' | 'all'
   noEvidence: boolean
   orphaned: boolean
+  /** Verdicts given on words that have since changed. */
+  recheck: boolean
   query: string
 }
 
-export const noFilter: ClaimFilter = { status: 'all', verdict: 'all', type: 'all', assignee: 'all', noEvidence: false, orphaned: false, query: '' }
+export const noFilter: ClaimFilter = { status: 'all', verdict: 'all', type: 'all', assignee: 'all', noEvidence: false, orphaned: false, recheck: false, query: '' }
 
 export const isFiltered = (f: ClaimFilter): boolean =>
-  f.status !== 'all' || f.verdict !== 'all' || f.type !== 'all' || f.assignee !== 'all' || f.noEvidence || f.orphaned || f.query.trim() !== ''
+  f.status !== 'all' || f.verdict !== 'all' || f.type !== 'all' || f.assignee !== 'all' || f.noEvidence || f.orphaned || f.recheck || f.query.trim() !== ''
 
 /**
  * Everything a search looks through for one claim: its words and restatement, speaker, tags,
  * rationale and correction, the comments, and each piece of evidence's excerpt, locator and source.
  */
 function searchText(c: Claim, evidence: readonly Evidence[], sources: ReadonlyMap<string, Source>): string {
-  const parts = [c.anchor.quote.exact, c.restatement, c.speaker, c.tags.join(' '), c.rationale, c.correction, ...c.comments.map((m) => m.body)]
+  const parts = [claimLabel(c.number), c.anchor.quote.exact, c.restatement, c.speaker, c.tags.join(' '), c.rationale, c.correction, ...c.comments.map((m) => m.body)]
   for (const e of evidence) {
     const source = sources.get(e.sourceId)
     parts.push(e.excerpt, e.locator, source?.title ?? '', source?.publisher ?? '', source?.url ?? '', source?.archiveUrl ?? '')
@@ -46,6 +49,7 @@ export function filterClaims(claims: readonly Claim[], evidence: readonly Eviden
       (f.assignee === 'all' || (f.assignee === 'none' ? c.assignee === null : c.assignee === f.assignee)) &&
       (!f.noEvidence || !backed.has(c.id)) &&
       (!f.orphaned || c.orphaned) &&
+      (!f.recheck || needsRecheck(c)) &&
       (!q || searchText(c, byClaim.get(c.id) ?? [], sourceById).includes(q))
   )
 }
@@ -56,17 +60,7 @@ export function countByStatus(claims: readonly Pick<Claim, 'status'>[]): StatusC
   return counts
 }
 
-export interface Progress {
-  done: number
-  total: number
-  /** 0..1; a story with no claims has nothing left to check, but reads as 0 so it is not mistaken for cleared. */
-  ratio: number
-}
-
-export function progressOf(counts: StatusCounts): Progress {
-  const total = claimStatuses.reduce((sum, s) => sum + counts[s], 0)
-  return { done: counts.done, total, ratio: total === 0 ? 0 : counts.done / total }
-}
+export { progressOf, type Progress } from '../../../shared/model'
 
 /** Next or previous claim id in list order, wrapping at neither end. */
 export function step(ids: readonly string[], current: string | null, delta: 1 | -1): string | null {

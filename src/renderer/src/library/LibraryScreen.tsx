@@ -1,8 +1,11 @@
 // Every story with how far it is from cleared: progress by status, desk state, who is on it, last change.
+// Main searches, filters and sorts (library.search); only the rows in view are in the page.
 import { MagnifyingGlassIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
 import { Avatar, Badge, Button, Checkbox, Flex, Heading, Select, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../api'
+import type { LibrarySort } from '../../../shared/contract'
 import { claimStatuses, deskStates, type StorySummary } from '../../../shared/model'
 import { FirstRunCard } from '../app/EditorPicker'
 import { useDesk } from '../app/desk-context'
@@ -10,24 +13,50 @@ import { PersonItems } from '../app/PersonItems'
 import { deskStateColor, deskStateLabels, relativeTime, StatusBadge } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
 import { isTypingTarget } from '../desk/keymap'
-import { defaultLibraryFilter, viewStories, type LibraryFilter, type LibrarySort } from '../desk/library-view'
 import { useToasts } from '../app/toasts'
+import { FollowUpsDue } from './FollowUpsDue'
 import { LibraryToolbarExtras } from './LibraryToolbarExtras'
 import { TrashDialog } from './TrashDialog'
+import { defaultLibraryFilter, useStoryRows, type LibraryFilter } from './use-story-rows'
 
 const sortLabels: Record<LibrarySort, string> = { updated: 'Last change', title: 'Headline', progress: 'Least finished', claims: 'Most claims' }
 
 export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void; onNewStory(): void }): React.JSX.Element {
   const desk = useDesk()
-  const [filter, setFilter] = useState<LibraryFilter>(defaultLibraryFilter)
+  const [filter, setFilterState] = useState<LibraryFilter>(defaultLibraryFilter)
   const search = useRef<HTMLInputElement>(null)
-  const stories = useMemo(() => viewStories(desk.library.stories, filter), [desk.library.stories, filter])
   const toasts = useToasts()
+  const reportError = useCallback((error: unknown) => toasts.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) }), [toasts])
+  const rows = useStoryRows(filter, reportError)
+  const total = rows.total ?? 0
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set())
   const [trashOpen, setTrashOpen] = useState(false)
-  // Only what is on screen counts as selected, so a filter never exports or deletes hidden stories.
-  const selectedIds = stories.filter((s) => ticked.has(s.id)).map((s) => s.id)
-  const allTicked = stories.length > 0 && selectedIds.length === stories.length
+  // Ticks go with the filter they were made under, so a filter never exports or deletes hidden stories.
+  const setFilter = (next: LibraryFilter): void => {
+    setFilterState(next)
+    setTicked(new Set())
+  }
+  const selectedIds = [...ticked]
+  const allTicked = total > 0 && ticked.size === total
+  const tickAll = async (on: boolean): Promise<void> => setTicked(on ? new Set(await rows.allIds()) : new Set())
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // The app is not built with the React Compiler, so the virtualizer's unmemoisable API is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtual = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => 61, overscan: 10 })
+  const items = virtual.getVirtualItems()
+  const firstIndex = items[0]?.index ?? 0
+  const lastIndex = items.at(-1)?.index ?? 0
+  const { need } = rows
+  // Radix puts its props on a wrapper, so the table element itself is named and sized here: a
+  // screen reader hears how many stories there are, not just the rows in the page.
+  useEffect(() => {
+    const table = scrollRef.current?.querySelector('table')
+    table?.setAttribute('aria-label', 'Stories')
+    table?.setAttribute('aria-rowcount', String(total + 1))
+  }, [total])
+  useEffect(() => {
+    if (lastIndex >= firstIndex && total > 0) need(firstIndex, lastIndex)
+  }, [need, firstIndex, lastIndex, total])
   const tick = (id: string, on: boolean) =>
     setTicked((prev) => {
       const next = new Set(prev)
@@ -118,16 +147,17 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
       </Flex>
 
       {!desk.currentEditor && <FirstRunCard />}
+      <FollowUpsDue onOpen={onOpen} />
 
-      <div className="library-table">
-        <Table.Root size="2" aria-label="Stories">
+      <div className="library-table" ref={scrollRef} data-total={rows.total ?? undefined}>
+        <Table.Root size="2">
           <Table.Header>
-            <Table.Row>
+            <Table.Row aria-rowindex={1}>
               <Table.ColumnHeaderCell width="36px">
                 <Checkbox
                   aria-label="Select every story shown"
                   checked={allTicked ? true : selectedIds.length > 0 ? 'indeterminate' : false}
-                  onCheckedChange={(v) => setTicked(v === true ? new Set(stories.map((s) => s.id)) : new Set())}
+                  onCheckedChange={(v) => void tickAll(v === true)}
                 />
               </Table.ColumnHeaderCell>
               <Table.ColumnHeaderCell>Story</Table.ColumnHeaderCell>
@@ -139,15 +169,23 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {stories.map((story) => (
-              <StoryRow key={story.id} story={story} onOpen={onOpen} ticked={ticked.has(story.id)} onTick={(on) => tick(story.id, on)} />
-            ))}
+            {/* Only the rows in view (and a few either side) are rendered; spacer rows keep the scroll height. */}
+            {items.length > 0 && <tr aria-hidden style={{ height: items[0]?.start ?? 0 }} />}
+            {items.map((item) => {
+              const story = rows.at(item.index)
+              return story ? (
+                <StoryRow key={story.id} index={item.index} measure={virtual.measureElement} story={story} onOpen={onOpen} ticked={ticked.has(story.id)} onTick={(on) => tick(story.id, on)} />
+              ) : (
+                <tr key={`loading-${item.index}`} data-index={item.index} ref={virtual.measureElement} aria-rowindex={item.index + 2} className="story-row-loading" style={{ height: item.size }} />
+              )
+            })}
+            {items.length > 0 && <tr aria-hidden style={{ height: virtual.getTotalSize() - (items.at(-1)?.end ?? 0) }} />}
           </Table.Body>
         </Table.Root>
-        {stories.length === 0 && (
+        {rows.total === 0 && (
           <Flex direction="column" align="center" gap="2" p="6">
-            <Text color="gray">{desk.library.stories.length ? 'No story matches these filters.' : 'The library is empty.'}</Text>
-            {!desk.library.stories.length && (
+            <Text color="gray">{isDefault(filter) ? 'The library is empty.' : 'No story matches these filters.'}</Text>
+            {isDefault(filter) && (
               <Button variant="soft" onClick={onNewStory}>
                 <PlusIcon /> Paste a story
               </Button>
@@ -160,17 +198,21 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
   )
 }
 
+const isDefault = (f: LibraryFilter): boolean => f.query.trim() === '' && f.deskState === 'all' && f.assignee === 'all'
+
 interface RowProps {
+  index: number
+  measure(row: HTMLTableRowElement | null): void
   story: StorySummary
   onOpen(id: string): void
   ticked: boolean
   onTick(on: boolean): void
 }
 
-function StoryRow({ story, onOpen, ticked, onTick }: RowProps): React.JSX.Element {
+function StoryRow({ index, measure, story, onOpen, ticked, onTick }: RowProps): React.JSX.Element {
   const desk = useDesk()
   return (
-    <Table.Row data-story-id={story.id} className="story-row" onClick={() => onOpen(story.id)}>
+    <Table.Row ref={measure} data-index={index} aria-rowindex={index + 2} data-story-id={story.id} className="story-row" onClick={() => onOpen(story.id)}>
       <Table.Cell onClick={(e) => e.stopPropagation()}>
         <Checkbox aria-label={`Select ${story.title}`} checked={ticked} onCheckedChange={(v) => onTick(v === true)} />
       </Table.Cell>
@@ -184,6 +226,11 @@ function StoryRow({ story, onOpen, ticked, onTick }: RowProps): React.JSX.Elemen
             {story.orphanedCount > 0 && (
               <Badge color="orange" size="1" ml="2">
                 {story.orphanedCount} orphaned
+              </Badge>
+            )}
+            {story.recheckCount > 0 && (
+              <Badge color="purple" size="1" ml="2" data-testid="recheck-badge">
+                {story.recheckCount} need re-check
               </Badge>
             )}
           </Text>

@@ -27,9 +27,8 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
 
   async function save(): Promise<void> {
     const { currentEditorId: _unchanged, ...patch } = draft
-    if (!(await action.run(() => call('settings.update', { patch })))) return
-    desk.reloadLibrary()
-    onSaved()
+    // The saved settings reach every screen with the library.changed that follows the write.
+    if (await action.run(() => call('settings.update', { patch }))) onSaved()
   }
 
   const field = (id: string, label: string, value: string, onChange: (v: string) => void, placeholder = '') => (
@@ -52,6 +51,15 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
           {field('org-url', 'Organisation website', draft.organisationUrl, (v) => setDraft({ ...draft, organisationUrl: v }), 'https://…')}
         </Grid>
         {field('factcheck-url', 'Fact-check page address (used in ClaimReview when a claim has none)', draft.factCheckBaseUrl, (v) => setDraft({ ...draft, factCheckBaseUrl: v }), 'https://…/fact-checks/')}
+        <Heading size="3" as="h3">
+          Sign-off
+        </Heading>
+        <Text as="label" size="2">
+          <Flex gap="2" align="center">
+            <Checkbox checked={draft.requireCheckedAgainst} onCheckedChange={(v) => setDraft({ ...draft, requireCheckedAgainst: v === true })} />
+            A claim may only be Done with evidence attached or a note on what it was checked against
+          </Flex>
+        </Text>
         <Heading size="3" as="h3">
           Status names
         </Heading>

@@ -9,8 +9,10 @@ import { StatusIcon } from '../app/labels'
 
 export interface ArticleClaim extends ClaimSpan {
   status: ClaimStatus | 'pending'
-  number: number
+  /** The claim's stable label, C7. */
+  number: string
   label: string
+  recheck: boolean
 }
 
 interface ArticleProps {
@@ -55,7 +57,7 @@ export function Article({ text, claims, selectedId, rootRef, onPick }: ArticlePr
 }
 
 const signatureOf = (list: readonly ArticleClaim[], selected: string | null): string =>
-  `${selected ?? ''}|${list.map((c) => `${c.id}:${c.start}:${c.end}:${c.status}:${c.number}:${c.label}`).join(',')}`
+  `${selected ?? ''}|${list.map((c) => `${c.id}:${c.start}:${c.end}:${c.status}:${c.number}:${c.label}:${c.recheck}`).join(',')}`
 
 interface ParagraphProps {
   text: string
@@ -80,7 +82,18 @@ const Paragraph = memo(
             const markers = seg.starts.map((id) => {
               const claim = byId.get(id) as ArticleClaim
               return (
-                <span key={`m${id}`} className="claim-marker" data-at={seg.start} data-marker={id} data-status={claim.status} data-selected={id === selectedId || undefined} role={claim.status === 'pending' ? 'img' : 'button'} tabIndex={claim.status === 'pending' ? undefined : 0} aria-label={claim.status === 'pending' ? 'Saving a new claim' : `Claim ${claim.number}: ${claim.label}. Open it`}>
+                <span
+                  key={`m${id}`}
+                  className="claim-marker"
+                  data-at={seg.start}
+                  data-marker={id}
+                  data-status={claim.status}
+                  data-selected={id === selectedId || undefined}
+                  data-recheck={claim.recheck || undefined}
+                  role={claim.status === 'pending' ? 'img' : 'button'}
+                  tabIndex={claim.status === 'pending' ? undefined : 0}
+                  aria-label={claim.status === 'pending' ? 'Saving a new claim' : `${claim.number}: ${claim.label}${claim.recheck ? ', needs re-check' : ''}. Open it`}
+                >
                   {claim.status !== 'pending' && <StatusIcon status={claim.status} />}
                   <span aria-hidden>{claim.status === 'pending' ? '…' : claim.number}</span>
                 </span>
@@ -103,6 +116,7 @@ const Paragraph = memo(
                 data-end={seg.end}
                 data-claims={seg.ids.join(' ')}
                 data-status={innermost.status}
+                data-recheck={seg.ids.some((id) => byId.get(id)?.recheck) || undefined}
                 data-depth={Math.min(seg.ids.length, 3)}
                 data-selected={(selectedId !== null && seg.ids.includes(selectedId)) || undefined}
               >

@@ -9,11 +9,13 @@ import { useDesk } from '../app/desk-context'
 import { useGuard } from '../app/form-parts'
 import { useUndo } from '../app/undo'
 import { isWebUrl, sourceKindLabels, stanceLabels } from '../app/labels'
+import { useStoryEdit } from './use-story'
 
 const newSource = { title: '', url: '', publisher: '', archiveUrl: '', kind: 'other' as SourceKind }
 
 export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; claimId: string; onDone(): void }): React.JSX.Element {
   const desk = useDesk()
+  const edit = useStoryEdit()
   const [mode, setMode] = useState<'new' | 'library'>('new')
   const [fresh, setFresh] = useState(newSource)
   const [picked, setPicked] = useState<Source | null>(null)
@@ -37,7 +39,12 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
           : await desk.run(() =>
               call('sources.create', { fields: { title: fresh.title.trim(), url: fresh.url.trim(), publisher: fresh.publisher.trim(), archiveUrl: fresh.archiveUrl.trim(), kind: fresh.kind } })
             )
-      return source ? await desk.run(() => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } })) : undefined
+      return source
+        ? await edit({
+            send: () => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } }),
+            apply: (d, evidence) => ({ ...d, evidence: [...d.evidence, evidence], sources: [...d.sources.filter((s) => s.id !== source.id), source] })
+          })
+        : undefined
     })
     if (!added) return
     history.record({

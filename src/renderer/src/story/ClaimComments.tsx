@@ -7,16 +7,23 @@ import { useDesk } from '../app/desk-context'
 import { useGuard } from '../app/form-parts'
 import { useUndo } from '../app/undo'
 import { relativeTime } from '../app/labels'
+import { useStoryEdit } from './use-story'
 
 export function ClaimComments({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element {
   const desk = useDesk()
+  const edit = useStoryEdit()
   const [body, setBody] = useState('')
   const guard = useGuard()
   const history = useUndo()
   const send = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
     if (!body.trim()) return
-    const done = await guard.once(() => desk.run(() => call('claims.comment', { storyId, claimId: claim.id, body })))
+    const done = await guard.once(() =>
+      edit({
+        send: () => call('claims.comment', { storyId, claimId: claim.id, body }),
+        apply: (d, comment) => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? { ...c, comments: [...c.comments, comment] } : c)) })
+      })
+    )
     if (!done) return
     setBody('')
     let commentId = done.id

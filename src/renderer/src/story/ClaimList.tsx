@@ -1,9 +1,12 @@
 // The claims beside the text, in story order, with filters, counts and the story's progress.
-import { LinkBreak2Icon, MagnifyingGlassIcon, ReaderIcon } from '@radix-ui/react-icons'
+import { LinkBreak2Icon, MagnifyingGlassIcon, ReaderIcon, UpdateIcon } from '@radix-ui/react-icons'
 import { Button, Checkbox, Flex, Select, Text, TextField } from '@radix-ui/themes'
+import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
 import { claimStatuses, claimTypes, verdicts, type Claim, type Evidence } from '../../../shared/model'
+import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
 import { useDesk } from '../app/desk-context'
+import { LastContact } from './LastContact'
 import { PersonItems } from '../app/PersonItems'
 import { StatusIcon, typeLabels } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
@@ -13,7 +16,6 @@ interface ClaimListProps {
   claims: readonly Claim[]
   shown: readonly Claim[]
   evidence: readonly Evidence[]
-  numberOf: ReadonlyMap<string, number>
   filter: ClaimFilter
   onFilter(filter: ClaimFilter): void
   selectedId: string | null
@@ -21,16 +23,22 @@ interface ClaimListProps {
   searchRef: React.RefObject<HTMLInputElement | null>
 }
 
-export function ClaimList({ claims, shown, evidence, numberOf, filter, onFilter, selectedId, onSelect, searchRef }: ClaimListProps): React.JSX.Element {
+export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedId, onSelect, searchRef }: ClaimListProps): React.JSX.Element {
   const desk = useDesk()
-  const listRef = useRef<HTMLOListElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
   const evidenceCount = new Map<string, number>()
   for (const e of evidence) evidenceCount.set(e.claimId, (evidenceCount.get(e.claimId) ?? 0) + 1)
   const orphans = claims.filter((c) => c.orphaned).length
+  // Only the claims in view are in the page: a story can carry thousands.
+  // The app is not built with the React Compiler, so the virtualizer's unmemoisable API is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => 64, overscan: 8, getItemKey: (i) => shown[i]?.id ?? i })
+  const selectedIndex = selectedId ? shown.findIndex((c) => c.id === selectedId) : -1
+  const rechecks = claims.filter(needsRecheck).length
 
   useEffect(() => {
-    if (selectedId) listRef.current?.querySelector(`[data-claim-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' })
-  }, [selectedId])
+    if (selectedIndex >= 0) virtual.scrollToIndex(selectedIndex, { align: 'auto' })
+  }, [selectedIndex, virtual])
 
   return (
     <aside className="claim-list" aria-label="Claims in this story">
@@ -106,6 +114,12 @@ export function ClaimList({ claims, shown, evidence, numberOf, filter, onFilter,
               Orphaned ({orphans})
             </Flex>
           </Text>
+          <Text as="label" size="1">
+            <Flex gap="1" align="center">
+              <Checkbox size="1" checked={filter.recheck} onCheckedChange={(v) => onFilter({ ...filter, recheck: v === true })} />
+              Needs re-check (<span data-testid="recheck-count">{rechecks}</span>)
+            </Flex>
+          </Text>
           {isFiltered(filter) && (
             <Button size="1" variant="ghost" onClick={() => onFilter(noFilter)}>
               Clear filters
@@ -113,15 +127,17 @@ export function ClaimList({ claims, shown, evidence, numberOf, filter, onFilter,
           )}
         </Flex>
       </div>
-      <ol ref={listRef} className="claim-items" aria-label="Claims">
-        {shown.map((c) => {
+      <div ref={scrollRef} className="claim-items">
+      <ol className="claim-items-list" aria-label="Claims" style={{ height: virtual.getTotalSize() }}>
+        {virtual.getVirtualItems().map((item) => {
+          const c = shown[item.index] as Claim
           const count = evidenceCount.get(c.id) ?? 0
           return (
-            <li key={c.id}>
+            <li key={c.id} ref={virtual.measureElement} data-index={item.index} aria-posinset={item.index + 1} aria-setsize={shown.length} style={{ transform: `translateY(${item.start}px)` }}>
               <button type="button" className="claim-item" data-claim-id={c.id} data-status={c.status} aria-current={c.id === selectedId || undefined} onClick={() => onSelect(c.id, true)}>
                 {/* Plain elements, not Radix components: a story can list hundreds of claims. */}
                 <span className="claim-item-meta">
-                  <span className="claim-number">{numberOf.get(c.id)}</span>
+                  <span className="claim-number">{claimLabel(c.number)}</span>
                   <span className="chip" data-status={c.status}>
                     <StatusIcon status={c.status} />
                     {desk.statusLabel(c.status)}
@@ -134,6 +150,11 @@ export function ClaimList({ claims, shown, evidence, numberOf, filter, onFilter,
                   {c.orphaned && (
                     <span className="chip chip-orphan">
                       <LinkBreak2Icon aria-hidden /> Orphaned
+                    </span>
+                  )}
+                  {needsRecheck(c) && (
+                    <span className="chip chip-recheck">
+                      <UpdateIcon aria-hidden /> Needs re-check
                     </span>
                   )}
                   <span className="claim-item-end">
@@ -150,11 +171,13 @@ export function ClaimList({ claims, shown, evidence, numberOf, filter, onFilter,
                   </span>
                 </span>
                 <span className="claim-quote">{c.restatement || c.anchor.quote.exact}</span>
+                {c.status === 'waiting' && <LastContact claim={c} />}
               </button>
             </li>
           )
         })}
       </ol>
+      </div>
       {shown.length === 0 && (
         <Text as="p" size="2" color="gray" className="claim-list-empty">
           {claims.length ? 'No claim matches these filters.' : 'No claims yet. Select words in the story and press M, or click the + beside a sentence to mark all of it.'}

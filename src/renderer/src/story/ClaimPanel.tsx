@@ -5,9 +5,13 @@ import { useEffect, useRef } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { claimStatuses, claimTypes, priorities, verdicts, type Claim, type ClaimFields } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
+import { CheckedBefore } from '../memory/CheckedBefore'
 import { PersonItems } from '../app/PersonItems'
 import { priorityLabels, StatusIcon, typeLabels, verdictColor } from '../app/labels'
+import { CheckedAgainst } from './CheckedAgainst'
 import { ClaimComments } from './ClaimComments'
+import { ContactLog } from './ContactLog'
+import { RecheckCallout } from './RecheckCallout'
 import { ClaimHistory } from './ClaimHistory'
 import { EvidenceSection } from './EvidenceSection'
 import { SavedField } from './SavedField'
@@ -15,7 +19,8 @@ import { SavedField } from './SavedField'
 interface ClaimPanelProps {
   claim: Claim
   detail: StoryDetail
-  number: number
+  /** The claim's stable label, C7. */
+  number: string
   onClose(): void
   onUpdate(patch: Partial<ClaimFields>): void
   onDelete(): void
@@ -33,10 +38,10 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
     if (!document.activeElement?.closest('[role="dialog"], .claim-panel')) headingRef.current?.focus({ preventScroll: true })
   }, [])
   return (
-    <aside className="claim-panel" aria-label={`Claim ${number}`} data-claim-id={claim.id}>
+    <aside className="claim-panel" aria-label={`Claim ${number}`} data-claim-id={claim.id} data-claim-number={claim.number}>
       <Flex justify="between" align="center" className="panel-head">
         <Heading as="h2" size="3" ref={headingRef} tabIndex={-1} data-desk-keys className="panel-heading">
-          Claim {number} <Text color="gray" size="2" weight="regular">of {detail.claims.length}</Text>
+          {number} <Text color="gray" size="2" weight="regular">· {detail.claims.length} claims</Text>
         </Heading>
         <Flex gap="1">
           <Tooltip content="Delete claim (Delete) — can be undone">
@@ -55,6 +60,7 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
         <blockquote className="claim-words" data-testid="claim-words">
           {claim.anchor.quote.exact}
         </blockquote>
+        <RecheckCallout storyId={storyId} claim={claim} />
         {claim.orphaned && (
           <Callout.Root color="orange" size="1" mb="3">
             <Callout.Icon>
@@ -68,6 +74,8 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
             </Callout.Text>
           </Callout.Root>
         )}
+
+        <CheckedBefore storyId={storyId} claim={claim} />
 
         <section className="panel-section" aria-label="Status">
           <Text size="1" weight="medium" color="gray" as="p" mb="1" id="status-label">
@@ -124,6 +132,7 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
           </Grid>
           <SavedField label="Rationale" name="rationale" multiline rows={3} value={claim.rationale} placeholder="Why this verdict: what was checked and what it showed" onSave={(rationale) => onUpdate({ rationale })} />
           <SavedField label="Suggested correction" name="correction" multiline value={claim.correction} placeholder="How the sentence should read" onSave={(correction) => onUpdate({ correction })} />
+          <CheckedAgainst claim={claim} evidence={detail.evidence} onSave={(checkedAgainst) => onUpdate({ checkedAgainst })} />
         </section>
 
         <section className="panel-section" aria-label="Details">
@@ -176,6 +185,8 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
 
         <Separator size="4" my="3" />
         <EvidenceSection storyId={storyId} claim={claim} detail={detail} />
+        <Separator size="4" my="3" />
+        <ContactLog storyId={storyId} claim={claim} detail={detail} />
         <Separator size="4" my="3" />
         <ClaimComments storyId={storyId} claim={claim} />
         <Separator size="4" my="3" />

@@ -11,6 +11,7 @@ import { useToasts } from '../app/toasts'
 import { useUndo } from '../app/undo'
 import { AttachEvidence } from './AttachEvidence'
 import { SavedField } from './SavedField'
+import { useStoryEdit } from './use-story'
 
 export function EvidenceSection({ storyId, claim, detail }: { storyId: string; claim: Claim; detail: StoryDetail }): React.JSX.Element {
   const [attaching, setAttaching] = useState(false)
@@ -55,12 +56,17 @@ export function EvidenceSection({ storyId, claim, detail }: { storyId: string; c
 
 function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence: Evidence; source: Source | undefined }): React.JSX.Element {
   const desk = useDesk()
+  const edit = useStoryEdit()
   const toasts = useToasts()
   const history = useUndo()
   const title = source?.title ?? 'source'
   const update = async (patch: Partial<Pick<Evidence, 'excerpt' | 'stance' | 'locator'>>): Promise<void> => {
     const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, evidence[k as keyof typeof patch]])) as typeof patch
-    const saved = await desk.run(() => call('evidence.update', { storyId, evidenceId: evidence.id, patch }))
+    const saved = await edit({
+      send: () => call('evidence.update', { storyId, evidenceId: evidence.id, patch }),
+      show: (d) => ({ ...d, evidence: d.evidence.map((e) => (e.id === evidence.id ? { ...e, ...patch } : e)) }),
+      apply: (d, saved) => ({ ...d, evidence: d.evidence.map((e) => (e.id === saved.id ? saved : e)) })
+    })
     if (!saved || JSON.stringify(previous) === JSON.stringify(patch)) return
     history.record({
       label: `Change the ${Object.keys(patch).join(', ')} of evidence from “${title}”`,
@@ -69,7 +75,8 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
     })
   }
   const remove = async (): Promise<void> => {
-    const removed = await desk.run(() => call('evidence.remove', { storyId, evidenceId: evidence.id }))
+    const without = (d: StoryDetail): StoryDetail => ({ ...d, evidence: d.evidence.filter((e) => e.id !== evidence.id) })
+    const removed = await edit({ send: () => call('evidence.remove', { storyId, evidenceId: evidence.id }), show: without, apply: without })
     if (!removed) return
     const entry = {
       label: `Remove evidence from “${title}”`,

@@ -4,8 +4,9 @@ import { ChevronLeftIcon, Pencil2Icon, PlusIcon } from '@radix-ui/react-icons'
 import { Button, Callout, Flex, Heading, IconButton, Kbd, Select, Spinner, Text, Tooltip } from '@radix-ui/themes'
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { deskStates, type Claim, type DeskState } from '../../../shared/model'
+import { claimLabel, FINAL_DESK_STATE, needsRecheck, signOffBlockers } from '../../../shared/rules/claims'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useDesk, useReport } from '../app/desk-context'
 import { deskStateLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
 import { useUndo } from '../app/undo'
@@ -13,6 +14,9 @@ import { filterClaims, isFiltered, noFilter, step, type ClaimFilter } from '../d
 import type { DeskAction } from '../desk/keymap'
 import { selectionOffsets } from '../desk/selection'
 import { useClaimActions } from './use-claim-actions'
+import { MemoryMarks } from '../memory/MemoryMarks'
+import { MemoryToolbar } from '../memory/MemoryToolbar'
+import { useStoryMemory } from '../memory/use-story-memory'
 import { useDeskKeys } from './use-desk-keys'
 import { useLiveSelection } from './use-live-selection'
 import { useSentenceCursor } from './use-sentence-cursor'
@@ -20,14 +24,15 @@ import { useSentenceGesture } from './use-sentence-gesture'
 import { Article, type ArticleClaim } from './Article'
 import { ClaimList } from './ClaimList'
 import { ClaimPanel } from './ClaimPanel'
+import { SignOffDialog } from './SignOffDialog'
 import { StoryToolbarExtras } from './StoryToolbarExtras'
-import { useStory } from './use-story'
+import { StoryEditProvider, useStory } from './use-story'
 
 export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void }): React.JSX.Element {
   const desk = useDesk()
   const toasts = useToasts()
   const history = useUndo()
-  const { detail, error, patch } = useStory(storyId)
+  const { detail, error, edit } = useStory(storyId, useReport(desk.askEditor))
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [panelOpen, setPanelOpen] = useState(false)
   const [filter, setFilter] = useState<ClaimFilter>(noFilter)
@@ -36,7 +41,8 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const searchRef = useRef<HTMLInputElement>(null)
 
   const claims = useMemo(() => detail?.claims ?? [], [detail])
-  const numberOf = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims])
+  const [signOffOpen, setSignOffOpen] = useState(false)
+  const blockers = useMemo(() => signOffBlockers(claims, detail?.evidence ?? [], desk.library.settings), [claims, detail, desk.library.settings])
   const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter, detail?.sources ?? []), [claims, detail, filter])
   // The panel follows the filter: a claim the filter hides is not shown in the panel either.
   const selected = shown.find((c) => c.id === selectedId) ?? null
@@ -74,16 +80,17 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     [select]
   )
   const text = detail?.story.text ?? ''
-  const actions = useClaimActions({ storyId, text, claims, patch, open: openClaim })
+  const actions = useClaimActions({ storyId, text, claims, edit, open: openClaim })
   const { pending, markRange, updateClaim } = actions
+  const memory = useStoryMemory(storyId)
   const articleClaims = useMemo<ArticleClaim[]>(
     () => [
       ...claims
         .filter((c) => !c.orphaned)
-        .map((c) => ({ id: c.id, start: c.anchor.position.start, end: c.anchor.position.end, status: c.status, number: numberOf.get(c.id) ?? 0, label: desk.statusLabel(c.status) })),
-      ...pending.map((p) => ({ id: p.key, start: p.start, end: p.end, status: 'pending' as const, number: 0, label: 'Saving' }))
+        .map((c) => ({ id: c.id, start: c.anchor.position.start, end: c.anchor.position.end, status: c.status, number: claimLabel(c.number), label: desk.statusLabel(c.status), recheck: needsRecheck(c) })),
+      ...pending.map((p) => ({ id: p.key, start: p.start, end: p.end, status: 'pending' as const, number: '', label: 'Saving', recheck: false }))
     ],
-    [claims, pending, numberOf, desk]
+    [claims, pending, desk]
   )
 
 
@@ -100,10 +107,10 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const describeRange = useCallback(
     (range: { start: number; end: number }) => {
       const inside = claims.filter((c) => !c.orphaned && c.anchor.position.start < range.end && range.start < c.anchor.position.end)
-      const claimsText = inside.map((c) => `claim ${numberOf.get(c.id)} (${desk.statusLabel(c.status)})`).join(', ')
+      const claimsText = inside.map((c) => `claim ${claimLabel(c.number)} (${desk.statusLabel(c.status)})`).join(', ')
       return `${claimsText ? `Part of ${claimsText}. ` : ''}Enter marks these words.`
     },
-    [claims, numberOf, desk]
+    [claims, desk]
   )
   const cursor = useSentenceCursor(
     text,
@@ -118,14 +125,14 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     const ids = shown.map((c) => c.id)
     const at = ids.indexOf(claim.id)
     const next = ids[at + 1] ?? ids[at - 1] ?? null
-    if (!(await actions.deleteClaim(claim, `Claim ${numberOf.get(claim.id)}`))) return
+    if (!(await actions.deleteClaim(claim, claimLabel(claim.number)))) return
     setSelectedId(next)
     if (!next) closePanel()
   }
 
   const reattach = (): void => {
     if (!selected || !live) return
-    void desk.run(() => call('claims.reattach', { storyId, claimId: selected.id, start: live.range.start, end: live.range.end }))
+    void actions.reattach(selected.id, live.range)
   }
 
   const perform = (action: DeskAction): boolean => {
@@ -200,17 +207,29 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     [showPanel]
   )
 
-  const setDeskState = async (deskState: DeskState): Promise<void> => {
+  const setDeskState = (deskState: DeskState): void => {
     const previous = detail?.story.deskState
-    patch((d) => ({ ...d, story: { ...d.story, deskState } }))
-    const saved = await desk.run(() => call('stories.update', { id: storyId, patch: { deskState } }))
-    if (!saved || !previous || previous === deskState) return
-    history.record({
-      label: `Set the desk state to ${deskStateLabels[deskState]}`,
-      undo: async () => void (await call('stories.update', { id: storyId, patch: { deskState: previous } })),
-      redo: async () => void (await call('stories.update', { id: storyId, patch: { deskState } }))
-    })
+    const send = async (): Promise<void> => {
+      const saved = await edit({
+        send: () => call('stories.update', { id: storyId, patch: { deskState } }),
+        show: (d) => ({ ...d, story: { ...d.story, deskState } }),
+        apply: (d, summary) => ({ ...d, story: { ...d.story, deskState: summary.deskState, updatedAt: summary.updatedAt } })
+      })
+      if (!saved || !previous || previous === deskState) return
+      history.record({
+        label: `Set the desk state to ${deskStateLabels[deskState]}`,
+        undo: async () => void (await call('stories.update', { id: storyId, patch: { deskState: previous } })),
+        redo: async () => void (await call('stories.update', { id: storyId, patch: { deskState } }))
+      })
+    }
+    // Clearing is checked against the sign-off rules first; it shows only once main has agreed.
+    if (deskState === FINAL_DESK_STATE && blockers.length > 0) {
+      setSignOffOpen(true)
+      return
+    }
+    void send()
   }
+  const overrideSignOff = (reason: string) => call('stories.update', { id: storyId, patch: { deskState: FINAL_DESK_STATE }, overrideReason: reason })
 
   if (!detail) {
     return (
@@ -230,6 +249,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
 
   const story = detail.story
   return (
+    <StoryEditProvider value={edit}>
     <div className="story-view" data-screen="story" data-story-id={story.id} data-ready="true">
       <Flex className="toolbar story-toolbar" align="center" gap="3">
         <Button variant="ghost" color="gray" onClick={onBack} aria-label="Back to the library">
@@ -244,8 +264,10 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
           </Text>
         </Flex>
         <Flex ml="auto" gap="2" align="center" className="story-toolbar-end">
+          <MemoryToolbar memory={memory} />
           <ToolbarExtrasMemo detail={detail} />
-          <Select.Root value={story.deskState} onValueChange={(v) => void setDeskState(v as DeskState)}>
+          <SignOffDialog open={signOffOpen} onOpenChange={setSignOffOpen} blockers={blockers} onOpenClaim={openClaim} onOverride={overrideSignOff} />
+          <Select.Root value={story.deskState} onValueChange={(v) => setDeskState(v as DeskState)}>
             <Select.Trigger aria-label="Desk state" />
             <Select.Content>
               {deskStates.map((s) => (
@@ -258,7 +280,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         </Flex>
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
-        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} numberOf={numberOf} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
+        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
         <div
           className="article-scroll"
           ref={scrollRef}
@@ -297,6 +319,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
               </IconButton>
             </Tooltip>
           )}
+          <MemoryMarks memory={memory} articleRef={articleRef} scrollRef={scrollRef} version={articleClaims} onMark={(range) => void markRange(range)} />
           {live && (
             <Button className="mark-button" size="1" style={{ top: live.top, left: live.left }} onMouseDown={(e) => e.preventDefault()} onClick={markSelection}>
               <Pencil2Icon /> Mark as claim <Kbd size="1">M</Kbd>
@@ -308,7 +331,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
             key={selected.id}
             claim={selected}
             detail={detail}
-            number={numberOf.get(selected.id) ?? 0}
+            number={claimLabel(selected.number)}
             onClose={closePanel}
             onUpdate={(fields) => void updateClaim(selected.id, fields)}
             onDelete={() => void deleteClaim(selected)}
@@ -318,6 +341,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         )}
       </div>
     </div>
+    </StoryEditProvider>
   )
 }
 

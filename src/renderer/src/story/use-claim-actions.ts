@@ -1,15 +1,15 @@
-// Changes to a story's claims. Marking shows a pending highlight at once and settles when main
-// answers; updates apply locally first. Every change goes into the undo history (app/undo.tsx);
-// a delete also says so in a toast with an Undo button.
+// Changes to a story's claims, each one call through the story's edit path (use-story.ts). Marking
+// shows a pending highlight at once and settles when main answers; updates show at once and are
+// taken back if the save fails. Every change goes into the undo history (app/undo.tsx); a delete
+// also says so in a toast with an Undo button.
 import { useCallback, useRef, useState } from 'react'
-import type { StoryDetail } from '../../../shared/contract'
+import { maxQuoteLength, type StoryDetail } from '../../../shared/contract'
 import type { Claim, ClaimFields, Evidence } from '../../../shared/model'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
 import { useToasts } from '../app/toasts'
 import { useUndo } from '../app/undo'
 import { trimRange, type TextRange } from '../desk/selection'
-import { byStoryOrder } from './use-story'
+import { byStoryOrder, type StoryEdit } from './use-story'
 
 export interface PendingMark extends TextRange {
   key: string
@@ -23,13 +23,16 @@ interface Options {
   storyId: string
   text: string
   claims: readonly Claim[]
-  patch(change: (d: StoryDetail) => StoryDetail): void
+  edit: StoryEdit
   /** Selects a claim and opens its panel (after marking or restoring it). */
   open(id: string): void
 }
 
-export function useClaimActions({ storyId, text, claims, patch, open }: Options) {
-  const desk = useDesk()
+const withClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({ ...d, claims: [...d.claims.filter((c) => c.id !== claim.id), claim].sort(byStoryOrder) })
+const replaceClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? claim : c)) })
+const withoutClaim = (d: StoryDetail, id: string): StoryDetail => ({ ...d, claims: d.claims.filter((c) => c.id !== id), evidence: d.evidence.filter((e) => e.claimId !== id) })
+
+export function useClaimActions({ storyId, text, claims, edit, open }: Options) {
   const toasts = useToasts()
   const history = useUndo()
   const [pending, setPending] = useState<PendingMark[]>([])
@@ -40,6 +43,11 @@ export function useClaimActions({ storyId, text, claims, patch, open }: Options)
     async (selected: TextRange) => {
       const range = trimRange(text, selected)
       if (!range) return
+      if (range.end - range.start > maxQuoteLength) {
+        const chosen = (range.end - range.start).toLocaleString('en')
+        toasts.show({ tone: 'error', message: `That selection is ${chosen} characters long; a claim can quote at most ${maxQuoteLength.toLocaleString('en')}. Select fewer words and press M again.` })
+        return
+      }
       document.getSelection()?.removeAllRanges()
       // The same words marked again open the claim they already are (main refuses a second one too).
       const existing = claims.find((c) => !c.orphaned && c.anchor.position.start === range.start && c.anchor.position.end === range.end)
@@ -49,9 +57,8 @@ export function useClaimActions({ storyId, text, claims, patch, open }: Options)
       inFlight.current.add(rangeKey)
       const key = `pending-${++pendingKeys}`
       setPending((p) => [...p, { key, ...range }])
-      const claim = await desk.run(() => call('claims.create', { storyId, start: range.start, end: range.end }))
+      const claim = await edit({ send: () => call('claims.create', { storyId, start: range.start, end: range.end }), apply: withClaim })
       if (claim) {
-        patch((d) => ({ ...d, claims: [...d.claims.filter((c) => c.id !== claim.id), claim].sort(byStoryOrder) }))
         open(claim.id)
         let deleted: { claim: Claim; evidence: Evidence[] } | null = null
         history.record({
@@ -63,39 +70,48 @@ export function useClaimActions({ storyId, text, claims, patch, open }: Options)
       inFlight.current.delete(rangeKey)
       setPending((p) => p.filter((x) => x.key !== key))
     },
-    [desk, storyId, patch, open, text, claims, history]
+    [edit, toasts, storyId, open, text, claims, history]
   )
 
   const updateClaim = useCallback(
     async (id: string, fields: Partial<ClaimFields>) => {
       const before = claims.find((c) => c.id === id)
-      patch((d) => ({ ...d, claims: d.claims.map((c) => (c.id === id ? { ...c, ...fields } : c)) }))
-      const saved = await desk.run(() => call('claims.update', { storyId, claimId: id, patch: fields }))
-      if (!saved) return
-      patch((d) => ({ ...d, claims: d.claims.map((c) => (c.id === id ? saved : c)) }))
-      if (!before) return
+      const saved = await edit({
+        send: () => call('claims.update', { storyId, claimId: id, patch: fields }),
+        show: (d) => ({ ...d, claims: d.claims.map((c) => (c.id === id ? { ...c, ...fields } : c)) }),
+        apply: replaceClaim
+      })
+      if (!saved || !before) return saved
       const previous = Object.fromEntries(Object.keys(fields).map((k) => [k, before[k as keyof ClaimFields]])) as Partial<ClaimFields>
-      if (JSON.stringify(previous) === JSON.stringify(fields)) return
+      if (JSON.stringify(previous) === JSON.stringify(fields)) return saved
       history.record({
         label: `Change ${Object.keys(fields).join(', ')}`,
         undo: async () => void (await call('claims.update', { storyId, claimId: id, patch: previous })),
         redo: async () => void (await call('claims.update', { storyId, claimId: id, patch: fields }))
       })
+      return saved
     },
-    [desk, storyId, patch, claims, history]
+    [edit, storyId, claims, history]
+  )
+
+  const reattach = useCallback(
+    (id: string, range: TextRange) => edit({ send: () => call('claims.reattach', { storyId, claimId: id, start: range.start, end: range.end }), apply: (d, claim) => withClaim(d, claim) }),
+    [edit, storyId]
   )
 
   /** Deletes the claim and its evidence; resolves to whether it went. */
   const deleteClaim = useCallback(
     async (claim: Claim, name: string): Promise<boolean> => {
-      const deleted = await desk.run(() => call('claims.delete', { storyId, claimId: claim.id }))
+      const deleted = await edit({ send: () => call('claims.delete', { storyId, claimId: claim.id }), show: (d) => withoutClaim(d, claim.id), apply: (d) => withoutClaim(d, claim.id) })
       if (!deleted) return false
-      patch((d) => ({ ...d, claims: d.claims.filter((c) => c.id !== claim.id), evidence: d.evidence.filter((e) => e.claimId !== claim.id) }))
       const entry = {
         label: `Delete ${name.toLowerCase()}`,
         undo: async () => {
-          const restored = await call('claims.restore', { storyId, deleted })
-          patch((d) => ({ ...d, claims: [...d.claims.filter((c) => c.id !== restored.id), restored].sort(byStoryOrder), evidence: [...d.evidence, ...deleted.evidence] }))
+          const restored = await edit({
+            send: () => call('claims.restore', { storyId, deleted }),
+            apply: (d, back) => ({ ...withClaim(d, back), evidence: [...d.evidence.filter((e) => e.claimId !== back.id), ...deleted.evidence] })
+          })
+          if (!restored) throw new Error('The claim could not be restored.')
           open(restored.id)
         },
         redo: async () => void (await call('claims.delete', { storyId, claimId: claim.id }))
@@ -104,8 +120,8 @@ export function useClaimActions({ storyId, text, claims, patch, open }: Options)
       toasts.show({ message: `${name} deleted.`, action: { label: 'Undo', run: () => void history.undoIf(entry) } })
       return true
     },
-    [desk, toasts, storyId, patch, open, history]
+    [edit, toasts, storyId, open, history]
   )
 
-  return { pending, markRange, updateClaim, deleteClaim }
+  return { pending, markRange, updateClaim, reattach, deleteClaim }
 }

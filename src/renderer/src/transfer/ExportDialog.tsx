@@ -2,6 +2,7 @@
 import { Button, Checkbox, Dialog, Flex, Progress, RadioGroup, Select, Text } from '@radix-ui/themes'
 import { useEffect, useState } from 'react'
 import type { ExportResult, ReportFormat, ReportOptions, ReportRequest } from '../../../shared/contract'
+import { leftOutReasonLabels, leftOutReasons } from '../../../shared/rules/claims'
 import { call, onEvent } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter, useAction } from '../app/form-parts'
@@ -26,7 +27,8 @@ interface Props {
   scopeFromHere: 'story' | 'selected' | null
 }
 
-const defaultOptions: ReportOptions = { includeExcerpts: true, includeActivity: false, includeOrphaned: true }
+/** Internal is off by default: a report made for publishing must not carry the desk's working record. */
+const defaultOptions: ReportOptions = { includeExcerpts: true, includeActivity: false, includeOrphaned: true, internal: false }
 
 export function ExportDialog(props: Props): React.JSX.Element {
   return (
@@ -96,7 +98,7 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
         </Select.Root>
         {format === 'claimreview' && (
           <Text size="1" color="gray">
-            Only claims with a verdict are published; the desk’s organisation and fact-check address come from Settings.
+            Only Done claims with a verdict given on their present words are published, never comments or contacts; the desk’s organisation and fact-check address come from Settings.
           </Text>
         )}
         {format === 'claimreview' && (!settings.organisationName || !settings.factCheckBaseUrl) && (
@@ -114,6 +116,7 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
         {option('includeExcerpts', 'Evidence excerpts')}
         {option('includeActivity', 'Activity log')}
         {option('includeOrphaned', 'Orphaned claims')}
+        {format !== 'claimreview' && format !== 'csv' && option('internal', 'Internal report: comments and contact log (personal data, not for publishing)')}
       </Flex>
       {progress !== null && <Progress value={progress} aria-label="Export progress" />}
       {result && <ExportSummary result={result} format={format} />}
@@ -124,6 +127,13 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
       </DialogFooter>
     </Flex>
   )
+}
+
+function LeftOut({ counts }: { counts: ExportResult['leftOut'] }): string {
+  const total = leftOutReasons.reduce((n, r) => n + counts[r], 0)
+  if (total === 0) return ' Every claim was published.'
+  const why = leftOutReasons.filter((r) => counts[r] > 0).map((r) => `${counts[r]} ${leftOutReasonLabels[r]}`)
+  return ` ${total} ${total === 1 ? 'claim was' : 'claims were'} left out: ${why.join(', ')}.`
 }
 
 function ExportSummary({ result, format }: { result: ExportResult; format: ReportFormat }): React.JSX.Element {
@@ -138,7 +148,7 @@ function ExportSummary({ result, format }: { result: ExportResult; format: Repor
     <Flex direction="column" gap="2" role="status">
       <Text size="2">
         Saved {result.claimCount} {result.claimCount === 1 ? 'claim' : 'claims'} to <strong>{result.path}</strong> ({kb} KB).
-        {format === 'claimreview' && result.skippedWithoutVerdict > 0 && ` ${result.skippedWithoutVerdict} without a verdict were left out.`}
+        {format === 'claimreview' && <LeftOut counts={result.leftOut} />}
       </Text>
       <Flex>
         <Button size="1" variant="soft" onClick={() => void call('export.reveal', { path: result.path })}>

@@ -2,6 +2,7 @@
 // web page. Afterwards the editor sees what happened to every claim.
 import { Button, Dialog, Flex, Tabs, Text, TextArea, TextField } from '@radix-ui/themes'
 import { useRef, useState } from 'react'
+import { claimLabel } from '../../../shared/rules/claims'
 import type { ReanchorReport, StoryDetail } from '../../../shared/contract'
 import { call } from '../api'
 import { DialogFooter, useAction } from '../app/form-parts'
@@ -120,6 +121,16 @@ function RevisionReport({ report, detail }: { report: ReanchorReport; detail: St
       <Text size="2">
         {report.exact + report.moved} {report.exact + report.moved === 1 ? 'claim' : 'claims'} kept their words, {report.fuzzy} followed edited words, {report.orphaned.length} orphaned.
       </Text>
+      {report.recheck.length > 0 && (
+        <Text size="2" color="purple">
+          {report.recheck.length} {report.recheck.length === 1 ? 'verdict was' : 'verdicts were'} given on words that changed and now {report.recheck.length === 1 ? 'needs' : 'need'} re-check:{' '}
+          {detail.claims
+            .filter((c) => report.recheck.includes(c.id))
+            .map((c) => claimLabel(c.number))
+            .join(', ')}
+          .
+        </Text>
+      )}
       {orphans.length > 0 && (
         <Flex direction="column" gap="1">
           <Text size="2" color="amber">
@@ -127,7 +138,9 @@ function RevisionReport({ report, detail }: { report: ReanchorReport; detail: St
           </Text>
           <ul className="orphan-list">
             {orphans.map((c) => (
-              <li key={c.id}>“{c.anchor.quote.exact}”</li>
+              <li key={c.id}>
+                {claimLabel(c.number)}: “{c.anchor.quote.exact}”
+              </li>
             ))}
           </ul>
         </Flex>

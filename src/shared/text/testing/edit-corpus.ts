@@ -1,6 +1,7 @@
-// A synthetic edit corpus for measuring re-anchoring: a long story built from the sample story's
-// vocabulary, claims on random word runs, and realistic edits whose effect on every word is known,
-// so each re-anchored claim can be scored right, orphaned or wrong against the truth.
+// An edit corpus for measuring re-anchoring: a long story, claims on random word runs, and realistic
+// edits whose effect on every word is known, so each re-anchored claim can be scored right, orphaned
+// or wrong against the truth. The story is either synthetic (random words from the sample story's
+// vocabulary) or real (whole sentences of real news and political copy, each used once, in order).
 
 interface Word {
   id: number
@@ -36,6 +37,9 @@ export class Corpus {
   private readonly pick: <T>(items: T[]) => T
   private readonly int: (min: number, max: number) => number
 
+  /** Real sentences not used yet, as words; when set, the story is built from them, not random words. */
+  private pool: string[][] | null = null
+
   constructor(
     private readonly vocabulary: string[],
     private readonly rand: () => number
@@ -56,12 +60,39 @@ export class Corpus {
     return corpus
   }
 
+  /**
+   * A story of whole real sentences (`sentences`, each split into words on spaces and used at
+   * most once), so claims sit in text with real names, numbers, quotes and repeated phrases.
+   */
+  static fromSentences(sentences: string[], words: number, seed: number): Corpus {
+    const rand = random(seed)
+    const pool = [...new Set(sentences.map((s) => s.trim()).filter((s) => s.split(' ').length >= 4))].map((s) => s.split(/\s+/))
+    // Fisher-Yates with the seeded generator, so each seed reads a different run of sentences.
+    for (let i = pool.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1))
+      ;[pool[i], pool[j]] = [pool[j]!, pool[i]!]
+    }
+    const vocabulary = [...new Set(pool.flat().map((w) => w.toLowerCase()).filter((w) => /^[\p{L}’']{3,}$/u.test(w)))]
+    const corpus = new Corpus(vocabulary, rand)
+    corpus.pool = pool
+    let count = 0
+    while (count < words && pool.length > 0) {
+      const paragraph = corpus.paragraph()
+      corpus.paragraphs.push(paragraph)
+      count += paragraph.flat().length
+    }
+    return corpus
+  }
+
   private word(): Word {
     const text = this.rand() < 0.08 ? String(this.int(2, 9999)) : this.pick(this.vocabulary)
     return { id: this.nextId++, text }
   }
 
   private sentence(): Sentence {
+    // A real story that runs out of sentences goes on with random words rather than repeating any.
+    const real = this.pool?.pop()
+    if (real) return real.map((text) => ({ id: this.nextId++, text }))
     return Array.from({ length: this.int(8, 24) }, () => this.word())
   }
 
@@ -72,6 +103,7 @@ export class Corpus {
   clone(): Corpus {
     const copy = new Corpus(this.vocabulary, this.rand)
     copy.nextId = this.nextId
+    copy.pool = this.pool
     copy.paragraphs.push(...this.paragraphs.map((p) => p.map((s) => s.map((w) => ({ ...w })))))
     return copy
   }
@@ -96,8 +128,9 @@ export class Corpus {
             parts.push(' ')
             at += 1
           }
-          const text = w === 0 ? word.text.charAt(0).toUpperCase() + word.text.slice(1) : word.text
-          const shown = w === sentence.length - 1 ? `${text}.` : text
+          const real = this.pool !== null
+          const text = w === 0 && !real ? word.text.charAt(0).toUpperCase() + word.text.slice(1) : word.text
+          const shown = w === sentence.length - 1 && !real ? `${text}.` : text
           offsets.set(word.id, { start: at, end: at + text.length })
           parts.push(shown)
           at += shown.length

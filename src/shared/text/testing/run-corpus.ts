@@ -9,16 +9,32 @@ export interface CorpusRun {
   ms: number
 }
 
-export function runCorpus(sourceText: string, options: { words: number; claims: number; seeds: number[]; now: () => number }): CorpusRun[] {
+export interface CorpusOptions {
+  /** The story before editing, for one seed. */
+  build: (seed: number) => Corpus
+  claims: number
+  seeds: number[]
+  now: () => number
+  /** How many times the usual number of edits of each kind (1 = 20 typos, 3 inserted paragraphs, ...). */
+  scale?: number
+}
+
+/** A synthetic story of `words` random words from the sample story's vocabulary. */
+export const syntheticStory = (sourceText: string, words: number) => (seed: number) => Corpus.build(sourceText, words, seed)
+
+/** A story of `words` words of whole real sentences. */
+export const realStory = (sentences: string[], words: number) => (seed: number) => Corpus.fromSentences(sentences, words, seed)
+
+export function runCorpus(options: CorpusOptions): CorpusRun[] {
   const runs: CorpusRun[] = []
   for (const kind of editKinds) {
     const run: CorpusRun = { kind, claims: 0, outcomes: { right: 0, orphaned: 0, needless: 0, wrong: 0 }, ms: 0 }
     for (const seed of options.seeds) {
-      const before = Corpus.build(sourceText, options.words, seed)
+      const before = options.build(seed)
       const claims = before.claims(options.claims)
       const { text: oldText } = before.render()
       const after = before.clone()
-      after.edit(kind)
+      after.edit(kind, options.scale ?? 1)
       const { text: newText, offsets } = after.render()
       const anchors = claims.map((c) => describe(oldText, c.start, c.end, 1))
       const started = options.now()

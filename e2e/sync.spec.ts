@@ -1,0 +1,116 @@
+// The window follows the library by what main announces: an edit is one call to main, a save that
+// fails is taken back with the reason, a source edited elsewhere shows in the open story, and the
+// library screen stays light with thousands of stories.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { buildManyStories } from '../scripts/bench/library-fixture'
+import { callFromPage } from './pages/bridge'
+import { LibraryPage } from './pages/library-page'
+import { StoryPage } from './pages/story-page'
+import { expect, test } from './support/fixtures'
+
+const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
+
+test('a claim edit is one call to main; the open story and the library row follow without fetching again', async ({ factdesk }) => {
+  test.skip(factdesk.ipcCalls() === null, 'counts calls through the browser driver')
+  const library = new LibraryPage(factdesk.page)
+  await library.addEditor('Dana Whitfield')
+  await expect(library.progressOf(SAMPLE_TITLE)).toHaveText('0 of 3 done')
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(factdesk.page)
+  await story.claimItems.first().click()
+  const panel = story.panel
+  await expect(panel.status('Open')).toBeChecked()
+
+  const before = factdesk.ipcCalls()!.length
+  await panel.setStatus('Done')
+  await expect(story.currentClaimItem).toHaveAttribute('data-status', 'done')
+  await expect(panel.root.getByRole('region', { name: 'History' })).toContainText('status: Open → Done')
+  // Long enough for a refetch after main's announcement to have happened, if there were one.
+  await factdesk.page.waitForTimeout(600)
+  expect(factdesk.ipcCalls()!.slice(before)).toEqual(['claims.update'])
+
+  await story.backToLibrary()
+  await expect(library.progressOf(SAMPLE_TITLE)).toHaveText('1 of 3 done')
+})
+
+test('a save that fails is taken back on screen and the editor is told why', async ({ factdesk }) => {
+  const library = new LibraryPage(factdesk.page)
+  await library.addEditor('Dana Whitfield')
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(factdesk.page)
+  await story.claimItems.first().click()
+  const panel = story.panel
+  await expect(panel.status('Open')).toBeChecked()
+
+  // The stories folder is replaced by a plain file, so writing the story file fails for real.
+  const stories = path.join(factdesk.libraryDir, 'stories')
+  await rename(stories, `${stories}-away`)
+  await writeFile(stories, 'not a folder')
+  try {
+    await panel.root.getByRole('radio', { name: 'Done' }).click()
+    await expect(factdesk.page.getByRole('alert').filter({ hasText: 'Your change was not saved' })).toBeVisible()
+    await expect(panel.status('Open')).toBeChecked()
+    await expect(story.currentClaimItem).toHaveAttribute('data-status', 'open')
+  } finally {
+    await rm(stories)
+    await rename(`${stories}-away`, stories)
+  }
+  await panel.setStatus('Done')
+  await factdesk.restart()
+  await new LibraryPage(factdesk.page).open(SAMPLE_TITLE)
+  await expect(new StoryPage(factdesk.page).claimItems.first()).toHaveAttribute('data-status', 'done')
+})
+
+test('a source edited elsewhere shows at once in an open story that cites it', async ({ factdesk }) => {
+  const library = new LibraryPage(factdesk.page)
+  await library.addEditor('Dana Whitfield')
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(factdesk.page)
+  await story.claimItems.first().click()
+  const panel = story.panel
+  await panel.attachNewSource({ title: 'Kiel support tracker', url: 'https://www.ifw-kiel.de/tracker', excerpt: 'No new packages.' })
+
+  const found = await callFromPage(factdesk.page, 'sources.list', { query: 'Kiel support' })
+  const source = (found.value as { id: string }[])[0]!
+  const before = factdesk.ipcCalls()?.length ?? 0
+  // Another screen (or another window) renames the source: sources.update names no story.
+  const result = await callFromPage(factdesk.page, 'sources.update', { id: source.id, patch: { title: 'Ukraine Support Tracker (Kiel Institute)' } })
+  expect(result.ok).toBe(true)
+  await expect(panel.evidence('Ukraine Support Tracker (Kiel Institute)')).toBeVisible()
+  await expect(panel.evidence('Kiel support tracker')).toHaveCount(0)
+  // Folded in from the announcement: the story is not fetched again.
+  expect(factdesk.ipcCalls()?.slice(before).filter((c) => c === 'stories.get') ?? []).toEqual([])
+})
+
+const big = test.extend<{ libraryDir: string }>({
+  libraryDir: async ({ libraryDir }, use) => {
+    await mkdir(libraryDir, { recursive: true })
+    await buildManyStories(libraryDir, 3000)
+    await use(libraryDir)
+  }
+})
+
+big('the library screen renders only the rows in view of 3,000 stories, and searches them all in main', async ({ factdesk }) => {
+  const { page } = factdesk
+  const list = page.locator('.library-table')
+  await expect(list).toHaveAttribute('data-total', '3000')
+  await expect(page.getByRole('table', { name: 'Stories' })).toHaveAttribute('aria-rowcount', '3001')
+  const rendered = await page.locator('tr[data-story-id]').count()
+  expect(rendered).toBeGreaterThan(5)
+  expect(rendered).toBeLessThan(80)
+
+  // The newest first; the oldest is reached by scrolling, and is then in the page.
+  await expect(page.locator('tr[data-story-id="s2999"]')).toBeVisible()
+  await expect(page.locator('tr[data-story-id="s0"]')).toHaveCount(0)
+  await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+  await expect(page.locator('tr[data-story-id="s0"]')).toBeVisible()
+  expect(await page.locator('tr[data-story-id]').count()).toBeLessThan(80)
+
+  await page.getByLabel('Search stories').fill('budget 1234')
+  await expect(list).toHaveAttribute('data-total', '1')
+  await expect(page.locator('tr[data-story-id]')).toHaveCount(1)
+  await expect(page.locator('tr[data-story-id="s1234"]')).toBeVisible()
+  await page.getByLabel('Search stories').fill('evening')
+  await expect(list).toHaveAttribute('data-total', '1500')
+})

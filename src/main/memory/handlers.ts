@@ -1,0 +1,65 @@
+// Channels of the desk's memory: earlier checks, reusing their evidence, and claim suggestions.
+import type { HandlersFor } from '../dispatch'
+import type { Evidence } from '../../shared/model'
+import { AppError } from '../../shared/result'
+import { currentEditor, logActivity, type ServiceContext } from '../services/context'
+import { findClaim } from '../services/claims'
+import type { DeskMemory } from './memory'
+
+export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
+  return {
+    'memory.matches': ({ storyId, claimId }) => memory.matchesFor(storyId, claimId),
+    'memory.search': ({ query }) => memory.lookup(query),
+    'memory.storyMatches': ({ storyId }) => memory.storyMatches(storyId),
+    /**
+     * Copies an earlier check's evidence and rationale onto a claim as a starting point. Linked and
+     * logged in the claim's activity; the verdict is never touched, that stays the editor's call.
+     */
+    'memory.reuse': async ({ storyId, claimId, fromStoryId, fromClaimId }) => {
+      const by = currentEditor(ctx)
+      if (storyId === fromStoryId && claimId === fromClaimId) throw new AppError('invalid_input', 'A claim cannot reuse its own check.')
+      const earlier = fromStoryId === storyId ? null : await ctx.store.readStory(fromStoryId)
+      return ctx.store.updateStory(storyId, (file) => {
+        const source = earlier ?? file
+        const from = findClaim(source, fromClaimId)
+        const claim = findClaim(file, claimId)
+        const known = new Set(ctx.store.library.sources.map((s) => s.id))
+        const at = ctx.now().toISOString()
+        const copied: Evidence[] = []
+        for (const e of source.evidence) {
+          if (e.claimId !== fromClaimId || !known.has(e.sourceId)) continue
+          const already = file.evidence.some((x) => x.claimId === claimId && x.sourceId === e.sourceId && x.excerpt === e.excerpt)
+          if (already) continue
+          copied.push({ ...e, id: ctx.newId(), claimId, createdAt: at, createdBy: by, updatedAt: at })
+        }
+        file.evidence.push(...copied)
+        const title = source.story.title
+        const note = from.rationale.trim() ? `From the earlier check in “${title}” (${from.updatedAt.slice(0, 10)}): ${from.rationale.trim()}` : ''
+        const rationaleAdded = note !== '' && !claim.rationale.includes(note)
+        if (rationaleAdded) claim.rationale = (claim.rationale.trim() ? `${claim.rationale.trim()}\n\n${note}` : note).slice(0, 20_000)
+        if (copied.length === 0 && !rationaleAdded) throw new AppError('conflict', 'Everything from that earlier check is already on this claim.')
+        claim.updatedAt = file.story.updatedAt = at
+        claim.updatedBy = by
+        const parts = [copied.length ? `${copied.length} evidence item${copied.length === 1 ? '' : 's'}` : '', rationaleAdded ? 'the rationale' : ''].filter(Boolean)
+        logActivity(ctx, file, by, {
+          action: 'evidence.reused',
+          claimId,
+          from: `${fromStoryId}/${fromClaimId}`,
+          to: copied.map((e) => e.id),
+          summary: `Copied ${parts.join(' and ')} from the earlier check of “${from.anchor.quote.exact.slice(0, 120)}” in “${title}”`
+        })
+        return claim
+      })
+    },
+    'memory.suggest': async ({ storyId }) => memory.suggest(await ctx.store.readStory(storyId)),
+    'memory.dismiss': async ({ storyId, key }) => {
+      currentEditor(ctx)
+      await ctx.store.updateStory(storyId, (file) => {
+        const dismissed = new Set(file.dismissedSuggestions ?? [])
+        dismissed.add(key)
+        file.dismissedSuggestions = [...dismissed].slice(-5000)
+      })
+      return null
+    }
+  } satisfies HandlersFor<'memory.matches' | 'memory.search' | 'memory.storyMatches' | 'memory.reuse' | 'memory.suggest' | 'memory.dismiss'>
+}

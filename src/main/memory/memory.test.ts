@@ -1,0 +1,126 @@
+// The desk's memory through the real dispatch and store: earlier checks are found across stories,
+// follow edits, reuse copies evidence without touching the verdict, and dismissals survive a restart.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { EarlierCheck, SentenceMatch, StoryDetail, Suggestion } from '../../shared/contract'
+import type { Claim, Source, StorySummary } from '../../shared/model'
+import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
+
+let t: TestCore
+let editor: string
+const first = 'The ministry said exports rose 12 percent in March.\n\nOfficials blamed the weather for the delay.'
+const second = 'Trade news. Exports rose twelve per cent in March, the ministry said.\n\nThe mayor opened a new bridge.'
+
+beforeEach(async () => {
+  t = await openTestCore()
+  editor = await withEditor(t, 'Rosa Diaz')
+})
+afterEach(() => t.cleanup())
+
+const story = async (title: string, text: string) => (await t.call<StorySummary>('stories.create', { title, text })).id
+const mark = (storyId: string, text: string, words: string) =>
+  t.call<Claim>('claims.create', { storyId, start: text.indexOf(words), end: text.indexOf(words) + words.length })
+
+async function checkedStory() {
+  const a = await story('Exports in spring', first)
+  const claim = await mark(a, first, 'exports rose 12 percent in March')
+  const source = await t.call<Source>('sources.create', { fields: { title: 'Ministry trade table', url: 'https://example.org/trade' } })
+  await t.call('evidence.add', { storyId: a, claimId: claim.id, sourceId: source.id, fields: { excerpt: 'March: +12.0%', stance: 'supports' } })
+  await t.call('claims.update', { storyId: a, claimId: claim.id, patch: { verdict: 'accurate', rationale: 'Matches the ministry table.' } })
+  return { a, claim, source }
+}
+
+describe('checked before', () => {
+  it('finds a claim checked in another story, with its verdict, story and evidence', async () => {
+    const { a, claim } = await checkedStory()
+    const b = await story('Trade', second)
+    const fresh = await mark(b, second, 'Exports rose twelve per cent in March')
+    const matches = await t.call<EarlierCheck[]>('memory.matches', { storyId: b, claimId: fresh.id })
+    expect(matches[0]).toMatchObject({
+      storyId: a,
+      claimId: claim.id,
+      storyTitle: 'Exports in spring',
+      verdict: 'accurate',
+      figuresDiffer: false,
+      evidence: [{ sourceTitle: 'Ministry trade table', excerpt: 'March: +12.0%', stance: 'supports' }]
+    })
+  })
+
+  it('only counts claims with a verdict, and follows verdicts being set and cleared', async () => {
+    const a = await story('Exports in spring', first)
+    const claim = await mark(a, first, 'exports rose 12 percent in March')
+    expect(await t.call<EarlierCheck[]>('memory.search', { query: 'exports rose 12% in March' })).toEqual([])
+    await t.call('claims.update', { storyId: a, claimId: claim.id, patch: { verdict: 'false' } })
+    expect(await t.call<EarlierCheck[]>('memory.search', { query: 'exports rose 12% in March' })).toMatchObject([{ verdict: 'false' }])
+    await t.call('claims.update', { storyId: a, claimId: claim.id, patch: { verdict: null } })
+    expect(await t.call<EarlierCheck[]>('memory.search', { query: 'exports rose 12% in March' })).toEqual([])
+  })
+
+  it('drops a story moved to the trash and takes it back on restore', async () => {
+    const { a } = await checkedStory()
+    const query = { query: 'Exports rose 12 per cent in March' }
+    expect(await t.call<EarlierCheck[]>('memory.search', query)).toHaveLength(1)
+    await t.call('stories.delete', { id: a })
+    expect(await t.call<EarlierCheck[]>('memory.search', query)).toHaveLength(0)
+    await t.call('stories.restore', { id: a })
+    expect(await t.call<EarlierCheck[]>('memory.search', query)).toHaveLength(1)
+  })
+
+  it('warns when the figure or the negation differs, and ranks those below', async () => {
+    await checkedStory()
+    const [changed] = await t.call<EarlierCheck[]>('memory.search', { query: 'Exports rose 15 percent in March' })
+    expect(changed).toBeUndefined()
+    const [negated] = await t.call<EarlierCheck[]>('memory.search', { query: 'Exports did not rise 12 percent in March' })
+    expect(negated).toBeUndefined()
+  })
+
+  it('shows which sentences of a story match earlier checks', async () => {
+    await checkedStory()
+    const b = await story('Trade', second)
+    const matches = await t.call<SentenceMatch[]>('memory.storyMatches', { storyId: b })
+    expect(matches).toHaveLength(1)
+    expect(second.slice(matches[0]!.start, matches[0]!.end)).toBe('Exports rose twelve per cent in March, the ministry said.')
+  })
+
+  it('copies earlier evidence and rationale as a starting point, linked and logged, never the verdict', async () => {
+    const { a, claim } = await checkedStory()
+    const b = await story('Trade', second)
+    const fresh = await mark(b, second, 'Exports rose twelve per cent in March')
+    const reused = await t.call<Claim>('memory.reuse', { storyId: b, claimId: fresh.id, fromStoryId: a, fromClaimId: claim.id })
+    expect(reused.verdict).toBeNull()
+    expect(reused.rationale).toContain('Matches the ministry table.')
+    const detail = await t.call<StoryDetail>('stories.get', { id: b })
+    expect(detail.evidence).toMatchObject([{ claimId: fresh.id, excerpt: 'March: +12.0%', stance: 'supports', createdBy: editor }])
+    expect(detail.activity.at(-1)).toMatchObject({ action: 'evidence.reused', claimId: fresh.id, from: `${a}/${claim.id}`, by: editor })
+    const again = await t.core.dispatch('memory.reuse', { storyId: b, claimId: fresh.id, fromStoryId: a, fromClaimId: claim.id }, appSender)
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
+  })
+})
+
+describe('suggest claims', () => {
+  const text =
+    'Unemployment fell to 3.5 percent in 2019, the lowest rate in fifty years, according to the Bureau of Labor Statistics.\n\n' +
+    'Thank you all for coming tonight.\n\nWhat a lovely evening it is.'
+
+  it('ranks sentences, skips marked ones, and remembers a dismissal across a restart', async () => {
+    const id = await story('Jobs', text)
+    const suggestions = await t.call<Suggestion[]>('memory.suggest', { storyId: id })
+    expect(suggestions.map((s) => text.slice(s.start, s.end))).toEqual([text.split('\n\n')[0]])
+    expect(suggestions[0]!.reason).toContain('a figure')
+    await t.call('memory.dismiss', { storyId: id, key: suggestions[0]!.key })
+    const dir = t.dir
+    await t.core.close()
+    const reopened = await openTestCore({ libraryDir: dir })
+    try {
+      expect(await reopened.call<Suggestion[]>('memory.suggest', { storyId: id })).toEqual([])
+    } finally {
+      await reopened.cleanup()
+    }
+    t = await openTestCore()
+  })
+
+  it('does not suggest a sentence that is already a claim', async () => {
+    const id = await story('Jobs', text)
+    await mark(id, text, 'Unemployment fell to 3.5 percent in 2019')
+    expect(await t.call<Suggestion[]>('memory.suggest', { storyId: id })).toEqual([])
+  })
+})

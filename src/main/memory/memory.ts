@@ -1,0 +1,182 @@
+// The desk's memory in main: an index of every checked claim in the library (a claim with a
+// verdict), kept in step with the store, and the check-worthiness model for "Suggest claims".
+// The index follows the library by itself: before each lookup it re-reads any story whose index
+// line changed (or that a call just changed) and drops stories that left the library.
+import { readFile } from 'node:fs/promises'
+import type { EarlierCheck, SentenceMatch, Suggestion } from '../../shared/contract'
+import type { Claim, Stance, StoryFile } from '../../shared/model'
+import { AppError } from '../../shared/result'
+import { sentences } from '../../shared/text/segment'
+import type { LibraryStore } from '../store/library-store'
+import { ClaimIndex, type MatchScore } from './matcher'
+import { reasonFor, WorthinessModel } from './worthiness'
+
+interface Checked {
+  storyId: string
+  storyTitle: string
+  claim: Claim
+  evidence: { sourceId: string; excerpt: string; stance: Stance }[]
+}
+
+/** The most suggestions "Suggest claims" shows at once. */
+export const MAX_SUGGESTIONS = 12
+
+/** A claim counts as checked once it has a verdict. */
+export const isChecked = (claim: Claim): boolean => claim.verdict !== null
+
+/** The words a dismissal is remembered by: the sentence itself, so it survives a revision that keeps it. */
+export const suggestionKey = (sentence: string): string => sentence.replace(/\s+/g, ' ').trim().slice(0, 300)
+
+export class DeskMemory {
+  private index = new ClaimIndex()
+  private checked = new Map<string, Checked>()
+  /** What each story looked like when indexed (its updatedAt), by id. */
+  private seen = new Map<string, string>()
+  private indexedStore: LibraryStore | null = null
+  private readonly dirty = new Set<string>()
+  private model: Promise<WorthinessModel> | null = null
+
+  constructor(
+    private readonly store: () => LibraryStore,
+    private readonly modelPath: string
+  ) {}
+
+  /** A call changed this story (or, with null, maybe any story). */
+  changed(storyId: string | null): void {
+    if (storyId) this.dirty.add(storyId)
+  }
+
+  /** Brings the index up to date with the library. */
+  async sync(): Promise<void> {
+    const store = this.store()
+    if (store !== this.indexedStore) {
+      this.index = new ClaimIndex()
+      this.checked.clear()
+      this.seen.clear()
+      this.indexedStore = store
+    }
+    const live = new Map(store.library.stories.filter((s) => s.deletedAt === null).map((s) => [s.id, s.updatedAt]))
+    for (const id of [...this.seen.keys()]) {
+      if (!live.has(id)) this.dropStory(id)
+    }
+    for (const [id, updatedAt] of live) {
+      if (this.seen.get(id) === updatedAt && !this.dirty.has(id)) continue
+      this.dirty.delete(id)
+      let file: StoryFile
+      try {
+        file = await store.readStory(id)
+      } catch {
+        // A story that cannot be read is left out; the library screen reports it.
+        this.dropStory(id)
+        continue
+      }
+      this.indexStory(file)
+      this.seen.set(id, updatedAt)
+    }
+  }
+
+  private dropStory(id: string): void {
+    for (const key of this.index.keysOfStory(id)) this.checked.delete(key)
+    this.index.removeStory(id)
+    this.seen.delete(id)
+  }
+
+  private indexStory(file: StoryFile): void {
+    this.dropStory(file.story.id)
+    for (const claim of file.claims) {
+      if (!isChecked(claim)) continue
+      const key = `${file.story.id}/${claim.id}`
+      this.index.upsert({ key, storyId: file.story.id, claimId: claim.id, text: claim.anchor.quote.exact })
+      this.checked.set(key, {
+        storyId: file.story.id,
+        storyTitle: file.story.title,
+        claim,
+        evidence: file.evidence.filter((e) => e.claimId === claim.id).map((e) => ({ sourceId: e.sourceId, excerpt: e.excerpt, stance: e.stance }))
+      })
+    }
+  }
+
+  get indexedClaims(): number {
+    return this.index.size
+  }
+
+  /** Earlier checks that say what `text` says, best first. */
+  async lookup(text: string, exclude?: string, limit = 5): Promise<EarlierCheck[]> {
+    await this.sync()
+    const sources = this.sourceTitles()
+    return this.index.lookup(text, { exclude, limit }).map((m) => this.describe(m, sources))
+  }
+
+  async matchesFor(storyId: string, claimId: string): Promise<EarlierCheck[]> {
+    const file = await this.store().readStory(storyId)
+    const claim = file.claims.find((c) => c.id === claimId)
+    if (!claim) throw new AppError('not_found', 'That claim is not in this story (it may have been deleted).')
+    return this.lookup(claim.anchor.quote.exact, `${storyId}/${claimId}`)
+  }
+
+  /** The sentences of a story that match an earlier check in another story, with the best match each. */
+  async storyMatches(storyId: string): Promise<SentenceMatch[]> {
+    const file = await this.store().readStory(storyId)
+    await this.sync()
+    const text = file.story.text
+    const out: SentenceMatch[] = []
+    const sources = this.sourceTitles()
+    for (const span of sentences(text)) {
+      const best = this.index.lookup(text.slice(span.start, span.end), { limit: 5 }).find((m) => !m.key.startsWith(`${storyId}/`))
+      if (best && !best.figuresDiffer && !best.negationDiffers) out.push({ ...span, match: this.describe(best, sources) })
+    }
+    return out
+  }
+
+  private sourceTitles(): Map<string, string> {
+    return new Map(this.store().library.sources.map((s) => [s.id, s.title]))
+  }
+
+  private describe(m: MatchScore, sources: Map<string, string>): EarlierCheck {
+    const checked = this.checked.get(m.key)
+    if (!checked) throw new AppError('internal', 'The claim index is out of step with the library.')
+    const { claim } = checked
+    return {
+      storyId: checked.storyId,
+      claimId: claim.id,
+      storyTitle: checked.storyTitle,
+      quote: claim.anchor.quote.exact,
+      restatement: claim.restatement,
+      verdict: claim.verdict,
+      rationale: claim.rationale,
+      checkedAt: claim.updatedAt,
+      evidence: checked.evidence.map((e) => ({ sourceTitle: sources.get(e.sourceId) ?? 'Unknown source', excerpt: e.excerpt, stance: e.stance })),
+      score: Math.round(m.score * 1000) / 1000,
+      figuresDiffer: m.figuresDiffer,
+      negationDiffers: m.negationDiffers
+    }
+  }
+
+  loadModel(): Promise<WorthinessModel> {
+    this.model ??= readFile(this.modelPath, 'utf8')
+      .then((raw) => WorthinessModel.fromFile(JSON.parse(raw)))
+      .catch((error: unknown) => {
+        this.model = null
+        if (error instanceof AppError) throw error
+        throw new AppError('io_error', `The check-worthiness model could not be loaded: ${String(error)}`)
+      })
+    return this.model
+  }
+
+  /** The story's sentences most worth checking that are not claims yet and were not dismissed. */
+  async suggest(file: StoryFile): Promise<Suggestion[]> {
+    const model = await this.loadModel()
+    const text = file.story.text
+    const dismissed = new Set(file.dismissedSuggestions ?? [])
+    const claimed = file.claims.filter((c) => !c.orphaned).map((c) => c.anchor.position)
+    const out: Suggestion[] = []
+    for (const span of sentences(text)) {
+      const sentence = text.slice(span.start, span.end)
+      const key = suggestionKey(sentence)
+      if (dismissed.has(key) || claimed.some((p) => p.start < span.end && p.end > span.start)) continue
+      const score = model.score(sentence)
+      if (score >= model.threshold) out.push({ ...span, score: Math.round(score * 1000) / 1000, reason: reasonFor(sentence), key })
+    }
+    return out.sort((a, b) => b.score - a.score).slice(0, MAX_SUGGESTIONS)
+  }
+}

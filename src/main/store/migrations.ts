@@ -1,0 +1,53 @@
+// Upgrades for files written by earlier versions, keyed by the version they upgrade from. Each
+// takes the raw record and returns it in the next version's shape; the loader validates the result.
+import type { Claim } from '../../shared/model'
+import { storyOrder } from '../../shared/rules/claims'
+
+type Raw = Record<string, unknown>
+type Migrations = Record<number, (data: Raw) => Raw>
+
+/**
+ * 1 -> 2: stable claim numbers, checked words, re-check, contact log, sign-off, the "checked
+ * against" note. Numbers are given once, in story order, and stored with the next free number.
+ * A claim that already had a verdict or was Done is taken as checked against its present words:
+ * nothing older was recorded, and flagging every old verdict would bury the real re-checks.
+ */
+export const storyMigrations: Migrations = {
+  1: (data) => {
+    const story = data.story as Raw
+    const claims = (data.claims as Raw[]).map((c) => ({ ...c }))
+    const ordered = [...claims].sort((a, b) => storyOrder(a as unknown as Claim, b as unknown as Claim))
+    ordered.forEach((claim, i) => {
+      const anchor = claim.anchor as Claim['anchor']
+      const checked = claim.verdict !== null || claim.status === 'done'
+      Object.assign(claim, {
+        number: i + 1,
+        checkedAgainst: '',
+        checked: checked ? { exact: anchor.quote.exact, prefix: anchor.quote.prefix, suffix: anchor.quote.suffix, revision: anchor.revision, at: claim.updatedAt, by: claim.updatedBy } : null,
+        recheck: null,
+        contacts: []
+      })
+    })
+    return { ...data, story: { ...story, signOff: null, nextClaimNumber: claims.length + 1 }, claims }
+  }
+}
+
+/** 1 -> 2: index lines gain re-check and follow-up counts (none before); settings gain the hard rule. */
+export const libraryMigrations: Migrations = {
+  1: (data) => ({
+    ...data,
+    stories: (data.stories as Raw[]).map((s) => ({ ...s, recheckCount: 0, followUps: [] })),
+    settings: { ...(data.settings as Raw), requireCheckedAgainst: false }
+  })
+}
+
+/** Runs a story record up to the current version (a verification package carries story records too). */
+export function upgradeStoryRecord(data: Raw, currentVersion: number): Raw {
+  let record = data
+  for (let v = typeof record.schemaVersion === 'number' ? record.schemaVersion : currentVersion; v < currentVersion; v++) {
+    const migrate = storyMigrations[v]
+    if (!migrate) return record
+    record = { ...migrate(record), schemaVersion: v + 1 }
+  }
+  return record
+}

@@ -1,0 +1,117 @@
+// The library screen's rows: searched, filtered and sorted in main (library.search), fetched a page
+// at a time as the list scrolls. A story written while the screen is open changes its one row in
+// place; a story added, trashed or restored asks main again for the pages already on screen.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { LibraryQuery } from '../../../shared/contract'
+import type { StorySummary } from '../../../shared/model'
+import { call, onEvent } from '../api'
+
+export type LibraryFilter = Omit<LibraryQuery, 'offset' | 'limit'>
+export const defaultLibraryFilter: LibraryFilter = { query: '', deskState: 'all', assignee: 'all', sort: 'updated' }
+export const PAGE_SIZE = 100
+
+interface Rows {
+  filter: LibraryFilter
+  total: number
+  pages: ReadonlyMap<number, StorySummary[]>
+}
+
+export interface StoryRows {
+  /** Matching stories in all (null until main first answers). */
+  total: number | null
+  /** The story at a position in the list, or undefined while its page is on its way. */
+  at(index: number): StorySummary | undefined
+  /** Asks for the pages that hold these positions, if not already there or on the way. */
+  need(first: number, last: number): void
+  /** Every matching id (for "select all"), paged in from main. */
+  allIds(): Promise<string[]>
+}
+
+export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) => void): StoryRows {
+  const [rows, setRows] = useState<Rows | null>(null)
+  const shown = useRef<Rows | null>(null)
+  useEffect(() => {
+    shown.current = rows
+  }, [rows])
+  const latest = useRef(filter)
+  const requested = useRef(new Set<number>())
+
+  const fetchPage = useCallback(
+    (wanted: LibraryFilter, page: number) => {
+      requested.current.add(page)
+      call('library.search', { ...wanted, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+        .then((result) => {
+          if (latest.current !== wanted) return // a newer keystroke or filter has taken over
+          setRows((current) => {
+            const pages = new Map(current?.filter === wanted ? current.pages : [])
+            pages.set(page, result.stories)
+            return { filter: wanted, total: result.total, pages }
+          })
+        })
+        .catch((error: unknown) => {
+          requested.current.delete(page)
+          onError(error)
+        })
+    },
+    [onError]
+  )
+
+  // Every keystroke and filter change asks main at once: the index answers in a few milliseconds.
+  useEffect(() => {
+    latest.current = filter
+    requested.current = new Set()
+    fetchPage(filter, 0)
+  }, [filter, fetchPage])
+
+  useEffect(() => {
+    let again: ReturnType<typeof setTimeout> | null = null
+    const refresh = (): void => {
+      // Several writes in one go (trashing ten stories) ask once.
+      again ??= setTimeout(() => {
+        again = null
+        const pages = [...requested.current]
+        requested.current = new Set()
+        for (const page of pages.length ? pages : [0]) fetchPage(latest.current, page)
+      }, 0)
+    }
+    const off = onEvent('library.changed', (change) => {
+      if (change.entity !== 'story') return
+      const { summary } = change
+      const onScreen = summary.deletedAt === null && [...(shown.current?.pages.values() ?? [])].some((stories) => stories.some((s) => s.id === summary.id))
+      if (!onScreen) return refresh()
+      setRows((current) => {
+        if (!current) return current
+        const pages = new Map(current.pages)
+        for (const [page, stories] of pages) {
+          const at = stories.findIndex((s) => s.id === summary.id)
+          if (at !== -1) pages.set(page, stories.with(at, summary))
+        }
+        return { ...current, pages }
+      })
+    })
+    return () => {
+      off()
+      if (again) clearTimeout(again)
+    }
+  }, [fetchPage])
+
+  // Until the first page for a new filter arrives, the rows of the previous one stay on screen.
+  const at = useCallback((index: number) => rows?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [rows])
+  const need = useCallback(
+    (first: number, last: number) => {
+      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+        if (!requested.current.has(page)) fetchPage(filter, page)
+      }
+    },
+    [filter, fetchPage]
+  )
+  const allIds = useCallback(async () => {
+    const ids: string[] = []
+    for (let offset = 0; ; offset += 500) {
+      const page = await call('library.search', { ...filter, offset, limit: 500 })
+      ids.push(...page.stories.map((s) => s.id))
+      if (offset + 500 >= page.total) return ids
+    }
+  }, [filter])
+  return { total: rows?.total ?? null, at, need, allIds }
+}

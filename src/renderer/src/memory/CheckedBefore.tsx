@@ -1,0 +1,85 @@
+// The claim panel's "Checked before" section: earlier checks in the library that say the same
+// thing, best first, with verdict, date, story and evidence. "Use as starting point" copies the
+// earlier evidence and rationale onto this claim (logged in its history); the verdict stays unset.
+import { CopyIcon, ExclamationTriangleIcon } from '@radix-ui/react-icons'
+import { Badge, Button, Card, Flex, Heading, Text } from '@radix-ui/themes'
+import { useEffect, useState } from 'react'
+import type { EarlierCheck } from '../../../shared/contract'
+import type { Claim } from '../../../shared/model'
+import { call, onEvent } from '../api'
+import { useDesk } from '../app/desk-context'
+import { stanceColor, stanceLabels, VerdictBadge } from '../app/labels'
+import { useToasts } from '../app/toasts'
+
+export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element | null {
+  const desk = useDesk()
+  const toasts = useToasts()
+  const [matches, setMatches] = useState<EarlierCheck[] | null>(null)
+  const { run } = desk
+  const quote = claim.anchor.quote.exact
+
+  useEffect(() => {
+    let live = true
+    const load = (): void => void run(() => call('memory.matches', { storyId, claimId: claim.id })).then((m) => live && m && setMatches(m))
+    load()
+    const stop = onEvent('library.changed', load)
+    return () => {
+      live = false
+      stop()
+    }
+  }, [run, storyId, claim.id, quote])
+
+  if (!matches || matches.length === 0) return null
+  const reuse = async (m: EarlierCheck): Promise<void> => {
+    const done = await run(() => call('memory.reuse', { storyId, claimId: claim.id, fromStoryId: m.storyId, fromClaimId: m.claimId }))
+    if (done) toasts.show({ message: `Copied the earlier evidence and rationale from “${m.storyTitle}”. Set the verdict yourself.` })
+  }
+  return (
+    <section className="panel-section" aria-label="Checked before">
+      <Heading as="h3" size="2">
+        Checked before <Text color="gray">({matches.length})</Text>
+      </Heading>
+      {matches.map((m) => (
+        <Card key={`${m.storyId}/${m.claimId}`} size="1" data-earlier-check={m.claimId}>
+          <Flex direction="column" gap="1">
+            <Flex gap="2" align="center" wrap="wrap">
+              {m.verdict ? <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} /> : <Badge color="gray">No verdict</Badge>}
+              <Text size="1" color="gray">
+                {new Date(m.checkedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })} · {m.storyTitle}
+              </Text>
+            </Flex>
+            <Text size="2" as="p">
+              “{m.quote}”
+            </Text>
+            {(m.figuresDiffer || m.negationDiffers) && (
+              <Text size="1" color="orange" as="p">
+                <ExclamationTriangleIcon /> {m.figuresDiffer ? 'The figures differ.' : 'One says the opposite of the other.'}
+              </Text>
+            )}
+            {m.rationale && (
+              <Text size="1" color="gray" as="p" className="earlier-rationale">
+                {m.rationale}
+              </Text>
+            )}
+            {m.evidence.map((e, i) => (
+              <Text key={i} size="1" as="p">
+                <Badge size="1" color={stanceColor[e.stance]}>
+                  {stanceLabels[e.stance]}
+                </Badge>{' '}
+                {e.sourceTitle}
+                {e.excerpt && <Text color="gray">: {e.excerpt}</Text>}
+              </Text>
+            ))}
+            {(m.evidence.length > 0 || m.rationale) && (
+              <Flex>
+                <Button size="1" variant="soft" onClick={() => void reuse(m)}>
+                  <CopyIcon /> Use as starting point
+                </Button>
+              </Flex>
+            )}
+          </Flex>
+        </Card>
+      ))}
+    </section>
+  )
+}

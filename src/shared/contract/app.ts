@@ -1,0 +1,21 @@
+// The app itself rather than the library: what the window shows when something goes wrong.
+import { z } from 'zod'
+import { channel, NoInput, Nothing } from './channel'
+
+export const AppInfo = z.strictObject({
+  version: z.string(),
+  /** Where main writes its log, or null where nothing is written (tests). */
+  logFile: z.string().nullable(),
+  libraryDir: z.string()
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const appChannels = {
+  /** Answers at once: the window's startup check that main can be reached. */
+  'app.info': channel(NoInput, AppInfo),
+  /** A render error the window caught, written to main's log so a report can include it. */
+  'app.reportError': channel(
+    z.strictObject({ message: z.string().max(2000), stack: z.string().max(8000).nullable(), where: z.string().max(200) }),
+    Nothing
+  )
+}

@@ -1,0 +1,47 @@
+// The desk's memory: earlier checks of a claim, and sentences worth checking.
+import { z } from 'zod'
+import { Claim, Id, IsoDate, Stance, Verdict } from '../model'
+import { channel } from './channel'
+
+/** One earlier check that says the same thing (or nearly: see the two warnings). */
+export const EarlierCheck = z.strictObject({
+  storyId: Id,
+  claimId: Id,
+  storyTitle: z.string(),
+  quote: z.string(),
+  restatement: z.string(),
+  verdict: Verdict.nullable(),
+  rationale: z.string(),
+  checkedAt: IsoDate,
+  evidence: z.array(z.strictObject({ sourceTitle: z.string(), excerpt: z.string(), stance: Stance })),
+  /** Similarity in [0, 1] after the rerank. */
+  score: z.number(),
+  figuresDiffer: z.boolean(),
+  negationDiffers: z.boolean()
+})
+export type EarlierCheck = z.infer<typeof EarlierCheck>
+
+/** A sentence of a story that matches an earlier check. */
+export const SentenceMatch = z.strictObject({ start: z.number().int(), end: z.number().int(), match: EarlierCheck })
+export type SentenceMatch = z.infer<typeof SentenceMatch>
+
+/** A sentence worth checking, with why. `key` names it for a dismissal. */
+export const Suggestion = z.strictObject({
+  start: z.number().int(),
+  end: z.number().int(),
+  score: z.number(),
+  reason: z.string(),
+  key: z.string()
+})
+export type Suggestion = z.infer<typeof Suggestion>
+
+const StoryClaim = { storyId: Id, claimId: Id }
+
+export const memoryChannels = {
+  'memory.matches': channel(z.strictObject(StoryClaim), z.array(EarlierCheck)),
+  'memory.search': channel(z.strictObject({ query: z.string().trim().min(1).max(2000) }), z.array(EarlierCheck)),
+  'memory.storyMatches': channel(z.strictObject({ storyId: Id }), z.array(SentenceMatch)),
+  'memory.reuse': channel(z.strictObject({ ...StoryClaim, fromStoryId: Id, fromClaimId: Id }), Claim),
+  'memory.suggest': channel(z.strictObject({ storyId: Id }), z.array(Suggestion)),
+  'memory.dismiss': channel(z.strictObject({ storyId: Id, key: z.string().min(1).max(300) }), z.null())
+}
