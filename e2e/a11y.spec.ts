@@ -102,7 +102,7 @@ test('the whole desk journey works from the keyboard alone', async ({ factdesk }
   await expect(announced).toContainText(`${sentence} Enter marks`)
   await page.keyboard.press('Enter')
   await expect(story.panel.words).toHaveText(sentence)
-  await expect(story.panel.root.getByRole('heading', { name: /^Claim \d+/ })).toBeFocused()
+  await expect(story.panel.root.getByRole('heading', { name: /^C\d+/ })).toBeFocused()
 
   // Status and verdict: Tab into the status cards, arrows choose; the verdict list opens with Enter.
   await tabTo(page, story.panel.status('Open'))

@@ -71,3 +71,51 @@ for (const size of [
     expect(await sidewaysScroll(page)).toEqual([])
   })
 }
+
+test('dark mode follows the system and can be switched by hand', async ({ factdesk }) => {
+  const { page } = factdesk
+  await mkdir(shots, { recursive: true })
+  const library = new LibraryPage(page)
+  await library.addEditor('Night Editor')
+  const theme = page.locator('.radix-themes').first()
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expect(theme).toHaveClass(/\bdark\b/)
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(page)
+  await story.claimItem('NATO chief Mark Rutte').click()
+  await page.screenshot({ path: path.join(shots, 'story-dark.png') })
+
+  await page.getByRole('button', { name: /^Appearance/ }).click()
+  await page.getByRole('menuitemradio', { name: 'Light' }).click()
+  await expect(theme).toHaveClass(/\blight\b/)
+  await page.screenshot({ path: path.join(shots, 'story-light-by-hand.png') })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.getByRole('button', { name: /^Appearance/ }).click()
+  await page.getByRole('menuitemradio', { name: 'Dark' }).click()
+  await expect(theme).toHaveClass(/\bdark\b/)
+})
+
+test('adding a colleague keeps the current editor; with no editor yet, marking asks who you are without an error on top', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(page)
+  await story.markSentenceAt('Meanwhile, EU leaders stressed')
+  const who = page.getByRole('dialog', { name: 'Who are you?' })
+  await expect(who).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('alert')).toHaveCount(0)
+  await who.getByLabel('New editor name').fill('Dana Whitfield')
+  await who.getByRole('button', { name: 'Add and continue' }).click()
+  await expect(who).toBeHidden()
+
+  await page.getByRole('button', { name: 'Editing as Dana Whitfield. Switch editor' }).click()
+  await page.getByRole('menuitem', { name: 'Add an editor…' }).click()
+  const add = page.getByRole('dialog', { name: 'Add an editor' })
+  await add.getByLabel('New editor name').fill('Sam Ortiz')
+  await add.getByRole('button', { name: 'Add editor' }).click()
+  await expect(add).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Editing as Dana Whitfield. Switch editor' })).toBeVisible()
+  await story.claimItem('NATO chief Mark Rutte').click()
+  await story.panel.root.getByRole('combobox', { name: 'Assignee' }).click()
+  await expect(page.getByRole('option', { name: 'Sam Ortiz' })).toBeVisible()
+})

@@ -18,9 +18,15 @@ export function tightRange(text: string, start: number, end: number): { start: n
   return { start, end }
 }
 
+/** A negated verb, or "no/never/none", held to a period: "has not … since", "no … in the past year". */
+const ABSENCE =
+  /\b(?:(?:has|have|had|did|does|do|was|were|is|are)(?:\s+not|n[’']t)|never|no\s+longer|not\s+(?:yet|once)|none|no)\b[^.]*?\b(?:since|until|yet|so\s+far|to\s+date|in\s+(?:the\s+)?(?:past|last)|for\s+(?:the\s+)?(?:past|last)|this\s+(?:year|month|week)|in\s+\d{4}|in\s+(?:over\s+)?(?:a|\d+)\s+(?:years?|months?|weeks?|decades?))\b/i
+
 /** A first guess at the claim type from the words themselves; the editor can change it. */
 export function guessType(words: string): ClaimType {
   if (/[“"«].{3,}[”"»]/.test(words)) return 'quote'
+  // "has not announced new aid since January": what has not happened (in a period) is a claim of its own kind.
+  if (ABSENCE.test(words)) return 'absence'
   if (/\d/.test(words)) return 'statistic'
   if (/\b(said|says|according to|told|announced|confirmed)\b/i.test(words)) return 'attribution'
   return 'other'

@@ -5,6 +5,7 @@ import { Callout, Flex, IconButton, Spinner, Text, Tooltip } from '@radix-ui/the
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EventPayload } from '../../shared/contract'
 import { call, onEvent } from './api'
+import { AppearanceMenu } from './app/appearance'
 import { DeskProvider, useReport } from './app/desk-context'
 import { EditorDialog, EditorMenu } from './app/EditorPicker'
 import { Notices } from './app/Notices'
@@ -36,7 +37,15 @@ function Shell(): React.JSX.Element {
   const history = useUndo()
   const [route, setRoute] = useState<Route>({ name: 'library' })
   const [editorOpen, setEditorOpen] = useState(false)
-  const askEditor = useCallback(() => setEditorOpen(true), [])
+  const [addingEditor, setAddingEditor] = useState(false)
+  const askEditor = useCallback(() => {
+    setAddingEditor(false)
+    setEditorOpen(true)
+  }, [])
+  const addEditor = useCallback(() => {
+    setAddingEditor(true)
+    setEditorOpen(true)
+  }, [])
   const lib = useLibrary(useReport(askEditor))
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   const [newStoryOpen, setNewStoryOpen] = useState(false)
@@ -123,7 +132,8 @@ function Shell(): React.JSX.Element {
                 <GearIcon />
               </IconButton>
             </Tooltip>
-            <EditorMenu onAddEditor={askEditor} />
+            <AppearanceMenu />
+            <EditorMenu onAddEditor={addEditor} />
           </Flex>
         </header>
         <Notices notices={lib.notices} readOnly={lib.library.readOnly} onDismiss={lib.dismissNotice} />
@@ -135,7 +145,7 @@ function Shell(): React.JSX.Element {
           )}
         </main>
       </div>
-      <EditorDialog open={editorOpen} onOpenChange={setEditorOpen} />
+      <EditorDialog open={editorOpen} adding={addingEditor} onOpenChange={setEditorOpen} />
       <ShortcutsSheet open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       <NewStoryDialog open={newStoryOpen} onOpenChange={setNewStoryOpen} onCreated={openStory} />
       <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />

@@ -17,7 +17,8 @@ const setCurrentEditor = (desk: Desk, id: string) =>
   })
 
 /** Lists the desk's editors to pick from, and a field to add yourself. */
-function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?: boolean }): React.JSX.Element {
+/** `adding`: a colleague is being added (to assign work to), so the current editor stays who it is. */
+function PickEditor({ onPicked, autoFocus, adding = false }: { onPicked?: () => void; autoFocus?: boolean; adding?: boolean }): React.JSX.Element {
   const desk = useDesk()
   const [name, setName] = useState('')
   const guard = useGuard()
@@ -32,12 +33,16 @@ function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?
         send: () => call('people.create', { name: name.trim() }),
         apply: (library, added) => ({ ...library, people: [...library.people.filter((p) => p.id !== added.id), added] })
       })
-      if (person) await choose(person)
+      if (!person) return
+      if (adding && desk.currentEditor) {
+        setName('')
+        onPicked?.()
+      } else await choose(person)
     })
   }
   return (
     <Flex direction="column" gap="3">
-      {desk.library.people.length > 0 && (
+      {!adding && desk.library.people.length > 0 && (
         <Flex gap="2" wrap="wrap" role="group" aria-label="Editors on this desk">
           {desk.library.people.map((p) => (
             <Button key={p.id} variant={p.id === desk.currentEditor?.id ? 'solid' : 'soft'} onClick={() => void choose(p)}>
@@ -51,12 +56,12 @@ function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?
         <Flex gap="2" align="end">
           <label className="field grow">
             <Text size="1" weight="medium" color="gray">
-              {desk.library.people.length ? 'Or add a new editor' : 'Your name'}
+              {adding ? 'Name' : desk.library.people.length ? 'Or add a new editor' : 'Your name'}
             </Text>
             <TextField.Root autoFocus={autoFocus} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Dana Whitfield" aria-label="New editor name" />
           </label>
           <Button type="submit" disabled={!name.trim()} loading={guard.busy}>
-            <PlusIcon /> Add and continue
+            <PlusIcon /> {adding ? 'Add editor' : 'Add and continue'}
           </Button>
         </Flex>
       </form>
@@ -80,15 +85,15 @@ export function FirstRunCard(): React.JSX.Element {
   )
 }
 
-export function EditorDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
+export function EditorDialog({ open, adding = false, onOpenChange }: { open: boolean; adding?: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <DialogContent maxWidth="480px">
-        <Dialog.Title>Who are you?</Dialog.Title>
+        <Dialog.Title>{adding ? 'Add an editor' : 'Who are you?'}</Dialog.Title>
         <Dialog.Description size="2" color="gray" mb="4">
-          Changes are stamped with the current editor.
+          {adding ? 'Add a colleague to the desk so work can be assigned to them; you stay the current editor.' : 'Changes are stamped with the current editor. Choose yourself, then carry on where you were.'}
         </Dialog.Description>
-        <PickEditor autoFocus onPicked={() => onOpenChange(false)} />
+        <PickEditor autoFocus adding={adding} onPicked={() => onOpenChange(false)} />
       </DialogContent>
     </Dialog.Root>
   )
