@@ -156,7 +156,6 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
   const other = await mkdtemp(path.join(os.tmpdir(), 'factdesk-numbers-library-'))
   try {
     const library = new LibraryPage(page)
-    const transfer = new TransferPage(page)
     await library.addEditor('Tomas Berg')
     await library.createStory(TITLE, TEXT)
     const story = new StoryPage(page)
@@ -189,8 +188,10 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
 
     await factdesk.answerSaveDialog(out)
     await factdesk.page.getByRole('button', { name: 'Export…' }).click()
-    const pkg = await transfer.exportAs('Verification package (JSON, re-importable)')
-    await transfer.exportDialog.getByRole('button', { name: 'Done' }).click()
+    // The page after the restart is a new one.
+    const transferAfter = new TransferPage(factdesk.page)
+    const pkg = await transferAfter.exportAs('Verification package (JSON, re-importable)')
+    await transferAfter.exportDialog.getByRole('button', { name: 'Done' }).click()
     await reopened.backToLibrary()
 
     await factdesk.answerFolderDialog(other)

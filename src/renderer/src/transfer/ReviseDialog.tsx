@@ -131,6 +131,21 @@ function RevisionReport({ report, detail }: { report: ReanchorReport; detail: St
           .
         </Text>
       )}
+      {report.followed.length > 0 && (
+        <Flex direction="column" gap="1">
+          <Text size="2">These claims followed edited words:</Text>
+          <ul className="followed-list" aria-label="Claims that followed edited words">
+            {report.followed.map((f) => {
+              const claim = detail.claims.find((c) => c.id === f.claimId)
+              return (
+                <li key={f.claimId}>
+                  <strong>{claim ? claimLabel(claim.number) : 'A claim'}</strong>: <del>{f.before}</del> → <ins>{f.after}</ins>
+                </li>
+              )
+            })}
+          </ul>
+        </Flex>
+      )}
       {orphans.length > 0 && (
         <Flex direction="column" gap="1">
           <Text size="2" color="amber">
