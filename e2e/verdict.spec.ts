@@ -188,10 +188,9 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
 
     await factdesk.answerSaveDialog(out)
     await factdesk.page.getByRole('button', { name: 'Export…' }).click()
-    // The page after the restart is a new one.
-    const transferAfter = new TransferPage(factdesk.page)
-    const pkg = await transferAfter.exportAs('Verification package (JSON, re-importable)')
-    await transferAfter.exportDialog.getByRole('button', { name: 'Done' }).click()
+    const after = new TransferPage(factdesk.page)
+    const pkg = await after.exportAs('Verification package (JSON, re-importable)')
+    await after.exportDialog.getByRole('button', { name: 'Done' }).click()
     await reopened.backToLibrary()
 
     await factdesk.answerFolderDialog(other)
@@ -199,7 +198,7 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
     const fresh = new LibraryPage(factdesk.page)
     await fresh.addEditor('Tomas Berg')
     await expect(fresh.row(TITLE)).toHaveCount(0)
-    await new TransferPage(factdesk.page).importPackage(pkg)
+    await after.importPackage(pkg)
     await fresh.open(TITLE)
     await expectNumbers(new StoryPage(factdesk.page))
   } finally {

@@ -7,8 +7,10 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { EventPayload } from '../../src/shared/contract'
+import { configIdentity } from '../../src/main/app-config'
 import type { Core, CoreOptions } from '../../src/main/core'
-import type { PickedFile, Platform } from '../../src/main/platform'
+import type { EditorIdentity } from '../../src/main/identity'
+import { memorySecrets, type PickedFile, type Platform } from '../../src/main/platform'
 import { playwrightPdfOptions } from '../../src/main/reports/pdf'
 import { sandboxedPreloadScript } from './sandbox-preload'
 
@@ -49,9 +51,11 @@ export interface LaunchOptions {
   checkOutput?: boolean
   /** Hears the channel of every call the page makes, as main would receive it. */
   onCall?(channel: unknown): void
+  /** Who is editing, as the app's per-user config would remember; by default a config folder beside the library. */
+  identity?: EditorIdentity
 }
 
-export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true, onCall }: LaunchOptions = {}): Promise<BrowserApp> {
+export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true, onCall, identity }: LaunchOptions = {}): Promise<BrowserApp> {
   let page: Page | null = null
   const platform: Platform = {
     chooseLibraryFolder: async () => take(dialogs, 'libraryFolder'),
@@ -71,6 +75,8 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
     },
     printToPdf: (html) => printWith(browser, html),
     rememberLibrary: async () => undefined,
+    // Stand-in for Electron's safeStorage: the driver keeps the desk password in memory.
+    secrets: memorySecrets(),
     emit(event, payload) {
       void page?.evaluate(([name, data]) => (window as unknown as { __factdeskEmit?: (e: string, p: unknown) => void }).__factdeskEmit?.(name, data), [event, payload] as const).catch(() => undefined)
     }
@@ -78,6 +84,8 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
   const core = await builtCore().createCore({
     libraryDir,
     platform,
+    // Like the app's per-user config: a config folder beside the library stands in for userData.
+    identity: identity ?? configIdentity(path.join(path.dirname(libraryDir), 'user-data')),
     sampleStoryPath,
     isTrustedOrigin: (url) => url.startsWith(`${origin}/`),
     checkOutput,

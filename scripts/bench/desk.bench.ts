@@ -8,7 +8,7 @@ import { launchBrowserApp, newDialogScript } from '../../e2e/support/browser-app
 import { chromiumArgs, chromiumPath } from '../../e2e/support/driver'
 import { serveDirectory } from '../../e2e/support/static-server'
 import { LibraryStore } from '../../src/main/store/library-store'
-import { syntheticStory } from './library-fixture'
+import { benchIdentity, syntheticStory } from './library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const BIG = { id: 'big', words: 10_000, claims: 300 }
@@ -23,8 +23,7 @@ async function buildDeskLibrary(dir: string): Promise<void> {
   await store.createStory(syntheticStory(BIG.id, BIG.claims, BIG.words))
   for (let s = 0; s < OTHER_STORIES; s++) await store.createStory(syntheticStory(`story${s}`, OTHER_CLAIMS))
   await store.updateLibrary((l) => {
-    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at })
-    l.settings.currentEditorId = 'bench'
+    l.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at, active: true, formerNames: [] })
   })
   await store.close()
 }
@@ -83,7 +82,7 @@ async function measure(): Promise<{ opens: number[]; ipc: number[]; shown: numbe
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true })
   try {
     await buildDeskLibrary(dir)
-    const app = await launchBrowserApp(browser, server.origin, dir, newDialogScript(), path.resolve('resources/sample-story.txt'), { checkOutput: false })
+    const app = await launchBrowserApp(browser, server.origin, dir, newDialogScript(), path.resolve('resources/sample-story.txt'), { checkOutput: false, identity: benchIdentity })
     const { page } = app
     await page.locator(`tr[data-story-id="${BIG.id}"]`).waitFor()
     const opens: number[] = []

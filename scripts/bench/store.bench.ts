@@ -1,83 +1,147 @@
-// Claim-save latency in a small and a large library, library open time, memory, IPC round trip.
+// The store under a library's real weight (evidence, five activity entries per claim, three
+// revisions per story): claim save in one long story and in small and large libraries side by
+// side, opening a 5,000-story library (cold and warm apart), story opens from disk and from
+// memory, and the main heap after GC once every story was opened.
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { openTestCore, type TestCore } from '../../src/main/testing/test-core'
-import { buildLibrary } from './library-fixture'
+import { benchIdentity, buildLibrary } from './library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
-const UPDATES = 200
+const SAVES = 200
 const statuses = ['open', 'in_progress', 'waiting', 'done'] as const
+const MB = 1024 * 1024
 
-async function claimUpdateLatency(t: TestCore, stories: number, claimsPerStory: number): Promise<number[]> {
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+/** The heap in use once garbage is collected: what the process really holds. */
+function heapAfterGc(): number {
+  gc()
+  gc()
+  return process.memoryUsage().heapUsed / MB
+}
+
+async function claimSaves(t: TestCore, stories: number, claimsPerStory: number, storyId?: string): Promise<number[]> {
   const times: number[] = []
-  for (let i = 0; i < UPDATES; i++) {
-    const s = (i * 7) % stories
+  for (let i = 0; i < SAVES; i++) {
+    const id = storyId ?? `story${(i * 7) % stories}`
     const c = (i * 13) % claimsPerStory
     const patch = i % 2 === 0 ? { status: statuses[i % 4] } : { rationale: `Checked against the ministry table, pass ${i}.` }
     const started = performance.now()
-    await t.call('claims.update', { storyId: `story${s}`, claimId: `story${s}-c${c}`, patch })
+    await t.call('claims.update', { storyId: id, claimId: `${id}-c${c}`, patch })
     times.push(performance.now() - started)
   }
   return times
 }
 
-interface Measured {
-  times: number[]
-  openMs: number
-  roundTrip: number[]
-  /** Heap growth from before opening the library to every story loaded, and the process RSS then. */
-  heapMb: number
-  rssMb: number
-}
-
-const MB = 1024 * 1024
-
-async function measure(stories: number, claimsPerStory: number): Promise<Measured> {
+async function withLibrary<T>(build: (dir: string) => Promise<void>, run: (dir: string) => Promise<T>): Promise<T> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'factdesk-bench-'))
   const dir = path.join(root, 'library')
   try {
-    await buildLibrary(dir, stories, claimsPerStory)
-    const before = process.memoryUsage()
-    const opening = performance.now()
-    const t = await openTestCore({ libraryDir: dir, checkOutput: false })
-    const openMs = performance.now() - opening
-    // Warm the story files once, as an editor opening stories would.
-    for (let s = 0; s < stories; s++) await t.call('stories.get', { id: `story${s}` })
-    const loaded = process.memoryUsage()
-    const times = await claimUpdateLatency(t, stories, claimsPerStory)
-    const roundTrip: number[] = []
-    for (let i = 0; i < 500; i++) {
-      const started = performance.now()
-      await t.call('sources.list', {})
-      roundTrip.push(performance.now() - started)
-    }
-    await t.cleanup()
-    return { times, openMs, roundTrip, heapMb: (loaded.heapUsed - before.heapUsed) / MB, rssMb: loaded.rss / MB }
+    await build(dir)
+    return await run(dir)
   } finally {
     await rm(root, { recursive: true, force: true })
   }
 }
 
+const open = (dir: string): Promise<TestCore> => openTestCore({ libraryDir: dir, checkOutput: false, identity: benchIdentity })
+
+/** Saves in a library of 40-claim stories, to stories the editor has open (in memory), as in the app. */
+async function savesToOpenStories(t: TestCore): Promise<number[]> {
+  for (let s = 0; s < 10; s++) await t.call('stories.get', { id: `story${s}` })
+  return claimSaves(t, 10, 40)
+}
+
 const bench: Bench = {
   name: 'store',
   async run(): Promise<BenchRow[]> {
-    const small = await measure(1, 40)
-    const large = await measure(500, 40)
-    const ratio = percentile(large.times, 95) / percentile(small.times, 95)
-    return [
-      row('IPC round trip through dispatch p50', percentile(small.roundTrip, 50), 'ms'),
-      row('IPC round trip through dispatch p95', percentile(small.roundTrip, 95), 'ms'),
-      row('claim update p50, 1 story x 40 claims', percentile(small.times, 50), 'ms'),
-      row('claim update p95, 1 story x 40 claims', percentile(small.times, 95), 'ms'),
-      row('claim update p50, 500 stories x 40 claims', percentile(large.times, 50), 'ms'),
-      row('claim update p95, 500 stories x 40 claims', percentile(large.times, 95), 'ms', { max: 15 }),
-      row('p95 ratio, 500 stories vs 1 story', ratio, 'x', { max: 1.5 }),
-      row('library open, 500 stories x 40 claims', large.openMs, 'ms'),
-      row('memory held with all 500 stories loaded (heap growth)', large.heapMb, 'MB'),
-      row('process RSS with all 500 stories loaded (includes earlier benchmarks)', large.rssMb, 'MB')
-    ]
+    const rows: BenchRow[] = []
+
+    // One story of 3,000 claims with 15,000 activity entries and three revisions.
+    await withLibrary(
+      (dir) => buildLibrary(dir, 0, 1, { claims: 3000, words: 40_000 }),
+      async (dir) => {
+        const t = await open(dir)
+        const opening = performance.now()
+        await t.call('stories.get', { id: 'big' })
+        const coldOpen = performance.now() - opening
+        const warmOpening = performance.now()
+        await t.call('stories.get', { id: 'big' })
+        const warmOpen = performance.now() - warmOpening
+        const times = await claimSaves(t, 1, 3000, 'big')
+        await t.core.close()
+        rows.push(
+          row('3,000-claim story (15,000 activity entries, 3 revisions): open from disk (cold)', coldOpen, 'ms'),
+          row('3,000-claim story: open again from memory (warm)', warmOpen, 'ms'),
+          row('claim save p50, 3,000-claim story with long history', percentile(times, 50), 'ms'),
+          row('claim save p95, 3,000-claim story with long history', percentile(times, 95), 'ms', { max: 15 })
+        )
+      }
+    )
+
+    const small = await withLibrary(
+      (dir) => buildLibrary(dir, 50, 40),
+      async (dir) => {
+        const t = await open(dir)
+        const times = await savesToOpenStories(t)
+        await t.core.close()
+        return times
+      }
+    )
+
+    // A 5,000-story library: open it (cold, then warm), open every story once, and save claims;
+    // the heap after GC must stay small however many stories were opened.
+    const large = await withLibrary(
+      (dir) => buildLibrary(dir, 5000, 40),
+      async (dir) => {
+        const before = heapAfterGc()
+        let started = performance.now()
+        const cold = await open(dir)
+        const coldOpen = performance.now() - started
+        await cold.core.close()
+        started = performance.now()
+        const t = await open(dir)
+        const warmOpen = performance.now() - started
+        const fromDisk: number[] = []
+        for (let s = 0; s < 5000; s++) {
+          const at = performance.now()
+          await t.call('stories.get', { id: `story${s}` })
+          fromDisk.push(performance.now() - at)
+        }
+        const fromMemory: number[] = []
+        for (let i = 0; i < 200; i++) {
+          const at = performance.now()
+          await t.call('stories.get', { id: `story${4999 - (i % 5)}` })
+          fromMemory.push(performance.now() - at)
+        }
+        const heap = heapAfterGc()
+        rows.push(
+          row('library open, 5,000 stories x 40 claims (first open in this process, cold)', coldOpen, 'ms'),
+          row('library open, 5,000 stories x 40 claims (again, warm)', warmOpen, 'ms'),
+          row('story open p95, 40 claims, from disk (first open of each story)', percentile(fromDisk, 95), 'ms'),
+          row('story open p95, 40 claims, from memory (recently opened)', percentile(fromMemory, 95), 'ms'),
+          row('main heap after GC, every story of 5,000 opened once', heap, 'MB', { max: 100 }),
+          row('heap held by the open 5,000-story library (after GC, vs before opening)', heap - before, 'MB')
+        )
+        const times = await savesToOpenStories(t)
+        await t.core.close()
+        return times
+      }
+    )
+    rows.push(
+      row('claim save p50, 50 stories x 40 claims', percentile(small, 50), 'ms'),
+      row('claim save p95, 50 stories x 40 claims', percentile(small, 95), 'ms'),
+      row('claim save p50, 5,000 stories x 40 claims', percentile(large, 50), 'ms'),
+      row('claim save p95, 5,000 stories x 40 claims', percentile(large, 95), 'ms', { max: 15 }),
+      row('claim save p95 ratio, 5,000 vs 50 stories', percentile(large, 95) / percentile(small, 95), 'x', { max: 1.5 })
+    )
+    return rows
   }
 }
 export default bench

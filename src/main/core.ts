@@ -6,8 +6,11 @@ import type { LibraryChange } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
+import { createImporter } from './import'
 import { memoryHandlers } from './memory/handlers'
 import { DeskMemory } from './memory/memory'
+import { deskManager, type DeskManager } from './desk/service'
+import type { EditorIdentity } from './identity'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
 import { contactHandlers } from './services/contacts'
@@ -24,6 +27,8 @@ import { StoryIndex } from './services/story-index'
 export interface CoreOptions {
   libraryDir: string
   platform: Platform
+  /** Where this machine remembers who is editing each library. */
+  identity: EditorIdentity
   sampleStoryPath: string
   isTrustedOrigin(url: string): boolean
   now?: () => Date
@@ -31,6 +36,10 @@ export interface CoreOptions {
   checkOutput?: boolean
   store?: StoreOptions
   fetch?: typeof fetch
+  /** The import worker's script and limits; defaults to the built worker beside the main bundle. */
+  importer?: { workerFile?: string; convertMs?: number; heapMb?: number; lookup?: (host: string) => Promise<string[]> }
+  /** How long the desk sync waits before reconnecting (tests shorten it). */
+  deskRetryMs?: number
   /** The app's version and where its log is, for the window's error screens. */
   app?: { version: string; logFile: string | null }
   onInternalError?(channel: string, error: unknown): void
@@ -44,6 +53,7 @@ export interface Core {
   dispatch: Dispatch
   readonly memory: DeskMemory
   readonly store: LibraryStore
+  readonly desk: DeskManager
   close(): Promise<void>
 }
 
@@ -52,6 +62,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
   const newId = options.newId ?? randomId
   let store!: LibraryStore
+  /** Where store writes reach the desk sync, once it exists. */
+  let deskChanged = (_storyId: string | null): void => undefined
   let index!: StoryIndex
   let unfollow = (): void => undefined
   /** Makes `opened` the library: the search index is built from it and follows its writes, each announced to the window. */
@@ -64,21 +76,36 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         index.put(change.summary)
         memory.changed(change.summary.id)
       }
+      // Every write, the desk's own merges included, may leave the library differing from the desk.
+      deskChanged(change.entity === 'story' ? change.summary.id : null)
       platform.emit('library.changed', announcement(change, now))
     })
   }
   follow(await openLibrary(options.libraryDir, options, now, newId))
+  const importer = createImporter({ fetch: options.fetch ?? fetch, ...options.importer })
+  let chosenEditor = await options.identity.load(store.dir)
 
   const ctx: ServiceContext = {
     get store() {
       return store
     },
     now,
-    newId
+    newId,
+    // Only someone active in this library counts: a choice made for another copy means asking again.
+    get editorId() {
+      return store.library.people.some((p) => p.id === chosenEditor && p.active) ? chosenEditor : null
+    },
+    async chooseEditor(id) {
+      await options.identity.save(store.dir, id)
+      chosenEditor = id
+    }
   }
 
   // The check-worthiness model ships in the resources folder beside the sample story.
   const memory = new DeskMemory(() => store, path.join(path.dirname(options.sampleStoryPath), 'checkworthy-model.json'))
+  const desk = deskManager(ctx, platform, options.deskRetryMs)
+  deskChanged = (storyId) => desk.changed(storyId)
+  await desk.resume()
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.app?.version ?? '0.0.0', logFile: options.app?.logFile ?? null, libraryDir: store.dir }),
@@ -87,6 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return null
     },
     ...libraryHandlers(ctx),
+    ...desk.handlers,
     'library.search': (query) => index.query(query),
     'library.followUps': () => index.followUps(),
     'library.open': async () => {
@@ -94,6 +122,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!dir) return { opened: false, path: store.dir }
       if (dir === store.dir) return { opened: true, path: dir }
       const previous = store
+      await desk.close()
       await previous.close()
       try {
         // Taking over another computer's lock is only ever for the folder the user confirmed it for.
@@ -102,6 +131,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         follow(await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false }))
         throw error
       }
+      chosenEditor = await options.identity.load(dir)
+      await desk.resume()
       await platform.rememberLibrary(dir)
       return { opened: true, path: dir }
     },
@@ -116,7 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
-    ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch }),
+    ...transferHandlers(ctx, { platform, importer }),
     ...memoryHandlers(ctx, memory)
   }
 
@@ -134,6 +165,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await seedSampleStory({ store: opened, now: clock, newId: ids }, sample, canonicalText)
     }
     for (const notice of opened.notices) platform.emit('store.recovered', notice)
+    // Damage found later (a story file first read when it is opened) is told the same way, once.
+    opened.onNotice((notice) => platform.emit('store.recovered', notice))
     return opened
   }
 
@@ -143,7 +176,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     get store() {
       return store
     },
-    close: () => store.close()
+    desk,
+    close: async () => {
+      await importer.close()
+      await desk.close()
+      await store.close()
+    }
   }
 }
 

@@ -4,10 +4,11 @@ import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { createCore, type Core } from './core'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-protocol'
-import { rememberLibraryDir, resolveLibraryDir } from './electron/config'
+import { configIdentity, rememberLibraryDir, resolveLibraryDir } from './app-config'
 import { electronPlatform } from './electron/electron-platform'
 import { registerIpc } from './electron/ipc'
 import { fileLog, type Log } from './electron/log'
+import { safeStorageSecrets } from './electron/secrets'
 import { buildMenu } from './electron/menu'
 import { hardenApp } from './electron/security'
 import { createMainWindow, devServerUrl, preloadFile, rendererDir } from './electron/window'
@@ -36,13 +37,15 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData')
   const platform = electronPlatform(
     () => mainWindow,
-    (dir) => rememberLibraryDir(userData, dir)
+    (dir) => rememberLibraryDir(userData, dir),
+    safeStorageSecrets(userData)
   )
   const libraryDir = await resolveLibraryDir(userData, process.env)
   const open = (takeOverLock: boolean): Promise<Core> =>
     createCore({
       libraryDir,
       platform,
+      identity: configIdentity(userData),
       sampleStoryPath: path.join(app.getAppPath(), 'resources', 'sample-story.txt'),
       isTrustedOrigin: isAppUrl,
       checkOutput: !app.isPackaged,

@@ -7,6 +7,23 @@ export interface PickedFile {
   bytes: Uint8Array
 }
 
+/** Secrets kept by the platform: Electron encrypts them with safeStorage (the OS keychain); never plain JSON. */
+export interface SecretStore {
+  save(key: string, secret: string): Promise<void>
+  load(key: string): Promise<string | null>
+  remove(key: string): Promise<void>
+}
+
+/** Keeps secrets in memory only: the test and browser-driver stand-in. */
+export function memorySecrets(): SecretStore {
+  const kept = new Map<string, string>()
+  return {
+    save: async (key, secret) => void kept.set(key, secret),
+    load: async (key) => kept.get(key) ?? null,
+    remove: async (key) => void kept.delete(key)
+  }
+}
+
 export interface Platform {
   chooseLibraryFolder(): Promise<string | null>
   chooseImportFile(kind: 'story' | 'package'): Promise<PickedFile | null>
@@ -16,6 +33,8 @@ export interface Platform {
   printToPdf(html: string): Promise<Uint8Array>
   /** Remembers the library folder the user switched to, for the next start. */
   rememberLibrary(dir: string): Promise<void>
+  /** Where the desk password is kept between runs. */
+  secrets: SecretStore
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
 }
 

@@ -3,13 +3,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { BrowserWindow, dialog, shell } from 'electron'
-import type { Platform } from '../platform'
+import type { Platform, SecretStore } from '../platform'
 import { pdfPrintOptions } from '../reports/pdf'
 
 const storyFilters = [{ name: 'Stories', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx'] }]
 const packageFilters = [{ name: 'Factdesk verification package', extensions: ['json'] }]
 
-export function electronPlatform(window: () => BrowserWindow | null, remember: (dir: string) => Promise<void>): Platform {
+export function electronPlatform(window: () => BrowserWindow | null, remember: (dir: string) => Promise<void>, secrets: SecretStore): Platform {
   const parent = (): BrowserWindow | undefined => window() ?? undefined
   return {
     async chooseLibraryFolder() {
@@ -36,6 +36,7 @@ export function electronPlatform(window: () => BrowserWindow | null, remember: (
     revealFile: (file) => shell.showItemInFolder(file),
     printToPdf: (html) => printHtml(html),
     rememberLibrary: remember,
+    secrets,
     emit(event, payload) {
       window()?.webContents.send(event, payload)
     }

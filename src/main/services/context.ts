@@ -8,13 +8,19 @@ export interface ServiceContext {
   store: LibraryStore
   now: () => Date
   newId: () => string
+  /** Who is editing on this machine (kept outside the library), or null before anyone has said. */
+  readonly editorId: string | null
+  chooseEditor(id: string): Promise<void>
 }
+
+/** What a change needs without an editor at the keyboard (seeding the sample story, logging). */
+export type StoreContext = Pick<ServiceContext, 'store' | 'now' | 'newId'>
 
 export const randomId = (): string => randomBytes(9).toString('base64url')
 
 /** The editor every change is stamped with; changes are refused until someone has said who they are. */
 export function currentEditor(ctx: ServiceContext): string {
-  const id = ctx.store.library.settings.currentEditorId
+  const id = ctx.editorId
   if (!id) throw new AppError('no_editor', 'Choose who you are before making changes (the editor picker at the top of the window).')
   return id
 }
@@ -22,7 +28,7 @@ export function currentEditor(ctx: ServiceContext): string {
 export type ActivityInput = Pick<Activity, 'action' | 'summary'> & Partial<Pick<Activity, 'claimId' | 'field' | 'from' | 'to'>>
 
 /** Appends one entry to a story's activity log (inside an updateStory change). */
-export function logActivity(ctx: ServiceContext, file: StoryFile, by: string, entry: ActivityInput): void {
+export function logActivity(ctx: StoreContext, file: StoryFile, by: string, entry: ActivityInput): void {
   file.activity.push({
     id: ctx.newId(),
     at: ctx.now().toISOString(),

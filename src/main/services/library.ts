@@ -1,5 +1,6 @@
 // The library as a whole: its state for the library screen, settings, and the desk's editors.
 import type { HandlersFor } from '../dispatch'
+import type { LibraryFile, Person } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import type { ServiceContext } from './context'
 
@@ -12,34 +13,59 @@ export function libraryHandlers(ctx: ServiceContext) {
         readOnly: ctx.store.readOnly,
         people,
         settings,
+        currentEditorId: ctx.editorId,
         notices: ctx.store.notices
       }
     },
     'settings.update': ({ patch }) =>
       ctx.store.updateLibrary((draft) => {
         draft.settings = { ...draft.settings, ...patch }
-        if (patch.currentEditorId && !draft.people.some((p) => p.id === patch.currentEditorId)) {
-          throw new AppError('not_found', 'There is no editor with that id.')
-        }
         return draft.settings
       }),
+    // Adding a colleague (to assign work to) never changes who is editing on this machine.
     'people.create': ({ name }) =>
       ctx.store.updateLibrary((draft) => {
         // The contract has trimmed the name already (a name of spaces never gets here).
-        if (draft.people.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
-          throw new AppError('conflict', `${name} is already on the desk.`)
-        }
-        const person = { id: ctx.newId(), name, initials: initialsOf(name), createdAt: ctx.now().toISOString() }
+        assertNameFree(draft, name, null)
+        const person: Person = { id: ctx.newId(), name, initials: initialsOf(name), createdAt: ctx.now().toISOString(), active: true, formerNames: [] }
         draft.people.push(person)
         return person
       }),
-    'people.setCurrent': ({ id }) =>
+    'people.rename': ({ id, name }) =>
       ctx.store.updateLibrary((draft) => {
-        if (!draft.people.some((p) => p.id === id)) throw new AppError('not_found', 'There is no editor with that id.')
-        draft.settings.currentEditorId = id
-        return draft.settings
-      })
-  } satisfies HandlersFor<'library.get' | 'settings.update' | 'people.create' | 'people.setCurrent'>
+        const person = findPerson(draft, id)
+        if (name === person.name) return person
+        assertNameFree(draft, name, id)
+        person.formerNames.push({ name: person.name, until: ctx.now().toISOString() })
+        person.name = name
+        person.initials = initialsOf(name)
+        return person
+      }),
+    'people.setActive': ({ id, active }) =>
+      ctx.store.updateLibrary((draft) => {
+        const person = findPerson(draft, id)
+        person.active = active
+        return person
+      }),
+    'people.setCurrent': async ({ id }) => {
+      const person = findPerson(ctx.store.library, id)
+      if (!person.active) throw new AppError('conflict', `${person.name} has been deactivated on this desk; reactivate them first.`)
+      await ctx.chooseEditor(id)
+      return { currentEditorId: id }
+    }
+  } satisfies HandlersFor<'library.get' | 'settings.update' | 'people.create' | 'people.rename' | 'people.setActive' | 'people.setCurrent'>
+}
+
+function findPerson<L extends Pick<LibraryFile, 'people'>>(library: L, id: string): L['people'][number] {
+  const person = library.people.find((p) => p.id === id)
+  if (!person) throw new AppError('not_found', 'There is no editor with that id.')
+  return person
+}
+
+function assertNameFree(library: Pick<LibraryFile, 'people'>, name: string, except: string | null): void {
+  if (library.people.some((p) => p.id !== except && p.name.toLowerCase() === name.toLowerCase())) {
+    throw new AppError('conflict', `${name} is already on the desk.`)
+  }
 }
 
 const initialsOf = (name: string): string =>

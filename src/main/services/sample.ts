@@ -2,7 +2,7 @@
 // Example claims carry statuses only: no invented sources or verdicts about real events.
 import type { ClaimStatus, ClaimType } from '../../shared/model'
 import { newClaim } from './claims'
-import type { ServiceContext } from './context'
+import type { StoreContext } from './context'
 import { newStoryFile } from './stories'
 
 export const SAMPLE_AUTHOR = 'factdesk'
@@ -14,7 +14,7 @@ const exampleClaims: { words: string; type: ClaimType; status: ClaimStatus; spea
 ]
 
 /** Splits the fixture into its headline (first line) and body, and adds it with example claims. */
-export async function seedSampleStory(ctx: ServiceContext, raw: string, canonical: (text: string) => string): Promise<void> {
+export async function seedSampleStory(ctx: StoreContext, raw: string, canonical: (text: string) => string): Promise<void> {
   const [firstLine = 'Sample story', ...rest] = raw.replace(/\r\n?/g, '\n').split('\n')
   const text = canonical(rest.join('\n'))
   const file = newStoryFile(ctx, { meta: { title: firstLine.trim(), outlet: 'Sample story', language: 'en' }, text, origin: { kind: 'sample', location: 'sample-story.txt' } }, SAMPLE_AUTHOR)

@@ -5,7 +5,7 @@ import type { DeskState, StoryFile, StoryMeta, StoryOrigin } from '../../shared/
 import { STORY_SCHEMA_VERSION } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { describeBlocker, FINAL_DESK_STATE, signOffBlockers } from '../../shared/rules/claims'
-import { currentEditor, logActivity, type ServiceContext } from './context'
+import { currentEditor, logActivity, type ServiceContext, type StoreContext } from './context'
 
 export interface NewStory {
   meta: Partial<StoryMeta> & { title: string }
@@ -14,7 +14,7 @@ export interface NewStory {
 }
 
 /** Builds a new story file (revision 1) stamped with `by`; used by paste, import and the sample. */
-export function newStoryFile(ctx: ServiceContext, input: NewStory, by: string): StoryFile {
+export function newStoryFile(ctx: StoreContext, input: NewStory, by: string): StoryFile {
   const at = ctx.now().toISOString()
   const id = ctx.newId()
   const file: StoryFile = {

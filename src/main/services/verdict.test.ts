@@ -1,9 +1,9 @@
 // The rules that keep a verdict true to its words, through the real dispatch and store: re-check on
 // changed words, sign-off with a logged override, stable claim numbers, and the contact log.
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ExportResult, StoryDetail } from '../../shared/contract'
+import type { ExportResult, LibraryState, StoryDetail } from '../../shared/contract'
 import type { Claim, ContactAttempt, StorySummary } from '../../shared/model'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
@@ -159,14 +159,16 @@ describe('claim numbers', () => {
     const dir = t.dir
     await mark('Council spending rose by 4 percent')
     await mark('unemployment is less than 100 people')
+    const v2 = structuredClone(await t.core.store.readStory(storyId)) as unknown as Record<string, Record<string, unknown>> & { claims: Record<string, unknown>[] }
     await t.core.close()
+    // A story file as versions before story folders wrote it.
+    await rm(path.join(dir, 'stories', storyId), { recursive: true })
     const storyPath = path.join(dir, 'stories', `${storyId}.json`)
-    const v2 = JSON.parse(await readFile(storyPath, 'utf8'))
     // Turn the file back into format 1: no numbers, checks, contacts, sign-off or note.
     const v1 = {
       ...v2,
       schemaVersion: 1,
-      story: Object.fromEntries(Object.entries(v2.story).filter(([k]) => k !== 'signOff' && k !== 'nextClaimNumber')),
+      story: Object.fromEntries(Object.entries(v2.story as object).filter(([k]) => k !== 'signOff' && k !== 'nextClaimNumber')),
       claims: v2.claims.map(({ number: _n, checked: _c, recheck: _r, contacts: _x, checkedAgainst: _a, ...c }: Record<string, unknown>) => c)
     }
     await mkdir(path.dirname(storyPath), { recursive: true })
@@ -179,7 +181,29 @@ describe('claim numbers', () => {
         ['Council spending rose by 4 percent', 2]
       ])
       expect(d.story).toMatchObject({ nextClaimNumber: 3, signOff: null })
-      expect(JSON.parse(await readFile(storyPath, 'utf8')).schemaVersion).toBe(2)
+      expect(JSON.parse(await readFile(path.join(dir, 'stories', storyId, 'format1.json'), 'utf8')).schemaVersion).toBe(1)
+    } finally {
+      await again.cleanup()
+    }
+  })
+})
+
+describe('older libraries', () => {
+  it('open a library index from before re-check counts, follow-ups and the desk rule', async () => {
+    const dir = t.dir
+    await t.core.close()
+    const indexPath = path.join(dir, 'library.json')
+    const v2 = JSON.parse(await readFile(indexPath, 'utf8'))
+    const { requireCheckedAgainst: _rule, ...settings } = v2.settings
+    const v1 = { ...v2, schemaVersion: 1, settings, stories: v2.stories.map(({ recheckCount: _r, followUps: _f, ...s }: Record<string, unknown>) => s) }
+    await writeFile(indexPath, JSON.stringify(v1))
+    const again = await openTestCore({ libraryDir: dir })
+    try {
+      const state = await again.call<LibraryState>('library.get', {})
+      expect(state.notices).toEqual([])
+      expect(state.settings.requireCheckedAgainst).toBe(false)
+      const stories = await again.call<StorySummary[]>('stories.list', {})
+      expect(stories.find((s) => s.id === storyId)).toMatchObject({ title: 'Town', recheckCount: 0, followUps: [] })
     } finally {
       await again.cleanup()
     }

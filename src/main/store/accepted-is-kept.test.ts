@@ -26,7 +26,7 @@ afterEach(() => t.cleanup())
 /** Closes the core and opens the same folder again, as a restart does. */
 async function restart(): Promise<void> {
   await t.core.close()
-  t.core = await createCore({ libraryDir: t.dir, platform: t.platform, sampleStoryPath, isTrustedOrigin: (url) => url.startsWith(`${TEST_ORIGIN}/`), checkOutput: true })
+  t.core = await createCore({ libraryDir: t.dir, platform: t.platform, identity: t.identity, sampleStoryPath, isTrustedOrigin: (url) => url.startsWith(`${TEST_ORIGIN}/`), checkOutput: true })
 }
 
 async function snapshot(): Promise<{ library: LibraryState; story: StoryDetail }> {

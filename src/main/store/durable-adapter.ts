@@ -14,17 +14,21 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     private readonly io: FileIO,
     readonly file: string,
     readonly kind: FileKind<T>,
-    private readonly now: () => Date
+    private readonly now: () => Date,
+    private readonly canWrite = true,
+    /** How the data becomes JSON (a story caches the JSON of records that did not change). */
+    private readonly serialise: (data: T) => string = (data) => JSON.stringify(data)
   ) {}
 
+  /** The file's data, or (from a newer Factdesk) what this version understands of it; null when there is none. */
   async read(): Promise<T | null> {
-    this.lastLoad = await loadSafely(this.io, this.file, this.kind, this.now)
-    return this.lastLoad.state === 'ok' ? this.lastLoad.data : null
+    this.lastLoad = await loadSafely(this.io, this.file, this.kind, this.now, { canWrite: this.canWrite })
+    return this.lastLoad.state === 'ok' || this.lastLoad.state === 'newer' ? this.lastLoad.data : null
   }
 
   write(data: T): Promise<void> {
     // Serialise at call time so a later mutation cannot leak into an earlier queued write.
-    const content = JSON.stringify(data)
+    const content = this.serialise(data)
     const next = this.queue.then(() => writeFileDurably(this.io, this.file, content))
     this.queue = next.catch(() => undefined)
     return next

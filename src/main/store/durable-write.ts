@@ -61,9 +61,14 @@ const reasons: Record<string, string> = {
   EBUSY: 'the file is in use by another program'
 }
 
+/** A file-system error in words: "permission was denied", "the disk is read-only". */
+export function ioReason(error: unknown): string {
+  const code = errnoCode(error)
+  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error))
+}
+
 export function toIoError(error: unknown, file: string): AppError {
   if (error instanceof AppError) return error
-  const code = errnoCode(error)
-  const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error))
+  const reason = ioReason(error)
   return new AppError('io_error', `Could not save ${path.basename(file)}: ${reason}. Your change was not saved; nothing already saved was lost. Try again.`)
 }

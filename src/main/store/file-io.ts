@@ -5,6 +5,12 @@ import { promises as fs } from 'node:fs'
 export interface FileIO {
   readFile(file: string): Promise<Buffer>
   writeFile(file: string, data: string | Uint8Array, flag: 'wx' | 'w'): Promise<void>
+  /** Appends and fsyncs, so the bytes are on disk when it resolves. Creates the file if needed. */
+  appendFile(file: string, data: string): Promise<void>
+  /** Cuts a file back to `length` bytes (a torn or unacknowledged tail). */
+  truncate(file: string, length: number): Promise<void>
+  /** Size in bytes, or null when the file is not there. */
+  size(file: string): Promise<number | null>
   fsyncFile(file: string): Promise<void>
   fsyncDir(dir: string): Promise<void>
   rename(from: string, to: string): Promise<void>
@@ -30,6 +36,21 @@ export const nodeFileIO: FileIO = {
       await handle.close()
     }
   },
+  async appendFile(file, data) {
+    const handle = await fs.open(file, 'a')
+    try {
+      await handle.appendFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  },
+  truncate: (file, length) => fs.truncate(file, length),
+  size: (file) =>
+    fs.stat(file).then(
+      (stats) => stats.size,
+      () => null
+    ),
   async fsyncFile(file) {
     const handle = await fs.open(file, 'r')
     try {

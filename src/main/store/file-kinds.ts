@@ -15,14 +15,17 @@ export const libraryKind: FileKind<LibraryFileT> = {
   label: 'the library index',
   schema: LibraryFile,
   currentVersion: LIBRARY_SCHEMA_VERSION,
-  migrations: libraryMigrations
+  migrations: libraryMigrations,
+  shape: LibraryFile
 }
 
+/** A story file holds the story its name says: a file whose inner id differs is not that story. */
 export const storyKind = (id: string): FileKind<StoryFileT> => ({
   label: `the story file ${id}.json`,
-  schema: StoryFile,
+  schema: StoryFile.refine((file) => file.story.id === id, { message: `the story inside is not ${id}`, path: ['story', 'id'] }),
   currentVersion: STORY_SCHEMA_VERSION,
-  migrations: storyMigrations
+  migrations: storyMigrations,
+  shape: StoryFile
 })
 
 export const emptyLibrary = (): LibraryFileT => ({

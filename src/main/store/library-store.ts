@@ -11,16 +11,25 @@ import type { LibraryNotice } from '../../shared/contract'
 import type { Activity, LibraryFile, Source, StoryFile, StorySummary } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { DurableJsonAdapter } from './durable-adapter'
-import { emptyLibrary, libraryKind, storyKind } from './file-kinds'
-import { toIoError } from './durable-write'
+import { current, Immer, isDraft } from 'immer'
+import { emptyLibrary, libraryKind } from './file-kinds'
+import { ioReason, toIoError } from './durable-write'
+import { migrateFormat1 } from './migrate'
+import { StoryRecord, storyPaths } from './story-record'
 import { errnoCode, nodeFileIO, type FileIO } from './file-io'
 import { KeyedMutex } from './keyed-mutex'
 import { acquireLibraryLock, type LibraryLock } from './library-lock'
 import { summarise } from './summary'
 import { assertLoadable } from './validate'
 
-/** Long enough to gather a burst of saves into one index write; a crash meanwhile is healed on open. */
-const INDEX_FLUSH_DELAY_MS = 200
+/** Stories kept in memory after they were last read or saved; the rest are read again when needed. */
+const STORIES_IN_MEMORY = 12
+
+/**
+ * Saves within this time share one index write. The index of a large library is megabytes, so it
+ * is written seldom; a crash meanwhile is healed on open from the story folders newer than it.
+ */
+const INDEX_FLUSH_DELAY_MS = 3000
 
 export interface StoreOptions {
   io?: FileIO
@@ -42,11 +51,18 @@ export type StoreChange = { entity: 'story'; summary: StorySummary; activity: Ac
 
 export class LibraryStore {
   private readonly listeners = new Set<(change: StoreChange) => void>()
-  private readonly stories = new Map<string, Low<StoryFile>>()
+  /** Stories in memory, least recently used first. */
+  private readonly stories = new Map<string, StoryRecord>()
   private readonly mutex = new KeyedMutex()
   /** Index lines newer than library.json on disk, by story id; folded in by flushIndex. */
   private readonly pendingSummaries = new Map<string, StorySummary>()
   private indexFlush: Promise<void> | null = null
+  /** The library with pending index lines folded in, made once per change rather than per read. */
+  private view: { data: LibraryFile; pending: number; library: LibraryFile } | null = null
+  private pendingVersion = 0
+  /** Stories in the index whose file is gone with no backup: kept in the list, opened with a coded error. */
+  private readonly missingFiles = new Set<string>()
+  private readonly noticeListeners = new Set<(notice: LibraryNotice) => void>()
 
   private constructor(
     readonly dir: string,
@@ -74,7 +90,7 @@ export class LibraryStore {
       unwritable = true
     }
     try {
-      const adapter = new DurableJsonAdapter(io, path.join(dir, 'library.json'), libraryKind, now)
+      const adapter = new DurableJsonAdapter(io, path.join(dir, 'library.json'), libraryKind, now, !unwritable)
       const db = new Low(adapter, emptyLibrary())
       await db.read()
       const outcome = adapter.lastLoad
@@ -83,9 +99,21 @@ export class LibraryStore {
       if (unwritable) {
         notices.push({ kind: 'read_only', file: dir, message: 'This library is on a disk or in a folder Factdesk cannot write to, so it is open read-only. Copy it somewhere writable to make changes.', movedTo: null })
       }
-      const created = outcome?.state === 'missing' && notices.length === 0
+      // Libraries written before stories had folders are upgraded first, keeping each old file.
+      if (!unwritable && outcome?.state !== 'newer') notices.push(...(await migrateFormat1(io, dir, now)))
+      // A folder with stories but no index is a library that lost its index, never a new one.
+      const storyFiles = await listStoryFolders(io, dir)
+      const created = outcome?.state === 'missing' && notices.length === 0 && storyFiles.length === 0
       const store = new LibraryStore(dir, db, io, now, reason, notices, lock, created)
-      await store.reconcileIndex(created)
+      if (!created && outcome && (outcome.state === 'missing' || outcome.state === 'lost')) {
+        store.notices.push({
+          kind: 'rebuilt',
+          file: path.join(dir, 'library.json'),
+          message: `The library list ${outcome.state === 'missing' ? 'and its backup were missing' : 'had no good copy'}, so it was rebuilt from the ${storyFiles.length} story file(s) in the folder. People, sources and settings were kept only in the list and have to be entered again.`,
+          movedTo: null
+        })
+      }
+      await store.reconcileIndex(created, storyFiles)
       return store
     } catch (error) {
       await lock?.release()
@@ -96,7 +124,40 @@ export class LibraryStore {
   /** The library as saved (index lines may still be on their way to disk). Change it through updateLibrary. */
   get library(): Readonly<LibraryFile> {
     if (this.pendingSummaries.size === 0) return this.db.data
-    return { ...this.db.data, stories: this.db.data.stories.map((s) => this.pendingSummaries.get(s.id) ?? s) }
+    if (this.view?.data !== this.db.data || this.view.pending !== this.pendingVersion) {
+      let matched = 0
+      const stories = this.db.data.stories.map((s) => {
+        const pending = this.pendingSummaries.get(s.id)
+        if (!pending) return s
+        matched++
+        return pending
+      })
+      // Stories created since the last index write are not in library.json yet.
+      if (matched < this.pendingSummaries.size) {
+        const listed = new Set(this.db.data.stories.map((s) => s.id))
+        for (const summary of this.pendingSummaries.values()) if (!listed.has(summary.id)) stories.push(summary)
+      }
+      this.view = { data: this.db.data, pending: this.pendingVersion, library: { ...this.db.data, stories } }
+    }
+    return this.view.library
+  }
+
+  /** How many stories are held in memory (the rest are read from disk when next needed). */
+  get storiesInMemory(): number {
+    return this.stories.size
+  }
+
+  /** Calls `listener` with each notice found after opening (damage found when a story is first read). */
+  onNotice(listener: (notice: LibraryNotice) => void): () => void {
+    this.noticeListeners.add(listener)
+    return () => void this.noticeListeners.delete(listener)
+  }
+
+  private notify(notices: readonly LibraryNotice[]): void {
+    for (const notice of notices) {
+      this.notices.push(notice)
+      for (const listener of this.noticeListeners) listener(notice)
+    }
   }
 
   get readOnly(): boolean {
@@ -125,6 +186,7 @@ export class LibraryStore {
 
   private refreshSummary(summary: StorySummary): void {
     this.pendingSummaries.set(summary.id, summary)
+    this.pendingVersion++
     // Saves that arrive together share one index write; a failed write is retried by the next save.
     if (!this.indexFlush) setTimeout(() => void this.flushIndex().catch(() => undefined), INDEX_FLUSH_DELAY_MS)
   }
@@ -165,46 +227,60 @@ export class LibraryStore {
       const result = change(draft)
       await this.commit(this.db, draft)
       for (const [id, summary] of folded) if (this.pendingSummaries.get(id) === summary) this.pendingSummaries.delete(id)
+      this.pendingVersion++
       return result
     })
   }
 
   async readStory(id: string): Promise<StoryFile> {
-    return (await this.storyDb(id)).data
+    const cached = this.stories.get(id)
+    if (cached) return this.touch(id, cached).file
+    // Loads wait for a save in flight, so a story is never cached from a file about to change.
+    return this.mutex.run(`story:${id}`, async () => (await this.record(id)).file)
   }
 
+  /**
+   * Applies `change` to a draft of the story and saves what changed. The draft is made with immer:
+   * records the change does not touch stay the same objects, so the store checks, serialises and
+   * copies only what changed, whatever the size of the story.
+   */
   async updateStory<T>(id: string, change: (draft: StoryFile) => T): Promise<T> {
     this.assertWritable()
     return this.mutex.run(`story:${id}`, async () => {
-      const db = await this.storyDb(id)
-      const draft = structuredClone(db.data)
-      const logged = draft.activity.length
-      const result = change(draft)
-      await this.commit(db, draft)
-      const summary = summarise(draft)
-      this.refreshSummary(summary)
-      this.announce({ entity: 'story', summary, activity: draft.activity.slice(logged) })
+      const record = await this.record(id)
+      const logged = record.file.activity.length
+      let result!: T
+      const next = drafts.produce(record.file, (draft) => {
+        result = detach(change(draft as StoryFile))
+      })
+      if (next !== record.file) {
+        await record.save(next)
+        const summary = summarise(next)
+        this.refreshSummary(summary)
+        this.announce({ entity: 'story', summary, activity: next.activity.slice(logged) })
+      }
       return result
     })
   }
 
-  /** Writes a new story file, then its index line; a crash between the two is healed on open. */
+  /** Writes a new story's folder; its index line follows with the next index write (healed on open after a crash). */
   async createStory(file: StoryFile): Promise<StorySummary> {
     this.assertWritable()
     const id = file.story.id
     return this.mutex.run(`story:${id}`, async () => {
-      if (this.library.stories.some((s) => s.id === id)) throw new AppError('conflict', `A story with id ${id} already exists.`)
-      const db = new Low(this.storyAdapter(this.storyPath(id)), file)
-      await this.commit(db, file)
-      this.stories.set(id, db)
+      if (this.library.stories.some((s) => s.id === id) || (await this.io.exists(this.storyPath(id)))) {
+        throw new AppError('conflict', `A story with id ${id} already exists.`)
+      }
+      const record = await StoryRecord.create(this.io, this.storyPath(id), file, this.now)
+      this.cache(id, record)
       const summary = summarise(file)
-      await this.putSummary(summary)
+      this.refreshSummary(summary)
       this.announce({ entity: 'story', summary, activity: file.activity })
       return summary
     })
   }
 
-  /** Moves a story's file to trash/ and marks it deleted in the index; restoreStory undoes it. */
+  /** Moves a story's folder to trash/ and marks it deleted in the index; restoreStory undoes it. */
   async trashStory(id: string): Promise<StorySummary> {
     return this.moveStory(id, 'trash')
   }
@@ -222,10 +298,11 @@ export class LibraryStore {
       }
       const [from, to] = direction === 'trash' ? [this.storyPath(id), this.trashPath(id)] : [this.trashPath(id), this.storyPath(id)]
       await this.io.rename(from, to).catch((error: unknown) => {
-        throw new AppError('io_error', `Could not move the story file: ${String(error)}`)
+        throw new AppError('io_error', `Could not move the story: ${ioReason(error)}. Nothing was changed.`)
       })
       await this.io.fsyncDir(path.dirname(to)).catch(() => undefined)
       this.stories.delete(id)
+      this.missingFiles.delete(id)
       const summary = { ...entry, deletedAt: direction === 'trash' ? this.now().toISOString() : null }
       await this.putSummary(summary)
       this.announce({ entity: 'story', summary, activity: [] })
@@ -255,50 +332,80 @@ export class LibraryStore {
     }
   }
 
-  private async storyDb(id: string): Promise<Low<StoryFile>> {
+  /** The story's record, loaded if it is not in memory. Call inside the story's mutex. */
+  private async record(id: string): Promise<StoryRecord> {
     const cached = this.stories.get(id)
-    if (cached) return cached
+    if (cached) return this.touch(id, cached)
     const entry = this.library.stories.find((s) => s.id === id && s.deletedAt === null)
     if (!entry) throw new AppError('not_found', 'That story is not in the library (it may have been deleted).')
-    const adapter = this.storyAdapter(this.storyPath(id))
-    const data = await adapter.read()
-    const outcome = adapter.lastLoad
-    this.notices.push(...(outcome?.notices ?? []))
-    if (!data) {
-      if (outcome?.state === 'newer') throw readOnlyError('newer')
+    if (this.missingFiles.has(id)) throw missingError(entry.title)
+    const loaded = await StoryRecord.load(this.io, this.storyPath(id), id, this.now, !this.readOnly)
+    this.notify(loaded.notices)
+    if (!loaded.record) {
+      if (loaded.outcome.state === 'newer') throw readOnlyError('newer')
+      if (loaded.outcome.state === 'missing') throw missingError(entry.title)
       throw new AppError('io_error', `The file for "${entry.title}" could not be read and had no good backup. It was moved aside; see the library notices.`)
     }
-    const db = new Low(adapter, data)
-    db.data = data
-    this.stories.set(id, db)
-    return db
+    if (loaded.outcome.state === 'newer' && !this.readOnly) throw readOnlyError('newer')
+    return this.cache(id, loaded.record)
   }
 
-  /** Heals the index against the story files present: adds stories it lacks, drops lines for files that are gone. */
-  private async reconcileIndex(fresh: boolean): Promise<void> {
+  /** Keeps the story in memory as the most recently used; the least recently used beyond the limit are released. */
+  private cache(id: string, record: StoryRecord): StoryRecord {
+    this.stories.set(id, record)
+    while (this.stories.size > STORIES_IN_MEMORY) {
+      const oldest = this.stories.keys().next().value as string
+      this.stories.delete(oldest)
+    }
+    return record
+  }
+
+  private touch(id: string, record: StoryRecord): StoryRecord {
+    this.stories.delete(id)
+    this.stories.set(id, record)
+    return record
+  }
+
+  /**
+   * Accounts for every story folder against the index: a folder the index lacks is added (a crash
+   * between writing a new story and its index line leaves exactly that, so it is no damage); a
+   * line whose folder is gone is restored from the state file's backup, or kept as missing with a
+   * notice; lines older than their state file are recomputed.
+   */
+  private async reconcileIndex(fresh: boolean, folders: string[]): Promise<void> {
     if (this.readOnly) return
     await this.removeTempFiles()
-    const files = (await this.io.readdir(path.join(this.dir, 'stories'))).filter((f) => /^[A-Za-z0-9_-]+\.json$/.test(f))
-    const onDisk = new Set(files.map((f) => f.slice(0, -'.json'.length)))
-    const indexed = new Set(this.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id))
-    const missing = [...indexed].filter((id) => !onDisk.has(id))
+    const onDisk = new Set(folders)
+    const indexed = new Map(this.library.stories.filter((s) => s.deletedAt === null).map((s) => [s.id, s]))
+    const missing = [...indexed.keys()].filter((id) => !onDisk.has(id))
     const unindexed = [...onDisk].filter((id) => !indexed.has(id))
-    const stale = await this.staleStories([...indexed].filter((id) => onDisk.has(id)))
+    const stale = await this.staleStories([...indexed.keys()].filter((id) => onDisk.has(id)))
     if (missing.length === 0 && unindexed.length === 0 && stale.length === 0 && !fresh) return
     const summaries: StorySummary[] = []
-    for (const id of [...unindexed, ...stale]) {
-      const adapter = this.storyAdapter(this.storyPath(id))
-      const data = await adapter.read()
-      this.notices.push(...(adapter.lastLoad?.notices ?? []))
-      if (data) summaries.push(summarise(data))
+    for (const id of [...missing, ...unindexed, ...stale]) {
+      const loaded = await StoryRecord.load(this.io, this.storyPath(id), id, this.now, true).catch((error: unknown) => {
+        const reason = error instanceof AppError ? error.message : String(error)
+        this.notify([{ kind: 'unreadable', file: this.storyPath(id), message: reason, movedTo: null }])
+        return null
+      })
+      if (!loaded) continue
+      // A folder with no state file and no backup that the index never listed is a creation cut off: nothing was saved there.
+      if (loaded.outcome.state === 'missing' && !indexed.has(id)) continue
+      this.notify(loaded.notices)
+      if (loaded.record) summaries.push(summarise(loaded.record.file))
+      else if (loaded.outcome.state === 'missing') {
+        this.missingFiles.add(id)
+        const title = indexed.get(id)?.title ?? id
+        this.notify([{ kind: 'missing', file: this.storyPath(id), message: `The files of “${title}” are missing from the library folder and have no backup. The story stays in the list; put its folder back (stories/${id}) to open it again.`, movedTo: null }])
+      }
     }
-    if (!fresh && unindexed.length > 0) {
-      this.notices.push({ kind: 'recovered_from_backup', file: 'library.json', message: `${unindexed.length} story file(s) missing from the library index were added back.`, movedTo: null })
-    }
+    if (summaries.length === 0 && !fresh) return
     await this.mutex.run('library', async () => {
       const draft = structuredClone(this.db.data)
-      const refreshed = new Set(summaries.map((s) => s.id))
-      draft.stories = draft.stories.filter((s) => (s.deletedAt !== null || onDisk.has(s.id)) && !refreshed.has(s.id)).concat(summaries)
+      // Refreshed lines stay where they were, so the library keeps its order across a restart.
+      const refreshed = new Map(summaries.map((s) => [s.id, s]))
+      const known = new Set(draft.stories.map((s) => s.id))
+      draft.stories = draft.stories.map((s) => refreshed.get(s.id) ?? s).concat(summaries.filter((s) => !known.has(s.id)))
       await this.commit(this.db, draft)
     })
   }
@@ -307,9 +414,10 @@ export class LibraryStore {
   private async staleStories(ids: string[]): Promise<string[]> {
     const indexAt = await this.io.modifiedAt(path.join(this.dir, 'library.json'))
     if (indexAt === null) return []
-    const times = await Promise.all(ids.map((id) => this.io.modifiedAt(this.storyPath(id))))
+    const times = await Promise.all(ids.map((id) => this.io.modifiedAt(storyPaths(this.storyPath(id)).state)))
     // >=: file times tick in milliseconds or coarser, and a false alarm only costs one read.
-    return ids.filter((_, i) => (times[i] ?? -1) >= indexAt)
+    // A state file that is not there at all is checked too (it may be restored from its backup).
+    return ids.filter((_, i) => (times[i] ?? Infinity) >= indexAt)
   }
 
   /** Temp files are left only by a write that was cut off; the file it was replacing is intact. */
@@ -321,22 +429,42 @@ export class LibraryStore {
     }
   }
 
-  private storyAdapter(file: string): DurableJsonAdapter<StoryFile> {
-    return new DurableJsonAdapter(this.io, file, storyKind(path.basename(file, '.json')), this.now)
-  }
-
   private storyPath(id: string): string {
-    return path.join(this.dir, 'stories', `${id}.json`)
+    return path.join(this.dir, 'stories', id)
   }
 
   private trashPath(id: string): string {
-    return path.join(this.dir, 'trash', `${id}.json`)
+    return path.join(this.dir, 'trash', id)
   }
 
   private assertWritable(): void {
     if (this.readOnlyReason) throw readOnlyError(this.readOnlyReason)
   }
 }
+
+/** The ids of the story folders in a library folder. */
+/** Drafts of a story for a change: copies made only of what the change touches. Nothing is frozen (records are never changed in place). */
+const drafts = new Immer({ autoFreeze: false })
+
+/** What a change returned, with any draft inside it replaced by a plain copy (drafts end with the change). */
+function detach<T>(value: T): T {
+  if (isDraft(value)) return current(value as object) as T
+  if (Array.isArray(value)) return value.map((v: unknown) => detach(v)) as T
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detach(v)])) as T
+  }
+  return value
+}
+
+async function listStoryFolders(io: FileIO, dir: string): Promise<string[]> {
+  const names = await io.readdir(path.join(dir, 'stories')).catch(() => [])
+  return names.filter((f) => STORY_FOLDER.test(f))
+}
+
+const STORY_FOLDER = /^[A-Za-z0-9_-]{1,64}$/
+
+const missingError = (title: string): AppError =>
+  new AppError('not_found', `The file for “${title}” is missing from the library folder and has no backup, so the story cannot be opened. Everything else in the library can still be used.`)
 
 const readOnlyError = (reason: Exclude<ReadOnlyReason, null>): AppError =>
   new AppError(

@@ -32,13 +32,21 @@ export const storyMigrations: Migrations = {
   }
 }
 
-/** 1 -> 2: index lines gain re-check and follow-up counts (none before); settings gain the hard rule. */
+/**
+ * 1 -> 2: index lines gain re-check and follow-up counts (none before); settings gain the hard rule;
+ * who is editing belongs to the machine, not the library, so a copied library no longer carries it.
+ */
 export const libraryMigrations: Migrations = {
-  1: (data) => ({
-    ...data,
-    stories: (data.stories as Raw[]).map((s) => ({ ...s, recheckCount: 0, followUps: [] })),
-    settings: { ...(data.settings as Raw), requireCheckedAgainst: false }
-  })
+  1: (data) => {
+    const settings: Raw = { ...(data.settings as Raw), requireCheckedAgainst: false }
+    delete settings.currentEditorId
+    return { ...data, stories: (data.stories as Raw[]).map((s) => ({ ...s, recheckCount: 0, followUps: [] })), settings }
+  },
+  /**
+   * 2 -> 3: the index is the same; stories moved from stories/<id>.json into folders (migrate.ts),
+   * and the version makes an older Factdesk open such a library read-only rather than miss them.
+   */
+  2: (data) => data
 }
 
 /** Runs a story record up to the current version (a verification package carries story records too). */

@@ -1,10 +1,11 @@
 // Reads a library file and decides what it is: good, damaged, or from a newer Factdesk.
 // A damaged file is moved aside (never overwritten or deleted) and its `.bak` restored when good.
 import path from 'node:path'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { LibraryNotice } from '../../shared/contract'
+import { AppError } from '../../shared/result'
 import { errnoCode, type FileIO } from './file-io'
-import { writeFileDurably } from './durable-write'
+import { ioReason, writeFileDurably } from './durable-write'
 
 export interface FileKind<T> {
   /** What the user calls this file in messages ("the library index", "the story ..."). */
@@ -13,43 +14,56 @@ export interface FileKind<T> {
   currentVersion: number
   /** Upgrades from older schema versions, keyed by the version they upgrade from. */
   migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>>
+  /** The record's plain object shape, to show what a newer Factdesk's file holds that we understand. */
+  shape?: z.ZodObject
+}
+
+export interface LoadOptions {
+  /** False on a disk we cannot write: nothing is moved aside, restored or upgraded on disk. */
+  canWrite?: boolean
 }
 
 export type LoadOutcome<T> =
   | { state: 'ok'; data: T; notices: LibraryNotice[] }
   | { state: 'missing'; notices: LibraryNotice[] }
+  /** From a newer Factdesk: `data` is what this version understands of it, shown read-only. */
   | { state: 'newer'; data: T | null; notices: LibraryNotice[] }
   | { state: 'lost'; notices: LibraryNotice[] }
 
-type Parsed<T> = { kind: 'ok'; data: T; migrated: boolean } | { kind: 'newer'; version: number } | { kind: 'bad'; why: string }
+type Parsed<T> = { kind: 'ok'; data: T; migrated: boolean; from: number } | { kind: 'newer'; version: number; data: T | null } | { kind: 'bad'; why: string }
 
-export async function loadSafely<T>(io: FileIO, file: string, kind: FileKind<T>, now: () => Date): Promise<LoadOutcome<T>> {
-  const main = await readIfPresent(io, file)
+export async function loadSafely<T>(io: FileIO, file: string, kind: FileKind<T>, now: () => Date, options: LoadOptions = {}): Promise<LoadOutcome<T>> {
+  const canWrite = options.canWrite ?? true
+  const main = await readIfPresent(io, file, kind)
   if (main !== null) {
     const parsed = parse(main, kind)
     if (parsed.kind === 'ok') {
-      if (parsed.migrated) await writeFileDurably(io, file, JSON.stringify(parsed.data))
+      if (parsed.migrated && canWrite) {
+        // The file as the older version wrote it stays beside the upgraded one.
+        await writeFileDurably(io, `${file}.v${parsed.from}.bak`, main.toString('utf8'))
+        await writeFileDurably(io, file, JSON.stringify(parsed.data))
+      }
       return { state: 'ok', data: parsed.data, notices: [] }
     }
     if (parsed.kind === 'newer') {
       const message = `${capitalise(kind.label)} was saved by a newer version of Factdesk (format ${parsed.version}). It is open read-only so nothing in it can be lost; update Factdesk to edit it.`
-      return { state: 'newer', data: null, notices: [{ kind: 'read_only', file, message, movedTo: null }] }
+      return { state: 'newer', data: parsed.data, notices: [{ kind: 'read_only', file, message, movedTo: null }] }
     }
-    const movedTo = await quarantine(io, file, now)
-    const notices: LibraryNotice[] = [
-      { kind: 'quarantined', file, message: `${capitalise(kind.label)} was damaged (${parsed.why}). It was moved aside to ${path.basename(movedTo)}.`, movedTo }
-    ]
-    return restoreBackup(io, file, kind, notices)
+    const movedTo = canWrite ? await quarantine(io, file, now) : null
+    const where = movedTo ? `It was moved aside to ${path.basename(movedTo)}.` : 'It was left as it is (the disk is read-only).'
+    const notices: LibraryNotice[] = [{ kind: 'quarantined', file, message: `${capitalise(kind.label)} was damaged (${parsed.why}). ${where}`, movedTo }]
+    return restoreBackup(io, file, kind, notices, canWrite)
   }
-  return restoreBackup(io, file, kind, [])
+  return restoreBackup(io, file, kind, [], canWrite)
 }
 
-async function restoreBackup<T>(io: FileIO, file: string, kind: FileKind<T>, notices: LibraryNotice[]): Promise<LoadOutcome<T>> {
-  const backup = await readIfPresent(io, `${file}.bak`)
+async function restoreBackup<T>(io: FileIO, file: string, kind: FileKind<T>, notices: LibraryNotice[], canWrite: boolean): Promise<LoadOutcome<T>> {
+  const backup = await readIfPresent(io, `${file}.bak`, kind)
   const parsed = backup === null ? null : parse(backup, kind)
   if (parsed?.kind === 'ok') {
-    await writeFileDurably(io, file, JSON.stringify(parsed.data))
-    notices.push({ kind: 'recovered_from_backup', file, message: `${capitalise(kind.label)} was restored from its last good copy.`, movedTo: null })
+    if (canWrite) await writeFileDurably(io, file, JSON.stringify(parsed.data))
+    const why = notices.length === 0 ? 'was missing and ' : ''
+    notices.push({ kind: 'recovered_from_backup', file, message: `${capitalise(kind.label)} ${why}was restored from its last good copy.`, movedTo: null })
     return { state: 'ok', data: parsed.data, notices }
   }
   if (notices.length === 0) return { state: 'missing', notices }
@@ -61,7 +75,8 @@ function parse<T>(bytes: Buffer, kind: FileKind<T>): Parsed<T> {
   if (bytes.every((b) => b === 0)) return { kind: 'bad', why: 'the file holds only zero bytes' }
   let json: unknown
   try {
-    json = JSON.parse(bytes.toString('utf8'))
+    // A byte order mark (added by some editors and sync tools) is not damage.
+    json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
   } catch {
     return { kind: 'bad', why: 'the file is truncated or not valid JSON' }
   }
@@ -69,7 +84,7 @@ function parse<T>(bytes: Buffer, kind: FileKind<T>): Parsed<T> {
   let record = json as Record<string, unknown>
   const version = record.schemaVersion
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'bad', why: 'the file has no schema version' }
-  if (version > kind.currentVersion) return { kind: 'newer', version }
+  if (version > kind.currentVersion) return { kind: 'newer', version, data: kind.shape ? understood(kind, { ...record, schemaVersion: kind.currentVersion }) : null }
   for (let v = version; v < kind.currentVersion; v++) {
     const migrate = kind.migrations[v]
     if (!migrate) return { kind: 'bad', why: `no upgrade from format ${v}` }
@@ -80,16 +95,36 @@ function parse<T>(bytes: Buffer, kind: FileKind<T>): Parsed<T> {
     const issue = result.error.issues[0]
     return { kind: 'bad', why: `it does not match the expected format at ${issue?.path.join('.') || 'the top level'}` }
   }
-  return { kind: 'ok', data: result.data, migrated: version !== kind.currentVersion }
+  return { kind: 'ok', data: result.data, migrated: version !== kind.currentVersion, from: version }
 }
 
-async function readIfPresent(io: FileIO, file: string): Promise<Buffer | null> {
+async function readIfPresent<T>(io: FileIO, file: string, kind: FileKind<T>): Promise<Buffer | null> {
   try {
     return await io.readFile(file)
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return null
-    throw error
+    throw new AppError('io_error', `Could not read ${kind.label}: ${ioReason(error)}. Nothing was changed; the rest of the library can still be used.`)
   }
+}
+
+/** What this version understands of a newer file: every field and list item that still fits its schema. */
+function understood<T>(kind: FileKind<T>, record: Record<string, unknown>): T | null {
+  const value = keepKnown(kind.shape as z.ZodType, record)
+  const result = kind.schema.safeParse(value)
+  return result.success ? result.data : null
+}
+
+function keepKnown(schema: z.ZodType, value: unknown): unknown {
+  if (schema.safeParse(value).success) return value
+  if (schema instanceof z.ZodArray && Array.isArray(value)) {
+    const element = schema.element as z.ZodType
+    return value.map((item) => keepKnown(element, item)).filter((item) => element.safeParse(item).success)
+  }
+  if (schema instanceof z.ZodObject && typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>
+    return Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [key, keepKnown(field, record[key])]))
+  }
+  return value
 }
 
 async function quarantine(io: FileIO, file: string, now: () => Date): Promise<string> {

@@ -4,7 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { EventName } from '../../shared/contract'
 import { createCore, type Core, type CoreOptions } from '../core'
-import type { Platform } from '../platform'
+import { memoryIdentity, type EditorIdentity } from '../identity'
+import { memorySecrets, type Platform } from '../platform'
 import type { Sender } from '../dispatch'
 
 export const TEST_ORIGIN = 'app://factdesk'
@@ -31,6 +32,7 @@ export function testPlatform(): TestPlatform {
       throw new Error('No PDF printer in this test')
     },
     rememberLibrary: async () => undefined,
+    secrets: memorySecrets(),
     emit: (event, payload) => void platform.events.push({ event, payload })
   }
   return platform
@@ -40,6 +42,8 @@ export interface TestCore {
   core: Core
   dir: string
   platform: TestPlatform
+  /** Who is editing, as this "machine" remembers it; pass it on when opening the folder again. */
+  identity: EditorIdentity
   /** Calls a channel as the app window would and returns the value, failing loudly on an error. */
   call<T = unknown>(channel: string, input: unknown): Promise<T>
   cleanup(): Promise<void>
@@ -49,9 +53,11 @@ export async function openTestCore(overrides: Partial<CoreOptions> = {}): Promis
   const root = await mkdtemp(path.join(os.tmpdir(), 'factdesk-test-'))
   const dir = overrides.libraryDir ?? path.join(root, 'library')
   const platform = (overrides.platform as TestPlatform | undefined) ?? testPlatform()
+  const identity = overrides.identity ?? memoryIdentity()
   const core = await createCore({
     libraryDir: dir,
     platform,
+    identity,
     sampleStoryPath,
     isTrustedOrigin: (url) => url.startsWith(`${TEST_ORIGIN}/`),
     checkOutput: true,
@@ -61,6 +67,7 @@ export async function openTestCore(overrides: Partial<CoreOptions> = {}): Promis
     core,
     dir,
     platform,
+    identity,
     async call<T>(channel: string, input: unknown): Promise<T> {
       const result = await core.dispatch(channel, input, appSender)
       if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`)

@@ -1,6 +1,7 @@
 // What main tells the renderer without being asked.
 import { z } from 'zod'
 import { Activity, Id, IsoDate, Person, Settings, Source, StorySummary } from '../model'
+import { DeskStatus } from './desk'
 import { LibraryNotice } from './library'
 
 /**
@@ -18,6 +19,7 @@ export type LibraryChange = z.infer<typeof LibraryChange>
 export const events = {
   'library.changed': LibraryChange,
   'store.recovered': LibraryNotice,
+  'desk.status': DeskStatus,
   'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
   'menu.command': z.strictObject({
     command: z.enum(['open-library', 'import-file', 'import-url', 'new-story', 'export', 'import-package', 'shortcuts', 'settings', 'undo', 'redo'])

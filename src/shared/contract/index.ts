@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Result } from '../result'
 import { appChannels } from './app'
 import { claimChannels } from './claims'
+import { deskChannels } from './desk'
 import { libraryChannels } from './library'
 import { memoryChannels } from './memory'
 import { storyChannels } from './stories'
@@ -12,6 +13,7 @@ import { transferChannels } from './transfer'
 export * from './app'
 export * from './channel'
 export * from './claims'
+export * from './desk'
 export * from './events'
 export * from './library'
 export * from './memory'
@@ -24,7 +26,8 @@ export const contract = {
   ...storyChannels,
   ...claimChannels,
   ...transferChannels,
-  ...memoryChannels
+  ...memoryChannels,
+  ...deskChannels
 }
 
 export type Contract = typeof contract

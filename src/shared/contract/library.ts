@@ -4,7 +4,7 @@ import { DeskState, FollowUp, Id, Name, Person, Settings, StorySummary } from '.
 import { channel, NoInput, Nothing } from './channel'
 
 export const LibraryNotice = z.strictObject({
-  kind: z.enum(['recovered_from_backup', 'quarantined', 'read_only', 'created']),
+  kind: z.enum(['recovered_from_backup', 'quarantined', 'read_only', 'created', 'missing', 'unreadable', 'rebuilt']),
   file: z.string(),
   message: z.string(),
   movedTo: z.string().nullable()
@@ -17,6 +17,8 @@ export const LibraryState = z.strictObject({
   readOnly: z.boolean(),
   people: z.array(Person),
   settings: Settings,
+  /** Who is editing on this machine; null when nobody has said yet (a new or copied library). */
+  currentEditorId: Id.nullable(),
   notices: z.array(LibraryNotice)
 })
 export type LibraryState = z.infer<typeof LibraryState>
@@ -51,6 +53,8 @@ export const libraryChannels = {
   'library.open': channel(NoInput, z.strictObject({ opened: z.boolean(), path: z.string() })),
   'settings.update': channel(z.strictObject({ patch: Settings.partial() }), Settings),
   'people.create': channel(z.strictObject({ name: Name }), Person),
-  'people.setCurrent': channel(z.strictObject({ id: Id }), Settings),
+  'people.rename': channel(z.strictObject({ id: Id, name: Name }), Person),
+  'people.setActive': channel(z.strictObject({ id: Id, active: z.boolean() }), Person),
+  'people.setCurrent': channel(z.strictObject({ id: Id }), z.strictObject({ currentEditorId: Id })),
   'shell.openExternal': channel(z.strictObject({ url: z.string().max(4000) }), Nothing)
 }

@@ -8,7 +8,14 @@ import { Settings } from './settings'
 import { Evidence, Source } from './source'
 import { DeskState, Story, StoryRevision } from './story'
 
-export const LIBRARY_SCHEMA_VERSION = 2
+/**
+ * 2: index lines carry re-check and follow-up counts; who is editing moved out of the library into each
+ * machine's config; people can be deactivated and renamed.
+ * 3: stories live in folders (stories/<id>/, see src/main/store/story-record.ts); the index itself did not
+ * change, the version tells an older Factdesk to open such a library read-only.
+ */
+export const LIBRARY_SCHEMA_VERSION = 3
+/** The story record as services and packages see it; on disk it is a story folder (story-record.ts). */
 export const STORY_SCHEMA_VERSION = 2
 
 export const StatusCounts = z.strictObject(

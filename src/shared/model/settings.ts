@@ -1,6 +1,6 @@
-// Desk-wide settings: who is working, what the verdicts are called, how reports are signed.
+// Desk-wide settings: what the verdicts are called, how reports are signed.
 import { z } from 'zod'
-import { Id, Name, OptionalUrl, ShortText } from './common'
+import { Name, OptionalUrl, ShortText } from './common'
 import { claimStatuses, verdicts } from './claim'
 
 export const VerdictLabels = z.strictObject(Object.fromEntries(verdicts.map((v) => [v, Name])) as {
@@ -49,7 +49,6 @@ export type ShortcutSettings = z.infer<typeof ShortcutSettings>
 export const defaultShortcutSettings: ShortcutSettings = { singleKeys: true, keys: { next: 'j', previous: 'k', mark: 'm', search: '/', help: '?' } }
 
 export const Settings = z.strictObject({
-  currentEditorId: Id.nullable(),
   verdictLabels: VerdictLabels,
   statusLabels: StatusLabels,
   organisationName: ShortText,
@@ -62,7 +61,6 @@ export const Settings = z.strictObject({
 export type Settings = z.infer<typeof Settings>
 
 export const defaultSettings: Settings = {
-  currentEditorId: null,
   verdictLabels: defaultVerdictLabels,
   statusLabels: defaultStatusLabels,
   organisationName: '',

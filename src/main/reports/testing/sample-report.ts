@@ -18,9 +18,9 @@ export const hostile = {
 }
 
 export const people: Person[] = [
-  { id: 'p-amira', name: 'Amira Haddad', initials: 'AH', createdAt: at(-10_000) },
-  { id: 'p-jonas', name: 'Jonas Berg', initials: 'JB', createdAt: at(-9_000) },
-  { id: 'p-unused', name: 'Not In This Report', initials: 'NR', createdAt: at(-8_000) }
+  { id: 'p-amira', name: 'Amira Haddad', initials: 'AH', createdAt: at(-10_000), active: true, formerNames: [] },
+  { id: 'p-jonas', name: 'Jonas Berg', initials: 'JB', createdAt: at(-9_000), active: true, formerNames: [] },
+  { id: 'p-unused', name: 'Not In This Report', initials: 'NR', createdAt: at(-8_000), active: true, formerNames: [] }
 ]
 
 const sourceDates = { createdAt: at(-100), updatedAt: at(-100) }
@@ -32,7 +32,7 @@ export const sources: Source[] = [
   { id: 's-unused', url: 'https://unused.example/doc', title: 'A source no claim cites', publisher: '', author: '', publishedAt: '', accessedAt: '', archiveUrl: '', kind: 'other', reliability: 'unrated', notes: '', ...sourceDates }
 ]
 
-export const settings: Settings = { ...defaultSettings, currentEditorId: 'p-amira', organisationName: 'Riverton Ledger Fact Check', organisationUrl: 'https://ledger.example', factCheckBaseUrl: 'https://ledger.example/fact-checks/budget' }
+export const settings: Settings = { ...defaultSettings, organisationName: 'Riverton Ledger Fact Check', organisationUrl: 'https://ledger.example', factCheckBaseUrl: 'https://ledger.example/fact-checks/budget' }
 
 export const allOptions: ReportOptions = { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: true }
 

@@ -12,8 +12,8 @@ import { useGuard } from './form-parts'
 const setCurrentEditor = (desk: Desk, id: string) =>
   desk.editLibrary({
     send: () => call('people.setCurrent', { id }),
-    show: (library) => ({ ...library, settings: { ...library.settings, currentEditorId: id } }),
-    apply: (library, settings) => ({ ...library, settings })
+    show: (library) => ({ ...library, currentEditorId: id }),
+    apply: (library, chosen) => ({ ...library, currentEditorId: chosen.currentEditorId })
   })
 
 /** Lists the desk's editors to pick from, and a field to add yourself. */
@@ -22,6 +22,7 @@ function PickEditor({ onPicked, autoFocus, adding = false }: { onPicked?: () => 
   const desk = useDesk()
   const [name, setName] = useState('')
   const guard = useGuard()
+  const active = desk.library.people.filter((p) => p.active)
   const choose = async (person: Person): Promise<void> => {
     if (await setCurrentEditor(desk, person.id)) onPicked?.()
   }
@@ -34,17 +35,17 @@ function PickEditor({ onPicked, autoFocus, adding = false }: { onPicked?: () => 
         apply: (library, added) => ({ ...library, people: [...library.people.filter((p) => p.id !== added.id), added] })
       })
       if (!person) return
-      if (adding && desk.currentEditor) {
-        setName('')
-        onPicked?.()
-      } else await choose(person)
+      setName('')
+      // Naming yourself on first run makes you the editor; adding a colleague never switches who is editing.
+      if (desk.currentEditor) onPicked?.()
+      else await choose(person)
     })
   }
   return (
     <Flex direction="column" gap="3">
-      {!adding && desk.library.people.length > 0 && (
+      {!adding && active.length > 0 && (
         <Flex gap="2" wrap="wrap" role="group" aria-label="Editors on this desk">
-          {desk.library.people.map((p) => (
+          {active.map((p) => (
             <Button key={p.id} variant={p.id === desk.currentEditor?.id ? 'solid' : 'soft'} onClick={() => void choose(p)}>
               <Avatar size="1" fallback={p.initials || '?'} radius="full" />
               {p.name}
@@ -56,12 +57,12 @@ function PickEditor({ onPicked, autoFocus, adding = false }: { onPicked?: () => 
         <Flex gap="2" align="end">
           <label className="field grow">
             <Text size="1" weight="medium" color="gray">
-              {adding ? 'Name' : desk.library.people.length ? 'Or add a new editor' : 'Your name'}
+              {!desk.currentEditor ? (active.length ? 'Or add yourself' : 'Your name') : 'Add a colleague'}
             </Text>
             <TextField.Root autoFocus={autoFocus} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Dana Whitfield" aria-label="New editor name" />
           </label>
           <Button type="submit" disabled={!name.trim()} loading={guard.busy}>
-            <PlusIcon /> {adding ? 'Add editor' : 'Add and continue'}
+            <PlusIcon /> {desk.currentEditor ? 'Add editor' : 'Add and continue'}
           </Button>
         </Flex>
       </form>
@@ -116,11 +117,13 @@ export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.
       <DropdownMenu.Content align="end">
         <DropdownMenu.Label>Editing as</DropdownMenu.Label>
         <DropdownMenu.RadioGroup value={current?.id ?? ''} onValueChange={(id) => void pick(id)}>
-          {desk.library.people.map((p) => (
-            <DropdownMenu.RadioItem key={p.id} value={p.id}>
-              {p.name}
-            </DropdownMenu.RadioItem>
-          ))}
+          {desk.library.people
+            .filter((p) => p.active)
+            .map((p) => (
+              <DropdownMenu.RadioItem key={p.id} value={p.id}>
+                {p.name}
+              </DropdownMenu.RadioItem>
+            ))}
         </DropdownMenu.RadioGroup>
         <DropdownMenu.Separator />
         <DropdownMenu.Item onSelect={onAddEditor}>

@@ -8,7 +8,10 @@ const titles: Record<LibraryNotice['kind'], string> = {
   recovered_from_backup: 'Recovered from backup',
   quarantined: 'A damaged file was set aside',
   read_only: 'Read-only library',
-  created: 'New library'
+  created: 'New library',
+  missing: 'A story file is missing',
+  unreadable: 'A file could not be read',
+  rebuilt: 'Library list rebuilt'
 }
 
 export function Notices({ notices, readOnly, onDismiss }: { notices: LibraryNotice[]; readOnly: boolean; onDismiss(n: LibraryNotice): void }): React.JSX.Element | null {
@@ -24,7 +27,7 @@ export function Notices({ notices, readOnly, onDismiss }: { notices: LibraryNoti
         </Callout.Root>
       )}
       {notices.map((n) => (
-        <Callout.Root key={`${n.kind}${n.file}${n.message}`} color={n.kind === 'quarantined' || n.kind === 'read_only' ? 'amber' : 'blue'} size="1" role="alert" data-notice={n.kind}>
+        <Callout.Root key={`${n.kind}${n.file}${n.message}`} color={n.kind === 'recovered_from_backup' || n.kind === 'rebuilt' || n.kind === 'created' ? 'blue' : 'amber'} size="1" role="alert" data-notice={n.kind}>
           <Callout.Icon>{n.kind === 'recovered_from_backup' ? <InfoCircledIcon /> : <ExclamationTriangleIcon />}</Callout.Icon>
           <Flex justify="between" align="start" gap="3" className="grow">
             <Callout.Text>

@@ -8,7 +8,7 @@ export function PersonItems(): React.JSX.Element {
     <>
       {library.people.map((p) => (
         <Select.Item key={p.id} value={p.id}>
-          {p.name}
+          {p.active ? p.name : `${p.name} (deactivated)`}
         </Select.Item>
       ))}
     </>

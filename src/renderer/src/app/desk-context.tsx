@@ -2,7 +2,7 @@
 // change that reports failures in words and asks who you are when no editor is chosen yet.
 import { createContext, useCallback, useContext, useMemo } from 'react'
 import type { LibraryState } from '../../../shared/contract'
-import type { ClaimStatus, Person, Verdict } from '../../../shared/model'
+import { nameAt, type ClaimStatus, type Person, type Verdict } from '../../../shared/model'
 import { BridgeError } from '../api'
 import type { Edit } from './synced'
 import { useToasts } from './toasts'
@@ -13,7 +13,8 @@ export interface Desk {
   currentEditor: Person | null
   statusLabel(status: ClaimStatus): string
   verdictLabel(verdict: Verdict): string
-  personName(id: string | null): string
+  /** A person's name, as it was at `at` when given (history keeps the name they had then). */
+  personName(id: string | null, at?: string): string
   /** Runs a call that changes nothing on screen by itself; on failure shows why (or opens the editor picker) and resolves to undefined. */
   run<T>(work: () => Promise<T>): Promise<T | undefined>
   /** Changes the library (people, settings) through the one edit path (see synced.ts). */
@@ -59,10 +60,14 @@ export function DeskProvider({ library, editLibrary, askEditor, children }: Prov
     return {
       library,
       people,
-      currentEditor: library.settings.currentEditorId ? (people.get(library.settings.currentEditorId) ?? null) : null,
+      currentEditor: library.currentEditorId ? (people.get(library.currentEditorId) ?? null) : null,
       statusLabel: (s) => library.settings.statusLabels[s],
       verdictLabel: (v) => library.settings.verdictLabels[v],
-      personName: (id) => (id === null ? 'Nobody' : (people.get(id)?.name ?? SYSTEM_AUTHORS[id] ?? 'Unknown editor')),
+      personName: (id, at) => {
+        if (id === null) return 'Nobody'
+        const person = people.get(id)
+        return person ? nameAt(person, at) : (SYSTEM_AUTHORS[id] ?? 'Unknown editor')
+      },
       run,
       editLibrary,
       askEditor

@@ -22,7 +22,11 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
     let live = true
     const load = (): void => void run(() => call('memory.matches', { storyId, claimId: claim.id })).then((m) => live && m && setMatches(m))
     load()
-    const stop = onEvent('library.changed', load)
+    // Earlier checks change when some other claim changes; this claim's own edits (its status, its
+    // verdict) do not move its matches, so they cost no second call (its words are a dependency).
+    const stop = onEvent('library.changed', (change) => {
+      if (change.entity === 'story' && change.activity.some((a) => a.claimId !== claim.id)) load()
+    })
     return () => {
       live = false
       stop()

@@ -26,9 +26,8 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
   const action = useAction()
 
   async function save(): Promise<void> {
-    const { currentEditorId: _unchanged, ...patch } = draft
     // The saved settings reach every screen with the library.changed that follows the write.
-    if (await action.run(() => call('settings.update', { patch }))) onSaved()
+    if (await action.run(() => call('settings.update', { patch: draft }))) onSaved()
   }
 
   const field = (id: string, label: string, value: string, onChange: (v: string) => void, placeholder = '') => (

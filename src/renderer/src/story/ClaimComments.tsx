@@ -42,7 +42,7 @@ export function ClaimComments({ storyId, claim }: { storyId: string; claim: Clai
         {claim.comments.map((c) => (
           <li key={c.id}>
             <Text size="1" weight="bold">
-              {desk.personName(c.by)}
+              {desk.personName(c.by, c.at)}
             </Text>{' '}
             <Text size="1" color="gray">
               {relativeTime(c.at)}

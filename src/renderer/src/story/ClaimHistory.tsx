@@ -31,7 +31,7 @@ export function ClaimHistory({ claim, activity }: { claim: Claim; activity: read
         {entries.map((a) => (
           <li key={a.id}>
             <Text size="1">
-              <strong>{desk.personName(a.by)}</strong> {describe(a)}
+              <strong>{desk.personName(a.by, a.at)}</strong> {describe(a)}
             </Text>
             <Text size="1" color="gray">
               {' '}

@@ -74,7 +74,7 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
               <Select.Content>
                 {earlier.map((r) => (
                   <Select.Item key={r.revision} value={String(r.revision)}>
-                    Revision {r.revision} · {new Date(r.createdAt).toLocaleString()} · {desk.personName(r.createdBy)}
+                    Revision {r.revision} · {new Date(r.createdAt).toLocaleString()} · {desk.personName(r.createdBy, r.createdAt)}
                     {r.note ? ` · ${r.note}` : ''}
                   </Select.Item>
                 ))}

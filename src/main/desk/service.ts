@@ -1,0 +1,118 @@
+// The desk channels and the one DeskSync of the open library: connect, disconnect, status, resolve.
+// Without a desk none of this runs and the library works exactly as a local one.
+import { Client } from 'pg'
+import type { ConnectDesk, DeskConnection, DeskStatus } from '../../shared/contract'
+import { AppError } from '../../shared/result'
+import type { HandlersFor } from '../dispatch'
+import type { Platform } from '../platform'
+import { currentEditor, type ServiceContext } from '../services/context'
+import { migrate } from './migrations'
+import { DeskSync, deskError, forgetConnection, savedConnection } from './sync'
+
+export const offStatus: DeskStatus = { state: 'off', deskId: null, user: null, lead: false, pending: 0, lastSyncAt: null, conflicts: [], error: null }
+
+const secretKey = (c: DeskConnection): string => `desk:${c.user}@${c.host}:${c.port}/${c.database}`
+
+/** Turns the dialog's URL or parts into one connection (the password stays apart). */
+export function parseConnection(input: ConnectDesk): { connection: DeskConnection; password: string } {
+  if (input.url) {
+    let url: URL
+    try {
+      url = new URL(input.url)
+    } catch {
+      throw new AppError('invalid_input', 'That is not a postgresql:// address.')
+    }
+    if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') throw new AppError('invalid_input', 'The desk address must start with postgresql://')
+    const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres'
+    const user = decodeURIComponent(url.username)
+    if (!url.hostname || !user) throw new AppError('invalid_input', 'The desk address needs a host and a user, e.g. postgresql://dana@desk.example.org/factdesk')
+    const sslmode = url.searchParams.get('sslmode')
+    return {
+      connection: { host: url.hostname, port: url.port ? Number(url.port) : 5432, database, user, ssl: sslmode === 'disable' ? false : input.ssl, deskId: input.deskId },
+      password: input.password || decodeURIComponent(url.password)
+    }
+  }
+  if (!input.host || !input.user) throw new AppError('invalid_input', 'Give the desk address, or its host and user.')
+  return { connection: { host: input.host, port: input.port ?? 5432, database: input.database ?? 'postgres', user: input.user, ssl: input.ssl, deskId: input.deskId }, password: input.password }
+}
+
+export interface DeskManager {
+  handlers: HandlersFor<'desk.status' | 'desk.connect' | 'desk.disconnect' | 'desk.resolve'>
+  /** The store wrote a story (its id) or library.json (null). */
+  changed(storyId: string | null): void
+  /** The library folder was opened (at start or after switching): resume its desk, if it has one. */
+  resume(): Promise<void>
+  close(): Promise<void>
+  readonly sync: DeskSync | null
+}
+
+export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: number): DeskManager {
+  let sync: DeskSync | null = null
+  const status = (): DeskStatus => sync?.status() ?? offStatus
+  const options = (connection: DeskConnection, password: string) => ({
+    store: () => ctx.store,
+    connection,
+    password,
+    now: ctx.now,
+    retryMs,
+    onStatus: (s: DeskStatus) => platform.emit('desk.status', s)
+  })
+  const stop = async (): Promise<void> => {
+    const running = sync
+    sync = null
+    await running?.close()
+  }
+  return {
+    get sync() {
+      return sync
+    },
+    changed: (storyId) => sync?.changed(storyId),
+    async resume() {
+      await stop()
+      const connection = await savedConnection(ctx.store)
+      if (!connection) return
+      const password = await platform.secrets.load(secretKey(connection)).catch(() => null)
+      sync = await DeskSync.resume(options(connection, password ?? ''))
+    },
+    close: stop,
+    handlers: {
+      'desk.status': () => status(),
+      'desk.connect': async (input) => {
+        if (ctx.store.readOnly) throw new AppError('read_only', 'This library is open read-only, so it cannot sync with a desk.')
+        const { connection, password } = parseConnection(input)
+        await ensureSchema(connection, password)
+        sync = await DeskSync.connect(options(connection, password), stop)
+        // Saving the password can fail (no OS encryption): the desk still works for this session.
+        await platform.secrets.save(secretKey(connection), password).catch(() => undefined)
+        return status()
+      },
+      'desk.disconnect': async () => {
+        const connection = sync ? (await savedConnection(ctx.store)) : null
+        await stop()
+        await forgetConnection(ctx.store)
+        if (connection) await platform.secrets.remove(secretKey(connection)).catch(() => undefined)
+        platform.emit('desk.status', offStatus)
+        return offStatus
+      },
+      'desk.resolve': async ({ key, choices }) => {
+        if (!sync) throw new AppError('not_found', 'This library is not connected to a desk.')
+        await sync.resolve(key, choices, currentEditor(ctx), ctx.newId)
+        return status()
+      }
+    }
+  }
+}
+
+/** Brings the desk schema up to date when the connecting role may (the owner); members just use it. */
+async function ensureSchema(connection: DeskConnection, password: string): Promise<void> {
+  const client = new Client({ host: connection.host, port: connection.port, database: connection.database, user: connection.user, password, ssl: connection.ssl ? { rejectUnauthorized: true } : false, connectionTimeoutMillis: 5000 })
+  try {
+    await client.connect()
+    const owner = await client.query<{ owner: boolean }>('SELECT pg_catalog.has_database_privilege(current_user, current_database(), \'CREATE\') AS owner')
+    if (owner.rows[0]?.owner) await migrate(client)
+  } catch (error) {
+    throw deskError(error, connection)
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}

@@ -1,0 +1,630 @@
+// Keeps a library in step with its desk. lowdb stays the working store; the desk database is the
+// shared record. Outbox: every unit whose value differs from the version last agreed with the desk
+// (kept in <library>/desk/bases) is pending; the agreed versions are written only after the desk
+// acknowledged, so a crash at any point leaves the change pending and it is pushed again. Each push
+// carries a change id derived from the unit, its agreed version and its value, so a push repeated
+// after a crash is recognised by the desk and never applied twice. New activity entries (append-only,
+// merged by union) are pushed with them. Pull: everything after a server-side sequence cursor,
+// merged per field against the agreed version (see units.ts); LISTEN/NOTIFY says when to pull.
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
+import { Client, type ClientConfig } from 'pg'
+import type { DeskConflict, DeskConnection, DeskStatus } from '../../shared/contract'
+import { Activity, STORY_SCHEMA_VERSION, type StoryFile } from '../../shared/model'
+import { AppError, type ErrorCode } from '../../shared/result'
+import { writeFileDurably } from '../store/durable-write'
+import { nodeFileIO } from '../store/file-io'
+import type { LibraryStore } from '../store/library-store'
+import { idOf, kindOf, LIBRARY_SCOPE, libraryUnits, merge3, putLibraryUnit, putStoryUnit, storyUnits, unitSchemas, type Unit, type UnitKind, type UnitValue } from './units'
+
+interface Base {
+  seq: number
+  value: UnitValue | null
+}
+
+interface Conflict extends DeskConflict {
+  base: UnitValue | null
+}
+
+interface SyncState {
+  connection: DeskConnection
+  cursor: number
+  /** How many of each story's activity entries the desk already has. */
+  activityPushed: Record<string, number>
+  conflicts: Record<string, Conflict>
+  lastSyncAt: string | null
+  /** Written before a push is sent: after a crash, whichever of these the desk accepted become agreed versions. */
+  inflight?: { scope: string; key: string; changeId: string; value: UnitValue | null }[]
+}
+
+interface PendingUnit {
+  scope: string
+  key: string
+  kind: UnitKind
+  storyId: string | null
+  value: UnitValue | null
+  baseSeq: number | null
+  changeId: string
+}
+
+interface Row {
+  key: string
+  kind: UnitKind
+  story_id: string | null
+  value: UnitValue | null
+  seq: string
+}
+
+export interface DeskSyncOptions {
+  store: () => LibraryStore
+  connection: DeskConnection
+  password: string
+  now: () => Date
+  /** Status for the renderer, after every change of it. (Merged changes reach the window as store writes.) */
+  onStatus(status: DeskStatus): void
+  retryMs?: number
+}
+
+const BATCH = 1000
+const deskDir = (store: LibraryStore): string => path.join(store.dir, 'desk')
+const statePath = (store: LibraryStore): string => path.join(deskDir(store), 'state.json')
+const basePath = (store: LibraryStore, scope: string): string => path.join(deskDir(store), 'bases', `${scope}.json`)
+
+/** The desk a library was last connected to, if any (its password is kept by the platform). */
+export async function savedConnection(store: LibraryStore): Promise<DeskConnection | null> {
+  try {
+    const state = JSON.parse((await nodeFileIO.readFile(statePath(store))).toString('utf8')) as Partial<SyncState>
+    return state.connection ?? null
+  } catch {
+    return null
+  }
+}
+
+export async function forgetConnection(store: LibraryStore): Promise<void> {
+  await nodeFileIO.unlink(statePath(store)).catch(() => undefined)
+}
+
+export class DeskSync {
+  private state!: SyncState
+  private loaded = false
+  private readonly bases = new Map<string, Record<string, Base>>()
+  private readonly pending = new Map<string, PendingUnit>()
+  private pendingActivity = 0
+  /** Scopes whose units must be compared with their agreed versions; '*' means all of them. */
+  private readonly dirty = new Set<string>(['*'])
+  private readonly touchedBases = new Set<string>()
+  private client: Client | null = null
+  private listener: Client | null = null
+  private online = false
+  private lead = false
+  private closed = false
+  private looping: Promise<void> | null = null
+  private wantPull = true
+  private error: { code: ErrorCode; message: string } | null = null
+  /** A settings change by an editor who is not the lead: kept here, never pushed. */
+  private heldSettings = false
+  private retry: NodeJS.Timeout | null = null
+  /** Keys the desk refused (permissions); held until the next connect. */
+  private readonly refused = new Set<string>()
+
+  private constructor(private readonly options: DeskSyncOptions) {}
+
+  /**
+   * Connects (a refused login or membership is an AppError and changes nothing), then runs
+   * `takeOver` (the caller stops the previous sync) and syncs in the background.
+   */
+  static async connect(options: DeskSyncOptions, takeOver: () => Promise<void>): Promise<DeskSync> {
+    const sync = new DeskSync(options)
+    await sync.open()
+    try {
+      await takeOver()
+      await sync.load()
+    } catch (error) {
+      await sync.close()
+      throw error
+    }
+    sync.kick()
+    return sync
+  }
+
+  /** Starts from the saved state without waiting for the desk: offline until it answers. */
+  static async resume(options: DeskSyncOptions): Promise<DeskSync> {
+    const sync = new DeskSync(options)
+    await sync.load()
+    sync.reconnect()
+    return sync
+  }
+
+  private get store(): LibraryStore {
+    return this.options.store()
+  }
+
+  status(): DeskStatus {
+    return {
+      state: this.closed ? 'off' : this.online ? 'online' : 'offline',
+      deskId: this.options.connection.deskId,
+      user: this.options.connection.user,
+      lead: this.lead,
+      pending: this.pending.size + this.pendingActivity,
+      lastSyncAt: this.state.lastSyncAt,
+      conflicts: Object.values(this.state.conflicts).map(({ base: _base, ...c }) => c),
+      error: this.error ?? (this.heldSettings ? { code: 'forbidden', message: 'Only the desk lead can change desk settings; your change stays in this library and is not shared.' } : null)
+    }
+  }
+
+  /** The store wrote a story (its id) or library.json (null): that scope is compared and pushed. */
+  changed(storyId: string | null): void {
+    this.dirty.add(storyId ?? LIBRARY_SCOPE)
+    this.kick()
+  }
+
+  /** Resolves when everything queued has been tried (tests and benchmarks wait on it). */
+  async idle(): Promise<void> {
+    while (this.looping) await this.looping
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    if (this.retry) clearTimeout(this.retry)
+    await this.idle().catch(() => undefined)
+    await this.disconnectClients()
+  }
+
+  /** Settles a conflict: each field takes this library's value or the desk's; logged in the story's history. */
+  async resolve(key: string, choices: Record<string, 'local' | 'remote'>, by: string, newId: () => string): Promise<void> {
+    const conflict = this.state.conflicts[key]
+    if (!conflict) throw new AppError('not_found', 'That conflict has already been resolved.')
+    const missing = conflict.fields.filter((f) => !choices[f.field])
+    if (missing.length) throw new AppError('invalid_input', `Choose a value for ${missing.map((f) => f.field).join(', ')}.`)
+    const at = this.options.now().toISOString()
+    const apply = (current: UnitValue | null): UnitValue | null => {
+      let value = current
+      for (const f of conflict.fields) {
+        if (choices[f.field] !== 'remote') continue
+        if (f.field === '(deleted)') value = f.remote === 'deleted' ? null : value
+        else if (value) value = { ...value, [f.field]: f.remote }
+      }
+      if (value && conflict.fields.every((f) => f.field === '(deleted)' && choices[f.field] === 'local' && f.local === 'deleted')) value = null
+      return value
+    }
+    const summary = `Sync conflict resolved: ${conflict.fields.map((f) => `${f.field} kept ${choices[f.field] === 'local' ? 'this library’s' : 'the desk’s'} value`).join('; ')}`
+    if (conflict.storyId) {
+      await this.store.updateStory(conflict.storyId, (file) => {
+        const current = storyUnits(file).find((u) => u.key === key)?.value ?? null
+        putStoryUnit(file, conflict.kind, conflict.unitId, apply(current))
+        file.activity.push({ id: newId(), at, by, action: conflict.kind === 'story' ? 'story.updated' : 'claim.updated', storyId: file.story.id, claimId: conflict.kind === 'claim' ? conflict.unitId : null, field: conflict.fields.map((f) => f.field).join(', ').slice(0, 100), from: null, to: null, summary })
+      })
+    } else {
+      await this.store.updateLibrary((draft) => {
+        const current = libraryUnits(draft).find((u) => u.key === key)?.value ?? null
+        putLibraryUnit(draft, conflict.kind, conflict.unitId, apply(current))
+      })
+    }
+    delete this.state.conflicts[key]
+    await this.saveState()
+    this.changed(conflict.storyId)
+  }
+
+  // ---- connection ----
+
+  private clientConfig(): ClientConfig {
+    const c = this.options.connection
+    return {
+      host: c.host,
+      port: c.port,
+      database: c.database,
+      user: c.user,
+      password: this.options.password,
+      ssl: c.ssl ? { rejectUnauthorized: true } : false,
+      connectionTimeoutMillis: 5000,
+      application_name: 'factdesk'
+    }
+  }
+
+  private async open(): Promise<void> {
+    const client = new Client(this.clientConfig())
+    const listener = new Client(this.clientConfig())
+    try {
+      await client.connect()
+      const member = await client.query<{ is_lead: boolean }>('SELECT is_lead FROM factdesk.members WHERE desk_id = $1 AND role_name = session_user', [this.options.connection.deskId])
+      if (member.rowCount === 0) throw new AppError('forbidden', `${this.options.connection.user} is not a member of the desk "${this.options.connection.deskId}". Ask the desk lead to add you.`)
+      this.lead = member.rows[0]!.is_lead
+      await listener.connect()
+      listener.on('notification', () => {
+        this.wantPull = true
+        this.kick()
+      })
+      await listener.query(`LISTEN ${listener.escapeIdentifier(`factdesk:${this.options.connection.deskId}`)}`)
+    } catch (error) {
+      await client.end().catch(() => undefined)
+      await listener.end().catch(() => undefined)
+      throw deskError(error, this.options.connection)
+    }
+    const lost = (error: unknown): void => this.goOffline(error)
+    for (const c of [client, listener]) {
+      c.on('error', lost)
+      c.on('end', () => lost(new AppError('network_error', 'The connection to the desk closed.')))
+    }
+    this.client = client
+    this.listener = listener
+    this.online = true
+    this.error = null
+    this.refused.clear()
+    this.wantPull = true
+    this.emit()
+  }
+
+  private goOffline(error: unknown): void {
+    if (!this.online && !this.client) return
+    this.online = false
+    this.error = toShape(deskError(error, this.options.connection))
+    void this.disconnectClients()
+    this.emit()
+    this.reconnect()
+  }
+
+  private reconnect(): void {
+    if (this.closed || this.retry) return
+    this.retry = setTimeout(() => {
+      this.retry = null
+      if (this.closed || this.online) return
+      this.open()
+        .then(() => this.kick())
+        .catch((error: unknown) => {
+          this.error = toShape(deskError(error, this.options.connection))
+          this.emit()
+          this.reconnect()
+        })
+    }, this.options.retryMs ?? 2000)
+    // Pending local changes are still counted while offline.
+    this.kick()
+  }
+
+  private async disconnectClients(): Promise<void> {
+    const clients = [this.client, this.listener]
+    this.client = this.listener = null
+    this.online = false
+    for (const c of clients) {
+      c?.removeAllListeners('end')
+      c?.removeAllListeners('error')
+      c?.on('error', () => undefined)
+      await c?.end().catch(() => undefined)
+    }
+  }
+
+  // ---- the loop: collect what is pending, pull, push ----
+
+  private kick(): void {
+    if (this.looping || this.closed) return
+    this.looping = this.loop().finally(() => {
+      this.looping = null
+      this.emit()
+      // A change or notice that arrived while the loop was finishing must not wait for the next one.
+      if (this.dirty.size > 0 || (this.online && this.wantPull)) this.kick()
+    })
+  }
+
+  private async loop(): Promise<void> {
+    for (let rounds = 0; rounds < 50 && !this.closed; rounds++) {
+      try {
+        if (this.dirty.size > 0) await this.collect()
+        const client = this.client
+        if (!this.online || !client) return
+        if (this.state.inflight?.length) await this.settleInflight(client)
+        if (this.wantPull) {
+          this.wantPull = false
+          await this.pull(client)
+          if (this.dirty.size > 0) await this.collect()
+        }
+        const sendable = [...this.pending.values()].filter((p) => !this.refused.has(p.key))
+        if (sendable.length > 0 || this.pendingActivity > 0) await this.push(client, sendable)
+        if (this.dirty.size === 0 && !this.wantPull) {
+          this.error = null
+          this.state.lastSyncAt = this.options.now().toISOString()
+          await this.saveState()
+          return
+        }
+      } catch (error) {
+        if (isConnectionError(error)) return this.goOffline(error)
+        this.error = toShape(deskError(error, this.options.connection))
+        return
+      }
+    }
+  }
+
+  /** Compares the dirty scopes' units with their agreed versions and refreshes the outbox. */
+  private async collect(): Promise<void> {
+    if (!this.loaded) return
+    const store = this.store
+    const all = this.dirty.has('*')
+    const scopes = all ? [LIBRARY_SCOPE, ...store.library.stories.map((s) => s.id), ...this.bases.keys()] : [...this.dirty]
+    this.dirty.clear()
+    if (scopes.includes(LIBRARY_SCOPE)) this.heldSettings = false
+    for (const scope of new Set(scopes)) {
+      for (const [key, p] of this.pending) if (p.scope === scope) this.pending.delete(key)
+      const units = await this.localUnits(scope)
+      if (units === null) continue
+      const local = new Map(units.map((u) => [u.key, u]))
+      const bases = this.bases.get(scope) ?? {}
+      for (const key of new Set([...local.keys(), ...Object.keys(bases)])) {
+        if (this.state.conflicts[key]) continue
+        const unit = local.get(key)
+        const value = unit?.value ?? null
+        const base = bases[key]
+        if (isDeepStrictEqual(value, base?.value ?? null)) continue
+        if (key === 'settings' && !this.lead) {
+          this.heldSettings = true
+          continue
+        }
+        const baseSeq = base?.seq ?? null
+        const changeId = createHash('sha256').update(`${this.options.connection.deskId}\n${key}\n${baseSeq}\n${JSON.stringify(value)}`).digest('base64url')
+        this.pending.set(key, { scope, key, kind: unit?.kind ?? kindOf(key), storyId: scope === LIBRARY_SCOPE ? null : scope, value, baseSeq, changeId })
+      }
+    }
+    this.pendingActivity = 0
+    for (const s of store.library.stories) {
+      if (s.deletedAt !== null) continue
+      const file = await this.readStoryIfLoaded(s.id)
+      if (file && !isSample(file)) this.pendingActivity += Math.max(0, file.activity.length - (this.state.activityPushed[s.id] ?? 0))
+    }
+    this.emit()
+  }
+
+  /** The units of a scope as they are in the library now; null for a scope that is not shared (the sample story). */
+  private async localUnits(scope: string): Promise<Unit[] | null> {
+    const store = this.store
+    if (scope === LIBRARY_SCOPE) return libraryUnits(store.library)
+    const summary = store.library.stories.find((s) => s.id === scope)
+    if (!summary || summary.deletedAt !== null) return this.bases.has(scope) ? [] : null // a trashed story is deleted on the desk
+    const file = await store.readStory(scope)
+    return isSample(file) ? null : storyUnits(file)
+  }
+
+  private async readStoryIfLoaded(id: string): Promise<StoryFile | null> {
+    try {
+      return await this.store.readStory(id)
+    } catch {
+      return null
+    }
+  }
+
+  private async push(client: Client, units: PendingUnit[]): Promise<void> {
+    const store = this.store
+    const activity: { storyId: string; entries: Activity[]; count: number }[] = []
+    for (const s of store.library.stories) {
+      const done = this.state.activityPushed[s.id] ?? 0
+      if (s.deletedAt !== null) continue
+      const file = await this.readStoryIfLoaded(s.id)
+      if (file && !isSample(file) && file.activity.length > done) activity.push({ storyId: s.id, entries: file.activity.slice(done), count: file.activity.length })
+    }
+    // Library units first, then each story's header before its claims and evidence.
+    const order: Record<UnitKind, number> = { settings: 0, person: 0, source: 0, story: 1, claim: 2, evidence: 3 }
+    const sorted = [...units].sort((a, b) => order[a.kind] - order[b.kind])
+    const stale: PendingUnit[] = []
+    for (let i = 0; i === 0 || i < sorted.length; i += BATCH) {
+      const batch = sorted.slice(i, i + BATCH)
+      const entries = i === 0 ? activity.flatMap((a) => a.entries) : []
+      let results: { key: string; status: 'applied' | 'stale'; seq: number | null }[]
+      this.state.inflight = batch.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId, value: p.value }))
+      await this.saveState()
+      try {
+        const payload = batch.map((p) => ({ key: p.key, kind: p.kind, storyId: p.storyId, value: p.value, baseSeq: p.baseSeq, changeId: p.changeId }))
+        const answer = await client.query<{ r: typeof results }>('SELECT factdesk.push($1, $2, $3) AS r', [this.options.connection.deskId, JSON.stringify(payload), JSON.stringify(entries)])
+        results = answer.rows[0]!.r
+      } catch (error) {
+        if ((error as { code?: string }).code === '42501') {
+          for (const p of batch) this.refused.add(p.key)
+          throw error
+        }
+        throw error
+      }
+      const byKey = new Map(batch.map((p) => [p.key, p]))
+      for (const r of results) {
+        const p = byKey.get(r.key)
+        if (!p) continue
+        if (r.status === 'applied' && r.seq !== null) {
+          this.setBase(p.scope, p.key, { seq: Number(r.seq), value: p.value })
+          if (this.pending.get(p.key) === p) this.pending.delete(p.key)
+        } else stale.push(p)
+      }
+      if (i === 0) for (const a of activity) this.state.activityPushed[a.storyId] = a.count
+      this.state.inflight = []
+      await this.saveBases()
+      await this.saveState()
+    }
+    this.pendingActivity = 0
+    // Someone else changed these since we last agreed: fetch them, merge, and push the result.
+    if (stale.length > 0) await this.pullKeys(client, stale.map((p) => p.key))
+  }
+
+  /** A push cut off by a crash: what the desk accepted of it is agreed; the rest is simply pending again. */
+  private async settleInflight(client: Client): Promise<void> {
+    const inflight = this.state.inflight ?? []
+    const found = await client.query<{ change_id: string; seq: string }>('SELECT change_id, seq FROM factdesk.changes WHERE change_id = ANY($1)', [inflight.map((f) => f.changeId)])
+    const seqs = new Map(found.rows.map((r) => [r.change_id, Number(r.seq)]))
+    for (const f of inflight) {
+      const seq = seqs.get(f.changeId)
+      if (seq !== undefined) this.setBase(f.scope, f.key, { seq, value: f.value })
+    }
+    this.state.inflight = []
+    this.dirty.add('*')
+    await this.saveBases()
+    await this.saveState()
+  }
+
+  // ---- pull ----
+
+  private async pull(client: Client): Promise<void> {
+    const desk = this.options.connection.deskId
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    let rows: Row[]
+    let acts: { story_id: string; entry: unknown; seq: string }[]
+    try {
+      rows = (await client.query<Row>('SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND seq > $2 ORDER BY seq', [desk, this.state.cursor])).rows
+      acts = (await client.query<{ story_id: string; entry: unknown; seq: string }>('SELECT story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND seq > $2 ORDER BY seq', [desk, this.state.cursor])).rows
+      await client.query('COMMIT')
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw error
+    }
+    await this.applyRemote(rows, acts)
+    const top = Math.max(this.state.cursor, ...rows.map((r) => Number(r.seq)), ...acts.map((a) => Number(a.seq)))
+    this.state.cursor = top
+    await this.saveState()
+  }
+
+  private async pullKeys(client: Client, keys: string[]): Promise<void> {
+    const rows = (await client.query<Row>('SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND key = ANY($2) ORDER BY seq', [this.options.connection.deskId, keys])).rows
+    await this.applyRemote(rows, [])
+  }
+
+  /** Merges others' changes into the library, scope by scope, then records the agreed versions. */
+  private async applyRemote(rows: Row[], acts: { story_id: string; entry: unknown }[]): Promise<void> {
+    if (rows.length === 0 && acts.length === 0) return
+    const store = this.store
+    const byScope = new Map<string, { rows: Row[]; activity: Activity[] }>()
+    const group = (scope: string) => byScope.get(scope) ?? byScope.set(scope, { rows: [], activity: [] }).get(scope)!
+    for (const r of rows) group(r.kind === 'story' || r.kind === 'claim' || r.kind === 'evidence' ? (r.story_id ?? idOf(r.key)) : LIBRARY_SCOPE).rows.push(r)
+    for (const a of acts) {
+      const parsed = Activity.safeParse(a.entry)
+      if (parsed.success) group(a.story_id).activity.push(parsed.data)
+    }
+    // The library first: stories may cite sources and people that arrive in the same pull.
+    const scopes = [...byScope.keys()].sort((a, b) => (a === LIBRARY_SCOPE ? -1 : b === LIBRARY_SCOPE ? 1 : 0))
+    for (const scope of scopes) {
+      const { rows: scopeRows, activity } = byScope.get(scope)!
+      const order: Record<UnitKind, number> = { settings: 0, person: 0, source: 0, story: 1, claim: 2, evidence: 3 }
+      scopeRows.sort((a, b) => order[a.kind] - order[b.kind])
+      const merge = <D>(draft: D, current: (key: string) => UnitValue | null, put: (kind: UnitKind, id: string, value: UnitValue | null) => void): void => {
+        for (const r of scopeRows) {
+          const remote = r.value && unitSchemas[r.kind].safeParse(r.value).success ? r.value : r.value === null ? null : undefined
+          if (remote === undefined) continue // a value this version cannot read is left on the desk
+          const base = this.bases.get(scope)?.[r.key]
+          const local = current(r.key)
+          const known = this.state.conflicts[r.key]
+          const merged = merge3(known ? known.base : (base?.value ?? null), local, remote)
+          put(r.kind, idOf(r.key), merged.value)
+          if (merged.conflicts.length > 0) {
+            this.state.conflicts[r.key] = { key: r.key, kind: r.kind, storyId: scope === LIBRARY_SCOPE ? null : scope, unitId: idOf(r.key), fields: merged.conflicts, base: known ? known.base : (base?.value ?? null) }
+          } else delete this.state.conflicts[r.key]
+          this.setBase(scope, r.key, { seq: Number(r.seq), value: remote })
+        }
+        void draft
+      }
+      if (scope === LIBRARY_SCOPE) {
+        await store.updateLibrary((draft) => {
+          const units = new Map(libraryUnits(draft).map((u) => [u.key, u.value]))
+          merge(draft, (key) => units.get(key) ?? null, (kind, id, value) => putLibraryUnit(draft, kind, id, value))
+        })
+      } else {
+        const summary = store.library.stories.find((s) => s.id === scope)
+        if (summary && summary.deletedAt !== null) continue // trashed here: its agreed versions stay, the next push settles it
+        if (summary) {
+          await store.updateStory(scope, (draft) => {
+            const units = new Map(storyUnits(draft).map((u) => [u.key, u.value]))
+            merge(draft, (key) => units.get(key) ?? null, (kind, id, value) => putStoryUnit(draft, kind, id, value))
+            this.unionActivity(draft, activity)
+          })
+        } else {
+          const head = scopeRows.find((r) => r.kind === 'story' && r.value)
+          if (!head) continue
+          const { revisions, ...story } = head.value as UnitValue & { revisions: StoryFile['revisions'] }
+          const file: StoryFile = { schemaVersion: STORY_SCHEMA_VERSION, story: story as StoryFile['story'], revisions, claims: [], evidence: [], activity: [] }
+          merge(file, () => null, (kind, id, value) => putStoryUnit(file, kind, id, value))
+          this.unionActivity(file, activity)
+          await store.createStory(file)
+        }
+      }
+      // A merge that kept local changes leaves the scope different from the desk: push it.
+      this.dirty.add(scope)
+    }
+    await this.saveBases()
+    await this.saveState()
+  }
+
+  private unionActivity(file: StoryFile, incoming: Activity[]): void {
+    if (incoming.length === 0) return
+    const upToDate = file.activity.length === (this.state.activityPushed[file.story.id] ?? 0)
+    const seen = new Set(file.activity.map((a) => a.id))
+    for (const a of incoming) if (!seen.has(a.id)) file.activity.push(a)
+    if (upToDate) this.state.activityPushed[file.story.id] = file.activity.length
+  }
+
+  // ---- saved state ----
+
+  private async load(): Promise<void> {
+    const store = this.store
+    await nodeFileIO.mkdir(path.join(deskDir(store), 'bases'))
+    const saved = await readJson<SyncState>(statePath(store))
+    const same = saved && isDeepStrictEqual(saved.connection, this.options.connection)
+    this.loaded = true
+    this.state = same ? saved : { connection: this.options.connection, cursor: 0, activityPushed: {}, conflicts: {}, lastSyncAt: null }
+    if (!same) {
+      // Another desk (or none before): start over; every unit of this library is new to the desk.
+      for (const name of await nodeFileIO.readdir(path.join(deskDir(store), 'bases'))) await nodeFileIO.unlink(path.join(deskDir(store), 'bases', name)).catch(() => undefined)
+      await this.saveState()
+      return
+    }
+    for (const name of await nodeFileIO.readdir(path.join(deskDir(store), 'bases'))) {
+      if (!name.endsWith('.json')) continue
+      const scope = name.slice(0, -'.json'.length)
+      const bases = await readJson<Record<string, Base>>(basePath(store, scope))
+      if (bases) this.bases.set(scope, bases)
+    }
+  }
+
+  private setBase(scope: string, key: string, base: Base): void {
+    const bases = this.bases.get(scope) ?? this.bases.set(scope, {}).get(scope)!
+    if (base.value === null && (bases[key]?.value ?? null) === null && !bases[key]) return
+    bases[key] = base
+    this.touchedBases.add(scope)
+  }
+
+  private async saveBases(): Promise<void> {
+    const scopes = [...this.touchedBases]
+    this.touchedBases.clear()
+    for (const scope of scopes) await writeFileDurably(nodeFileIO, basePath(this.store, scope), JSON.stringify(this.bases.get(scope) ?? {}))
+  }
+
+  private async saveState(): Promise<void> {
+    await writeFileDurably(nodeFileIO, statePath(this.store), JSON.stringify(this.state))
+  }
+
+  private emit(): void {
+    // Before load() there is no saved state to report yet (connect checks the login first).
+    if (!this.closed && this.loaded) this.options.onStatus(this.status())
+  }
+}
+
+const isSample = (file: StoryFile): boolean => file.story.origin.kind === 'sample'
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse((await nodeFileIO.readFile(file)).toString('utf8')) as T
+  } catch {
+    return null
+  }
+}
+
+function isConnectionError(error: unknown): boolean {
+  const e = error as { code?: string; message?: string }
+  if (e.code && /^(08|57P0)/.test(e.code)) return true
+  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(e.code)) return true
+  return /Connection terminated|not queryable|Client was closed|connection timeout/i.test(e.message ?? '')
+}
+
+/** A database or network failure in words an editor understands, with a code. */
+export function deskError(error: unknown, connection: DeskConnection): AppError {
+  if (error instanceof AppError) return error
+  const e = error as { code?: string; message?: string }
+  const where = `${connection.host}:${connection.port}/${connection.database}`
+  if (e.code === '28P01' || e.code === '28000') return new AppError('forbidden', `The desk at ${where} refused the password for ${connection.user}.`)
+  if (e.code === '42501') return new AppError('forbidden', `The desk refused this change for ${connection.user}: ${e.message ?? 'permission denied'}.`)
+  if (e.code === '3D000') return new AppError('not_found', `There is no database "${connection.database}" at ${connection.host}:${connection.port}.`)
+  if (e.code === '42P01' || e.code === '3F000') return new AppError('not_found', `The database at ${where} has no desk yet. The desk lead connects first to set it up.`)
+  if (isConnectionError(error)) return new AppError('network_error', `Cannot reach the desk at ${where}: ${e.message ?? e.code}. Changes wait here until it is back.`)
+  return new AppError('internal', `The desk failed: ${e.message ?? String(error)}`)
+}
+
+const toShape = (error: AppError): { code: ErrorCode; message: string } => ({ code: error.code, message: error.message })

@@ -1,0 +1,18 @@
+// Who is editing belongs to the machine, not to the library: a library copied to another machine
+// (or synced from a desk) must ask who is editing rather than stamp changes with the last user.
+// The Electron app keeps the choice in its per-user config; tests and the browser driver pass their own.
+
+export interface EditorIdentity {
+  /** The editor this machine last chose for the library in `libraryDir`, or null. */
+  load(libraryDir: string): Promise<string | null>
+  save(libraryDir: string, editorId: string): Promise<void>
+}
+
+/** Remembers choices for as long as the process lives. */
+export function memoryIdentity(): EditorIdentity {
+  const chosen = new Map<string, string>()
+  return {
+    load: async (dir) => chosen.get(dir) ?? null,
+    save: async (dir, id) => void chosen.set(dir, id)
+  }
+}

@@ -1,0 +1,279 @@
+// One story on disk, written by what changed. A story is a folder:
+//
+//   stories/<id>/story.json     current state (story, claims, evidence, revision list), lowdb + durable writes
+//   stories/<id>/activity.jsonl the activity log, append-only, one entry per line, fsynced per append
+//   stories/<id>/rev-<n>.txt    each revision's text, written once and never changed
+//
+// In memory a story is the whole StoryFile the services work on. A save appends the new activity
+// entries, writes any new revision text, then the state file, which records how many activity
+// entries belong to it (`activityLength`): lines beyond that (a torn last line, or entries of a
+// save whose state never landed) are ignored on read and cut off. Only records that changed are
+// validated and serialised again; the rest reuse what was checked and written before.
+import path from 'node:path'
+import { Low } from 'lowdb'
+import { z } from 'zod'
+import type { LibraryNotice } from '../../shared/contract'
+import { Activity, Claim, Evidence, STORY_SCHEMA_VERSION, Story, StoryRevision, type StoryFile } from '../../shared/model'
+import { AppError } from '../../shared/result'
+import { DurableJsonAdapter } from './durable-adapter'
+import { toIoError, writeFileDurably } from './durable-write'
+import { errnoCode, type FileIO } from './file-io'
+import type { FileKind, LoadOutcome } from './safe-load'
+import { assertLoadable } from './validate'
+
+/** Story formats 1 and 2 were one file, stories/<id>.json (see file-kinds.ts); 3 is the folder. */
+export const STORY_STATE_VERSION = 3
+
+export const RevisionEntry = StoryRevision.omit({ text: true }).extend({ length: z.number().int().min(0) })
+export type RevisionEntry = z.infer<typeof RevisionEntry>
+
+/** story.json: everything about a story except what only grows (activity) or never changes (revision texts). */
+export const StoryState = z.strictObject({
+  schemaVersion: z.literal(STORY_STATE_VERSION),
+  story: Story,
+  revisions: z.array(RevisionEntry),
+  claims: z.array(Claim),
+  evidence: z.array(Evidence),
+  /** How many lines of activity.jsonl belong to this state. */
+  activityLength: z.number().int().min(0)
+})
+export type StoryState = z.infer<typeof StoryState>
+
+export const storyStateKind = (id: string): FileKind<StoryState> => ({
+  label: `the story file ${id}`,
+  // A story folder holds the story its name says: a file whose inner id differs is not that story.
+  schema: StoryState.refine((state) => state.story.id === id, { message: `the story inside is not ${id}`, path: ['story', 'id'] }),
+  currentVersion: STORY_STATE_VERSION,
+  migrations: {},
+  shape: StoryState
+})
+
+const RevisionText = StoryRevision.shape.text
+
+export const storyPaths = (dir: string) => ({
+  dir,
+  state: path.join(dir, 'story.json'),
+  activity: path.join(dir, 'activity.jsonl'),
+  revision: (n: number) => path.join(dir, `rev-${n}.txt`)
+})
+export type StoryPaths = ReturnType<typeof storyPaths>
+
+export interface LoadedStory {
+  record: StoryRecord | null
+  outcome: LoadOutcome<StoryState>
+  notices: LibraryNotice[]
+}
+
+/**
+ * Records already checked against their schema (as loaded, or as saved). A save never changes a
+ * record in place (changes are made on copies, see LibraryStore.updateStory), so a record that is
+ * the same object as before needs neither checking nor serialising again.
+ */
+const checked = new WeakSet<object>()
+/** The JSON of records as they were last written. */
+const jsonOf = new WeakMap<object, string>()
+
+export class StoryRecord {
+  private readonly revisionEntries = new WeakMap<object, RevisionEntry>()
+
+  private constructor(
+    private readonly io: FileIO,
+    readonly paths: StoryPaths,
+    private readonly db: Low<StoryState>,
+    /** The whole story as the services see it. */
+    public file: StoryFile,
+    /** Bytes of activity.jsonl that belong to `file`: a failed save cuts the log back to this. */
+    private activityBytes: number
+  ) {
+    this.remember(db.data)
+  }
+
+  static async load(io: FileIO, dir: string, id: string, now: () => Date, canWrite: boolean): Promise<LoadedStory> {
+    const paths = storyPaths(dir)
+    // Temp files are left only by a write that was cut off; the file it was replacing is intact.
+    if (canWrite) for (const name of await io.readdir(dir).catch(() => [] as string[])) if (name.endsWith('.tmp')) await io.unlink(path.join(dir, name)).catch(() => undefined)
+    const adapter = new DurableJsonAdapter(io, paths.state, storyStateKind(id), now, canWrite, serialiseState)
+    const state = await adapter.read()
+    const outcome = adapter.lastLoad as LoadOutcome<StoryState>
+    const notices = [...outcome.notices]
+    if (!state) return { record: null, outcome, notices }
+    const { entries, bytes } = await readActivity(io, paths.activity, state.activityLength, canWrite && outcome.state === 'ok')
+    const revisions = []
+    for (const entry of state.revisions) {
+      const { length: _length, ...info } = entry
+      let text = entry.revision === state.story.revision ? state.story.text : null
+      if (text === null) {
+        text = await io.readFile(paths.revision(entry.revision)).then(
+          (b) => b.toString('utf8'),
+          (error: unknown) => {
+            if (errnoCode(error) !== 'ENOENT') throw toIoError(error, paths.revision(entry.revision))
+            notices.push({ kind: 'missing', file: paths.revision(entry.revision), message: `The text of revision ${entry.revision} of “${state.story.title}” is missing; the revision is listed without its text.`, movedTo: null })
+            return ''
+          }
+        )
+      }
+      revisions.push({ ...info, text })
+    }
+    const file: StoryFile = { schemaVersion: STORY_SCHEMA_VERSION, story: state.story, revisions, claims: state.claims, evidence: state.evidence, activity: entries }
+    const db = new Low(adapter, state)
+    const record = new StoryRecord(io, paths, db, file, bytes)
+    for (const [i, revision] of revisions.entries()) record.revisionEntries.set(revision, state.revisions[i] as RevisionEntry)
+    return { record, outcome, notices }
+  }
+
+  /** Writes a new story's folder; the state file last, so a folder without one is a creation cut off. */
+  static async create(io: FileIO, dir: string, file: StoryFile, now: () => Date): Promise<StoryRecord> {
+    const paths = storyPaths(dir)
+    const id = file.story.id
+    const state = toState(file, new WeakMap())
+    assertLoadable(storyStateKind(id).schema, state, `the story file ${id}`)
+    for (const entry of file.activity) assertLoadable(Activity, entry, `the activity log of ${id}`)
+    try {
+      await io.mkdir(dir)
+      for (const revision of file.revisions) await writeFileDurably(io, paths.revision(revision.revision), revision.text)
+      await writeFileDurably(io, paths.activity, activityLines(file.activity))
+    } catch (error) {
+      throw toIoError(error, paths.dir)
+    }
+    const adapter = new DurableJsonAdapter(io, paths.state, storyStateKind(id), now, true, serialiseState)
+    const db = new Low(adapter, state)
+    await db.write()
+    return new StoryRecord(io, paths, db, file, Buffer.byteLength(activityLines(file.activity)))
+  }
+
+  /** Saves `next` (made from `file` by a change); memory moves on only once it is on disk. */
+  async save(next: StoryFile): Promise<void> {
+    const previous = this.file
+    const id = next.story.id
+    const state = toState(next, this.revisionEntries)
+    this.check(state, id)
+    const appended = appendedActivity(previous.activity, next.activity)
+    for (const entry of appended ?? next.activity) if (!checked.has(entry)) assertLoadable(Activity, entry, `the activity log of ${id}`)
+    const known = new Set(previous.revisions.map((r) => r.revision))
+    const added = next.revisions.filter((r) => !known.has(r.revision))
+    for (const revision of added) assertLoadable(RevisionText, revision.text, `revision ${revision.revision} of ${id}`)
+
+    let activityBytes = this.activityBytes
+    try {
+      for (const revision of added) await writeFileDurably(this.io, this.paths.revision(revision.revision), revision.text)
+      if (appended) {
+        const lines = activityLines(appended)
+        if (lines) await this.io.appendFile(this.paths.activity, lines)
+        activityBytes += Buffer.byteLength(lines)
+      } else {
+        // The log was rewritten as a whole (a merged verification package): replace it durably.
+        const lines = activityLines(next.activity)
+        await writeFileDurably(this.io, this.paths.activity, lines)
+        activityBytes = Buffer.byteLength(lines)
+      }
+      this.db.data = state
+      await this.db.write()
+    } catch (error) {
+      this.db.data = toState(previous, this.revisionEntries)
+      // Cut off what this save appended, so the next save does not follow lines that do not belong.
+      if (appended) await this.io.truncate(this.paths.activity, this.activityBytes).catch(() => undefined)
+      throw toIoError(error, this.paths.state)
+    }
+    this.activityBytes = activityBytes
+    this.file = next
+    this.remember(state)
+    for (const entry of appended ?? next.activity) checked.add(entry)
+  }
+
+  /** The state file's schema, checked record by record: unchanged records were checked before. */
+  private check(state: StoryState, id: string): void {
+    const fresh = {
+      ...state,
+      claims: state.claims.filter((c) => !checked.has(c)),
+      evidence: state.evidence.filter((e) => !checked.has(e))
+    }
+    assertLoadable(storyStateKind(id).schema, fresh, `the story file ${id}`)
+  }
+
+  private remember(state: StoryState): void {
+    for (const record of state.claims) checked.add(record)
+    for (const record of state.evidence) checked.add(record)
+  }
+}
+
+/** Entries added at the end of the log, or null when the log was replaced rather than appended to. */
+function appendedActivity(before: readonly Activity[], after: readonly Activity[]): Activity[] | null {
+  if (after.length < before.length) return null
+  for (let i = before.length - 1; i >= 0 && i >= before.length - 3; i--) if (after[i]?.id !== before[i]?.id) return null
+  if (before.length > 0 && after[0]?.id !== before[0]?.id) return null
+  return after.slice(before.length)
+}
+
+const activityLines = (entries: readonly Activity[]): string => entries.map((e) => `${JSON.stringify(e)}\n`).join('')
+
+function toState(file: StoryFile, entries: WeakMap<object, RevisionEntry>): StoryState {
+  return {
+    schemaVersion: STORY_STATE_VERSION,
+    story: file.story,
+    revisions: file.revisions.map((r) => {
+      let entry = entries.get(r)
+      if (!entry) {
+        entry = { revision: r.revision, createdAt: r.createdAt, createdBy: r.createdBy, note: r.note, length: r.text.length }
+        entries.set(r, entry)
+      }
+      return entry
+    }),
+    claims: file.claims,
+    evidence: file.evidence,
+    activityLength: file.activity.length
+  }
+}
+
+/** JSON.stringify of the state, reusing the JSON of records that are the same objects as last time. */
+function serialiseState(state: StoryState): string {
+  const list = (records: readonly object[]): string =>
+    `[${records
+      .map((r) => {
+        let json = jsonOf.get(r)
+        if (json === undefined) {
+          json = JSON.stringify(r)
+          jsonOf.set(r, json)
+        }
+        return json
+      })
+      .join(',')}]`
+  return `{"schemaVersion":${state.schemaVersion},"story":${JSON.stringify(state.story)},"revisions":${JSON.stringify(state.revisions)},"claims":${list(state.claims)},"evidence":${list(state.evidence)},"activityLength":${state.activityLength}}`
+}
+
+/**
+ * The first `expected` entries of the log. A torn last line (a crash mid-append) and lines past
+ * `expected` (appended by a save whose state never landed) do not belong; they are cut off.
+ */
+export async function readActivity(io: FileIO, file: string, expected: number, canWrite: boolean): Promise<{ entries: Activity[]; bytes: number }> {
+  let bytes: Buffer
+  try {
+    bytes = await io.readFile(file)
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return { entries: [], bytes: 0 }
+    throw new AppError('io_error', `Could not read the activity log ${path.basename(path.dirname(file))}: ${toIoError(error, file).message}`)
+  }
+  const entries: Activity[] = []
+  let position = 0
+  while (entries.length < expected) {
+    const end = bytes.indexOf(10, position)
+    if (end === -1) break
+    try {
+      const parsed = Activity.safeParse(JSON.parse(bytes.subarray(position, end).toString('utf8')))
+      if (parsed.success) entries.push(parsed.data)
+    } catch {
+      // A damaged line in the middle: the entries around it still count.
+    }
+    position = end + 1
+  }
+  if (position < bytes.length && canWrite) await io.truncate(file, position)
+  return { entries, bytes: position }
+}
+
+/** The files of a story's folder, in the order the store writes them (state last). For fixtures that build large libraries. */
+export function storyFolderFiles(file: StoryFile): { name: string; content: string }[] {
+  return [
+    ...file.revisions.map((r) => ({ name: `rev-${r.revision}.txt`, content: r.text })),
+    { name: 'activity.jsonl', content: activityLines(file.activity) },
+    { name: 'story.json', content: serialiseState(toState(file, new WeakMap())) }
+  ]
+}

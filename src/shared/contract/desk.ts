@@ -1,0 +1,60 @@
+// The desk: one shared PostgreSQL database that each editor's library syncs with.
+import { z } from 'zod'
+import { Id, IsoDate, ShortText } from '../model'
+import { ErrorCode } from '../result'
+import { channel, NoInput } from './channel'
+
+/** Where the desk database is; the password travels separately and is never saved in plain text. */
+export const DeskConnection = z.strictObject({
+  host: z.string().min(1).max(255),
+  port: z.number().int().min(1).max(65535),
+  database: z.string().min(1).max(63),
+  user: z.string().min(1).max(63),
+  /** TLS is on unless turned off on purpose (a desk on this machine, `npm run desk`). */
+  ssl: z.boolean(),
+  deskId: Id
+})
+export type DeskConnection = z.infer<typeof DeskConnection>
+
+/** Either a postgresql:// URL or the parts; main turns both into a DeskConnection. */
+export const ConnectDesk = z.strictObject({
+  url: z.string().max(2000).optional(),
+  host: DeskConnection.shape.host.optional(),
+  port: DeskConnection.shape.port.optional(),
+  database: DeskConnection.shape.database.optional(),
+  user: DeskConnection.shape.user.optional(),
+  password: z.string().max(500),
+  ssl: z.boolean(),
+  deskId: Id
+})
+export type ConnectDesk = z.infer<typeof ConnectDesk>
+
+export const DeskConflict = z.strictObject({
+  key: z.string(),
+  kind: z.enum(['story', 'claim', 'evidence', 'source', 'person', 'settings']),
+  storyId: Id.nullable(),
+  unitId: z.string(),
+  fields: z.array(z.strictObject({ field: z.string(), local: z.unknown(), remote: z.unknown() }))
+})
+export type DeskConflict = z.infer<typeof DeskConflict>
+
+export const DeskStatus = z.strictObject({
+  /** off: no desk; online: in sync or syncing; offline: changes queue until the desk is back. */
+  state: z.enum(['off', 'online', 'offline']),
+  deskId: Id.nullable(),
+  user: ShortText.nullable(),
+  lead: z.boolean(),
+  pending: z.number().int().min(0),
+  lastSyncAt: IsoDate.nullable(),
+  conflicts: z.array(DeskConflict),
+  error: z.strictObject({ code: ErrorCode, message: z.string() }).nullable()
+})
+export type DeskStatus = z.infer<typeof DeskStatus>
+
+export const deskChannels = {
+  'desk.status': channel(NoInput, DeskStatus),
+  'desk.connect': channel(ConnectDesk, DeskStatus),
+  'desk.disconnect': channel(NoInput, DeskStatus),
+  /** Settles a sync conflict field by field: keep this library's value or the desk's. */
+  'desk.resolve': channel(z.strictObject({ key: z.string().max(200), choices: z.record(z.string().max(100), z.enum(['local', 'remote'])) }), DeskStatus)
+}
