@@ -68,13 +68,32 @@ test('mark a claim, check it against a source, set a verdict, and find it all af
   await expect(reopened.panel.evidence(SOURCE.title).getByLabel('Where in the source (page, timestamp)')).toHaveValue(SOURCE.locator)
 })
 
-test('clicking the margin beside a line marks its whole sentence', async ({ factdesk }) => {
-  const library = new LibraryPage(factdesk.page)
+test('the "+" beside a sentence marks it once, even on a double-click; a stray gutter click marks nothing', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
   await library.addEditor('Margin Tester')
   await library.open(SAMPLE_TITLE)
-  const story = new StoryPage(factdesk.page)
-  await story.clickMarginBeside('Meanwhile, EU leaders stressed')
+  const story = new StoryPage(page)
+  await expect(story.claimItems).toHaveCount(3)
+
+  // Clicking the empty gutter (to clear focus, say) creates nothing.
+  const stray = await story.pointAt('Meanwhile, EU leaders stressed')
+  await page.mouse.click(stray.marginX, stray.y + 60)
+  await page.mouse.click(stray.marginX, stray.y + 60)
+  await expect(story.claimItems).toHaveCount(3)
+
+  await story.markSentenceAt('Meanwhile, EU leaders stressed', 2)
   await expect(story.panel.words).toHaveText('Meanwhile, EU leaders stressed that sanctions must continue to pressure Moscow.')
+  await expect(story.claimItems).toHaveCount(4)
+  // Marking exactly the same words again opens the claim they already are.
+  await story.markSentenceAt('that sanctions must continue')
+  await expect(story.claimItems).toHaveCount(4)
+
+  // A double-click on Comment posts one comment.
+  await story.panel.root.getByLabel('New comment').fill('Check the summit communiqué.')
+  await story.panel.root.getByRole('button', { name: 'Comment', exact: true }).dblclick()
+  await expect(story.panel.root.locator('.comments li')).toHaveCount(1)
+  await expect(story.panel.root.getByLabel('New comment')).toHaveValue('')
   await expect(story.highlight('sanctions must continue')).toBeVisible()
 
   // A claim nested inside that sentence: the text is cut at its edges and the overlap shows both.
@@ -187,4 +206,25 @@ test('a damaged library file is repaired on start and the editor is told', async
     await notices.first().getByRole('button', { name: 'Dismiss notice' }).click()
     await expect(notices).toHaveCount(left - 1)
   }
+})
+
+test('search finds a claim by its source title, and the panel follows the filter', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  await library.addEditor('Search Tester')
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(page)
+  await story.claimItem('NATO chief Mark Rutte').click()
+  await story.panel.attachNewSource({ title: 'Coalition of the willing communiqué', url: 'https://www.gov.uk/coalition', excerpt: 'Leaders met in Paris.' })
+  await story.claimItem('You have my assurance').click()
+  await expect(story.panel.words).toContainText('You have my assurance')
+
+  const search = page.getByLabel('Search claims')
+  await search.fill('coalition of the willing')
+  await expect(story.claimItems).toHaveCount(1)
+  await expect(story.claimItems.first()).toContainText('NATO chief Mark Rutte')
+  // The open claim is filtered out, so the panel no longer shows it.
+  await expect(story.panel.root).toBeHidden()
+  await search.fill('')
+  await expect(story.claimItems).toHaveCount(3)
 })

@@ -51,6 +51,10 @@ test('import a story, mark claims, revise it: claims follow their words and the 
     'Evening update'
   )
   await expect(result).toContainText('1 claim kept their words, 1 followed edited words, 1 orphaned')
+  // Which claim followed edited words, with its words before and after.
+  const followed = result.getByRole('list', { name: 'Claims that followed edited words' })
+  await expect(followed.locator('del')).toHaveText(fares)
+  await expect(followed.locator('ins')).toHaveText(fares.replace('£2.40', '£2.50'))
   await expect(result).toContainText(survey)
   await result.getByRole('button', { name: 'Done' }).click()
 
@@ -64,10 +68,15 @@ test('import a story, mark claims, revise it: claims follow their words and the 
   await expect(story.highlight('Opposition members said the figure')).toBeVisible()
   await expect(story.claimItems.filter({ hasText: 'Orphaned' })).toHaveCount(0)
 
-  await page.getByRole('button', { name: 'Revisions (2)' }).click()
+  await page.getByRole('button', { name: 'Revision 2', exact: true }).click()
   const revisions = page.getByRole('dialog', { name: /^Revisions of/ })
   await expect(revisions.locator('del').filter({ hasText: '48 per cent' })).toBeVisible()
   await expect(revisions.locator('ins').filter({ hasText: 'Updated at 6pm' })).toBeVisible()
+  // Changed passages with a count and next/previous, not the whole text.
+  // (The three edits of this short story sit close together: one passage; see diff-passages.test.ts for a long one.)
+  await expect(revisions.getByTestId('change-count')).toHaveText('Change 1 of 1')
+  await expect(revisions.getByRole('button', { name: 'Next change' })).toBeDisabled()
+  await expect(revisions.getByRole('button', { name: 'Previous change' })).toBeDisabled()
   await page.screenshot({ path: path.join(shots, 'revision-diff.png') })
   await revisions.getByRole('button', { name: 'Close' }).click()
 

@@ -62,8 +62,8 @@ export class StoryPage {
     await this.page.getByRole('button', { name: 'Mark as claim' }).click()
   }
 
-  /** Clicks the margin beside the line where `words` begin. */
-  async clickMarginBeside(words: string): Promise<void> {
+  /** Where the first character of `words` sits on screen, and the left edge of its paragraph's margin. */
+  async pointAt(words: string): Promise<{ x: number; y: number; marginX: number }> {
     // Scroll first and let off-screen paragraphs settle (they skip layout until near the viewport).
     await this.article.locator('.para', { hasText: words }).evaluate(async (p) => {
       p.scrollIntoView({ block: 'center' })
@@ -85,7 +85,7 @@ export class StoryPage {
             range.setEnd(r.firstChild!, left + 1)
             const rect = range.getBoundingClientRect()
             const margin = p.querySelector<HTMLElement>('.para-margin')!.getBoundingClientRect()
-            return { x: margin.left + margin.width / 2, y: rect.top + rect.height / 2 }
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, marginX: margin.left + margin.width / 2 }
           }
           left -= len
         }
@@ -93,7 +93,21 @@ export class StoryPage {
       return null
     }, words)
     expect(point, `"${words}" is in the article`).not.toBeNull()
-    await this.page.mouse.click(point!.x, point!.y)
+    return point!
+  }
+
+  /** The "+" the margin shows beside the sentence under the pointer. */
+  get sentenceMark(): Locator {
+    return this.page.getByRole('button', { name: 'Mark this sentence as a claim' })
+  }
+
+  /** Points at `words` and clicks the "+" beside their sentence (or double-clicks it). */
+  async markSentenceAt(words: string, clicks: 1 | 2 = 1): Promise<void> {
+    const point = await this.pointAt(words)
+    await this.page.mouse.move(point.x, point.y)
+    await expect(this.sentenceMark).toBeVisible()
+    if (clicks === 2) await this.sentenceMark.dblclick()
+    else await this.sentenceMark.click()
   }
 }
 

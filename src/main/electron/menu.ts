@@ -26,7 +26,21 @@ export function buildMenu(window: () => BrowserWindow | null): Menu {
         isMac ? { role: 'close' } : { role: 'quit' }
       ]
     },
-    { role: 'editMenu' },
+    {
+      // Undo and Redo are the desk's own (claims, fields, evidence, comments since the app started);
+      // the page decides, so a focused text field keeps its native undo. The keys reach the page
+      // (registerAccelerator: false) and the menu items send the same command.
+      label: 'Edit',
+      submenu: [
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: send('undo') },
+        { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', registerAccelerator: false, click: send('redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' }
+      ]
+    },
     {
       label: 'View',
       submenu: [

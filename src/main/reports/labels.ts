@@ -1,23 +1,11 @@
 // Words a reader sees for the model's enum values and dates, shared by the human-readable formats.
-import type { ClaimType, DeskState, SourceKind, Stance, Verdict } from '../../shared/model'
+import type { Verdict } from '../../shared/model'
 
-export const claimTypeLabels: Record<ClaimType, string> = {
-  statistic: 'Statistic', quote: 'Quote', attribution: 'Attribution', event: 'Event',
-  comparison: 'Comparison', causal: 'Cause and effect', prediction: 'Prediction', other: 'Other'
-}
-
-export const stanceLabels: Record<Stance, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' }
+export { claimTypeLabels, deskStateLabels, sourceKindLabels, stanceLabels } from '../../shared/labels'
 
 /** What the summary calls a verdict key: a verdict's desk name, or one of the two that are not verdicts. */
 export const verdictKeyLabel = (labels: Record<Verdict, string>, key: Verdict | 'recheck' | 'none'): string =>
   key === 'none' ? 'No verdict yet' : key === 'recheck' ? 'Needs re-check' : labels[key]
-
-export const deskStateLabels: Record<DeskState, string> = { draft: 'Draft', in_check: 'In check', cleared: 'Cleared' }
-
-export const sourceKindLabels: Record<SourceKind, string> = {
-  primary_document: 'Primary document', official_statement: 'Official statement', interview: 'Interview',
-  news_report: 'News report', dataset: 'Dataset', expert: 'Expert', social_post: 'Social post', other: 'Other'
-}
 
 /** Colours for the summary bar, from accurate (green) to false (red); grey for no verdict yet. */
 export const verdictColours: Record<Verdict | 'recheck' | 'none', string> = {

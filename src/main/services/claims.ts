@@ -18,9 +18,15 @@ export function tightRange(text: string, start: number, end: number): { start: n
   return { start, end }
 }
 
+/** A negated verb, or "no/never/none", held to a period: "has not … since", "no … in the past year". */
+const ABSENCE =
+  /\b(?:(?:has|have|had|did|does|do|was|were|is|are)(?:\s+not|n[’']t)|never|no\s+longer|not\s+(?:yet|once)|none|no)\b[^.]*?\b(?:since|until|yet|so\s+far|to\s+date|in\s+(?:the\s+)?(?:past|last)|for\s+(?:the\s+)?(?:past|last)|this\s+(?:year|month|week)|in\s+\d{4}|in\s+(?:over\s+)?(?:a|\d+)\s+(?:years?|months?|weeks?|decades?))\b/i
+
 /** A first guess at the claim type from the words themselves; the editor can change it. */
 export function guessType(words: string): ClaimType {
   if (/[“"«].{3,}[”"»]/.test(words)) return 'quote'
+  // "has not announced new aid since January": what has not happened (in a period) is a claim of its own kind.
+  if (ABSENCE.test(words)) return 'absence'
   if (/\d/.test(words)) return 'statistic'
   if (/\b(said|says|according to|told|announced|confirmed)\b/i.test(words)) return 'attribution'
   return 'other'
@@ -96,6 +102,8 @@ export function claimHandlers(ctx: ServiceContext) {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const range = tightRange(file.story.text, start, end)
+        const twin = file.claims.find((c) => !c.orphaned && c.anchor.position.start === range.start && c.anchor.position.end === range.end)
+        if (twin) throw new AppError('conflict', `Those exact words are already a claim (marked ${twin.createdAt.slice(0, 10)}). Open it from the claim list instead.`)
         const at = ctx.now().toISOString()
         const claim = newClaim(file, range, ctx.newId(), by, at, fields)
         recordCheck(file, claim, defaultClaimFields, by, at)
@@ -209,6 +217,19 @@ export function claimHandlers(ctx: ServiceContext) {
         logActivity(ctx, file, by, { action: 'claim.commented', claimId, to: summaryFor(body), summary: aboutClaim(claim, 'Comment added') })
         return comment
       })
+    },
+    'claims.uncomment': ({ storyId, claimId, commentId }) => {
+      const by = currentEditor(ctx)
+      return ctx.store.updateStory(storyId, (file) => {
+        const claim = findClaim(file, claimId)
+        const comment = claim.comments.find((c) => c.id === commentId)
+        if (!comment) throw new AppError('not_found', 'That comment is no longer on the claim.')
+        if (comment.by !== by) throw new AppError('forbidden', 'Only the editor who wrote a comment can take it back.')
+        claim.comments = claim.comments.filter((c) => c.id !== commentId)
+        file.story.updatedAt = ctx.now().toISOString()
+        logActivity(ctx, file, by, { action: 'claim.uncommented', claimId, from: summaryFor(comment.body), summary: aboutClaim(claim, 'Comment taken back') })
+        return comment
+      })
     }
-  } satisfies HandlersFor<'claims.create' | 'claims.update' | 'claims.confirm' | 'claims.reattach' | 'claims.delete' | 'claims.restore' | 'claims.comment'>
+  } satisfies HandlersFor<'claims.create' | 'claims.update' | 'claims.confirm' | 'claims.reattach' | 'claims.delete' | 'claims.restore' | 'claims.comment' | 'claims.uncomment'>
 }

@@ -50,6 +50,26 @@ describe('claims', () => {
     }
   })
 
+  it('refuses a second claim on exactly the same words, but allows one nested inside them', async () => {
+    const claim = await mark('exports rose 12 percent')
+    const again = await t.core.dispatch('claims.create', { storyId, start: text.indexOf('exports') - 1, end: text.indexOf('percent') + 7 }, appSender)
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    await mark('12 percent')
+    expect((await detail()).claims.map((c) => c.anchor.quote.exact)).toEqual(['exports rose 12 percent', '12 percent'])
+    expect(claim.anchor.quote.exact).toBe('exports rose 12 percent')
+  })
+
+  it('takes back a comment (undo), only for the editor who wrote it', async () => {
+    const claim = await mark('exports rose 12 percent')
+    const comment = await t.call<{ id: string }>('claims.comment', { storyId, claimId: claim.id, body: 'Ask the ministry.' })
+    await withEditor(t, 'Someone Else')
+    expect(await t.core.dispatch('claims.uncomment', { storyId, claimId: claim.id, commentId: comment.id }, appSender)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    await t.call('people.setCurrent', { id: editor })
+    await t.call('claims.uncomment', { storyId, claimId: claim.id, commentId: comment.id })
+    expect((await detail()).claims[0]!.comments).toEqual([])
+    expect(await t.core.dispatch('claims.uncomment', { storyId, claimId: claim.id, commentId: comment.id }, appSender)).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+
   it('undoes a deleted claim with its evidence', async () => {
     const claim = await mark('Officials blamed the weather')
     const source = await t.call<Source>('sources.create', { fields: { title: 'Met Office bulletin', url: 'https://example.org/met' } })
@@ -77,6 +97,7 @@ describe('sources and evidence', () => {
     expect(await t.call<Source[]>('sources.list', { query: 'no such thing' })).toEqual([])
 
     await t.call('sources.update', { id: source.id, patch: { archiveUrl: 'https://web.archive.org/web/2026/https://stats.example/trade' } })
+    expect((await t.call<Source[]>('sources.list', { query: 'web.archive.org/web/2026' })).map((s) => s.id)).toEqual([source.id])
     for (const id of [storyId, second]) {
       const d = await t.call<StoryDetail>('stories.get', { id })
       expect(d.sources.map((s) => s.archiveUrl)).toEqual(['https://web.archive.org/web/2026/https://stats.example/trade'])

@@ -35,6 +35,7 @@ describe('stories.revise', () => {
     const { detail, report } = await revise(next)
 
     expect(report).toMatchObject({ revision: 2, moved: 1, fuzzy: 1, orphaned: [weather.id] })
+    expect(report.followed).toEqual([{ claimId: exports.id, before: 'exports rose 12 percent in March', after: 'exports rose 12.5 percent in March' }])
     expect(detail.story.revision).toBe(2)
     const byId = new Map(detail.claims.map((c) => [c.id, c]))
     expect(byId.get(exports.id)!.anchor.quote.exact).toBe('exports rose 12.5 percent in March')

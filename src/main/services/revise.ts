@@ -16,7 +16,7 @@ export async function reviseStory(ctx: ServiceContext, id: string, rawText: stri
   const text = canonicalText(rawText)
   if (!text) throw new AppError('invalid_input', 'A revision needs some text.')
   const file = await ctx.store.updateStory(id, (draft) => {
-    const report: ReanchorReport = { revision: draft.story.revision, exact: 0, moved: 0, fuzzy: 0, orphaned: [], recheck: [] }
+    const report: ReanchorReport = { revision: draft.story.revision, exact: 0, moved: 0, fuzzy: 0, orphaned: [], recheck: [], followed: [] }
     if (text === draft.story.text) return { draft, report }
     const revision = draft.story.revision + 1
     const at = ctx.now().toISOString()
@@ -39,6 +39,7 @@ export async function reviseStory(ctx: ServiceContext, id: string, rawText: stri
       }
       report[result.status]++
       const from = claim.anchor.quote.exact
+      if (result.status === 'fuzzy') report.followed.push({ claimId: claim.id, before: from, after: result.anchor.quote.exact })
       claim.anchor = result.anchor
       claim.orphaned = false
       if (result.status !== 'exact' || wasOrphaned) {

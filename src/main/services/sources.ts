@@ -26,7 +26,7 @@ export function searchSources(sources: readonly Source[], query: string, limit =
   const scored: { source: Source; score: number }[] = []
   for (const source of sources) {
     const title = source.title.toLowerCase()
-    const haystack = `${title} ${source.publisher} ${source.author} ${source.url} ${source.notes}`.toLowerCase()
+    const haystack = `${title} ${source.publisher} ${source.author} ${source.url} ${source.archiveUrl} ${source.notes}`.toLowerCase()
     const score = title.startsWith(q) ? 3 : new RegExp(`\\b${escapeRegExp(q)}`).test(haystack) ? 2 : haystack.includes(q) ? 1 : 0
     if (score > 0) scored.push({ source, score })
   }

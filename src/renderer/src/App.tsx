@@ -5,13 +5,15 @@ import { Callout, Flex, IconButton, Spinner, Text, Tooltip } from '@radix-ui/the
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EventPayload } from '../../shared/contract'
 import { call, onEvent } from './api'
+import { AppearanceMenu } from './app/appearance'
 import { DeskProvider, useReport } from './app/desk-context'
 import { EditorDialog, EditorMenu } from './app/EditorPicker'
 import { Notices } from './app/Notices'
 import { ShortcutsSheet } from './app/ShortcutsSheet'
 import { ToastProvider, useToasts } from './app/toasts'
+import { UndoProvider, useUndo } from './app/undo'
 import { useLibrary } from './app/use-library'
-import { isTypingTarget } from './desk/keymap'
+import { acceptsSingleKeys, isTypingTarget } from './desk/keymap'
 import { LibraryScreen } from './library/LibraryScreen'
 import { NewStoryDialog } from './library/NewStoryDialog'
 import { SettingsDialog } from './settings/SettingsDialog'
@@ -23,16 +25,27 @@ type Route = { name: 'library' } | { name: 'story'; id: string }
 export function App(): React.JSX.Element {
   return (
     <ToastProvider>
-      <Shell />
+      <UndoProvider>
+        <Shell />
+      </UndoProvider>
     </ToastProvider>
   )
 }
 
 function Shell(): React.JSX.Element {
   const toasts = useToasts()
+  const history = useUndo()
   const [route, setRoute] = useState<Route>({ name: 'library' })
   const [editorOpen, setEditorOpen] = useState(false)
-  const askEditor = useCallback(() => setEditorOpen(true), [])
+  const [addingEditor, setAddingEditor] = useState(false)
+  const askEditor = useCallback(() => {
+    setAddingEditor(false)
+    setEditorOpen(true)
+  }, [])
+  const addEditor = useCallback(() => {
+    setAddingEditor(true)
+    setEditorOpen(true)
+  }, [])
   const lib = useLibrary(useReport(askEditor))
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   const [newStoryOpen, setNewStoryOpen] = useState(false)
@@ -60,21 +73,24 @@ function Shell(): React.JSX.Element {
           .catch((e: unknown) => toasts.show({ tone: 'error', message: e instanceof Error ? e.message : String(e) }))
       },
       'new-story': () => setNewStoryOpen(true),
-      shortcuts: () => setShortcutsOpen(true)
+      shortcuts: () => setShortcutsOpen(true),
+      undo: () => history.fromMenu('undo'),
+      redo: () => history.fromMenu('redo')
     }
     return onEvent('menu.command', ({ command }) => handlers[command]())
-  }, [reload, toasts, storyOnScreen])
+  }, [reload, toasts, storyOnScreen, history])
 
+  const shortcuts = lib.library?.settings.shortcuts
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === '?' && !isTypingTarget(e.target) && !document.querySelector('[role="dialog"]')) {
-        e.preventDefault()
-        setShortcutsOpen(true)
-      }
+      if (!shortcuts?.singleKeys || e.key !== shortcuts.keys.help || isTypingTarget(e.target) || !acceptsSingleKeys(e.target)) return
+      if (document.querySelector('[role="dialog"]')) return
+      e.preventDefault()
+      setShortcutsOpen(true)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [shortcuts])
 
   if (!lib.library) {
     return (
@@ -116,11 +132,12 @@ function Shell(): React.JSX.Element {
                 <GearIcon />
               </IconButton>
             </Tooltip>
-            <EditorMenu onAddEditor={askEditor} />
+            <AppearanceMenu />
+            <EditorMenu onAddEditor={addEditor} />
           </Flex>
         </header>
         <Notices notices={lib.notices} readOnly={lib.library.readOnly} onDismiss={lib.dismissNotice} />
-        <main className="app-main">
+        <main className="app-main" tabIndex={-1} data-focus-home data-desk-keys>
           {route.name === 'library' ? (
             <LibraryScreen key={lib.library.path} onOpen={openStory} onNewStory={() => setNewStoryOpen(true)} />
           ) : (
@@ -128,7 +145,7 @@ function Shell(): React.JSX.Element {
           )}
         </main>
       </div>
-      <EditorDialog open={editorOpen} onOpenChange={setEditorOpen} />
+      <EditorDialog open={editorOpen} adding={addingEditor} onOpenChange={setEditorOpen} />
       <ShortcutsSheet open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       <NewStoryDialog open={newStoryOpen} onOpenChange={setNewStoryOpen} onCreated={openStory} />
       <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />

@@ -1,9 +1,9 @@
 import './radix.css'
 import './styles.css'
-import { Theme } from '@radix-ui/themes'
 import { StrictMode, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { ThemedApp } from './app/appearance'
 import { ErrorBoundary, FatalScreen } from './app/FatalScreen'
 import { defaultLogFile, startupCheck } from './app/startup'
 
@@ -13,9 +13,7 @@ const root = createRoot(element)
 const render = (node: ReactNode): void =>
   root.render(
     <StrictMode>
-      <Theme accentColor="indigo" grayColor="slate" radius="medium" scaling="95%">
-        {node}
-      </Theme>
+      <ThemedApp>{node}</ThemedApp>
     </StrictMode>
   )
 

@@ -36,6 +36,8 @@ export const claimChannels = {
   'claims.delete': channel(z.strictObject(StoryClaim), DeletedClaim),
   'claims.restore': channel(z.strictObject({ storyId: Id, deleted: DeletedClaim }), Claim),
   'claims.comment': channel(z.strictObject({ ...StoryClaim, body: z.string().trim().min(1).max(20_000) }), Comment),
+  /** Takes back one's own comment (undo); answers with the comment removed. */
+  'claims.uncomment': channel(z.strictObject({ ...StoryClaim, commentId: Id }), Comment),
   /** `by` is who on the desk made the attempt; the current editor when left out. */
   'contacts.add': channel(z.strictObject({ ...StoryClaim, fields: ContactFields, by: Id.optional() }), ContactAttempt),
   'contacts.remove': channel(z.strictObject({ ...StoryClaim, contactId: Id }), ContactAttempt),

@@ -29,7 +29,9 @@ export const ReanchorReport = z.strictObject({
   fuzzy: z.number().int(),
   orphaned: z.array(Id),
   /** Claims whose checked words changed: their verdicts wait for re-check. */
-  recheck: z.array(Id)
+  recheck: z.array(Id),
+  /** Claims that followed edited words, with their words before and after the revision. */
+  followed: z.array(z.strictObject({ claimId: Id, before: z.string(), after: z.string() }))
 })
 export type ReanchorReport = z.infer<typeof ReanchorReport>
 

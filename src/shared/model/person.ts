@@ -43,6 +43,7 @@ export const activityActions = [
   'claim.reanchored',
   'claim.orphaned',
   'claim.commented',
+  'claim.uncommented',
   'claim.recheck',
   'claim.confirmed',
   'claim.contacted',

@@ -29,6 +29,25 @@ export const defaultStatusLabels: StatusLabels = {
   done: 'Done'
 }
 
+/** The desk's single-key shortcuts an editor may move to another key (digits stay status and verdict). */
+export const remappableShortcuts = ['next', 'previous', 'mark', 'search', 'help'] as const
+export type RemappableShortcut = (typeof remappableShortcuts)[number]
+
+const ShortcutKey = z
+  .string()
+  .regex(/^[a-z/?.,;'[\]=`\\-]$/, 'A shortcut is one lower-case letter or punctuation key (digits are taken by status and verdict).')
+
+export const ShortcutSettings = z
+  .strictObject({
+    /** Off: no single-key shortcut fires at all (WCAG 2.1.4); keys with Ctrl/Cmd still work. */
+    singleKeys: z.boolean(),
+    keys: z.strictObject(Object.fromEntries(remappableShortcuts.map((a) => [a, ShortcutKey])) as { [K in RemappableShortcut]: typeof ShortcutKey })
+  })
+  .refine((s) => new Set(Object.values(s.keys)).size === remappableShortcuts.length, { message: 'Each shortcut needs a key of its own.', path: ['keys'] })
+export type ShortcutSettings = z.infer<typeof ShortcutSettings>
+
+export const defaultShortcutSettings: ShortcutSettings = { singleKeys: true, keys: { next: 'j', previous: 'k', mark: 'm', search: '/', help: '?' } }
+
 export const Settings = z.strictObject({
   verdictLabels: VerdictLabels,
   statusLabels: StatusLabels,
@@ -36,7 +55,8 @@ export const Settings = z.strictObject({
   organisationUrl: OptionalUrl,
   factCheckBaseUrl: OptionalUrl,
   /** Hard rule: a claim may only be Done with evidence attached or a note on what it was checked against. */
-  requireCheckedAgainst: z.boolean()
+  requireCheckedAgainst: z.boolean(),
+  shortcuts: ShortcutSettings.default(defaultShortcutSettings)
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -46,5 +66,6 @@ export const defaultSettings: Settings = {
   organisationName: '',
   organisationUrl: '',
   factCheckBaseUrl: '',
-  requireCheckedAgainst: false
+  requireCheckedAgainst: false,
+  shortcuts: defaultShortcutSettings
 }

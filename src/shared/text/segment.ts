@@ -341,3 +341,9 @@ function noSpaceBoundary(text: string, at: number, clusterEnd: number, k: number
   const lastPart = word.split('.').at(-1) ?? ''
   return /^(?:\p{L}{2,}|[0-9][0-9,]*%?)$/u.test(lastPart) && !TITLES.has(lastPart.toLowerCase()) && !AFTER_WORDS.has(lastPart.toLowerCase())
 }
+
+/** The sentence containing `offset` within a known paragraph (the margin's "+" asks per paragraph). */
+export function sentenceIn(text: string, paragraph: Span, offset: number): Span | null {
+  if (offset < paragraph.start || offset >= paragraph.end) return null
+  return sentenceAt(text, offset)
+}

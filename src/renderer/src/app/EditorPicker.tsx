@@ -5,6 +5,8 @@ import { useState } from 'react'
 import type { Person } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk, type Desk } from './desk-context'
+import { DialogContent } from './dialog'
+import { useGuard } from './form-parts'
 
 /** Makes `id` the current editor: shown at once, taken back if main refuses. */
 const setCurrentEditor = (desk: Desk, id: string) =>
@@ -15,28 +17,33 @@ const setCurrentEditor = (desk: Desk, id: string) =>
   })
 
 /** Lists the desk's editors to pick from, and a field to add yourself. */
-function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?: boolean }): React.JSX.Element {
+/** `adding`: a colleague is being added (to assign work to), so the current editor stays who it is. */
+function PickEditor({ onPicked, autoFocus, adding = false }: { onPicked?: () => void; autoFocus?: boolean; adding?: boolean }): React.JSX.Element {
   const desk = useDesk()
   const [name, setName] = useState('')
+  const guard = useGuard()
   const active = desk.library.people.filter((p) => p.active)
   const choose = async (person: Person): Promise<void> => {
     if (await setCurrentEditor(desk, person.id)) onPicked?.()
   }
   const create = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault()
-    const person = await desk.editLibrary({
-      send: () => call('people.create', { name: name.trim() }),
-      apply: (library, added) => ({ ...library, people: [...library.people.filter((p) => p.id !== added.id), added] })
+    if (!name.trim()) return
+    await guard.once(async () => {
+      const person = await desk.editLibrary({
+        send: () => call('people.create', { name: name.trim() }),
+        apply: (library, added) => ({ ...library, people: [...library.people.filter((p) => p.id !== added.id), added] })
+      })
+      if (!person) return
+      setName('')
+      // Naming yourself on first run makes you the editor; adding a colleague never switches who is editing.
+      if (desk.currentEditor) onPicked?.()
+      else await choose(person)
     })
-    if (!person) return
-    setName('')
-    // Naming yourself on first run makes you the editor; adding a colleague never switches who is editing.
-    if (desk.currentEditor) onPicked?.()
-    else await choose(person)
   }
   return (
     <Flex direction="column" gap="3">
-      {active.length > 0 && (
+      {!adding && active.length > 0 && (
         <Flex gap="2" wrap="wrap" role="group" aria-label="Editors on this desk">
           {active.map((p) => (
             <Button key={p.id} variant={p.id === desk.currentEditor?.id ? 'solid' : 'soft'} onClick={() => void choose(p)}>
@@ -54,7 +61,7 @@ function PickEditor({ onPicked, autoFocus }: { onPicked?: () => void; autoFocus?
             </Text>
             <TextField.Root autoFocus={autoFocus} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Dana Whitfield" aria-label="New editor name" />
           </label>
-          <Button type="submit" disabled={!name.trim()}>
+          <Button type="submit" disabled={!name.trim()} loading={guard.busy}>
             <PlusIcon /> {desk.currentEditor ? 'Add editor' : 'Add and continue'}
           </Button>
         </Flex>
@@ -79,16 +86,16 @@ export function FirstRunCard(): React.JSX.Element {
   )
 }
 
-export function EditorDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
+export function EditorDialog({ open, adding = false, onOpenChange }: { open: boolean; adding?: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Content maxWidth="480px">
-        <Dialog.Title>Who are you?</Dialog.Title>
+      <DialogContent maxWidth="480px">
+        <Dialog.Title>{adding ? 'Add an editor' : 'Who are you?'}</Dialog.Title>
         <Dialog.Description size="2" color="gray" mb="4">
-          Changes are stamped with the current editor.
+          {adding ? 'Add a colleague to the desk so work can be assigned to them; you stay the current editor.' : 'Changes are stamped with the current editor. Choose yourself, then carry on where you were.'}
         </Dialog.Description>
-        <PickEditor autoFocus onPicked={() => onOpenChange(false)} />
-      </Dialog.Content>
+        <PickEditor autoFocus adding={adding} onPicked={() => onOpenChange(false)} />
+      </DialogContent>
     </Dialog.Root>
   )
 }
@@ -100,10 +107,11 @@ export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger>
-        <Button variant="ghost" color="gray" aria-label={current ? `Editing as ${current.name}. Switch editor` : 'Choose who you are'}>
-          {current ? <Avatar size="1" radius="full" fallback={current.initials || '?'} /> : <PersonIcon />}
+        {/* The visible words are part of the name a screen reader hears (WCAG 2.5.3). */}
+        <Button variant="ghost" color="gray" aria-label={current ? `Editing as ${current.name}. Switch editor` : 'Choose editor'}>
+          <PersonIcon aria-hidden />
           <Text size="2">{current ? current.name : 'Choose editor'}</Text>
-          <ChevronDownIcon />
+          <ChevronDownIcon aria-hidden />
         </Button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Content align="end">

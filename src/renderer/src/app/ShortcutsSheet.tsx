@@ -1,14 +1,16 @@
-// The keyboard shortcuts sheet (`?`), generated from the same table the key handler reads.
-import { Dialog, Flex, Grid, Heading, Kbd, Text } from '@radix-ui/themes'
+// The keyboard shortcuts sheet (`?`), generated from the same table the key handler reads, with
+// the keys as the editor has set them in Settings.
+import { Button, Dialog, Flex, Grid, Heading, Kbd } from '@radix-ui/themes'
 import { shortcutRows } from '../desk/keymap'
 import { useDesk } from './desk-context'
+import { DialogContent } from './dialog'
 
 export function ShortcutsSheet({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
   const desk = useDesk()
-  const groups = shortcutRows(desk.statusLabel, desk.verdictLabel)
+  const groups = shortcutRows(desk.statusLabel, desk.verdictLabel, desk.library.settings.shortcuts)
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Content maxWidth="640px" aria-describedby={undefined}>
+      <DialogContent maxWidth="720px" aria-describedby={undefined}>
         <Dialog.Title>Keyboard shortcuts</Dialog.Title>
         <Grid columns="2" gap="5">
           {groups.map((group) => (
@@ -18,25 +20,30 @@ export function ShortcutsSheet({ open, onOpenChange }: { open: boolean; onOpenCh
               </Heading>
               <dl className="shortcut-list">
                 {group.rows.map((row) => (
-                  <Flex key={row.what} justify="between" gap="3" asChild>
-                    <div>
-                      <Text as="span" size="2">
-                        <dt className="sr-only">{row.keys.join(' + ')}</dt>
-                        <dd>{row.what}</dd>
-                      </Text>
+                  <div key={row.what} className="shortcut-row">
+                    <dt>
+                      <span className="sr-only">{row.keys.join(' + ')}</span>
                       <Flex gap="1" aria-hidden>
                         {row.keys.map((k) => (
                           <Kbd key={k}>{k}</Kbd>
                         ))}
                       </Flex>
-                    </div>
-                  </Flex>
+                    </dt>
+                    <dd>{row.what}</dd>
+                  </div>
                 ))}
               </dl>
             </section>
           ))}
         </Grid>
-      </Dialog.Content>
+        <Flex justify="end" mt="4">
+          <Dialog.Close>
+            <Button variant="soft" color="gray">
+              Close
+            </Button>
+          </Dialog.Close>
+        </Flex>
+      </DialogContent>
     </Dialog.Root>
   )
 }

@@ -38,7 +38,8 @@ export function useReport(askEditor: () => void): (error: unknown) => void {
   const toasts = useToasts()
   return useCallback(
     (error: unknown) => {
-      if (error instanceof BridgeError && error.code === 'no_editor') askEditor()
+      // No editor yet: the "Who are you?" dialog says so itself; a toast on top would say it twice.
+      if (error instanceof BridgeError && error.code === 'no_editor') return askEditor()
       toasts.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) })
     },
     [askEditor, toasts]

@@ -1,7 +1,7 @@
 // Pieces every dialog form shares: an action with its busy and error state, a labelled text
 // field, and the footer with the error (if any), the dialog's own buttons and Close.
 import { Button, Dialog, Flex, Text, TextField } from '@radix-ui/themes'
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { ErrorCallout } from './ErrorCallout'
 
 export interface Action {
@@ -11,21 +11,46 @@ export interface Action {
   run<T>(work: () => Promise<T>): Promise<T | undefined>
 }
 
-export function useAction(): Action {
+export interface Guard {
+  busy: boolean
+  /** Runs `work` unless a run is already in flight (a double-click, a second Enter): then resolves to undefined. */
+  once<T>(work: () => Promise<T>): Promise<T | undefined>
+}
+
+/** One submission at a time, for every submit button: the guard is a ref, so two clicks in one frame still run once. */
+export function useGuard(): Guard {
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const run = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+  const inFlight = useRef(false)
+  const once = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    if (inFlight.current) return undefined
+    inFlight.current = true
     setBusy(true)
-    setError(null)
     try {
       return await work()
-    } catch (e) {
-      setError(e)
-      return undefined
     } finally {
+      inFlight.current = false
       setBusy(false)
     }
   }, [])
+  return { busy, once }
+}
+
+export function useAction(): Action {
+  const { busy, once } = useGuard()
+  const [error, setError] = useState<unknown>(null)
+  const run = useCallback(
+    <T,>(work: () => Promise<T>): Promise<T | undefined> =>
+      once(async () => {
+        setError(null)
+        try {
+          return await work()
+        } catch (e) {
+          setError(e)
+          return undefined
+        }
+      }),
+    [once]
+  )
   return { busy, error, run }
 }
 

@@ -2,7 +2,9 @@
 // only signal: every badge carries its label and an icon.
 import { CheckCircledIcon, CircleIcon, ClockIcon, Half2Icon } from '@radix-ui/react-icons'
 import { Badge } from '@radix-ui/themes'
-import type { ClaimStatus, ClaimType, DeskState, Priority, Reliability, SourceKind, Stance, Verdict } from '../../../shared/model'
+import type { ClaimStatus, DeskState, Stance, Verdict } from '../../../shared/model'
+
+export { claimTypeLabels as typeLabels, deskStateLabels, priorityLabels, reliabilityLabels, sourceKindLabels, stanceLabels } from '../../../shared/labels'
 
 export type RadixColor = 'gray' | 'blue' | 'amber' | 'green' | 'teal' | 'yellow' | 'orange' | 'red' | 'indigo' | 'violet' | 'crimson'
 
@@ -22,41 +24,17 @@ export const verdictColor: Record<Verdict, RadixColor> = {
   unverifiable: 'gray'
 }
 
-export const typeLabels: Record<ClaimType, string> = {
-  statistic: 'Statistic',
-  quote: 'Quote',
-  attribution: 'Attribution',
-  event: 'Event',
-  comparison: 'Comparison',
-  causal: 'Cause and effect',
-  prediction: 'Prediction',
-  other: 'Other'
-}
 
-export const deskStateLabels: Record<DeskState, string> = { draft: 'Draft', in_check: 'In check', cleared: 'Cleared' }
 export const deskStateColor: Record<DeskState, RadixColor> = { draft: 'gray', in_check: 'blue', cleared: 'green' }
 
-export const priorityLabels: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High' }
 
-export const stanceLabels: Record<Stance, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' }
 export const stanceColor: Record<Stance, RadixColor> = { supports: 'green', contradicts: 'red', context: 'gray' }
 
-export const sourceKindLabels: Record<SourceKind, string> = {
-  primary_document: 'Primary document',
-  official_statement: 'Official statement',
-  interview: 'Interview',
-  news_report: 'News report',
-  dataset: 'Dataset',
-  expert: 'Expert',
-  social_post: 'Social post',
-  other: 'Other'
-}
 
-export const reliabilityLabels: Record<Reliability, string> = { unrated: 'Unrated', high: 'High', medium: 'Medium', low: 'Low' }
 
 export function StatusBadge({ status, label, size = '1' }: { status: ClaimStatus; label: string; size?: '1' | '2' }): React.JSX.Element {
   return (
-    <Badge color={statusColor[status]} size={size} variant="soft" data-status={status} className="status-badge">
+    <Badge color={statusColor[status]} size={size} variant="soft" highContrast data-status={status} className="status-badge">
       <StatusIcon status={status} />
       {label}
     </Badge>
@@ -65,7 +43,7 @@ export function StatusBadge({ status, label, size = '1' }: { status: ClaimStatus
 
 export function VerdictBadge({ verdict, label, size = '1' }: { verdict: Verdict; label: string; size?: '1' | '2' }): React.JSX.Element {
   return (
-    <Badge color={verdictColor[verdict]} size={size} variant="surface" data-verdict={verdict}>
+    <Badge color={verdictColor[verdict]} size={size} variant="surface" highContrast data-verdict={verdict}>
       {label}
     </Badge>
   )

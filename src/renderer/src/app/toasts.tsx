@@ -15,8 +15,6 @@ interface Toast extends ToastInput {
 
 interface Toasts {
   show(toast: ToastInput): void
-  /** Runs the action of the newest toast that has one (Ctrl+Z), and reports whether there was one. */
-  undoLatest(): boolean
 }
 
 const ToastContext = createContext<Toasts | null>(null)
@@ -57,14 +55,7 @@ export function ToastProvider({ children }: { children: React.ReactNode }): Reac
     [dismiss]
   )
 
-  const undoLatest = useCallback(() => {
-    const latest = [...live.current].reverse().find((t) => t.action)
-    if (!latest) return false
-    act(latest)
-    return true
-  }, [act])
-
-  const value = useMemo(() => ({ show, undoLatest }), [show, undoLatest])
+  const value = useMemo(() => ({ show }), [show])
   return (
     <ToastContext.Provider value={value}>
       {children}

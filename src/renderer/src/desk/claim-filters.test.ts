@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultClaimFields, type Claim, type Evidence } from '../../../shared/model'
+import { defaultClaimFields, type Claim, type Evidence, type Source } from '../../../shared/model'
 import { countByStatus, filterClaims, noFilter, progressOf, step } from './claim-filters'
 
 const claim = (id: string, over: Partial<Claim> = {}): Claim => ({
@@ -45,6 +45,25 @@ describe('filterClaims', () => {
     expect(ids(filterClaims(claims, evidence, { ...noFilter, noEvidence: true }))).toEqual(['b', 'd'])
     expect(ids(filterClaims(claims, evidence, { ...noFilter, orphaned: true }))).toEqual(['b'])
     expect(ids(filterClaims(claims, evidence, { ...noFilter, query: 'rutte' }))).toEqual(['c'])
+  })
+  it('searches rationale, comments, evidence excerpts and source titles too', () => {
+    const worked = [
+      claim('r', { rationale: 'The CDC figures disagree.' }),
+      claim('m', { comments: [{ id: 'x', body: 'Call the ministry press office', by: 'p', at: '2026-01-01T00:00:00.000Z' }] }),
+      claim('e'),
+      claim('s')
+    ]
+    const sources = [{ id: 'src', title: 'Centers for Disease Control weekly report', publisher: 'CDC', url: '', archiveUrl: 'https://web.archive.org/web/2026/cdc.gov' }] as Source[]
+    const found = [
+      { claimId: 'e', sourceId: 'none', excerpt: 'Table 4 shows 12 percent', locator: '' },
+      { claimId: 's', sourceId: 'src', excerpt: '', locator: '' }
+    ] as Evidence[]
+    const search = (query: string) => ids(filterClaims(worked, found, { ...noFilter, query }, sources))
+    expect(search('cdc')).toEqual(['r', 's'])
+    expect(search('press office')).toEqual(['m'])
+    expect(search('table 4')).toEqual(['e'])
+    expect(search('disease control')).toEqual(['s'])
+    expect(search('web.archive.org')).toEqual(['s'])
   })
   it('finds verdicts waiting for re-check, and a claim by its number', () => {
     const waiting = claim('e', { number: 7, status: 'done', verdict: 'misleading', recheck: { reason: 'revised', at: '2026-01-02T00:00:00.000Z', revision: 2 } })

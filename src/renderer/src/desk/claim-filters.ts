@@ -1,5 +1,5 @@
 // Which claims the claim list shows, and the counts and progress the desk reads at a glance.
-import type { Claim, ClaimStatus, ClaimType, Evidence, StatusCounts, Verdict } from '../../../shared/model'
+import type { Claim, ClaimStatus, ClaimType, Evidence, Source, StatusCounts, Verdict } from '../../../shared/model'
 import { claimStatuses } from '../../../shared/model'
 import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
 
@@ -22,9 +22,25 @@ export const noFilter: ClaimFilter = { status: 'all', verdict: 'all', type: 'all
 export const isFiltered = (f: ClaimFilter): boolean =>
   f.status !== 'all' || f.verdict !== 'all' || f.type !== 'all' || f.assignee !== 'all' || f.noEvidence || f.orphaned || f.recheck || f.query.trim() !== ''
 
-export function filterClaims(claims: readonly Claim[], evidence: readonly Evidence[], f: ClaimFilter): Claim[] {
+/**
+ * Everything a search looks through for one claim: its words and restatement, speaker, tags,
+ * rationale and correction, the comments, and each piece of evidence's excerpt, locator and source.
+ */
+function searchText(c: Claim, evidence: readonly Evidence[], sources: ReadonlyMap<string, Source>): string {
+  const parts = [claimLabel(c.number), c.anchor.quote.exact, c.restatement, c.speaker, c.tags.join(' '), c.rationale, c.correction, ...c.comments.map((m) => m.body)]
+  for (const e of evidence) {
+    const source = sources.get(e.sourceId)
+    parts.push(e.excerpt, e.locator, source?.title ?? '', source?.publisher ?? '', source?.url ?? '', source?.archiveUrl ?? '')
+  }
+  return parts.join('\n').toLowerCase()
+}
+
+export function filterClaims(claims: readonly Claim[], evidence: readonly Evidence[], f: ClaimFilter, sources: readonly Source[] = []): Claim[] {
   const backed = new Set(evidence.map((e) => e.claimId))
   const q = f.query.trim().toLowerCase()
+  const byClaim = new Map<string, Evidence[]>()
+  if (q) for (const e of evidence) byClaim.set(e.claimId, [...(byClaim.get(e.claimId) ?? []), e])
+  const sourceById = new Map(sources.map((s) => [s.id, s]))
   return claims.filter(
     (c) =>
       (f.status === 'all' || c.status === f.status) &&
@@ -34,7 +50,7 @@ export function filterClaims(claims: readonly Claim[], evidence: readonly Eviden
       (!f.noEvidence || !backed.has(c.id)) &&
       (!f.orphaned || c.orphaned) &&
       (!f.recheck || needsRecheck(c)) &&
-      (!q || `${claimLabel(c.number)} ${c.anchor.quote.exact} ${c.restatement} ${c.speaker} ${c.tags.join(' ')}`.toLowerCase().includes(q))
+      (!q || searchText(c, byClaim.get(c.id) ?? [], sourceById).includes(q))
   )
 }
 

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
+import { undoKey } from '../app/undo'
 import { actionFor, isTypingTarget, type KeyLike } from './keymap'
 
 const key = (k: string, over: Partial<KeyLike> = {}): KeyLike => ({ key: k, code: /^[0-9]$/.test(k) ? `Digit${k}` : `Key${k.toUpperCase()}`, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...over })
@@ -21,9 +22,21 @@ describe('actionFor', () => {
     expect(actionFor(key('m'))).toEqual({ kind: 'mark' })
     expect(actionFor(key('?', { code: 'Slash', shiftKey: true }))).toEqual({ kind: 'help' })
     expect(actionFor(key('/', { code: 'Slash' }))).toEqual({ kind: 'search' })
-    expect(actionFor(key('z', { ctrlKey: true }))).toEqual({ kind: 'undo' })
+    expect(actionFor(key('z', { ctrlKey: true }))).toBeNull()
+    expect(actionFor(key('Delete', { code: 'Delete' }))).toEqual({ kind: 'delete' })
+    expect(actionFor(key('Backspace', { code: 'Backspace' }))).toBeNull()
     expect(actionFor(key('c', { ctrlKey: true }))).toBeNull()
     expect(actionFor(key('j', { altKey: true }))).toBeNull()
+  })
+})
+
+describe('undoKey', () => {
+  it('reads Ctrl/Cmd+Z as undo, with Shift (or Ctrl+Y) as redo', () => {
+    expect(undoKey(key('z', { ctrlKey: true }))).toBe('undo')
+    expect(undoKey(key('z', { metaKey: true }))).toBe('undo')
+    expect(undoKey(key('Z', { metaKey: true, shiftKey: true }))).toBe('redo')
+    expect(undoKey(key('y', { ctrlKey: true }))).toBe('redo')
+    expect(undoKey(key('z'))).toBeNull()
   })
 })
 

@@ -1,5 +1,5 @@
 // The desk's keyboard shortcuts: one table read by the key handler and by the shortcuts sheet.
-import { claimStatuses, verdicts, type ClaimStatus, type Verdict } from '../../../shared/model'
+import { claimStatuses, defaultShortcutSettings, verdicts, type ClaimStatus, type ShortcutSettings, type Verdict } from '../../../shared/model'
 
 export type DeskAction =
   | { kind: 'next' }
@@ -10,7 +10,6 @@ export type DeskAction =
   | { kind: 'mark' }
   | { kind: 'help' }
   | { kind: 'delete' }
-  | { kind: 'undo' }
   | { kind: 'status'; status: ClaimStatus }
   | { kind: 'verdict'; verdict: Verdict | null }
 
@@ -26,10 +25,21 @@ export interface KeyLike {
 /** Digits by physical key, so Shift+1 is read as "1" on every keyboard layout. */
 const digitOf = (code: string): number | null => (/^(Digit|Numpad)[0-9]$/.test(code) ? Number(code.slice(-1)) : null)
 
-export function actionFor(e: KeyLike): DeskAction | null {
+/** Keys that do something on their own, without Ctrl, Cmd or Alt; these can be turned off. */
+export const isSingleKey = (e: KeyLike): boolean => !e.altKey && !e.ctrlKey && !e.metaKey && e.key !== 'Escape'
+
+export function actionFor(e: KeyLike, shortcuts: ShortcutSettings = defaultShortcutSettings): DeskAction | null {
   if (e.altKey) return null
   const mod = e.ctrlKey || e.metaKey
-  if (mod) return e.key.toLowerCase() === 'z' && !e.shiftKey ? { kind: 'undo' } : null
+  if (mod) return null // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z belong to the undo history (app/undo.tsx)
+  if (e.key === 'Escape') return { kind: 'close' }
+  if (!shortcuts.singleKeys) return null
+  const { keys } = shortcuts
+  if (e.key === keys.next) return { kind: 'next' }
+  if (e.key === keys.previous) return { kind: 'previous' }
+  if (e.key === keys.search) return { kind: 'search' }
+  if (e.key === keys.mark) return { kind: 'mark' }
+  if (e.key === keys.help) return { kind: 'help' }
   const digit = digitOf(e.code)
   if (digit !== null) {
     if (e.shiftKey) return digit === 0 ? { kind: 'verdict', verdict: null } : verdicts[digit - 1] ? { kind: 'verdict', verdict: verdicts[digit - 1] as Verdict } : null
@@ -37,28 +47,28 @@ export function actionFor(e: KeyLike): DeskAction | null {
     return status ? { kind: 'status', status } : null
   }
   switch (e.key) {
-    case 'j':
     case 'ArrowDown':
       return { kind: 'next' }
-    case 'k':
     case 'ArrowUp':
       return { kind: 'previous' }
     case 'Enter':
       return { kind: 'open' }
-    case 'Escape':
-      return { kind: 'close' }
-    case '/':
-      return { kind: 'search' }
-    case 'm':
-      return { kind: 'mark' }
-    case '?':
-      return { kind: 'help' }
     case 'Delete':
-    case 'Backspace':
       return { kind: 'delete' }
     default:
       return null
   }
+}
+
+/**
+ * Where single-key shortcuts may fire: on the page itself or on an element that asks for them
+ * (the claim panel's heading once a claim opens). Never in a field, button, list, scroller, menu
+ * or dialog, whose keys are their own (Enter and Space press buttons, arrows scroll and move).
+ */
+export function acceptsSingleKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return true
+  if (target === document.body || target === document.documentElement) return true
+  return target.closest('[data-desk-keys]') === target
 }
 
 /** Keys typed into a field belong to the field. */
@@ -78,28 +88,59 @@ export interface ShortcutRow {
 }
 
 /** What the shortcuts sheet lists, in the words an editor would use. */
-export function shortcutRows(statusLabel: (s: ClaimStatus) => string, verdictLabel: (v: Verdict) => string): { title: string; rows: ShortcutRow[] }[] {
-  return [
+export function shortcutRows(
+  statusLabel: (s: ClaimStatus) => string,
+  verdictLabel: (v: Verdict) => string,
+  shortcuts: ShortcutSettings = defaultShortcutSettings
+): { title: string; rows: ShortcutRow[] }[] {
+  const k = (key: string): string => key.toUpperCase()
+  const single = shortcuts.singleKeys
+  const groups = [
     {
       title: 'Moving around',
       rows: [
-        { keys: ['J', '↓'], what: 'Next claim' },
-        { keys: ['K', '↑'], what: 'Previous claim' },
-        { keys: ['Enter'], what: 'Open the claim panel' },
+        ...(single
+          ? [
+              { keys: [k(shortcuts.keys.next), '↓'], what: 'Next claim' },
+              { keys: [k(shortcuts.keys.previous), '↑'], what: 'Previous claim' },
+              { keys: ['Enter'], what: 'Open the claim panel' }
+            ]
+          : []),
         { keys: ['Esc'], what: 'Close the panel' },
-        { keys: ['/'], what: 'Search' },
-        { keys: ['?'], what: 'This sheet' }
+        ...(single
+          ? [
+              { keys: [shortcuts.keys.search], what: 'Search' },
+              { keys: [shortcuts.keys.help], what: 'This sheet' }
+            ]
+          : [])
+      ]
+    },
+    {
+      title: 'In the story text',
+      rows: [
+        { keys: ['Alt', '↓'], what: 'Sentence cursor: next sentence' },
+        { keys: ['Alt', '↑'], what: 'Sentence cursor: previous sentence' },
+        { keys: ['Alt', 'Shift', '→'], what: 'Take in one more word' },
+        { keys: ['Alt', 'Shift', '←'], what: 'Let go of the last word' },
+        { keys: ['Alt', 'Shift', '↓'], what: 'Take in the next sentence' },
+        { keys: ['Enter'], what: 'Mark the words under the cursor' },
+        { keys: ['Tab'], what: 'Move between the claims in the text' }
       ]
     },
     {
       title: 'Marking',
       rows: [
-        { keys: ['M'], what: 'Mark the selected words as a claim' },
-        { keys: ['Click margin'], what: 'Mark the whole sentence' },
-        { keys: ['Delete'], what: 'Delete the claim (can be undone)' },
-        { keys: ['Ctrl', 'Z'], what: 'Undo the last delete' }
+        ...(single ? [{ keys: [k(shortcuts.keys.mark)], what: 'Mark the selected words as a claim' }] : []),
+        { keys: ['Click +'], what: 'Mark the sentence under the pointer' },
+        ...(single ? [{ keys: ['Delete'], what: 'Delete the claim (can be undone)' }] : []),
+        { keys: ['Ctrl', 'Z'], what: 'Undo your last change' },
+        { keys: ['Shift', 'Ctrl', 'Z'], what: 'Redo' }
       ]
-    },
+    }
+  ]
+  if (!single) return groups
+  return [
+    ...groups,
     { title: 'Status', rows: claimStatuses.map((s, i) => ({ keys: [String(i + 1)], what: statusLabel(s) })) },
     {
       title: 'Verdict',

@@ -254,7 +254,7 @@ function StoryRow({ index, measure, story, onOpen, ticked, onTick }: RowProps): 
         </Flex>
       </Table.Cell>
       <Table.Cell>
-        <Badge color={deskStateColor[story.deskState]} variant="outline">
+        <Badge color={deskStateColor[story.deskState]} variant="outline" highContrast>
           {deskStateLabels[story.deskState]}
         </Badge>
       </Table.Cell>

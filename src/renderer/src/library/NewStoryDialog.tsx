@@ -3,14 +3,17 @@ import { Button, Dialog, Flex, Grid, Text, TextArea, TextField } from '@radix-ui
 import { useState } from 'react'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
+import { useGuard } from '../app/form-parts'
 import { isWebUrl } from '../app/labels'
+import { DialogContent } from '../app/dialog'
 
 const empty = { title: '', outlet: '', byline: '', url: '', text: '' }
 
 export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolean; onOpenChange(open: boolean): void; onCreated(id: string): void }): React.JSX.Element {
   const desk = useDesk()
   const [form, setForm] = useState(empty)
-  const [busy, setBusy] = useState(false)
+  const guard = useGuard()
+  const busy = guard.busy
   const set = (key: keyof typeof empty) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value })
   const urlProblem = form.url.trim() !== '' && !isWebUrl(form.url.trim())
   const ready = form.title.trim() !== '' && form.text.trim() !== '' && !urlProblem && !busy
@@ -18,11 +21,9 @@ export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolea
   const submit = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
     if (!ready) return
-    setBusy(true)
-    const story = await desk.run(() =>
-      call('stories.create', { title: form.title.trim(), outlet: form.outlet.trim(), byline: form.byline.trim(), url: form.url.trim(), text: form.text })
+    const story = await guard.once(() =>
+      desk.run(() => call('stories.create', { title: form.title.trim(), outlet: form.outlet.trim(), byline: form.byline.trim(), url: form.url.trim(), text: form.text }))
     )
-    setBusy(false)
     if (story) {
       setForm(empty)
       onOpenChange(false)
@@ -32,7 +33,7 @@ export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolea
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Content maxWidth="720px">
+      <DialogContent maxWidth="720px">
         <Dialog.Title>New story</Dialog.Title>
         <Dialog.Description size="2" color="gray" mb="4">
           Paste the article. Paragraphs are kept; line breaks inside a paragraph are joined.
@@ -88,7 +89,7 @@ export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolea
             </Flex>
           </Flex>
         </form>
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }

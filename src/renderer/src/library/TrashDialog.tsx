@@ -6,15 +6,16 @@ import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter } from '../app/form-parts'
 import { relativeTime } from '../app/labels'
+import { DialogContent } from '../app/dialog'
 
 export function TrashDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Content maxWidth="640px" aria-describedby={undefined}>
+      <DialogContent maxWidth="640px" aria-describedby={undefined}>
         <Dialog.Title>Trash</Dialog.Title>
         <TrashList />
         <DialogFooter error={null} />
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }

@@ -1,21 +1,24 @@
 // Desk settings: what statuses and verdicts are called, and how published reports are signed.
 import { Button, Checkbox, Dialog, Flex, Grid, Heading, Text } from '@radix-ui/themes'
 import { useState } from 'react'
-import { claimStatuses, verdicts, type Settings } from '../../../shared/model'
+import { claimStatuses, remappableShortcuts, verdicts, type RemappableShortcut, type Settings } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
+import { DialogContent } from '../app/dialog'
 
 export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Content maxWidth="620px" aria-describedby={undefined}>
+      <DialogContent maxWidth="620px" aria-describedby={undefined}>
         <Dialog.Title>Desk settings</Dialog.Title>
         <SettingsForm onSaved={() => onOpenChange(false)} />
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }
+
+const shortcutNames: Record<RemappableShortcut, string> = { next: 'next claim', previous: 'previous claim', mark: 'mark', search: 'search', help: 'shortcuts sheet' }
 
 function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
   const desk = useDesk()
@@ -68,6 +71,27 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
         <Grid columns="2" gap="3">
           {verdicts.map((v) => field(`verdict-${v}`, `Verdict: ${v.replace('_', ' ')}`, draft.verdictLabels[v], (label) => setDraft({ ...draft, verdictLabels: { ...draft.verdictLabels, [v]: label } })))}
         </Grid>
+        <Heading size="3" as="h3">
+          Keyboard
+        </Heading>
+        <Text as="label" size="2">
+          <Flex gap="2" align="center">
+            <Checkbox
+              checked={draft.shortcuts.singleKeys}
+              onCheckedChange={(v) => setDraft({ ...draft, shortcuts: { ...draft.shortcuts, singleKeys: v === true } })}
+            />
+            Single-key shortcuts (J, K, M, 1–4 …); with them off, only keys with Ctrl or Cmd and Esc act
+          </Flex>
+        </Text>
+        {draft.shortcuts.singleKeys && (
+          <Grid columns="5" gap="3">
+            {remappableShortcuts.map((a) =>
+              field(`key-${a}`, `Key: ${shortcutNames[a]}`, draft.shortcuts.keys[a], (v) =>
+                setDraft({ ...draft, shortcuts: { ...draft.shortcuts, keys: { ...draft.shortcuts.keys, [a]: v.slice(-1).toLowerCase() } } })
+              )
+            )}
+          </Grid>
+        )}
         <DialogFooter error={action.error} closeLabel="Cancel">
           <Button type="submit" loading={action.busy}>
             Save settings

@@ -21,16 +21,13 @@ interface ArticleProps {
   selectedId: string | null
   rootRef: React.RefObject<HTMLDivElement | null>
   onPick(ids: string[]): void
-  onMargin(paragraph: HTMLElement, clientY: number): void
 }
 
-export function Article({ text, claims, selectedId, rootRef, onPick, onMargin }: ArticleProps): React.JSX.Element {
+export function Article({ text, claims, selectedId, rootRef, onPick }: ArticleProps): React.JSX.Element {
   const paragraphs = useMemo(() => paragraphsOf(text), [text])
   const perParagraph = useMemo(() => spansByParagraph(paragraphs, claims), [paragraphs, claims])
 
   const onClick = (e: React.MouseEvent): void => {
-    const margin = (e.target as Element).closest('.para-margin')
-    if (margin) return onMargin(margin.nextElementSibling as HTMLElement, e.clientY)
     const selection = document.getSelection()
     if (selection && !selection.isCollapsed) return
     const target = (e.target as Element).closest('[data-claims],[data-marker]')
@@ -39,8 +36,17 @@ export function Article({ text, claims, selectedId, rootRef, onPick, onMargin }:
     onPick(ids.split(' ').filter((id) => id && !id.startsWith('pending-')))
   }
 
+  // The claim markers are buttons: Tab reaches each claim from the text, Enter or Space opens it.
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    const marker = (e.target as Element).closest('[data-marker]')
+    if (!marker || (e.key !== 'Enter' && e.key !== ' ')) return
+    e.preventDefault()
+    e.stopPropagation()
+    onPick([marker.getAttribute('data-marker') ?? ''].filter((id) => id && !id.startsWith('pending-')))
+  }
+
   return (
-    <div ref={rootRef} className="article-text" onClick={onClick} data-testid="article">
+    <div ref={rootRef} className="article-text" onClick={onClick} onKeyDown={onKeyDown} data-testid="article">
       {paragraphs.map((p, i) => {
         const list = perParagraph[i] as ArticleClaim[]
         const selected = selectedId !== null && list.some((c) => c.id === selectedId) ? selectedId : null
@@ -68,15 +74,26 @@ const Paragraph = memo(
     const byId = new Map(claims.map((c) => [c.id, c]))
     const segments = layoutParagraph(start, end, claims)
     return (
-      <div className="para">
-        <div className="para-margin" data-at={start} title="Click beside a line to mark its sentence as a claim" />
+      <div className="para" data-from={start} data-to={end}>
+        <div className="para-margin" data-at={start} />
         <p>
           {segments.map((seg) => {
             const words = text.slice(seg.start, seg.end)
             const markers = seg.starts.map((id) => {
               const claim = byId.get(id) as ArticleClaim
               return (
-                <span key={`m${id}`} className="claim-marker" data-at={seg.start} data-marker={id} data-status={claim.status} data-selected={id === selectedId || undefined} data-recheck={claim.recheck || undefined} role="img" aria-label={`${claim.number}: ${claim.label}${claim.recheck ? ', needs re-check' : ''}`}>
+                <span
+                  key={`m${id}`}
+                  className="claim-marker"
+                  data-at={seg.start}
+                  data-marker={id}
+                  data-status={claim.status}
+                  data-selected={id === selectedId || undefined}
+                  data-recheck={claim.recheck || undefined}
+                  role={claim.status === 'pending' ? 'img' : 'button'}
+                  tabIndex={claim.status === 'pending' ? undefined : 0}
+                  aria-label={claim.status === 'pending' ? 'Saving a new claim' : `${claim.number}: ${claim.label}${claim.recheck ? ', needs re-check' : ''}. Open it`}
+                >
                   {claim.status !== 'pending' && <StatusIcon status={claim.status} />}
                   <span aria-hidden>{claim.status === 'pending' ? '…' : claim.number}</span>
                 </span>

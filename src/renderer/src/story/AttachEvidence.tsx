@@ -6,6 +6,8 @@ import { useEffect, useRef, useState } from 'react'
 import { sourceKinds, stances, type Source, type SourceKind, type Stance } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
+import { useGuard } from '../app/form-parts'
+import { useUndo } from '../app/undo'
 import { isWebUrl, sourceKindLabels, stanceLabels } from '../app/labels'
 import { useStoryEdit } from './use-story'
 
@@ -20,7 +22,9 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
   const [excerpt, setExcerpt] = useState('')
   const [stance, setStance] = useState<Stance>('supports')
   const [locator, setLocator] = useState('')
-  const [busy, setBusy] = useState(false)
+  const guard = useGuard()
+  const history = useUndo()
+  const busy = guard.busy
 
   const badUrl = (value: string): boolean => value.trim() !== '' && !isWebUrl(value.trim())
   const ready = !busy && (mode === 'library' ? picked !== null : fresh.title.trim() !== '' && !badUrl(fresh.url) && !badUrl(fresh.archiveUrl))
@@ -28,21 +32,27 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
   const attach = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
     if (!ready) return
-    setBusy(true)
-    const source =
-      mode === 'library'
-        ? picked
-        : await desk.run(() =>
-            call('sources.create', { fields: { title: fresh.title.trim(), url: fresh.url.trim(), publisher: fresh.publisher.trim(), archiveUrl: fresh.archiveUrl.trim(), kind: fresh.kind } })
-          )
-    const added = source
-      ? await edit({
-          send: () => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } }),
-          apply: (d, evidence) => ({ ...d, evidence: [...d.evidence, evidence], sources: [...d.sources.filter((s) => s.id !== source.id), source] })
-        })
-      : undefined
-    setBusy(false)
-    if (added) onDone()
+    const added = await guard.once(async () => {
+      const source =
+        mode === 'library'
+          ? picked
+          : await desk.run(() =>
+              call('sources.create', { fields: { title: fresh.title.trim(), url: fresh.url.trim(), publisher: fresh.publisher.trim(), archiveUrl: fresh.archiveUrl.trim(), kind: fresh.kind } })
+            )
+      return source
+        ? await edit({
+            send: () => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } }),
+            apply: (d, evidence) => ({ ...d, evidence: [...d.evidence, evidence], sources: [...d.sources.filter((s) => s.id !== source.id), source] })
+          })
+        : undefined
+    })
+    if (!added) return
+    history.record({
+      label: 'Attach evidence',
+      undo: async () => void (await call('evidence.remove', { storyId, evidenceId: added.id })),
+      redo: async () => void (await call('evidence.restore', { storyId, evidence: added }))
+    })
+    onDone()
   }
 
   const set = (key: 'title' | 'url' | 'publisher' | 'archiveUrl') => (e: React.ChangeEvent<HTMLInputElement>) => setFresh({ ...fresh, [key]: e.target.value })
@@ -116,7 +126,7 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
             </Text>
             <TextArea name="excerpt" rows={3} value={excerpt} onChange={(e) => setExcerpt(e.target.value)} placeholder="The passage, figure or quote that settles the claim" />
           </label>
-          <Grid columns="2" gap="2" align="end">
+          <div className="stance-row">
             <div className="field">
               <Text size="1" weight="medium" color="gray" aria-hidden>
                 Stance
@@ -135,7 +145,7 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
               </Text>
               <TextField.Root name="locator" value={locator} onChange={(e) => setLocator(e.target.value)} placeholder="p. 4, 12:30" />
             </label>
-          </Grid>
+          </div>
           <Flex justify="end" gap="2">
             <Button type="button" variant="soft" color="gray" size="1" onClick={onDone}>
               Cancel

@@ -4,6 +4,8 @@ import { useState } from 'react'
 import type { Claim } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
+import { useGuard } from '../app/form-parts'
+import { useUndo } from '../app/undo'
 import { relativeTime } from '../app/labels'
 import { useStoryEdit } from './use-story'
 
@@ -11,14 +13,25 @@ export function ClaimComments({ storyId, claim }: { storyId: string; claim: Clai
   const desk = useDesk()
   const edit = useStoryEdit()
   const [body, setBody] = useState('')
+  const guard = useGuard()
+  const history = useUndo()
   const send = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
     if (!body.trim()) return
-    const done = await edit({
-      send: () => call('claims.comment', { storyId, claimId: claim.id, body }),
-      apply: (d, comment) => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? { ...c, comments: [...c.comments, comment] } : c)) })
+    const done = await guard.once(() =>
+      edit({
+        send: () => call('claims.comment', { storyId, claimId: claim.id, body }),
+        apply: (d, comment) => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? { ...c, comments: [...c.comments, comment] } : c)) })
+      })
+    )
+    if (!done) return
+    setBody('')
+    let commentId = done.id
+    history.record({
+      label: 'Comment',
+      undo: async () => void (await call('claims.uncomment', { storyId, claimId: claim.id, commentId })),
+      redo: async () => void (commentId = (await call('claims.comment', { storyId, claimId: claim.id, body: done.body })).id)
     })
-    if (done) setBody('')
   }
   return (
     <section className="panel-section" aria-label="Comments">
@@ -54,7 +67,7 @@ export function ClaimComments({ storyId, claim }: { storyId: string; claim: Clai
             }}
           />
           <Flex justify="end">
-            <Button size="1" type="submit" disabled={!body.trim()}>
+            <Button size="1" type="submit" disabled={!body.trim()} loading={guard.busy}>
               Comment
             </Button>
           </Flex>

@@ -39,12 +39,12 @@ export function ClaimHistory({ claim, activity }: { claim: Claim; activity: read
             </Text>
           </li>
         ))}
-        {entries.length === 0 && (
-          <Text size="1" color="gray">
-            No changes recorded yet.
-          </Text>
-        )}
       </ol>
+      {entries.length === 0 && (
+        <Text size="1" color="gray">
+          No changes recorded yet.
+        </Text>
+      )}
     </section>
   )
 }

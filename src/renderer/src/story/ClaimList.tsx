@@ -180,7 +180,7 @@ export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedI
       </div>
       {shown.length === 0 && (
         <Text as="p" size="2" color="gray" className="claim-list-empty">
-          {claims.length ? 'No claim matches these filters.' : 'No claims yet. Select words in the story and press M, or click beside a line to mark its sentence.'}
+          {claims.length ? 'No claim matches these filters.' : 'No claims yet. Select words in the story and press M, or click the + beside a sentence to mark all of it.'}
         </Text>
       )}
     </aside>

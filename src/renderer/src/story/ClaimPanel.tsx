@@ -1,6 +1,7 @@
 // One claim, worked: the words, what it says, status and verdict, who has it, evidence, talk, history.
 import { Cross2Icon, LinkBreak2Icon, TrashIcon } from '@radix-ui/react-icons'
 import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, RadioCards, SegmentedControl, Select, Separator, Text, Tooltip } from '@radix-ui/themes'
+import { useEffect, useRef } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { claimStatuses, claimTypes, priorities, verdicts, type Claim, type ClaimFields } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
@@ -30,10 +31,16 @@ interface ClaimPanelProps {
 export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete, onReattach, canReattach }: ClaimPanelProps): React.JSX.Element {
   const desk = useDesk()
   const storyId = detail.story.id
+  // Opening a claim moves focus to its heading, so a screen reader says which claim opened and
+  // Tab continues inside the panel; the desk's keys (status, verdict) still work from there.
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (!document.activeElement?.closest('[role="dialog"], .claim-panel')) headingRef.current?.focus({ preventScroll: true })
+  }, [])
   return (
     <aside className="claim-panel" aria-label={`Claim ${number}`} data-claim-id={claim.id} data-claim-number={claim.number}>
       <Flex justify="between" align="center" className="panel-head">
-        <Heading as="h2" size="3">
+        <Heading as="h2" size="3" ref={headingRef} tabIndex={-1} data-desk-keys className="panel-heading">
           {number} <Text color="gray" size="2" weight="regular">· {detail.claims.length} claims</Text>
         </Heading>
         <Flex gap="1">

@@ -57,12 +57,12 @@ export function ContactLog({ storyId, claim, detail }: { storyId: string; claim:
             )}
           </li>
         ))}
-        {attempts.length === 0 && (
-          <Text size="1" color="gray">
-            No contact attempts yet.
-          </Text>
-        )}
       </ol>
+      {attempts.length === 0 && (
+        <Text size="1" color="gray">
+          No contact attempts yet.
+        </Text>
+      )}
       <form onSubmit={(e) => void add(e)} aria-label="Log a contact attempt">
         <Flex direction="column" gap="2">
           <Grid columns="2" gap="2">

@@ -1,13 +1,14 @@
 // What a claim was checked against: each piece of evidence with its source, and a way to attach more.
 import { ArchiveIcon, ExternalLinkIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
-import { Badge, Button, Card, Flex, Heading, IconButton, Select, Text, Tooltip } from '@radix-ui/themes'
-import { useState } from 'react'
+import { Button, Card, Flex, Heading, IconButton, Select, Text, Tooltip } from '@radix-ui/themes'
+import { useRef, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { stances, type Claim, type Evidence, type Source } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { isWebUrl, sourceKindLabels, stanceColor, stanceLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
+import { useUndo } from '../app/undo'
 import { AttachEvidence } from './AttachEvidence'
 import { SavedField } from './SavedField'
 import { useStoryEdit } from './use-story'
@@ -15,6 +16,12 @@ import { useStoryEdit } from './use-story'
 export function EvidenceSection({ storyId, claim, detail }: { storyId: string; claim: Claim; detail: StoryDetail }): React.JSX.Element {
   const [attaching, setAttaching] = useState(false)
   const [attachFor, setAttachFor] = useState(claim.id)
+  const attachButton = useRef<HTMLButtonElement>(null)
+  /** Closing the form (attached or cancelled) puts focus back on the button that opened it. */
+  const finish = (): void => {
+    setAttaching(false)
+    requestAnimationFrame(() => attachButton.current?.focus())
+  }
   // Close the form when the panel moves to another claim (state adjusted during render, not in an effect).
   if (attachFor !== claim.id) {
     setAttachFor(claim.id)
@@ -29,12 +36,12 @@ export function EvidenceSection({ storyId, claim, detail }: { storyId: string; c
           Evidence <Text color="gray">({items.length})</Text>
         </Heading>
         {!attaching && (
-          <Button size="1" variant="soft" onClick={() => setAttaching(true)}>
+          <Button size="1" variant="soft" onClick={() => setAttaching(true)} ref={attachButton}>
             <PlusIcon /> Attach evidence
           </Button>
         )}
       </Flex>
-      {attaching && <AttachEvidence storyId={storyId} claimId={claim.id} onDone={() => setAttaching(false)} />}
+      {attaching && <AttachEvidence storyId={storyId} claimId={claim.id} onDone={finish} />}
       {items.length === 0 && !attaching && (
         <Text size="2" color="gray">
           Nothing attached yet. Record each source you checked, with the passage you relied on.
@@ -51,28 +58,33 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
   const desk = useDesk()
   const edit = useStoryEdit()
   const toasts = useToasts()
-  const update = (patch: Partial<Pick<Evidence, 'excerpt' | 'stance' | 'locator'>>): void => {
-    void edit({
+  const history = useUndo()
+  const title = source?.title ?? 'source'
+  const update = async (patch: Partial<Pick<Evidence, 'excerpt' | 'stance' | 'locator'>>): Promise<void> => {
+    const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, evidence[k as keyof typeof patch]])) as typeof patch
+    const saved = await edit({
       send: () => call('evidence.update', { storyId, evidenceId: evidence.id, patch }),
       show: (d) => ({ ...d, evidence: d.evidence.map((e) => (e.id === evidence.id ? { ...e, ...patch } : e)) }),
       apply: (d, saved) => ({ ...d, evidence: d.evidence.map((e) => (e.id === saved.id ? saved : e)) })
+    })
+    if (!saved || JSON.stringify(previous) === JSON.stringify(patch)) return
+    history.record({
+      label: `Change the ${Object.keys(patch).join(', ')} of evidence from “${title}”`,
+      undo: async () => void (await call('evidence.update', { storyId, evidenceId: evidence.id, patch: previous })),
+      redo: async () => void (await call('evidence.update', { storyId, evidenceId: evidence.id, patch }))
     })
   }
   const remove = async (): Promise<void> => {
     const without = (d: StoryDetail): StoryDetail => ({ ...d, evidence: d.evidence.filter((e) => e.id !== evidence.id) })
     const removed = await edit({ send: () => call('evidence.remove', { storyId, evidenceId: evidence.id }), show: without, apply: without })
     if (!removed) return
-    toasts.show({
-      message: `Evidence from “${source?.title ?? 'source'}” removed.`,
-      action: {
-        label: 'Undo',
-        run: () =>
-          void edit({
-            send: () => call('evidence.restore', { storyId, evidence: removed }),
-            apply: (d, back) => ({ ...d, evidence: [...d.evidence.filter((e) => e.id !== back.id), back] })
-          })
-      }
-    })
+    const entry = {
+      label: `Remove evidence from “${title}”`,
+      undo: async () => void (await call('evidence.restore', { storyId, evidence: removed })),
+      redo: async () => void (await call('evidence.remove', { storyId, evidenceId: removed.id }))
+    }
+    history.record(entry)
+    toasts.show({ message: `Evidence from “${title}” removed.`, action: { label: 'Undo', run: () => void history.undoIf(entry) } })
   }
   const open = (url: string): void => void desk.run(() => call('shell.openExternal', { url }))
   return (
@@ -110,7 +122,7 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
           </Flex>
         </Flex>
         <Flex gap="2" align="center">
-          <Select.Root size="1" value={evidence.stance} onValueChange={(v) => update({ stance: v as Evidence['stance'] })}>
+          <Select.Root size="1" value={evidence.stance} onValueChange={(v) => void update({ stance: v as Evidence['stance'] })}>
             <Select.Trigger aria-label="Stance" color={stanceColor[evidence.stance]} variant="soft" />
             <Select.Content>
               {stances.map((s) => (
@@ -120,10 +132,9 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
               ))}
             </Select.Content>
           </Select.Root>
-          {evidence.locator && <Badge variant="outline" color="gray">{evidence.locator}</Badge>}
         </Flex>
-        <SavedField label="Excerpt relied on" multiline value={evidence.excerpt} onSave={(excerpt) => update({ excerpt })} />
-        <SavedField label="Where in the source (page, timestamp)" value={evidence.locator} onSave={(locator) => update({ locator })} />
+        <SavedField label="Excerpt relied on" multiline value={evidence.excerpt} onSave={(excerpt) => void update({ excerpt })} />
+        <SavedField label="Where in the source (page, timestamp)" value={evidence.locator} onSave={(locator) => void update({ locator })} />
       </Flex>
     </Card>
   )

@@ -5,6 +5,7 @@ import type { StoryDetail } from '../../../shared/contract'
 import type { StoryMeta } from '../../../shared/model'
 import { call } from '../api'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
+import { DialogContent } from '../app/dialog'
 
 interface Props {
   open: boolean
@@ -15,10 +16,10 @@ interface Props {
 export function StoryDetailsDialog(props: Props): React.JSX.Element {
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Content maxWidth="560px" aria-describedby={undefined}>
+      <DialogContent maxWidth="560px" aria-describedby={undefined}>
         <Dialog.Title>Story details</Dialog.Title>
         <DetailsForm {...props} />
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }

@@ -15,14 +15,14 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
   const [browsing, setBrowsing] = useState(false)
   const [editing, setEditing] = useState(false)
   return (
-    <Flex gap="2" align="center">
+    <Flex gap="2" align="center" wrap="wrap">
       <Button size="1" variant="soft" color="gray" onClick={() => setEditing(true)}>
         <InfoCircledIcon /> Details…
       </Button>
       <Button size="1" variant="soft" color="gray" onClick={() => setRevising(true)}>
         <UpdateIcon /> Revise…
       </Button>
-      <Button size="1" variant="soft" color="gray" onClick={() => setBrowsing(true)} aria-label={`Revisions (${detail.story.revision})`}>
+      <Button size="1" variant="soft" color="gray" onClick={() => setBrowsing(true)}>
         <CounterClockwiseClockIcon /> Revision {detail.story.revision}
       </Button>
       <Button size="1" variant="soft" onClick={() => transfer.openExport({ storyIds: [detail.story.id], scope: 'story' })}>

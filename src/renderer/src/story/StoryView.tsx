@@ -1,24 +1,26 @@
 // The story window: the claim list, the article with its highlights, and the open claim's panel,
 // driven by mouse or keyboard. Marking shows the highlight at once and settles when main answers.
-import { ChevronLeftIcon, Pencil2Icon } from '@radix-ui/react-icons'
-import { Button, Callout, Flex, Heading, Kbd, Select, Spinner, Text } from '@radix-ui/themes'
+import { ChevronLeftIcon, Pencil2Icon, PlusIcon } from '@radix-ui/react-icons'
+import { Button, Callout, Flex, Heading, IconButton, Kbd, Select, Spinner, Text, Tooltip } from '@radix-ui/themes'
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { deskStates, type Claim, type DeskState } from '../../../shared/model'
 import { claimLabel, FINAL_DESK_STATE, needsRecheck, signOffBlockers } from '../../../shared/rules/claims'
-import { sentenceAt } from '../../../shared/text/segment'
 import { call } from '../api'
 import { useDesk, useReport } from '../app/desk-context'
 import { deskStateLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
-import { filterClaims, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
+import { useUndo } from '../app/undo'
+import { filterClaims, isFiltered, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
 import type { DeskAction } from '../desk/keymap'
-import { offsetAtPoint, selectionOffsets } from '../desk/selection'
+import { selectionOffsets } from '../desk/selection'
 import { useClaimActions } from './use-claim-actions'
 import { MemoryMarks } from '../memory/MemoryMarks'
 import { MemoryToolbar } from '../memory/MemoryToolbar'
 import { useStoryMemory } from '../memory/use-story-memory'
 import { useDeskKeys } from './use-desk-keys'
 import { useLiveSelection } from './use-live-selection'
+import { useSentenceCursor } from './use-sentence-cursor'
+import { useSentenceGesture } from './use-sentence-gesture'
 import { Article, type ArticleClaim } from './Article'
 import { ClaimList } from './ClaimList'
 import { ClaimPanel } from './ClaimPanel'
@@ -29,6 +31,7 @@ import { StoryEditProvider, useStory } from './use-story'
 export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void }): React.JSX.Element {
   const desk = useDesk()
   const toasts = useToasts()
+  const history = useUndo()
   const { detail, error, edit } = useStory(storyId, useReport(desk.askEditor))
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [panelOpen, setPanelOpen] = useState(false)
@@ -40,15 +43,44 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const claims = useMemo(() => detail?.claims ?? [], [detail])
   const [signOffOpen, setSignOffOpen] = useState(false)
   const blockers = useMemo(() => signOffBlockers(claims, detail?.evidence ?? [], desk.library.settings), [claims, detail, desk.library.settings])
-  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter), [claims, detail, filter])
-  const selected = claims.find((c) => c.id === selectedId) ?? null
-  const select = useCallback((id: string | null, open: boolean) => {
-    setSelectedId(id)
-    if (open) setPanelOpen(id !== null)
+  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter, detail?.sources ?? []), [claims, detail, filter])
+  // The panel follows the filter: a claim the filter hides is not shown in the panel either.
+  const selected = shown.find((c) => c.id === selectedId) ?? null
+  /** What had focus when the panel opened: focus goes back there when it closes. */
+  const opener = useRef<Element | null>(null)
+  const showPanel = useCallback((open: boolean) => {
+    setPanelOpen((was) => {
+      if (open && !was) opener.current = document.activeElement
+      return open
+    })
   }, [])
-  const openClaim = useCallback((id: string) => select(id, true), [select])
+  const closePanel = useCallback(() => {
+    setPanelOpen(false)
+    const back = opener.current
+    opener.current = null
+    requestAnimationFrame(() => {
+      if (back instanceof HTMLElement && back.isConnected && back !== document.body && !document.activeElement?.closest('.claim-panel, [role="dialog"]')) back.focus()
+      else if (document.activeElement === document.body || !document.activeElement) headingRef.current?.focus()
+    })
+  }, [])
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const select = useCallback(
+    (id: string | null, open: boolean) => {
+      setSelectedId(id)
+      if (open) showPanel(id !== null)
+    },
+    [showPanel]
+  )
+  /** Opens a claim just marked or restored; filters are cleared so it is in the list beside it. */
+  const openClaim = useCallback(
+    (id: string) => {
+      setFilter((f) => (isFiltered(f) ? noFilter : f))
+      select(id, true)
+    },
+    [select]
+  )
   const text = detail?.story.text ?? ''
-  const actions = useClaimActions({ storyId, text, edit, open: openClaim })
+  const actions = useClaimActions({ storyId, text, claims, edit, open: openClaim })
   const { pending, markRange, updateClaim } = actions
   const memory = useStoryMemory(storyId)
   const articleClaims = useMemo<ArticleClaim[]>(
@@ -71,16 +103,23 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     else toasts.show({ message: 'Select words in the story first, then press M.' })
   }
 
-  const onMargin = useCallback(
-    (paragraph: HTMLElement, clientY: number) => {
-      const root = articleRef.current
-      if (!root || !text) return
-      const offset = offsetAtPoint(root, paragraph.getBoundingClientRect().left + 1, clientY)
-      const sentence = offset === null ? null : sentenceAt(text, offset)
-      if (sentence) void markRange(sentence)
+  const gesture = useSentenceGesture(text, articleRef, scrollRef)
+  const describeRange = useCallback(
+    (range: { start: number; end: number }) => {
+      const inside = claims.filter((c) => !c.orphaned && c.anchor.position.start < range.end && range.start < c.anchor.position.end)
+      const claimsText = inside.map((c) => `claim ${claimLabel(c.number)} (${desk.statusLabel(c.status)})`).join(', ')
+      return `${claimsText ? `Part of ${claimsText}. ` : ''}Enter marks these words.`
     },
-    [text, markRange]
+    [claims, desk]
   )
+  const cursor = useSentenceCursor(
+    text,
+    articleRef,
+    () => (articleRef.current ? selectionOffsets(articleRef.current, document.getSelection()) : null),
+    (range) => void markRange(range),
+    describeRange
+  )
+  const sentenceTarget = live ? null : gesture.hover
 
   const deleteClaim = async (claim: Claim): Promise<void> => {
     const ids = shown.map((c) => c.id)
@@ -88,7 +127,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     const next = ids[at + 1] ?? ids[at - 1] ?? null
     if (!(await actions.deleteClaim(claim, claimLabel(claim.number)))) return
     setSelectedId(next)
-    if (!next) setPanelOpen(false)
+    if (!next) closePanel()
   }
 
   const reattach = (): void => {
@@ -110,10 +149,10 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
       }
       case 'open':
         if (!selectedId) select(shown[0]?.id ?? null, true)
-        else setPanelOpen(true)
+        else showPanel(true)
         return true
       case 'close':
-        if (panelOpen) setPanelOpen(false)
+        if (panelOpen) closePanel()
         else if (live) document.getSelection()?.removeAllRanges()
         else return false
         return true
@@ -123,8 +162,6 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
       case 'mark':
         markSelection()
         return true
-      case 'undo':
-        return toasts.undoLatest()
       case 'delete':
         if (selected) void deleteClaim(selected)
         return selected !== null
@@ -140,6 +177,12 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   }
 
   useDeskKeys(perform)
+
+  // Opening a story puts focus on its headline (not on <body>), where the desk's keys work.
+  const ready = detail !== null
+  useEffect(() => {
+    if (ready && (document.activeElement === document.body || !document.activeElement)) headingRef.current?.focus()
+  }, [ready])
 
   // The selected claim scrolls into view in the text when it is off screen.
   useEffect(() => {
@@ -159,24 +202,32 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         const at = current ? ids.indexOf(current) : -1
         return at > 0 ? (ids[at - 1] as string) : (ids[ids.length - 1] as string)
       })
-      setPanelOpen(true)
+      showPanel(true)
     },
-    []
+    [showPanel]
   )
 
   const setDeskState = (deskState: DeskState): void => {
-    const send = (): void =>
-      void edit({
+    const previous = detail?.story.deskState
+    const send = async (): Promise<void> => {
+      const saved = await edit({
         send: () => call('stories.update', { id: storyId, patch: { deskState } }),
         show: (d) => ({ ...d, story: { ...d.story, deskState } }),
         apply: (d, summary) => ({ ...d, story: { ...d.story, deskState: summary.deskState, updatedAt: summary.updatedAt } })
       })
+      if (!saved || !previous || previous === deskState) return
+      history.record({
+        label: `Set the desk state to ${deskStateLabels[deskState]}`,
+        undo: async () => void (await call('stories.update', { id: storyId, patch: { deskState: previous } })),
+        redo: async () => void (await call('stories.update', { id: storyId, patch: { deskState } }))
+      })
+    }
     // Clearing is checked against the sign-off rules first; it shows only once main has agreed.
     if (deskState === FINAL_DESK_STATE && blockers.length > 0) {
       setSignOffOpen(true)
       return
     }
-    send()
+    void send()
   }
   const overrideSignOff = (reason: string) => call('stories.update', { id: storyId, patch: { deskState: FINAL_DESK_STATE }, overrideReason: reason })
 
@@ -205,14 +256,14 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
           <ChevronLeftIcon /> Library
         </Button>
         <Flex direction="column" className="story-heading">
-          <Heading as="h1" size="4" className="story-title" title={story.title}>
+          <Heading as="h1" size="4" className="story-title" title={story.title} ref={headingRef} tabIndex={-1} data-desk-keys>
             {story.title}
           </Heading>
           <Text size="1" color="gray">
             {[story.outlet, story.byline, `revision ${story.revision}`].filter(Boolean).join(' · ')}
           </Text>
         </Flex>
-        <Flex ml="auto" gap="2" align="center">
+        <Flex ml="auto" gap="2" align="center" className="story-toolbar-end">
           <MemoryToolbar memory={memory} />
           <ToolbarExtrasMemo detail={detail} />
           <SignOffDialog open={signOffOpen} onOpenChange={setSignOffOpen} blockers={blockers} onOpenClaim={openClaim} onOverride={overrideSignOff} />
@@ -230,13 +281,44 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
         <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
-        <div className="article-scroll" ref={scrollRef}>
-          <article className="article" aria-label="Story text" lang={story.language || undefined}>
+        <div
+          className="article-scroll"
+          ref={scrollRef}
+          tabIndex={0}
+          role="region"
+          aria-label="Story text"
+          aria-describedby="cursor-hint"
+          onMouseMove={gesture.onMouseMove}
+          onMouseLeave={gesture.onMouseLeave}
+          onKeyDown={cursor.onKeyDown}
+        >
+          <p id="cursor-hint" className="sr-only">
+            Alt and the down or up arrow move a sentence cursor; Alt, Shift and the right or left arrow take in or let go of a word; Enter marks the words. Tab moves between the claims in the text.
+          </p>
+          <p className="sr-only" aria-live="polite" data-testid="cursor-announcement">
+            {cursor.announcement}
+          </p>
+          <article className="article" lang={story.language || undefined}>
             <Heading as="h2" size="6" className="article-title">
               {story.title}
             </Heading>
-            <Article text={story.text} claims={articleClaims} selectedId={selectedId} rootRef={articleRef} onPick={pick} onMargin={onMargin} />
+            <Article text={story.text} claims={articleClaims} selectedId={selectedId} rootRef={articleRef} onPick={pick} />
           </article>
+          {sentenceTarget && (
+            <Tooltip content="Mark this sentence as a claim">
+              <IconButton
+                className="sentence-mark"
+                size="1"
+                variant="solid"
+                radius="full"
+                aria-label="Mark this sentence as a claim"
+                style={{ top: sentenceTarget.top, left: sentenceTarget.left }}
+                onClick={() => void markRange(sentenceTarget.range)}
+              >
+                <PlusIcon />
+              </IconButton>
+            </Tooltip>
+          )}
           <MemoryMarks memory={memory} articleRef={articleRef} scrollRef={scrollRef} version={articleClaims} onMark={(range) => void markRange(range)} />
           {live && (
             <Button className="mark-button" size="1" style={{ top: live.top, left: live.left }} onMouseDown={(e) => e.preventDefault()} onClick={markSelection}>
@@ -250,7 +332,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
             claim={selected}
             detail={detail}
             number={claimLabel(selected.number)}
-            onClose={() => setPanelOpen(false)}
+            onClose={closePanel}
             onUpdate={(fields) => void updateClaim(selected.id, fields)}
             onDelete={() => void deleteClaim(selected)}
             onReattach={reattach}

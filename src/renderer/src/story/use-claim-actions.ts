@@ -1,11 +1,13 @@
 // Changes to a story's claims, each one call through the story's edit path (use-story.ts). Marking
 // shows a pending highlight at once and settles when main answers; updates show at once and are
-// taken back if the save fails; deletes offer Undo (claims.restore) in a toast.
-import { useCallback, useState } from 'react'
+// taken back if the save fails. Every change goes into the undo history (app/undo.tsx); a delete
+// also says so in a toast with an Undo button.
+import { useCallback, useRef, useState } from 'react'
 import { maxQuoteLength, type StoryDetail } from '../../../shared/contract'
-import type { Claim, ClaimFields } from '../../../shared/model'
+import type { Claim, ClaimFields, Evidence } from '../../../shared/model'
 import { call } from '../api'
 import { useToasts } from '../app/toasts'
+import { useUndo } from '../app/undo'
 import { trimRange, type TextRange } from '../desk/selection'
 import { byStoryOrder, type StoryEdit } from './use-story'
 
@@ -15,9 +17,12 @@ export interface PendingMark extends TextRange {
 
 let pendingKeys = 0
 
+const summary = (words: string): string => (words.length > 40 ? `${words.slice(0, 40)}…` : words)
+
 interface Options {
   storyId: string
   text: string
+  claims: readonly Claim[]
   edit: StoryEdit
   /** Selects a claim and opens its panel (after marking or restoring it). */
   open(id: string): void
@@ -27,9 +32,12 @@ const withClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({ ...d, claims
 const replaceClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? claim : c)) })
 const withoutClaim = (d: StoryDetail, id: string): StoryDetail => ({ ...d, claims: d.claims.filter((c) => c.id !== id), evidence: d.evidence.filter((e) => e.claimId !== id) })
 
-export function useClaimActions({ storyId, text, edit, open }: Options) {
+export function useClaimActions({ storyId, text, claims, edit, open }: Options) {
   const toasts = useToasts()
+  const history = useUndo()
   const [pending, setPending] = useState<PendingMark[]>([])
+  /** Ranges being saved right now, read synchronously so a double-click cannot mark twice. */
+  const inFlight = useRef(new Set<string>())
 
   const markRange = useCallback(
     async (selected: TextRange) => {
@@ -40,24 +48,50 @@ export function useClaimActions({ storyId, text, edit, open }: Options) {
         toasts.show({ tone: 'error', message: `That selection is ${chosen} characters long; a claim can quote at most ${maxQuoteLength.toLocaleString('en')}. Select fewer words and press M again.` })
         return
       }
+      document.getSelection()?.removeAllRanges()
+      // The same words marked again open the claim they already are (main refuses a second one too).
+      const existing = claims.find((c) => !c.orphaned && c.anchor.position.start === range.start && c.anchor.position.end === range.end)
+      if (existing) return open(existing.id)
+      const rangeKey = `${range.start}:${range.end}`
+      if (inFlight.current.has(rangeKey)) return
+      inFlight.current.add(rangeKey)
       const key = `pending-${++pendingKeys}`
       setPending((p) => [...p, { key, ...range }])
-      document.getSelection()?.removeAllRanges()
       const claim = await edit({ send: () => call('claims.create', { storyId, start: range.start, end: range.end }), apply: withClaim })
-      if (claim) open(claim.id)
+      if (claim) {
+        open(claim.id)
+        let deleted: { claim: Claim; evidence: Evidence[] } | null = null
+        history.record({
+          label: `Mark “${summary(claim.anchor.quote.exact)}”`,
+          undo: async () => void (deleted = await call('claims.delete', { storyId, claimId: claim.id })),
+          redo: async () => void (deleted && (await call('claims.restore', { storyId, deleted })))
+        })
+      }
+      inFlight.current.delete(rangeKey)
       setPending((p) => p.filter((x) => x.key !== key))
     },
-    [edit, toasts, storyId, open, text]
+    [edit, toasts, storyId, open, text, claims, history]
   )
 
   const updateClaim = useCallback(
-    (id: string, fields: Partial<ClaimFields>) =>
-      edit({
+    async (id: string, fields: Partial<ClaimFields>) => {
+      const before = claims.find((c) => c.id === id)
+      const saved = await edit({
         send: () => call('claims.update', { storyId, claimId: id, patch: fields }),
         show: (d) => ({ ...d, claims: d.claims.map((c) => (c.id === id ? { ...c, ...fields } : c)) }),
         apply: replaceClaim
-      }),
-    [edit, storyId]
+      })
+      if (!saved || !before) return saved
+      const previous = Object.fromEntries(Object.keys(fields).map((k) => [k, before[k as keyof ClaimFields]])) as Partial<ClaimFields>
+      if (JSON.stringify(previous) === JSON.stringify(fields)) return saved
+      history.record({
+        label: `Change ${Object.keys(fields).join(', ')}`,
+        undo: async () => void (await call('claims.update', { storyId, claimId: id, patch: previous })),
+        redo: async () => void (await call('claims.update', { storyId, claimId: id, patch: fields }))
+      })
+      return saved
+    },
+    [edit, storyId, claims, history]
   )
 
   const reattach = useCallback(
@@ -70,22 +104,23 @@ export function useClaimActions({ storyId, text, edit, open }: Options) {
     async (claim: Claim, name: string): Promise<boolean> => {
       const deleted = await edit({ send: () => call('claims.delete', { storyId, claimId: claim.id }), show: (d) => withoutClaim(d, claim.id), apply: (d) => withoutClaim(d, claim.id) })
       if (!deleted) return false
-      toasts.show({
-        message: `${name} deleted.`,
-        action: {
-          label: 'Undo',
-          run: async () => {
-            const restored = await edit({
-              send: () => call('claims.restore', { storyId, deleted }),
-              apply: (d, back) => ({ ...withClaim(d, back), evidence: [...d.evidence.filter((e) => e.claimId !== back.id), ...deleted.evidence] })
-            })
-            if (restored) open(restored.id)
-          }
-        }
-      })
+      const entry = {
+        label: `Delete ${name.toLowerCase()}`,
+        undo: async () => {
+          const restored = await edit({
+            send: () => call('claims.restore', { storyId, deleted }),
+            apply: (d, back) => ({ ...withClaim(d, back), evidence: [...d.evidence.filter((e) => e.claimId !== back.id), ...deleted.evidence] })
+          })
+          if (!restored) throw new Error('The claim could not be restored.')
+          open(restored.id)
+        },
+        redo: async () => void (await call('claims.delete', { storyId, claimId: claim.id }))
+      }
+      history.record(entry)
+      toasts.show({ message: `${name} deleted.`, action: { label: 'Undo', run: () => void history.undoIf(entry) } })
       return true
     },
-    [edit, toasts, storyId, open]
+    [edit, toasts, storyId, open, history]
   )
 
   return { pending, markRange, updateClaim, reattach, deleteClaim }

@@ -6,6 +6,7 @@ import { leftOutReasonLabels, leftOutReasons } from '../../../shared/rules/claim
 import { call, onEvent } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter, useAction } from '../app/form-parts'
+import { DialogContent } from '../app/dialog'
 
 export const formatLabels: Record<ReportFormat, string> = {
   html: 'HTML report (print-ready, self-contained)',
@@ -32,11 +33,11 @@ const defaultOptions: ReportOptions = { includeExcerpts: true, includeActivity: 
 export function ExportDialog(props: Props): React.JSX.Element {
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Content maxWidth="540px" aria-describedby={undefined}>
+      <DialogContent maxWidth="540px" aria-describedby={undefined}>
         <Dialog.Title>Export a verification report</Dialog.Title>
         {/* Mounted only while open, so every opening starts fresh. */}
         <ExportForm {...props} />
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }

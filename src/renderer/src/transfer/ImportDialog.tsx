@@ -6,6 +6,7 @@ import { BridgeError, call } from '../api'
 import { DialogFooter, useAction } from '../app/form-parts'
 import { useToasts } from '../app/toasts'
 import { readImportedFile, STORY_FILE_TYPES } from './read-file'
+import { DialogContent } from '../app/dialog'
 
 export type ImportSource = 'file' | 'url'
 
@@ -19,11 +20,11 @@ interface Props {
 export function ImportDialog(props: Props): React.JSX.Element {
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Content maxWidth="520px" aria-describedby={undefined}>
+      <DialogContent maxWidth="520px" aria-describedby={undefined}>
         <Dialog.Title>Import a story</Dialog.Title>
         {/* Mounted only while open, so every opening starts fresh. */}
         <ImportForm {...props} />
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }

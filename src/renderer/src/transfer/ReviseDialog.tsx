@@ -7,6 +7,7 @@ import type { ReanchorReport, StoryDetail } from '../../../shared/contract'
 import { BridgeError, call } from '../api'
 import { DialogFooter, useAction } from '../app/form-parts'
 import { readImportedFile, STORY_FILE_TYPES } from './read-file'
+import { DialogContent } from '../app/dialog'
 
 interface Props {
   open: boolean
@@ -17,11 +18,11 @@ interface Props {
 export function ReviseDialog(props: Props): React.JSX.Element {
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Content maxWidth="860px" aria-describedby={undefined}>
+      <DialogContent maxWidth="860px" aria-describedby={undefined}>
         <Dialog.Title>Revise “{props.detail.story.title}”</Dialog.Title>
         {/* Mounted only while open, so every opening starts from the current text. */}
         <ReviseForm {...props} />
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }
@@ -143,6 +144,21 @@ function RevisionReport({ report, detail }: { report: ReanchorReport; detail: St
             .join(', ')}
           .
         </Text>
+      )}
+      {report.followed.length > 0 && (
+        <Flex direction="column" gap="1">
+          <Text size="2">These claims followed edited words:</Text>
+          <ul className="followed-list" aria-label="Claims that followed edited words">
+            {report.followed.map((f) => {
+              const claim = detail.claims.find((c) => c.id === f.claimId)
+              return (
+                <li key={f.claimId}>
+                  <strong>{claim ? claimLabel(claim.number) : 'A claim'}</strong>: <del>{f.before}</del> → <ins>{f.after}</ins>
+                </li>
+              )
+            })}
+          </ul>
+        </Flex>
       )}
       {orphans.length > 0 && (
         <Flex direction="column" gap="1">

@@ -1,11 +1,14 @@
 // Earlier revisions of a story: pick one to read it or see what changed against the current text.
-import { Dialog, Flex, ScrollArea, SegmentedControl, Select, Text } from '@radix-ui/themes'
+import { ChevronDownIcon, ChevronUpIcon } from '@radix-ui/react-icons'
+import { Button, Dialog, Flex, ScrollArea, SegmentedControl, Select, Text } from '@radix-ui/themes'
 import { diffWords } from 'diff'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter } from '../app/form-parts'
+import { DialogContent } from '../app/dialog'
+import { changedPassages } from './diff-passages'
 
 interface Props {
   open: boolean
@@ -16,10 +19,10 @@ interface Props {
 export function RevisionsDialog({ open, onOpenChange, detail }: Props): React.JSX.Element {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Content maxWidth="900px" aria-describedby={undefined}>
+      <DialogContent maxWidth="900px" aria-describedby={undefined}>
         <Dialog.Title>Revisions of “{detail.story.title}”</Dialog.Title>
         <RevisionBrowser detail={detail} />
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }
@@ -45,7 +48,17 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
   }, [chosen, story.id])
 
   const text = loaded && loaded.revision === chosen ? loaded.text : null
-  const parts = useMemo(() => (text === null ? [] : diffWords(text, story.text)), [text, story.text])
+  const passages = useMemo(() => (text === null ? [] : changedPassages(diffWords(text, story.text))), [text, story.text])
+  const [at, setAt] = useState(0)
+  const list = useRef<HTMLOListElement>(null)
+  /** Moves to change `index` (0-based): scrolls it into view and gives it focus, so it is read out. */
+  const go = (index: number): void => {
+    const next = Math.max(0, Math.min(passages.length - 1, index))
+    setAt(next)
+    const item = list.current?.querySelector<HTMLElement>(`[data-passage="${next}"]`)
+    item?.scrollIntoView({ block: 'nearest' })
+    item?.focus({ preventScroll: true })
+  }
 
   return (
     <>
@@ -75,14 +88,35 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
               Current: revision {story.revision}
             </Text>
           </Flex>
-          <ScrollArea style={{ maxHeight: '60vh' }}>
-            <div className="revision-text" aria-label={mode === 'diff' ? 'Changes' : 'Earlier text'}>
-              {text === null
-                ? 'Loading…'
-                : mode === 'read'
-                  ? text
-                  : parts.map((part, i) => (part.added ? <ins key={i}>{part.value}</ins> : part.removed ? <del key={i}>{part.value}</del> : <span key={i}>{part.value}</span>))}
-            </div>
+          {mode === 'diff' && text !== null && (
+            <Flex gap="3" align="center">
+              <Text size="2" role="status" data-testid="change-count">
+                {passages.length === 0 ? 'No changes' : `Change ${at + 1} of ${passages.length}`}
+              </Text>
+              <Button size="1" variant="soft" disabled={at <= 0} onClick={() => go(at - 1)}>
+                <ChevronUpIcon /> Previous change
+              </Button>
+              <Button size="1" variant="soft" disabled={at >= passages.length - 1} onClick={() => go(at + 1)}>
+                <ChevronDownIcon /> Next change
+              </Button>
+            </Flex>
+          )}
+          <ScrollArea style={{ maxHeight: '60vh' }} tabIndex={0} aria-label={mode === 'diff' ? 'Changes' : 'Earlier text'}>
+            {text === null ? (
+              <div className="revision-text">Loading…</div>
+            ) : mode === 'read' ? (
+              <div className="revision-text">{text}</div>
+            ) : (
+              <ol className="revision-passages" ref={list}>
+                {passages.map((p, i) => (
+                  <li key={i} data-passage={i} tabIndex={-1} aria-current={i === at || undefined} className="revision-text">
+                    <span className="context">{p.before}</span>
+                    {p.parts.map((part, j) => (part.kind === 'added' ? <ins key={j}>{part.text}</ins> : part.kind === 'removed' ? <del key={j}>{part.text}</del> : <span key={j}>{part.text}</span>))}
+                    <span className="context">{p.after}</span>
+                  </li>
+                ))}
+              </ol>
+            )}
           </ScrollArea>
         </Flex>
       )}

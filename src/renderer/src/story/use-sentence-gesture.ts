@@ -1,0 +1,73 @@
+// The deliberate way to mark a whole sentence with the mouse: hovering the story shows a "+" in the
+// margin beside the first line of the sentence under the pointer; only a click on that "+" marks it.
+// (A stray click in the gutter does nothing.) The keyboard's sentence cursor uses the same button.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { sentenceIn, type Span } from '../../../shared/text/segment'
+import { offsetAtPoint } from '../desk/selection'
+
+export interface SentenceTarget {
+  range: Span
+  /** Where the "+" sits inside the scrolling column. */
+  top: number
+  left: number
+}
+
+/** The paragraph element holding story offset `offset`, from its data-from / data-to. */
+export function paragraphOf(root: Element, offset: number): HTMLElement | null {
+  for (const p of Array.from(root.querySelectorAll<HTMLElement>('.para'))) {
+    if (offset >= Number(p.dataset.from) && offset < Number(p.dataset.to)) return p
+  }
+  return null
+}
+
+/** Where to float the "+" for `range`: beside the line its first character is on. */
+export function targetFor(root: Element, container: Element, range: Span): SentenceTarget | null {
+  const para = paragraphOf(root, range.start)
+  const run = Array.from(para?.querySelectorAll<HTMLElement>('[data-start]') ?? []).find((r) => Number(r.dataset.start) <= range.start && range.start < Number(r.dataset.end))
+  const node = run?.firstChild
+  if (!para || !run || !node) return null
+  const dom = document.createRange()
+  const at = range.start - Number(run.dataset.start)
+  dom.setStart(node, at)
+  dom.setEnd(node, Math.min(at + 1, node.textContent?.length ?? at))
+  const rect = dom.getBoundingClientRect()
+  const box = container.getBoundingClientRect()
+  const paraBox = para.getBoundingClientRect()
+  return { range, top: rect.top - box.top + container.scrollTop + rect.height / 2 - 11, left: paraBox.left - box.left + container.scrollLeft + 6 }
+}
+
+export function useSentenceGesture(text: string, articleRef: React.RefObject<HTMLElement | null>, scrollRef: React.RefObject<HTMLElement | null>) {
+  const [hover, setHover] = useState<SentenceTarget | null>(null)
+  const frame = useRef(0)
+  useEffect(() => () => cancelAnimationFrame(frame.current), [])
+
+  const onMouseMove = useCallback(
+    (e: React.MouseEvent) => {
+      const target = e.target as Element
+      if (target.closest('.sentence-mark')) return
+      const { clientX, clientY } = e
+      cancelAnimationFrame(frame.current)
+      frame.current = requestAnimationFrame(() => {
+        const root = articleRef.current
+        const container = scrollRef.current
+        const para = target.closest<HTMLElement>('.para')
+        const p = para?.querySelector('p')
+        if (!root || !container || !para || !p) return setHover(null)
+        const overText = p.contains(target)
+        const offset = offsetAtPoint(root, overText ? clientX : p.getBoundingClientRect().left + 1, clientY)
+        const paragraph = { start: Number(para.dataset.from), end: Number(para.dataset.to) }
+        const sentence = offset === null ? null : sentenceIn(text, paragraph, Math.min(offset, paragraph.end - 1))
+        if (!sentence) return setHover(null)
+        setHover((current) => (current && current.range.start === sentence.start && current.range.end === sentence.end ? current : targetFor(root, container, sentence)))
+      })
+    },
+    [text, articleRef, scrollRef]
+  )
+
+  const onMouseLeave = useCallback(() => {
+    cancelAnimationFrame(frame.current)
+    setHover(null)
+  }, [])
+
+  return { hover, onMouseMove, onMouseLeave }
+}
