@@ -13,7 +13,7 @@ import path from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import type { LibraryNotice } from '../../shared/contract'
-import { Activity, Claim, Evidence, STORY_SCHEMA_VERSION, Story, StoryRevision, type StoryFile } from '../../shared/model'
+import { Activity, Claim, Evidence, STORY_SCHEMA_VERSION, Story, StoryFile, StoryRevision } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { DurableJsonAdapter } from './durable-adapter'
 import { toIoError, writeFileDurably } from './durable-write'
@@ -35,7 +35,8 @@ export const StoryState = z.strictObject({
   claims: z.array(Claim),
   evidence: z.array(Evidence),
   /** How many lines of activity.jsonl belong to this state. */
-  activityLength: z.number().int().min(0)
+  activityLength: z.number().int().min(0),
+  dismissedSuggestions: StoryFile.shape.dismissedSuggestions
 })
 export type StoryState = z.infer<typeof StoryState>
 
@@ -115,6 +116,7 @@ export class StoryRecord {
       revisions.push({ ...info, text })
     }
     const file: StoryFile = { schemaVersion: STORY_SCHEMA_VERSION, story: state.story, revisions, claims: state.claims, evidence: state.evidence, activity: entries }
+    if (state.dismissedSuggestions) file.dismissedSuggestions = state.dismissedSuggestions
     const db = new Low(adapter, state)
     const record = new StoryRecord(io, paths, db, file, bytes)
     for (const [i, revision] of revisions.entries()) record.revisionEntries.set(revision, state.revisions[i] as RevisionEntry)
@@ -220,7 +222,8 @@ function toState(file: StoryFile, entries: WeakMap<object, RevisionEntry>): Stor
     }),
     claims: file.claims,
     evidence: file.evidence,
-    activityLength: file.activity.length
+    activityLength: file.activity.length,
+    ...(file.dismissedSuggestions ? { dismissedSuggestions: file.dismissedSuggestions } : {})
   }
 }
 
@@ -237,7 +240,8 @@ function serialiseState(state: StoryState): string {
         return json
       })
       .join(',')}]`
-  return `{"schemaVersion":${state.schemaVersion},"story":${JSON.stringify(state.story)},"revisions":${JSON.stringify(state.revisions)},"claims":${list(state.claims)},"evidence":${list(state.evidence)},"activityLength":${state.activityLength}}`
+  const dismissed = state.dismissedSuggestions ? `,"dismissedSuggestions":${JSON.stringify(state.dismissedSuggestions)}` : ''
+  return `{"schemaVersion":${state.schemaVersion},"story":${JSON.stringify(state.story)},"revisions":${JSON.stringify(state.revisions)},"claims":${list(state.claims)},"evidence":${list(state.evidence)},"activityLength":${state.activityLength}${dismissed}}`
 }
 
 /**
