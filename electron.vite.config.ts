@@ -14,7 +14,8 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: ['lowdb', 'steno', 'approx-string-match'] },
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), core: resolve('src/main/core.ts') } }
+      // The import worker is its own file (out/main/import-worker.js): the parsers load only there.
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), core: resolve('src/main/core.ts'), 'import-worker': resolve('src/main/import/worker.ts') } }
     }
   },
   preload: {

@@ -186,12 +186,11 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
     const reopened = new StoryPage(factdesk.page)
     await expectNumbers(reopened)
 
-    // The restart opened a new page: the transfer page model is made for it.
-    const transfer = new TransferPage(factdesk.page)
     await factdesk.answerSaveDialog(out)
     await factdesk.page.getByRole('button', { name: 'Export…' }).click()
-    const pkg = await transfer.exportAs('Verification package (JSON, re-importable)')
-    await transfer.exportDialog.getByRole('button', { name: 'Done' }).click()
+    const after = new TransferPage(factdesk.page)
+    const pkg = await after.exportAs('Verification package (JSON, re-importable)')
+    await after.exportDialog.getByRole('button', { name: 'Done' }).click()
     await reopened.backToLibrary()
 
     await factdesk.answerFolderDialog(other)
@@ -199,7 +198,7 @@ test('claim numbers survive marking an earlier claim, a delete, a restart and a 
     const fresh = new LibraryPage(factdesk.page)
     await fresh.addEditor('Tomas Berg')
     await expect(fresh.row(TITLE)).toHaveCount(0)
-    await new TransferPage(factdesk.page).importPackage(pkg)
+    await after.importPackage(pkg)
     await fresh.open(TITLE)
     await expectNumbers(new StoryPage(factdesk.page))
   } finally {

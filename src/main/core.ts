@@ -6,6 +6,7 @@ import type { LibraryChange } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
+import { createImporter } from './import'
 import { memoryHandlers } from './memory/handlers'
 import { DeskMemory } from './memory/memory'
 import { deskManager, type DeskManager } from './desk/service'
@@ -35,6 +36,8 @@ export interface CoreOptions {
   checkOutput?: boolean
   store?: StoreOptions
   fetch?: typeof fetch
+  /** The import worker's script and limits; defaults to the built worker beside the main bundle. */
+  importer?: { workerFile?: string; convertMs?: number; heapMb?: number; lookup?: (host: string) => Promise<string[]> }
   /** How long the desk sync waits before reconnecting (tests shorten it). */
   deskRetryMs?: number
   /** The app's version and where its log is, for the window's error screens. */
@@ -79,6 +82,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     })
   }
   follow(await openLibrary(options.libraryDir, options, now, newId))
+  const importer = createImporter({ fetch: options.fetch ?? fetch, ...options.importer })
   let chosenEditor = await options.identity.load(store.dir)
 
   const ctx: ServiceContext = {
@@ -143,7 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
-    ...transferHandlers(ctx, { platform, fetch: options.fetch ?? fetch }),
+    ...transferHandlers(ctx, { platform, importer }),
     ...memoryHandlers(ctx, memory)
   }
 
@@ -172,6 +176,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     desk,
     close: async () => {
+      await importer.close()
       await desk.close()
       await store.close()
     }

@@ -15,6 +15,8 @@ export const errorCodes = [
   'network_error',
   'no_article',
   'cancelled',
+  /** The call needs the editor's say-so first (a page redirecting to a private address); retry with consent. */
+  'needs_consent',
   'internal'
 ] as const
 

@@ -1,4 +1,8 @@
-// Fetches one web page for import: http(s) only, redirects followed by hand, a deadline, a byte cap.
+// Fetches one web page for import: http(s) only, redirects followed by hand and checked for where
+// they lead, a deadline, a byte cap.
+import { lookup as dnsLookup } from 'node:dns/promises'
+import { isIP } from 'node:net'
+import ipaddr from 'ipaddr.js'
 import { AppError } from '../../shared/result'
 import { caps, formatMb } from './limits'
 
@@ -7,6 +11,11 @@ export interface FetchOptions {
   timeoutMs?: number
   maxBytes?: number
   maxRedirects?: number
+  /** The editor agreed to follow redirects into this computer or the local network. */
+  allowPrivateNetwork?: boolean
+  /** Resolves a host name to its addresses (tests map names; the default asks the system resolver). */
+  lookup?: (host: string) => Promise<string[]>
+  signal?: AbortSignal
 }
 
 export interface FetchedPage {
@@ -37,14 +46,23 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
   let url = webAddress(address, address)
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
+  const cancelled = new Promise<never>((_, reject) => {
+    const cancel = () => reject(new AppError('cancelled', `The import of ${address} was cancelled.`))
+    if (options.signal?.aborted) cancel()
+    options.signal?.addEventListener('abort', cancel, { once: true })
+  })
+  cancelled.catch(() => undefined)
+  options.signal?.addEventListener('abort', () => controller.abort(), { once: true })
   const deadline = new Promise<never>((_, reject) => {
     controller.signal.addEventListener('abort', () => reject(new AppError('network_error', `${address} took longer than ${timeoutMs >= 1000 ? Math.round(timeoutMs / 1000) : timeoutMs / 1000} seconds to load, so the import was stopped. Try again later, or copy the story from your browser and paste it.`)), { once: true })
   })
   deadline.catch(() => undefined)
   try {
     const seen = new Set([url.href])
+    const typedHost = url.hostname
     for (let hop = 0; ; hop++) {
-      const response = await Promise.race([options.fetch(url.href, { redirect: 'manual', signal: controller.signal, headers: HEADERS }), deadline])
+      await Promise.race([checkDestination(url, address, hop > 0 && url.hostname !== typedHost, options), deadline, cancelled])
+      const response = await Promise.race([options.fetch(url.href, { redirect: 'manual', signal: controller.signal, headers: HEADERS }), deadline, cancelled])
       if (REDIRECTS.has(response.status)) {
         void response.body?.cancel().catch(() => undefined)
         if (hop >= maxRedirects) throw new AppError('network_error', `${address} redirected more than ${maxRedirects} times, so Factdesk stopped following it. Open it in a browser and import the address it ends up at.`)
@@ -61,17 +79,63 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
       const kind = pageKind(url.href, contentType)
       const declared = Number(response.headers.get('content-length') ?? '0')
       if (declared > maxBytes) throw tooLarge(url.href, maxBytes)
-      const bytes = await readCapped(response, maxBytes, deadline, url.href)
+      const bytes = await readCapped(response, maxBytes, Promise.race([deadline, cancelled]), url.href)
       const charset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1]
       return { url: url.href, kind, bytes, ...(charset ? { charset } : {}) }
     }
   } catch (error) {
     if (error instanceof AppError) throw error
+    if (options.signal?.aborted) await cancelled
     if (controller.signal.aborted) await deadline
     throw networkError(url.href, error)
   } finally {
     clearTimeout(timer)
     controller.abort() // Frees any connection still open after an error.
+  }
+}
+
+/** Cloud metadata services: they hand out the machine's credentials to whoever asks, so never. */
+const METADATA_HOSTS = new Set(['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal'])
+const isMetadataAddress = (address: string): boolean =>
+  /^169\.254\.169\.\d+$/.test(address) || address === '169.254.170.2' || address === '100.100.100.200' || address === '192.0.0.192' || /^fd00:ec2::/i.test(address)
+
+/** Anything but a public unicast address: loopback, private, link-local, unique-local, CGNAT, ... */
+function isPrivateAddress(address: string): boolean {
+  try {
+    return ipaddr.process(address).range() !== 'unicast'
+  } catch {
+    return false
+  }
+}
+
+const systemLookup = async (host: string): Promise<string[]> => (await dnsLookup(host, { all: true })).map((a) => a.address)
+
+/**
+ * Refuses cloud metadata addresses on every hop, and asks (a `needs_consent` error the window
+ * turns into a question) before a redirect leads to another host on this computer or the local
+ * network: an intranet page is a fair source, but a public page should not be able to make
+ * Factdesk read one without the editor knowing. The address the editor typed is theirs to choose.
+ */
+async function checkDestination(url: URL, asked: string, redirected: boolean, options: FetchOptions): Promise<void> {
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  let addresses: string[] = []
+  if (isIP(host)) addresses = [host]
+  else {
+    try {
+      addresses = await (options.lookup ?? systemLookup)(host)
+    } catch {
+      addresses = [] // An unknown host fails in fetch with its own message.
+    }
+  }
+  if (METADATA_HOSTS.has(host) || addresses.some(isMetadataAddress)) {
+    throw new AppError('forbidden', `${asked} leads to ${url.host}, a cloud metadata address that hands out this computer's credentials. Factdesk never reads it; check the address you imported.`)
+  }
+  const inside = addresses.find(isPrivateAddress)
+  if (redirected && inside && !options.allowPrivateNetwork) {
+    throw new AppError(
+      'needs_consent',
+      `${asked} redirects to ${url.host} (${inside}), which is on this computer or your local network. Import from it only if you expected an internal page; otherwise cancel.`
+    )
   }
 }
 

@@ -1,10 +1,11 @@
-// Imports an HTML page: Mozilla Readability finds the article, the block reader turns it into text.
+// Imports an HTML page: Mozilla Readability reads the page as parsed and finds the article; only
+// what it returns is sanitised, then the block reader turns it into text.
 import { Readability } from '@mozilla/readability'
 import { AppError } from '../../shared/result'
 import { blockText } from './blocks'
-import { parseHtml, sanitiseBody } from './html-document'
+import { dropInlineStyles, parseHtml, sanitise } from './html-document'
 import { readPageMeta } from './page-meta'
-import { cleanMeta, firstLine, httpUrl, type CleanMeta } from './story-meta'
+import { bylineText, cleanMeta, firstLine, httpUrl, type CleanMeta } from './story-meta'
 
 /**
  * Below this many characters Readability has found a teaser, a cookie wall or an error page,
@@ -24,6 +25,8 @@ export interface HtmlImport {
    */
   whenNoArticle: 'whole-page' | 'refuse'
   fallbackTitle: string
+  /** Warnings already found (a charset that did not match the bytes, say). */
+  warnings?: string[]
 }
 
 export function importHtml(html: string, options: HtmlImport): { meta: CleanMeta; text: string; warnings: string[] } {
@@ -36,12 +39,16 @@ export function importHtml(html: string, options: HtmlImport): { meta: CleanMeta
 }
 
 function readArticle(document: Document, html: string, options: HtmlImport): { meta: CleanMeta; text: string; warnings: string[] } {
-  const warnings: string[] = []
+  const warnings = [...(options.warnings ?? [])]
   const found = readPageMeta(document)
   const documentTitle = document.title
-  sanitiseBody(document)
-  const article = new Readability(document, { serializer: (node) => node, disableJSONLD: true }).parse()
-  let text = article?.content ? blockText(article.content) : ''
+  dropInlineStyles(document)
+  // Readability reads the page unsanitised (jsdom runs nothing): it removes scripts itself, and
+  // needs forms, buttons, class names and itemprop to tell the article from the page around it.
+  const article = new Readability(document, { serializer: (node) => node }).parse()
+  const content = article?.content as unknown as Element | null | undefined
+  if (content) sanitise(content)
+  let text = content ? blockText(content) : ''
   if (text.length < MIN_ARTICLE_CHARS) {
     // Readability has rearranged the DOM by now, so the whole page is parsed again. Cloning the
     // DOM up front would cost every import; parsing again costs only the rare page without an article.
@@ -51,8 +58,8 @@ function readArticle(document: Document, html: string, options: HtmlImport): { m
     }
     warnings.push(`No main article stood out in ${options.name}, so the whole page was imported. Check it for menus and other clutter.`)
     text = wholePage
-  } else if (article?.byline && !found.byline) {
-    found.byline = article.byline
+  } else if (!found.byline) {
+    found.byline = bylineText(article?.byline)
   }
   found.title = found.title || article?.title || documentTitle
   found.outlet = found.outlet || article?.siteName
@@ -66,8 +73,11 @@ function readArticle(document: Document, html: string, options: HtmlImport): { m
 function wholePageText(html: string, url?: string): string {
   const dom = parseHtml(html, url)
   try {
-    sanitiseBody(dom.window.document)
-    return dom.window.document.body ? blockText(dom.window.document.body) : ''
+    const { body } = dom.window.document
+    if (!body) return ''
+    dropInlineStyles(dom.window.document)
+    sanitise(body)
+    return blockText(body)
   } finally {
     dom.window.close()
   }

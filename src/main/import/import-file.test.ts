@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { StoryMeta } from '../../shared/model'
 import { canonicalText } from '../../shared/text/canonical'
-import { importFile, type ImportedStory } from '.'
+import { importFile, type ImportedStory } from './convert'
 
 const fixture = (name: string): { fileName: string; bytes: Uint8Array } => ({
   fileName: name,
@@ -53,7 +53,7 @@ describe('importFile: formats', () => {
     })
     const paragraphs = story.text.split('\n\n')
     expect(paragraphs).toContain('What the company reported')
-    expect(paragraphs).toContain('Two parts suppliers closed in 2023 with 380 staff between them.')
+    expect(paragraphs).toContain('• Two parts suppliers closed in 2023 with 380 staff between them.')
     expect(story.text).toContain('Our verdict: mostly accurate, but missing context about timing.')
     expect(story.text).toMatch(/^[\s\S]*cost this town 2,000 jobs overnight[\s\S]*heart of the local economy/)
     for (const junk of ['LEAK', 'Home', 'Most read', 'Ten things', 'All rights reserved', 'Mega Mart', 'font-family', 'Sponsored']) expect(story.text).not.toContain(junk)
@@ -85,10 +85,10 @@ describe('importFile: formats', () => {
     expect(paragraphs[0]).toBe('Is unemployment at a 50-year low?')
     expect(paragraphs).toContain('The prime minister said on Wednesday that unemployment was at its lowest level for 50 years. The labour market survey put the rate at 3.8 per cent in the three months to June.[1]')
     expect(paragraphs).toContain('What the survey shows')
-    expect(paragraphs).toContain('The rate was lower in 1974, at 3.6 per cent.')
+    expect(paragraphs).toContain('• The rate was lower in 1974, at 3.6 per cent.')
     expect(paragraphs).toContain('3.6%')
     expect(paragraphs.at(-2)).toBe('Our verdict: false. The rate is low, but not the lowest in 50 years.')
-    expect(paragraphs.at(-1)).toBe('Source: labour force survey, table A02.')
+    expect(paragraphs.at(-1)).toBe('1. Source: labour force survey, table A02.')
   })
 
   it('honours a declared charset and a UTF-8 byte-order mark', async () => {

@@ -3,7 +3,12 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importUrl } from '.'
+import { convertPage } from './convert'
+import type { FetchOptions } from './fetch-page'
+import { importUrl as fetchAndConvert } from './url'
+
+/** The import path of the app, with the conversion run in-process (the worker runs the same function). */
+const importUrl = (url: string, options: FetchOptions) => fetchAndConvert(url, options, convertPage)
 
 const article = readFileSync(path.join(__dirname, 'fixtures', 'article.html'), 'utf8')
 const noArticle = readFileSync(path.join(__dirname, 'fixtures', 'no-article.html'), 'utf8')
@@ -79,12 +84,16 @@ const routes: Record<string, Handler> = {
     res.write('<html>')
   }
 }
+routes['/to-metadata'] = redirect('http://169.254.169.254/latest/meta-data/iam/')
+routes['/to-metadata-name'] = redirect('http://metadata.google.internal/computeMetadata/v1/')
 for (let i = 0; i < 8; i++) routes[`/chain-${i}`] = redirect(i === 7 ? '/article' : `/chain-${i + 1}`)
 
 beforeAll(async () => {
   server = http.createServer((req, res) => (routes[new URL(req.url ?? '/', 'http://x').pathname] ?? html('nope', 404))(req, res))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  // Another host name for this machine: a redirect there leads into the local network.
+  routes['/to-localhost'] = redirect(`http://localhost:${(server.address() as AddressInfo).port}/article`)
 })
 afterAll(async () => {
   server.closeAllConnections()
@@ -171,5 +180,37 @@ describe('importUrl', () => {
     const port = (closed.address() as AddressInfo).port
     await new Promise((resolve) => closed.close(resolve))
     await expect(importUrl(`http://127.0.0.1:${port}/`, { fetch })).rejects.toMatchObject({ code: 'network_error', message: expect.stringMatching(/refused the connection/) })
+  })
+
+  it('asks before following a redirect into this computer or the local network, and follows it with consent', async () => {
+    await expect(importUrl(`${base}/to-localhost`, { fetch })).rejects.toMatchObject({ code: 'needs_consent', message: expect.stringMatching(/redirects to localhost:\d+ \((127\.0\.0\.1|::1)\), which is on this computer or your local network/) })
+    const story = await importUrl(`${base}/to-localhost`, { fetch, allowPrivateNetwork: true })
+    expect(story.meta.title).toBe('Did the factory closure cost 2,000 jobs?')
+  })
+
+  it('asks when a public-looking name resolves to a private address', async () => {
+    const lookup = async (host: string) => (host === 'news.example' ? ['10.0.0.7'] : ['127.0.0.1'])
+    const hop = async (url: string | URL | Request, init?: RequestInit) => fetch(String(url).includes('news.example') ? `${base}/article` : `${base}/redirect-to-news`, init)
+    routes['/redirect-to-news'] = redirect('http://news.example/story')
+    await expect(importUrl(`${base}/redirect-to-news`, { fetch: hop as typeof fetch, lookup })).rejects.toMatchObject({ code: 'needs_consent', message: expect.stringMatching(/news\.example \(10\.0\.0\.7\)/) })
+  })
+
+  it('never fetches a cloud metadata address, with or without consent', async () => {
+    let fetched = 0
+    const counting = ((url: string | URL | Request, init?: RequestInit) => {
+      if (!String(url).startsWith(base)) fetched++
+      return fetch(url, init)
+    }) as typeof fetch
+    for (const address of [`${base}/to-metadata`, `${base}/to-metadata-name`, 'http://169.254.169.254/latest/meta-data/']) {
+      await expect(importUrl(address, { fetch: counting, allowPrivateNetwork: true })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/cloud metadata address.*never reads it/) })
+    }
+    expect(fetched).toBe(0)
+  })
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController()
+    const pending = importUrl(`${base}/slow-headers`, { fetch, signal: controller.signal })
+    setTimeout(() => controller.abort(), 50)
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' })
   })
 })

@@ -11,8 +11,14 @@ const MB = 1024 * 1024
 export const caps = {
   textBytes: 10 * MB,
   docxBytes: 25 * MB,
+  /** What a .docx's text parts (XML, not photos) may unpack to; a 20,000-word story is about 5 MB. */
+  docxUnpackedBytes: 64 * MB,
   pageBytes: 10 * MB,
   timeoutMs: 15_000,
+  /** How long the import worker may spend turning one file or page into text. */
+  convertMs: 30_000,
+  /** The import worker's JavaScript heap; a file that needs more is refused. */
+  workerHeapMb: 512,
   redirects: 5,
   storyChars: limits.storyText
 } as const

@@ -1,9 +1,9 @@
 // Reads a page's own description of itself: Open Graph and article meta tags, JSON-LD, <time>, lang.
-import type { FoundMeta } from './story-meta'
+import { bylineText, type FoundMeta } from './story-meta'
 
 /**
  * Leaves out <title>, which usually carries the site name; Readability trims that off better.
- * Called before sanitising, because JSON-LD lives in <script> elements the sanitiser removes.
+ * Called on the page as parsed, before Readability rearranges it.
  * Only attribute values and JSON are read; nothing is evaluated. Where sources disagree, the
  * structured ones win (JSON-LD, then Open Graph) over generic tags, as search engines do.
  */
@@ -24,7 +24,8 @@ export function readPageMeta(document: Document): FoundMeta {
   return {
     title: ld.title || meta('og:title', 'twitter:title', 'dc.title', 'headline'),
     outlet: ld.outlet || meta('og:site_name', 'application-name', 'publisher', 'dc.publisher'),
-    byline: ld.byline || meta('author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'),
+    // The first candidate that reads as a name: `article:author` is often a profile address.
+    byline: [ld.byline, ...['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'].map((key) => meta(key)), itemprop(document, 'author')].map(bylineText).find(Boolean) ?? '',
     url: meta('og:url') || canonical || ld.url,
     publishedAt: ld.publishedAt || meta('article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'dcterms.created', 'parsely-pub-date', 'sailthru.date') || time?.getAttribute('datetime') || '',
     language: document.documentElement.getAttribute('lang') || document.documentElement.getAttribute('xml:lang') || meta('og:locale', 'language', 'content-language')
@@ -33,6 +34,37 @@ export function readPageMeta(document: Document): FoundMeta {
 
 const elements = (document: Document, tag: string): Element[] => Array.from(document.getElementsByTagName(tag))
 
+/** Microdata: the text of the first `itemprop="author"` (its `name` part when it has one). */
+function itemprop(document: Document, name: string): string {
+  const el = document.querySelector(`[itemprop~="${name}"]`)
+  if (!el) return ''
+  const inner = el.querySelector('[itemprop~="name"]')
+  return (inner ?? el).getAttribute('content') ?? (inner ?? el).textContent ?? ''
+}
+
+/**
+ * JSON-LD as pages really write it: wrapped in CDATA or HTML comments, with a trailing semicolon,
+ * or followed by junk. Returns undefined when no JSON can be read.
+ */
+export function parseJsonLd(source: string): unknown {
+  const text = source
+    .trim()
+    .replace(/^(?:\/\/|\/\*)?\s*<!\[CDATA\[/, '')
+    .replace(/(?:\/\/|\/\*)?\s*\]\]>\s*(?:\*\/)?$/, '')
+    .replace(/^<!--/, '')
+    .replace(/-->$/, '')
+    .trim()
+    .replace(/;$/, '')
+  for (const candidate of [text, text.slice(text.search(/[[{]/), Math.max(text.lastIndexOf('}'), text.lastIndexOf(']')) + 1)]) {
+    try {
+      return JSON.parse(candidate)
+    } catch {
+      // Try the next reading.
+    }
+  }
+  return undefined
+}
+
 type Json = Record<string, unknown>
 const ARTICLE_TYPES = /Article|Posting|Report|NewsArticle|BlogPosting|WebPage|ClaimReview/i
 
@@ -40,19 +72,16 @@ const ARTICLE_TYPES = /Article|Posting|Report|NewsArticle|BlogPosting|WebPage|Cl
 function readJsonLd(document: Document): { title: string; outlet: string; byline: string; url: string; publishedAt: string } {
   const empty = { title: '', outlet: '', byline: '', url: '', publishedAt: '' }
   for (const script of elements(document, 'script').filter((el) => el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json')) {
-    let data: unknown
-    try {
-      data = JSON.parse(script.textContent ?? '')
-    } catch {
-      continue // Broken JSON-LD is common; the meta tags usually say the same thing.
-    }
+    // Broken JSON-LD is common; the meta tags usually say the same thing.
+    const data = parseJsonLd(script.textContent ?? '')
+    if (data === undefined) continue
     const nodes = flatten(data)
     const article = nodes.find((n) => [n['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t) && t !== 'WebPage')) ?? nodes.find((n) => [n['@type']].flat().includes('WebPage'))
     if (!article) continue
     return {
       title: str(article.headline) || str(article.name),
       outlet: names(article.publisher) || names(article.sourceOrganization),
-      byline: names(article.author) || names(article.creator),
+      byline: bylineText(names(article.author)) || bylineText(names(article.creator)),
       url: str(article.url) || str(article.mainEntityOfPage),
       publishedAt: str(article.datePublished) || str(article.dateCreated)
     }
@@ -69,8 +98,8 @@ function flatten(data: unknown): Json[] {
 
 const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '')
 
-/** "author" may be a string, a Person, or a list of either. */
+/** "author" may be a string, a Person, or a list of either; addresses and dates are not names. */
 function names(value: unknown): string {
-  const list = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v.trim() : v && typeof v === 'object' ? str((v as Json).name) : '')).filter(Boolean)
+  const list = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v.trim() : v && typeof v === 'object' ? str((v as Json).name) : '')).map(bylineText).filter(Boolean)
   return [...new Set(list)].join(', ')
 }

@@ -19,10 +19,11 @@ export type CleanMeta = Partial<StoryMeta> & { title: string }
  * or address was seen but not understood. `fallbackTitle` is used when the document has none.
  */
 export function cleanMeta(found: FoundMeta, fallbackTitle: string, warnings: string[]): CleanMeta {
-  const meta: CleanMeta = { title: shortText(found.title) || shortText(fallbackTitle) || 'Untitled story' }
   const outlet = shortText(found.outlet)
+  const title = withoutSiteName(shortText(found.title), outlet, found.url ?? '')
+  const meta: CleanMeta = { title: title || shortText(fallbackTitle) || 'Untitled story' }
   if (outlet) meta.outlet = outlet
-  const byline = shortText(found.byline)
+  const byline = bylineText(found.byline)
   if (byline) meta.byline = byline
   if (found.url?.trim()) {
     const url = httpUrl(found.url.trim())
@@ -37,6 +38,56 @@ export function cleanMeta(found: FoundMeta, fallbackTitle: string, warnings: str
   const language = languageTag(found.language)
   if (language) meta.language = language
   return StoryMeta.partial().parse(meta) as CleanMeta
+}
+
+/**
+ * A byline as a person would write it: "By " dropped, and never an address (`article:author` is
+ * often a profile URL) or a date (some sites put the date in the byline slot). Empty when the value
+ * is not a byline.
+ */
+export function bylineText(value: string | null | undefined): string {
+  const text = shortText(value).replace(/^by\s+/i, '').trim()
+  if (!text || text.length > 200) return ''
+  if (/^(?:https?:|www\.)|:\/\/|^[\w.-]+\.[a-z]{2,}\//i.test(text) || /^@?[\w.-]+\.(?:com|org|net)$/i.test(text)) return ''
+  if (isoDate(text) || /^[\d\s:/.,-]+$/.test(text) || MONTH_DATE.test(text)) return ''
+  return /\p{L}/u.test(text) ? text : ''
+}
+
+const MONTH_DATE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|^(?:\d{1,2}\s+)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}/i
+
+const SEPARATORS = /\s+[|–—·:»/-]\s+|\s+::\s+/
+
+/**
+ * "Headline | The Ledger" -> "Headline": a leading or trailing part is dropped when it names the
+ * site (the outlet, or the site's host: "- Wikipedia" on wikipedia.org, "BBC News" on bbc.co.uk).
+ * A part that does not name the site stays, so "Covid - what we know" keeps its words.
+ */
+export function withoutSiteName(title: string, outlet: string, url: string): string {
+  const parts = title.split(SEPARATORS)
+  if (parts.length < 2) return title
+  const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  let host = ''
+  try {
+    host = new URL(url).hostname.replace(/^www\./, '')
+  } catch {
+    host = ''
+  }
+  const hostLabels = host.split('.').filter((l) => l.length > 2 && !['com', 'org', 'net', 'news'].includes(l))
+  const names = (part: string): boolean => {
+    const s = squash(part)
+    if (!s) return false
+    if (outlet && (s === squash(outlet) || (s.length >= 3 && squash(outlet).includes(s)) || s.includes(squash(outlet)))) return true
+    return hostLabels.some((label) => s === label || (label.length >= 3 && s.startsWith(label)) || (s.length >= 3 && label.startsWith(s)))
+  }
+  const separator = (index: number) => title.match(new RegExp(SEPARATORS.source, 'g'))?.[index] ?? ' '
+  let first = 0
+  let last = parts.length - 1
+  if (names(parts[last] ?? '')) last--
+  else if (names(parts[0] ?? '')) first++
+  if (first > last) return title
+  let out = parts[first] ?? ''
+  for (let i = first + 1; i <= last; i++) out += separator(i - 1) + (parts[i] ?? '')
+  return out.trim() || title
 }
 
 /** One line, collapsed spaces, within the store's short-text limit (cut at a word with an ellipsis). */

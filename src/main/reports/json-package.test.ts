@@ -54,6 +54,35 @@ describe('JSON verification package', () => {
     expect(parseError(JSON.stringify(good)).issues?.[0]).toEqual({ path: 'stories.0.evidence.0.sourceId', message: 'evidence eh1 cites a source that is not in the package' })
   })
 
+  it('reads a package from before claim numbers, numbering its claims in story order', async () => {
+    const old = JSON.parse(await exportPackage())
+    for (const file of old.stories) {
+      file.schemaVersion = 1
+      delete file.story.signOff
+      delete file.story.nextClaimNumber
+      for (const claim of file.claims) for (const key of ['number', 'checked', 'recheck', 'contacts', 'checkedAgainst']) delete claim[key]
+    }
+    const budget = parsePackage(JSON.stringify(old)).stories[0]!
+    const byId = Object.fromEntries(budget.claims.map((c) => [c.id, c.number]))
+    expect(byId).toEqual({ 'story-budget-budget': 1, 'story-budget-largest': 2, 'story-budget-growth': 3, 'story-budget-schools': 4, 'story-budget-bus': 5, 'story-budget-orphan': 6 })
+    expect(budget.story.nextClaimNumber).toBe(7)
+    expect(budget.claims.find((c) => c.id === 'story-budget-budget')?.checked?.exact).toBe('a budget of $4.2 million')
+  })
+
+  it('keeps a library’s claim numbers when another desk’s new claim arrives with the same number', async () => {
+    const mine = budgetStory()
+    const theirs = budgetStory()
+    const template = theirs.claims[1]!
+    theirs.claims.push({ ...template, id: 'their-new', number: 7, updatedAt: '2026-11-26T10:00:00.000Z' })
+    mine.claims.push({ ...template, id: 'my-new', number: 7 })
+    mine.story.nextClaimNumber = theirs.story.nextClaimNumber = 8
+    const pkg = parsePackage(JSON.stringify({ format: 'factdesk.verification-package', version: 1, exportedAt: '2026-11-26T10:00:00.000Z', stories: [theirs], sources, people }))
+    const merged = mergePackage(pkg, { stories: new Map([[mine.story.id, mine]]), sources, people }).storiesToWrite[0]!
+    expect(merged.claims.find((c) => c.id === 'my-new')?.number).toBe(7)
+    expect(merged.claims.find((c) => c.id === 'their-new')?.number).toBe(8)
+    expect(merged.story.nextClaimNumber).toBe(9)
+  })
+
   it('accepts a file saved with a byte order mark', async () => {
     expect(parsePackage(`\uFEFF${await exportPackage()}`).stories).toHaveLength(2)
   })

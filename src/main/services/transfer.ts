@@ -5,7 +5,7 @@ import type { HandlersFor } from '../dispatch'
 import type { ImportedFile, ReanchorReport } from '../../shared/contract'
 import type { StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
-import { importFile, importUrl, type ImportedStory } from '../import'
+import type { Importer, ImportedStory } from '../import'
 import type { PickedFile, Platform } from '../platform'
 import { buildReport, mergePackage, parsePackage, renderReport, suggestFileName } from '../reports'
 import { currentEditor, logActivity, type ServiceContext } from './context'
@@ -14,13 +14,13 @@ import { newStoryFile } from './stories'
 
 export interface TransferDeps {
   platform: Platform
-  fetch: typeof fetch
+  importer: Importer
 }
 
 const fromBase64 = (file: ImportedFile): PickedFile => ({ fileName: file.fileName, bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64')) })
 
 export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
-  const { platform } = deps
+  const { platform, importer } = deps
 
   async function addImported(imported: ImportedStory, origin: StoryFile['story']['origin']) {
     const by = currentEditor(ctx)
@@ -38,20 +38,21 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
     'import.file': async (file) => {
       currentEditor(ctx)
       const picked = fromBase64(file)
-      return addImported(await importFile(picked), { kind: 'file', location: picked.fileName })
+      return addImported(await importer.file(picked), { kind: 'file', location: picked.fileName })
     },
-    'import.url': async ({ url }) => {
+    'import.url': async ({ url, allowPrivateNetwork }) => {
       currentEditor(ctx)
-      return addImported(await importUrl(url, { fetch: deps.fetch }), { kind: 'url', location: url })
+      return addImported(await importer.url(url, { allowPrivateNetwork }), { kind: 'url', location: url })
     },
-    'stories.reimport': async ({ id, file }) => {
+    'import.cancel': async () => ({ cancelled: importer.cancel() }),
+    'stories.reimport': async ({ id, file, allowPrivateNetwork }) => {
       currentEditor(ctx)
       const story = (await ctx.store.readStory(id)).story
-      if (file) return reviseFrom(id, await importFile(fromBase64(file)))
-      if (story.origin.kind === 'url') return reviseFrom(id, await importUrl(story.origin.location, { fetch: deps.fetch }))
+      if (file) return reviseFrom(id, await importer.file(fromBase64(file)))
+      if (story.origin.kind === 'url') return reviseFrom(id, await importer.url(story.origin.location, { allowPrivateNetwork }))
       const picked = await platform.chooseImportFile('story')
       if (!picked) throw new AppError('cancelled', 'No file was chosen.')
-      return reviseFrom(id, await importFile(picked))
+      return reviseFrom(id, await importer.file(picked))
     },
     'export.report': async (request) => {
       const ids = request.scope === 'library' ? ctx.store.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id) : request.storyIds
@@ -108,5 +109,5 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       }
       return merge.counts
     }
-  } satisfies HandlersFor<'import.file' | 'import.url' | 'stories.reimport' | 'export.report' | 'export.reveal' | 'package.import'>
+  } satisfies HandlersFor<'import.file' | 'import.url' | 'import.cancel' | 'stories.reimport' | 'export.report' | 'export.reveal' | 'package.import'>
 }

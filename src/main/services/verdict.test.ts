@@ -3,7 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ExportResult, StoryDetail } from '../../shared/contract'
+import type { ExportResult, LibraryState, StoryDetail } from '../../shared/contract'
 import type { Claim, ContactAttempt, StorySummary } from '../../shared/model'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
@@ -180,6 +180,28 @@ describe('claim numbers', () => {
       ])
       expect(d.story).toMatchObject({ nextClaimNumber: 3, signOff: null })
       expect(JSON.parse(await readFile(storyPath, 'utf8')).schemaVersion).toBe(2)
+    } finally {
+      await again.cleanup()
+    }
+  })
+})
+
+describe('older libraries', () => {
+  it('open a library index from before re-check counts, follow-ups and the desk rule', async () => {
+    const dir = t.dir
+    await t.core.close()
+    const indexPath = path.join(dir, 'library.json')
+    const v2 = JSON.parse(await readFile(indexPath, 'utf8'))
+    const { requireCheckedAgainst: _rule, ...settings } = v2.settings
+    const v1 = { ...v2, schemaVersion: 1, settings, stories: v2.stories.map(({ recheckCount: _r, followUps: _f, ...s }: Record<string, unknown>) => s) }
+    await writeFile(indexPath, JSON.stringify(v1))
+    const again = await openTestCore({ libraryDir: dir })
+    try {
+      const state = await again.call<LibraryState>('library.get', {})
+      expect(state.notices).toEqual([])
+      expect(state.settings.requireCheckedAgainst).toBe(false)
+      const stories = await again.call<StorySummary[]>('stories.list', {})
+      expect(stories.find((s) => s.id === storyId)).toMatchObject({ title: 'Town', recheckCount: 0, followUps: [] })
     } finally {
       await again.cleanup()
     }

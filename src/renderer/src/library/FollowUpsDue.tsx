@@ -1,5 +1,5 @@
-// Follow-ups owed to sources that fall due today or are overdue, across the library, each a click
-// from its story.
+// Follow-ups owed to sources that fall due today or are overdue, across the library (or for the
+// editor the library is filtered to), each a click from its story.
 import { BellIcon } from '@radix-ui/react-icons'
 import { Badge, Callout, Flex, Link, Text } from '@radix-ui/themes'
 import { useEffect, useMemo, useState } from 'react'
@@ -31,7 +31,13 @@ function useFollowUps(): StoryFollowUp[] {
   return all
 }
 
-export function FollowUpsDue({ onOpen }: { onOpen(id: string): void }): React.JSX.Element | null {
+interface Props {
+  /** The library's person filter: that editor's follow-ups only, or 'all'. */
+  person: string
+  onOpen(id: string): void
+}
+
+export function FollowUpsDue({ person, onOpen }: Props): React.JSX.Element | null {
   const desk = useDesk()
   const followUps = useFollowUps()
   const today = localDay(new Date())
@@ -39,9 +45,9 @@ export function FollowUpsDue({ onOpen }: { onOpen(id: string): void }): React.JS
     () =>
       followUps
         .map((f) => ({ story: { id: f.storyId, title: f.title }, followUp: f.followUp, state: followUpState(f.followUp.due, today) }))
-        .filter((d) => d.state !== 'later')
+        .filter((d) => d.state !== 'later' && (person === 'all' || d.followUp.by === person))
         .sort((a, b) => a.followUp.due.localeCompare(b.followUp.due)),
-    [followUps, today]
+    [followUps, today, person]
   )
   if (due.length === 0) return null
   return (

@@ -147,7 +147,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
       </Flex>
 
       {!desk.currentEditor && <FirstRunCard />}
-      <FollowUpsDue onOpen={onOpen} />
+      <FollowUpsDue person={filter.assignee} onOpen={onOpen} />
 
       <div className="library-table" ref={scrollRef} data-total={rows.total ?? undefined} data-query={rows.query ?? undefined}>
         <Table.Root size="2">

@@ -1,0 +1,108 @@
+// Files and pages that try to hurt the app: a hostile file is refused in words while the window
+// stays usable (the main process answers other calls during the attempt), an import can be
+// cancelled, a redirect into the local network is imported only with the editor's say-so, and the
+// library is unchanged by every refusal.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { zipBombDocx } from '../src/main/import/testing/hostile-inputs'
+import { LibraryPage } from './pages/library-page'
+import { TransferPage } from './pages/transfer-page'
+import { expect, test } from './support/fixtures'
+
+const fixtures = path.resolve(__dirname, '../src/main/import/fixtures')
+
+let dir = ''
+let bomb = ''
+let server: Server
+let port = 0
+test.beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-hostile-e2e-'))
+  // Its zip directory says 1 KB; it inflates to 200 MB, so the worker has to inflate to find out.
+  bomb = path.join(dir, 'quarterly-report.docx')
+  await writeFile(bomb, zipBombDocx(200, { lie: true }))
+  const article = await readFile(path.join(fixtures, 'article.html'))
+  server = createServer((req, res) => {
+    if (req.url === '/hop') {
+      // The page a "public" link leads to sends the reader to another host name for this machine.
+      res.writeHead(302, { location: `http://localhost:${port}/article` })
+      res.end()
+      return
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(article)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  port = (server.address() as AddressInfo).port
+})
+test.afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await rm(dir, { recursive: true, force: true })
+})
+
+const rows = (page: import('@playwright/test').Page) => page.locator('tr[data-story-id]')
+
+test('a hostile .docx is refused in words, the window keeps answering meanwhile, and the library is unchanged', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  const transfer = new TransferPage(page)
+  await library.addEditor('Sam Ortiz')
+  const before = await rows(page).count()
+
+  await transfer.importFile(bomb)
+  const cancel = transfer.importDialog.getByRole('button', { name: 'Cancel import' })
+  await expect(cancel).toBeVisible()
+  // While the worker inflates, the main process still answers the window.
+  const stories = await page.evaluate(async () => {
+    const result = (await (window as unknown as { factdesk: { stories: { list(i: object): Promise<{ ok: boolean; value: unknown[] }> } } }).factdesk.stories.list({})) as { ok: boolean; value: unknown[] }
+    return result.ok ? result.value.length : -1
+  })
+  expect(stories).toBe(before)
+  await transfer.importDialog.getByRole('tab', { name: 'From a web page' }).click()
+  await expect(transfer.importDialog.getByLabel('Address of the article (http or https)')).toBeVisible()
+
+  const alert = transfer.importDialog.getByRole('alert')
+  await expect(alert).toContainText('quarterly-report.docx would unpack to more than 64.0 MB of document text', { timeout: 60_000 })
+  await expect(alert).toContainText('save the story alone as a new .docx')
+  await expect(alert).toContainText('too_large')
+  await expect(cancel).toBeHidden()
+  await transfer.importDialog.getByRole('button', { name: 'Close' }).click()
+  await expect(rows(page)).toHaveCount(before)
+})
+
+test('an import under way can be cancelled, and nothing is added', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  const transfer = new TransferPage(page)
+  await library.addEditor('Sam Ortiz')
+  const before = await rows(page).count()
+
+  await transfer.importFile(bomb)
+  await transfer.importDialog.getByRole('button', { name: 'Cancel import' }).click()
+  await expect(transfer.importDialog.getByRole('alert')).toContainText('The import of quarterly-report.docx was cancelled.')
+  await transfer.importDialog.getByRole('button', { name: 'Close' }).click()
+  await expect(rows(page)).toHaveCount(before)
+})
+
+test('a page redirecting into the local network is imported only after the editor agrees', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  const transfer = new TransferPage(page)
+  await library.addEditor('Sam Ortiz')
+  const before = await rows(page).count()
+
+  await transfer.importUrl(`http://127.0.0.1:${port}/hop`)
+  const question = transfer.importDialog.getByRole('alert')
+  await expect(question).toContainText(`redirects to localhost:${port}`)
+  await expect(question).toContainText('on this computer or your local network')
+  await question.getByRole('button', { name: 'Don’t import' }).click()
+  await expect(question).toBeHidden()
+  await transfer.importDialog.getByRole('button', { name: 'Close' }).click()
+  await expect(rows(page)).toHaveCount(before)
+
+  await transfer.importUrl(`http://127.0.0.1:${port}/hop`)
+  await transfer.importDialog.getByRole('button', { name: 'Import anyway' }).click()
+  await transfer.expectStoryOpen('Did the factory closure cost 2,000 jobs?')
+})
