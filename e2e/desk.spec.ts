@@ -106,9 +106,51 @@ test('the "+" beside a sentence marks it once, even on a double-click; a stray g
   await expect(story.claimItems).toHaveCount(5)
 })
 
+test('a "+" clicked before anyone said who they are lands once a name is given', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(page)
+  await expect(story.claimItems).toHaveCount(3)
+  await story.markSentenceAt('Meanwhile, EU leaders stressed')
+  const who = page.getByRole('dialog', { name: 'Who are you?' })
+  await expect(who).toBeVisible()
+  await expect(story.claimItems).toHaveCount(3)
+  await who.getByLabel('New editor name').fill('Late Namer')
+  await who.getByRole('button', { name: 'Add and continue' }).click()
+  await expect(who).toBeHidden()
+  // The click is not lost: the sentence is marked, by the editor just named.
+  await expect(story.claimItems).toHaveCount(4)
+  await expect(story.panel.words).toHaveText('Meanwhile, EU leaders stressed that sanctions must continue to pressure Moscow.')
+})
+
+test('words selected in the headline say how a headline is checked instead of "select words first"', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  await library.addEditor('Headline Tester')
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(page)
+  await expect(story.claimItems).toHaveCount(3)
+  await story.selectHeadline('Rules Out Sending US Troops')
+  await page.keyboard.press('m')
+  const notice = page.getByRole('status').filter({ hasText: 'A headline cannot be marked as a claim' })
+  await expect(notice).toContainText('correct the headline itself in Story details')
+  await expect(page.getByText('Select words in the story first')).toHaveCount(0)
+  await expect(story.claimItems).toHaveCount(3)
+})
+
 test('a story pasted into the library opens ready to mark', async ({ factdesk }) => {
   const library = new LibraryPage(factdesk.page)
   await library.addEditor('Paste Tester')
+  // An empty paste says why Create is disabled, on screen and with the button.
+  const dialog = await library.openNewStory()
+  const create = dialog.getByRole('button', { name: 'Create and open' })
+  await dialog.getByLabel('Headline').fill('Council approves budget')
+  await dialog.getByLabel('Story text').fill('  \n\n ')
+  await expect(create).toBeDisabled()
+  await expect(create).toHaveAccessibleDescription('The pasted text is empty (only spaces or blank lines); paste the story text to create it.')
+  await expect(dialog.getByTestId('create-why-not')).toBeVisible()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
   await library.createStory('Council approves budget', 'The council approved a budget of 4.2 million euros on Tuesday.\n\nThe mayor said it was the largest in a decade.')
   const story = new StoryPage(factdesk.page)
   await expect(story.article.locator('.para')).toHaveCount(2)

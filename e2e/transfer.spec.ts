@@ -66,6 +66,9 @@ test('import a story, mark claims, revise it: claims follow their words and the 
   await story.selectText('Opposition members said the figure was out of date.')
   await story.panel.root.getByRole('button', { name: 'Re-attach to selection' }).click()
   await expect(story.highlight('Opposition members said the figure')).toBeVisible()
+  // The words are used up: the selection is let go and its floating "Mark as claim" is gone.
+  await expect(page.getByRole('button', { name: 'Mark as claim' })).toHaveCount(0)
+  expect(await page.evaluate(() => document.getSelection()?.toString() ?? '')).toBe('')
   await expect(story.claimItems.filter({ hasText: 'Orphaned' })).toHaveCount(0)
 
   await page.getByRole('button', { name: 'Revision 2', exact: true }).click()
@@ -234,4 +237,40 @@ test('tick stories in the library to export just those, and trash one and bring 
   } finally {
     await rm(out, { recursive: true, force: true })
   }
+})
+
+test('the revision diff of a long story counts its changes and Next moves to the second passage', async ({ factdesk }) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  const transfer = new TransferPage(page)
+  await library.addEditor('Long Reviser')
+  // About 4,000 words in 200 paragraphs, each one told apart by its number.
+  const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i + 1} reports that the harbour board met on a weekday and reviewed the quarterly figures for freight and passengers in detail.`)
+  await library.createStory('Harbour board long read', paragraphs.join('\n\n'))
+  const story = new StoryPage(page)
+  await expect(story.article.locator('.para')).toHaveCount(200)
+
+  // Two edits far apart: one near the top, one near the end.
+  await transfer.revise(
+    (text) => text.replace('Paragraph 3 reports that the harbour board met', 'Paragraph 3 reports that the harbour board convened').replace('Paragraph 190 reports that', 'Paragraph 190 confirms that'),
+    'Two corrections'
+  ).then((result) => result.getByRole('button', { name: 'Done' }).click())
+
+  await page.getByRole('button', { name: 'Revision 2', exact: true }).click()
+  const revisions = page.getByRole('dialog', { name: /^Revisions of/ })
+  const count = revisions.getByTestId('change-count')
+  await expect(count).toHaveText('Change 1 of 2')
+  const current = revisions.locator('.revision-passages li[aria-current="true"]')
+  await expect(current.locator('ins')).toHaveText('convened')
+  await expect(revisions.getByRole('button', { name: 'Previous change' })).toBeDisabled()
+  await revisions.getByRole('button', { name: 'Next change' }).click()
+  await expect(count).toHaveText('Change 2 of 2')
+  await expect(current.locator('ins')).toHaveText('confirms')
+  await expect(current.locator('del')).toHaveText('reports')
+  await expect(current).toBeFocused()
+  await expect(current).toBeInViewport()
+  await expect(revisions.getByRole('button', { name: 'Next change' })).toBeDisabled()
+  await revisions.getByRole('button', { name: 'Previous change' }).click()
+  await expect(count).toHaveText('Change 1 of 2')
+  await expect(current.locator('ins')).toHaveText('convened')
 })

@@ -32,9 +32,13 @@ export class LibraryPage {
     await expect(this.page.locator('[data-screen="story"][data-ready="true"]')).toBeVisible()
   }
 
-  async createStory(title: string, text: string): Promise<void> {
+  async openNewStory(): Promise<Locator> {
     await this.page.getByRole('button', { name: 'New story' }).click()
-    const dialog = this.page.getByRole('dialog', { name: 'New story' })
+    return this.page.getByRole('dialog', { name: 'New story' })
+  }
+
+  async createStory(title: string, text: string): Promise<void> {
+    const dialog = await this.openNewStory()
     await dialog.getByLabel('Headline').fill(title)
     await dialog.getByLabel('Story text').fill(text)
     await dialog.getByRole('button', { name: 'Create and open' }).click()

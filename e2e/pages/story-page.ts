@@ -58,6 +58,22 @@ export class StoryPage {
     expect(found, `"${words}" is in the article`).toBe(true)
   }
 
+  /** Selects `words` in the story's headline (above the article text). */
+  async selectHeadline(words: string): Promise<void> {
+    const found = await this.page.getByTestId('headline').evaluate((h, phrase) => {
+      const node = h.firstChild
+      const at = node?.textContent?.indexOf(phrase) ?? -1
+      if (!node || at === -1) return false
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + phrase.length)
+      document.getSelection()!.removeAllRanges()
+      document.getSelection()!.addRange(range)
+      return true
+    }, words)
+    expect(found, `"${words}" is in the headline`).toBe(true)
+  }
+
   async markSelection(): Promise<void> {
     await this.page.getByRole('button', { name: 'Mark as claim' }).click()
   }

@@ -38,11 +38,15 @@ function Shell(): React.JSX.Element {
   const [route, setRoute] = useState<Route>({ name: 'library' })
   const [editorOpen, setEditorOpen] = useState(false)
   const [addingEditor, setAddingEditor] = useState(false)
-  const askEditor = useCallback(() => {
+  // The action that found no editor, run again once one is chosen (never on cancel).
+  const afterEditor = useRef<(() => void) | null>(null)
+  const askEditor = useCallback((retry?: () => void) => {
+    afterEditor.current = retry ?? null
     setAddingEditor(false)
     setEditorOpen(true)
   }, [])
   const addEditor = useCallback(() => {
+    afterEditor.current = null
     setAddingEditor(true)
     setEditorOpen(true)
   }, [])
@@ -145,7 +149,20 @@ function Shell(): React.JSX.Element {
           )}
         </main>
       </div>
-      <EditorDialog open={editorOpen} adding={addingEditor} onOpenChange={setEditorOpen} />
+      <EditorDialog
+        open={editorOpen}
+        adding={addingEditor}
+        onOpenChange={(open) => {
+          if (!open) afterEditor.current = null
+          setEditorOpen(open)
+        }}
+        onPicked={() => {
+          const retry = afterEditor.current
+          afterEditor.current = null
+          setEditorOpen(false)
+          retry?.()
+        }}
+      />
       <ShortcutsSheet open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       <NewStoryDialog open={newStoryOpen} onOpenChange={setNewStoryOpen} onCreated={openStory} />
       <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />

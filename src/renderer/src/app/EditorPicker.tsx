@@ -86,7 +86,8 @@ export function FirstRunCard(): React.JSX.Element {
   )
 }
 
-export function EditorDialog({ open, adding = false, onOpenChange }: { open: boolean; adding?: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
+/** `onPicked`: an editor was chosen or added (not a cancel); the dialog closes either way. */
+export function EditorDialog({ open, adding = false, onOpenChange, onPicked }: { open: boolean; adding?: boolean; onOpenChange(open: boolean): void; onPicked?(): void }): React.JSX.Element {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <DialogContent maxWidth="480px">
@@ -94,7 +95,7 @@ export function EditorDialog({ open, adding = false, onOpenChange }: { open: boo
         <Dialog.Description size="2" color="gray" mb="4">
           {adding ? 'Add a colleague to the desk so work can be assigned to them; you stay the current editor.' : 'Changes are stamped with the current editor. Choose yourself, then carry on where you were.'}
         </Dialog.Description>
-        <PickEditor autoFocus adding={adding} onPicked={() => onOpenChange(false)} />
+        <PickEditor autoFocus adding={adding} onPicked={() => (onPicked ? onPicked() : onOpenChange(false))} />
       </DialogContent>
     </Dialog.Root>
   )

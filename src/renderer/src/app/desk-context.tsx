@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useMemo } from 'react'
 import type { LibraryState } from '../../../shared/contract'
 import { nameAt, type ClaimStatus, type Person, type Verdict } from '../../../shared/model'
 import { BridgeError } from '../api'
-import type { Edit } from './synced'
+import type { Edit, ReportFailure } from './synced'
 import { useToasts } from './toasts'
 
 export interface Desk {
@@ -19,7 +19,8 @@ export interface Desk {
   run<T>(work: () => Promise<T>): Promise<T | undefined>
   /** Changes the library (people, settings) through the one edit path (see synced.ts). */
   editLibrary<T>(edit: Edit<LibraryState, T>): Promise<T | undefined>
-  askEditor(): void
+  /** Opens "Who are you?"; `retry` runs once an editor is chosen (the action that needed one). */
+  askEditor(retry?: () => void): void
 }
 
 const DeskContext = createContext<Desk | null>(null)
@@ -34,12 +35,12 @@ export function useDesk(): Desk {
 const SYSTEM_AUTHORS: Record<string, string> = { factdesk: 'Factdesk sample', bench: 'Bench' }
 
 /** Says why a call failed, in a toast, and asks who you are when that was the reason. */
-export function useReport(askEditor: () => void): (error: unknown) => void {
+export function useReport(askEditor: (retry?: () => void) => void): ReportFailure {
   const toasts = useToasts()
   return useCallback(
-    (error: unknown) => {
+    (error: unknown, retry?: () => void) => {
       // No editor yet: the "Who are you?" dialog says so itself; a toast on top would say it twice.
-      if (error instanceof BridgeError && error.code === 'no_editor') return askEditor()
+      if (error instanceof BridgeError && error.code === 'no_editor') return askEditor(retry)
       toasts.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) })
     },
     [askEditor, toasts]
@@ -49,7 +50,7 @@ export function useReport(askEditor: () => void): (error: unknown) => void {
 interface ProviderProps {
   library: LibraryState
   editLibrary: Desk['editLibrary']
-  askEditor(): void
+  askEditor(retry?: () => void): void
   children: React.ReactNode
 }
 

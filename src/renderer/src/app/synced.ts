@@ -11,7 +11,12 @@ export interface Edit<S, T> {
   show?(state: S): S
   /** Folds the saved record into the state. */
   apply?(state: S, saved: T): S
+  /** The editor's whole action, run again once they have said who they are if it failed for want of an editor. */
+  retry?(): void
 }
+
+/** Shows why an edit failed; `retry` runs the editor's action again once an editor is chosen. */
+export type ReportFailure = (error: unknown, retry?: () => void) => void
 
 export interface Synced<S> {
   /** The saved state with pending edits laid over it; null until first loaded. */
@@ -31,14 +36,14 @@ interface Pending<S> {
 
 let keys = 0
 
-export function useSynced<S>(report: (error: unknown) => void): Synced<S> {
+export function useSynced<S>(report: ReportFailure): Synced<S> {
   const [saved, setSaved] = useState<S | null>(null)
   const [pending, setPending] = useState<Pending<S>[]>([])
   const value = useMemo(() => (saved === null ? null : pending.reduce<S>((state, p) => p.show(state), saved)), [saved, pending])
   const update = useCallback((change: (state: S) => S) => setSaved((s) => (s === null ? s : change(s))), [])
 
   const edit = useCallback(
-    async <T,>({ send, show, apply }: Edit<S, T>): Promise<T | undefined> => {
+    async <T,>({ send, show, apply, retry }: Edit<S, T>): Promise<T | undefined> => {
       const key = ++keys
       if (show) setPending((p) => [...p, { key, show }])
       try {
@@ -46,7 +51,7 @@ export function useSynced<S>(report: (error: unknown) => void): Synced<S> {
         if (apply) setSaved((s) => (s === null ? s : apply(s, result)))
         return result
       } catch (error) {
-        report(error)
+        report(error, retry)
         return undefined
       } finally {
         if (show) setPending((p) => p.filter((x) => x.key !== key))

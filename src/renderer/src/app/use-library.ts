@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LibraryNotice, LibraryState } from '../../../shared/contract'
 import { call, onEvent } from '../api'
-import { useSynced, type Synced } from './synced'
+import { useSynced, type ReportFailure, type Synced } from './synced'
 
 export interface LibraryHook {
   library: LibraryState | null
@@ -17,7 +17,7 @@ export interface LibraryHook {
 
 const noticeKey = (n: LibraryNotice): string => `${n.kind}|${n.file}|${n.message}`
 
-export function useLibrary(report: (error: unknown) => void): LibraryHook {
+export function useLibrary(report: ReportFailure): LibraryHook {
   const { value: library, load, update, edit } = useSynced<LibraryState>(report)
   const [error, setError] = useState<string | null>(null)
   const [notices, setNotices] = useState<LibraryNotice[]>([])

@@ -16,7 +16,22 @@ export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolea
   const busy = guard.busy
   const set = (key: keyof typeof empty) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value })
   const urlProblem = form.url.trim() !== '' && !isWebUrl(form.url.trim())
-  const ready = form.title.trim() !== '' && form.text.trim() !== '' && !urlProblem && !busy
+  const missingText = form.text.trim() === ''
+  const missingTitle = form.title.trim() === ''
+  // Said beside the disabled button (and read with it), so an empty paste is not a silent dead end.
+  const whyNot =
+    missingTitle && missingText
+      ? 'Add a headline and paste the story text to create it.'
+      : missingText
+        ? form.text === ''
+          ? 'Paste the story text to create it.'
+          : 'The pasted text is empty (only spaces or blank lines); paste the story text to create it.'
+        : missingTitle
+          ? 'Add a headline to create the story.'
+          : urlProblem
+            ? 'Fix the web address to create the story.'
+            : null
+  const ready = whyNot === null && !busy
 
   const submit = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
@@ -77,13 +92,18 @@ export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolea
               </Text>
               <TextArea required value={form.text} onChange={set('text')} rows={12} className="story-paste" placeholder="Paste the story here" />
             </label>
-            <Flex justify="end" gap="2">
+            <Flex justify="end" align="center" gap="2">
+              {whyNot && (
+                <Text size="1" color="gray" id="new-story-why" data-testid="create-why-not" mr="auto">
+                  {whyNot}
+                </Text>
+              )}
               <Dialog.Close>
                 <Button type="button" variant="soft" color="gray">
                   Cancel
                 </Button>
               </Dialog.Close>
-              <Button type="submit" disabled={!ready} loading={busy}>
+              <Button type="submit" disabled={!ready} loading={busy} aria-describedby={whyNot ? 'new-story-why' : undefined}>
                 Create and open
               </Button>
             </Flex>

@@ -28,6 +28,18 @@ import { SignOffDialog } from './SignOffDialog'
 import { StoryToolbarExtras } from './StoryToolbarExtras'
 import { StoryEditProvider, useStory } from './use-story'
 
+/** Claims anchor to words of the story text; the headline is story metadata, so it says how to check it instead. */
+const HEADLINE_NOT_MARKABLE =
+  'A headline cannot be marked as a claim: claims point at words in the story text. Mark the same statement where the story makes it, and correct the headline itself in Story details.'
+
+/** Whether the reader's selection has words of the headline in it. */
+function headlineSelected(): boolean {
+  const selection = document.getSelection()
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return false
+  const headline = document.querySelector('.article-title')
+  return headline !== null && selection.getRangeAt(0).intersectsNode(headline) && selection.toString().trim() !== ''
+}
+
 export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void }): React.JSX.Element {
   const desk = useDesk()
   const toasts = useToasts()
@@ -100,6 +112,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     const root = articleRef.current
     const range = (root && selectionOffsets(root, document.getSelection())) ?? live?.range
     if (range) void markRange(range)
+    else if (headlineSelected()) toasts.show({ message: HEADLINE_NOT_MARKABLE })
     else toasts.show({ message: 'Select words in the story first, then press M.' })
   }
 
@@ -132,7 +145,10 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
 
   const reattach = (): void => {
     if (!selected || !live) return
-    void actions.reattach(selected.id, live.range)
+    const range = live.range
+    // The words are used up: let go of the selection so its floating "Mark as claim" goes too.
+    document.getSelection()?.removeAllRanges()
+    void actions.reattach(selected.id, range)
   }
 
   const perform = (action: DeskAction): boolean => {
@@ -299,7 +315,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
             {cursor.announcement}
           </p>
           <article className="article" lang={story.language || undefined}>
-            <Heading as="h2" size="6" className="article-title">
+            <Heading as="h2" size="6" className="article-title" data-testid="headline">
               {story.title}
             </Heading>
             <Article text={story.text} claims={articleClaims} selectedId={selectedId} rootRef={articleRef} onPick={pick} />

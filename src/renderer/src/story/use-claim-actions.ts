@@ -2,7 +2,7 @@
 // shows a pending highlight at once and settles when main answers; updates show at once and are
 // taken back if the save fails. Every change goes into the undo history (app/undo.tsx); a delete
 // also says so in a toast with an Undo button.
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { maxQuoteLength, type StoryDetail } from '../../../shared/contract'
 import type { Claim, ClaimFields, Evidence } from '../../../shared/model'
 import { call } from '../api'
@@ -39,6 +39,8 @@ export function useClaimActions({ storyId, text, claims, edit, open }: Options) 
   /** Ranges being saved right now, read synchronously so a double-click cannot mark twice. */
   const inFlight = useRef(new Set<string>())
 
+  // The latest markRange, for marking again once an editor is named (see `retry` below).
+  const markAgain = useRef<(range: TextRange) => void>(() => undefined)
   const markRange = useCallback(
     async (selected: TextRange) => {
       const range = trimRange(text, selected)
@@ -57,7 +59,8 @@ export function useClaimActions({ storyId, text, claims, edit, open }: Options) 
       inFlight.current.add(rangeKey)
       const key = `pending-${++pendingKeys}`
       setPending((p) => [...p, { key, ...range }])
-      const claim = await edit({ send: () => call('claims.create', { storyId, start: range.start, end: range.end }), apply: withClaim })
+      // Marked before anyone said who they are: once they have, the same words are marked after all.
+      const claim = await edit({ send: () => call('claims.create', { storyId, start: range.start, end: range.end }), apply: withClaim, retry: () => markAgain.current(selected) })
       if (claim) {
         open(claim.id)
         let deleted: { claim: Claim; evidence: Evidence[] } | null = null
@@ -72,6 +75,9 @@ export function useClaimActions({ storyId, text, claims, edit, open }: Options) 
     },
     [edit, toasts, storyId, open, text, claims, history]
   )
+  useEffect(() => {
+    markAgain.current = (range) => void markRange(range)
+  }, [markRange])
 
   const updateClaim = useCallback(
     async (id: string, fields: Partial<ClaimFields>) => {

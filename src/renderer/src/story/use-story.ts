@@ -7,7 +7,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react'
 import type { LibraryChange, StoryDetail } from '../../../shared/contract'
 import { call, onEvent } from '../api'
-import { useSynced, type Edit } from '../app/synced'
+import { useSynced, type Edit, type ReportFailure } from '../app/synced'
 
 export type StoryEdit = <T>(edit: Edit<StoryDetail, T>) => Promise<T | undefined>
 
@@ -26,7 +26,7 @@ const ECHO_WAIT_MS = 5_000
 export const byStoryOrder = (a: StoryDetail['claims'][number], b: StoryDetail['claims'][number]): number =>
   a.anchor.position.start - b.anchor.position.start || a.anchor.position.end - b.anchor.position.end
 
-export function useStory(storyId: string, report: (error: unknown) => void): StoryHook {
+export function useStory(storyId: string, report: ReportFailure): StoryHook {
   const synced = useSynced<StoryDetail>(report)
   const { load, update } = synced
   const [error, setError] = useState<string | null>(null)
