@@ -1,6 +1,5 @@
 // The desk channels and the one DeskSync of the open library: connect, disconnect, status, resolve.
 // Without a desk none of this runs and the library works exactly as a local one.
-import { Client } from 'pg'
 import type { ConnectDesk, DeskConnection, DeskStatus } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import type { HandlersFor } from '../dispatch'
@@ -8,6 +7,7 @@ import type { Platform } from '../platform'
 import { currentEditor, type ServiceContext } from '../services/context'
 import { migrate } from './migrations'
 import { DeskSync, deskError, forgetConnection, savedConnection } from './sync'
+import { newPgClient } from './pg-client'
 
 export const offStatus: DeskStatus = { state: 'off', deskId: null, user: null, lead: false, pending: 0, lastSyncAt: null, conflicts: [], error: null }
 
@@ -105,7 +105,7 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
 
 /** Brings the desk schema up to date when the connecting role may (the owner); members just use it. */
 async function ensureSchema(connection: DeskConnection, password: string): Promise<void> {
-  const client = new Client({ host: connection.host, port: connection.port, database: connection.database, user: connection.user, password, ssl: connection.ssl ? { rejectUnauthorized: true } : false, connectionTimeoutMillis: 5000 })
+  const client = newPgClient({ host: connection.host, port: connection.port, database: connection.database, user: connection.user, password, ssl: connection.ssl ? { rejectUnauthorized: true } : false, connectionTimeoutMillis: 5000 })
   try {
     await client.connect()
     const owner = await client.query<{ owner: boolean }>('SELECT pg_catalog.has_database_privilege(current_user, current_database(), \'CREATE\') AS owner')

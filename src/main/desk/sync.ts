@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
-import { Client, type ClientConfig } from 'pg'
+import type { Client, ClientConfig } from 'pg'
 import type { DeskConflict, DeskConnection, DeskStatus } from '../../shared/contract'
 import { Activity, STORY_SCHEMA_VERSION, type StoryFile } from '../../shared/model'
 import { AppError, type ErrorCode } from '../../shared/result'
@@ -17,6 +17,7 @@ import { writeFileDurably } from '../store/durable-write'
 import { nodeFileIO } from '../store/file-io'
 import type { LibraryStore } from '../store/library-store'
 import { idOf, kindOf, LIBRARY_SCOPE, libraryUnits, merge3, putLibraryUnit, putStoryUnit, storyUnits, unitSchemas, type Unit, type UnitKind, type UnitValue } from './units'
+import { newPgClient } from './pg-client'
 
 interface Base {
   seq: number
@@ -223,8 +224,8 @@ export class DeskSync {
   }
 
   private async open(): Promise<void> {
-    const client = new Client(this.clientConfig())
-    const listener = new Client(this.clientConfig())
+    const client = newPgClient(this.clientConfig())
+    const listener = newPgClient(this.clientConfig())
     try {
       await client.connect()
       const member = await client.query<{ is_lead: boolean }>('SELECT is_lead FROM factdesk.members WHERE desk_id = $1 AND role_name = session_user', [this.options.connection.deskId])
