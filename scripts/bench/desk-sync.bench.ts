@@ -3,7 +3,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { StorySummary } from '../../src/shared/model'
 import { deskStatus, settled, startDeskCluster, waitFor } from '../../src/main/desk/testing/desk-cluster'
 import { openTestCore } from '../../src/main/testing/test-core'
 import { benchIdentity, buildLibrary } from './library-fixture'
@@ -23,11 +22,11 @@ const bench: Bench = {
       const a = await cluster.client('news', 'ana')
       const b = await cluster.client('news', 'ben')
       const text = Array.from({ length: 20 }, (_, i) => `Claim number ${i} is here.`).join(' ')
-      const story = await a.call<StorySummary>('stories.create', { title: 'Latency', text })
+      const story = await a.call('stories.create', { title: 'Latency', text })
       const claims: string[] = []
       for (let i = 0; i < 20; i++) {
         const start = text.indexOf(`Claim number ${i} `)
-        claims.push((await a.call<{ id: string }>('claims.create', { storyId: story.id, start, end: start + 14 })).id)
+        claims.push((await a.call('claims.create', { storyId: story.id, start, end: start + 14 })).id)
       }
       await waitFor('the story on B', async () => (await b.core.store.readStory(story.id).catch(() => null))?.claims.length === 20, 30_000)
       await settled(b)
@@ -45,7 +44,7 @@ const bench: Bench = {
 
       // 2. 1,000 edits made offline, pushed on reconnect.
       await a.core.desk.sync!.close()
-      for (let i = 0; i < 1000; i++) await a.call('claims.update', { storyId: story.id, claimId: claims[i % claims.length], patch: { rationale: `Offline ${i}` } })
+      for (let i = 0; i < 1000; i++) await a.call('claims.update', { storyId: story.id, claimId: claims[i % claims.length]!, patch: { rationale: `Offline ${i}` } })
       const t1 = performance.now()
       await a.core.desk.resume()
       await waitFor('the queue pushed', async () => {

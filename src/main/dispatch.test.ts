@@ -2,7 +2,6 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LibraryChange } from '../shared/contract'
-import type { Source, StorySummary } from '../shared/model'
 import { appSender, openTestCore, withEditor, type TestCore } from './testing/test-core'
 
 let t: TestCore
@@ -22,7 +21,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 beforeEach(async () => {
   t = await openTestCore()
   await withEditor(t)
-  storyId = (await t.call<{ id: string }[]>('stories.list', {}))[0]!.id
+  storyId = (await t.call('stories.list', {}))[0]!.id
 })
 afterEach(() => t.cleanup())
 
@@ -102,7 +101,7 @@ describe('dispatch', () => {
     await t.call('library.search', { query: 'sample', deskState: 'all', assignee: 'all', sort: 'updated', offset: 0, limit: 10 })
     expect(t.platform.events).toEqual([])
 
-    const summary = await t.call<StorySummary>('stories.update', { id: storyId, patch: { title: 'Renamed' } })
+    const summary = await t.call('stories.update', { id: storyId, patch: { title: 'Renamed' } })
     expect(t.platform.events).toEqual([{ event: 'library.changed', payload: { entity: 'story', storyId, updatedAt: summary.updatedAt, summary, activity: [expect.objectContaining({ action: 'story.updated', field: 'title', to: 'Renamed' })] } }])
     expect(LibraryChange.safeParse(t.platform.events[0]?.payload).success).toBe(true)
 
@@ -111,9 +110,9 @@ describe('dispatch', () => {
     expect(t.platform.events).toEqual([])
 
     // A source edit names the source, not a story guessed from the input's "id".
-    const source = await t.call<Source>('sources.create', { fields: { title: 'Ministry table' } })
+    const source = await t.call('sources.create', { fields: { title: 'Ministry table' } })
     t.platform.events.length = 0
-    const edited = await t.call<Source>('sources.update', { id: source.id, patch: { publisher: 'Ministry' } })
+    const edited = await t.call('sources.update', { id: source.id, patch: { publisher: 'Ministry' } })
     expect(t.platform.events).toHaveLength(1)
     expect(t.platform.events[0]?.payload).toMatchObject({ entity: 'library', sources: [edited] })
     expect(LibraryChange.safeParse(t.platform.events[0]?.payload).success).toBe(true)

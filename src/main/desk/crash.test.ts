@@ -2,8 +2,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { StoryDetail } from '../../shared/contract'
-import type { Claim, StorySummary } from '../../shared/model'
+import type { Claim } from '../../shared/model'
 import { openTestCore, withEditor, type TestCore } from '../testing/test-core'
 import { settled, startDeskCluster, waitFor, type DeskCluster } from './testing/desk-cluster'
 
@@ -20,12 +19,12 @@ afterAll(async () => {
 const TEXT = Array.from({ length: 40 }, (_, i) => `Statement number ${i} says ${i * 7} things happened.`).join(' ')
 
 async function storyWithClaims(t: TestCore, count: number): Promise<{ storyId: string; claims: string[] }> {
-  const story = await t.call<StorySummary>('stories.create', { title: 'Crash story', text: TEXT })
+  const story = await t.call('stories.create', { title: 'Crash story', text: TEXT })
   const claims: string[] = []
   for (let i = 0; i < count; i++) {
     const words = `Statement number ${i} says`
     const start = TEXT.indexOf(words)
-    claims.push((await t.call<Claim>('claims.create', { storyId: story.id, start, end: start + words.length })).id)
+    claims.push((await t.call('claims.create', { storyId: story.id, start, end: start + words.length })).id)
   }
   return { storyId: story.id, claims }
 }
@@ -66,7 +65,7 @@ describe('desk sync under crashes', () => {
     try {
       await again.call('desk.connect', cluster.connectInput('news', 'ana'))
       await settled(again)
-      const local = await again.call<StoryDetail>('stories.get', { id: storyId })
+      const local = await again.call('stories.get', { id: storyId })
       const desk = await onDesk(storyId)
       // Every saved edit is in the library and on the desk, exactly once.
       for (const c of local.claims) expect(desk.rationale.get(c.id)).toBe(c.rationale)
@@ -92,11 +91,11 @@ describe('desk sync under crashes', () => {
     await Promise.all(edits)
     await settled(a)
     await waitFor('every verdict on B', async () => {
-      const got = await b.call<StoryDetail>('stories.get', { id: storyId }).catch(() => null)
+      const got = await b.call('stories.get', { id: storyId }).catch(() => null)
       return got && got.claims.length === 30 && got.claims.every((c) => c.status === 'done')
     }, 30_000)
     const desk = await onDesk(storyId)
-    const local = await a.call<StoryDetail>('stories.get', { id: storyId })
+    const local = await a.call('stories.get', { id: storyId })
     expect(desk.activity.sort()).toEqual(local.activity.map((x) => x.id).sort())
   }, 90_000)
 })

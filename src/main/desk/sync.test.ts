@@ -1,7 +1,6 @@
 // Two and three Factdesk cores on separate library folders, one real PostgreSQL desk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Claim, StorySummary } from '../../shared/model'
-import type { StoryDetail } from '../../shared/contract'
+import type { Claim } from '../../shared/model'
 import type { TestCore } from '../testing/test-core'
 import { deskStatus, settled, startDeskCluster, waitFor, type DeskCluster } from './testing/desk-cluster'
 
@@ -20,17 +19,17 @@ afterAll(async () => {
 const TEXT = 'The council spent 4 million on roads. The mayor said crime fell by half. Unemployment is at 3 percent.'
 
 async function newStory(t: TestCore, title: string): Promise<{ storyId: string; claims: string[] }> {
-  const story = await t.call<StorySummary>('stories.create', { title, text: TEXT })
+  const story = await t.call('stories.create', { title, text: TEXT })
   const claims: string[] = []
   for (const words of ['4 million', 'crime fell by half', '3 percent']) {
     const start = TEXT.indexOf(words)
-    claims.push((await t.call<Claim>('claims.create', { storyId: story.id, start, end: start + words.length })).id)
+    claims.push((await t.call('claims.create', { storyId: story.id, start, end: start + words.length })).id)
   }
   return { storyId: story.id, claims }
 }
 
 const claimOf = async (t: TestCore, storyId: string, claimId: string): Promise<Claim | undefined> => {
-  const detail = await t.call<StoryDetail>('stories.get', { id: storyId }).catch(() => null)
+  const detail = await t.call('stories.get', { id: storyId }).catch(() => null)
   return detail?.claims.find((c) => c.id === claimId)
 }
 
@@ -40,9 +39,9 @@ describe('desk sync', () => {
     const { storyId, claims } = await newStory(a, 'Council budget')
     await waitFor('the story on B and C', async () => (await claimOf(b, storyId, claims[2]!)) && (await claimOf(c, storyId, claims[2]!)))
 
-    await a.call('claims.update', { storyId, claimId: claims[0], patch: { verdict: 'false' } })
-    await b.call('claims.update', { storyId, claimId: claims[1], patch: { status: 'in_progress' } })
-    await c.call('claims.update', { storyId, claimId: claims[0], patch: { rationale: 'Budget line 4.2 says 3.1 million.' } })
+    await a.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'false' } })
+    await b.call('claims.update', { storyId, claimId: claims[1]!, patch: { status: 'in_progress' } })
+    await c.call('claims.update', { storyId, claimId: claims[0]!, patch: { rationale: 'Budget line 4.2 says 3.1 million.' } })
     for (const t of [a, b, c]) {
       const claim0 = await waitFor('claim 1 merged', async () => {
         const got = await claimOf(t, storyId, claims[0]!)
@@ -53,9 +52,9 @@ describe('desk sync', () => {
     }
     for (const t of [a, b, c]) expect((await settled(t)).conflicts).toEqual([])
     // Activity merges by union: every editor's entries, each once.
-    const logs = await Promise.all([a, b, c].map(async (t) => (await t.call<StoryDetail>('stories.get', { id: storyId })).activity.map((x) => x.id).sort()))
+    const logs = await Promise.all([a, b, c].map(async (t) => (await t.call('stories.get', { id: storyId })).activity.map((x) => x.id).sort()))
     await waitFor('activity union', async () => {
-      const again = await Promise.all([a, b, c].map(async (t) => (await t.call<StoryDetail>('stories.get', { id: storyId })).activity.map((x) => x.id).sort()))
+      const again = await Promise.all([a, b, c].map(async (t) => (await t.call('stories.get', { id: storyId })).activity.map((x) => x.id).sort()))
       return again.every((l) => l.length === again[0]!.length && new Set(l).size === l.length) && again[0]!.length >= logs[0]!.length
     })
   }, 60_000)
@@ -68,9 +67,9 @@ describe('desk sync', () => {
     await settled(b)
     // B goes offline, both set a different verdict on the same claim.
     await b.core.desk.sync!.close()
-    await a.call('claims.update', { storyId, claimId: claims[1], patch: { verdict: 'misleading' } })
+    await a.call('claims.update', { storyId, claimId: claims[1]!, patch: { verdict: 'misleading' } })
     await settled(a)
-    await b.call('claims.update', { storyId, claimId: claims[1], patch: { verdict: 'accurate' } })
+    await b.call('claims.update', { storyId, claimId: claims[1]!, patch: { verdict: 'accurate' } })
     await b.core.desk.resume()
     const status = await waitFor('a conflict on B', async () => {
       const s = await deskStatus(b)
@@ -85,9 +84,9 @@ describe('desk sync', () => {
     await b.call('desk.resolve', { key: `claim:${claims[1]}`, choices: { verdict: 'remote' } })
     expect((await claimOf(b, storyId, claims[1]!))?.verdict).toBe('misleading')
     expect((await deskStatus(b)).conflicts).toEqual([])
-    const log = (await b.call<StoryDetail>('stories.get', { id: storyId })).activity
+    const log = (await b.call('stories.get', { id: storyId })).activity
     expect(log.at(-1)?.summary).toContain('Sync conflict resolved')
-    await waitFor('the resolution logged on A', async () => (await a.call<StoryDetail>('stories.get', { id: storyId })).activity.some((x) => x.summary.includes('Sync conflict resolved')))
+    await waitFor('the resolution logged on A', async () => (await a.call('stories.get', { id: storyId })).activity.some((x) => x.summary.includes('Sync conflict resolved')))
   }, 60_000)
 
   it('an edit against a concurrent delete is a flagged conflict, not a silent delete', async () => {
@@ -96,9 +95,9 @@ describe('desk sync', () => {
     await waitFor('the story on B', () => claimOf(b, storyId, claims[0]!))
     await settled(b)
     await b.core.desk.sync!.close()
-    await a.call('claims.delete', { storyId, claimId: claims[0] })
+    await a.call('claims.delete', { storyId, claimId: claims[0]! })
     await settled(a)
-    await b.call('claims.update', { storyId, claimId: claims[0], patch: { verdict: 'false' } })
+    await b.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'false' } })
     await b.core.desk.resume()
     const status = await waitFor('a conflict on B', async () => ((await deskStatus(b)).conflicts.length > 0 ? deskStatus(b) : null))
     expect(status.conflicts[0]!.fields).toEqual([{ field: '(deleted)', local: 'edited', remote: 'deleted' }])
@@ -111,7 +110,7 @@ describe('desk sync', () => {
     await waitFor('the story on B', () => claimOf(b, storyId, claims[2]!))
     await cluster.pg.stop()
     await waitFor('A offline', async () => (await deskStatus(a)).state === 'offline')
-    await a.call('claims.update', { storyId, claimId: claims[2], patch: { verdict: 'accurate', status: 'done' } })
+    await a.call('claims.update', { storyId, claimId: claims[2]!, patch: { verdict: 'accurate', status: 'done' } })
     expect((await waitFor('pending on A', async () => ((await deskStatus(a)).pending > 0 ? deskStatus(a) : null))).state).toBe('offline')
     await cluster.pg.restart()
     await waitFor('the edit on B', async () => (await claimOf(b, storyId, claims[2]!))?.verdict === 'accurate')
@@ -139,7 +138,7 @@ describe('desk sync', () => {
     const clash = await waitFor('the settings conflict on Ana', async () => (await deskStatus(t)).conflicts.find((c) => c.key === 'settings'))
     expect(clash.fields).toEqual([{ field: 'organisationName', local: 'Ana’s idea', remote: 'Riverton Ledger' }])
     await t.call('desk.resolve', { key: 'settings', choices: { organisationName: 'remote' } })
-    expect((await t.call<{ settings: { organisationName: string } }>('library.get', {})).settings.organisationName).toBe('Riverton Ledger')
+    expect((await t.call('library.get', {})).settings.organisationName).toBe('Riverton Ledger')
     expect((await settled(t)).error).toBeNull()
   }, 60_000)
 
@@ -149,7 +148,7 @@ describe('desk sync', () => {
     const { storyId } = await newStory(a, 'News desk only')
     await settled(a)
     await settled(o)
-    const theirs = await o.call<StorySummary[]>('stories.list', {})
+    const theirs = await o.call('stories.list', {})
     expect(theirs.some((s) => s.id === storyId)).toBe(false)
   }, 60_000)
 })

@@ -1,8 +1,6 @@
 // The desk's memory through the real dispatch and store: earlier checks are found across stories,
 // follow edits, reuse copies evidence without touching the verdict, and dismissals survive a restart.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { EarlierCheck, SentenceMatch, StoryDetail, Suggestion } from '../../shared/contract'
-import type { Claim, Source, StorySummary } from '../../shared/model'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
 let t: TestCore
@@ -16,14 +14,14 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-const story = async (title: string, text: string) => (await t.call<StorySummary>('stories.create', { title, text })).id
+const story = async (title: string, text: string) => (await t.call('stories.create', { title, text })).id
 const mark = (storyId: string, text: string, words: string) =>
-  t.call<Claim>('claims.create', { storyId, start: text.indexOf(words), end: text.indexOf(words) + words.length })
+  t.call('claims.create', { storyId, start: text.indexOf(words), end: text.indexOf(words) + words.length })
 
 async function checkedStory() {
   const a = await story('Exports in spring', first)
   const claim = await mark(a, first, 'exports rose 12 percent in March')
-  const source = await t.call<Source>('sources.create', { fields: { title: 'Ministry trade table', url: 'https://example.org/trade' } })
+  const source = await t.call('sources.create', { fields: { title: 'Ministry trade table', url: 'https://example.org/trade' } })
   await t.call('evidence.add', { storyId: a, claimId: claim.id, sourceId: source.id, fields: { excerpt: 'March: +12.0%', stance: 'supports' } })
   await t.call('claims.update', { storyId: a, claimId: claim.id, patch: { verdict: 'accurate', rationale: 'Matches the ministry table.' } })
   return { a, claim, source }
@@ -34,7 +32,7 @@ describe('checked before', () => {
     const { a, claim } = await checkedStory()
     const b = await story('Trade', second)
     const fresh = await mark(b, second, 'Exports rose twelve per cent in March')
-    const matches = await t.call<EarlierCheck[]>('memory.matches', { storyId: b, claimId: fresh.id })
+    const matches = await t.call('memory.matches', { storyId: b, claimId: fresh.id })
     expect(matches[0]).toMatchObject({
       storyId: a,
       claimId: claim.id,
@@ -48,21 +46,21 @@ describe('checked before', () => {
   it('only counts claims with a verdict, and follows verdicts being set and cleared', async () => {
     const a = await story('Exports in spring', first)
     const claim = await mark(a, first, 'exports rose 12 percent in March')
-    expect(await t.call<EarlierCheck[]>('memory.search', { query: 'exports rose 12% in March' })).toEqual([])
+    expect(await t.call('memory.search', { query: 'exports rose 12% in March' })).toEqual([])
     await t.call('claims.update', { storyId: a, claimId: claim.id, patch: { verdict: 'false' } })
-    expect(await t.call<EarlierCheck[]>('memory.search', { query: 'exports rose 12% in March' })).toMatchObject([{ verdict: 'false' }])
+    expect(await t.call('memory.search', { query: 'exports rose 12% in March' })).toMatchObject([{ verdict: 'false' }])
     await t.call('claims.update', { storyId: a, claimId: claim.id, patch: { verdict: null } })
-    expect(await t.call<EarlierCheck[]>('memory.search', { query: 'exports rose 12% in March' })).toEqual([])
+    expect(await t.call('memory.search', { query: 'exports rose 12% in March' })).toEqual([])
   })
 
   it('drops a story moved to the trash and takes it back on restore', async () => {
     const { a } = await checkedStory()
     const query = { query: 'Exports rose 12 per cent in March' }
-    expect(await t.call<EarlierCheck[]>('memory.search', query)).toHaveLength(1)
+    expect(await t.call('memory.search', query)).toHaveLength(1)
     await t.call('stories.delete', { id: a })
-    expect(await t.call<EarlierCheck[]>('memory.search', query)).toHaveLength(0)
+    expect(await t.call('memory.search', query)).toHaveLength(0)
     await t.call('stories.restore', { id: a })
-    expect(await t.call<EarlierCheck[]>('memory.search', query)).toHaveLength(1)
+    expect(await t.call('memory.search', query)).toHaveLength(1)
   })
 
   it('never offers a changed-figure or negated claim as checked before; a search shows it, flagged', async () => {
@@ -71,17 +69,17 @@ describe('checked before', () => {
     const b = await story('Other figures', text)
     const changed = await mark(b, text, 'Exports rose 15 percent in March')
     const negated = await mark(b, text, 'Exports did not rise 12 percent in March')
-    expect(await t.call<EarlierCheck[]>('memory.matches', { storyId: b, claimId: changed.id })).toEqual([])
-    expect(await t.call<EarlierCheck[]>('memory.matches', { storyId: b, claimId: negated.id })).toEqual([])
-    expect(await t.call<SentenceMatch[]>('memory.storyMatches', { storyId: b })).toEqual([])
-    expect(await t.call<EarlierCheck[]>('memory.search', { query: 'Exports rose 15 percent in March' })).toMatchObject([{ figuresDiffer: true, negationDiffers: false }])
-    expect(await t.call<EarlierCheck[]>('memory.search', { query: 'Exports did not rise 12 percent in March' })).toMatchObject([{ figuresDiffer: false, negationDiffers: true }])
+    expect(await t.call('memory.matches', { storyId: b, claimId: changed.id })).toEqual([])
+    expect(await t.call('memory.matches', { storyId: b, claimId: negated.id })).toEqual([])
+    expect(await t.call('memory.storyMatches', { storyId: b })).toEqual([])
+    expect(await t.call('memory.search', { query: 'Exports rose 15 percent in March' })).toMatchObject([{ figuresDiffer: true, negationDiffers: false }])
+    expect(await t.call('memory.search', { query: 'Exports did not rise 12 percent in March' })).toMatchObject([{ figuresDiffer: false, negationDiffers: true }])
   })
 
   it('shows which sentences of a story match earlier checks', async () => {
     await checkedStory()
     const b = await story('Trade', second)
-    const matches = await t.call<SentenceMatch[]>('memory.storyMatches', { storyId: b })
+    const matches = await t.call('memory.storyMatches', { storyId: b })
     expect(matches).toHaveLength(1)
     expect(second.slice(matches[0]!.start, matches[0]!.end)).toBe('Exports rose twelve per cent in March, the ministry said.')
   })
@@ -90,10 +88,10 @@ describe('checked before', () => {
     const { a, claim } = await checkedStory()
     const b = await story('Trade', second)
     const fresh = await mark(b, second, 'Exports rose twelve per cent in March')
-    const reused = await t.call<Claim>('memory.reuse', { storyId: b, claimId: fresh.id, fromStoryId: a, fromClaimId: claim.id })
+    const reused = await t.call('memory.reuse', { storyId: b, claimId: fresh.id, fromStoryId: a, fromClaimId: claim.id })
     expect(reused.verdict).toBeNull()
     expect(reused.rationale).toContain('Matches the ministry table.')
-    const detail = await t.call<StoryDetail>('stories.get', { id: b })
+    const detail = await t.call('stories.get', { id: b })
     expect(detail.evidence).toMatchObject([{ claimId: fresh.id, excerpt: 'March: +12.0%', stance: 'supports', createdBy: editor }])
     expect(detail.activity.at(-1)).toMatchObject({ action: 'evidence.reused', claimId: fresh.id, from: `${a}/${claim.id}`, by: editor })
     const again = await t.core.dispatch('memory.reuse', { storyId: b, claimId: fresh.id, fromStoryId: a, fromClaimId: claim.id }, appSender)
@@ -108,7 +106,7 @@ describe('suggest claims', () => {
 
   it('ranks sentences, skips marked ones, and remembers a dismissal across a restart', async () => {
     const id = await story('Jobs', text)
-    const suggestions = await t.call<Suggestion[]>('memory.suggest', { storyId: id })
+    const suggestions = await t.call('memory.suggest', { storyId: id })
     expect(suggestions.map((s) => text.slice(s.start, s.end))).toEqual([text.split('\n\n')[0]])
     expect(suggestions[0]!.reason).toContain('a figure')
     await t.call('memory.dismiss', { storyId: id, key: suggestions[0]!.key })
@@ -116,7 +114,7 @@ describe('suggest claims', () => {
     await t.core.close()
     const reopened = await openTestCore({ libraryDir: dir })
     try {
-      expect(await reopened.call<Suggestion[]>('memory.suggest', { storyId: id })).toEqual([])
+      expect(await reopened.call('memory.suggest', { storyId: id })).toEqual([])
     } finally {
       await reopened.cleanup()
     }
@@ -126,6 +124,6 @@ describe('suggest claims', () => {
   it('does not suggest a sentence that is already a claim', async () => {
     const id = await story('Jobs', text)
     await mark(id, text, 'Unemployment fell to 3.5 percent in 2019')
-    expect(await t.call<Suggestion[]>('memory.suggest', { storyId: id })).toEqual([])
+    expect(await t.call('memory.suggest', { storyId: id })).toEqual([])
   })
 })

@@ -4,7 +4,7 @@ import { noneLeftOut, renderClaimReview, type LeftOutCounts } from './claimrevie
 import { renderCsv } from './csv'
 import { extensions } from './file-name'
 import { renderHtml } from './html'
-import { renderPackage } from './json-package'
+import { renderPackage } from '../package/json-package'
 import { renderMarkdown } from './markdown'
 import type { ReportModel } from './model'
 

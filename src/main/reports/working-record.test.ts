@@ -5,7 +5,7 @@ import type { StoryFile } from '../../shared/model'
 import { buildReport } from './build'
 import { BOM, renderCsv } from './csv'
 import { renderHtml } from './html'
-import { toPackage } from './json-package'
+import { toPackage } from '../package/json-package'
 import { renderMarkdown } from './markdown'
 import { allOptions, at, budgetStory, sampleInput } from './testing/sample-report'
 

@@ -6,16 +6,16 @@ import { defaultClaimFields, type Claim, type ClaimFields, type ClaimType, type 
 import { AppError } from '../../shared/result'
 import { checkedNow, claimLabel, isChecked, lacksCheckedAgainst, recheckAfterReattach } from '../../shared/rules/claims'
 import { describe } from '../../shared/text/anchor'
+import { trimRange, type TextRange } from '../../shared/text/range'
 import { currentEditor, logActivity, type ServiceContext } from './context'
 import { summaryFor } from './values'
 
-/** Trims whitespace off both ends of a selection so a claim starts and ends on words. */
-export function tightRange(text: string, start: number, end: number): { start: number; end: number } {
+/** A selection as a claim's range: inside the text, trimmed to words (shared/text/range.ts), not blank. */
+export function tightRange(text: string, start: number, end: number): TextRange {
   if (start >= end || end > text.length) throw new AppError('invalid_input', 'The selection is outside the story text.')
-  while (start < end && /\s/.test(text[start] ?? '')) start++
-  while (end > start && /\s/.test(text[end - 1] ?? '')) end--
-  if (start === end) throw new AppError('invalid_input', 'Select some words to mark as a claim.')
-  return { start, end }
+  const range = trimRange(text, { start, end })
+  if (!range) throw new AppError('invalid_input', 'Select some words to mark as a claim.')
+  return range
 }
 
 /** A negated verb, or "no/never/none", held to a period: "has not … since", "no … in the past year". */

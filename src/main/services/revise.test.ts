@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ReanchorReport, StoryDetail } from '../../shared/contract'
 import { openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
 let t: TestCore
@@ -14,16 +13,16 @@ const draft = [
 beforeEach(async () => {
   t = await openTestCore()
   await withEditor(t)
-  storyId = (await t.call<{ id: string }>('stories.create', { title: 'Exports', text: draft })).id
+  storyId = (await t.call('stories.create', { title: 'Exports', text: draft })).id
 })
 afterEach(() => t.cleanup())
 
 async function mark(words: string) {
   const start = draft.indexOf(words)
-  return t.call<{ id: string }>('claims.create', { storyId, start, end: start + words.length })
+  return t.call('claims.create', { storyId, start, end: start + words.length })
 }
 
-const revise = (text: string) => t.call<{ detail: StoryDetail; report: ReanchorReport }>('stories.revise', { id: storyId, text })
+const revise = (text: string) => t.call('stories.revise', { id: storyId, text })
 
 describe('stories.revise', () => {
   it('keeps the old revision, follows edited claims, orphans lost ones and logs each', async () => {
@@ -43,7 +42,7 @@ describe('stories.revise', () => {
     expect(byId.get(weather.id)!.orphaned).toBe(true)
     expect(byId.get(weather.id)!.anchor.quote.exact).toBe('Officials blamed the weather for the delay.')
 
-    const old = await t.call<{ text: string }>('stories.revision', { id: storyId, revision: 1 })
+    const old = await t.call('stories.revision', { id: storyId, revision: 1 })
     expect(old.text).toBe(draft)
     const actions = detail.activity.map((a) => a.action)
     expect(actions).toEqual(expect.arrayContaining(['story.revised', 'claim.orphaned', 'claim.reanchored']))
@@ -57,16 +56,16 @@ describe('stories.revise', () => {
     expect(detail.claims.find((c) => c.id === weather.id)!.orphaned).toBe(false)
 
     await revise(draft.replace('Officials blamed the weather for the delay.', 'Nobody explained it.'))
-    const text = (await t.call<StoryDetail>('stories.get', { id: storyId })).story.text
+    const text = (await t.call('stories.get', { id: storyId })).story.text
     const start = text.indexOf('Nobody explained it.')
-    const claim = await t.call<{ orphaned: boolean; anchor: { quote: { exact: string } } }>('claims.reattach', { storyId, claimId: weather.id, start, end: start + 20 })
+    const claim = await t.call('claims.reattach', { storyId, claimId: weather.id, start, end: start + 20 })
     expect(claim).toMatchObject({ orphaned: false, anchor: { quote: { exact: 'Nobody explained it.' } } })
   })
 
   it('rejects an empty revision and leaves the story as it was', async () => {
     const result = await t.core.dispatch('stories.revise', { id: storyId, text: ' \n\n ' }, { url: 'app://factdesk/index.html', isMainFrame: true })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    const detail = await t.call<StoryDetail>('stories.get', { id: storyId })
+    const detail = await t.call('stories.get', { id: storyId })
     expect(detail.story).toMatchObject({ revision: 1, text: draft })
   })
 })

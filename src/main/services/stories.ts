@@ -4,7 +4,7 @@ import type { StoryDetail } from '../../shared/contract'
 import type { DeskState, StoryFile, StoryMeta, StoryOrigin } from '../../shared/model'
 import { STORY_SCHEMA_VERSION } from '../../shared/model'
 import { AppError } from '../../shared/result'
-import { describeBlocker, FINAL_DESK_STATE, signOffBlockers } from '../../shared/rules/claims'
+import { describeBlocker, FINAL_DESK_STATE, signOffBlockers, storyOrder } from '../../shared/rules/claims'
 import { currentEditor, logActivity, type ServiceContext, type StoreContext } from './context'
 
 export interface NewStory {
@@ -49,7 +49,7 @@ export function storyDetail(ctx: ServiceContext, file: StoryFile): StoryDetail {
   const cited = new Set(file.evidence.map((e) => e.sourceId))
   return {
     story: file.story,
-    claims: [...file.claims].sort((a, b) => a.anchor.position.start - b.anchor.position.start || a.anchor.position.end - b.anchor.position.end),
+    claims: [...file.claims].sort(storyOrder),
     evidence: file.evidence,
     sources: ctx.store.library.sources.filter((s) => cited.has(s.id)),
     revisions: file.revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt, createdBy: r.createdBy, note: r.note, length: r.text.length })),

@@ -3,8 +3,8 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ExportResult, LibraryState, StoryDetail } from '../../shared/contract'
-import type { Claim, ContactAttempt, StorySummary } from '../../shared/model'
+import type { StoryDetail } from '../../shared/contract'
+import type { Claim, ContactAttempt } from '../../shared/model'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
 let t: TestCore
@@ -15,13 +15,13 @@ const text = 'The mayor said unemployment is less than 100 people in the town.\n
 beforeEach(async () => {
   t = await openTestCore()
   editor = await withEditor(t, 'Rosa Diaz')
-  storyId = (await t.call<StorySummary>('stories.create', { title: 'Town', text })).id
+  storyId = (await t.call('stories.create', { title: 'Town', text })).id
 })
 afterEach(() => t.cleanup())
 
-const detail = () => t.call<StoryDetail>('stories.get', { id: storyId })
-const mark = (words: string, source = text) => t.call<Claim>('claims.create', { storyId, start: source.indexOf(words), end: source.indexOf(words) + words.length })
-const update = (claimId: string, patch: Partial<Claim>) => t.call<Claim>('claims.update', { storyId, claimId, patch })
+const detail = () => t.call('stories.get', { id: storyId })
+const mark = (words: string, source = text) => t.call('claims.create', { storyId, start: source.indexOf(words), end: source.indexOf(words) + words.length })
+const update = (claimId: string, patch: Partial<Claim>) => t.call('claims.update', { storyId, claimId, patch })
 const claimOf = async (id: string) => (await detail()).claims.find((c) => c.id === id)!
 const revise = (next: string) => t.call('stories.revise', { id: storyId, text: next })
 const fail = async (channel: string, input: unknown) => {
@@ -44,7 +44,7 @@ describe('checked words and re-check', () => {
     expect(changed.anchor.quote.exact).toBe('unemployment is less than 1,000 people')
     expect(changed).toMatchObject({ verdict: 'accurate', recheck: { reason: 'revised', revision: 2 }, checked: { exact: 'unemployment is less than 100 people' } })
     expect(kept).toMatchObject({ verdict: 'false', recheck: null, checked: { exact: 'The new bridge opened in March' } })
-    const summary = (await t.call<StorySummary[]>('stories.list', {})).find((s) => s.id === storyId)!
+    const summary = (await t.call('stories.list', {})).find((s) => s.id === storyId)!
     expect(summary.recheckCount).toBe(1)
     expect((await detail()).activity.some((a) => a.action === 'claim.recheck' && a.claimId === figure.id && a.summary.startsWith('C1 · Needs re-check'))).toBe(true)
   })
@@ -64,7 +64,7 @@ describe('checked words and re-check', () => {
     await t.call('claims.reattach', { storyId, claimId: figure.id, start: next.indexOf('Spending fell'), end: next.indexOf('Spending fell') + 13 })
     expect(await claimOf(figure.id)).toMatchObject({ orphaned: false, recheck: { reason: 'reattached' } })
 
-    const confirmed = await t.call<Claim>('claims.confirm', { storyId, claimId: figure.id })
+    const confirmed = await t.call('claims.confirm', { storyId, claimId: figure.id })
     expect(confirmed).toMatchObject({ recheck: null, verdict: 'mostly_accurate', checked: { exact: 'Spending fell', by: editor } })
     expect((await fail('claims.confirm', { storyId, claimId: figure.id })).code).toBe('conflict')
     const log = (await detail()).activity.filter((a) => a.claimId === figure.id && a.action === 'claim.confirmed')
@@ -100,7 +100,7 @@ describe('sign-off', () => {
     expect(refused).toMatchObject({ code: 'conflict', issues: [{ message: 'C2: not Done, no verdict' }] })
     expect((await detail()).story).toMatchObject({ deskState: 'draft', signOff: null })
 
-    const summary = await t.call<StorySummary>('stories.update', { id: storyId, patch: { deskState: 'cleared' }, overrideReason: 'Bridge date confirmed by the editor on site' })
+    const summary = await t.call('stories.update', { id: storyId, patch: { deskState: 'cleared' }, overrideReason: 'Bridge date confirmed by the editor on site' })
     expect(summary.deskState).toBe('cleared')
     const { story, activity } = await detail()
     expect(story.signOff).toMatchObject({ by: editor, override: { reason: 'Bridge date confirmed by the editor on site', blockers: ['C2: not Done, no verdict'] } })
@@ -127,7 +127,7 @@ describe('claim numbers', () => {
     const middle = await mark('The new bridge opened in March')
     const first = await mark('unemployment is less than 100 people')
     expect([last.number, middle.number, first.number]).toEqual([1, 2, 3])
-    const deleted = await t.call<{ claim: Claim }>('claims.delete', { storyId, claimId: middle.id })
+    const deleted = await t.call('claims.delete', { storyId, claimId: middle.id })
     const fourth = await mark('two weeks late')
     expect(fourth.number).toBe(4)
     expect((await detail()).activity.some((a) => a.action === 'claim.deleted' && a.summary === 'C2 · Claim deleted')).toBe(true)
@@ -136,18 +136,18 @@ describe('claim numbers', () => {
     await t.core.close()
     const reopened = await openTestCore({ libraryDir: t.dir })
     const numbers = (d: StoryDetail) => Object.fromEntries(d.claims.map((c) => [c.anchor.quote.exact, c.number]))
-    const before = numbers(await reopened.call<StoryDetail>('stories.get', { id: storyId }))
+    const before = numbers(await reopened.call('stories.get', { id: storyId }))
     expect(before).toEqual({ 'unemployment is less than 100 people': 3, 'The new bridge opened in March': 2, 'two weeks late': 4, 'Council spending rose by 4 percent': 1 })
 
     reopened.platform.saveDir = reopened.dir
-    const exported = await reopened.call<ExportResult>('export.report', { scope: 'story', storyIds: [storyId], format: 'json', options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false } })
+    const exported = await reopened.call('export.report', { scope: 'story', storyIds: [storyId], format: 'json', options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false } })
     await reopened.cleanup()
     const other = await openTestCore()
     try {
       await withEditor(other, 'Kai')
       const file = await readFile(exported.path)
       await other.call('package.import', { file: { fileName: 'p.json', dataBase64: file.toString('base64') } })
-      const imported = await other.call<StoryDetail>('stories.get', { id: storyId })
+      const imported = await other.call('stories.get', { id: storyId })
       expect(numbers(imported)).toEqual(before)
       expect(imported.story.nextClaimNumber).toBe(5)
     } finally {
@@ -175,7 +175,7 @@ describe('claim numbers', () => {
     await writeFile(storyPath, JSON.stringify(v1))
     const again = await openTestCore({ libraryDir: dir })
     try {
-      const d = await again.call<StoryDetail>('stories.get', { id: storyId })
+      const d = await again.call('stories.get', { id: storyId })
       expect(d.claims.map((c) => [c.anchor.quote.exact, c.number])).toEqual([
         ['unemployment is less than 100 people', 1],
         ['Council spending rose by 4 percent', 2]
@@ -199,10 +199,10 @@ describe('older libraries', () => {
     await writeFile(indexPath, JSON.stringify(v1))
     const again = await openTestCore({ libraryDir: dir })
     try {
-      const state = await again.call<LibraryState>('library.get', {})
+      const state = await again.call('library.get', {})
       expect(state.notices).toEqual([])
       expect(state.settings.requireCheckedAgainst).toBe(false)
-      const stories = await again.call<StorySummary[]>('stories.list', {})
+      const stories = await again.call('stories.list', {})
       expect(stories.find((s) => s.id === storyId)).toMatchObject({ title: 'Town', recheckCount: 0, followUps: [] })
     } finally {
       await again.cleanup()
@@ -215,17 +215,17 @@ describe('contact log', () => {
     const claim = await mark('The new bridge opened in March')
     await update(claim.id, { status: 'waiting' })
     const attempt = (contact: string, outcome: ContactAttempt['outcome'], at: string, followUp = '') =>
-      t.call<ContactAttempt>('contacts.add', { storyId, claimId: claim.id, fields: { contact, sourceId: null, method: 'phone', outcome, at, notes: '', followUp } })
+      t.call('contacts.add', { storyId, claimId: claim.id, fields: { contact, sourceId: null, method: 'phone', outcome, at, notes: '', followUp } })
     await attempt('Press office', 'no_answer', '2026-11-20T09:00:00.000Z', '2026-11-21')
     await attempt('Press office', 'left_message', '2026-11-21T09:00:00.000Z', '2026-11-24')
     const third = await attempt('Site engineer', 'declined', '2026-11-22T09:00:00.000Z', '2026-11-25')
     expect(third).toMatchObject({ by: editor })
-    const summary = (await t.call<StorySummary[]>('stories.list', {})).find((s) => s.id === storyId)!
+    const summary = (await t.call('stories.list', {})).find((s) => s.id === storyId)!
     expect(summary.followUps).toEqual([{ claimId: claim.id, claimNumber: 1, due: '2026-11-25', contact: 'Site engineer', by: editor }])
     expect((await claimOf(claim.id)).contacts).toHaveLength(3)
 
     await update(claim.id, { status: 'done', verdict: 'unverifiable' })
-    expect((await t.call<StorySummary[]>('stories.list', {})).find((s) => s.id === storyId)!.followUps).toEqual([])
+    expect((await t.call('stories.list', {})).find((s) => s.id === storyId)!.followUps).toEqual([])
     expect((await fail('contacts.add', { storyId, claimId: claim.id, fields: { contact: '', sourceId: null, method: 'phone', outcome: 'declined', at: '2026-11-22T09:00:00.000Z', notes: '', followUp: '' } })).code).toBe('invalid_input')
   })
 })

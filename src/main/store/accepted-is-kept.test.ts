@@ -2,7 +2,7 @@
 // a code before anything is written, and the library reopens with no damage notice.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { LibraryState, StoryDetail } from '../../shared/contract'
-import { limits, type Claim, type Source, type StorySummary } from '../../shared/model'
+import { limits, type Claim, type Source } from '../../shared/model'
 import { createCore } from '../core'
 import { appSender, openTestCore, sampleStoryPath, TEST_ORIGIN, withEditor, type TestCore } from '../testing/test-core'
 import { LibraryStore } from './library-store'
@@ -17,9 +17,9 @@ beforeEach(async () => {
   t = await openTestCore()
   await withEditor(t, 'Rosa Diaz')
   await t.call('settings.update', { patch: { organisationName: 'The Desk' } })
-  storyId = (await t.call<StorySummary>('stories.create', { title: 'Exports', text })).id
-  claim = await t.call<Claim>('claims.create', { storyId, start: 0, end: 20 })
-  source = await t.call<Source>('sources.create', { fields: { title: 'Ministry release' } })
+  storyId = (await t.call('stories.create', { title: 'Exports', text })).id
+  claim = await t.call('claims.create', { storyId, start: 0, end: 20 })
+  source = await t.call('sources.create', { fields: { title: 'Ministry release' } })
 })
 afterEach(() => t.cleanup())
 
@@ -30,8 +30,8 @@ async function restart(): Promise<void> {
 }
 
 async function snapshot(): Promise<{ library: LibraryState; story: StoryDetail }> {
-  const library = await t.call<LibraryState>('library.get', {})
-  return { library: { ...library, notices: [] }, story: await t.call<StoryDetail>('stories.get', { id: storyId }) }
+  const library = await t.call('library.get', {})
+  return { library: { ...library, notices: [] }, story: await t.call('stories.get', { id: storyId }) }
 }
 
 const refused: [string, string, unknown][] = [
@@ -70,13 +70,13 @@ describe('input the loader would reject', () => {
 
   it('refuses an over-long selection in a long story with words that say what to do', async () => {
     const long = Array.from({ length: 400 }, (_, i) => `Sentence ${i} says the budget grew by ${i} percent over the year before.`).join(' ')
-    const id = (await t.call<StorySummary>('stories.create', { title: 'Long', text: long })).id
+    const id = (await t.call('stories.create', { title: 'Long', text: long })).id
     const result = await t.core.dispatch('claims.create', { storyId: id, start: 0, end: long.length }, appSender)
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('at most 20,000 characters') } })
   })
 
   it('trims a name before checking it, and saves the trimmed name', async () => {
-    const person = await t.call<{ name: string }>('people.create', { name: '  Ana Lima  ' })
+    const person = await t.call('people.create', { name: '  Ana Lima  ' })
     expect(person.name).toBe('Ana Lima')
   })
 })

@@ -5,8 +5,7 @@ import { mkdtemp, readdir, readFile, rm, unlink, utimes, writeFile } from 'node:
 import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { ExportResult, LibraryState } from '../../shared/contract'
-import { STORY_SCHEMA_VERSION, type StoryFile, type StorySummary } from '../../shared/model'
+import { STORY_SCHEMA_VERSION, type StoryFile } from '../../shared/model'
 import { appSender, openTestCore, withEditor } from '../testing/test-core'
 import { nodeFileIO, type FileIO } from './file-io'
 import { LibraryStore } from './library-store'
@@ -67,14 +66,14 @@ describe('every file accounted for', () => {
   it('rebuilds a library whose index and backup are gone from its story files, and never seeds it as new', async () => {
     const t = await openTestCore()
     await withEditor(t)
-    const mine = (await t.call<StorySummary>('stories.create', { title: 'Mine', text: 'Words of my own.' })).id
-    const before = (await t.call<StorySummary[]>('stories.list', {})).map((s) => s.id).sort()
+    const mine = (await t.call('stories.create', { title: 'Mine', text: 'Words of my own.' })).id
+    const before = (await t.call('stories.list', {})).map((s) => s.id).sort()
     await t.core.close()
     await rm(path.join(t.dir, 'library.json'))
     await rm(path.join(t.dir, 'library.json.bak'), { force: true })
     const again = await openTestCore({ libraryDir: t.dir })
-    const state = await again.call<LibraryState>('library.get', {})
-    const stories = await again.call<StorySummary[]>('stories.list', {})
+    const state = await again.call('library.get', {})
+    const stories = await again.call('stories.list', {})
     expect(stories.map((s) => s.id).sort()).toEqual(before)
     expect(stories.some((s) => s.id === mine)).toBe(true)
     expect(state.notices.map((n) => n.kind)).toEqual(['rebuilt'])
@@ -85,7 +84,7 @@ describe('every file accounted for', () => {
   it('tells about damage found when a story is first opened, once, as an event', async () => {
     const t = await openTestCore()
     await withEditor(t)
-    const id = (await t.call<StorySummary>('stories.create', { title: 'Kept', text: 'Words.' })).id
+    const id = (await t.call('stories.create', { title: 'Kept', text: 'Words.' })).id
     await t.call('stories.update', { id, patch: { title: 'Kept twice' } })
     await t.core.close()
     const storyPath = path.join(t.dir, 'stories', id, 'story.json')
@@ -183,8 +182,8 @@ describe('export.reveal', () => {
       const other = await t.core.dispatch('export.reveal', { path: '/etc/passwd' }, appSender)
       expect(other).toMatchObject({ ok: false, error: { code: 'forbidden' } })
       t.platform.saveDir = t.dir
-      const ids = (await t.call<StorySummary[]>('stories.list', {})).map((s) => s.id)
-      const saved = await t.call<ExportResult>('export.report', { scope: 'selected', storyIds: ids, format: 'markdown', options: { includeExcerpts: true, includeActivity: false, includeOrphaned: true, internal: false } })
+      const ids = (await t.call('stories.list', {})).map((s) => s.id)
+      const saved = await t.call('export.report', { scope: 'selected', storyIds: ids, format: 'markdown', options: { includeExcerpts: true, includeActivity: false, includeOrphaned: true, internal: false } })
       expect(await t.core.dispatch('export.reveal', { path: saved.path }, appSender)).toMatchObject({ ok: true })
       expect(await t.core.dispatch('export.reveal', { path: path.join(t.dir, 'library.json') }, appSender)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
       expect(revealed).toEqual([saved.path])

@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames, type Channel, type LibraryState } from '../../shared/contract'
-import type { Claim, Evidence, Source, StorySummary } from '../../shared/model'
+import type { StorySummary } from '../../shared/model'
 import { createCore } from '../core'
 import { appSender, openTestCore, sampleStoryPath, TEST_ORIGIN, withEditor, type TestCore } from '../testing/test-core'
 
@@ -23,10 +23,10 @@ const noFetch = (async () => {
 beforeAll(async () => {
   t = await openTestCore({ fetch: noFetch })
   await withEditor(t, 'Rosa Diaz')
-  ids.story = (await t.call<StorySummary>('stories.create', { title: 'Exports', text: 'The ministry said exports rose 12 percent in March.\n\nOfficials blamed the weather.' })).id
-  ids.claim = (await t.call<Claim>('claims.create', { storyId: ids.story, start: 0, end: 30 })).id
-  ids.source = (await t.call<Source>('sources.create', { fields: { title: 'Ministry release', url: 'https://example.org/r' } })).id
-  ids.evidence = (await t.call<Evidence>('evidence.add', { storyId: ids.story, claimId: ids.claim, sourceId: ids.source })).id
+  ids.story = (await t.call('stories.create', { title: 'Exports', text: 'The ministry said exports rose 12 percent in March.\n\nOfficials blamed the weather.' })).id
+  ids.claim = (await t.call('claims.create', { storyId: ids.story, start: 0, end: 30 })).id
+  ids.source = (await t.call('sources.create', { fields: { title: 'Ministry release', url: 'https://example.org/r' } })).id
+  ids.evidence = (await t.call('evidence.add', { storyId: ids.story, claimId: ids.claim, sourceId: ids.source })).id
 })
 afterAll(() => t.cleanup())
 

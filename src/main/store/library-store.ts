@@ -15,10 +15,11 @@ import { current, Immer, isDraft } from 'immer'
 import { emptyLibrary, libraryKind } from './file-kinds'
 import { ioReason, toIoError } from './durable-write'
 import { migrateFormat1 } from './migrate'
-import { StoryRecord, storyPaths } from './story-record'
+import { StoryRecord } from './story-record'
 import { errnoCode, nodeFileIO, type FileIO } from './file-io'
 import { KeyedMutex } from './keyed-mutex'
 import { acquireLibraryLock, type LibraryLock } from './library-lock'
+import { listStoryFolders, reconcileIndex, withRefreshedLines } from './reconcile'
 import { summarise } from './summary'
 import { assertLoadable } from './validate'
 
@@ -366,67 +367,28 @@ export class LibraryStore {
     return record
   }
 
-  /**
-   * Accounts for every story folder against the index: a folder the index lacks is added (a crash
-   * between writing a new story and its index line leaves exactly that, so it is no damage); a
-   * line whose folder is gone is restored from the state file's backup, or kept as missing with a
-   * notice; lines older than their state file are recomputed.
-   */
+  /** Heals the index against the story folders on open (reconcile.ts). */
   private async reconcileIndex(fresh: boolean, folders: string[]): Promise<void> {
     if (this.readOnly) return
-    await this.removeTempFiles()
-    const onDisk = new Set(folders)
-    const indexed = new Map(this.library.stories.filter((s) => s.deletedAt === null).map((s) => [s.id, s]))
-    const missing = [...indexed.keys()].filter((id) => !onDisk.has(id))
-    const unindexed = [...onDisk].filter((id) => !indexed.has(id))
-    const stale = await this.staleStories([...indexed.keys()].filter((id) => onDisk.has(id)))
-    if (missing.length === 0 && unindexed.length === 0 && stale.length === 0 && !fresh) return
-    const summaries: StorySummary[] = []
-    for (const id of [...missing, ...unindexed, ...stale]) {
-      const loaded = await StoryRecord.load(this.io, this.storyPath(id), id, this.now, true).catch((error: unknown) => {
-        const reason = error instanceof AppError ? error.message : String(error)
-        this.notify([{ kind: 'unreadable', file: this.storyPath(id), message: reason, movedTo: null }])
-        return null
-      })
-      if (!loaded) continue
-      // A folder with no state file and no backup that the index never listed is a creation cut off: nothing was saved there.
-      if (loaded.outcome.state === 'missing' && !indexed.has(id)) continue
-      this.notify(loaded.notices)
-      if (loaded.record) summaries.push(summarise(loaded.record.file))
-      else if (loaded.outcome.state === 'missing') {
-        this.missingFiles.add(id)
-        const title = indexed.get(id)?.title ?? id
-        this.notify([{ kind: 'missing', file: this.storyPath(id), message: `The files of “${title}” are missing from the library folder and have no backup. The story stays in the list; put its folder back (stories/${id}) to open it again.`, movedTo: null }])
-      }
-    }
-    if (summaries.length === 0 && !fresh) return
-    await this.mutex.run('library', async () => {
-      const draft = structuredClone(this.db.data)
-      // Refreshed lines stay where they were, so the library keeps its order across a restart.
-      const refreshed = new Map(summaries.map((s) => [s.id, s]))
-      const known = new Set(draft.stories.map((s) => s.id))
-      draft.stories = draft.stories.map((s) => refreshed.get(s.id) ?? s).concat(summaries.filter((s) => !known.has(s.id)))
-      await this.commit(this.db, draft)
-    })
-  }
-
-  /** Stories saved after library.json was last written: their index lines may be out of date. */
-  private async staleStories(ids: string[]): Promise<string[]> {
-    const indexAt = await this.io.modifiedAt(path.join(this.dir, 'library.json'))
-    if (indexAt === null) return []
-    const times = await Promise.all(ids.map((id) => this.io.modifiedAt(storyPaths(this.storyPath(id)).state)))
-    // >=: file times tick in milliseconds or coarser, and a false alarm only costs one read.
-    // A state file that is not there at all is checked too (it may be restored from its backup).
-    return ids.filter((_, i) => (times[i] ?? Infinity) >= indexAt)
-  }
-
-  /** Temp files are left only by a write that was cut off; the file it was replacing is intact. */
-  private async removeTempFiles(): Promise<void> {
-    for (const folder of [this.dir, path.join(this.dir, 'stories')]) {
-      for (const name of await this.io.readdir(folder)) {
-        if (name.endsWith('.tmp')) await this.io.unlink(path.join(folder, name)).catch(() => undefined)
-      }
-    }
+    await reconcileIndex(
+      {
+        io: this.io,
+        dir: this.dir,
+        now: this.now,
+        stories: this.library.stories,
+        storyPath: (id) => this.storyPath(id),
+        notify: (notices) => this.notify(notices),
+        markMissing: (id) => void this.missingFiles.add(id),
+        writeIndex: (summaries) =>
+          this.mutex.run('library', async () => {
+            const draft = structuredClone(this.db.data)
+            draft.stories = withRefreshedLines(draft.stories, summaries)
+            await this.commit(this.db, draft)
+          })
+      },
+      fresh,
+      folders
+    )
   }
 
   private storyPath(id: string): string {
@@ -442,7 +404,6 @@ export class LibraryStore {
   }
 }
 
-/** The ids of the story folders in a library folder. */
 /** Drafts of a story for a change: copies made only of what the change touches. Nothing is frozen (records are never changed in place). */
 const drafts = new Immer({ autoFreeze: false })
 
@@ -455,13 +416,6 @@ function detach<T>(value: T): T {
   }
   return value
 }
-
-async function listStoryFolders(io: FileIO, dir: string): Promise<string[]> {
-  const names = await io.readdir(path.join(dir, 'stories')).catch(() => [])
-  return names.filter((f) => STORY_FOLDER.test(f))
-}
-
-const STORY_FOLDER = /^[A-Za-z0-9_-]{1,64}$/
 
 const missingError = (title: string): AppError =>
   new AppError('not_found', `The file for “${title}” is missing from the library folder and has no backup, so the story cannot be opened. Everything else in the library can still be used.`)

@@ -5,7 +5,6 @@ import { appendFile, mkdtemp, readdir, readFile, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { LibraryState, StoryDetail } from '../../shared/contract'
 import { LIBRARY_SCHEMA_VERSION, STORY_SCHEMA_VERSION, StoryFile, type Activity } from '../../shared/model'
 import { upgradeStoryRecord } from './migrations'
 import { openTestCore, withEditor } from '../testing/test-core'
@@ -123,12 +122,12 @@ describe('a library written by the previous version (story format 1)', () => {
     }
     const t = await openTestCore({ libraryDir: dir })
     try {
-      const library = await t.call<LibraryState>('library.get', {})
+      const library = await t.call('library.get', {})
       expect(library.notices).toEqual([])
       expect(library.people.map((p) => p.name)).toEqual(['Rosa Diaz'])
-      expect((await t.call<{ id: string }[]>('stories.list', {})).map((s) => s.id).sort()).toEqual([...originals.keys()].filter((id) => !id.startsWith('id0023')).sort())
+      expect((await t.call('stories.list', {})).map((s) => s.id).sort()).toEqual([...originals.keys()].filter((id) => !id.startsWith('id0023')).sort())
       for (const [id, original] of originals) {
-        const detail = await t.call<StoryDetail>('stories.get', { id })
+        const detail = await t.call('stories.get', { id })
         expect(detail.story).toEqual(original.story)
         expect(detail.claims).toEqual(expect.arrayContaining(original.claims))
         expect(detail.evidence).toEqual(original.evidence)
@@ -142,9 +141,9 @@ describe('a library written by the previous version (story format 1)', () => {
       expect(await readFile(path.join(dir, 'library.json.v1.bak'), 'utf8')).toBe(await readFile(path.join(fixture, 'library.json'), 'utf8'))
       // Who is editing belongs to this machine, not the library: choose the editor again.
       await t.call('people.setCurrent', { id: library.people[0]!.id })
-      const [trashed] = await t.call<{ id: string }[]>('stories.trash', {})
+      const [trashed] = await t.call('stories.trash', {})
       await t.call('stories.restore', { id: trashed!.id })
-      expect((await t.call<StoryDetail>('stories.get', { id: trashed!.id })).story.title).toBe('In the trash')
+      expect((await t.call('stories.get', { id: trashed!.id })).story.title).toBe('In the trash')
 
       const edited = [...originals.keys()].find((id) => (originals.get(id)?.claims.length ?? 0) > 0 && originals.get(id)?.story.origin.kind === 'paste')!
       const claim = originals.get(edited)!.claims[0]!
@@ -152,7 +151,7 @@ describe('a library written by the previous version (story format 1)', () => {
       await t.core.close()
       const again = await openTestCore({ libraryDir: dir, identity: t.identity })
       expect(again.core.store.notices).toEqual([])
-      const detail = await again.call<StoryDetail>('stories.get', { id: edited })
+      const detail = await again.call('stories.get', { id: edited })
       expect(detail.claims.find((c) => c.id === claim.id)?.rationale).toBe('Saved after the upgrade.')
       expect(detail.activity).toHaveLength(originals.get(edited)!.activity.length + 1)
       await again.core.close()
@@ -169,8 +168,8 @@ describe('a library written by the previous version (story format 1)', () => {
     cpSync(path.join(fixture, 'stories', first), path.join(dir, 'stories', id, 'partial.tmp'))
     const t = await openTestCore({ libraryDir: dir })
     await withEditor(t, 'Second Editor')
-    expect((await t.call<LibraryState>('library.get', {})).notices).toEqual([])
-    expect((await t.call<StoryDetail>('stories.get', { id })).story.id).toBe(id)
+    expect((await t.call('library.get', {})).notices).toEqual([])
+    expect((await t.call('stories.get', { id })).story.id).toBe(id)
     await t.core.close()
   })
 })

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { EventName } from '../../shared/contract'
+import type { Channel, ChannelInput, ChannelOutput, EventName } from '../../shared/contract'
 import { createCore, type Core, type CoreOptions } from '../core'
 import { memoryIdentity, type EditorIdentity } from '../identity'
 import { memorySecrets, type Platform } from '../platform'
@@ -45,7 +45,9 @@ export interface TestCore {
   /** Who is editing, as this "machine" remembers it; pass it on when opening the folder again. */
   identity: EditorIdentity
   /** Calls a channel as the app window would and returns the value, failing loudly on an error. */
-  call<T = unknown>(channel: string, input: unknown): Promise<T>
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
+  /** The same without the contract's types, for tests that send what the contract would refuse. */
+  callRaw(channel: string, input: unknown): Promise<unknown>
   cleanup(): Promise<void>
 }
 
@@ -63,16 +65,20 @@ export async function openTestCore(overrides: Partial<CoreOptions> = {}): Promis
     checkOutput: true,
     ...overrides
   })
+  const callRaw = async (channel: string, input: unknown): Promise<unknown> => {
+    const result = await core.dispatch(channel, input, appSender)
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`)
+    return result.value
+  }
   return {
     core,
     dir,
     platform,
     identity,
-    async call<T>(channel: string, input: unknown): Promise<T> {
-      const result = await core.dispatch(channel, input, appSender)
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`)
-      return result.value as T
+    async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+      return (await callRaw(channel, input)) as ChannelOutput<C>
     },
+    callRaw,
     async cleanup() {
       await core.close()
       await rm(root, { recursive: true, force: true })
@@ -82,7 +88,7 @@ export async function openTestCore(overrides: Partial<CoreOptions> = {}): Promis
 
 /** Adds an editor and makes them current, as the first-run picker does. */
 export async function withEditor(t: TestCore, name = 'Test Editor'): Promise<string> {
-  const person = await t.call<{ id: string }>('people.create', { name })
+  const person = await t.call('people.create', { name })
   await t.call('people.setCurrent', { id: person.id })
   return person.id
 }

@@ -7,6 +7,7 @@
 import search from 'approx-string-match'
 import type { ClaimAnchor } from '../model/claim'
 import { positionHint } from './position-hint'
+import { trimRange, type TextRange } from './range'
 
 /** Enough context to tell a repeated phrase apart, short enough to survive nearby edits. */
 export const CONTEXT_LENGTH = 32
@@ -90,7 +91,7 @@ const contextHolds = (c: Candidate) => Math.max(c.prefix, c.suffix) >= MIN_CONTE
  * edge goes to the nearer word edge: an approximate match often takes a letter or two of a word
  * that replaced the quote's last word, and widening to that whole word would claim new words.
  */
-function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
+function snapToWords(text: string, start: number, end: number): TextRange {
   const word = /[\p{L}\p{N}]/u
   const inWord = (at: number) => word.test(text[at - 1] ?? '') && word.test(text[at] ?? '')
   if (inWord(start)) {
@@ -107,9 +108,7 @@ function snapToWords(text: string, start: number, end: number): { start: number;
     while (back > start && inWord(back)) back--
     end = forward - end <= end - back ? forward : back
   }
-  while (start < end && /\s/.test(text[start] ?? '')) start++
-  while (end > start && /\s/.test(text[end - 1] ?? '')) end--
-  return { start, end }
+  return trimRange(text, { start, end }) ?? { start: end, end }
 }
 
 function fuzzyIn(text: string, anchor: ClaimAnchor, hint: number, from: number, to: number): Candidate | undefined {

@@ -1,7 +1,7 @@
 // A real PostgreSQL desk and several Factdesk cores on their own library folders, for the
 // multi-client tests and the desk benchmarks.
 import { Client } from 'pg'
-import type { DeskStatus } from '../../../shared/contract'
+import type { ChannelInput, DeskStatus } from '../../../shared/contract'
 import { openTestCore, withEditor, type TestCore } from '../../testing/test-core'
 import { addMember, createDesk } from '../admin'
 import { startLocalPostgres, type LocalPostgres } from '../local-postgres'
@@ -14,7 +14,7 @@ export interface DeskCluster {
   member(deskId: string, role: string, options?: { lead?: boolean }): Promise<{ role: string; password: string }>
   /** A core on a fresh library folder, with an editor chosen, connected to the desk as `role`. */
   client(deskId: string, role: string, editorName?: string): Promise<TestCore>
-  connectInput(deskId: string, role: string, password?: string): Record<string, unknown>
+  connectInput(deskId: string, role: string, password?: string): ChannelInput<'desk.connect'>
   close(): Promise<void>
 }
 
@@ -71,7 +71,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-export const deskStatus = (t: TestCore): Promise<DeskStatus> => t.call<DeskStatus>('desk.status', {})
+export const deskStatus = (t: TestCore): Promise<DeskStatus> => t.call('desk.status', {})
 
 /** Waits until a core has nothing left to push and is online. */
 export const settled = (t: TestCore): Promise<DeskStatus> =>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest'
 import { layoutParagraph } from './highlight-layout'
-import { pointToOffset, rangeToOffsets, selectionOffsets, trimRange } from './selection'
+import { pointToOffset, rangeToOffsets, selectionOffsets } from './selection'
 
 // Story: "Alpha beta gamma.\n\nDelta epsilon." with a claim over "beta gamma" and one nested on "gamma".
 const text = 'Alpha beta gamma.\n\nDelta epsilon.'
@@ -108,13 +108,5 @@ describe('selection to story offsets', () => {
     selection.addRange(range)
     const offsets = selectionOffsets(root, selection)!
     expect(text.slice(offsets.start, offsets.end)).toBe('epsilon')
-  })
-})
-
-describe('trimRange', () => {
-  it('trims spaces and paragraph breaks off both ends, and refuses a blank range', () => {
-    expect(trimRange(text, { start: 16, end: 24 })).toEqual({ start: 16, end: 24 })
-    expect(trimRange(text, { start: 17, end: 24 })).toEqual({ start: 19, end: 24 })
-    expect(trimRange('a  b', { start: 1, end: 3 })).toBeNull()
   })
 })

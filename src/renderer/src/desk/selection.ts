@@ -4,10 +4,7 @@
 // markers, the margin) carries `data-at`, the story offset it sits at, so a selection that starts
 // or ends on one still resolves. Paragraph breaks are not rendered; the offsets skip them.
 
-export interface TextRange {
-  start: number
-  end: number
-}
+import type { TextRange } from '../../../shared/text/range'
 
 const SEGMENT = '[data-start]'
 
@@ -74,12 +71,4 @@ export function offsetAtPoint(root: Element, x: number, y: number): number | nul
   const range = doc.caretRangeFromPoint?.(x, y)
   if (range) return pointToOffset(root, range.startContainer, range.startOffset, 'forward')
   return null
-}
-
-/** Drops whitespace at either end, as main does when it saves a claim, so the pending highlight matches. */
-export function trimRange(text: string, range: TextRange): TextRange | null {
-  let { start, end } = range
-  while (start < end && /\s/.test(text[start] ?? '')) start++
-  while (end > start && /\s/.test(text[end - 1] ?? '')) end--
-  return start < end ? { start, end } : null
 }

@@ -18,6 +18,9 @@ import { FollowUpsDue } from './FollowUpsDue'
 import { LibraryToolbarExtras } from './LibraryToolbarExtras'
 import { TrashDialog } from './TrashDialog'
 import { defaultLibraryFilter, useStoryRows, type LibraryFilter } from './use-story-rows'
+import { EnumSelect } from '../app/EnumSelect'
+
+const deskStateChoices: readonly LibraryFilter['deskState'][] = ['all', ...deskStates]
 
 const sortLabels: Record<LibrarySort, string> = { updated: 'Last change', title: 'Headline', progress: 'Least finished', claims: 'Most claims' }
 
@@ -97,17 +100,13 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
             <MagnifyingGlassIcon />
           </TextField.Slot>
         </TextField.Root>
-        <Select.Root value={filter.deskState} onValueChange={(v) => setFilter({ ...filter, deskState: v as LibraryFilter['deskState'] })}>
-          <Select.Trigger aria-label="Desk state" />
-          <Select.Content>
-            <Select.Item value="all">All desk states</Select.Item>
-            {deskStates.map((s) => (
-              <Select.Item key={s} value={s}>
-                {deskStateLabels[s]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select.Root>
+        <EnumSelect
+          label="Desk state"
+          value={filter.deskState}
+          options={deskStateChoices}
+          optionLabel={(s) => (s === 'all' ? 'All desk states' : deskStateLabels[s])}
+          onChange={(deskState) => setFilter({ ...filter, deskState })}
+        />
         <Select.Root value={filter.assignee} onValueChange={(v) => setFilter({ ...filter, assignee: v })}>
           <Select.Trigger aria-label="Assignee" />
           <Select.Content>

@@ -1,7 +1,7 @@
 // Attaching evidence: pick a source already in the library (search as you type) or enter a new
 // one, then the excerpt relied on, its stance and where in the source it is.
 import { CheckIcon, MagnifyingGlassIcon } from '@radix-ui/react-icons'
-import { Button, Card, Flex, Grid, SegmentedControl, Select, Tabs, Text, TextArea, TextField } from '@radix-ui/themes'
+import { Button, Card, Flex, Grid, SegmentedControl, Tabs, Text, TextArea, TextField } from '@radix-ui/themes'
 import { useEffect, useRef, useState } from 'react'
 import { sourceKinds, stances, type Source, type SourceKind, type Stance } from '../../../shared/model'
 import { call } from '../api'
@@ -10,6 +10,7 @@ import { useGuard } from '../app/form-parts'
 import { useUndo } from '../app/undo'
 import { isWebUrl, sourceKindLabels, stanceLabels } from '../app/labels'
 import { useStoryEdit } from './use-story'
+import { EnumSelect } from '../app/EnumSelect'
 
 const newSource = { title: '', url: '', publisher: '', archiveUrl: '', kind: 'other' as SourceKind }
 
@@ -97,16 +98,7 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
                     <Text size="1" weight="medium" color="gray">
                       Kind
                     </Text>
-                    <Select.Root value={fresh.kind} onValueChange={(v) => setFresh({ ...fresh, kind: v as SourceKind })}>
-                      <Select.Trigger aria-label="Kind of source" />
-                      <Select.Content>
-                        {sourceKinds.map((k) => (
-                          <Select.Item key={k} value={k}>
-                            {sourceKindLabels[k]}
-                          </Select.Item>
-                        ))}
-                      </Select.Content>
-                    </Select.Root>
+                    <EnumSelect label="Kind of source" value={fresh.kind} options={sourceKinds} optionLabel={(k) => sourceKindLabels[k]} onChange={(kind) => setFresh({ ...fresh, kind })} />
                   </label>
                 </Grid>
                 {(badUrl(fresh.url) || badUrl(fresh.archiveUrl)) && (

@@ -6,11 +6,16 @@ import { useEffect, useRef } from 'react'
 import { claimStatuses, claimTypes, verdicts, type Claim, type Evidence } from '../../../shared/model'
 import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
 import { useDesk } from '../app/desk-context'
+import { EnumSelect } from '../app/EnumSelect'
 import { LastContact } from './LastContact'
 import { PersonItems } from '../app/PersonItems'
 import { StatusIcon, typeLabels } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
 import { countByStatus, isFiltered, noFilter, type ClaimFilter } from '../desk/claim-filters'
+
+const statusChoices: readonly ClaimFilter['status'][] = ['all', ...claimStatuses]
+const verdictChoices: readonly ClaimFilter['verdict'][] = ['all', 'none', ...verdicts]
+const typeChoices: readonly ClaimFilter['type'][] = ['all', ...claimTypes]
 
 interface ClaimListProps {
   claims: readonly Claim[]
@@ -58,40 +63,30 @@ export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedI
           </TextField.Slot>
         </TextField.Root>
         <div className="filter-grid">
-          <Select.Root size="1" value={filter.status} onValueChange={(v) => onFilter({ ...filter, status: v as ClaimFilter['status'] })}>
-            <Select.Trigger aria-label="Filter by status" />
-            <Select.Content>
-              <Select.Item value="all">Any status</Select.Item>
-              {claimStatuses.map((s) => (
-                <Select.Item key={s} value={s}>
-                  {desk.statusLabel(s)} ({claims.filter((c) => c.status === s).length})
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select.Root>
-          <Select.Root size="1" value={filter.verdict} onValueChange={(v) => onFilter({ ...filter, verdict: v as ClaimFilter['verdict'] })}>
-            <Select.Trigger aria-label="Filter by verdict" />
-            <Select.Content>
-              <Select.Item value="all">Any verdict</Select.Item>
-              <Select.Item value="none">No verdict yet</Select.Item>
-              {verdicts.map((v) => (
-                <Select.Item key={v} value={v}>
-                  {desk.verdictLabel(v)}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select.Root>
-          <Select.Root size="1" value={filter.type} onValueChange={(v) => onFilter({ ...filter, type: v as ClaimFilter['type'] })}>
-            <Select.Trigger aria-label="Filter by type" />
-            <Select.Content>
-              <Select.Item value="all">Any type</Select.Item>
-              {claimTypes.map((t) => (
-                <Select.Item key={t} value={t}>
-                  {typeLabels[t]}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select.Root>
+          <EnumSelect
+            size="1"
+            label="Filter by status"
+            value={filter.status}
+            options={statusChoices}
+            optionLabel={(s) => (s === 'all' ? 'Any status' : `${desk.statusLabel(s)} (${claims.filter((c) => c.status === s).length})`)}
+            onChange={(status) => onFilter({ ...filter, status })}
+          />
+          <EnumSelect
+            size="1"
+            label="Filter by verdict"
+            value={filter.verdict}
+            options={verdictChoices}
+            optionLabel={(v) => (v === 'all' ? 'Any verdict' : v === 'none' ? 'No verdict yet' : desk.verdictLabel(v))}
+            onChange={(verdict) => onFilter({ ...filter, verdict })}
+          />
+          <EnumSelect
+            size="1"
+            label="Filter by type"
+            value={filter.type}
+            options={typeChoices}
+            optionLabel={(t) => (t === 'all' ? 'Any type' : typeLabels[t])}
+            onChange={(type) => onFilter({ ...filter, type })}
+          />
           <Select.Root size="1" value={filter.assignee} onValueChange={(v) => onFilter({ ...filter, assignee: v })}>
             <Select.Trigger aria-label="Filter by assignee" />
             <Select.Content>

@@ -3,8 +3,9 @@ import { Cross2Icon, LinkBreak2Icon, TrashIcon } from '@radix-ui/react-icons'
 import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, RadioCards, SegmentedControl, Select, Separator, Text, Tooltip } from '@radix-ui/themes'
 import { useEffect, useRef } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
-import { claimStatuses, claimTypes, priorities, verdicts, type Claim, type ClaimFields } from '../../../shared/model'
+import { claimStatuses, claimTypes, priorities, verdicts, type Claim, type ClaimFields, type Verdict } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
+import { EnumSelect } from '../app/EnumSelect'
 import { CheckedBefore } from '../memory/CheckedBefore'
 import { PersonItems } from '../app/PersonItems'
 import { priorityLabels, StatusIcon, typeLabels, verdictColor } from '../app/labels'
@@ -15,6 +16,8 @@ import { RecheckCallout } from './RecheckCallout'
 import { ClaimHistory } from './ClaimHistory'
 import { EvidenceSection } from './EvidenceSection'
 import { SavedField } from './SavedField'
+
+const verdictChoices: readonly (Verdict | 'none')[] = ['none', ...verdicts]
 
 interface ClaimPanelProps {
   claim: Claim
@@ -102,32 +105,21 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
               <Text size="1" weight="medium" color="gray">
                 Verdict
               </Text>
-              <Select.Root value={claim.verdict ?? 'none'} onValueChange={(v) => onUpdate({ verdict: v === 'none' ? null : (v as Claim['verdict']) })}>
-                <Select.Trigger aria-label="Verdict" color={claim.verdict ? verdictColor[claim.verdict] : undefined} variant={claim.verdict ? 'soft' : 'surface'} />
-                <Select.Content>
-                  <Select.Item value="none">No verdict yet</Select.Item>
-                  {verdicts.map((v) => (
-                    <Select.Item key={v} value={v}>
-                      {desk.verdictLabel(v)}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select.Root>
+              <EnumSelect
+                label="Verdict"
+                value={claim.verdict ?? 'none'}
+                options={verdictChoices}
+                optionLabel={(v) => (v === 'none' ? 'No verdict yet' : desk.verdictLabel(v))}
+                onChange={(v) => onUpdate({ verdict: v === 'none' ? null : v })}
+                color={claim.verdict ? verdictColor[claim.verdict] : undefined}
+                variant={claim.verdict ? 'soft' : 'surface'}
+              />
             </label>
             <label className="field">
               <Text size="1" weight="medium" color="gray">
                 Type
               </Text>
-              <Select.Root value={claim.type} onValueChange={(v) => onUpdate({ type: v as Claim['type'] })}>
-                <Select.Trigger aria-label="Claim type" />
-                <Select.Content>
-                  {claimTypes.map((t) => (
-                    <Select.Item key={t} value={t}>
-                      {typeLabels[t]}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select.Root>
+              <EnumSelect label="Claim type" value={claim.type} options={claimTypes} optionLabel={(t) => typeLabels[t]} onChange={(type) => onUpdate({ type })} />
             </label>
           </Grid>
           <SavedField label="Rationale" name="rationale" multiline rows={3} value={claim.rationale} placeholder="Why this verdict: what was checked and what it showed" onSave={(rationale) => onUpdate({ rationale })} />

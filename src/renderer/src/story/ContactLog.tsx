@@ -8,6 +8,7 @@ import { contactMethodLabels, contactOutcomeLabels } from '../../../shared/rules
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { PersonItems } from '../app/PersonItems'
+import { EnumSelect } from '../app/EnumSelect'
 
 /** datetime-local speaks the editor's wall clock; the log keeps an instant. */
 const toLocalInput = (date: Date): string => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
@@ -73,26 +74,8 @@ export function ContactLog({ storyId, claim, detail }: { storyId: string; claim:
                 <PersonItems />
               </Select.Content>
             </Select.Root>
-            <Select.Root size="1" value={draft.method} onValueChange={(v) => setDraft({ ...draft, method: v as ContactFields['method'] })}>
-              <Select.Trigger aria-label="How" />
-              <Select.Content>
-                {contactMethods.map((m) => (
-                  <Select.Item key={m} value={m}>
-                    {contactMethodLabels[m]}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select.Root>
-            <Select.Root size="1" value={draft.outcome} onValueChange={(v) => setDraft({ ...draft, outcome: v as ContactFields['outcome'] })}>
-              <Select.Trigger aria-label="Outcome" />
-              <Select.Content>
-                {contactOutcomes.map((o) => (
-                  <Select.Item key={o} value={o}>
-                    {contactOutcomeLabels[o]}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select.Root>
+            <EnumSelect size="1" label="How" value={draft.method} options={contactMethods} optionLabel={(m) => contactMethodLabels[m]} onChange={(method) => setDraft({ ...draft, method })} />
+            <EnumSelect size="1" label="Outcome" value={draft.outcome} options={contactOutcomes} optionLabel={(o) => contactOutcomeLabels[o]} onChange={(outcome) => setDraft({ ...draft, outcome })} />
             <label className="field">
               <Text size="1" color="gray">
                 When

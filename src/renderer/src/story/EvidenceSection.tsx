@@ -1,6 +1,6 @@
 // What a claim was checked against: each piece of evidence with its source, and a way to attach more.
 import { ArchiveIcon, ExternalLinkIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
-import { Button, Card, Flex, Heading, IconButton, Select, Text, Tooltip } from '@radix-ui/themes'
+import { Button, Card, Flex, Heading, IconButton, Text, Tooltip } from '@radix-ui/themes'
 import { useRef, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { stances, type Claim, type Evidence, type Source } from '../../../shared/model'
@@ -12,6 +12,7 @@ import { useUndo } from '../app/undo'
 import { AttachEvidence } from './AttachEvidence'
 import { SavedField } from './SavedField'
 import { useStoryEdit } from './use-story'
+import { EnumSelect } from '../app/EnumSelect'
 
 export function EvidenceSection({ storyId, claim, detail }: { storyId: string; claim: Claim; detail: StoryDetail }): React.JSX.Element {
   const [attaching, setAttaching] = useState(false)
@@ -122,16 +123,16 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
           </Flex>
         </Flex>
         <Flex gap="2" align="center">
-          <Select.Root size="1" value={evidence.stance} onValueChange={(v) => void update({ stance: v as Evidence['stance'] })}>
-            <Select.Trigger aria-label="Stance" color={stanceColor[evidence.stance]} variant="soft" />
-            <Select.Content>
-              {stances.map((s) => (
-                <Select.Item key={s} value={s}>
-                  {stanceLabels[s]}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select.Root>
+          <EnumSelect
+            size="1"
+            label="Stance"
+            value={evidence.stance}
+            options={stances}
+            optionLabel={(s) => stanceLabels[s]}
+            onChange={(stance) => void update({ stance })}
+            color={stanceColor[evidence.stance]}
+            variant="soft"
+          />
         </Flex>
         <SavedField label="Excerpt relied on" multiline value={evidence.excerpt} onSave={(excerpt) => void update({ excerpt })} />
         <SavedField label="Where in the source (page, timestamp)" value={evidence.locator} onSave={(locator) => void update({ locator })} />

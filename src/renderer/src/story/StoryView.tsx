@@ -1,7 +1,7 @@
 // The story window: the claim list, the article with its highlights, and the open claim's panel,
 // driven by mouse or keyboard. Marking shows the highlight at once and settles when main answers.
 import { ChevronLeftIcon, Pencil2Icon, PlusIcon } from '@radix-ui/react-icons'
-import { Button, Callout, Flex, Heading, IconButton, Kbd, Select, Spinner, Text, Tooltip } from '@radix-ui/themes'
+import { Button, Callout, Flex, Heading, IconButton, Kbd, Spinner, Text, Tooltip } from '@radix-ui/themes'
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { deskStates, type Claim, type DeskState } from '../../../shared/model'
 import { claimLabel, FINAL_DESK_STATE, needsRecheck, signOffBlockers } from '../../../shared/rules/claims'
@@ -27,6 +27,7 @@ import { ClaimPanel } from './ClaimPanel'
 import { SignOffDialog } from './SignOffDialog'
 import { StoryToolbarExtras } from './StoryToolbarExtras'
 import { StoryEditProvider, useStory } from './use-story'
+import { EnumSelect } from '../app/EnumSelect'
 
 /** Claims anchor to words of the story text; the headline is story metadata, so it says how to check it instead. */
 const HEADLINE_NOT_MARKABLE =
@@ -283,16 +284,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
           <MemoryToolbar memory={memory} />
           <ToolbarExtrasMemo detail={detail} />
           <SignOffDialog open={signOffOpen} onOpenChange={setSignOffOpen} blockers={blockers} onOpenClaim={openClaim} onOverride={overrideSignOff} />
-          <Select.Root value={story.deskState} onValueChange={(v) => setDeskState(v as DeskState)}>
-            <Select.Trigger aria-label="Desk state" />
-            <Select.Content>
-              {deskStates.map((s) => (
-                <Select.Item key={s} value={s}>
-                  {deskStateLabels[s]}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select.Root>
+          <EnumSelect label="Desk state" value={story.deskState} options={deskStates} optionLabel={(s) => deskStateLabels[s]} onChange={setDeskState} />
         </Flex>
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>

@@ -8,8 +8,9 @@ import type { Claim, ClaimFields, Evidence } from '../../../shared/model'
 import { call } from '../api'
 import { useToasts } from '../app/toasts'
 import { useUndo } from '../app/undo'
-import { trimRange, type TextRange } from '../desk/selection'
-import { byStoryOrder, type StoryEdit } from './use-story'
+import { storyOrder } from '../../../shared/rules/claims'
+import { trimRange, type TextRange } from '../../../shared/text/range'
+import { type StoryEdit } from './use-story'
 
 export interface PendingMark extends TextRange {
   key: string
@@ -28,7 +29,7 @@ interface Options {
   open(id: string): void
 }
 
-const withClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({ ...d, claims: [...d.claims.filter((c) => c.id !== claim.id), claim].sort(byStoryOrder) })
+const withClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({ ...d, claims: [...d.claims.filter((c) => c.id !== claim.id), claim].sort(storyOrder) })
 const replaceClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? claim : c)) })
 const withoutClaim = (d: StoryDetail, id: string): StoryDetail => ({ ...d, claims: d.claims.filter((c) => c.id !== id), evidence: d.evidence.filter((e) => e.claimId !== id) })
 

@@ -1,7 +1,8 @@
 // Follows the reader's text selection in the article: its story offsets, and where to float the
 // Mark button above it inside the scrolling column.
 import { useEffect, useState } from 'react'
-import { selectionOffsets, type TextRange } from '../desk/selection'
+import type { TextRange } from '../../../shared/text/range'
+import { selectionOffsets } from '../desk/selection'
 
 export interface LiveSelection {
   range: TextRange

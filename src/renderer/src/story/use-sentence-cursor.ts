@@ -4,7 +4,7 @@
 // it looks like (and works with) a mouse selection; a live region reads out what it holds.
 import { useCallback, useMemo, useState } from 'react'
 import { sentences as sentencesOf, type Span } from '../../../shared/text/segment'
-import type { TextRange } from '../desk/selection'
+import type { TextRange } from '../../../shared/text/range'
 
 /** Sets the document selection to story offsets [start, end) in the rendered article. */
 export function selectOffsets(root: Element, range: TextRange): boolean {

@@ -23,9 +23,6 @@ type StoryChange = Extract<LibraryChange, { entity: 'story' }>
 /** How long an edit's announcement is waited for before a later one is taken as someone else's. */
 const ECHO_WAIT_MS = 5_000
 
-export const byStoryOrder = (a: StoryDetail['claims'][number], b: StoryDetail['claims'][number]): number =>
-  a.anchor.position.start - b.anchor.position.start || a.anchor.position.end - b.anchor.position.end
-
 export function useStory(storyId: string, report: ReportFailure): StoryHook {
   const synced = useSynced<StoryDetail>(report)
   const { load, update } = synced

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { IsoDate, Person, Source, STORY_SCHEMA_VERSION, StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { upgradeStoryRecord } from '../store/migrations'
-import type { ReportModel } from './model'
-import { referencedSources } from './references'
+import type { ReportModel } from '../reports/model'
+import { referencedSources } from '../reports/references'
 
 export const PACKAGE_FORMAT = 'factdesk.verification-package'
 export const PACKAGE_VERSION = 1

@@ -3,8 +3,8 @@ import type { Source, StoryFile } from '../../shared/model'
 import { parsePackage, toPackage } from './json-package'
 import { mergePackage } from './merge'
 import { normaliseUrl } from './merge-sources'
-import { buildReport } from './build'
-import { at, budgetStory, people, sampleInput, sources } from './testing/sample-report'
+import { buildReport } from '../reports/build'
+import { at, budgetStory, people, sampleInput, sources } from '../reports/testing/sample-report'
 
 const packageOf = (...stories: StoryFile[]) => parsePackage(JSON.stringify(toPackage(buildReport(sampleInput({ stories })))))
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/result'
-import { buildReport } from './build'
+import { buildReport } from '../reports/build'
 import { parsePackage } from './json-package'
 import { mergePackage } from './merge'
-import { renderReport } from './render'
-import { budgetStory, hostileStory, people, sampleInput, sources } from './testing/sample-report'
+import { renderReport } from '../reports/render'
+import { budgetStory, hostileStory, people, sampleInput, sources } from '../reports/testing/sample-report'
 
 const noPdf = { printToPdf: () => Promise.reject(new Error('not used')) }
 
