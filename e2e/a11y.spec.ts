@@ -106,10 +106,12 @@ test('the whole desk journey works from the keyboard alone', async ({ factdesk }
 
   // Status and verdict: Tab into the status cards, arrows choose; the verdict list opens with Enter.
   await tabTo(page, story.panel.status('Open'))
-  await page.keyboard.press('ArrowRight')
-  await page.keyboard.press('ArrowRight')
-  await page.keyboard.press('ArrowRight')
-  await expect(story.panel.status('Done')).toBeChecked()
+  // One arrow per status, each taken in before the next (an editor reads the card before moving on).
+  for (const next of ['In progress', 'Waiting on source', 'Done']) {
+    await page.keyboard.press('ArrowRight')
+    await expect(story.panel.status(next)).toBeChecked()
+    await expect(story.panel.status(next)).toBeFocused()
+  }
   await tabTo(page, story.panel.verdict)
   await page.keyboard.press('Enter')
   await expect(page.getByRole('option', { name: 'Accurate', exact: true })).toBeVisible()

@@ -1,7 +1,7 @@
 // What a claim was checked against: each piece of evidence with its source, and a way to attach more.
 import { ArchiveIcon, ExternalLinkIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
 import { Button, Card, Flex, Heading, IconButton, Text, Tooltip } from '@radix-ui/themes'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { stances, type Claim, type Evidence, type Source } from '../../../shared/model'
 import { call } from '../api'
@@ -18,11 +18,17 @@ export function EvidenceSection({ storyId, claim, detail }: { storyId: string; c
   const [attaching, setAttaching] = useState(false)
   const [attachFor, setAttachFor] = useState(claim.id)
   const attachButton = useRef<HTMLButtonElement>(null)
-  /** Closing the form (attached or cancelled) puts focus back on the button that opened it. */
+  /** Closing the form (attached or cancelled) puts focus back on the button that opened it, once it is rendered again. */
+  const returnFocus = useRef(false)
   const finish = (): void => {
+    returnFocus.current = true
     setAttaching(false)
-    requestAnimationFrame(() => attachButton.current?.focus())
   }
+  useEffect(() => {
+    if (attaching || !returnFocus.current) return
+    returnFocus.current = false
+    attachButton.current?.focus()
+  }, [attaching])
   // Close the form when the panel moves to another claim (state adjusted during render, not in an effect).
   if (attachFor !== claim.id) {
     setAttachFor(claim.id)

@@ -36,17 +36,27 @@ export function useStory(storyId: string, report: ReportFailure): StoryHook {
   /** Edits answered and folded in whose announcement has not arrived yet (when they were answered). */
   const awaited = useRef<number[]>([])
 
+  /** Edits started so far: a fetch that overlapped one may hold the story from before it, so it is fetched again. */
+  const started = useRef(0)
   const reload = useCallback(() => {
-    const mine = ++seq.current
-    call('stories.get', { id: storyId })
-      .then((value) => {
-        if (mine !== seq.current) return
-        if (value.story.updatedAt > version.current) version.current = value.story.updatedAt
-        load(value)
-      })
+    const fetchStory = (): void => {
+      const mine = ++seq.current
+      const editsBefore = started.current
+      call('stories.get', { id: storyId })
+        .then((value) => {
+          if (mine !== seq.current) return
+          if (inFlight.current > 0 || started.current !== editsBefore) {
+            fetchStory()
+            return
+          }
+          if (value.story.updatedAt > version.current) version.current = value.story.updatedAt
+          load(value)
+        })
       .catch((e: unknown) => {
-        if (mine === seq.current) setError(e instanceof Error ? e.message : String(e))
-      })
+          if (mine === seq.current) setError(e instanceof Error ? e.message : String(e))
+        })
+    }
+    fetchStory()
   }, [storyId, load])
 
   /** Takes in the announcement of an edit already folded in: its version and the activity it logged. */
@@ -95,6 +105,7 @@ export function useStory(storyId: string, report: ReportFailure): StoryHook {
   const { edit: run } = synced
   const edit = useCallback<StoryEdit>(
     async (e) => {
+      started.current++
       inFlight.current++
       const saved = await run(e)
       inFlight.current--
