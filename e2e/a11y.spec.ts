@@ -104,12 +104,12 @@ test('the whole desk journey works from the keyboard alone', async ({ factdesk }
   await expect(story.panel.words).toHaveText(sentence)
   await expect(story.panel.root.getByRole('heading', { name: /^C\d+/ })).toBeFocused()
 
-  // Status and verdict: Tab into the status cards, arrows choose; the verdict list opens with Enter.
-  // One arrow sets the status. (Several quick arrow presses through the cards can lose focus while the
-  // saves settle, a known race noted on issue 14.)
+  // Status and verdict: Tab into the status cards, arrows choose (three in a row, without waiting for
+  // the saves); the verdict list opens with Enter.
   await tabTo(page, story.panel.status('Open'))
-  await page.keyboard.press('ArrowRight')
-  await expect(story.panel.status('In progress')).toBeChecked()
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
+  await expect(story.panel.status('Done')).toBeChecked()
+  await expect(story.panel.status('Done')).toBeFocused()
   await tabTo(page, story.panel.verdict)
   await page.keyboard.press('Enter')
   await expect(page.getByRole('option', { name: 'Accurate', exact: true })).toBeVisible()
