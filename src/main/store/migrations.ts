@@ -49,6 +49,15 @@ export const libraryMigrations: Migrations = {
   2: (data) => data
 }
 
+/**
+ * Story folder state (story.json), format 3 -> 4: the change journal (story-journal.ts) starts
+ * empty. The version makes an older Factdesk open such a story read-only rather than miss the
+ * journal's changes; the format 3 file is kept beside it as story.json.v3.bak.
+ */
+export const storyStateMigrations: Migrations = {
+  3: (data) => ({ ...data, journalSeq: 0 })
+}
+
 /** Runs a story record up to the current version (a verification package carries story records too). */
 export function upgradeStoryRecord(data: Raw, currentVersion: number): Raw {
   let record = data
