@@ -6,6 +6,17 @@ import { storyOrder } from '../../shared/rules/claims'
 type Raw = Record<string, unknown>
 type Migrations = Record<number, (data: Raw) => Raw>
 
+const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Claims say which part of the story their words are in (the headline could not be marked before,
+ * so every earlier claim is in the story text). Malformed claims are left for the schema to refuse.
+ */
+function claimsInStoryText(data: Raw): Raw {
+  if (!Array.isArray(data.claims)) return data
+  return { ...data, claims: data.claims.map((c: unknown) => (isRecord(c) && isRecord(c.anchor) ? { ...c, anchor: { part: 'body', ...c.anchor } } : c)) }
+}
+
 /**
  * 1 -> 2: stable claim numbers, checked words, re-check, contact log, sign-off, the "checked
  * against" note. Numbers are given once, in story order, and stored with the next free number.
@@ -29,7 +40,14 @@ export const storyMigrations: Migrations = {
       })
     })
     return { ...data, story: { ...story, signOff: null, nextClaimNumber: claims.length + 1 }, claims }
-  }
+  },
+  /** 2 -> 3: claims may be in the headline; every earlier one is in the story text. */
+  2: claimsInStoryText
+}
+
+/** The story folder's state file (store/story-record.ts): 3 -> 4 as story records 2 -> 3. */
+export const storyStateMigrations: Migrations = {
+  3: claimsInStoryText
 }
 
 /**

@@ -10,6 +10,7 @@ import { upgradeStoryRecord } from './migrations'
 import { openTestCore, withEditor } from '../testing/test-core'
 import { nodeFileIO, type FileIO } from './file-io'
 import { LibraryStore } from './library-store'
+import { STORY_STATE_VERSION } from './story-record'
 
 const fixture = path.join(__dirname, 'fixtures', 'library-v1')
 const at = '2026-11-25T10:00:00.000Z'
@@ -24,7 +25,7 @@ const entry = (i: number, storyId = 's1'): Activity => ({ id: `a${i}`, at, by: '
 async function storyWithHistory(): Promise<LibraryStore> {
   const store = await LibraryStore.open(dir)
   await store.createStory({
-    schemaVersion: 2,
+    schemaVersion: STORY_SCHEMA_VERSION,
     story: { id: 's1', title: 'One', outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Second text.', revision: 2, deskState: 'draft', signOff: null, nextClaimNumber: 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
     revisions: [
       { revision: 1, text: 'First text.', createdAt: at, createdBy: 'ed', note: 'first' },
@@ -48,7 +49,7 @@ describe('a story folder', () => {
     expect(await readFile(path.join(folder, 'rev-1.txt'), 'utf8')).toBe('First text.')
     expect((await stat(path.join(folder, 'rev-1.txt'))).mtimeMs).toBe(revisionTime)
     const state = JSON.parse(await readFile(path.join(folder, 'story.json'), 'utf8')) as Record<string, unknown>
-    expect(state).toMatchObject({ schemaVersion: 3, activityLength: 6, revisions: [{ revision: 1, length: 11 }, { revision: 2, length: 12 }] })
+    expect(state).toMatchObject({ schemaVersion: STORY_STATE_VERSION, activityLength: 6, revisions: [{ revision: 1, length: 11 }, { revision: 2, length: 12 }] })
     expect(JSON.stringify(state)).not.toContain('First text.')
     expect((await readFile(path.join(folder, 'activity.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(6)
     const again = await LibraryStore.open(dir)

@@ -19,10 +19,14 @@ import { DurableJsonAdapter } from './durable-adapter'
 import { toIoError, writeFileDurably } from './durable-write'
 import { errnoCode, type FileIO } from './file-io'
 import type { FileKind, LoadOutcome } from './safe-load'
+import { storyStateMigrations } from './migrations'
 import { assertLoadable } from './validate'
 
-/** Story formats 1 and 2 were one file, stories/<id>.json (see file-kinds.ts); 3 is the folder. */
-export const STORY_STATE_VERSION = 3
+/**
+ * Story formats 1 and 2 were one file, stories/<id>.json (see file-kinds.ts); 3 is the folder; 4
+ * says which part of the story (headline or text) each claim is in.
+ */
+export const STORY_STATE_VERSION = 4
 
 export const RevisionEntry = StoryRevision.omit({ text: true }).extend({ length: z.number().int().min(0) })
 export type RevisionEntry = z.infer<typeof RevisionEntry>
@@ -45,7 +49,7 @@ export const storyStateKind = (id: string): FileKind<StoryState> => ({
   // A story folder holds the story its name says: a file whose inner id differs is not that story.
   schema: StoryState.refine((state) => state.story.id === id, { message: `the story inside is not ${id}`, path: ['story', 'id'] }),
   currentVersion: STORY_STATE_VERSION,
-  migrations: {},
+  migrations: storyStateMigrations,
   shape: StoryState
 })
 
