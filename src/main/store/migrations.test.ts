@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { openTestCore, withEditor } from '../testing/test-core'
 import { STORY_STATE_VERSION } from './story-record'
 
-const fixture = path.join(__dirname, 'fixtures', 'library-v3')
+const fixture = path.join(__dirname, 'fixtures', 'library-v3-headline')
 const council = 'fGeZkkSMOuPa'
 
 let dir: string

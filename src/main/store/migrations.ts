@@ -45,11 +45,6 @@ export const storyMigrations: Migrations = {
   2: claimsInStoryText
 }
 
-/** The story folder's state file (store/story-record.ts): 3 -> 4 as story records 2 -> 3. */
-export const storyStateMigrations: Migrations = {
-  3: claimsInStoryText
-}
-
 /**
  * 1 -> 2: index lines gain re-check and follow-up counts (none before); settings gain the hard rule;
  * who is editing belongs to the machine, not the library, so a copied library no longer carries it.
@@ -65,6 +60,17 @@ export const libraryMigrations: Migrations = {
    * and the version makes an older Factdesk open such a library read-only rather than miss them.
    */
   2: (data) => data
+}
+
+/**
+ * Story folder state (story.json), format 3 -> 4: the change journal (story-journal.ts) starts
+ * empty. The version makes an older Factdesk open such a story read-only rather than miss the
+ * journal's changes; the format 3 file is kept beside it as story.json.v3.bak.
+ */
+export const storyStateMigrations: Migrations = {
+  3: (data) => ({ ...data, journalSeq: 0 }),
+  /** 4 -> 5, as story records 2 -> 3: claims may be in the headline; every earlier one is in the story text. */
+  4: claimsInStoryText
 }
 
 /** Runs a story record up to the current version (a verification package carries story records too). */
