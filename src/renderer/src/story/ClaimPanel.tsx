@@ -16,6 +16,7 @@ import { RecheckCallout } from './RecheckCallout'
 import { ClaimHistory } from './ClaimHistory'
 import { EvidenceSection } from './EvidenceSection'
 import { SavedField } from './SavedField'
+import { SyncConflict } from '../sync/SyncConflict'
 
 const verdictChoices: readonly (Verdict | 'none')[] = ['none', ...verdicts]
 
@@ -64,6 +65,7 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
           {claim.anchor.quote.exact}
         </blockquote>
         <RecheckCallout storyId={storyId} claim={claim} />
+        <SyncConflict claim={claim} activity={detail.activity} />
         {claim.orphaned && (
           <Callout.Root color="orange" size="1" mb="3">
             <Callout.Icon>

@@ -27,6 +27,8 @@ import { ClaimPanel } from './ClaimPanel'
 import { SignOffDialog } from './SignOffDialog'
 import { StoryToolbarExtras } from './StoryToolbarExtras'
 import { StoryEditProvider, useStory } from './use-story'
+import { useDeskSync } from '../sync/desk-sync'
+import { conflictedClaims } from '../sync/sync-words'
 import { EnumSelect } from '../app/EnumSelect'
 
 /** Claims anchor to words of the story text; the headline is story metadata, so it says how to check it instead. */
@@ -41,13 +43,20 @@ function headlineSelected(): boolean {
   return headline !== null && selection.getRangeAt(0).intersectsNode(headline) && selection.toString().trim() !== ''
 }
 
-export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void }): React.JSX.Element {
+interface StoryViewProps {
+  storyId: string
+  /** A claim to open with the story (the status line's "sync conflict" goes to one). */
+  claimId?: string
+  onBack(): void
+}
+
+export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.JSX.Element {
   const desk = useDesk()
   const toasts = useToasts()
   const history = useUndo()
   const { detail, error, edit } = useStory(storyId, useReport(desk.askEditor))
-  const [selectedId, setSelectedId] = useState<string | null>(null)
-  const [panelOpen, setPanelOpen] = useState(false)
+  const [selectedId, setSelectedId] = useState<string | null>(claimId ?? null)
+  const [panelOpen, setPanelOpen] = useState(claimId !== undefined)
   const [filter, setFilter] = useState<ClaimFilter>(noFilter)
   const articleRef = useRef<HTMLDivElement>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -56,7 +65,10 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const claims = useMemo(() => detail?.claims ?? [], [detail])
   const [signOffOpen, setSignOffOpen] = useState(false)
   const blockers = useMemo(() => signOffBlockers(claims, detail?.evidence ?? [], desk.library.settings), [claims, detail, desk.library.settings])
-  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter, detail?.sources ?? []), [claims, detail, filter])
+  const { status: sync } = useDeskSync()
+  // One set per change of the desk's conflicts, so the memoised claim list redraws only then.
+  const conflicted = useMemo(() => conflictedClaims(sync.conflicts, storyId), [sync.conflicts, storyId])
+  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter, detail?.sources ?? [], conflicted), [claims, detail, filter, conflicted])
   // The panel follows the filter: a claim the filter hides is not shown in the panel either.
   const selected = shown.find((c) => c.id === selectedId) ?? null
   /** What had focus when the panel opened: focus goes back there when it closes. */
@@ -92,6 +104,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     },
     [select]
   )
+  const ready = detail !== null
   const text = detail?.story.text ?? ''
   const actions = useClaimActions({ storyId, text, claims, edit, open: openClaim })
   const { pending, markRange, updateClaim } = actions
@@ -196,7 +209,6 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   useDeskKeys(perform)
 
   // Opening a story puts focus on its headline (not on <body>), where the desk's keys work.
-  const ready = detail !== null
   useEffect(() => {
     if (ready && (document.activeElement === document.body || !document.activeElement)) headingRef.current?.focus()
   }, [ready])
@@ -288,7 +300,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         </Flex>
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
-        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
+        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} conflicted={conflicted} synced={sync.state !== 'off'} />
         <div
           className="article-scroll"
           ref={scrollRef}
