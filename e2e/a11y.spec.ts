@@ -4,22 +4,14 @@
 import { mkdir, mkdtemp, readdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { expectNoViolations } from './support/axe'
 import { expect, test } from './support/fixtures'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 const shots = path.resolve(__dirname, '../test-results/screenshots')
-
-async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  // Let transitions (dialogs fading in) finish so colours are measured as shown.
-  await page.waitForTimeout(300)
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const found = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`.slice(0, 300)).slice(0, 4).join(' | ')}`)
-  expect.soft(found, `axe on ${screen}`).toEqual([])
-}
 
 test('axe finds no WCAG 2.1 A/AA violations on the main screens', async ({ factdesk }) => {
   test.setTimeout(180_000)
