@@ -15,7 +15,7 @@ import { current, Immer, isDraft } from 'immer'
 import { emptyLibrary, libraryKind } from './file-kinds'
 import { ioReason, toIoError } from './durable-write'
 import { migrateFormat1 } from './migrate'
-import { StoryRecord } from './story-record'
+import { COMPACT_AT_BYTES, StoryRecord } from './story-record'
 import { errnoCode, nodeFileIO, type FileIO } from './file-io'
 import { KeyedMutex } from './keyed-mutex'
 import { acquireLibraryLock, type LibraryLock } from './library-lock'
@@ -39,6 +39,8 @@ export interface StoreOptions {
   lock?: boolean
   /** Take the lock over from another computer that holds it (the user confirmed it is done there). */
   takeOverLock?: boolean
+  /** Fold a story's journal into story.json once it passes this many bytes (or half of story.json); tests set it low. */
+  compactAtBytes?: number
 }
 
 /** Why a library is open read-only: saved by a newer Factdesk, or on a disk that cannot be written. */
@@ -64,6 +66,8 @@ export class LibraryStore {
   /** Stories in the index whose file is gone with no backup: kept in the list, opened with a coded error. */
   private readonly missingFiles = new Set<string>()
   private readonly noticeListeners = new Set<(notice: LibraryNotice) => void>()
+  /** Journals being folded into their story.json, awaited by close. */
+  private readonly compactions = new Set<Promise<void>>()
 
   private constructor(
     readonly dir: string,
@@ -74,7 +78,8 @@ export class LibraryStore {
     readonly notices: LibraryNotice[],
     private readonly lock: LibraryLock | null,
     /** True when this open created the library (no index and nothing to recover). */
-    readonly created: boolean
+    readonly created: boolean,
+    private readonly compactAt: number
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
@@ -105,7 +110,7 @@ export class LibraryStore {
       // A folder with stories but no index is a library that lost its index, never a new one.
       const storyFiles = await listStoryFolders(io, dir)
       const created = outcome?.state === 'missing' && notices.length === 0 && storyFiles.length === 0
-      const store = new LibraryStore(dir, db, io, now, reason, notices, lock, created)
+      const store = new LibraryStore(dir, db, io, now, reason, notices, lock, created, options.compactAtBytes ?? COMPACT_AT_BYTES)
       if (!created && outcome && (outcome.state === 'missing' || outcome.state === 'lost')) {
         store.notices.push({
           kind: 'rebuilt',
@@ -167,6 +172,9 @@ export class LibraryStore {
 
   async close(): Promise<void> {
     try {
+      // A journal left unfolded (a failed compaction) is replayed on the next open, so closing never fails on it.
+      for (const [id, record] of this.stories) this.compactLater(id, record)
+      while (this.compactions.size > 0) await Promise.all(this.compactions)
       // An index write that fails here is healed on the next open, so closing never fails on it.
       await this.flushIndex().catch(() => undefined)
       await this.mutex.run('library', async () => undefined)
@@ -256,6 +264,7 @@ export class LibraryStore {
       })
       if (next !== record.file) {
         await record.save(next)
+        if (record.needsCompaction(this.compactAt)) this.compactLater(id, record)
         const summary = summarise(next)
         this.refreshSummary(summary)
         this.announce({ entity: 'story', summary, activity: next.activity.slice(logged) })
@@ -351,14 +360,28 @@ export class LibraryStore {
     return this.cache(id, loaded.record)
   }
 
-  /** Keeps the story in memory as the most recently used; the least recently used beyond the limit are released. */
+  /** Keeps the story in memory as the most recently used; the least recently used beyond the limit are released, their journals folded in. */
   private cache(id: string, record: StoryRecord): StoryRecord {
     this.stories.set(id, record)
     while (this.stories.size > STORIES_IN_MEMORY) {
-      const oldest = this.stories.keys().next().value as string
+      const [oldest, released] = this.stories.entries().next().value as [string, StoryRecord]
       this.stories.delete(oldest)
+      this.compactLater(oldest, released)
     }
     return record
+  }
+
+  /**
+   * Folds a story's journal into its story.json after the save that asked for it, in the story's
+   * turn (saves after it wait; the caller does not). A failure leaves the journal, replayed on open.
+   */
+  private compactLater(id: string, record: StoryRecord): void {
+    if (!record.hasJournal || this.readOnly) return
+    const done: Promise<void> = this.mutex
+      .run(`story:${id}`, () => record.compact())
+      .catch(() => undefined)
+      .finally(() => this.compactions.delete(done))
+    this.compactions.add(done)
   }
 
   private touch(id: string, record: StoryRecord): StoryRecord {
