@@ -6,6 +6,7 @@ import { STORY_SCHEMA_VERSION } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { describeBlocker, FINAL_DESK_STATE, signOffBlockers, storyOrder } from '../../shared/rules/claims'
 import { currentEditor, logActivity, type ServiceContext, type StoreContext } from './context'
+import { emptyReport, followClaims } from './follow'
 
 export interface NewStory {
   meta: Partial<StoryMeta> & { title: string }
@@ -73,6 +74,11 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
     'stories.update': async ({ id, patch, overrideReason }) => {
       const by = currentEditor(ctx)
       await ctx.store.updateStory(id, (file) => {
+        // Claims in the headline follow its words into the new headline, as claims in the text follow a revision.
+        if (patch.title !== undefined && patch.title !== file.story.title) {
+          const change = { part: 'headline' as const, oldText: file.story.title, newText: patch.title, revision: file.story.revision, at: ctx.now().toISOString(), by, where: 'in the new headline' }
+          followClaims(ctx, file, change, emptyReport(file.story.revision))
+        }
         if (patch.deskState !== undefined && patch.deskState !== file.story.deskState) signOff(ctx, file, patch.deskState, overrideReason, by)
         for (const field of metaFields) {
           const next = patch[field]

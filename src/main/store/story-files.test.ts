@@ -13,6 +13,7 @@ import { StoryState } from './story-record'
 import { openTestCore, withEditor } from '../testing/test-core'
 import { nodeFileIO, type FileIO } from './file-io'
 import { LibraryStore } from './library-store'
+import { STORY_STATE_VERSION } from './story-record'
 
 const fixture = path.join(__dirname, 'fixtures', 'library-v1')
 const at = '2026-11-25T10:00:00.000Z'
@@ -27,7 +28,7 @@ const entry = (i: number, storyId = 's1'): Activity => ({ id: `a${i}`, at, by: '
 async function storyWithHistory(): Promise<LibraryStore> {
   const store = await LibraryStore.open(dir)
   await store.createStory({
-    schemaVersion: 2,
+    schemaVersion: STORY_SCHEMA_VERSION,
     story: { id: 's1', title: 'One', outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Second text.', revision: 2, deskState: 'draft', signOff: null, nextClaimNumber: 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
     revisions: [
       { revision: 1, text: 'First text.', createdAt: at, createdBy: 'ed', note: 'first' },
@@ -52,7 +53,7 @@ describe('a story folder', () => {
     expect((await stat(path.join(folder, 'rev-1.txt'))).mtimeMs).toBe(revisionTime)
     const state = JSON.parse(await readFile(path.join(folder, 'story.json'), 'utf8')) as Record<string, unknown>
     // Closing folded the five journal lines into story.json and emptied the journal.
-    expect(state).toMatchObject({ schemaVersion: 4, activityLength: 6, journalSeq: 5, revisions: [{ revision: 1, length: 11 }, { revision: 2, length: 12 }] })
+    expect(state).toMatchObject({ schemaVersion: STORY_STATE_VERSION, activityLength: 6, journalSeq: 5, revisions: [{ revision: 1, length: 11 }, { revision: 2, length: 12 }] })
     expect(await readFile(path.join(folder, 'journal.jsonl'), 'utf8')).toBe('')
     expect(JSON.stringify(state)).not.toContain('First text.')
     expect((await readFile(path.join(folder, 'activity.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(6)
@@ -233,13 +234,14 @@ describe('a library written by the previous version (story format 3, before the 
       for (const [id, original] of originals) {
         const detail = await t.call('stories.get', { id })
         expect(detail.story).toEqual(original.story)
-        expect(detail.claims).toEqual(original.claims)
+        // Format 5 says which part of the story each claim is in; every format 3 claim is in the text.
+        expect(detail.claims).toEqual(original.claims.map((c) => ({ ...c, anchor: { ...c.anchor, part: 'body' as const } })))
         expect(detail.evidence).toEqual(original.evidence)
         expect(detail.activity).toEqual(original.activity)
         for (const [i, text] of original.texts.entries()) expect(await t.call('stories.revision', { id, revision: i + 1 })).toEqual({ revision: i + 1, text })
         // The format 3 file is kept as the older version wrote it.
         expect(await readFile(path.join(dir, 'stories', id, 'story.json.v3.bak'), 'utf8')).toBe(await readFile(path.join(v3, 'stories', id, 'story.json'), 'utf8'))
-        expect(JSON.parse(await readFile(path.join(dir, 'stories', id, 'story.json'), 'utf8'))).toMatchObject({ schemaVersion: 4, journalSeq: 0 })
+        expect(JSON.parse(await readFile(path.join(dir, 'stories', id, 'story.json'), 'utf8'))).toMatchObject({ schemaVersion: STORY_STATE_VERSION, journalSeq: 0 })
       }
       const [trashed] = await t.call('stories.trash', {})
       await t.call('stories.restore', { id: trashed!.id })

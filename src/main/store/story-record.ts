@@ -29,8 +29,11 @@ import { storyStateMigrations } from './migrations'
 import { journalLine, readJournal, replay, type JournalLine } from './story-journal'
 import { assertLoadable } from './validate'
 
-/** Story formats 1 and 2 were one file, stories/<id>.json (see file-kinds.ts); 3 is the folder; 4 adds the journal. */
-export const STORY_STATE_VERSION = 4
+/**
+ * Story formats 1 and 2 were one file, stories/<id>.json (see file-kinds.ts); 3 is the folder; 4 adds the
+ * journal; 5 says which part of the story (headline or text) each claim is in.
+ */
+export const STORY_STATE_VERSION = 5
 
 /** The journal is folded into story.json once it is this big, or half the size of story.json if that is more. */
 export const COMPACT_AT_BYTES = 256 * 1024

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { claimStatuses, claimTypes, priorities, verdicts, type Claim, type ClaimFields, type Verdict } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
-import { EnumSelect } from '../app/EnumSelect'
+import { EnumSelect, onOneOf } from '../app/EnumSelect'
 import { CheckedBefore } from '../memory/CheckedBefore'
 import { PersonItems } from '../app/PersonItems'
 import { priorityLabels, StatusIcon, typeLabels, verdictColor } from '../app/labels'
@@ -149,7 +149,7 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
               <Text size="1" weight="medium" color="gray" aria-hidden>
                 Priority
               </Text>
-              <SegmentedControl.Root size="1" value={claim.priority} onValueChange={(v) => onUpdate({ priority: v as Claim['priority'] })} aria-label="Priority">
+              <SegmentedControl.Root size="1" value={claim.priority} onValueChange={onOneOf(priorities, (priority) => onUpdate({ priority }))} aria-label="Priority">
                 {priorities.map((p) => (
                   <SegmentedControl.Item key={p} value={p}>
                     {priorityLabels[p]}
