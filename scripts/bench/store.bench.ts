@@ -105,7 +105,7 @@ const bench: Bench = {
         await t.core.close()
         const close = performance.now() - closing
         rows.push(
-          row('3,000-claim story (15,000 activity entries, 3 revisions): open from disk (cold)', coldOpen, 'ms'),
+          row('3,000-claim story (15,000 activity entries, 3 revisions): first open from disk (cold; files in the OS cache)', coldOpen, 'ms'),
           row('3,000-claim story: open again from memory (warm)', warmOpen, 'ms'),
           row('claim save p50, 3,000-claim story with long history', percentile(times, 50), 'ms'),
           row('claim save p95, 3,000-claim story with long history', percentile(times, 95), 'ms', { max: 15 }),
