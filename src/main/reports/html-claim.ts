@@ -91,12 +91,13 @@ function history(entries: readonly ReportActivity[]): SafeHtml | '' {
 
 export function claimHtml(c: ReportClaim, numbers: SourceNumbers, activity: readonly ReportActivity[] = []): SafeHtml {
   const verdict = verdictBadge(c)
-  const orphan = c.orphaned ? html` <span class="badge orphan">Orphaned: no longer found in the story text</span>` : ''
+  const orphan = c.orphaned ? html` <span class="badge orphan">Orphaned: no longer found in the story ${c.inHeadline ? 'headline' : 'text'}</span>` : ''
+  const headline = c.inHeadline ? html` <span class="badge headline">In the headline</span>` : ''
   const recheck = c.needsRecheck ? html`<p class="meta">The verdict waits for re-check: ${c.recheckReason}.</p>` : ''
   const checked = c.checkedWords !== null ? html`<p class="field">${label('Words the verdict was given on')}</p><blockquote class="checked-words" dir="auto">${c.checkedWords}</blockquote>` : ''
   const evidence = c.evidence.length > 0 ? html`<p class="field">${label('Evidence')}</p><ol class="evidence">${c.evidence.map((e) => evidenceItem(e, numbers))}</ol>` : html`<p class="field">${label('Evidence')} none recorded.</p>`
   return html`<article class="claim${c.orphaned ? ' orphaned' : ''}${c.needsRecheck ? ' recheck' : ''}" id="claim-${c.id}" aria-labelledby="claim-${c.id}-h">
-<h3 id="claim-${c.id}-h">${c.label} ${verdict} <span class="badge status">${c.statusLabel}</span>${orphan}</h3>
+<h3 id="claim-${c.id}-h">${c.label} ${verdict} <span class="badge status">${c.statusLabel}</span>${headline}${orphan}</h3>
 <blockquote class="context" dir="auto"><bdi class="around">${c.before}</bdi><mark dir="auto">${c.quote}</mark><bdi class="around">${c.after}</bdi></blockquote>
 ${recheck}${checked}${facts(c)}
 ${c.restatement ? field('Restated', c.restatement) : ''}${c.rationale ? field('Rationale', c.rationale) : ''}${c.correction ? field('Suggested correction', c.correction) : ''}
