@@ -53,10 +53,13 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const scrollRef = useRef<HTMLDivElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
-  const claims = useMemo(() => detail?.claims ?? [], [detail])
+  // Each part of the story on its own, so a change to one (an edit's activity) re-renders only what shows it.
+  const claims = useMemo(() => detail?.claims ?? [], [detail?.claims])
+  const evidence = useMemo(() => detail?.evidence ?? [], [detail?.evidence])
+  const sources = useMemo(() => detail?.sources ?? [], [detail?.sources])
   const [signOffOpen, setSignOffOpen] = useState(false)
-  const blockers = useMemo(() => signOffBlockers(claims, detail?.evidence ?? [], desk.library.settings), [claims, detail, desk.library.settings])
-  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter, detail?.sources ?? []), [claims, detail, filter])
+  const blockers = useMemo(() => signOffBlockers(claims, evidence, desk.library.settings), [claims, evidence, desk.library.settings])
+  const shown = useMemo(() => filterClaims(claims, evidence, filter, sources), [claims, evidence, filter, sources])
   // The panel follows the filter: a claim the filter hides is not shown in the panel either.
   const selected = shown.find((c) => c.id === selectedId) ?? null
   /** What had focus when the panel opened: focus goes back there when it closes. */
@@ -288,7 +291,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         </Flex>
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
-        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
+        <ClaimListMemo claims={claims} shown={shown} evidence={evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
         <div
           className="article-scroll"
           ref={scrollRef}
