@@ -5,7 +5,7 @@
 // Answers are folded in the order the edits were sent. A tracker hears each edit's call ids (api.ts
 // names every call) as it is sent, answered or fails, so a view can tell main's announcement of its
 // own edit by id (story/follow.ts).
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { startTransition, useCallback, useMemo, useRef, useState } from 'react'
 import { callsOf } from '../api'
 
 export interface Edit<S, T> {
@@ -75,16 +75,23 @@ export function useSynced<S>(report: ReportFailure, tracker?: EditTracker): Sync
         tracker?.sent(ids)
         const result = await sent.result
         await turn
-        if ((tracker?.answered(ids) ?? true) && apply) setSaved((s) => (s === null ? s : apply(s, result)))
+        const fold = tracker?.answered(ids) ?? true
+        // Folding the saved record in is not urgent: as a transition it never holds up the frame
+        // that shows what the editor just did (a new claim's highlight), and it replaces the shown
+        // change in one render.
+        startTransition(() => {
+          if (fold && apply) setSaved((s) => (s === null ? s : apply(s, result)))
+          if (show) setPending((p) => p.filter((x) => x.key !== key))
+        })
         return result
       } catch (error) {
         await turn
+        if (show) setPending((p) => p.filter((x) => x.key !== key))
         tracker?.failed(ids)
         report(error, retry)
         return undefined
       } finally {
         folded()
-        if (show) setPending((p) => p.filter((x) => x.key !== key))
       }
     },
     [report, tracker]

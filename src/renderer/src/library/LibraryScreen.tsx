@@ -3,7 +3,7 @@
 import { MagnifyingGlassIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
 import { Avatar, Badge, Button, Checkbox, Flex, Heading, Select, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../api'
 import { librarySorts, type LibrarySort } from '../../../shared/contract'
 import { claimStatuses, deskStates, type StorySummary } from '../../../shared/model'
@@ -45,7 +45,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
   const scrollRef = useRef<HTMLDivElement>(null)
   // The app is not built with the React Compiler, so the virtualizer's unmemoisable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => 61, overscan: 10 })
+  const virtual = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => 61, overscan: 10, useFlushSync: false })
   const items = virtual.getVirtualItems()
   const firstIndex = items[0]?.index ?? 0
   const lastIndex = items.at(-1)?.index ?? 0
@@ -60,13 +60,16 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
   useEffect(() => {
     if (lastIndex >= firstIndex && total > 0) need(firstIndex, lastIndex)
   }, [need, firstIndex, lastIndex, total])
-  const tick = (id: string, on: boolean) =>
-    setTicked((prev) => {
-      const next = new Set(prev)
-      if (on) next.add(id)
-      else next.delete(id)
-      return next
-    })
+  const tick = useCallback(
+    (id: string, on: boolean) =>
+      setTicked((prev) => {
+        const next = new Set(prev)
+        if (on) next.add(id)
+        else next.delete(id)
+        return next
+      }),
+    []
+  )
 
   async function trashSelected(): Promise<void> {
     const ids = selectedIds
@@ -164,7 +167,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
             {items.map((item) => {
               const story = rows.at(item.index)
               return story ? (
-                <StoryRow key={story.id} index={item.index} measure={virtual.measureElement} story={story} onOpen={onOpen} ticked={ticked.has(story.id)} onTick={(on) => tick(story.id, on)} />
+                <StoryRow key={story.id} index={item.index} measure={virtual.measureElement} story={story} onOpen={onOpen} ticked={ticked.has(story.id)} onTick={tick} />
               ) : (
                 <tr key={`loading-${item.index}`} data-index={item.index} ref={virtual.measureElement} aria-rowindex={item.index + 2} className="story-row-loading" style={{ height: item.size }} />
               )
@@ -196,15 +199,16 @@ interface RowProps {
   story: StorySummary
   onOpen(id: string): void
   ticked: boolean
-  onTick(on: boolean): void
+  onTick(id: string, on: boolean): void
 }
 
-function StoryRow({ index, measure, story, onOpen, ticked, onTick }: RowProps): React.JSX.Element {
+/** A row re-renders only when its story, its tick or its place changes: a keystroke in the search re-renders none of the rows it keeps. */
+const StoryRow = memo(function StoryRow({ index, measure, story, onOpen, ticked, onTick }: RowProps): React.JSX.Element {
   const desk = useDesk()
   return (
     <Table.Row ref={measure} data-index={index} aria-rowindex={index + 2} data-story-id={story.id} className="story-row" onClick={() => onOpen(story.id)}>
       <Table.Cell onClick={(e) => e.stopPropagation()}>
-        <Checkbox aria-label={`Select ${story.title}`} checked={ticked} onCheckedChange={(v) => onTick(v === true)} />
+        <Checkbox aria-label={`Select ${story.title}`} checked={ticked} onCheckedChange={(v) => onTick(story.id, v === true)} />
       </Table.Cell>
       <Table.RowHeaderCell>
         <Flex direction="column" gap="1">
@@ -274,4 +278,4 @@ function StoryRow({ index, measure, story, onOpen, ticked, onTick }: RowProps): 
       </Table.Cell>
     </Table.Row>
   )
-}
+})

@@ -38,7 +38,8 @@ export function MemoryMarks({ memory, articleRef, scrollRef, version, onMark }: 
   const place = useCallback(() => {
     const root = articleRef.current
     const scroller = scrollRef.current
-    if (!root || !scroller) return setPlaced([])
+    // Nothing to place (the usual case): no measuring, so an article change costs no extra layout here.
+    if (!root || !scroller || (matches.length === 0 && suggestions.length === 0)) return setPlaced((p) => (p.length === 0 ? p : []))
     const box = scroller.getBoundingClientRect()
     const rootBox = root.getBoundingClientRect()
     const at = (r: DOMRect) => ({ top: r.top - box.top + scroller.scrollTop, left: r.left - box.left + scroller.scrollLeft, width: r.width, height: r.height })

@@ -38,10 +38,11 @@ export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedI
   const evidenceCount = new Map<string, number>()
   for (const e of evidence) evidenceCount.set(e.claimId, (evidenceCount.get(e.claimId) ?? 0) + 1)
   const orphans = claims.filter((c) => c.orphaned).length
-  // Only the claims in view are in the page: a story can carry thousands.
+  // Only the claims in view are in the page: a story can carry thousands. Measured rows re-render the
+  // list with the next render, not synchronously inside the commit that measured them.
   // The app is not built with the React Compiler, so the virtualizer's unmemoisable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => 64, overscan: 8, getItemKey: (i) => shown[i]?.id ?? i })
+  const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => 64, overscan: 8, getItemKey: (i) => shown[i]?.id ?? i, useFlushSync: false })
   const selectedIndex = selectedId ? shown.findIndex((c) => c.id === selectedId) : -1
   const rechecks = claims.filter(needsRecheck).length
 

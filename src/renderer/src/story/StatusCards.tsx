@@ -7,6 +7,7 @@ import { Flex, RadioCards, Text } from '@radix-ui/themes'
 import { useEffect, useRef } from 'react'
 import { claimStatuses, type ClaimStatus } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
+import { pickOne } from '../app/EnumSelect'
 import { StatusIcon } from '../app/labels'
 
 const STEP: Record<string, (at: number) => number> = {
@@ -30,18 +31,23 @@ export function StatusCards({ status, onChange }: { status: ClaimStatus; onChang
     chosen.current = next
     onChange(next)
   }
+  const pick = (picked: string): void => {
+    const next = pickOne(claimStatuses, picked)
+    if (next) choose(next)
+  }
   const onKeyDown = (event: React.KeyboardEvent<HTMLButtonElement>): void => {
     const step = STEP[event.key]
     if (!step || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
     // Taken here, so Radix's roving focus leaves the key alone.
     event.preventDefault()
-    const at = claimStatuses.indexOf(event.currentTarget.dataset.status as ClaimStatus)
-    const next = claimStatuses[step(at)] as ClaimStatus
+    const focused = pickOne(claimStatuses, event.currentTarget.dataset.status ?? '')
+    const next = claimStatuses[step(focused ? claimStatuses.indexOf(focused) : 0)]
+    if (!next) return
     choose(next)
     event.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-status="${next}"]`)?.focus()
   }
   return (
-    <RadioCards.Root size="1" columns="2" gap="2" value={status} onValueChange={(v) => choose(v as ClaimStatus)} aria-labelledby="status-label" className="status-control">
+    <RadioCards.Root size="1" columns="2" gap="2" value={status} onValueChange={(picked) => pick(picked)} aria-labelledby="status-label" className="status-control">
       {claimStatuses.map((s, i) => (
         <RadioCards.Item key={s} value={s} data-status={s} title={`${desk.statusLabel(s)} (key ${i + 1})`} onKeyDown={onKeyDown}>
           <Flex gap="2" align="center" width="100%">

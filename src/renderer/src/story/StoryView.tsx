@@ -67,13 +67,16 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   const scrollRef = useRef<HTMLDivElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
-  const claims = useMemo(() => detail?.claims ?? [], [detail])
+  // Each part of the story on its own, so a change to one (an edit's activity) re-renders only what shows it.
+  const claims = useMemo(() => detail?.claims ?? [], [detail?.claims])
+  const evidence = useMemo(() => detail?.evidence ?? [], [detail?.evidence])
+  const sources = useMemo(() => detail?.sources ?? [], [detail?.sources])
   const [signOffOpen, setSignOffOpen] = useState(false)
-  const blockers = useMemo(() => signOffBlockers(claims, detail?.evidence ?? [], desk.library.settings), [claims, detail, desk.library.settings])
+  const blockers = useMemo(() => signOffBlockers(claims, evidence, desk.library.settings), [claims, evidence, desk.library.settings])
   const { status: sync } = useDeskSync()
   // One set per change of the desk's conflicts, so the memoised claim list redraws only then.
   const conflicted = useMemo(() => conflictedClaims(sync.conflicts, storyId), [sync.conflicts, storyId])
-  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter, detail?.sources ?? [], conflicted), [claims, detail, filter, conflicted])
+  const shown = useMemo(() => filterClaims(claims, evidence, filter, sources, conflicted), [claims, evidence, filter, sources, conflicted])
   // The panel follows the filter: a claim the filter hides is not shown in the panel either.
   const selected = shown.find((c) => c.id === selectedId) ?? null
   /** What had focus when the panel opened: focus goes back there when it closes. */
@@ -309,7 +312,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
         </Flex>
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
-        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} conflicted={conflicted} synced={sync.state !== 'off'} />
+        <ClaimListMemo claims={claims} shown={shown} evidence={evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} conflicted={conflicted} synced={sync.state !== 'off'} />
         <div
           className="article-scroll"
           ref={scrollRef}

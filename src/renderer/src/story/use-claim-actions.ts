@@ -2,7 +2,7 @@
 // shows a pending highlight at once and settles when main answers; updates show at once and are
 // taken back if the save fails. Every change goes into the undo history (app/undo.tsx); a delete
 // also says so in a toast with an Undo button.
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import { maxQuoteLength, type StoryDetail } from '../../../shared/contract'
 import type { Claim, ClaimFields, Evidence, Story } from '../../../shared/model'
 import { call } from '../api'
@@ -65,8 +65,13 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
       setPending((p) => [...p, { key, ...range }])
       // Marked before anyone said who they are: once they have, the same words are marked after all.
       const claim = await edit({ send: () => call('claims.create', { storyId, part: range.part, start: range.start, end: range.end }), apply: withClaim, retry: () => markAgain.current(selected) })
+      // Opening the new claim and dropping its pending highlight wait, like the saved claim itself
+      // (synced.ts), for a frame free of the editor's next move.
+      startTransition(() => {
+        if (claim) open(claim.id)
+        setPending((p) => p.filter((x) => x.key !== key))
+      })
       if (claim) {
-        open(claim.id)
         let deleted: { claim: Claim; evidence: Evidence[] } | null = null
         history.record({
           label: `Mark “${summary(claim.anchor.quote.exact)}”`,
@@ -75,7 +80,6 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
         })
       }
       inFlight.current.delete(rangeKey)
-      setPending((p) => p.filter((x) => x.key !== key))
     },
     [edit, toasts, storyId, open, story, claims, history]
   )
