@@ -5,18 +5,14 @@
 // waits for the library to close. `npm test` builds before it runs the unit tests.
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import Module, { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames } from '../../shared/contract'
-import { ElectronTestDouble, PreventableEvent, type BrowserWindowDouble } from '../testing/electron-double'
+import { ElectronTestDouble, loadBuiltMain, PreventableEvent, type BrowserWindowDouble } from '../testing/electron-double'
 
 const root = path.resolve(__dirname, '../../..')
 const builtMain = path.join(root, 'out/main/index.js')
-
-type Loader = (request: string, parent: unknown, isMain: boolean) => unknown
-const moduleWithLoad = Module as unknown as { _load: Loader }
 
 let dir: string
 let electron: ElectronTestDouble
@@ -57,17 +53,7 @@ beforeAll(async () => {
     appPath: root,
     isPackaged: true
   })
-  const original = moduleWithLoad._load
-  moduleWithLoad._load = function (this: unknown, request, parent, isMain) {
-    if (request === 'electron') return electron.module
-    return original.call(this, request, parent, isMain)
-  }
-  try {
-    for (const key of Object.keys(require.cache)) if (key.startsWith(path.join(root, 'out/main'))) delete require.cache[key]
-    createRequire(__filename)(builtMain)
-  } finally {
-    moduleWithLoad._load = original
-  }
+  loadBuiltMain(root, electron)
 })
 
 afterAll(async () => {
