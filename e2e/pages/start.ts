@@ -10,11 +10,16 @@ export async function libraryAs(page: Page, editor: string): Promise<LibraryPage
   return library
 }
 
-/** Names the editor, opens the story titled `title` and its first claim, which is still Open. */
-export async function firstClaimOf(page: Page, editor: string, title: string): Promise<StoryPage> {
+/** Names the editor and opens the story titled `title`. */
+export async function storyAs(page: Page, editor: string, title: string): Promise<StoryPage> {
   const library = await libraryAs(page, editor)
   await library.open(title)
-  const story = new StoryPage(page)
+  return new StoryPage(page)
+}
+
+/** Names the editor, opens the story titled `title` and its first claim, which is still Open. */
+export async function firstClaimOf(page: Page, editor: string, title: string): Promise<StoryPage> {
+  const story = await storyAs(page, editor, title)
   await story.claimItems.first().click()
   await expect(story.panel.status('Open')).toBeChecked()
   return story

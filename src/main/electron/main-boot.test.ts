@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames } from '../../shared/contract'
-import { ElectronTestDouble, loadBuiltMain, PreventableEvent, type BrowserWindowDouble } from '../testing/electron-double'
+import { ElectronTestDouble, loadBuiltMain, PreventableEvent, until, type BrowserWindowDouble } from '../testing/electron-double'
 
 const root = path.resolve(__dirname, '../../..')
 const builtMain = path.join(root, 'out/main/index.js')
@@ -18,16 +18,6 @@ let dir: string
 let electron: ElectronTestDouble
 let window: BrowserWindowDouble
 const savedEnv = { ...process.env }
-
-async function until<T>(probe: () => T | undefined | null | false, what: string, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 
 const invoke = (channel: string, input: unknown, frame: { url: string }, mainFrame: { url: string } = frame): Promise<unknown> => {
   const handler = electron.ipcHandlers.get(channel)

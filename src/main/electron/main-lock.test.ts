@@ -6,21 +6,11 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ElectronTestDouble, loadBuiltMain } from '../testing/electron-double'
+import { ElectronTestDouble, loadBuiltMain, until } from '../testing/electron-double'
 
 const root = path.resolve(__dirname, '../../..')
 const savedEnv = { ...process.env }
 const dirs: string[] = []
-
-async function until<T>(probe: () => T | undefined | null | false, what: string, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 
 const elsewhere = JSON.stringify({ host: 'newsroom-laptop-7', pid: 4242, startedAt: '2026-11-25T08:00:00.000Z', at: new Date().toISOString() })
 

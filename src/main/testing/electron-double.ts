@@ -215,3 +215,14 @@ export function loadBuiltMain(root: string, double: ElectronTestDouble): void {
     moduleWithLoad._load = original
   }
 }
+
+/** Resolves with what `probe` returns once it is truthy: main boots asynchronously after `ready`. */
+export async function until<T>(probe: () => T | undefined | null | false, what: string, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = probe()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
