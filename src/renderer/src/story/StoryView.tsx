@@ -28,6 +28,8 @@ import { ClaimPanel } from './ClaimPanel'
 import { SignOffDialog } from './SignOffDialog'
 import { StoryToolbarExtras } from './StoryToolbarExtras'
 import { StoryEditProvider, useStory } from './use-story'
+import { useDeskSync } from '../sync/desk-sync'
+import { conflictedClaims } from '../sync/sync-words'
 import { EnumSelect } from '../app/EnumSelect'
 
 /** Whether the reader's selection takes in words of both the headline and the story text. */
@@ -44,13 +46,20 @@ function selectionAcrossParts(roots: PartRoots): boolean {
 /** Claim spans and pending marks in one part of the story, as Article draws them. */
 type PartClaims = Record<StoryPart, ArticleClaim[]>
 
-export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void }): React.JSX.Element {
+interface StoryViewProps {
+  storyId: string
+  /** A claim to open with the story (the status line's "sync conflict" goes to one). */
+  claimId?: string
+  onBack(): void
+}
+
+export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.JSX.Element {
   const desk = useDesk()
   const toasts = useToasts()
   const history = useUndo()
   const { detail, error, edit } = useStory(storyId, useReport(desk.askEditor))
-  const [selectedId, setSelectedId] = useState<string | null>(null)
-  const [panelOpen, setPanelOpen] = useState(false)
+  const [selectedId, setSelectedId] = useState<string | null>(claimId ?? null)
+  const [panelOpen, setPanelOpen] = useState(claimId !== undefined)
   const [filter, setFilter] = useState<ClaimFilter>(noFilter)
   const articleRef = useRef<HTMLDivElement>(null)
   const headlineRef = useRef<HTMLDivElement>(null)
@@ -61,7 +70,10 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   const claims = useMemo(() => detail?.claims ?? [], [detail])
   const [signOffOpen, setSignOffOpen] = useState(false)
   const blockers = useMemo(() => signOffBlockers(claims, detail?.evidence ?? [], desk.library.settings), [claims, detail, desk.library.settings])
-  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter, detail?.sources ?? []), [claims, detail, filter])
+  const { status: sync } = useDeskSync()
+  // One set per change of the desk's conflicts, so the memoised claim list redraws only then.
+  const conflicted = useMemo(() => conflictedClaims(sync.conflicts, storyId), [sync.conflicts, storyId])
+  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter, detail?.sources ?? [], conflicted), [claims, detail, filter, conflicted])
   // The panel follows the filter: a claim the filter hides is not shown in the panel either.
   const selected = shown.find((c) => c.id === selectedId) ?? null
   /** What had focus when the panel opened: focus goes back there when it closes. */
@@ -98,6 +110,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     [select]
   )
   const title = detail?.story.title ?? ''
+  const ready = detail !== null
   const text = detail?.story.text ?? ''
   /** The two texts claims are marked in; a new object only when one of them changes. */
   const texts = useMemo(() => ({ title, text }), [title, text])
@@ -205,7 +218,6 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   useDeskKeys(perform)
 
   // Opening a story puts focus on its headline (not on <body>), where the desk's keys work.
-  const ready = detail !== null
   useEffect(() => {
     if (ready && (document.activeElement === document.body || !document.activeElement)) headingRef.current?.focus()
   }, [ready])
@@ -297,7 +309,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         </Flex>
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
-        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
+        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} conflicted={conflicted} synced={sync.state !== 'off'} />
         <div
           className="article-scroll"
           ref={scrollRef}
