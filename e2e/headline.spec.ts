@@ -5,16 +5,14 @@
 import { expect, test } from './support/fixtures'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
+import { storyAs } from './pages/start'
 
 const HEADLINE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 const REVISED = 'Trump Rules Out Sending US Troops to Ukraine as Talks Advance'
 
 test('mark the headline by mouse, margin and keyboard; find it after a restart; revise it and see its claims follow', async ({ factdesk }) => {
   const { page } = factdesk
-  const library = new LibraryPage(page)
-  await library.addEditor('Headline Tester')
-  await library.open(HEADLINE)
-  const story = new StoryPage(page)
+  const story = await storyAs(page, 'Headline Tester', HEADLINE)
   await expect(story.claimItems).toHaveCount(3)
 
   // Mouse: select words of the headline, press M.

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { zipBombDocx } from '../src/main/import/testing/hostile-inputs'
-import { LibraryPage } from './pages/library-page'
+import type { Page } from '@playwright/test'
+import { libraryAs, storyRows } from './pages/start'
 import { TransferPage } from './pages/transfer-page'
 import { expect, test } from './support/fixtures'
 
@@ -42,14 +43,15 @@ test.afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const rows = (page: import('@playwright/test').Page) => page.locator('tr[data-story-id]')
+/** The library with its editor named, ready to import; how many stories it lists before. */
+async function importerAs(page: Page): Promise<{ transfer: TransferPage; before: number }> {
+  await libraryAs(page, 'Sam Ortiz')
+  return { transfer: new TransferPage(page), before: await storyRows(page).count() }
+}
 
 test('a hostile .docx is refused in words, the window keeps answering meanwhile, and the library is unchanged', async ({ factdesk }) => {
   const { page } = factdesk
-  const library = new LibraryPage(page)
-  const transfer = new TransferPage(page)
-  await library.addEditor('Sam Ortiz')
-  const before = await rows(page).count()
+  const { transfer, before } = await importerAs(page)
 
   await transfer.importFile(bomb)
   const cancel = transfer.importDialog.getByRole('button', { name: 'Cancel import' })
@@ -69,29 +71,23 @@ test('a hostile .docx is refused in words, the window keeps answering meanwhile,
   await expect(alert).toContainText('too_large')
   await expect(cancel).toBeHidden()
   await transfer.importDialog.getByRole('button', { name: 'Close' }).click()
-  await expect(rows(page)).toHaveCount(before)
+  await expect(storyRows(page)).toHaveCount(before)
 })
 
 test('an import under way can be cancelled, and nothing is added', async ({ factdesk }) => {
   const { page } = factdesk
-  const library = new LibraryPage(page)
-  const transfer = new TransferPage(page)
-  await library.addEditor('Sam Ortiz')
-  const before = await rows(page).count()
+  const { transfer, before } = await importerAs(page)
 
   await transfer.importFile(bomb)
   await transfer.importDialog.getByRole('button', { name: 'Cancel import' }).click()
   await expect(transfer.importDialog.getByRole('alert')).toContainText('The import of quarterly-report.docx was cancelled.')
   await transfer.importDialog.getByRole('button', { name: 'Close' }).click()
-  await expect(rows(page)).toHaveCount(before)
+  await expect(storyRows(page)).toHaveCount(before)
 })
 
 test('a page redirecting into the local network is imported only after the editor agrees', async ({ factdesk }) => {
   const { page } = factdesk
-  const library = new LibraryPage(page)
-  const transfer = new TransferPage(page)
-  await library.addEditor('Sam Ortiz')
-  const before = await rows(page).count()
+  const { transfer, before } = await importerAs(page)
 
   await transfer.importUrl(`http://127.0.0.1:${port}/hop`)
   const question = transfer.importDialog.getByRole('alert')
@@ -100,7 +96,7 @@ test('a page redirecting into the local network is imported only after the edito
   await question.getByRole('button', { name: 'Don’t import' }).click()
   await expect(question).toBeHidden()
   await transfer.importDialog.getByRole('button', { name: 'Close' }).click()
-  await expect(rows(page)).toHaveCount(before)
+  await expect(storyRows(page)).toHaveCount(before)
 
   await transfer.importUrl(`http://127.0.0.1:${port}/hop`)
   await transfer.importDialog.getByRole('button', { name: 'Import anyway' }).click()

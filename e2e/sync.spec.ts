@@ -7,6 +7,7 @@ import { buildManyStories } from '../scripts/bench/library-fixture'
 import { callFromPage } from './pages/bridge'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
+import { firstClaimOf } from './pages/start'
 import { expect, test } from './support/fixtures'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
@@ -75,13 +76,8 @@ test('quick arrows through the statuses: focus stays, each save is one call and 
 })
 
 test('a save that fails is taken back on screen and the editor is told why', async ({ factdesk }) => {
-  const library = new LibraryPage(factdesk.page)
-  await library.addEditor('Dana Whitfield')
-  await library.open(SAMPLE_TITLE)
-  const story = new StoryPage(factdesk.page)
-  await story.claimItems.first().click()
+  const story = await firstClaimOf(factdesk.page, 'Dana Whitfield', SAMPLE_TITLE)
   const panel = story.panel
-  await expect(panel.status('Open')).toBeChecked()
 
   // The stories folder is replaced by a plain file, so writing the story file fails for real.
   const stories = path.join(factdesk.libraryDir, 'stories')
@@ -103,11 +99,7 @@ test('a save that fails is taken back on screen and the editor is told why', asy
 })
 
 test('a source edited elsewhere shows at once in an open story that cites it', async ({ factdesk }) => {
-  const library = new LibraryPage(factdesk.page)
-  await library.addEditor('Dana Whitfield')
-  await library.open(SAMPLE_TITLE)
-  const story = new StoryPage(factdesk.page)
-  await story.claimItems.first().click()
+  const story = await firstClaimOf(factdesk.page, 'Dana Whitfield', SAMPLE_TITLE)
   const panel = story.panel
   await panel.attachNewSource({ title: 'Kiel support tracker', url: 'https://www.ifw-kiel.de/tracker', excerpt: 'No new packages.' })
 

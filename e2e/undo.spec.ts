@@ -2,16 +2,13 @@
 // with Ctrl+Z / Shift+Ctrl+Z and the Edit menu, while a focused text field keeps its native undo.
 import { expect, test } from './support/fixtures'
 import { LibraryPage } from './pages/library-page'
-import { StoryPage } from './pages/story-page'
+import { storyAs } from './pages/start'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 
 test('undo and redo across a delete and a field change; text fields keep their own undo; Backspace deletes nothing', async ({ factdesk }) => {
   const { page } = factdesk
-  const library = new LibraryPage(page)
-  await library.addEditor('Undo Tester')
-  await library.open(SAMPLE_TITLE)
-  const story = new StoryPage(page)
+  const story = await storyAs(page, 'Undo Tester', SAMPLE_TITLE)
   await expect(story.claimItems).toHaveCount(3)
 
   await story.claimItem('NATO chief Mark Rutte').click()

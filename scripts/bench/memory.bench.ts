@@ -9,7 +9,8 @@ import { DeskMemory } from '../../src/main/memory/memory'
 import { evaluateMatching, matchingEvalSet } from '../../src/main/memory/testing/matching-eval'
 import { WorthinessModel } from '../../src/main/memory/worthiness'
 import { LibraryStore } from '../../src/main/store/library-store'
-import { defaultClaimFields, STORY_SCHEMA_VERSION, type Claim, type StoryFile } from '../../src/shared/model'
+import { defaultClaimFields, type Claim, type StoryFile } from '../../src/shared/model'
+import { storyFileOf } from '../../src/main/testing/story-file'
 import { describe } from '../../src/shared/text/anchor'
 import { readSplit, scoresAt } from '../checkworthy-data'
 import { percentile, row, type Bench } from './types'
@@ -31,14 +32,7 @@ function storyOf(id: string, sentences: string[], checked = false): StoryFile {
       claims.push({ ...defaultClaimFields, verdict: 'accurate', id: `${id}-c${n}`, number: n + 1, checked: null, recheck: null, contacts: [], storyId: id, anchor: describe(text, start, start + s.length, 1, 'body'), orphaned: false, comments: [], createdAt: at, createdBy: 'bench', updatedAt: at, updatedBy: 'bench' })
     })
   }
-  return {
-    schemaVersion: STORY_SCHEMA_VERSION,
-    story: { id, title: `Bench ${id}`, outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'in_check', signOff: null, nextClaimNumber: claims.length + 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
-    revisions: [{ revision: 1, text, createdAt: at, createdBy: 'bench', note: '' }],
-    claims,
-    evidence: [],
-    activity: []
-  }
+  return storyFileOf(id, { story: { title: `Bench ${id}`, text, deskState: 'in_check' }, claims, by: 'bench' })
 }
 
 const timed = async (work: () => Promise<unknown>): Promise<number> => (await measured(work)).wall

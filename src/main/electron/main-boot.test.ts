@@ -5,33 +5,19 @@
 // waits for the library to close. `npm test` builds before it runs the unit tests.
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import Module, { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames } from '../../shared/contract'
-import { ElectronTestDouble, PreventableEvent, type BrowserWindowDouble } from '../testing/electron-double'
+import { ElectronTestDouble, loadBuiltMain, PreventableEvent, until, type BrowserWindowDouble } from '../testing/electron-double'
 
 const root = path.resolve(__dirname, '../../..')
 const builtMain = path.join(root, 'out/main/index.js')
-
-type Loader = (request: string, parent: unknown, isMain: boolean) => unknown
-const moduleWithLoad = Module as unknown as { _load: Loader }
 
 let dir: string
 let electron: ElectronTestDouble
 let window: BrowserWindowDouble
 const savedEnv = { ...process.env }
-
-async function until<T>(probe: () => T | undefined | null | false, what: string, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 
 const invoke = (channel: string, input: unknown, frame: { url: string }, mainFrame: { url: string } = frame): Promise<unknown> => {
   const handler = electron.ipcHandlers.get(channel)
@@ -57,17 +43,7 @@ beforeAll(async () => {
     appPath: root,
     isPackaged: true
   })
-  const original = moduleWithLoad._load
-  moduleWithLoad._load = function (this: unknown, request, parent, isMain) {
-    if (request === 'electron') return electron.module
-    return original.call(this, request, parent, isMain)
-  }
-  try {
-    for (const key of Object.keys(require.cache)) if (key.startsWith(path.join(root, 'out/main'))) delete require.cache[key]
-    createRequire(__filename)(builtMain)
-  } finally {
-    moduleWithLoad._load = original
-  }
+  loadBuiltMain(root, electron)
 })
 
 afterAll(async () => {

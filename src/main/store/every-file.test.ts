@@ -5,20 +5,14 @@ import { mkdtemp, readdir, readFile, rm, unlink, utimes, writeFile } from 'node:
 import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { STORY_SCHEMA_VERSION, type StoryFile } from '../../shared/model'
+import type { StoryFile } from '../../shared/model'
+import { storyFileOf } from '../testing/story-file'
 import { appSender, openTestCore, withEditor } from '../testing/test-core'
 import { nodeFileIO, type FileIO } from './file-io'
 import { LibraryStore } from './library-store'
 
 const at = '2026-11-25T10:00:00.000Z'
-const storyFile = (id: string, title = `Story ${id}`): StoryFile => ({
-  schemaVersion: STORY_SCHEMA_VERSION,
-  story: { id, title, outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Some text.', revision: 1, deskState: 'draft', signOff: null, nextClaimNumber: 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
-  revisions: [{ revision: 1, text: 'Some text.', createdAt: at, createdBy: 'ed', note: '' }],
-  claims: [],
-  evidence: [],
-  activity: []
-})
+const storyFile = (id: string, title = `Story ${id}`): StoryFile => storyFileOf(id, { story: { title } })
 
 let dir: string
 const file = (...parts: string[]): string => path.join(dir, ...parts)

@@ -3,6 +3,8 @@
 // what main asked for, in order, and lets the test drive `ready`, web contents events and quitting.
 // It is not Electron: it checks what main configures, not what Chromium then does with it.
 import { EventEmitter } from 'node:events'
+import Module, { createRequire } from 'node:module'
+import path from 'node:path'
 
 type ProtocolHandler = Parameters<Electron.Protocol['handle']>[1]
 type IpcHandler = Parameters<Electron.IpcMain['handle']>[1]
@@ -46,6 +48,9 @@ export class ElectronTestDouble {
   permissionRequestHandler: PermissionRequestHandler | null = null
   permissionCheckHandler: PermissionCheckHandler | null = null
   errorBoxes: { title: string; content: string }[] = []
+  /** Every message box main showed, and the button the "user" presses in the next one. */
+  readonly messageBoxes: Electron.MessageBoxOptions[] = []
+  messageBoxResponse = 0
   quitCount = 0
   /** True once a quit went through (no will-quit listener prevented it). */
   quitted = false
@@ -169,6 +174,12 @@ export class ElectronTestDouble {
       showErrorBox(title: string, content: string): void {
         double.errorBoxes.push({ title, content })
       },
+      showMessageBox(first: Electron.BaseWindow | Electron.MessageBoxOptions, second?: Electron.MessageBoxOptions): Promise<Electron.MessageBoxReturnValue> {
+        const options = second ?? (first as Electron.MessageBoxOptions)
+        double.messageBoxes.push(options)
+        record(`dialog.showMessageBox:${options.title ?? ''}`)
+        return Promise.resolve({ response: double.messageBoxResponse, checkboxChecked: false })
+      },
       showOpenDialog: (): Promise<Electron.OpenDialogReturnValue> => Promise.resolve({ canceled: true, filePaths: [] }),
       showSaveDialog: (): Promise<Electron.SaveDialogReturnValue> => Promise.resolve({ canceled: true, filePath: '' })
     }
@@ -186,3 +197,32 @@ export class ElectronTestDouble {
 }
 
 export type BrowserWindowDouble = InstanceType<ElectronTestDouble['module']['BrowserWindow']>
+
+type Loader = (request: string, parent: unknown, isMain: boolean) => unknown
+const moduleWithLoad = Module as unknown as { _load: Loader }
+
+/** Loads the built main process (`out/main/index.js` under `root`) afresh, with `electron` resolved to `double`. */
+export function loadBuiltMain(root: string, double: ElectronTestDouble): void {
+  const original = moduleWithLoad._load
+  moduleWithLoad._load = function (this: unknown, request, parent, isMain) {
+    if (request === 'electron') return double.module
+    return original.call(this, request, parent, isMain)
+  }
+  try {
+    for (const key of Object.keys(require.cache)) if (key.startsWith(path.join(root, 'out/main'))) delete require.cache[key]
+    createRequire(__filename)(path.join(root, 'out/main/index.js'))
+  } finally {
+    moduleWithLoad._load = original
+  }
+}
+
+/** Resolves with what `probe` returns once it is truthy: main boots asynchronously after `ready`. */
+export async function until<T>(probe: () => T | undefined | null | false, what: string, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = probe()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
