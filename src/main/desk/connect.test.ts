@@ -1,6 +1,8 @@
 // Connecting and disconnecting as the Connect dialog does, against a real PostgreSQL desk: TLS
 // refused in words, a disconnect that never costs the changes made while disconnected, and the
 // claim panel's keep-or-delete choice doing what it says.
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELETED_FIELD, keepOrDelete } from '../../shared/rules/sync-conflicts'
 import type { TestCore } from '../testing/test-core'
@@ -52,6 +54,10 @@ describe('connecting to a desk', () => {
     await waitFor('the verdict on B', async () => (await verdictOn(b, storyId, claimId)) === 'false')
     expect(await verdictOn(a, storyId, claimId)).toBe('false')
     expect((await a.call('desk.status', {})).conflicts).toEqual([])
+    // The password went to the platform's secret store, not into any file of the library.
+    const files = (await readdir(a.core.store.dir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile())
+    expect(files.some((f) => f.name === 'state.json')).toBe(true)
+    for (const f of files) expect(await readFile(path.join(f.parentPath, f.name), 'utf8'), f.name).not.toContain('ana-secret')
   }, 60_000)
 
   it('settles an edit against a delete as the panel offers it: keep, or delete on both sides', async () => {
