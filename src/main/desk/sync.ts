@@ -13,6 +13,7 @@ import type { Client, ClientConfig } from 'pg'
 import type { DeskConflict, DeskConnection, DeskStatus } from '../../shared/contract'
 import { Activity, STORY_SCHEMA_VERSION, type StoryFile } from '../../shared/model'
 import { AppError, type ErrorCode } from '../../shared/result'
+import { outsideCalls } from '../call-context'
 import { writeFileDurably } from '../store/durable-write'
 import { nodeFileIO } from '../store/file-io'
 import type { LibraryStore } from '../store/library-store'
@@ -305,7 +306,8 @@ export class DeskSync {
 
   private kick(): void {
     if (this.looping || this.closed) return
-    this.looping = this.loop().finally(() => {
+    // The loop outlives the call whose write kicked it: what it writes (a pull) is no call's.
+    this.looping = outsideCalls(() => this.loop()).finally(() => {
       this.looping = null
       this.emit()
       // A change or notice that arrived while the loop was finishing must not wait for the next one.
