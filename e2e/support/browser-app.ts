@@ -11,7 +11,7 @@ import { configIdentity } from '../../src/main/app-config'
 import type { Core, CoreOptions } from '../../src/main/core'
 import type { EditorIdentity } from '../../src/main/identity'
 import { memorySecrets, type PickedFile, type Platform } from '../../src/main/platform'
-import { playwrightPdfOptions } from '../../src/main/reports/pdf'
+import { printWithPlaywright } from '../../src/main/reports/testing/playwright-print'
 import { sandboxedPreloadScript } from './sandbox-preload'
 
 const root = path.resolve(__dirname, '../..')
@@ -73,7 +73,7 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
     revealFile: (file) => {
       dialogs.revealed.push(file)
     },
-    printToPdf: (html) => printWith(browser, html),
+    printToPdf: (html) => printWithPlaywright(browser, html),
     rememberLibrary: async () => undefined,
     // Stand-in for Electron's safeStorage: the driver keeps the desk password in memory.
     secrets: memorySecrets(),
@@ -119,17 +119,6 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
       await context.close()
       await core.close()
     }
-  }
-}
-
-async function printWith(browser: Browser, html: string): Promise<Uint8Array> {
-  const context = await browser.newContext({ javaScriptEnabled: false })
-  try {
-    const page = await context.newPage()
-    await page.setContent(html, { waitUntil: 'load' })
-    return new Uint8Array(await page.pdf(playwrightPdfOptions()))
-  } finally {
-    await context.close()
   }
 }
 

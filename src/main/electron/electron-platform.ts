@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { BrowserWindow, dialog, shell } from 'electron'
 import type { Platform, SecretStore } from '../platform'
-import { pdfPrintOptions } from '../reports/pdf'
+import { pdfPrintOptions, printWindowSize } from '../reports/pdf'
 
 const storyFilters = [{ name: 'Stories', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx'] }]
 const packageFilters = [{ name: 'Factdesk verification package', extensions: ['json'] }]
@@ -43,11 +43,14 @@ export function electronPlatform(window: () => BrowserWindow | null, remember: (
   }
 }
 
-/** Prints report HTML in a hidden window with JavaScript off; the report is inert HTML and CSS. */
+/**
+ * Prints report HTML in a hidden window with JavaScript off; the report is inert HTML and CSS. The
+ * window is wider than any page so the printed copy lays itself out only on the page (reports/pdf.ts).
+ */
 async function printHtml(html: string): Promise<Uint8Array> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-print-'))
   const file = path.join(dir, 'report.html')
-  const printer = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } })
+  const printer = new BrowserWindow({ show: false, ...printWindowSize, useContentSize: true, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } })
   try {
     await writeFile(file, html, 'utf8')
     await printer.loadFile(file)

@@ -1,8 +1,12 @@
-// One claim as HTML: its words in context, the facts a sign-off editor needs, and the evidence cited.
+// One claim as HTML: its words in context, the facts a sign-off editor needs, the evidence cited and
+// how the claim was worked. Kept lean on purpose: every element and text run is a node in the tagged
+// PDF's structure tree and in Chromium's print layout, so a 1,000-claim report prints in seconds only
+// if a claim is a few dozen nodes. Parts of a claim are labelled paragraphs, not headings, so the
+// PDF outline lists stories and claims rather than thousands of "Evidence" entries.
 import { safeHttpUrl } from './escape'
 import { html, type HtmlPart, type SafeHtml } from './html-template'
 import { claimTypeLabels, formatDate, formatDateTime, sourceKindLabels, stanceLabels } from './labels'
-import type { ReportClaim, ReportEvidence } from './model'
+import type { ReportActivity, ReportClaim, ReportEvidence, ReportSource } from './model'
 
 /** A link when the URL is http(s), otherwise the text itself; the report never loads either. */
 export function link(url: string, text?: string): SafeHtml {
@@ -10,31 +14,39 @@ export function link(url: string, text?: string): SafeHtml {
   return href ? html`<a href="${href}">${text ?? url}</a>` : html`<bdi>${text ?? url}</bdi>`
 }
 
-/** User text that may be multi-line or right-to-left: kept literal and isolated from its neighbours. */
-const block = (text: string): SafeHtml => html`<p class="text" dir="auto">${text}</p>`
+/** The run-in name of a part of the claim ("Rationale:"), styled as a small label. */
+const label = (name: string): SafeHtml => html`<span class="label">${name}:</span>`
 
-/** The <dd> is itself a bidi isolate (dir="auto"), so values need no extra <bdi> wrapper. */
-function fact(term: string, value: HtmlPart, when = true): SafeHtml {
-  return when ? html`<dt>${term}</dt><dd dir="auto">${value}</dd>` : html``
+/** A labelled paragraph of user text that may be multi-line or right-to-left, kept literal and isolated. */
+function field(name: string, text: string): SafeHtml {
+  return html`<p class="field">${label(name)} <span class="text" dir="auto">${text}</span></p>`
 }
 
-export function citation(e: ReportEvidence): SafeHtml {
-  const s = e.source
+/** The full reference, printed once per story in its list of sources cited (html.ts). */
+export function citation(s: ReportSource): SafeHtml {
   const parts: HtmlPart[] = []
   if (s.author) parts.push(html`<bdi>${s.author}</bdi>. `)
   parts.push(html`<cite dir="auto">${s.title}</cite>. `)
   if (s.publisher) parts.push(html`<bdi>${s.publisher}</bdi>`, s.publishedAt ? ', ' : '. ')
   if (s.publishedAt) parts.push(`${formatDate(s.publishedAt)}. `)
-  parts.push(html`<span class="kind">(${sourceKindLabels[s.kind]})</span> `)
-  if (s.url) parts.push(link(s.url), ' ')
-  if (s.archiveUrl) parts.push(html`Archived: ${link(s.archiveUrl)} `)
-  if (e.locator) parts.push(html`— <bdi>${e.locator}</bdi>`)
+  parts.push(`(${sourceKindLabels[s.kind]})`)
+  if (s.url) parts.push(' ', link(s.url))
+  if (s.archiveUrl) parts.push(html` Archived: ${link(s.archiveUrl)}`)
   return html`${parts}`
 }
 
-function evidenceItem(e: ReportEvidence): SafeHtml {
+/** Numbers the sources a story cites in the order its claims first cite them: [1], [2], … */
+export type SourceNumbers = ReadonlyMap<string, number>
+
+/**
+ * One piece of evidence: stance, the source's title (linked) with its number in the story's list of
+ * sources, where in the source, and the excerpt. The full reference is printed once, in that list.
+ */
+function evidenceItem(e: ReportEvidence, numbers: SourceNumbers): SafeHtml {
+  const title = e.source.url ? link(e.source.url, e.source.title) : e.source.title
+  const locator = e.locator ? html`, <bdi>${e.locator}</bdi>` : ''
   const excerpt = e.excerpt ? html`<blockquote class="excerpt" dir="auto">${e.excerpt}</blockquote>` : ''
-  return html`<li><span class="stance stance-${e.stance}">${stanceLabels[e.stance]}:</span> ${citation(e)}${excerpt}</li>`
+  return html`<li><span class="stance stance-${e.stance}">${stanceLabels[e.stance]}:</span> <cite dir="auto">${title}</cite> [${numbers.get(e.source.id) ?? '?'}]${locator}${excerpt}</li>`
 }
 
 /** A verdict waiting for re-check is shown struck through and named as such, never as current. */
@@ -44,36 +56,52 @@ function verdictBadge(c: ReportClaim): SafeHtml {
   return html`<span class="badge v-${c.verdict}">${c.verdictLabel}</span>`
 }
 
+/** The short facts on one line: "Type: Statistic · Speaker: Dana Ortiz · …"; user text is isolated in <bdi>. */
+function facts(c: ReportClaim): SafeHtml {
+  const parts: HtmlPart[] = [`Type: ${claimTypeLabels[c.type]}`]
+  if (c.speaker) parts.push(html`Speaker: <bdi>${c.speaker}</bdi>`)
+  if (c.assignee) parts.push(html`Assigned to: <bdi>${c.assignee}</bdi>`)
+  parts.push(html`Last changed: <bdi>${c.lastChangedBy}</bdi>, ${formatDateTime(c.lastChangedAt)}`)
+  if (c.priority !== 'normal') parts.push(`Priority: ${c.priority}`)
+  if (c.tags.length > 0) parts.push(html`Tags: <bdi>${c.tags.join(', ')}</bdi>`)
+  if (c.publishedUrl) parts.push(html`Published fact-check: ${link(c.publishedUrl)}`)
+  if (c.checkedAgainst) parts.push(html`Checked against: <bdi>${c.checkedAgainst}</bdi>`)
+  if (c.contacts?.length === 0) parts.push('Contact log: none')
+  return html`<p class="facts">${parts.flatMap((p, i) => (i === 0 ? [p] : [' · ', p]))}</p>`
+}
+
 function contactsTable(c: ReportClaim): SafeHtml | '' {
-  if (!c.contacts) return ''
-  if (c.contacts.length === 0) return html`<h4>Contact log</h4><p>No contact attempts recorded.</p>`
+  if (!c.contacts || c.contacts.length === 0) return ''
   const rows = c.contacts.map(
-    (x) => html`<tr><td><time datetime="${x.at}">${formatDateTime(x.at)}</time></td><td><bdi>${x.by}</bdi></td><td dir="auto">${x.contact}${x.source ? html` (<bdi>${x.source}</bdi>)` : ''}</td><td>${x.method}</td><td>${x.outcome}</td><td dir="auto">${x.notes}</td><td>${x.followUp}</td></tr>`
+    (x) => html`<tr><td>${formatDateTime(x.at)}</td><td dir="auto">${x.by}</td><td dir="auto">${x.contact}${x.source ? html` (<bdi>${x.source}</bdi>)` : ''}</td><td>${x.method}</td><td>${x.outcome}</td><td dir="auto">${x.notes}</td><td>${x.followUp}</td></tr>`
   )
-  return html`<h4>Contact log</h4><table class="working"><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Whom</th><th scope="col">How</th><th scope="col">Outcome</th><th scope="col">Notes</th><th scope="col">Follow up</th></tr></thead><tbody>${rows}</tbody></table>`
+  return html`<table class="working"><caption>Contact log</caption><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Whom</th><th scope="col">How</th><th scope="col">Outcome</th><th scope="col">Notes</th><th scope="col">Follow up</th></tr></thead><tbody>${rows}</tbody></table>`
 }
 
 function commentsList(c: ReportClaim): SafeHtml | '' {
   if (!c.comments || c.comments.length === 0) return ''
-  return html`<h4>Comments</h4><ul>${c.comments.map((m) => html`<li><bdi>${m.by}</bdi>, <time datetime="${m.at}">${formatDateTime(m.at)}</time>: <span class="text" dir="auto">${m.body}</span></li>`)}</ul>`
+  return html`<p class="field">${label('Comments')}</p><ul class="log">${c.comments.map((m) => html`<li><bdi>${m.by}</bdi>, ${formatDateTime(m.at)}: <span class="text" dir="auto">${m.body}</span></li>`)}</ul>`
 }
 
-export function claimHtml(c: ReportClaim): SafeHtml {
+/** The claim's own entries from the story's activity log, oldest first, one compact line each. */
+function history(entries: readonly ReportActivity[]): SafeHtml | '' {
+  if (entries.length === 0) return ''
+  return html`<p class="field">${label('History')}</p><ol class="log">${entries.map((a) => html`<li>${formatDateTime(a.at)} · <bdi>${a.by}</bdi> · ${a.summary}</li>`)}</ol>`
+}
+
+export function claimHtml(c: ReportClaim, numbers: SourceNumbers, activity: readonly ReportActivity[] = []): SafeHtml {
   const verdict = verdictBadge(c)
-  const orphan = c.orphaned ? html`<span class="badge orphan">Orphaned: no longer found in the story ${c.inHeadline ? 'headline' : 'text'}</span>` : ''
-  const headline = c.inHeadline ? html`<span class="badge headline">In the headline</span>` : ''
+  const orphan = c.orphaned ? html` <span class="badge orphan">Orphaned: no longer found in the story ${c.inHeadline ? 'headline' : 'text'}</span>` : ''
+  const headline = c.inHeadline ? html` <span class="badge headline">In the headline</span>` : ''
   const recheck = c.needsRecheck ? html`<p class="meta">The verdict waits for re-check: ${c.recheckReason}.</p>` : ''
-  const checked = c.checkedWords !== null ? html`<h4>Words the verdict was given on</h4><blockquote class="checked-words" dir="auto">${c.checkedWords}</blockquote>` : ''
-  const published = c.publishedUrl ? link(c.publishedUrl) : ''
-  const evidence = c.evidence.length > 0 ? html`<h4>Evidence</h4><ol class="evidence">${c.evidence.map(evidenceItem)}</ol>` : html`<h4>Evidence</h4><p>No evidence recorded.</p>`
+  const checked = c.checkedWords !== null ? html`<p class="field">${label('Words the verdict was given on')}</p><blockquote class="checked-words" dir="auto">${c.checkedWords}</blockquote>` : ''
+  const evidence = c.evidence.length > 0 ? html`<p class="field">${label('Evidence')}</p><ol class="evidence">${c.evidence.map((e) => evidenceItem(e, numbers))}</ol>` : html`<p class="field">${label('Evidence')} none recorded.</p>`
   return html`<article class="claim${c.orphaned ? ' orphaned' : ''}${c.needsRecheck ? ' recheck' : ''}" id="claim-${c.id}" aria-labelledby="claim-${c.id}-h">
-<h3 id="claim-${c.id}-h">${c.label} ${verdict} <span class="badge status">${c.statusLabel}</span> ${headline}${orphan}</h3>
+<h3 id="claim-${c.id}-h">${c.label} ${verdict} <span class="badge status">${c.statusLabel}</span>${headline}${orphan}</h3>
 <blockquote class="context" dir="auto"><bdi class="around">${c.before}</bdi><mark dir="auto">${c.quote}</mark><bdi class="around">${c.after}</bdi></blockquote>
-${recheck}${checked}
-<dl class="facts">${fact('Restated', c.restatement, c.restatement !== '')}${fact('Type', claimTypeLabels[c.type])}${fact('Speaker', c.speaker, c.speaker !== '')}${fact('Assigned to', c.assignee, c.assignee !== '')}${fact('Last changed', html`<bdi>${c.lastChangedBy}</bdi>, <time datetime="${c.lastChangedAt}">${formatDateTime(c.lastChangedAt)}</time>`)}${fact('Priority', c.priority, c.priority !== 'normal')}${fact('Tags', c.tags.join(', '), c.tags.length > 0)}${fact('Published fact-check', published, c.publishedUrl !== '')}${fact('Checked against', c.checkedAgainst, c.checkedAgainst !== '')}</dl>
-${c.rationale ? html`<h4>Rationale</h4>${block(c.rationale)}` : ''}
-${c.correction ? html`<h4>Suggested correction</h4>${block(c.correction)}` : ''}
+${recheck}${checked}${facts(c)}
+${c.restatement ? field('Restated', c.restatement) : ''}${c.rationale ? field('Rationale', c.rationale) : ''}${c.correction ? field('Suggested correction', c.correction) : ''}
 ${evidence}
-${contactsTable(c)}${commentsList(c)}
+${contactsTable(c)}${commentsList(c)}${history(activity)}
 </article>`
 }

@@ -1,5 +1,6 @@
 // The report's stylesheet, inlined so the file needs nothing else: system fonts only, no url(), no @import.
 import { verdictColours } from './labels'
+import { printCopyHiddenFromPx } from './pdf'
 
 const verdictBadges = Object.entries(verdictColours)
   .map(([verdict, colour]) => `.v-${verdict}{background:${colour}}`)
@@ -14,9 +15,8 @@ body { font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Lib
 @media print { body { padding: 0; max-width: none; font-size: 9.5pt; line-height: 1.35; } }
 h1 { font-size: 19pt; margin: 0 0 .25rem; }
 h2 { font-size: 15pt; margin: 1.6rem 0 .3rem; border-bottom: 2px solid #1b1f24; padding-bottom: .2rem; }
-h3 { font-size: 11.5pt; margin: 0 0 .4rem; display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; }
-h4 { font-size: 8.5pt; text-transform: uppercase; letter-spacing: .04em; color: #57606a; margin: .4rem 0 .1rem; }
-h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 0 0 .3rem; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
 .meta { color: #57606a; margin: 0 0 .8rem; }
 .summary { display: grid; grid-template-columns: 1fr 1fr; align-items: start; gap: 0 2rem; margin: .6rem 0 1rem; }
 .bar { grid-column: 1 / -1; width: 100%; height: 18px; display: block; margin: .3rem 0 .6rem; border-radius: 3px; }
@@ -27,9 +27,9 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .swatch { display: inline-block; width: .7em; height: .7em; border-radius: 2px; margin-right: .35em; }
 .story { break-before: page; page-break-before: always; }
 .story:first-of-type { break-before: auto; page-break-before: auto; }
-.claim { border-top: 1px solid #8c959f; padding: .45rem 0 .2rem; margin: .5rem 0; break-inside: avoid; page-break-inside: avoid; }
+.claim { border-top: 1px solid #8c959f; padding: .4rem 0 .1rem; margin: .4rem 0; break-inside: avoid; page-break-inside: avoid; }
 .claim.orphaned { border-top-style: dashed; background: #fff8e6; }
-.badge { display: inline-block; font-size: 8.5pt; font-weight: 600; padding: .05rem .45rem; border-radius: 999px; color: #fff; background: #57606a; }
+.badge { font-size: 8.5pt; font-weight: 600; padding: .05rem .45rem; border-radius: 999px; color: #fff; background: #57606a; }
 .badge.status { background: #eaeef2; color: #1b1f24; }
 .badge.orphan { background: #9a6700; }
 .badge.headline { background: #0969da; }
@@ -40,19 +40,24 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .signoff { margin: .3rem 0 .8rem; padding: .35rem .6rem; border: 1px solid #d8dee4; border-radius: 4px; }
 .signoff.override { border-color: #c62828; background: #fff5f5; }
 table.working { font-size: 8.5pt; }
+table.working caption { font-size: 8pt; text-transform: uppercase; letter-spacing: .04em; color: #57606a; padding: .2rem 0 0; }
 ${verdictBadges}
 .v-none { color: #1b1f24; }
 .context { margin: .2rem 0 .3rem; padding: .25rem .5rem; border-left: 3px solid #8c959f; background: #f6f8fa; }
 .context mark { background: #fff1a8; padding: 0 .1em; }
 .context .around { color: #57606a; }
-/* Two term/value pairs a row: half the height of one a row, which halves a 1,000-claim PDF's pages. */
-dl.facts { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: .05rem .7rem; margin: .25rem 0; font-size: 9pt; }
-dl.facts dt { color: #57606a; }
-dl.facts dd { margin: 0; }
+/* The short facts run on as one line; parts of the claim are run-in labelled paragraphs (html-claim.ts). */
+.facts { margin: .2rem 0; font-size: 9pt; color: #3d444d; }
+.field { margin: .2rem 0 0; }
+.label { font-size: 8pt; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: #57606a; }
 .text { white-space: pre-wrap; margin: 0; overflow-wrap: anywhere; }
-ol.evidence { margin: .2rem 0 0; padding-left: 1.3rem; }
-ol.evidence li { margin-bottom: .2rem; }
+ol.evidence { margin: .1rem 0 0; padding-left: 1.3rem; }
+ol.evidence li { margin-bottom: .15rem; }
+/* History and comments: one compact line an entry, no markers. */
+.log { list-style: none; margin: .05rem 0 0; padding: 0; font-size: 8.5pt; color: #3d444d; }
 .stance { font-weight: 600; }
+ol.sources { margin: .2rem 0 .6rem; padding-left: 1.6rem; font-size: 9pt; }
+ol.sources li { margin-bottom: .15rem; }
 .stance-supports { color: #1a7f37; } .stance-contradicts { color: #c62828; } .stance-context { color: #57606a; }
 blockquote.excerpt { margin: .2rem 0 0; padding-left: .6rem; border-left: 2px solid #d8dee4; color: #333; white-space: pre-wrap; }
 a { color: #0a58ca; overflow-wrap: anywhere; }
@@ -60,5 +65,8 @@ bdi, [dir=auto] { unicode-bidi: isolate; }
 footer.generated { margin-top: 2rem; color: #57606a; font-size: 8.5pt; }
 `
 
-/** Added to the copy that is printed: the page is never shown, so it is laid out only once, for print. */
-export const printOnlyCss = '@media screen { body > * { display: none; } }'
+/**
+ * Added to the copy that is printed: it is never shown, and Chromium's extra print-media layout at
+ * the (wider) print window's width finds an empty body, so the report is laid out once, on the page.
+ */
+export const printOnlyCss = `@media not print, (min-width: ${printCopyHiddenFromPx}px) { body > * { display: none; } }`

@@ -2,7 +2,8 @@ import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
 import { buildReport } from './build'
 import { renderHtml } from './html'
-import { budgetStory, hostile, hostileStory, sampleInput } from './testing/sample-report'
+import { printCopyHiddenFromPx, printWindowSize } from './pdf'
+import { budgetStory, hostile, hostileStory, largeInput, sampleInput } from './testing/sample-report'
 
 const render = (input = sampleInput({ stories: [budgetStory(), hostileStory()] })) => {
   const text = renderHtml(buildReport(input))
@@ -29,18 +30,65 @@ describe('HTML report', () => {
     expect(orphan?.textContent).toMatch(/Orphaned/)
   })
 
-  it('shows who checked each claim, the evidence citation, archive link and excerpt', () => {
+  it('shows who checked each claim, the evidence it cites and its excerpt, and each source once in full', () => {
     const { doc } = render()
     const claim = doc.getElementById('claim-story-budget-budget')
     const text = claim?.textContent ?? ''
     expect(text).toContain('Jonas Berg')
     expect(text).toContain('25 November 2026, 09:20 UTC')
-    expect(text).toContain('Riverton adopted budget 2026')
+    expect(text).toContain('Supports: Riverton adopted budget 2026 [1], p. 3')
     expect(text).toContain('Total appropriations: $4,200,000')
     expect(claim?.querySelector('mark')?.textContent).toBe('a budget of $4.2 million')
-    expect([...(claim?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toContain('https://archive.example/web/2026/riverton-budget')
+    expect([...(claim?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toContain('https://www.riverton.example/budget/2026?utm_source=mail')
     const correction = doc.getElementById('claim-story-budget-largest')?.textContent
     expect(correction).toContain('a budget of $4.2 million, the largest since 2019')
+    // The story's sources, numbered in the order its claims first cite them, each with its full reference.
+    const sources = [...(doc.querySelectorAll('#story-story-budget ol.sources > li') ?? [])].map((li) => li.textContent ?? '')
+    expect(sources).toHaveLength(3)
+    expect(sources[0]).toContain('Finance Office. Riverton adopted budget 2026. City of Riverton, ')
+    expect(sources[0]).toContain('Archived: https://archive.example/web/2026/riverton-budget')
+    expect(sources[1]).toContain('Census 2025: Riverton, population table')
+    expect(doc.getElementById('claim-story-budget-growth')?.textContent).toContain('Context: Census 2025: Riverton, population table [2], Table 4')
+  })
+
+  it('prints each claim’s own history in the claim and keeps the story’s own entries in its log', () => {
+    const { doc } = render()
+    const budget = doc.getElementById('claim-story-budget-budget')
+    expect([...(budget?.querySelectorAll('ol.log > li') ?? [])].map((li) => li.textContent)).toEqual(['25 November 2026, 09:20 UTC · Jonas Berg · Verdict set to Accurate'])
+    const storyLog = [...(doc.querySelectorAll('#story-story-budget table.activity tbody tr') ?? [])].map((tr) => tr.textContent)
+    expect(storyLog).toEqual(['25 November 2026, 09:00 UTCAmira Haddadstory.createdStory created'])
+  })
+
+  it('keeps a claim to a few dozen nodes, with no headings inside it, so a 1,000-claim PDF prints in seconds', () => {
+    // Every element and text run is a node of the tagged PDF's structure tree and of the print
+    // layout; the print time of a long report grows with their number (see html-claim.ts).
+    const nodesIn = (root: Node): number => {
+      const walker = root.ownerDocument!.createTreeWalker(root, 1 | 4)
+      let nodes = 0
+      for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) if (n.nodeType === 1 || (n.textContent ?? '').trim() !== '') nodes++
+      return nodes
+    }
+    const { doc } = render(largeInput(1, 50, { activityPerClaim: 5 }))
+    const claims = [...doc.querySelectorAll('article.claim')]
+    expect(claims).toHaveLength(50)
+    for (const claim of claims) {
+      expect(nodesIn(claim), claim.id).toBeLessThanOrEqual(85)
+      expect(claim.querySelectorAll('h4, h5, h6, dl, table')).toHaveLength(0)
+    }
+    expect(doc.getElementById('claim-story-0-x7')?.querySelectorAll('ol.log > li')).toHaveLength(5)
+    // The whole report, log and sources included: with the log as a table it was over 120 a claim.
+    expect(nodesIn(doc.body) / claims.length).toBeLessThanOrEqual(90)
+  })
+
+  it('gives the printed copy page numbers from @page and lays it out only on the page', () => {
+    const model = buildReport(sampleInput())
+    const print = renderHtml(model, { forPrint: true })
+    expect(print).toContain('@bottom-center { content: "Page " counter(page) " of " counter(pages)')
+    // Hidden on screen and in any layout wider than a page; shown when printed on A4.
+    expect(print).toContain(`@media not print, (min-width: ${printCopyHiddenFromPx}px) { body > * { display: none; } }`)
+    expect(printCopyHiddenFromPx).toBeGreaterThan(Math.ceil(((210 - 28) / 25.4) * 96))
+    expect(printWindowSize.width).toBeGreaterThan(printCopyHiddenFromPx)
+    expect(renderHtml(model)).not.toContain('min-width: 1200px')
   })
 
   it('loads nothing from outside and runs no script', () => {

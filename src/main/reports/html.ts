@@ -1,15 +1,16 @@
 // The HTML report: one self-contained, printable document (no scripts, nothing fetched when opened).
 import { html, trusted, type SafeHtml } from './html-template'
-import { claimHtml, link } from './html-claim'
+import { citation, claimHtml, link } from './html-claim'
 import { printOnlyCss, reportCss } from './html-style'
 import { summary } from './html-summary'
 import { deskStateLabels, formatDate, formatDateTime } from './labels'
-import type { ReportModel, ReportStory } from './model'
+import type { ReportActivity, ReportModel, ReportSource, ReportStory } from './model'
 
-function activityTable(story: ReportStory): SafeHtml | '' {
-  if (!story.activity) return ''
-  const rows = story.activity.map(
-    (a) => html`<tr><td><time datetime="${a.at}">${formatDateTime(a.at)}</time></td><td><bdi>${a.by}</bdi></td><td>${a.action}</td><td dir="auto">${a.summary}</td></tr>`
+/** The log entries no printed claim shows in its history: the story's own, and those of claims left out. */
+function activityTable(entries: readonly ReportActivity[]): SafeHtml | '' {
+  if (entries.length === 0) return ''
+  const rows = entries.map(
+    (a) => html`<tr><td>${formatDateTime(a.at)}</td><td dir="auto">${a.by}</td><td>${a.action}</td><td dir="auto">${a.summary}</td></tr>`
   )
   return html`<h3>Activity log</h3><table class="activity"><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Details</th></tr></thead><tbody>${rows}</tbody></table>`
 }
@@ -25,14 +26,28 @@ function signOffBlock(story: ReportStory): SafeHtml | '' {
 
 function storySection(model: ReportModel, story: ReportStory): SafeHtml {
   const meta = [story.outlet, story.byline, story.publishedAt ? formatDate(story.publishedAt) : '', `revision ${story.revision}`, deskStateLabels[story.deskState]].filter(Boolean)
-  const claims = story.claims.length > 0 ? story.claims.map(claimHtml) : html`<p>No claims marked in this story.</p>`
+  // Each printed claim carries its own log entries; the story's table keeps the rest, in log order.
+  const byClaim = new Map<string, ReportActivity[]>(story.claims.map((c) => [c.id, []]))
+  const storyLog: ReportActivity[] = []
+  for (const a of story.activity ?? []) {
+    const own = a.claimId === null ? undefined : byClaim.get(a.claimId)
+    if (own) own.push(a)
+    else storyLog.push(a)
+  }
+  // Each source is described in full once, in the story's list; its claims cite it by number.
+  const cited = new Map<string, ReportSource>()
+  for (const c of story.claims) for (const e of c.evidence) if (!cited.has(e.source.id)) cited.set(e.source.id, e.source)
+  const numbers = new Map([...cited.keys()].map((id, i) => [id, i + 1]))
+  const claims = story.claims.length > 0 ? story.claims.map((c) => claimHtml(c, numbers, byClaim.get(c.id))) : html`<p>No claims marked in this story.</p>`
+  const sources = cited.size > 0 ? html`<h3>Sources cited</h3><ol class="sources">${[...cited.values()].map((s) => html`<li>${citation(s)}</li>`)}</ol>` : ''
   return html`<section class="story" id="story-${story.id}" aria-labelledby="story-${story.id}-h"${story.language ? html` lang="${story.language}"` : ''}>
 <h2 id="story-${story.id}-h" dir="auto">${story.title}</h2>
 <p class="meta"><bdi>${meta.join(' · ')}</bdi>${story.url ? html` · ${link(story.url)}` : ''}</p>
 ${signOffBlock(story)}
 ${summary(model, story.tally, `Summary of ${story.title}`)}
 ${claims}
-${activityTable(story)}
+${sources}
+${activityTable(storyLog)}
 </section>`
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildReport } from './build'
 import { renderReport } from './render'
 import { playwrightPdfOptions } from './pdf'
+import { printWithPlaywright } from './testing/playwright-print'
 import { budgetStory, hostile, hostileStory, largeInput, sampleInput } from './testing/sample-report'
 
 let browser: Browser
@@ -22,15 +23,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
-async function printToPdf(html: string): Promise<Uint8Array> {
-  const page = await browser.newPage()
-  try {
-    await page.setContent(html)
-    return await page.pdf(playwrightPdfOptions())
-  } finally {
-    await page.close()
-  }
-}
+const printToPdf = (html: string): Promise<Uint8Array> => printWithPlaywright(browser, html)
 
 async function pdfText(input: Parameters<typeof buildReport>[0], name: string): Promise<string> {
   const rendered = await renderReport('pdf', buildReport(input), { printToPdf })

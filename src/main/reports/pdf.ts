@@ -1,9 +1,9 @@
 // How a report is printed to PDF. One set of options serves Electron's webContents.printToPDF in
-// the app and Playwright's page.pdf in the browser e2e driver (see `playwrightPdfOptions`).
+// the app and Playwright's page.pdf in the browser e2e driver, the tests and the bench (see
+// `playwrightPdfOptions` and testing/playwright-print.ts).
 // Page size, margins and the "Page n of m" line come from the report's own CSS (@page and its
 // @bottom-center margin box, html-style.ts): Chromium's header and footer templates cost a
-// separate layout for every page, and the printed copy is never laid out for the screen
-// (renderHtml's `forPrint`).
+// separate layout for every page.
 
 export const pdfPrintOptions = {
   pageSize: 'A4',
@@ -21,3 +21,14 @@ export function playwrightPdfOptions() {
   const { pageSize, generateTaggedPDF, generateDocumentOutline, ...shared } = pdfPrintOptions
   return { ...shared, format: pageSize, tagged: generateTaggedPDF, outline: generateDocumentOutline }
 }
+
+/**
+ * The copy handed to the printer lays itself out only at a page's width. Before Chromium lays the
+ * document out on the page, it lays it out once more for print media at the window's width (the
+ * beforeprint state), which for a 1,000-claim report is as much work as the print layout itself.
+ * The printed copy hides itself on screen and at any width of at least `printCopyHiddenFromPx`
+ * (html-style.ts), far wider than an A4 page's 688 CSS px of content, and the hidden window it is
+ * printed in is made wider than that, so both of those layouts are of an empty body.
+ */
+export const printCopyHiddenFromPx = 1200
+export const printWindowSize = { width: 1600, height: 1000 } as const

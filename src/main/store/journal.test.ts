@@ -210,3 +210,13 @@ describe('diffList', () => {
     expect(diffList([a], [a, r('a', 1)])).toBeNull()
   })
 })
+
+describe('journalLine', () => {
+  it('leaves a change to a part of the story file it does not carry to a rewrite of story.json', async () => {
+    const { journalLine } = await import('./story-journal')
+    const file = await t.core.store.readStory(storyId)
+    expect(journalLine(1, file, { ...file, story: { ...file.story, title: 'New' } }, [])).not.toBeNull()
+    expect(journalLine(1, file, { ...file, revisions: [...file.revisions] }, [])).toBeNull()
+    expect(journalLine(1, file, { ...file, later: 1 } as StoryFile, [])).toBeNull()
+  })
+})

@@ -17,6 +17,19 @@ const storyFile = (id: string, title = `Story ${id}`): StoryFile => ({
 })
 
 let dir: string
+
+/** The index lines on disk: library.json's, with index.jsonl's in their place. */
+async function indexOnDisk(): Promise<{ id: string; title: string }[]> {
+  const library = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as { stories: { id: string; title: string }[] }
+  const journal = await readFile(path.join(dir, 'index.jsonl'), 'utf8').catch(() => '')
+  const lines = new Map(library.stories.map((s) => [s.id, s]))
+  for (const line of journal.split('\n').filter(Boolean)) {
+    const summary = JSON.parse(line) as { id: string; title: string }
+    lines.set(summary.id, summary)
+  }
+  return [...lines.values()]
+}
+
 beforeEach(async () => {
   dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'factdesk-store-')), 'library')
 })
@@ -44,10 +57,44 @@ describe('LibraryStore', () => {
     await store.createStory(storyFile('s1'))
     await store.updateStory('s1', (f) => void (f.story.title = 'Renamed'))
     expect(store.library.stories.map((s) => s.title)).toEqual(['Renamed'])
+    const library = await readFile(path.join(dir, 'library.json'), 'utf8')
     await store.flushIndex()
-    const onDisk = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as { stories: { title: string }[] }
-    expect(onDisk.stories.map((s) => s.title)).toEqual(['Renamed'])
+    // The line is appended to index.jsonl; library.json, which holds every story's line, is not rewritten for it.
+    expect(await readFile(path.join(dir, 'library.json'), 'utf8')).toBe(library)
+    expect((await indexOnDisk()).map((s) => s.title)).toEqual(['Renamed'])
+    // A restart without close (a crash) finds it there.
+    const again = await LibraryStore.open(dir, { lock: false })
+    expect(again.notices).toEqual([])
+    expect(again.library.stories.map((s) => s.title)).toEqual(['Renamed'])
+    await again.close()
     await store.close()
+  })
+
+  it('folds index.jsonl into library.json once it grows, and ignores a journal older than library.json', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.createStory(storyFile('s1'))
+    await store.flushIndex()
+    const library = await readFile(path.join(dir, 'library.json'), 'utf8')
+    for (let i = 0; i < 300; i++) {
+      await store.updateStory('s1', (f) => void (f.story.title = `Title ${i}`))
+      await store.flushIndex()
+    }
+    expect(await readFile(path.join(dir, 'library.json'), 'utf8')).not.toBe(library)
+    expect((await readFile(path.join(dir, 'index.jsonl'), 'utf8')).length).toBeLessThan(70 * 1024)
+    expect((await indexOnDisk()).map((s) => s.title)).toEqual(['Title 299'])
+    // A rewrite of library.json cut off before it emptied the journal leaves a journal older than it.
+    await store.updateStory('s1', (f) => void (f.story.title = 'Old line'))
+    await store.flushIndex()
+    const journal = await readFile(path.join(dir, 'index.jsonl'), 'utf8')
+    await store.updateStory('s1', (f) => void (f.story.title = 'Newest'))
+    await store.updateLibrary((l) => void (l.settings.organisationName = 'Rewrites library.json'))
+    await store.close()
+    await writeFile(path.join(dir, 'index.jsonl'), journal)
+    const past = new Date(Date.now() - 60_000)
+    await utimes(path.join(dir, 'index.jsonl'), past, past)
+    const again = await LibraryStore.open(dir)
+    expect(again.library.stories.map((s) => s.title)).toEqual(['Newest'])
+    await again.close()
   })
 
   it('recomputes index lines a crash left behind the story files', async () => {
@@ -149,8 +196,10 @@ describe('LibraryStore', () => {
     await store.createStory(storyFile('s2'))
     await store.close()
     const index = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as { stories: { id: string }[] }
-    index.stories = index.stories.filter((s) => s.id !== 's1').concat({ ...index.stories[0]!, id: 'ghost' })
+    const lines = await indexOnDisk()
+    index.stories = lines.filter((s) => s.id !== 's1').concat({ ...lines[0]!, id: 'ghost' })
     await writeFile(path.join(dir, 'library.json'), JSON.stringify(index))
+    await rm(path.join(dir, 'index.jsonl'))
     const again = await LibraryStore.open(dir)
     expect(again.library.stories.map((s) => s.id).sort()).toEqual(['ghost', 's1', 's2'])
     expect(again.notices.map((n) => n.kind)).toEqual(['missing'])

@@ -2,13 +2,14 @@
 // Every change is applied to a copy, written durably, and only then becomes the in-memory state,
 // so a failed write leaves both the disk and memory as they were.
 // The story index in library.json is derived from the story files. When a save only refreshes a
-// story's index line, the story file is written before the call returns and the index follows
-// in the background, so saving a claim costs the same in a library of 1 story or of 500. An
-// index line left stale by a crash is recomputed on open from any story file newer than the index.
+// story's index line, the story file is written before the call returns and the line follows in
+// the background, appended to index.jsonl (index-journal.ts) rather than rewriting library.json,
+// so saving a claim costs the same in a library of 50 stories or of 5,000. An index line left
+// stale by a crash is recomputed on open from any story file newer than the index.
 import path from 'node:path'
 import { Low } from 'lowdb'
 import type { LibraryNotice } from '../../shared/contract'
-import type { Activity, LibraryFile, Source, StoryFile, StorySummary } from '../../shared/model'
+import { StorySummary, type Activity, type LibraryFile, type Source, type StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { DurableJsonAdapter } from './durable-adapter'
 import { current, Immer, isDraft } from 'immer'
@@ -19,6 +20,7 @@ import { COMPACT_AT_BYTES, StoryRecord } from './story-record'
 import { errnoCode, nodeFileIO, type FileIO } from './file-io'
 import { KeyedMutex } from './keyed-mutex'
 import { acquireLibraryLock, type LibraryLock } from './library-lock'
+import { INDEX_JOURNAL_BYTES, indexLines, readIndexJournal } from './index-journal'
 import { listStoryFolders, reconcileIndex, withRefreshedLines } from './reconcile'
 import { summarise } from './summary'
 import { callerIds } from '../call-context'
@@ -27,10 +29,7 @@ import { assertLoadable } from './validate'
 /** Stories kept in memory after they were last read or saved; the rest are read again when needed. */
 const STORIES_IN_MEMORY = 12
 
-/**
- * Saves within this time share one index write. The index of a large library is megabytes, so it
- * is written seldom; a crash meanwhile is healed on open from the story folders newer than it.
- */
+/** Saves within this time share one index write; a crash meanwhile is healed on open from the story folders newer than the index. */
 const INDEX_FLUSH_DELAY_MS = 3000
 
 export interface StoreOptions {
@@ -61,12 +60,17 @@ export class LibraryStore {
   /** Stories in memory, least recently used first. */
   private readonly stories = new Map<string, StoryRecord>()
   private readonly mutex = new KeyedMutex()
-  /** Index lines newer than library.json on disk, by story id; folded in by flushIndex. */
+  /** Index lines newer than library.json, by story id: in index.jsonl, or on their way there. */
+  private readonly newerLines = new Map<string, StorySummary>()
+  /** Those of newerLines not yet in index.jsonl; appended by flushIndex. */
   private readonly pendingSummaries = new Map<string, StorySummary>()
   private indexFlush: Promise<void> | null = null
-  /** The library with pending index lines folded in, made once per change rather than per read. */
-  private view: { data: LibraryFile; pending: number; library: LibraryFile } | null = null
-  private pendingVersion = 0
+  /** The library with the newer index lines folded in, made once per change rather than per read. */
+  private view: { data: LibraryFile; version: number; library: LibraryFile } | null = null
+  private linesVersion = 0
+  /** Bytes of index.jsonl, and whether it can be appended to (false once it could not be emptied). */
+  private indexJournal = { bytes: 0, usable: true }
+  private libraryBytes = 0
   /** Stories in the index whose file is gone with no backup: kept in the list, opened with a coded error. */
   private readonly missingFiles = new Set<string>()
   private readonly noticeListeners = new Set<(notice: LibraryNotice) => void>()
@@ -115,6 +119,14 @@ export class LibraryStore {
       const storyFiles = await listStoryFolders(io, dir)
       const created = outcome?.state === 'missing' && notices.length === 0 && storyFiles.length === 0
       const store = new LibraryStore(dir, db, io, now, reason, notices, lock, created, options.compactAtBytes ?? COMPACT_AT_BYTES)
+      // Index lines saved since library.json was last written.
+      const indexAt = await io.modifiedAt(path.join(dir, 'library.json'))
+      const journal = await readIndexJournal(io, store.indexJournalPath, indexAt, !store.readOnly)
+      for (const [id, line] of journal.lines) store.newerLines.set(id, line)
+      store.linesVersion++
+      store.indexJournal.bytes = journal.bytes
+      store.libraryBytes = (await io.size(path.join(dir, 'library.json'))) ?? 0
+      const writtenAt = indexAt === null ? null : Math.max(indexAt, journal.modifiedAt ?? 0)
       if (!created && outcome && (outcome.state === 'missing' || outcome.state === 'lost')) {
         store.notices.push({
           kind: 'rebuilt',
@@ -123,7 +135,7 @@ export class LibraryStore {
           movedTo: null
         })
       }
-      await store.reconcileIndex(created, storyFiles)
+      await store.reconcileIndex(created, storyFiles, writtenAt)
       return store
     } catch (error) {
       await lock?.release()
@@ -131,23 +143,24 @@ export class LibraryStore {
     }
   }
 
-  /** The library as saved (index lines may still be on their way to disk). Change it through updateLibrary. */
+  private get indexJournalPath(): string {
+    return path.join(this.dir, 'index.jsonl')
+  }
+
+  /**
+   * The library as saved (index lines may still be on their way to disk). Change it through
+   * updateLibrary. Its story list is made when first read, so reading settings after a save costs
+   * nothing per story.
+   */
   get library(): Readonly<LibraryFile> {
-    if (this.pendingSummaries.size === 0) return this.db.data
-    if (this.view?.data !== this.db.data || this.view.pending !== this.pendingVersion) {
-      let matched = 0
-      const stories = this.db.data.stories.map((s) => {
-        const pending = this.pendingSummaries.get(s.id)
-        if (!pending) return s
-        matched++
-        return pending
-      })
-      // Stories created since the last index write are not in library.json yet.
-      if (matched < this.pendingSummaries.size) {
-        const listed = new Set(this.db.data.stories.map((s) => s.id))
-        for (const summary of this.pendingSummaries.values()) if (!listed.has(summary.id)) stories.push(summary)
-      }
-      this.view = { data: this.db.data, pending: this.pendingVersion, library: { ...this.db.data, stories } }
+    if (this.newerLines.size === 0) return this.db.data
+    if (this.view?.data !== this.db.data || this.view.version !== this.linesVersion) {
+      const data = this.db.data
+      const lines = new Map(this.newerLines)
+      let stories: StorySummary[] | null = null
+      const library = { ...data }
+      Object.defineProperty(library, 'stories', { enumerable: true, configurable: true, get: () => (stories ??= foldLines(data.stories, lines)) })
+      this.view = { data, version: this.linesVersion, library }
     }
     return this.view.library
   }
@@ -191,15 +204,36 @@ export class LibraryStore {
   async flushIndex(): Promise<void> {
     while (this.indexFlush) await this.indexFlush
     if (this.pendingSummaries.size === 0 || this.readOnly) return
-    this.indexFlush = this.writeIndex(() => undefined, false).finally(() => {
+    this.indexFlush = this.mutex.run('library', () => this.appendIndexLines()).finally(() => {
       this.indexFlush = null
     })
     await this.indexFlush
   }
 
+  /** Appends the pending index lines to index.jsonl, or rewrites library.json once the journal has grown. Call inside the library mutex. */
+  private async appendIndexLines(): Promise<void> {
+    if (this.pendingSummaries.size === 0) return
+    if (!this.indexJournal.usable || this.indexJournal.bytes > Math.max(INDEX_JOURNAL_BYTES, this.libraryBytes / 4)) {
+      await this.rewriteIndex(() => undefined, false)
+      return
+    }
+    const folded = new Map(this.pendingSummaries)
+    for (const summary of folded.values()) assertLoadable(StorySummary, summary, 'the library index')
+    const text = indexLines(folded.values())
+    try {
+      await this.io.appendFile(this.indexJournalPath, text)
+    } catch (error) {
+      await this.io.truncate(this.indexJournalPath, this.indexJournal.bytes).catch(() => undefined)
+      throw toIoError(error, this.indexJournalPath)
+    }
+    this.indexJournal.bytes += Buffer.byteLength(text)
+    for (const [id, summary] of folded) if (this.pendingSummaries.get(id) === summary) this.pendingSummaries.delete(id)
+  }
+
   private refreshSummary(summary: StorySummary): void {
+    this.newerLines.set(summary.id, summary)
     this.pendingSummaries.set(summary.id, summary)
-    this.pendingVersion++
+    this.linesVersion++
     // Saves that arrive together share one index write; a failed write is retried by the next save.
     if (!this.indexFlush) setTimeout(() => void this.flushIndex().catch(() => undefined), INDEX_FLUSH_DELAY_MS)
   }
@@ -234,16 +268,31 @@ export class LibraryStore {
    * `deep` clones everything for changes that edit people, sources or settings in place.
    */
   private writeIndex<T>(change: (draft: LibraryFile) => T, deep: boolean): Promise<T> {
-    return this.mutex.run('library', async () => {
-      const folded = new Map(this.pendingSummaries)
-      const current = this.library
-      const draft = deep ? structuredClone(current) : { ...current, stories: [...current.stories] }
-      const result = change(draft)
-      await this.commit(this.db, draft)
-      for (const [id, summary] of folded) if (this.pendingSummaries.get(id) === summary) this.pendingSummaries.delete(id)
-      this.pendingVersion++
-      return result
-    })
+    return this.mutex.run('library', () => this.rewriteIndex(change, deep))
+  }
+
+  /** writeIndex inside the library mutex: library.json with every newer index line folded in, then index.jsonl emptied. */
+  private async rewriteIndex<T>(change: (draft: LibraryFile) => T, deep: boolean): Promise<T> {
+    const folded = new Map(this.newerLines)
+    const current = this.library
+    const draft = deep ? structuredClone(current) : { ...current, stories: [...current.stories] }
+    const result = change(draft)
+    await this.commit(this.db, draft)
+    this.libraryBytes = (this.db.adapter as DurableJsonAdapter<LibraryFile>).writtenBytes
+    for (const [id, summary] of folded) {
+      if (this.newerLines.get(id) === summary) this.newerLines.delete(id)
+      if (this.pendingSummaries.get(id) === summary) this.pendingSummaries.delete(id)
+    }
+    this.linesVersion++
+    // library.json holds the journal's lines now. A journal that cannot be emptied is older than
+    // library.json, so it is ignored on open, but nothing more may be appended to it.
+    if (this.indexJournal.bytes > 0) {
+      await this.io.truncate(this.indexJournalPath, 0).then(
+        () => void (this.indexJournal.bytes = 0),
+        () => void (this.indexJournal.usable = false)
+      )
+    }
+    return result
   }
 
   async readStory(id: string): Promise<StoryFile> {
@@ -395,8 +444,8 @@ export class LibraryStore {
     return record
   }
 
-  /** Heals the index against the story folders on open (reconcile.ts). */
-  private async reconcileIndex(fresh: boolean, folders: string[]): Promise<void> {
+  /** Heals the index against the story folders on open (reconcile.ts); `writtenAt` is when the index was last written. */
+  private async reconcileIndex(fresh: boolean, folders: string[], writtenAt: number | null): Promise<void> {
     if (this.readOnly) return
     await reconcileIndex(
       {
@@ -404,15 +453,14 @@ export class LibraryStore {
         dir: this.dir,
         now: this.now,
         stories: this.library.stories,
+        indexWrittenAt: writtenAt,
         storyPath: (id) => this.storyPath(id),
         notify: (notices) => this.notify(notices),
         markMissing: (id) => void this.missingFiles.add(id),
         writeIndex: (summaries) =>
-          this.mutex.run('library', async () => {
-            const draft = structuredClone(this.db.data)
+          this.writeIndex((draft) => {
             draft.stories = withRefreshedLines(draft.stories, summaries)
-            await this.commit(this.db, draft)
-          })
+          }, false)
       },
       fresh,
       folders
@@ -433,6 +481,22 @@ export class LibraryStore {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+/** The index lines with newer ones in their place, and lines of stories new since library.json at the end. */
+function foldLines(stories: readonly StorySummary[], lines: ReadonlyMap<string, StorySummary>): StorySummary[] {
+  let matched = 0
+  const folded = stories.map((s) => {
+    const line = lines.get(s.id)
+    if (!line) return s
+    matched++
+    return line
+  })
+  if (matched < lines.size) {
+    const listed = new Set(stories.map((s) => s.id))
+    for (const line of lines.values()) if (!listed.has(line.id)) folded.push(line)
+  }
+  return folded
+}
 
 /** Drafts of a story for a change: copies made only of what the change touches. Nothing is frozen (records are never changed in place). */
 const drafts = new Immer({ autoFreeze: false })

@@ -14,8 +14,10 @@ export interface ReconcileHost {
   io: FileIO
   dir: string
   now: () => Date
-  /** The index lines as read. */
+  /** The index lines as read (library.json with index.jsonl's lines). */
   stories: readonly StorySummary[]
+  /** When the index was last written (library.json or index.jsonl, the later), null when it was not there. */
+  indexWrittenAt: number | null
   storyPath(id: string): string
   notify(notices: readonly LibraryNotice[]): void
   /** A story whose files are gone with no backup: it stays listed but cannot be opened. */
@@ -70,7 +72,7 @@ export function withRefreshedLines(stories: StorySummary[], summaries: readonly 
 
 /** Stories saved after library.json was last written: their index lines may be out of date. */
 async function staleStories(host: ReconcileHost, ids: string[]): Promise<string[]> {
-  const indexAt = await host.io.modifiedAt(path.join(host.dir, 'library.json'))
+  const indexAt = host.indexWrittenAt
   if (indexAt === null) return []
   const times = await Promise.all(
     ids.map(async (id) => {

@@ -119,9 +119,16 @@ export function diffList<T extends Keyed>(before: readonly T[], after: readonly 
   return change.put.length > 0 || change.removed.length > 0 || change.order ? change : undefined
 }
 
+/** The parts of a story file a journal line carries (the rest never changes, or is saved by rewriting story.json). */
+const JOURNALED = new Set(['schemaVersion', 'story', 'claims', 'evidence', 'activity', 'dismissedSuggestions'])
+
 /** The journal line taking `before` to `after`, or null when only a rewrite of story.json can (see StoryRecord.save). */
 export function journalLine(seq: number, before: StoryFile, after: StoryFile, activity: Activity[]): JournalLine | null {
   if (after.story.text !== before.story.text || after.revisions !== before.revisions) return null
+  // A part of the story file a line does not carry (one added later, say) is saved by a rewrite, never dropped.
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (!JOURNALED.has(key) && (before as Record<string, unknown>)[key] !== (after as Record<string, unknown>)[key]) return null
+  }
   const claims = diffList(before.claims, after.claims)
   const evidence = diffList(before.evidence, after.evidence)
   if (claims === null || evidence === null) return null

@@ -283,7 +283,9 @@ export class StoryRecord {
       claims: state.claims.filter((c) => !checked.has(c)),
       evidence: state.evidence.filter((e) => !checked.has(e))
     }
-    assertLoadable(storyStateKind(id).schema, fresh, `the story file ${id}`)
+    // The kind's own schema is made per story id; the same check against the one shared schema spares compiling it on every save.
+    assertLoadable(StoryState, fresh, `the story file ${id}`)
+    if (state.story.id !== id) throw new AppError('invalid_input', `That change was not saved: it would leave the story file ${id} holding another story. Nothing was written.`)
   }
 
   private remember(state: Pick<StoryState, 'claims' | 'evidence'>): void {
