@@ -1,8 +1,12 @@
 // Connecting and disconnecting as the Connect dialog does, against a real PostgreSQL desk: TLS
-// refused in words, and a disconnect that never costs the changes made while disconnected.
+// refused in words, a disconnect that never costs the changes made while disconnected, and the
+// claim panel's keep-or-delete choice doing what it says.
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DELETED_FIELD, keepOrDelete } from '../../shared/rules/sync-conflicts'
 import type { TestCore } from '../testing/test-core'
-import { settled, startDeskCluster, waitFor, type DeskCluster } from './testing/desk-cluster'
+import { deskStatus, settled, startDeskCluster, waitFor, type DeskCluster } from './testing/desk-cluster'
 
 let cluster: DeskCluster
 beforeAll(async () => {
@@ -50,5 +54,39 @@ describe('connecting to a desk', () => {
     await waitFor('the verdict on B', async () => (await verdictOn(b, storyId, claimId)) === 'false')
     expect(await verdictOn(a, storyId, claimId)).toBe('false')
     expect((await a.call('desk.status', {})).conflicts).toEqual([])
+    // The password went to the platform's secret store, not into any file of the library.
+    const files = (await readdir(a.core.store.dir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile())
+    expect(files.some((f) => f.name === 'state.json')).toBe(true)
+    for (const f of files) expect(await readFile(path.join(f.parentPath, f.name), 'utf8'), f.name).not.toContain('ana-secret')
+  }, 60_000)
+
+  it('settles an edit against a delete as the panel offers it: keep, or delete on both sides', async () => {
+    const [a, b] = [await cluster.client('news', 'ana'), await cluster.client('news', 'ben')]
+    const first = await newClaim(a)
+    const start = TEXT.indexOf('crime fell by half')
+    const second = { storyId: first.storyId, claimId: (await a.call('claims.create', { storyId: first.storyId, start, end: start + 'crime fell by half'.length })).id }
+    for (const c of [first, second]) await waitFor('the claims on B', async () => (await verdictOn(b, c.storyId, c.claimId)) === null)
+    await settled(b)
+    await b.core.desk.sync!.close()
+    for (const c of [first, second]) await a.call('claims.delete', { storyId: c.storyId, claimId: c.claimId })
+    await settled(a)
+    for (const c of [first, second]) await b.call('claims.update', { storyId: c.storyId, claimId: c.claimId, patch: { verdict: 'false' } })
+    await b.core.desk.resume()
+    const status = await waitFor('both conflicts on B', async () => ((await deskStatus(b)).conflicts.length === 2 ? deskStatus(b) : null))
+
+    const choose = async (claimId: string, option: 'Keep' | 'Delete'): Promise<void> => {
+      const conflict = status.conflicts.find((c) => c.unitId === claimId)!
+      const field = conflict.fields[0]!
+      expect(field.field).toBe(DELETED_FIELD)
+      const side = keepOrDelete(field)[option === 'Keep' ? 'keep' : 'remove']
+      await b.call('desk.resolve', { key: conflict.key, choices: { [DELETED_FIELD]: side } })
+    }
+    await choose(first.claimId, 'Keep')
+    await choose(second.claimId, 'Delete')
+    await settled(b)
+    expect(await verdictOn(b, first.storyId, first.claimId)).toBe('false')
+    expect(await verdictOn(b, second.storyId, second.claimId)).toBeUndefined()
+    await waitFor('the kept claim back on A', async () => (await verdictOn(a, first.storyId, first.claimId)) === 'false')
+    expect(await verdictOn(a, second.storyId, second.claimId)).toBeUndefined()
   }, 60_000)
 })

@@ -8,6 +8,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
 import { Claim, Evidence, Person, Settings, Source, Story, StoryRevision, type LibraryFile, type StoryFile } from '../../shared/model'
+import { DELETED_FIELD } from '../../shared/rules/sync-conflicts'
 
 export type UnitKind = 'story' | 'claim' | 'evidence' | 'source' | 'person' | 'settings'
 export type UnitValue = Record<string, unknown>
@@ -64,8 +65,8 @@ export interface Merged {
   conflicts: FieldConflict[]
 }
 
-/** The field that stands for the whole unit in an edit-versus-delete conflict. */
-export const DELETED_FIELD = '(deleted)'
+/** The field that stands for the whole unit in an edit-versus-delete conflict (one definition, shared with the window). */
+export { DELETED_FIELD }
 
 export function merge3(base: UnitValue | null, local: UnitValue | null, remote: UnitValue | null): Merged {
   if (isDeepStrictEqual(local, remote)) return { value: remote, conflicts: [] }

@@ -7,9 +7,11 @@ import { useState } from 'react'
 import type { DeskStatus } from '../../../shared/contract'
 import { BridgeError, call } from '../api'
 import { DialogContent } from '../app/dialog'
+import { onOneOf } from '../app/EnumSelect'
 import { ErrorCallout } from '../app/ErrorCallout'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
 import { useToasts } from '../app/toasts'
+import { OtherConflicts } from './SyncConflict'
 import { connectHint, connectInput, pendingWords, stateWords, type ConnectDraft } from './sync-words'
 
 interface Props {
@@ -63,6 +65,7 @@ function Connected({ status, onStatus }: { status: DeskStatus; onStatus(status: 
           <Callout.Text>{status.error.message}</Callout.Text>
         </Callout.Root>
       )}
+      <OtherConflicts />
       <Text as="p" size="1" color="gray">
         Disconnecting keeps everything in this library; changes made while disconnected are shared when you connect to this desk again.
       </Text>
@@ -86,6 +89,8 @@ function Connected({ status, onStatus }: { status: DeskStatus; onStatus(status: 
     </Flex>
   )
 }
+
+const connectModes = ['parts', 'url'] as const
 
 const empty: ConnectDraft = { mode: 'parts', url: '', host: '', port: '5432', database: '', user: '', password: '', ssl: true, deskId: '' }
 
@@ -112,7 +117,7 @@ function ConnectForm({ onConnected }: { onConnected(status: DeskStatus): void })
       }}
     >
       <Flex direction="column" gap="3">
-        <Tabs.Root value={draft.mode} onValueChange={(v) => set('mode')(v === 'url' ? 'url' : 'parts')}>
+        <Tabs.Root value={draft.mode} onValueChange={onOneOf(connectModes, set('mode'))}>
           <Tabs.List size="1" aria-label="How to give the desk database">
             <Tabs.Trigger value="parts">Server details</Tabs.Trigger>
             <Tabs.Trigger value="url">Connection address</Tabs.Trigger>

@@ -1,27 +1,49 @@
-// A claim flagged "sync conflict" in its panel: per conflicting field, this library's value and the
-// desk's, with who set each and when when the history says; the editor picks one per field (logged
-// in the claim's history by main). An edit against a delete offers keep or delete.
+// A unit flagged "sync conflict": per conflicting field, this library's value and the desk's (with
+// who set each and when, when the history says), and the editor picks one per field; main logs the
+// choice in the history. An edit against a delete offers keep or delete. Claims show this in their
+// panel; anything else with a conflict (evidence, a source, desk settings) in the Shared desk dialog.
 import { ExclamationTriangleIcon } from '@radix-ui/react-icons'
 import { Button, Callout, Flex, Heading, RadioGroup, Text } from '@radix-ui/themes'
 import { useState } from 'react'
 import type { DeskConflict } from '../../../shared/contract'
 import type { Activity, Claim } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
+import { onOneOf } from '../app/EnumSelect'
 import { useGuard } from '../app/form-parts'
 import { relativeTime } from '../app/labels'
 import { useDeskSync } from './desk-sync'
-import { DELETED_FIELD, fieldWords, originOf, valueWords } from './sync-words'
+import { DELETED_FIELD, fieldWords, originOf, sideChoices, unitWords, valueWords, type Side } from './sync-words'
 
-type Side = 'local' | 'remote'
+const sides = ['local', 'remote'] as const
 
 export function SyncConflict({ claim, activity }: { claim: Claim; activity: readonly Activity[] }): React.JSX.Element | null {
   const { status } = useDeskSync()
+  const desk = useDesk()
   const conflict = status.conflicts.find((c) => c.kind === 'claim' && c.unitId === claim.id)
+  if (!conflict) return null
+  const origin = (field: string, value: unknown): string => {
+    const found = field === DELETED_FIELD ? null : originOf(activity, claim.id, field, value)
+    return found ? ` — ${desk.personName(found.by, found.at)}, ${relativeTime(found.at)}` : ''
+  }
   // Keyed by the conflict's fields: a new conflict on the same claim starts with no choices made.
-  return conflict ? <ConflictChoices key={conflict.fields.map((f) => f.field).join('|')} conflict={conflict} claim={claim} activity={activity} /> : null
+  return <ConflictChooser key={conflict.fields.map((f) => f.field).join('|')} conflict={conflict} origin={origin} />
 }
 
-function ConflictChoices({ conflict, claim, activity }: { conflict: DeskConflict; claim: Claim; activity: readonly Activity[] }): React.JSX.Element {
+/** The conflicts that are not on a claim, each with its chooser (the Shared desk dialog lists them). */
+export function OtherConflicts(): React.JSX.Element | null {
+  const { status } = useDeskSync()
+  const others = status.conflicts.filter((c) => c.kind !== 'claim')
+  if (others.length === 0) return null
+  return (
+    <Flex direction="column" gap="3">
+      {others.map((c) => (
+        <ConflictChooser key={`${c.key}:${c.fields.map((f) => f.field).join('|')}`} conflict={c} />
+      ))}
+    </Flex>
+  )
+}
+
+function ConflictChooser({ conflict, origin = () => '' }: { conflict: DeskConflict; origin?: (field: string, value: unknown) => string }): React.JSX.Element {
   const desk = useDesk()
   const { resolve } = useDeskSync()
   const guard = useGuard()
@@ -35,47 +57,31 @@ function ConflictChoices({ conflict, claim, activity }: { conflict: DeskConflict
         : field === 'assignee'
           ? desk.personName(value)
           : null
-  const origin = (field: string, value: unknown): string => {
-    const found = field === DELETED_FIELD ? null : originOf(activity, claim.id, field, value)
-    return found ? ` — ${desk.personName(found.by, found.at)}, ${relativeTime(found.at)}` : ''
-  }
+  const headingId = `conflict-${conflict.key.replace(/[^A-Za-z0-9_-]/g, '-')}`
+  const what = unitWords[conflict.kind]
   return (
-    <section className="panel-section sync-conflict" aria-labelledby={`conflict-${claim.id}`}>
+    <section className="panel-section sync-conflict" aria-labelledby={headingId} data-conflict={conflict.key}>
       <Callout.Root color="orange" highContrast size="1" mb="2">
         <Callout.Icon>
           <ExclamationTriangleIcon />
         </Callout.Icon>
         <Callout.Text>
-          <Heading as="h3" size="2" id={`conflict-${claim.id}`}>
-            Sync conflict
+          <Heading as="h3" size="2" id={headingId}>
+            {conflict.kind === 'claim' ? 'Sync conflict' : `Sync conflict: ${what}`}
           </Heading>
-          This claim was changed here and on the desk at the same time. Nothing has been overwritten: choose which value to keep.
+          This {what} was changed here and on the desk at the same time. Nothing has been overwritten: choose which value to keep.
         </Callout.Text>
       </Callout.Root>
       {conflict.fields.map((f) => {
-        const deleted = f.field === DELETED_FIELD
-        // Keep or delete: "keep" is the side that edited it, "delete" the side that deleted it.
-        const options: { side: Side; text: string }[] = deleted
-          ? [
-              { side: f.local === 'deleted' ? 'remote' : 'local', text: `Keep the claim (${f.local === 'deleted' ? 'edited on the desk' : 'edited here'})` },
-              { side: f.local === 'deleted' ? 'local' : 'remote', text: `Delete it (${f.local === 'deleted' ? 'deleted here' : 'deleted on the desk'})` }
-            ]
-          : [
-              { side: 'local', text: `This library: ${valueWords(f.field, f.local, label)}${origin(f.field, f.local)}` },
-              { side: 'remote', text: `The desk: ${valueWords(f.field, f.remote, label)}${origin(f.field, f.remote)}` }
-            ]
+        const fieldId = `${headingId}-${f.field.replace(/[^A-Za-z0-9_-]/g, '-')}`
+        const name = fieldWords(f.field)
         return (
           <Flex key={f.field} direction="column" gap="1" mb="2">
-            <Text size="2" weight="medium" id={`conflict-${claim.id}-${f.field}`}>
-              {deleted ? fieldWords(f.field) : `${fieldWords(f.field)[0]!.toUpperCase()}${fieldWords(f.field).slice(1)}`}
+            <Text size="2" weight="medium" id={fieldId}>
+              {`${name[0]!.toUpperCase()}${name.slice(1)}`}
             </Text>
-            <RadioGroup.Root
-              size="1"
-              value={choices[f.field] ?? ''}
-              onValueChange={(v) => setChoices((c) => ({ ...c, [f.field]: v === 'remote' ? 'remote' : 'local' }))}
-              aria-labelledby={`conflict-${claim.id}-${f.field}`}
-            >
-              {options.map((o) => (
+            <RadioGroup.Root size="1" value={choices[f.field] ?? ''} onValueChange={onOneOf(sides, (side) => setChoices((c) => ({ ...c, [f.field]: side })))} aria-labelledby={fieldId}>
+              {sideChoices(f, what, (v) => `${valueWords(f.field, v, label)}${origin(f.field, v)}`).map((o) => (
                 <RadioGroup.Item key={o.side} value={o.side} data-side={o.side}>
                   <Text size="2" className="conflict-value">
                     {o.text}

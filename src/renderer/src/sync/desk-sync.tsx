@@ -9,7 +9,7 @@ import { ConnectDeskDialog } from './ConnectDeskDialog'
 export interface DeskSync {
   status: DeskStatus
   openConnect(): void
-  /** Opens the story and claim a conflict is on. */
+  /** Shows where a conflict is settled: its claim's panel, or the Shared desk dialog for anything else. */
   goTo(conflict: DeskConflict): void
   /** Settles a conflict (each field: this library's value or the desk's); false when it failed (a toast says why). */
   resolve(key: string, choices: Record<string, 'local' | 'remote'>): Promise<boolean>
@@ -69,8 +69,10 @@ export function DeskSyncProvider({ libraryPath, onOpenClaim, actionsRef, childre
       actionsRef.current = null
     }
   }, [actionsRef, openConnect])
+  // A claim's conflict is settled in its panel; any other in the Shared desk dialog, which lists them.
   const goTo = useCallback((c: DeskConflict) => {
-    if (c.storyId) onOpenClaim(c.storyId, c.kind === 'claim' ? c.unitId : null)
+    if (c.kind === 'claim' && c.storyId) onOpenClaim(c.storyId, c.unitId)
+    else setConnectOpen(true)
   }, [onOpenClaim])
   const { run } = desk
   const resolve = useCallback(

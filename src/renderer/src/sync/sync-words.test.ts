@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Activity } from '../../../shared/model'
-import { connectHint, connectInput, conflictedClaims, DELETED_FIELD, originOf, pendingWords, valueWords, type ConnectDraft } from './sync-words'
+import { connectHint, connectInput, conflictedClaims, DELETED_FIELD, originOf, pendingWords, sideChoices, valueWords, type ConnectDraft } from './sync-words'
 
 const entry = (over: Partial<Activity>): Activity => ({
   id: Math.random().toString(36).slice(2),
@@ -51,5 +51,19 @@ describe('sync words', () => {
     expect(() => connectInput({ ...draft, deskId: '' })).toThrow('desk id')
     expect(connectHint('forbidden')).toContain('password')
     expect(connectHint('unsupported')).toContain('TLS')
+  })
+
+  it('offers keep or delete against a delete, each mapped to the side desk.resolve applies', () => {
+    const show = (v: unknown): string => String(v)
+    // Deleted here, edited on the desk: keeping takes the desk's side; deleting takes this library's.
+    expect(sideChoices({ field: DELETED_FIELD, local: 'deleted', remote: 'edited' }, 'claim', show)).toEqual([
+      { side: 'remote', text: 'Keep the claim (edited on the desk)' },
+      { side: 'local', text: 'Delete it (deleted here)' }
+    ])
+    expect(sideChoices({ field: DELETED_FIELD, local: 'edited', remote: 'deleted' }, 'claim', show).map((o) => o.side)).toEqual(['local', 'remote'])
+    expect(sideChoices({ field: 'verdict', local: 'false', remote: 'accurate' }, 'claim', show)).toEqual([
+      { side: 'local', text: 'This library: false' },
+      { side: 'remote', text: 'The desk: accurate' }
+    ])
   })
 })

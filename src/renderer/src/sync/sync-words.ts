@@ -2,10 +2,10 @@
 // conflicting value came from (the activity log, when it knows), and a value as an editor reads it.
 import type { ChannelInput, DeskConflict, DeskStatus } from '../../../shared/contract'
 import { Id, type Activity } from '../../../shared/model'
+import { DELETED_FIELD, keepOrDelete, type Side } from '../../../shared/rules/sync-conflicts'
 import type { ErrorCode } from '../../../shared/result'
 
-/** The field that stands for the whole unit in an edit-versus-delete conflict (src/main/desk/units.ts). */
-export const DELETED_FIELD = '(deleted)'
+export { DELETED_FIELD, type Side }
 
 /** What an editor can do about a failed connection, by the code main gave it. */
 export function connectHint(code: ErrorCode | undefined): string | null {
@@ -66,6 +66,24 @@ export function valueWords(field: string, value: unknown, label: (field: string,
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   return JSON.stringify(value)
 }
+
+/** The two choices for one conflicting field; an edit against a delete is keep or delete (keepOrDelete). */
+export function sideChoices(f: DeskConflict['fields'][number], what: string, value: (v: unknown) => string): { side: Side; text: string }[] {
+  if (f.field === DELETED_FIELD) {
+    const { keep, remove } = keepOrDelete(f)
+    return [
+      { side: keep, text: `Keep the ${what} (${keep === 'local' ? 'edited here' : 'edited on the desk'})` },
+      { side: remove, text: `Delete it (${remove === 'local' ? 'deleted here' : 'deleted on the desk'})` }
+    ]
+  }
+  return [
+    { side: 'local', text: `This library: ${value(f.local)}` },
+    { side: 'remote', text: `The desk: ${value(f.remote)}` }
+  ]
+}
+
+/** What a conflict is on, in words: "claim", "evidence", "desk settings"… */
+export const unitWords: Record<DeskConflict['kind'], string> = { story: 'story details', claim: 'claim', evidence: 'evidence', source: 'source', person: 'person', settings: 'desk settings' }
 
 /** A field's name as an editor reads it ("checkedAgainst" → "checked against"). */
 export function fieldWords(field: string): string {
