@@ -19,6 +19,7 @@ import type { Client, ClientConfig } from 'pg'
 import type { DeskConflict, DeskConnection, DeskMark, DeskStatus, DeskView } from '../../shared/contract'
 import { Activity, STORY_SCHEMA_VERSION, type StoryFile, type StorySummary } from '../../shared/model'
 import { AppError, type ErrorCode } from '../../shared/result'
+import { outsideCalls } from '../call-context'
 import { writeFileDurably } from '../store/durable-write'
 import { nodeFileIO } from '../store/file-io'
 import type { LibraryStore } from '../store/library-store'
@@ -41,6 +42,8 @@ interface SyncState {
   activityPushed: Record<string, number>
   conflicts: Record<string, Conflict>
   lastSyncAt: string | null
+  /** Disconnected by the editor (see forgetConnection). */
+  disconnected?: boolean
   /**
    * Written before a page is pushed: after a crash, whichever of these the desk accepted become agreed
    * versions (with the value the desk recorded for the change).
@@ -109,16 +112,18 @@ const basePath = (store: LibraryStore, scope: string): string => path.join(deskD
 
 /** The desk a library was last connected to, if any (its password is kept by the platform). */
 export async function savedConnection(store: LibraryStore): Promise<DeskConnection | null> {
-  try {
-    const state = JSON.parse((await nodeFileIO.readFile(statePath(store))).toString('utf8')) as Partial<SyncState>
-    return state.connection ?? null
-  } catch {
-    return null
-  }
+  const state = await readJson<Partial<SyncState>>(statePath(store))
+  return state && !state.disconnected ? (state.connection ?? null) : null
 }
 
+/**
+ * The editor disconnected: the library no longer resumes the desk on its own, but what was agreed
+ * with it is kept, so connecting to the same desk again pushes the changes made meanwhile (and
+ * flags real conflicts) instead of treating every unit as new and letting the desk's copy win.
+ */
 export async function forgetConnection(store: LibraryStore): Promise<void> {
-  await nodeFileIO.unlink(statePath(store)).catch(() => undefined)
+  const state = await readJson<SyncState>(statePath(store))
+  if (state) await writeFileDurably(nodeFileIO, statePath(store), JSON.stringify({ ...state, disconnected: true }))
 }
 
 export class DeskSync {
@@ -257,10 +262,13 @@ export class DeskSync {
     }
     const summary = `Sync conflict resolved: ${conflict.fields.map((f) => `${f.field} kept ${choices[f.field] === 'local' ? 'this library’s' : 'the desk’s'} value`).join('; ')}`
     if (conflict.storyId) {
+      // No `field` on the entry: the history shows its summary, which names each field and the side kept.
       await this.store.updateStory(conflict.storyId, (file) => {
         const current = storyUnits(file).find((u) => u.key === key)?.value ?? null
         putStoryUnit(file, conflict.kind, conflict.unitId, apply(current))
-        file.activity.push({ id: newId(), at, by, action: conflict.kind === 'story' ? 'story.updated' : 'claim.updated', storyId: file.story.id, claimId: conflict.kind === 'claim' ? conflict.unitId : null, field: conflict.fields.map((f) => f.field).join(', ').slice(0, 100), from: null, to: null, summary })
+        // The story's version moves on (past any later stamp from the desk), so open windows fetch it again.
+        file.story.updatedAt = at > file.story.updatedAt ? at : new Date(Date.parse(file.story.updatedAt) + 1).toISOString()
+        file.activity.push({ id: newId(), at, by, action: conflict.kind === 'story' ? 'story.updated' : 'claim.updated', storyId: file.story.id, claimId: conflict.kind === 'claim' ? conflict.unitId : null, field: null, from: null, to: null, summary })
       })
     } else {
       await this.store.updateLibrary((draft) => {
@@ -364,7 +372,8 @@ export class DeskSync {
 
   private kick(): void {
     if (this.looping || this.closed) return
-    this.looping = this.loop().finally(() => {
+    // The loop outlives the call whose write kicked it: what it writes (a pull) is no call's.
+    this.looping = outsideCalls(() => this.loop()).finally(() => {
       this.looping = null
       this.emit()
       // A change or notice that arrived while the loop was finishing must not wait for the next one.
@@ -721,7 +730,8 @@ export class DeskSync {
     const saved = await readJson<SyncState>(statePath(store))
     const same = saved && isDeepStrictEqual(saved.connection, this.options.connection)
     this.loaded = true
-    this.state = same ? saved : { connection: this.options.connection, cursor: 0, activityPushed: {}, conflicts: {}, lastSyncAt: null }
+    this.state = same ? { ...saved, disconnected: false } : { connection: this.options.connection, cursor: 0, activityPushed: {}, conflicts: {}, lastSyncAt: null }
+    if (same && saved.disconnected) await this.saveState()
     if (!same) {
       // Another desk (or none before): start over; every unit of this library is new to the desk.
       for (const name of await nodeFileIO.readdir(path.join(deskDir(store), 'bases'))) await nodeFileIO.unlink(path.join(deskDir(store), 'bases', name)).catch(() => undefined)
@@ -801,6 +811,10 @@ export function deskError(error: unknown, connection: DeskConnection): AppError 
   if (error instanceof AppError) return error
   const e = error as { code?: string; message?: string }
   const where = `${connection.host}:${connection.port}/${connection.database}`
+  // TLS: the server has none, its certificate does not check out, or it will not talk without it.
+  if (/does not support SSL/i.test(e.message ?? '')) return new AppError('unsupported', `The desk at ${where} does not accept encrypted (TLS) connections. If it runs on this computer (npm run desk), turn TLS off; otherwise ask whoever runs it to turn TLS on.`)
+  if (e.code && TLS_CERT_ERRORS.test(e.code)) return new AppError('unsupported', `The desk at ${where} did not show a TLS certificate this computer trusts (${e.code}). Ask whoever runs the desk for a certificate from a trusted authority.`)
+  if (e.code === '28000' && /no encryption/i.test(e.message ?? '')) return new AppError('forbidden', `The desk at ${where} only accepts encrypted connections: turn TLS on.`)
   if (e.code === '28P01' || e.code === '28000') return new AppError('forbidden', `The desk at ${where} refused the password for ${connection.user}.`)
   if (e.code === '42501') return new AppError('forbidden', `The desk refused this change for ${connection.user}: ${e.message ?? 'permission denied'}.`)
   if (e.code === '3D000') return new AppError('not_found', `There is no database "${connection.database}" at ${connection.host}:${connection.port}.`)
@@ -808,5 +822,7 @@ export function deskError(error: unknown, connection: DeskConnection): AppError 
   if (isConnectionError(error)) return new AppError('network_error', `Cannot reach the desk at ${where}: ${e.message ?? e.code}. Changes wait here until it is back.`)
   return new AppError('internal', `The desk failed: ${e.message ?? String(error)}`)
 }
+
+const TLS_CERT_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/
 
 const toShape = (error: AppError): { code: ErrorCode; message: string } => ({ code: error.code, message: error.message })
