@@ -478,18 +478,23 @@ export class DeskSync {
     const stale: PendingUnit[] = []
     for (let i = 0; i < scopes.length; ) {
       const page: PendingUnit[] = []
-      const activity: { storyId: string; entries: Activity[]; count: number }[] = []
+      const withActivity: string[] = []
       let entries = 0
+      // Pages are cut by the counts already known; only then are their stories read, several at a time.
       for (; i < scopes.length && page.length < PUSH_PAGE_UNITS && entries < PUSH_PAGE_ACTIVITY; i++) {
         const scope = scopes[i]!
         page.push(...byScope.get(scope)!.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind]))
-        const done = this.state.activityPushed[scope] ?? 0
-        if (scope === LIBRARY_SCOPE || (this.activityLength.get(scope) ?? 0) <= done) continue
-        const file = await this.readStoryIfLoaded(scope)
-        if (!file || isSample(file) || file.activity.length <= done) continue
-        activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
-        entries += file.activity.length - done
+        const unpushed = scope === LIBRARY_SCOPE ? 0 : (this.activityLength.get(scope) ?? 0) - (this.state.activityPushed[scope] ?? 0)
+        if (unpushed <= 0) continue
+        withActivity.push(scope)
+        entries += unpushed
       }
+      const activity: { storyId: string; entries: Activity[]; count: number }[] = []
+      await inTurns(withActivity, FILES_AT_ONCE, async (scope) => {
+        const done = this.state.activityPushed[scope] ?? 0
+        const file = await this.readStoryIfLoaded(scope)
+        if (file && !isSample(file) && file.activity.length > done) activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
+      })
       stale.push(...(await this.pushPage(client, page, activity)))
     }
     // Someone else changed these since we last agreed: fetch them, merge, and push the result.
