@@ -121,7 +121,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...libraryHandlers(ctx),
     ...desk.handlers,
-    'library.search': (query) => index.query(query),
+    'library.search': (query) => {
+      // Connected, the screen is the lead's view of the whole desk: every story on it is pulled here (see DeskSync.view).
+      const view = desk.sync?.view() ?? null
+      const page = index.query(query, view?.mark ?? null)
+      return { ...page, desk: view?.counts ?? null, marks: view ? Object.fromEntries(page.stories.map((s) => [s.id, view.mark(s.id)])) : {} }
+    },
     'library.followUps': () => index.followUps(),
     'library.open': async () => {
       const dir = await platform.chooseLibraryFolder()

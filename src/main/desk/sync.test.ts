@@ -1,7 +1,8 @@
 // Two and three Factdesk cores on separate library folders, one real PostgreSQL desk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Claim } from '../../shared/model'
-import type { TestCore } from '../testing/test-core'
+import type { ChannelInput } from '../../shared/contract'
+import { openTestCore, type TestCore } from '../testing/test-core'
 import { deskStatus, settled, startDeskCluster, waitFor, type DeskCluster } from './testing/desk-cluster'
 
 let cluster: DeskCluster
@@ -141,6 +142,52 @@ describe('desk sync', () => {
     expect((await t.call('library.get', {})).settings.organisationName).toBe('Riverton Ledger')
     expect((await settled(t)).error).toBeNull()
   }, 60_000)
+
+  it('shows the lead every story on the desk with its counts and assignees, marked by how it stands with the desk', async () => {
+    const [lead, b] = [await cluster.client('news', 'lead'), await cluster.client('news', 'ben')]
+    const rosa = await b.call('people.create', { name: 'Rosa Diaz' })
+    const { storyId, claims } = await newStory(b, 'Harbour dredging')
+    await b.call('claims.update', { storyId, claimId: claims[0]!, patch: { assignee: rosa.id, status: 'done', verdict: 'accurate' } })
+    await b.call('claims.update', { storyId, claimId: claims[1]!, patch: { status: 'in_progress' } })
+    await settled(b)
+    const query: ChannelInput<'library.search'> = { query: 'harbour', deskState: 'all', assignee: 'all', desk: 'all', sort: 'updated', offset: 0, limit: 50 }
+    const page = await waitFor('B’s story in the lead’s view', async () => {
+      const p = await lead.call('library.search', query)
+      return p.stories[0]?.statusCounts.done === 1 && p.marks[storyId] === 'synced' ? p : null
+    })
+    expect(page.stories).toHaveLength(1)
+    expect(page.stories[0]).toMatchObject({ id: storyId, claimCount: 3, statusCounts: { open: 1, in_progress: 1, waiting: 0, done: 1 }, assignees: [rosa.id] })
+    expect((await lead.call('library.get', {})).people.map((p) => p.name)).toContain('Rosa Diaz')
+    await settled(lead)
+    const whole = await lead.call('library.search', { ...query, query: '' })
+    expect(whole.desk).toEqual({ stories: whole.desk!.inLibrary, inLibrary: Number((await cluster.admin<{ n: string }>(`SELECT count(*) AS n FROM factdesk.units WHERE desk_id = 'news' AND kind = 'story' AND value IS NOT NULL`))[0]!.n) })
+    // The sample story stays on this machine; filters and marks agree.
+    const local = await lead.call('library.search', { ...query, query: '', desk: 'local' })
+    expect(local.total).toBeGreaterThan(0)
+    expect(Object.values(local.marks).every((m) => m === 'local')).toBe(true)
+    expect(local.stories.some((s) => s.id === storyId)).toBe(false)
+
+    // Offline, the lead's edit is marked as not on the desk yet, until it is pushed.
+    await cluster.pg.stop()
+    await waitFor('the lead offline', async () => (await deskStatus(lead)).state === 'offline')
+    await lead.call('claims.update', { storyId, claimId: claims[2]!, patch: { status: 'waiting' } })
+    const pending = await waitFor('the story marked pending', async () => {
+      const p = await lead.call('library.search', { ...query, desk: 'pending' })
+      return p.total === 1 ? p : null
+    })
+    expect(pending.marks[storyId]).toBe('pending')
+    await cluster.pg.restart()
+    await waitFor('the story agreed again', async () => (await lead.call('library.search', query)).marks[storyId] === 'synced', 30_000)
+    await waitFor('the status on B', async () => (await claimOf(b, storyId, claims[2]!))?.status === 'waiting')
+
+    // Without a desk the screen is the library, with no desk marks.
+    const alone = await openTestCore()
+    try {
+      expect(await alone.call('library.search', { ...query, query: '', desk: 'pending' })).toMatchObject({ desk: null, marks: {} })
+    } finally {
+      await alone.cleanup()
+    }
+  }, 90_000)
 
   it('an editor of one desk never receives another desk’s stories', async () => {
     const a = await cluster.client('news', 'ana')

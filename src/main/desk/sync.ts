@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import type { Client, ClientConfig } from 'pg'
-import type { DeskConflict, DeskConnection, DeskStatus } from '../../shared/contract'
+import type { DeskConflict, DeskConnection, DeskMark, DeskStatus, DeskView } from '../../shared/contract'
 import { Activity, STORY_SCHEMA_VERSION, type StoryFile, type StorySummary } from '../../shared/model'
 import { AppError, type ErrorCode } from '../../shared/result'
 import { outsideCalls } from '../call-context'
@@ -135,6 +135,8 @@ export class DeskSync {
   private readonly activityLength = new Map<string, number>()
   /** Scopes this sync is writing itself: the store's announcement of that write is not a local change. */
   private readonly writing = new Set<string>()
+  /** Stories on the desk that the pull under way has yet to bring into the library. */
+  private arriving = 0
   /** Scopes whose units must be compared with their agreed versions; '*' means all of them. */
   private readonly dirty = new Set<string>(['*'])
   private readonly touchedBases = new Set<string>()
@@ -203,6 +205,24 @@ export class DeskSync {
     if (this.writing.has(scope)) return
     this.dirty.add(scope)
     this.kick()
+  }
+
+  /**
+   * The lead's view of the desk: how each story stands with it, and how much of it this library
+   * holds. Every story the member may read (row-level security decides) is pulled into the library,
+   * so the library screen over the library is the whole desk; `arriving` are those a pull is still bringing.
+   */
+  view(): { mark(id: string): DeskMark; counts: DeskView } {
+    const conflicted = new Set(Object.values(this.state.conflicts).map((c) => c.storyId))
+    const pending = new Set([...this.pending.values()].map((p) => p.scope))
+    for (const [id, length] of this.activityLength) if (length > (this.state.activityPushed[id] ?? 0)) pending.add(id)
+    const agreed = (id: string): boolean => (this.bases.get(id)?.[`story:${id}`]?.value ?? null) !== null
+    let inLibrary = 0
+    for (const s of this.store.library.stories) if (s.deletedAt === null && agreed(s.id)) inLibrary++
+    return {
+      mark: (id) => (conflicted.has(id) ? 'conflict' : pending.has(id) ? 'pending' : agreed(id) ? 'synced' : 'local'),
+      counts: { stories: inLibrary + this.arriving, inLibrary }
+    }
   }
 
   private pendingActivityCount(): number {
@@ -458,18 +478,23 @@ export class DeskSync {
     const stale: PendingUnit[] = []
     for (let i = 0; i < scopes.length; ) {
       const page: PendingUnit[] = []
-      const activity: { storyId: string; entries: Activity[]; count: number }[] = []
+      const withActivity: string[] = []
       let entries = 0
+      // Pages are cut by the counts already known; only then are their stories read, several at a time.
       for (; i < scopes.length && page.length < PUSH_PAGE_UNITS && entries < PUSH_PAGE_ACTIVITY; i++) {
         const scope = scopes[i]!
         page.push(...byScope.get(scope)!.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind]))
-        const done = this.state.activityPushed[scope] ?? 0
-        if (scope === LIBRARY_SCOPE || (this.activityLength.get(scope) ?? 0) <= done) continue
-        const file = await this.readStoryIfLoaded(scope)
-        if (!file || isSample(file) || file.activity.length <= done) continue
-        activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
-        entries += file.activity.length - done
+        const unpushed = scope === LIBRARY_SCOPE ? 0 : (this.activityLength.get(scope) ?? 0) - (this.state.activityPushed[scope] ?? 0)
+        if (unpushed <= 0) continue
+        withActivity.push(scope)
+        entries += unpushed
       }
+      const activity: { storyId: string; entries: Activity[]; count: number }[] = []
+      await inTurns(withActivity, FILES_AT_ONCE, async (scope) => {
+        const done = this.state.activityPushed[scope] ?? 0
+        const file = await this.readStoryIfLoaded(scope)
+        if (file && !isSample(file) && file.activity.length > done) activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
+      })
       stale.push(...(await this.pushPage(client, page, activity)))
     }
     // Someone else changed these since we last agreed: fetch them, merge, and push the result.
@@ -527,8 +552,9 @@ export class DeskSync {
   // ---- pull ----
 
   /**
-   * Everything after the cursor, in one snapshot: stories new to this library whole, then the rest
-   * page by page, the cursor saved after each page.
+   * Everything after the cursor, in one snapshot: the library's own units (people, sources,
+   * settings), stories new to this library whole, then the rest page by page, the cursor saved after
+   * each page (rows already applied come back with their agreed sequence number and are skipped).
    */
   private async pull(client: Client): Promise<void> {
     const desk = this.options.connection.deskId
@@ -537,10 +563,13 @@ export class DeskSync {
       const topRow = await client.query<{ top: string | null }>('SELECT GREATEST((SELECT max(seq) FROM factdesk.units WHERE desk_id = $1), (SELECT max(seq) FROM factdesk.activity WHERE desk_id = $1)) AS top', [desk])
       const top = Number(topRow.rows[0]?.top ?? 0)
       if (top > this.state.cursor) {
+        // People, sources and settings first: stories arriving in the same pull may cite them.
+        await this.applyRemote((await client.query<Row>('SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id IS NULL AND seq > $2', [desk, this.state.cursor])).rows, [])
         const known = new Set(this.store.library.stories.map((s) => s.id))
         const heads = await client.query<{ story_id: string }>(`SELECT story_id FROM factdesk.units WHERE desk_id = $1 AND kind = 'story' AND value IS NOT NULL AND seq > $2`, [desk, this.state.cursor])
         const fresh = heads.rows.map((r) => r.story_id).filter((id) => id && !known.has(id))
         for (let i = 0; i < fresh.length; i += STORIES_PER_FETCH) {
+          this.arriving = fresh.length - i
           const rows = await client.query<PullRow>(
             `SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id = ANY($2)
              UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND story_id = ANY($2)`,
@@ -567,6 +596,8 @@ export class DeskSync {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined)
       throw error
+    } finally {
+      this.arriving = 0
     }
   }
 

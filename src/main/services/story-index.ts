@@ -3,7 +3,7 @@
 // page on screen crosses to the renderer. MiniSearch does the word matching: every word of the query
 // must start a word of the headline or outlet, accents and case aside.
 import MiniSearch from 'minisearch'
-import type { LibraryPage, LibraryQuery, LibrarySort, StoryFollowUp } from '../../shared/contract'
+import type { DeskMark, LibraryPage, LibraryQuery, LibrarySort, StoryFollowUp } from '../../shared/contract'
 import { progressOf, type StorySummary } from '../../shared/model'
 
 const fold = (term: string): string => term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
@@ -66,12 +66,17 @@ export class StoryIndex {
     return [...this.byId.values()].flatMap((story) => story.followUps.map((followUp) => ({ storyId: story.id, title: story.title, followUp })))
   }
 
-  query(q: LibraryQuery): LibraryPage {
+  /** One page of the stories matching `q`; `deskMark` says how each stands with the desk (null: no desk, the desk filter is ignored). */
+  query(q: LibraryQuery, deskMark: ((id: string) => DeskMark) | null = null): Omit<LibraryPage, 'desk' | 'marks'> {
     const matched = this.matching(q.query)
     // The library screen's first page needs no word index; build it right after, before anyone types.
     if (!this.wordIndex) setTimeout(() => void this.words, 0)
     const stories = this.inOrder(q.sort).filter(
-      (s) => (matched === null || matched.has(s.id)) && (q.deskState === 'all' || s.deskState === q.deskState) && (q.assignee === 'all' || s.assignees.includes(q.assignee))
+      (s) =>
+        (matched === null || matched.has(s.id)) &&
+        (q.deskState === 'all' || s.deskState === q.deskState) &&
+        (q.assignee === 'all' || s.assignees.includes(q.assignee)) &&
+        (q.desk === 'all' || deskMark === null || deskMark(s.id) === q.desk)
     )
     return { total: stories.length, offset: q.offset, stories: stories.slice(q.offset, q.offset + q.limit) }
   }

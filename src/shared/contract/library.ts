@@ -27,19 +27,41 @@ export const librarySorts = ['updated', 'title', 'progress', 'claims'] as const
 export const LibrarySort = z.enum(librarySorts)
 export type LibrarySort = z.infer<typeof LibrarySort>
 
+/**
+ * How a story stands with the shared desk (see src/main/desk): agreed with it, with changes here the
+ * desk does not have yet, with a sync conflict to settle, or only in this library (never shared).
+ */
+export const deskMarks = ['synced', 'pending', 'conflict', 'local'] as const
+export const DeskMark = z.enum(deskMarks)
+export type DeskMark = z.infer<typeof DeskMark>
+
 /** The library screen's search box, filters and sort, and which slice of the result it wants. */
 export const LibraryQuery = z.strictObject({
   query: z.string().max(200),
   deskState: z.union([DeskState, z.literal('all')]),
   /** A person's id, or 'all'. */
   assignee: z.union([Id, z.literal('all')]),
+  /** Only stories standing so with the desk; ignored when the library is not connected to one. */
+  desk: z.union([DeskMark, z.literal('all')]).default('all'),
   sort: LibrarySort,
   offset: z.number().int().min(0),
   limit: z.number().int().min(1).max(500)
 })
 export type LibraryQuery = z.infer<typeof LibraryQuery>
 
-export const LibraryPage = z.strictObject({ total: z.number().int().min(0), offset: z.number().int().min(0), stories: z.array(StorySummary) })
+/** The whole desk as this library sees it: every story on it is pulled here; `inLibrary` of them already are. */
+export const DeskView = z.strictObject({ stories: z.number().int().min(0), inLibrary: z.number().int().min(0) })
+export type DeskView = z.infer<typeof DeskView>
+
+export const LibraryPage = z.strictObject({
+  total: z.number().int().min(0),
+  offset: z.number().int().min(0),
+  stories: z.array(StorySummary),
+  /** Null when the library is not connected to a desk. */
+  desk: DeskView.nullable(),
+  /** How each story of the page stands with the desk (empty when not connected). */
+  marks: z.record(Id, DeskMark)
+})
 export type LibraryPage = z.infer<typeof LibraryPage>
 
 /** A follow-up owed on a claim, with the story it is in: the library's due list. */

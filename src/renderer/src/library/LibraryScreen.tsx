@@ -1,11 +1,13 @@
 // Every story with how far it is from cleared: progress by status, desk state, who is on it, last change.
 // Main searches, filters and sorts (library.search); only the rows in view are in the page.
+// Connected to a desk, this is the lead's view: every story on the desk is pulled into the library, so
+// the list is the whole desk, each story marked by how it stands with the desk.
 import { MagnifyingGlassIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
 import { Avatar, Badge, Button, Checkbox, Flex, Heading, Select, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../api'
-import { librarySorts, type LibrarySort } from '../../../shared/contract'
+import { deskMarks, librarySorts, type DeskMark, type DeskView, type LibrarySort } from '../../../shared/contract'
 import { claimStatuses, deskStates, type StorySummary } from '../../../shared/model'
 import { FirstRunCard } from '../app/EditorPicker'
 import { useDesk } from '../app/desk-context'
@@ -21,6 +23,21 @@ import { defaultLibraryFilter, useStoryRows, type LibraryFilter } from './use-st
 import { EnumSelect } from '../app/EnumSelect'
 
 const deskStateChoices: readonly LibraryFilter['deskState'][] = ['all', ...deskStates]
+
+const deskMarkChoices: readonly LibraryFilter['desk'][] = ['all', ...deskMarks]
+const deskMarkLabels: Record<LibraryFilter['desk'], string> = {
+  all: 'Whole desk',
+  synced: 'Agreed with the desk',
+  pending: 'Changes not on the desk yet',
+  conflict: 'Sync conflicts',
+  local: 'Only in this library'
+}
+/** The row badge for a story that is not simply agreed with the desk. */
+const deskMarkBadges: Record<Exclude<DeskMark, 'synced'>, { label: string; color: 'amber' | 'red' | 'gray' }> = {
+  pending: { label: 'Not on the desk yet', color: 'amber' },
+  conflict: { label: 'Sync conflict', color: 'red' },
+  local: { label: 'Only in this library', color: 'gray' }
+}
 
 const sortLabels: Record<LibrarySort, string> = { updated: 'Last change', title: 'Headline', progress: 'Least finished', claims: 'Most claims' }
 
@@ -117,6 +134,9 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
             <PersonItems />
           </Select.Content>
         </Select.Root>
+        {rows.desk && (
+          <EnumSelect label="Stories on the desk" value={filter.desk} options={deskMarkChoices} optionLabel={(m) => deskMarkLabels[m]} onChange={(desk) => setFilter({ ...filter, desk })} />
+        )}
         <EnumSelect label="Sort stories" variant="ghost" value={filter.sort} options={librarySorts} optionLabel={(s) => `Sort: ${sortLabels[s]}`} onChange={(sort) => setFilter({ ...filter, sort })} />
         <Flex ml="auto" gap="2" align="center">
           {selectedIds.length > 0 && (
@@ -140,6 +160,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
       </Flex>
 
       {!desk.currentEditor && <FirstRunCard />}
+      {rows.desk && <DeskLine view={rows.desk} />}
       <FollowUpsDue person={filter.assignee} onOpen={onOpen} />
 
       <div className="library-table" ref={scrollRef} data-total={rows.total ?? undefined} data-query={rows.query ?? undefined}>
@@ -167,7 +188,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
             {items.map((item) => {
               const story = rows.at(item.index)
               return story ? (
-                <StoryRow key={story.id} index={item.index} measure={virtual.measureElement} story={story} onOpen={onOpen} ticked={ticked.has(story.id)} onTick={tick} />
+                <StoryRow key={story.id} index={item.index} measure={virtual.measureElement} story={story} deskMark={rows.mark(story.id)} onOpen={onOpen} ticked={ticked.has(story.id)} onTick={tick} />
               ) : (
                 <tr key={`loading-${item.index}`} data-index={item.index} ref={virtual.measureElement} aria-rowindex={item.index + 2} className="story-row-loading" style={{ height: item.size }} />
               )
@@ -191,19 +212,31 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
   )
 }
 
-const isDefault = (f: LibraryFilter): boolean => f.query.trim() === '' && f.deskState === 'all' && f.assignee === 'all'
+const isDefault = (f: LibraryFilter): boolean => f.query.trim() === '' && f.deskState === 'all' && f.assignee === 'all' && f.desk === 'all'
+
+/** How much of the desk is in this library: all of it, or how much a pull has brought so far. */
+function DeskLine({ view }: { view: DeskView }): React.JSX.Element {
+  const stories = `${view.stories} ${view.stories === 1 ? 'story' : 'stories'}`
+  return (
+    <Text as="p" size="2" color="gray" className="desk-view-line" data-testid="desk-view" role="status">
+      {view.inLibrary < view.stories ? `Whole desk: ${stories}, ${view.inLibrary} in this library so far; the rest are being pulled.` : `Whole desk: ${stories}, all in this library.`}
+    </Text>
+  )
+}
 
 interface RowProps {
   index: number
   measure(row: HTMLTableRowElement | null): void
   story: StorySummary
+  /** How the story stands with the desk; undefined when not connected. */
+  deskMark: DeskMark | undefined
   onOpen(id: string): void
   ticked: boolean
   onTick(id: string, on: boolean): void
 }
 
-/** A row re-renders only when its story, its tick or its place changes: a keystroke in the search re-renders none of the rows it keeps. */
-const StoryRow = memo(function StoryRow({ index, measure, story, onOpen, ticked, onTick }: RowProps): React.JSX.Element {
+/** A row re-renders only when its story, its desk mark, its tick or its place changes: a keystroke in the search re-renders none of the rows it keeps. */
+const StoryRow = memo(function StoryRow({ index, measure, story, deskMark, onOpen, ticked, onTick }: RowProps): React.JSX.Element {
   const desk = useDesk()
   return (
     <Table.Row ref={measure} data-index={index} aria-rowindex={index + 2} data-story-id={story.id} className="story-row" onClick={() => onOpen(story.id)}>
@@ -225,6 +258,11 @@ const StoryRow = memo(function StoryRow({ index, measure, story, onOpen, ticked,
             {story.recheckCount > 0 && (
               <Badge color="purple" size="1" ml="2" data-testid="recheck-badge">
                 {story.recheckCount} need re-check
+              </Badge>
+            )}
+            {deskMark && deskMark !== 'synced' && (
+              <Badge color={deskMarkBadges[deskMark].color} size="1" ml="2" data-testid="desk-mark">
+                {deskMarkBadges[deskMark].label}
               </Badge>
             )}
           </Text>

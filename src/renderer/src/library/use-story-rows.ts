@@ -1,19 +1,23 @@
 // The library screen's rows: searched, filtered and sorted in main (library.search), fetched a page
 // at a time as the list scrolls. A story written while the screen is open changes its one row in
-// place; a story added, trashed or restored asks main again for the pages already on screen.
+// place; a story added, trashed or restored asks main again for the pages already on screen. Connected
+// to a desk, each page also says how its stories stand with the desk and how much of the desk is here;
+// a sync round (desk.status) asks again for the pages on screen, since pushing changes no story.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { LibraryQuery } from '../../../shared/contract'
+import type { DeskMark, DeskView, LibraryQuery } from '../../../shared/contract'
 import type { StorySummary } from '../../../shared/model'
 import { call, onEvent } from '../api'
 
 export type LibraryFilter = Omit<LibraryQuery, 'offset' | 'limit'>
-export const defaultLibraryFilter: LibraryFilter = { query: '', deskState: 'all', assignee: 'all', sort: 'updated' }
+export const defaultLibraryFilter: LibraryFilter = { query: '', deskState: 'all', assignee: 'all', desk: 'all', sort: 'updated' }
 export const PAGE_SIZE = 100
 
 interface Rows {
   filter: LibraryFilter
   total: number
   pages: ReadonlyMap<number, StorySummary[]>
+  desk: DeskView | null
+  marks: Readonly<Record<string, DeskMark>>
 }
 
 export interface StoryRows {
@@ -27,6 +31,10 @@ export interface StoryRows {
   need(first: number, last: number): void
   /** Every matching id (for "select all"), paged in from main. */
   allIds(): Promise<string[]>
+  /** The whole desk as this library sees it; null when not connected. */
+  desk: DeskView | null
+  /** How a story on screen stands with the desk (undefined when not connected). */
+  mark(id: string): DeskMark | undefined
 }
 
 export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) => void): StoryRows {
@@ -45,9 +53,10 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
         .then((result) => {
           if (latest.current !== wanted) return // a newer keystroke or filter has taken over
           setRows((current) => {
-            const pages = new Map(current?.filter === wanted ? current.pages : [])
+            const same = current?.filter === wanted
+            const pages = new Map(same ? current.pages : [])
             pages.set(page, result.stories)
-            return { filter: wanted, total: result.total, pages }
+            return { filter: wanted, total: result.total, pages, desk: result.desk, marks: { ...(same ? current.marks : {}), ...result.marks } }
           })
         })
         .catch((error: unknown) => {
@@ -91,8 +100,10 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
         return { ...current, pages }
       })
     })
+    const offDesk = onEvent('desk.status', refresh)
     return () => {
       off()
+      offDesk()
       if (again) clearTimeout(again)
     }
   }, [fetchPage])
@@ -115,5 +126,6 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
       if (offset + 500 >= page.total) return ids
     }
   }, [filter])
-  return { total: rows?.total ?? null, query: rows?.filter.query ?? null, at, need, allIds }
+  const mark = useCallback((id: string) => rows?.marks[id], [rows])
+  return { total: rows?.total ?? null, query: rows?.filter.query ?? null, at, need, allIds, desk: rows?.desk ?? null, mark }
 }
