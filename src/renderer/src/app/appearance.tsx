@@ -2,7 +2,7 @@
 // choice is kept on this computer (localStorage), as it is about this screen, not the desk.
 import { DesktopIcon, MoonIcon, SunIcon } from '@radix-ui/react-icons'
 import { DropdownMenu, IconButton, Theme, Tooltip } from '@radix-ui/themes'
-import { createContext, useContext, useEffect, useState } from 'react'
+import { createContext, useContext, useState, useSyncExternalStore } from 'react'
 import { onOneOf } from './EnumSelect'
 
 const appearanceChoices = ['system', 'light', 'dark'] as const
@@ -21,18 +21,18 @@ const stored = (): AppearanceChoice => {
   return value === 'light' || value === 'dark' ? value : 'system'
 }
 
-const systemDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false
+const darkQuery = (): MediaQueryList | undefined => window.matchMedia?.('(prefers-color-scheme: dark)')
+const systemDark = (): boolean => darkQuery()?.matches ?? false
+/** The OS preference as React reads it: a change between the first render and subscribing is not missed. */
+const onSystemChange = (changed: () => void): (() => void) => {
+  const query = darkQuery()
+  query?.addEventListener('change', changed)
+  return () => query?.removeEventListener('change', changed)
+}
 
 export function ThemedApp({ children }: { children: React.ReactNode }): React.JSX.Element {
   const [choice, setChoice] = useState<AppearanceChoice>(stored)
-  const [dark, setDark] = useState(systemDark)
-  useEffect(() => {
-    const query = window.matchMedia?.('(prefers-color-scheme: dark)')
-    if (!query) return
-    const onChange = (): void => setDark(query.matches)
-    query.addEventListener('change', onChange)
-    return () => query.removeEventListener('change', onChange)
-  }, [])
+  const dark = useSyncExternalStore(onSystemChange, systemDark)
   const choose = (next: AppearanceChoice): void => {
     setChoice(next)
     if (next === 'system') window.localStorage.removeItem(KEY)
