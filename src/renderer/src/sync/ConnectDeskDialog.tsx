@@ -158,7 +158,7 @@ function ConnectForm({ onConnected }: { onConnected(status: DeskStatus): void })
           </Callout.Root>
         )}
         <Text as="p" size="1" color="gray">
-          The password is kept with this computer’s encrypted storage (Keychain, Credential Manager or the Secret Service), never in a plain file.
+          The password is kept with this computer’s encrypted storage (Keychain, Credential Manager or the Secret Service), never in a plain file; where there is none, it lasts until Factdesk closes.
         </Text>
         <ErrorCallout error={action.error} />
         {hint && (
