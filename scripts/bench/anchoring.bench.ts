@@ -58,7 +58,7 @@ function repeatedParagraphs(count: number): { chars: number; p50: number; orphan
   const raw = ['A new first paragraph.', ...lines].join('\n\n')
   const anchors = Array.from({ length: CLAIMS }, (_, i) => {
     const start = Math.floor((i / CLAIMS) * count) * (paragraph.length + 2)
-    return describe(oldText, start, start + paragraph.length, 1)
+    return describe(oldText, start, start + paragraph.length, 1, 'body')
   })
   const times: number[] = []
   let orphaned = 0

@@ -39,6 +39,7 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
       id: claimId,
       storyId: id,
       anchor: {
+        part: 'body',
         quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
         position: { type: 'TextPositionSelector', start, end },
         revision: REVISIONS

@@ -28,7 +28,7 @@ function storyOf(id: string, sentences: string[], checked = false): StoryFile {
     sentences.forEach((s, n) => {
       const start = text.indexOf(s, from)
       from = start + s.length
-      claims.push({ ...defaultClaimFields, verdict: 'accurate', id: `${id}-c${n}`, number: n + 1, checked: null, recheck: null, contacts: [], storyId: id, anchor: describe(text, start, start + s.length, 1), orphaned: false, comments: [], createdAt: at, createdBy: 'bench', updatedAt: at, updatedBy: 'bench' })
+      claims.push({ ...defaultClaimFields, verdict: 'accurate', id: `${id}-c${n}`, number: n + 1, checked: null, recheck: null, contacts: [], storyId: id, anchor: describe(text, start, start + s.length, 1, 'body'), orphaned: false, comments: [], createdAt: at, createdBy: 'bench', updatedAt: at, updatedBy: 'bench' })
     })
   }
   return {

@@ -175,7 +175,7 @@ export class DeskMemory {
     const model = await this.loadModel()
     const text = file.story.text
     const dismissed = new Set(file.dismissedSuggestions ?? [])
-    const claimed = file.claims.filter((c) => !c.orphaned).map((c) => c.anchor.position)
+    const claimed = file.claims.filter((c) => !c.orphaned && c.anchor.part === 'body').map((c) => c.anchor.position)
     const out: Suggestion[] = []
     for (const span of sentences(text)) {
       const sentence = text.slice(span.start, span.end)

@@ -1,6 +1,7 @@
 // mergePackage: folds a verification package into a library without duplicating stories, claims or sources.
 import type { PackageImportResult } from '../../shared/contract/transfer'
-import type { Claim, Person, Source, StoryFile } from '../../shared/model'
+import type { Claim, Person, Source, Story, StoryFile } from '../../shared/model'
+import { partText } from '../../shared/text/parts'
 import type { VerificationPackage } from './json-package'
 import { matchSources, missingPeople } from './merge-sources'
 
@@ -39,9 +40,9 @@ function unionById<T extends { id: string }>(mine: T[], theirs: T[], pick: (mine
  * A claim whose words are not at its position in the merged text (the two sides were at different
  * revisions) is marked orphaned for an editor to re-place, never silently moved.
  */
-function checkAnchor(claim: Claim, text: string): Claim {
-  const { position, quote } = claim.anchor
-  return claim.orphaned || text.slice(position.start, position.end) === quote.exact ? claim : { ...claim, orphaned: true }
+function checkAnchor(claim: Claim, story: Pick<Story, 'title' | 'text'>): Claim {
+  const { position, quote, part } = claim.anchor
+  return claim.orphaned || partText(story, part).slice(position.start, position.end) === quote.exact ? claim : { ...claim, orphaned: true }
 }
 
 function mergeStory(mine: StoryFile, theirs: StoryFile, counts: ClaimCounts): { file: StoryFile; changed: boolean } {
@@ -72,7 +73,7 @@ function mergeStory(mine: StoryFile, theirs: StoryFile, counts: ClaimCounts): { 
     schemaVersion: mine.schemaVersion,
     story: { ...story, nextClaimNumber: Math.max(mine.story.nextClaimNumber, theirs.story.nextClaimNumber, ...numbered.map((c) => c.number + 1)) },
     revisions: revisions.list.map(({ id: _id, ...r }) => r).sort((a, b) => a.revision - b.revision),
-    claims: numbered.map((c) => checkAnchor(c, story.text)),
+    claims: numbered.map((c) => checkAnchor(c, story)),
     evidence: evidence.list,
     activity: activity.list
   }

@@ -3,6 +3,7 @@ import type { ReportOptions } from '../../shared/contract/transfer'
 import { claimStatuses, verdicts, type Person, type Settings, type Source, type StoryFile } from '../../shared/model'
 import { checkedWordsIfChanged, claimLabel, needsRecheck, recheckReasonLabels, storyOrder } from '../../shared/rules/claims'
 import { contactMethodLabels, contactOutcomeLabels } from '../../shared/rules/contacts'
+import { partText } from '../../shared/text/parts'
 import { wordsInContext } from './context'
 import type { ReportClaim, ReportModel, ReportSource, ReportStory, Tally, VerdictKey } from './model'
 import { referencedPeople, referencedSources } from './references'
@@ -68,9 +69,9 @@ export function buildReport(input: ReportInput): ReportModel {
       .filter((c) => options.includeOrphaned || !c.orphaned)
       .sort(storyOrder)
       .map((claim): ReportClaim => {
-        const words = wordsInContext(file.story.text, claim)
+        const words = wordsInContext(partText(file.story, claim.anchor.part), claim)
         const reportClaim: ReportClaim = {
-          id: claim.id, number: claim.number, label: claimLabel(claim.number), quote: words.quote, before: words.before, after: words.after, orphaned: claim.orphaned,
+          id: claim.id, number: claim.number, label: claimLabel(claim.number), quote: words.quote, before: words.before, after: words.after, inHeadline: claim.anchor.part === 'headline', orphaned: claim.orphaned,
           restatement: claim.restatement, type: claim.type, speaker: claim.speaker, status: claim.status,
           statusLabel: settings.statusLabels[claim.status], verdict: claim.verdict,
           verdictLabel: claim.verdict ? settings.verdictLabels[claim.verdict] : '',

@@ -16,6 +16,7 @@ const columns: [string, (s: ReportStory, c: ReportClaim) => string | number][] =
   ['Words', (_s, c) => c.quote],
   ['Context before', (_s, c) => c.before],
   ['Context after', (_s, c) => c.after],
+  ['In the headline', (_s, c) => (c.inHeadline ? 'yes' : 'no')],
   ['Restated', (_s, c) => c.restatement],
   ['Type', (_s, c) => claimTypeLabels[c.type]],
   ['Speaker', (_s, c) => c.speaker],

@@ -60,13 +60,14 @@ function commentsList(c: ReportClaim): SafeHtml | '' {
 
 export function claimHtml(c: ReportClaim): SafeHtml {
   const verdict = verdictBadge(c)
-  const orphan = c.orphaned ? html`<span class="badge orphan">Orphaned: no longer found in the story text</span>` : ''
+  const orphan = c.orphaned ? html`<span class="badge orphan">Orphaned: no longer found in the story ${c.inHeadline ? 'headline' : 'text'}</span>` : ''
+  const headline = c.inHeadline ? html`<span class="badge headline">In the headline</span>` : ''
   const recheck = c.needsRecheck ? html`<p class="meta">The verdict waits for re-check: ${c.recheckReason}.</p>` : ''
   const checked = c.checkedWords !== null ? html`<h4>Words the verdict was given on</h4><blockquote class="checked-words" dir="auto">${c.checkedWords}</blockquote>` : ''
   const published = c.publishedUrl ? link(c.publishedUrl) : ''
   const evidence = c.evidence.length > 0 ? html`<h4>Evidence</h4><ol class="evidence">${c.evidence.map(evidenceItem)}</ol>` : html`<h4>Evidence</h4><p>No evidence recorded.</p>`
   return html`<article class="claim${c.orphaned ? ' orphaned' : ''}${c.needsRecheck ? ' recheck' : ''}" id="claim-${c.id}" aria-labelledby="claim-${c.id}-h">
-<h3 id="claim-${c.id}-h">${c.label} ${verdict} <span class="badge status">${c.statusLabel}</span> ${orphan}</h3>
+<h3 id="claim-${c.id}-h">${c.label} ${verdict} <span class="badge status">${c.statusLabel}</span> ${headline}${orphan}</h3>
 <blockquote class="context" dir="auto"><bdi class="around">${c.before}</bdi><mark dir="auto">${c.quote}</mark><bdi class="around">${c.after}</bdi></blockquote>
 ${recheck}${checked}
 <dl class="facts">${fact('Restated', c.restatement, c.restatement !== '')}${fact('Type', claimTypeLabels[c.type])}${fact('Speaker', c.speaker, c.speaker !== '')}${fact('Assigned to', c.assignee, c.assignee !== '')}${fact('Last changed', html`<bdi>${c.lastChangedBy}</bdi>, <time datetime="${c.lastChangedAt}">${formatDateTime(c.lastChangedAt)}</time>`)}${fact('Priority', c.priority, c.priority !== 'normal')}${fact('Tags', c.tags.join(', '), c.tags.length > 0)}${fact('Published fact-check', published, c.publishedUrl !== '')}${fact('Checked against', c.checkedAgainst, c.checkedAgainst !== '')}</dl>

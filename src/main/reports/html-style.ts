@@ -32,6 +32,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; font-size: 8.5pt; font-weight: 600; padding: .05rem .45rem; border-radius: 999px; color: #fff; background: #57606a; }
 .badge.status { background: #eaeef2; color: #1b1f24; }
 .badge.orphan { background: #9a6700; }
+.badge.headline { background: #0969da; }
 .badge.recheck { background: #8250df; }
 .badge.stale { background: #eaeef2; color: #57606a; text-decoration: line-through; }
 .claim.recheck { border-top-color: #8250df; }

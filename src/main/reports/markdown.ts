@@ -75,9 +75,9 @@ ${indented(m.body, '     ')}`))
 }
 
 function claimMarkdown(c: ReportClaim): string {
-  const heading = `### ${c.label}: ${verdictHeading(c)}${c.orphaned ? ' (orphaned: no longer found in the story text)' : ''}`
+  const heading = `### ${c.label}: ${verdictHeading(c)}${c.orphaned ? ` (orphaned: no longer found in the story ${c.inHeadline ? 'headline' : 'text'})` : ''}`
   const facts = [
-    `- **Words:** ${wordsInContext(c)}`,
+    `- **Words${c.inHeadline ? ' (in the headline)' : ''}:** ${wordsInContext(c)}`,
     c.needsRecheck && `- **Re-check:** the verdict waits for re-check: ${c.recheckReason}.`,
     c.checkedWords !== null && `- **Words the verdict was given on:** ${inline(c.checkedWords)}`,
     c.restatement && `- **Restated:** ${inline(c.restatement)}`,

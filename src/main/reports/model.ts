@@ -62,6 +62,8 @@ export interface ReportClaim {
   quote: string
   before: string
   after: string
+  /** The words are in the headline, not the story text. */
+  inHeadline: boolean
   orphaned: boolean
   restatement: string
   type: ClaimType

@@ -6,6 +6,7 @@ import { defaultClaimFields, type Claim, type ClaimFields, type ClaimType, type 
 import { AppError } from '../../shared/result'
 import { checkedNow, claimLabel, isChecked, lacksCheckedAgainst, recheckAfterReattach } from '../../shared/rules/claims'
 import { describe } from '../../shared/text/anchor'
+import { anchorRange, partText, sameRange, type PartRange } from '../../shared/text/parts'
 import { trimRange, type TextRange } from '../../shared/text/range'
 import { currentEditor, logActivity, type ServiceContext } from './context'
 import { summaryFor } from './values'
@@ -38,9 +39,10 @@ export function findClaim(file: StoryFile, claimId: string): Claim {
   return claim
 }
 
-/** A new claim on `start..end` of the story's text, taking the story's next claim number. */
-export function newClaim(file: StoryFile, range: { start: number; end: number }, id: string, by: string, at: string, fields: Partial<ClaimFields> = {}): Claim {
-  const words = file.story.text.slice(range.start, range.end)
+/** A new claim on `start..end` of the story's headline or text, taking the story's next claim number. */
+export function newClaim(file: StoryFile, range: PartRange, id: string, by: string, at: string, fields: Partial<ClaimFields> = {}): Claim {
+  const text = partText(file.story, range.part)
+  const words = text.slice(range.start, range.end)
   const number = file.story.nextClaimNumber++
   return {
     ...defaultClaimFields,
@@ -49,7 +51,7 @@ export function newClaim(file: StoryFile, range: { start: number; end: number },
     id,
     storyId: file.story.id,
     number,
-    anchor: describe(file.story.text, range.start, range.end, file.story.revision),
+    anchor: describe(text, range.start, range.end, file.story.revision, range.part),
     orphaned: false,
     checked: null,
     recheck: null,
@@ -98,11 +100,11 @@ export function claimHandlers(ctx: ServiceContext) {
   }
 
   return {
-    'claims.create': ({ storyId, start, end, fields }) => {
+    'claims.create': ({ storyId, part, start, end, fields }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
-        const range = tightRange(file.story.text, start, end)
-        const twin = file.claims.find((c) => !c.orphaned && c.anchor.position.start === range.start && c.anchor.position.end === range.end)
+        const range = { part, ...tightRange(partText(file.story, part), start, end) }
+        const twin = file.claims.find((c) => !c.orphaned && sameRange(anchorRange(c.anchor), range))
         if (twin) throw new AppError('conflict', `Those exact words are already a claim (marked ${twin.createdAt.slice(0, 10)}). Open it from the claim list instead.`)
         const at = ctx.now().toISOString()
         const claim = newClaim(file, range, ctx.newId(), by, at, fields)
@@ -158,14 +160,15 @@ export function claimHandlers(ctx: ServiceContext) {
         return claim
       })
     },
-    'claims.reattach': ({ storyId, claimId, start, end }) => {
+    'claims.reattach': ({ storyId, claimId, part, start, end }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const claim = findClaim(file, claimId)
-        const range = tightRange(file.story.text, start, end)
+        const text = partText(file.story, part)
+        const range = tightRange(text, start, end)
         const previous = claim.anchor.quote.exact
         const at = ctx.now().toISOString()
-        claim.anchor = describe(file.story.text, range.start, range.end, file.story.revision)
+        claim.anchor = describe(text, range.start, range.end, file.story.revision, part)
         claim.orphaned = false
         claim.updatedAt = file.story.updatedAt = at
         claim.updatedBy = by

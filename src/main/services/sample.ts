@@ -23,7 +23,7 @@ export async function seedSampleStory(ctx: StoreContext, raw: string, canonical:
     const start = text.indexOf(example.words)
     if (start === -1) continue
     const { type, speaker, status } = example
-    file.claims.push(newClaim(file, { start, end: start + example.words.length }, ctx.newId(), SAMPLE_AUTHOR, at, { type, speaker, status }))
+    file.claims.push(newClaim(file, { part: 'body', start, end: start + example.words.length }, ctx.newId(), SAMPLE_AUTHOR, at, { type, speaker, status }))
   }
   file.story.deskState = 'in_check'
   await ctx.store.createStory(file)

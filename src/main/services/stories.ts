@@ -6,6 +6,7 @@ import { STORY_SCHEMA_VERSION } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { describeBlocker, FINAL_DESK_STATE, signOffBlockers, storyOrder } from '../../shared/rules/claims'
 import { currentEditor, logActivity, type ServiceContext, type StoreContext } from './context'
+import { emptyReport, followClaims } from './follow'
 
 export interface NewStory {
   meta: Partial<StoryMeta> & { title: string }
@@ -63,7 +64,12 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
   return {
     'stories.list': ({ includeDeleted }) => ctx.store.library.stories.filter((s) => includeDeleted || s.deletedAt === null),
     'stories.trash': () => ctx.store.library.stories.filter((s) => s.deletedAt !== null),
-    'stories.get': async ({ id }) => storyDetail(ctx, await ctx.store.readStory(id)),
+    'stories.get': async ({ id }) => {
+      // The number is read before the story: a write landing in between makes the answer newer than
+      // its number says (fetched again, harmless), never older.
+      const version = ctx.storyVersion(id)
+      return { ...storyDetail(ctx, await ctx.store.readStory(id)), version }
+    },
     'stories.create': async ({ text, ...meta }) => {
       const by = currentEditor(ctx)
       const canonicalText = canonical(text)
@@ -73,6 +79,11 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
     'stories.update': async ({ id, patch, overrideReason }) => {
       const by = currentEditor(ctx)
       await ctx.store.updateStory(id, (file) => {
+        // Claims in the headline follow its words into the new headline, as claims in the text follow a revision.
+        if (patch.title !== undefined && patch.title !== file.story.title) {
+          const change = { part: 'headline' as const, oldText: file.story.title, newText: patch.title, revision: file.story.revision, at: ctx.now().toISOString(), by, where: 'in the new headline' }
+          followClaims(ctx, file, change, emptyReport(file.story.revision))
+        }
         if (patch.deskState !== undefined && patch.deskState !== file.story.deskState) signOff(ctx, file, patch.deskState, overrideReason, by)
         for (const field of metaFields) {
           const next = patch[field]

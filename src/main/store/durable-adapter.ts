@@ -9,6 +9,8 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   private queue: Promise<unknown> = Promise.resolve()
   /** What the last read found, including anything recovered or moved aside. */
   lastLoad: LoadOutcome<T> | null = null
+  /** The length of the JSON last handed to write. */
+  writtenBytes = 0
 
   constructor(
     private readonly io: FileIO,
@@ -29,6 +31,7 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   write(data: T): Promise<void> {
     // Serialise at call time so a later mutation cannot leak into an earlier queued write.
     const content = this.serialise(data)
+    this.writtenBytes = content.length
     const next = this.queue.then(() => writeFileDurably(this.io, this.file, content))
     this.queue = next.catch(() => undefined)
     return next

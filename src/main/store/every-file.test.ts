@@ -38,6 +38,11 @@ async function twoStories(): Promise<void> {
 
 /** Makes a file look older than library.json, so opening does not read it (it is read when the story is opened). */
 const age = (name: string): Promise<void> => utimes(name, new Date(Date.parse(at) - 60_000), new Date(Date.parse(at) - 60_000))
+/** The same for a story's state file and its journal. */
+const ageStory = async (state: string): Promise<void> => {
+  await age(state)
+  await age(path.join(path.dirname(state), 'journal.jsonl')).catch(() => undefined)
+}
 
 describe('every file accounted for', () => {
   it('restores a deleted story file from its backup, with one notice', async () => {
@@ -89,7 +94,7 @@ describe('every file accounted for', () => {
     await t.core.close()
     const storyPath = path.join(t.dir, 'stories', id, 'story.json')
     await writeFile(storyPath, '{"schemaVersion":2,"sto')
-    await age(storyPath)
+    await ageStory(storyPath)
     const again = await openTestCore({ libraryDir: t.dir })
     expect(again.core.store.notices).toEqual([])
     await again.call('stories.get', { id })
@@ -128,8 +133,8 @@ describe('every file accounted for', () => {
     await twoStories()
     const content = await readFile(file('library.json'), 'utf8')
     await writeFile(file('library.json'), `\uFEFF${content}`)
-    await age(file('stories', 's1', 'story.json'))
-    await age(file('stories', 's2', 'story.json'))
+    await ageStory(file('stories', 's1', 'story.json'))
+    await ageStory(file('stories', 's2', 'story.json'))
     const store = await LibraryStore.open(dir)
     expect(store.notices).toEqual([])
     expect(store.library.people.map((p) => p.name)).toEqual(['Ed'])

@@ -100,6 +100,7 @@ describe('LibraryStore', () => {
 
   it.each(['ENOSPC', 'EACCES', 'EPERM'])('on %s returns io_error, keeps memory as it was, and a retry works', async (code) => {
     let failNext = false
+    // The next write fails, whether it rewrites a file or appends to one (a claim save appends to the journal).
     const io: FileIO = {
       ...nodeFileIO,
       writeFile: async (file, data, flag) => {
@@ -108,6 +109,13 @@ describe('LibraryStore', () => {
           throw Object.assign(new Error(code), { code })
         }
         return nodeFileIO.writeFile(file, data, flag)
+      },
+      appendFile: async (file, data) => {
+        if (failNext) {
+          failNext = false
+          throw Object.assign(new Error(code), { code })
+        }
+        return nodeFileIO.appendFile(file, data)
       }
     }
     const store = await LibraryStore.open(dir, { io })

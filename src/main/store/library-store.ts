@@ -15,12 +15,13 @@ import { current, Immer, isDraft } from 'immer'
 import { emptyLibrary, libraryKind } from './file-kinds'
 import { ioReason, toIoError } from './durable-write'
 import { migrateFormat1 } from './migrate'
-import { StoryRecord } from './story-record'
+import { COMPACT_AT_BYTES, StoryRecord } from './story-record'
 import { errnoCode, nodeFileIO, type FileIO } from './file-io'
 import { KeyedMutex } from './keyed-mutex'
 import { acquireLibraryLock, type LibraryLock } from './library-lock'
 import { listStoryFolders, reconcileIndex, withRefreshedLines } from './reconcile'
 import { summarise } from './summary'
+import { callerIds } from '../call-context'
 import { assertLoadable } from './validate'
 
 /** Stories kept in memory after they were last read or saved; the rest are read again when needed. */
@@ -39,6 +40,8 @@ export interface StoreOptions {
   lock?: boolean
   /** Take the lock over from another computer that holds it (the user confirmed it is done there). */
   takeOverLock?: boolean
+  /** Fold a story's journal into story.json once it passes this many bytes (or half of story.json); tests set it low. */
+  compactAtBytes?: number
 }
 
 /** Why a library is open read-only: saved by a newer Factdesk, or on a disk that cannot be written. */
@@ -47,8 +50,11 @@ export type ReadOnlyReason = 'newer' | 'unwritable' | null
 /** A folder we cannot write to: read-only media, or no permission. Such a library opens read-only. */
 const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM'])
 
-/** What one write changed, announced once it is on disk: a story's new index line and the activity it logged, or library.json. */
-export type StoreChange = { entity: 'story'; summary: StorySummary; activity: Activity[] } | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }
+/**
+ * What one write changed, announced once it is on disk: a story's new index line and the activity it
+ * logged, or library.json; with the ids of the window's calls that caused it (none for background work).
+ */
+export type StoreChange = ({ entity: 'story'; summary: StorySummary; activity: Activity[] } | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }) & { callIds: string[] }
 
 export class LibraryStore {
   private readonly listeners = new Set<(change: StoreChange) => void>()
@@ -64,6 +70,8 @@ export class LibraryStore {
   /** Stories in the index whose file is gone with no backup: kept in the list, opened with a coded error. */
   private readonly missingFiles = new Set<string>()
   private readonly noticeListeners = new Set<(notice: LibraryNotice) => void>()
+  /** Journals being folded into their story.json, awaited by close. */
+  private readonly compactions = new Set<Promise<void>>()
 
   private constructor(
     readonly dir: string,
@@ -74,7 +82,8 @@ export class LibraryStore {
     readonly notices: LibraryNotice[],
     private readonly lock: LibraryLock | null,
     /** True when this open created the library (no index and nothing to recover). */
-    readonly created: boolean
+    readonly created: boolean,
+    private readonly compactAt: number
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
@@ -105,7 +114,7 @@ export class LibraryStore {
       // A folder with stories but no index is a library that lost its index, never a new one.
       const storyFiles = await listStoryFolders(io, dir)
       const created = outcome?.state === 'missing' && notices.length === 0 && storyFiles.length === 0
-      const store = new LibraryStore(dir, db, io, now, reason, notices, lock, created)
+      const store = new LibraryStore(dir, db, io, now, reason, notices, lock, created, options.compactAtBytes ?? COMPACT_AT_BYTES)
       if (!created && outcome && (outcome.state === 'missing' || outcome.state === 'lost')) {
         store.notices.push({
           kind: 'rebuilt',
@@ -167,6 +176,9 @@ export class LibraryStore {
 
   async close(): Promise<void> {
     try {
+      // A journal left unfolded (a failed compaction) is replayed on the next open, so closing never fails on it.
+      for (const [id, record] of this.stories) this.compactLater(id, record)
+      while (this.compactions.size > 0) await Promise.all(this.compactions)
       // An index write that fails here is healed on the next open, so closing never fails on it.
       await this.flushIndex().catch(() => undefined)
       await this.mutex.run('library', async () => undefined)
@@ -198,7 +210,8 @@ export class LibraryStore {
     return () => void this.listeners.delete(listener)
   }
 
-  private announce(change: StoreChange): void {
+  private announce(what: DistributiveOmit<StoreChange, 'callIds'>): void {
+    const change = { ...what, callIds: callerIds() } as StoreChange
     for (const listener of this.listeners) listener(change)
   }
 
@@ -256,6 +269,7 @@ export class LibraryStore {
       })
       if (next !== record.file) {
         await record.save(next)
+        if (record.needsCompaction(this.compactAt)) this.compactLater(id, record)
         const summary = summarise(next)
         this.refreshSummary(summary)
         this.announce({ entity: 'story', summary, activity: next.activity.slice(logged) })
@@ -351,14 +365,28 @@ export class LibraryStore {
     return this.cache(id, loaded.record)
   }
 
-  /** Keeps the story in memory as the most recently used; the least recently used beyond the limit are released. */
+  /** Keeps the story in memory as the most recently used; the least recently used beyond the limit are released, their journals folded in. */
   private cache(id: string, record: StoryRecord): StoryRecord {
     this.stories.set(id, record)
     while (this.stories.size > STORIES_IN_MEMORY) {
-      const oldest = this.stories.keys().next().value as string
+      const [oldest, released] = this.stories.entries().next().value as [string, StoryRecord]
       this.stories.delete(oldest)
+      this.compactLater(oldest, released)
     }
     return record
+  }
+
+  /**
+   * Folds a story's journal into its story.json after the save that asked for it, in the story's
+   * turn (saves after it wait; the caller does not). A failure leaves the journal, replayed on open.
+   */
+  private compactLater(id: string, record: StoryRecord): void {
+    if (!record.hasJournal || this.readOnly) return
+    const done: Promise<void> = this.mutex
+      .run(`story:${id}`, () => record.compact())
+      .catch(() => undefined)
+      .finally(() => this.compactions.delete(done))
+    this.compactions.add(done)
   }
 
   private touch(id: string, record: StoryRecord): StoryRecord {
@@ -403,6 +431,8 @@ export class LibraryStore {
     if (this.readOnlyReason) throw readOnlyError(this.readOnlyReason)
   }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 /** Drafts of a story for a change: copies made only of what the change touches. Nothing is frozen (records are never changed in place). */
 const drafts = new Immer({ autoFreeze: false })

@@ -6,6 +6,17 @@ import { storyOrder } from '../../shared/rules/claims'
 type Raw = Record<string, unknown>
 type Migrations = Record<number, (data: Raw) => Raw>
 
+const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Claims say which part of the story their words are in (the headline could not be marked before,
+ * so every earlier claim is in the story text). Malformed claims are left for the schema to refuse.
+ */
+function claimsInStoryText(data: Raw): Raw {
+  if (!Array.isArray(data.claims)) return data
+  return { ...data, claims: data.claims.map((c: unknown) => (isRecord(c) && isRecord(c.anchor) ? { ...c, anchor: { part: 'body', ...c.anchor } } : c)) }
+}
+
 /**
  * 1 -> 2: stable claim numbers, checked words, re-check, contact log, sign-off, the "checked
  * against" note. Numbers are given once, in story order, and stored with the next free number.
@@ -29,7 +40,9 @@ export const storyMigrations: Migrations = {
       })
     })
     return { ...data, story: { ...story, signOff: null, nextClaimNumber: claims.length + 1 }, claims }
-  }
+  },
+  /** 2 -> 3: claims may be in the headline; every earlier one is in the story text. */
+  2: claimsInStoryText
 }
 
 /**
@@ -47,6 +60,17 @@ export const libraryMigrations: Migrations = {
    * and the version makes an older Factdesk open such a library read-only rather than miss them.
    */
   2: (data) => data
+}
+
+/**
+ * Story folder state (story.json), format 3 -> 4: the change journal (story-journal.ts) starts
+ * empty. The version makes an older Factdesk open such a story read-only rather than miss the
+ * journal's changes; the format 3 file is kept beside it as story.json.v3.bak.
+ */
+export const storyStateMigrations: Migrations = {
+  3: (data) => ({ ...data, journalSeq: 0 }),
+  /** 4 -> 5, as story records 2 -> 3: claims may be in the headline; every earlier one is in the story text. */
+  4: claimsInStoryText
 }
 
 /** Runs a story record up to the current version (a verification package carries story records too). */

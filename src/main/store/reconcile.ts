@@ -72,10 +72,16 @@ export function withRefreshedLines(stories: StorySummary[], summaries: readonly 
 async function staleStories(host: ReconcileHost, ids: string[]): Promise<string[]> {
   const indexAt = await host.io.modifiedAt(path.join(host.dir, 'library.json'))
   if (indexAt === null) return []
-  const times = await Promise.all(ids.map((id) => host.io.modifiedAt(storyPaths(host.storyPath(id)).state)))
+  const times = await Promise.all(
+    ids.map(async (id) => {
+      const paths = storyPaths(host.storyPath(id))
+      const [state, journal] = await Promise.all([host.io.modifiedAt(paths.state), host.io.modifiedAt(paths.journal)])
+      // A state file that is not there at all is checked too (it may be restored from its backup).
+      return state === null ? Infinity : Math.max(state, journal ?? 0)
+    })
+  )
   // >=: file times tick in milliseconds or coarser, and a false alarm only costs one read.
-  // A state file that is not there at all is checked too (it may be restored from its backup).
-  return ids.filter((_, i) => (times[i] ?? Infinity) >= indexAt)
+  return ids.filter((_, i) => (times[i] as number) >= indexAt)
 }
 
 /** Temp files are left only by a write that was cut off; the file it was replacing is intact. */

@@ -6,10 +6,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { LIBRARY_SCHEMA_VERSION, STORY_SCHEMA_VERSION, StoryFile, type Activity } from '../../shared/model'
+import { z } from 'zod'
 import { upgradeStoryRecord } from './migrations'
+import { loadSafely } from './safe-load'
+import { StoryState } from './story-record'
 import { openTestCore, withEditor } from '../testing/test-core'
 import { nodeFileIO, type FileIO } from './file-io'
 import { LibraryStore } from './library-store'
+import { STORY_STATE_VERSION } from './story-record'
 
 const fixture = path.join(__dirname, 'fixtures', 'library-v1')
 const at = '2026-11-25T10:00:00.000Z'
@@ -24,7 +28,7 @@ const entry = (i: number, storyId = 's1'): Activity => ({ id: `a${i}`, at, by: '
 async function storyWithHistory(): Promise<LibraryStore> {
   const store = await LibraryStore.open(dir)
   await store.createStory({
-    schemaVersion: 2,
+    schemaVersion: STORY_SCHEMA_VERSION,
     story: { id: 's1', title: 'One', outlet: '', byline: '', url: '', publishedAt: '', language: 'en', text: 'Second text.', revision: 2, deskState: 'draft', signOff: null, nextClaimNumber: 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
     revisions: [
       { revision: 1, text: 'First text.', createdAt: at, createdBy: 'ed', note: 'first' },
@@ -44,11 +48,13 @@ describe('a story folder', () => {
     const revisionTime = (await stat(path.join(folder, 'rev-1.txt'))).mtimeMs
     for (let i = 1; i <= 5; i++) await store.updateStory('s1', (f) => void f.activity.push(entry(i)))
     await store.close()
-    expect((await readdir(folder)).filter((f) => !f.endsWith('.bak')).sort()).toEqual(['activity.jsonl', 'rev-1.txt', 'rev-2.txt', 'story.json'])
+    expect((await readdir(folder)).filter((f) => !f.endsWith('.bak')).sort()).toEqual(['activity.jsonl', 'journal.jsonl', 'rev-1.txt', 'rev-2.txt', 'story.json'])
     expect(await readFile(path.join(folder, 'rev-1.txt'), 'utf8')).toBe('First text.')
     expect((await stat(path.join(folder, 'rev-1.txt'))).mtimeMs).toBe(revisionTime)
     const state = JSON.parse(await readFile(path.join(folder, 'story.json'), 'utf8')) as Record<string, unknown>
-    expect(state).toMatchObject({ schemaVersion: 3, activityLength: 6, revisions: [{ revision: 1, length: 11 }, { revision: 2, length: 12 }] })
+    // Closing folded the five journal lines into story.json and emptied the journal.
+    expect(state).toMatchObject({ schemaVersion: STORY_STATE_VERSION, activityLength: 6, journalSeq: 5, revisions: [{ revision: 1, length: 11 }, { revision: 2, length: 12 }] })
+    expect(await readFile(path.join(folder, 'journal.jsonl'), 'utf8')).toBe('')
     expect(JSON.stringify(state)).not.toContain('First text.')
     expect((await readFile(path.join(folder, 'activity.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(6)
     const again = await LibraryStore.open(dir)
@@ -77,7 +83,37 @@ describe('a story folder', () => {
     await third.close()
   })
 
-  it('cuts back what a failed save appended, so the next save follows the last good entry', async () => {
+  it('cuts back what a failed save appended, so the next save follows the last good line', async () => {
+    let failJournal = false
+    const io: FileIO = {
+      ...nodeFileIO,
+      appendFile: async (file, data) => {
+        if (failJournal && file.endsWith('journal.jsonl')) {
+          // Half the line reaches the disk before the disk fills up.
+          await nodeFileIO.appendFile(file, data.slice(0, data.length >> 1))
+          throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })
+        }
+        return nodeFileIO.appendFile(file, data)
+      }
+    }
+    const setup = await storyWithHistory()
+    await setup.close()
+    const failing = await LibraryStore.open(dir, { io })
+    await failing.updateStory('s1', (f) => void f.activity.push(entry(1)))
+    failJournal = true
+    await expect(failing.updateStory('s1', (f) => void f.activity.push(entry(2)))).rejects.toMatchObject({ code: 'io_error' })
+    failJournal = false
+    expect((await failing.readStory('s1')).activity.map((a) => a.id)).toEqual(['a0', 'a1'])
+    await failing.updateStory('s1', (f) => void f.activity.push(entry(3)))
+    // No close: what a restart finds is story.json and the journal as the saves left them.
+    const again = await LibraryStore.open(dir, { lock: false })
+    expect(again.notices).toEqual([])
+    expect((await again.readStory('s1')).activity.map((a) => a.id)).toEqual(['a0', 'a1', 'a3'])
+    await again.close()
+    await failing.close()
+  })
+
+  it('keeps the journal when folding it into story.json fails, and loses nothing', async () => {
     let failState = false
     const io: FileIO = {
       ...nodeFileIO,
@@ -86,19 +122,20 @@ describe('a story folder', () => {
         return nodeFileIO.writeFile(file, data, flag)
       }
     }
-    const store = await LibraryStore.open(dir, { io })
-    await store.close()
     const setup = await storyWithHistory()
     await setup.close()
     const failing = await LibraryStore.open(dir, { io })
+    await failing.updateStory('s1', (f) => void (f.story.title = 'In the journal'))
+    await failing.updateStory('s1', (f) => void f.activity.push(entry(1)))
     failState = true
-    await expect(failing.updateStory('s1', (f) => void f.activity.push(entry(1)))).rejects.toMatchObject({ code: 'io_error' })
-    failState = false
-    expect((await failing.readStory('s1')).activity).toHaveLength(1)
-    await failing.updateStory('s1', (f) => void f.activity.push(entry(2)))
+    // Closing tries to fold the journal in; story.json cannot be written, so the journal stays.
     await failing.close()
+    expect((await readFile(path.join(dir, 'stories', 's1', 'journal.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(2)
     const again = await LibraryStore.open(dir)
-    expect((await again.readStory('s1')).activity.map((a) => a.id)).toEqual(['a0', 'a2'])
+    expect(again.notices).toEqual([])
+    const file = await again.readStory('s1')
+    expect(file.story.title).toBe('In the journal')
+    expect(file.activity.map((a) => a.id)).toEqual(['a0', 'a1'])
     await again.close()
   })
 
@@ -171,5 +208,69 @@ describe('a library written by the previous version (story format 1)', () => {
     expect((await t.call('library.get', {})).notices).toEqual([])
     expect((await t.call('stories.get', { id })).story.id).toBe(id)
     await t.core.close()
+  })
+})
+
+describe('a library written by the previous version (story format 3, before the change journal)', () => {
+  const v3 = path.join(__dirname, 'fixtures', 'library-v3')
+
+  /** A story as format 3 shows it: story.json, the activity lines it counts, the revision texts. */
+  async function asWritten(folder: string): Promise<Pick<StoryFile, 'story' | 'claims' | 'evidence' | 'activity'> & { texts: string[] }> {
+    const state = JSON.parse(await readFile(path.join(folder, 'story.json'), 'utf8')) as { schemaVersion: number; story: StoryFile['story']; claims: StoryFile['claims']; evidence: StoryFile['evidence']; activityLength: number; revisions: { revision: number }[] }
+    expect(state.schemaVersion).toBe(3)
+    const lines = (await readFile(path.join(folder, 'activity.jsonl'), 'utf8')).split('\n').filter(Boolean).slice(0, state.activityLength)
+    const texts = await Promise.all(state.revisions.map((r) => readFile(path.join(folder, `rev-${r.revision}.txt`), 'utf8')))
+    return { story: state.story, claims: state.claims, evidence: state.evidence, activity: lines.map((l) => JSON.parse(l) as Activity), texts }
+  }
+
+  it('is upgraded with each old state file kept, shows the same content, and journals saves afterwards', async () => {
+    cpSync(v3, dir, { recursive: true })
+    const ids = await readdir(path.join(v3, 'stories'))
+    const originals = new Map(await Promise.all(ids.map(async (id) => [id, await asWritten(path.join(v3, 'stories', id))] as const)))
+    const t = await openTestCore({ libraryDir: dir })
+    try {
+      await withEditor(t, 'Second Editor')
+      expect((await t.call('library.get', {})).notices).toEqual([])
+      for (const [id, original] of originals) {
+        const detail = await t.call('stories.get', { id })
+        expect(detail.story).toEqual(original.story)
+        // Format 5 says which part of the story each claim is in; every format 3 claim is in the text.
+        expect(detail.claims).toEqual(original.claims.map((c) => ({ ...c, anchor: { ...c.anchor, part: 'body' as const } })))
+        expect(detail.evidence).toEqual(original.evidence)
+        expect(detail.activity).toEqual(original.activity)
+        for (const [i, text] of original.texts.entries()) expect(await t.call('stories.revision', { id, revision: i + 1 })).toEqual({ revision: i + 1, text })
+        // The format 3 file is kept as the older version wrote it.
+        expect(await readFile(path.join(dir, 'stories', id, 'story.json.v3.bak'), 'utf8')).toBe(await readFile(path.join(v3, 'stories', id, 'story.json'), 'utf8'))
+        expect(JSON.parse(await readFile(path.join(dir, 'stories', id, 'story.json'), 'utf8'))).toMatchObject({ schemaVersion: STORY_STATE_VERSION, journalSeq: 0 })
+      }
+      const [trashed] = await t.call('stories.trash', {})
+      await t.call('stories.restore', { id: trashed!.id })
+      expect((await t.call('stories.get', { id: trashed!.id })).story.title).toBe('In the trash')
+
+      const [id, original] = [...originals].find(([, o]) => o.claims.length > 1)!
+      await t.call('claims.update', { storyId: id, claimId: original.claims[1]!.id, patch: { rationale: 'Saved after the upgrade.' } })
+      expect((await readFile(path.join(dir, 'stories', id, 'journal.jsonl'), 'utf8')).split('\n').filter(Boolean)).toHaveLength(1)
+      await t.core.close()
+      const again = await openTestCore({ libraryDir: dir, identity: t.identity })
+      expect(again.core.store.notices).toEqual([])
+      const detail = await again.call('stories.get', { id })
+      expect(detail.claims[1]?.rationale).toBe('Saved after the upgrade.')
+      expect(detail.activity).toHaveLength(original.activity.length + 1)
+      await again.core.close()
+    } finally {
+      await t.core.close().catch(() => undefined)
+    }
+  })
+
+  it('is opened read-only story by story by a Factdesk that knows only format 3, rather than missing the journal', async () => {
+    cpSync(v3, dir, { recursive: true })
+    const t = await openTestCore({ libraryDir: dir })
+    const id = (await t.call('stories.list', {}))[0]!.id
+    await t.call('stories.get', { id })
+    await t.core.close()
+    // What format 3 knew: story.json without the journal's line number.
+    const older = { label: 'the story file', schema: StoryState.omit({ journalSeq: true }).extend({ schemaVersion: z.literal(3) }), currentVersion: 3, migrations: {} }
+    const outcome = await loadSafely(nodeFileIO, path.join(dir, 'stories', id, 'story.json'), older, () => new Date(at), { canWrite: false })
+    expect(outcome.state).toBe('newer')
   })
 })

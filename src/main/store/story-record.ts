@@ -1,14 +1,20 @@
 // One story on disk, written by what changed. A story is a folder:
 //
-//   stories/<id>/story.json     current state (story, claims, evidence, revision list), lowdb + durable writes
-//   stories/<id>/activity.jsonl the activity log, append-only, one entry per line, fsynced per append
+//   stories/<id>/story.json     the state (story, claims, evidence, revision list) as of the last compaction, lowdb + durable writes
+//   stories/<id>/journal.jsonl  the changes since, one fsynced line per save (story-journal.ts)
+//   stories/<id>/activity.jsonl the activity log up to the last compaction, append-only, one entry per line
 //   stories/<id>/rev-<n>.txt    each revision's text, written once and never changed
 //
-// In memory a story is the whole StoryFile the services work on. A save appends the new activity
-// entries, writes any new revision text, then the state file, which records how many activity
-// entries belong to it (`activityLength`): lines beyond that (a torn last line, or entries of a
-// save whose state never landed) are ignored on read and cut off. Only records that changed are
-// validated and serialised again; the rest reuse what was checked and written before.
+// In memory a story is the whole StoryFile the services work on. A save that changes records (a
+// claim, evidence, the story's fields) appends one journal line with those records and the activity
+// it logged: one small fsynced append, whatever the size of the story. A save that changes the text
+// or the revisions, or replaces the activity log, and compaction (once the journal outgrows half of
+// story.json, when the story leaves memory, on close) write the whole state instead: new revision
+// texts, the activity entries since the last compaction appended to activity.jsonl, then story.json,
+// which records how many activity entries (`activityLength`) and journal lines (`journalSeq`) it
+// holds, then the journal is emptied. Lines of activity.jsonl beyond `activityLength` (a torn line,
+// or a compaction whose state never landed) are ignored on read and cut off; journal lines at or
+// below `journalSeq` are skipped. Only records that changed are validated and serialised again.
 import path from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -19,10 +25,18 @@ import { DurableJsonAdapter } from './durable-adapter'
 import { toIoError, writeFileDurably } from './durable-write'
 import { errnoCode, type FileIO } from './file-io'
 import type { FileKind, LoadOutcome } from './safe-load'
+import { storyStateMigrations } from './migrations'
+import { journalLine, readJournal, replay, type JournalLine } from './story-journal'
 import { assertLoadable } from './validate'
 
-/** Story formats 1 and 2 were one file, stories/<id>.json (see file-kinds.ts); 3 is the folder. */
-export const STORY_STATE_VERSION = 3
+/**
+ * Story formats 1 and 2 were one file, stories/<id>.json (see file-kinds.ts); 3 is the folder; 4 adds the
+ * journal; 5 says which part of the story (headline or text) each claim is in.
+ */
+export const STORY_STATE_VERSION = 5
+
+/** The journal is folded into story.json once it is this big, or half the size of story.json if that is more. */
+export const COMPACT_AT_BYTES = 256 * 1024
 
 export const RevisionEntry = StoryRevision.omit({ text: true }).extend({ length: z.number().int().min(0) })
 export type RevisionEntry = z.infer<typeof RevisionEntry>
@@ -36,6 +50,8 @@ export const StoryState = z.strictObject({
   evidence: z.array(Evidence),
   /** How many lines of activity.jsonl belong to this state. */
   activityLength: z.number().int().min(0),
+  /** The number of the last journal line folded into this state. */
+  journalSeq: z.number().int().min(0),
   dismissedSuggestions: StoryFile.shape.dismissedSuggestions
 })
 export type StoryState = z.infer<typeof StoryState>
@@ -45,7 +61,7 @@ export const storyStateKind = (id: string): FileKind<StoryState> => ({
   // A story folder holds the story its name says: a file whose inner id differs is not that story.
   schema: StoryState.refine((state) => state.story.id === id, { message: `the story inside is not ${id}`, path: ['story', 'id'] }),
   currentVersion: STORY_STATE_VERSION,
-  migrations: {},
+  migrations: storyStateMigrations,
   shape: StoryState
 })
 
@@ -55,6 +71,7 @@ export const storyPaths = (dir: string) => ({
   dir,
   state: path.join(dir, 'story.json'),
   activity: path.join(dir, 'activity.jsonl'),
+  journal: path.join(dir, 'journal.jsonl'),
   revision: (n: number) => path.join(dir, `rev-${n}.txt`)
 })
 export type StoryPaths = ReturnType<typeof storyPaths>
@@ -76,17 +93,27 @@ const jsonOf = new WeakMap<object, string>()
 
 export class StoryRecord {
   private readonly revisionEntries = new WeakMap<object, RevisionEntry>()
+  /** The number of the last journal line written (or folded into story.json). */
+  private seq: number
+  /** Bytes of journal.jsonl that belong to `file`: a failed append cuts the journal back to this. */
+  private journalBytes: number
+  /** The size of story.json, which sets when the journal is folded into it. */
+  private stateBytes = 0
 
   private constructor(
     private readonly io: FileIO,
     readonly paths: StoryPaths,
     private readonly db: Low<StoryState>,
-    /** The whole story as the services see it. */
+    /** The whole story as the services see it: story.json with the journal replayed. */
     public file: StoryFile,
-    /** Bytes of activity.jsonl that belong to `file`: a failed save cuts the log back to this. */
-    private activityBytes: number
+    /** Bytes of activity.jsonl that belong to story.json: a failed compaction cuts the log back to this. */
+    private activityBytes: number,
+    journal: { seq: number; bytes: number }
   ) {
+    this.seq = journal.seq
+    this.journalBytes = journal.bytes
     this.remember(db.data)
+    this.remember(file)
   }
 
   static async load(io: FileIO, dir: string, id: string, now: () => Date, canWrite: boolean): Promise<LoadedStory> {
@@ -98,7 +125,8 @@ export class StoryRecord {
     const outcome = adapter.lastLoad as LoadOutcome<StoryState>
     const notices = [...outcome.notices]
     if (!state) return { record: null, outcome, notices }
-    const { entries, bytes } = await readActivity(io, paths.activity, state.activityLength, canWrite && outcome.state === 'ok')
+    const writable = canWrite && outcome.state === 'ok'
+    const { entries, bytes } = await readActivity(io, paths.activity, state.activityLength, writable)
     const revisions = []
     for (const entry of state.revisions) {
       const { length: _length, ...info } = entry
@@ -115,10 +143,19 @@ export class StoryRecord {
       }
       revisions.push({ ...info, text })
     }
-    const file: StoryFile = { schemaVersion: STORY_SCHEMA_VERSION, story: state.story, revisions, claims: state.claims, evidence: state.evidence, activity: entries }
-    if (state.dismissedSuggestions) file.dismissedSuggestions = state.dismissedSuggestions
+    const base: StoryFile = { schemaVersion: STORY_SCHEMA_VERSION, story: state.story, revisions, claims: state.claims, evidence: state.evidence, activity: entries }
+    if (state.dismissedSuggestions) base.dismissedSuggestions = state.dismissedSuggestions
+    const journal = await readJournal(io, paths.journal, state.journalSeq, writable, `“${state.story.title}”`, now)
+    notices.push(...journal.notices)
+    let file: StoryFile
+    try {
+      file = replay(base, journal.lines)
+    } catch (error) {
+      throw new AppError('io_error', `The change journal of “${state.story.title}” does not fit its story file (${error instanceof Error ? error.message : String(error)}); nothing was changed.`)
+    }
     const db = new Low(adapter, state)
-    const record = new StoryRecord(io, paths, db, file, bytes)
+    const record = new StoryRecord(io, paths, db, file, bytes, journal)
+    record.stateBytes = (await io.size(paths.state)) ?? 0
     for (const [i, revision] of revisions.entries()) record.revisionEntries.set(revision, state.revisions[i] as RevisionEntry)
     return { record, outcome, notices }
   }
@@ -127,7 +164,7 @@ export class StoryRecord {
   static async create(io: FileIO, dir: string, file: StoryFile, now: () => Date): Promise<StoryRecord> {
     const paths = storyPaths(dir)
     const id = file.story.id
-    const state = toState(file, new WeakMap())
+    const state = toState(file, new WeakMap(), 0)
     assertLoadable(storyStateKind(id).schema, state, `the story file ${id}`)
     for (const entry of file.activity) assertLoadable(Activity, entry, `the activity log of ${id}`)
     try {
@@ -140,30 +177,80 @@ export class StoryRecord {
     const adapter = new DurableJsonAdapter(io, paths.state, storyStateKind(id), now, true, serialiseState)
     const db = new Low(adapter, state)
     await db.write()
-    return new StoryRecord(io, paths, db, file, Buffer.byteLength(activityLines(file.activity)))
+    return new StoryRecord(io, paths, db, file, Buffer.byteLength(activityLines(file.activity)), { seq: 0, bytes: 0 })
   }
 
-  /** Saves `next` (made from `file` by a change); memory moves on only once it is on disk. */
+  /** True when the journal has grown enough to be folded into story.json: past `atBytes` and half of story.json. */
+  needsCompaction(atBytes = COMPACT_AT_BYTES): boolean {
+    return this.journalBytes > Math.max(atBytes, this.stateBytes / 2)
+  }
+
+  /** True when story.json is behind the story (the journal holds changes). */
+  get hasJournal(): boolean {
+    return this.journalBytes > 0
+  }
+
+  /**
+   * Saves `next` (made from `file` by a change); memory moves on only once it is on disk. Records
+   * changed in place go to the journal as one line; anything else rewrites story.json.
+   */
   async save(next: StoryFile): Promise<void> {
     const previous = this.file
     const id = next.story.id
-    const state = toState(next, this.revisionEntries)
+    const state = toState(next, this.revisionEntries, this.seq)
     this.check(state, id)
     const appended = appendedActivity(previous.activity, next.activity)
     for (const entry of appended ?? next.activity) if (!checked.has(entry)) assertLoadable(Activity, entry, `the activity log of ${id}`)
     const known = new Set(previous.revisions.map((r) => r.revision))
-    const added = next.revisions.filter((r) => !known.has(r.revision))
-    for (const revision of added) assertLoadable(RevisionText, revision.text, `revision ${revision.revision} of ${id}`)
+    for (const revision of next.revisions) if (!known.has(revision.revision)) assertLoadable(RevisionText, revision.text, `revision ${revision.revision} of ${id}`)
 
+    const line = appended ? journalLine(this.seq + 1, previous, next, appended) : null
+    if (line) await this.append(line, next)
+    else {
+      // A log replaced as a whole (a merged verification package) is written over a compacted state.
+      if (!appended && this.hasJournal) await this.writeState(previous, false)
+      await this.writeState(next, !appended)
+    }
+    for (const entry of appended ?? next.activity) checked.add(entry)
+  }
+
+  /** Folds the journal into story.json. */
+  async compact(): Promise<void> {
+    if (this.hasJournal) await this.writeState(this.file, false)
+  }
+
+  /** Appends the line taking `file` to `next`. */
+  private async append(line: JournalLine, next: StoryFile): Promise<void> {
+    const text = `${serialiseLine(line)}\n`
+    try {
+      await this.io.appendFile(this.paths.journal, text)
+    } catch (error) {
+      // Cut off what this save may have appended, so the next line follows the last good one.
+      await this.io.truncate(this.paths.journal, this.journalBytes).catch(() => undefined)
+      throw toIoError(error, this.paths.journal)
+    }
+    this.journalBytes += Buffer.byteLength(text)
+    this.seq = line.seq
+    this.file = next
+  }
+
+  /**
+   * Writes `next` as story.json, with the journal folded in: new revision texts, then the activity
+   * since the last compaction (appended, or the whole log when `replaceLog`), then the state.
+   */
+  private async writeState(next: StoryFile, replaceLog: boolean): Promise<void> {
+    const previous = this.db.data
+    const state = toState(next, this.revisionEntries, this.seq)
+    const known = new Set(previous.revisions.map((r) => r.revision))
+    const added = next.revisions.filter((r) => !known.has(r.revision))
     let activityBytes = this.activityBytes
     try {
       for (const revision of added) await writeFileDurably(this.io, this.paths.revision(revision.revision), revision.text)
-      if (appended) {
-        const lines = activityLines(appended)
+      if (!replaceLog) {
+        const lines = activityLines(next.activity.slice(previous.activityLength))
         if (lines) await this.io.appendFile(this.paths.activity, lines)
         activityBytes += Buffer.byteLength(lines)
       } else {
-        // The log was rewritten as a whole (a merged verification package): replace it durably.
         const lines = activityLines(next.activity)
         await writeFileDurably(this.io, this.paths.activity, lines)
         activityBytes = Buffer.byteLength(lines)
@@ -171,15 +258,22 @@ export class StoryRecord {
       this.db.data = state
       await this.db.write()
     } catch (error) {
-      this.db.data = toState(previous, this.revisionEntries)
-      // Cut off what this save appended, so the next save does not follow lines that do not belong.
-      if (appended) await this.io.truncate(this.paths.activity, this.activityBytes).catch(() => undefined)
+      this.db.data = previous
+      // Cut off what this write appended, so the next one does not follow lines that do not belong.
+      if (!replaceLog) await this.io.truncate(this.paths.activity, this.activityBytes).catch(() => undefined)
       throw toIoError(error, this.paths.state)
     }
     this.activityBytes = activityBytes
+    this.stateBytes = (this.db.adapter as DurableJsonAdapter<StoryState>).writtenBytes
     this.file = next
-    this.remember(state)
-    for (const entry of appended ?? next.activity) checked.add(entry)
+    this.remember(next)
+    // story.json now holds every journal line; a crash before the journal is emptied leaves lines it skips.
+    if (this.journalBytes > 0) {
+      await this.io.truncate(this.paths.journal, 0).then(
+        () => (this.journalBytes = 0),
+        () => undefined
+      )
+    }
   }
 
   /** The state file's schema, checked record by record: unchanged records were checked before. */
@@ -192,7 +286,7 @@ export class StoryRecord {
     assertLoadable(storyStateKind(id).schema, fresh, `the story file ${id}`)
   }
 
-  private remember(state: StoryState): void {
+  private remember(state: Pick<StoryState, 'claims' | 'evidence'>): void {
     for (const record of state.claims) checked.add(record)
     for (const record of state.evidence) checked.add(record)
   }
@@ -208,7 +302,7 @@ function appendedActivity(before: readonly Activity[], after: readonly Activity[
 
 const activityLines = (entries: readonly Activity[]): string => entries.map((e) => `${JSON.stringify(e)}\n`).join('')
 
-function toState(file: StoryFile, entries: WeakMap<object, RevisionEntry>): StoryState {
+function toState(file: StoryFile, entries: WeakMap<object, RevisionEntry>, journalSeq: number): StoryState {
   return {
     schemaVersion: STORY_STATE_VERSION,
     story: file.story,
@@ -223,25 +317,42 @@ function toState(file: StoryFile, entries: WeakMap<object, RevisionEntry>): Stor
     claims: file.claims,
     evidence: file.evidence,
     activityLength: file.activity.length,
+    journalSeq,
     ...(file.dismissedSuggestions ? { dismissedSuggestions: file.dismissedSuggestions } : {})
   }
 }
 
+/** JSON of records, reusing the JSON of records that are the same objects as when last written. */
+function list(records: readonly object[]): string {
+  return `[${records
+    .map((r) => {
+      let json = jsonOf.get(r)
+      if (json === undefined) {
+        json = JSON.stringify(r)
+        jsonOf.set(r, json)
+      }
+      return json
+    })
+    .join(',')}]`
+}
+
 /** JSON.stringify of the state, reusing the JSON of records that are the same objects as last time. */
 function serialiseState(state: StoryState): string {
-  const list = (records: readonly object[]): string =>
-    `[${records
-      .map((r) => {
-        let json = jsonOf.get(r)
-        if (json === undefined) {
-          json = JSON.stringify(r)
-          jsonOf.set(r, json)
-        }
-        return json
-      })
-      .join(',')}]`
   const dismissed = state.dismissedSuggestions ? `,"dismissedSuggestions":${JSON.stringify(state.dismissedSuggestions)}` : ''
-  return `{"schemaVersion":${state.schemaVersion},"story":${JSON.stringify(state.story)},"revisions":${JSON.stringify(state.revisions)},"claims":${list(state.claims)},"evidence":${list(state.evidence)},"activityLength":${state.activityLength}${dismissed}}`
+  return `{"schemaVersion":${state.schemaVersion},"story":${JSON.stringify(state.story)},"revisions":${JSON.stringify(state.revisions)},"claims":${list(state.claims)},"evidence":${list(state.evidence)},"activityLength":${state.activityLength},"journalSeq":${state.journalSeq}${dismissed}}`
+}
+
+/** JSON.stringify of a journal line; the records it puts keep their JSON for the next compaction. */
+function serialiseLine(line: JournalLine): string {
+  const change = (c: NonNullable<JournalLine['claims'] | JournalLine['evidence']>): string =>
+    `{"put":${list(c.put)},"removed":${JSON.stringify(c.removed)}${c.order ? `,"order":${JSON.stringify(c.order)}` : ''}}`
+  const parts = [`"seq":${line.seq}`]
+  if (line.story) parts.push(`"story":${JSON.stringify(line.story)}`)
+  if (line.claims) parts.push(`"claims":${change(line.claims)}`)
+  if (line.evidence) parts.push(`"evidence":${change(line.evidence)}`)
+  if (line.dismissedSuggestions !== undefined) parts.push(`"dismissedSuggestions":${JSON.stringify(line.dismissedSuggestions)}`)
+  parts.push(`"activity":${JSON.stringify(line.activity)}`)
+  return `{${parts.join(',')}}`
 }
 
 /**
@@ -278,6 +389,6 @@ export function storyFolderFiles(file: StoryFile): { name: string; content: stri
   return [
     ...file.revisions.map((r) => ({ name: `rev-${r.revision}.txt`, content: r.text })),
     { name: 'activity.jsonl', content: activityLines(file.activity) },
-    { name: 'story.json', content: serialiseState(toState(file, new WeakMap())) }
+    { name: 'story.json', content: serialiseState(toState(file, new WeakMap(), 0)) }
   ]
 }

@@ -1,9 +1,12 @@
 // Claims and what backs them: marking words, working the claim, evidence and sources.
 import { z } from 'zod'
-import { Claim, ClaimFields, Comment, ContactAttempt, ContactFields, Evidence, EvidenceFields, Id, limits, Name, Source, SourceFields } from '../model'
+import { Claim, ClaimFields, Comment, ContactAttempt, ContactFields, Evidence, EvidenceFields, Id, limits, Name, Source, SourceFields, StoryPart } from '../model'
 import { channel } from './channel'
 
 const StoryClaim = { storyId: Id, claimId: Id }
+
+/** Words to mark: offsets into the headline or the story text (shared/text/anchor.ts partText). */
+const WordRange = { part: StoryPart.default('body'), start: z.number().int().min(0), end: z.number().int().min(1) }
 
 /** A claim quotes at most `limits.longText` characters, the cap its saved quote has. */
 export const maxQuoteLength = limits.longText
@@ -20,8 +23,7 @@ export const claimChannels = {
   'claims.create': channel(
     z.strictObject({
       storyId: Id,
-      start: z.number().int().min(0),
-      end: z.number().int().min(1),
+      ...WordRange,
       fields: ClaimFields.partial().optional()
     }).refine(quoteFits, quoteTooLong),
     Claim
@@ -30,7 +32,7 @@ export const claimChannels = {
   /** Keeps the verdict for the claim's new words and ends its re-check. */
   'claims.confirm': channel(z.strictObject(StoryClaim), Claim),
   'claims.reattach': channel(
-    z.strictObject({ ...StoryClaim, start: z.number().int().min(0), end: z.number().int().min(1) }).refine(quoteFits, quoteTooLong),
+    z.strictObject({ ...StoryClaim, ...WordRange }).refine(quoteFits, quoteTooLong),
     Claim
   ),
   'claims.delete': channel(z.strictObject(StoryClaim), DeletedClaim),

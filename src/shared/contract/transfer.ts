@@ -17,6 +17,9 @@ export type ImportedFile = z.infer<typeof ImportedFile>
 export const ImportResult = z.strictObject({ story: StorySummary, warnings: z.array(z.string()) })
 export type ImportResult = z.infer<typeof ImportResult>
 
+/** What an export covers: the story on screen, the stories ticked in the library, or all of it. */
+export const reportScopes = ['story', 'selected', 'library'] as const
+
 export const reportFormats = ['html', 'pdf', 'markdown', 'csv', 'json', 'claimreview'] as const
 export const ReportFormat = z.enum(reportFormats)
 export type ReportFormat = z.infer<typeof ReportFormat>
@@ -31,7 +34,7 @@ export const ReportOptions = z.strictObject({
 export type ReportOptions = z.infer<typeof ReportOptions>
 
 export const ReportRequest = z.strictObject({
-  scope: z.enum(['story', 'selected', 'library']),
+  scope: z.enum(reportScopes),
   storyIds: z.array(Id).max(10_000),
   format: ReportFormat,
   options: ReportOptions

@@ -18,7 +18,16 @@ export const TextPositionSelector = z.strictObject({
 })
 export type TextPositionSelector = z.infer<typeof TextPositionSelector>
 
+/**
+ * Which text of the story a claim's words are in: the headline (`story.title`) or the story text
+ * (`story.text`). Positions count from the start of that text; shared/text/anchor.ts resolves both alike.
+ */
+export const storyParts = ['headline', 'body'] as const
+export const StoryPart = z.enum(storyParts)
+export type StoryPart = z.infer<typeof StoryPart>
+
 export const ClaimAnchor = z.strictObject({
+  part: StoryPart,
   quote: TextQuoteSelector,
   position: TextPositionSelector,
   /** The story revision the selectors were last resolved against. */

@@ -16,7 +16,7 @@ import { DeskState, Story, StoryRevision } from './story'
  */
 export const LIBRARY_SCHEMA_VERSION = 3
 /** The story record as services and packages see it; on disk it is a story folder (story-record.ts). */
-export const STORY_SCHEMA_VERSION = 2
+export const STORY_SCHEMA_VERSION = 3
 
 export const StatusCounts = z.strictObject(
   Object.fromEntries(ClaimStatus.options.map((s) => [s, z.number().int().min(0)])) as {

@@ -1,7 +1,7 @@
 // The desk's rules for a verdict it can stand behind, in one place for services, reports and screens:
 // which words a verdict was given on, when it waits for re-check, what blocks sign-off and what
 // may be published.
-import type { CheckedWords, Claim, DeskState, Evidence, RecheckReason, Settings } from '../model'
+import type { CheckedWords, Claim, DeskState, Evidence, RecheckReason, Settings, StoryPart } from '../model'
 
 /** How a claim is named everywhere people talk about it: the list, toasts, history, reports. */
 export const claimLabel = (number: number): string => `C${number}`
@@ -9,10 +9,13 @@ export const claimLabel = (number: number): string => `C${number}`
 /** The desk state that means "signed off"; reaching it is what the sign-off rules guard. */
 export const FINAL_DESK_STATE: DeskState = 'cleared'
 
-/** Anchored claims in the order their words appear; orphaned ones (no place in the text) last. */
+/** The headline is read before the story text. */
+const partRank = (part: StoryPart): number => (part === 'headline' ? 0 : 1)
+
+/** Anchored claims in the order their words appear (headline first); orphaned ones (no place in the text) last. */
 export function storyOrder(a: Pick<Claim, 'orphaned' | 'anchor' | 'createdAt'>, b: Pick<Claim, 'orphaned' | 'anchor' | 'createdAt'>): number {
   if (a.orphaned !== b.orphaned) return a.orphaned ? 1 : -1
-  return a.anchor.position.start - b.anchor.position.start || a.anchor.position.end - b.anchor.position.end || a.createdAt.localeCompare(b.createdAt)
+  return partRank(a.anchor.part) - partRank(b.anchor.part) || a.anchor.position.start - b.anchor.position.start || a.anchor.position.end - b.anchor.position.end || a.createdAt.localeCompare(b.createdAt)
 }
 
 /** The claim's words as they stand now, as a checked-words record stamped with who and when. */

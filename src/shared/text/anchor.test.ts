@@ -10,7 +10,7 @@ function mark(text: string, words: string, occurrence = 0) {
   let at = -1
   for (let i = 0; i <= occurrence; i++) at = text.indexOf(words, at + 1)
   if (at === -1) throw new Error(`not in text: ${words}`)
-  return describe(text, at, at + words.length, 1)
+  return describe(text, at, at + words.length, 1, 'body')
 }
 
 const quoted = (text: string, r: ResolvedAnchor) => text.slice(r.anchor.position.start, r.anchor.position.end)

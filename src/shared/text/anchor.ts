@@ -5,7 +5,7 @@
 // Unlike Hypothesis, which always takes the best candidate, we orphan a claim when no candidate
 // is convincing: an editor can re-attach an orphan, but cannot see a claim moved to wrong words.
 import search from 'approx-string-match'
-import type { ClaimAnchor } from '../model/claim'
+import type { ClaimAnchor, StoryPart } from '../model/claim'
 import { positionHint } from './position-hint'
 import { trimRange, type TextRange } from './range'
 
@@ -19,8 +19,10 @@ export interface ResolvedAnchor {
   anchor: ClaimAnchor
 }
 
-export function describe(text: string, start: number, end: number, revision: number): ClaimAnchor {
+/** Describes `start..end` of `text`, the text of the story's `part` (see parts.ts). */
+export function describe(text: string, start: number, end: number, revision: number, part: StoryPart): ClaimAnchor {
   return {
+    part,
     quote: {
       type: 'TextQuoteSelector',
       exact: text.slice(start, end),
@@ -149,14 +151,14 @@ export function resolveAnchor(anchor: ClaimAnchor, text: string, revision: numbe
   for (const at of hint === start ? [start] : [hint, start]) {
     const atEnd = at + exact.length
     const same = at >= prefix.length && text.slice(at, atEnd) === exact && text.slice(at - prefix.length, at) === prefix && text.slice(atEnd, atEnd + suffix.length) === suffix
-    if (same) return { status: at === start && atEnd === end ? 'exact' : 'moved', anchor: describe(text, at, atEnd, revision) }
+    if (same) return { status: at === start && atEnd === end ? 'exact' : 'moved', anchor: describe(text, at, atEnd, revision, anchor.part) }
   }
 
   const occurrences = exactCandidates(text, anchor, hint)
   const top = best(occurrences)
   if (top && (contextHolds(top) || (occurrences.length === 1 && exact.length >= DISTINCTIVE_LENGTH))) {
     const status = top.start === start && top.end === end ? 'exact' : 'moved'
-    return { status, anchor: describe(text, top.start, top.end, revision) }
+    return { status, anchor: describe(text, top.start, top.end, revision, anchor.part) }
   }
   // The words still appear but nowhere convincingly theirs (a repeat in other context): fuzzy
   // matching would only find the same doubtful places, so give up rather than guess.
@@ -167,10 +169,13 @@ export function resolveAnchor(anchor: ClaimAnchor, text: string, revision: numbe
   const range = snapToWords(text, fuzzy.start, fuzzy.end)
   // The whole words claimed must still read like the quote, not just the letters matched.
   if (range.start >= range.end || similarity(text.slice(range.start, range.end), exact) < MIN_QUOTE_SIMILARITY) return orphan
-  return { status: 'fuzzy', anchor: describe(text, range.start, range.end, revision) }
+  return { status: 'fuzzy', anchor: describe(text, range.start, range.end, revision, anchor.part) }
 }
 
-/** Re-anchors every claim from `oldText` into `newText` (revision `revision`), in the order given. */
+/**
+ * Re-anchors every claim from `oldText` into `newText` (revision `revision`), in the order given;
+ * the anchors are all in one part of the story, the part whose text changed.
+ */
 export function resolveAnchors(anchors: ClaimAnchor[], oldText: string, newText: string, revision: number): ResolvedAnchor[] {
   const hint = positionHint(oldText, newText)
   return anchors.map((anchor) => resolveAnchor(anchor, newText, revision, hint(anchor.position.start)))

@@ -58,7 +58,7 @@ function claimOn(storyId: string, text: string, id: string, words: string, field
   const checked = fields.verdict || fields.status === 'done' ? { exact: words, prefix: quote.prefix, suffix: quote.suffix, revision: 1, at: at(20), by: 'p-amira' } : null
   return {
     id, storyId, number,
-    anchor: { quote, position: { type: 'TextPositionSelector', start, end }, revision: 1 },
+    anchor: { part: 'body', quote, position: { type: 'TextPositionSelector', start, end }, revision: 1 },
     orphaned: false, restatement: '', type: 'statistic', speaker: '', status: 'open', verdict: null, rationale: '', correction: '',
     assignee: null, priority: 'normal', tags: [], publishedUrl: '', checkedAgainst: '', checked, recheck: null, comments: [], contacts: [],
     createdAt: at(10), createdBy: 'p-amira', updatedAt: at(20), updatedBy: 'p-amira',

@@ -5,9 +5,27 @@ import type { ComponentProps, ReactNode } from 'react'
 
 type TriggerProps = Pick<ComponentProps<typeof Select.Trigger>, 'color' | 'variant'>
 
+/**
+ * The offered value a Radix control handed back as a plain string (Select, RadioGroup, Tabs,
+ * SegmentedControl, DropdownMenu.RadioGroup), typed as such; undefined for anything else.
+ */
+export function pickOne<T extends string>(options: readonly T[], picked: string): T | undefined {
+  return options.find((o) => o === picked)
+}
+
+/** An onValueChange for a Radix control over `options` that calls `onChange` only with one of them. */
+export const onOneOf =
+  <T extends string>(options: readonly T[], onChange: (value: T) => void) =>
+  (picked: string): void => {
+    const chosen = pickOne(options, picked)
+    if (chosen !== undefined) onChange(chosen)
+  }
+
 export interface EnumSelectProps<T extends string> extends TriggerProps {
   /** The trigger's accessible name. */
   label: string
+  /** For a visible <label htmlFor>. */
+  id?: string
   value: T
   /** Every value offered, in list order. */
   options: readonly T[]
@@ -17,14 +35,10 @@ export interface EnumSelectProps<T extends string> extends TriggerProps {
   size?: ComponentProps<typeof Select.Root>['size']
 }
 
-export function EnumSelect<T extends string>({ label, value, options, optionLabel, onChange, size, color, variant }: EnumSelectProps<T>): React.JSX.Element {
-  const pick = (picked: string): void => {
-    const chosen = options.find((o) => o === picked)
-    if (chosen !== undefined) onChange(chosen)
-  }
+export function EnumSelect<T extends string>({ label, id, value, options, optionLabel, onChange, size, color, variant }: EnumSelectProps<T>): React.JSX.Element {
   return (
-    <Select.Root size={size} value={value} onValueChange={pick}>
-      <Select.Trigger aria-label={label} color={color} variant={variant} />
+    <Select.Root size={size} value={value} onValueChange={onOneOf(options, onChange)}>
+      <Select.Trigger id={id} aria-label={label} color={color} variant={variant} />
       <Select.Content>
         {options.map((o) => (
           <Select.Item key={o} value={o}>

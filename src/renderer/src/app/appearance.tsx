@@ -3,8 +3,10 @@
 import { DesktopIcon, MoonIcon, SunIcon } from '@radix-ui/react-icons'
 import { DropdownMenu, IconButton, Theme, Tooltip } from '@radix-ui/themes'
 import { createContext, useContext, useEffect, useState } from 'react'
+import { onOneOf } from './EnumSelect'
 
-export type AppearanceChoice = 'system' | 'light' | 'dark'
+const appearanceChoices = ['system', 'light', 'dark'] as const
+export type AppearanceChoice = (typeof appearanceChoices)[number]
 const KEY = 'factdesk.appearance'
 const choices: { value: AppearanceChoice; label: string }[] = [
   { value: 'system', label: 'Match the system' },
@@ -62,7 +64,7 @@ export function AppearanceMenu(): React.JSX.Element | null {
         </DropdownMenu.Trigger>
       </Tooltip>
       <DropdownMenu.Content align="end">
-        <DropdownMenu.RadioGroup value={context.choice} onValueChange={(v) => context.choose(v as AppearanceChoice)}>
+        <DropdownMenu.RadioGroup value={context.choice} onValueChange={onOneOf(appearanceChoices, context.choose)}>
           {choices.map((c) => (
             <DropdownMenu.RadioItem key={c.value} value={c.value}>
               {c.label}

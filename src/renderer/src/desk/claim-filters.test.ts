@@ -9,7 +9,7 @@ const claim = (id: string, over: Partial<Claim> = {}): Claim => ({
   checked: null,
   recheck: null,
   contacts: [],
-  anchor: { quote: { type: 'TextQuoteSelector', exact: `words of ${id}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 5 }, revision: 1 },
+  anchor: { part: 'body', quote: { type: 'TextQuoteSelector', exact: `words of ${id}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 5 }, revision: 1 },
   orphaned: false,
   ...defaultClaimFields,
   comments: [],

@@ -5,7 +5,7 @@ import { Avatar, Badge, Button, Checkbox, Flex, Heading, Select, Table, Text, Te
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../api'
-import type { LibrarySort } from '../../../shared/contract'
+import { librarySorts, type LibrarySort } from '../../../shared/contract'
 import { claimStatuses, deskStates, type StorySummary } from '../../../shared/model'
 import { FirstRunCard } from '../app/EditorPicker'
 import { useDesk } from '../app/desk-context'
@@ -114,16 +114,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
             <PersonItems />
           </Select.Content>
         </Select.Root>
-        <Select.Root value={filter.sort} onValueChange={(v) => setFilter({ ...filter, sort: v as LibrarySort })}>
-          <Select.Trigger aria-label="Sort stories" variant="ghost" />
-          <Select.Content>
-            {(Object.keys(sortLabels) as LibrarySort[]).map((s) => (
-              <Select.Item key={s} value={s}>
-                Sort: {sortLabels[s]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select.Root>
+        <EnumSelect label="Sort stories" variant="ghost" value={filter.sort} options={librarySorts} optionLabel={(s) => `Sort: ${sortLabels[s]}`} onChange={(sort) => setFilter({ ...filter, sort })} />
         <Flex ml="auto" gap="2" align="center">
           {selectedIds.length > 0 && (
             <>

@@ -10,14 +10,17 @@ import { useGuard } from '../app/form-parts'
 import { useUndo } from '../app/undo'
 import { isWebUrl, sourceKindLabels, stanceLabels } from '../app/labels'
 import { useStoryEdit } from './use-story'
-import { EnumSelect } from '../app/EnumSelect'
+import { EnumSelect, onOneOf } from '../app/EnumSelect'
+
+const sourceModes = ['new', 'library'] as const
+type SourceMode = (typeof sourceModes)[number]
 
 const newSource = { title: '', url: '', publisher: '', archiveUrl: '', kind: 'other' as SourceKind }
 
 export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; claimId: string; onDone(): void }): React.JSX.Element {
   const desk = useDesk()
   const edit = useStoryEdit()
-  const [mode, setMode] = useState<'new' | 'library'>('new')
+  const [mode, setMode] = useState<SourceMode>('new')
   const [fresh, setFresh] = useState(newSource)
   const [picked, setPicked] = useState<Source | null>(null)
   const [excerpt, setExcerpt] = useState('')
@@ -43,7 +46,7 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
       return source
         ? await edit({
             send: () => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } }),
-            apply: (d, evidence) => ({ ...d, evidence: [...d.evidence, evidence], sources: [...d.sources.filter((s) => s.id !== source.id), source] })
+            apply: (d, evidence) => ({ ...d, evidence: [...d.evidence.filter((e) => e.id !== evidence.id), evidence], sources: [...d.sources.filter((s) => s.id !== source.id), source] })
           })
         : undefined
     })
@@ -62,7 +65,7 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
     <Card size="1" className="attach-evidence">
       <form onSubmit={(e) => void attach(e)} aria-label="Attach evidence">
         <Flex direction="column" gap="3">
-          <Tabs.Root value={mode} onValueChange={(v) => setMode(v as 'new' | 'library')}>
+          <Tabs.Root value={mode} onValueChange={onOneOf(sourceModes, setMode)}>
             <Tabs.List size="1">
               <Tabs.Trigger value="new">New source</Tabs.Trigger>
               <Tabs.Trigger value="library">From the library</Tabs.Trigger>
@@ -123,7 +126,7 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
               <Text size="1" weight="medium" color="gray" aria-hidden>
                 Stance
               </Text>
-              <SegmentedControl.Root size="1" value={stance} onValueChange={(v) => setStance(v as Stance)} aria-label="Stance">
+              <SegmentedControl.Root size="1" value={stance} onValueChange={onOneOf(stances, setStance)} aria-label="Stance">
                 {stances.map((s) => (
                   <SegmentedControl.Item key={s} value={s}>
                     {stanceLabels[s]}

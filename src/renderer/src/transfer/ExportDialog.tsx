@@ -1,12 +1,13 @@
 // Export a verification report: scope, format and options; main asks where to save it.
-import { Button, Checkbox, Dialog, Flex, Progress, RadioGroup, Select, Text } from '@radix-ui/themes'
+import { Button, Checkbox, Dialog, Flex, Progress, RadioGroup, Text } from '@radix-ui/themes'
 import { useEffect, useState } from 'react'
-import type { ExportResult, ReportFormat, ReportOptions, ReportRequest } from '../../../shared/contract'
+import { reportFormats, reportScopes, type ExportResult, type ReportFormat, type ReportOptions } from '../../../shared/contract'
 import { leftOutReasonLabels, leftOutReasons } from '../../../shared/rules/claims'
 import { call, onEvent } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter, useAction } from '../app/form-parts'
 import { DialogContent } from '../app/dialog'
+import { EnumSelect, onOneOf } from '../app/EnumSelect'
 
 export const formatLabels: Record<ReportFormat, string> = {
   html: 'HTML report (print-ready, self-contained)',
@@ -17,7 +18,7 @@ export const formatLabels: Record<ReportFormat, string> = {
   claimreview: 'ClaimReview JSON-LD (schema.org, for publishing)'
 }
 
-type Scope = ReportRequest['scope']
+type Scope = (typeof reportScopes)[number]
 
 interface Props {
   open: boolean
@@ -76,7 +77,7 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
         <Text id="export-scope" size="2" weight="bold">
           What to include
         </Text>
-        <RadioGroup.Root value={scope} onValueChange={(v) => setScope(v as Scope)} aria-label="Scope">
+        <RadioGroup.Root value={scope} onValueChange={onOneOf(reportScopes, setScope)} aria-label="Scope">
           {scopeFromHere === 'story' && <RadioGroup.Item value="story">This story</RadioGroup.Item>}
           {scopeFromHere === 'selected' && <RadioGroup.Item value="selected">The {storyIds.length} selected stories</RadioGroup.Item>}
           <RadioGroup.Item value="library">The whole library</RadioGroup.Item>
@@ -86,16 +87,7 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
         <Text as="label" size="2" weight="bold" htmlFor="export-format">
           Format
         </Text>
-        <Select.Root value={format} onValueChange={(v) => setFormat(v as ReportFormat)}>
-          <Select.Trigger id="export-format" aria-label="Format" />
-          <Select.Content>
-            {(Object.keys(formatLabels) as ReportFormat[]).map((f) => (
-              <Select.Item key={f} value={f}>
-                {formatLabels[f]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select.Root>
+        <EnumSelect id="export-format" label="Format" value={format} options={reportFormats} optionLabel={(f) => formatLabels[f]} onChange={setFormat} />
         {format === 'claimreview' && (
           <Text size="1" color="gray">
             Only Done claims with a verdict given on their present words are published, never comments or contacts; the desk’s organisation and fact-check address come from Settings.

@@ -7,8 +7,10 @@ import { DialogFooter, useAction } from '../app/form-parts'
 import { useToasts } from '../app/toasts'
 import { readImportedFile, STORY_FILE_TYPES } from './read-file'
 import { DialogContent } from '../app/dialog'
+import { onOneOf } from '../app/EnumSelect'
 
-export type ImportSource = 'file' | 'url'
+const importSources = ['file', 'url'] as const
+export type ImportSource = (typeof importSources)[number]
 
 interface Props {
   open: boolean
@@ -53,7 +55,7 @@ function ImportForm({ onOpenChange, initial, onImported }: Props): React.JSX.Ele
 
   return (
     <>
-      <Tabs.Root value={tab} onValueChange={(v) => setTab(v as ImportSource)}>
+      <Tabs.Root value={tab} onValueChange={onOneOf(importSources, setTab)}>
         <Tabs.List>
           <Tabs.Trigger value="file">From a file</Tabs.Trigger>
           <Tabs.Trigger value="url">From a web page</Tabs.Trigger>

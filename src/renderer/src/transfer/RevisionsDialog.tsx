@@ -8,7 +8,11 @@ import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter } from '../app/form-parts'
 import { DialogContent } from '../app/dialog'
+import { onOneOf } from '../app/EnumSelect'
 import { changedPassages } from './diff-passages'
+
+const showModes = ['diff', 'read'] as const
+type ShowMode = (typeof showModes)[number]
 
 interface Props {
   open: boolean
@@ -32,7 +36,7 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
   const { story, revisions } = detail
   const earlier = revisions.filter((r) => r.revision !== story.revision)
   const [chosen, setChosen] = useState<number | null>(() => earlier.at(-1)?.revision ?? null)
-  const [mode, setMode] = useState<'diff' | 'read'>('diff')
+  const [mode, setMode] = useState<ShowMode>('diff')
   const [loaded, setLoaded] = useState<{ revision: number; text: string } | null>(null)
   const [error, setError] = useState<unknown>(null)
 
@@ -80,7 +84,7 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
                 ))}
               </Select.Content>
             </Select.Root>
-            <SegmentedControl.Root value={mode} onValueChange={(v) => setMode(v as 'diff' | 'read')} aria-label="Show">
+            <SegmentedControl.Root value={mode} onValueChange={onOneOf(showModes, setMode)} aria-label="Show">
               <SegmentedControl.Item value="diff">Changes since</SegmentedControl.Item>
               <SegmentedControl.Item value="read">Read it</SegmentedControl.Item>
             </SegmentedControl.Root>

@@ -36,7 +36,7 @@ export function runCorpus(options: CorpusOptions): CorpusRun[] {
       const after = before.clone()
       after.edit(kind, options.scale ?? 1)
       const { text: newText, offsets } = after.render()
-      const anchors = claims.map((c) => describe(oldText, c.start, c.end, 1))
+      const anchors = claims.map((c) => describe(oldText, c.start, c.end, 1, 'body'))
       const started = options.now()
       const results = resolveAnchors(anchors, oldText, newText, 2)
       run.ms = Math.max(run.ms, options.now() - started)

@@ -1,0 +1,53 @@
+// A library written by the version before claims could be in the headline (story folders, state
+// format 3): opened, every claim is in the story text, the old state file is kept, and it saves on.
+import { cpSync } from 'node:fs'
+import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { openTestCore, withEditor } from '../testing/test-core'
+import { STORY_STATE_VERSION } from './story-record'
+
+const fixture = path.join(__dirname, 'fixtures', 'library-v3-headline')
+const council = 'fGeZkkSMOuPa'
+
+let dir: string
+beforeEach(async () => {
+  dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'factdesk-v3-')), 'library')
+  cpSync(fixture, dir, { recursive: true })
+})
+
+describe('a library written by the previous version (story state format 3)', () => {
+  it('opens with every claim in the story text, keeps the old state file, and takes claims in the headline after', async () => {
+    const before = await readFile(path.join(fixture, 'stories', council, 'story.json'), 'utf8')
+    const t = await openTestCore({ libraryDir: dir })
+    try {
+      expect((await t.call('library.get', {})).notices).toEqual([])
+      const detail = await t.call('stories.get', { id: council })
+      expect(detail.claims).toHaveLength(1)
+      expect(detail.claims[0]).toMatchObject({ number: 1, verdict: 'accurate', orphaned: false, anchor: { part: 'body', quote: { exact: '2 bus routes' }, position: { start: 17, end: 29 }, revision: 2 } })
+      const sample = await t.call('stories.get', { id: 'OKb11gQ2vKo0' })
+      expect(sample.claims.map((c) => c.anchor.part)).toEqual(['body', 'body', 'body'])
+
+      const state = JSON.parse(await readFile(path.join(dir, 'stories', council, 'story.json'), 'utf8')) as { schemaVersion: number; claims: { anchor: { part: string } }[] }
+      expect(state.schemaVersion).toBe(STORY_STATE_VERSION)
+      expect(state.claims[0]!.anchor.part).toBe('body')
+      expect(await readdir(path.join(dir, 'stories', council))).toContain('story.json.v3.bak')
+      expect(await readFile(path.join(dir, 'stories', council, 'story.json.v3.bak'), 'utf8')).toBe(before)
+
+      await withEditor(t)
+      const headline = await t.call('claims.create', { storyId: council, part: 'headline', start: 0, end: 'Council cuts bus routes'.length })
+      await t.core.close()
+      const again = await openTestCore({ libraryDir: dir, identity: t.identity })
+      const reopened = await again.call('stories.get', { id: council })
+      expect(reopened.claims.map((c) => [c.number, c.anchor.part])).toEqual([
+        [headline.number, 'headline'],
+        [1, 'body']
+      ])
+      expect(again.core.store.notices).toEqual([])
+      await again.core.close()
+    } finally {
+      await t.core.close().catch(() => undefined)
+    }
+  })
+})
