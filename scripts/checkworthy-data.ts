@@ -19,9 +19,14 @@ export function readSplit(name: 'train' | 'dev' | 'dev-test', dir = datasetDir):
     if (fields.length < 3) continue
     const label = fields[fields.length - 1]?.trim()
     if (label !== 'Yes' && label !== 'No') throw new Error(`Unexpected label in ${name}: ${line.slice(0, 80)}`)
-    out.push({ text: fields.slice(1, -1).join(' ').trim(), yes: label === 'Yes' })
+    out.push({ text: unquote(fields.slice(1, -1).join(' ').trim()), yes: label === 'Yes' })
   }
   return out
+}
+
+/** About half the texts carry CSV quoting (a leading and trailing quote, inner quotes doubled) that the sentence itself never had. */
+function unquote(text: string): string {
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text
 }
 
 export interface Scores {

@@ -50,7 +50,8 @@ const bench: Bench = {
   name: 'memory',
   async run() {
     const rows = []
-    const model = WorthinessModel.fromFile(JSON.parse(await readFile(modelPath, 'utf8')))
+    const modelText = await readFile(modelPath, 'utf8')
+    const model = WorthinessModel.fromFile(JSON.parse(modelText))
     const devTest = readSplit('dev-test')
     const scores = scoresAt(
       devTest.map((d) => model.score(d.text)),
@@ -60,6 +61,7 @@ const bench: Bench = {
     rows.push(row(`check-worthiness precision (Yes), CheckThat! 2024 dev-test, ${devTest.length} sentences`, scores.precision, ''))
     rows.push(row('check-worthiness recall (Yes), dev-test', scores.recall, ''))
     rows.push(row('check-worthiness F1 (Yes), dev-test', scores.f1, '', { min: 0.85 }))
+    rows.push(row('check-worthiness model file size', Buffer.byteLength(modelText) / 1024, 'KB'))
 
     const train = readSplit('train').map((d) => d.text)
     const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-memory-bench-'))

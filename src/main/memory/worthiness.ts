@@ -1,8 +1,9 @@
-// Check-worthiness: how much a sentence looks like a claim worth checking. A logistic regression
-// over hashed word and character n-grams plus a few claim cues (figures, comparisons, named sources,
-// time-bound and absence phrases), trained offline by scripts/train-checkworthy.ts on CLEF CheckThat!
-// 2024 data and shipped as resources/checkworthy-model.json. Features are made here only, so the
-// trainer and the app can never disagree about them.
+// Check-worthiness: how much a sentence looks like a claim worth checking. A class-balanced logistic
+// regression over TF-IDF-weighted hashed word 1-2-grams and character 2-5-grams plus a few claim cues
+// (figures, comparisons, named sources, time-bound and absence phrases), trained offline by
+// scripts/train-checkworthy.ts on CLEF CheckThat! 2024 data and shipped as
+// resources/checkworthy-model.json. Features are made here only (`rawFeatures` counts, `weigh` applies
+// the shipped IDF), so the trainer and the app can never disagree about them.
 import { z } from 'zod'
 import { AppError } from '../../shared/result'
 
@@ -38,8 +39,12 @@ const denseNames = [
   'year'
 ] as const
 
-export const HASH_BITS = 18
-const BUCKETS = 1 << HASH_BITS
+/** 2^20 buckets: the training data has about 300,000 distinct n-grams, so collisions stay rare. */
+export const HASH_BITS = 20
+export const BUCKETS = 1 << HASH_BITS
+export const DENSE = denseNames.length
+/** Feature indices: hashed buckets first, then the dense cues (index BUCKETS is the bias). */
+export const DIMENSIONS = BUCKETS + DENSE
 
 const FNV_OFFSET = 0x811c9dc5
 
@@ -62,7 +67,18 @@ export function words(sentence: string): string[] {
 /** Digits become a shape ("1,994" -> "0,000") so numbers of a kind share weights. */
 const shape = (w: string): string => w.replace(/\d/g, '0')
 
-/** A sparse vector: parallel index and value arrays (indices may repeat; scoring just sums). */
+/**
+ * A sentence before weighting: n-gram buckets with their counts (word group first, then the character
+ * group from `split` on; each bucket once per group) and the dense cue values.
+ */
+export interface RawFeatures {
+  bucket: number[]
+  count: number[]
+  split: number
+  dense: number[]
+}
+
+/** A weighted sparse vector over DIMENSIONS: parallel index and value arrays. */
 export interface Features {
   index: number[]
   value: number[]
@@ -72,38 +88,34 @@ export interface Features {
  * Counts of one feature group, kept in a scratch array over all buckets (with the buckets touched
  * listed) instead of a Map: scoring a long story hashes hundreds of thousands of n-grams.
  */
-const scratch = new Float64Array(BUCKETS)
+const scratch = new Uint32Array(BUCKETS)
 const touched: number[] = []
 
 function bump(h: number): void {
-  const i = h % BUCKETS
+  const i = h & (BUCKETS - 1)
   if (scratch[i] === 0) touched.push(i)
   scratch[i] = (scratch[i] as number) + 1
 }
 
-const count = (key: string): void => bump(hash(key))
-
-/** Moves the scratch counts into `out`, L2-normalised, and clears the scratch. */
-function flushGroup(out: Features): void {
-  let norm = 0
-  for (const i of touched) norm += (scratch[i] as number) ** 2
-  norm = Math.sqrt(norm) || 1
+/** Moves the scratch counts into `out` and clears the scratch. */
+function flushGroup(out: RawFeatures): void {
   for (const i of touched) {
-    out.index.push(i)
-    out.value.push((scratch[i] as number) / norm)
+    out.bucket.push(i)
+    out.count.push(scratch[i] as number)
     scratch[i] = 0
   }
   touched.length = 0
 }
 
-export function featurize(sentence: string): Features {
-  const out: Features = { index: [], value: [] }
+export function rawFeatures(sentence: string): RawFeatures {
+  const out: RawFeatures = { bucket: [], count: [], split: 0, dense: [] }
   const tokens = words(sentence).map(shape)
   for (let i = 0; i < tokens.length; i++) {
-    count(`w:${tokens[i]}`)
-    if (i + 1 < tokens.length) count(`b:${tokens[i]} ${tokens[i + 1]}`)
+    bump(hash(`w:${tokens[i]}`))
+    if (i + 1 < tokens.length) bump(hash(`b:${tokens[i]} ${tokens[i + 1]}`))
   }
   flushGroup(out)
+  out.split = out.bucket.length
   for (const token of tokens) {
     // Character 2- to 5-grams of " token ", each hashed as if it were the string "c:<n-gram>".
     const padded = ` ${token} `
@@ -116,8 +128,35 @@ export function featurize(sentence: string): Features {
     }
   }
   flushGroup(out)
-  const dense = denseFeatures(sentence, tokens.length)
-  dense.forEach((v, i) => {
+  out.dense = denseFeatures(sentence, tokens.length)
+  return out
+}
+
+/**
+ * TF-IDF weighting: sublinear term frequency (1 + ln count) times the bucket's IDF, each n-gram group
+ * L2-normalised on its own; buckets whose IDF is 0 (too rare in training) are left out. Dense cues follow.
+ */
+export function weigh(raw: RawFeatures, idf: Float32Array): Features {
+  const out: Features = { index: [], value: [] }
+  for (const [from, to] of [
+    [0, raw.split],
+    [raw.split, raw.bucket.length]
+  ] as const) {
+    const start = out.index.length
+    let norm = 0
+    for (let k = from; k < to; k++) {
+      const b = raw.bucket[k] as number
+      const weight = idf[b] as number
+      if (weight === 0) continue
+      const v = (1 + Math.log(raw.count[k] as number)) * weight
+      out.index.push(b)
+      out.value.push(v)
+      norm += v * v
+    }
+    norm = Math.sqrt(norm) || 1
+    for (let k = start; k < out.value.length; k++) out.value[k] = (out.value[k] as number) / norm
+  }
+  raw.dense.forEach((v, i) => {
     if (v !== 0) {
       out.index.push(BUCKETS + i)
       out.value.push(v)
@@ -125,6 +164,8 @@ export function featurize(sentence: string): Features {
   })
   return out
 }
+
+export const featurize = (sentence: string, idf: Float32Array): Features => weigh(rawFeatures(sentence), idf)
 
 function denseFeatures(sentence: string, length: number): number[] {
   const properNouns = (sentence.slice(1).match(/(?<=\s)\p{Lu}\p{Ll}+/gu) ?? []).length
@@ -146,8 +187,6 @@ function denseFeatures(sentence: string, length: number): number[] {
   return denseNames.map((n) => values[n] as number)
 }
 
-export const DIMENSIONS = BUCKETS + denseNames.length
-
 /** The short reason shown beside a suggestion: the cues the sentence carries, strongest first. */
 export function reasonFor(sentence: string): string {
   const found = (Object.keys(cues) as Cue[]).filter((c) => cues[c].test(sentence)).map((c) => cueLabels[c])
@@ -156,14 +195,19 @@ export function reasonFor(sentence: string): string {
 
 export const ModelFile = z.object({
   kind: z.literal('factdesk-checkworthy'),
-  version: z.literal(1),
+  version: z.literal(2),
   hashBits: z.literal(HASH_BITS),
-  dimensions: z.literal(DIMENSIONS),
-  /** Probability at or above which a sentence is suggested (tuned on the dev split). */
+  /** Probability at or above which a sentence is suggested (chosen by cross-validation on train + dev). */
   threshold: z.number().min(0).max(1),
-  /** Weights as int8 times `scale`, base64; most of the 2^18 buckets are zero. */
+  /** The buckets that carry a weight, ascending, as base64 LEB128 varints of the gaps between them. */
+  buckets: z.string(),
+  /** Per kept bucket: IDF as uint8 times `idfScale`, and weight as int8 times `scale`, base64. */
+  idfScale: z.number().positive(),
+  idf: z.string(),
   scale: z.number().positive(),
   weights: z.string(),
+  /** Weights of the dense cues, bias first, in the order of `denseNames`. */
+  dense: z.array(z.number()).length(DENSE),
   data: z.string(),
   metrics: z.record(z.string(), z.number())
 })
@@ -172,32 +216,43 @@ export type ModelFile = z.infer<typeof ModelFile>
 export class WorthinessModel {
   private constructor(
     private readonly weights: Float32Array,
+    private readonly idf: Float32Array,
     readonly threshold: number
   ) {}
 
-  static fromWeights(weights: Float32Array, threshold: number): WorthinessModel {
-    if (weights.length !== DIMENSIONS) throw new AppError('invalid_input', 'The check-worthiness model has the wrong size.')
-    return new WorthinessModel(weights, threshold)
+  /** `weights` over DIMENSIONS, `idf` over BUCKETS (0 for a bucket the model does not use). */
+  static fromWeights(weights: Float32Array, idf: Float32Array, threshold: number): WorthinessModel {
+    if (weights.length !== DIMENSIONS || idf.length !== BUCKETS) throw new AppError('invalid_input', 'The check-worthiness model has the wrong size.')
+    return new WorthinessModel(weights, idf, threshold)
   }
 
   static fromFile(json: unknown): WorthinessModel {
     const parsed = ModelFile.safeParse(json)
     if (!parsed.success) throw new AppError('invalid_input', `The check-worthiness model file is not valid: ${parsed.error.issues[0]?.message ?? ''}`)
-    const bytes = Buffer.from(parsed.data.weights, 'base64')
-    if (bytes.length !== DIMENSIONS) throw new AppError('invalid_input', 'The check-worthiness model file has the wrong number of weights.')
+    const file = parsed.data
+    const buckets = decodeGaps(Buffer.from(file.buckets, 'base64'))
+    const idfBytes = Buffer.from(file.idf, 'base64')
+    const weightBytes = Buffer.from(file.weights, 'base64')
+    if (!buckets || idfBytes.length !== buckets.length || weightBytes.length !== buckets.length)
+      throw new AppError('invalid_input', 'The check-worthiness model file has the wrong number of weights.')
+    const signed = new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.length)
     const weights = new Float32Array(DIMENSIONS)
-    const signed = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length)
-    for (let i = 0; i < DIMENSIONS; i++) weights[i] = (signed[i] ?? 0) * parsed.data.scale
-    return new WorthinessModel(weights, parsed.data.threshold)
+    const idf = new Float32Array(BUCKETS)
+    buckets.forEach((b, k) => {
+      weights[b] = (signed[k] as number) * file.scale
+      idf[b] = (idfBytes[k] as number) * file.idfScale
+    })
+    file.dense.forEach((w, i) => (weights[BUCKETS + i] = w))
+    return new WorthinessModel(weights, idf, file.threshold)
   }
 
   /** Probability that the sentence is worth checking. */
   score(sentence: string): number {
-    return sigmoid(dot(this.weights, featurize(sentence)))
+    return sigmoid(dot(this.weights, featurize(sentence, this.idf)))
   }
 }
 
-export function dot(weights: Float32Array, f: Features): number {
+export function dot(weights: ArrayLike<number>, f: Features): number {
   let z = 0
   for (let i = 0; i < f.index.length; i++) z += (weights[f.index[i] as number] ?? 0) * (f.value[i] as number)
   return z
@@ -205,12 +260,71 @@ export function dot(weights: Float32Array, f: Features): number {
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
 
-/** Quantises weights to int8 for the shipped file. */
-export function encodeWeights(weights: Float32Array): { scale: number; weights: string } {
-  let max = 0
-  for (const w of weights) max = Math.max(max, Math.abs(w))
-  const scale = max / 127 || 1
-  const q = new Int8Array(weights.length)
-  for (let i = 0; i < weights.length; i++) q[i] = Math.round((weights[i] as number) / scale)
-  return { scale, weights: Buffer.from(q.buffer).toString('base64') }
+/**
+ * The shipped form of a model: only buckets with an IDF, their IDF as uint8 and weight as int8
+ * (each with one scale), and the dense weights as they are.
+ */
+export function encodeModel(weights: Float32Array, idf: Float32Array): Pick<ModelFile, 'buckets' | 'idfScale' | 'idf' | 'scale' | 'weights' | 'dense'> {
+  const kept: number[] = []
+  for (let b = 0; b < BUCKETS; b++) if ((idf[b] as number) > 0) kept.push(b)
+  let maxWeight = 0
+  let maxIdf = 0
+  for (const b of kept) {
+    maxWeight = Math.max(maxWeight, Math.abs(weights[b] as number))
+    maxIdf = Math.max(maxIdf, idf[b] as number)
+  }
+  const scale = maxWeight / 127 || 1
+  const idfScale = maxIdf / 255 || 1
+  const q = new Int8Array(kept.length)
+  const qi = new Uint8Array(kept.length)
+  kept.forEach((b, k) => {
+    q[k] = Math.round((weights[b] as number) / scale)
+    // An IDF never rounds to 0, which would drop the bucket.
+    qi[k] = Math.max(1, Math.round((idf[b] as number) / idfScale))
+  })
+  return {
+    buckets: encodeGaps(kept).toString('base64'),
+    idfScale,
+    idf: Buffer.from(qi.buffer).toString('base64'),
+    scale,
+    weights: Buffer.from(q.buffer).toString('base64'),
+    dense: Array.from(weights.subarray(BUCKETS), (w) => w)
+  }
+}
+
+function encodeGaps(ascending: number[]): Buffer {
+  const bytes: number[] = []
+  let last = -1
+  for (const b of ascending) {
+    let gap = b - last
+    last = b
+    while (gap >= 0x80) {
+      bytes.push((gap & 0x7f) | 0x80)
+      gap >>>= 7
+    }
+    bytes.push(gap)
+  }
+  return Buffer.from(bytes)
+}
+
+/** The buckets back from their gaps, or null when they run out of range. */
+function decodeGaps(bytes: Buffer): number[] | null {
+  const out: number[] = []
+  let last = -1
+  let gap = 0
+  let shift = 0
+  for (const byte of bytes) {
+    gap |= (byte & 0x7f) << shift
+    if (byte & 0x80) {
+      shift += 7
+      if (shift > 28) return null
+      continue
+    }
+    last += gap
+    if (gap === 0 || last >= BUCKETS) return null
+    out.push(last)
+    gap = 0
+    shift = 0
+  }
+  return shift === 0 ? out : null
 }
