@@ -25,7 +25,7 @@ export const events = {
   'desk.status': DeskStatus,
   'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
   'menu.command': z.strictObject({
-    command: z.enum(['open-library', 'import-file', 'import-url', 'new-story', 'export', 'import-package', 'shortcuts', 'settings', 'undo', 'redo'])
+    command: z.enum(['open-library', 'import-file', 'import-url', 'new-story', 'export', 'import-package', 'shortcuts', 'settings', 'connect-desk', 'undo', 'redo'])
   })
 }
 export type EventName = keyof typeof events

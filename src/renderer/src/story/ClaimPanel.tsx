@@ -17,6 +17,7 @@ import { ClaimHistory } from './ClaimHistory'
 import { EvidenceSection } from './EvidenceSection'
 import { SavedField } from './SavedField'
 import { StatusCards } from './StatusCards'
+import { SyncConflict } from '../sync/SyncConflict'
 
 const verdictChoices: readonly (Verdict | 'none')[] = ['none', ...verdicts]
 
@@ -65,6 +66,7 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
           {claim.anchor.quote.exact}
         </blockquote>
         <RecheckCallout storyId={storyId} claim={claim} />
+        <SyncConflict claim={claim} activity={detail.activity} />
         {claim.orphaned && (
           <Callout.Root color="orange" size="1" mb="3">
             <Callout.Icon>
