@@ -124,21 +124,6 @@ test('a "+" clicked before anyone said who they are lands once a name is given',
   await expect(story.panel.words).toHaveText('Meanwhile, EU leaders stressed that sanctions must continue to pressure Moscow.')
 })
 
-test('words selected in the headline say how a headline is checked instead of "select words first"', async ({ factdesk }) => {
-  const { page } = factdesk
-  const library = new LibraryPage(page)
-  await library.addEditor('Headline Tester')
-  await library.open(SAMPLE_TITLE)
-  const story = new StoryPage(page)
-  await expect(story.claimItems).toHaveCount(3)
-  await story.selectHeadline('Rules Out Sending US Troops')
-  await page.keyboard.press('m')
-  const notice = page.getByRole('status').filter({ hasText: 'A headline cannot be marked as a claim' })
-  await expect(notice).toContainText('correct the headline itself in Story details')
-  await expect(page.getByText('Select words in the story first')).toHaveCount(0)
-  await expect(story.claimItems).toHaveCount(3)
-})
-
 test('a story pasted into the library opens ready to mark', async ({ factdesk }) => {
   const library = new LibraryPage(factdesk.page)
   await library.addEditor('Paste Tester')

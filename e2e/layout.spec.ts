@@ -58,6 +58,11 @@ for (const size of [
     ]) {
       await expectOnScreen(page, control)
     }
+    // Inside the panel, the form's own button is reachable by scrolling the panel, not the desk.
+    const attach = form.getByRole('button', { name: 'Attach', exact: true })
+    await attach.scrollIntoViewIfNeeded()
+    await expectOnScreen(page, attach)
+    expect(await sidewaysScroll(page)).toEqual([])
     // The stance control and the locator box sit side by side or stacked, never on top of each other.
     const stance = (await form.getByRole('radiogroup', { name: 'Stance' }).or(form.getByLabel('Stance')).first().boundingBox())!
     const locator = (await form.locator('[name="locator"]').boundingBox())!

@@ -34,6 +34,46 @@ test('a claim edit is one call to main; the open story and the library row follo
   await expect(library.progressOf(SAMPLE_TITLE)).toHaveText('1 of 3 done')
 })
 
+test('quick arrows through the statuses: focus stays, each save is one call and lands in order, and the last status is kept', async ({ factdesk }) => {
+  const library = new LibraryPage(factdesk.page)
+  await library.addEditor('Dana Whitfield')
+  await library.open(SAMPLE_TITLE)
+  const story = new StoryPage(factdesk.page)
+  await story.claimItems.first().click()
+  const panel = story.panel
+  await panel.status('Open').focus()
+  await expect(panel.status('Open')).toBeChecked()
+
+  const before = factdesk.ipcCalls()?.length ?? 0
+  // Three presses as fast as the keyboard sends them: no waiting for any save in between.
+  for (let i = 0; i < 3; i++) await factdesk.page.keyboard.press('ArrowRight')
+  await expect(panel.status('Done')).toBeChecked()
+  await expect(panel.status('Done')).toBeFocused()
+  await expect(story.currentClaimItem).toHaveAttribute('data-status', 'done')
+  const history = panel.root.getByRole('region', { name: 'History' }).getByRole('listitem')
+  await expect(history.filter({ hasText: 'status:' })).toHaveText([/status: Waiting on source → Done/, /status: In progress → Waiting on source/, /status: Open → In progress/])
+  // Long enough for a refetch after main's announcements to have happened, if there were one.
+  await factdesk.page.waitForTimeout(600)
+  await expect(panel.status('Done')).toBeFocused()
+  const calls = factdesk.ipcCalls()?.slice(before)
+  if (calls) expect(calls).toEqual(['claims.update', 'claims.update', 'claims.update'])
+
+  // Back once more, then quickly forward again while someone else writes to the story (another
+  // window's call, not this view's): their change shows, and so does the last status.
+  for (let i = 0; i < 3; i++) await factdesk.page.keyboard.press('ArrowLeft')
+  const other = callFromPage(factdesk.page, 'stories.update', { id: await story.page.locator('[data-screen="story"]').getAttribute('data-story-id'), patch: { byline: 'By someone else' } })
+  for (let i = 0; i < 2; i++) await factdesk.page.keyboard.press('ArrowRight')
+  expect((await other).ok).toBe(true)
+  await expect(factdesk.page.locator('.story-heading')).toContainText('By someone else')
+  await expect(panel.status('Waiting on source')).toBeChecked()
+  await expect(panel.status('Waiting on source')).toBeFocused()
+
+  await factdesk.restart()
+  await new LibraryPage(factdesk.page).open(SAMPLE_TITLE)
+  await expect(new StoryPage(factdesk.page).claimItems.first()).toHaveAttribute('data-status', 'waiting')
+  await expect(factdesk.page.locator('.story-heading')).toContainText('By someone else')
+})
+
 test('a save that fails is taken back on screen and the editor is told why', async ({ factdesk }) => {
   const library = new LibraryPage(factdesk.page)
   await library.addEditor('Dana Whitfield')

@@ -20,8 +20,13 @@ export class StoryPage {
     return this.page.locator('.claim-item[aria-current="true"]')
   }
 
-  highlight(words: string): Locator {
-    return this.article.locator('mark.hl', { hasText: words })
+  /** The story's headline, markable like the text. */
+  get headline(): Locator {
+    return this.page.getByTestId('headline')
+  }
+
+  highlight(words: string, where: 'article' | 'headline' = 'article'): Locator {
+    return this.page.getByTestId(where).locator('mark.hl', { hasText: words })
   }
 
   get panel(): ClaimPanel {
@@ -33,10 +38,10 @@ export class StoryPage {
     await expect(this.page.locator('[data-screen="library"]')).toBeVisible()
   }
 
-  /** Selects the words in the article as a reader would, using the runs' story offsets. */
-  async selectText(words: string): Promise<void> {
-    const found = await this.page.evaluate((phrase) => {
-      const runs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] [data-start]'))
+  /** Selects the words in the article (or the headline) as a reader would, using the runs' offsets. */
+  async selectText(words: string, where: 'article' | 'headline' = 'article'): Promise<void> {
+    const found = await this.page.evaluate(({ phrase, where }) => {
+      const runs = Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${where}"] [data-start]`))
       const end = Math.max(...runs.map((r) => Number(r.dataset.end)))
       const chars = Array<string>(end).fill('\n')
       for (const r of runs) Array.from(r.textContent ?? '').forEach((ch, i) => (chars[Number(r.dataset.start) + i] = ch))
@@ -54,24 +59,8 @@ export class StoryPage {
       selection.removeAllRanges()
       selection.addRange(range)
       return true
-    }, words)
-    expect(found, `"${words}" is in the article`).toBe(true)
-  }
-
-  /** Selects `words` in the story's headline (above the article text). */
-  async selectHeadline(words: string): Promise<void> {
-    const found = await this.page.getByTestId('headline').evaluate((h, phrase) => {
-      const node = h.firstChild
-      const at = node?.textContent?.indexOf(phrase) ?? -1
-      if (!node || at === -1) return false
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + phrase.length)
-      document.getSelection()!.removeAllRanges()
-      document.getSelection()!.addRange(range)
-      return true
-    }, words)
-    expect(found, `"${words}" is in the headline`).toBe(true)
+    }, { phrase: words, where })
+    expect(found, `"${words}" is in the ${where}`).toBe(true)
   }
 
   async markSelection(): Promise<void> {
@@ -79,15 +68,15 @@ export class StoryPage {
   }
 
   /** Where the first character of `words` sits on screen, and the left edge of its paragraph's margin. */
-  async pointAt(words: string): Promise<{ x: number; y: number; marginX: number }> {
+  async pointAt(words: string, where: 'article' | 'headline' = 'article'): Promise<{ x: number; y: number; marginX: number }> {
     // Scroll first and let off-screen paragraphs settle (they skip layout until near the viewport).
-    await this.article.locator('.para', { hasText: words }).evaluate(async (p) => {
+    await this.page.getByTestId(where).locator('.para', { hasText: words }).evaluate(async (p) => {
       p.scrollIntoView({ block: 'center' })
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
       p.scrollIntoView({ block: 'center' })
     })
-    const point = await this.page.evaluate((phrase) => {
-      for (const p of Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] .para'))) {
+    const point = await this.page.evaluate(({ phrase, where }) => {
+      for (const p of Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${where}"] .para`))) {
         const runs = Array.from(p.querySelectorAll<HTMLElement>('[data-start]'))
         const whole = runs.map((r) => r.textContent).join('')
         const at = whole.indexOf(phrase)
@@ -107,8 +96,8 @@ export class StoryPage {
         }
       }
       return null
-    }, words)
-    expect(point, `"${words}" is in the article`).not.toBeNull()
+    }, { phrase: words, where })
+    expect(point, `"${words}" is in the ${where}`).not.toBeNull()
     return point!
   }
 
@@ -118,8 +107,8 @@ export class StoryPage {
   }
 
   /** Points at `words` and clicks the "+" beside their sentence (or double-clicks it). */
-  async markSentenceAt(words: string, clicks: 1 | 2 = 1): Promise<void> {
-    const point = await this.pointAt(words)
+  async markSentenceAt(words: string, clicks: 1 | 2 = 1, where: 'article' | 'headline' = 'article'): Promise<void> {
+    const point = await this.pointAt(words, where)
     await this.page.mouse.move(point.x, point.y)
     await expect(this.sentenceMark).toBeVisible()
     if (clicks === 2) await this.sentenceMark.dblclick()

@@ -94,9 +94,9 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1360, height: 880 } })
   // Results cross as one JSON string: Playwright's own serialiser walks every value and would make
   // a big story far slower to arrive than Electron's structured-clone IPC does. They are plain JSON.
-  await context.exposeBinding('__factdeskInvoke', async ({ frame, page: source }, channel: unknown, input: unknown) => {
+  await context.exposeBinding('__factdeskInvoke', async ({ frame, page: source }, channel: unknown, input: unknown, callId: unknown) => {
     onCall?.(channel)
-    return JSON.stringify(await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }))
+    return JSON.stringify(await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }, callId))
   })
   await context.addInitScript({ content: await sandboxedPreloadScript(root) })
   page = await context.newPage()

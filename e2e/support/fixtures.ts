@@ -37,7 +37,10 @@ interface WorkerFixtures {
   browserDriver: { browser: Browser; server: StaticServer } | null
 }
 
-export const test = base.extend<{ factdesk: FactdeskApp; libraryDir: string }, WorkerFixtures>({
+/** Starts another app instance on its own library folder (and, under Electron, its own user data). */
+export type OpenAnotherApp = () => Promise<FactdeskApp>
+
+export const test = base.extend<{ factdesk: FactdeskApp; libraryDir: string; openAnotherApp: OpenAnotherApp }, WorkerFixtures>({
   driver: [async ({}, use) => use(chosenDriver()), { scope: 'worker' }],
   browserDriver: [
     async ({ driver }, use) => {
@@ -59,6 +62,21 @@ export const test = base.extend<{ factdesk: FactdeskApp; libraryDir: string }, W
     const app = driver === 'browser' && browserDriver ? await browserFactdesk(browserDriver, libraryDir) : await electronFactdesk(libraryDir)
     await use(app.api)
     await app.close()
+  },
+  openAnotherApp: async ({ driver, browserDriver }, use) => {
+    const opened: { dir: string; close(): Promise<void> }[] = []
+    await use(async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-e2e-'))
+      const libraryDir = path.join(dir, 'library')
+      // Electron holds one instance per user-data folder: a second app needs its own.
+      const app = driver === 'browser' && browserDriver ? await browserFactdesk(browserDriver, libraryDir) : await electronFactdesk(libraryDir, { FACTDESK_USER_DATA: path.join(dir, 'user-data') })
+      opened.push({ dir, close: app.close })
+      return app.api
+    })
+    for (const app of opened) {
+      await app.close().catch(() => undefined)
+      await rm(app.dir, { recursive: true, force: true })
+    }
   }
 })
 
@@ -90,13 +108,13 @@ async function browserFactdesk(driver: { browser: Browser; server: StaticServer 
   return { api, close: () => running.close() }
 }
 
-async function electronFactdesk(libraryDir: string): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
+async function electronFactdesk(libraryDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
   const launch = async (): Promise<{ app: ElectronApplication; page: Page }> => {
     // Unpackaged: no executablePath, so Playwright starts node_modules' Electron with its loader
     // (which holds `ready` until it is attached); global-setup has checked the binary is installed,
     // so this never downloads. Packaged: the app's own executable, which ignores args; it needs the
     // EnableNodeCliInspectArguments fuse left on (electron-builder.yml).
-    const env = { ...process.env, FACTDESK_LIBRARY_DIR: libraryDir }
+    const env = { ...process.env, ...extraEnv, FACTDESK_LIBRARY_DIR: libraryDir }
     const packaged = packagedApp()
     const app = packaged ? await _electron.launch({ executablePath: packaged, env }) : await _electron.launch({ args: [root], env })
     // Record instead of opening the system browser, so tests can see what would have left the app.

@@ -34,7 +34,7 @@ export async function sandboxedPreloadScript(root: string): Promise<string> {
     return value;
   };
   const ipcRenderer = {
-    invoke: (channel, ...args) => window.__factdeskInvoke(channel, args[0]).then((text) => JSON.parse(text)),
+    invoke: (channel, ...args) => window.__factdeskInvoke(channel, args[0], args[1] ?? null).then((text) => JSON.parse(text)),
     on(event, handler) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

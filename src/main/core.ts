@@ -66,19 +66,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let deskChanged = (_storyId: string | null): void => undefined
   let index!: StoryIndex
   let unfollow = (): void => undefined
+  /** Writes announced so far (in every library this core opened), and the last one of each story. */
+  let writes = 0
+  const storyVersions = new Map<string, number>()
   /** Makes `opened` the library: the search index is built from it and follows its writes, each announced to the window. */
   const follow = (opened: LibraryStore): void => {
     unfollow()
     store = opened
     index = new StoryIndex(opened.library.stories)
     unfollow = opened.onChange((change) => {
+      const version = ++writes
       if (change.entity === 'story') {
+        storyVersions.set(change.summary.id, version)
         index.put(change.summary)
         memory.changed(change.summary.id)
       }
       // Every write, the desk's own merges included, may leave the library differing from the desk.
       deskChanged(change.entity === 'story' ? change.summary.id : null)
-      platform.emit('library.changed', announcement(change, now))
+      platform.emit('library.changed', announcement(change, version, now))
     })
   }
   follow(await openLibrary(options.libraryDir, options, now, newId))
@@ -98,7 +103,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async chooseEditor(id) {
       await options.identity.save(store.dir, id)
       chosenEditor = id
-    }
+    },
+    storyVersion: (storyId) => storyVersions.get(storyId) ?? 0
   }
 
   // The check-worthiness model ships in the resources folder beside the sample story.
@@ -185,8 +191,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 }
 
-/** What the window hears about one write: for a story its new index line, for library.json what it holds now. */
-function announcement(change: StoreChange, now: () => Date): LibraryChange {
-  if (change.entity === 'story') return { entity: 'story', storyId: change.summary.id, updatedAt: change.summary.updatedAt, summary: change.summary, activity: change.activity }
-  return { entity: 'library', updatedAt: now().toISOString(), people: change.library.people, settings: change.library.settings, sources: change.sources }
+/** What the window hears about one write: for a story its new index line, for library.json what it holds now; its number and the calls that caused it. */
+function announcement(change: StoreChange, version: number, now: () => Date): LibraryChange {
+  const { callIds } = change
+  if (change.entity === 'story') return { entity: 'story', storyId: change.summary.id, updatedAt: change.summary.updatedAt, summary: change.summary, activity: change.activity, version, callIds }
+  return { entity: 'library', updatedAt: now().toISOString(), people: change.library.people, settings: change.library.settings, sources: change.sources, version, callIds }
 }

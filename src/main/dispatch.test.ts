@@ -102,7 +102,9 @@ describe('dispatch', () => {
     expect(t.platform.events).toEqual([])
 
     const summary = await t.call('stories.update', { id: storyId, patch: { title: 'Renamed' } })
-    expect(t.platform.events).toEqual([{ event: 'library.changed', payload: { entity: 'story', storyId, updatedAt: summary.updatedAt, summary, activity: [expect.objectContaining({ action: 'story.updated', field: 'title', to: 'Renamed' })] } }])
+    expect(t.platform.events).toEqual([
+      { event: 'library.changed', payload: { entity: 'story', storyId, updatedAt: summary.updatedAt, summary, activity: [expect.objectContaining({ action: 'story.updated', field: 'title', to: 'Renamed' })], version: expect.any(Number), callIds: [] } }
+    ])
     expect(LibraryChange.safeParse(t.platform.events[0]?.payload).success).toBe(true)
 
     t.platform.events.length = 0
@@ -116,5 +118,42 @@ describe('dispatch', () => {
     expect(t.platform.events).toHaveLength(1)
     expect(t.platform.events[0]?.payload).toMatchObject({ entity: 'library', sources: [edited] })
     expect(LibraryChange.safeParse(t.platform.events[0]?.payload).success).toBe(true)
+  })
+
+  it('names the window’s call that caused each write, and numbers the writes in the order they land', async () => {
+    const [claim] = (await t.call('stories.get', { id: storyId })).claims
+    if (!claim) throw new Error('the sample story has claims')
+    t.platform.events.length = 0
+    const changes = (): LibraryChange[] => t.platform.events.filter((e) => e.event === 'library.changed').map((e) => LibraryChange.parse(e.payload))
+
+    // Three edits sent at once, as quick arrow presses send them: each write is announced under its own call, in order.
+    const statuses = ['in_progress', 'waiting', 'done'] as const
+    const results = await Promise.all(statuses.map((status, i) => t.core.dispatch('claims.update', { storyId, claimId: claim.id, patch: { status } }, appSender, `arrow-${i}`)))
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(changes().map((c) => c.callIds)).toEqual([['arrow-0'], ['arrow-1'], ['arrow-2']])
+    const versions = changes().map((c) => c.version)
+    expect(versions).toEqual([...versions].sort((a, b) => a - b))
+    expect(new Set(versions).size).toBe(3)
+
+    // A read says which write it holds; a call without a name is announced under none.
+    const read = await t.call('stories.get', { id: storyId })
+    expect(read.version).toBe(versions[2])
+    expect(read.claims.find((c) => c.id === claim.id)?.status).toBe('done')
+    await t.call('claims.update', { storyId, claimId: claim.id, patch: { status: 'open' } })
+    expect(changes().at(-1)).toMatchObject({ callIds: [], version: versions[2]! + 1 })
+    expect((await t.call('stories.get', { id: storyId })).version).toBe(versions[2]! + 1)
+
+    // A library write is numbered in the same sequence.
+    await t.core.dispatch('sources.create', { fields: { title: 'Ministry table' } }, appSender, 'source-1')
+    expect(changes().at(-1)).toMatchObject({ entity: 'library', callIds: ['source-1'], version: versions[2]! + 2 })
+  })
+
+  it('refuses a call id that is not a plain name, and changes nothing', async () => {
+    for (const bad of ['', 'a b', 'x'.repeat(65), 42, { id: 'x' }]) {
+      const before = await snapshot(t.dir)
+      const result = await t.core.dispatch('stories.update', { id: storyId, patch: { title: 'Never' } }, appSender, bad)
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      expect(await snapshot(t.dir)).toEqual(before)
+    }
   })
 })

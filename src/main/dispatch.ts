@@ -2,8 +2,9 @@
 // handler and returns a Result. No electron here, so it runs under plain Node in tests and behind
 // the e2e browser driver exactly as it does behind ipcMain.
 import type { z } from 'zod'
-import { contract, isChannel, undefinedField, type Channel, type ChannelOutput, type Contract } from '../shared/contract'
+import { CallId, contract, isChannel, undefinedField, type Channel, type ChannelOutput, type Contract } from '../shared/contract'
 import { AppError, err, ok, type AppErrorShape, type Result } from '../shared/result'
+import { inCall } from './call-context'
 
 /** What main knows about who sent a call. */
 export interface Sender {
@@ -42,10 +43,11 @@ const originOf = (url: string): string => {
   }
 }
 
-export type Dispatch = (channel: unknown, rawInput: unknown, sender: Sender) => Promise<Result<unknown>>
+/** `callId` is the window's name for the call (CallId), or absent: the writes it causes are announced with it. */
+export type Dispatch = (channel: unknown, rawInput: unknown, sender: Sender, callId?: unknown) => Promise<Result<unknown>>
 
 export function createDispatch(handlers: Handlers, options: DispatchOptions): Dispatch {
-  return async (channel, rawInput, sender) => {
+  return async (channel, rawInput, sender, callId) => {
     const refuse = (reason: Refusal['reason']): void =>
       options.onRefused?.({ channel: String(channel).slice(0, 80), reason, origin: originOf(sender.url) })
     if (!sender.isMainFrame) {
@@ -61,6 +63,9 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
       return err('unknown_channel', `The app has no "${String(channel).slice(0, 80)}" call.`)
     }
 
+    const id = callId === undefined || callId === null ? null : CallId.safeParse(callId)
+    if (id && !id.success) return err('invalid_input', `Invalid call id for "${channel}": a call is named by 1 to 64 letters, digits, "-" or "_".`)
+
     const def = contract[channel]
     const missing = undefinedField(rawInput)
     if (missing) return err('invalid_input', `Invalid input for "${channel}": ${missing}: a field was sent without a value (leave it out instead).`, [{ path: missing, message: 'sent as undefined' }])
@@ -69,7 +74,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
 
     try {
       const handler = handlers[channel] as (input: unknown) => unknown
-      const value = await handler(parsed.data)
+      const value = await inCall(id ? id.data : null, () => handler(parsed.data))
       if (options.checkOutput) {
         const out = def.output.safeParse(value)
         if (!out.success) throw new Error(`"${channel}" returned a value outside its contract: ${describeIssues(channel, out.error.issues)}`)

@@ -83,6 +83,10 @@ function openWindow(): void {
   mainWindow = window
 }
 
+// FACTDESK_USER_DATA gives this instance its own per-user config, saved passwords and instance lock:
+// a second window of Factdesk on one computer (two editors trying a desk, the two-instance e2e).
+if (process.env.FACTDESK_USER_DATA) app.setPath('userData', path.resolve(process.env.FACTDESK_USER_DATA))
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {

@@ -1,19 +1,20 @@
 // Builds `window.factdesk` from the contract's channel and event names: one function per channel,
 // nothing generic. The preload calls it with ipcRenderer; the e2e browser driver runs the built
-// preload itself (e2e/support/sandbox-preload.ts), so this is the only bridge there is.
+// preload itself (e2e/support/sandbox-preload.ts), so this is the only bridge there is. A call takes
+// the window's name for it (a CallId) beside its input; main announces the writes it causes under it.
 export function buildBridge(
   channels: readonly string[],
   events: readonly string[],
-  invoke: (channel: string, input: unknown) => Promise<unknown>,
+  invoke: (channel: string, input: unknown, callId: string | undefined) => Promise<unknown>,
   subscribe: (event: string, listener: (payload: unknown) => void) => () => void
 ): Record<string, unknown> {
-  const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
+  const api: Record<string, Record<string, (input?: unknown, callId?: string) => Promise<unknown>>> = {}
   for (const name of channels) {
     const dot = name.indexOf('.')
     const noun = name.slice(0, dot)
     const verb = name.slice(dot + 1)
     const group = api[noun] ?? (api[noun] = {})
-    group[verb] = (input?: unknown) => invoke(name, input === undefined ? {} : input)
+    group[verb] = (input?: unknown, callId?: string) => invoke(name, input === undefined ? {} : input, typeof callId === 'string' ? callId : undefined)
   }
   for (const group of Object.values(api)) Object.freeze(group)
   const on = (event: string, listener: (payload: unknown) => void): (() => void) => {

@@ -6,7 +6,7 @@ import { buildBridge } from './bridge'
 const bridge = buildBridge(
   channelNames,
   eventNames,
-  (channel, input) => ipcRenderer.invoke(channel, input),
+  (channel, input, callId) => ipcRenderer.invoke(channel, input, callId),
   (event, listener) => {
     const handler = (_event: IpcRendererEvent, payload: unknown): void => listener(payload)
     ipcRenderer.on(event, handler)

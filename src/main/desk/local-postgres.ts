@@ -37,6 +37,20 @@ export function findPostgresBin(): string {
   throw new Error('No PostgreSQL server binaries found. Install Debian\'s "postgresql" package (apt-get install postgresql) or set FACTDESK_PG_BIN.')
 }
 
+/**
+ * Counts every statement each role runs, nested ones in functions included (pg_stat_statements, part of
+ * Debian's server package), so tests can bound the round trips and statements a sync costs. Left out
+ * where the module is not installed.
+ */
+function statementStats(bin: string): string[] {
+  try {
+    const lib = execFileSync(path.join(bin, 'pg_config'), ['--pkglibdir'], { encoding: 'utf8', stdio: 'pipe' }).trim()
+    return existsSync(path.join(lib, 'pg_stat_statements.so')) ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : []
+  } catch {
+    return []
+  }
+}
+
 /** Under root, the uid/gid to run PostgreSQL as; otherwise null (run as ourselves). */
 function serverUser(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null
@@ -84,7 +98,7 @@ export async function startLocalPostgres({ port: wanted }: { port?: number } = {
   let child: ChildProcess | null = null
 
   const start = async (): Promise<void> => {
-    const proc = spawn(path.join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'], {
+    const proc = spawn(path.join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200', ...statementStats(bin)], {
       stdio: ['ignore', 'ignore', 'pipe'],
       cwd: dir,
       ...asServer

@@ -155,6 +155,100 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       END $f$;
       GRANT EXECUTE ON FUNCTION factdesk.push(text, jsonb, jsonb) TO factdesk_editor;
     `
+  },
+  {
+    version: 2,
+    name: 'set-based push by page, story indexes, membership checked once per statement',
+    sql: `
+      -- Membership as an array read once per statement: a policy written as
+      -- (SELECT factdesk.my_desks()) @> ARRAY[desk_id] is an InitPlan, where is_member(desk_id) ran a
+      -- query for every row (a first push of 20,000 units checked membership 100,000 times). Written
+      -- as containment, not desk_id = ANY(...), so the planner never takes it for an index condition
+      -- and keeps using the primary key for lookups by key.
+      CREATE FUNCTION factdesk.my_desks() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, factdesk AS
+        $f$ SELECT COALESCE(array_agg(m.desk_id), '{}') FROM factdesk.members m WHERE m.role_name = session_user $f$;
+      CREATE FUNCTION factdesk.my_lead_desks() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, factdesk AS
+        $f$ SELECT COALESCE(array_agg(m.desk_id), '{}') FROM factdesk.members m WHERE m.role_name = session_user AND m.is_lead $f$;
+      GRANT EXECUTE ON FUNCTION factdesk.my_desks(), factdesk.my_lead_desks() TO factdesk_editor;
+
+      DROP POLICY desks_read ON factdesk.desks;
+      DROP POLICY members_read ON factdesk.members;
+      DROP POLICY units_read ON factdesk.units;
+      DROP POLICY units_insert ON factdesk.units;
+      DROP POLICY units_update ON factdesk.units;
+      DROP POLICY changes_read ON factdesk.changes;
+      DROP POLICY changes_insert ON factdesk.changes;
+      DROP POLICY activity_read ON factdesk.activity;
+      DROP POLICY activity_insert ON factdesk.activity;
+      CREATE POLICY desks_read ON factdesk.desks FOR SELECT TO factdesk_editor USING ((SELECT factdesk.my_desks()) @> ARRAY[id]);
+      CREATE POLICY members_read ON factdesk.members FOR SELECT TO factdesk_editor USING ((SELECT factdesk.my_desks()) @> ARRAY[desk_id]);
+      CREATE POLICY units_read ON factdesk.units FOR SELECT TO factdesk_editor USING ((SELECT factdesk.my_desks()) @> ARRAY[desk_id]);
+      CREATE POLICY units_insert ON factdesk.units FOR INSERT TO factdesk_editor
+        WITH CHECK ((SELECT factdesk.my_desks()) @> ARRAY[desk_id] AND by_role = session_user AND (kind <> 'settings' OR (SELECT factdesk.my_lead_desks()) @> ARRAY[desk_id]));
+      CREATE POLICY units_update ON factdesk.units FOR UPDATE TO factdesk_editor
+        USING ((SELECT factdesk.my_desks()) @> ARRAY[desk_id] AND (kind <> 'settings' OR (SELECT factdesk.my_lead_desks()) @> ARRAY[desk_id]))
+        WITH CHECK ((SELECT factdesk.my_desks()) @> ARRAY[desk_id] AND by_role = session_user AND (kind <> 'settings' OR (SELECT factdesk.my_lead_desks()) @> ARRAY[desk_id]));
+      CREATE POLICY changes_read ON factdesk.changes FOR SELECT TO factdesk_editor USING ((SELECT factdesk.my_desks()) @> ARRAY[desk_id]);
+      CREATE POLICY changes_insert ON factdesk.changes FOR INSERT TO factdesk_editor WITH CHECK ((SELECT factdesk.my_desks()) @> ARRAY[desk_id] AND by_role = session_user);
+      CREATE POLICY activity_read ON factdesk.activity FOR SELECT TO factdesk_editor USING ((SELECT factdesk.my_desks()) @> ARRAY[desk_id]);
+      CREATE POLICY activity_insert ON factdesk.activity FOR INSERT TO factdesk_editor WITH CHECK ((SELECT factdesk.my_desks()) @> ARRAY[desk_id] AND by_role = session_user);
+
+      -- Stories fetched whole (stories new to a library). story_id leads, so the planner never takes
+      -- this index for a lookup by (desk_id, key), where a (desk_id, story_id) index on a young table
+      -- looked as cheap as the primary key and made each lookup scan the whole desk.
+      CREATE INDEX units_story ON factdesk.units (story_id, desk_id);
+      CREATE INDEX activity_story ON factdesk.activity (story_id, desk_id);
+
+      -- One page of a push in one statement per table, replacing push(), which judged unit by unit: the same compare-and-set (a change
+      -- already accepted comes back 'applied' with its sequence number, a unit someone else changed
+      -- since its base comes back 'stale'), done on the whole page at once. Returns
+      -- {"prior": the desk's last sequence number before this page, "top": its last after it,
+      -- "results": [[key, status, seq], ...]}: when prior is at or below the client's cursor, nobody
+      -- else wrote in between, so the client moves its cursor to top instead of pulling its own page back.
+      CREATE FUNCTION factdesk.push_page(p_desk text, p_units jsonb, p_activity jsonb) RETURNS jsonb LANGUAGE plpgsql AS $f$
+      DECLARE
+        v_prior bigint;
+        v_results jsonb;
+      BEGIN
+        IF NOT factdesk.is_member(p_desk) THEN
+          RAISE EXCEPTION 'factdesk: % is not a member of desk %', session_user, p_desk USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        PERFORM pg_advisory_xact_lock(hashtext('factdesk:' || p_desk));
+        SELECT GREATEST((SELECT max(u.seq) FROM factdesk.units u WHERE u.desk_id = p_desk), (SELECT max(a.seq) FROM factdesk.activity a WHERE a.desk_id = p_desk)) INTO v_prior;
+        WITH input AS (
+          SELECT u.ord, u.key, u.kind, u.story_id, NULLIF(u.value, 'null'::jsonb) AS value, u.base_seq, u.change_id
+          FROM ROWS FROM (jsonb_to_recordset(p_units) AS (key text, kind text, "storyId" text, value jsonb, "baseSeq" bigint, "changeId" text))
+            WITH ORDINALITY AS u(key, kind, story_id, value, base_seq, change_id, ord)
+        ), judged AS (
+          SELECT i.*,
+            (SELECT c.seq FROM factdesk.changes c WHERE c.change_id = i.change_id) AS done_seq,
+            (SELECT x.seq FROM factdesk.units x WHERE x.desk_id = p_desk AND x.key = i.key) AS cur_seq
+          FROM input i
+        ), fresh AS (
+          SELECT f.ord, nextval('factdesk.seq') AS new_seq
+          FROM (SELECT j.ord FROM judged j WHERE j.done_seq IS NULL AND COALESCE(j.cur_seq, 0) = COALESCE(j.base_seq, 0) ORDER BY j.ord) f
+        ), put AS (
+          INSERT INTO factdesk.units AS x (desk_id, key, kind, story_id, value, seq)
+            SELECT p_desk, j.key, j.kind, j.story_id, j.value, f.new_seq FROM judged j JOIN fresh f ON f.ord = j.ord
+            ON CONFLICT (desk_id, key) DO UPDATE SET value = excluded.value, seq = excluded.seq, by_role = excluded.by_role, story_id = excluded.story_id
+            RETURNING 1
+        ), logged AS (
+          INSERT INTO factdesk.changes (change_id, desk_id, key, seq, value)
+            SELECT j.change_id, p_desk, j.key, f.new_seq, j.value FROM judged j JOIN fresh f ON f.ord = j.ord
+            RETURNING 1
+        )
+        SELECT COALESCE(jsonb_agg(jsonb_build_array(j.key, CASE WHEN j.done_seq IS NOT NULL OR f.new_seq IS NOT NULL THEN 'applied' ELSE 'stale' END, COALESCE(j.done_seq, f.new_seq, j.cur_seq)) ORDER BY j.ord), '[]'::jsonb)
+          INTO v_results FROM judged j LEFT JOIN fresh f ON f.ord = j.ord;
+        INSERT INTO factdesk.activity (desk_id, id, story_id, entry, seq)
+          SELECT p_desk, a->>'id', a->>'storyId', a, nextval('factdesk.seq') FROM jsonb_array_elements(p_activity) a
+          ON CONFLICT DO NOTHING;
+        PERFORM pg_notify('factdesk:' || p_desk, '');
+        RETURN jsonb_build_object('prior', COALESCE(v_prior, 0), 'results', v_results,
+          'top', GREATEST((SELECT max(u.seq) FROM factdesk.units u WHERE u.desk_id = p_desk), (SELECT max(a.seq) FROM factdesk.activity a WHERE a.desk_id = p_desk)));
+      END $f$;
+      GRANT EXECUTE ON FUNCTION factdesk.push_page(text, jsonb, jsonb) TO factdesk_editor;
+      DROP FUNCTION factdesk.push(text, jsonb, jsonb);
+    `
   }
 ]
 

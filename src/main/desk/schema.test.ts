@@ -3,7 +3,7 @@ import { Client } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMember, createDesk } from './admin'
 import { startLocalPostgres, type LocalPostgres } from './local-postgres'
-import { LATEST_DESK_SCHEMA, migrate } from './migrations'
+import { migrate, migrations } from './migrations'
 
 let pg: LocalPostgres
 let admin: Client
@@ -35,13 +35,15 @@ async function as(user: string, password: string): Promise<Client> {
 
 const unit = (key: string, kind: string, value: unknown, baseSeq: number | null = null) => ({ key, kind, storyId: kind === 'claim' ? 's1' : null, value, baseSeq, changeId: `${key}-${Math.random()}` })
 const push = (c: Client, desk: string, units: unknown[], activity: unknown[] = []) =>
-  c.query<{ key: string; status: string; seq: string | null }>('SELECT key, status, seq FROM factdesk.push($1, $2, $3)', [desk, JSON.stringify(units), JSON.stringify(activity)]).then((r) => r.rows.map((x) => ({ ...x, seq: x.seq === null ? null : Number(x.seq) })))
+  c
+    .query<{ answer: { results: [string, string, number | null][] } }>('SELECT factdesk.push_page($1, $2, $3) AS answer', [desk, JSON.stringify(units), JSON.stringify(activity)])
+    .then((r) => r.rows[0]!.answer.results.map(([key, status, seq]) => ({ key, status, seq: seq === null ? null : Number(seq) })))
 
 describe('desk schema', () => {
   it('migrates an empty database once and records the version', async () => {
     expect(await migrate(admin)).toEqual([])
     const rows = await admin.query('SELECT version FROM factdesk.schema_migrations ORDER BY version')
-    expect(rows.rows.map((r: { version: number }) => r.version)).toEqual([LATEST_DESK_SCHEMA])
+    expect(rows.rows.map((r: { version: number }) => r.version)).toEqual(migrations.map((m) => m.version))
   })
 
   it('lets a member push and read their desk, and compare-and-set refuses a stale base', async () => {

@@ -6,13 +6,20 @@
 // after a crash is recognised by the desk and never applied twice. New activity entries (append-only,
 // merged by union) are pushed with them. Pull: everything after a server-side sequence cursor,
 // merged per field against the agreed version (see units.ts); LISTEN/NOTIFY says when to pull.
+//
+// Both directions work a page at a time, never a unit at a time: a push sends a page of whole
+// stories (thousands of units and their activity) as one call of factdesk.push_page, which judges
+// the page in a few set-based statements; a pull fetches stories new to this library whole, a few
+// dozen per query, and everything else by the cursor in pages of thousands of rows, and writes each
+// story once per page through the store (several stories at a time: each write waits mostly on the disk).
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import type { Client, ClientConfig } from 'pg'
 import type { DeskConflict, DeskConnection, DeskStatus } from '../../shared/contract'
-import { Activity, STORY_SCHEMA_VERSION, type StoryFile } from '../../shared/model'
+import { Activity, STORY_SCHEMA_VERSION, type StoryFile, type StorySummary } from '../../shared/model'
 import { AppError, type ErrorCode } from '../../shared/result'
+import { outsideCalls } from '../call-context'
 import { writeFileDurably } from '../store/durable-write'
 import { nodeFileIO } from '../store/file-io'
 import type { LibraryStore } from '../store/library-store'
@@ -35,8 +42,13 @@ interface SyncState {
   activityPushed: Record<string, number>
   conflicts: Record<string, Conflict>
   lastSyncAt: string | null
-  /** Written before a push is sent: after a crash, whichever of these the desk accepted become agreed versions. */
-  inflight?: { scope: string; key: string; changeId: string; value: UnitValue | null }[]
+  /** Disconnected by the editor (see forgetConnection). */
+  disconnected?: boolean
+  /**
+   * Written before a page is pushed: after a crash, whichever of these the desk accepted become agreed
+   * versions (with the value the desk recorded for the change).
+   */
+  inflight?: { scope: string; key: string; changeId: string }[]
 }
 
 interface PendingUnit {
@@ -57,6 +69,21 @@ interface Row {
   seq: string
 }
 
+interface ActivityRow {
+  story_id: string
+  entry: unknown
+}
+
+/** One row of a pull: a unit ('u') or an activity entry ('a', its id as key, its entry as value). */
+interface PullRow {
+  t: 'u' | 'a'
+  key: string
+  kind: UnitKind | null
+  story_id: string | null
+  value: unknown
+  seq: string
+}
+
 export interface DeskSyncOptions {
   store: () => LibraryStore
   connection: DeskConnection
@@ -67,23 +94,36 @@ export interface DeskSyncOptions {
   retryMs?: number
 }
 
-const BATCH = 1000
+/** A push page closes once it holds this many units or activity entries (whole stories only). */
+const PUSH_PAGE_UNITS = 2000
+const PUSH_PAGE_ACTIVITY = 10_000
+/** Rows per pull page, and stories new to this library fetched per query. */
+const PULL_PAGE = 5000
+const STORIES_PER_FETCH = 50
+/** Story files read or written at once: each waits mostly on the disk. */
+const FILES_AT_ONCE = 8
+/** Library units first, then each story's header before its claims and evidence. */
+const UNIT_ORDER: Record<UnitKind, number> = { settings: 0, person: 0, source: 0, story: 1, claim: 2, evidence: 3 }
+const scopeOfRow = (r: { kind: UnitKind | null; key: string; story_id: string | null }): string =>
+  r.kind === 'story' || r.kind === 'claim' || r.kind === 'evidence' ? (r.story_id ?? idOf(r.key)) : LIBRARY_SCOPE
 const deskDir = (store: LibraryStore): string => path.join(store.dir, 'desk')
 const statePath = (store: LibraryStore): string => path.join(deskDir(store), 'state.json')
 const basePath = (store: LibraryStore, scope: string): string => path.join(deskDir(store), 'bases', `${scope}.json`)
 
 /** The desk a library was last connected to, if any (its password is kept by the platform). */
 export async function savedConnection(store: LibraryStore): Promise<DeskConnection | null> {
-  try {
-    const state = JSON.parse((await nodeFileIO.readFile(statePath(store))).toString('utf8')) as Partial<SyncState>
-    return state.connection ?? null
-  } catch {
-    return null
-  }
+  const state = await readJson<Partial<SyncState>>(statePath(store))
+  return state && !state.disconnected ? (state.connection ?? null) : null
 }
 
+/**
+ * The editor disconnected: the library no longer resumes the desk on its own, but what was agreed
+ * with it is kept, so connecting to the same desk again pushes the changes made meanwhile (and
+ * flags real conflicts) instead of treating every unit as new and letting the desk's copy win.
+ */
 export async function forgetConnection(store: LibraryStore): Promise<void> {
-  await nodeFileIO.unlink(statePath(store)).catch(() => undefined)
+  const state = await readJson<SyncState>(statePath(store))
+  if (state) await writeFileDurably(nodeFileIO, statePath(store), JSON.stringify({ ...state, disconnected: true }))
 }
 
 export class DeskSync {
@@ -91,7 +131,10 @@ export class DeskSync {
   private loaded = false
   private readonly bases = new Map<string, Record<string, Base>>()
   private readonly pending = new Map<string, PendingUnit>()
-  private pendingActivity = 0
+  /** Each shared story's activity count as last read, to tell what the desk does not have yet without reading every story. */
+  private readonly activityLength = new Map<string, number>()
+  /** Scopes this sync is writing itself: the store's announcement of that write is not a local change. */
+  private readonly writing = new Set<string>()
   /** Scopes whose units must be compared with their agreed versions; '*' means all of them. */
   private readonly dirty = new Set<string>(['*'])
   private readonly touchedBases = new Set<string>()
@@ -147,7 +190,7 @@ export class DeskSync {
       deskId: this.options.connection.deskId,
       user: this.options.connection.user,
       lead: this.lead,
-      pending: this.pending.size + this.pendingActivity,
+      pending: this.pending.size + this.pendingActivityCount(),
       lastSyncAt: this.state.lastSyncAt,
       conflicts: Object.values(this.state.conflicts).map(({ base: _base, ...c }) => c),
       error: this.error ?? (this.heldSettings ? { code: 'forbidden', message: 'Only the desk lead can change desk settings; your change stays in this library and is not shared.' } : null)
@@ -156,8 +199,16 @@ export class DeskSync {
 
   /** The store wrote a story (its id) or library.json (null): that scope is compared and pushed. */
   changed(storyId: string | null): void {
-    this.dirty.add(storyId ?? LIBRARY_SCOPE)
+    const scope = storyId ?? LIBRARY_SCOPE
+    if (this.writing.has(scope)) return
+    this.dirty.add(scope)
     this.kick()
+  }
+
+  private pendingActivityCount(): number {
+    let count = 0
+    for (const [id, length] of this.activityLength) count += Math.max(0, length - (this.state.activityPushed[id] ?? 0))
+    return count
   }
 
   /** Resolves when everything queued has been tried (tests and benchmarks wait on it). */
@@ -191,10 +242,13 @@ export class DeskSync {
     }
     const summary = `Sync conflict resolved: ${conflict.fields.map((f) => `${f.field} kept ${choices[f.field] === 'local' ? 'this library’s' : 'the desk’s'} value`).join('; ')}`
     if (conflict.storyId) {
+      // No `field` on the entry: the history shows its summary, which names each field and the side kept.
       await this.store.updateStory(conflict.storyId, (file) => {
         const current = storyUnits(file).find((u) => u.key === key)?.value ?? null
         putStoryUnit(file, conflict.kind, conflict.unitId, apply(current))
-        file.activity.push({ id: newId(), at, by, action: conflict.kind === 'story' ? 'story.updated' : 'claim.updated', storyId: file.story.id, claimId: conflict.kind === 'claim' ? conflict.unitId : null, field: conflict.fields.map((f) => f.field).join(', ').slice(0, 100), from: null, to: null, summary })
+        // The story's version moves on (past any later stamp from the desk), so open windows fetch it again.
+        file.story.updatedAt = at > file.story.updatedAt ? at : new Date(Date.parse(file.story.updatedAt) + 1).toISOString()
+        file.activity.push({ id: newId(), at, by, action: conflict.kind === 'story' ? 'story.updated' : 'claim.updated', storyId: file.story.id, claimId: conflict.kind === 'claim' ? conflict.unitId : null, field: null, from: null, to: null, summary })
       })
     } else {
       await this.store.updateLibrary((draft) => {
@@ -298,7 +352,8 @@ export class DeskSync {
 
   private kick(): void {
     if (this.looping || this.closed) return
-    this.looping = this.loop().finally(() => {
+    // The loop outlives the call whose write kicked it: what it writes (a pull) is no call's.
+    this.looping = outsideCalls(() => this.loop()).finally(() => {
       this.looping = null
       this.emit()
       // A change or notice that arrived while the loop was finishing must not wait for the next one.
@@ -319,7 +374,7 @@ export class DeskSync {
           if (this.dirty.size > 0) await this.collect()
         }
         const sendable = [...this.pending.values()].filter((p) => !this.refused.has(p.key))
-        if (sendable.length > 0 || this.pendingActivity > 0) await this.push(client, sendable)
+        if (sendable.length > 0 || this.pendingActivityCount() > 0) await this.push(client, sendable)
         if (this.dirty.size === 0 && !this.wantPull) {
           this.error = null
           this.state.lastSyncAt = this.options.now().toISOString()
@@ -339,13 +394,15 @@ export class DeskSync {
     if (!this.loaded) return
     const store = this.store
     const all = this.dirty.has('*')
-    const scopes = all ? [LIBRARY_SCOPE, ...store.library.stories.map((s) => s.id), ...this.bases.keys()] : [...this.dirty]
+    const scopes = [...new Set(all ? [LIBRARY_SCOPE, ...store.library.stories.map((s) => s.id), ...this.bases.keys()] : this.dirty)]
     this.dirty.clear()
     if (scopes.includes(LIBRARY_SCOPE)) this.heldSettings = false
-    for (const scope of new Set(scopes)) {
-      for (const [key, p] of this.pending) if (p.scope === scope) this.pending.delete(key)
-      const units = await this.localUnits(scope)
-      if (units === null) continue
+    const recomputed = new Set(scopes)
+    for (const [key, p] of this.pending) if (recomputed.has(p.scope)) this.pending.delete(key)
+    const summaries = new Map(store.library.stories.map((s) => [s.id, s]))
+    await inTurns(scopes, FILES_AT_ONCE, async (scope) => {
+      const units = await this.localUnits(scope, summaries)
+      if (units === null) return
       const local = new Map(units.map((u) => [u.key, u]))
       const bases = this.bases.get(scope) ?? {}
       for (const key of new Set([...local.keys(), ...Object.keys(bases)])) {
@@ -362,24 +419,26 @@ export class DeskSync {
         const changeId = createHash('sha256').update(`${this.options.connection.deskId}\n${key}\n${baseSeq}\n${JSON.stringify(value)}`).digest('base64url')
         this.pending.set(key, { scope, key, kind: unit?.kind ?? kindOf(key), storyId: scope === LIBRARY_SCOPE ? null : scope, value, baseSeq, changeId })
       }
-    }
-    this.pendingActivity = 0
-    for (const s of store.library.stories) {
-      if (s.deletedAt !== null) continue
-      const file = await this.readStoryIfLoaded(s.id)
-      if (file && !isSample(file)) this.pendingActivity += Math.max(0, file.activity.length - (this.state.activityPushed[s.id] ?? 0))
-    }
+    })
     this.emit()
   }
 
-  /** The units of a scope as they are in the library now; null for a scope that is not shared (the sample story). */
-  private async localUnits(scope: string): Promise<Unit[] | null> {
+  /**
+   * The units of a scope as they are in the library now; null for a scope that is not shared (the
+   * sample story). Notes the story's activity count on the way (see pendingActivityCount).
+   */
+  private async localUnits(scope: string, summaries: ReadonlyMap<string, StorySummary>): Promise<Unit[] | null> {
     const store = this.store
     if (scope === LIBRARY_SCOPE) return libraryUnits(store.library)
-    const summary = store.library.stories.find((s) => s.id === scope)
-    if (!summary || summary.deletedAt !== null) return this.bases.has(scope) ? [] : null // a trashed story is deleted on the desk
+    const summary = summaries.get(scope)
+    if (!summary || summary.deletedAt !== null) {
+      this.activityLength.delete(scope)
+      return this.bases.has(scope) ? [] : null // a trashed story is deleted on the desk
+    }
     const file = await store.readStory(scope)
-    return isSample(file) ? null : storyUnits(file)
+    if (isSample(file)) return null
+    this.activityLength.set(scope, file.activity.length)
+    return storyUnits(file)
   }
 
   private async readStoryIfLoaded(id: string): Promise<StoryFile | null> {
@@ -390,64 +449,74 @@ export class DeskSync {
     }
   }
 
+  /** Pushes the outbox a page of whole stories at a time, each page one call. */
   private async push(client: Client, units: PendingUnit[]): Promise<void> {
-    const store = this.store
-    const activity: { storyId: string; entries: Activity[]; count: number }[] = []
-    for (const s of store.library.stories) {
-      const done = this.state.activityPushed[s.id] ?? 0
-      if (s.deletedAt !== null) continue
-      const file = await this.readStoryIfLoaded(s.id)
-      if (file && !isSample(file) && file.activity.length > done) activity.push({ storyId: s.id, entries: file.activity.slice(done), count: file.activity.length })
-    }
-    // Library units first, then each story's header before its claims and evidence.
-    const order: Record<UnitKind, number> = { settings: 0, person: 0, source: 0, story: 1, claim: 2, evidence: 3 }
-    const sorted = [...units].sort((a, b) => order[a.kind] - order[b.kind])
+    const byScope = new Map<string, PendingUnit[]>()
+    for (const p of units) (byScope.get(p.scope) ?? byScope.set(p.scope, []).get(p.scope)!).push(p)
+    for (const [id, length] of this.activityLength) if (length > (this.state.activityPushed[id] ?? 0) && !byScope.has(id)) byScope.set(id, [])
+    const scopes = [...byScope.keys()].sort((a, b) => (a === LIBRARY_SCOPE ? -1 : b === LIBRARY_SCOPE ? 1 : 0))
     const stale: PendingUnit[] = []
-    // Written ahead: if we die before the agreed versions are saved, settleInflight finds what the desk took.
-    this.state.inflight = sorted.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId, value: p.value }))
-    await this.saveState()
-    for (let i = 0; i === 0 || i < sorted.length; i += BATCH) {
-      const batch = sorted.slice(i, i + BATCH)
-      const entries = i === 0 ? activity.flatMap((a) => a.entries) : []
-      let results: { key: string; status: 'applied' | 'stale'; seq: number | null }[]
-      try {
-        const payload = batch.map((p) => ({ key: p.key, kind: p.kind, storyId: p.storyId, value: p.value, baseSeq: p.baseSeq, changeId: p.changeId }))
-        const answer = await client.query<{ key: string; status: 'applied' | 'stale'; seq: string | null }>('SELECT key, status, seq FROM factdesk.push($1, $2, $3)', [this.options.connection.deskId, JSON.stringify(payload), JSON.stringify(entries)])
-        results = answer.rows.map((r) => ({ key: r.key, status: r.status, seq: r.seq === null ? null : Number(r.seq) }))
-      } catch (error) {
-        if ((error as { code?: string }).code === '42501') {
-          for (const p of batch) this.refused.add(p.key)
-          throw error
-        }
-        throw error
+    for (let i = 0; i < scopes.length; ) {
+      const page: PendingUnit[] = []
+      const activity: { storyId: string; entries: Activity[]; count: number }[] = []
+      let entries = 0
+      for (; i < scopes.length && page.length < PUSH_PAGE_UNITS && entries < PUSH_PAGE_ACTIVITY; i++) {
+        const scope = scopes[i]!
+        page.push(...byScope.get(scope)!.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind]))
+        const done = this.state.activityPushed[scope] ?? 0
+        if (scope === LIBRARY_SCOPE || (this.activityLength.get(scope) ?? 0) <= done) continue
+        const file = await this.readStoryIfLoaded(scope)
+        if (!file || isSample(file) || file.activity.length <= done) continue
+        activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
+        entries += file.activity.length - done
       }
-      const byKey = new Map(batch.map((p) => [p.key, p]))
-      for (const r of results) {
-        const p = byKey.get(r.key)
-        if (!p) continue
-        if (r.status === 'applied' && r.seq !== null) {
-          this.setBase(p.scope, p.key, { seq: Number(r.seq), value: p.value })
-          if (this.pending.get(p.key) === p) this.pending.delete(p.key)
-        } else stale.push(p)
-      }
-      if (i === 0) for (const a of activity) this.state.activityPushed[a.storyId] = a.count
+      stale.push(...(await this.pushPage(client, page, activity)))
     }
+    // Someone else changed these since we last agreed: fetch them, merge, and push the result.
+    if (stale.length > 0) await this.pullKeys(client, stale.map((p) => p.key))
+  }
+
+  /** One page: written ahead as in flight, sent in one call, its answers made agreed versions. Returns the stale units. */
+  private async pushPage(client: Client, page: PendingUnit[], activity: { storyId: string; entries: Activity[]; count: number }[]): Promise<PendingUnit[]> {
+    // Written ahead: if we die before the agreed versions are saved, settleInflight finds what the desk took.
+    this.state.inflight = page.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId }))
+    await this.saveState()
+    const payload = page.map((p) => ({ key: p.key, kind: p.kind, storyId: p.storyId, value: p.value, baseSeq: p.baseSeq, changeId: p.changeId }))
+    let answer: { prior: number | string; top: number | string; results: [string, 'applied' | 'stale', number | string | null][] }
+    try {
+      const sent = await client.query<{ answer: typeof answer }>('SELECT factdesk.push_page($1, $2, $3) AS answer', [this.options.connection.deskId, JSON.stringify(payload), JSON.stringify(activity.flatMap((a) => a.entries))])
+      answer = sent.rows[0]!.answer
+    } catch (error) {
+      if ((error as { code?: string }).code === '42501') for (const p of page) this.refused.add(p.key)
+      throw error
+    }
+    const byKey = new Map(page.map((p) => [p.key, p]))
+    const stale: PendingUnit[] = []
+    for (const [key, status, seq] of answer.results) {
+      const p = byKey.get(key)
+      if (!p) continue
+      if (status === 'applied' && seq !== null) {
+        this.setBase(p.scope, p.key, { seq: Number(seq), value: p.value })
+        if (this.pending.get(p.key) === p) this.pending.delete(p.key)
+      } else stale.push(p)
+    }
+    for (const a of activity) this.state.activityPushed[a.storyId] = a.count
+    // Nobody else wrote to the desk since our last pull: what lies past the cursor is this page, already agreed.
+    if (Number(answer.prior) <= this.state.cursor) this.state.cursor = Math.max(this.state.cursor, Number(answer.top))
     await this.saveBases()
     this.state.inflight = []
     await this.saveState()
-    this.pendingActivity = 0
-    // Someone else changed these since we last agreed: fetch them, merge, and push the result.
-    if (stale.length > 0) await this.pullKeys(client, stale.map((p) => p.key))
+    return stale
   }
 
   /** A push cut off by a crash: what the desk accepted of it is agreed; the rest is simply pending again. */
   private async settleInflight(client: Client): Promise<void> {
     const inflight = this.state.inflight ?? []
-    const found = await client.query<{ change_id: string; seq: string }>('SELECT change_id, seq FROM factdesk.changes WHERE change_id = ANY($1)', [inflight.map((f) => f.changeId)])
-    const seqs = new Map(found.rows.map((r) => [r.change_id, Number(r.seq)]))
+    const found = await client.query<{ change_id: string; seq: string; value: UnitValue | null }>('SELECT change_id, seq, value FROM factdesk.changes WHERE change_id = ANY($1)', [inflight.map((f) => f.changeId)])
+    const accepted = new Map(found.rows.map((r) => [r.change_id, r]))
     for (const f of inflight) {
-      const seq = seqs.get(f.changeId)
-      if (seq !== undefined) this.setBase(f.scope, f.key, { seq, value: f.value })
+      const change = accepted.get(f.changeId)
+      if (change) this.setBase(f.scope, f.key, { seq: Number(change.seq), value: change.value })
     }
     this.state.inflight = []
     this.dirty.add('*')
@@ -457,23 +526,58 @@ export class DeskSync {
 
   // ---- pull ----
 
+  /**
+   * Everything after the cursor, in one snapshot: stories new to this library whole, then the rest
+   * page by page, the cursor saved after each page.
+   */
   private async pull(client: Client): Promise<void> {
     const desk = this.options.connection.deskId
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    let rows: Row[]
-    let acts: { story_id: string; entry: unknown; seq: string }[]
     try {
-      rows = (await client.query<Row>('SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND seq > $2 ORDER BY seq', [desk, this.state.cursor])).rows
-      acts = (await client.query<{ story_id: string; entry: unknown; seq: string }>('SELECT story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND seq > $2 ORDER BY seq', [desk, this.state.cursor])).rows
+      const topRow = await client.query<{ top: string | null }>('SELECT GREATEST((SELECT max(seq) FROM factdesk.units WHERE desk_id = $1), (SELECT max(seq) FROM factdesk.activity WHERE desk_id = $1)) AS top', [desk])
+      const top = Number(topRow.rows[0]?.top ?? 0)
+      if (top > this.state.cursor) {
+        const known = new Set(this.store.library.stories.map((s) => s.id))
+        const heads = await client.query<{ story_id: string }>(`SELECT story_id FROM factdesk.units WHERE desk_id = $1 AND kind = 'story' AND value IS NOT NULL AND seq > $2`, [desk, this.state.cursor])
+        const fresh = heads.rows.map((r) => r.story_id).filter((id) => id && !known.has(id))
+        for (let i = 0; i < fresh.length; i += STORIES_PER_FETCH) {
+          const rows = await client.query<PullRow>(
+            `SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id = ANY($2)
+             UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND story_id = ANY($2)`,
+            [desk, fresh.slice(i, i + STORIES_PER_FETCH)]
+          )
+          await this.applyRows(rows.rows)
+        }
+        for (;;) {
+          const page = await client.query<PullRow>(
+            `SELECT * FROM (
+               SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND seq > $2
+               UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND seq > $2
+             ) x WHERE story_id IS NULL OR story_id <> ALL($3) ORDER BY seq LIMIT $4`,
+            [desk, this.state.cursor, fresh, PULL_PAGE]
+          )
+          await this.applyRows(page.rows)
+          const full = page.rows.length === PULL_PAGE
+          this.state.cursor = full ? Number(page.rows.at(-1)!.seq) : Math.max(this.state.cursor, top)
+          await this.saveState()
+          if (!full) break
+        }
+      }
       await client.query('COMMIT')
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined)
       throw error
     }
-    await this.applyRemote(rows, acts)
-    const top = Math.max(this.state.cursor, ...rows.map((r) => Number(r.seq)), ...acts.map((a) => Number(a.seq)))
-    this.state.cursor = top
-    await this.saveState()
+  }
+
+  private async applyRows(rows: PullRow[]): Promise<void> {
+    const units: Row[] = []
+    const acts: ActivityRow[] = []
+    for (const r of rows) {
+      if (r.t === 'u') units.push({ key: r.key, kind: r.kind!, story_id: r.story_id, value: r.value as UnitValue | null, seq: r.seq })
+      else acts.push({ story_id: r.story_id!, entry: r.value })
+    }
+    await this.applyRemote(units, acts)
   }
 
   private async pullKeys(client: Client, keys: string[]): Promise<void> {
@@ -481,77 +585,107 @@ export class DeskSync {
     await this.applyRemote(rows, [])
   }
 
-  /** Merges others' changes into the library, scope by scope, then records the agreed versions. */
-  private async applyRemote(incoming: Row[], acts: { story_id: string; entry: unknown }[]): Promise<void> {
+  /** Merges others' changes into the library, one write per scope, then records the agreed versions. */
+  private async applyRemote(incoming: Row[], acts: ActivityRow[]): Promise<void> {
     // Our own acknowledged pushes come back too: the agreed version already is that change.
-    const rows = incoming.filter((r) => {
-      const scope = r.kind === 'story' || r.kind === 'claim' || r.kind === 'evidence' ? (r.story_id ?? idOf(r.key)) : LIBRARY_SCOPE
-      return this.bases.get(scope)?.[r.key]?.seq !== Number(r.seq) || Boolean(this.state.conflicts[r.key])
-    })
+    const rows = incoming.filter((r) => this.bases.get(scopeOfRow(r))?.[r.key]?.seq !== Number(r.seq) || Boolean(this.state.conflicts[r.key]))
     if (rows.length === 0 && acts.length === 0) return
-    const store = this.store
     const byScope = new Map<string, { rows: Row[]; activity: Activity[] }>()
     const group = (scope: string) => byScope.get(scope) ?? byScope.set(scope, { rows: [], activity: [] }).get(scope)!
-    for (const r of rows) group(r.kind === 'story' || r.kind === 'claim' || r.kind === 'evidence' ? (r.story_id ?? idOf(r.key)) : LIBRARY_SCOPE).rows.push(r)
+    for (const r of rows) group(scopeOfRow(r)).rows.push(r)
     for (const a of acts) {
       const parsed = Activity.safeParse(a.entry)
       if (parsed.success) group(a.story_id).activity.push(parsed.data)
     }
     // The library first: stories may cite sources and people that arrive in the same pull.
-    const scopes = [...byScope.keys()].sort((a, b) => (a === LIBRARY_SCOPE ? -1 : b === LIBRARY_SCOPE ? 1 : 0))
-    for (const scope of scopes) {
-      const { rows: scopeRows, activity } = byScope.get(scope)!
-      const order: Record<UnitKind, number> = { settings: 0, person: 0, source: 0, story: 1, claim: 2, evidence: 3 }
-      scopeRows.sort((a, b) => order[a.kind] - order[b.kind])
-      const merge = <D>(draft: D, current: (key: string) => UnitValue | null, put: (kind: UnitKind, id: string, value: UnitValue | null) => void): void => {
-        for (const r of scopeRows) {
-          const remote = r.value && unitSchemas[r.kind].safeParse(r.value).success ? r.value : r.value === null ? null : undefined
-          if (remote === undefined) continue // a value this version cannot read is left on the desk
-          const base = this.bases.get(scope)?.[r.key]
-          const local = current(r.key)
-          const known = this.state.conflicts[r.key]
-          const merged = merge3(known ? known.base : (base?.value ?? null), local, remote)
-          put(r.kind, idOf(r.key), merged.value)
-          if (merged.conflicts.length > 0) {
-            this.state.conflicts[r.key] = { key: r.key, kind: r.kind, storyId: scope === LIBRARY_SCOPE ? null : scope, unitId: idOf(r.key), fields: merged.conflicts, base: known ? known.base : (base?.value ?? null) }
-          } else delete this.state.conflicts[r.key]
-          this.setBase(scope, r.key, { seq: Number(r.seq), value: remote })
-        }
-        void draft
-      }
-      if (scope === LIBRARY_SCOPE) {
-        await store.updateLibrary((draft) => {
-          const units = new Map(libraryUnits(draft).map((u) => [u.key, u.value]))
-          merge(draft, (key) => units.get(key) ?? null, (kind, id, value) => putLibraryUnit(draft, kind, id, value))
-        })
-      } else {
-        const summary = store.library.stories.find((s) => s.id === scope)
-        if (summary && summary.deletedAt !== null) continue // trashed here: its agreed versions stay, the next push settles it
-        if (summary) {
-          if (scopeRows.length === 0) {
-            const have = new Set((await store.readStory(scope)).activity.map((a) => a.id))
-            if (activity.every((a) => have.has(a.id))) continue // only our own entries, back from the desk
-          }
-          await store.updateStory(scope, (draft) => {
-            const units = new Map(storyUnits(draft).map((u) => [u.key, u.value]))
-            merge(draft, (key) => units.get(key) ?? null, (kind, id, value) => putStoryUnit(draft, kind, id, value))
-            this.unionActivity(draft, activity)
-          })
-        } else {
-          const head = scopeRows.find((r) => r.kind === 'story' && r.value)
-          if (!head) continue
-          const { revisions, ...story } = head.value as UnitValue & { revisions: StoryFile['revisions'] }
-          const file: StoryFile = { schemaVersion: STORY_SCHEMA_VERSION, story: story as StoryFile['story'], revisions, claims: [], evidence: [], activity: [] }
-          merge(file, () => null, (kind, id, value) => putStoryUnit(file, kind, id, value))
-          this.unionActivity(file, activity)
-          await store.createStory(file)
-        }
-      }
-      // A merge that kept local changes leaves the scope different from the desk: push it.
-      this.dirty.add(scope)
-    }
+    const library = byScope.get(LIBRARY_SCOPE)
+    if (library) await this.applyLibrary(library.rows)
+    const summaries = new Map(this.store.library.stories.map((s) => [s.id, s]))
+    await inTurns([...byScope].filter(([scope]) => scope !== LIBRARY_SCOPE), FILES_AT_ONCE, ([scope, { rows: scopeRows, activity }]) => this.applyStory(scope, summaries.get(scope), scopeRows, activity))
     await this.saveBases()
     await this.saveState()
+  }
+
+  /**
+   * Merges a scope's rows into a draft: each unit three-way against its agreed version, conflicts
+   * flagged, agreed versions moved on. True when the result kept something of this library's that
+   * the desk does not have yet (the scope must be pushed again).
+   */
+  private mergeInto(scope: string, scopeRows: Row[], current: (key: string) => UnitValue | null, put: (kind: UnitKind, id: string, value: UnitValue | null) => void): boolean {
+    let keptLocal = false
+    for (const r of scopeRows.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind])) {
+      const remote = r.value && unitSchemas[r.kind].safeParse(r.value).success ? r.value : r.value === null ? null : undefined
+      if (remote === undefined) continue // a value this version cannot read is left on the desk
+      const base = this.bases.get(scope)?.[r.key]
+      const known = this.state.conflicts[r.key]
+      const merged = merge3(known ? known.base : (base?.value ?? null), current(r.key), remote)
+      put(r.kind, idOf(r.key), merged.value)
+      if (merged.conflicts.length > 0) {
+        this.state.conflicts[r.key] = { key: r.key, kind: r.kind, storyId: scope === LIBRARY_SCOPE ? null : scope, unitId: idOf(r.key), fields: merged.conflicts, base: known ? known.base : (base?.value ?? null) }
+      } else delete this.state.conflicts[r.key]
+      if (this.pending.has(r.key) || !isDeepStrictEqual(merged.value, remote)) keptLocal = true
+      this.setBase(scope, r.key, { seq: Number(r.seq), value: remote })
+    }
+    return keptLocal
+  }
+
+  /** Runs one of this sync's own writes to a scope, so its announcement is not taken for a local change. */
+  private async writeQuietly<T>(scope: string, write: (quiet: () => void) => Promise<T>): Promise<T> {
+    try {
+      // Marked from inside the store's change (not before): a write queued ahead of ours is still heard.
+      return await write(() => this.writing.add(scope))
+    } finally {
+      this.writing.delete(scope)
+    }
+  }
+
+  private async applyLibrary(scopeRows: Row[]): Promise<void> {
+    let keptLocal = false
+    await this.writeQuietly(LIBRARY_SCOPE, (quiet) =>
+      this.store.updateLibrary((draft) => {
+        quiet()
+        const units = new Map(libraryUnits(draft).map((u) => [u.key, u.value]))
+        keptLocal = this.mergeInto(LIBRARY_SCOPE, scopeRows, (key) => units.get(key) ?? null, (kind, id, value) => putLibraryUnit(draft, kind, id, value))
+      })
+    )
+    if (keptLocal) this.dirty.add(LIBRARY_SCOPE)
+  }
+
+  private async applyStory(scope: string, summary: StorySummary | undefined, scopeRows: Row[], activity: Activity[]): Promise<void> {
+    const store = this.store
+    if (summary && summary.deletedAt !== null) return // trashed here: its agreed versions stay, the next push settles it
+    let keptLocal = false
+    let length = 0
+    if (summary) {
+      if (scopeRows.length === 0) {
+        const have = new Set((await store.readStory(scope)).activity.map((a) => a.id))
+        if (activity.every((a) => have.has(a.id))) return // only our own entries, back from the desk
+      }
+      await this.writeQuietly(scope, (quiet) =>
+        store.updateStory(scope, (draft) => {
+          quiet()
+          const units = new Map(storyUnits(draft).map((u) => [u.key, u.value]))
+          keptLocal = this.mergeInto(scope, scopeRows, (key) => units.get(key) ?? null, (kind, id, value) => putStoryUnit(draft, kind, id, value))
+          this.unionActivity(draft, activity)
+          length = draft.activity.length
+        })
+      )
+    } else {
+      const head = scopeRows.find((r) => r.kind === 'story' && r.value)
+      if (!head) return
+      const { revisions, ...story } = head.value as UnitValue & { revisions: StoryFile['revisions'] }
+      const file: StoryFile = { schemaVersion: STORY_SCHEMA_VERSION, story: story as StoryFile['story'], revisions, claims: [], evidence: [], activity: [] }
+      keptLocal = this.mergeInto(scope, scopeRows, () => null, (kind, id, value) => putStoryUnit(file, kind, id, value))
+      this.unionActivity(file, activity)
+      length = file.activity.length
+      await this.writeQuietly(scope, async (quiet) => {
+        quiet()
+        await store.createStory(file)
+      })
+    }
+    this.activityLength.set(scope, length)
+    // A merge that kept local changes leaves the scope different from the desk: push it.
+    if (keptLocal) this.dirty.add(scope)
   }
 
   private unionActivity(file: StoryFile, incoming: Activity[]): void {
@@ -570,7 +704,8 @@ export class DeskSync {
     const saved = await readJson<SyncState>(statePath(store))
     const same = saved && isDeepStrictEqual(saved.connection, this.options.connection)
     this.loaded = true
-    this.state = same ? saved : { connection: this.options.connection, cursor: 0, activityPushed: {}, conflicts: {}, lastSyncAt: null }
+    this.state = same ? { ...saved, disconnected: false } : { connection: this.options.connection, cursor: 0, activityPushed: {}, conflicts: {}, lastSyncAt: null }
+    if (same && saved.disconnected) await this.saveState()
     if (!same) {
       // Another desk (or none before): start over; every unit of this library is new to the desk.
       for (const name of await nodeFileIO.readdir(path.join(deskDir(store), 'bases'))) await nodeFileIO.unlink(path.join(deskDir(store), 'bases', name)).catch(() => undefined)
@@ -613,6 +748,23 @@ export class DeskSync {
 
 const isSample = (file: StoryFile): boolean => file.story.origin.kind === 'sample'
 
+/** Runs `work` on every item, at most `width` at a time; after a failure starts no more, lets the running ones end, and throws it. */
+async function inTurns<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  let failure: { error: unknown } | null = null
+  const lane = async (): Promise<void> => {
+    while (!failure && next < items.length) {
+      try {
+        await work(items[next++]!)
+      } catch (error) {
+        failure ??= { error }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane))
+  if (failure) throw (failure as { error: unknown }).error
+}
+
 async function readJson<T>(file: string): Promise<T | null> {
   try {
     return JSON.parse((await nodeFileIO.readFile(file)).toString('utf8')) as T
@@ -633,6 +785,10 @@ export function deskError(error: unknown, connection: DeskConnection): AppError 
   if (error instanceof AppError) return error
   const e = error as { code?: string; message?: string }
   const where = `${connection.host}:${connection.port}/${connection.database}`
+  // TLS: the server has none, its certificate does not check out, or it will not talk without it.
+  if (/does not support SSL/i.test(e.message ?? '')) return new AppError('unsupported', `The desk at ${where} does not accept encrypted (TLS) connections. If it runs on this computer (npm run desk), turn TLS off; otherwise ask whoever runs it to turn TLS on.`)
+  if (e.code && TLS_CERT_ERRORS.test(e.code)) return new AppError('unsupported', `The desk at ${where} did not show a TLS certificate this computer trusts (${e.code}). Ask whoever runs the desk for a certificate from a trusted authority.`)
+  if (e.code === '28000' && /no encryption/i.test(e.message ?? '')) return new AppError('forbidden', `The desk at ${where} only accepts encrypted connections: turn TLS on.`)
   if (e.code === '28P01' || e.code === '28000') return new AppError('forbidden', `The desk at ${where} refused the password for ${connection.user}.`)
   if (e.code === '42501') return new AppError('forbidden', `The desk refused this change for ${connection.user}: ${e.message ?? 'permission denied'}.`)
   if (e.code === '3D000') return new AppError('not_found', `There is no database "${connection.database}" at ${connection.host}:${connection.port}.`)
@@ -640,5 +796,7 @@ export function deskError(error: unknown, connection: DeskConnection): AppError 
   if (isConnectionError(error)) return new AppError('network_error', `Cannot reach the desk at ${where}: ${e.message ?? e.code}. Changes wait here until it is back.`)
   return new AppError('internal', `The desk failed: ${e.message ?? String(error)}`)
 }
+
+const TLS_CERT_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/
 
 const toShape = (error: AppError): { code: ErrorCode; message: string } => ({ code: error.code, message: error.message })

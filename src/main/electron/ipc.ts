@@ -6,9 +6,9 @@ import type { Dispatch } from '../dispatch'
 
 export function registerIpc(dispatch: () => Dispatch): void {
   for (const channel of channelNames) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown, callId: unknown) => {
       const frame = event.senderFrame
-      return dispatch()(channel, input, { url: frame?.url ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame })
+      return dispatch()(channel, input, { url: frame?.url ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame }, callId)
     })
   }
 }

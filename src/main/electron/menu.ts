@@ -22,6 +22,7 @@ export function buildMenu(window: () => BrowserWindow | null): Menu {
         { type: 'separator' },
         { label: 'Open Library…', click: send('open-library') },
         { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: send('settings') },
+        { label: 'Connect to Desk…', click: send('connect-desk') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]

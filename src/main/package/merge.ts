@@ -1,7 +1,7 @@
 // mergePackage: folds a verification package into a library without duplicating stories, claims or sources.
 import type { PackageImportResult } from '../../shared/contract/transfer'
 import type { Claim, Person, Source, Story, StoryFile } from '../../shared/model'
-import { partText } from '../../shared/text/anchor'
+import { partText } from '../../shared/text/parts'
 import type { VerificationPackage } from './json-package'
 import { matchSources, missingPeople } from './merge-sources'
 

@@ -2,10 +2,11 @@
 // A claim is numbered once (C7) for the story's life; its verdict is tied to the words it was
 // given on (shared/rules/claims.ts says when it waits for re-check).
 import type { HandlersFor } from '../dispatch'
-import { defaultClaimFields, type Claim, type ClaimFields, type ClaimType, type StoryFile, type StoryPart } from '../../shared/model'
+import { defaultClaimFields, type Claim, type ClaimFields, type ClaimType, type StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { checkedNow, claimLabel, isChecked, lacksCheckedAgainst, recheckAfterReattach } from '../../shared/rules/claims'
-import { describe, partText } from '../../shared/text/anchor'
+import { describe } from '../../shared/text/anchor'
+import { anchorRange, partText, sameRange, type PartRange } from '../../shared/text/parts'
 import { trimRange, type TextRange } from '../../shared/text/range'
 import { currentEditor, logActivity, type ServiceContext } from './context'
 import { summaryFor } from './values'
@@ -36,11 +37,6 @@ export function findClaim(file: StoryFile, claimId: string): Claim {
   const claim = file.claims.find((c) => c.id === claimId)
   if (!claim) throw new AppError('not_found', 'That claim is not in this story (it may have been deleted).')
   return claim
-}
-
-/** Where a claim's words are: `start..end` of the story's `part` (its headline or its text). */
-export interface PartRange extends TextRange {
-  part: StoryPart
 }
 
 /** A new claim on `start..end` of the story's headline or text, taking the story's next claim number. */
@@ -108,7 +104,7 @@ export function claimHandlers(ctx: ServiceContext) {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const range = { part, ...tightRange(partText(file.story, part), start, end) }
-        const twin = file.claims.find((c) => !c.orphaned && c.anchor.part === part && c.anchor.position.start === range.start && c.anchor.position.end === range.end)
+        const twin = file.claims.find((c) => !c.orphaned && sameRange(anchorRange(c.anchor), range))
         if (twin) throw new AppError('conflict', `Those exact words are already a claim (marked ${twin.createdAt.slice(0, 10)}). Open it from the claim list instead.`)
         const at = ctx.now().toISOString()
         const claim = newClaim(file, range, ctx.newId(), by, at, fields)

@@ -11,6 +11,8 @@ export interface ServiceContext {
   /** Who is editing on this machine (kept outside the library), or null before anyone has said. */
   readonly editorId: string | null
   chooseEditor(id: string): Promise<void>
+  /** The number of the last write announced for the story (0: none since the app started); see WriteVersion. */
+  storyVersion(storyId: string): number
 }
 
 /** What a change needs without an editor at the keyboard (seeding the sample story, logging). */

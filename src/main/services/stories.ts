@@ -64,7 +64,12 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
   return {
     'stories.list': ({ includeDeleted }) => ctx.store.library.stories.filter((s) => includeDeleted || s.deletedAt === null),
     'stories.trash': () => ctx.store.library.stories.filter((s) => s.deletedAt !== null),
-    'stories.get': async ({ id }) => storyDetail(ctx, await ctx.store.readStory(id)),
+    'stories.get': async ({ id }) => {
+      // The number is read before the story: a write landing in between makes the answer newer than
+      // its number says (fetched again, harmless), never older.
+      const version = ctx.storyVersion(id)
+      return { ...storyDetail(ctx, await ctx.store.readStory(id)), version }
+    },
     'stories.create': async ({ text, ...meta }) => {
       const by = currentEditor(ctx)
       const canonicalText = canonical(text)

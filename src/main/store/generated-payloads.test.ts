@@ -116,7 +116,12 @@ async function state(core = t.core): Promise<string> {
   if (!list.ok) throw new Error(list.error.message)
   const summaries = list.value as StorySummary[]
   const stories = []
-  for (const s of summaries) stories.push(await core.dispatch('stories.get', { id: s.id }, appSender))
+  for (const s of summaries) {
+    const read = await core.dispatch('stories.get', { id: s.id }, appSender)
+    // The write number counts this process's writes, not anything saved.
+    if (read.ok) delete (read.value as { version?: number }).version
+    stories.push(read)
+  }
   const trash = await core.dispatch('stories.trash', {}, appSender)
   return stable({ ...value, notices: [], summaries, details: stories, trash })
 }

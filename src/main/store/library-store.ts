@@ -23,6 +23,7 @@ import { acquireLibraryLock, type LibraryLock } from './library-lock'
 import { INDEX_JOURNAL_BYTES, indexLines, readIndexJournal } from './index-journal'
 import { listStoryFolders, reconcileIndex, withRefreshedLines } from './reconcile'
 import { summarise } from './summary'
+import { callerIds } from '../call-context'
 import { assertLoadable } from './validate'
 
 /** Stories kept in memory after they were last read or saved; the rest are read again when needed. */
@@ -48,8 +49,11 @@ export type ReadOnlyReason = 'newer' | 'unwritable' | null
 /** A folder we cannot write to: read-only media, or no permission. Such a library opens read-only. */
 const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM'])
 
-/** What one write changed, announced once it is on disk: a story's new index line and the activity it logged, or library.json. */
-export type StoreChange = { entity: 'story'; summary: StorySummary; activity: Activity[] } | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }
+/**
+ * What one write changed, announced once it is on disk: a story's new index line and the activity it
+ * logged, or library.json; with the ids of the window's calls that caused it (none for background work).
+ */
+export type StoreChange = ({ entity: 'story'; summary: StorySummary; activity: Activity[] } | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }) & { callIds: string[] }
 
 export class LibraryStore {
   private readonly listeners = new Set<(change: StoreChange) => void>()
@@ -240,7 +244,8 @@ export class LibraryStore {
     return () => void this.listeners.delete(listener)
   }
 
-  private announce(change: StoreChange): void {
+  private announce(what: DistributiveOmit<StoreChange, 'callIds'>): void {
+    const change = { ...what, callIds: callerIds() } as StoreChange
     for (const listener of this.listeners) listener(change)
   }
 
@@ -490,6 +495,8 @@ function foldLines(stories: readonly StorySummary[], lines: ReadonlyMap<string, 
   }
   return folded
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 /** Drafts of a story for a change: copies made only of what the change touches. Nothing is frozen (records are never changed in place). */
 const drafts = new Immer({ autoFreeze: false })

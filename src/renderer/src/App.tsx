@@ -18,9 +18,13 @@ import { LibraryScreen } from './library/LibraryScreen'
 import { NewStoryDialog } from './library/NewStoryDialog'
 import { SettingsDialog } from './settings/SettingsDialog'
 import { StoryView } from './story/StoryView'
+import { ConnectDeskButton } from './sync/ConnectDeskButton'
+import { DeskSyncProvider, type DeskSyncActions } from './sync/desk-sync'
+import { DeskStatusLine } from './sync/DeskStatusLine'
 import { TransferProvider, type Transfer } from './transfer/TransferProvider'
 
-type Route = { name: 'library' } | { name: 'story'; id: string }
+/** A story, and the claim to open in it (a sync conflict's, say); each `visit` opens the story afresh with that claim. */
+type Route = { name: 'library' } | { name: 'story'; id: string; claimId?: string; visit?: number }
 
 export function App(): React.JSX.Element {
   return (
@@ -56,6 +60,8 @@ function Shell(): React.JSX.Element {
   const [settingsOpen, setSettingsOpen] = useState(false)
   const transfer = useRef<Transfer | null>(null)
   const openStory = useCallback((id: string) => setRoute({ name: 'story', id }), [])
+  const deskSync = useRef<DeskSyncActions | null>(null)
+  const openClaim = useCallback((id: string, claimId: string | null) => setRoute({ name: 'story', id, claimId: claimId ?? undefined, visit: Date.now() }), [])
   const storyOnScreen = route.name === 'story' ? route.id : null
   const openLibraryScreen = useCallback(() => setRoute({ name: 'library' }), [])
   const reload = lib.reload
@@ -68,6 +74,7 @@ function Shell(): React.JSX.Element {
       'import-package': () => transfer.current?.importPackage(),
       export: () => transfer.current?.openExport(storyOnScreen ? { storyIds: [storyOnScreen], scope: 'story' } : undefined),
       settings: () => setSettingsOpen(true),
+      'connect-desk': () => deskSync.current?.openConnect(),
       'open-library': () => {
         call('library.open', {})
           .then(() => {
@@ -114,6 +121,7 @@ function Shell(): React.JSX.Element {
 
   return (
     <DeskProvider library={lib.library} editLibrary={lib.edit} askEditor={askEditor}>
+      <DeskSyncProvider libraryPath={lib.library.path} onOpenClaim={openClaim} actionsRef={deskSync}>
       <TransferProvider onOpenStory={openStory} actionsRef={transfer}>
       <div className="app">
         <header className="app-header">
@@ -126,6 +134,7 @@ function Shell(): React.JSX.Element {
             </button>
           </Flex>
           <Flex align="center" gap="3">
+            <ConnectDeskButton />
             <Tooltip content="Keyboard shortcuts (?)">
               <IconButton variant="ghost" color="gray" aria-label="Keyboard shortcuts" onClick={() => setShortcutsOpen(true)}>
                 <KeyboardIcon />
@@ -145,9 +154,10 @@ function Shell(): React.JSX.Element {
           {route.name === 'library' ? (
             <LibraryScreen key={lib.library.path} onOpen={openStory} onNewStory={() => setNewStoryOpen(true)} />
           ) : (
-            <StoryView key={route.id} storyId={route.id} onBack={openLibraryScreen} />
+            <StoryView key={`${route.id}:${route.visit ?? ''}`} storyId={route.id} claimId={route.claimId} onBack={openLibraryScreen} />
           )}
         </main>
+        <DeskStatusLine />
       </div>
       <EditorDialog
         open={editorOpen}
@@ -167,6 +177,7 @@ function Shell(): React.JSX.Element {
       <NewStoryDialog open={newStoryOpen} onOpenChange={setNewStoryOpen} onCreated={openStory} />
       <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />
       </TransferProvider>
+      </DeskSyncProvider>
     </DeskProvider>
   )
 }

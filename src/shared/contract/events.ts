@@ -1,18 +1,21 @@
 // What main tells the renderer without being asked.
 import { z } from 'zod'
 import { Activity, Id, IsoDate, Person, Settings, Source, StorySummary } from '../model'
+import { CallId, WriteVersion } from './channel'
 import { DeskStatus } from './desk'
 import { LibraryNotice } from './library'
 
+/** What every announcement carries: the write's number and the window's calls that caused it (none: background work such as a desk pull). */
+const written = { version: WriteVersion, callIds: z.array(CallId) }
+
 /**
  * One write to the library, announced by the store where it wrote it. A story write carries the
- * story's new index line (its `updatedAt` is the story's version) and the activity it logged; a
- * write to library.json carries the people and settings as they now are and the sources it added
- * or changed.
+ * story's new index line and the activity it logged; a write to library.json carries the people and
+ * settings as they now are and the sources it added or changed.
  */
 export const LibraryChange = z.discriminatedUnion('entity', [
-  z.strictObject({ entity: z.literal('story'), storyId: Id, updatedAt: IsoDate, summary: StorySummary, activity: z.array(Activity) }),
-  z.strictObject({ entity: z.literal('library'), updatedAt: IsoDate, people: z.array(Person), settings: Settings, sources: z.array(Source) })
+  z.strictObject({ entity: z.literal('story'), storyId: Id, updatedAt: IsoDate, summary: StorySummary, activity: z.array(Activity), ...written }),
+  z.strictObject({ entity: z.literal('library'), updatedAt: IsoDate, people: z.array(Person), settings: Settings, sources: z.array(Source), ...written })
 ])
 export type LibraryChange = z.infer<typeof LibraryChange>
 
@@ -22,7 +25,7 @@ export const events = {
   'desk.status': DeskStatus,
   'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
   'menu.command': z.strictObject({
-    command: z.enum(['open-library', 'import-file', 'import-url', 'new-story', 'export', 'import-package', 'shortcuts', 'settings', 'undo', 'redo'])
+    command: z.enum(['open-library', 'import-file', 'import-url', 'new-story', 'export', 'import-package', 'shortcuts', 'settings', 'connect-desk', 'undo', 'redo'])
   })
 }
 export type EventName = keyof typeof events

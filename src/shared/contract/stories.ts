@@ -1,7 +1,7 @@
 // Stories: create, read with everything attached, edit, revise, delete to trash and restore.
 import { z } from 'zod'
 import { Activity, Claim, DeskState, Evidence, Id, IncomingStoryText, limits, Name, ShortText, Source, Story, StoryMeta, StorySummary } from '../model'
-import { channel, NoInput } from './channel'
+import { channel, NoInput, WriteVersion } from './channel'
 
 export const RevisionInfo = z.strictObject({
   revision: z.number().int(),
@@ -22,6 +22,10 @@ export const StoryDetail = z.strictObject({
 })
 export type StoryDetail = z.infer<typeof StoryDetail>
 
+/** A story as stories.get reads it, with the number of the last write it holds (see WriteVersion). */
+export const VersionedStory = StoryDetail.extend({ version: WriteVersion })
+export type VersionedStory = z.infer<typeof VersionedStory>
+
 export const ReanchorReport = z.strictObject({
   revision: z.number().int(),
   exact: z.number().int(),
@@ -37,7 +41,7 @@ export type ReanchorReport = z.infer<typeof ReanchorReport>
 
 export const storyChannels = {
   'stories.list': channel(z.strictObject({ includeDeleted: z.boolean().optional() }), z.array(StorySummary)),
-  'stories.get': channel(z.strictObject({ id: Id }), StoryDetail),
+  'stories.get': channel(z.strictObject({ id: Id }), VersionedStory),
   'stories.create': channel(
     StoryMeta.partial().extend({ title: Name, text: IncomingStoryText }).strict(),
     StorySummary

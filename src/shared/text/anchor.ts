@@ -6,7 +6,6 @@
 // is convincing: an editor can re-attach an orphan, but cannot see a claim moved to wrong words.
 import search from 'approx-string-match'
 import type { ClaimAnchor, StoryPart } from '../model/claim'
-import type { Story } from '../model/story'
 import { positionHint } from './position-hint'
 import { trimRange, type TextRange } from './range'
 
@@ -20,10 +19,7 @@ export interface ResolvedAnchor {
   anchor: ClaimAnchor
 }
 
-/** The text a claim in `part` anchors to: the headline, or the story text. */
-export const partText = (story: Pick<Story, 'title' | 'text'>, part: StoryPart): string => (part === 'headline' ? story.title : story.text)
-
-/** Describes `start..end` of `text`, the text of the story's `part` (see partText). */
+/** Describes `start..end` of `text`, the text of the story's `part` (see parts.ts). */
 export function describe(text: string, start: number, end: number, revision: number, part: StoryPart): ClaimAnchor {
   return {
     part,

@@ -60,16 +60,17 @@ interface FieldProps {
   value: string
   onChange(value: string): void
   placeholder?: string
-  type?: 'text' | 'date' | 'url'
+  type?: 'text' | 'date' | 'url' | 'password' | 'number'
+  autoComplete?: string
 }
 
-export function LabelledField({ id, label, value, onChange, placeholder = '', type = 'text' }: FieldProps): React.JSX.Element {
+export function LabelledField({ id, label, value, onChange, placeholder = '', type = 'text', autoComplete }: FieldProps): React.JSX.Element {
   return (
     <Flex direction="column" gap="1">
       <Text as="label" size="2" htmlFor={id}>
         {label}
       </Text>
-      <TextField.Root id={id} type={type} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+      <TextField.Root id={id} type={type} value={value} placeholder={placeholder} autoComplete={autoComplete} onChange={(e) => onChange(e.target.value)} />
     </Flex>
   )
 }

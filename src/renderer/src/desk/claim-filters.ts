@@ -14,13 +14,15 @@ export interface ClaimFilter {
   orphaned: boolean
   /** Verdicts given on words that have since changed. */
   recheck: boolean
+  /** Claims flagged "sync conflict" with the desk. */
+  conflict: boolean
   query: string
 }
 
-export const noFilter: ClaimFilter = { status: 'all', verdict: 'all', type: 'all', assignee: 'all', noEvidence: false, orphaned: false, recheck: false, query: '' }
+export const noFilter: ClaimFilter = { status: 'all', verdict: 'all', type: 'all', assignee: 'all', noEvidence: false, orphaned: false, recheck: false, conflict: false, query: '' }
 
 export const isFiltered = (f: ClaimFilter): boolean =>
-  f.status !== 'all' || f.verdict !== 'all' || f.type !== 'all' || f.assignee !== 'all' || f.noEvidence || f.orphaned || f.recheck || f.query.trim() !== ''
+  f.status !== 'all' || f.verdict !== 'all' || f.type !== 'all' || f.assignee !== 'all' || f.noEvidence || f.orphaned || f.recheck || f.conflict || f.query.trim() !== ''
 
 /**
  * Everything a search looks through for one claim: its words and restatement, speaker, tags,
@@ -35,7 +37,8 @@ function searchText(c: Claim, evidence: readonly Evidence[], sources: ReadonlyMa
   return parts.join('\n').toLowerCase()
 }
 
-export function filterClaims(claims: readonly Claim[], evidence: readonly Evidence[], f: ClaimFilter, sources: readonly Source[] = []): Claim[] {
+/** `conflicted`: the ids of claims with a sync conflict (the desk sync's status says which). */
+export function filterClaims(claims: readonly Claim[], evidence: readonly Evidence[], f: ClaimFilter, sources: readonly Source[] = [], conflicted: ReadonlySet<string> = new Set()): Claim[] {
   const backed = new Set(evidence.map((e) => e.claimId))
   const q = f.query.trim().toLowerCase()
   const byClaim = new Map<string, Evidence[]>()
@@ -50,6 +53,7 @@ export function filterClaims(claims: readonly Claim[], evidence: readonly Eviden
       (!f.noEvidence || !backed.has(c.id)) &&
       (!f.orphaned || c.orphaned) &&
       (!f.recheck || needsRecheck(c)) &&
+      (!f.conflict || conflicted.has(c.id)) &&
       (!q || searchText(c, byClaim.get(c.id) ?? [], sourceById).includes(q))
   )
 }

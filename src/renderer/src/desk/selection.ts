@@ -4,6 +4,8 @@
 // markers, the margin) carries `data-at`, the story offset it sits at, so a selection that starts
 // or ends on one still resolves. Paragraph breaks are not rendered; the offsets skip them.
 
+import { storyParts, type StoryPart } from '../../../shared/model'
+import type { PartRange } from '../../../shared/text/parts'
 import type { TextRange } from '../../../shared/text/range'
 
 const SEGMENT = '[data-start]'
@@ -58,6 +60,22 @@ export function rangeToOffsets(root: Element, range: Range): TextRange | null {
 export function selectionOffsets(root: Element, selection: Selection | null): TextRange | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null
   return rangeToOffsets(root, selection.getRangeAt(0))
+}
+
+/** The rendered headline and story text, each rendered as runs with their own offsets. */
+export type PartRoots = Record<StoryPart, Element | null>
+
+/**
+ * The current selection as offsets in the headline or the story text, whichever wholly holds it;
+ * null when it is empty or runs from one into the other (a claim is in one of them).
+ */
+export function selectionInParts(roots: PartRoots, selection: Selection | null): PartRange | null {
+  for (const part of storyParts) {
+    const root = roots[part]
+    const range = root ? selectionOffsets(root, selection) : null
+    if (range) return { part, ...range }
+  }
+  return null
 }
 
 /** The story offset under a screen point, for clicks in the margin (caret APIs differ by engine). */

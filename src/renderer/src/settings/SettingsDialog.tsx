@@ -6,6 +6,8 @@ import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
 import { DialogContent } from '../app/dialog'
+import { useDeskSync } from '../sync/desk-sync'
+import { stateWords } from '../sync/sync-words'
 
 export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
   return (
@@ -42,6 +44,7 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
       }}
     >
       <Flex direction="column" gap="4">
+        <SharedDesk />
         <Heading size="3" as="h3">
           Publishing
         </Heading>
@@ -99,5 +102,25 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
         </DialogFooter>
       </Flex>
     </form>
+  )
+}
+
+/** Where this library shares its work: the desk it syncs with, and the way to connect or disconnect. */
+function SharedDesk(): React.JSX.Element {
+  const { status, openConnect } = useDeskSync()
+  return (
+    <>
+      <Heading size="3" as="h3">
+        Shared desk
+      </Heading>
+      <Flex gap="3" align="center" justify="between">
+        <Text size="2" color="gray">
+          {status.state === 'off' ? 'This library is not shared with a desk.' : `${stateWords(status)}: desk “${status.deskId}” as ${status.user}.`}
+        </Text>
+        <Button type="button" variant="soft" onClick={openConnect}>
+          {status.state === 'off' ? 'Connect to a desk…' : 'Desk connection…'}
+        </Button>
+      </Flex>
+    </>
   )
 }

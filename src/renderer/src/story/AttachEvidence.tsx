@@ -46,7 +46,7 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
       return source
         ? await edit({
             send: () => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } }),
-            apply: (d, evidence) => ({ ...d, evidence: [...d.evidence, evidence], sources: [...d.sources.filter((s) => s.id !== source.id), source] })
+            apply: (d, evidence) => ({ ...d, evidence: [...d.evidence.filter((e) => e.id !== evidence.id), evidence], sources: [...d.sources.filter((s) => s.id !== source.id), source] })
           })
         : undefined
     })

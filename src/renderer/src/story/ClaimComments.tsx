@@ -21,7 +21,7 @@ export function ClaimComments({ storyId, claim }: { storyId: string; claim: Clai
     const done = await guard.once(() =>
       edit({
         send: () => call('claims.comment', { storyId, claimId: claim.id, body }),
-        apply: (d, comment) => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? { ...c, comments: [...c.comments, comment] } : c)) })
+        apply: (d, comment) => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? { ...c, comments: [...c.comments.filter((k) => k.id !== comment.id), comment] } : c)) })
       })
     )
     if (!done) return

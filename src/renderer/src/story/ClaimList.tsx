@@ -1,5 +1,5 @@
 // The claims beside the text, in story order, with filters, counts and the story's progress.
-import { LinkBreak2Icon, MagnifyingGlassIcon, ReaderIcon, UpdateIcon } from '@radix-ui/react-icons'
+import { ExclamationTriangleIcon, LinkBreak2Icon, MagnifyingGlassIcon, ReaderIcon, UpdateIcon } from '@radix-ui/react-icons'
 import { Button, Checkbox, Flex, Select, Text, TextField } from '@radix-ui/themes'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
@@ -26,9 +26,13 @@ interface ClaimListProps {
   selectedId: string | null
   onSelect(id: string, open: boolean): void
   searchRef: React.RefObject<HTMLInputElement | null>
+  /** Claims flagged "sync conflict" with the desk. */
+  conflicted: ReadonlySet<string>
+  /** Whether the library is on a desk (the conflict filter shows only then, or while a conflict is left). */
+  synced: boolean
 }
 
-export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedId, onSelect, searchRef }: ClaimListProps): React.JSX.Element {
+export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedId, onSelect, searchRef, conflicted, synced }: ClaimListProps): React.JSX.Element {
   const desk = useDesk()
   const scrollRef = useRef<HTMLDivElement>(null)
   const evidenceCount = new Map<string, number>()
@@ -115,6 +119,14 @@ export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedI
               Needs re-check (<span data-testid="recheck-count">{rechecks}</span>)
             </Flex>
           </Text>
+          {(synced || conflicted.size > 0 || filter.conflict) && (
+            <Text as="label" size="1">
+              <Flex gap="1" align="center">
+                <Checkbox size="1" checked={filter.conflict} onCheckedChange={(v) => onFilter({ ...filter, conflict: v === true })} />
+                Sync conflicts (<span data-testid="conflict-count">{conflicted.size}</span>)
+              </Flex>
+            </Text>
+          )}
           {isFiltered(filter) && (
             <Button size="1" variant="ghost" onClick={() => onFilter(noFilter)}>
               Clear filters
@@ -145,6 +157,11 @@ export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedI
                   {c.orphaned && (
                     <span className="chip chip-orphan">
                       <LinkBreak2Icon aria-hidden /> Orphaned
+                    </span>
+                  )}
+                  {conflicted.has(c.id) && (
+                    <span className="chip chip-conflict">
+                      <ExclamationTriangleIcon aria-hidden /> Sync conflict
                     </span>
                   )}
                   {needsRecheck(c) && (

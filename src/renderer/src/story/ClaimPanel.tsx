@@ -1,14 +1,14 @@
 // One claim, worked: the words, what it says, status and verdict, who has it, evidence, talk, history.
 import { Cross2Icon, LinkBreak2Icon, TrashIcon } from '@radix-ui/react-icons'
-import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, RadioCards, SegmentedControl, Select, Separator, Text, Tooltip } from '@radix-ui/themes'
+import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, SegmentedControl, Select, Separator, Text, Tooltip } from '@radix-ui/themes'
 import { useEffect, useRef } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
-import { claimStatuses, claimTypes, priorities, verdicts, type Claim, type ClaimFields, type Verdict } from '../../../shared/model'
+import { claimTypes, priorities, verdicts, type Claim, type ClaimFields, type Verdict } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
 import { CheckedBefore } from '../memory/CheckedBefore'
 import { PersonItems } from '../app/PersonItems'
-import { priorityLabels, StatusIcon, typeLabels, verdictColor } from '../app/labels'
+import { priorityLabels, typeLabels, verdictColor } from '../app/labels'
 import { CheckedAgainst } from './CheckedAgainst'
 import { ClaimComments } from './ClaimComments'
 import { ContactLog } from './ContactLog'
@@ -16,6 +16,8 @@ import { RecheckCallout } from './RecheckCallout'
 import { ClaimHistory } from './ClaimHistory'
 import { EvidenceSection } from './EvidenceSection'
 import { SavedField } from './SavedField'
+import { StatusCards } from './StatusCards'
+import { SyncConflict } from '../sync/SyncConflict'
 
 const verdictChoices: readonly (Verdict | 'none')[] = ['none', ...verdicts]
 
@@ -64,6 +66,7 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
           {claim.anchor.quote.exact}
         </blockquote>
         <RecheckCallout storyId={storyId} claim={claim} />
+        <SyncConflict claim={claim} activity={detail.activity} />
         {claim.orphaned && (
           <Callout.Root color="orange" size="1" mb="3">
             <Callout.Icon>
@@ -84,19 +87,7 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
           <Text size="1" weight="medium" color="gray" as="p" mb="1" id="status-label">
             Status
           </Text>
-          <RadioCards.Root size="1" columns="2" gap="2" value={claim.status} onValueChange={(v) => onUpdate({ status: v as Claim['status'] })} aria-labelledby="status-label" className="status-control">
-            {claimStatuses.map((s, i) => (
-              <RadioCards.Item key={s} value={s} data-status={s} title={`${desk.statusLabel(s)} (key ${i + 1})`}>
-                <Flex gap="2" align="center" width="100%">
-                  <StatusIcon status={s} />
-                  <Text size="2">{desk.statusLabel(s)}</Text>
-                  <Text size="1" color="gray" ml="auto" aria-hidden>
-                    {i + 1}
-                  </Text>
-                </Flex>
-              </RadioCards.Item>
-            ))}
-          </RadioCards.Root>
+          <StatusCards status={claim.status} onChange={(status) => onUpdate({ status })} />
         </section>
 
         <section className="panel-section" aria-label="Verdict">

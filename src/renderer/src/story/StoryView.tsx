@@ -3,7 +3,7 @@
 import { ChevronLeftIcon, Pencil2Icon, PlusIcon } from '@radix-ui/react-icons'
 import { Button, Callout, Flex, Heading, IconButton, Kbd, Spinner, Text, Tooltip } from '@radix-ui/themes'
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { deskStates, type Claim, type DeskState } from '../../../shared/model'
+import { deskStates, storyParts, type Claim, type DeskState, type StoryPart } from '../../../shared/model'
 import { claimLabel, FINAL_DESK_STATE, needsRecheck, signOffBlockers } from '../../../shared/rules/claims'
 import { call } from '../api'
 import { useDesk, useReport } from '../app/desk-context'
@@ -12,7 +12,8 @@ import { useToasts } from '../app/toasts'
 import { useUndo } from '../app/undo'
 import { filterClaims, isFiltered, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
 import type { DeskAction } from '../desk/keymap'
-import { selectionOffsets } from '../desk/selection'
+import { selectionInParts, type PartRoots } from '../desk/selection'
+import { anchorRange, type PartRange } from '../../../shared/text/parts'
 import { useClaimActions } from './use-claim-actions'
 import { MemoryMarks } from '../memory/MemoryMarks'
 import { MemoryToolbar } from '../memory/MemoryToolbar'
@@ -27,36 +28,52 @@ import { ClaimPanel } from './ClaimPanel'
 import { SignOffDialog } from './SignOffDialog'
 import { StoryToolbarExtras } from './StoryToolbarExtras'
 import { StoryEditProvider, useStory } from './use-story'
+import { useDeskSync } from '../sync/desk-sync'
+import { conflictedClaims } from '../sync/sync-words'
 import { EnumSelect } from '../app/EnumSelect'
 
-/** Claims anchor to words of the story text; the headline is story metadata, so it says how to check it instead. */
-const HEADLINE_NOT_MARKABLE =
-  'A headline cannot be marked as a claim: claims point at words in the story text. Mark the same statement where the story makes it, and correct the headline itself in Story details.'
-
-/** Whether the reader's selection has words of the headline in it. */
-function headlineSelected(): boolean {
+/** Whether the reader's selection takes in words of both the headline and the story text. */
+function selectionAcrossParts(roots: PartRoots): boolean {
   const selection = document.getSelection()
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return false
-  const headline = document.querySelector('.article-title')
-  return headline !== null && selection.getRangeAt(0).intersectsNode(headline) && selection.toString().trim() !== ''
+  const range = selection.getRangeAt(0)
+  return storyParts.every((part) => {
+    const root = roots[part]
+    return root !== null && range.intersectsNode(root)
+  })
 }
 
-export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void }): React.JSX.Element {
+/** Claim spans and pending marks in one part of the story, as Article draws them. */
+type PartClaims = Record<StoryPart, ArticleClaim[]>
+
+interface StoryViewProps {
+  storyId: string
+  /** A claim to open with the story (the status line's "sync conflict" goes to one). */
+  claimId?: string
+  onBack(): void
+}
+
+export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.JSX.Element {
   const desk = useDesk()
   const toasts = useToasts()
   const history = useUndo()
   const { detail, error, edit } = useStory(storyId, useReport(desk.askEditor))
-  const [selectedId, setSelectedId] = useState<string | null>(null)
-  const [panelOpen, setPanelOpen] = useState(false)
+  const [selectedId, setSelectedId] = useState<string | null>(claimId ?? null)
+  const [panelOpen, setPanelOpen] = useState(claimId !== undefined)
   const [filter, setFilter] = useState<ClaimFilter>(noFilter)
   const articleRef = useRef<HTMLDivElement>(null)
+  const headlineRef = useRef<HTMLDivElement>(null)
+  const roots = useCallback((): PartRoots => ({ headline: headlineRef.current, body: articleRef.current }), [])
   const scrollRef = useRef<HTMLDivElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
   const claims = useMemo(() => detail?.claims ?? [], [detail])
   const [signOffOpen, setSignOffOpen] = useState(false)
   const blockers = useMemo(() => signOffBlockers(claims, detail?.evidence ?? [], desk.library.settings), [claims, detail, desk.library.settings])
-  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter, detail?.sources ?? []), [claims, detail, filter])
+  const { status: sync } = useDeskSync()
+  // One set per change of the desk's conflicts, so the memoised claim list redraws only then.
+  const conflicted = useMemo(() => conflictedClaims(sync.conflicts, storyId), [sync.conflicts, storyId])
+  const shown = useMemo(() => filterClaims(claims, detail?.evidence ?? [], filter, detail?.sources ?? [], conflicted), [claims, detail, filter, conflicted])
   // The panel follows the filter: a claim the filter hides is not shown in the panel either.
   const selected = shown.find((c) => c.id === selectedId) ?? null
   /** What had focus when the panel opened: focus goes back there when it closes. */
@@ -92,44 +109,49 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
     },
     [select]
   )
+  const title = detail?.story.title ?? ''
+  const ready = detail !== null
   const text = detail?.story.text ?? ''
-  const actions = useClaimActions({ storyId, text, claims, edit, open: openClaim })
+  /** The two texts claims are marked in; a new object only when one of them changes. */
+  const texts = useMemo(() => ({ title, text }), [title, text])
+  const actions = useClaimActions({ storyId, story: texts, claims, edit, open: openClaim })
   const { pending, markRange, updateClaim } = actions
   const memory = useStoryMemory(storyId)
-  const articleClaims = useMemo<ArticleClaim[]>(
-    () => [
-      ...claims
-        .filter((c) => !c.orphaned)
-        .map((c) => ({ id: c.id, start: c.anchor.position.start, end: c.anchor.position.end, status: c.status, number: claimLabel(c.number), label: desk.statusLabel(c.status), recheck: needsRecheck(c) })),
-      ...pending.map((p) => ({ id: p.key, start: p.start, end: p.end, status: 'pending' as const, number: '', label: 'Saving', recheck: false }))
-    ],
-    [claims, pending, desk]
-  )
+  const articleClaims = useMemo<PartClaims>(() => {
+    const byPart: PartClaims = { headline: [], body: [] }
+    for (const c of claims) {
+      if (!c.orphaned) byPart[c.anchor.part].push({ id: c.id, start: c.anchor.position.start, end: c.anchor.position.end, status: c.status, number: claimLabel(c.number), label: desk.statusLabel(c.status), recheck: needsRecheck(c) })
+    }
+    for (const p of pending) byPart[p.part].push({ id: p.key, start: p.start, end: p.end, status: 'pending', number: '', label: 'Saving', recheck: false })
+    return byPart
+  }, [claims, pending, desk])
 
 
-  const live = useLiveSelection(articleRef, scrollRef)
+  const live = useLiveSelection(roots, scrollRef)
 
   const markSelection = (): void => {
-    const root = articleRef.current
-    const range = (root && selectionOffsets(root, document.getSelection())) ?? live?.range
+    const range = selectionInParts(roots(), document.getSelection()) ?? live?.range
     if (range) void markRange(range)
-    else if (headlineSelected()) toasts.show({ message: HEADLINE_NOT_MARKABLE })
-    else toasts.show({ message: 'Select words in the story first, then press M.' })
+    else if (selectionAcrossParts(roots())) toasts.show({ message: 'A claim is in the headline or in the story text: select words in one of them, then press M.' })
+    else toasts.show({ message: 'Select words in the headline or the story first, then press M.' })
   }
 
-  const gesture = useSentenceGesture(text, articleRef, scrollRef)
+  const gesture = useSentenceGesture(texts, scrollRef)
   const describeRange = useCallback(
-    (range: { start: number; end: number }) => {
-      const inside = claims.filter((c) => !c.orphaned && c.anchor.position.start < range.end && range.start < c.anchor.position.end)
+    (range: PartRange) => {
+      const inside = claims.filter((c) => {
+        const at = anchorRange(c.anchor)
+        return !c.orphaned && at.part === range.part && at.start < range.end && range.start < at.end
+      })
       const claimsText = inside.map((c) => `claim ${claimLabel(c.number)} (${desk.statusLabel(c.status)})`).join(', ')
       return `${claimsText ? `Part of ${claimsText}. ` : ''}Enter marks these words.`
     },
     [claims, desk]
   )
   const cursor = useSentenceCursor(
-    text,
-    articleRef,
-    () => (articleRef.current ? selectionOffsets(articleRef.current, document.getSelection()) : null),
+    texts,
+    roots,
+    () => selectionInParts(roots(), document.getSelection()),
     (range) => void markRange(range),
     describeRange
   )
@@ -196,7 +218,6 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   useDeskKeys(perform)
 
   // Opening a story puts focus on its headline (not on <body>), where the desk's keys work.
-  const ready = detail !== null
   useEffect(() => {
     if (ready && (document.activeElement === document.body || !document.activeElement)) headingRef.current?.focus()
   }, [ready])
@@ -204,7 +225,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
   // The selected claim scrolls into view in the text when it is off screen.
   useEffect(() => {
     const container = scrollRef.current
-    const marker = selectedId ? articleRef.current?.querySelector(`[data-marker="${CSS.escape(selectedId)}"]`) : null
+    const marker = selectedId ? container?.querySelector(`[data-marker="${CSS.escape(selectedId)}"]`) : null
     if (!container || !marker) return
     const box = container.getBoundingClientRect()
     const rect = marker.getBoundingClientRect()
@@ -288,7 +309,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
         </Flex>
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
-        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} />
+        <ClaimListMemo claims={claims} shown={shown} evidence={detail.evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} conflicted={conflicted} synced={sync.state !== 'off'} />
         <div
           className="article-scroll"
           ref={scrollRef}
@@ -301,16 +322,14 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
           onKeyDown={cursor.onKeyDown}
         >
           <p id="cursor-hint" className="sr-only">
-            Alt and the down or up arrow move a sentence cursor; Alt, Shift and the right or left arrow take in or let go of a word; Enter marks the words. Tab moves between the claims in the text.
+            Alt and the down or up arrow move a sentence cursor, the headline first; Alt, Shift and the right or left arrow take in or let go of a word; Enter marks the words. Tab moves between the claims in the text.
           </p>
           <p className="sr-only" aria-live="polite" data-testid="cursor-announcement">
             {cursor.announcement}
           </p>
           <article className="article" lang={story.language || undefined}>
-            <Heading as="h2" size="6" className="article-title" data-testid="headline">
-              {story.title}
-            </Heading>
-            <Article text={story.text} claims={articleClaims} selectedId={selectedId} rootRef={articleRef} onPick={pick} />
+            <Article part="headline" text={story.title} claims={articleClaims.headline} selectedId={selectedId} rootRef={headlineRef} onPick={pick} />
+            <Article part="body" text={story.text} claims={articleClaims.body} selectedId={selectedId} rootRef={articleRef} onPick={pick} />
           </article>
           {sentenceTarget && (
             <Tooltip content="Mark this sentence as a claim">
@@ -327,7 +346,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack(): void
               </IconButton>
             </Tooltip>
           )}
-          <MemoryMarks memory={memory} articleRef={articleRef} scrollRef={scrollRef} version={articleClaims} onMark={(range) => void markRange(range)} />
+          <MemoryMarks memory={memory} articleRef={articleRef} scrollRef={scrollRef} version={articleClaims} onMark={(range) => void markRange({ part: 'body', ...range })} />
           {live && (
             <Button className="mark-button" size="1" style={{ top: live.top, left: live.left }} onMouseDown={(e) => e.preventDefault()} onClick={markSelection}>
               <Pencil2Icon /> Mark as claim <Kbd size="1">M</Kbd>

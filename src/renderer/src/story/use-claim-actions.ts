@@ -4,15 +4,16 @@
 // also says so in a toast with an Undo button.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { maxQuoteLength, type StoryDetail } from '../../../shared/contract'
-import type { Claim, ClaimFields, Evidence } from '../../../shared/model'
+import type { Claim, ClaimFields, Evidence, Story } from '../../../shared/model'
 import { call } from '../api'
 import { useToasts } from '../app/toasts'
 import { useUndo } from '../app/undo'
 import { storyOrder } from '../../../shared/rules/claims'
-import { trimRange, type TextRange } from '../../../shared/text/range'
+import { anchorRange, partText, sameRange, type PartRange } from '../../../shared/text/parts'
+import { trimRange } from '../../../shared/text/range'
 import { type StoryEdit } from './use-story'
 
-export interface PendingMark extends TextRange {
+export interface PendingMark extends PartRange {
   key: string
 }
 
@@ -22,7 +23,8 @@ const summary = (words: string): string => (words.length > 40 ? `${words.slice(0
 
 interface Options {
   storyId: string
-  text: string
+  /** The headline and text claims are marked in. */
+  story: Pick<Story, 'title' | 'text'>
   claims: readonly Claim[]
   edit: StoryEdit
   /** Selects a claim and opens its panel (after marking or restoring it). */
@@ -33,7 +35,7 @@ const withClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({ ...d, claims
 const replaceClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? claim : c)) })
 const withoutClaim = (d: StoryDetail, id: string): StoryDetail => ({ ...d, claims: d.claims.filter((c) => c.id !== id), evidence: d.evidence.filter((e) => e.claimId !== id) })
 
-export function useClaimActions({ storyId, text, claims, edit, open }: Options) {
+export function useClaimActions({ storyId, story, claims, edit, open }: Options) {
   const toasts = useToasts()
   const history = useUndo()
   const [pending, setPending] = useState<PendingMark[]>([])
@@ -41,11 +43,12 @@ export function useClaimActions({ storyId, text, claims, edit, open }: Options) 
   const inFlight = useRef(new Set<string>())
 
   // The latest markRange, for marking again once an editor is named (see `retry` below).
-  const markAgain = useRef<(range: TextRange) => void>(() => undefined)
+  const markAgain = useRef<(range: PartRange) => void>(() => undefined)
   const markRange = useCallback(
-    async (selected: TextRange) => {
-      const range = trimRange(text, selected)
-      if (!range) return
+    async (selected: PartRange) => {
+      const trimmed = trimRange(partText(story, selected.part), selected)
+      if (!trimmed) return
+      const range = { part: selected.part, ...trimmed }
       if (range.end - range.start > maxQuoteLength) {
         const chosen = (range.end - range.start).toLocaleString('en')
         toasts.show({ tone: 'error', message: `That selection is ${chosen} characters long; a claim can quote at most ${maxQuoteLength.toLocaleString('en')}. Select fewer words and press M again.` })
@@ -53,15 +56,15 @@ export function useClaimActions({ storyId, text, claims, edit, open }: Options) 
       }
       document.getSelection()?.removeAllRanges()
       // The same words marked again open the claim they already are (main refuses a second one too).
-      const existing = claims.find((c) => !c.orphaned && c.anchor.position.start === range.start && c.anchor.position.end === range.end)
+      const existing = claims.find((c) => !c.orphaned && sameRange(anchorRange(c.anchor), range))
       if (existing) return open(existing.id)
-      const rangeKey = `${range.start}:${range.end}`
+      const rangeKey = `${range.part}:${range.start}:${range.end}`
       if (inFlight.current.has(rangeKey)) return
       inFlight.current.add(rangeKey)
       const key = `pending-${++pendingKeys}`
       setPending((p) => [...p, { key, ...range }])
       // Marked before anyone said who they are: once they have, the same words are marked after all.
-      const claim = await edit({ send: () => call('claims.create', { storyId, start: range.start, end: range.end }), apply: withClaim, retry: () => markAgain.current(selected) })
+      const claim = await edit({ send: () => call('claims.create', { storyId, part: range.part, start: range.start, end: range.end }), apply: withClaim, retry: () => markAgain.current(selected) })
       if (claim) {
         open(claim.id)
         let deleted: { claim: Claim; evidence: Evidence[] } | null = null
@@ -74,7 +77,7 @@ export function useClaimActions({ storyId, text, claims, edit, open }: Options) 
       inFlight.current.delete(rangeKey)
       setPending((p) => p.filter((x) => x.key !== key))
     },
-    [edit, toasts, storyId, open, text, claims, history]
+    [edit, toasts, storyId, open, story, claims, history]
   )
   useEffect(() => {
     markAgain.current = (range) => void markRange(range)
@@ -102,7 +105,7 @@ export function useClaimActions({ storyId, text, claims, edit, open }: Options) 
   )
 
   const reattach = useCallback(
-    (id: string, range: TextRange) => edit({ send: () => call('claims.reattach', { storyId, claimId: id, start: range.start, end: range.end }), apply: (d, claim) => withClaim(d, claim) }),
+    (id: string, range: PartRange) => edit({ send: () => call('claims.reattach', { storyId, claimId: id, part: range.part, start: range.start, end: range.end }), apply: (d, claim) => withClaim(d, claim) }),
     [edit, storyId]
   )
 

@@ -1,23 +1,22 @@
-// Follows the reader's text selection in the article: its story offsets, and where to float the
-// Mark button above it inside the scrolling column.
+// Follows the reader's text selection in the headline or the article: its offsets in that part, and
+// where to float the Mark button above it inside the scrolling column.
 import { useEffect, useState } from 'react'
-import type { TextRange } from '../../../shared/text/range'
-import { selectionOffsets } from '../desk/selection'
+import type { PartRange } from '../../../shared/text/parts'
+import { selectionInParts, type PartRoots } from '../desk/selection'
 
 export interface LiveSelection {
-  range: TextRange
+  range: PartRange
   top: number
   left: number
 }
 
-export function useLiveSelection(articleRef: React.RefObject<HTMLElement | null>, scrollRef: React.RefObject<HTMLElement | null>): LiveSelection | null {
+export function useLiveSelection(roots: () => PartRoots, scrollRef: React.RefObject<HTMLElement | null>): LiveSelection | null {
   const [live, setLive] = useState<LiveSelection | null>(null)
   useEffect(() => {
     const onChange = (): void => {
-      const root = articleRef.current
       const container = scrollRef.current
       const selection = document.getSelection()
-      const range = root ? selectionOffsets(root, selection) : null
+      const range = selectionInParts(roots(), selection)
       if (!range || !container || !selection) return setLive(null)
       const rect = selection.getRangeAt(0).getBoundingClientRect()
       const box = container.getBoundingClientRect()
@@ -25,6 +24,6 @@ export function useLiveSelection(articleRef: React.RefObject<HTMLElement | null>
     }
     document.addEventListener('selectionchange', onChange)
     return () => document.removeEventListener('selectionchange', onChange)
-  }, [articleRef, scrollRef])
+  }, [roots, scrollRef])
   return live
 }

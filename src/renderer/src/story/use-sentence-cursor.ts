@@ -1,12 +1,16 @@
 // The keyboard's way to choose words in the story: with the story text focused, Alt+↓ / Alt+↑ move
-// a sentence cursor, Alt+Shift+→ / ← take in or let go of a word, Alt+Shift+↓ takes in the next
-// sentence, and Enter marks what the cursor holds. The cursor is the document selection itself, so
-// it looks like (and works with) a mouse selection; a live region reads out what it holds.
+// a sentence cursor (the headline first, then the story's sentences), Alt+Shift+→ / ← take in or let
+// go of a word, Alt+Shift+↓ takes in the next sentence, and Enter marks what the cursor holds. The
+// cursor is the document selection itself, so it looks like (and works with) a mouse selection; a
+// live region reads out what it holds.
 import { useCallback, useMemo, useState } from 'react'
-import { sentences as sentencesOf, type Span } from '../../../shared/text/segment'
+import { storyParts, type Story } from '../../../shared/model'
+import { partText, type PartRange } from '../../../shared/text/parts'
 import type { TextRange } from '../../../shared/text/range'
+import { sentences as sentencesOf } from '../../../shared/text/segment'
+import type { PartRoots } from '../desk/selection'
 
-/** Sets the document selection to story offsets [start, end) in the rendered article. */
+/** Sets the document selection to offsets [start, end) of the text rendered in `root`. */
 export function selectOffsets(root: Element, range: TextRange): boolean {
   const runs = Array.from(root.querySelectorAll<HTMLElement>('[data-start]'))
   const at = (offset: number, isEnd: boolean): [Node, number] | null => {
@@ -26,7 +30,7 @@ export function selectOffsets(root: Element, range: TextRange): boolean {
   return true
 }
 
-/** The end of the next word after `end` (or null at the end of the story). */
+/** The end of the next word after `end` (or null at the end of the text). */
 function nextWordEnd(text: string, end: number, limit: number): number | null {
   const m = /\s*\S+/y
   m.lastIndex = end
@@ -46,23 +50,25 @@ export interface CursorKeys {
 }
 
 export function useSentenceCursor(
-  text: string,
-  articleRef: React.RefObject<HTMLElement | null>,
-  current: () => TextRange | null,
-  mark: (range: TextRange) => void,
-  describe: (range: TextRange) => string
+  story: Pick<Story, 'title' | 'text'>,
+  roots: () => PartRoots,
+  current: () => PartRange | null,
+  mark: (range: PartRange) => void,
+  describe: (range: PartRange) => string
 ): CursorKeys {
-  const all = useMemo<Span[]>(() => sentencesOf(text), [text])
+  /** Every sentence in reading order: the headline's, then the story text's. */
+  const all = useMemo<PartRange[]>(() => storyParts.flatMap((part) => sentencesOf(partText(story, part)).map((s) => ({ part, start: s.start, end: s.end }))), [story])
   const [announcement, setAnnouncement] = useState('')
 
   const show = useCallback(
-    (range: TextRange) => {
-      const root = articleRef.current
+    (range: PartRange) => {
+      const root = roots()[range.part]
       if (!root || !selectOffsets(root, range)) return
-      const words = text.slice(range.start, range.end)
-      setAnnouncement(`${words.length > 200 ? `${words.slice(0, 200)}…` : words} ${describe(range)}`.trim())
+      const words = partText(story, range.part).slice(range.start, range.end)
+      const where = range.part === 'headline' ? 'Headline: ' : ''
+      setAnnouncement(`${where}${words.length > 200 ? `${words.slice(0, 200)}…` : words} ${describe(range)}`.trim())
     },
-    [articleRef, text, describe]
+    [roots, story, describe]
   )
 
   const onKeyDown = useCallback(
@@ -76,25 +82,31 @@ export function useSentenceCursor(
         return
       }
       if (!e.altKey || !e.key.startsWith('Arrow')) return
-      let next: TextRange | null = null
-      if (!e.shiftKey && e.key === 'ArrowDown') next = cursor ? (all.find((s) => s.start >= cursor.end) ?? null) : (all[0] ?? null)
-      else if (!e.shiftKey && e.key === 'ArrowUp') next = cursor ? ([...all].reverse().find((s) => s.end <= cursor.start) ?? null) : (all[0] ?? null)
+      // Reading order: the headline's sentences, then the text's.
+      const rank = (s: PartRange) => storyParts.indexOf(s.part)
+      const after = (c: PartRange) => all.find((s) => rank(s) > rank(c) || (s.part === c.part && s.start >= c.end)) ?? null
+      const before = (c: PartRange) => [...all].reverse().find((s) => rank(s) < rank(c) || (s.part === c.part && s.end <= c.start)) ?? null
+      let next: PartRange | null = null
+      if (!e.shiftKey && e.key === 'ArrowDown') next = cursor ? after(cursor) : (all[0] ?? null)
+      else if (!e.shiftKey && e.key === 'ArrowUp') next = cursor ? before(cursor) : (all[0] ?? null)
       else if (e.shiftKey && cursor) {
+        const text = partText(story, cursor.part)
         if (e.key === 'ArrowRight') {
           const end = nextWordEnd(text, cursor.end, text.length)
-          next = end === null ? null : { start: cursor.start, end }
+          next = end === null ? null : { ...cursor, end }
         } else if (e.key === 'ArrowLeft') {
           const end = previousWordEnd(text, cursor.start, cursor.end)
-          next = end === null ? null : { start: cursor.start, end }
+          next = end === null ? null : { ...cursor, end }
         } else if (e.key === 'ArrowDown') {
-          const following = all.find((s) => s.start >= cursor.end)
-          next = following ? { start: cursor.start, end: following.end } : null
+          // Taking in the next sentence stays in the cursor's part: a claim is in the headline or the text.
+          const following = after(cursor)
+          next = following && following.part === cursor.part ? { ...cursor, end: following.end } : null
         }
       }
       e.preventDefault()
       if (next) show(next)
     },
-    [all, current, mark, show, text]
+    [all, current, mark, show, story]
   )
 
   return { announcement, onKeyDown }

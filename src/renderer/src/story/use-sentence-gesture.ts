@@ -1,18 +1,20 @@
 // The deliberate way to mark a whole sentence with the mouse: hovering the story shows a "+" in the
-// margin beside the first line of the sentence under the pointer; only a click on that "+" marks it.
-// (A stray click in the gutter does nothing.) The keyboard's sentence cursor uses the same button.
+// margin beside the first line of the sentence under the pointer (the headline is a sentence too);
+// only a click on that "+" marks it. (A stray click in the gutter does nothing.)
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { sentenceIn, type Span } from '../../../shared/text/segment'
+import { storyParts, type Story, type StoryPart } from '../../../shared/model'
+import { partText, sameRange, type PartRange } from '../../../shared/text/parts'
+import { sentenceIn } from '../../../shared/text/segment'
 import { offsetAtPoint } from '../desk/selection'
 
 export interface SentenceTarget {
-  range: Span
+  range: PartRange
   /** Where the "+" sits inside the scrolling column. */
   top: number
   left: number
 }
 
-/** The paragraph element holding story offset `offset`, from its data-from / data-to. */
+/** The paragraph element holding offset `offset` of the text rendered in `root`, from its data-from / data-to. */
 export function paragraphOf(root: Element, offset: number): HTMLElement | null {
   for (const p of Array.from(root.querySelectorAll<HTMLElement>('.para'))) {
     if (offset >= Number(p.dataset.from) && offset < Number(p.dataset.to)) return p
@@ -20,8 +22,8 @@ export function paragraphOf(root: Element, offset: number): HTMLElement | null {
   return null
 }
 
-/** Where to float the "+" for `range`: beside the line its first character is on. */
-export function targetFor(root: Element, container: Element, range: Span): SentenceTarget | null {
+/** Where to float the "+" for `range` (in the text rendered in `root`): beside the line its first character is on. */
+export function targetFor(root: Element, container: Element, range: PartRange): SentenceTarget | null {
   const para = paragraphOf(root, range.start)
   const run = Array.from(para?.querySelectorAll<HTMLElement>('[data-start]') ?? []).find((r) => Number(r.dataset.start) <= range.start && range.start < Number(r.dataset.end))
   const node = run?.firstChild
@@ -36,7 +38,9 @@ export function targetFor(root: Element, container: Element, range: Span): Sente
   return { range, top: rect.top - box.top + container.scrollTop + rect.height / 2 - 11, left: paraBox.left - box.left + container.scrollLeft + 6 }
 }
 
-export function useSentenceGesture(text: string, articleRef: React.RefObject<HTMLElement | null>, scrollRef: React.RefObject<HTMLElement | null>) {
+const partOf = (el: Element | null | undefined): StoryPart | undefined => storyParts.find((p) => p === el?.getAttribute('data-part'))
+
+export function useSentenceGesture(story: Pick<Story, 'title' | 'text'>, scrollRef: React.RefObject<HTMLElement | null>) {
   const [hover, setHover] = useState<SentenceTarget | null>(null)
   const frame = useRef(0)
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
@@ -48,20 +52,23 @@ export function useSentenceGesture(text: string, articleRef: React.RefObject<HTM
       const { clientX, clientY } = e
       cancelAnimationFrame(frame.current)
       frame.current = requestAnimationFrame(() => {
-        const root = articleRef.current
+        const root = target.closest('[data-part]')
+        const part = partOf(root)
         const container = scrollRef.current
         const para = target.closest<HTMLElement>('.para')
-        const p = para?.querySelector('p')
-        if (!root || !container || !para || !p) return setHover(null)
-        const overText = p.contains(target)
-        const offset = offsetAtPoint(root, overText ? clientX : p.getBoundingClientRect().left + 1, clientY)
+        const words = para?.querySelector('.para-text')
+        if (!root || !part || !container || !para || !words) return setHover(null)
+        const text = partText(story, part)
+        const overText = words.contains(target)
+        const offset = offsetAtPoint(root, overText ? clientX : words.getBoundingClientRect().left + 1, clientY)
         const paragraph = { start: Number(para.dataset.from), end: Number(para.dataset.to) }
         const sentence = offset === null ? null : sentenceIn(text, paragraph, Math.min(offset, paragraph.end - 1))
         if (!sentence) return setHover(null)
-        setHover((current) => (current && current.range.start === sentence.start && current.range.end === sentence.end ? current : targetFor(root, container, sentence)))
+        const range = { part, start: sentence.start, end: sentence.end }
+        setHover((current) => (current && sameRange(current.range, range) ? current : targetFor(root, container, range)))
       })
     },
-    [text, articleRef, scrollRef]
+    [story, scrollRef]
   )
 
   const onMouseLeave = useCallback(() => {

@@ -1,15 +1,18 @@
 // One story with everything attached, following the library by what main announces. Edits made
 // here go through `edit` (synced.ts): one call, the returned record folded in, or the shown change
-// dropped and the reason given. Main then announces the write (library.changed with the story's
-// new updatedAt); the announcement of an edit this view already folded in is recognised and costs
-// nothing, so one edit is one IPC call. Anything else written to the story (a dialog, an import)
-// is fetched again; a source edit is folded into the sources this story cites.
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react'
-import type { LibraryChange, StoryDetail } from '../../../shared/contract'
+// dropped and the reason given. Main then announces the write (library.changed) naming the call
+// that caused it; the announcement of an edit this view sent is recognised by that id (follow.ts)
+// and costs nothing but taking in the activity it logged, so one edit is one IPC call. Anything
+// else written to the story (a dialog, an import, a desk pull, an undo) is fetched again, unless
+// the story already fetched holds it; a source edit is folded into the sources this story cites.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import type { StoryDetail } from '../../../shared/contract'
 import { call, onEvent } from '../api'
-import { useSynced, type Edit, type ReportFailure } from '../app/synced'
+import { useSynced, type Edit, type EditTracker, type ReportFailure } from '../app/synced'
+import { StoryFollower, type StoryWrite } from './follow'
 
-export type StoryEdit = <T>(edit: Edit<StoryDetail, T>) => Promise<T | undefined>
+/** A story edit always folds main's answer in: its announcement brings nothing else. */
+export type StoryEdit = <T>(edit: Edit<StoryDetail, T> & Required<Pick<Edit<StoryDetail, T>, 'apply'>>) => Promise<T | undefined>
 
 export interface StoryHook {
   detail: StoryDetail | null
@@ -18,110 +21,86 @@ export interface StoryHook {
   edit: StoryEdit
 }
 
-type StoryChange = Extract<LibraryChange, { entity: 'story' }>
-
-/** How long an edit's announcement is waited for before a later one is taken as someone else's. */
-const ECHO_WAIT_MS = 5_000
-
 export function useStory(storyId: string, report: ReportFailure): StoryHook {
-  const synced = useSynced<StoryDetail>(report)
+  const [follower] = useState(() => new StoryFollower())
+  const fetching = useRef(false)
+  const fetchRef = useRef<() => void>(() => undefined)
+  const absorbRef = useRef<(writes: StoryWrite[]) => void>(() => undefined)
+  const tracker = useMemo<EditTracker>(
+    () => ({
+      sent: (ids) => follower.sent(ids),
+      answered: (ids) => {
+        const { fold, writes } = follower.answered(ids)
+        absorbRef.current(writes)
+        return fold
+      },
+      failed: (ids) => {
+        if (follower.failed(ids)) fetchRef.current()
+      }
+    }),
+    [follower]
+  )
+  const synced = useSynced<StoryDetail>(report, tracker)
   const { load, update } = synced
   const [error, setError] = useState<string | null>(null)
-  const seq = useRef(0)
-  /** The story's updatedAt this view is known to show. */
-  const version = useRef('')
-  /** Edits sent and not yet answered; announcements meanwhile wait in `held`. */
-  const inFlight = useRef(0)
-  const held = useRef<StoryChange[]>([])
-  /** Edits answered and folded in whose announcement has not arrived yet (when they were answered). */
-  const awaited = useRef<number[]>([])
 
-  /** Edits started so far: a fetch that overlapped one may hold the story from before it, so it is fetched again. */
-  const started = useRef(0)
-  const reload = useCallback(() => {
-    const fetchStory = (): void => {
-      const mine = ++seq.current
-      const editsBefore = started.current
+  /** Fetches the story; one fetch at a time, fetched again until it holds every write it must (follow.ts). */
+  const fetchStory = useCallback(() => {
+    const attempt = (): void => {
+      fetching.current = true
       call('stories.get', { id: storyId })
-        .then((value) => {
-          if (mine !== seq.current) return
-          if (inFlight.current > 0 || started.current !== editsBefore) {
-            fetchStory()
-            return
-          }
-          if (value.story.updatedAt > version.current) version.current = value.story.updatedAt
+        .then(({ version, ...value }) => {
+          fetching.current = false
+          if (!follower.fetched(version)) return attempt()
           load(value)
+          setError(null)
         })
-      .catch((e: unknown) => {
-          if (mine === seq.current) setError(e instanceof Error ? e.message : String(e))
+        .catch((e: unknown) => {
+          fetching.current = false
+          setError(e instanceof Error ? e.message : String(e))
         })
     }
-    fetchStory()
-  }, [storyId, load])
+    if (!fetching.current) attempt()
+  }, [storyId, load, follower])
 
-  /** Takes in the announcement of an edit already folded in: its version and the activity it logged. */
+  /** Takes in own writes' announcements: the activity they logged, and the story's updatedAt of the newest. */
   const absorb = useCallback(
-    (change: StoryChange) => {
-      if (change.updatedAt > version.current) version.current = change.updatedAt
+    (writes: StoryWrite[]) => {
+      if (writes.length === 0) return
+      const newest = writes.reduce((a, b) => (b.version > a.version ? b : a))
+      const stamp = newest.version > follower.loaded ? newest.updatedAt : null
       update((d) => {
         const known = new Set(d.activity.map((a) => a.id))
-        const fresh = change.activity.filter((a) => !known.has(a.id))
-        const updatedAt = change.updatedAt > d.story.updatedAt ? change.updatedAt : d.story.updatedAt
+        const fresh = writes.flatMap((w) => w.activity).filter((a) => !known.has(a.id))
+        const updatedAt = stamp ?? d.story.updatedAt
         return fresh.length === 0 && updatedAt === d.story.updatedAt ? d : { ...d, story: { ...d.story, updatedAt }, activity: [...d.activity, ...fresh] }
       })
     },
-    [update]
-  )
-
-  const settle = useCallback(
-    (change: StoryChange) => {
-      const now = Date.now()
-      awaited.current = awaited.current.filter((at) => now - at < ECHO_WAIT_MS)
-      if (awaited.current.length > 0) {
-        awaited.current.shift()
-        absorb(change)
-      } else if (change.updatedAt > version.current) {
-        version.current = change.updatedAt
-        reload()
-      }
-    },
-    [reload, absorb]
+    [update, follower]
   )
 
   useEffect(() => {
-    reload()
+    fetchRef.current = fetchStory
+    absorbRef.current = absorb
+  }, [fetchStory, absorb])
+
+  useEffect(() => {
+    fetchStory()
     return onEvent('library.changed', (change) => {
       if (change.entity === 'library') {
         if (change.sources.length === 0) return
         const changed = new Map(change.sources.map((s) => [s.id, s]))
         update((d) => (d.sources.some((s) => changed.has(s.id)) ? { ...d, sources: d.sources.map((s) => changed.get(s.id) ?? s) } : d))
       } else if (change.storyId === storyId) {
-        if (inFlight.current > 0) held.current.push(change)
-        else settle(change)
+        const heard = follower.heard(change)
+        if (heard.kind === 'fetch') fetchStory()
+        else if (heard.kind === 'absorb') absorb(heard.writes)
       }
     })
-  }, [reload, storyId, settle, update])
+  }, [fetchStory, storyId, update, absorb, follower])
 
-  const { edit: run } = synced
-  const edit = useCallback<StoryEdit>(
-    async (e) => {
-      started.current++
-      inFlight.current++
-      const saved = await run(e)
-      inFlight.current--
-      if (saved !== undefined && e.apply) {
-        // This edit's own announcement: taken from those held meanwhile, or expected shortly.
-        const own = held.current.shift()
-        if (own) absorb(own)
-        else awaited.current.push(Date.now())
-      }
-      if (inFlight.current === 0) for (const change of held.current.splice(0)) settle(change)
-      return saved
-    },
-    [run, settle, absorb]
-  )
-
-  return { detail: synced.value, error, reload, edit }
+  const { edit } = synced
+  return { detail: synced.value, error, reload: fetchStory, edit }
 }
 
 const StoryEditContext = createContext<StoryEdit | null>(null)

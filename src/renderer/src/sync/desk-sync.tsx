@@ -1,0 +1,101 @@
+// The desk sync as every screen sees it: the status main announces (`desk.status` events, never
+// polled), the Connect dialog, going to a conflict, and settling one field by field.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import type { DeskConflict, DeskStatus } from '../../../shared/contract'
+import { call, onEvent } from '../api'
+import { useDesk } from '../app/desk-context'
+import { ConnectDeskDialog } from './ConnectDeskDialog'
+
+export interface DeskSync {
+  status: DeskStatus
+  openConnect(): void
+  /** Opens the story and claim a conflict is on. */
+  goTo(conflict: DeskConflict): void
+  /** Settles a conflict (each field: this library's value or the desk's); false when it failed (a toast says why). */
+  resolve(key: string, choices: Record<string, 'local' | 'remote'>): Promise<boolean>
+}
+
+export type DeskSyncActions = Pick<DeskSync, 'openConnect'>
+
+const off: DeskStatus = { state: 'off', deskId: null, user: null, lead: false, pending: 0, lastSyncAt: null, conflicts: [], error: null }
+
+const DeskSyncContext = createContext<DeskSync | null>(null)
+
+export function useDeskSync(): DeskSync {
+  const value = useContext(DeskSyncContext)
+  if (!value) throw new Error('useDeskSync outside DeskSyncProvider')
+  return value
+}
+
+interface ProviderProps {
+  /** The open library's folder: a switch of library asks main for that library's desk. */
+  libraryPath: string
+  onOpenClaim(storyId: string, claimId: string | null): void
+  /** What the application menu reaches ("Connect to Desk…"). */
+  actionsRef?: React.RefObject<DeskSyncActions | null>
+  children: React.ReactNode
+}
+
+export function DeskSyncProvider({ libraryPath, onOpenClaim, actionsRef, children }: ProviderProps): React.JSX.Element {
+  const desk = useDesk()
+  const [status, setStatus] = useState<DeskStatus>(off)
+  const [connectOpen, setConnectOpen] = useState(false)
+  // An event that arrives while the first status is on its way is newer than that answer.
+  const heard = useRef(0)
+
+  useEffect(() => onEvent('desk.status', (s) => {
+    heard.current++
+    setStatus(s)
+  }), [])
+
+  useEffect(() => {
+    const before = heard.current
+    let live = true
+    call('desk.status', {})
+      .then((s) => {
+        if (live && heard.current === before) setStatus(s)
+      })
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [libraryPath])
+
+  const openConnect = useCallback(() => setConnectOpen(true), [])
+  useEffect(() => {
+    if (!actionsRef) return
+    actionsRef.current = { openConnect }
+    return () => {
+      actionsRef.current = null
+    }
+  }, [actionsRef, openConnect])
+  const goTo = useCallback((c: DeskConflict) => {
+    if (c.storyId) onOpenClaim(c.storyId, c.kind === 'claim' ? c.unitId : null)
+  }, [onOpenClaim])
+  const { run } = desk
+  const resolve = useCallback(
+    async (key: string, choices: Record<string, 'local' | 'remote'>): Promise<boolean> => {
+      const next = await run(() => call('desk.resolve', { key, choices }))
+      if (!next) return false
+      heard.current++
+      setStatus(next)
+      return true
+    },
+    [run]
+  )
+  const value = useMemo<DeskSync>(() => ({ status, openConnect, goTo, resolve }), [status, openConnect, goTo, resolve])
+  return (
+    <DeskSyncContext.Provider value={value}>
+      {children}
+      <ConnectDeskDialog
+        open={connectOpen}
+        onOpenChange={setConnectOpen}
+        status={status}
+        onStatus={(s) => {
+          heard.current++
+          setStatus(s)
+        }}
+      />
+    </DeskSyncContext.Provider>
+  )
+}
