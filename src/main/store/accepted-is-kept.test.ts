@@ -3,8 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { LibraryState, StoryDetail } from '../../shared/contract'
 import { limits, type Claim, type Source } from '../../shared/model'
-import { createCore } from '../core'
-import { appSender, openTestCore, sampleStoryPath, TEST_ORIGIN, withEditor, type TestCore } from '../testing/test-core'
+import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 import { LibraryStore } from './library-store'
 
 let t: TestCore
@@ -23,15 +22,12 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-/** Closes the core and opens the same folder again, as a restart does. */
-async function restart(): Promise<void> {
-  await t.core.close()
-  t.core = await createCore({ libraryDir: t.dir, platform: t.platform, identity: t.identity, sampleStoryPath, isTrustedOrigin: (url) => url.startsWith(`${TEST_ORIGIN}/`), checkOutput: true })
-}
-
-async function snapshot(): Promise<{ library: LibraryState; story: StoryDetail }> {
+/** What is saved: the library and the story, without the write counter (it counts this run's writes, not saved data). */
+async function snapshot(): Promise<{ library: LibraryState; story: Omit<StoryDetail, 'version'> }> {
   const library = await t.call('library.get', {})
-  return { library: { ...library, notices: [] }, story: await t.call('stories.get', { id: storyId }) }
+  const { version, ...story } = await t.call('stories.get', { id: storyId })
+  expect(version).toBeGreaterThanOrEqual(0)
+  return { library: { ...library, notices: [] }, story }
 }
 
 const refused: [string, string, unknown][] = [
@@ -63,7 +59,7 @@ describe('input the loader would reject', () => {
     const result = await t.core.dispatch(channel, fill(raw), appSender)
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await snapshot()).toEqual(before)
-    await restart()
+    await t.restart()
     expect(t.core.store.notices).toEqual([])
     expect(await snapshot()).toEqual(before)
   })
@@ -87,7 +83,7 @@ describe('the store checks every document before writing it', () => {
     await expect(store.updateLibrary((l) => void Object.assign(l.settings, { organisationName: undefined }))).rejects.toMatchObject({ code: 'invalid_input' })
     await expect(store.updateStory(storyId, (f) => void (f.claims[0]!.anchor.quote.exact = 'x'.repeat(limits.longText + 1)))).rejects.toMatchObject({ code: 'invalid_input' })
     expect(store.library.settings.organisationName).toBe('The Desk')
-    await restart()
+    await t.restart()
     expect(t.core.store.notices).toEqual([])
     expect(t.core.store.library.settings.organisationName).toBe('The Desk')
     expect((await t.core.store.readStory(storyId)).claims[0]?.anchor.quote.exact).toBe(claim.anchor.quote.exact)

@@ -48,6 +48,8 @@ export interface TestCore {
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
   /** The same without the contract's types, for tests that send what the contract would refuse. */
   callRaw(channel: string, input: unknown): Promise<unknown>
+  /** Closes the core and opens the same folder again with the same options, as a restart of the app does. */
+  restart(): Promise<void>
   cleanup(): Promise<void>
 }
 
@@ -56,7 +58,7 @@ export async function openTestCore(overrides: Partial<CoreOptions> = {}): Promis
   const dir = overrides.libraryDir ?? path.join(root, 'library')
   const platform = (overrides.platform as TestPlatform | undefined) ?? testPlatform()
   const identity = overrides.identity ?? memoryIdentity()
-  const core = await createCore({
+  const options: CoreOptions = {
     libraryDir: dir,
     platform,
     identity,
@@ -64,14 +66,15 @@ export async function openTestCore(overrides: Partial<CoreOptions> = {}): Promis
     isTrustedOrigin: (url) => url.startsWith(`${TEST_ORIGIN}/`),
     checkOutput: true,
     ...overrides
-  })
+  }
+  // Calls go to whichever core is current, so a test that restarts talks to the restarted one.
   const callRaw = async (channel: string, input: unknown): Promise<unknown> => {
-    const result = await core.dispatch(channel, input, appSender)
+    const result = await t.core.dispatch(channel, input, appSender)
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`)
     return result.value
   }
-  return {
-    core,
+  const t: TestCore = {
+    core: await createCore(options),
     dir,
     platform,
     identity,
@@ -79,11 +82,16 @@ export async function openTestCore(overrides: Partial<CoreOptions> = {}): Promis
       return (await callRaw(channel, input)) as ChannelOutput<C>
     },
     callRaw,
+    async restart() {
+      await t.core.close()
+      t.core = await createCore(options)
+    },
     async cleanup() {
-      await core.close()
+      await t.core.close()
       await rm(root, { recursive: true, force: true })
     }
   }
+  return t
 }
 
 /** Adds an editor and makes them current, as the first-run picker does. */
