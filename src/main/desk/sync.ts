@@ -371,7 +371,11 @@ export class DeskSync {
   // ---- the loop: collect what is pending, pull, push ----
 
   private kick(): void {
-    if (this.looping || this.closed) return
+    // Before the saved state is loaded nothing can be compared or pulled: what changes meanwhile stays
+    // in `dirty` (and a notice in `wantPull`) for the kick that follows load(). Running the loop
+    // earlier made it return at once with `dirty` still set and kick itself again from `finally`,
+    // a loop of promises that starved the event loop, so load() itself never finished.
+    if (this.looping || this.closed || !this.loaded) return
     // The loop outlives the call whose write kicked it: what it writes (a pull) is no call's.
     this.looping = outsideCalls(() => this.loop()).finally(() => {
       this.looping = null
