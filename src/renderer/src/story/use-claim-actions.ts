@@ -65,12 +65,11 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
       setPending((p) => [...p, { key, ...range }])
       // Marked before anyone said who they are: once they have, the same words are marked after all.
       const claim = await edit({ send: () => call('claims.create', { storyId, part: range.part, start: range.start, end: range.end }), apply: withClaim, retry: () => markAgain.current(selected) })
-      // Opening the new claim and dropping its pending highlight wait, like the saved claim itself
-      // (synced.ts), for a frame free of the editor's next move.
-      startTransition(() => {
-        if (claim) open(claim.id)
-        setPending((p) => p.filter((x) => x.key !== key))
-      })
+      // Dropping the pending highlight waits, like the saved claim itself (synced.ts), for a frame free
+      // of the editor's next move. The panel opens a frame after the saved claim is drawn: mounting it
+      // is the heaviest render of a mark, so it never holds back the highlight and the list.
+      startTransition(() => setPending((p) => p.filter((x) => x.key !== key)))
+      if (claim) requestAnimationFrame(() => startTransition(() => open(claim.id)))
       if (claim) {
         let deleted: { claim: Claim; evidence: Evidence[] } | null = null
         history.record({
