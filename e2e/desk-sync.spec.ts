@@ -2,9 +2,8 @@
 // the Connect dialog, a verdict set in one shows in the other's open story, and the same verdict
 // changed on both sides while one is offline becomes a sync conflict that is shown, settled in the
 // claim panel, and ends with both showing the chosen value. axe checks the dialog and the conflict.
-import { Client } from 'pg'
-import { addMember, createDesk } from '../src/main/desk/admin'
-import { findPostgresBin, startLocalPostgres, type LocalPostgres } from '../src/main/desk/local-postgres'
+import type { LocalPostgres } from '../src/main/desk/local-postgres'
+import { DESK, needsPostgres, pgMissing, startDeskServer } from './support/desk-server'
 import { DeskSyncPage } from './pages/desk-sync-page'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
@@ -12,19 +11,11 @@ import { expectNoViolations } from './support/axe'
 import { expect, test } from './support/fixtures'
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy'
 
-const DESK = 'newsroom'
 const TITLE = 'Council spends on roads'
 const TEXT = 'The council spent 4 million on roads last year. The mayor said crime fell by half.'
 const CLAIM = 'spent 4 million on roads'
 /** Generous: sync is live (LISTEN/NOTIFY), but the machine may be busy; no timing is asserted. */
 const SYNCED = { timeout: 20_000 }
-
-let pgMissing: string | null = null
-try {
-  findPostgresBin()
-} catch (error) {
-  pgMissing = error instanceof Error ? error.message : String(error)
-}
 
 let pg: LocalPostgres | null = null
 let proxy: TcpProxy | null = null
@@ -32,16 +23,7 @@ let proxy: TcpProxy | null = null
 test.beforeAll(async () => {
   if (pgMissing) return
   test.setTimeout(90_000)
-  pg = await startLocalPostgres()
-  const admin = new Client({ connectionString: pg.url })
-  await admin.connect()
-  try {
-    await createDesk(admin, DESK, 'Newsroom desk')
-    await addMember(admin, { deskId: DESK, role: 'dana', password: 'dana-desk', personId: 'dana', lead: true })
-    await addMember(admin, { deskId: DESK, role: 'jonas', password: 'jonas-desk', personId: 'jonas' })
-  } finally {
-    await admin.end()
-  }
+  pg = await startDeskServer()
   // Dana reaches the desk through a relay the test can cut: her app goes offline, Jonas's does not.
   proxy = await startTcpProxy({ host: pg.host, port: pg.port })
 })
@@ -52,7 +34,7 @@ test.afterAll(async () => {
 })
 
 test('two editors on one desk: connect, see each other’s verdicts, settle a conflict', async ({ factdesk, openAnotherApp }) => {
-  test.skip(pgMissing !== null, `PostgreSQL server binaries are needed for a throwaway desk (.ci/run installs them): ${pgMissing}`)
+  test.skip(pgMissing !== null, needsPostgres)
   test.setTimeout(180_000)
   const server = pg!
   const relay = proxy!

@@ -3,28 +3,19 @@
 // with the desk. A second editor works in a Factdesk core of its own (no window) on its own library
 // folder; the lead works in the app window. Connecting goes through the bridge (the Connect dialog has
 // its own journey, e2e/desk-sync.spec.ts).
-import { Client } from 'pg'
-import { addMember, createDesk } from '../src/main/desk/admin'
-import { findPostgresBin, startLocalPostgres, type LocalPostgres } from '../src/main/desk/local-postgres'
+import type { LocalPostgres } from '../src/main/desk/local-postgres'
+import { DESK, needsPostgres, pgMissing, startDeskServer } from './support/desk-server'
 import { settled } from '../src/main/desk/testing/desk-cluster'
 import { openTestCore, withEditor, type TestCore } from '../src/main/testing/test-core'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
 import { expect, test } from './support/fixtures'
 
-const DESK = 'newsroom'
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 const TITLE = 'Harbour dredging overruns'
 const TEXT = 'The harbour authority spent 12 million on dredging. The port said traffic doubled. Fees rose by a third.'
 /** Generous: sync is live (LISTEN/NOTIFY), but the machine may be busy; no timing is asserted. */
 const SYNCED = { timeout: 20_000 }
-
-let pgMissing: string | null = null
-try {
-  findPostgresBin()
-} catch (error) {
-  pgMissing = error instanceof Error ? error.message : String(error)
-}
 
 let pg: LocalPostgres | null = null
 let jonas: TestCore | null = null
@@ -32,16 +23,7 @@ let jonas: TestCore | null = null
 test.beforeAll(async () => {
   if (pgMissing) return
   test.setTimeout(90_000)
-  pg = await startLocalPostgres()
-  const admin = new Client({ connectionString: pg.url })
-  await admin.connect()
-  try {
-    await createDesk(admin, DESK, 'Newsroom desk')
-    await addMember(admin, { deskId: DESK, role: 'dana', password: 'dana-desk', personId: 'dana', lead: true })
-    await addMember(admin, { deskId: DESK, role: 'jonas', password: 'jonas-desk', personId: 'jonas' })
-  } finally {
-    await admin.end()
-  }
+  pg = await startDeskServer()
 })
 
 test.afterAll(async () => {
@@ -50,7 +32,7 @@ test.afterAll(async () => {
 })
 
 test('the lead sees every story on the desk, with counts, assignees and how each stands with the desk', async ({ factdesk }) => {
-  test.skip(pgMissing !== null, `PostgreSQL server binaries are needed for a throwaway desk (.ci/run installs them): ${pgMissing}`)
+  test.skip(pgMissing !== null, needsPostgres)
   test.setTimeout(120_000)
   const server = pg!
   const connectInput = (user: string, password: string) => ({ host: server.host, port: server.port, database: server.database, user, password, ssl: false, deskId: DESK })
