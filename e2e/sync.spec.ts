@@ -7,7 +7,7 @@ import { buildManyStories } from '../scripts/bench/library-fixture'
 import { callFromPage } from './pages/bridge'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
-import { firstClaimOf } from './pages/start'
+import { firstClaimOf, storyAs } from './pages/start'
 import { expect, test } from './support/fixtures'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
@@ -120,6 +120,57 @@ const big = test.extend<{ libraryDir: string }>({
     await mkdir(libraryDir, { recursive: true })
     await buildManyStories(libraryDir, 3000)
     await use(libraryDir)
+  }
+})
+
+const longStory = test.extend<{ libraryDir: string }>({
+  libraryDir: async ({ libraryDir }, use) => {
+    await mkdir(libraryDir, { recursive: true })
+    await buildManyStories(libraryDir, 1, { claims: 300, words: 10_000 })
+    await use(libraryDir)
+  }
+})
+
+interface Frame {
+  pending: boolean
+  listed: number
+  panel: boolean
+}
+
+longStory('in a long story, each mark is drawn saved, in the text and the list, a frame before its panel opens', async ({ factdesk }) => {
+  const { page } = factdesk
+  const story = await storyAs(page, 'Dana Whitfield', 'Council budget story 0')
+  await expect(page.getByTestId('claim-count')).toHaveText('300 claims')
+  for (let n = 0; n < 6; n++) {
+    // Every frame from here on: is a claim pending, how many are listed, is a panel open.
+    await page.evaluate((nth) => {
+      const frames: Frame[] = []
+      ;(window as unknown as { __frames: Frame[] }).__frames = frames
+      const record = (): void => {
+        const count = Number.parseInt(document.querySelector('[data-testid="claim-count"]')?.textContent ?? '0', 10)
+        frames.push({ pending: document.querySelector('mark.hl[data-status="pending"]') !== null, listed: count, panel: document.querySelector('.claim-panel') !== null })
+        if (frames.length < 600) requestAnimationFrame(record)
+      }
+      requestAnimationFrame(record)
+      // Words in a stretch of text no claim covers yet.
+      const runs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] span[data-start]')).filter((r) => (r.textContent ?? '').length > 60)
+      const text = (runs[(nth * 37) % runs.length] as HTMLElement).firstChild as Text
+      const range = document.createRange()
+      range.setStart(text, 10)
+      range.setEnd(text, 50)
+      while (/\s/.test(text.data[range.startOffset] ?? '')) range.setStart(text, range.startOffset + 1)
+      document.getSelection()?.removeAllRanges()
+      document.getSelection()?.addRange(range)
+    }, n)
+    await story.markSelection()
+    await expect(page.getByTestId('claim-count')).toHaveText(`${301 + n} claims`)
+    await expect(story.panel.root).toBeVisible()
+    const frames = await page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames)
+    const savedAt = frames.findIndex((f) => !f.pending && f.listed === 301 + n)
+    // Opening the panel is the heaviest render of a mark: begun with the saved claim's, it holds that back.
+    expect(frames.findIndex((f) => f.panel), `mark ${n + 1}: the panel opens a frame after the saved claim is drawn`).toBeGreaterThan(savedAt)
+    await page.keyboard.press('Escape')
+    await expect(story.panel.root).toBeHidden()
   }
 })
 

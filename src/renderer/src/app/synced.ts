@@ -5,7 +5,7 @@
 // Answers are folded in the order the edits were sent. A tracker hears each edit's call ids (api.ts
 // names every call) as it is sent, answered or fails, so a view can tell main's announcement of its
 // own edit by id (story/follow.ts).
-import { startTransition, useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { callsOf } from '../api'
 
 export interface Edit<S, T> {
@@ -76,13 +76,11 @@ export function useSynced<S>(report: ReportFailure, tracker?: EditTracker): Sync
         const result = await sent.result
         await turn
         const fold = tracker?.answered(ids) ?? true
-        // Folding the saved record in is not urgent: as a transition it never holds up the frame
-        // that shows what the editor just did (a new claim's highlight), and it replaces the shown
-        // change in one render.
-        startTransition(() => {
-          if (fold && apply) setSaved((s) => (s === null ? s : apply(s, result)))
-          if (show) setPending((p) => p.filter((x) => x.key !== key))
-        })
+        // The saved record replaces the shown change in one render, drawn in the next frame: what the
+        // editor just did is already on screen (`show`, or a mark's pending highlight), so nothing
+        // waits behind it. Views keep heavier follow-ups (a new claim's panel) until it is drawn.
+        if (fold && apply) setSaved((s) => (s === null ? s : apply(s, result)))
+        if (show) setPending((p) => p.filter((x) => x.key !== key))
         return result
       } catch (error) {
         await turn

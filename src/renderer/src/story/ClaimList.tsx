@@ -1,21 +1,16 @@
 // The claims beside the text, in story order, with filters, counts and the story's progress.
-import { ExclamationTriangleIcon, LinkBreak2Icon, MagnifyingGlassIcon, ReaderIcon, UpdateIcon } from '@radix-ui/react-icons'
-import { Button, Checkbox, Flex, Select, Text, TextField } from '@radix-ui/themes'
+import { ExclamationTriangleIcon, LinkBreak2Icon, ReaderIcon, UpdateIcon } from '@radix-ui/react-icons'
+import { Flex, Text } from '@radix-ui/themes'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
-import { claimStatuses, claimTypes, verdicts, type Claim, type Evidence } from '../../../shared/model'
+import { useEffect, useMemo, useRef } from 'react'
+import type { Claim, Evidence } from '../../../shared/model'
 import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
 import { useDesk } from '../app/desk-context'
-import { EnumSelect } from '../app/EnumSelect'
 import { LastContact } from './LastContact'
-import { PersonItems } from '../app/PersonItems'
-import { StatusIcon, typeLabels } from '../app/labels'
+import { StatusIcon } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
-import { countByStatus, isFiltered, noFilter, type ClaimFilter } from '../desk/claim-filters'
-
-const statusChoices: readonly ClaimFilter['status'][] = ['all', ...claimStatuses]
-const verdictChoices: readonly ClaimFilter['verdict'][] = ['all', 'none', ...verdicts]
-const typeChoices: readonly ClaimFilter['type'][] = ['all', ...claimTypes]
+import { countByStatus, isFiltered, type ClaimFilter } from '../desk/claim-filters'
+import { ClaimFilters } from './ClaimFilters'
 
 interface ClaimListProps {
   claims: readonly Claim[]
@@ -45,9 +40,18 @@ export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedI
   const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => 64, overscan: 8, getItemKey: (i) => shown[i]?.id ?? i, useFlushSync: false })
   const selectedIndex = selectedId ? shown.findIndex((c) => c.id === selectedId) : -1
   const rechecks = claims.filter(needsRecheck).length
+  const counts = useMemo(() => countByStatus(claims), [claims])
 
+  // The selected claim is scrolled into view when it is not there already. Asked from the
+  // virtualiser's own measurements: scrolling would read the page's layout, and a claim marked
+  // above the selected one moves its index without taking it out of view.
   useEffect(() => {
-    if (selectedIndex >= 0) virtual.scrollToIndex(selectedIndex, { align: 'auto' })
+    if (selectedIndex < 0) return
+    const item = virtual.measurementsCache[selectedIndex]
+    const top = virtual.scrollOffset ?? 0
+    const height = virtual.scrollRect?.height ?? 0
+    if (item && height > 0 && item.start >= top && item.end <= top + height) return
+    virtual.scrollToIndex(selectedIndex, { align: 'auto' })
   }, [selectedIndex, virtual])
 
   return (
@@ -61,79 +65,8 @@ export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedI
             {isFiltered(filter) ? `${shown.length} of ${claims.length}` : `${claims.length}`} {claims.length === 1 ? 'claim' : 'claims'}
           </Text>
         </Flex>
-        <ProgressBar counts={countByStatus(claims)} />
-        <TextField.Root ref={searchRef} size="1" placeholder="Search claims  /" aria-label="Search claims" value={filter.query} onChange={(e) => onFilter({ ...filter, query: e.target.value })}>
-          <TextField.Slot>
-            <MagnifyingGlassIcon />
-          </TextField.Slot>
-        </TextField.Root>
-        <div className="filter-grid">
-          <EnumSelect
-            size="1"
-            label="Filter by status"
-            value={filter.status}
-            options={statusChoices}
-            optionLabel={(s) => (s === 'all' ? 'Any status' : `${desk.statusLabel(s)} (${claims.filter((c) => c.status === s).length})`)}
-            onChange={(status) => onFilter({ ...filter, status })}
-          />
-          <EnumSelect
-            size="1"
-            label="Filter by verdict"
-            value={filter.verdict}
-            options={verdictChoices}
-            optionLabel={(v) => (v === 'all' ? 'Any verdict' : v === 'none' ? 'No verdict yet' : desk.verdictLabel(v))}
-            onChange={(verdict) => onFilter({ ...filter, verdict })}
-          />
-          <EnumSelect
-            size="1"
-            label="Filter by type"
-            value={filter.type}
-            options={typeChoices}
-            optionLabel={(t) => (t === 'all' ? 'Any type' : typeLabels[t])}
-            onChange={(type) => onFilter({ ...filter, type })}
-          />
-          <Select.Root size="1" value={filter.assignee} onValueChange={(v) => onFilter({ ...filter, assignee: v })}>
-            <Select.Trigger aria-label="Filter by assignee" />
-            <Select.Content>
-              <Select.Item value="all">Anyone</Select.Item>
-              <Select.Item value="none">Unassigned</Select.Item>
-              <PersonItems />
-            </Select.Content>
-          </Select.Root>
-        </div>
-        <Flex gap="3" align="center" wrap="wrap">
-          <Text as="label" size="1">
-            <Flex gap="1" align="center">
-              <Checkbox size="1" checked={filter.noEvidence} onCheckedChange={(v) => onFilter({ ...filter, noEvidence: v === true })} />
-              No evidence yet
-            </Flex>
-          </Text>
-          <Text as="label" size="1">
-            <Flex gap="1" align="center">
-              <Checkbox size="1" checked={filter.orphaned} onCheckedChange={(v) => onFilter({ ...filter, orphaned: v === true })} />
-              Orphaned ({orphans})
-            </Flex>
-          </Text>
-          <Text as="label" size="1">
-            <Flex gap="1" align="center">
-              <Checkbox size="1" checked={filter.recheck} onCheckedChange={(v) => onFilter({ ...filter, recheck: v === true })} />
-              Needs re-check (<span data-testid="recheck-count">{rechecks}</span>)
-            </Flex>
-          </Text>
-          {(synced || conflicted.size > 0 || filter.conflict) && (
-            <Text as="label" size="1">
-              <Flex gap="1" align="center">
-                <Checkbox size="1" checked={filter.conflict} onCheckedChange={(v) => onFilter({ ...filter, conflict: v === true })} />
-                Sync conflicts (<span data-testid="conflict-count">{conflicted.size}</span>)
-              </Flex>
-            </Text>
-          )}
-          {isFiltered(filter) && (
-            <Button size="1" variant="ghost" onClick={() => onFilter(noFilter)}>
-              Clear filters
-            </Button>
-          )}
-        </Flex>
+        <ProgressBar counts={counts} />
+        <ClaimFilters filter={filter} onFilter={onFilter} searchRef={searchRef} counts={counts} orphans={orphans} rechecks={rechecks} conflicts={conflicted.size} showConflicts={synced} />
       </div>
       <div ref={scrollRef} className="claim-items">
       <ol className="claim-items-list" aria-label="Claims" style={{ height: virtual.getTotalSize() }}>

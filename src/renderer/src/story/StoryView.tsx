@@ -233,7 +233,8 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
     const box = container.getBoundingClientRect()
     const rect = marker.getBoundingClientRect()
     if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40) marker.scrollIntoView({ block: 'center' })
-  }, [selectedId, detail])
+    // Once a story is open, a saved change does not move the reader: only a new selection does.
+  }, [selectedId, ready])
 
   const pick = useCallback(
     (ids: string[]) => {

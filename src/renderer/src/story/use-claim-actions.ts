@@ -39,6 +39,18 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
   const toasts = useToasts()
   const history = useUndo()
   const [pending, setPending] = useState<PendingMark[]>([])
+  /** The claim just marked, set in the render that shows it saved; its panel opens after that render is committed. */
+  const [marked, setMarked] = useState<string | null>(null)
+  useEffect(() => {
+    if (marked === null) return
+    const frame = requestAnimationFrame(() =>
+      startTransition(() => {
+        open(marked)
+        setMarked(null)
+      })
+    )
+    return () => cancelAnimationFrame(frame)
+  }, [marked, open])
   /** Ranges being saved right now, read synchronously so a double-click cannot mark twice. */
   const inFlight = useRef(new Set<string>())
 
@@ -65,11 +77,11 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
       setPending((p) => [...p, { key, ...range }])
       // Marked before anyone said who they are: once they have, the same words are marked after all.
       const claim = await edit({ send: () => call('claims.create', { storyId, part: range.part, start: range.start, end: range.end }), apply: withClaim, retry: () => markAgain.current(selected) })
-      // Dropping the pending highlight waits, like the saved claim itself (synced.ts), for a frame free
-      // of the editor's next move. The panel opens a frame after the saved claim is drawn: mounting it
-      // is the heaviest render of a mark, so it never holds back the highlight and the list.
-      startTransition(() => setPending((p) => p.filter((x) => x.key !== key)))
-      if (claim) requestAnimationFrame(() => startTransition(() => open(claim.id)))
+      // The pending highlight gives way to the saved claim in the same render (synced.ts folds it in
+      // as this resumes). The panel opens only once that render is drawn (the effect above): mounting
+      // it is the heaviest render of a mark, and begun earlier it would hold the saved claim back.
+      setPending((p) => p.filter((x) => x.key !== key))
+      if (claim) setMarked(claim.id)
       if (claim) {
         let deleted: { claim: Claim; evidence: Evidence[] } | null = null
         history.record({

@@ -1,0 +1,118 @@
+// The claim list's search box and filters. Memoised in parts, so a mark or an edit (which changes the
+// counts) redraws only the status filter that shows them, not every Select with all its items.
+import { MagnifyingGlassIcon } from '@radix-ui/react-icons'
+import { Button, Checkbox, Flex, Select, Text, TextField } from '@radix-ui/themes'
+import { memo, useCallback } from 'react'
+import { claimStatuses, claimTypes, verdicts, type ClaimStatus, type StatusCounts } from '../../../shared/model'
+import { useDesk } from '../app/desk-context'
+import { EnumSelect } from '../app/EnumSelect'
+import { PersonItems } from '../app/PersonItems'
+import { typeLabels } from '../app/labels'
+import { isFiltered, noFilter, type ClaimFilter } from '../desk/claim-filters'
+
+const statusChoices: readonly ClaimFilter['status'][] = ['all', ...claimStatuses]
+const verdictChoices: readonly ClaimFilter['verdict'][] = ['all', 'none', ...verdicts]
+const typeChoices: readonly ClaimFilter['type'][] = ['all', ...claimTypes]
+
+interface ClaimFiltersProps {
+  filter: ClaimFilter
+  onFilter(filter: ClaimFilter): void
+  searchRef: React.RefObject<HTMLInputElement | null>
+  /** Claims by status, shown in the status filter. */
+  counts: StatusCounts
+  orphans: number
+  rechecks: number
+  conflicts: number
+  /** Whether the sync-conflict filter is offered. */
+  showConflicts: boolean
+}
+
+export const ClaimFilters = memo(function ClaimFilters({ filter, onFilter, searchRef, counts, orphans, rechecks, conflicts, showConflicts }: ClaimFiltersProps): React.JSX.Element {
+  const onStatus = useCallback((status: ClaimFilter['status']) => onFilter({ ...filter, status }), [filter, onFilter])
+  return (
+    <>
+      <TextField.Root ref={searchRef} size="1" placeholder="Search claims  /" aria-label="Search claims" value={filter.query} onChange={(e) => onFilter({ ...filter, query: e.target.value })}>
+        <TextField.Slot>
+          <MagnifyingGlassIcon />
+        </TextField.Slot>
+      </TextField.Root>
+      <div className="filter-grid">
+        <StatusFilter value={filter.status} counts={counts} onChange={onStatus} />
+        <FieldFilters filter={filter} onFilter={onFilter} />
+      </div>
+      <Flex gap="3" align="center" wrap="wrap">
+        <Text as="label" size="1">
+          <Flex gap="1" align="center">
+            <Checkbox size="1" checked={filter.noEvidence} onCheckedChange={(v) => onFilter({ ...filter, noEvidence: v === true })} />
+            No evidence yet
+          </Flex>
+        </Text>
+        <Text as="label" size="1">
+          <Flex gap="1" align="center">
+            <Checkbox size="1" checked={filter.orphaned} onCheckedChange={(v) => onFilter({ ...filter, orphaned: v === true })} />
+            Orphaned ({orphans})
+          </Flex>
+        </Text>
+        <Text as="label" size="1">
+          <Flex gap="1" align="center">
+            <Checkbox size="1" checked={filter.recheck} onCheckedChange={(v) => onFilter({ ...filter, recheck: v === true })} />
+            Needs re-check (<span data-testid="recheck-count">{rechecks}</span>)
+          </Flex>
+        </Text>
+        {(showConflicts || conflicts > 0 || filter.conflict) && (
+          <Text as="label" size="1">
+            <Flex gap="1" align="center">
+              <Checkbox size="1" checked={filter.conflict} onCheckedChange={(v) => onFilter({ ...filter, conflict: v === true })} />
+              Sync conflicts (<span data-testid="conflict-count">{conflicts}</span>)
+            </Flex>
+          </Text>
+        )}
+        {isFiltered(filter) && (
+          <Button size="1" variant="ghost" onClick={() => onFilter(noFilter)}>
+            Clear filters
+          </Button>
+        )}
+      </Flex>
+    </>
+  )
+})
+
+const StatusFilter = memo(function StatusFilter({ value, counts, onChange }: { value: ClaimFilter['status']; counts: StatusCounts; onChange(status: ClaimFilter['status']): void }): React.JSX.Element {
+  const desk = useDesk()
+  return (
+    <EnumSelect
+      size="1"
+      label="Filter by status"
+      value={value}
+      options={statusChoices}
+      optionLabel={(s: 'all' | ClaimStatus) => (s === 'all' ? 'Any status' : `${desk.statusLabel(s)} (${counts[s]})`)}
+      onChange={onChange}
+    />
+  )
+})
+
+/** The filters whose choices do not depend on the claims: redrawn only when the filter changes. */
+const FieldFilters = memo(function FieldFilters({ filter, onFilter }: { filter: ClaimFilter; onFilter(filter: ClaimFilter): void }): React.JSX.Element {
+  const desk = useDesk()
+  return (
+    <>
+      <EnumSelect
+        size="1"
+        label="Filter by verdict"
+        value={filter.verdict}
+        options={verdictChoices}
+        optionLabel={(v) => (v === 'all' ? 'Any verdict' : v === 'none' ? 'No verdict yet' : desk.verdictLabel(v))}
+        onChange={(verdict) => onFilter({ ...filter, verdict })}
+      />
+      <EnumSelect size="1" label="Filter by type" value={filter.type} options={typeChoices} optionLabel={(t) => (t === 'all' ? 'Any type' : typeLabels[t])} onChange={(type) => onFilter({ ...filter, type })} />
+      <Select.Root size="1" value={filter.assignee} onValueChange={(v) => onFilter({ ...filter, assignee: v })}>
+        <Select.Trigger aria-label="Filter by assignee" />
+        <Select.Content>
+          <Select.Item value="all">Anyone</Select.Item>
+          <Select.Item value="none">Unassigned</Select.Item>
+          <PersonItems />
+        </Select.Content>
+      </Select.Root>
+    </>
+  )
+})
