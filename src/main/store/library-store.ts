@@ -5,7 +5,8 @@
 // story's index line, the story file is written before the call returns and the line follows in
 // the background, appended to index.jsonl (index-journal.ts) rather than rewriting library.json,
 // so saving a claim costs the same in a library of 50 stories or of 5,000. An index line left
-// stale by a crash is recomputed on open from any story file newer than the index.
+// stale by a crash is recomputed on open from any story file newer than the index; after a clean
+// close (clean-close.ts) no line can be stale, and open looks at no story file.
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { Low } from 'lowdb'
