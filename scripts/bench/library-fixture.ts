@@ -5,7 +5,9 @@ import { defaultClaimFields, STORY_SCHEMA_VERSION, type Activity, type Claim, ty
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { EditorIdentity } from '../../src/main/identity'
+import { writeCleanClose } from '../../src/main/store/clean-close'
 import { emptyLibrary } from '../../src/main/store/file-kinds'
+import { nodeFileIO } from '../../src/main/store/file-io'
 import { storyFolderFiles } from '../../src/main/store/story-record'
 import { summarise } from '../../src/main/store/summary'
 
@@ -80,9 +82,9 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
 export const benchIdentity: EditorIdentity = { load: async () => 'bench', save: async () => undefined }
 
 /**
- * Writes a library as the store lays it out (story folders, then library.json with every story's
- * index line), without fsync: a fixture of thousands of stories needs no crash safety. The store
- * then opens it as it would any library. Adds the "Bench Editor" and the source the evidence cites.
+ * Writes a library as the store lays it out after a clean close (story folders, then library.json
+ * with every story's index line, then clean-close.json), without fsync: a fixture of thousands of
+ * stories needs no crash safety. The store then opens it as it would any library. Adds the "Bench Editor" and the source the evidence cites.
  */
 async function writeLibrary(dir: string, stories: Iterable<StoryFile>): Promise<void> {
   await mkdir(path.join(dir, 'stories'), { recursive: true })
@@ -96,8 +98,9 @@ async function writeLibrary(dir: string, stories: Iterable<StoryFile>): Promise<
     for (const { name, content } of storyFolderFiles(file)) await writeFile(path.join(folder, name), content)
     library.stories.push(summarise(file))
   }
-  // Written last, so no story folder is newer than the index.
+  // Written last, so no story folder is newer than the index, and the marker a clean close leaves after it.
   await writeFile(path.join(dir, 'library.json'), JSON.stringify(library))
+  await writeCleanClose(nodeFileIO, dir, () => new Date())
 }
 
 /** `stories` x `claimsPerStory`, and optionally one big story with id "big". */

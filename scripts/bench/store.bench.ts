@@ -1,6 +1,6 @@
 // The store under a library's real weight (evidence, five activity entries per claim, three
 // revisions per story): claim save in one long story and in small and large libraries side by
-// side, opening a 5,000-story library (cold and warm apart), story opens from disk and from
+// side, opening a 5,000-story library (cold and warm apart, and after a crash), story opens from disk and from
 // memory, and the main heap after GC once every story was opened.
 //
 // Saves are timed as the window waits for them (until the call returns). Every twentieth save
@@ -12,6 +12,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { cleanCloseFileOf } from '../../src/main/store/clean-close'
 import { openTestCore, type TestCore } from '../../src/main/testing/test-core'
 import { benchIdentity, buildLibrary } from './library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
@@ -137,6 +138,12 @@ const bench: Bench = {
         const cold = await open(dir)
         const coldOpen = performance.now() - started
         await cold.core.close()
+        // The next start after a crash finds no clean-close marker, so every story folder is checked.
+        await rm(cleanCloseFileOf(dir))
+        started = performance.now()
+        const crashed = await open(dir)
+        const crashOpen = performance.now() - started
+        await crashed.core.close()
         started = performance.now()
         const t = await open(dir)
         const warmOpen = performance.now() - started
@@ -156,6 +163,7 @@ const bench: Bench = {
         rows.push(
           row('library open, 5,000 stories x 40 claims (first open in this process, files in the OS cache)', coldOpen, 'ms'),
           row('library open, 5,000 stories x 40 claims (again, warm)', warmOpen, 'ms'),
+          row('library open after a crash, 5,000 stories (no clean close: every story folder checked; warm)', crashOpen, 'ms'),
           row('story open p95, 40 claims, from disk (first open of each story)', percentile(fromDisk, 95), 'ms'),
           row('story open p95, 40 claims, from memory (recently opened)', percentile(fromMemory, 95), 'ms'),
           row('main heap after GC, every story of 5,000 opened once', heap, 'MB', { max: 100 }),

@@ -48,6 +48,8 @@ describe('a writer killed at random moments', () => {
       const acknowledged = await writeAndKill(dir, 's1', 5 + Math.floor(Math.random() * 150))
       const store = await LibraryStore.open(dir, { lock: false })
       expect(store.notices).toEqual([])
+      // The index line as opening finds it (reading the story would heal it).
+      const indexed = store.library.stories.find((s) => s.id === 's1')?.title
       const file = await store.readStory('s1')
       const title = file.story.title
       expect(title).toMatch(/^(Start|Revision \d+)$/)
@@ -57,6 +59,8 @@ describe('a writer killed at random moments', () => {
       expect(saved === floor || saved === floor + 1).toBe(true)
       // Its activity exactly once each, in order: none lost or doubled by a fold cut off.
       expect(file.activity.map((a) => a.id)).toEqual(Array.from({ length: saved }, (_, i) => `a${i + 1}`))
+      // Its index line describes it, though the writer's index lines trail its saves by up to 3 s.
+      expect(indexed).toBe(title)
       last = saved
       expect(store.library.settings.organisationName).toMatch(/^(Org \d+|)$/)
       await store.close()

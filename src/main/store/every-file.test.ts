@@ -39,14 +39,36 @@ const ageStory = async (state: string): Promise<void> => {
 }
 
 describe('every file accounted for', () => {
-  it('restores a deleted story file from its backup, with one notice', async () => {
+  it('restores a deleted story file from its backup, with one notice, on open after a crash', async () => {
     await twoStories()
+    // A crash leaves no clean-close marker, so opening checks every story folder.
+    await unlink(file('clean-close.json'))
     await unlink(file('stories', 's1', 'story.json'))
     const store = await LibraryStore.open(dir)
     expect(store.notices.map((n) => [n.kind, n.message])).toEqual([['recovered_from_backup', expect.stringContaining('was missing and was restored')]])
     expect((await store.readStory('s1')).story.title).toBe('First title')
     await store.close()
     const again = await LibraryStore.open(dir)
+    expect(again.notices).toEqual([])
+    await again.close()
+  })
+
+  it('restores a story file deleted after a clean close from its backup when the story is first read, with one notice', async () => {
+    await twoStories()
+    await unlink(file('stories', 's1', 'story.json'))
+    const store = await LibraryStore.open(dir)
+    // After a clean close opening looks at no story file; the story's own load finds the damage.
+    expect(store.notices).toEqual([])
+    expect(store.library.stories.find((s) => s.id === 's1')?.title).toBe('Second title')
+    expect((await store.readStory('s1')).story.title).toBe('First title')
+    expect(store.notices.map((n) => [n.kind, n.message])).toEqual([['recovered_from_backup', expect.stringContaining('was missing and was restored')]])
+    // The index line follows the story as restored, also after a restart.
+    expect(store.library.stories.find((s) => s.id === 's1')?.title).toBe('First title')
+    await store.close()
+    const again = await LibraryStore.open(dir)
+    expect(again.notices).toEqual([])
+    expect(again.library.stories.find((s) => s.id === 's1')?.title).toBe('First title')
+    expect((await again.readStory('s1')).story.title).toBe('First title')
     expect(again.notices).toEqual([])
     await again.close()
   })

@@ -79,6 +79,19 @@ describe('the change journal', () => {
     await store.close()
   })
 
+  it('shows a story saved after a clean close, whose index line a crash cut off, as saved on the next open', async () => {
+    await restart()
+    // The restart closed the library cleanly: its next open checks no story folder unless something is written.
+    await t.call('claims.create', { storyId, start: 0, end: 50 })
+    await t.call('claims.create', { storyId, start: 53, end: 96 })
+    await t.call('stories.update', { id: storyId, patch: { title: 'Exports, checked after the restart' } })
+    // The line as opening the library finds it, before anything reads the story.
+    const store = await LibraryStore.open(t.dir, { lock: false })
+    expect(store.library.stories.find((s) => s.id === storyId)).toMatchObject({ title: 'Exports, checked after the restart', claimCount: 2 })
+    expect(store.notices).toEqual([])
+    await store.close()
+  })
+
   it('folds the journal into story.json on close, and the story reads the same', async () => {
     await workTheStory()
     const acknowledged = await t.core.store.readStory(storyId)

@@ -110,6 +110,53 @@ describe('LibraryStore', () => {
     await reopened.close()
   })
 
+  it('after a clean close opens without looking at any story file for stale index lines, and after a crash looks at every one', async () => {
+    const store = await LibraryStore.open(dir)
+    for (const id of ['s1', 's2', 's3']) await store.createStory(storyFile(id))
+    await store.close()
+    const looked: string[] = []
+    const counting: FileIO = { ...nodeFileIO, modifiedAt: (file) => (file.includes(`${path.sep}stories${path.sep}`) && looked.push(file), nodeFileIO.modifiedAt(file)) }
+
+    const clean = await LibraryStore.open(dir, { io: counting })
+    expect(looked).toEqual([])
+    // The first write removes the marker before it touches the folder; what follows is cut off by a crash.
+    await clean.updateStory('s2', (f) => void (f.story.title = 'Saved, then the crash'))
+    await expect(readFile(path.join(dir, 'clean-close.json'))).rejects.toMatchObject({ code: 'ENOENT' })
+    const afterCrash = await LibraryStore.open(dir, { io: counting, lock: false })
+    expect(new Set(looked.map((f) => path.basename(path.dirname(f))))).toEqual(new Set(['s1', 's2', 's3']))
+    expect(afterCrash.library.stories.map((s) => s.title).sort()).toEqual(['Saved, then the crash', 'Story s1', 'Story s3'])
+    expect(afterCrash.notices).toEqual([])
+    await afterCrash.close()
+    await clean.close()
+  })
+
+  it('checks every story when the clean-close marker is torn, or the index changed after it', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.createStory(storyFile('s1'))
+    await store.close()
+    const marker = await readFile(path.join(dir, 'clean-close.json'), 'utf8')
+    const looked: string[] = []
+    const counting: FileIO = { ...nodeFileIO, modifiedAt: (file) => (file.includes(`${path.sep}stories${path.sep}`) && looked.push(file), nodeFileIO.modifiedAt(file)) }
+
+    // A crash while the marker was written.
+    await writeFile(path.join(dir, 'clean-close.json'), marker.slice(0, 20))
+    await (await LibraryStore.open(dir, { io: counting })).close()
+    expect(looked.length).toBeGreaterThan(0)
+
+    // An index line appended by a Factdesk that knows no marker.
+    looked.length = 0
+    const line = (await indexOnDisk())[0]!
+    await writeFile(path.join(dir, 'index.jsonl'), `${JSON.stringify({ ...line, title: 'Written by an older Factdesk' })}\n`, { flag: 'a' })
+    const again = await LibraryStore.open(dir, { io: counting })
+    expect(looked.length).toBeGreaterThan(0)
+    await again.close()
+
+    // Closed cleanly again: nothing to check.
+    looked.length = 0
+    await (await LibraryStore.open(dir, { io: counting })).close()
+    expect(looked).toEqual([])
+  })
+
   it('keeps a story in the trash even when its index line was still on the way to disk', async () => {
     const store = await LibraryStore.open(dir)
     await store.createStory(storyFile('s1'))

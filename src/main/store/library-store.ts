@@ -5,8 +5,10 @@
 // story's index line, the story file is written before the call returns and the line follows in
 // the background, appended to index.jsonl (index-journal.ts) rather than rewriting library.json,
 // so saving a claim costs the same in a library of 50 stories or of 5,000. An index line left
-// stale by a crash is recomputed on open from any story file newer than the index.
+// stale by a crash is recomputed on open from any story file newer than the index; after a clean
+// close (clean-close.ts) no line can be stale, and open looks at no story file.
 import path from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { Low } from 'lowdb'
 import type { LibraryNotice } from '../../shared/contract'
 import { StorySummary, type Activity, type LibraryFile, type Source, type StoryFile } from '../../shared/model'
@@ -25,6 +27,7 @@ import { listStoryFolders, reconcileIndex, withRefreshedLines } from './reconcil
 import { summarise } from './summary'
 import { callerIds } from '../call-context'
 import { assertLoadable } from './validate'
+import { CleanClose } from './clean-close'
 
 /** Stories kept in memory after they were last read or saved; the rest are read again when needed. */
 const STORIES_IN_MEMORY = 12
@@ -87,7 +90,9 @@ export class LibraryStore {
     private readonly lock: LibraryLock | null,
     /** True when this open created the library (no index and nothing to recover). */
     readonly created: boolean,
-    private readonly compactAt: number
+    private readonly compactAt: number,
+    /** clean-close.json: removed before the first write, written again by a close that left the index complete. */
+    private readonly cleanClose: CleanClose
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
@@ -108,6 +113,8 @@ export class LibraryStore {
       const db = new Low(adapter, emptyLibrary())
       await db.read()
       const outcome = adapter.lastLoad
+      // Read before anything on open writes the index, which it compares with the index files.
+      const cleanClose = await CleanClose.read(io, dir)
       const notices = [...(outcome?.notices ?? [])]
       const reason: ReadOnlyReason = outcome?.state === 'newer' ? 'newer' : unwritable ? 'unwritable' : null
       if (unwritable) {
@@ -118,7 +125,7 @@ export class LibraryStore {
       // A folder with stories but no index is a library that lost its index, never a new one.
       const storyFiles = await listStoryFolders(io, dir)
       const created = outcome?.state === 'missing' && notices.length === 0 && storyFiles.length === 0
-      const store = new LibraryStore(dir, db, io, now, reason, notices, lock, created, options.compactAtBytes ?? COMPACT_AT_BYTES)
+      const store = new LibraryStore(dir, db, io, now, reason, notices, lock, created, options.compactAtBytes ?? COMPACT_AT_BYTES, cleanClose)
       // Index lines saved since library.json was last written.
       const indexAt = await io.modifiedAt(path.join(dir, 'library.json'))
       const journal = await readIndexJournal(io, store.indexJournalPath, indexAt, !store.readOnly)
@@ -135,7 +142,9 @@ export class LibraryStore {
           movedTo: null
         })
       }
-      await store.reconcileIndex(created, storyFiles, writtenAt)
+      // After a clean close no story can be newer than its index line; after anything else every story is checked.
+      const indexComplete = cleanClose.indexComplete && outcome?.state === 'ok' && notices.length === 0
+      await store.reconcileIndex(created, storyFiles, writtenAt, indexComplete)
       return store
     } catch (error) {
       await lock?.release()
@@ -195,6 +204,8 @@ export class LibraryStore {
       // An index write that fails here is healed on the next open, so closing never fails on it.
       await this.flushIndex().catch(() => undefined)
       await this.mutex.run('library', async () => undefined)
+      // With every index line on disk, the next open need not check the story folders for stale lines.
+      if (!this.readOnly) await this.cleanClose.mark(() => this.pendingSummaries.size === 0 && this.indexFlush === null, this.now).catch(() => false)
     } finally {
       await this.lock?.release()
     }
@@ -220,11 +231,14 @@ export class LibraryStore {
     const folded = new Map(this.pendingSummaries)
     for (const summary of folded.values()) assertLoadable(StorySummary, summary, 'the library index')
     const text = indexLines(folded.values())
+    const end = await this.cleanClose.beginWrite()
     try {
       await this.io.appendFile(this.indexJournalPath, text)
     } catch (error) {
       await this.io.truncate(this.indexJournalPath, this.indexJournal.bytes).catch(() => undefined)
       throw toIoError(error, this.indexJournalPath)
+    } finally {
+      end()
     }
     this.indexJournal.bytes += Buffer.byteLength(text)
     for (const [id, summary] of folded) if (this.pendingSummaries.get(id) === summary) this.pendingSummaries.delete(id)
@@ -277,7 +291,12 @@ export class LibraryStore {
     const current = this.library
     const draft = deep ? structuredClone(current) : { ...current, stories: [...current.stories] }
     const result = change(draft)
-    await this.commit(this.db, draft)
+    const end = await this.cleanClose.beginWrite()
+    try {
+      await this.commit(this.db, draft)
+    } finally {
+      end()
+    }
     this.libraryBytes = (this.db.adapter as DurableJsonAdapter<LibraryFile>).writtenBytes
     for (const [id, summary] of folded) {
       if (this.newerLines.get(id) === summary) this.newerLines.delete(id)
@@ -317,10 +336,16 @@ export class LibraryStore {
         result = detach(change(draft as StoryFile))
       })
       if (next !== record.file) {
-        await record.save(next)
+        const end = await this.cleanClose.beginWrite()
+        let summary: StorySummary
+        try {
+          await record.save(next)
+          summary = summarise(next)
+          this.refreshSummary(summary)
+        } finally {
+          end()
+        }
         if (record.needsCompaction(this.compactAt)) this.compactLater(id, record)
-        const summary = summarise(next)
-        this.refreshSummary(summary)
         this.announce({ entity: 'story', summary, activity: next.activity.slice(logged) })
       }
       return result
@@ -335,10 +360,15 @@ export class LibraryStore {
       if (this.library.stories.some((s) => s.id === id) || (await this.io.exists(this.storyPath(id)))) {
         throw new AppError('conflict', `A story with id ${id} already exists.`)
       }
-      const record = await StoryRecord.create(this.io, this.storyPath(id), file, this.now)
-      this.cache(id, record)
+      const end = await this.cleanClose.beginWrite()
       const summary = summarise(file)
-      this.refreshSummary(summary)
+      try {
+        const record = await StoryRecord.create(this.io, this.storyPath(id), file, this.now)
+        this.cache(id, record)
+        this.refreshSummary(summary)
+      } finally {
+        end()
+      }
       this.announce({ entity: 'story', summary, activity: file.activity })
       return summary
     })
@@ -361,14 +391,19 @@ export class LibraryStore {
         throw new AppError('not_found', direction === 'trash' ? 'That story is not in the library.' : 'That story is not in the trash.')
       }
       const [from, to] = direction === 'trash' ? [this.storyPath(id), this.trashPath(id)] : [this.trashPath(id), this.storyPath(id)]
-      await this.io.rename(from, to).catch((error: unknown) => {
-        throw new AppError('io_error', `Could not move the story: ${ioReason(error)}. Nothing was changed.`)
-      })
-      await this.io.fsyncDir(path.dirname(to)).catch(() => undefined)
-      this.stories.delete(id)
-      this.missingFiles.delete(id)
+      const end = await this.cleanClose.beginWrite()
       const summary = { ...entry, deletedAt: direction === 'trash' ? this.now().toISOString() : null }
-      await this.putSummary(summary)
+      try {
+        await this.io.rename(from, to).catch((error: unknown) => {
+          throw new AppError('io_error', `Could not move the story: ${ioReason(error)}. Nothing was changed.`)
+        })
+        await this.io.fsyncDir(path.dirname(to)).catch(() => undefined)
+        this.stories.delete(id)
+        this.missingFiles.delete(id)
+        await this.putSummary(summary)
+      } finally {
+        end()
+      }
       this.announce({ entity: 'story', summary, activity: [] })
       return summary
     })
@@ -411,7 +446,21 @@ export class LibraryStore {
       throw new AppError('io_error', `The file for "${entry.title}" could not be read and had no good backup. It was moved aside; see the library notices.`)
     }
     if (loaded.outcome.state === 'newer' && !this.readOnly) throw readOnlyError('newer')
+    this.healLine(entry, loaded.record.file)
     return this.cache(id, loaded.record)
+  }
+
+  /**
+   * Recomputes the index line of a story read from disk when it does not describe the story: its
+   * file was restored from its backup on this read, or changed while the library was closed after a
+   * clean close (open checks no story file then). Announced like any write, so views follow.
+   */
+  private healLine(entry: StorySummary, file: StoryFile): void {
+    if (this.readOnly) return
+    const summary = summarise(file)
+    if (isDeepStrictEqual(summary, entry)) return
+    this.refreshSummary(summary)
+    this.announce({ entity: 'story', summary, activity: [] })
   }
 
   /** Keeps the story in memory as the most recently used; the least recently used beyond the limit are released, their journals folded in. */
@@ -444,8 +493,11 @@ export class LibraryStore {
     return record
   }
 
-  /** Heals the index against the story folders on open (reconcile.ts); `writtenAt` is when the index was last written. */
-  private async reconcileIndex(fresh: boolean, folders: string[], writtenAt: number | null): Promise<void> {
+  /**
+   * Heals the index against the story folders on open (reconcile.ts); `writtenAt` is when the index
+   * was last written, `indexComplete` that the last close left it describing every story.
+   */
+  private async reconcileIndex(fresh: boolean, folders: string[], writtenAt: number | null, indexComplete: boolean): Promise<void> {
     if (this.readOnly) return
     await reconcileIndex(
       {
@@ -454,6 +506,7 @@ export class LibraryStore {
         now: this.now,
         stories: this.library.stories,
         indexWrittenAt: writtenAt,
+        indexComplete,
         storyPath: (id) => this.storyPath(id),
         notify: (notices) => this.notify(notices),
         markMissing: (id) => void this.missingFiles.add(id),
