@@ -52,13 +52,14 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set())
   const [trashOpen, setTrashOpen] = useState(false)
   // Ticks go with the filter they were made under, so a filter never exports or deletes hidden stories.
-  const setFilter = (next: LibraryFilter): void => {
-    setFilterState(next)
+  const changeFilter = useCallback((change: Partial<LibraryFilter>): void => {
+    setFilterState((f) => ({ ...f, ...change }))
     setTicked(new Set())
-  }
+  }, [])
   const selectedIds = [...ticked]
   const allTicked = total > 0 && ticked.size === total
-  const tickAll = async (on: boolean): Promise<void> => setTicked(on ? new Set(await rows.allIds()) : new Set())
+  const { allIds } = rows
+  const tickAll = useCallback(async (on: boolean): Promise<void> => setTicked(on ? new Set(await allIds()) : new Set()), [allIds])
   const scrollRef = useRef<HTMLDivElement>(null)
   // The app is not built with the React Compiler, so the virtualizer's unmemoisable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -115,29 +116,12 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
         <Heading as="h1" size="5" mr="3">
           Library
         </Heading>
-        <TextField.Root ref={search} className="search" placeholder="Search stories  /" aria-label="Search stories" value={filter.query} onChange={(e) => setFilter({ ...filter, query: e.target.value })}>
+        <TextField.Root ref={search} className="search" placeholder="Search stories  /" aria-label="Search stories" value={filter.query} onChange={(e) => changeFilter({ query: e.target.value })}>
           <TextField.Slot>
             <MagnifyingGlassIcon />
           </TextField.Slot>
         </TextField.Root>
-        <EnumSelect
-          label="Desk state"
-          value={filter.deskState}
-          options={deskStateChoices}
-          optionLabel={(s) => (s === 'all' ? 'All desk states' : deskStateLabels[s])}
-          onChange={(deskState) => setFilter({ ...filter, deskState })}
-        />
-        <Select.Root value={filter.assignee} onValueChange={(v) => setFilter({ ...filter, assignee: v })}>
-          <Select.Trigger aria-label="Assignee" />
-          <Select.Content>
-            <Select.Item value="all">Anyone</Select.Item>
-            <PersonItems />
-          </Select.Content>
-        </Select.Root>
-        {rows.desk && (
-          <EnumSelect label="Stories on the desk" value={filter.desk} options={deskMarkChoices} optionLabel={(m) => deskMarkLabels[m]} onChange={(desk) => setFilter({ ...filter, desk })} />
-        )}
-        <EnumSelect label="Sort stories" variant="ghost" value={filter.sort} options={librarySorts} optionLabel={(s) => `Sort: ${sortLabels[s]}`} onChange={(sort) => setFilter({ ...filter, sort })} />
+        <LibraryFilters deskState={filter.deskState} assignee={filter.assignee} deskMark={filter.desk} sort={filter.sort} onDesk={rows.desk !== null} onChange={changeFilter} />
         <Flex ml="auto" gap="2" align="center">
           {selectedIds.length > 0 && (
             <>
@@ -165,23 +149,7 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
 
       <div className="library-table" ref={scrollRef} data-total={rows.total ?? undefined} data-query={rows.query ?? undefined}>
         <Table.Root size="2">
-          <Table.Header>
-            <Table.Row aria-rowindex={1}>
-              <Table.ColumnHeaderCell width="36px">
-                <Checkbox
-                  aria-label="Select every story shown"
-                  checked={allTicked ? true : selectedIds.length > 0 ? 'indeterminate' : false}
-                  onCheckedChange={(v) => void tickAll(v === true)}
-                />
-              </Table.ColumnHeaderCell>
-              <Table.ColumnHeaderCell>Story</Table.ColumnHeaderCell>
-              <Table.ColumnHeaderCell width="260px">Progress</Table.ColumnHeaderCell>
-              <Table.ColumnHeaderCell>Claims by status</Table.ColumnHeaderCell>
-              <Table.ColumnHeaderCell>Desk</Table.ColumnHeaderCell>
-              <Table.ColumnHeaderCell>Assigned</Table.ColumnHeaderCell>
-              <Table.ColumnHeaderCell>Last change</Table.ColumnHeaderCell>
-            </Table.Row>
-          </Table.Header>
+          <StoriesHeader ticked={allTicked ? true : selectedIds.length > 0 ? 'indeterminate' : false} onTickAll={tickAll} />
           <Table.Body>
             {/* Only the rows in view (and a few either side) are rendered; spacer rows keep the scroll height. */}
             {items.length > 0 && <tr aria-hidden style={{ height: items[0]?.start ?? 0 }} />}
@@ -234,6 +202,53 @@ interface RowProps {
   ticked: boolean
   onTick(id: string, on: boolean): void
 }
+
+interface LibraryFiltersProps {
+  deskState: LibraryFilter['deskState']
+  assignee: string
+  deskMark: LibraryFilter['desk']
+  sort: LibrarySort
+  /** Connected to a desk: the list can be narrowed by how stories stand with it. */
+  onDesk: boolean
+  onChange(change: Partial<LibraryFilter>): void
+}
+
+/** The filters beside the search box: a keystroke in the search re-renders none of them. */
+const LibraryFilters = memo(function LibraryFilters({ deskState, assignee, deskMark, sort, onDesk, onChange }: LibraryFiltersProps): React.JSX.Element {
+  return (
+    <>
+      <EnumSelect label="Desk state" value={deskState} options={deskStateChoices} optionLabel={(s) => (s === 'all' ? 'All desk states' : deskStateLabels[s])} onChange={(value) => onChange({ deskState: value })} />
+      <Select.Root value={assignee} onValueChange={(v) => onChange({ assignee: v })}>
+        <Select.Trigger aria-label="Assignee" />
+        <Select.Content>
+          <Select.Item value="all">Anyone</Select.Item>
+          <PersonItems />
+        </Select.Content>
+      </Select.Root>
+      {onDesk && <EnumSelect label="Stories on the desk" value={deskMark} options={deskMarkChoices} optionLabel={(m) => deskMarkLabels[m]} onChange={(value) => onChange({ desk: value })} />}
+      <EnumSelect label="Sort stories" variant="ghost" value={sort} options={librarySorts} optionLabel={(s) => `Sort: ${sortLabels[s]}`} onChange={(value) => onChange({ sort: value })} />
+    </>
+  )
+})
+
+/** The table's head, with the box that ticks every story shown. */
+const StoriesHeader = memo(function StoriesHeader({ ticked, onTickAll }: { ticked: boolean | 'indeterminate'; onTickAll(on: boolean): Promise<void> }): React.JSX.Element {
+  return (
+    <Table.Header>
+      <Table.Row aria-rowindex={1}>
+        <Table.ColumnHeaderCell width="36px">
+          <Checkbox aria-label="Select every story shown" checked={ticked} onCheckedChange={(v) => void onTickAll(v === true)} />
+        </Table.ColumnHeaderCell>
+        <Table.ColumnHeaderCell>Story</Table.ColumnHeaderCell>
+        <Table.ColumnHeaderCell width="260px">Progress</Table.ColumnHeaderCell>
+        <Table.ColumnHeaderCell>Claims by status</Table.ColumnHeaderCell>
+        <Table.ColumnHeaderCell>Desk</Table.ColumnHeaderCell>
+        <Table.ColumnHeaderCell>Assigned</Table.ColumnHeaderCell>
+        <Table.ColumnHeaderCell>Last change</Table.ColumnHeaderCell>
+      </Table.Row>
+    </Table.Header>
+  )
+})
 
 /** A row re-renders only when its story, its desk mark, its tick or its place changes: a keystroke in the search re-renders none of the rows it keeps. */
 const StoryRow = memo(function StoryRow({ index, measure, story, deskMark, onOpen, ticked, onTick }: RowProps): React.JSX.Element {
