@@ -173,6 +173,17 @@ test('a claim can be worked from the keyboard', async ({ factdesk }) => {
   await page.keyboard.press('Escape')
   await expect(story.panel.root).toBeHidden()
 
+  // Escape and / in one breath: the search keeps the focus; closing the panel does not take it back.
+  await page.keyboard.press('Enter')
+  await expect(story.panel.root).toBeVisible()
+  await page.evaluate(() => {
+    for (const key of ['Escape', '/']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
+  })
+  await expect(story.panel.root).toBeHidden()
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  await expect(page.getByLabel('Search claims')).toBeFocused()
+  await page.getByLabel('Search claims').blur()
+
   await story.selectText('Kremlin hasn’t committed to such a meeting')
   await page.keyboard.press('m')
   await expect(story.panel.words).toHaveText('Kremlin hasn’t committed to such a meeting')

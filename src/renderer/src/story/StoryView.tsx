@@ -92,8 +92,11 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
     const back = opener.current
     opener.current = null
     requestAnimationFrame(() => {
-      if (back instanceof HTMLElement && back.isConnected && back !== document.body && !document.activeElement?.closest('.claim-panel, [role="dialog"]')) back.focus()
-      else if (document.activeElement === document.body || !document.activeElement) headingRef.current?.focus()
+      // Only focus the panel took with it goes back: a key pressed meanwhile (/ to search) keeps its own.
+      const focused = document.activeElement
+      if (focused && focused !== document.body && focused.isConnected && !focused.closest('.claim-panel')) return
+      if (back instanceof HTMLElement && back.isConnected && back !== document.body) back.focus()
+      else headingRef.current?.focus()
     })
   }, [])
   const headingRef = useRef<HTMLHeadingElement>(null)
