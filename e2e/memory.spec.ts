@@ -59,9 +59,12 @@ test('Suggest claims marks sentences worth checking; one click marks, a dismissa
   await library.open(SAMPLE_TITLE)
   const story = new StoryPage(factdesk.page)
   const claimsBefore = await story.claimItems.count()
-  await story.page.getByRole('button', { name: 'Suggest claims' }).click()
+  const suggest = story.page.getByRole('button', { name: 'Suggest claims' })
+  await suggest.click()
   const marks = story.page.locator('.memory-suggestion-mark')
   await expect(marks.first()).toBeVisible()
+  // The button says it is busy until the first ranking is back.
+  await expect(suggest).toHaveAttribute('aria-busy', 'false')
   const shown = await marks.count()
   expect(shown).toBeGreaterThan(1)
   await factdesk.page.screenshot({ path: path.join(shots, 'suggest-claims.png') })

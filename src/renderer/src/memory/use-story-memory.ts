@@ -1,12 +1,14 @@
 // What the story view shows from the desk's memory: suggested claims and sentences checked before.
 // Both are fetched while their toolbar switch is on and again whenever the story changes.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SentenceMatch, Suggestion } from '../../../shared/contract'
 import { call, onEvent } from '../api'
 import { useDesk } from '../app/desk-context'
 
 export interface StoryMemory {
   suggesting: boolean
+  /** The switch is on and its first ranking has not come back yet (a long story's first takes seconds). */
+  ranking: boolean
   showingMatches: boolean
   suggestions: Suggestion[]
   matches: SentenceMatch[]
@@ -20,11 +22,22 @@ export function useStoryMemory(storyId: string): StoryMemory {
   const [suggesting, setSuggestingOn] = useState(false)
   const [showingMatches, setShowingMatchesOn] = useState(false)
   const [suggestions, setSuggestions] = useState<Suggestion[]>([])
+  /** Whether the ranking asked for since the switch went on has come back. */
+  const [ranked, setRanked] = useState(false)
   const [matches, setMatches] = useState<SentenceMatch[]>([])
+  /** The latest ranking asked for: an older answer, or one that arrives after the switch went off, is dropped. */
+  const latestRanking = useRef(0)
   const { run } = desk
 
   const refresh = useCallback(() => {
-    if (suggesting) void run(() => call('memory.suggest', { storyId })).then((s) => s && setSuggestions(s))
+    if (suggesting) {
+      const asked = ++latestRanking.current
+      void run(() => call('memory.suggest', { storyId })).then((s) => {
+        if (asked !== latestRanking.current) return
+        setRanked(true)
+        if (s) setSuggestions(s)
+      })
+    }
     if (showingMatches) void run(() => call('memory.storyMatches', { storyId })).then((m) => m && setMatches(m))
   }, [run, storyId, suggesting, showingMatches])
 
@@ -46,12 +59,16 @@ export function useStoryMemory(storyId: string): StoryMemory {
 
   const setSuggesting = useCallback((on: boolean) => {
     setSuggestingOn(on)
-    if (!on) setSuggestions([])
+    setRanked(false)
+    if (!on) {
+      latestRanking.current++
+      setSuggestions([])
+    }
   }, [])
   const setShowingMatches = useCallback((on: boolean) => {
     setShowingMatchesOn(on)
     if (!on) setMatches([])
   }, [])
 
-  return { suggesting, showingMatches, suggestions, matches, setSuggesting, setShowingMatches, dismiss }
+  return { suggesting, ranking: suggesting && !ranked, showingMatches, suggestions, matches, setSuggesting, setShowingMatches, dismiss }
 }
