@@ -1,7 +1,9 @@
 // The store under a library's real weight (evidence, five activity entries per claim, three
-// revisions per story): claim save in one long story and in small and large libraries side by
-// side, opening a 5,000-story library (cold and warm apart, and after a crash), story opens from disk and from
-// memory, and the main heap after GC once every story was opened.
+// revisions per story): claim save in one long story, and in a 50- and a 5,000-story library open at
+// once and saved to by turns (so the noise of the disk and the machine falls on both alike and their
+// ratio compares library sizes); opening a 5,000-story library (cold and warm apart, and after a
+// crash), story opens from disk and from memory, and the main heap after GC once every story was
+// opened, measured in a fresh process that holds only the core (scripts/bench/heap-probe.ts).
 //
 // Saves are timed as the window waits for them (until the call returns). Every twentieth save
 // starts while the background index write runs (in the app it runs 3 s after a save), so what that
@@ -10,41 +12,36 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { cleanCloseFileOf } from '../../src/main/store/clean-close'
 import { openTestCore, type TestCore } from '../../src/main/testing/test-core'
 import { benchIdentity, buildLibrary } from './library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const SAVES = 200
+/** Saves to each of the 50- and the 5,000-story library, by turns. */
+const SIDE_BY_SIDE_SAVES = 600
 /** Every this many saves, one starts while the index write runs. */
 const INDEX_WRITE_EVERY = 20
 const statuses = ['open', 'in_progress', 'waiting', 'done'] as const
-const MB = 1024 * 1024
+const run = promisify(execFile)
 
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
-
-/** The heap in use once garbage is collected: what the process really holds. */
-function heapAfterGc(): number {
-  gc()
-  gc()
-  return process.memoryUsage().heapUsed / MB
+/** One claim save, timed as the window waits for it; every INDEX_WRITE_EVERY-th starts while the index write runs. */
+async function claimSave(t: TestCore, i: number, id: string, claimsPerStory: number): Promise<number> {
+  const c = (i * 13) % claimsPerStory
+  const patch = i % 2 === 0 ? { status: statuses[i % 4] } : { rationale: `Checked against the ministry table, pass ${i}.` }
+  const indexWrite = i % INDEX_WRITE_EVERY === INDEX_WRITE_EVERY - 1 ? t.core.store.flushIndex() : null
+  const started = performance.now()
+  await t.call('claims.update', { storyId: id, claimId: `${id}-c${c}`, patch })
+  const time = performance.now() - started
+  await indexWrite
+  return time
 }
 
 async function claimSaves(t: TestCore, stories: number, claimsPerStory: number, storyId?: string): Promise<number[]> {
   const times: number[] = []
-  for (let i = 0; i < SAVES; i++) {
-    const id = storyId ?? `story${(i * 7) % stories}`
-    const c = (i * 13) % claimsPerStory
-    const patch = i % 2 === 0 ? { status: statuses[i % 4] } : { rationale: `Checked against the ministry table, pass ${i}.` }
-    const indexWrite = i % INDEX_WRITE_EVERY === INDEX_WRITE_EVERY - 1 ? t.core.store.flushIndex() : null
-    const started = performance.now()
-    await t.call('claims.update', { storyId: id, claimId: `${id}-c${c}`, patch })
-    times.push(performance.now() - started)
-    await indexWrite
-  }
+  for (let i = 0; i < SAVES; i++) times.push(await claimSave(t, i, storyId ?? `story${(i * 7) % stories}`, claimsPerStory))
   return times
 }
 
@@ -73,10 +70,28 @@ async function withLibrary<T>(build: (dir: string) => Promise<void>, run: (dir: 
 
 const open = (dir: string): Promise<TestCore> => openTestCore({ libraryDir: dir, checkOutput: false, identity: benchIdentity })
 
-/** Saves in a library of 40-claim stories, to stories the editor has open (in memory), as in the app. */
-async function savesToOpenStories(t: TestCore): Promise<number[]> {
-  for (let s = 0; s < 10; s++) await t.call('stories.get', { id: `story${s}` })
-  return claimSaves(t, 10, 40)
+/**
+ * Saves in two libraries of 40-claim stories, to stories the editor has open (in memory), as in the
+ * app: by turns, the first library first on even turns and the second first on odd ones.
+ */
+async function savesSideBySide(a: TestCore, b: TestCore): Promise<{ small: number[]; large: number[] }> {
+  for (const t of [a, b]) for (let s = 0; s < 10; s++) await t.call('stories.get', { id: `story${s}` })
+  const small: number[] = []
+  const large: number[] = []
+  for (let i = 0; i < SIDE_BY_SIDE_SAVES; i++) {
+    const turns: [TestCore, number[]][] = i % 2 === 0 ? [[a, small], [b, large]] : [[b, large], [a, small]]
+    for (const [t, times] of turns) times.push(await claimSave(t, i, `story${(i * 7) % 10}`, 40))
+  }
+  return { small, large }
+}
+
+/**
+ * The main heap after GC with every story of the library opened once, measured in a fresh Node
+ * process that holds only the core (this process has run the other benches).
+ */
+async function heapOfFreshProcess(dir: string): Promise<{ before: number; after: number }> {
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', path.resolve('scripts/bench/heap-probe.ts'), dir], { maxBuffer: 1024 * 1024 })
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as { before: number; after: number }
 }
 
 const bench: Bench = {
@@ -116,65 +131,61 @@ const bench: Bench = {
       }
     )
 
-    const small = await withLibrary(
+    // A 50-story and a 5,000-story library, both open at once: open the large one (cold, then warm,
+    // then as after a crash), open every story once, and save claims to both by turns, so disk and
+    // machine noise fall on both alike and their ratio compares library sizes, not moments.
+    const { small, large } = await withLibrary(
       (dir) => buildLibrary(dir, 50, 40),
-      async (dir) => {
-        const t = await open(dir)
-        const times = await savesToOpenStories(t)
-        const writes = await indexWrites(t, 50, 40)
-        await t.core.close()
-        rows.push(row('index write p95 after 5 saves, 50 stories (background)', percentile(writes, 95), 'ms'))
-        return times
-      }
-    )
-
-    // A 5,000-story library: open it (cold, then warm), open every story once, and save claims;
-    // the heap after GC must stay small however many stories were opened.
-    const large = await withLibrary(
-      (dir) => buildLibrary(dir, 5000, 40),
-      async (dir) => {
-        const before = heapAfterGc()
-        let started = performance.now()
-        const cold = await open(dir)
-        const coldOpen = performance.now() - started
-        await cold.core.close()
-        // The next start after a crash finds no clean-close marker, so every story folder is checked.
-        await rm(cleanCloseFileOf(dir))
-        started = performance.now()
-        const crashed = await open(dir)
-        const crashOpen = performance.now() - started
-        await crashed.core.close()
-        started = performance.now()
-        const t = await open(dir)
-        const warmOpen = performance.now() - started
-        const fromDisk: number[] = []
-        for (let s = 0; s < 5000; s++) {
-          const at = performance.now()
-          await t.call('stories.get', { id: `story${s}` })
-          fromDisk.push(performance.now() - at)
-        }
-        const fromMemory: number[] = []
-        for (let i = 0; i < 200; i++) {
-          const at = performance.now()
-          await t.call('stories.get', { id: `story${4999 - (i % 5)}` })
-          fromMemory.push(performance.now() - at)
-        }
-        const heap = heapAfterGc()
-        rows.push(
-          row('library open, 5,000 stories x 40 claims (first open in this process, files in the OS cache)', coldOpen, 'ms'),
-          row('library open, 5,000 stories x 40 claims (again, warm)', warmOpen, 'ms'),
-          row('library open after a crash, 5,000 stories (no clean close: every story folder checked; warm)', crashOpen, 'ms'),
-          row('story open p95, 40 claims, from disk (first open of each story)', percentile(fromDisk, 95), 'ms'),
-          row('story open p95, 40 claims, from memory (recently opened)', percentile(fromMemory, 95), 'ms'),
-          row('main heap after GC, every story of 5,000 opened once', heap, 'MB', { max: 100 }),
-          row('heap held by the open 5,000-story library (after GC, vs before opening)', heap - before, 'MB')
+      (smallDir) =>
+        withLibrary(
+          (dir) => buildLibrary(dir, 5000, 40),
+          async (dir) => {
+            let started = performance.now()
+            const cold = await open(dir)
+            const coldOpen = performance.now() - started
+            await cold.core.close()
+            // The next start after a crash finds no clean-close marker, so every story folder is checked.
+            await rm(cleanCloseFileOf(dir))
+            started = performance.now()
+            const crashed = await open(dir)
+            const crashOpen = performance.now() - started
+            await crashed.core.close()
+            started = performance.now()
+            const t = await open(dir)
+            const warmOpen = performance.now() - started
+            const fromDisk: number[] = []
+            for (let s = 0; s < 5000; s++) {
+              const at = performance.now()
+              await t.call('stories.get', { id: `story${s}` })
+              fromDisk.push(performance.now() - at)
+            }
+            const fromMemory: number[] = []
+            for (let i = 0; i < 200; i++) {
+              const at = performance.now()
+              await t.call('stories.get', { id: `story${4999 - (i % 5)}` })
+              fromMemory.push(performance.now() - at)
+            }
+            const s = await open(smallDir)
+            const times = await savesSideBySide(s, t)
+            const writesSmall = await indexWrites(s, 50, 40)
+            const writesLarge = await indexWrites(t, 5000, 40)
+            await s.core.close()
+            await t.core.close()
+            const heap = await heapOfFreshProcess(dir)
+            rows.push(
+              row('library open, 5,000 stories x 40 claims (first open in this process, files in the OS cache)', coldOpen, 'ms'),
+              row('library open, 5,000 stories x 40 claims (again, warm)', warmOpen, 'ms'),
+              row('library open after a crash, 5,000 stories (no clean close: every story folder checked; warm)', crashOpen, 'ms'),
+              row('story open p95, 40 claims, from disk (first open of each story)', percentile(fromDisk, 95), 'ms'),
+              row('story open p95, 40 claims, from memory (recently opened)', percentile(fromMemory, 95), 'ms'),
+              row('main heap after GC, every story of 5,000 opened once (a fresh process with only the core)', heap.after, 'MB', { max: 100 }),
+              row('heap held by the open 5,000-story library (after GC, vs before opening)', heap.after - heap.before, 'MB'),
+              row('index write p95 after 5 saves, 50 stories (background)', percentile(writesSmall, 95), 'ms'),
+              row('index write p95 after 5 saves, 5,000 stories (background)', percentile(writesLarge, 95), 'ms')
+            )
+            return times
+          }
         )
-        const times = await savesToOpenStories(t)
-        const writes = await indexWrites(t, 5000, 40)
-        await t.core.close()
-        rows.push(row('index write p95 after 5 saves, 5,000 stories (background)', percentile(writes, 95), 'ms'))
-        return times
-      }
     )
     rows.push(
       row('claim save p50, 50 stories x 40 claims (to 10 open stories)', percentile(small, 50), 'ms'),
