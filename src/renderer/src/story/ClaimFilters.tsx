@@ -2,7 +2,7 @@
 // counts) redraws only the status filter that shows them, not every Select with all its items.
 import { MagnifyingGlassIcon } from '@radix-ui/react-icons'
 import { Button, Checkbox, Flex, Select, Text, TextField } from '@radix-ui/themes'
-import { memo, useCallback } from 'react'
+import { memo } from 'react'
 import { claimStatuses, claimTypes, verdicts, type ClaimStatus, type StatusCounts } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
 import { EnumSelect } from '../app/EnumSelect'
@@ -16,7 +16,8 @@ const typeChoices: readonly ClaimFilter['type'][] = ['all', ...claimTypes]
 
 interface ClaimFiltersProps {
   filter: ClaimFilter
-  onFilter(filter: ClaimFilter): void
+  /** Changes some of the filter's fields; stable, so the memoised parts redraw only for their own fields. */
+  onFilter(change: Partial<ClaimFilter>): void
   searchRef: React.RefObject<HTMLInputElement | null>
   /** Claims by status, shown in the status filter. */
   counts: StatusCounts
@@ -28,41 +29,40 @@ interface ClaimFiltersProps {
 }
 
 export const ClaimFilters = memo(function ClaimFilters({ filter, onFilter, searchRef, counts, orphans, rechecks, conflicts, showConflicts }: ClaimFiltersProps): React.JSX.Element {
-  const onStatus = useCallback((status: ClaimFilter['status']) => onFilter({ ...filter, status }), [filter, onFilter])
   return (
     <>
-      <TextField.Root ref={searchRef} size="1" placeholder="Search claims  /" aria-label="Search claims" value={filter.query} onChange={(e) => onFilter({ ...filter, query: e.target.value })}>
+      <TextField.Root ref={searchRef} size="1" placeholder="Search claims  /" aria-label="Search claims" value={filter.query} onChange={(e) => onFilter({ query: e.target.value })}>
         <TextField.Slot>
           <MagnifyingGlassIcon />
         </TextField.Slot>
       </TextField.Root>
       <div className="filter-grid">
-        <StatusFilter value={filter.status} counts={counts} onChange={onStatus} />
-        <FieldFilters filter={filter} onFilter={onFilter} />
+        <StatusFilter value={filter.status} counts={counts} onFilter={onFilter} />
+        <FieldFilters verdict={filter.verdict} type={filter.type} assignee={filter.assignee} onFilter={onFilter} />
       </div>
       <Flex gap="3" align="center" wrap="wrap">
         <Text as="label" size="1">
           <Flex gap="1" align="center">
-            <Checkbox size="1" checked={filter.noEvidence} onCheckedChange={(v) => onFilter({ ...filter, noEvidence: v === true })} />
+            <Checkbox size="1" checked={filter.noEvidence} onCheckedChange={(v) => onFilter({ noEvidence: v === true })} />
             No evidence yet
           </Flex>
         </Text>
         <Text as="label" size="1">
           <Flex gap="1" align="center">
-            <Checkbox size="1" checked={filter.orphaned} onCheckedChange={(v) => onFilter({ ...filter, orphaned: v === true })} />
+            <Checkbox size="1" checked={filter.orphaned} onCheckedChange={(v) => onFilter({ orphaned: v === true })} />
             Orphaned ({orphans})
           </Flex>
         </Text>
         <Text as="label" size="1">
           <Flex gap="1" align="center">
-            <Checkbox size="1" checked={filter.recheck} onCheckedChange={(v) => onFilter({ ...filter, recheck: v === true })} />
+            <Checkbox size="1" checked={filter.recheck} onCheckedChange={(v) => onFilter({ recheck: v === true })} />
             Needs re-check (<span data-testid="recheck-count">{rechecks}</span>)
           </Flex>
         </Text>
         {(showConflicts || conflicts > 0 || filter.conflict) && (
           <Text as="label" size="1">
             <Flex gap="1" align="center">
-              <Checkbox size="1" checked={filter.conflict} onCheckedChange={(v) => onFilter({ ...filter, conflict: v === true })} />
+              <Checkbox size="1" checked={filter.conflict} onCheckedChange={(v) => onFilter({ conflict: v === true })} />
               Sync conflicts (<span data-testid="conflict-count">{conflicts}</span>)
             </Flex>
           </Text>
@@ -77,7 +77,13 @@ export const ClaimFilters = memo(function ClaimFilters({ filter, onFilter, searc
   )
 })
 
-const StatusFilter = memo(function StatusFilter({ value, counts, onChange }: { value: ClaimFilter['status']; counts: StatusCounts; onChange(status: ClaimFilter['status']): void }): React.JSX.Element {
+interface StatusFilterProps {
+  value: ClaimFilter['status']
+  counts: StatusCounts
+  onFilter(change: Partial<ClaimFilter>): void
+}
+
+const StatusFilter = memo(function StatusFilter({ value, counts, onFilter }: StatusFilterProps): React.JSX.Element {
   const desk = useDesk()
   return (
     <EnumSelect
@@ -86,26 +92,33 @@ const StatusFilter = memo(function StatusFilter({ value, counts, onChange }: { v
       value={value}
       options={statusChoices}
       optionLabel={(s: 'all' | ClaimStatus) => (s === 'all' ? 'Any status' : `${desk.statusLabel(s)} (${counts[s]})`)}
-      onChange={onChange}
+      onChange={(status) => onFilter({ status })}
     />
   )
 })
 
-/** The filters whose choices do not depend on the claims: redrawn only when the filter changes. */
-const FieldFilters = memo(function FieldFilters({ filter, onFilter }: { filter: ClaimFilter; onFilter(filter: ClaimFilter): void }): React.JSX.Element {
+interface FieldFiltersProps {
+  verdict: ClaimFilter['verdict']
+  type: ClaimFilter['type']
+  assignee: string
+  onFilter(change: Partial<ClaimFilter>): void
+}
+
+/** The filters whose choices do not depend on the claims: redrawn only when one of their own values changes. */
+const FieldFilters = memo(function FieldFilters({ verdict, type, assignee, onFilter }: FieldFiltersProps): React.JSX.Element {
   const desk = useDesk()
   return (
     <>
       <EnumSelect
         size="1"
         label="Filter by verdict"
-        value={filter.verdict}
+        value={verdict}
         options={verdictChoices}
         optionLabel={(v) => (v === 'all' ? 'Any verdict' : v === 'none' ? 'No verdict yet' : desk.verdictLabel(v))}
-        onChange={(verdict) => onFilter({ ...filter, verdict })}
+        onChange={(value) => onFilter({ verdict: value })}
       />
-      <EnumSelect size="1" label="Filter by type" value={filter.type} options={typeChoices} optionLabel={(t) => (t === 'all' ? 'Any type' : typeLabels[t])} onChange={(type) => onFilter({ ...filter, type })} />
-      <Select.Root size="1" value={filter.assignee} onValueChange={(v) => onFilter({ ...filter, assignee: v })}>
+      <EnumSelect size="1" label="Filter by type" value={type} options={typeChoices} optionLabel={(t) => (t === 'all' ? 'Any type' : typeLabels[t])} onChange={(value) => onFilter({ type: value })} />
+      <Select.Root size="1" value={assignee} onValueChange={(v) => onFilter({ assignee: v })}>
         <Select.Trigger aria-label="Filter by assignee" />
         <Select.Content>
           <Select.Item value="all">Anyone</Select.Item>

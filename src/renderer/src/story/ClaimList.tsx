@@ -17,7 +17,8 @@ interface ClaimListProps {
   shown: readonly Claim[]
   evidence: readonly Evidence[]
   filter: ClaimFilter
-  onFilter(filter: ClaimFilter): void
+  /** Changes some of the filter's fields. */
+  onFilter(change: Partial<ClaimFilter>): void
   selectedId: string | null
   onSelect(id: string, open: boolean): void
   searchRef: React.RefObject<HTMLInputElement | null>

@@ -61,6 +61,8 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   const [selectedId, setSelectedId] = useState<string | null>(claimId ?? null)
   const [panelOpen, setPanelOpen] = useState(claimId !== undefined)
   const [filter, setFilter] = useState<ClaimFilter>(noFilter)
+  /** Changes some of the filter's fields; one stable callback, so memoised filters redraw only for their own fields. */
+  const changeFilter = useCallback((change: Partial<ClaimFilter>) => setFilter((f) => ({ ...f, ...change })), [])
   const articleRef = useRef<HTMLDivElement>(null)
   const headlineRef = useRef<HTMLDivElement>(null)
   const roots = useCallback((): PartRoots => ({ headline: headlineRef.current, body: articleRef.current }), [])
@@ -316,7 +318,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
         </Flex>
       </Flex>
       <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
-        <ClaimListMemo claims={claims} shown={shown} evidence={evidence} filter={filter} onFilter={setFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} conflicted={conflicted} synced={sync.state !== 'off'} />
+        <ClaimListMemo claims={claims} shown={shown} evidence={evidence} filter={filter} onFilter={changeFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} conflicted={conflicted} synced={sync.state !== 'off'} />
         <div
           className="article-scroll"
           ref={scrollRef}
