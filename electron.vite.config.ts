@@ -14,8 +14,16 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: ['lowdb', 'steno', 'approx-string-match'] },
-      // The import worker is its own file (out/main/import-worker.js): the parsers load only there.
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), core: resolve('src/main/core.ts'), 'import-worker': resolve('src/main/import/worker.ts') } }
+      // The import and embedding workers are their own files (out/main/import-worker.js,
+      // out/main/embed-worker.js): the parsers and the sentence encoder load only there.
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          core: resolve('src/main/core.ts'),
+          'import-worker': resolve('src/main/import/worker.ts'),
+          'embed-worker': resolve('src/main/memory/embed-worker.ts')
+        }
+      }
     }
   },
   preload: {

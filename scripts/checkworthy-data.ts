@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 export interface Labelled {
+  /** The data's sentence id: sentences were numbered as they were collected, so a higher id is newer. */
+  id: number
   text: string
   yes: boolean
 }
@@ -19,7 +21,7 @@ export function readSplit(name: 'train' | 'dev' | 'dev-test', dir = datasetDir):
     if (fields.length < 3) continue
     const label = fields[fields.length - 1]?.trim()
     if (label !== 'Yes' && label !== 'No') throw new Error(`Unexpected label in ${name}: ${line.slice(0, 80)}`)
-    out.push({ text: unquote(fields.slice(1, -1).join(' ').trim()), yes: label === 'Yes' })
+    out.push({ id: Number(fields[0]), text: unquote(fields.slice(1, -1).join(' ').trim()), yes: label === 'Yes' })
   }
   return out
 }

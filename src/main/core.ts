@@ -8,6 +8,7 @@ import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
 import { createImporter } from './import'
 import { memoryHandlers } from './memory/handlers'
+import { SentenceEmbedder, type EmbedderOptions } from './memory/embedder'
 import { DeskMemory } from './memory/memory'
 import { deskManager, type DeskManager } from './desk/service'
 import type { EditorIdentity } from './identity'
@@ -38,6 +39,8 @@ export interface CoreOptions {
   fetch?: typeof fetch
   /** The import worker's script and limits; defaults to the built worker beside the main bundle. */
   importer?: { workerFile?: string; convertMs?: number; heapMb?: number; lookup?: (host: string) => Promise<string[]> }
+  /** The embedding worker behind "Suggest claims" (tests shorten its idle time). */
+  embedder?: EmbedderOptions
   /** How long the desk sync waits before reconnecting (tests shorten it). */
   deskRetryMs?: number
   /** The app's version and where its log is, for the window's error screens. */
@@ -107,8 +110,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     storyVersion: (storyId) => storyVersions.get(storyId) ?? 0
   }
 
-  // The check-worthiness model ships in the resources folder beside the sample story.
-  const memory = new DeskMemory(() => store, path.join(path.dirname(options.sampleStoryPath), 'checkworthy-model.json'))
+  // The check-worthiness models ship in the resources folder beside the sample story.
+  const memory = new DeskMemory(() => store, path.dirname(options.sampleStoryPath), new SentenceEmbedder(options.embedder))
   const desk = deskManager(ctx, platform, options.deskRetryMs)
   deskChanged = (storyId) => desk.changed(storyId)
   await desk.resume()
@@ -190,6 +193,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desk,
     close: async () => {
       await importer.close()
+      await memory.close()
       await desk.close()
       await store.close()
     }

@@ -51,7 +51,7 @@ export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
         return claim
       })
     },
-    'memory.suggest': async ({ storyId }) => memory.suggest(await ctx.store.readStory(storyId)),
+    'memory.suggest': async ({ storyId, wait }) => memory.suggest(await ctx.store.readStory(storyId), wait === true),
     'memory.dismiss': async ({ storyId, key }) => {
       currentEditor(ctx)
       await ctx.store.updateStory(storyId, (file) => {

@@ -104,17 +104,29 @@ describe('suggest claims', () => {
     'Unemployment fell to 3.5 percent in 2019, the lowest rate in fifty years, according to the Bureau of Labor Statistics.\n\n' +
     'Thank you all for coming tonight.\n\nWhat a lovely evening it is.'
 
-  it('ranks sentences, skips marked ones, and remembers a dismissal across a restart', async () => {
+  it('ranks at once with the n-gram model, then with the encoder once the sentences are embedded', async () => {
     const id = await story('Jobs', text)
-    const suggestions = await t.call('memory.suggest', { storyId: id })
-    expect(suggestions.map((s) => text.slice(s.start, s.end))).toEqual([text.split('\n\n')[0]])
+    const quick = await t.call('memory.suggest', { storyId: id })
+    expect(quick).toMatchObject({ model: 'ngram', refining: true })
+    expect(quick.suggestions.map((s) => text.slice(s.start, s.end))).toEqual([text.split('\n\n')[0]])
+    const refined = await t.call('memory.suggest', { storyId: id, wait: true })
+    expect(refined).toMatchObject({ model: 'encoder', refining: false })
+    expect(refined.suggestions.map((s) => text.slice(s.start, s.end))).toEqual([text.split('\n\n')[0]])
+    expect(refined.suggestions[0]!.score).not.toBe(quick.suggestions[0]!.score)
+    // The vectors are kept: the next ranking is the encoder's straight away.
+    expect(await t.call('memory.suggest', { storyId: id })).toEqual(refined)
+  })
+
+  it('remembers a dismissal across a restart', async () => {
+    const id = await story('Jobs', text)
+    const { suggestions } = await t.call('memory.suggest', { storyId: id, wait: true })
     expect(suggestions[0]!.reason).toContain('a figure')
     await t.call('memory.dismiss', { storyId: id, key: suggestions[0]!.key })
     const dir = t.dir
     await t.core.close()
     const reopened = await openTestCore({ libraryDir: dir })
     try {
-      expect(await reopened.call('memory.suggest', { storyId: id })).toEqual([])
+      expect(await reopened.call('memory.suggest', { storyId: id, wait: true })).toEqual({ suggestions: [], model: 'encoder', refining: false })
     } finally {
       await reopened.cleanup()
     }
@@ -124,6 +136,18 @@ describe('suggest claims', () => {
   it('does not suggest a sentence that is already a claim', async () => {
     const id = await story('Jobs', text)
     await mark(id, text, 'Unemployment fell to 3.5 percent in 2019')
-    expect(await t.call('memory.suggest', { storyId: id })).toEqual([])
+    expect((await t.call('memory.suggest', { storyId: id, wait: true })).suggestions).toEqual([])
+  })
+
+  it('still suggests, with the n-gram model, when the sentence encoder cannot run', async () => {
+    await t.cleanup()
+    t = await openTestCore({ embedder: { workerFile: '/nowhere/embed-worker.js' } })
+    await withEditor(t, 'Rosa Diaz')
+    const id = await story('Jobs', text)
+    const answer = await t.call('memory.suggest', { storyId: id, wait: true })
+    expect(answer).toMatchObject({ model: 'ngram', refining: false })
+    expect(answer.suggestions.map((s) => text.slice(s.start, s.end))).toEqual([text.split('\n\n')[0]])
+    // Asked again without waiting, it does not promise a refinement it cannot make.
+    expect(await t.call('memory.suggest', { storyId: id })).toMatchObject({ model: 'ngram', refining: false })
   })
 })

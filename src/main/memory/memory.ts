@@ -1,13 +1,16 @@
 // The desk's memory in main: an index of every checked claim in the library (a claim with a
-// verdict), kept in step with the store, and the check-worthiness model for "Suggest claims".
+// verdict), kept in step with the store, and the check-worthiness models for "Suggest claims": the
+// encoder model once a story's sentences are embedded, the n-gram model at once until then.
 // The index follows the library by itself: before each lookup it re-reads any story whose index
 // line changed (or that a call just changed) and drops stories that left the library.
 import { readFile } from 'node:fs/promises'
-import type { EarlierCheck, SentenceMatch, Suggestion } from '../../shared/contract'
+import path from 'node:path'
+import type { EarlierCheck, SentenceMatch, Suggestion, Suggestions } from '../../shared/contract'
 import type { Claim, Stance, StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { sentences } from '../../shared/text/segment'
 import type { LibraryStore } from '../store/library-store'
+import { SentenceEmbedder } from './embedder'
 import { ClaimIndex, type MatchScore } from './matcher'
 import { reasonFor, WorthinessModel } from './worthiness'
 
@@ -34,11 +37,13 @@ export class DeskMemory {
   private seen = new Map<string, string>()
   private indexedStore: LibraryStore | null = null
   private readonly dirty = new Set<string>()
-  private model: Promise<WorthinessModel> | null = null
+  private models: Promise<Models> | null = null
 
   constructor(
     private readonly store: () => LibraryStore,
-    private readonly modelPath: string
+    /** The resources folder holding checkworthy-model.json and checkworthy-ngram.json. */
+    private readonly modelDir: string,
+    readonly embedder = new SentenceEmbedder()
   ) {}
 
   /** A call changed this story (or, with null, maybe any story). */
@@ -159,31 +164,70 @@ export class DeskMemory {
     }
   }
 
-  loadModel(): Promise<WorthinessModel> {
-    this.model ??= readFile(this.modelPath, 'utf8')
-      .then((raw) => WorthinessModel.fromFile(JSON.parse(raw)))
+  loadModels(): Promise<Models> {
+    const read = async (file: string, usesEmbedding: boolean): Promise<WorthinessModel> => {
+      const model = WorthinessModel.fromFile(JSON.parse(await readFile(path.join(this.modelDir, file), 'utf8')))
+      if (model.usesEmbedding !== usesEmbedding) throw new AppError('invalid_input', `${file} is not the model Factdesk expects there.`)
+      return model
+    }
+    this.models ??= Promise.all([read('checkworthy-model.json', true), read('checkworthy-ngram.json', false)])
+      .then(([encoder, ngram]) => ({ encoder, ngram }))
       .catch((error: unknown) => {
-        this.model = null
+        this.models = null
         if (error instanceof AppError) throw error
         throw new AppError('io_error', `The check-worthiness model could not be loaded: ${String(error)}`)
       })
-    return this.model
+    return this.models
   }
 
-  /** The story's sentences most worth checking that are not claims yet and were not dismissed. */
-  async suggest(file: StoryFile): Promise<Suggestion[]> {
-    const model = await this.loadModel()
+  /**
+   * The story's sentences most worth checking that are not claims yet and were not dismissed. Ranked by
+   * the encoder model when every sentence's embedding is at hand; otherwise by the n-gram model at
+   * once, with the sentences sent to be embedded (`refining`). With `wait`, waits for the embeddings
+   * instead; if the encoder cannot run, the n-gram ranking is the answer either way.
+   */
+  async suggest(file: StoryFile, wait = false): Promise<Suggestions> {
+    const { encoder, ngram } = await this.loadModels()
     const text = file.story.text
     const dismissed = new Set(file.dismissedSuggestions ?? [])
     const claimed = file.claims.filter((c) => !c.orphaned && c.anchor.part === 'body').map((c) => c.anchor.position)
-    const out: Suggestion[] = []
-    for (const span of sentences(text)) {
-      const sentence = text.slice(span.start, span.end)
-      const key = suggestionKey(sentence)
-      if (dismissed.has(key) || claimed.some((p) => p.start < span.end && p.end > span.start)) continue
-      const score = model.score(sentence)
-      if (score >= model.threshold) out.push({ ...span, score: Math.round(score * 1000) / 1000, reason: reasonFor(sentence), key })
+    const open = sentences(text)
+      .map((span) => ({ span, sentence: text.slice(span.start, span.end) }))
+      .filter(({ span, sentence }) => !dismissed.has(suggestionKey(sentence)) && !claimed.some((p) => p.start < span.end && p.end > span.start))
+    const texts = open.map((o) => o.sentence)
+    let vectors = this.embedder.cached(texts)
+    let refining = false
+    if (vectors.some((v) => !v) && !this.embedder.unavailable) {
+      const embedding = this.embedder.embed(texts)
+      if (wait) {
+        try {
+          vectors = await embedding
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'cancelled') throw error
+          // The encoder could not run: the n-gram ranking below is the answer.
+        }
+      } else {
+        embedding.catch(() => undefined)
+        refining = true
+      }
     }
-    return out.sort((a, b) => b.score - a.score).slice(0, MAX_SUGGESTIONS)
+    const embedded = vectors.every((v) => v !== undefined)
+    const model = embedded ? encoder : ngram
+    const out: Suggestion[] = []
+    open.forEach(({ span, sentence }, i) => {
+      const score = model.score(sentence, vectors[i])
+      if (score >= model.threshold) out.push({ ...span, score: Math.round(score * 1000) / 1000, reason: reasonFor(sentence), key: suggestionKey(sentence) })
+    })
+    const suggestions = out.sort((a, b) => b.score - a.score).slice(0, MAX_SUGGESTIONS)
+    return { suggestions, model: embedded ? 'encoder' : 'ngram', refining: refining && !embedded }
   }
+
+  close(): Promise<void> {
+    return this.embedder.close()
+  }
+}
+
+interface Models {
+  encoder: WorthinessModel
+  ngram: WorthinessModel
 }

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BUCKETS, DIMENSIONS, dot, encodeModel, featurize, rawFeatures, reasonFor, sigmoid, weigh, WorthinessModel } from './worthiness'
+import { EMBEDDING_MODEL, EMBEDDING_SIZE, encode, loadEncoder } from './embedding'
+import { BUCKETS, DIMENSIONS, dot, EMBEDDING_AT, encodeModel, featurize, rawFeatures, reasonFor, sigmoid, weigh, WorthinessModel } from './worthiness'
 
 const root = path.resolve(__dirname, '../../..')
-const shipped = JSON.parse(readFileSync(path.join(root, 'resources/checkworthy-model.json'), 'utf8')) as Record<string, unknown>
+const read = (file: string) => JSON.parse(readFileSync(path.join(root, 'resources', file), 'utf8')) as Record<string, unknown>
+const shipped = read('checkworthy-model.json')
+const ngram = read('checkworthy-ngram.json')
 
 const worthy = [
   'Unemployment fell to 3.5 percent in 2019, the lowest rate in fifty years.',
@@ -15,7 +18,19 @@ const worthy = [
 ]
 const notWorthy = ['Thank you all for coming tonight.', 'I want to thank the governor.', 'What do you think about that?', 'Let me finish.', 'God bless America.']
 
-/** A model whose every n-gram bucket and dense cue has a weight and an IDF, for format tests. */
+async function embeddings(texts: string[]): Promise<Float32Array[]> {
+  const packed = await encode(await loadEncoder(), texts)
+  return texts.map((_, i) => packed.subarray(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE))
+}
+
+/** A unit vector standing in for a sentence embedding, different per seed. */
+const fakeEmbedding = (seed: number): Float32Array => {
+  const v = Float32Array.from({ length: EMBEDDING_SIZE }, (_, i) => Math.sin(seed * 7.3 + i) + 1.5)
+  const norm = Math.hypot(...v)
+  return v.map((x) => x / norm)
+}
+
+/** A model whose every n-gram bucket, dense cue and embedding value has a weight, for format tests. */
 function syntheticModel(): { weights: Float32Array; idf: Float32Array } {
   const weights = new Float32Array(DIMENSIONS)
   const idf = new Float32Array(BUCKETS)
@@ -31,13 +46,27 @@ function syntheticModel(): { weights: Float32Array; idf: Float32Array } {
 }
 
 describe('check-worthiness model', () => {
-  it('loads the shipped weights and ranks known check-worthy sentences above small talk', () => {
-    const model = WorthinessModel.fromFile(shipped)
-    const high = worthy.map((s) => model.score(s))
-    const low = notWorthy.map((s) => model.score(s))
-    for (const h of high) expect(h).toBeGreaterThan(model.threshold)
-    for (const l of low) expect(l).toBeLessThan(model.threshold)
-    expect(Math.min(...high)).toBeGreaterThan(Math.max(...low))
+  it('loads both shipped models, and each ranks known check-worthy sentences above small talk', async () => {
+    const encoder = WorthinessModel.fromFile(shipped)
+    const quick = WorthinessModel.fromFile(ngram)
+    expect([encoder.usesEmbedding, quick.usesEmbedding]).toEqual([true, false])
+    const [worthyVectors, smallTalkVectors] = [await embeddings(worthy), await embeddings(notWorthy)]
+    for (const [model, high, low] of [
+      [encoder, worthy.map((s, i) => encoder.score(s, worthyVectors[i])), notWorthy.map((s, i) => encoder.score(s, smallTalkVectors[i]))],
+      [quick, worthy.map((s) => quick.score(s)), notWorthy.map((s) => quick.score(s))]
+    ] as const) {
+      for (const h of high) expect(h).toBeGreaterThan(model.threshold)
+      for (const l of low) expect(l).toBeLessThan(model.threshold)
+      expect(Math.min(...high)).toBeGreaterThan(Math.max(...low))
+    }
+  }, 60_000)
+
+  it('the encoder model needs the embedding, of the encoder it was fitted on', () => {
+    expect(() => WorthinessModel.fromFile(shipped).score(worthy[0] as string)).toThrow(expect.objectContaining({ code: 'internal' }))
+    expect(() => WorthinessModel.fromFile(shipped).score(worthy[0] as string, new Float32Array(3))).toThrow(expect.objectContaining({ code: 'invalid_input' }))
+    const embedding = shipped.embedding as { model: string; weights: number[] }
+    expect(embedding.model).toBe(EMBEDDING_MODEL)
+    expect(() => WorthinessModel.fromFile({ ...shipped, embedding: { ...embedding, model: 'another encoder' } })).toThrow(expect.objectContaining({ code: 'invalid_input' }))
   })
 
   it('refuses a damaged model file with a clear code', () => {
@@ -51,23 +80,30 @@ describe('check-worthiness model', () => {
 
   it('round-trips weights and IDF through the compact file format', () => {
     const { weights, idf } = syntheticModel()
-    const model = WorthinessModel.fromFile({ ...shipped, ...encodeModel(weights, idf), threshold: 0.5 })
-    const direct = WorthinessModel.fromWeights(weights, idf, 0.5)
-    for (const s of [...worthy, ...notWorthy]) expect(model.score(s)).toBeCloseTo(direct.score(s), 2)
+    const model = WorthinessModel.fromFile({ ...shipped, ...encodeModel(weights, idf, true), threshold: 0.5 })
+    const direct = WorthinessModel.fromWeights(weights, idf, 0.5, true)
+    ;[...worthy, ...notWorthy].forEach((s, i) => expect(model.score(s, fakeEmbedding(i))).toBeCloseTo(direct.score(s, fakeEmbedding(i)), 2))
+    const quick = WorthinessModel.fromFile({ ...ngram, ...encodeModel(weights, idf, false), threshold: 0.5 })
+    expect(quick.usesEmbedding).toBe(false)
+    // The n-gram model ignores an embedding: it has no weights for one.
+    expect(quick.score(worthy[0] as string, fakeEmbedding(1))).toBe(quick.score(worthy[0] as string))
   })
 
   it('scores with the same features the trainer fits on: one definition, counted then weighted', () => {
     const { weights, idf } = syntheticModel()
-    const model = WorthinessModel.fromWeights(weights, idf, 0.5)
-    for (const s of worthy) {
+    const model = WorthinessModel.fromWeights(weights, idf, 0.5, true)
+    worthy.forEach((s, i) => {
       // The trainer weighs rawFeatures with its IDF; the app's featurize must be exactly that.
-      const trainer = weigh(rawFeatures(s), idf)
-      expect(featurize(s, idf)).toEqual(trainer)
-      expect(model.score(s)).toBe(sigmoid(dot(weights, trainer)))
-    }
+      const trainer = weigh(rawFeatures(s, fakeEmbedding(i)), idf)
+      expect(featurize(s, idf, fakeEmbedding(i))).toEqual(trainer)
+      expect(trainer.index.filter((j) => j >= EMBEDDING_AT)).toHaveLength(EMBEDDING_SIZE)
+      expect(model.score(s, fakeEmbedding(i))).toBe(sigmoid(dot(weights, trainer)))
+    })
     const source = readFileSync(path.join(root, 'scripts/train-checkworthy.ts'), 'utf8')
     expect(source).toMatch(/import \{[^}]*\brawFeatures\b[^}]*\bweigh\b[^}]*\} from '\.\.\/src\/main\/memory\/worthiness'/)
     expect(source).not.toMatch(/function (words|hash|rawFeatures|weigh|featurize)\b/)
+    // and embeds through the app's encoder code.
+    expect(source).toMatch(/import \{[^}]*\bencode\b[^}]*\bloadEncoder\b[^}]*\} from '\.\.\/src\/main\/memory\/embedding'/)
   })
 
   it('weighs each n-gram group to unit length and drops n-grams the model has no IDF for', () => {

@@ -1,11 +1,14 @@
 // Check-worthiness: how much a sentence looks like a claim worth checking. A class-balanced logistic
-// regression over TF-IDF-weighted hashed word 1-2-grams and character 2-5-grams plus a few claim cues
-// (figures, comparisons, named sources, time-bound and absence phrases), trained offline by
-// scripts/train-checkworthy.ts on CLEF CheckThat! 2024 data and shipped as
-// resources/checkworthy-model.json. Features are made here only (`rawFeatures` counts, `weigh` applies
-// the shipped IDF), so the trainer and the app can never disagree about them.
+// regression over TF-IDF-weighted hashed word 1-2-grams and character 2-5-grams, a few claim cues
+// (figures, comparisons, named sources, time-bound and absence phrases) and, in the encoder model, the
+// sentence's 512-d Universal Sentence Encoder embedding (./embedder), trained offline by
+// scripts/train-checkworthy.ts on CLEF CheckThat! 2024 data. Two models ship: the encoder model
+// (resources/checkworthy-model.json), and the n-gram model (resources/checkworthy-ngram.json) that ranks
+// at once while a story's sentences are still being embedded. Features are made here only
+// (`rawFeatures` counts, `weigh` applies the shipped IDF), so the trainer and the app can never disagree.
 import { z } from 'zod'
 import { AppError } from '../../shared/result'
+import { EMBEDDING_MODEL, EMBEDDING_SIZE } from './embedding'
 
 /** The cues a reason is drawn from; each is also a feature the model weighs. */
 export const cues = {
@@ -26,7 +29,7 @@ const cueLabels: Record<Cue, string> = {
   absence: 'an absence claim'
 }
 
-/** Dense features after the hashed n-grams, in this order. */
+/** Dense features after the hashed n-grams, in this order; the sentence embedding, if any, follows them. */
 const denseNames = [
   'bias',
   ...Object.keys(cues),
@@ -43,8 +46,13 @@ const denseNames = [
 export const HASH_BITS = 20
 export const BUCKETS = 1 << HASH_BITS
 export const DENSE = denseNames.length
-/** Feature indices: hashed buckets first, then the dense cues (index BUCKETS is the bias). */
-export const DIMENSIONS = BUCKETS + DENSE
+/** Where the embedding's values start. */
+export const EMBEDDING_AT = BUCKETS + DENSE
+/**
+ * Feature indices: hashed buckets first, then the dense cues (index BUCKETS is the bias), then the
+ * EMBEDDING_SIZE embedding values (all weights 0 in the n-gram model).
+ */
+export const DIMENSIONS = EMBEDDING_AT + EMBEDDING_SIZE
 
 const FNV_OFFSET = 0x811c9dc5
 
@@ -69,7 +77,7 @@ const shape = (w: string): string => w.replace(/\d/g, '0')
 
 /**
  * A sentence before weighting: n-gram buckets with their counts (word group first, then the character
- * group from `split` on; each bucket once per group) and the dense cue values.
+ * group from `split` on; each bucket once per group) and the dense values (cues, then the embedding if given).
  */
 export interface RawFeatures {
   bucket: number[]
@@ -107,7 +115,9 @@ function flushGroup(out: RawFeatures): void {
   touched.length = 0
 }
 
-export function rawFeatures(sentence: string): RawFeatures {
+/** `embedding`: the sentence's vector from the sentence encoder (EMBEDDING_SIZE values), for the encoder model. */
+export function rawFeatures(sentence: string, embedding?: ArrayLike<number>): RawFeatures {
+  if (embedding && embedding.length !== EMBEDDING_SIZE) throw new AppError('invalid_input', 'A sentence embedding has the wrong size.')
   const out: RawFeatures = { bucket: [], count: [], split: 0, dense: [] }
   const tokens = words(sentence).map(shape)
   for (let i = 0; i < tokens.length; i++) {
@@ -129,6 +139,7 @@ export function rawFeatures(sentence: string): RawFeatures {
   }
   flushGroup(out)
   out.dense = denseFeatures(sentence, tokens.length)
+  if (embedding) for (let i = 0; i < EMBEDDING_SIZE; i++) out.dense.push(embedding[i] as number)
   return out
 }
 
@@ -165,7 +176,7 @@ export function weigh(raw: RawFeatures, idf: Float32Array): Features {
   return out
 }
 
-export const featurize = (sentence: string, idf: Float32Array): Features => weigh(rawFeatures(sentence), idf)
+export const featurize = (sentence: string, idf: Float32Array, embedding?: ArrayLike<number>): Features => weigh(rawFeatures(sentence, embedding), idf)
 
 function denseFeatures(sentence: string, length: number): number[] {
   const properNouns = (sentence.slice(1).match(/(?<=\s)\p{Lu}\p{Ll}+/gu) ?? []).length
@@ -195,9 +206,9 @@ export function reasonFor(sentence: string): string {
 
 export const ModelFile = z.object({
   kind: z.literal('factdesk-checkworthy'),
-  version: z.literal(2),
+  version: z.literal(3),
   hashBits: z.literal(HASH_BITS),
-  /** Probability at or above which a sentence is suggested (chosen by cross-validation on train + dev). */
+  /** Probability at or above which a sentence is suggested (chosen on the newest training sentences). */
   threshold: z.number().min(0).max(1),
   /** The buckets that carry a weight, ascending, as base64 LEB128 varints of the gaps between them. */
   buckets: z.string(),
@@ -208,6 +219,8 @@ export const ModelFile = z.object({
   weights: z.string(),
   /** Weights of the dense cues, bias first, in the order of `denseNames`. */
   dense: z.array(z.number()).length(DENSE),
+  /** The encoder model's embedding weights, and which encoder they expect; null in the n-gram model. */
+  embedding: z.object({ model: z.literal(EMBEDDING_MODEL), weights: z.array(z.number()).length(EMBEDDING_SIZE) }).nullable(),
   data: z.string(),
   metrics: z.record(z.string(), z.number())
 })
@@ -217,13 +230,15 @@ export class WorthinessModel {
   private constructor(
     private readonly weights: Float32Array,
     private readonly idf: Float32Array,
-    readonly threshold: number
+    readonly threshold: number,
+    /** Whether the model weighs the sentence embedding (and so needs one to score). */
+    readonly usesEmbedding: boolean
   ) {}
 
   /** `weights` over DIMENSIONS, `idf` over BUCKETS (0 for a bucket the model does not use). */
-  static fromWeights(weights: Float32Array, idf: Float32Array, threshold: number): WorthinessModel {
+  static fromWeights(weights: Float32Array, idf: Float32Array, threshold: number, usesEmbedding: boolean): WorthinessModel {
     if (weights.length !== DIMENSIONS || idf.length !== BUCKETS) throw new AppError('invalid_input', 'The check-worthiness model has the wrong size.')
-    return new WorthinessModel(weights, idf, threshold)
+    return new WorthinessModel(weights, idf, threshold, usesEmbedding)
   }
 
   static fromFile(json: unknown): WorthinessModel {
@@ -243,12 +258,14 @@ export class WorthinessModel {
       idf[b] = (idfBytes[k] as number) * file.idfScale
     })
     file.dense.forEach((w, i) => (weights[BUCKETS + i] = w))
-    return new WorthinessModel(weights, idf, file.threshold)
+    file.embedding?.weights.forEach((w, i) => (weights[EMBEDDING_AT + i] = w))
+    return new WorthinessModel(weights, idf, file.threshold, file.embedding !== null)
   }
 
-  /** Probability that the sentence is worth checking. */
-  score(sentence: string): number {
-    return sigmoid(dot(this.weights, featurize(sentence, this.idf)))
+  /** Probability that the sentence is worth checking; the encoder model needs the sentence's embedding. */
+  score(sentence: string, embedding?: ArrayLike<number>): number {
+    if (this.usesEmbedding && !embedding) throw new AppError('internal', 'This check-worthiness model needs the sentence embedding.')
+    return sigmoid(dot(this.weights, featurize(sentence, this.idf, this.usesEmbedding ? embedding : undefined)))
   }
 }
 
@@ -264,7 +281,11 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
  * The shipped form of a model: only buckets with an IDF, their IDF as uint8 and weight as int8
  * (each with one scale), and the dense weights as they are.
  */
-export function encodeModel(weights: Float32Array, idf: Float32Array): Pick<ModelFile, 'buckets' | 'idfScale' | 'idf' | 'scale' | 'weights' | 'dense'> {
+export function encodeModel(
+  weights: Float32Array,
+  idf: Float32Array,
+  usesEmbedding: boolean
+): Pick<ModelFile, 'buckets' | 'idfScale' | 'idf' | 'scale' | 'weights' | 'dense' | 'embedding'> {
   const kept: number[] = []
   for (let b = 0; b < BUCKETS; b++) if ((idf[b] as number) > 0) kept.push(b)
   let maxWeight = 0
@@ -288,7 +309,8 @@ export function encodeModel(weights: Float32Array, idf: Float32Array): Pick<Mode
     idf: Buffer.from(qi.buffer).toString('base64'),
     scale,
     weights: Buffer.from(q.buffer).toString('base64'),
-    dense: Array.from(weights.subarray(BUCKETS), (w) => w)
+    dense: Array.from(weights.subarray(BUCKETS, EMBEDDING_AT), (w) => w),
+    embedding: usesEmbedding ? { model: EMBEDDING_MODEL, weights: Array.from(weights.subarray(EMBEDDING_AT), (w) => w) } : null
   }
 }
 

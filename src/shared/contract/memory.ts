@@ -35,6 +35,14 @@ export const Suggestion = z.strictObject({
 })
 export type Suggestion = z.infer<typeof Suggestion>
 
+/**
+ * A ranking: which model made it ("encoder" once the story's sentences are embedded, "ngram" at once
+ * before that, or when the encoder cannot run), and whether a better one is coming (`refining`: ask
+ * again with `wait` for it).
+ */
+export const Suggestions = z.strictObject({ suggestions: z.array(Suggestion), model: z.enum(['encoder', 'ngram']), refining: z.boolean() })
+export type Suggestions = z.infer<typeof Suggestions>
+
 const StoryClaim = { storyId: Id, claimId: Id }
 
 export const memoryChannels = {
@@ -42,6 +50,6 @@ export const memoryChannels = {
   'memory.search': channel(z.strictObject({ query: z.string().trim().min(1).max(2000) }), z.array(EarlierCheck)),
   'memory.storyMatches': channel(z.strictObject({ storyId: Id }), z.array(SentenceMatch)),
   'memory.reuse': channel(z.strictObject({ ...StoryClaim, fromStoryId: Id, fromClaimId: Id }), Claim),
-  'memory.suggest': channel(z.strictObject({ storyId: Id }), z.array(Suggestion)),
+  'memory.suggest': channel(z.strictObject({ storyId: Id, wait: z.boolean().optional() }), Suggestions),
   'memory.dismiss': channel(z.strictObject({ storyId: Id, key: z.string().min(1).max(300) }), z.null())
 }

@@ -1,14 +1,16 @@
 // What the story view shows from the desk's memory: suggested claims and sentences checked before.
 // Both are fetched while their toolbar switch is on and again whenever the story changes.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { SentenceMatch, Suggestion } from '../../../shared/contract'
+import type { SentenceMatch, Suggestion, Suggestions } from '../../../shared/contract'
 import { call, onEvent } from '../api'
 import { useDesk } from '../app/desk-context'
 
 export interface StoryMemory {
   suggesting: boolean
-  /** The switch is on and its first ranking has not come back yet (a long story's first takes seconds). */
+  /** The switch is on and its first ranking has not come back yet. */
   ranking: boolean
+  /** The shown ranking is the quick n-gram one; the sentence encoder's is on its way. */
+  refining: boolean
   showingMatches: boolean
   suggestions: Suggestion[]
   matches: SentenceMatch[]
@@ -24,6 +26,7 @@ export function useStoryMemory(storyId: string): StoryMemory {
   const [suggestions, setSuggestions] = useState<Suggestion[]>([])
   /** Whether the ranking asked for since the switch went on has come back. */
   const [ranked, setRanked] = useState(false)
+  const [refining, setRefining] = useState(false)
   const [matches, setMatches] = useState<SentenceMatch[]>([])
   /** The latest ranking asked for: an older answer, or one that arrives after the switch went off, is dropped. */
   const latestRanking = useRef(0)
@@ -32,10 +35,16 @@ export function useStoryMemory(storyId: string): StoryMemory {
   const refresh = useCallback(() => {
     if (suggesting) {
       const asked = ++latestRanking.current
-      void run(() => call('memory.suggest', { storyId })).then((s) => {
-        if (asked !== latestRanking.current) return
+      const show = (s: Suggestions | undefined) => {
+        if (asked !== latestRanking.current) return false
         setRanked(true)
-        if (s) setSuggestions(s)
+        setRefining(s?.refining === true)
+        if (s) setSuggestions(s.suggestions)
+        return s?.refining === true
+      }
+      // The quick ranking first; if the encoder's is coming, wait for it and show it in its place.
+      void run(() => call('memory.suggest', { storyId })).then((s) => {
+        if (show(s)) void run(() => call('memory.suggest', { storyId, wait: true })).then(show)
       })
     }
     if (showingMatches) void run(() => call('memory.storyMatches', { storyId })).then((m) => m && setMatches(m))
@@ -60,6 +69,7 @@ export function useStoryMemory(storyId: string): StoryMemory {
   const setSuggesting = useCallback((on: boolean) => {
     setSuggestingOn(on)
     setRanked(false)
+    setRefining(false)
     if (!on) {
       latestRanking.current++
       setSuggestions([])
@@ -70,5 +80,5 @@ export function useStoryMemory(storyId: string): StoryMemory {
     if (!on) setMatches([])
   }, [])
 
-  return { suggesting, ranking: suggesting && !ranked, showingMatches, suggestions, matches, setSuggesting, setShowingMatches, dismiss }
+  return { suggesting, ranking: suggesting && !ranked, refining: suggesting && refining, showingMatches, suggestions, matches, setSuggesting, setShowingMatches, dismiss }
 }

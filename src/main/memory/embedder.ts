@@ -1,0 +1,256 @@
+// Sentence embeddings for main: a client of the embedding worker (out/main/embed-worker.js) with a
+// cache by sentence text. Sentences are sent in small jobs, one at a time, from one queue: a call that
+// waits (`embed`) goes to the front, background work (`prepare`) to the back, so the story being ranked
+// is embedded first. The worker starts on first use and stops after a minute without work (it holds
+// about 100 MB once the encoder is loaded); the cache stays in main.
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { AppError } from '../../shared/result'
+import type { EmbedJob, EmbedReply } from './embed-protocol'
+import { EMBEDDING_SIZE } from './embedding'
+
+/** Sentences per job: small enough that a waiting call is not stuck behind much background work. */
+const JOB = 16
+/** Cached sentences kept at most (2 KB each): about ten 10,000-word stories. */
+const CACHE_LIMIT = 6_000
+/** An idle worker is stopped after this long. */
+const IDLE_MS = 60_000
+/** After the encoder failed, calls fail at once for this long instead of starting it again. */
+const RETRY_MS = 60_000
+
+/** Like the import worker: beside the built main bundle, or out/main/ when running from sources. */
+export function defaultEmbedWorkerFile(): string {
+  const beside = path.join(__dirname, 'embed-worker.js')
+  return existsSync(beside) ? beside : path.resolve(__dirname, '../../../out/main/embed-worker.js')
+}
+
+interface Waiter {
+  missing: Set<string>
+  /** The vectors it waits for, as they come (so a full cache cannot drop one before it is read). */
+  got: Map<string, Float32Array>
+  resolve(): void
+  reject(error: AppError): void
+}
+
+export interface EmbedderOptions {
+  workerFile?: string
+  idleMs?: number
+  now?: () => number
+}
+
+export class SentenceEmbedder {
+  private readonly cache = new Map<string, Float32Array>()
+  /** Sentences waiting for the worker, in order; `queued` holds the same ones. */
+  private queue: string[] = []
+  private readonly queued = new Set<string>()
+  private waiters: Waiter[] = []
+  private worker: Worker | null = null
+  private idleTimer: NodeJS.Timeout | null = null
+  private pumping = false
+  private failure: { at: number; error: AppError } | null = null
+  private jobs = 0
+  private closed = false
+  private readonly workerFile: string
+  private readonly idleMs: number
+  private readonly now: () => number
+
+  constructor(options: EmbedderOptions = {}) {
+    this.workerFile = options.workerFile ?? defaultEmbedWorkerFile()
+    this.idleMs = options.idleMs ?? IDLE_MS
+    this.now = options.now ?? Date.now
+  }
+
+  /** The cached vector of each text, or undefined where it is not (yet) embedded. */
+  cached(texts: string[]): (Float32Array | undefined)[] {
+    return texts.map((t) => this.cache.get(t))
+  }
+
+  /** Whether the worker is running (it stops when idle). */
+  get workerRunning(): boolean {
+    return this.worker !== null
+  }
+
+  /** Whether the encoder failed recently (calls would fail at once). */
+  get unavailable(): AppError | null {
+    return this.failure && this.now() - this.failure.at < RETRY_MS ? this.failure.error : null
+  }
+
+  /** One unit vector per text, in order, embedding the ones not cached first (ahead of background work). */
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    const got = new Map<string, Float32Array>()
+    for (const t of texts) {
+      const v = this.cache.get(t)
+      if (v) got.set(t, v)
+    }
+    const missing = new Set(texts.filter((t) => !got.has(t)))
+    if (missing.size) {
+      await new Promise<void>((resolve, reject) => {
+        this.waiters.push({ missing, got, resolve, reject })
+        this.enqueue([...missing], true)
+      })
+    }
+    return texts.map((t) => {
+      const v = got.get(t)
+      if (!v) throw new AppError('internal', 'The sentence encoder returned no vector for a sentence.')
+      return v
+    })
+  }
+
+  /** Embeds these texts in the background, after any waiting call's. */
+  prepare(texts: string[]): void {
+    const missing = [...new Set(texts.filter((t) => !this.cache.has(t)))]
+    if (missing.length) this.enqueue(missing, false)
+  }
+
+  /** Forgets cached vectors (for measuring a cold ranking). */
+  clearCache(): void {
+    this.cache.clear()
+  }
+
+  /** Stops the worker; waiting calls fail with `cancelled`. */
+  async close(): Promise<void> {
+    this.closed = true
+    this.fail(new AppError('cancelled', 'Factdesk is closing; the sentences were not embedded.'), false)
+    await this.stopWorker()
+  }
+
+  private enqueue(texts: string[], front: boolean): void {
+    if (this.closed) {
+      this.fail(new AppError('cancelled', 'Factdesk is closing; the sentences were not embedded.'), false)
+      return
+    }
+    const failed = this.unavailable
+    if (failed) {
+      this.fail(failed, false)
+      return
+    }
+    if (front) {
+      // Moved ahead of the background queue, in the order asked.
+      const ahead = new Set(texts)
+      this.queue = [...texts, ...this.queue.filter((t) => !ahead.has(t))]
+      for (const t of texts) this.queued.add(t)
+    } else {
+      for (const t of texts) {
+        if (this.queued.has(t)) continue
+        this.queued.add(t)
+        this.queue.push(t)
+      }
+    }
+    void this.pump()
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return
+    this.pumping = true
+    try {
+      while (this.queue.length && !this.closed) {
+        const texts = this.queue.splice(0, JOB)
+        let vectors: Float32Array
+        try {
+          vectors = await this.run(texts)
+        } catch (error) {
+          this.fail(error instanceof AppError ? error : new AppError('io_error', String(error)), true)
+          return
+        }
+        const done = texts.map((t, i) => {
+          this.queued.delete(t)
+          const v = vectors.slice(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE)
+          this.remember(t, v)
+          return [t, v] as const
+        })
+        this.settle(done)
+      }
+    } finally {
+      this.pumping = false
+      this.scheduleIdle()
+    }
+  }
+
+  private run(texts: string[]): Promise<Float32Array> {
+    const worker = this.startWorker()
+    const id = ++this.jobs
+    return new Promise<Float32Array>((resolve, reject) => {
+      const done = () => worker.off('message', onMessage).off('error', onError).off('exit', onExit)
+      const onMessage = (reply: EmbedReply) => {
+        if (reply.id !== id) return
+        done()
+        if (!reply.ok) reject(new AppError('io_error', `The sentence encoder could not embed the story's sentences: ${reply.message}`))
+        else if (reply.vectors.length !== texts.length * EMBEDDING_SIZE) reject(new AppError('internal', 'The sentence encoder returned the wrong number of values.'))
+        else resolve(reply.vectors)
+      }
+      const onError = (error: Error) => {
+        done()
+        this.worker = null
+        reject(new AppError('io_error', `The sentence encoder stopped: ${error.message.slice(0, 200)}`))
+      }
+      const onExit = (code: number) => {
+        done()
+        this.worker = null
+        reject(new AppError(this.closed ? 'cancelled' : 'io_error', `The sentence encoder stopped (exit code ${code}).`))
+      }
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit)
+      worker.postMessage({ id, texts } satisfies EmbedJob)
+    })
+  }
+
+  private startWorker(): Worker {
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer)
+      this.idleTimer = null
+    }
+    if (this.worker) return this.worker
+    if (!existsSync(this.workerFile))
+      throw new AppError('internal', `The embedding worker is missing (${this.workerFile}). Reinstall Factdesk; developers run \`npm run build\`.`)
+    this.worker = new Worker(this.workerFile)
+    return this.worker
+  }
+
+  private scheduleIdle(): void {
+    if (!this.worker || this.queue.length || this.idleTimer) return
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null
+      void this.stopWorker()
+    }, this.idleMs)
+    this.idleTimer.unref()
+  }
+
+  private async stopWorker(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+    const worker = this.worker
+    this.worker = null
+    if (worker) await worker.terminate()
+  }
+
+  /** Resolves every waiter whose sentences are now all cached. */
+  private settle(done: (readonly [string, Float32Array])[]): void {
+    this.waiters = this.waiters.filter((w) => {
+      for (const [t, v] of done) {
+        if (w.missing.delete(t)) w.got.set(t, v)
+      }
+      if (w.missing.size) return true
+      w.resolve()
+      return false
+    })
+  }
+
+  /** Fails every waiting call and drops the queue; `remember` keeps the failure for RETRY_MS. */
+  private fail(error: AppError, remember: boolean): void {
+    if (remember) this.failure = { at: this.now(), error }
+    const waiters = this.waiters
+    this.waiters = []
+    this.queue = []
+    this.queued.clear()
+    for (const w of waiters) w.reject(error)
+    if (remember) void this.stopWorker()
+  }
+
+  private remember(text: string, vector: Float32Array): void {
+    if (this.cache.size >= CACHE_LIMIT) {
+      const oldest = this.cache.keys().next().value
+      if (oldest !== undefined) this.cache.delete(oldest)
+    }
+    this.cache.set(text, vector)
+  }
+}
