@@ -2,7 +2,9 @@
 // when the same claim is marked in another, its evidence can be copied in (and is logged), and
 // "Suggest claims" marks sentences worth checking, one click marks, a dismissal survives a restart.
 import path from 'node:path'
+import { storyAs } from './pages/start'
 import { expect, test } from './support/fixtures'
+import { LONG_STORY_TITLE, longStory } from './support/long-story'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
 
@@ -63,26 +65,61 @@ test('Suggest claims marks sentences worth checking; one click marks, a dismissa
   await suggest.click()
   const marks = story.page.locator('.memory-suggestion-mark')
   await expect(marks.first()).toBeVisible()
-  // The button says it is busy until the first ranking is back.
+  // The button says it is busy until the first ranking is back; the encoder's ranking then replaces the quick one.
   await expect(suggest).toHaveAttribute('aria-busy', 'false')
-  const shown = await marks.count()
-  expect(shown).toBeGreaterThan(1)
+  await expect(suggest).toHaveAttribute('data-ranked-by', 'encoder')
+  await expect(story.page.locator('.memory-refining')).toHaveCount(0)
+  expect(await marks.count()).toBeGreaterThan(1)
   await factdesk.page.screenshot({ path: path.join(shots, 'suggest-claims.png') })
 
+  // At most twelve are shown at once: the next best takes the place of one marked or dismissed.
+  const markedAt = await marks.first().getAttribute('data-suggestion')
   await marks.first().getByRole('button', { name: /Mark suggested claim/ }).click()
   await expect(story.claimItems).toHaveCount(claimsBefore + 1)
-  await expect(marks).toHaveCount(shown - 1)
+  await expect(story.page.locator(`.memory-suggestion-mark[data-suggestion="${markedAt}"]`)).toHaveCount(0)
 
   const dismissedAt = await marks.first().getAttribute('data-suggestion')
   await marks.first().getByRole('button', { name: 'Dismiss suggestion' }).click()
-  await expect(marks).toHaveCount(shown - 2)
   await expect(story.page.locator(`.memory-suggestion-mark[data-suggestion="${dismissedAt}"]`)).toHaveCount(0)
+  await expect(suggest).toHaveAttribute('data-ranked-by', 'encoder')
+  const shown = await marks.count()
 
   await factdesk.restart()
   await new LibraryPage(factdesk.page).open(SAMPLE_TITLE)
   const reopened = new StoryPage(factdesk.page)
   await reopened.page.getByRole('button', { name: 'Suggest claims' }).click()
+  await expect(reopened.page.getByRole('button', { name: 'Suggest claims' })).toHaveAttribute('data-ranked-by', 'encoder')
   await expect(reopened.page.locator('.memory-suggestion-mark').first()).toBeVisible()
-  await expect(reopened.page.locator('.memory-suggestion-mark')).toHaveCount(shown - 2)
+  await expect(reopened.page.locator('.memory-suggestion-mark')).toHaveCount(shown)
   await expect(reopened.page.locator(`.memory-suggestion-mark[data-suggestion="${dismissedAt}"]`)).toHaveCount(0)
+  await expect(reopened.page.locator(`.memory-suggestion-mark[data-suggestion="${markedAt}"]`)).toHaveCount(0)
 })
+
+longStory('in a 10,000-word story, suggestions show at once and are refined by the encoder while the story stays editable', async ({ factdesk }) => {
+  const { page } = factdesk
+  const story = await storyAs(page, 'Dana Whitfield', LONG_STORY_TITLE)
+  await expect(page.getByTestId('claim-count')).toHaveText('300 claims')
+  const suggest = page.getByRole('button', { name: 'Suggest claims' })
+  await suggest.click()
+  // The quick ranking is on screen while the encoder reads the story's 500-odd sentences (seconds).
+  await expect(suggest).toHaveAttribute('data-ranked-by', 'ngram')
+  await expect(page.locator('.memory-suggestion-mark').first()).toBeVisible()
+  await expect(page.locator('.memory-refining')).toBeVisible()
+  // Meanwhile the story is as editable as ever: the encoder runs in its own thread.
+  await story.selectText(await firstLongRun(page))
+  await story.markSelection()
+  await expect(page.getByTestId('claim-count')).toHaveText('301 claims')
+  await page.keyboard.press('Escape')
+  await expect(suggest).toHaveAttribute('data-ranked-by', 'encoder', { timeout: 90_000 })
+  await expect(page.locator('.memory-refining')).toHaveCount(0)
+  await expect(page.locator('.memory-suggestion-mark').first()).toBeVisible()
+})
+
+/** Forty characters of the first long run of text, to select and mark. */
+async function firstLongRun(page: import('@playwright/test').Page): Promise<string> {
+  const run = await page.evaluate(() => {
+    const runs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] span[data-start]')).map((r) => r.textContent ?? '')
+    return runs.find((t) => t.length > 80) ?? ''
+  })
+  return run.slice(10, 50).trim()
+}

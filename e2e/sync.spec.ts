@@ -9,6 +9,7 @@ import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
 import { firstClaimOf, storyAs } from './pages/start'
 import { expect, test } from './support/fixtures'
+import { LONG_STORY_TITLE, longStory } from './support/long-story'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 
@@ -123,14 +124,6 @@ const big = test.extend<{ libraryDir: string }>({
   }
 })
 
-const longStory = test.extend<{ libraryDir: string }>({
-  libraryDir: async ({ libraryDir }, use) => {
-    await mkdir(libraryDir, { recursive: true })
-    await buildManyStories(libraryDir, 1, { claims: 300, words: 10_000 })
-    await use(libraryDir)
-  }
-})
-
 interface Frame {
   pending: boolean
   listed: number
@@ -139,7 +132,7 @@ interface Frame {
 
 longStory('in a long story, each mark is drawn saved, in the text and the list, a frame before its panel opens', async ({ factdesk }) => {
   const { page } = factdesk
-  const story = await storyAs(page, 'Dana Whitfield', 'Council budget story 0')
+  const story = await storyAs(page, 'Dana Whitfield', LONG_STORY_TITLE)
   await expect(page.getByTestId('claim-count')).toHaveText('300 claims')
   for (let n = 0; n < 6; n++) {
     // Every frame from here on: is a claim pending, how many are listed, is a panel open.

@@ -7,7 +7,7 @@ import type { StoryMemory } from './use-story-memory'
 export function MemoryToolbar({ memory }: { memory: StoryMemory }): React.JSX.Element {
   return (
     <>
-      <Button size="1" variant={memory.suggesting ? 'solid' : 'soft'} color="gray" aria-pressed={memory.suggesting} aria-busy={memory.ranking} onClick={() => memory.setSuggesting(!memory.suggesting)}>
+      <Button size="1" variant={memory.suggesting ? 'solid' : 'soft'} color="gray" aria-pressed={memory.suggesting} aria-busy={memory.ranking} data-ranked-by={memory.rankedBy ?? undefined} onClick={() => memory.setSuggesting(!memory.suggesting)}>
         {memory.ranking ? <Spinner size="1" /> : <MagicWandIcon />} Suggest claims
       </Button>
       {memory.refining && (

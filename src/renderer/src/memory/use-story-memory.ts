@@ -11,6 +11,8 @@ export interface StoryMemory {
   ranking: boolean
   /** The shown ranking is the quick n-gram one; the sentence encoder's is on its way. */
   refining: boolean
+  /** Which model ranked the suggestions shown (null before the first ranking). */
+  rankedBy: Suggestions['model'] | null
   showingMatches: boolean
   suggestions: Suggestion[]
   matches: SentenceMatch[]
@@ -27,6 +29,7 @@ export function useStoryMemory(storyId: string): StoryMemory {
   /** Whether the ranking asked for since the switch went on has come back. */
   const [ranked, setRanked] = useState(false)
   const [refining, setRefining] = useState(false)
+  const [rankedBy, setRankedBy] = useState<Suggestions['model'] | null>(null)
   const [matches, setMatches] = useState<SentenceMatch[]>([])
   /** The latest ranking asked for: an older answer, or one that arrives after the switch went off, is dropped. */
   const latestRanking = useRef(0)
@@ -39,7 +42,10 @@ export function useStoryMemory(storyId: string): StoryMemory {
         if (asked !== latestRanking.current) return false
         setRanked(true)
         setRefining(s?.refining === true)
-        if (s) setSuggestions(s.suggestions)
+        if (s) {
+          setSuggestions(s.suggestions)
+          setRankedBy(s.model)
+        }
         return s?.refining === true
       }
       // The quick ranking first; if the encoder's is coming, wait for it and show it in its place.
@@ -70,6 +76,7 @@ export function useStoryMemory(storyId: string): StoryMemory {
     setSuggestingOn(on)
     setRanked(false)
     setRefining(false)
+    setRankedBy(null)
     if (!on) {
       latestRanking.current++
       setSuggestions([])
@@ -80,5 +87,5 @@ export function useStoryMemory(storyId: string): StoryMemory {
     if (!on) setMatches([])
   }, [])
 
-  return { suggesting, ranking: suggesting && !ranked, refining: suggesting && refining, showingMatches, suggestions, matches, setSuggesting, setShowingMatches, dismiss }
+  return { suggesting, ranking: suggesting && !ranked, refining: suggesting && refining, rankedBy, showingMatches, suggestions, matches, setSuggesting, setShowingMatches, dismiss }
 }
