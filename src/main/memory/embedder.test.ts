@@ -1,9 +1,11 @@
 // The sentence encoder: loaded from the installed packages with no network, and run in the built
 // embedding worker (out/main/embed-worker.js; `npm test` builds before the unit tests).
 import { existsSync } from 'node:fs'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { SentenceEmbedder } from './embedder'
+import { defaultEmbedWorkerFile, SentenceEmbedder } from './embedder'
 import { EMBEDDING_SIZE, encode, loadEncoder } from './embedding'
 
 const original = globalThis.fetch
@@ -69,6 +71,32 @@ describe('embedding worker', () => {
     await e.embed(background)
     expect(e.cached(background).every((v) => v !== undefined)).toBe(true)
   }, 60_000)
+
+  it('embeds hostile text: empty, control characters, a lone surrogate, other scripts, 100,000 characters without a stop', async () => {
+    const e = embedder()
+    const texts = ['', '\u0000\u0007\uFFFF', '\uD800 lone surrogate', 'مرحبا بالعالم', '🙂🙂🙂', 'x'.repeat(100_000)]
+    const vectors = await e.embed(texts)
+    for (const v of vectors) {
+      expect(v).toHaveLength(EMBEDDING_SIZE)
+      expect(v.every(Number.isFinite)).toBe(true)
+    }
+  }, 60_000)
+
+  it('a worker that dies mid-job fails the waiting call, fails at once for a minute, then is started again', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-embed-'))
+    const dying = path.join(dir, 'dying-worker.js')
+    await writeFile(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3))\n")
+    let now = 1_000_000
+    const e = embedder({ workerFile: dying, now: () => now })
+    await expect(e.embed(['Exports rose.'])).rejects.toMatchObject({ code: 'io_error', message: expect.stringContaining('exit code 3') })
+    expect(e.workerRunning).toBe(false)
+    await expect(e.embed(['Exports rose.'])).rejects.toMatchObject({ code: 'io_error' })
+    now += 61_000
+    expect(e.unavailable).toBeNull()
+    // Started again (and here dies again): a crash loop costs one attempt a minute, never a tight loop.
+    await expect(e.embed(['Exports rose.'])).rejects.toMatchObject({ code: 'io_error' })
+    expect(existsSync(defaultEmbedWorkerFile())).toBe(true)
+  })
 
   it('fails with a clear code when the worker is missing, and again at once rather than retrying', async () => {
     const e = embedder({ workerFile: path.join(__dirname, 'no-such-worker.js') })

@@ -202,8 +202,13 @@ export class SentenceEmbedder {
     if (this.worker) return this.worker
     if (!existsSync(this.workerFile))
       throw new AppError('internal', `The embedding worker is missing (${this.workerFile}). Reinstall Factdesk; developers run \`npm run build\`.`)
-    this.worker = new Worker(this.workerFile)
-    return this.worker
+    const worker = new Worker(this.workerFile)
+    // Always listened to: a worker that fails between jobs must not take main down with an unheard 'error'.
+    worker.on('error', () => undefined).on('exit', () => {
+      if (this.worker === worker) this.worker = null
+    })
+    this.worker = worker
+    return worker
   }
 
   private scheduleIdle(): void {
