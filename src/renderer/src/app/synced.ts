@@ -64,10 +64,13 @@ export function useSynced<S>(report: ReportFailure, tracker?: EditTracker): Sync
       if (show) setPending((p) => [...p, { key, show }])
       // Main runs a view's edits in the order they were sent, but may answer them in another (each
       // handler awaits for its own time). Folded in the order sent, a record is never folded over
-      // a newer one: several quick changes to one field end on the last.
-      const turn = lastFold.current
-      let folded!: () => void
-      lastFold.current = new Promise<void>((resolve) => (folded = resolve))
+      // a newer one: several quick changes to one field end on the last. A call that shows and folds
+      // nothing (a read, "Suggest claims" waiting seconds for the encoder) takes no turn: it neither
+      // waits for earlier edits nor holds later ones back.
+      const ordered = show !== undefined || apply !== undefined
+      const turn = ordered ? lastFold.current : Promise.resolve()
+      let folded: () => void = () => undefined
+      if (ordered) lastFold.current = new Promise<void>((resolve) => (folded = resolve))
       let ids: readonly string[] = []
       try {
         const sent = callsOf(send)
