@@ -2,6 +2,7 @@
 // follow edits, reuse copies evidence without touching the verdict, and dismissals survive a restart.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
+import { MAX_EMBEDDED_SENTENCES, MAX_SUGGESTIONS } from './memory'
 
 let t: TestCore
 let editor: string
@@ -137,6 +138,15 @@ describe('suggest claims', () => {
     const id = await story('Jobs', text)
     await mark(id, text, 'Unemployment fell to 3.5 percent in 2019')
     expect((await t.call('memory.suggest', { storyId: id, wait: true })).suggestions).toEqual([])
+  })
+
+  it('ranks a story too long to embed with the n-gram model alone, and promises nothing more', async () => {
+    const long = Array.from({ length: MAX_EMBEDDED_SENTENCES + 1 }, (_, i) => `Spending rose ${i + 1} percent in district ${i + 1}.`).join(' ')
+    const id = await story('Every district', long)
+    const answer = await t.call('memory.suggest', { storyId: id, wait: true })
+    expect(answer).toMatchObject({ model: 'ngram', refining: false })
+    expect(answer.suggestions).toHaveLength(MAX_SUGGESTIONS)
+    expect(t.core.memory.embedder.workerRunning).toBe(false)
   })
 
   it('still suggests, with the n-gram model, when the sentence encoder cannot run', async () => {

@@ -23,6 +23,11 @@ interface Checked {
 
 /** The most suggestions "Suggest claims" shows at once. */
 export const MAX_SUGGESTIONS = 12
+/**
+ * The most sentences of one story sent to the encoder (about 35,000 words: 30 s of the worker's time).
+ * A longer story (up to 2 MB of text can be pasted) is ranked by the n-gram model alone.
+ */
+export const MAX_EMBEDDED_SENTENCES = 2_000
 
 /** A claim counts as checked once it has a verdict. */
 export const isChecked = (claim: Claim): boolean => claim.verdict !== null
@@ -184,7 +189,8 @@ export class DeskMemory {
    * The story's sentences most worth checking that are not claims yet and were not dismissed. Ranked by
    * the encoder model when every sentence's embedding is at hand; otherwise by the n-gram model at
    * once, with the sentences sent to be embedded (`refining`). With `wait`, waits for the embeddings
-   * instead; if the encoder cannot run, the n-gram ranking is the answer either way.
+   * instead; if the encoder cannot run, or the story has more than MAX_EMBEDDED_SENTENCES open
+   * sentences, the n-gram ranking is the answer either way.
    */
   async suggest(file: StoryFile, wait = false): Promise<Suggestions> {
     const { encoder, ngram } = await this.loadModels()
@@ -197,7 +203,7 @@ export class DeskMemory {
     const texts = open.map((o) => o.sentence)
     let vectors = this.embedder.cached(texts)
     let refining = false
-    if (vectors.some((v) => !v) && !this.embedder.unavailable) {
+    if (vectors.some((v) => !v) && !this.embedder.unavailable && texts.length <= MAX_EMBEDDED_SENTENCES) {
       const embedding = this.embedder.embed(texts)
       if (wait) {
         try {
