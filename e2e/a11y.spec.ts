@@ -27,7 +27,7 @@ test('axe finds no WCAG 2.1 A/AA violations on the main screens', async ({ factd
   await expectNoViolations(page, 'new story dialog')
   await page.keyboard.press('Escape')
 
-  await page.getByRole('button', { name: 'Import' }).click()
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
   await page.getByRole('menuitem', { name: 'Story from a web page…' }).click()
   await expect(page.getByRole('dialog', { name: /Import/ })).toBeVisible()
   await expectNoViolations(page, 'import dialog')

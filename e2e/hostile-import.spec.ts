@@ -96,6 +96,7 @@ test('a page redirecting into the local network is imported only after the edito
   await question.getByRole('button', { name: 'Don’t import' }).click()
   await expect(question).toBeHidden()
   await transfer.importDialog.getByRole('button', { name: 'Close' }).click()
+  await expect(transfer.importDialog).toBeHidden()
   await expect(storyRows(page)).toHaveCount(before)
 
   await transfer.importUrl(`http://127.0.0.1:${port}/hop`)

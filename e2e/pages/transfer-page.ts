@@ -5,7 +5,8 @@ export class TransferPage {
   constructor(readonly page: Page) {}
 
   private async libraryImport(item: string): Promise<void> {
-    await this.page.getByRole('button', { name: 'Import' }).click()
+    // Exactly "Import": while an import dialog is still closing, "Import page" in it would match too.
+    await this.page.getByRole('button', { name: 'Import', exact: true }).click()
     await this.page.getByRole('menuitem', { name: item }).click()
   }
 
