@@ -2,7 +2,7 @@
 // built worker (out/main/import-worker.js; `npm test` builds before the unit tests), and must come
 // back as a story or a coded refusal in words. Time and memory per case are measured by the import
 // bench; here the limits themselves are tested by setting them low.
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -18,6 +18,28 @@ const refusal = (code: string, message: RegExp) => ({ name: 'AppError', code, me
 describe('import worker', () => {
   it('is built beside the main bundle', () => {
     expect(existsSync(defaultWorkerFile()), `${defaultWorkerFile()} missing: run npm run build`).toBe(true)
+  })
+
+  it('a worker that fails while it waits idle does not take main down, and the next import gets a fresh one', async () => {
+    // Answers each job with a refusal (so it is kept for the next import), then throws 50 ms later, idle.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'factdesk-import-worker-'))
+    const failing = path.join(dir, 'failing-worker.js')
+    writeFileSync(
+      failing,
+      "const { parentPort, threadId } = require('node:worker_threads')\n" +
+        "parentPort.on('message', () => { parentPort.postMessage({ ok: false, error: { code: 'invalid_input', message: 'worker ' + threadId } }); setTimeout(() => { throw new Error('idle failure') }, 50) })\n"
+    )
+    const shortLived = createImporter({ fetch, workerFile: failing })
+    try {
+      const first = await shortLived.file(file('a.txt', 'One.')).catch((e: Error) => e.message)
+      await new Promise((r) => setTimeout(r, 300))
+      const second = await shortLived.file(file('b.txt', 'Two.')).catch((e: Error) => e.message)
+      expect(first).toMatch(/^worker \d+$/)
+      expect(second).toMatch(/^worker \d+$/)
+      expect(second).not.toBe(first)
+    } finally {
+      await shortLived.close()
+    }
   })
 
   it('reads a page nested 1,000 and 5,000 elements deep', async () => {

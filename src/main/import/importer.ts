@@ -62,7 +62,15 @@ export function createImporter(options: ImporterOptions): Importer {
       return worker
     }
     if (!existsSync(workerFile)) throw new AppError('internal', `The import worker is missing (${workerFile}). Reinstall Factdesk; developers run \`npm run build\`.`)
-    return new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 } })
+    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 } })
+    // Always listened to: a worker failing while it waits idle must not take main down with an unheard
+    // 'error', and an idle worker that is gone is not handed the next import.
+    worker.on('error', () => undefined).on('exit', () => {
+      if (idle?.worker !== worker) return
+      clearTimeout(idle.timer)
+      idle = null
+    })
+    return worker
   }
 
   function returnWorker(worker: Worker): void {
