@@ -72,6 +72,14 @@ describe('embedding worker', () => {
     expect(e.cached(background).every((v) => v !== undefined)).toBe(true)
   }, 60_000)
 
+  it('sends each sentence once, however often a ranking asks for it while it is being embedded', async () => {
+    const e = embedder()
+    const story = Array.from({ length: 40 }, (_, i) => `Story sentence ${i} about the council.`)
+    // The first call puts a job with the worker; the others (a story changing during a ranking) ask again meanwhile.
+    await Promise.all([e.embed(story), e.embed(story), e.embed(story.slice(10)), e.embed(story.slice(0, 5))])
+    expect(e.sent).toBe(story.length)
+  }, 60_000)
+
   it('embeds hostile text: empty, control characters, a lone surrogate, other scripts, 100,000 characters without a stop', async () => {
     const e = embedder()
     const texts = ['', '\u0000\u0007\uFFFF', '\uD800 lone surrogate', 'مرحبا بالعالم', '🙂🙂🙂', 'x'.repeat(100_000)]

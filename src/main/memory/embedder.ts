@@ -41,7 +41,11 @@ export interface EmbedderOptions {
 
 export class SentenceEmbedder {
   private readonly cache = new Map<string, Float32Array>()
-  /** Sentences waiting for the worker, in order; `queued` holds the same ones. */
+  /** Sentences sent to the worker so far (a sentence sent twice counts twice). */
+  sent = 0
+  /** The job with the worker now. */
+  private inFlight = new Set<string>()
+  /** Sentences waiting for the worker, in order; `queued` holds the same ones and those in flight. */
   private queue: string[] = []
   private readonly queued = new Set<string>()
   private waiters: Waiter[] = []
@@ -126,10 +130,11 @@ export class SentenceEmbedder {
       return
     }
     if (front) {
-      // Moved ahead of the background queue, in the order asked.
-      const ahead = new Set(texts)
-      this.queue = [...texts, ...this.queue.filter((t) => !ahead.has(t))]
-      for (const t of texts) this.queued.add(t)
+      // Moved ahead of the background queue, in the order asked (those with the worker now stay there).
+      const ahead = texts.filter((t) => !this.inFlight.has(t))
+      const moved = new Set(ahead)
+      this.queue = [...ahead, ...this.queue.filter((t) => !moved.has(t))]
+      for (const t of ahead) this.queued.add(t)
     } else {
       for (const t of texts) {
         if (this.queued.has(t)) continue
@@ -147,11 +152,15 @@ export class SentenceEmbedder {
       while (this.queue.length && !this.closed) {
         const texts = this.queue.splice(0, JOB)
         let vectors: Float32Array
+        this.inFlight = new Set(texts)
+        this.sent += texts.length
         try {
           vectors = await this.run(texts)
         } catch (error) {
           this.fail(error instanceof AppError ? error : new AppError('io_error', String(error)), true)
           return
+        } finally {
+          this.inFlight = new Set()
         }
         const done = texts.map((t, i) => {
           this.queued.delete(t)
