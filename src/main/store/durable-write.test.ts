@@ -36,6 +36,15 @@ describe('writeFileDurably', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
+  it('a write whose backup cannot be renamed fails and leaves no temp file of its own behind', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-write-'))
+    const file = path.join(dir, 'a.json')
+    await writeFileDurably(nodeFileIO, file, '{"v":1}')
+    await expect(writeFileDurably(failing('rename', 'EIO'), file, '{"v":2}')).rejects.toMatchObject({ code: 'io_error' })
+    expect(await readFile(file, 'utf8')).toBe('{"v":1}')
+    expect((await readdir(dir)).sort()).toEqual(['a.json'])
+  })
+
   it('retries a rename refused for a moment (a scanner holding the file on Windows)', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-write-'))
     const file = path.join(dir, 'a.json')

@@ -37,7 +37,13 @@ async function keepBackup(io: FileIO, file: string): Promise<void> {
     // Some file systems (FAT, network shares) have no hard links: copy instead.
     await io.copyFile(file, bakTemp)
   }
-  await renameWithRetry(io, bakTemp, `${file}.bak`)
+  try {
+    await renameWithRetry(io, bakTemp, `${file}.bak`)
+  } catch (error) {
+    // The write fails, and takes its own temp files with it: nothing is left for the next open to sweep.
+    await io.unlink(bakTemp).catch(() => undefined)
+    throw error
+  }
 }
 
 async function renameWithRetry(io: FileIO, from: string, to: string): Promise<void> {
