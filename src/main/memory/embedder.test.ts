@@ -60,16 +60,16 @@ describe('embedding worker', () => {
     expect(later).toBe(first)
   }, 60_000)
 
-  it('embeds what is prepared in the background, and puts a waiting call ahead of it', async () => {
+  it('puts the ranking asked last ahead of one still being embedded (the story now on screen)', async () => {
     const e = embedder()
-    const background = Array.from({ length: 40 }, (_, i) => `Background sentence number ${i} about the budget.`)
-    e.prepare(background)
+    const earlier = Array.from({ length: 40 }, (_, i) => `Background sentence number ${i} about the budget.`)
+    const first = e.embed(earlier)
     const [urgent] = await e.embed(['The sentence being ranked now.'])
     expect(urgent).toHaveLength(EMBEDDING_SIZE)
-    // The waiting call was answered before the background queue was through.
-    expect(e.cached(background).some((v) => v === undefined)).toBe(true)
-    await e.embed(background)
-    expect(e.cached(background).every((v) => v !== undefined)).toBe(true)
+    // The later call was answered before the earlier one's sentences were through.
+    expect(e.cached(earlier).some((v) => v === undefined)).toBe(true)
+    await first
+    expect(e.cached(earlier).every((v) => v !== undefined)).toBe(true)
   }, 60_000)
 
   it('sends each sentence once, however often a ranking asks for it while it is being embedded', async () => {

@@ -1,8 +1,8 @@
 // Sentence embeddings for main: a client of the embedding worker (out/main/embed-worker.js) with a
-// cache by sentence text. Sentences are sent in small jobs, one at a time, from one queue: a call that
-// waits (`embed`) goes to the front, background work (`prepare`) to the back, so the story being ranked
-// is embedded first. The worker starts on first use and stops after a minute without work (it holds
-// about 100 MB once the encoder is loaded); the cache stays in main.
+// cache by sentence text. Sentences are sent in small jobs, one at a time, from one queue: each call's
+// sentences go to its front, so the ranking asked last (the story on screen) is embedded first. The
+// worker starts on first use and stops after a minute without work (it holds about 165 MB once the
+// encoder is loaded); the cache stays in main.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -45,9 +45,8 @@ export class SentenceEmbedder {
   sent = 0
   /** The job with the worker now. */
   private inFlight = new Set<string>()
-  /** Sentences waiting for the worker, in order; `queued` holds the same ones and those in flight. */
+  /** Sentences waiting for the worker, in order. */
   private queue: string[] = []
-  private readonly queued = new Set<string>()
   private waiters: Waiter[] = []
   private worker: Worker | null = null
   private idleTimer: NodeJS.Timeout | null = null
@@ -80,7 +79,7 @@ export class SentenceEmbedder {
     return this.failure && this.now() - this.failure.at < RETRY_MS ? this.failure.error : null
   }
 
-  /** One unit vector per text, in order, embedding the ones not cached first (ahead of background work). */
+  /** One unit vector per text, in order, embedding the ones not cached first (ahead of earlier calls' sentences). */
   async embed(texts: string[]): Promise<Float32Array[]> {
     const got = new Map<string, Float32Array>()
     for (const t of texts) {
@@ -91,7 +90,7 @@ export class SentenceEmbedder {
     if (missing.size) {
       await new Promise<void>((resolve, reject) => {
         this.waiters.push({ missing, got, resolve, reject })
-        this.enqueue([...missing], true)
+        this.enqueue([...missing])
       })
     }
     return texts.map((t) => {
@@ -99,12 +98,6 @@ export class SentenceEmbedder {
       if (!v) throw new AppError('internal', 'The sentence encoder returned no vector for a sentence.')
       return v
     })
-  }
-
-  /** Embeds these texts in the background, after any waiting call's. */
-  prepare(texts: string[]): void {
-    const missing = [...new Set(texts.filter((t) => !this.cache.has(t)))]
-    if (missing.length) this.enqueue(missing, false)
   }
 
   /** Forgets cached vectors (for measuring a cold ranking). */
@@ -119,7 +112,7 @@ export class SentenceEmbedder {
     await this.stopWorker()
   }
 
-  private enqueue(texts: string[], front: boolean): void {
+  private enqueue(texts: string[]): void {
     if (this.closed) {
       this.fail(new AppError('cancelled', 'Factdesk is closing; the sentences were not embedded.'), false)
       return
@@ -129,19 +122,10 @@ export class SentenceEmbedder {
       this.fail(failed, false)
       return
     }
-    if (front) {
-      // Moved ahead of the background queue, in the order asked (those with the worker now stay there).
-      const ahead = texts.filter((t) => !this.inFlight.has(t))
-      const moved = new Set(ahead)
-      this.queue = [...ahead, ...this.queue.filter((t) => !moved.has(t))]
-      for (const t of ahead) this.queued.add(t)
-    } else {
-      for (const t of texts) {
-        if (this.queued.has(t)) continue
-        this.queued.add(t)
-        this.queue.push(t)
-      }
-    }
+    // Moved ahead of the queue, in the order asked (those with the worker now stay there).
+    const ahead = texts.filter((t) => !this.inFlight.has(t))
+    const moved = new Set(ahead)
+    this.queue = [...ahead, ...this.queue.filter((t) => !moved.has(t))]
     void this.pump()
   }
 
@@ -163,7 +147,6 @@ export class SentenceEmbedder {
           this.inFlight = new Set()
         }
         const done = texts.map((t, i) => {
-          this.queued.delete(t)
           const v = vectors.slice(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE)
           this.remember(t, v)
           return [t, v] as const
@@ -255,7 +238,6 @@ export class SentenceEmbedder {
     const waiters = this.waiters
     this.waiters = []
     this.queue = []
-    this.queued.clear()
     for (const w of waiters) w.reject(error)
     if (remember) void this.stopWorker()
   }

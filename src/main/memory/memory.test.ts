@@ -123,15 +123,8 @@ describe('suggest claims', () => {
     const { suggestions } = await t.call('memory.suggest', { storyId: id, wait: true })
     expect(suggestions[0]!.reason).toContain('a figure')
     await t.call('memory.dismiss', { storyId: id, key: suggestions[0]!.key })
-    const dir = t.dir
-    await t.core.close()
-    const reopened = await openTestCore({ libraryDir: dir })
-    try {
-      expect(await reopened.call('memory.suggest', { storyId: id, wait: true })).toEqual({ suggestions: [], model: 'encoder', refining: false })
-    } finally {
-      await reopened.cleanup()
-    }
-    t = await openTestCore()
+    await t.restart()
+    expect(await t.call('memory.suggest', { storyId: id, wait: true })).toEqual({ suggestions: [], model: 'encoder', refining: false })
   })
 
   it('does not suggest a sentence that is already a claim', async () => {

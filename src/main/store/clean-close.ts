@@ -88,24 +88,17 @@ export class CleanClose {
   }
 
   /**
-   * Call before any write to the library folder (a story, the index); the marker goes first, and
-   * that write fails if it cannot. Returns the call to make once the write and its index line are
-   * in the store's hands (done or failed).
+   * Runs a write to the library folder (a story, the index): the marker is removed first, and the
+   * write fails if it cannot be. The marker is written again on close only when no write is under way.
    */
-  async beginWrite(): Promise<() => void> {
+  async write<T>(work: () => Promise<T>): Promise<T> {
     this.writing++
-    let ended = false
-    const end = (): void => {
-      if (!ended) this.writing--
-      ended = true
-    }
     try {
       if (this.present) await this.mutex.run('marker', () => this.remove())
-    } catch (error) {
-      end()
-      throw error
+      return await work()
+    } finally {
+      this.writing--
     }
-    return end
   }
 
   private async remove(): Promise<void> {

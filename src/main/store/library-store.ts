@@ -231,15 +231,14 @@ export class LibraryStore {
     const folded = new Map(this.pendingSummaries)
     for (const summary of folded.values()) assertLoadable(StorySummary, summary, 'the library index')
     const text = indexLines(folded.values())
-    const end = await this.cleanClose.beginWrite()
-    try {
-      await this.io.appendFile(this.indexJournalPath, text)
-    } catch (error) {
-      await this.io.truncate(this.indexJournalPath, this.indexJournal.bytes).catch(() => undefined)
-      throw toIoError(error, this.indexJournalPath)
-    } finally {
-      end()
-    }
+    await this.cleanClose.write(async () => {
+      try {
+        await this.io.appendFile(this.indexJournalPath, text)
+      } catch (error) {
+        await this.io.truncate(this.indexJournalPath, this.indexJournal.bytes).catch(() => undefined)
+        throw toIoError(error, this.indexJournalPath)
+      }
+    })
     this.indexJournal.bytes += Buffer.byteLength(text)
     for (const [id, summary] of folded) if (this.pendingSummaries.get(id) === summary) this.pendingSummaries.delete(id)
   }
@@ -291,12 +290,7 @@ export class LibraryStore {
     const current = this.library
     const draft = deep ? structuredClone(current) : { ...current, stories: [...current.stories] }
     const result = change(draft)
-    const end = await this.cleanClose.beginWrite()
-    try {
-      await this.commit(this.db, draft)
-    } finally {
-      end()
-    }
+    await this.cleanClose.write(() => this.commit(this.db, draft))
     this.libraryBytes = (this.db.adapter as DurableJsonAdapter<LibraryFile>).writtenBytes
     for (const [id, summary] of folded) {
       if (this.newerLines.get(id) === summary) this.newerLines.delete(id)
@@ -336,15 +330,12 @@ export class LibraryStore {
         result = detach(change(draft as StoryFile))
       })
       if (next !== record.file) {
-        const end = await this.cleanClose.beginWrite()
-        let summary: StorySummary
-        try {
+        const summary = await this.cleanClose.write(async () => {
           await record.save(next)
-          summary = summarise(next)
-          this.refreshSummary(summary)
-        } finally {
-          end()
-        }
+          const saved = summarise(next)
+          this.refreshSummary(saved)
+          return saved
+        })
         if (record.needsCompaction(this.compactAt)) this.compactLater(id, record)
         this.announce({ entity: 'story', summary, activity: next.activity.slice(logged) })
       }
@@ -360,15 +351,11 @@ export class LibraryStore {
       if (this.library.stories.some((s) => s.id === id) || (await this.io.exists(this.storyPath(id)))) {
         throw new AppError('conflict', `A story with id ${id} already exists.`)
       }
-      const end = await this.cleanClose.beginWrite()
       const summary = summarise(file)
-      try {
-        const record = await StoryRecord.create(this.io, this.storyPath(id), file, this.now)
-        this.cache(id, record)
+      await this.cleanClose.write(async () => {
+        this.cache(id, await StoryRecord.create(this.io, this.storyPath(id), file, this.now))
         this.refreshSummary(summary)
-      } finally {
-        end()
-      }
+      })
       this.announce({ entity: 'story', summary, activity: file.activity })
       return summary
     })
@@ -391,9 +378,8 @@ export class LibraryStore {
         throw new AppError('not_found', direction === 'trash' ? 'That story is not in the library.' : 'That story is not in the trash.')
       }
       const [from, to] = direction === 'trash' ? [this.storyPath(id), this.trashPath(id)] : [this.trashPath(id), this.storyPath(id)]
-      const end = await this.cleanClose.beginWrite()
       const summary = { ...entry, deletedAt: direction === 'trash' ? this.now().toISOString() : null }
-      try {
+      await this.cleanClose.write(async () => {
         await this.io.rename(from, to).catch((error: unknown) => {
           throw new AppError('io_error', `Could not move the story: ${ioReason(error)}. Nothing was changed.`)
         })
@@ -401,9 +387,7 @@ export class LibraryStore {
         this.stories.delete(id)
         this.missingFiles.delete(id)
         await this.putSummary(summary)
-      } finally {
-        end()
-      }
+      })
       this.announce({ entity: 'story', summary, activity: [] })
       return summary
     })
