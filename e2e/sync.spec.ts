@@ -3,7 +3,7 @@
 // library screen stays light with thousands of stories.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { buildManyStories } from '../scripts/bench/library-fixture'
+import { buildManyStories } from '../src/main/testing/library-fixture'
 import { callFromPage } from './pages/bridge'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'

@@ -1,7 +1,7 @@
 // A library holding one 10,000-word story with 300 claims (the bench's long story), for the specs
 // that must see what a long story costs.
 import { mkdir } from 'node:fs/promises'
-import { buildManyStories } from '../../scripts/bench/library-fixture'
+import { buildManyStories } from '../../src/main/testing/library-fixture'
 import { test } from './fixtures'
 
 export const LONG_STORY_TITLE = 'Council budget story 0'

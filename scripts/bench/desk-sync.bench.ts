@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { deskStatus, settled, startDeskCluster, waitFor } from '../../src/main/desk/testing/desk-cluster'
 import { openTestCore } from '../../src/main/testing/test-core'
-import { benchIdentity, buildLibrary } from './library-fixture'
+import { benchIdentity, buildLibrary } from '../../src/main/testing/library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const bench: Bench = {

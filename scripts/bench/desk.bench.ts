@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { launchBrowserApp, newDialogScript, type BrowserApp } from '../../e2e/support/browser-app'
 import { chromiumArgs, chromiumPath } from '../../e2e/support/driver'
 import { serveDirectory } from '../../e2e/support/static-server'
-import { benchIdentity, buildManyStories, syntheticStory } from './library-fixture'
+import { benchIdentity, buildManyStories, syntheticStory } from '../../src/main/testing/library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const BIG = { id: 'big', words: 10_000, claims: 300 }

@@ -2,7 +2,7 @@
 // opens the library with only the core in the process, opens every story once, and prints the heap
 // after GC before opening and after, in MB, as one JSON line.
 import { openTestCore } from '../../src/main/testing/test-core'
-import { benchIdentity } from './library-fixture'
+import { benchIdentity } from '../../src/main/testing/library-fixture'
 
 const MB = 1024 * 1024
 

@@ -16,7 +16,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { cleanCloseFileOf } from '../../src/main/store/clean-close'
 import { openTestCore, type TestCore } from '../../src/main/testing/test-core'
-import { benchIdentity, buildLibrary } from './library-fixture'
+import { benchIdentity, buildLibrary } from '../../src/main/testing/library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const SAVES = 200

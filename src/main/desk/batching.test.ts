@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildLibrary } from '../../../scripts/bench/library-fixture'
+import { buildLibrary } from '../testing/library-fixture'
 import { openTestCore } from '../testing/test-core'
 import { deskStatus, settled, startDeskCluster, waitFor, type DeskCluster } from './testing/desk-cluster'
 

@@ -7,12 +7,12 @@ import { realStory, runCorpus, syntheticStory } from './testing/run-corpus'
 const root = path.join(__dirname, '../../..')
 const sample = readFileSync(path.join(root, 'resources/sample-story.txt'), 'utf8')
 
-/** Real news and political copy: the shared articles and the check-worthiness sentences beside the project. */
+/** Real news and political copy, vendored in test/fixtures (see its README for where each file came from). */
 function realSentences(): string[] {
-  const shared = path.join(root, '../shared')
-  const articles = path.join(shared, 'fixtures/articles')
+  const fixtures = path.join(root, 'test/fixtures')
+  const articles = path.join(fixtures, 'articles')
   const fromArticles = readdirSync(articles).filter((f) => f.endsWith('.txt')).flatMap((f) => articleSentences(readFileSync(path.join(articles, f), 'utf8')))
-  const checkworthy = checkworthySentences(readFileSync(path.join(shared, 'datasets/checkworthy/CT24_checkworthy_english_dev.tsv'), 'utf8'))
+  const checkworthy = checkworthySentences(readFileSync(path.join(fixtures, 'checkworthy/CT24_checkworthy_english_dev.tsv'), 'utf8'))
   return [...fromArticles, ...articleSentences(sample), ...checkworthy]
 }
 

@@ -1,15 +1,15 @@
 // Builds large synthetic libraries for benchmarks in the store's own layout: N stories of M claims,
 // each claim with one piece of evidence and five activity entries, and three revisions per story,
 // as a desk's library looks after months of work.
-import { defaultClaimFields, STORY_SCHEMA_VERSION, type Activity, type Claim, type Evidence, type StoryFile } from '../../src/shared/model'
+import { defaultClaimFields, STORY_SCHEMA_VERSION, type Activity, type Claim, type Evidence, type StoryFile } from '../../shared/model'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { EditorIdentity } from '../../src/main/identity'
-import { writeCleanClose } from '../../src/main/store/clean-close'
-import { emptyLibrary } from '../../src/main/store/file-kinds'
-import { nodeFileIO } from '../../src/main/store/file-io'
-import { storyFolderFiles } from '../../src/main/store/story-record'
-import { summarise } from '../../src/main/store/summary'
+import type { EditorIdentity } from '../identity'
+import { writeCleanClose } from '../store/clean-close'
+import { emptyLibrary } from '../store/file-kinds'
+import { nodeFileIO } from '../store/file-io'
+import { storyFolderFiles } from '../store/story-record'
+import { summarise } from '../store/summary'
 
 const at = '2026-11-25T10:00:00.000Z'
 const sentence = (i: number): string => `Officials said ${i * 3} percent of the ${i} regional budgets were spent before March, according to the ministry. `
