@@ -41,6 +41,9 @@ export default defineConfig({
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
     plugins: [react()],
     // FACTDESK_NO_MINIFY=1 keeps function names in the bundle, for reading a CPU profile of the renderer.
-    build: { minify: process.env.FACTDESK_NO_MINIFY !== '1', rollupOptions: { input: { index: resolve('src/renderer/index.html') } } }
+    build: {
+      minify: process.env.FACTDESK_NO_MINIFY !== '1',
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
+    }
   }
 })

@@ -4,11 +4,24 @@ const js = require('@eslint/js')
 const tseslint = require('typescript-eslint')
 const reactHooks = require('eslint-plugin-react-hooks')
 const globals = require('globals')
+const prettier = require('eslint-config-prettier')
 
-const noNode = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'url', 'stream'], message: 'shared/ and renderer/ run without Node.' }
+const noNode = {
+  group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'url', 'stream'],
+  message: 'shared/ and renderer/ run without Node.'
+}
 
 module.exports = tseslint.config(
-  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/fixtures/**/*.html'] },
+  {
+    ignores: [
+      'out/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '**/fixtures/**/*.html'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,7 +39,19 @@ module.exports = tseslint.config(
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noNode, { group: ['electron'], message: 'shared/ imports no electron.' }, { group: ['**/main/**', '**/renderer/**', '**/preload/**', 'react', 'react-dom'], message: 'shared/ imports only shared/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noNode,
+            { group: ['electron'], message: 'shared/ imports no electron.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', 'react', 'react-dom'],
+              message: 'shared/ imports only shared/.'
+            }
+          ]
+        }
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer']
     }
   },
@@ -42,15 +67,53 @@ module.exports = tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [noNode, { group: ['electron'], message: 'The renderer has no electron.' }, { group: ['**/main/**', '**/preload/index*'], message: 'The renderer reaches main only through src/renderer/src/api.ts.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noNode,
+            { group: ['electron'], message: 'The renderer has no electron.' },
+            {
+              group: ['**/main/**', '**/preload/index*'],
+              message: 'The renderer reaches main only through src/renderer/src/api.ts.'
+            }
+          ]
+        }
+      ]
     }
   },
   {
-    files: ['src/main/services/**/*.ts', 'src/main/store/**/*.ts', 'src/main/import/**/*.ts', 'src/main/reports/**/*.ts', 'src/main/dispatch.ts', 'src/main/core.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['electron'], message: 'Services run under plain Node: keep electron in src/main/electron and src/main/index.ts.' }] }] }
+    files: [
+      'src/main/services/**/*.ts',
+      'src/main/store/**/*.ts',
+      'src/main/import/**/*.ts',
+      'src/main/reports/**/*.ts',
+      'src/main/dispatch.ts',
+      'src/main/core.ts'
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron'],
+              message: 'Services run under plain Node: keep electron in src/main/electron and src/main/index.ts.'
+            }
+          ]
+        }
+      ]
+    }
   },
   {
     files: ['src/preload/bridge.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['*'], message: 'bridge.ts is injected with toString(): it must import nothing.' }] }] }
-  }
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['*'], message: 'bridge.ts is injected with toString(): it must import nothing.' }] }
+      ]
+    }
+  },
+  // Layout is Prettier's (npm run format); turn off the lint rules that would argue with it.
+  prettier
 )

@@ -70,7 +70,9 @@ test('axe finds no WCAG 2.1 A/AA violations on the main screens', async ({ factd
   }
 })
 
-test('axe finds no violations in dark mode either, and the dark screens are kept as screenshots', async ({ factdesk }) => {
+test('axe finds no violations in dark mode either, and the dark screens are kept as screenshots', async ({
+  factdesk
+}) => {
   test.setTimeout(120_000)
   const { page } = factdesk
   await mkdir(shots, { recursive: true })
@@ -131,7 +133,8 @@ test('the whole desk journey works from the keyboard alone', async ({ factdesk }
   await tabTo(page, page.getByRole('region', { name: 'Story text' }))
   const sentence = 'Meanwhile, EU leaders stressed that sanctions must continue to pressure Moscow.'
   const announced = page.getByTestId('cursor-announcement')
-  for (let i = 0; i < 60 && !(await announced.textContent())?.startsWith(sentence); i++) await page.keyboard.press('Alt+ArrowDown')
+  for (let i = 0; i < 60 && !(await announced.textContent())?.startsWith(sentence); i++)
+    await page.keyboard.press('Alt+ArrowDown')
   await expect(announced).toContainText(sentence)
   // Take in one word of the next sentence, then let it go again.
   await page.keyboard.press('Alt+Shift+ArrowRight')

@@ -33,7 +33,10 @@ test.afterAll(async () => {
   await pg?.remove()
 })
 
-test('two editors on one desk: connect, see each other’s verdicts, settle a conflict', async ({ factdesk, openAnotherApp }) => {
+test('two editors on one desk: connect, see each other’s verdicts, settle a conflict', async ({
+  factdesk,
+  openAnotherApp
+}) => {
   test.skip(pgMissing !== null, needsPostgres)
   test.setTimeout(180_000)
   const server = pg!
@@ -47,10 +50,26 @@ test('two editors on one desk: connect, see each other’s verdicts, settle a co
   await test.step('the Connect dialog says what went wrong in words', async () => {
     const dialog = await danaDesk.openDialog()
     await expect(dialog.getByRole('checkbox', { name: /Use TLS/ })).toBeChecked()
-    await danaDesk.fill({ host: server.host, port: server.port, database: server.database, user: 'dana', password: 'dana-desk', deskId: DESK, tls: true })
+    await danaDesk.fill({
+      host: server.host,
+      port: server.port,
+      database: server.database,
+      user: 'dana',
+      password: 'dana-desk',
+      deskId: DESK,
+      tls: true
+    })
     await expect(dialog.getByRole('alert')).toContainText('does not accept encrypted (TLS) connections')
     await expect(dialog.getByTestId('connect-hint')).toContainText('TLS')
-    await danaDesk.fill({ host: server.host, port: relay.port, database: server.database, user: 'dana', password: 'wrong', deskId: DESK, tls: false })
+    await danaDesk.fill({
+      host: server.host,
+      port: relay.port,
+      database: server.database,
+      user: 'dana',
+      password: 'wrong',
+      deskId: DESK,
+      tls: false
+    })
     await expect(dialog.getByTestId('tls-off-warning')).toContainText('unencrypted')
     await expect(dialog.getByRole('alert')).toContainText('refused the password for dana')
     await expect(dialog.getByTestId('connect-hint')).toContainText('user name and password')
@@ -59,10 +78,26 @@ test('two editors on one desk: connect, see each other’s verdicts, settle a co
   })
 
   await test.step('both connect through the dialog, by parts and by address', async () => {
-    await danaDesk.connect({ host: server.host, port: relay.port, database: server.database, user: 'dana', password: 'dana-desk', deskId: DESK, tls: false })
-    await jonasDesk.connect({ url: `postgresql://jonas@${server.host}:${server.port}/${server.database}`, password: 'jonas-desk', deskId: DESK, tls: false })
+    await danaDesk.connect({
+      host: server.host,
+      port: relay.port,
+      database: server.database,
+      user: 'dana',
+      password: 'dana-desk',
+      deskId: DESK,
+      tls: false
+    })
+    await jonasDesk.connect({
+      url: `postgresql://jonas@${server.host}:${server.port}/${server.database}`,
+      password: 'jonas-desk',
+      deskId: DESK,
+      tls: false
+    })
     await expect(danaDesk.statusLine).toContainText('Desk “newsroom” as dana')
-    await expect(danaDesk.statusLine.getByTestId('desk-last-sync')).toContainText(/Last sync (just now|\d+ min ago)/, SYNCED)
+    await expect(danaDesk.statusLine.getByTestId('desk-last-sync')).toContainText(
+      /Last sync (just now|\d+ min ago)/,
+      SYNCED
+    )
   })
 
   const danaStory = new StoryPage(dana)
@@ -117,7 +152,9 @@ test('two editors on one desk: connect, see each other’s verdicts, settle a co
     await keep.click()
     await expect(section).toBeHidden()
     await expect(danaDesk.statusLine.getByRole('button', { name: /sync conflict/ })).toBeHidden()
-    await expect(danaStory.panel.root.getByRole('region', { name: 'History' })).toContainText('Sync conflict resolved: verdict kept this library’s value')
+    await expect(danaStory.panel.root.getByRole('region', { name: 'History' })).toContainText(
+      'Sync conflict resolved: verdict kept this library’s value'
+    )
     await expect(danaStory.panel.verdict).toContainText('Misleading')
     await expect(jonasStory.claimItem(CLAIM)).toContainText('Misleading', SYNCED)
     await expect(jonasStory.panel.verdict).toContainText('Misleading')

@@ -31,11 +31,21 @@ test.afterAll(async () => {
   await pg?.remove()
 })
 
-test('the lead sees every story on the desk, with counts, assignees and how each stands with the desk', async ({ factdesk }) => {
+test('the lead sees every story on the desk, with counts, assignees and how each stands with the desk', async ({
+  factdesk
+}) => {
   test.skip(pgMissing !== null, needsPostgres)
   test.setTimeout(120_000)
   const server = pg!
-  const connectInput = (user: string, password: string) => ({ host: server.host, port: server.port, database: server.database, user, password, ssl: false, deskId: DESK })
+  const connectInput = (user: string, password: string) => ({
+    host: server.host,
+    port: server.port,
+    database: server.database,
+    user,
+    password,
+    ssl: false,
+    deskId: DESK
+  })
 
   // Jonas, on his own machine, checks a story and assigns a claim to a colleague.
   const other = (jonas = await openTestCore({ deskRetryMs: 150 }))
@@ -48,17 +58,28 @@ test('the lead sees every story on the desk, with counts, assignees and how each
     const start = TEXT.indexOf(words)
     claims.push(await other.call('claims.create', { storyId: story.id, start, end: start + words.length }))
   }
-  await other.call('claims.update', { storyId: story.id, claimId: claims[0]!.id, patch: { assignee: rosa.id, status: 'done', verdict: 'false' } })
+  await other.call('claims.update', {
+    storyId: story.id,
+    claimId: claims[0]!.id,
+    patch: { assignee: rosa.id, status: 'done', verdict: 'false' }
+  })
   await settled(other)
 
   // Dana, the lead, connects her library: Jonas's story arrives with its counts and assignee.
   const page = factdesk.page
   const library = new LibraryPage(page)
   await library.addEditor('Dana Whitfield')
-  const connected = await page.evaluate(async (input) => {
-    const api = (window as unknown as { factdesk: { desk: { connect(i: unknown): Promise<{ ok: boolean; error?: { message: string } }> } } }).factdesk
-    return api.desk.connect(input)
-  }, connectInput('dana', 'dana-desk'))
+  const connected = await page.evaluate(
+    async (input) => {
+      const api = (
+        window as unknown as {
+          factdesk: { desk: { connect(i: unknown): Promise<{ ok: boolean; error?: { message: string } }> } }
+        }
+      ).factdesk
+      return api.desk.connect(input)
+    },
+    connectInput('dana', 'dana-desk')
+  )
   expect(connected.ok, connected.error?.message).toBe(true)
 
   await expect(library.row(TITLE)).toBeVisible(SYNCED)

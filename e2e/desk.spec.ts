@@ -11,13 +11,16 @@ const CLAIM_WORDS = 'the US has not announced new aid packages'
 const SOURCE = {
   title: 'Ukraine Support Tracker, Kiel Institute',
   url: 'https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/',
-  archiveUrl: 'https://web.archive.org/web/2025/https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/',
+  archiveUrl:
+    'https://web.archive.org/web/2025/https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/',
   excerpt: 'No new US military aid was allocated between January and April.',
   locator: 'Table 2'
 }
 const shots = path.resolve(__dirname, '../test-results/screenshots')
 
-test('mark a claim, check it against a source, set a verdict, and find it all after a restart', async ({ factdesk }) => {
+test('mark a claim, check it against a source, set a verdict, and find it all after a restart', async ({
+  factdesk
+}) => {
   await mkdir(shots, { recursive: true })
   const library = new LibraryPage(factdesk.page)
   await library.expectShown()
@@ -43,7 +46,10 @@ test('mark a claim, check it against a source, set a verdict, and find it all af
   await expect(story.currentClaimItem).toContainText('Accurate')
   await expect(story.highlight(CLAIM_WORDS)).toHaveAttribute('data-status', 'done')
 
-  await panel.evidence(SOURCE.title).getByRole('button', { name: `Open source ${SOURCE.title} in the browser` }).click()
+  await panel
+    .evidence(SOURCE.title)
+    .getByRole('button', { name: `Open source ${SOURCE.title} in the browser` })
+    .click()
   await expect.poll(() => factdesk.openedExternally()).toContain(SOURCE.url)
 
   await factdesk.page.screenshot({ path: path.join(shots, 'story-view.png') })
@@ -63,12 +69,18 @@ test('mark a claim, check it against a source, set a verdict, and find it all af
   await expect(reopened.panel.words).toHaveText(CLAIM_WORDS)
   await expect(reopened.panel.status('Done')).toBeChecked()
   await expect(reopened.panel.verdict).toContainText('Accurate')
-  await expect(reopened.panel.root.locator('[name="rationale"]')).toHaveValue('The tracker shows no new US packages since January.')
+  await expect(reopened.panel.root.locator('[name="rationale"]')).toHaveValue(
+    'The tracker shows no new US packages since January.'
+  )
   await expect(reopened.panel.evidence(SOURCE.title).getByLabel('Excerpt relied on')).toHaveValue(SOURCE.excerpt)
-  await expect(reopened.panel.evidence(SOURCE.title).getByLabel('Where in the source (page, timestamp)')).toHaveValue(SOURCE.locator)
+  await expect(reopened.panel.evidence(SOURCE.title).getByLabel('Where in the source (page, timestamp)')).toHaveValue(
+    SOURCE.locator
+  )
 })
 
-test('the "+" beside a sentence marks it once, even on a double-click; a stray gutter click marks nothing', async ({ factdesk }) => {
+test('the "+" beside a sentence marks it once, even on a double-click; a stray gutter click marks nothing', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const library = new LibraryPage(page)
   await library.addEditor('Margin Tester')
@@ -83,7 +95,9 @@ test('the "+" beside a sentence marks it once, even on a double-click; a stray g
   await expect(story.claimItems).toHaveCount(3)
 
   await story.markSentenceAt('Meanwhile, EU leaders stressed', 2)
-  await expect(story.panel.words).toHaveText('Meanwhile, EU leaders stressed that sanctions must continue to pressure Moscow.')
+  await expect(story.panel.words).toHaveText(
+    'Meanwhile, EU leaders stressed that sanctions must continue to pressure Moscow.'
+  )
   await expect(story.claimItems).toHaveCount(4)
   // Marking exactly the same words again opens the claim they already are.
   await story.markSentenceAt('that sanctions must continue')
@@ -102,7 +116,10 @@ test('the "+" beside a sentence marks it once, even on a double-click; a stray g
   await expect(story.panel.words).toHaveText('sanctions must continue')
   const inner = story.article.locator('mark.hl[data-depth="2"]')
   await expect(inner).toHaveText('sanctions must continue')
-  await expect(story.article.locator('mark.hl', { hasText: 'Meanwhile, EU leaders stressed that' })).toHaveAttribute('data-depth', '1')
+  await expect(story.article.locator('mark.hl', { hasText: 'Meanwhile, EU leaders stressed that' })).toHaveAttribute(
+    'data-depth',
+    '1'
+  )
   await expect(story.claimItems).toHaveCount(5)
 })
 
@@ -121,7 +138,9 @@ test('a "+" clicked before anyone said who they are lands once a name is given',
   await expect(who).toBeHidden()
   // The click is not lost: the sentence is marked, by the editor just named.
   await expect(story.claimItems).toHaveCount(4)
-  await expect(story.panel.words).toHaveText('Meanwhile, EU leaders stressed that sanctions must continue to pressure Moscow.')
+  await expect(story.panel.words).toHaveText(
+    'Meanwhile, EU leaders stressed that sanctions must continue to pressure Moscow.'
+  )
 })
 
 test('a story pasted into the library opens ready to mark', async ({ factdesk }) => {
@@ -133,10 +152,15 @@ test('a story pasted into the library opens ready to mark', async ({ factdesk })
   await dialog.getByLabel('Headline').fill('Council approves budget')
   await dialog.getByLabel('Story text').fill('  \n\n ')
   await expect(create).toBeDisabled()
-  await expect(create).toHaveAccessibleDescription('The pasted text is empty (only spaces or blank lines); paste the story text to create it.')
+  await expect(create).toHaveAccessibleDescription(
+    'The pasted text is empty (only spaces or blank lines); paste the story text to create it.'
+  )
   await expect(dialog.getByTestId('create-why-not')).toBeVisible()
   await dialog.getByRole('button', { name: 'Cancel' }).click()
-  await library.createStory('Council approves budget', 'The council approved a budget of 4.2 million euros on Tuesday.\n\nThe mayor said it was the largest in a decade.')
+  await library.createStory(
+    'Council approves budget',
+    'The council approved a budget of 4.2 million euros on Tuesday.\n\nThe mayor said it was the largest in a decade.'
+  )
   const story = new StoryPage(factdesk.page)
   await expect(story.article.locator('.para')).toHaveCount(2)
   await story.selectText('4.2 million euros')
@@ -207,8 +231,15 @@ test('deleting a claim or its evidence can be undone', async ({ factdesk }) => {
   const story = new StoryPage(page)
 
   await story.claimItem('NATO chief Mark Rutte').click()
-  await story.panel.attachNewSource({ title: 'NATO press conference transcript', url: 'https://www.nato.int/cps/en/natohq/opinions.htm', excerpt: 'Some 30 countries are involved.' })
-  await story.panel.evidence('NATO press conference transcript').getByRole('button', { name: 'Remove evidence' }).click()
+  await story.panel.attachNewSource({
+    title: 'NATO press conference transcript',
+    url: 'https://www.nato.int/cps/en/natohq/opinions.htm',
+    excerpt: 'Some 30 countries are involved.'
+  })
+  await story.panel
+    .evidence('NATO press conference transcript')
+    .getByRole('button', { name: 'Remove evidence' })
+    .click()
   await expect(story.panel.evidence('NATO press conference transcript')).toHaveCount(0)
   await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click()
   await expect(story.panel.evidence('NATO press conference transcript')).toBeVisible()
@@ -253,7 +284,11 @@ test('search finds a claim by its source title, and the panel follows the filter
   await library.open(SAMPLE_TITLE)
   const story = new StoryPage(page)
   await story.claimItem('NATO chief Mark Rutte').click()
-  await story.panel.attachNewSource({ title: 'Coalition of the willing communiqué', url: 'https://www.gov.uk/coalition', excerpt: 'Leaders met in Paris.' })
+  await story.panel.attachNewSource({
+    title: 'Coalition of the willing communiqué',
+    url: 'https://www.gov.uk/coalition',
+    excerpt: 'Leaders met in Paris.'
+  })
   await story.claimItem('You have my assurance').click()
   await expect(story.panel.words).toContainText('You have my assurance')
 

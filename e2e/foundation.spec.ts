@@ -35,7 +35,9 @@ test('the page gets one function per channel and nothing generic', async ({ fact
       nouns: Object.keys(api).sort(),
       invoke: 'invoke' in api || 'send' in api,
       frozen: Object.isFrozen(api),
-      node: typeof (window as unknown as { require?: unknown }).require !== 'undefined' || typeof (window as unknown as { process?: unknown }).process !== 'undefined'
+      node:
+        typeof (window as unknown as { require?: unknown }).require !== 'undefined' ||
+        typeof (window as unknown as { process?: unknown }).process !== 'undefined'
     }
   })
   expect(shape.nouns).toEqual(expect.arrayContaining(['claims', 'evidence', 'library', 'on', 'sources', 'stories']))

@@ -10,7 +10,9 @@ import { storyAs } from './pages/start'
 const HEADLINE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 const REVISED = 'Trump Rules Out Sending US Troops to Ukraine as Talks Advance'
 
-test('mark the headline by mouse, margin and keyboard; find it after a restart; revise it and see its claims follow', async ({ factdesk }) => {
+test('mark the headline by mouse, margin and keyboard; find it after a restart; revise it and see its claims follow', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const story = await storyAs(page, 'Headline Tester', HEADLINE)
   await expect(story.claimItems).toHaveCount(3)
@@ -62,7 +64,9 @@ test('mark the headline by mouse, margin and keyboard; find it after a restart; 
   await expect(whole).toContainText('Needs re-check')
   await whole.click()
   await expect(reopened.panel.words).toHaveText(REVISED)
-  await expect(reopened.panel.root.getByRole('region', { name: 'Needs re-check' })).toContainText('“Accurate” was given on other words')
+  await expect(reopened.panel.root.getByRole('region', { name: 'Needs re-check' })).toContainText(
+    '“Accurate” was given on other words'
+  )
   // The words that did not change are still marked where they are.
   await expect(reopened.highlight('Rules Out Sending US Troops', 'headline').first()).toBeVisible()
   await expect(reopened.claimItems).toHaveCount(6)

@@ -49,7 +49,9 @@ async function importerAs(page: Page): Promise<{ transfer: TransferPage; before:
   return { transfer: new TransferPage(page), before: await storyRows(page).count() }
 }
 
-test('a hostile .docx is refused in words, the window keeps answering meanwhile, and the library is unchanged', async ({ factdesk }) => {
+test('a hostile .docx is refused in words, the window keeps answering meanwhile, and the library is unchanged', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const { transfer, before } = await importerAs(page)
 
@@ -58,7 +60,9 @@ test('a hostile .docx is refused in words, the window keeps answering meanwhile,
   await expect(cancel).toBeVisible()
   // While the worker inflates, the main process still answers the window.
   const stories = await page.evaluate(async () => {
-    const result = (await (window as unknown as { factdesk: { stories: { list(i: object): Promise<{ ok: boolean; value: unknown[] }> } } }).factdesk.stories.list({})) as { ok: boolean; value: unknown[] }
+    const result = (await (
+      window as unknown as { factdesk: { stories: { list(i: object): Promise<{ ok: boolean; value: unknown[] }> } } }
+    ).factdesk.stories.list({})) as { ok: boolean; value: unknown[] }
     return result.ok ? result.value.length : -1
   })
   expect(stories).toBe(before)
@@ -66,7 +70,9 @@ test('a hostile .docx is refused in words, the window keeps answering meanwhile,
   await expect(transfer.importDialog.getByLabel('Address of the article (http or https)')).toBeVisible()
 
   const alert = transfer.importDialog.getByRole('alert')
-  await expect(alert).toContainText('quarterly-report.docx would unpack to more than 64.0 MB of document text', { timeout: 60_000 })
+  await expect(alert).toContainText('quarterly-report.docx would unpack to more than 64.0 MB of document text', {
+    timeout: 60_000
+  })
   await expect(alert).toContainText('save the story alone as a new .docx')
   await expect(alert).toContainText('too_large')
   await expect(cancel).toBeHidden()
@@ -80,7 +86,9 @@ test('an import under way can be cancelled, and nothing is added', async ({ fact
 
   await transfer.importFile(bomb)
   await transfer.importDialog.getByRole('button', { name: 'Cancel import' }).click()
-  await expect(transfer.importDialog.getByRole('alert')).toContainText('The import of quarterly-report.docx was cancelled.')
+  await expect(transfer.importDialog.getByRole('alert')).toContainText(
+    'The import of quarterly-report.docx was cancelled.'
+  )
   await transfer.importDialog.getByRole('button', { name: 'Close' }).click()
   await expect(storyRows(page)).toHaveCount(before)
 })

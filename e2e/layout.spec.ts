@@ -32,7 +32,9 @@ for (const size of [
   { width: 1024, height: 700 },
   { width: 1440, height: 900 }
 ]) {
-  test(`the story desk works at ${size.width}×${size.height} with the panel open and the evidence form focused`, async ({ factdesk }) => {
+  test(`the story desk works at ${size.width}×${size.height} with the panel open and the evidence form focused`, async ({
+    factdesk
+  }) => {
     const { page } = factdesk
     await mkdir(shots, { recursive: true })
     await page.setViewportSize(size)
@@ -64,9 +66,17 @@ for (const size of [
     await expectOnScreen(page, attach)
     expect(await sidewaysScroll(page)).toEqual([])
     // The stance control and the locator box sit side by side or stacked, never on top of each other.
-    const stance = (await form.getByRole('radiogroup', { name: 'Stance' }).or(form.getByLabel('Stance')).first().boundingBox())!
+    const stance = (await form
+      .getByRole('radiogroup', { name: 'Stance' })
+      .or(form.getByLabel('Stance'))
+      .first()
+      .boundingBox())!
     const locator = (await form.locator('[name="locator"]').boundingBox())!
-    const overlap = stance.x < locator.x + locator.width && locator.x < stance.x + stance.width && stance.y < locator.y + locator.height && locator.y < stance.y + stance.height
+    const overlap =
+      stance.x < locator.x + locator.width &&
+      locator.x < stance.x + stance.width &&
+      stance.y < locator.y + locator.height &&
+      locator.y < stance.y + stance.height
     expect(overlap).toBe(false)
     await page.screenshot({ path: path.join(shots, `story-panel-${size.width}x${size.height}.png`) })
 
@@ -100,7 +110,9 @@ test('dark mode follows the system and can be switched by hand', async ({ factde
   await expect(theme).toHaveClass(/\bdark\b/)
 })
 
-test('adding a colleague keeps the current editor; with no editor yet, marking asks who you are without an error on top', async ({ factdesk }) => {
+test('adding a colleague keeps the current editor; with no editor yet, marking asks who you are without an error on top', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const library = new LibraryPage(page)
   await library.open(SAMPLE_TITLE)

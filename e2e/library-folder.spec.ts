@@ -12,7 +12,10 @@ test('open another library folder from the menu, then come back to the first', a
     const { page } = factdesk
     const library = new LibraryPage(page)
     await library.addEditor('Sam Ortiz')
-    await library.createStory('Only in the first library', 'The harbour board said dredging would cost 3 million pounds.')
+    await library.createStory(
+      'Only in the first library',
+      'The harbour board said dredging would cost 3 million pounds.'
+    )
     await new StoryPage(page).backToLibrary()
 
     await factdesk.answerFolderDialog(other)

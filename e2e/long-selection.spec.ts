@@ -4,7 +4,10 @@ import { expect, test } from './support/fixtures'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
 
-const sentences = Array.from({ length: 300 }, (_, i) => `Council papers show item ${i} of the budget rose by ${i % 17} percent in the year to March.`)
+const sentences = Array.from(
+  { length: 300 },
+  (_, i) => `Council papers show item ${i} of the budget rose by ${i % 17} percent in the year to March.`
+)
 const TEXT = sentences.join(' ')
 
 test('an over-long selection is refused in words, and the library reopens unchanged', async ({ factdesk }) => {

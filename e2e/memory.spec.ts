@@ -10,10 +10,16 @@ import { StoryPage } from './pages/story-page'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 const CLAIM_WORDS = 'the US has not announced new aid packages'
-const SOURCE = { title: 'Ukraine Support Tracker, Kiel Institute', url: 'https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/', excerpt: 'No new US military aid was allocated between January and April.' }
+const SOURCE = {
+  title: 'Ukraine Support Tracker, Kiel Institute',
+  url: 'https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/',
+  excerpt: 'No new US military aid was allocated between January and April.'
+}
 const shots = path.resolve(__dirname, '../test-results/screenshots')
 
-test('a claim checked in one story shows as checked before in another, and its evidence can be reused', async ({ factdesk }) => {
+test('a claim checked in one story shows as checked before in another, and its evidence can be reused', async ({
+  factdesk
+}) => {
   const library = new LibraryPage(factdesk.page)
   await library.addEditor('Ines Moreau')
   await library.open(SAMPLE_TITLE)
@@ -26,7 +32,8 @@ test('a claim checked in one story shows as checked before in another, and its e
   await story.panel.fill('rationale', 'The tracker shows no new US packages since January.')
   await story.backToLibrary()
 
-  const text = 'Aid watch. Officials say the U.S. has not announced any new aid packages for Kyiv this year.\n\nThe weather stayed mild.'
+  const text =
+    'Aid watch. Officials say the U.S. has not announced any new aid packages for Kyiv this year.\n\nThe weather stayed mild.'
   await library.createStory('Aid watch', text)
   const second = new StoryPage(factdesk.page)
   await second.page.getByRole('button', { name: 'Checked before' }).click()
@@ -42,12 +49,18 @@ test('a claim checked in one story shows as checked before in another, and its e
   await factdesk.page.screenshot({ path: path.join(shots, 'checked-before.png') })
   await earlier.getByRole('button', { name: 'Use as starting point' }).click()
   await expect(second.panel.evidence(SOURCE.title).getByLabel('Excerpt relied on')).toHaveValue(SOURCE.excerpt)
-  await expect(second.panel.root.locator('[name="rationale"]')).toHaveValue(/The tracker shows no new US packages since January\./)
-  await expect(second.panel.root.getByRole('region', { name: 'History' })).toContainText('Copied 1 evidence item and the rationale from the earlier check')
+  await expect(second.panel.root.locator('[name="rationale"]')).toHaveValue(
+    /The tracker shows no new US packages since January\./
+  )
+  await expect(second.panel.root.getByRole('region', { name: 'History' })).toContainText(
+    'Copied 1 evidence item and the rationale from the earlier check'
+  )
   await expect(second.panel.verdict).toContainText('No verdict yet')
 
   await second.page.getByRole('button', { name: 'Search earlier checks' }).click()
-  await second.page.getByLabel('Claim to look for').fill('Has the United States announced any new aid packages for Ukraine?')
+  await second.page
+    .getByLabel('Claim to look for')
+    .fill('Has the United States announced any new aid packages for Ukraine?')
   await second.page.getByRole('button', { name: 'Search', exact: true }).click()
   const found = second.page.getByRole('list', { name: 'Earlier checks found' })
   await expect(found.getByRole('listitem').first()).toContainText(SAMPLE_TITLE)
@@ -55,7 +68,9 @@ test('a claim checked in one story shows as checked before in another, and its e
   await expect(found.getByRole('listitem').first()).toContainText('It says the opposite of your words.')
 })
 
-test('Suggest claims marks sentences worth checking; one click marks, a dismissal is remembered after a restart', async ({ factdesk }) => {
+test('Suggest claims marks sentences worth checking; one click marks, a dismissal is remembered after a restart', async ({
+  factdesk
+}) => {
   const library = new LibraryPage(factdesk.page)
   await library.addEditor('Omar Haddad')
   await library.open(SAMPLE_TITLE)
@@ -74,7 +89,10 @@ test('Suggest claims marks sentences worth checking; one click marks, a dismissa
 
   // At most twelve are shown at once: the next best takes the place of one marked or dismissed.
   const markedAt = await marks.first().getAttribute('data-suggestion')
-  await marks.first().getByRole('button', { name: /Mark suggested claim/ }).click()
+  await marks
+    .first()
+    .getByRole('button', { name: /Mark suggested claim/ })
+    .click()
   await expect(story.claimItems).toHaveCount(claimsBefore + 1)
   await expect(story.page.locator(`.memory-suggestion-mark[data-suggestion="${markedAt}"]`)).toHaveCount(0)
 
@@ -88,37 +106,45 @@ test('Suggest claims marks sentences worth checking; one click marks, a dismissa
   await new LibraryPage(factdesk.page).open(SAMPLE_TITLE)
   const reopened = new StoryPage(factdesk.page)
   await reopened.page.getByRole('button', { name: 'Suggest claims' }).click()
-  await expect(reopened.page.getByRole('button', { name: 'Suggest claims' })).toHaveAttribute('data-ranked-by', 'encoder')
+  await expect(reopened.page.getByRole('button', { name: 'Suggest claims' })).toHaveAttribute(
+    'data-ranked-by',
+    'encoder'
+  )
   await expect(reopened.page.locator('.memory-suggestion-mark').first()).toBeVisible()
   await expect(reopened.page.locator('.memory-suggestion-mark')).toHaveCount(shown)
   await expect(reopened.page.locator(`.memory-suggestion-mark[data-suggestion="${dismissedAt}"]`)).toHaveCount(0)
   await expect(reopened.page.locator(`.memory-suggestion-mark[data-suggestion="${markedAt}"]`)).toHaveCount(0)
 })
 
-longStory('in a 10,000-word story, suggestions show at once and are refined by the encoder while the story stays editable', async ({ factdesk }) => {
-  const { page } = factdesk
-  const story = await storyAs(page, 'Dana Whitfield', LONG_STORY_TITLE)
-  await expect(page.getByTestId('claim-count')).toHaveText('300 claims')
-  const suggest = page.getByRole('button', { name: 'Suggest claims' })
-  await suggest.click()
-  // The quick ranking is on screen while the encoder reads the story's 500-odd sentences (seconds).
-  await expect(suggest).toHaveAttribute('data-ranked-by', 'ngram')
-  await expect(page.locator('.memory-suggestion-mark').first()).toBeVisible()
-  await expect(page.locator('.memory-refining')).toBeVisible()
-  // Meanwhile the story is as editable as ever: the encoder runs in its own thread.
-  await story.selectText(await firstLongRun(page))
-  await story.markSelection()
-  await expect(page.getByTestId('claim-count')).toHaveText('301 claims')
-  await page.keyboard.press('Escape')
-  await expect(suggest).toHaveAttribute('data-ranked-by', 'encoder', { timeout: 90_000 })
-  await expect(page.locator('.memory-refining')).toHaveCount(0)
-  await expect(page.locator('.memory-suggestion-mark').first()).toBeVisible()
-})
+longStory(
+  'in a 10,000-word story, suggestions show at once and are refined by the encoder while the story stays editable',
+  async ({ factdesk }) => {
+    const { page } = factdesk
+    const story = await storyAs(page, 'Dana Whitfield', LONG_STORY_TITLE)
+    await expect(page.getByTestId('claim-count')).toHaveText('300 claims')
+    const suggest = page.getByRole('button', { name: 'Suggest claims' })
+    await suggest.click()
+    // The quick ranking is on screen while the encoder reads the story's 500-odd sentences (seconds).
+    await expect(suggest).toHaveAttribute('data-ranked-by', 'ngram')
+    await expect(page.locator('.memory-suggestion-mark').first()).toBeVisible()
+    await expect(page.locator('.memory-refining')).toBeVisible()
+    // Meanwhile the story is as editable as ever: the encoder runs in its own thread.
+    await story.selectText(await firstLongRun(page))
+    await story.markSelection()
+    await expect(page.getByTestId('claim-count')).toHaveText('301 claims')
+    await page.keyboard.press('Escape')
+    await expect(suggest).toHaveAttribute('data-ranked-by', 'encoder', { timeout: 90_000 })
+    await expect(page.locator('.memory-refining')).toHaveCount(0)
+    await expect(page.locator('.memory-suggestion-mark').first()).toBeVisible()
+  }
+)
 
 /** Forty characters of the first long run of text, to select and mark. */
 async function firstLongRun(page: import('@playwright/test').Page): Promise<string> {
   const run = await page.evaluate(() => {
-    const runs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] span[data-start]')).map((r) => r.textContent ?? '')
+    const runs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] span[data-start]')).map(
+      (r) => r.textContent ?? ''
+    )
     return runs.find((t) => t.length > 80) ?? ''
   })
   return run.slice(10, 50).trim()

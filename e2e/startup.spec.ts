@@ -4,9 +4,14 @@
 import { expect, test } from './support/fixtures'
 
 test.describe('startup problems (browser driver)', () => {
-  test.skip(({ driver }) => driver !== 'browser', 'Stages a missing bridge in a plain page; the electron driver always loads the real preload.')
+  test.skip(
+    ({ driver }) => driver !== 'browser',
+    'Stages a missing bridge in a plain page; the electron driver always loads the real preload.'
+  )
 
-  test('without the preload bridge the window explains the problem instead of going blank', async ({ browserDriver }) => {
+  test('without the preload bridge the window explains the problem instead of going blank', async ({
+    browserDriver
+  }) => {
     const page = await browserDriver!.browser.newPage()
     try {
       await page.goto(`${browserDriver!.server.origin}/index.html`)
@@ -26,11 +31,15 @@ test.describe('startup problems (browser driver)', () => {
     try {
       await page.addInitScript(() => {
         const never = (): Promise<never> => new Promise(() => undefined)
-        Object.defineProperty(window, 'factdesk', { value: Object.freeze({ app: { info: never, reportError: never }, on: () => () => undefined }) })
+        Object.defineProperty(window, 'factdesk', {
+          value: Object.freeze({ app: { info: never, reportError: never }, on: () => () => undefined })
+        })
       })
       await page.goto(`${browserDriver!.server.origin}/index.html`)
       await expect(page.getByText('Opening Factdesk…')).toBeVisible()
-      await expect(page.getByTestId('fatal-screen')).toContainText('did not answer within 8 seconds', { timeout: 15_000 })
+      await expect(page.getByTestId('fatal-screen')).toContainText('did not answer within 8 seconds', {
+        timeout: 15_000
+      })
     } finally {
       await page.close()
     }

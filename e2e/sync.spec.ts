@@ -13,7 +13,9 @@ import { LONG_STORY_TITLE, longStory } from './support/long-story'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 
-test('a claim edit is one call to main; the open story and the library row follow without fetching again', async ({ factdesk }) => {
+test('a claim edit is one call to main; the open story and the library row follow without fetching again', async ({
+  factdesk
+}) => {
   test.skip(factdesk.ipcCalls() === null, 'counts calls through the browser driver')
   const library = new LibraryPage(factdesk.page)
   await library.addEditor('Dana Whitfield')
@@ -36,7 +38,9 @@ test('a claim edit is one call to main; the open story and the library row follo
   await expect(library.progressOf(SAMPLE_TITLE)).toHaveText('1 of 3 done')
 })
 
-test('quick arrows through the statuses: focus stays, each save is one call and lands in order, and the last status is kept', async ({ factdesk }) => {
+test('quick arrows through the statuses: focus stays, each save is one call and lands in order, and the last status is kept', async ({
+  factdesk
+}) => {
   const library = new LibraryPage(factdesk.page)
   await library.addEditor('Dana Whitfield')
   await library.open(SAMPLE_TITLE)
@@ -53,7 +57,11 @@ test('quick arrows through the statuses: focus stays, each save is one call and 
   await expect(panel.status('Done')).toBeFocused()
   await expect(story.currentClaimItem).toHaveAttribute('data-status', 'done')
   const history = panel.root.getByRole('region', { name: 'History' }).getByRole('listitem')
-  await expect(history.filter({ hasText: 'status:' })).toHaveText([/status: Waiting on source → Done/, /status: In progress → Waiting on source/, /status: Open → In progress/])
+  await expect(history.filter({ hasText: 'status:' })).toHaveText([
+    /status: Waiting on source → Done/,
+    /status: In progress → Waiting on source/,
+    /status: Open → In progress/
+  ])
   // Long enough for a refetch after main's announcements to have happened, if there were one.
   await factdesk.page.waitForTimeout(600)
   await expect(panel.status('Done')).toBeFocused()
@@ -63,7 +71,10 @@ test('quick arrows through the statuses: focus stays, each save is one call and 
   // Back once more, then quickly forward again while someone else writes to the story (another
   // window's call, not this view's): their change shows, and so does the last status.
   for (let i = 0; i < 3; i++) await factdesk.page.keyboard.press('ArrowLeft')
-  const other = callFromPage(factdesk.page, 'stories.update', { id: await story.page.locator('[data-screen="story"]').getAttribute('data-story-id'), patch: { byline: 'By someone else' } })
+  const other = callFromPage(factdesk.page, 'stories.update', {
+    id: await story.page.locator('[data-screen="story"]').getAttribute('data-story-id'),
+    patch: { byline: 'By someone else' }
+  })
   for (let i = 0; i < 2; i++) await factdesk.page.keyboard.press('ArrowRight')
   expect((await other).ok).toBe(true)
   await expect(factdesk.page.locator('.story-heading')).toContainText('By someone else')
@@ -102,18 +113,30 @@ test('a save that fails is taken back on screen and the editor is told why', asy
 test('a source edited elsewhere shows at once in an open story that cites it', async ({ factdesk }) => {
   const story = await firstClaimOf(factdesk.page, 'Dana Whitfield', SAMPLE_TITLE)
   const panel = story.panel
-  await panel.attachNewSource({ title: 'Kiel support tracker', url: 'https://www.ifw-kiel.de/tracker', excerpt: 'No new packages.' })
+  await panel.attachNewSource({
+    title: 'Kiel support tracker',
+    url: 'https://www.ifw-kiel.de/tracker',
+    excerpt: 'No new packages.'
+  })
 
   const found = await callFromPage(factdesk.page, 'sources.list', { query: 'Kiel support' })
   const source = (found.value as { id: string }[])[0]!
   const before = factdesk.ipcCalls()?.length ?? 0
   // Another screen (or another window) renames the source: sources.update names no story.
-  const result = await callFromPage(factdesk.page, 'sources.update', { id: source.id, patch: { title: 'Ukraine Support Tracker (Kiel Institute)' } })
+  const result = await callFromPage(factdesk.page, 'sources.update', {
+    id: source.id,
+    patch: { title: 'Ukraine Support Tracker (Kiel Institute)' }
+  })
   expect(result.ok).toBe(true)
   await expect(panel.evidence('Ukraine Support Tracker (Kiel Institute)')).toBeVisible()
   await expect(panel.evidence('Kiel support tracker')).toHaveCount(0)
   // Folded in from the announcement: the story is not fetched again.
-  expect(factdesk.ipcCalls()?.slice(before).filter((c) => c === 'stories.get') ?? []).toEqual([])
+  expect(
+    factdesk
+      .ipcCalls()
+      ?.slice(before)
+      .filter((c) => c === 'stories.get') ?? []
+  ).toEqual([])
 })
 
 const big = test.extend<{ libraryDir: string }>({
@@ -130,63 +153,78 @@ interface Frame {
   panel: boolean
 }
 
-longStory('in a long story, each mark is drawn saved, in the text and the list, a frame before its panel opens', async ({ factdesk }) => {
-  const { page } = factdesk
-  const story = await storyAs(page, 'Dana Whitfield', LONG_STORY_TITLE)
-  await expect(page.getByTestId('claim-count')).toHaveText('300 claims')
-  for (let n = 0; n < 6; n++) {
-    // Every frame from here on: is a claim pending, how many are listed, is a panel open.
-    await page.evaluate((nth) => {
-      const frames: Frame[] = []
-      ;(window as unknown as { __frames: Frame[] }).__frames = frames
-      const record = (): void => {
-        const count = Number.parseInt(document.querySelector('[data-testid="claim-count"]')?.textContent ?? '0', 10)
-        frames.push({ pending: document.querySelector('mark.hl[data-status="pending"]') !== null, listed: count, panel: document.querySelector('.claim-panel') !== null })
-        if (frames.length < 600) requestAnimationFrame(record)
-      }
-      requestAnimationFrame(record)
-      // Words in a stretch of text no claim covers yet.
-      const runs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] span[data-start]')).filter((r) => (r.textContent ?? '').length > 60)
-      const text = (runs[(nth * 37) % runs.length] as HTMLElement).firstChild as Text
-      const range = document.createRange()
-      range.setStart(text, 10)
-      range.setEnd(text, 50)
-      while (/\s/.test(text.data[range.startOffset] ?? '')) range.setStart(text, range.startOffset + 1)
-      document.getSelection()?.removeAllRanges()
-      document.getSelection()?.addRange(range)
-    }, n)
-    await story.markSelection()
-    await expect(page.getByTestId('claim-count')).toHaveText(`${301 + n} claims`)
-    await expect(story.panel.root).toBeVisible()
-    const frames = await page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames)
-    const savedAt = frames.findIndex((f) => !f.pending && f.listed === 301 + n)
-    // Opening the panel is the heaviest render of a mark: begun with the saved claim's, it holds that back.
-    expect(frames.findIndex((f) => f.panel), `mark ${n + 1}: the panel opens a frame after the saved claim is drawn`).toBeGreaterThan(savedAt)
-    await page.keyboard.press('Escape')
-    await expect(story.panel.root).toBeHidden()
+longStory(
+  'in a long story, each mark is drawn saved, in the text and the list, a frame before its panel opens',
+  async ({ factdesk }) => {
+    const { page } = factdesk
+    const story = await storyAs(page, 'Dana Whitfield', LONG_STORY_TITLE)
+    await expect(page.getByTestId('claim-count')).toHaveText('300 claims')
+    for (let n = 0; n < 6; n++) {
+      // Every frame from here on: is a claim pending, how many are listed, is a panel open.
+      await page.evaluate((nth) => {
+        const frames: Frame[] = []
+        ;(window as unknown as { __frames: Frame[] }).__frames = frames
+        const record = (): void => {
+          const count = Number.parseInt(document.querySelector('[data-testid="claim-count"]')?.textContent ?? '0', 10)
+          frames.push({
+            pending: document.querySelector('mark.hl[data-status="pending"]') !== null,
+            listed: count,
+            panel: document.querySelector('.claim-panel') !== null
+          })
+          if (frames.length < 600) requestAnimationFrame(record)
+        }
+        requestAnimationFrame(record)
+        // Words in a stretch of text no claim covers yet.
+        const runs = Array.from(
+          document.querySelectorAll<HTMLElement>('[data-testid="article"] span[data-start]')
+        ).filter((r) => (r.textContent ?? '').length > 60)
+        const text = (runs[(nth * 37) % runs.length] as HTMLElement).firstChild as Text
+        const range = document.createRange()
+        range.setStart(text, 10)
+        range.setEnd(text, 50)
+        while (/\s/.test(text.data[range.startOffset] ?? '')) range.setStart(text, range.startOffset + 1)
+        document.getSelection()?.removeAllRanges()
+        document.getSelection()?.addRange(range)
+      }, n)
+      await story.markSelection()
+      await expect(page.getByTestId('claim-count')).toHaveText(`${301 + n} claims`)
+      await expect(story.panel.root).toBeVisible()
+      const frames = await page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames)
+      const savedAt = frames.findIndex((f) => !f.pending && f.listed === 301 + n)
+      // Opening the panel is the heaviest render of a mark: begun with the saved claim's, it holds that back.
+      expect(
+        frames.findIndex((f) => f.panel),
+        `mark ${n + 1}: the panel opens a frame after the saved claim is drawn`
+      ).toBeGreaterThan(savedAt)
+      await page.keyboard.press('Escape')
+      await expect(story.panel.root).toBeHidden()
+    }
   }
-})
+)
 
-big('the library screen renders only the rows in view of 3,000 stories, and searches them all in main', async ({ factdesk }) => {
-  const { page } = factdesk
-  const list = page.locator('.library-table')
-  await expect(list).toHaveAttribute('data-total', '3000')
-  await expect(page.getByRole('table', { name: 'Stories' })).toHaveAttribute('aria-rowcount', '3001')
-  const rendered = await page.locator('tr[data-story-id]').count()
-  expect(rendered).toBeGreaterThan(5)
-  expect(rendered).toBeLessThan(80)
+big(
+  'the library screen renders only the rows in view of 3,000 stories, and searches them all in main',
+  async ({ factdesk }) => {
+    const { page } = factdesk
+    const list = page.locator('.library-table')
+    await expect(list).toHaveAttribute('data-total', '3000')
+    await expect(page.getByRole('table', { name: 'Stories' })).toHaveAttribute('aria-rowcount', '3001')
+    const rendered = await page.locator('tr[data-story-id]').count()
+    expect(rendered).toBeGreaterThan(5)
+    expect(rendered).toBeLessThan(80)
 
-  // The newest first; the oldest is reached by scrolling, and is then in the page.
-  await expect(page.locator('tr[data-story-id="s2999"]')).toBeVisible()
-  await expect(page.locator('tr[data-story-id="s0"]')).toHaveCount(0)
-  await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
-  await expect(page.locator('tr[data-story-id="s0"]')).toBeVisible()
-  expect(await page.locator('tr[data-story-id]').count()).toBeLessThan(80)
+    // The newest first; the oldest is reached by scrolling, and is then in the page.
+    await expect(page.locator('tr[data-story-id="s2999"]')).toBeVisible()
+    await expect(page.locator('tr[data-story-id="s0"]')).toHaveCount(0)
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+    await expect(page.locator('tr[data-story-id="s0"]')).toBeVisible()
+    expect(await page.locator('tr[data-story-id]').count()).toBeLessThan(80)
 
-  await page.getByLabel('Search stories').fill('budget 1234')
-  await expect(list).toHaveAttribute('data-total', '1')
-  await expect(page.locator('tr[data-story-id]')).toHaveCount(1)
-  await expect(page.locator('tr[data-story-id="s1234"]')).toBeVisible()
-  await page.getByLabel('Search stories').fill('evening')
-  await expect(list).toHaveAttribute('data-total', '1500')
-})
+    await page.getByLabel('Search stories').fill('budget 1234')
+    await expect(list).toHaveAttribute('data-total', '1')
+    await expect(page.locator('tr[data-story-id]')).toHaveCount(1)
+    await expect(page.locator('tr[data-story-id="s1234"]')).toBeVisible()
+    await page.getByLabel('Search stories').fill('evening')
+    await expect(list).toHaveAttribute('data-total', '1500')
+  }
+)

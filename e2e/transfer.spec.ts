@@ -28,7 +28,9 @@ test.beforeAll(async () => {
 })
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-test('import a story, mark claims, revise it: claims follow their words and the lost one is orphaned', async ({ factdesk }) => {
+test('import a story, mark claims, revise it: claims follow their words and the lost one is orphaned', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const library = new LibraryPage(page)
   const transfer = new TransferPage(page)
@@ -47,7 +49,8 @@ test('import a story, mark claims, revise it: claims follow their words and the 
   }
 
   const result = await transfer.revise(
-    (text) => `Updated at 6pm with the council’s response.\n\n${text.replace('£2.40', '£2.50').replace(` ${survey}`, '')}`,
+    (text) =>
+      `Updated at 6pm with the council’s response.\n\n${text.replace('£2.40', '£2.50').replace(` ${survey}`, '')}`,
     'Evening update'
   )
   await expect(result).toContainText('1 claim kept their words, 1 followed edited words, 1 orphaned')
@@ -90,7 +93,9 @@ test('import a story, mark claims, revise it: claims follow their words and the 
   await expect(reopened.highlight('Opposition members said the figure')).toBeVisible()
 })
 
-test('import a web page by its address or a dropped file; a bad file is refused in words and creates nothing', async ({ factdesk }) => {
+test('import a web page by its address or a dropped file; a bad file is refused in words and creates nothing', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const library = new LibraryPage(page)
   const transfer = new TransferPage(page)
@@ -188,7 +193,9 @@ test('export the sample story in every format, and bring the package back withou
 
     await story.backToLibrary()
     await transfer.importPackage(saved.get('.json')!)
-    await expect(page.getByRole('status').filter({ hasText: 'Package imported' })).toContainText('0 new and 1 merged stories')
+    await expect(page.getByRole('status').filter({ hasText: 'Package imported' })).toContainText(
+      '0 new and 1 merged stories'
+    )
     await expect(page.locator('tr[data-story-id]')).toHaveCount(1)
   } finally {
     await rm(out, { recursive: true, force: true })
@@ -231,7 +238,10 @@ test('tick stories in the library to export just those, and trash one and bring 
     await expect(library.row('Harbour dredging cost')).toHaveCount(0)
     await page.getByRole('button', { name: 'Trash', exact: true }).click()
     const trash = page.getByRole('dialog', { name: 'Trash' })
-    await trash.getByRole('row', { name: /Harbour dredging cost/ }).getByRole('button', { name: 'Restore' }).click()
+    await trash
+      .getByRole('row', { name: /Harbour dredging cost/ })
+      .getByRole('button', { name: 'Restore' })
+      .click()
     await trash.getByRole('button', { name: 'Close' }).click()
     await expect(library.row('Harbour dredging cost')).toHaveCount(1)
   } finally {
@@ -239,22 +249,36 @@ test('tick stories in the library to export just those, and trash one and bring 
   }
 })
 
-test('the revision diff of a long story counts its changes and Next moves to the second passage', async ({ factdesk }) => {
+test('the revision diff of a long story counts its changes and Next moves to the second passage', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const library = new LibraryPage(page)
   const transfer = new TransferPage(page)
   await library.addEditor('Long Reviser')
   // About 4,000 words in 200 paragraphs, each one told apart by its number.
-  const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i + 1} reports that the harbour board met on a weekday and reviewed the quarterly figures for freight and passengers in detail.`)
+  const paragraphs = Array.from(
+    { length: 200 },
+    (_, i) =>
+      `Paragraph ${i + 1} reports that the harbour board met on a weekday and reviewed the quarterly figures for freight and passengers in detail.`
+  )
   await library.createStory('Harbour board long read', paragraphs.join('\n\n'))
   const story = new StoryPage(page)
   await expect(story.article.locator('.para')).toHaveCount(200)
 
   // Two edits far apart: one near the top, one near the end.
-  await transfer.revise(
-    (text) => text.replace('Paragraph 3 reports that the harbour board met', 'Paragraph 3 reports that the harbour board convened').replace('Paragraph 190 reports that', 'Paragraph 190 confirms that'),
-    'Two corrections'
-  ).then((result) => result.getByRole('button', { name: 'Done' }).click())
+  await transfer
+    .revise(
+      (text) =>
+        text
+          .replace(
+            'Paragraph 3 reports that the harbour board met',
+            'Paragraph 3 reports that the harbour board convened'
+          )
+          .replace('Paragraph 190 reports that', 'Paragraph 190 confirms that'),
+      'Two corrections'
+    )
+    .then((result) => result.getByRole('button', { name: 'Done' }).click())
 
   await page.getByRole('button', { name: 'Revision 2', exact: true }).click()
   const revisions = page.getByRole('dialog', { name: /^Revisions of/ })

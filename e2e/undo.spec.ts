@@ -6,7 +6,9 @@ import { storyAs } from './pages/start'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 
-test('undo and redo across a delete and a field change; text fields keep their own undo; Backspace deletes nothing', async ({ factdesk }) => {
+test('undo and redo across a delete and a field change; text fields keep their own undo; Backspace deletes nothing', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const story = await storyAs(page, 'Undo Tester', SAMPLE_TITLE)
   await expect(story.claimItems).toHaveCount(3)

@@ -13,7 +13,8 @@ import { VerdictPage } from './pages/verdict-page'
 
 const shots = path.resolve(__dirname, '../test-results/screenshots')
 const TITLE = 'Town jobs and the new bridge'
-const TEXT = 'The mayor said unemployment in the town is less than 100 people.\n\nThe new bridge opened in March, two weeks late.\n\nCouncil spending rose by 4 percent last year.\n\nThe library will reopen in June.'
+const TEXT =
+  'The mayor said unemployment in the town is less than 100 people.\n\nThe new bridge opened in March, two weeks late.\n\nCouncil spending rose by 4 percent last year.\n\nThe library will reopen in June.'
 const FIGURE = 'unemployment in the town is less than 100 people'
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 
@@ -22,7 +23,9 @@ const localToday = (): string => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
-test('a revised figure puts its verdict on hold everywhere until confirmed; clearing with open claims takes a written override that the PDF prints', async ({ factdesk }) => {
+test('a revised figure puts its verdict on hold everywhere until confirmed; clearing with open claims takes a written override that the PDF prints', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const out = await mkdtemp(path.join(os.tmpdir(), 'factdesk-verdict-'))
   try {
@@ -39,7 +42,10 @@ test('a revised figure puts its verdict on hold everywhere until confirmed; clea
     await story.panel.setVerdict('Accurate')
     await story.panel.fill('rationale', 'The labour office counts 87 people out of work.')
 
-    const result = await transfer.revise((text) => text.replace('less than 100', 'less than 1,000'), 'Figure corrected by the reporter')
+    const result = await transfer.revise(
+      (text) => text.replace('less than 100', 'less than 1,000'),
+      'Figure corrected by the reporter'
+    )
     await expect(result).toContainText('now needs re-check: C1')
     await result.getByRole('button', { name: 'Done' }).click()
 
@@ -69,7 +75,9 @@ test('a revised figure puts its verdict on hold everywhere until confirmed; clea
     await story.panel.setVerdict('False')
     await expect(verdict.recheck).toHaveCount(0)
     await expect(verdict.recheckCount).toHaveText('0')
-    await expect(story.panel.root.getByRole('region', { name: 'History' })).toContainText('Noor Haddad C1 · Verdict changed for the new words')
+    await expect(story.panel.root.getByRole('region', { name: 'History' })).toContainText(
+      'Noor Haddad C1 · Verdict changed for the new words'
+    )
 
     // A second claim still open: clearing is refused with what blocks it, one click from the claim.
     await story.selectText('The new bridge opened in March')
@@ -82,7 +90,9 @@ test('a revised figure puts its verdict on hold everywhere until confirmed; clea
     await expect(page.getByRole('combobox', { name: 'Desk state' })).toContainText('Draft')
 
     await verdict.chooseDeskState('Cleared')
-    await verdict.signOffDialog.getByLabel('Override: why clear it anyway?').fill('Editor-in-chief cleared the bridge line after a site visit')
+    await verdict.signOffDialog
+      .getByLabel('Override: why clear it anyway?')
+      .fill('Editor-in-chief cleared the bridge line after a site visit')
     await verdict.signOffDialog.getByRole('button', { name: 'Clear with override' }).click()
     await expect(verdict.signOffDialog).toBeHidden()
     await expect(page.getByRole('combobox', { name: 'Desk state' })).toContainText('Cleared')
@@ -99,7 +109,9 @@ test('a revised figure puts its verdict on hold everywhere until confirmed; clea
   }
 })
 
-test('three attempts to reach a source, a follow-up due in the library, and the log only in the internal report', async ({ factdesk }) => {
+test('three attempts to reach a source, a follow-up due in the library, and the log only in the internal report', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const out = await mkdtemp(path.join(os.tmpdir(), 'factdesk-contacts-'))
   try {
@@ -112,9 +124,21 @@ test('three attempts to reach a source, a follow-up due in the library, and the 
     const rutte = story.claimItem('NATO chief Mark Rutte')
     await rutte.click()
     await verdict.logContact({ whom: 'NATO press office', how: 'Email', outcome: 'No answer' })
-    await verdict.logContact({ whom: 'NATO press office', how: 'Phone', outcome: 'Left message', notes: 'Duty officer: +32 2 707 0000' })
-    await verdict.logContact({ whom: 'NATO spokesperson', how: 'Phone', outcome: 'Declined to comment', followUp: localToday() })
-    await expect(rutte).toContainText(`Last: phone to NATO spokesperson, declined to comment · follow up ${localToday()} (today)`)
+    await verdict.logContact({
+      whom: 'NATO press office',
+      how: 'Phone',
+      outcome: 'Left message',
+      notes: 'Duty officer: +32 2 707 0000'
+    })
+    await verdict.logContact({
+      whom: 'NATO spokesperson',
+      how: 'Phone',
+      outcome: 'Declined to comment',
+      followUp: localToday()
+    })
+    await expect(rutte).toContainText(
+      `Last: phone to NATO spokesperson, declined to comment · follow up ${localToday()} (today)`
+    )
 
     await story.backToLibrary()
     const due = page.getByRole('region', { name: 'Follow-ups due' })
@@ -150,7 +174,9 @@ test('three attempts to reach a source, a follow-up due in the library, and the 
   }
 })
 
-test('claim numbers survive marking an earlier claim, a delete, a restart and a package round trip', async ({ factdesk }) => {
+test('claim numbers survive marking an earlier claim, a delete, a restart and a package round trip', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const out = await mkdtemp(path.join(os.tmpdir(), 'factdesk-numbers-'))
   const other = await mkdtemp(path.join(os.tmpdir(), 'factdesk-numbers-library-'))

@@ -9,25 +9,25 @@ const dir = path.resolve('scripts/bench')
 const only = process.argv.slice(2)
 
 async function main(): Promise<void> {
-const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort()
-const rows: (BenchRow & { bench: string })[] = []
-for (const file of files) {
-  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: Bench }
-  if (only.length > 0 && !only.some((o) => mod.default.name.includes(o))) continue
-  process.stderr.write(`running ${mod.default.name}...\n`)
-  for (const r of await mod.default.run()) rows.push({ bench: mod.default.name, ...r })
-}
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort()
+  const rows: (BenchRow & { bench: string })[] = []
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: Bench }
+    if (only.length > 0 && !only.some((o) => mod.default.name.includes(o))) continue
+    process.stderr.write(`running ${mod.default.name}...\n`)
+    for (const r of await mod.default.run()) rows.push({ bench: mod.default.name, ...r })
+  }
 
-const table = rows.map((r) => ({
-  bench: r.bench,
-  figure: r.name,
-  value: `${r.value} ${r.unit}`,
-  target: r.target || '-',
-  meets: r.meets === null ? '-' : r.meets ? 'yes' : 'NO'
-}))
-console.table(table)
-writeFileSync('bench-results.json', JSON.stringify(rows, null, 2) + '\n')
-console.log(`wrote bench-results.json (${rows.length} figures)`)
+  const table = rows.map((r) => ({
+    bench: r.bench,
+    figure: r.name,
+    value: `${r.value} ${r.unit}`,
+    target: r.target || '-',
+    meets: r.meets === null ? '-' : r.meets ? 'yes' : 'NO'
+  }))
+  console.table(table)
+  writeFileSync('bench-results.json', JSON.stringify(rows, null, 2) + '\n')
+  console.log(`wrote bench-results.json (${rows.length} figures)`)
 }
 
 main().catch((error: unknown) => {

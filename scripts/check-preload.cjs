@@ -26,9 +26,13 @@ function main() {
     console.error(`[check-preload] no built preload in ${dir}: run "npm run build" first`)
     process.exit(1)
   }
-  const problems = files.flatMap((file) => offendingRequires(fs.readFileSync(path.join(dir, file), 'utf8')).map((p) => `${file}: ${p}`))
+  const problems = files.flatMap((file) =>
+    offendingRequires(fs.readFileSync(path.join(dir, file), 'utf8')).map((p) => `${file}: ${p}`)
+  )
   if (problems.length > 0) {
-    console.error(`[check-preload] the sandboxed preload requires modules Electron's sandbox does not serve (only ${[...allowed].join(', ')}):`)
+    console.error(
+      `[check-preload] the sandboxed preload requires modules Electron's sandbox does not serve (only ${[...allowed].join(', ')}):`
+    )
     for (const p of problems) console.error(`  ${p}`)
     console.error('Bundle them into the preload (electron.vite.config.ts, preload.build.externalizeDeps: false).')
     process.exit(1)

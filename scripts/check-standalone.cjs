@@ -5,8 +5,10 @@ const path = require('node:path')
 
 const root = path.resolve(__dirname, '..')
 const roots = ['src', 'e2e', 'test']
-const isTestCode = (file) => /\.(test|spec)\.tsx?$/.test(file) || /[\\/](testing|support)[\\/]/.test(file) || file.startsWith('e2e')
-const outside = /\.\.[\\/]shared[\\/](fixtures|datasets)|['"`]\.\.['"`],\s*['"`]shared['"`]|join\([^)]*['"`]\.\.\/shared/
+const isTestCode = (file) =>
+  /\.(test|spec)\.tsx?$/.test(file) || /[\\/](testing|support)[\\/]/.test(file) || file.startsWith('e2e')
+const outside =
+  /\.\.[\\/]shared[\\/](fixtures|datasets)|['"`]\.\.['"`],\s*['"`]shared['"`]|join\([^)]*['"`]\.\.\/shared/
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {

@@ -14,7 +14,10 @@ export const datasetDir = path.resolve(__dirname, '../../shared/datasets/checkwo
 export function readSplit(name: 'train' | 'dev' | 'dev-test', dir = datasetDir): Labelled[] {
   const raw = readFileSync(path.join(dir, `CT24_checkworthy_english_${name}.tsv`), 'utf8')
   // One line of the train file holds two records run together ("...\tNo29286\t..."): split them.
-  const lines = raw.replace(/\t(Yes|No)(\d+)\t/g, '\t$1\n$2\t').split(/\r?\n/).slice(1)
+  const lines = raw
+    .replace(/\t(Yes|No)(\d+)\t/g, '\t$1\n$2\t')
+    .split(/\r?\n/)
+    .slice(1)
   const out: Labelled[] = []
   for (const line of lines) {
     const fields = line.split('\t')

@@ -13,7 +13,9 @@ const editors = [
 ]
 
 async function main(): Promise<void> {
-  const pg = await startLocalPostgres({ port: process.env.FACTDESK_DESK_PORT ? Number(process.env.FACTDESK_DESK_PORT) : undefined })
+  const pg = await startLocalPostgres({
+    port: process.env.FACTDESK_DESK_PORT ? Number(process.env.FACTDESK_DESK_PORT) : undefined
+  })
   const admin = new Client({ connectionString: pg.url })
   await admin.connect()
   await createDesk(admin, DESK, 'Newsroom desk')

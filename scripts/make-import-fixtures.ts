@@ -3,7 +3,18 @@
 // are written by hand.
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
+import {
+  Document,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun
+} from 'docx'
 
 const dir = path.resolve('src/main/import/fixtures')
 
@@ -24,7 +35,10 @@ async function storyDocx(): Promise<Buffer> {
               new TextRun('The prime minister said on Wednesday that unemployment was '),
               new TextRun({ text: 'at its lowest level for 50 years', bold: true }),
               new TextRun('. The '),
-              new ExternalHyperlink({ link: 'https://example.org/labour-market', children: [new TextRun({ text: 'labour market survey', style: 'Hyperlink' })] }),
+              new ExternalHyperlink({
+                link: 'https://example.org/labour-market',
+                children: [new TextRun({ text: 'labour market survey', style: 'Hyperlink' })]
+              }),
               new TextRun(' put the rate at 3.8 per cent in the three months to June.'),
               new FootnoteReferenceRun(1)
             ]

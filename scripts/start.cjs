@@ -24,10 +24,12 @@ function explainMissing(reason) {
 }
 
 if (!electronBinary()) {
-  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) explainMissing('ELECTRON_SKIP_BINARY_DOWNLOAD is set, so it was not fetched.')
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD)
+    explainMissing('ELECTRON_SKIP_BINARY_DOWNLOAD is set, so it was not fetched.')
   console.log('[factdesk] Fetching the Electron binary (first start only)…')
   const fetched = spawnSync(process.execPath, [require.resolve('electron/install.js')], { cwd: root, stdio: 'inherit' })
-  if (fetched.status !== 0 || !electronBinary()) explainMissing('fetching it failed (no network, or the download was refused).')
+  if (fetched.status !== 0 || !electronBinary())
+    explainMissing('fetching it failed (no network, or the download was refused).')
 }
 
 const cli = path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js')

@@ -21,7 +21,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { EMBEDDING_MODEL, EMBEDDING_SIZE, encode, loadEncoder } from '../src/main/memory/embedding'
-import { BUCKETS, DIMENSIONS, WorthinessModel, encodeModel, rawFeatures, sigmoid, weigh, type RawFeatures } from '../src/main/memory/worthiness'
+import {
+  BUCKETS,
+  DIMENSIONS,
+  WorthinessModel,
+  encodeModel,
+  rawFeatures,
+  sigmoid,
+  weigh,
+  type RawFeatures
+} from '../src/main/memory/worthiness'
 import { readSplit, scoresAt, type Labelled } from './checkworthy-data'
 
 /** Inverse regularisation strengths tried (scikit-learn's C: loss weight against ½‖w‖²). */
@@ -41,7 +50,8 @@ function idfOf(rows: RawFeatures[]): Float32Array {
   }
   const idf = new Float32Array(BUCKETS)
   const n = rows.length
-  for (let b = 0; b < BUCKETS; b++) if ((df[b] as number) >= MIN_DF) idf[b] = Math.log((1 + n) / (1 + (df[b] as number))) + 1
+  for (let b = 0; b < BUCKETS; b++)
+    if ((df[b] as number) >= MIN_DF) idf[b] = Math.log((1 + n) / (1 + (df[b] as number))) + 1
   return idf
 }
 
@@ -92,7 +102,8 @@ function matrixOf(raws: RawFeatures[], idf: Float32Array): Matrix {
 function margins(m: Matrix, w: Float64Array, out: Float64Array): void {
   for (let r = 0; r < m.rows; r++) {
     let z = 0
-    for (let k = m.offsets[r] as number; k < (m.offsets[r + 1] as number); k++) z += (w[m.index[k] as number] as number) * (m.value[k] as number)
+    for (let k = m.offsets[r] as number; k < (m.offsets[r + 1] as number); k++)
+      z += (w[m.index[k] as number] as number) * (m.value[k] as number)
     out[r] = z
   }
 }
@@ -131,7 +142,12 @@ function fit(m: Matrix, labels: boolean[], c: number, maxIterations = 300): Floa
   return lbfgs(objective, m.cols, maxIterations)
 }
 
-function lbfgs(f: (w: Float64Array, grad: Float64Array) => number, n: number, maxIterations: number, pairs = 10): Float64Array {
+function lbfgs(
+  f: (w: Float64Array, grad: Float64Array) => number,
+  n: number,
+  maxIterations: number,
+  pairs = 10
+): Float64Array {
   const dotv = (a: Float64Array, b: Float64Array): number => {
     let s = 0
     for (let i = 0; i < n; i++) s += (a[i] as number) * (b[i] as number)
@@ -155,7 +171,8 @@ function lbfgs(f: (w: Float64Array, grad: Float64Array) => number, n: number, ma
     }
     if (s.length) {
       const last = s.length - 1
-      const gamma = dotv(s[last] as Float64Array, y[last] as Float64Array) / dotv(y[last] as Float64Array, y[last] as Float64Array)
+      const gamma =
+        dotv(s[last] as Float64Array, y[last] as Float64Array) / dotv(y[last] as Float64Array, y[last] as Float64Array)
       for (let i = 0; i < n; i++) d[i] = (d[i] as number) * gamma
     } else {
       const norm = Math.sqrt(dotv(d, d)) || 1
@@ -236,7 +253,14 @@ function project(train: Matrix, idf: Float32Array, test: RawFeatures[]): Matrix 
     })
     offsets[r + 1] = index.length
   })
-  return { rows: weighted.length, cols: train.cols, offsets, index: Int32Array.from(index), value: Float64Array.from(value), feature: train.feature }
+  return {
+    rows: weighted.length,
+    cols: train.cols,
+    offsets,
+    index: Int32Array.from(index),
+    value: Float64Array.from(value),
+    feature: train.feature
+  }
 }
 
 function bestThreshold(probs: number[], data: Labelled[]): { threshold: number; f1: number } {
@@ -250,12 +274,18 @@ function bestThreshold(probs: number[], data: Labelled[]): { threshold: number; 
 
 /** The sentences' embeddings, from the cache when the same sentences were embedded before. */
 async function embeddingsOf(texts: string[]): Promise<Float32Array[]> {
-  const key = createHash('sha256').update(EMBEDDING_MODEL).update('\0').update(texts.join('\0')).digest('hex').slice(0, 16)
+  const key = createHash('sha256')
+    .update(EMBEDDING_MODEL)
+    .update('\0')
+    .update(texts.join('\0'))
+    .digest('hex')
+    .slice(0, 16)
   const file = path.join(os.tmpdir(), `factdesk-checkworthy-embeddings-${key}.f32`)
   let all: Float32Array | null = null
   if (existsSync(file)) {
     const bytes = readFileSync(file)
-    if (bytes.length === texts.length * EMBEDDING_SIZE * 4) all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
+    if (bytes.length === texts.length * EMBEDDING_SIZE * 4)
+      all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
   }
   if (!all) {
     console.log(`embedding ${texts.length} sentences (cached afterwards in ${file})`)
@@ -281,7 +311,9 @@ function train(name: string, all: Labelled[], raws: RawFeatures[]): Trained {
   const cut = byAge.length - Math.round(byAge.length * NEWEST)
   const older = byAge.slice(0, cut)
   const newest = byAge.slice(cut)
-  console.log(`${name}: choosing on the newest ${newest.length} sentences (id ${(all[newest[0] as number] as Labelled).id} on)`)
+  console.log(
+    `${name}: choosing on the newest ${newest.length} sentences (id ${(all[newest[0] as number] as Labelled).id} on)`
+  )
   const olderRows = older.map((i) => raws[i] as RawFeatures)
   const idfOlder = idfOf(olderRows)
   const mOlder = matrixOf(olderRows, idfOlder)
@@ -305,10 +337,22 @@ function train(name: string, all: Labelled[], raws: RawFeatures[]): Trained {
   if (!chosen) throw new Error('no parameters tried')
   const idf = idfOf(raws)
   const m = matrixOf(raws, idf)
-  return { c: chosen.c, threshold: chosen.threshold, newestF1: chosen.f1, weights: expand(m, fit(m, labels, chosen.c)), idf }
+  return {
+    c: chosen.c,
+    threshold: chosen.threshold,
+    newestF1: chosen.f1,
+    weights: expand(m, fit(m, labels, chosen.c)),
+    idf
+  }
 }
 
-function ship(file: string, trained: Trained, usesEmbedding: boolean, devTest: Labelled[], vectors: Float32Array[]): void {
+function ship(
+  file: string,
+  trained: Trained,
+  usesEmbedding: boolean,
+  devTest: Labelled[],
+  vectors: Float32Array[]
+): void {
   const shipped = {
     kind: 'factdesk-checkworthy' as const,
     version: 3 as const,
@@ -325,7 +369,9 @@ function ship(file: string, trained: Trained, usesEmbedding: boolean, devTest: L
       trained.threshold
     )
   const test = scoreAll(WorthinessModel.fromFile(shipped))
-  const floatTest = scoreAll(WorthinessModel.fromWeights(trained.weights, trained.idf, trained.threshold, usesEmbedding))
+  const floatTest = scoreAll(
+    WorthinessModel.fromWeights(trained.weights, trained.idf, trained.threshold, usesEmbedding)
+  )
   console.log(`${file}: dev-test (shipped, int8)`, JSON.stringify(test), 'float', JSON.stringify(floatTest))
   shipped.metrics = {
     c: trained.c,
@@ -345,7 +391,18 @@ async function main(): Promise<void> {
   const vectors = await embeddingsOf([...all, ...devTest].map((d) => d.text))
   const testVectors = vectors.slice(all.length)
   const only = process.argv[2]
-  if (only !== 'encoder') ship('checkworthy-ngram.json', train('n-gram model', all, all.map((d) => rawFeatures(d.text))), false, devTest, testVectors)
+  if (only !== 'encoder')
+    ship(
+      'checkworthy-ngram.json',
+      train(
+        'n-gram model',
+        all,
+        all.map((d) => rawFeatures(d.text))
+      ),
+      false,
+      devTest,
+      testVectors
+    )
   if (only !== 'ngram') {
     const raws = all.map((d, i) => rawFeatures(d.text, vectors[i]))
     ship('checkworthy-model.json', train('encoder model', all, raws), true, devTest, testVectors)

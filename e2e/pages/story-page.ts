@@ -40,26 +40,34 @@ export class StoryPage {
 
   /** Selects the words in the article (or the headline) as a reader would, using the runs' offsets. */
   async selectText(words: string, where: 'article' | 'headline' = 'article'): Promise<void> {
-    const found = await this.page.evaluate(({ phrase, where }) => {
-      const runs = Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${where}"] [data-start]`))
-      const end = Math.max(...runs.map((r) => Number(r.dataset.end)))
-      const chars = Array<string>(end).fill('\n')
-      for (const r of runs) Array.from(r.textContent ?? '').forEach((ch, i) => (chars[Number(r.dataset.start) + i] = ch))
-      const text = chars.join('')
-      const start = text.indexOf(phrase)
-      if (start === -1) return false
-      const at = (offset: number, isEnd: boolean): [Node, number] => {
-        const run = runs.find((r) => Number(r.dataset.start) <= offset && (isEnd ? offset <= Number(r.dataset.end) : offset < Number(r.dataset.end)))!
-        return [run.firstChild!, offset - Number(run.dataset.start)]
-      }
-      const range = document.createRange()
-      range.setStart(...at(start, false))
-      range.setEnd(...at(start + phrase.length, true))
-      const selection = document.getSelection()!
-      selection.removeAllRanges()
-      selection.addRange(range)
-      return true
-    }, { phrase: words, where })
+    const found = await this.page.evaluate(
+      ({ phrase, where }) => {
+        const runs = Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${where}"] [data-start]`))
+        const end = Math.max(...runs.map((r) => Number(r.dataset.end)))
+        const chars = Array<string>(end).fill('\n')
+        for (const r of runs)
+          Array.from(r.textContent ?? '').forEach((ch, i) => (chars[Number(r.dataset.start) + i] = ch))
+        const text = chars.join('')
+        const start = text.indexOf(phrase)
+        if (start === -1) return false
+        const at = (offset: number, isEnd: boolean): [Node, number] => {
+          const run = runs.find(
+            (r) =>
+              Number(r.dataset.start) <= offset &&
+              (isEnd ? offset <= Number(r.dataset.end) : offset < Number(r.dataset.end))
+          )!
+          return [run.firstChild!, offset - Number(run.dataset.start)]
+        }
+        const range = document.createRange()
+        range.setStart(...at(start, false))
+        range.setEnd(...at(start + phrase.length, true))
+        const selection = document.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return true
+      },
+      { phrase: words, where }
+    )
     expect(found, `"${words}" is in the ${where}`).toBe(true)
   }
 
@@ -68,35 +76,48 @@ export class StoryPage {
   }
 
   /** Where the first character of `words` sits on screen, and the left edge of its paragraph's margin. */
-  async pointAt(words: string, where: 'article' | 'headline' = 'article'): Promise<{ x: number; y: number; marginX: number }> {
+  async pointAt(
+    words: string,
+    where: 'article' | 'headline' = 'article'
+  ): Promise<{ x: number; y: number; marginX: number }> {
     // Scroll first and let off-screen paragraphs settle (they skip layout until near the viewport).
-    await this.page.getByTestId(where).locator('.para', { hasText: words }).evaluate(async (p) => {
-      p.scrollIntoView({ block: 'center' })
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-      p.scrollIntoView({ block: 'center' })
-    })
-    const point = await this.page.evaluate(({ phrase, where }) => {
-      for (const p of Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${where}"] .para`))) {
-        const runs = Array.from(p.querySelectorAll<HTMLElement>('[data-start]'))
-        const whole = runs.map((r) => r.textContent).join('')
-        const at = whole.indexOf(phrase)
-        if (at === -1) continue
-        let left = at
-        for (const r of runs) {
-          const len = (r.textContent ?? '').length
-          if (left < len) {
-            const range = document.createRange()
-            range.setStart(r.firstChild!, left)
-            range.setEnd(r.firstChild!, left + 1)
-            const rect = range.getBoundingClientRect()
-            const margin = p.querySelector<HTMLElement>('.para-margin')!.getBoundingClientRect()
-            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, marginX: margin.left + margin.width / 2 }
+    await this.page
+      .getByTestId(where)
+      .locator('.para', { hasText: words })
+      .evaluate(async (p) => {
+        p.scrollIntoView({ block: 'center' })
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+        p.scrollIntoView({ block: 'center' })
+      })
+    const point = await this.page.evaluate(
+      ({ phrase, where }) => {
+        for (const p of Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${where}"] .para`))) {
+          const runs = Array.from(p.querySelectorAll<HTMLElement>('[data-start]'))
+          const whole = runs.map((r) => r.textContent).join('')
+          const at = whole.indexOf(phrase)
+          if (at === -1) continue
+          let left = at
+          for (const r of runs) {
+            const len = (r.textContent ?? '').length
+            if (left < len) {
+              const range = document.createRange()
+              range.setStart(r.firstChild!, left)
+              range.setEnd(r.firstChild!, left + 1)
+              const rect = range.getBoundingClientRect()
+              const margin = p.querySelector<HTMLElement>('.para-margin')!.getBoundingClientRect()
+              return {
+                x: rect.left + rect.width / 2,
+                y: rect.top + rect.height / 2,
+                marginX: margin.left + margin.width / 2
+              }
+            }
+            left -= len
           }
-          left -= len
         }
-      }
-      return null
-    }, { phrase: words, where })
+        return null
+      },
+      { phrase: words, where }
+    )
     expect(point, `"${words}" is in the ${where}`).not.toBeNull()
     return point!
   }
@@ -151,7 +172,14 @@ export class ClaimPanel {
     await input.blur()
   }
 
-  async attachNewSource(source: { title: string; url: string; archiveUrl?: string; excerpt: string; locator?: string; stance?: 'Supports' | 'Contradicts' | 'Context' }): Promise<void> {
+  async attachNewSource(source: {
+    title: string
+    url: string
+    archiveUrl?: string
+    excerpt: string
+    locator?: string
+    stance?: 'Supports' | 'Contradicts' | 'Context'
+  }): Promise<void> {
     await this.root.getByRole('button', { name: 'Attach evidence' }).click()
     const form = this.root.getByRole('form', { name: 'Attach evidence' })
     await form.locator('[name="source-title"]').fill(source.title)

@@ -25,7 +25,13 @@ export class VerdictPage {
     await this.page.getByRole('option', { name: label }).click()
   }
 
-  async logContact(attempt: { whom: string; how: string; outcome: string; notes?: string; followUp?: string }): Promise<void> {
+  async logContact(attempt: {
+    whom: string
+    how: string
+    outcome: string
+    notes?: string
+    followUp?: string
+  }): Promise<void> {
     const form = this.panel.getByRole('form', { name: 'Log a contact attempt' })
     await form.getByLabel('Whom').fill(attempt.whom)
     await form.getByRole('combobox', { name: 'How' }).click()

@@ -23,7 +23,9 @@ export function builtCore(): { createCore(options: CoreOptions): Promise<Core> }
   try {
     return requireBuilt(file) as { createCore(options: CoreOptions): Promise<Core> }
   } catch (error) {
-    throw new Error(`${file} could not be loaded (run "npm run build" first): ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(
+      `${file} could not be loaded (run "npm run build" first): ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 
@@ -36,7 +38,13 @@ export interface DialogScript {
   revealed: string[]
 }
 
-export const newDialogScript = (): DialogScript => ({ saveTo: null, importFile: null, libraryFolder: null, openedExternally: [], revealed: [] })
+export const newDialogScript = (): DialogScript => ({
+  saveTo: null,
+  importFile: null,
+  libraryFolder: null,
+  openedExternally: [],
+  revealed: []
+})
 
 export interface BrowserApp {
   page: Page
@@ -55,7 +63,14 @@ export interface LaunchOptions {
   identity?: EditorIdentity
 }
 
-export async function launchBrowserApp(browser: Browser, origin: string, libraryDir: string, dialogs: DialogScript, sampleStoryPath: string, { checkOutput = true, onCall, identity }: LaunchOptions = {}): Promise<BrowserApp> {
+export async function launchBrowserApp(
+  browser: Browser,
+  origin: string,
+  libraryDir: string,
+  dialogs: DialogScript,
+  sampleStoryPath: string,
+  { checkOutput = true, onCall, identity }: LaunchOptions = {}
+): Promise<BrowserApp> {
   let page: Page | null = null
   const platform: Platform = {
     chooseLibraryFolder: async () => take(dialogs, 'libraryFolder'),
@@ -78,7 +93,13 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
     // Stand-in for Electron's safeStorage: the driver keeps the desk password in memory.
     secrets: memorySecrets(),
     emit(event, payload) {
-      void page?.evaluate(([name, data]) => (window as unknown as { __factdeskEmit?: (e: string, p: unknown) => void }).__factdeskEmit?.(name, data), [event, payload] as const).catch(() => undefined)
+      void page
+        ?.evaluate(
+          ([name, data]) =>
+            (window as unknown as { __factdeskEmit?: (e: string, p: unknown) => void }).__factdeskEmit?.(name, data),
+          [event, payload] as const
+        )
+        .catch(() => undefined)
     }
   }
   const core = await builtCore().createCore({
@@ -94,15 +115,21 @@ export async function launchBrowserApp(browser: Browser, origin: string, library
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1360, height: 880 } })
   // Results cross as one JSON string: Playwright's own serialiser walks every value and would make
   // a big story far slower to arrive than Electron's structured-clone IPC does. They are plain JSON.
-  await context.exposeBinding('__factdeskInvoke', async ({ frame, page: source }, channel: unknown, input: unknown, callId: unknown) => {
-    onCall?.(channel)
-    return JSON.stringify(await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }, callId))
-  })
+  await context.exposeBinding(
+    '__factdeskInvoke',
+    async ({ frame, page: source }, channel: unknown, input: unknown, callId: unknown) => {
+      onCall?.(channel)
+      return JSON.stringify(
+        await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }, callId)
+      )
+    }
+  )
   await context.addInitScript({ content: await sandboxedPreloadScript(root) })
   page = await context.newPage()
   const preloadErrors: string[] = []
   page.on('console', (message) => {
-    if (message.type() === 'error' && message.text().startsWith('Unable to load preload script')) preloadErrors.push(message.text())
+    if (message.type() === 'error' && message.text().startsWith('Unable to load preload script'))
+      preloadErrors.push(message.text())
   })
   await page.goto(`${origin}/index.html`)
   // A preload that would fail in Electron's sandbox fails here too, and says so at once.

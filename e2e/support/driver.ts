@@ -38,10 +38,20 @@ export function chosenDriver(env: NodeJS.ProcessEnv = process.env): DriverName {
 /** Throws at once, with how to get one, when the electron driver has nothing to launch. */
 export function assertElectronAvailable(env: NodeJS.ProcessEnv = process.env): void {
   const app = packagedApp(env)
-  if (app && !existsSync(app)) throw new Error(`FACTDESK_E2E_APP names ${app}, which does not exist. Build it with \`npm run package\`.`)
+  if (app && !existsSync(app))
+    throw new Error(`FACTDESK_E2E_APP names ${app}, which does not exist. Build it with \`npm run package\`.`)
   if (!app && !electronBinary()) throw new Error(electronInstallHint)
 }
 
-export const chromiumPath = (env: NodeJS.ProcessEnv = process.env): string => env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium'
+export const chromiumPath = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium'
 
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run'
+]

@@ -40,7 +40,10 @@ interface WorkerFixtures {
 /** Starts another app instance on its own library folder (and, under Electron, its own user data). */
 export type OpenAnotherApp = () => Promise<FactdeskApp>
 
-export const test = base.extend<{ factdesk: FactdeskApp; libraryDir: string; openAnotherApp: OpenAnotherApp }, WorkerFixtures>({
+export const test = base.extend<
+  { factdesk: FactdeskApp; libraryDir: string; openAnotherApp: OpenAnotherApp },
+  WorkerFixtures
+>({
   driver: [async ({}, use) => use(chosenDriver()), { scope: 'worker' }],
   browserDriver: [
     async ({ driver }, use) => {
@@ -59,7 +62,10 @@ export const test = base.extend<{ factdesk: FactdeskApp; libraryDir: string; ope
     await rm(dir, { recursive: true, force: true })
   },
   factdesk: async ({ driver, browserDriver, libraryDir }, use) => {
-    const app = driver === 'browser' && browserDriver ? await browserFactdesk(browserDriver, libraryDir) : await electronFactdesk(libraryDir)
+    const app =
+      driver === 'browser' && browserDriver
+        ? await browserFactdesk(browserDriver, libraryDir)
+        : await electronFactdesk(libraryDir)
     await use(app.api)
     await app.close()
   },
@@ -69,7 +75,10 @@ export const test = base.extend<{ factdesk: FactdeskApp; libraryDir: string; ope
       const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-e2e-'))
       const libraryDir = path.join(dir, 'library')
       // Electron holds one instance per user-data folder: a second app needs its own.
-      const app = driver === 'browser' && browserDriver ? await browserFactdesk(browserDriver, libraryDir) : await electronFactdesk(libraryDir, { FACTDESK_USER_DATA: path.join(dir, 'user-data') })
+      const app =
+        driver === 'browser' && browserDriver
+          ? await browserFactdesk(browserDriver, libraryDir)
+          : await electronFactdesk(libraryDir, { FACTDESK_USER_DATA: path.join(dir, 'user-data') })
       opened.push({ dir, close: app.close })
       return app.api
     })
@@ -82,12 +91,22 @@ export const test = base.extend<{ factdesk: FactdeskApp; libraryDir: string; ope
 
 export { expect } from '@playwright/test'
 
-async function browserFactdesk(driver: { browser: Browser; server: StaticServer }, libraryDir: string): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
+async function browserFactdesk(
+  driver: { browser: Browser; server: StaticServer },
+  libraryDir: string
+): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
   const dialogs: DialogScript = newDialogScript()
   const sample = path.join(root, 'resources/sample-story.txt')
   const calls: string[] = []
   const options = { onCall: (channel: unknown) => void calls.push(String(channel)) }
-  let running: BrowserApp = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample, options)
+  let running: BrowserApp = await launchBrowserApp(
+    driver.browser,
+    driver.server.origin,
+    libraryDir,
+    dialogs,
+    sample,
+    options
+  )
   const api: FactdeskApp = {
     driver: 'browser',
     page: running.page,
@@ -108,7 +127,10 @@ async function browserFactdesk(driver: { browser: Browser; server: StaticServer 
   return { api, close: () => running.close() }
 }
 
-async function electronFactdesk(libraryDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
+async function electronFactdesk(
+  libraryDir: string,
+  extraEnv: NodeJS.ProcessEnv = {}
+): Promise<{ api: FactdeskApp; close(): Promise<void> }> {
   const launch = async (): Promise<{ app: ElectronApplication; page: Page }> => {
     // Unpackaged: no executablePath, so Playwright starts node_modules' Electron with its loader
     // (which holds `ready` until it is attached); global-setup has checked the binary is installed,
@@ -116,7 +138,9 @@ async function electronFactdesk(libraryDir: string, extraEnv: NodeJS.ProcessEnv 
     // EnableNodeCliInspectArguments fuse left on (electron-builder.yml).
     const env = { ...process.env, ...extraEnv, FACTDESK_LIBRARY_DIR: libraryDir }
     const packaged = packagedApp()
-    const app = packaged ? await _electron.launch({ executablePath: packaged, env }) : await _electron.launch({ args: [root], env })
+    const app = packaged
+      ? await _electron.launch({ executablePath: packaged, env })
+      : await _electron.launch({ args: [root], env })
     // Record instead of opening the system browser, so tests can see what would have left the app.
     await app.evaluate(({ shell }) => {
       const opened: string[] = []
@@ -126,9 +150,12 @@ async function electronFactdesk(libraryDir: string, extraEnv: NodeJS.ProcessEnv 
   }
   let running = await launch()
   const stub = (method: 'showSaveDialog' | 'showOpenDialog', result: object) =>
-    running.app.evaluate(({ dialog }, answer) => {
-      ;(dialog as unknown as Record<string, unknown>)[answer.method] = async () => answer.result
-    }, { method, result })
+    running.app.evaluate(
+      ({ dialog }, answer) => {
+        ;(dialog as unknown as Record<string, unknown>)[answer.method] = async () => answer.result
+      },
+      { method, result }
+    )
   const api: FactdeskApp = {
     driver: 'electron',
     page: running.page,
@@ -152,7 +179,8 @@ async function electronFactdesk(libraryDir: string, extraEnv: NodeJS.ProcessEnv 
       running = await launch()
       api.page = running.page
     },
-    openedExternally: () => running.app.evaluate(({ shell }) => [...((shell as unknown as { __opened?: string[] }).__opened ?? [])]),
+    openedExternally: () =>
+      running.app.evaluate(({ shell }) => [...((shell as unknown as { __opened?: string[] }).__opened ?? [])]),
     chooseMenuItem: (label) =>
       running.app.evaluate(({ Menu }, wanted) => {
         const items = (Menu.getApplicationMenu()?.items ?? []).flatMap((top) => top.submenu?.items ?? [])

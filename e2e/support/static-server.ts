@@ -13,10 +13,13 @@ export interface StaticServer {
 
 export async function serveDirectory(dir: string): Promise<StaticServer> {
   const root = path.resolve(dir)
-  if (!existsSync(path.join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: run "npm run build" first`)
+  if (!existsSync(path.join(root, 'index.html')))
+    throw new Error(`${root}/index.html is missing: run "npm run build" first`)
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1')
-    void serveRendererFile(root, pathname).then((served) => res.writeHead(served.status, served.headers).end(served.body))
+    void serveRendererFile(root, pathname).then((served) =>
+      res.writeHead(served.status, served.headers).end(served.body)
+    )
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

@@ -27,11 +27,19 @@ function corpusRows(label: string, runs: CorpusRun[], seeds: number): BenchRow[]
   const share = (n: number) => (100 * n) / total.claims
   const slowest = Math.max(...runs.map((r) => r.ms))
   return [
-    row(`${label}: claims re-anchored to the right place (${runs.length} edit kinds x ${seeds} stories x ${CLAIMS} claims)`, share(total.right), '%'),
+    row(
+      `${label}: claims re-anchored to the right place (${runs.length} edit kinds x ${seeds} stories x ${CLAIMS} claims)`,
+      share(total.right),
+      '%'
+    ),
     row(`${label}: claims orphaned (their words were deleted or rewritten)`, share(total.orphaned), '%'),
     row(`${label}: claims orphaned although every word survived`, share(total.needless), '%'),
     row(`${label}: claims re-anchored to the wrong words`, share(total.wrong), '%', { max: 0 }),
-    ...runs.map((r) => row(`${label}: re-anchor ${CLAIMS} claims, ${WORDS}-word story: ${r.kind} (slowest of ${seeds})`, r.ms, 'ms', { max: 100 })),
+    ...runs.map((r) =>
+      row(`${label}: re-anchor ${CLAIMS} claims, ${WORDS}-word story: ${r.kind} (slowest of ${seeds})`, r.ms, 'ms', {
+        max: 100
+      })
+    ),
     row(`${label}: re-anchor ${CLAIMS} claims, ${WORDS}-word story: slowest edit`, slowest, 'ms', { max: 100 })
   ]
 }
@@ -40,7 +48,10 @@ async function realSentences(sample: string): Promise<string[]> {
   const articles = path.join(SHARED, 'fixtures/articles')
   const files = (await readdir(articles)).filter((f) => f.endsWith('.txt'))
   const texts = await Promise.all(files.map((f) => readFile(path.join(articles, f), 'utf8')))
-  const checkworthy = await readFile(path.join(SHARED, 'datasets/checkworthy/CT24_checkworthy_english_train.tsv'), 'utf8')
+  const checkworthy = await readFile(
+    path.join(SHARED, 'datasets/checkworthy/CT24_checkworthy_english_train.tsv'),
+    'utf8'
+  )
   return [...texts.flatMap(articleSentences), ...articleSentences(sample), ...checkworthySentences(checkworthy)]
 }
 
@@ -78,15 +89,38 @@ const bench: Bench = {
     const sample = await readFile('resources/sample-story.txt', 'utf8')
     // Warm the JIT once so the timings measure steady-state work, as in a running app.
     runCorpus({ build: syntheticStory(sample, 2000), claims: 50, seeds: [1], now: () => 0 })
-    const synthetic = runCorpus({ build: syntheticStory(sample, WORDS), claims: CLAIMS, seeds: SEEDS, now: () => performance.now() })
-    const real = runCorpus({ build: realStory(await realSentences(sample), WORDS), claims: CLAIMS, seeds: SEEDS, now: () => performance.now(), scale: 5 })
+    const synthetic = runCorpus({
+      build: syntheticStory(sample, WORDS),
+      claims: CLAIMS,
+      seeds: SEEDS,
+      now: () => performance.now()
+    })
+    const real = runCorpus({
+      build: realStory(await realSentences(sample), WORDS),
+      claims: CLAIMS,
+      seeds: SEEDS,
+      now: () => performance.now(),
+      scale: 5
+    })
     const sizes = [25_000, 50_000, 100_000].map((count) => ({ count, ...repeatedParagraphs(count) }))
     const largest = sizes.at(-1)!
     return [
       ...corpusRows('synthetic', synthetic, SEEDS.length),
       ...corpusRows('real news copy, 5x edits', real, SEEDS.length),
-      ...sizes.map((s) => row(`revise a ${(s.chars / 1e6).toFixed(2)} MB story of ${s.count.toLocaleString('en')} identical paragraphs, ${CLAIMS} claims p50 (${s.orphaned} orphaned)`, s.p50, 'ms', s.count === 100_000 ? { max: 2000 } : undefined)),
-      row('repeated paragraphs: time for 4x the paragraphs / time for 1x (linear = 4)', largest.p50 / sizes[0]!.p50, 'x', { max: 6 })
+      ...sizes.map((s) =>
+        row(
+          `revise a ${(s.chars / 1e6).toFixed(2)} MB story of ${s.count.toLocaleString('en')} identical paragraphs, ${CLAIMS} claims p50 (${s.orphaned} orphaned)`,
+          s.p50,
+          'ms',
+          s.count === 100_000 ? { max: 2000 } : undefined
+        )
+      ),
+      row(
+        'repeated paragraphs: time for 4x the paragraphs / time for 1x (linear = 4)',
+        largest.p50 / sizes[0]!.p50,
+        'x',
+        { max: 6 }
+      )
     ] satisfies BenchRow[]
   }
 }

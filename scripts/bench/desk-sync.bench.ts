@@ -28,7 +28,11 @@ const bench: Bench = {
         const start = text.indexOf(`Claim number ${i} `)
         claims.push((await a.call('claims.create', { storyId: story.id, start, end: start + 14 })).id)
       }
-      await waitFor('the story on B', async () => (await b.core.store.readStory(story.id).catch(() => null))?.claims.length === 20, 30_000)
+      await waitFor(
+        'the story on B',
+        async () => (await b.core.store.readStory(story.id).catch(() => null))?.claims.length === 20,
+        30_000
+      )
       await settled(b)
       const latencies: number[] = []
       for (let i = 0; i < 40; i++) {
@@ -36,7 +40,12 @@ const bench: Bench = {
         const rationale = `Round ${i}`
         const t0 = performance.now()
         await a.call('claims.update', { storyId: story.id, claimId, patch: { rationale } })
-        await waitFor('the edit on B', async () => (await b.core.store.readStory(story.id)).claims.find((c) => c.id === claimId)?.rationale === rationale, 10_000)
+        await waitFor(
+          'the edit on B',
+          async () =>
+            (await b.core.store.readStory(story.id)).claims.find((c) => c.id === claimId)?.rationale === rationale,
+          10_000
+        )
         latencies.push(performance.now() - t0)
       }
       rows.push(row('edit to visible in another library p50', percentile(latencies, 50), 'ms'))
@@ -44,20 +53,34 @@ const bench: Bench = {
 
       // 2. 1,000 edits made offline, pushed on reconnect.
       await a.core.desk.sync!.close()
-      for (let i = 0; i < 1000; i++) await a.call('claims.update', { storyId: story.id, claimId: claims[i % claims.length]!, patch: { rationale: `Offline ${i}` } })
+      for (let i = 0; i < 1000; i++)
+        await a.call('claims.update', {
+          storyId: story.id,
+          claimId: claims[i % claims.length]!,
+          patch: { rationale: `Offline ${i}` }
+        })
       const t1 = performance.now()
       await a.core.desk.resume()
-      await waitFor('the queue pushed', async () => {
-        await a.core.desk.sync?.idle()
-        const s = await deskStatus(a)
-        return s.state === 'online' && s.pending === 0
-      }, 60_000)
+      await waitFor(
+        'the queue pushed',
+        async () => {
+          await a.core.desk.sync?.idle()
+          const s = await deskStatus(a)
+          return s.state === 'online' && s.pending === 0
+        },
+        60_000
+      )
       rows.push(row('push 1,000 edits queued offline', performance.now() - t1, 'ms'))
 
       // 3. First sync of a 500-story x 40-claim desk into an empty library.
       const bigDir = path.join(root, 'big')
       await buildLibrary(bigDir, 500, 40)
-      const lead = await openTestCore({ libraryDir: bigDir, identity: benchIdentity, checkOutput: false, deskRetryMs: 150 })
+      const lead = await openTestCore({
+        libraryDir: bigDir,
+        identity: benchIdentity,
+        checkOutput: false,
+        deskRetryMs: 150
+      })
       const t2 = performance.now()
       await lead.call('desk.connect', cluster.connectInput('news', 'ana'))
       await settled(lead)
@@ -65,11 +88,19 @@ const bench: Bench = {
       const fresh = await openTestCore({ checkOutput: false, deskRetryMs: 150 })
       const t3 = performance.now()
       await fresh.call('desk.connect', cluster.connectInput('news', 'ben'))
-      await waitFor('every story in the empty library', async () => {
-        await fresh.core.desk.sync?.idle()
-        return fresh.core.store.library.stories.length >= 501 && (await deskStatus(fresh)).pending === 0
-      }, 120_000)
-      rows.push(row('first sync of 500 stories x 40 claims into an empty library', performance.now() - t3, 'ms', { max: 10_000 }))
+      await waitFor(
+        'every story in the empty library',
+        async () => {
+          await fresh.core.desk.sync?.idle()
+          return fresh.core.store.library.stories.length >= 501 && (await deskStatus(fresh)).pending === 0
+        },
+        120_000
+      )
+      rows.push(
+        row('first sync of 500 stories x 40 claims into an empty library', performance.now() - t3, 'ms', {
+          max: 10_000
+        })
+      )
       await lead.cleanup()
       await fresh.cleanup()
     } finally {

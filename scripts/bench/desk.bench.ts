@@ -31,7 +31,10 @@ const MB = 1024 * 1024
 async function buildDeskLibrary(dir: string): Promise<void> {
   await mkdir(path.join(dir, 'stories'), { recursive: true })
   const later = (minutes: number) => new Date(Date.parse('2027-01-01T00:00:00.000Z') + minutes * 60_000).toISOString()
-  for (const [spec, minutes] of [[BIG, 2], [HUGE, 1]] as const) {
+  for (const [spec, minutes] of [
+    [BIG, 2],
+    [HUGE, 1]
+  ] as const) {
     const file = syntheticStory(spec.id, spec.claims, spec.words)
     file.story = { ...file.story, title: `Bench story ${spec.id}`, updatedAt: later(minutes) }
     await writeFile(path.join(dir, 'stories', `${spec.id}.json`), JSON.stringify(file))
@@ -47,7 +50,8 @@ const openStory = (page: Page, id: string): Promise<number> =>
     await new Promise<void>((resolve) => {
       const check = (): void => {
         const view = document.querySelector(`[data-screen="story"][data-story-id="${storyId}"][data-ready="true"]`)
-        if (view && view.querySelector('mark.hl') && view.querySelector('.claim-item')) requestAnimationFrame(() => setTimeout(resolve, 0))
+        if (view && view.querySelector('mark.hl') && view.querySelector('.claim-item'))
+          requestAnimationFrame(() => setTimeout(resolve, 0))
         else requestAnimationFrame(check)
       }
       check()
@@ -63,7 +67,9 @@ async function backToLibrary(page: Page, id: string): Promise<void> {
 /** Selects words in an unmarked run, presses M, and times the highlight appearing and the claim being saved and listed. */
 const markOnce = (page: Page, nth: number): Promise<{ shown: number; saved: number }> =>
   page.evaluate(async (n) => {
-    const runs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] span[data-start]')).filter((r) => (r.textContent ?? '').length > 60)
+    const runs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] span[data-start]')).filter(
+      (r) => (r.textContent ?? '').length > 60
+    )
     const run = runs[(n * 7) % runs.length] as HTMLElement
     const text = run.firstChild as Text
     const range = document.createRange()
@@ -76,7 +82,8 @@ const markOnce = (page: Page, nth: number): Promise<{ shown: number; saved: numb
     const start = Number(run.dataset.start) + range.startOffset
     await new Promise((resolve) => setTimeout(resolve, 30)) // let selectionchange settle
     // The claim list is virtualised: its count line, not the items in the page, says how many there are.
-    const count = (): number => Number.parseInt(document.querySelector('[data-testid="claim-count"]')?.textContent ?? '0', 10)
+    const count = (): number =>
+      Number.parseInt(document.querySelector('[data-testid="claim-count"]')?.textContent ?? '0', 10)
     const before = count()
     const started = performance.now()
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'm', code: 'KeyM', bubbles: true }))
@@ -89,7 +96,9 @@ const markOnce = (page: Page, nth: number): Promise<{ shown: number; saved: numb
         check()
       })
     const shown = await until(() => document.querySelector(`mark.hl[data-start="${start}"]`) !== null)
-    const saved = await until(() => document.querySelector('mark.hl[data-status="pending"]') === null && count() > before)
+    const saved = await until(
+      () => document.querySelector('mark.hl[data-status="pending"]') === null && count() > before
+    )
     return { shown, saved }
   }, nth)
 
@@ -105,8 +114,20 @@ async function rendererHeapAfterGc(page: Page): Promise<number> {
   }
 }
 
-async function withApp<T>(browser: Browser, origin: string, dir: string, use: (app: BrowserApp) => Promise<T>): Promise<T> {
-  const app = await launchBrowserApp(browser, origin, dir, newDialogScript(), path.resolve('resources/sample-story.txt'), { checkOutput: false, identity: benchIdentity })
+async function withApp<T>(
+  browser: Browser,
+  origin: string,
+  dir: string,
+  use: (app: BrowserApp) => Promise<T>
+): Promise<T> {
+  const app = await launchBrowserApp(
+    browser,
+    origin,
+    dir,
+    newDialogScript(),
+    path.resolve('resources/sample-story.txt'),
+    { checkOutput: false, identity: benchIdentity }
+  )
   try {
     return await use(app)
   } finally {
@@ -141,7 +162,9 @@ async function measureDesk(browser: Browser, origin: string, root: string): Prom
       getStory.push(
         await page.evaluate(async (id) => {
           const started = performance.now()
-          await (window as unknown as { factdesk: { stories: { get(i: { id: string }): Promise<unknown> } } }).factdesk.stories.get({ id })
+          await (
+            window as unknown as { factdesk: { stories: { get(i: { id: string }): Promise<unknown> } } }
+          ).factdesk.stories.get({ id })
           return performance.now() - started
         }, BIG.id)
       )
@@ -164,7 +187,16 @@ async function measureDesk(browser: Browser, origin: string, root: string): Prom
     }
     const heapAfterReopens = await rendererHeapAfterGc(page)
     const [coldOpen, ...warm] = opens
-    return { coldOpen: coldOpen ?? Number.NaN, opens: warm, getStory: getStory.slice(1), shown, saved, reopens, heapAfterOpens, heapAfterReopens }
+    return {
+      coldOpen: coldOpen ?? Number.NaN,
+      opens: warm,
+      getStory: getStory.slice(1),
+      shown,
+      saved,
+      reopens,
+      heapAfterOpens,
+      heapAfterReopens
+    }
   })
 }
 
@@ -180,7 +212,8 @@ const paintedAt = (page: Page): Promise<number> =>
     () =>
       new Promise<number>((resolve) => {
         const check = (): void => {
-          if (document.querySelector('tr[data-story-id]')) requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))
+          if (document.querySelector('tr[data-story-id]'))
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))
           else requestAnimationFrame(check)
         }
         check()
@@ -191,20 +224,29 @@ const paintedAt = (page: Page): Promise<number> =>
 const keystroke = (page: Page, text: string): Promise<number> =>
   page.evaluate(async (value) => {
     const input = document.querySelector('input[aria-label="Search stories"]') as HTMLInputElement
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (this: HTMLInputElement, v: string) => void
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (
+      this: HTMLInputElement,
+      v: string
+    ) => void
     const started = performance.now()
     setValue.call(input, value)
     input.dispatchEvent(new Event('input', { bubbles: true }))
     return new Promise<number>((resolve) => {
       const check = (): void => {
-        if (document.querySelector('.library-table')?.getAttribute('data-query') === value) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0))
+        if (document.querySelector('.library-table')?.getAttribute('data-query') === value)
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0))
         else requestAnimationFrame(check)
       }
       check()
     })
   }, text)
 
-async function measureLibrary(browser: Browser, origin: string, root: string, stories: number): Promise<LibraryFigures> {
+async function measureLibrary(
+  browser: Browser,
+  origin: string,
+  root: string,
+  stories: number
+): Promise<LibraryFigures> {
   const dir = path.join(root, `library-${stories}`)
   await mkdir(dir, { recursive: true })
   await buildManyStories(dir, stories, { claims: 40, words: 400 })
@@ -242,26 +284,71 @@ const bench: Bench = {
       const keystrokeP95 = (f: LibraryFigures) => percentile(f.keystrokes, 95)
       return [
         row(`open story until interactive, first (cold) open (${size})`, desk.coldOpen, 'ms'),
-        row(`open story until interactive, warm p50 (${size}, ${desk.opens.length} opens)`, percentile(desk.opens, 50), 'ms', { max: 300 }),
+        row(
+          `open story until interactive, warm p50 (${size}, ${desk.opens.length} opens)`,
+          percentile(desk.opens, 50),
+          'ms',
+          { max: 300 }
+        ),
         row(`open story until interactive, warm p95 (${size})`, percentile(desk.opens, 95), 'ms', { max: 300 }),
-        row(`  stories.get through the browser driver's binding p50 (main + JSON over the DevTools protocol; not Electron IPC)`, percentile(desk.getStory, 50), 'ms'),
+        row(
+          `  stories.get through the browser driver's binding p50 (main + JSON over the DevTools protocol; not Electron IPC)`,
+          percentile(desk.getStory, 50),
+          'ms'
+        ),
         row(`mark claim until highlight shows p50 (${size})`, percentile(desk.shown, 50), 'ms', { max: 50 }),
         row(`mark claim until highlight shows p95 (${size})`, percentile(desk.shown, 95), 'ms', { max: 50 }),
         row(`mark claim until saved and re-rendered p50 (${size})`, percentile(desk.saved, 50), 'ms'),
         row(`mark claim until saved and re-rendered p95 (${size})`, percentile(desk.saved, 95), 'ms', { max: 100 }),
         row(`reopen a ${HUGE.claims.toLocaleString('en')}-claim story: second open`, second, 'ms'),
         row(`reopen a ${HUGE.claims.toLocaleString('en')}-claim story: tenth open`, tenth, 'ms'),
-        row(`reopen a ${HUGE.claims.toLocaleString('en')}-claim story: tenth / second`, tenth / second, 'x', { max: 1.2 }),
+        row(`reopen a ${HUGE.claims.toLocaleString('en')}-claim story: tenth / second`, tenth / second, 'x', {
+          max: 1.2
+        }),
         row(`renderer heap after GC, after ${OPENS} opens of the ${BIG.claims}-claim story`, desk.heapAfterOpens, 'MB'),
-        row(`renderer heap after GC, after ${REOPENS} more opens of the ${HUGE.claims.toLocaleString('en')}-claim story`, desk.heapAfterReopens, 'MB'),
+        row(
+          `renderer heap after GC, after ${REOPENS} more opens of the ${HUGE.claims.toLocaleString('en')}-claim story`,
+          desk.heapAfterReopens,
+          'MB'
+        ),
         row(`library screen, load until painted, first (cold), ${SMALL_LIBRARY} stories`, small.coldPaint, 'ms'),
-        row(`library screen, load until painted, warm p95, ${SMALL_LIBRARY} stories`, percentile(small.paints, 95), 'ms', { max: 500 }),
-        row(`library screen, load until painted, first (cold), ${LARGE_LIBRARY.toLocaleString('en')} stories`, large.coldPaint, 'ms'),
-        row(`library screen, load until painted, warm p95, ${LARGE_LIBRARY.toLocaleString('en')} stories`, percentile(large.paints, 95), 'ms', { max: 500 }),
-        row(`library screen paint p95, ${LARGE_LIBRARY.toLocaleString('en')} vs ${SMALL_LIBRARY} stories`, percentile(large.paints, 95) / percentile(small.paints, 95), 'x', { max: 1.5 }),
-        row(`library search keystroke until painted p50, ${LARGE_LIBRARY.toLocaleString('en')} stories`, percentile(large.keystrokes, 50), 'ms'),
-        row(`library search keystroke until painted p95, ${SMALL_LIBRARY} stories`, keystrokeP95(small), 'ms', { max: 50 }),
-        row(`library search keystroke until painted p95, ${LARGE_LIBRARY.toLocaleString('en')} stories`, keystrokeP95(large), 'ms', { max: 50 })
+        row(
+          `library screen, load until painted, warm p95, ${SMALL_LIBRARY} stories`,
+          percentile(small.paints, 95),
+          'ms',
+          { max: 500 }
+        ),
+        row(
+          `library screen, load until painted, first (cold), ${LARGE_LIBRARY.toLocaleString('en')} stories`,
+          large.coldPaint,
+          'ms'
+        ),
+        row(
+          `library screen, load until painted, warm p95, ${LARGE_LIBRARY.toLocaleString('en')} stories`,
+          percentile(large.paints, 95),
+          'ms',
+          { max: 500 }
+        ),
+        row(
+          `library screen paint p95, ${LARGE_LIBRARY.toLocaleString('en')} vs ${SMALL_LIBRARY} stories`,
+          percentile(large.paints, 95) / percentile(small.paints, 95),
+          'x',
+          { max: 1.5 }
+        ),
+        row(
+          `library search keystroke until painted p50, ${LARGE_LIBRARY.toLocaleString('en')} stories`,
+          percentile(large.keystrokes, 50),
+          'ms'
+        ),
+        row(`library search keystroke until painted p95, ${SMALL_LIBRARY} stories`, keystrokeP95(small), 'ms', {
+          max: 50
+        }),
+        row(
+          `library search keystroke until painted p95, ${LARGE_LIBRARY.toLocaleString('en')} stories`,
+          keystrokeP95(large),
+          'ms',
+          { max: 50 }
+        )
       ]
     } finally {
       await browser.close()

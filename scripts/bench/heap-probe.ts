@@ -17,7 +17,15 @@ function heapAfterGc(): number {
 async function main(dir: string): Promise<void> {
   const before = heapAfterGc()
   const t = await openTestCore({ libraryDir: dir, checkOutput: false, identity: benchIdentity })
-  const { total } = await t.call('library.search', { query: '', deskState: 'all', assignee: 'all', desk: 'all', sort: 'updated', offset: 0, limit: 1 })
+  const { total } = await t.call('library.search', {
+    query: '',
+    deskState: 'all',
+    assignee: 'all',
+    desk: 'all',
+    sort: 'updated',
+    offset: 0,
+    limit: 1
+  })
   for (let s = 0; s < total; s++) await t.call('stories.get', { id: `story${s}` })
   const after = heapAfterGc()
   await t.core.close()

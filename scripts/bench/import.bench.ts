@@ -5,12 +5,21 @@ import { readFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx'
 import { createImporter, type Importer } from '../../src/main/import'
-import { badCssHtml, deepHtml, hugeImageHtml, wrongCharsetHtml, zipBombDocx } from '../../src/main/import/testing/hostile-inputs'
+import {
+  badCssHtml,
+  deepHtml,
+  hugeImageHtml,
+  wrongCharsetHtml,
+  zipBombDocx
+} from '../../src/main/import/testing/hostile-inputs'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const RUNS = 5
 const MB = 1024 * 1024
-const WORDS = 'the council said minister figures rose fell per cent since January official report survey data budget jobs plant workers claimed according analysis'.split(' ')
+const WORDS =
+  'the council said minister figures rose fell per cent since January official report survey data budget jobs plant workers claimed according analysis'.split(
+    ' '
+  )
 
 /** Deterministic prose so every run measures the same document. */
 function prose(seed: number, words: number): string {
@@ -28,9 +37,17 @@ function prose(seed: number, words: number): string {
  * navigation and related links; the article itself is about 5,000 words.
  */
 function newsPage(targetBytes: number): string {
-  const nav = Array.from({ length: 400 }, (_, i) => `<li class="nav-item"><a href="/section/${i}">Section ${i}</a></li>`).join('')
-  const related = Array.from({ length: 300 }, (_, i) => `<li class="related"><a href="/story/${i}"><img src="/t/${i}.jpg" alt="">${prose(i, 12)}</a></li>`).join('')
-  const article = Array.from({ length: 180 }, (_, i) => (i % 20 === 0 ? `<h2>${prose(i, 6)}</h2>` : `<p>${prose(i + 1000, 28)}</p>`)).join('\n')
+  const nav = Array.from(
+    { length: 400 },
+    (_, i) => `<li class="nav-item"><a href="/section/${i}">Section ${i}</a></li>`
+  ).join('')
+  const related = Array.from(
+    { length: 300 },
+    (_, i) => `<li class="related"><a href="/story/${i}"><img src="/t/${i}.jpg" alt="">${prose(i, 12)}</a></li>`
+  ).join('')
+  const article = Array.from({ length: 180 }, (_, i) =>
+    i % 20 === 0 ? `<h2>${prose(i, 6)}</h2>` : `<p>${prose(i + 1000, 28)}</p>`
+  ).join('\n')
   const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench story | The Ledger</title>
     <meta property="og:title" content="Bench story"><meta property="article:published_time" content="2024-05-14T07:45:00Z">
     <style>${'.c{color:red;margin:0 auto}'.repeat(3000)}</style>`
@@ -65,8 +82,17 @@ async function wordDocument(): Promise<Uint8Array> {
   }
   const children: Paragraph[] = []
   for (let i = 0; i < 700; i++) {
-    if (i % 230 === 0) children.push(new Paragraph({ children: [new ImageRun({ type: 'jpg', data: photo(i + 1), transformation: { width: 600, height: 400 } })] }))
-    children.push(new Paragraph({ children: [new TextRun(prose(i, 20)), new TextRun({ text: ` ${prose(i + 7, 8)}`, bold: i % 3 === 0 })] }))
+    if (i % 230 === 0)
+      children.push(
+        new Paragraph({
+          children: [new ImageRun({ type: 'jpg', data: photo(i + 1), transformation: { width: 600, height: 400 } })]
+        })
+      )
+    children.push(
+      new Paragraph({
+        children: [new TextRun(prose(i, 20)), new TextRun({ text: ` ${prose(i + 7, 8)}`, bold: i % 3 === 0 })]
+      })
+    )
   }
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })))
 }
@@ -84,7 +110,12 @@ interface Timed {
 }
 
 /** Runs one import RUNS + 1 times: the first is reported as cold (a fresh worker loads the parsers). */
-async function time(importer: Importer, stats: { heapMb: number }, fileName: string, bytes: Uint8Array): Promise<Timed> {
+async function time(
+  importer: Importer,
+  stats: { heapMb: number },
+  fileName: string,
+  bytes: Uint8Array
+): Promise<Timed> {
   const times: number[] = []
   let chars = 0
   let outcome = 'imported'
@@ -105,7 +136,15 @@ async function time(importer: Importer, stats: { heapMb: number }, fileName: str
     workerHeapMb = Math.max(workerHeapMb, stats.heapMb)
     mainHeapGrowthMb = Math.max(mainHeapGrowthMb, (process.memoryUsage().heapUsed - heapBefore) / MB)
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95), cold, chars, outcome, workerHeapMb, mainHeapGrowthMb }
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    cold,
+    chars,
+    outcome,
+    workerHeapMb,
+    mainHeapGrowthMb
+  }
 }
 
 const bench: Bench = {
@@ -122,10 +161,25 @@ const bench: Bench = {
       const longPage = await time(importer, stats, 'long.html', long)
       const word = await time(importer, stats, 'story.docx', docx)
       rows.push(
-        row(`import ${(html.byteLength / MB).toFixed(1)} MB HTML page p95 warm (${page.chars.toLocaleString('en')} chars of text)`, page.p95, 'ms', { max: 1000 }),
+        row(
+          `import ${(html.byteLength / MB).toFixed(1)} MB HTML page p95 warm (${page.chars.toLocaleString('en')} chars of text)`,
+          page.p95,
+          'ms',
+          { max: 1000 }
+        ),
         row(`import ${(html.byteLength / MB).toFixed(1)} MB HTML page, cold (fresh worker)`, page.cold, 'ms'),
-        row(`import ${(long.byteLength / MB).toFixed(1)} MB HTML that is all article p95 warm (${longPage.chars.toLocaleString('en')} chars)`, longPage.p95, 'ms', { max: 3000 }),
-        row(`import ${(docx.byteLength / MB).toFixed(1)} MB .docx p95 warm (${word.chars.toLocaleString('en')} chars of text)`, word.p95, 'ms', { max: 2000 })
+        row(
+          `import ${(long.byteLength / MB).toFixed(1)} MB HTML that is all article p95 warm (${longPage.chars.toLocaleString('en')} chars)`,
+          longPage.p95,
+          'ms',
+          { max: 3000 }
+        ),
+        row(
+          `import ${(docx.byteLength / MB).toFixed(1)} MB .docx p95 warm (${word.chars.toLocaleString('en')} chars of text)`,
+          word.p95,
+          'ms',
+          { max: 2000 }
+        )
       )
       const hostile: [string, string, Uint8Array][] = [
         ['page nested 1,000 deep (11 KB)', 'deep-1000.html', bytesOf(deepHtml(1000))],
@@ -149,8 +203,14 @@ const bench: Bench = {
       }
       // What the main process loads for importing: no parser at start-up.
       const mainBundle = await readFile('out/main/index.js', 'utf8')
-      const parsers = ['jsdom', 'mammoth', '@mozilla/readability', 'dompurify'].filter((name) => mainBundle.includes(`require("${name}")`))
-      rows.push(row(`parsers the main bundle loads at start (${parsers.join(', ') || 'none'})`, parsers.length, 'modules', { max: 0 }))
+      const parsers = ['jsdom', 'mammoth', '@mozilla/readability', 'dompurify'].filter((name) =>
+        mainBundle.includes(`require("${name}")`)
+      )
+      rows.push(
+        row(`parsers the main bundle loads at start (${parsers.join(', ') || 'none'})`, parsers.length, 'modules', {
+          max: 0
+        })
+      )
     } finally {
       await importer.close()
     }

@@ -32,7 +32,23 @@ function storyOf(id: string, sentences: string[], checked = false): StoryFile {
     sentences.forEach((s, n) => {
       const start = text.indexOf(s, from)
       from = start + s.length
-      claims.push({ ...defaultClaimFields, verdict: 'accurate', id: `${id}-c${n}`, number: n + 1, checked: null, recheck: null, contacts: [], storyId: id, anchor: describe(text, start, start + s.length, 1, 'body'), orphaned: false, comments: [], createdAt: at, createdBy: 'bench', updatedAt: at, updatedBy: 'bench' })
+      claims.push({
+        ...defaultClaimFields,
+        verdict: 'accurate',
+        id: `${id}-c${n}`,
+        number: n + 1,
+        checked: null,
+        recheck: null,
+        contacts: [],
+        storyId: id,
+        anchor: describe(text, start, start + s.length, 1, 'body'),
+        orphaned: false,
+        comments: [],
+        createdAt: at,
+        createdBy: 'bench',
+        updatedAt: at,
+        updatedBy: 'bench'
+      })
     })
   }
   return storyFileOf(id, { story: { title: `Bench ${id}`, text, deskState: 'in_check' }, claims, by: 'bench' })
@@ -67,7 +83,13 @@ const bench: Bench = {
         devTest,
         model.threshold
       )
-      rows.push(row(`check-worthiness precision (Yes), ${label}, CheckThat! 2024 dev-test, ${devTest.length} sentences`, scores.precision, ''))
+      rows.push(
+        row(
+          `check-worthiness precision (Yes), ${label}, CheckThat! 2024 dev-test, ${devTest.length} sentences`,
+          scores.precision,
+          ''
+        )
+      )
       rows.push(row(`check-worthiness recall (Yes), ${label}, dev-test`, scores.recall, ''))
       rows.push(row(`check-worthiness F1 (Yes), ${label}, dev-test`, scores.f1, '', target))
       rows.push(row(`check-worthiness ${label} file size`, Buffer.byteLength(modelText) / 1024, 'KB'))
@@ -89,14 +111,37 @@ const bench: Bench = {
       const long = storyOf('long', words)
       // First answer: the n-gram model, before any of the story's sentences are embedded (here the
       // encoder is kept out, so each of the 50 rankings is a first answer and nothing embeds meanwhile).
-      const quick = new DeskMemory(() => store, modelDir, new SentenceEmbedder({ workerFile: path.join(dir, 'no-embed-worker.js') }))
+      const quick = new DeskMemory(
+        () => store,
+        modelDir,
+        new SentenceEmbedder({ workerFile: path.join(dir, 'no-embed-worker.js') })
+      )
       const coldQuick = await timed(() => quick.suggest(long))
       const quickRuns: { wall: number; cpu: number }[] = []
       for (let i = 0; i < 50; i++) quickRuns.push(await measured(() => quick.suggest(long)))
       const sentenceCount = sentences(long.story.text).length
       rows.push(row('rank a 10,000-word story, first answer (n-gram model), cold (loads the models)', coldQuick, 'ms'))
-      rows.push(row('rank a 10,000-word story, first answer, warm p95 of 50', percentile(quickRuns.map((w) => w.wall), 95), 'ms', { max: 200 }))
-      rows.push(row('rank a 10,000-word story, first answer, warm p95 CPU time', percentile(quickRuns.map((w) => w.cpu), 95), 'ms'))
+      rows.push(
+        row(
+          'rank a 10,000-word story, first answer, warm p95 of 50',
+          percentile(
+            quickRuns.map((w) => w.wall),
+            95
+          ),
+          'ms',
+          { max: 200 }
+        )
+      )
+      rows.push(
+        row(
+          'rank a 10,000-word story, first answer, warm p95 CPU time',
+          percentile(
+            quickRuns.map((w) => w.cpu),
+            95
+          ),
+          'ms'
+        )
+      )
 
       // The encoder's ranking: first the story's sentences are embedded in the worker (loading the
       // encoder on the way), while main's event loop is watched for how long it is held up.
@@ -108,7 +153,13 @@ const bench: Bench = {
       const refined = await timed(() => memory.suggest(long, true))
       delay.disable()
       const rssLoaded = process.memoryUsage().rss
-      rows.push(row(`embed a 10,000-word story (~${sentenceCount} sentences) in the worker, cold (loads the encoder): until the encoder's ranking`, first + refined, 'ms'))
+      rows.push(
+        row(
+          `embed a 10,000-word story (~${sentenceCount} sentences) in the worker, cold (loads the encoder): until the encoder's ranking`,
+          first + refined,
+          'ms'
+        )
+      )
       rows.push(row("main's event loop, longest hold-up while the story is embedded", delay.max / 1e6, 'ms'))
       rows.push(row('process memory (RSS) added by the loaded encoder', (rssLoaded - rssBefore) / 2 ** 20, 'MB'))
       memory.embedder.clearCache()
@@ -117,25 +168,80 @@ const bench: Bench = {
       const warm: { wall: number; cpu: number }[] = []
       for (let i = 0; i < 50; i++) warm.push(await measured(() => memory.suggest(long)))
       if ((await memory.suggest(long)).model !== 'encoder') throw new Error('the encoder ranking was not used')
-      rows.push(row("rank a 10,000-word story with the encoder model, sentences embedded, warm p95 of 50", percentile(warm.map((w) => w.wall), 95), 'ms', { max: 200 }))
-      rows.push(row('rank with the encoder model, warm p95 CPU time', percentile(warm.map((w) => w.cpu), 95), 'ms'))
+      rows.push(
+        row(
+          'rank a 10,000-word story with the encoder model, sentences embedded, warm p95 of 50',
+          percentile(
+            warm.map((w) => w.wall),
+            95
+          ),
+          'ms',
+          { max: 200 }
+        )
+      )
+      rows.push(
+        row(
+          'rank with the encoder model, warm p95 CPU time',
+          percentile(
+            warm.map((w) => w.cpu),
+            95
+          ),
+          'ms'
+        )
+      )
 
       const distractors = train.slice(0, 10_000)
       const quality = evaluateMatching(matchingEvalSet(), distractors)
-      rows.push(row(`matching recall@5, ${quality.positives} reworded claims among ${distractors.length} others`, quality.recallAt5, '', { min: 0.9 }))
+      rows.push(
+        row(
+          `matching recall@5, ${quality.positives} reworded claims among ${distractors.length} others`,
+          quality.recallAt5,
+          '',
+          { min: 0.9 }
+        )
+      )
       rows.push(row('matching MRR', quality.mrr, ''))
-      rows.push(row(`negated / changed-figure variants kept out (${quality.negatives})`, quality.negativesKeptOut, '', { min: 1 }))
-      rows.push(row('negated / changed-figure variants ranked below the true matches', quality.negativesRankedBelow, '', { min: 1 }))
+      rows.push(
+        row(`negated / changed-figure variants kept out (${quality.negatives})`, quality.negativesKeptOut, '', {
+          min: 1
+        })
+      )
+      rows.push(
+        row('negated / changed-figure variants ranked below the true matches', quality.negativesRankedBelow, '', {
+          min: 1
+        })
+      )
 
       // 10,000 checked claims in 100 stories of 100, then one lookup at a time through the memory.
-      for (let s = 0; s < 100; s++) await store.createStory(storyOf(`lib${s}`, distractors.slice(s * 100, s * 100 + 100), true))
+      for (let s = 0; s < 100; s++)
+        await store.createStory(storyOf(`lib${s}`, distractors.slice(s * 100, s * 100 + 100), true))
       const queries = matchingEvalSet().flatMap((c) => c.match.map(([, text]) => text))
       const coldLookup = await timed(() => memory.lookup(queries[0] as string))
       const lookups: { wall: number; cpu: number }[] = []
-      for (let round = 0; round < 3; round++) for (const q of queries) lookups.push(await measured(() => memory.lookup(q)))
+      for (let round = 0; round < 3; round++)
+        for (const q of queries) lookups.push(await measured(() => memory.lookup(q)))
       rows.push(row(`index ${memory.indexedClaims} checked claims + first lookup, cold`, coldLookup, 'ms'))
-      rows.push(row(`one lookup against ${memory.indexedClaims} checked claims, warm p95 of ${lookups.length}`, percentile(lookups.map((l) => l.wall), 95), 'ms', { max: 20 }))
-      rows.push(row('one lookup against 10,000 checked claims, warm p95 CPU time', percentile(lookups.map((l) => l.cpu), 95), 'ms'))
+      rows.push(
+        row(
+          `one lookup against ${memory.indexedClaims} checked claims, warm p95 of ${lookups.length}`,
+          percentile(
+            lookups.map((l) => l.wall),
+            95
+          ),
+          'ms',
+          { max: 20 }
+        )
+      )
+      rows.push(
+        row(
+          'one lookup against 10,000 checked claims, warm p95 CPU time',
+          percentile(
+            lookups.map((l) => l.cpu),
+            95
+          ),
+          'ms'
+        )
+      )
       await memory.close()
       await store.close()
     } finally {

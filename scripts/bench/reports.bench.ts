@@ -18,10 +18,15 @@ const ACTIVITY_PER_CLAIM = 5
  * window, and on a shared 2-core machine that ~0.25 s of CPU lands inside the timed print.
  * Electron's hidden print window has no browser UI, so the bench turns it off to time what the app does.
  */
-const chromeOnlyUiOff = '--disable-features=WebUIOmniboxAimPopup,WebUIOmniboxPopup,WebUIOmniboxFullPopup,PreloadTopChromeWebUI'
+const chromeOnlyUiOff =
+  '--disable-features=WebUIOmniboxAimPopup,WebUIOmniboxPopup,WebUIOmniboxFullPopup,PreloadTopChromeWebUI'
 
 /** Time from the story files to the finished bytes, as the export handler does it (model + render). */
-async function timeFormat(format: ReportFormat, deps: RenderDeps, runs: number): Promise<{ times: number[]; bytes: number }> {
+async function timeFormat(
+  format: ReportFormat,
+  deps: RenderDeps,
+  runs: number
+): Promise<{ times: number[]; bytes: number }> {
   const input = largeInput(STORIES, CLAIMS_PER_STORY, { activityPerClaim: ACTIVITY_PER_CLAIM })
   const times: number[] = []
   let bytes = 0
@@ -37,14 +42,21 @@ async function timeFormat(format: ReportFormat, deps: RenderDeps, runs: number):
 const bench: Bench = {
   name: 'reports',
   async run(): Promise<BenchRow[]> {
-    const browser = await chromium.launch({ executablePath: process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', chromeOnlyUiOff] })
+    const browser = await chromium.launch({
+      executablePath: process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', chromeOnlyUiOff]
+    })
     let pages = 0
     let tagged = true
     const deps: RenderDeps = {
       async printToPdf(html) {
         // A fresh window per export, as the app prints from a fresh hidden window.
         const pdf = await printWithPlaywright(browser, html)
-        pages = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+        pages = (
+          Buffer.from(pdf)
+            .toString('latin1')
+            .match(/\/Type\s*\/Page[^s]/g) ?? []
+        ).length
         tagged &&= Buffer.from(pdf).includes('/StructTreeRoot')
         return pdf
       }

@@ -32,9 +32,22 @@ const bench: Bench = {
     const best = Math.max(...rivals.map((r) => r.score.passed))
     const pct = (passed: number, total: number) => (100 * passed) / total
     const describe = (name: string, score: typeof ours, target?: { min: number }) => [
-      row(`${name}: corpus cases split exactly right (${score.total} cases)`, pct(score.passed, score.total), '%', target),
-      row(`${name}: Golden Rules cases (${score.bySource['golden rules'].total})`, pct(score.bySource['golden rules'].passed, score.bySource['golden rules'].total), '%'),
-      row(`${name}: news copy cases (${score.bySource['news copy'].total})`, pct(score.bySource['news copy'].passed, score.bySource['news copy'].total), '%')
+      row(
+        `${name}: corpus cases split exactly right (${score.total} cases)`,
+        pct(score.passed, score.total),
+        '%',
+        target
+      ),
+      row(
+        `${name}: Golden Rules cases (${score.bySource['golden rules'].total})`,
+        pct(score.bySource['golden rules'].passed, score.bySource['golden rules'].total),
+        '%'
+      ),
+      row(
+        `${name}: news copy cases (${score.bySource['news copy'].total})`,
+        pct(score.bySource['news copy'].passed, score.bySource['news copy'].total),
+        '%'
+      )
     ]
     rows.push(...describe('Factdesk', ours, { min: Math.ceil(pct(best, ours.total)) }))
     for (const rival of rivals) rows.push(...describe(rival.name, rival.score))
@@ -49,7 +62,14 @@ const bench: Bench = {
       count = sentences(text).length
       if (i > 0) times.push(performance.now() - started)
     }
-    rows.push(row(`segment ${(text.length / 1e6).toFixed(1)} M chars of news text (${count.toLocaleString('en')} sentences) p95 warm`, percentile(times, 95), 'ms', { max: 500 }))
+    rows.push(
+      row(
+        `segment ${(text.length / 1e6).toFixed(1)} M chars of news text (${count.toLocaleString('en')} sentences) p95 warm`,
+        percentile(times, 95),
+        'ms',
+        { max: 500 }
+      )
+    )
     const clicks: number[] = []
     for (let i = 0; i < 200; i++) {
       const started = performance.now()

@@ -33,7 +33,9 @@ process.exit(0)
 `
 
 function mainLoadTimes(): number[] {
-  return withLoader((file) => Array.from({ length: RUNS }, () => Number(execFileSync(process.execPath, [file], { encoding: 'utf8' }))))
+  return withLoader((file) =>
+    Array.from({ length: RUNS }, () => Number(execFileSync(process.execPath, [file], { encoding: 'utf8' })))
+  )
 }
 
 function withLoader<T>(use: (file: string) => T): T {

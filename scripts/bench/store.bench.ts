@@ -30,7 +30,8 @@ const run = promisify(execFile)
 /** One claim save, timed as the window waits for it; every INDEX_WRITE_EVERY-th starts while the index write runs. */
 async function claimSave(t: TestCore, i: number, id: string, claimsPerStory: number): Promise<number> {
   const c = (i * 13) % claimsPerStory
-  const patch = i % 2 === 0 ? { status: statuses[i % 4] } : { rationale: `Checked against the ministry table, pass ${i}.` }
+  const patch =
+    i % 2 === 0 ? { status: statuses[i % 4] } : { rationale: `Checked against the ministry table, pass ${i}.` }
   const indexWrite = i % INDEX_WRITE_EVERY === INDEX_WRITE_EVERY - 1 ? t.core.store.flushIndex() : null
   const started = performance.now()
   await t.call('claims.update', { storyId: id, claimId: `${id}-c${c}`, patch })
@@ -41,7 +42,8 @@ async function claimSave(t: TestCore, i: number, id: string, claimsPerStory: num
 
 async function claimSaves(t: TestCore, stories: number, claimsPerStory: number, storyId?: string): Promise<number[]> {
   const times: number[] = []
-  for (let i = 0; i < SAVES; i++) times.push(await claimSave(t, i, storyId ?? `story${(i * 7) % stories}`, claimsPerStory))
+  for (let i = 0; i < SAVES; i++)
+    times.push(await claimSave(t, i, storyId ?? `story${(i * 7) % stories}`, claimsPerStory))
   return times
 }
 
@@ -49,7 +51,12 @@ async function claimSaves(t: TestCore, stories: number, claimsPerStory: number, 
 async function indexWrites(t: TestCore, stories: number, claimsPerStory: number): Promise<number[]> {
   const times: number[] = []
   for (let i = 0; i < 20; i++) {
-    for (let s = 0; s < 5; s++) await t.call('claims.update', { storyId: `story${(i * 5 + s) % stories}`, claimId: `story${(i * 5 + s) % stories}-c${i % claimsPerStory}`, patch: { rationale: `Index write ${i}` } })
+    for (let s = 0; s < 5; s++)
+      await t.call('claims.update', {
+        storyId: `story${(i * 5 + s) % stories}`,
+        claimId: `story${(i * 5 + s) % stories}-c${i % claimsPerStory}`,
+        patch: { rationale: `Index write ${i}` }
+      })
     const started = performance.now()
     await t.core.store.flushIndex()
     times.push(performance.now() - started)
@@ -68,7 +75,8 @@ async function withLibrary<T>(build: (dir: string) => Promise<void>, run: (dir: 
   }
 }
 
-const open = (dir: string): Promise<TestCore> => openTestCore({ libraryDir: dir, checkOutput: false, identity: benchIdentity })
+const open = (dir: string): Promise<TestCore> =>
+  openTestCore({ libraryDir: dir, checkOutput: false, identity: benchIdentity })
 
 /**
  * Saves in two libraries of 40-claim stories, to stories the editor has open (in memory), as in the
@@ -79,7 +87,16 @@ async function savesSideBySide(a: TestCore, b: TestCore): Promise<{ small: numbe
   const small: number[] = []
   const large: number[] = []
   for (let i = 0; i < SIDE_BY_SIDE_SAVES; i++) {
-    const turns: [TestCore, number[]][] = i % 2 === 0 ? [[a, small], [b, large]] : [[b, large], [a, small]]
+    const turns: [TestCore, number[]][] =
+      i % 2 === 0
+        ? [
+            [a, small],
+            [b, large]
+          ]
+        : [
+            [b, large],
+            [a, small]
+          ]
     for (const [t, times] of turns) times.push(await claimSave(t, i, `story${(i * 7) % 10}`, 40))
   }
   return { small, large }
@@ -90,7 +107,11 @@ async function savesSideBySide(a: TestCore, b: TestCore): Promise<{ small: numbe
  * process that holds only the core (this process has run the other benches).
  */
 async function heapOfFreshProcess(dir: string): Promise<{ before: number; after: number }> {
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', path.resolve('scripts/bench/heap-probe.ts'), dir], { maxBuffer: 1024 * 1024 })
+  const { stdout } = await run(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.resolve('scripts/bench/heap-probe.ts'), dir],
+    { maxBuffer: 1024 * 1024 }
+  )
   return JSON.parse(stdout.trim().split('\n').at(-1) as string) as { before: number; after: number }
 }
 
@@ -112,7 +133,12 @@ const bench: Bench = {
         const warmOpen = performance.now() - warmOpening
         const times = await claimSaves(t, 1, 3000, 'big')
         // The next start after a crash: story.json and the saves still in its journal.
-        const after = await openTestCore({ libraryDir: dir, checkOutput: false, identity: benchIdentity, store: { lock: false } })
+        const after = await openTestCore({
+          libraryDir: dir,
+          checkOutput: false,
+          identity: benchIdentity,
+          store: { lock: false }
+        })
         const replaying = performance.now()
         await after.call('stories.get', { id: 'big' })
         const replayOpen = performance.now() - replaying
@@ -121,11 +147,19 @@ const bench: Bench = {
         await t.core.close()
         const close = performance.now() - closing
         rows.push(
-          row('3,000-claim story (15,000 activity entries, 3 revisions): first open from disk (cold; files in the OS cache)', coldOpen, 'ms'),
+          row(
+            '3,000-claim story (15,000 activity entries, 3 revisions): first open from disk (cold; files in the OS cache)',
+            coldOpen,
+            'ms'
+          ),
           row('3,000-claim story: open again from memory (warm)', warmOpen, 'ms'),
           row('claim save p50, 3,000-claim story with long history', percentile(times, 50), 'ms'),
           row('claim save p95, 3,000-claim story with long history', percentile(times, 95), 'ms', { max: 15 }),
-          row('3,000-claim story: open from disk with 200 saves in its journal (after a crash, cold)', replayOpen, 'ms'),
+          row(
+            '3,000-claim story: open from disk with 200 saves in its journal (after a crash, cold)',
+            replayOpen,
+            'ms'
+          ),
           row('library close after 200 saves to the 3,000-claim story (folds its journal into story.json)', close, 'ms')
         )
       }
@@ -173,13 +207,30 @@ const bench: Bench = {
             await t.core.close()
             const heap = await heapOfFreshProcess(dir)
             rows.push(
-              row('library open, 5,000 stories x 40 claims (first open in this process, files in the OS cache)', coldOpen, 'ms'),
+              row(
+                'library open, 5,000 stories x 40 claims (first open in this process, files in the OS cache)',
+                coldOpen,
+                'ms'
+              ),
               row('library open, 5,000 stories x 40 claims (again, warm)', warmOpen, 'ms'),
-              row('library open after a crash, 5,000 stories (no clean close: every story folder checked; warm)', crashOpen, 'ms'),
+              row(
+                'library open after a crash, 5,000 stories (no clean close: every story folder checked; warm)',
+                crashOpen,
+                'ms'
+              ),
               row('story open p95, 40 claims, from disk (first open of each story)', percentile(fromDisk, 95), 'ms'),
               row('story open p95, 40 claims, from memory (recently opened)', percentile(fromMemory, 95), 'ms'),
-              row('main heap after GC, every story of 5,000 opened once (a fresh process with only the core)', heap.after, 'MB', { max: 100 }),
-              row('heap held by the open 5,000-story library (after GC, vs before opening)', heap.after - heap.before, 'MB'),
+              row(
+                'main heap after GC, every story of 5,000 opened once (a fresh process with only the core)',
+                heap.after,
+                'MB',
+                { max: 100 }
+              ),
+              row(
+                'heap held by the open 5,000-story library (after GC, vs before opening)',
+                heap.after - heap.before,
+                'MB'
+              ),
               row('index write p95 after 5 saves, 50 stories (background)', percentile(writesSmall, 95), 'ms'),
               row('index write p95 after 5 saves, 5,000 stories (background)', percentile(writesLarge, 95), 'ms')
             )

@@ -16,7 +16,9 @@ export interface Bench {
 export const row = (name: string, value: number, unit: string, target?: { max?: number; min?: number }): BenchRow => {
   if (!target) return { name, value: round(value), unit, target: '', meets: null }
   const meets = (target.max === undefined || value <= target.max) && (target.min === undefined || value >= target.min)
-  const text = [target.min !== undefined ? `>= ${target.min}` : '', target.max !== undefined ? `<= ${target.max}` : ''].filter(Boolean).join(' and ')
+  const text = [target.min !== undefined ? `>= ${target.min}` : '', target.max !== undefined ? `<= ${target.max}` : '']
+    .filter(Boolean)
+    .join(' and ')
   return { name, value: round(value), unit, target: text, meets }
 }
 

@@ -22,9 +22,12 @@ async function readConfig(userData: string): Promise<AppConfig> {
     if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) return {}
     const record = saved as Record<string, unknown>
     const config: AppConfig = {}
-    if (typeof record.libraryDir === 'string' && path.isAbsolute(record.libraryDir)) config.libraryDir = record.libraryDir
+    if (typeof record.libraryDir === 'string' && path.isAbsolute(record.libraryDir))
+      config.libraryDir = record.libraryDir
     if (typeof record.editors === 'object' && record.editors !== null) {
-      config.editors = Object.fromEntries(Object.entries(record.editors).filter((e): e is [string, string] => typeof e[1] === 'string'))
+      config.editors = Object.fromEntries(
+        Object.entries(record.editors).filter((e): e is [string, string] => typeof e[1] === 'string')
+      )
     }
     return config
   } catch {

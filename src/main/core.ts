@@ -111,13 +111,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   // The check-worthiness models ship in the resources folder beside the sample story.
-  const memory = new DeskMemory(() => store, path.dirname(options.sampleStoryPath), new SentenceEmbedder(options.embedder))
+  const memory = new DeskMemory(
+    () => store,
+    path.dirname(options.sampleStoryPath),
+    new SentenceEmbedder(options.embedder)
+  )
   const desk = deskManager(ctx, platform, options.deskRetryMs)
   deskChanged = (storyId) => desk.changed(storyId)
   await desk.resume()
 
   const handlers: Handlers = {
-    'app.info': () => ({ version: options.app?.version ?? '0.0.0', logFile: options.app?.logFile ?? null, libraryDir: store.dir }),
+    'app.info': () => ({
+      version: options.app?.version ?? '0.0.0',
+      logFile: options.app?.logFile ?? null,
+      libraryDir: store.dir
+    }),
     'app.reportError': (report) => {
       options.onRendererError?.(report)
       return null
@@ -128,7 +136,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Connected, the screen is the lead's view of the whole desk: every story on it is pulled here (see DeskSync.view).
       const view = desk.sync?.view() ?? null
       const page = index.query(query, view?.mark ?? null)
-      return { ...page, desk: view?.counts ?? null, marks: view ? Object.fromEntries(page.stories.map((s) => [s.id, view.mark(s.id)])) : {} }
+      return {
+        ...page,
+        desk: view?.counts ?? null,
+        marks: view ? Object.fromEntries(page.stories.map((s) => [s.id, view.mark(s.id)])) : {}
+      }
     },
     'library.followUps': () => index.followUps(),
     'library.open': async () => {
@@ -172,7 +184,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onRefused: options.onRefused
   })
 
-  async function openLibrary(dir: string, opts: CoreOptions, clock: () => Date, ids: () => string): Promise<LibraryStore> {
+  async function openLibrary(
+    dir: string,
+    opts: CoreOptions,
+    clock: () => Date,
+    ids: () => string
+  ): Promise<LibraryStore> {
     const opened = await LibraryStore.open(dir, { now: clock, ...opts.store })
     if (opened.created) {
       const sample = await readFile(opts.sampleStoryPath, 'utf8')
@@ -203,6 +220,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 /** What the window hears about one write: for a story its new index line, for library.json what it holds now; its number and the calls that caused it. */
 function announcement(change: StoreChange, version: number, now: () => Date): LibraryChange {
   const { callIds } = change
-  if (change.entity === 'story') return { entity: 'story', storyId: change.summary.id, updatedAt: change.summary.updatedAt, summary: change.summary, activity: change.activity, version, callIds }
-  return { entity: 'library', updatedAt: now().toISOString(), people: change.library.people, settings: change.library.settings, sources: change.sources, version, callIds }
+  if (change.entity === 'story')
+    return {
+      entity: 'story',
+      storyId: change.summary.id,
+      updatedAt: change.summary.updatedAt,
+      summary: change.summary,
+      activity: change.activity,
+      version,
+      callIds
+    }
+  return {
+    entity: 'library',
+    updatedAt: now().toISOString(),
+    people: change.library.people,
+    settings: change.library.settings,
+    sources: change.sources,
+    version,
+    callIds
+  }
 }

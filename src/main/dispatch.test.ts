@@ -49,8 +49,12 @@ describe('dispatch', () => {
     const wrongType = await rejected('stories.get', { id: 5 })
     expect(wrongType).toMatchObject({ code: 'invalid_input', issues: [{ path: 'id' }] })
     expect((await rejected('claims.update', { storyId, claimId: 'x' })).issues?.[0]?.path).toBe('patch')
-    expect((await rejected('stories.update', { id: storyId, patch: { title: 'New' }, sneaky: true })).code).toBe('invalid_input')
-    expect((await rejected('stories.update', { id: storyId, patch: { title: 'New', deskState: 'published' } })).code).toBe('invalid_input')
+    expect((await rejected('stories.update', { id: storyId, patch: { title: 'New' }, sneaky: true })).code).toBe(
+      'invalid_input'
+    )
+    expect(
+      (await rejected('stories.update', { id: storyId, patch: { title: 'New', deskState: 'published' } })).code
+    ).toBe('invalid_input')
     expect((await rejected('library.get', null)).code).toBe('invalid_input')
     expect((await rejected('library.get', 'text')).code).toBe('invalid_input')
   })
@@ -60,7 +64,10 @@ describe('dispatch', () => {
     expect((await rejected('stories.update', proto)).code).toBe('invalid_input')
     const nested = JSON.parse(`{"id":"${storyId}","patch":{"__proto__":{"title":"x"}}}`) as unknown
     expect((await rejected('stories.update', nested)).code).toBe('invalid_input')
-    expect((await rejected('stories.update', { id: storyId, patch: { constructor: { prototype: { polluted: true } } } })).code).toBe('invalid_input')
+    expect(
+      (await rejected('stories.update', { id: storyId, patch: { constructor: { prototype: { polluted: true } } } }))
+        .code
+    ).toBe('invalid_input')
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
@@ -71,15 +78,21 @@ describe('dispatch', () => {
   })
 
   it('rejects callers from another origin or a subframe', async () => {
-    expect((await rejected('library.get', {}, { url: 'https://evil.example/', isMainFrame: true })).code).toBe('forbidden')
-    expect((await rejected('library.get', {}, { url: 'app://factdesk.evil/index.html', isMainFrame: true })).code).toBe('forbidden')
+    expect((await rejected('library.get', {}, { url: 'https://evil.example/', isMainFrame: true })).code).toBe(
+      'forbidden'
+    )
+    expect((await rejected('library.get', {}, { url: 'app://factdesk.evil/index.html', isMainFrame: true })).code).toBe(
+      'forbidden'
+    )
     expect((await rejected('library.get', {}, { ...appSender, isMainFrame: false })).code).toBe('forbidden')
     expect((await rejected('library.get', {}, { url: '', isMainFrame: true })).code).toBe('forbidden')
   })
 
   it('turns a missing record into not_found and leaves the library alone', async () => {
     expect((await rejected('stories.get', { id: 'nope' })).code).toBe('not_found')
-    expect((await rejected('claims.update', { storyId, claimId: 'nope', patch: { status: 'done' } })).code).toBe('not_found')
+    expect((await rejected('claims.update', { storyId, claimId: 'nope', patch: { status: 'done' } })).code).toBe(
+      'not_found'
+    )
   })
 
   it('never lets a raw throw cross the bridge', async () => {
@@ -98,17 +111,37 @@ describe('dispatch', () => {
   it('tells the renderer what a write changed, once, and nothing after a read or a failed write', async () => {
     t.platform.events.length = 0
     await t.call('stories.get', { id: storyId })
-    await t.call('library.search', { query: 'sample', deskState: 'all', assignee: 'all', sort: 'updated', offset: 0, limit: 10 })
+    await t.call('library.search', {
+      query: 'sample',
+      deskState: 'all',
+      assignee: 'all',
+      sort: 'updated',
+      offset: 0,
+      limit: 10
+    })
     expect(t.platform.events).toEqual([])
 
     const summary = await t.call('stories.update', { id: storyId, patch: { title: 'Renamed' } })
     expect(t.platform.events).toEqual([
-      { event: 'library.changed', payload: { entity: 'story', storyId, updatedAt: summary.updatedAt, summary, activity: [expect.objectContaining({ action: 'story.updated', field: 'title', to: 'Renamed' })], version: expect.any(Number), callIds: [] } }
+      {
+        event: 'library.changed',
+        payload: {
+          entity: 'story',
+          storyId,
+          updatedAt: summary.updatedAt,
+          summary,
+          activity: [expect.objectContaining({ action: 'story.updated', field: 'title', to: 'Renamed' })],
+          version: expect.any(Number),
+          callIds: []
+        }
+      }
     ])
     expect(LibraryChange.safeParse(t.platform.events[0]?.payload).success).toBe(true)
 
     t.platform.events.length = 0
-    expect((await rejected('claims.update', { storyId, claimId: 'nope', patch: { status: 'done' } })).code).toBe('not_found')
+    expect((await rejected('claims.update', { storyId, claimId: 'nope', patch: { status: 'done' } })).code).toBe(
+      'not_found'
+    )
     expect(t.platform.events).toEqual([])
 
     // A source edit names the source, not a story guessed from the input's "id".
@@ -124,11 +157,16 @@ describe('dispatch', () => {
     const [claim] = (await t.call('stories.get', { id: storyId })).claims
     if (!claim) throw new Error('the sample story has claims')
     t.platform.events.length = 0
-    const changes = (): LibraryChange[] => t.platform.events.filter((e) => e.event === 'library.changed').map((e) => LibraryChange.parse(e.payload))
+    const changes = (): LibraryChange[] =>
+      t.platform.events.filter((e) => e.event === 'library.changed').map((e) => LibraryChange.parse(e.payload))
 
     // Three edits sent at once, as quick arrow presses send them: each write is announced under its own call, in order.
     const statuses = ['in_progress', 'waiting', 'done'] as const
-    const results = await Promise.all(statuses.map((status, i) => t.core.dispatch('claims.update', { storyId, claimId: claim.id, patch: { status } }, appSender, `arrow-${i}`)))
+    const results = await Promise.all(
+      statuses.map((status, i) =>
+        t.core.dispatch('claims.update', { storyId, claimId: claim.id, patch: { status } }, appSender, `arrow-${i}`)
+      )
+    )
     expect(results.every((r) => r.ok)).toBe(true)
     expect(changes().map((c) => c.callIds)).toEqual([['arrow-0'], ['arrow-1'], ['arrow-2']])
     const versions = changes().map((c) => c.version)

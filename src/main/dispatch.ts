@@ -2,7 +2,15 @@
 // handler and returns a Result. No electron here, so it runs under plain Node in tests and behind
 // the e2e browser driver exactly as it does behind ipcMain.
 import type { z } from 'zod'
-import { CallId, contract, isChannel, undefinedField, type Channel, type ChannelOutput, type Contract } from '../shared/contract'
+import {
+  CallId,
+  contract,
+  isChannel,
+  undefinedField,
+  type Channel,
+  type ChannelOutput,
+  type Contract
+} from '../shared/contract'
 import { AppError, err, ok, type AppErrorShape, type Result } from '../shared/result'
 import { inCall } from './call-context'
 
@@ -12,7 +20,9 @@ export interface Sender {
   isMainFrame: boolean
 }
 
-export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>> | ChannelOutput<C>
+export type Handler<C extends Channel> = (
+  input: z.output<Contract[C]['input']>
+) => Promise<ChannelOutput<C>> | ChannelOutput<C>
 export type Handlers = { [C in Channel]: Handler<C> }
 /** A domain's slice of the handler map, checked with `satisfies` where it is written. */
 export type HandlersFor<K extends Channel> = { [C in K]: Handler<C> }
@@ -44,7 +54,12 @@ const originOf = (url: string): string => {
 }
 
 /** `callId` is the window's name for the call (CallId), or absent: the writes it causes are announced with it. */
-export type Dispatch = (channel: unknown, rawInput: unknown, sender: Sender, callId?: unknown) => Promise<Result<unknown>>
+export type Dispatch = (
+  channel: unknown,
+  rawInput: unknown,
+  sender: Sender,
+  callId?: unknown
+) => Promise<Result<unknown>>
 
 export function createDispatch(handlers: Handlers, options: DispatchOptions): Dispatch {
   return async (channel, rawInput, sender, callId) => {
@@ -64,20 +79,33 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
     }
 
     const id = callId === undefined || callId === null ? null : CallId.safeParse(callId)
-    if (id && !id.success) return err('invalid_input', `Invalid call id for "${channel}": a call is named by 1 to 64 letters, digits, "-" or "_".`)
+    if (id && !id.success)
+      return err(
+        'invalid_input',
+        `Invalid call id for "${channel}": a call is named by 1 to 64 letters, digits, "-" or "_".`
+      )
 
     const def = contract[channel]
     const missing = undefinedField(rawInput)
-    if (missing) return err('invalid_input', `Invalid input for "${channel}": ${missing}: a field was sent without a value (leave it out instead).`, [{ path: missing, message: 'sent as undefined' }])
+    if (missing)
+      return err(
+        'invalid_input',
+        `Invalid input for "${channel}": ${missing}: a field was sent without a value (leave it out instead).`,
+        [{ path: missing, message: 'sent as undefined' }]
+      )
     const parsed = def.input.safeParse(rawInput)
-    if (!parsed.success) return err('invalid_input', describeIssues(channel, parsed.error.issues), toIssues(parsed.error.issues))
+    if (!parsed.success)
+      return err('invalid_input', describeIssues(channel, parsed.error.issues), toIssues(parsed.error.issues))
 
     try {
       const handler = handlers[channel] as (input: unknown) => unknown
       const value = await inCall(id ? id.data : null, () => handler(parsed.data))
       if (options.checkOutput) {
         const out = def.output.safeParse(value)
-        if (!out.success) throw new Error(`"${channel}" returned a value outside its contract: ${describeIssues(channel, out.error.issues)}`)
+        if (!out.success)
+          throw new Error(
+            `"${channel}" returned a value outside its contract: ${describeIssues(channel, out.error.issues)}`
+          )
       }
       return ok(value ?? null)
     } catch (error) {
@@ -89,11 +117,15 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
 }
 
 function toIssues(issues: readonly z.core.$ZodIssue[]): NonNullable<AppErrorShape['issues']> {
-  return issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message.slice(0, 300) }))
+  return issues
+    .slice(0, 20)
+    .map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message.slice(0, 300) }))
 }
 
 function describeIssues(channel: string, issues: readonly z.core.$ZodIssue[]): string {
   const first = toIssues(issues)[0]
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''
-  return first ? `Invalid input for "${channel}": ${first.path}: ${first.message}${more}` : `Invalid input for "${channel}"`
+  return first
+    ? `Invalid input for "${channel}": ${first.path}: ${first.message}${more}`
+    : `Invalid input for "${channel}"`
 }

@@ -32,7 +32,9 @@ async function start(): Promise<void> {
   app.setAppLogsPath()
   const logger = fileLog(app.getPath('logs'))
   log = logger
-  logger.info(`Factdesk ${app.getVersion()} starting (Electron ${process.versions.electron ?? '?'}, ${app.isPackaged ? 'packaged' : 'unpackaged'})`)
+  logger.info(
+    `Factdesk ${app.getVersion()} starting (Electron ${process.versions.electron ?? '?'}, ${app.isPackaged ? 'packaged' : 'unpackaged'})`
+  )
   serveRenderer(rendererDir(__dirname))
   const userData = app.getPath('userData')
   const platform = electronPlatform(
@@ -52,8 +54,10 @@ async function start(): Promise<void> {
       store: { takeOverLock },
       app: { version: app.getVersion(), logFile: logger.file },
       onInternalError: (channel, error) => logger.error(`"${channel}" failed`, error),
-      onRefused: ({ channel, reason, origin }) => logger.error(`Refused IPC call "${channel}" (${reason}) from ${origin}`),
-      onRendererError: ({ message, stack, where }) => logger.error(`The window reported an error in ${where}: ${message}${stack ? `\n${stack}` : ''}`)
+      onRefused: ({ channel, reason, origin }) =>
+        logger.error(`Refused IPC call "${channel}" (${reason}) from ${origin}`),
+      onRendererError: ({ message, stack, where }) =>
+        logger.error(`The window reported an error in ${where}: ${message}${stack ? `\n${stack}` : ''}`)
     })
   const ready = await open(false).catch(async (error: unknown) => {
     if (!(error instanceof LockHeldElsewhereError)) throw error
@@ -121,7 +125,10 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       log?.error('Factdesk could not start', error)
-      dialog.showErrorBox('Factdesk could not start', `${error instanceof Error ? error.message : String(error)}${log?.file ? `\n\nDetails are in ${log.file}` : ''}`)
+      dialog.showErrorBox(
+        'Factdesk could not start',
+        `${error instanceof Error ? error.message : String(error)}${log?.file ? `\n\nDetails are in ${log.file}` : ''}`
+      )
       app.quit()
     })
 }

@@ -14,7 +14,8 @@ export function buildBridge(
     const noun = name.slice(0, dot)
     const verb = name.slice(dot + 1)
     const group = api[noun] ?? (api[noun] = {})
-    group[verb] = (input?: unknown, callId?: string) => invoke(name, input === undefined ? {} : input, typeof callId === 'string' ? callId : undefined)
+    group[verb] = (input?: unknown, callId?: string) =>
+      invoke(name, input === undefined ? {} : input, typeof callId === 'string' ? callId : undefined)
   }
   for (const group of Object.values(api)) Object.freeze(group)
   const on = (event: string, listener: (payload: unknown) => void): (() => void) => {

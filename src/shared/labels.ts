@@ -18,7 +18,11 @@ export const deskStateLabels: Record<DeskState, string> = { draft: 'Draft', in_c
 
 export const priorityLabels: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High' }
 
-export const stanceLabels: Record<Stance, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' }
+export const stanceLabels: Record<Stance, string> = {
+  supports: 'Supports',
+  contradicts: 'Contradicts',
+  context: 'Context'
+}
 
 export const sourceKindLabels: Record<SourceKind, string> = {
   primary_document: 'Primary document',
@@ -31,4 +35,9 @@ export const sourceKindLabels: Record<SourceKind, string> = {
   other: 'Other'
 }
 
-export const reliabilityLabels: Record<Reliability, string> = { unrated: 'Unrated', high: 'High', medium: 'Medium', low: 'Low' }
+export const reliabilityLabels: Record<Reliability, string> = {
+  unrated: 'Unrated',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low'
+}

@@ -21,7 +21,10 @@ export async function createDesk(admin: ClientBase, id: string, name: string): P
 export async function addMember(admin: ClientBase, member: DeskMember): Promise<void> {
   const role = admin.escapeIdentifier(member.role)
   const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [member.role])
-  if (exists.rowCount === 0) await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD ${admin.escapeLiteral(member.password)} IN ROLE factdesk_editor`)
+  if (exists.rowCount === 0)
+    await admin.query(
+      `CREATE ROLE ${role} LOGIN PASSWORD ${admin.escapeLiteral(member.password)} IN ROLE factdesk_editor`
+    )
   else await admin.query(`GRANT factdesk_editor TO ${role}`)
   await admin.query(
     `INSERT INTO factdesk.members (desk_id, role_name, person_id, is_lead) VALUES ($1, $2, $3, $4)

@@ -30,7 +30,10 @@ afterAll(async () => {
 
 /** Statements a role ran since the last reset, nested ones included. */
 async function statementsBy(role: string): Promise<number> {
-  const [row] = await cluster.admin<{ calls: string | null }>(`SELECT sum(calls) AS calls FROM pg_stat_statements WHERE userid = (SELECT oid FROM pg_roles WHERE rolname = $1)`, [role])
+  const [row] = await cluster.admin<{ calls: string | null }>(
+    `SELECT sum(calls) AS calls FROM pg_stat_statements WHERE userid = (SELECT oid FROM pg_roles WHERE rolname = $1)`,
+    [role]
+  )
   return Number(row?.calls ?? 0)
 }
 
@@ -38,12 +41,19 @@ describe('desk sync batching', () => {
   it('pushes a library and pulls it into an empty one in a bounded number of statements, one write per story', async () => {
     const dir = path.join(root, 'seeded')
     await buildLibrary(dir, STORIES, CLAIMS)
-    const seeded = await openTestCore({ libraryDir: dir, identity: { load: async () => 'bench', save: async () => undefined }, checkOutput: false, deskRetryMs: 150 })
+    const seeded = await openTestCore({
+      libraryDir: dir,
+      identity: { load: async () => 'bench', save: async () => undefined },
+      checkOutput: false,
+      deskRetryMs: 150
+    })
     try {
       await cluster.admin('SELECT pg_stat_statements_reset()')
       await seeded.call('desk.connect', cluster.connectInput('news', 'ana'))
       await settled(seeded)
-      const [onDesk] = await cluster.admin<{ n: string }>(`SELECT count(*) AS n FROM factdesk.units WHERE desk_id = 'news' AND story_id IS NOT NULL`)
+      const [onDesk] = await cluster.admin<{ n: string }>(
+        `SELECT count(*) AS n FROM factdesk.units WHERE desk_id = 'news' AND story_id IS NOT NULL`
+      )
       expect(Number(onDesk!.n)).toBe(UNITS)
       // Unit by unit this was five statements per unit (over 2,500); a page is about a dozen.
       const pushed = await statementsBy('ana')
@@ -57,10 +67,14 @@ describe('desk sync batching', () => {
         })
         await cluster.admin('SELECT pg_stat_statements_reset()')
         await fresh.call('desk.connect', cluster.connectInput('news', 'ben'))
-        await waitFor('every story in the empty library', async () => {
-          await fresh.core.desk.sync?.idle()
-          return fresh.core.store.library.stories.length > STORIES && (await deskStatus(fresh)).pending === 0
-        }, 60_000)
+        await waitFor(
+          'every story in the empty library',
+          async () => {
+            await fresh.core.desk.sync?.idle()
+            return fresh.core.store.library.stories.length > STORIES && (await deskStatus(fresh)).pending === 0
+          },
+          60_000
+        )
         expect(await statementsBy('ben')).toBeLessThan(20)
         // Each story written once, whole: claims, evidence and history together.
         expect(writes.size).toBe(STORIES)

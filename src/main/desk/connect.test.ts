@@ -34,8 +34,15 @@ describe('connecting to a desk', () => {
   it('says in words that the desk does not take TLS, with a code the dialog explains', async () => {
     const a = await cluster.client('news', 'ana')
     await a.call('desk.disconnect', {})
-    const refused = await a.core.dispatch('desk.connect', { ...cluster.connectInput('news', 'ana'), ssl: true }, { url: 'app://factdesk/index.html', isMainFrame: true })
-    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'unsupported', message: expect.stringContaining('does not accept encrypted (TLS) connections') })
+    const refused = await a.core.dispatch(
+      'desk.connect',
+      { ...cluster.connectInput('news', 'ana'), ssl: true },
+      { url: 'app://factdesk/index.html', isMainFrame: true }
+    )
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'unsupported',
+      message: expect.stringContaining('does not accept encrypted (TLS) connections')
+    })
     expect((await a.call('desk.status', {})).state).toBe('off')
   }, 60_000)
 
@@ -57,22 +64,32 @@ describe('connecting to a desk', () => {
     // The password went to the platform's secret store, not into any file of the library.
     const files = (await readdir(a.core.store.dir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile())
     expect(files.some((f) => f.name === 'state.json')).toBe(true)
-    for (const f of files) expect(await readFile(path.join(f.parentPath, f.name), 'utf8'), f.name).not.toContain('ana-secret')
+    for (const f of files)
+      expect(await readFile(path.join(f.parentPath, f.name), 'utf8'), f.name).not.toContain('ana-secret')
   }, 60_000)
 
   it('settles an edit against a delete as the panel offers it: keep, or delete on both sides', async () => {
     const [a, b] = [await cluster.client('news', 'ana'), await cluster.client('news', 'ben')]
     const first = await newClaim(a)
     const start = TEXT.indexOf('crime fell by half')
-    const second = { storyId: first.storyId, claimId: (await a.call('claims.create', { storyId: first.storyId, start, end: start + 'crime fell by half'.length })).id }
-    for (const c of [first, second]) await waitFor('the claims on B', async () => (await verdictOn(b, c.storyId, c.claimId)) === null)
+    const second = {
+      storyId: first.storyId,
+      claimId: (
+        await a.call('claims.create', { storyId: first.storyId, start, end: start + 'crime fell by half'.length })
+      ).id
+    }
+    for (const c of [first, second])
+      await waitFor('the claims on B', async () => (await verdictOn(b, c.storyId, c.claimId)) === null)
     await settled(b)
     await b.core.desk.sync!.close()
     for (const c of [first, second]) await a.call('claims.delete', { storyId: c.storyId, claimId: c.claimId })
     await settled(a)
-    for (const c of [first, second]) await b.call('claims.update', { storyId: c.storyId, claimId: c.claimId, patch: { verdict: 'false' } })
+    for (const c of [first, second])
+      await b.call('claims.update', { storyId: c.storyId, claimId: c.claimId, patch: { verdict: 'false' } })
     await b.core.desk.resume()
-    const status = await waitFor('both conflicts on B', async () => ((await deskStatus(b)).conflicts.length === 2 ? deskStatus(b) : null))
+    const status = await waitFor('both conflicts on B', async () =>
+      (await deskStatus(b)).conflicts.length === 2 ? deskStatus(b) : null
+    )
 
     const choose = async (claimId: string, option: 'Keep' | 'Delete'): Promise<void> => {
       const conflict = status.conflicts.find((c) => c.unitId === claimId)!
@@ -86,7 +103,10 @@ describe('connecting to a desk', () => {
     await settled(b)
     expect(await verdictOn(b, first.storyId, first.claimId)).toBe('false')
     expect(await verdictOn(b, second.storyId, second.claimId)).toBeUndefined()
-    await waitFor('the kept claim back on A', async () => (await verdictOn(a, first.storyId, first.claimId)) === 'false')
+    await waitFor(
+      'the kept claim back on A',
+      async () => (await verdictOn(a, first.storyId, first.claimId)) === 'false'
+    )
     expect(await verdictOn(a, second.storyId, second.claimId)).toBeUndefined()
   }, 60_000)
 })

@@ -31,8 +31,14 @@ async function storyWithClaims(t: TestCore, count: number): Promise<{ storyId: s
 
 /** What the desk holds for a story: claim rationales and the activity entry ids. */
 async function onDesk(storyId: string): Promise<{ rationale: Map<string, string>; activity: string[] }> {
-  const units = await cluster.admin<{ key: string; value: Claim }>(`SELECT key, value FROM factdesk.units WHERE desk_id = 'news' AND story_id = $1 AND kind = 'claim'`, [storyId])
-  const activity = await cluster.admin<{ id: string }>(`SELECT id FROM factdesk.activity WHERE desk_id = 'news' AND story_id = $1`, [storyId])
+  const units = await cluster.admin<{ key: string; value: Claim }>(
+    `SELECT key, value FROM factdesk.units WHERE desk_id = 'news' AND story_id = $1 AND kind = 'claim'`,
+    [storyId]
+  )
+  const activity = await cluster.admin<{ id: string }>(
+    `SELECT id FROM factdesk.activity WHERE desk_id = 'news' AND story_id = $1`,
+    [storyId]
+  )
   return { rationale: new Map(units.map((u) => [u.value.id, u.value.rationale])), activity: activity.map((a) => a.id) }
 }
 
@@ -44,7 +50,20 @@ describe('desk sync under crashes', () => {
     const dir = seed.dir
     await seed.core.close()
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'testing/push-child.ts'), dir, JSON.stringify(cluster.connectInput('news', 'ana')), storyId, claims.join(','), editor], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(__dirname, 'testing/push-child.ts'),
+        dir,
+        JSON.stringify(cluster.connectInput('news', 'ana')),
+        storyId,
+        claims.join(','),
+        editor
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] }
+    )
     let saved = -1
     let errors = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -53,7 +72,11 @@ describe('desk sync under crashes', () => {
     })
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
     // Kill it once the desk has acknowledged a good number of its edits, while it is still pushing.
-    await waitFor(`the child to push (${errors})`, async () => (await cluster.admin(`SELECT 1 FROM factdesk.changes WHERE by_role = 'ana'`)).length > 40, 60_000)
+    await waitFor(
+      `the child to push (${errors})`,
+      async () => (await cluster.admin(`SELECT 1 FROM factdesk.changes WHERE by_role = 'ana'`)).length > 40,
+      60_000
+    )
     const exited = new Promise((r) => child.once('exit', r))
     child.kill('SIGKILL')
     await exited
@@ -61,7 +84,11 @@ describe('desk sync under crashes', () => {
     const acknowledged = await onDesk(storyId)
 
     // The same library opened again (the desk password is asked again: it was only in that process's memory).
-    const again = await openTestCore({ libraryDir: dir, identity: { load: async () => editor, save: async () => undefined }, deskRetryMs: 100 })
+    const again = await openTestCore({
+      libraryDir: dir,
+      identity: { load: async () => editor, save: async () => undefined },
+      deskRetryMs: 100
+    })
     try {
       await again.call('desk.connect', cluster.connectInput('news', 'ana'))
       await settled(again)
@@ -73,7 +100,9 @@ describe('desk sync under crashes', () => {
       for (const id of acknowledged.activity) expect(desk.activity).toContain(id)
       const updates = local.activity.filter((a) => a.action === 'claim.updated')
       expect(updates.length).toBeGreaterThanOrEqual(saved + 1)
-      const dupes = await cluster.admin(`SELECT key, value FROM factdesk.changes WHERE desk_id = 'news' GROUP BY key, value HAVING count(*) > 1`)
+      const dupes = await cluster.admin(
+        `SELECT key, value FROM factdesk.changes WHERE desk_id = 'news' GROUP BY key, value HAVING count(*) > 1`
+      )
       expect(dupes).toEqual([])
     } finally {
       await again.cleanup()
@@ -85,15 +114,21 @@ describe('desk sync under crashes', () => {
     const b = await cluster.client('news', 'ben')
     const { storyId, claims } = await storyWithClaims(a, 30)
     await settled(a)
-    const edits = claims.map((claimId, i) => a.call('claims.update', { storyId, claimId, patch: { verdict: i % 2 ? 'false' : 'accurate', status: 'done' } }))
+    const edits = claims.map((claimId, i) =>
+      a.call('claims.update', { storyId, claimId, patch: { verdict: i % 2 ? 'false' : 'accurate', status: 'done' } })
+    )
     await new Promise((r) => setTimeout(r, 30))
     await cluster.pg.restart()
     await Promise.all(edits)
     await settled(a)
-    await waitFor('every verdict on B', async () => {
-      const got = await b.call('stories.get', { id: storyId }).catch(() => null)
-      return got && got.claims.length === 30 && got.claims.every((c) => c.status === 'done')
-    }, 30_000)
+    await waitFor(
+      'every verdict on B',
+      async () => {
+        const got = await b.call('stories.get', { id: storyId }).catch(() => null)
+        return got && got.claims.length === 30 && got.claims.every((c) => c.status === 'done')
+      },
+      30_000
+    )
     const desk = await onDesk(storyId)
     const local = await a.call('stories.get', { id: storyId })
     expect(desk.activity.sort()).toEqual(local.activity.map((x) => x.id).sort())

@@ -29,12 +29,18 @@ export function findPostgresBin(): string {
   const fromEnv = process.env.FACTDESK_PG_BIN
   if (fromEnv && existsSync(path.join(fromEnv, 'initdb'))) return fromEnv
   const root = '/usr/lib/postgresql'
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : []
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : []
   for (const version of versions) {
     const bin = path.join(root, version, 'bin')
     if (existsSync(path.join(bin, 'initdb'))) return bin
   }
-  throw new Error('No PostgreSQL server binaries found. Install Debian\'s "postgresql" package (apt-get install postgresql) or set FACTDESK_PG_BIN.')
+  throw new Error(
+    'No PostgreSQL server binaries found. Install Debian\'s "postgresql" package (apt-get install postgresql) or set FACTDESK_PG_BIN.'
+  )
 }
 
 /**
@@ -45,7 +51,9 @@ export function findPostgresBin(): string {
 function statementStats(bin: string): string[] {
   try {
     const lib = execFileSync(path.join(bin, 'pg_config'), ['--pkglibdir'], { encoding: 'utf8', stdio: 'pipe' }).trim()
-    return existsSync(path.join(lib, 'pg_stat_statements.so')) ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : []
+    return existsSync(path.join(lib, 'pg_stat_statements.so'))
+      ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all']
+      : []
   } catch {
     return []
   }
@@ -59,7 +67,9 @@ function serverUser(): { uid: number; gid: number } | null {
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim())
     return { uid, gid }
   } catch {
-    throw new Error('PostgreSQL will not run as root and there is no "postgres" user to run it as (install the postgresql package).')
+    throw new Error(
+      'PostgreSQL will not run as root and there is no "postgres" user to run it as (install the postgresql package).'
+    )
   }
 }
 
@@ -69,7 +79,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
+      )
     })
   })
 }
@@ -88,21 +100,55 @@ export async function startLocalPostgres({ port: wanted }: { port?: number } = {
     await chown(pwfile, runAs.uid, runAs.gid)
   }
   const asServer = runAs ? { uid: runAs.uid, gid: runAs.gid } : {}
-  execFileSync(path.join(bin, 'initdb'), ['-D', data, '-U', user, `--pwfile=${pwfile}`, '--auth-host=scram-sha-256', '--auth-local=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], {
-    stdio: 'pipe',
-    cwd: dir,
-    ...asServer
-  })
+  execFileSync(
+    path.join(bin, 'initdb'),
+    [
+      '-D',
+      data,
+      '-U',
+      user,
+      `--pwfile=${pwfile}`,
+      '--auth-host=scram-sha-256',
+      '--auth-local=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync'
+    ],
+    {
+      stdio: 'pipe',
+      cwd: dir,
+      ...asServer
+    }
+  )
   await rm(pwfile)
   const port = wanted ?? (await freePort())
   let child: ChildProcess | null = null
 
   const start = async (): Promise<void> => {
-    const proc = spawn(path.join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200', ...statementStats(bin)], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      cwd: dir,
-      ...asServer
-    })
+    const proc = spawn(
+      path.join(bin, 'postgres'),
+      [
+        '-D',
+        data,
+        '-p',
+        String(port),
+        '-k',
+        dir,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'max_connections=200',
+        ...statementStats(bin)
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        cwd: dir,
+        ...asServer
+      }
+    )
     let log = ''
     proc.stderr?.on('data', (chunk: Buffer) => {
       log = (log + chunk.toString()).slice(-4000)

@@ -259,15 +259,24 @@ export async function migrate(client: ClientBase): Promise<number[]> {
   await client.query(`SELECT pg_advisory_lock(hashtext('factdesk:migrate'))`)
   try {
     await client.query('CREATE SCHEMA IF NOT EXISTS factdesk')
-    await client.query('CREATE TABLE IF NOT EXISTS factdesk.schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
-    const done = new Set((await client.query<{ version: number }>('SELECT version FROM factdesk.schema_migrations')).rows.map((r) => r.version))
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS factdesk.schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())'
+    )
+    const done = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM factdesk.schema_migrations')).rows.map(
+        (r) => r.version
+      )
+    )
     const applied: number[] = []
     for (const m of migrations) {
       if (done.has(m.version)) continue
       await client.query('BEGIN')
       try {
         await client.query(m.sql)
-        await client.query('INSERT INTO factdesk.schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name])
+        await client.query('INSERT INTO factdesk.schema_migrations (version, name) VALUES ($1, $2)', [
+          m.version,
+          m.name
+        ])
         await client.query('COMMIT')
       } catch (error) {
         await client.query('ROLLBACK')

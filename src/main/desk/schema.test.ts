@@ -33,11 +33,23 @@ async function as(user: string, password: string): Promise<Client> {
   return client
 }
 
-const unit = (key: string, kind: string, value: unknown, baseSeq: number | null = null) => ({ key, kind, storyId: kind === 'claim' ? 's1' : null, value, baseSeq, changeId: `${key}-${Math.random()}` })
+const unit = (key: string, kind: string, value: unknown, baseSeq: number | null = null) => ({
+  key,
+  kind,
+  storyId: kind === 'claim' ? 's1' : null,
+  value,
+  baseSeq,
+  changeId: `${key}-${Math.random()}`
+})
 const push = (c: Client, desk: string, units: unknown[], activity: unknown[] = []) =>
   c
-    .query<{ answer: { results: [string, string, number | null][] } }>('SELECT factdesk.push_page($1, $2, $3) AS answer', [desk, JSON.stringify(units), JSON.stringify(activity)])
-    .then((r) => r.rows[0]!.answer.results.map(([key, status, seq]) => ({ key, status, seq: seq === null ? null : Number(seq) })))
+    .query<{ answer: { results: [string, string, number | null][] } }>(
+      'SELECT factdesk.push_page($1, $2, $3) AS answer',
+      [desk, JSON.stringify(units), JSON.stringify(activity)]
+    )
+    .then((r) =>
+      r.rows[0]!.answer.results.map(([key, status, seq]) => ({ key, status, seq: seq === null ? null : Number(seq) }))
+    )
 
 describe('desk schema', () => {
   it('migrates an empty database once and records the version', async () => {
@@ -72,16 +84,24 @@ describe('desk schema', () => {
     expect((await edA.query(`SELECT * FROM factdesk.units WHERE desk_id = 'deskb'`)).rows).toEqual([])
     expect((await edA.query(`SELECT * FROM factdesk.desks`)).rows.map((r: { id: string }) => r.id)).toEqual(['deska'])
     await expect(push(edA, 'deskb', [unit('claim:x', 'claim', {})])).rejects.toMatchObject({ code: '42501' })
-    await expect(edA.query(`INSERT INTO factdesk.units (desk_id, key, kind, value, seq) VALUES ('deskb', 'claim:y', 'claim', '{}', 1)`)).rejects.toMatchObject({ code: '42501' })
+    await expect(
+      edA.query(
+        `INSERT INTO factdesk.units (desk_id, key, kind, value, seq) VALUES ('deskb', 'claim:y', 'claim', '{}', 1)`
+      )
+    ).rejects.toMatchObject({ code: '42501' })
   })
 
   it('lets only the lead change desk settings', async () => {
     const ed = await as('ed_a', 'ed-a-pw')
-    await expect(push(ed, 'deska', [unit('settings', 'settings', { organisationName: 'X' })])).rejects.toMatchObject({ code: '42501' })
+    await expect(push(ed, 'deska', [unit('settings', 'settings', { organisationName: 'X' })])).rejects.toMatchObject({
+      code: '42501'
+    })
     const lead = await as('lead_a', 'lead-a-pw')
     const [ok] = await push(lead, 'deska', [unit('settings', 'settings', { organisationName: 'X' })])
     expect(ok!.status).toBe('applied')
-    await expect(push(ed, 'deska', [unit('settings', 'settings', { organisationName: 'Y' }, ok!.seq)])).rejects.toMatchObject({ code: '42501' })
+    await expect(
+      push(ed, 'deska', [unit('settings', 'settings', { organisationName: 'Y' }, ok!.seq)])
+    ).rejects.toMatchObject({ code: '42501' })
   })
 
   it('keeps activity append-only for everyone, the owner included', async () => {

@@ -9,7 +9,16 @@ import { migrate } from './migrations'
 import { DeskSync, deskError, forgetConnection, savedConnection } from './sync'
 import { newPgClient } from './pg-client'
 
-export const offStatus: DeskStatus = { state: 'off', deskId: null, user: null, lead: false, pending: 0, lastSyncAt: null, conflicts: [], error: null }
+export const offStatus: DeskStatus = {
+  state: 'off',
+  deskId: null,
+  user: null,
+  lead: false,
+  pending: 0,
+  lastSyncAt: null,
+  conflicts: [],
+  error: null
+}
 
 const secretKey = (c: DeskConnection): string => `desk:${c.user}@${c.host}:${c.port}/${c.database}`
 
@@ -22,18 +31,40 @@ export function parseConnection(input: ConnectDesk): { connection: DeskConnectio
     } catch {
       throw new AppError('invalid_input', 'That is not a postgresql:// address.')
     }
-    if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') throw new AppError('invalid_input', 'The desk address must start with postgresql://')
+    if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:')
+      throw new AppError('invalid_input', 'The desk address must start with postgresql://')
     const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres'
     const user = decodeURIComponent(url.username)
-    if (!url.hostname || !user) throw new AppError('invalid_input', 'The desk address needs a host and a user, e.g. postgresql://dana@desk.example.org/factdesk')
+    if (!url.hostname || !user)
+      throw new AppError(
+        'invalid_input',
+        'The desk address needs a host and a user, e.g. postgresql://dana@desk.example.org/factdesk'
+      )
     const sslmode = url.searchParams.get('sslmode')
     return {
-      connection: { host: url.hostname, port: url.port ? Number(url.port) : 5432, database, user, ssl: sslmode === 'disable' ? false : input.ssl, deskId: input.deskId },
+      connection: {
+        host: url.hostname,
+        port: url.port ? Number(url.port) : 5432,
+        database,
+        user,
+        ssl: sslmode === 'disable' ? false : input.ssl,
+        deskId: input.deskId
+      },
       password: input.password || decodeURIComponent(url.password)
     }
   }
   if (!input.host || !input.user) throw new AppError('invalid_input', 'Give the desk address, or its host and user.')
-  return { connection: { host: input.host, port: input.port ?? 5432, database: input.database ?? 'postgres', user: input.user, ssl: input.ssl, deskId: input.deskId }, password: input.password }
+  return {
+    connection: {
+      host: input.host,
+      port: input.port ?? 5432,
+      database: input.database ?? 'postgres',
+      user: input.user,
+      ssl: input.ssl,
+      deskId: input.deskId
+    },
+    password: input.password
+  }
 }
 
 export interface DeskManager {
@@ -78,7 +109,8 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
     handlers: {
       'desk.status': () => status(),
       'desk.connect': async (input) => {
-        if (ctx.store.readOnly) throw new AppError('read_only', 'This library is open read-only, so it cannot sync with a desk.')
+        if (ctx.store.readOnly)
+          throw new AppError('read_only', 'This library is open read-only, so it cannot sync with a desk.')
         const { connection, password } = parseConnection(input)
         await ensureSchema(connection, password)
         sync = await DeskSync.connect(options(connection, password), stop)
@@ -87,7 +119,7 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
         return status()
       },
       'desk.disconnect': async () => {
-        const connection = sync ? (await savedConnection(ctx.store)) : null
+        const connection = sync ? await savedConnection(ctx.store) : null
         await stop()
         await forgetConnection(ctx.store)
         if (connection) await platform.secrets.remove(secretKey(connection)).catch(() => undefined)
@@ -105,10 +137,20 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
 
 /** Brings the desk schema up to date when the connecting role may (the owner); members just use it. */
 async function ensureSchema(connection: DeskConnection, password: string): Promise<void> {
-  const client = newPgClient({ host: connection.host, port: connection.port, database: connection.database, user: connection.user, password, ssl: connection.ssl ? { rejectUnauthorized: true } : false, connectionTimeoutMillis: 5000 })
+  const client = newPgClient({
+    host: connection.host,
+    port: connection.port,
+    database: connection.database,
+    user: connection.user,
+    password,
+    ssl: connection.ssl ? { rejectUnauthorized: true } : false,
+    connectionTimeoutMillis: 5000
+  })
   try {
     await client.connect()
-    const owner = await client.query<{ owner: boolean }>('SELECT pg_catalog.has_database_privilege(current_user, current_database(), \'CREATE\') AS owner')
+    const owner = await client.query<{ owner: boolean }>(
+      "SELECT pg_catalog.has_database_privilege(current_user, current_database(), 'CREATE') AS owner"
+    )
     if (owner.rows[0]?.owner) await migrate(client)
   } catch (error) {
     throw deskError(error, connection)

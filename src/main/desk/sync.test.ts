@@ -36,13 +36,24 @@ const claimOf = async (t: TestCore, storyId: string, claimId: string): Promise<C
 
 describe('desk sync', () => {
   it('brings a story to the others, and merges edits to different claims and different fields', async () => {
-    const [a, b, c] = [await cluster.client('news', 'ana'), await cluster.client('news', 'ben'), await cluster.client('news', 'lead')]
+    const [a, b, c] = [
+      await cluster.client('news', 'ana'),
+      await cluster.client('news', 'ben'),
+      await cluster.client('news', 'lead')
+    ]
     const { storyId, claims } = await newStory(a, 'Council budget')
-    await waitFor('the story on B and C', async () => (await claimOf(b, storyId, claims[2]!)) && (await claimOf(c, storyId, claims[2]!)))
+    await waitFor(
+      'the story on B and C',
+      async () => (await claimOf(b, storyId, claims[2]!)) && (await claimOf(c, storyId, claims[2]!))
+    )
 
     await a.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'false' } })
     await b.call('claims.update', { storyId, claimId: claims[1]!, patch: { status: 'in_progress' } })
-    await c.call('claims.update', { storyId, claimId: claims[0]!, patch: { rationale: 'Budget line 4.2 says 3.1 million.' } })
+    await c.call('claims.update', {
+      storyId,
+      claimId: claims[0]!,
+      patch: { rationale: 'Budget line 4.2 says 3.1 million.' }
+    })
     for (const t of [a, b, c]) {
       const claim0 = await waitFor('claim 1 merged', async () => {
         const got = await claimOf(t, storyId, claims[0]!)
@@ -53,10 +64,17 @@ describe('desk sync', () => {
     }
     for (const t of [a, b, c]) expect((await settled(t)).conflicts).toEqual([])
     // Activity merges by union: every editor's entries, each once.
-    const logs = await Promise.all([a, b, c].map(async (t) => (await t.call('stories.get', { id: storyId })).activity.map((x) => x.id).sort()))
+    const logs = await Promise.all(
+      [a, b, c].map(async (t) => (await t.call('stories.get', { id: storyId })).activity.map((x) => x.id).sort())
+    )
     await waitFor('activity union', async () => {
-      const again = await Promise.all([a, b, c].map(async (t) => (await t.call('stories.get', { id: storyId })).activity.map((x) => x.id).sort()))
-      return again.every((l) => l.length === again[0]!.length && new Set(l).size === l.length) && again[0]!.length >= logs[0]!.length
+      const again = await Promise.all(
+        [a, b, c].map(async (t) => (await t.call('stories.get', { id: storyId })).activity.map((x) => x.id).sort())
+      )
+      return (
+        again.every((l) => l.length === again[0]!.length && new Set(l).size === l.length) &&
+        again[0]!.length >= logs[0]!.length
+      )
     })
   }, 60_000)
 
@@ -76,7 +94,15 @@ describe('desk sync', () => {
       const s = await deskStatus(b)
       return s.conflicts.length > 0 ? s : null
     })
-    expect(status.conflicts).toEqual([{ key: `claim:${claims[1]}`, kind: 'claim', storyId, unitId: claims[1], fields: [{ field: 'verdict', local: 'accurate', remote: 'misleading' }] }])
+    expect(status.conflicts).toEqual([
+      {
+        key: `claim:${claims[1]}`,
+        kind: 'claim',
+        storyId,
+        unitId: claims[1],
+        fields: [{ field: 'verdict', local: 'accurate', remote: 'misleading' }]
+      }
+    ])
     // Nothing was overwritten: B keeps its own verdict, the desk keeps A's, until someone chooses.
     expect((await claimOf(b, storyId, claims[1]!))?.verdict).toBe('accurate')
     await new Promise((r) => setTimeout(r, 300))
@@ -87,7 +113,9 @@ describe('desk sync', () => {
     expect((await deskStatus(b)).conflicts).toEqual([])
     const log = (await b.call('stories.get', { id: storyId })).activity
     expect(log.at(-1)?.summary).toContain('Sync conflict resolved')
-    await waitFor('the resolution logged on A', async () => (await a.call('stories.get', { id: storyId })).activity.some((x) => x.summary.includes('Sync conflict resolved')))
+    await waitFor('the resolution logged on A', async () =>
+      (await a.call('stories.get', { id: storyId })).activity.some((x) => x.summary.includes('Sync conflict resolved'))
+    )
   }, 60_000)
 
   it('an edit against a concurrent delete is a flagged conflict, not a silent delete', async () => {
@@ -100,7 +128,9 @@ describe('desk sync', () => {
     await settled(a)
     await b.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'false' } })
     await b.core.desk.resume()
-    const status = await waitFor('a conflict on B', async () => ((await deskStatus(b)).conflicts.length > 0 ? deskStatus(b) : null))
+    const status = await waitFor('a conflict on B', async () =>
+      (await deskStatus(b)).conflicts.length > 0 ? deskStatus(b) : null
+    )
     expect(status.conflicts[0]!.fields).toEqual([{ field: '(deleted)', local: 'edited', remote: 'deleted' }])
     expect((await claimOf(b, storyId, claims[0]!))?.verdict).toBe('false')
   }, 60_000)
@@ -112,7 +142,9 @@ describe('desk sync', () => {
     await cluster.pg.stop()
     await waitFor('A offline', async () => (await deskStatus(a)).state === 'offline')
     await a.call('claims.update', { storyId, claimId: claims[2]!, patch: { verdict: 'accurate', status: 'done' } })
-    expect((await waitFor('pending on A', async () => ((await deskStatus(a)).pending > 0 ? deskStatus(a) : null))).state).toBe('offline')
+    expect(
+      (await waitFor('pending on A', async () => ((await deskStatus(a)).pending > 0 ? deskStatus(a) : null))).state
+    ).toBe('offline')
     await cluster.pg.restart()
     await waitFor('the edit on B', async () => (await claimOf(b, storyId, claims[2]!))?.verdict === 'accurate')
     expect((await settled(a)).pending).toBe(0)
@@ -122,21 +154,34 @@ describe('desk sync', () => {
     const lead = await cluster.client('news', 'lead')
     await settled(lead)
     const t = await cluster.client('news', 'ana')
-    const wrong = await t.core.dispatch('desk.connect', cluster.connectInput('news', 'ben', 'nope'), { url: 'app://factdesk/index.html', isMainFrame: true })
+    const wrong = await t.core.dispatch('desk.connect', cluster.connectInput('news', 'ben', 'nope'), {
+      url: 'app://factdesk/index.html',
+      isMainFrame: true
+    })
     expect(wrong.ok ? null : wrong.error.code).toBe('forbidden')
-    const stranger = await t.core.dispatch('desk.connect', cluster.connectInput('news', 'olga'), { url: 'app://factdesk/index.html', isMainFrame: true })
-    expect(stranger.ok ? null : stranger.error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('not a member') })
+    const stranger = await t.core.dispatch('desk.connect', cluster.connectInput('news', 'olga'), {
+      url: 'app://factdesk/index.html',
+      isMainFrame: true
+    })
+    expect(stranger.ok ? null : stranger.error).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('not a member')
+    })
     // The refused attempts left the working connection alone.
     await settled(t)
     await t.call('settings.update', { patch: { organisationName: 'Ana’s idea' } })
     const status = await waitFor('a refusal', async () => ((await deskStatus(t)).error ? deskStatus(t) : null))
     expect(status.error?.code).toBe('forbidden')
     expect(status.pending).toBe(0)
-    const rows = await cluster.admin<{ name: string }>(`SELECT value->>'organisationName' AS name FROM factdesk.units WHERE desk_id = 'news' AND key = 'settings'`)
+    const rows = await cluster.admin<{ name: string }>(
+      `SELECT value->>'organisationName' AS name FROM factdesk.units WHERE desk_id = 'news' AND key = 'settings'`
+    )
     expect(rows.map((r) => r.name)).not.toContain('Ana’s idea')
     await lead.call('settings.update', { patch: { organisationName: 'Riverton Ledger' } })
     // Ana's refused change and the lead's meet: a conflict Ana settles in the lead's favour.
-    const clash = await waitFor('the settings conflict on Ana', async () => (await deskStatus(t)).conflicts.find((c) => c.key === 'settings'))
+    const clash = await waitFor('the settings conflict on Ana', async () =>
+      (await deskStatus(t)).conflicts.find((c) => c.key === 'settings')
+    )
     expect(clash.fields).toEqual([{ field: 'organisationName', local: 'Ana’s idea', remote: 'Riverton Ledger' }])
     await t.call('desk.resolve', { key: 'settings', choices: { organisationName: 'remote' } })
     expect((await t.call('library.get', {})).settings.organisationName).toBe('Riverton Ledger')
@@ -147,20 +192,46 @@ describe('desk sync', () => {
     const [lead, b] = [await cluster.client('news', 'lead'), await cluster.client('news', 'ben')]
     const rosa = await b.call('people.create', { name: 'Rosa Diaz' })
     const { storyId, claims } = await newStory(b, 'Harbour dredging')
-    await b.call('claims.update', { storyId, claimId: claims[0]!, patch: { assignee: rosa.id, status: 'done', verdict: 'accurate' } })
+    await b.call('claims.update', {
+      storyId,
+      claimId: claims[0]!,
+      patch: { assignee: rosa.id, status: 'done', verdict: 'accurate' }
+    })
     await b.call('claims.update', { storyId, claimId: claims[1]!, patch: { status: 'in_progress' } })
     await settled(b)
-    const query: ChannelInput<'library.search'> = { query: 'harbour', deskState: 'all', assignee: 'all', desk: 'all', sort: 'updated', offset: 0, limit: 50 }
+    const query: ChannelInput<'library.search'> = {
+      query: 'harbour',
+      deskState: 'all',
+      assignee: 'all',
+      desk: 'all',
+      sort: 'updated',
+      offset: 0,
+      limit: 50
+    }
     const page = await waitFor('B’s story in the lead’s view', async () => {
       const p = await lead.call('library.search', query)
       return p.stories[0]?.statusCounts.done === 1 && p.marks[storyId] === 'synced' ? p : null
     })
     expect(page.stories).toHaveLength(1)
-    expect(page.stories[0]).toMatchObject({ id: storyId, claimCount: 3, statusCounts: { open: 1, in_progress: 1, waiting: 0, done: 1 }, assignees: [rosa.id] })
+    expect(page.stories[0]).toMatchObject({
+      id: storyId,
+      claimCount: 3,
+      statusCounts: { open: 1, in_progress: 1, waiting: 0, done: 1 },
+      assignees: [rosa.id]
+    })
     expect((await lead.call('library.get', {})).people.map((p) => p.name)).toContain('Rosa Diaz')
     await settled(lead)
     const whole = await lead.call('library.search', { ...query, query: '' })
-    expect(whole.desk).toEqual({ stories: whole.desk!.inLibrary, inLibrary: Number((await cluster.admin<{ n: string }>(`SELECT count(*) AS n FROM factdesk.units WHERE desk_id = 'news' AND kind = 'story' AND value IS NOT NULL`))[0]!.n) })
+    expect(whole.desk).toEqual({
+      stories: whole.desk!.inLibrary,
+      inLibrary: Number(
+        (
+          await cluster.admin<{ n: string }>(
+            `SELECT count(*) AS n FROM factdesk.units WHERE desk_id = 'news' AND kind = 'story' AND value IS NOT NULL`
+          )
+        )[0]!.n
+      )
+    })
     // The sample story stays on this machine; filters and marks agree.
     const local = await lead.call('library.search', { ...query, query: '', desk: 'local' })
     expect(local.total).toBeGreaterThan(0)
@@ -177,13 +248,20 @@ describe('desk sync', () => {
     })
     expect(pending.marks[storyId]).toBe('pending')
     await cluster.pg.restart()
-    await waitFor('the story agreed again', async () => (await lead.call('library.search', query)).marks[storyId] === 'synced', 30_000)
+    await waitFor(
+      'the story agreed again',
+      async () => (await lead.call('library.search', query)).marks[storyId] === 'synced',
+      30_000
+    )
     await waitFor('the status on B', async () => (await claimOf(b, storyId, claims[2]!))?.status === 'waiting')
 
     // Without a desk the screen is the library, with no desk marks.
     const alone = await openTestCore()
     try {
-      expect(await alone.call('library.search', { ...query, query: '', desk: 'pending' })).toMatchObject({ desk: null, marks: {} })
+      expect(await alone.call('library.search', { ...query, query: '', desk: 'pending' })).toMatchObject({
+        desk: null,
+        marks: {}
+      })
     } finally {
       await alone.cleanup()
     }

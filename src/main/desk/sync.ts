@@ -23,7 +23,20 @@ import { outsideCalls } from '../call-context'
 import { writeFileDurably } from '../store/durable-write'
 import { nodeFileIO } from '../store/file-io'
 import type { LibraryStore } from '../store/library-store'
-import { idOf, kindOf, LIBRARY_SCOPE, libraryUnits, merge3, putLibraryUnit, putStoryUnit, storyUnits, unitSchemas, type Unit, type UnitKind, type UnitValue } from './units'
+import {
+  idOf,
+  kindOf,
+  LIBRARY_SCOPE,
+  libraryUnits,
+  merge3,
+  putLibraryUnit,
+  putStoryUnit,
+  storyUnits,
+  unitSchemas,
+  type Unit,
+  type UnitKind,
+  type UnitValue
+} from './units'
 import { newPgClient } from './pg-client'
 
 interface Base {
@@ -195,7 +208,15 @@ export class DeskSync {
       pending: this.pending.size + this.pendingActivityCount(),
       lastSyncAt: this.state.lastSyncAt,
       conflicts: Object.values(this.state.conflicts).map(({ base: _base, ...c }) => c),
-      error: this.error ?? (this.heldSettings ? { code: 'forbidden', message: 'Only the desk lead can change desk settings; your change stays in this library and is not shared.' } : null)
+      error:
+        this.error ??
+        (this.heldSettings
+          ? {
+              code: 'forbidden',
+              message:
+                'Only the desk lead can change desk settings; your change stays in this library and is not shared.'
+            }
+          : null)
     }
   }
 
@@ -244,11 +265,17 @@ export class DeskSync {
   }
 
   /** Settles a conflict: each field takes this library's value or the desk's; logged in the story's history. */
-  async resolve(key: string, choices: Record<string, 'local' | 'remote'>, by: string, newId: () => string): Promise<void> {
+  async resolve(
+    key: string,
+    choices: Record<string, 'local' | 'remote'>,
+    by: string,
+    newId: () => string
+  ): Promise<void> {
     const conflict = this.state.conflicts[key]
     if (!conflict) throw new AppError('not_found', 'That conflict has already been resolved.')
     const missing = conflict.fields.filter((f) => !choices[f.field])
-    if (missing.length) throw new AppError('invalid_input', `Choose a value for ${missing.map((f) => f.field).join(', ')}.`)
+    if (missing.length)
+      throw new AppError('invalid_input', `Choose a value for ${missing.map((f) => f.field).join(', ')}.`)
     const at = this.options.now().toISOString()
     const apply = (current: UnitValue | null): UnitValue | null => {
       let value = current
@@ -257,7 +284,11 @@ export class DeskSync {
         if (f.field === '(deleted)') value = f.remote === 'deleted' ? null : value
         else if (value) value = { ...value, [f.field]: f.remote }
       }
-      if (value && conflict.fields.every((f) => f.field === '(deleted)' && choices[f.field] === 'local' && f.local === 'deleted')) value = null
+      if (
+        value &&
+        conflict.fields.every((f) => f.field === '(deleted)' && choices[f.field] === 'local' && f.local === 'deleted')
+      )
+        value = null
       return value
     }
     const summary = `Sync conflict resolved: ${conflict.fields.map((f) => `${f.field} kept ${choices[f.field] === 'local' ? 'this library’s' : 'the desk’s'} value`).join('; ')}`
@@ -267,8 +298,20 @@ export class DeskSync {
         const current = storyUnits(file).find((u) => u.key === key)?.value ?? null
         putStoryUnit(file, conflict.kind, conflict.unitId, apply(current))
         // The story's version moves on (past any later stamp from the desk), so open windows fetch it again.
-        file.story.updatedAt = at > file.story.updatedAt ? at : new Date(Date.parse(file.story.updatedAt) + 1).toISOString()
-        file.activity.push({ id: newId(), at, by, action: conflict.kind === 'story' ? 'story.updated' : 'claim.updated', storyId: file.story.id, claimId: conflict.kind === 'claim' ? conflict.unitId : null, field: null, from: null, to: null, summary })
+        file.story.updatedAt =
+          at > file.story.updatedAt ? at : new Date(Date.parse(file.story.updatedAt) + 1).toISOString()
+        file.activity.push({
+          id: newId(),
+          at,
+          by,
+          action: conflict.kind === 'story' ? 'story.updated' : 'claim.updated',
+          storyId: file.story.id,
+          claimId: conflict.kind === 'claim' ? conflict.unitId : null,
+          field: null,
+          from: null,
+          to: null,
+          summary
+        })
       })
     } else {
       await this.store.updateLibrary((draft) => {
@@ -302,8 +345,15 @@ export class DeskSync {
     const listener = newPgClient(this.clientConfig())
     try {
       await client.connect()
-      const member = await client.query<{ is_lead: boolean }>('SELECT is_lead FROM factdesk.members WHERE desk_id = $1 AND role_name = session_user', [this.options.connection.deskId])
-      if (member.rowCount === 0) throw new AppError('forbidden', `${this.options.connection.user} is not a member of the desk "${this.options.connection.deskId}". Ask the desk lead to add you.`)
+      const member = await client.query<{ is_lead: boolean }>(
+        'SELECT is_lead FROM factdesk.members WHERE desk_id = $1 AND role_name = session_user',
+        [this.options.connection.deskId]
+      )
+      if (member.rowCount === 0)
+        throw new AppError(
+          'forbidden',
+          `${this.options.connection.user} is not a member of the desk "${this.options.connection.deskId}". Ask the desk lead to add you.`
+        )
       this.lead = member.rows[0]!.is_lead
       await listener.connect()
       listener.on('notification', () => {
@@ -418,7 +468,9 @@ export class DeskSync {
     if (!this.loaded) return
     const store = this.store
     const all = this.dirty.has('*')
-    const scopes = [...new Set(all ? [LIBRARY_SCOPE, ...store.library.stories.map((s) => s.id), ...this.bases.keys()] : this.dirty)]
+    const scopes = [
+      ...new Set(all ? [LIBRARY_SCOPE, ...store.library.stories.map((s) => s.id), ...this.bases.keys()] : this.dirty)
+    ]
     this.dirty.clear()
     if (scopes.includes(LIBRARY_SCOPE)) this.heldSettings = false
     const recomputed = new Set(scopes)
@@ -440,8 +492,18 @@ export class DeskSync {
           continue
         }
         const baseSeq = base?.seq ?? null
-        const changeId = createHash('sha256').update(`${this.options.connection.deskId}\n${key}\n${baseSeq}\n${JSON.stringify(value)}`).digest('base64url')
-        this.pending.set(key, { scope, key, kind: unit?.kind ?? kindOf(key), storyId: scope === LIBRARY_SCOPE ? null : scope, value, baseSeq, changeId })
+        const changeId = createHash('sha256')
+          .update(`${this.options.connection.deskId}\n${key}\n${baseSeq}\n${JSON.stringify(value)}`)
+          .digest('base64url')
+        this.pending.set(key, {
+          scope,
+          key,
+          kind: unit?.kind ?? kindOf(key),
+          storyId: scope === LIBRARY_SCOPE ? null : scope,
+          value,
+          baseSeq,
+          changeId
+        })
       }
     })
     this.emit()
@@ -477,10 +539,11 @@ export class DeskSync {
   private async push(client: Client, units: PendingUnit[]): Promise<void> {
     const byScope = new Map<string, PendingUnit[]>()
     for (const p of units) (byScope.get(p.scope) ?? byScope.set(p.scope, []).get(p.scope)!).push(p)
-    for (const [id, length] of this.activityLength) if (length > (this.state.activityPushed[id] ?? 0) && !byScope.has(id)) byScope.set(id, [])
+    for (const [id, length] of this.activityLength)
+      if (length > (this.state.activityPushed[id] ?? 0) && !byScope.has(id)) byScope.set(id, [])
     const scopes = [...byScope.keys()].sort((a, b) => (a === LIBRARY_SCOPE ? -1 : b === LIBRARY_SCOPE ? 1 : 0))
     const stale: PendingUnit[] = []
-    for (let i = 0; i < scopes.length; ) {
+    for (let i = 0; i < scopes.length;) {
       const page: PendingUnit[] = []
       const withActivity: string[] = []
       let entries = 0
@@ -488,7 +551,8 @@ export class DeskSync {
       for (; i < scopes.length && page.length < PUSH_PAGE_UNITS && entries < PUSH_PAGE_ACTIVITY; i++) {
         const scope = scopes[i]!
         page.push(...byScope.get(scope)!.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind]))
-        const unpushed = scope === LIBRARY_SCOPE ? 0 : (this.activityLength.get(scope) ?? 0) - (this.state.activityPushed[scope] ?? 0)
+        const unpushed =
+          scope === LIBRARY_SCOPE ? 0 : (this.activityLength.get(scope) ?? 0) - (this.state.activityPushed[scope] ?? 0)
         if (unpushed <= 0) continue
         withActivity.push(scope)
         entries += unpushed
@@ -497,23 +561,47 @@ export class DeskSync {
       await inTurns(withActivity, FILES_AT_ONCE, async (scope) => {
         const done = this.state.activityPushed[scope] ?? 0
         const file = await this.readStoryIfLoaded(scope)
-        if (file && !isSample(file) && file.activity.length > done) activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
+        if (file && !isSample(file) && file.activity.length > done)
+          activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
       })
       stale.push(...(await this.pushPage(client, page, activity)))
     }
     // Someone else changed these since we last agreed: fetch them, merge, and push the result.
-    if (stale.length > 0) await this.pullKeys(client, stale.map((p) => p.key))
+    if (stale.length > 0)
+      await this.pullKeys(
+        client,
+        stale.map((p) => p.key)
+      )
   }
 
   /** One page: written ahead as in flight, sent in one call, its answers made agreed versions. Returns the stale units. */
-  private async pushPage(client: Client, page: PendingUnit[], activity: { storyId: string; entries: Activity[]; count: number }[]): Promise<PendingUnit[]> {
+  private async pushPage(
+    client: Client,
+    page: PendingUnit[],
+    activity: { storyId: string; entries: Activity[]; count: number }[]
+  ): Promise<PendingUnit[]> {
     // Written ahead: if we die before the agreed versions are saved, settleInflight finds what the desk took.
     this.state.inflight = page.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId }))
     await this.saveState()
-    const payload = page.map((p) => ({ key: p.key, kind: p.kind, storyId: p.storyId, value: p.value, baseSeq: p.baseSeq, changeId: p.changeId }))
-    let answer: { prior: number | string; top: number | string; results: [string, 'applied' | 'stale', number | string | null][] }
+    const payload = page.map((p) => ({
+      key: p.key,
+      kind: p.kind,
+      storyId: p.storyId,
+      value: p.value,
+      baseSeq: p.baseSeq,
+      changeId: p.changeId
+    }))
+    let answer: {
+      prior: number | string
+      top: number | string
+      results: [string, 'applied' | 'stale', number | string | null][]
+    }
     try {
-      const sent = await client.query<{ answer: typeof answer }>('SELECT factdesk.push_page($1, $2, $3) AS answer', [this.options.connection.deskId, JSON.stringify(payload), JSON.stringify(activity.flatMap((a) => a.entries))])
+      const sent = await client.query<{ answer: typeof answer }>('SELECT factdesk.push_page($1, $2, $3) AS answer', [
+        this.options.connection.deskId,
+        JSON.stringify(payload),
+        JSON.stringify(activity.flatMap((a) => a.entries))
+      ])
       answer = sent.rows[0]!.answer
     } catch (error) {
       if ((error as { code?: string }).code === '42501') for (const p of page) this.refused.add(p.key)
@@ -541,7 +629,10 @@ export class DeskSync {
   /** A push cut off by a crash: what the desk accepted of it is agreed; the rest is simply pending again. */
   private async settleInflight(client: Client): Promise<void> {
     const inflight = this.state.inflight ?? []
-    const found = await client.query<{ change_id: string; seq: string; value: UnitValue | null }>('SELECT change_id, seq, value FROM factdesk.changes WHERE change_id = ANY($1)', [inflight.map((f) => f.changeId)])
+    const found = await client.query<{ change_id: string; seq: string; value: UnitValue | null }>(
+      'SELECT change_id, seq, value FROM factdesk.changes WHERE change_id = ANY($1)',
+      [inflight.map((f) => f.changeId)]
+    )
     const accepted = new Map(found.rows.map((r) => [r.change_id, r]))
     for (const f of inflight) {
       const change = accepted.get(f.changeId)
@@ -564,13 +655,27 @@ export class DeskSync {
     const desk = this.options.connection.deskId
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
     try {
-      const topRow = await client.query<{ top: string | null }>('SELECT GREATEST((SELECT max(seq) FROM factdesk.units WHERE desk_id = $1), (SELECT max(seq) FROM factdesk.activity WHERE desk_id = $1)) AS top', [desk])
+      const topRow = await client.query<{ top: string | null }>(
+        'SELECT GREATEST((SELECT max(seq) FROM factdesk.units WHERE desk_id = $1), (SELECT max(seq) FROM factdesk.activity WHERE desk_id = $1)) AS top',
+        [desk]
+      )
       const top = Number(topRow.rows[0]?.top ?? 0)
       if (top > this.state.cursor) {
         // People, sources and settings first: stories arriving in the same pull may cite them.
-        await this.applyRemote((await client.query<Row>('SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id IS NULL AND seq > $2', [desk, this.state.cursor])).rows, [])
+        await this.applyRemote(
+          (
+            await client.query<Row>(
+              'SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id IS NULL AND seq > $2',
+              [desk, this.state.cursor]
+            )
+          ).rows,
+          []
+        )
         const known = new Set(this.store.library.stories.map((s) => s.id))
-        const heads = await client.query<{ story_id: string }>(`SELECT story_id FROM factdesk.units WHERE desk_id = $1 AND kind = 'story' AND value IS NOT NULL AND seq > $2`, [desk, this.state.cursor])
+        const heads = await client.query<{ story_id: string }>(
+          `SELECT story_id FROM factdesk.units WHERE desk_id = $1 AND kind = 'story' AND value IS NOT NULL AND seq > $2`,
+          [desk, this.state.cursor]
+        )
         const fresh = heads.rows.map((r) => r.story_id).filter((id) => id && !known.has(id))
         for (let i = 0; i < fresh.length; i += STORIES_PER_FETCH) {
           this.arriving = fresh.length - i
@@ -609,21 +714,29 @@ export class DeskSync {
     const units: Row[] = []
     const acts: ActivityRow[] = []
     for (const r of rows) {
-      if (r.t === 'u') units.push({ key: r.key, kind: r.kind!, story_id: r.story_id, value: r.value as UnitValue | null, seq: r.seq })
+      if (r.t === 'u')
+        units.push({ key: r.key, kind: r.kind!, story_id: r.story_id, value: r.value as UnitValue | null, seq: r.seq })
       else acts.push({ story_id: r.story_id!, entry: r.value })
     }
     await this.applyRemote(units, acts)
   }
 
   private async pullKeys(client: Client, keys: string[]): Promise<void> {
-    const rows = (await client.query<Row>('SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND key = ANY($2) ORDER BY seq', [this.options.connection.deskId, keys])).rows
+    const rows = (
+      await client.query<Row>(
+        'SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND key = ANY($2) ORDER BY seq',
+        [this.options.connection.deskId, keys]
+      )
+    ).rows
     await this.applyRemote(rows, [])
   }
 
   /** Merges others' changes into the library, one write per scope, then records the agreed versions. */
   private async applyRemote(incoming: Row[], acts: ActivityRow[]): Promise<void> {
     // Our own acknowledged pushes come back too: the agreed version already is that change.
-    const rows = incoming.filter((r) => this.bases.get(scopeOfRow(r))?.[r.key]?.seq !== Number(r.seq) || Boolean(this.state.conflicts[r.key]))
+    const rows = incoming.filter(
+      (r) => this.bases.get(scopeOfRow(r))?.[r.key]?.seq !== Number(r.seq) || Boolean(this.state.conflicts[r.key])
+    )
     if (rows.length === 0 && acts.length === 0) return
     const byScope = new Map<string, { rows: Row[]; activity: Activity[] }>()
     const group = (scope: string) => byScope.get(scope) ?? byScope.set(scope, { rows: [], activity: [] }).get(scope)!
@@ -636,7 +749,11 @@ export class DeskSync {
     const library = byScope.get(LIBRARY_SCOPE)
     if (library) await this.applyLibrary(library.rows)
     const summaries = new Map(this.store.library.stories.map((s) => [s.id, s]))
-    await inTurns([...byScope].filter(([scope]) => scope !== LIBRARY_SCOPE), FILES_AT_ONCE, ([scope, { rows: scopeRows, activity }]) => this.applyStory(scope, summaries.get(scope), scopeRows, activity))
+    await inTurns(
+      [...byScope].filter(([scope]) => scope !== LIBRARY_SCOPE),
+      FILES_AT_ONCE,
+      ([scope, { rows: scopeRows, activity }]) => this.applyStory(scope, summaries.get(scope), scopeRows, activity)
+    )
     await this.saveBases()
     await this.saveState()
   }
@@ -646,17 +763,30 @@ export class DeskSync {
    * flagged, agreed versions moved on. True when the result kept something of this library's that
    * the desk does not have yet (the scope must be pushed again).
    */
-  private mergeInto(scope: string, scopeRows: Row[], current: (key: string) => UnitValue | null, put: (kind: UnitKind, id: string, value: UnitValue | null) => void): boolean {
+  private mergeInto(
+    scope: string,
+    scopeRows: Row[],
+    current: (key: string) => UnitValue | null,
+    put: (kind: UnitKind, id: string, value: UnitValue | null) => void
+  ): boolean {
     let keptLocal = false
     for (const r of scopeRows.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind])) {
-      const remote = r.value && unitSchemas[r.kind].safeParse(r.value).success ? r.value : r.value === null ? null : undefined
+      const remote =
+        r.value && unitSchemas[r.kind].safeParse(r.value).success ? r.value : r.value === null ? null : undefined
       if (remote === undefined) continue // a value this version cannot read is left on the desk
       const base = this.bases.get(scope)?.[r.key]
       const known = this.state.conflicts[r.key]
       const merged = merge3(known ? known.base : (base?.value ?? null), current(r.key), remote)
       put(r.kind, idOf(r.key), merged.value)
       if (merged.conflicts.length > 0) {
-        this.state.conflicts[r.key] = { key: r.key, kind: r.kind, storyId: scope === LIBRARY_SCOPE ? null : scope, unitId: idOf(r.key), fields: merged.conflicts, base: known ? known.base : (base?.value ?? null) }
+        this.state.conflicts[r.key] = {
+          key: r.key,
+          kind: r.kind,
+          storyId: scope === LIBRARY_SCOPE ? null : scope,
+          unitId: idOf(r.key),
+          fields: merged.conflicts,
+          base: known ? known.base : (base?.value ?? null)
+        }
       } else delete this.state.conflicts[r.key]
       if (this.pending.has(r.key) || !isDeepStrictEqual(merged.value, remote)) keptLocal = true
       this.setBase(scope, r.key, { seq: Number(r.seq), value: remote })
@@ -680,13 +810,23 @@ export class DeskSync {
       this.store.updateLibrary((draft) => {
         quiet()
         const units = new Map(libraryUnits(draft).map((u) => [u.key, u.value]))
-        keptLocal = this.mergeInto(LIBRARY_SCOPE, scopeRows, (key) => units.get(key) ?? null, (kind, id, value) => putLibraryUnit(draft, kind, id, value))
+        keptLocal = this.mergeInto(
+          LIBRARY_SCOPE,
+          scopeRows,
+          (key) => units.get(key) ?? null,
+          (kind, id, value) => putLibraryUnit(draft, kind, id, value)
+        )
       })
     )
     if (keptLocal) this.dirty.add(LIBRARY_SCOPE)
   }
 
-  private async applyStory(scope: string, summary: StorySummary | undefined, scopeRows: Row[], activity: Activity[]): Promise<void> {
+  private async applyStory(
+    scope: string,
+    summary: StorySummary | undefined,
+    scopeRows: Row[],
+    activity: Activity[]
+  ): Promise<void> {
     const store = this.store
     if (summary && summary.deletedAt !== null) return // trashed here: its agreed versions stay, the next push settles it
     let keptLocal = false
@@ -700,7 +840,12 @@ export class DeskSync {
         store.updateStory(scope, (draft) => {
           quiet()
           const units = new Map(storyUnits(draft).map((u) => [u.key, u.value]))
-          keptLocal = this.mergeInto(scope, scopeRows, (key) => units.get(key) ?? null, (kind, id, value) => putStoryUnit(draft, kind, id, value))
+          keptLocal = this.mergeInto(
+            scope,
+            scopeRows,
+            (key) => units.get(key) ?? null,
+            (kind, id, value) => putStoryUnit(draft, kind, id, value)
+          )
           this.unionActivity(draft, activity)
           length = draft.activity.length
         })
@@ -709,8 +854,20 @@ export class DeskSync {
       const head = scopeRows.find((r) => r.kind === 'story' && r.value)
       if (!head) return
       const { revisions, ...story } = head.value as UnitValue & { revisions: StoryFile['revisions'] }
-      const file: StoryFile = { schemaVersion: STORY_SCHEMA_VERSION, story: story as StoryFile['story'], revisions, claims: [], evidence: [], activity: [] }
-      keptLocal = this.mergeInto(scope, scopeRows, () => null, (kind, id, value) => putStoryUnit(file, kind, id, value))
+      const file: StoryFile = {
+        schemaVersion: STORY_SCHEMA_VERSION,
+        story: story as StoryFile['story'],
+        revisions,
+        claims: [],
+        evidence: [],
+        activity: []
+      }
+      keptLocal = this.mergeInto(
+        scope,
+        scopeRows,
+        () => null,
+        (kind, id, value) => putStoryUnit(file, kind, id, value)
+      )
       this.unionActivity(file, activity)
       length = file.activity.length
       await this.writeQuietly(scope, async (quiet) => {
@@ -739,11 +896,14 @@ export class DeskSync {
     const saved = await readJson<SyncState>(statePath(store))
     const same = saved && isDeepStrictEqual(saved.connection, this.options.connection)
     this.loaded = true
-    this.state = same ? { ...saved, disconnected: false } : { connection: this.options.connection, cursor: 0, activityPushed: {}, conflicts: {}, lastSyncAt: null }
+    this.state = same
+      ? { ...saved, disconnected: false }
+      : { connection: this.options.connection, cursor: 0, activityPushed: {}, conflicts: {}, lastSyncAt: null }
     if (same && saved.disconnected) await this.saveState()
     if (!same) {
       // Another desk (or none before): start over; every unit of this library is new to the desk.
-      for (const name of await nodeFileIO.readdir(path.join(deskDir(store), 'bases'))) await nodeFileIO.unlink(path.join(deskDir(store), 'bases', name)).catch(() => undefined)
+      for (const name of await nodeFileIO.readdir(path.join(deskDir(store), 'bases')))
+        await nodeFileIO.unlink(path.join(deskDir(store), 'bases', name)).catch(() => undefined)
       await this.saveState()
       return
     }
@@ -767,7 +927,13 @@ export class DeskSync {
     this.touchedBases.clear()
     // Several at a time: each durable write waits mostly on the disk flushing.
     for (let i = 0; i < scopes.length; i += 32) {
-      await Promise.all(scopes.slice(i, i + 32).map((scope) => writeFileDurably(nodeFileIO, basePath(this.store, scope), JSON.stringify(this.bases.get(scope) ?? {}))))
+      await Promise.all(
+        scopes
+          .slice(i, i + 32)
+          .map((scope) =>
+            writeFileDurably(nodeFileIO, basePath(this.store, scope), JSON.stringify(this.bases.get(scope) ?? {}))
+          )
+      )
     }
   }
 
@@ -821,17 +987,46 @@ export function deskError(error: unknown, connection: DeskConnection): AppError 
   const e = error as { code?: string; message?: string }
   const where = `${connection.host}:${connection.port}/${connection.database}`
   // TLS: the server has none, its certificate does not check out, or it will not talk without it.
-  if (/does not support SSL/i.test(e.message ?? '')) return new AppError('unsupported', `The desk at ${where} does not accept encrypted (TLS) connections. If it runs on this computer (npm run desk), turn TLS off; otherwise ask whoever runs it to turn TLS on.`)
-  if (e.code && TLS_CERT_ERRORS.test(e.code)) return new AppError('unsupported', `The desk at ${where} did not show a TLS certificate this computer trusts (${e.code}). Ask whoever runs the desk for a certificate from a trusted authority.`)
-  if (e.code === '28000' && /no encryption/i.test(e.message ?? '')) return new AppError('forbidden', `The desk at ${where} only accepts encrypted connections: turn TLS on.`)
-  if (e.code === '28P01' || e.code === '28000') return new AppError('forbidden', `The desk at ${where} refused the password for ${connection.user}.`)
-  if (e.code === '42501') return new AppError('forbidden', `The desk refused this change for ${connection.user}: ${e.message ?? 'permission denied'}.`)
-  if (e.code === '3D000') return new AppError('not_found', `There is no database "${connection.database}" at ${connection.host}:${connection.port}.`)
-  if (e.code === '42P01' || e.code === '3F000') return new AppError('not_found', `The database at ${where} has no desk yet. The desk lead connects first to set it up.`)
-  if (isConnectionError(error)) return new AppError('network_error', `Cannot reach the desk at ${where}: ${e.message ?? e.code}. Changes wait here until it is back.`)
+  if (/does not support SSL/i.test(e.message ?? ''))
+    return new AppError(
+      'unsupported',
+      `The desk at ${where} does not accept encrypted (TLS) connections. If it runs on this computer (npm run desk), turn TLS off; otherwise ask whoever runs it to turn TLS on.`
+    )
+  if (e.code && TLS_CERT_ERRORS.test(e.code))
+    return new AppError(
+      'unsupported',
+      `The desk at ${where} did not show a TLS certificate this computer trusts (${e.code}). Ask whoever runs the desk for a certificate from a trusted authority.`
+    )
+  if (e.code === '28000' && /no encryption/i.test(e.message ?? ''))
+    return new AppError('forbidden', `The desk at ${where} only accepts encrypted connections: turn TLS on.`)
+  if (e.code === '28P01' || e.code === '28000')
+    return new AppError('forbidden', `The desk at ${where} refused the password for ${connection.user}.`)
+  if (e.code === '42501')
+    return new AppError(
+      'forbidden',
+      `The desk refused this change for ${connection.user}: ${e.message ?? 'permission denied'}.`
+    )
+  if (e.code === '3D000')
+    return new AppError(
+      'not_found',
+      `There is no database "${connection.database}" at ${connection.host}:${connection.port}.`
+    )
+  if (e.code === '42P01' || e.code === '3F000')
+    return new AppError(
+      'not_found',
+      `The database at ${where} has no desk yet. The desk lead connects first to set it up.`
+    )
+  if (isConnectionError(error))
+    return new AppError(
+      'network_error',
+      `Cannot reach the desk at ${where}: ${e.message ?? e.code}. Changes wait here until it is back.`
+    )
   return new AppError('internal', `The desk failed: ${e.message ?? String(error)}`)
 }
 
 const TLS_CERT_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/
 
-const toShape = (error: AppError): { code: ErrorCode; message: string } => ({ code: error.code, message: error.message })
+const toShape = (error: AppError): { code: ErrorCode; message: string } => ({
+  code: error.code,
+  message: error.message
+})

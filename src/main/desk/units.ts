@@ -7,7 +7,17 @@
 // merge by union; the record of checked words is one fact when both sides checked the same words.
 import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
-import { Claim, Evidence, Person, Settings, Source, Story, StoryRevision, type LibraryFile, type StoryFile } from '../../shared/model'
+import {
+  Claim,
+  Evidence,
+  Person,
+  Settings,
+  Source,
+  Story,
+  StoryRevision,
+  type LibraryFile,
+  type StoryFile
+} from '../../shared/model'
 import { DELETED_FIELD } from '../../shared/rules/sync-conflicts'
 
 export type UnitKind = 'story' | 'claim' | 'evidence' | 'source' | 'person' | 'settings'
@@ -75,7 +85,16 @@ export function merge3(base: UnitValue | null, local: UnitValue | null, remote: 
   // Both sides changed it. Deleted on one side and edited on the other is a conflict, never a silent delete.
   if (local === null || remote === null) {
     const kept = (local ?? remote) as UnitValue
-    return { value: kept, conflicts: [{ field: DELETED_FIELD, local: local === null ? 'deleted' : 'edited', remote: remote === null ? 'deleted' : 'edited' }] }
+    return {
+      value: kept,
+      conflicts: [
+        {
+          field: DELETED_FIELD,
+          local: local === null ? 'deleted' : 'edited',
+          remote: remote === null ? 'deleted' : 'edited'
+        }
+      ]
+    }
   }
   // Created on both sides with no agreed version (desk settings on first sync): the desk's wins.
   if (base === null) return { value: remote, conflicts: [] }
@@ -86,7 +105,8 @@ export function merge3(base: UnitValue | null, local: UnitValue | null, remote: 
     if (isDeepStrictEqual(l, r) || isDeepStrictEqual(l, b)) continue
     if (isDeepStrictEqual(r, b)) value[field] = l
     else if (STAMPS.has(field)) value[field] = String(l) > String(r) ? l : r
-    else if ((field === 'comments' || field === 'contacts') && Array.isArray(l) && Array.isArray(r)) value[field] = unionById(l, r)
+    else if ((field === 'comments' || field === 'contacts') && Array.isArray(l) && Array.isArray(r))
+      value[field] = unionById(l, r)
     else if (field === 'checked' && sameCheckedWords(l, r)) value[field] = laterStamp(l, r)
     else {
       // Keep the local value in place (nothing this editor did disappears) and flag the field.
@@ -105,7 +125,8 @@ function sameCheckedWords(a: unknown, b: unknown): boolean {
   return isDeepStrictEqual(wordsA, wordsB)
 }
 
-const laterStamp = (a: unknown, b: unknown): unknown => (String((a as { at?: unknown }).at) > String((b as { at?: unknown }).at) ? a : b)
+const laterStamp = (a: unknown, b: unknown): unknown =>
+  String((a as { at?: unknown }).at) > String((b as { at?: unknown }).at) ? a : b
 
 function unionById(a: unknown[], b: unknown[]): unknown[] {
   const seen = new Set(a.map((x) => (x as { id: string }).id))

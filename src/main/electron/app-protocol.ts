@@ -10,7 +10,9 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+  ])
 }
 
 export function serveRenderer(rendererDir: string): void {
@@ -18,6 +20,9 @@ export function serveRenderer(rendererDir: string): void {
     const url = new URL(request.url)
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 })
     const served = await serveRendererFile(rendererDir, url.pathname)
-    return new Response(typeof served.body === 'string' ? served.body : new Uint8Array(served.body), { status: served.status, headers: served.headers })
+    return new Response(typeof served.body === 'string' ? served.body : new Uint8Array(served.body), {
+      status: served.status,
+      headers: served.headers
+    })
   })
 }

@@ -9,18 +9,29 @@ import { pdfPrintOptions, printWindowSize } from '../reports/pdf'
 const storyFilters = [{ name: 'Stories', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx'] }]
 const packageFilters = [{ name: 'Factdesk verification package', extensions: ['json'] }]
 
-export function electronPlatform(window: () => BrowserWindow | null, remember: (dir: string) => Promise<void>, secrets: SecretStore): Platform {
+export function electronPlatform(
+  window: () => BrowserWindow | null,
+  remember: (dir: string) => Promise<void>,
+  secrets: SecretStore
+): Platform {
   const parent = (): BrowserWindow | undefined => window() ?? undefined
   return {
     async chooseLibraryFolder() {
       const owner = parent()
-      const options = { title: 'Open Library', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] }
+      const options = {
+        title: 'Open Library',
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[]
+      }
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     async chooseImportFile(kind) {
       const owner = parent()
-      const options = { title: kind === 'story' ? 'Import Story' : 'Import Verification Package', properties: ['openFile'] as 'openFile'[], filters: kind === 'story' ? storyFilters : packageFilters }
+      const options = {
+        title: kind === 'story' ? 'Import Story' : 'Import Verification Package',
+        properties: ['openFile'] as 'openFile'[],
+        filters: kind === 'story' ? storyFilters : packageFilters
+      }
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
       const file = result.canceled ? undefined : result.filePaths[0]
       if (!file) return null
@@ -28,7 +39,11 @@ export function electronPlatform(window: () => BrowserWindow | null, remember: (
     },
     async chooseSavePath(suggestedName, extension) {
       const owner = parent()
-      const options = { title: 'Export Report', defaultPath: suggestedName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] }
+      const options = {
+        title: 'Export Report',
+        defaultPath: suggestedName,
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }]
+      }
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
       return result.canceled ? null : (result.filePath ?? null)
     },
@@ -50,7 +65,12 @@ export function electronPlatform(window: () => BrowserWindow | null, remember: (
 async function printHtml(html: string): Promise<Uint8Array> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-print-'))
   const file = path.join(dir, 'report.html')
-  const printer = new BrowserWindow({ show: false, ...printWindowSize, useContentSize: true, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } })
+  const printer = new BrowserWindow({
+    show: false,
+    ...printWindowSize,
+    useContentSize: true,
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false }
+  })
   try {
     await writeFile(file, html, 'utf8')
     await printer.loadFile(file)

@@ -8,7 +8,12 @@ export function registerIpc(dispatch: () => Dispatch): void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown, callId: unknown) => {
       const frame = event.senderFrame
-      return dispatch()(channel, input, { url: frame?.url ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame }, callId)
+      return dispatch()(
+        channel,
+        input,
+        { url: frame?.url ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame },
+        callId
+      )
     })
   }
 }

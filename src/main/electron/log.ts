@@ -11,7 +11,8 @@ export interface Log {
 
 const MAX_BYTES = 5 * 1024 * 1024
 
-const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : error === undefined ? '' : String(error))
+const describe = (error: unknown): string =>
+  error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : error === undefined ? '' : String(error)
 
 /** Appends synchronously so the lines written just before a crash are on disk. */
 export function fileLog(dir: string): Log {

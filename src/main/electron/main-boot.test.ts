@@ -9,7 +9,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames } from '../../shared/contract'
-import { ElectronTestDouble, loadBuiltMain, PreventableEvent, until, type BrowserWindowDouble } from '../testing/electron-double'
+import {
+  ElectronTestDouble,
+  loadBuiltMain,
+  PreventableEvent,
+  until,
+  type BrowserWindowDouble
+} from '../testing/electron-double'
 
 const root = path.resolve(__dirname, '../../..')
 const builtMain = path.join(root, 'out/main/index.js')
@@ -19,7 +25,12 @@ let electron: ElectronTestDouble
 let window: BrowserWindowDouble
 const savedEnv = { ...process.env }
 
-const invoke = (channel: string, input: unknown, frame: { url: string }, mainFrame: { url: string } = frame): Promise<unknown> => {
+const invoke = (
+  channel: string,
+  input: unknown,
+  frame: { url: string },
+  mainFrame: { url: string } = frame
+): Promise<unknown> => {
   const handler = electron.ipcHandlers.get(channel)
   if (!handler) throw new Error(`no handler for ${channel}`)
   const event = { senderFrame: frame, sender: { mainFrame } } as unknown as Electron.IpcMainInvokeEvent
@@ -33,7 +44,8 @@ const fetchApp = async (url: string): Promise<Response> => {
 }
 
 beforeAll(async () => {
-  if (!existsSync(builtMain)) throw new Error(`${builtMain} is missing: run "npm run build" before the unit tests (npm test does)`)
+  if (!existsSync(builtMain))
+    throw new Error(`${builtMain} is missing: run "npm run build" before the unit tests (npm test does)`)
   dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-boot-'))
   process.env.FACTDESK_LIBRARY_DIR = path.join(dir, 'library')
   // A packaged build must not load (and trust) whatever this names.
@@ -57,7 +69,9 @@ describe('the built main process', () => {
     expect(ready).toBe(-1)
     expect(electron.calls).toContain('app.requestSingleInstanceLock')
     expect(electron.calls).toContain('protocol.registerSchemesAsPrivileged:app')
-    expect(electron.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    expect(electron.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }
+    ])
   })
 
   it('opens one locked-down window on app:// after ready, ignoring ELECTRON_RENDERER_URL when packaged', async () => {
@@ -106,9 +120,18 @@ describe('the built main process', () => {
   it('answers calls from its own page and refuses subframes and foreign origins, logging each refusal', async () => {
     const own = { url: 'app://factdesk/index.html' }
     await expect(invoke('app.info', {}, own)).resolves.toMatchObject({ ok: true })
-    await expect(invoke('library.get', {}, { url: 'https://evil.example/' })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } })
-    await expect(invoke('library.get', {}, { url: 'app://factdesk/frame.html' }, own)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } })
-    await expect(invoke('library.get', {}, { url: 'http://127.0.0.1:9/evil' })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    await expect(invoke('library.get', {}, { url: 'https://evil.example/' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' }
+    })
+    await expect(invoke('library.get', {}, { url: 'app://factdesk/frame.html' }, own)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' }
+    })
+    await expect(invoke('library.get', {}, { url: 'http://127.0.0.1:9/evil' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' }
+    })
     const log = readFileSync(path.join(dir, 'logs', 'main.log'), 'utf8')
     expect(log).toContain('Refused IPC call "library.get" (untrusted_origin) from https://evil.example')
     expect(log).toContain('Refused IPC call "library.get" (subframe) from app://factdesk')
@@ -125,13 +148,20 @@ describe('the built main process', () => {
     const fileNav = new PreventableEvent()
     contents.emit('will-navigate', fileNav, 'file:///etc/passwd')
     expect(fileNav.defaultPrevented).toBe(true)
-    expect(contents.windowOpenHandler?.({ url: 'https://example.org/' } as Electron.HandlerDetails)).toEqual({ action: 'deny' })
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org/' } as Electron.HandlerDetails)).toEqual({
+      action: 'deny'
+    })
     const webview = new PreventableEvent()
     contents.emit('will-attach-webview', webview, {}, {})
     expect(webview.defaultPrevented).toBe(true)
     expect(electron.openedExternally).toEqual(['https://example.com/', 'https://example.org/'])
     const granted: boolean[] = []
-    electron.permissionRequestHandler?.(contents as unknown as Electron.WebContents, 'media', (ok) => granted.push(ok), {} as never)
+    electron.permissionRequestHandler?.(
+      contents as unknown as Electron.WebContents,
+      'media',
+      (ok) => granted.push(ok),
+      {} as never
+    )
     expect(granted).toEqual([false])
     expect(electron.permissionCheckHandler?.(null, 'notifications', 'app://factdesk', {} as never)).toBe(false)
   })

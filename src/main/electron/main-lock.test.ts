@@ -12,7 +12,12 @@ const root = path.resolve(__dirname, '../../..')
 const savedEnv = { ...process.env }
 const dirs: string[] = []
 
-const elsewhere = JSON.stringify({ host: 'newsroom-laptop-7', pid: 4242, startedAt: '2026-11-25T08:00:00.000Z', at: new Date().toISOString() })
+const elsewhere = JSON.stringify({
+  host: 'newsroom-laptop-7',
+  pid: 4242,
+  startedAt: '2026-11-25T08:00:00.000Z',
+  at: new Date().toISOString()
+})
 
 /** Boots main on a library whose lock another computer holds; the "user" presses `button`. */
 async function bootOnHeldLibrary(button: number): Promise<{ electron: ElectronTestDouble; lock: string }> {
@@ -23,7 +28,11 @@ async function bootOnHeldLibrary(button: number): Promise<{ electron: ElectronTe
   const lock = path.join(library, 'library.lock')
   await writeFile(lock, elsewhere)
   process.env.FACTDESK_LIBRARY_DIR = library
-  const electron = new ElectronTestDouble({ paths: { userData: path.join(dir, 'userData'), logs: path.join(dir, 'logs') }, appPath: root, isPackaged: true })
+  const electron = new ElectronTestDouble({
+    paths: { userData: path.join(dir, 'userData'), logs: path.join(dir, 'logs') },
+    appPath: root,
+    isPackaged: true
+  })
   electron.messageBoxResponse = button
   loadBuiltMain(root, electron)
   electron.ready()
@@ -40,7 +49,12 @@ describe('a library held by another computer', () => {
     const { electron, lock } = await bootOnHeldLibrary(0)
     await until(() => electron.quitCount > 0, 'the quit')
     expect(electron.messageBoxes).toHaveLength(1)
-    expect(electron.messageBoxes[0]).toMatchObject({ type: 'warning', title: 'Library in use', buttons: ['Quit', 'Take over the library'], cancelId: 0 })
+    expect(electron.messageBoxes[0]).toMatchObject({
+      type: 'warning',
+      title: 'Library in use',
+      buttons: ['Quit', 'Take over the library'],
+      cancelId: 0
+    })
     expect(electron.messageBoxes[0]!.message).toContain('newsroom-laptop-7')
     expect(electron.windows).toHaveLength(0)
     expect(await readFile(lock, 'utf8')).toBe(elsewhere)

@@ -50,7 +50,9 @@ export function buildMenu(window: () => BrowserWindow | null): Menu {
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }])
+        ...(app.isPackaged
+          ? []
+          : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }])
       ]
     },
     { role: 'windowMenu' },

@@ -10,8 +10,10 @@ const keychain = vi.hoisted(() => ({ available: true }))
 vi.mock('electron', () => ({
   safeStorage: {
     isEncryptionAvailable: () => keychain.available,
-    encryptString: (plain: string) => Buffer.from(`sealed:${Buffer.from(plain).toString('hex').split('').reverse().join('')}`),
-    decryptString: (cipher: Buffer) => Buffer.from(cipher.toString().slice('sealed:'.length).split('').reverse().join(''), 'hex').toString()
+    encryptString: (plain: string) =>
+      Buffer.from(`sealed:${Buffer.from(plain).toString('hex').split('').reverse().join('')}`),
+    decryptString: (cipher: Buffer) =>
+      Buffer.from(cipher.toString().slice('sealed:'.length).split('').reverse().join(''), 'hex').toString()
   }
 }))
 

@@ -24,7 +24,11 @@ export function safeStorageSecrets(userData: string): SecretStore {
   }
   return {
     async save(key, secret) {
-      if (!safeStorage.isEncryptionAvailable()) throw new AppError('unsupported', 'This system offers no encrypted storage, so the desk password is kept for this session only.')
+      if (!safeStorage.isEncryptionAvailable())
+        throw new AppError(
+          'unsupported',
+          'This system offers no encrypted storage, so the desk password is kept for this session only.'
+        )
       await write({ ...(await read()), [key]: safeStorage.encryptString(secret).toString('base64') })
     },
     async load(key) {

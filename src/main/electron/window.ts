@@ -6,7 +6,8 @@ import { APP_ORIGIN } from './app-protocol'
 import type { Log } from './log'
 
 /** `npm run dev` only: a packaged app ignores ELECTRON_RENDERER_URL, which would make it load and trust any origin. */
-export const devServerUrl = (): string | undefined => (!app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : undefined)
+export const devServerUrl = (): string | undefined =>
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : undefined
 
 export function createMainWindow(preloadPath: string, log: Log | null): BrowserWindow {
   const window = new BrowserWindow({
@@ -28,8 +29,12 @@ export function createMainWindow(preloadPath: string, log: Log | null): BrowserW
   })
   window.once('ready-to-show', () => window.show())
   // The window shows its own error screen when the bridge is missing; the log says why.
-  window.webContents.on('preload-error', (_event, file, error) => log?.error(`The preload ${file} failed to load`, error))
-  window.webContents.on('render-process-gone', (_event, details) => log?.error(`The window's renderer process ended: ${details.reason} (exit code ${details.exitCode})`))
+  window.webContents.on('preload-error', (_event, file, error) =>
+    log?.error(`The preload ${file} failed to load`, error)
+  )
+  window.webContents.on('render-process-gone', (_event, details) =>
+    log?.error(`The window's renderer process ended: ${details.reason} (exit code ${details.exitCode})`)
+  )
   const dev = devServerUrl()
   void window.loadURL(dev ?? `${APP_ORIGIN}/index.html`)
   return window

@@ -20,7 +20,10 @@ export async function importFile(file: { fileName: string; bytes: Uint8Array }):
   const format = formatOf(name)
   const fallbackTitle = titleFromFileName(name)
   if (format === 'html') {
-    const { text: html, warnings } = decodeText(name, file.bytes, { declared: sniffHtmlCharset(file.bytes), html: true })
+    const { text: html, warnings } = decodeText(name, file.bytes, {
+      declared: sniffHtmlCharset(file.bytes),
+      html: true
+    })
     return finish(name, importHtml(html, { name, whenNoArticle: 'whole-page', fallbackTitle, warnings }))
   }
   if (format === 'docx') {
@@ -40,10 +43,19 @@ export function convertPage(page: FetchedPage): ImportedStory {
   const declared = page.charset ?? (page.kind === 'html' ? sniffHtmlCharset(page.bytes) : undefined)
   const { text, warnings } = decodeText(page.url, page.bytes, { declared, html: page.kind === 'html' })
   if (page.kind === 'text') return fromPlain(page.url, text, { url: page.url }, page.url, warnings)
-  return finish(page.url, importHtml(text, { name: page.url, url: page.url, whenNoArticle: 'refuse', fallbackTitle: page.url, warnings }))
+  return finish(
+    page.url,
+    importHtml(text, { name: page.url, url: page.url, whenNoArticle: 'refuse', fallbackTitle: page.url, warnings })
+  )
 }
 
-function fromPlain(name: string, raw: string, found: FoundMeta, fallbackTitle: string, warnings: string[]): ImportedStory {
+function fromPlain(
+  name: string,
+  raw: string,
+  found: FoundMeta,
+  fallbackTitle: string,
+  warnings: string[]
+): ImportedStory {
   const text = canonicalText(raw)
   const meta = cleanMeta(found, firstLine(text) || fallbackTitle, warnings)
   return finish(name, { meta, text, warnings })

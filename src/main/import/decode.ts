@@ -19,7 +19,11 @@ export interface Decoded {
  * that is not UTF-8 is an error rather than a silent U+FFFD: a claim anchored into replacement
  * characters would be worthless, and an editor can re-save the file as UTF-8.
  */
-export function decodeText(name: string, bytes: Uint8Array, options: { declared?: string; html?: boolean } = {}): Decoded {
+export function decodeText(
+  name: string,
+  bytes: Uint8Array,
+  options: { declared?: string; html?: boolean } = {}
+): Decoded {
   if (bytes.includes(0) && !hasUtf16Bom(bytes)) throw junk(name)
   const warnings: string[] = []
   let text: string | null = null
@@ -29,21 +33,33 @@ export function decodeText(name: string, bytes: Uint8Array, options: { declared?
   const utf8 = text === null ? decode(bytes, 'utf-8') : null
   if (text === null && utf8 !== null && (declared === 'utf-8' || !isAscii(bytes))) {
     text = utf8
-    if (declared !== 'utf-8') warnings.push(`${name} says its text is ${options.declared}, but it is written in UTF-8, so it was read as UTF-8. Check accented letters and symbols.`)
+    if (declared !== 'utf-8')
+      warnings.push(
+        `${name} says its text is ${options.declared}, but it is written in UTF-8, so it was read as UTF-8. Check accented letters and symbols.`
+      )
   }
   if (text === null && declared !== 'utf-8') {
     text = decode(bytes, declared)
     if (text === null) {
       text = decode(bytes, 'windows-1252')
-      if (text !== null) warnings.push(`${name} says its text is ${options.declared}, but its bytes are not, so it was read as Windows-1252 (Western European). Check accented letters and symbols.`)
+      if (text !== null)
+        warnings.push(
+          `${name} says its text is ${options.declared}, but its bytes are not, so it was read as Windows-1252 (Western European). Check accented letters and symbols.`
+        )
     }
   }
   if (text === null && options.html) {
     text = decode(bytes, 'windows-1252')
-    if (text !== null) warnings.push(`${name} is not valid UTF-8, so it was read as Windows-1252 (Western European), as browsers do. Check accented letters and symbols.`)
+    if (text !== null)
+      warnings.push(
+        `${name} is not valid UTF-8, so it was read as Windows-1252 (Western European), as browsers do. Check accented letters and symbols.`
+      )
   }
   if (text === null) {
-    throw new AppError('invalid_input', `${name} is not UTF-8 text, or is not text at all. If it is a text document, re-save it with UTF-8 encoding and import it again.`)
+    throw new AppError(
+      'invalid_input',
+      `${name} is not UTF-8 text, or is not text at all. If it is a text document, re-save it with UTF-8 encoding and import it again.`
+    )
   }
   let control = 0
   for (let i = 0; i < text.length; i++) {
@@ -84,9 +100,13 @@ function isAscii(bytes: Uint8Array): boolean {
   return true
 }
 
-const hasUtf16Bom = (b: Uint8Array): boolean => b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
+const hasUtf16Bom = (b: Uint8Array): boolean =>
+  b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
 
 const hasUtf8Bom = (b: Uint8Array): boolean => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf
 
 const junk = (name: string): AppError =>
-  new AppError('invalid_input', `${name} looks like binary data, not text. Check that it is the right file, or open it in its own program and save it as .txt, .docx or .html.`)
+  new AppError(
+    'invalid_input',
+    `${name} looks like binary data, not text. Check that it is the right file, or open it in its own program and save it as .txt, .docx or .html.`
+  )

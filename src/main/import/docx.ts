@@ -62,7 +62,10 @@ export function inflatedTextSize(bytes: Uint8Array, cap: number): number {
   return total
 }
 
-export async function importDocx(name: string, bytes: Uint8Array): Promise<{ text: string; title: string; warnings: string[] }> {
+export async function importDocx(
+  name: string,
+  bytes: Uint8Array
+): Promise<{ text: string; title: string; warnings: string[] }> {
   // A .docx is a zip; anything else (an old .doc renamed, a PDF) fails here with a clear message.
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw notDocx(name)
   const declared = unpackedTextSize(name, bytes)
@@ -82,7 +85,8 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<{ tex
       { styleMap: STYLE_MAP, convertImage: dropImage, externalFileAccess: false }
     )
     html = result.value
-    if (result.messages.some((m) => m.type === 'error')) warnings.push(`Parts of ${name} could not be read; compare the imported text with the document.`)
+    if (result.messages.some((m) => m.type === 'error'))
+      warnings.push(`Parts of ${name} could not be read; compare the imported text with the document.`)
   } catch {
     throw notDocx(name)
   }
@@ -91,7 +95,8 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<{ tex
     const body = dom.window.document.body
     sanitise(body)
     // Footnotes arrive as a list at the end with "↑" links back to the text; the arrows go.
-    for (const back of Array.from(body.querySelectorAll('a[href^="#footnote-ref"], a[href^="#endnote-ref"]'))) back.remove()
+    for (const back of Array.from(body.querySelectorAll('a[href^="#footnote-ref"], a[href^="#endnote-ref"]')))
+      back.remove()
     const title = body.querySelector('h1.title')?.textContent ?? body.querySelector('h1')?.textContent ?? ''
     return { text: blockText(body), title, warnings }
   } finally {
@@ -106,4 +111,7 @@ const zipBomb = (name: string, size: string): AppError =>
   )
 
 const notDocx = (name: string): AppError =>
-  new AppError('invalid_input', `${name} is not a readable Word document. It may be damaged, or an older .doc file renamed; open it in Word and save it as .docx, then import it again.`)
+  new AppError(
+    'invalid_input',
+    `${name} is not a readable Word document. It may be damaged, or an older .doc file renamed; open it in Word and save it as .docx, then import it again.`
+  )

@@ -54,26 +54,57 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
   cancelled.catch(() => undefined)
   options.signal?.addEventListener('abort', () => controller.abort(), { once: true })
   const deadline = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener('abort', () => reject(new AppError('network_error', `${address} took longer than ${timeoutMs >= 1000 ? Math.round(timeoutMs / 1000) : timeoutMs / 1000} seconds to load, so the import was stopped. Try again later, or copy the story from your browser and paste it.`)), { once: true })
+    controller.signal.addEventListener(
+      'abort',
+      () =>
+        reject(
+          new AppError(
+            'network_error',
+            `${address} took longer than ${timeoutMs >= 1000 ? Math.round(timeoutMs / 1000) : timeoutMs / 1000} seconds to load, so the import was stopped. Try again later, or copy the story from your browser and paste it.`
+          )
+        ),
+      { once: true }
+    )
   })
   deadline.catch(() => undefined)
   try {
     const seen = new Set([url.href])
     const typedHost = url.hostname
     for (let hop = 0; ; hop++) {
-      await Promise.race([checkDestination(url, address, hop > 0 && url.hostname !== typedHost, options), deadline, cancelled])
-      const response = await Promise.race([options.fetch(url.href, { redirect: 'manual', signal: controller.signal, headers: HEADERS }), deadline, cancelled])
+      await Promise.race([
+        checkDestination(url, address, hop > 0 && url.hostname !== typedHost, options),
+        deadline,
+        cancelled
+      ])
+      const response = await Promise.race([
+        options.fetch(url.href, { redirect: 'manual', signal: controller.signal, headers: HEADERS }),
+        deadline,
+        cancelled
+      ])
       if (REDIRECTS.has(response.status)) {
         void response.body?.cancel().catch(() => undefined)
-        if (hop >= maxRedirects) throw new AppError('network_error', `${address} redirected more than ${maxRedirects} times, so Factdesk stopped following it. Open it in a browser and import the address it ends up at.`)
+        if (hop >= maxRedirects)
+          throw new AppError(
+            'network_error',
+            `${address} redirected more than ${maxRedirects} times, so Factdesk stopped following it. Open it in a browser and import the address it ends up at.`
+          )
         const location = response.headers.get('location')
-        if (!location) throw new AppError('network_error', `${url.href} answered with a redirect (HTTP ${response.status}) but did not say where to.`)
+        if (!location)
+          throw new AppError(
+            'network_error',
+            `${url.href} answered with a redirect (HTTP ${response.status}) but did not say where to.`
+          )
         url = webAddress(new URL(location, url).href, address)
-        if (seen.has(url.href)) throw new AppError('network_error', `${address} redirects in a loop and never reaches a page. Open it in a browser to see what the site is doing.`)
+        if (seen.has(url.href))
+          throw new AppError(
+            'network_error',
+            `${address} redirects in a loop and never reaches a page. Open it in a browser to see what the site is doing.`
+          )
         seen.add(url.href)
         continue
       }
-      if (response.type === 'opaqueredirect') throw new AppError('network_error', `${address} redirected, and the redirect could not be followed.`)
+      if (response.type === 'opaqueredirect')
+        throw new AppError('network_error', `${address} redirected, and the redirect could not be followed.`)
       if (!response.ok) throw statusError(url.href, response.status)
       const contentType = response.headers.get('content-type') ?? ''
       const kind = pageKind(url.href, contentType)
@@ -95,9 +126,19 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
 }
 
 /** Cloud metadata services: they hand out the machine's credentials to whoever asks, so never. */
-const METADATA_HOSTS = new Set(['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal'])
+const METADATA_HOSTS = new Set([
+  'metadata',
+  'metadata.google.internal',
+  'metadata.goog',
+  'instance-data',
+  'instance-data.ec2.internal'
+])
 const isMetadataAddress = (address: string): boolean =>
-  /^169\.254\.169\.\d+$/.test(address) || address === '169.254.170.2' || address === '100.100.100.200' || address === '192.0.0.192' || /^fd00:ec2::/i.test(address)
+  /^169\.254\.169\.\d+$/.test(address) ||
+  address === '169.254.170.2' ||
+  address === '100.100.100.200' ||
+  address === '192.0.0.192' ||
+  /^fd00:ec2::/i.test(address)
 
 /** Anything but a public unicast address: loopback, private, link-local, unique-local, CGNAT, ... */
 function isPrivateAddress(address: string): boolean {
@@ -108,7 +149,8 @@ function isPrivateAddress(address: string): boolean {
   }
 }
 
-const systemLookup = async (host: string): Promise<string[]> => (await dnsLookup(host, { all: true })).map((a) => a.address)
+const systemLookup = async (host: string): Promise<string[]> =>
+  (await dnsLookup(host, { all: true })).map((a) => a.address)
 
 /**
  * Refuses cloud metadata addresses on every hop, and asks (a `needs_consent` error the window
@@ -128,7 +170,10 @@ async function checkDestination(url: URL, asked: string, redirected: boolean, op
     }
   }
   if (METADATA_HOSTS.has(host) || addresses.some(isMetadataAddress)) {
-    throw new AppError('forbidden', `${asked} leads to ${url.host}, a cloud metadata address that hands out this computer's credentials. Factdesk never reads it; check the address you imported.`)
+    throw new AppError(
+      'forbidden',
+      `${asked} leads to ${url.host}, a cloud metadata address that hands out this computer's credentials. Factdesk never reads it; check the address you imported.`
+    )
   }
   const inside = addresses.find(isPrivateAddress)
   if (redirected && inside && !options.allowPrivateNetwork) {
@@ -144,13 +189,17 @@ function webAddress(value: string, asked: string): URL {
   try {
     url = new URL(value)
   } catch {
-    throw new AppError('invalid_input', `"${asked}" is not a web address. Paste the full address, starting with https://.`)
+    throw new AppError(
+      'invalid_input',
+      `"${asked}" is not a web address. Paste the full address, starting with https://.`
+    )
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     const where = value === asked ? `"${asked}"` : `${asked} redirects to "${value}", which`
     throw new AppError('invalid_input', `${where} is not an http or https address; Factdesk only imports web pages.`)
   }
-  if (url.username || url.password) throw new AppError('invalid_input', `${asked} contains a user name or password; remove them from the address.`)
+  if (url.username || url.password)
+    throw new AppError('invalid_input', `${asked} contains a user name or password; remove them from the address.`)
   return url
 }
 
@@ -159,11 +208,26 @@ function pageKind(url: string, contentType: string): 'html' | 'text' {
   // A missing type is read as HTML; binary that slips through is refused by the decoder.
   if (type === '' || type === 'text/html' || type === 'application/xhtml+xml') return 'html'
   if (type === 'text/plain') return 'text'
-  const what = type === 'application/pdf' ? 'a PDF document' : type.startsWith('image/') ? 'an image' : type.startsWith('video/') || type.startsWith('audio/') ? 'a media file' : `"${type}" content`
-  throw new AppError('unsupported', `${url} is ${what}, not a web page. Download it and import it as a file if it is .docx, .html, .md or .txt, or paste its text.`)
+  const what =
+    type === 'application/pdf'
+      ? 'a PDF document'
+      : type.startsWith('image/')
+        ? 'an image'
+        : type.startsWith('video/') || type.startsWith('audio/')
+          ? 'a media file'
+          : `"${type}" content`
+  throw new AppError(
+    'unsupported',
+    `${url} is ${what}, not a web page. Download it and import it as a file if it is .docx, .html, .md or .txt, or paste its text.`
+  )
 }
 
-async function readCapped(response: Response, maxBytes: number, deadline: Promise<never>, url: string): Promise<Uint8Array> {
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  deadline: Promise<never>,
+  url: string
+): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0)
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
@@ -188,22 +252,50 @@ async function readCapped(response: Response, maxBytes: number, deadline: Promis
 }
 
 const tooLarge = (url: string, maxBytes: number): AppError =>
-  new AppError('too_large', `${url} is larger than the ${formatMb(maxBytes)} Factdesk reads from a web page, so it was not imported. Copy the story from your browser and paste it instead.`)
+  new AppError(
+    'too_large',
+    `${url} is larger than the ${formatMb(maxBytes)} Factdesk reads from a web page, so it was not imported. Copy the story from your browser and paste it instead.`
+  )
 
 function statusError(url: string, status: number): AppError {
-  if (status === 404 || status === 410) return new AppError('network_error', `Nothing was found at ${url} (HTTP ${status}). Check the address; the story may have moved or been taken down.`)
-  if (status === 401 || status === 403) return new AppError('network_error', `${url} refused access (HTTP ${status}). It may need a login or subscription; copy the story from your browser and paste it instead.`)
-  if (status === 429) return new AppError('network_error', `${url} is turning away requests for now (HTTP 429). Wait a few minutes and try again.`)
-  if (status >= 500) return new AppError('network_error', `The server for ${url} had a problem (HTTP ${status}). Try again later.`)
+  if (status === 404 || status === 410)
+    return new AppError(
+      'network_error',
+      `Nothing was found at ${url} (HTTP ${status}). Check the address; the story may have moved or been taken down.`
+    )
+  if (status === 401 || status === 403)
+    return new AppError(
+      'network_error',
+      `${url} refused access (HTTP ${status}). It may need a login or subscription; copy the story from your browser and paste it instead.`
+    )
+  if (status === 429)
+    return new AppError(
+      'network_error',
+      `${url} is turning away requests for now (HTTP 429). Wait a few minutes and try again.`
+    )
+  if (status >= 500)
+    return new AppError('network_error', `The server for ${url} had a problem (HTTP ${status}). Try again later.`)
   return new AppError('network_error', `${url} answered HTTP ${status} instead of a page.`)
 }
 
 function networkError(url: string, error: unknown): AppError {
-  const cause = error instanceof Error && error.cause && typeof error.cause === 'object' ? (error.cause as { code?: string; message?: string }) : {}
+  const cause =
+    error instanceof Error && error.cause && typeof error.cause === 'object'
+      ? (error.cause as { code?: string; message?: string })
+      : {}
   const host = new URL(url).host
-  if (cause.code === 'ENOTFOUND' || cause.code === 'EAI_AGAIN') return new AppError('network_error', `Could not find the server ${host}. Check the address and your internet connection.`)
-  if (cause.code === 'ECONNREFUSED') return new AppError('network_error', `${host} refused the connection. The site may be down; try again later.`)
-  if (cause.code?.includes('CERT') || cause.code?.startsWith('ERR_TLS')) return new AppError('network_error', `The secure connection to ${host} failed (${cause.code}). Do not import from it until the site's certificate is fixed.`)
+  if (cause.code === 'ENOTFOUND' || cause.code === 'EAI_AGAIN')
+    return new AppError(
+      'network_error',
+      `Could not find the server ${host}. Check the address and your internet connection.`
+    )
+  if (cause.code === 'ECONNREFUSED')
+    return new AppError('network_error', `${host} refused the connection. The site may be down; try again later.`)
+  if (cause.code?.includes('CERT') || cause.code?.startsWith('ERR_TLS'))
+    return new AppError(
+      'network_error',
+      `The secure connection to ${host} failed (${cause.code}). Do not import from it until the site's certificate is fixed.`
+    )
   const detail = cause.message || (error instanceof Error ? error.message : String(error))
   return new AppError('network_error', `Could not load ${url}: ${detail}.`)
 }

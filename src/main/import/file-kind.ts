@@ -4,7 +4,16 @@ import { AppError } from '../../shared/result'
 import { caps, checkSize } from './limits'
 
 export type Format = 'text' | 'markdown' | 'html' | 'docx'
-const FORMATS: Record<string, Format> = { txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', xhtml: 'html', docx: 'docx' }
+const FORMATS: Record<string, Format> = {
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  docx: 'docx'
+}
 const HINTS: Record<string, string> = {
   doc: 'Open it in Word and save it as .docx.',
   pdf: 'Copy the text out of the PDF and paste it, or save it as .txt.',
@@ -19,7 +28,8 @@ export const fileDisplayName = (fileName: string): string => fileName.replace(/^
 export function checkFile(file: { fileName: string; bytes: Uint8Array }): void {
   const name = fileDisplayName(file.fileName)
   const format = formatOf(name)
-  if (file.bytes.byteLength === 0) throw new AppError('invalid_input', `${name} is empty. Check that it is the right file and that it was saved.`)
+  if (file.bytes.byteLength === 0)
+    throw new AppError('invalid_input', `${name} is empty. Check that it is the right file and that it was saved.`)
   checkSize(name, file.bytes.byteLength, format === 'docx' ? caps.docxBytes : caps.textBytes)
 }
 
@@ -28,8 +38,10 @@ export function formatOf(name: string): Format {
   const format = FORMATS[extension]
   if (!format) {
     const hint = HINTS[extension] ?? 'Factdesk imports .txt, .md, .html and .docx files.'
-    throw new AppError('unsupported', `${name} is ${extension ? `a .${extension} file` : 'a file without an extension'}, which Factdesk cannot import. ${hint}`)
+    throw new AppError(
+      'unsupported',
+      `${name} is ${extension ? `a .${extension} file` : 'a file without an extension'}, which Factdesk cannot import. ${hint}`
+    )
   }
   return format
 }
-

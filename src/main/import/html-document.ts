@@ -48,12 +48,31 @@ function emptyInlineData(html: string): string {
  */
 export function parseHtml(html: string, url?: string): JSDOM {
   const source = boundNesting(emptyInlineData(html.replace(STYLE_ELEMENT, '')))
-  const dom = new JSDOM(source, { url: url || undefined, contentType: 'text/html', virtualConsole: new VirtualConsole() })
+  const dom = new JSDOM(source, {
+    url: url || undefined,
+    contentType: 'text/html',
+    virtualConsole: new VirtualConsole()
+  })
   flattenDeepSubtrees(dom.window.document)
   return dom
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr'
+])
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'iframe', 'plaintext'])
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>|<!--[\s\S]*?-->/g
 
@@ -139,7 +158,8 @@ function flattenDeepSubtrees(document: Document): void {
       if (el.firstElementChild) deep.push(el)
       continue
     }
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) stack.push({ el: child, depth: depth + 1 })
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+      stack.push({ el: child, depth: depth + 1 })
   }
   for (const el of deep) {
     const text = el.textContent ?? ''
@@ -167,7 +187,22 @@ export function dropInlineStyles(document: Document): void {
 
 /** Form controls carry interface words ("Subscribe", "Clear this text input"), never story text. */
 const CONTROLS = ['button', 'input', 'select', 'textarea', 'option', 'datalist', 'output']
-const NEVER_TEXT = ['style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'math', 'canvas', 'audio', 'video', 'dialog']
+const NEVER_TEXT = [
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'dialog'
+]
 
 /**
  * Sanitises `root` in place: event handlers, javascript: links, scripts and the elements above go
@@ -179,5 +214,11 @@ export function sanitise(root: Element): void {
   if (!view) return
   const purify = createDOMPurify(view)
   const forbidden = [...NEVER_TEXT, ...CONTROLS]
-  purify.sanitize(root, { IN_PLACE: true, FORBID_TAGS: forbidden, ADD_FORBID_CONTENTS: forbidden, ADD_ATTR: ['itemprop'], WHOLE_DOCUMENT: false })
+  purify.sanitize(root, {
+    IN_PLACE: true,
+    FORBID_TAGS: forbidden,
+    ADD_FORBID_CONTENTS: forbidden,
+    ADD_ATTR: ['itemprop'],
+    WHOLE_DOCUMENT: false
+  })
 }

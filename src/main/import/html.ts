@@ -38,7 +38,11 @@ export function importHtml(html: string, options: HtmlImport): { meta: CleanMeta
   }
 }
 
-function readArticle(document: Document, html: string, options: HtmlImport): { meta: CleanMeta; text: string; warnings: string[] } {
+function readArticle(
+  document: Document,
+  html: string,
+  options: HtmlImport
+): { meta: CleanMeta; text: string; warnings: string[] } {
   const warnings = [...(options.warnings ?? [])]
   const found = readPageMeta(document)
   const documentTitle = document.title
@@ -54,9 +58,14 @@ function readArticle(document: Document, html: string, options: HtmlImport): { m
     // DOM up front would cost every import; parsing again costs only the rare page without an article.
     const wholePage = options.whenNoArticle === 'whole-page' ? wholePageText(html, options.url) : ''
     if (!wholePage) {
-      throw new AppError('no_article', `No article text was found in ${options.name}. It may be a front page, a paywall, or a page built by JavaScript; open it in a browser, copy the story and paste it instead.`)
+      throw new AppError(
+        'no_article',
+        `No article text was found in ${options.name}. It may be a front page, a paywall, or a page built by JavaScript; open it in a browser, copy the story and paste it instead.`
+      )
     }
-    warnings.push(`No main article stood out in ${options.name}, so the whole page was imported. Check it for menus and other clutter.`)
+    warnings.push(
+      `No main article stood out in ${options.name}, so the whole page was imported. Check it for menus and other clutter.`
+    )
     text = wholePage
   } else if (!found.byline) {
     found.byline = bylineText(article?.byline)

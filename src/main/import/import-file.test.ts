@@ -9,7 +9,10 @@ const fixture = (name: string): { fileName: string; bytes: Uint8Array } => ({
   fileName: name,
   bytes: new Uint8Array(readFileSync(path.join(__dirname, 'fixtures', name)))
 })
-const utf8 = (fileName: string, text: string): { fileName: string; bytes: Uint8Array } => ({ fileName, bytes: new TextEncoder().encode(text) })
+const utf8 = (fileName: string, text: string): { fileName: string; bytes: Uint8Array } => ({
+  fileName,
+  bytes: new TextEncoder().encode(text)
+})
 
 function expectWellFormed(story: ImportedStory): void {
   expect(canonicalText(story.text)).toBe(story.text)
@@ -25,13 +28,20 @@ describe('importFile: formats', () => {
     const paragraphs = story.text.split('\n\n')
     expect(paragraphs).toHaveLength(4)
     // Hard-wrapped lines inside a paragraph join with a space.
-    expect(paragraphs[1]).toBe('The city council said on Tuesday that bus fares would stay at £2.40 until at least January 2026, despite a projected shortfall of £14 million in the transport budget.')
+    expect(paragraphs[1]).toBe(
+      'The city council said on Tuesday that bus fares would stay at £2.40 until at least January 2026, despite a projected shortfall of £14 million in the transport budget.'
+    )
   })
 
   it('strips Markdown syntax and reads front matter', async () => {
     const story = await importFile(fixture('story.md'))
     expectWellFormed(story)
-    expect(story.meta).toEqual({ title: 'Hospital waiting lists: what the minister said', byline: 'Jane Doe', outlet: 'The Daily Check', publishedAt: '2024-03-05T09:30:00+01:00' })
+    expect(story.meta).toEqual({
+      title: 'Hospital waiting lists: what the minister said',
+      byline: 'Jane Doe',
+      outlet: 'The Daily Check',
+      publishedAt: '2024-03-05T09:30:00+01:00'
+    })
     expect(story.text).not.toMatch(/[#*>[\]]|```|chart\.png|https:/)
     expect(story.text.split('\n\n')).toContain('What the figures show')
     expect(story.text).toContain('She pointed to the official figures published last week.')
@@ -56,17 +66,47 @@ describe('importFile: formats', () => {
     expect(paragraphs).toContain('• Two parts suppliers closed in 2023 with 380 staff between them.')
     expect(story.text).toContain('Our verdict: mostly accurate, but missing context about timing.')
     expect(story.text).toMatch(/^[\s\S]*cost this town 2,000 jobs overnight[\s\S]*heart of the local economy/)
-    for (const junk of ['LEAK', 'Home', 'Most read', 'Ten things', 'All rights reserved', 'Mega Mart', 'font-family', 'Sponsored']) expect(story.text).not.toContain(junk)
+    for (const junk of [
+      'LEAK',
+      'Home',
+      'Most read',
+      'Ten things',
+      'All rights reserved',
+      'Mega Mart',
+      'font-family',
+      'Sponsored'
+    ])
+      expect(story.text).not.toContain(junk)
     expect(story.warnings).toEqual([])
   })
 
   it('reads metadata from JSON-LD graphs and <time> when a page has no Open Graph tags', async () => {
-    const prose = '<p>The agency said on Friday that the bridge inspection found no structural faults, contradicting an earlier report.</p>'.repeat(4)
-    const ld = { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'Site' }, { '@type': 'NewsArticle', headline: 'Bridge passes inspection', author: [{ name: 'Ann Lee' }, 'Bo Chan'], publisher: { name: 'Harbour Times' } }] }
+    const prose =
+      '<p>The agency said on Friday that the bridge inspection found no structural faults, contradicting an earlier report.</p>'.repeat(
+        4
+      )
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', name: 'Site' },
+        {
+          '@type': 'NewsArticle',
+          headline: 'Bridge passes inspection',
+          author: [{ name: 'Ann Lee' }, 'Bo Chan'],
+          publisher: { name: 'Harbour Times' }
+        }
+      ]
+    }
     const html = `<html lang="fr_CA"><head><title>Bridge | Harbour Times</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head>
       <body><article><time datetime="2024-02-09T16:20">9 Feb</time>${prose}</article></body></html>`
     const story = await importFile(utf8('bridge.html', html))
-    expect(story.meta).toEqual({ title: 'Bridge passes inspection', byline: 'Ann Lee, Bo Chan', outlet: 'Harbour Times', publishedAt: '2024-02-09T16:20:00Z', language: 'fr-CA' })
+    expect(story.meta).toEqual({
+      title: 'Bridge passes inspection',
+      byline: 'Ann Lee, Bo Chan',
+      outlet: 'Harbour Times',
+      publishedAt: '2024-02-09T16:20:00Z',
+      language: 'fr-CA'
+    })
   })
 
   it('never lets script, style, noscript or template content into the text, even without an article', async () => {
@@ -83,7 +123,9 @@ describe('importFile: formats', () => {
     expect(story.meta.title).toBe('Is unemployment at a 50-year low?')
     const paragraphs = story.text.split('\n\n')
     expect(paragraphs[0]).toBe('Is unemployment at a 50-year low?')
-    expect(paragraphs).toContain('The prime minister said on Wednesday that unemployment was at its lowest level for 50 years. The labour market survey put the rate at 3.8 per cent in the three months to June.[1]')
+    expect(paragraphs).toContain(
+      'The prime minister said on Wednesday that unemployment was at its lowest level for 50 years. The labour market survey put the rate at 3.8 per cent in the three months to June.[1]'
+    )
     expect(paragraphs).toContain('What the survey shows')
     expect(paragraphs).toContain('• The rate was lower in 1974, at 3.6 per cent.')
     expect(paragraphs).toContain('3.6%')
@@ -92,12 +134,22 @@ describe('importFile: formats', () => {
   })
 
   it('honours a declared charset and a UTF-8 byte-order mark', async () => {
-    const latin = Buffer.from('<html><head><meta charset="windows-1252"><title>Caf\xe9 rents</title></head><body><p>Caf\xe9 owners say rents rose.</p></body></html>', 'latin1')
-    expect((await importFile({ fileName: 'cafe.html', bytes: new Uint8Array(latin) })).text).toBe('Café owners say rents rose.')
+    const latin = Buffer.from(
+      '<html><head><meta charset="windows-1252"><title>Caf\xe9 rents</title></head><body><p>Caf\xe9 owners say rents rose.</p></body></html>',
+      'latin1'
+    )
+    expect((await importFile({ fileName: 'cafe.html', bytes: new Uint8Array(latin) })).text).toBe(
+      'Café owners say rents rose.'
+    )
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Headline\n\nBody.')])
     expect((await importFile({ fileName: 'bom.txt', bytes: bom })).text).toBe('Headline\n\nBody.')
     // A byte-order mark outranks a charset the page declares wrongly.
-    const marked = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<meta charset="windows-1252"><p>Café</p>')])
+    const marked = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('<meta charset="windows-1252"><p>Café</p>')
+    ])
     expect((await importFile({ fileName: 'marked.html', bytes: marked })).text).toBe('Café')
   })
 
@@ -134,11 +186,23 @@ describe('importFile: bad input', () => {
   })
 
   it('refuses files over the size cap before reading them', async () => {
-    await rejects({ fileName: 'huge.txt', bytes: new Uint8Array(10 * 1024 * 1024 + 1).fill(0x61) }, 'too_large', /huge\.txt is 10\.0 MB, over the 10\.0 MB/)
-    await rejects({ fileName: 'huge.docx', bytes: new Uint8Array(25 * 1024 * 1024 + 1) }, 'too_large', /huge\.docx is 25\.0 MB, over the 25\.0 MB/)
+    await rejects(
+      { fileName: 'huge.txt', bytes: new Uint8Array(10 * 1024 * 1024 + 1).fill(0x61) },
+      'too_large',
+      /huge\.txt is 10\.0 MB, over the 10\.0 MB/
+    )
+    await rejects(
+      { fileName: 'huge.docx', bytes: new Uint8Array(25 * 1024 * 1024 + 1) },
+      'too_large',
+      /huge\.docx is 25\.0 MB, over the 25\.0 MB/
+    )
   })
 
   it('refuses text longer than a story can hold', async () => {
-    await rejects({ fileName: 'long.txt', bytes: new Uint8Array(2_000_001).fill(0x61) }, 'too_large', /long\.txt holds 2,000,001 characters/)
+    await rejects(
+      { fileName: 'long.txt', bytes: new Uint8Array(2_000_001).fill(0x61) },
+      'too_large',
+      /long\.txt holds 2,000,001 characters/
+    )
   })
 })

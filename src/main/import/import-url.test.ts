@@ -14,14 +14,18 @@ const article = readFileSync(path.join(__dirname, 'fixtures', 'article.html'), '
 const noArticle = readFileSync(path.join(__dirname, 'fixtures', 'no-article.html'), 'utf8')
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
-const html = (body: string, status = 200): Handler => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
-  res.end(body)
-}
-const redirect = (to: string, status = 302): Handler => (_req, res) => {
-  res.writeHead(status, { location: to })
-  res.end()
-}
+const html =
+  (body: string, status = 200): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(body)
+  }
+const redirect =
+  (to: string, status = 302): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { location: to })
+    res.end()
+  }
 
 let base = ''
 let server: http.Server
@@ -89,7 +93,9 @@ routes['/to-metadata-name'] = redirect('http://metadata.google.internal/computeM
 for (let i = 0; i < 8; i++) routes[`/chain-${i}`] = redirect(i === 7 ? '/article' : `/chain-${i + 1}`)
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => (routes[new URL(req.url ?? '/', 'http://x').pathname] ?? html('nope', 404))(req, res))
+  server = http.createServer((req, res) =>
+    (routes[new URL(req.url ?? '/', 'http://x').pathname] ?? html('nope', 404))(req, res)
+  )
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   // Another host name for this machine: a redirect there leads into the local network.
@@ -100,14 +106,30 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-const load = (route: string, options: Partial<Parameters<typeof importUrl>[1]> = {}) => importUrl(`${base}${route}`, { fetch, ...options })
-const rejects = (route: string, code: string, message: RegExp, options: Partial<Parameters<typeof importUrl>[1]> = {}) =>
-  expect(load(route, options)).rejects.toMatchObject({ name: 'AppError', code, message: expect.stringMatching(message) })
+const load = (route: string, options: Partial<Parameters<typeof importUrl>[1]> = {}) =>
+  importUrl(`${base}${route}`, { fetch, ...options })
+const rejects = (
+  route: string,
+  code: string,
+  message: RegExp,
+  options: Partial<Parameters<typeof importUrl>[1]> = {}
+) =>
+  expect(load(route, options)).rejects.toMatchObject({
+    name: 'AppError',
+    code,
+    message: expect.stringMatching(message)
+  })
 
 describe('importUrl', () => {
   it('fetches a page and extracts the article and its metadata', async () => {
     const story = await load('/article')
-    expect(story.meta).toMatchObject({ title: 'Did the factory closure cost 2,000 jobs?', byline: 'Sam Rivera', outlet: 'The Evening Ledger', publishedAt: '2024-05-14T07:45:00+01:00', language: 'en-GB' })
+    expect(story.meta).toMatchObject({
+      title: 'Did the factory closure cost 2,000 jobs?',
+      byline: 'Sam Rivera',
+      outlet: 'The Evening Ledger',
+      publishedAt: '2024-05-14T07:45:00+01:00',
+      language: 'en-GB'
+    })
     expect(story.text).toContain('That gives about 1,550 jobs at the plant itself, not 2,000.')
     expect(story.text).not.toMatch(/LEAK|Most read|Mega Mart/)
   })
@@ -115,7 +137,11 @@ describe('importUrl', () => {
   it('follows a redirect, including a relative one, re-checking each hop', async () => {
     expect((await load('/moved')).text).toContain('1,550 jobs')
     expect((await load('/relative-hop')).text).toContain('1,550 jobs')
-    await rejects('/to-file', 'invalid_input', /redirects to "file:\/\/\/etc\/passwd", which is not an http or https address/)
+    await rejects(
+      '/to-file',
+      'invalid_input',
+      /redirects to "file:\/\/\/etc\/passwd", which is not an http or https address/
+    )
   })
 
   it('stops at a redirect loop and at too many redirects', async () => {
@@ -135,7 +161,9 @@ describe('importUrl', () => {
     await rejects('/report.pdf', 'unsupported', /report\.pdf is a PDF document, not a web page/)
     await rejects('/photo', 'unsupported', /photo is an image, not a web page/)
     const story = await load('/statement.txt')
-    expect(story.text).toBe('Ministry statement on aid\n\nThe ministry said no new aid packages had been announced since January.')
+    expect(story.text).toBe(
+      'Ministry statement on aid\n\nThe ministry said no new aid packages had been announced since January.'
+    )
     expect(story.meta).toEqual({ title: 'Ministry statement on aid', url: `${base}/statement.txt` })
   })
 
@@ -153,8 +181,16 @@ describe('importUrl', () => {
   })
 
   it('keeps to the deadline even with a fetch that ignores the abort signal', async () => {
-    const stubborn: typeof fetch = () => Promise.resolve(new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('<p>never ends')) }), { headers: { 'content-type': 'text/html' } }))
-    await expect(importUrl('https://ledger.example/story', { fetch: stubborn, timeoutMs: 200 })).rejects.toMatchObject({ code: 'network_error', message: expect.stringMatching(/took longer than 0\.2 seconds/) })
+    const stubborn: typeof fetch = () =>
+      Promise.resolve(
+        new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('<p>never ends')) }), {
+          headers: { 'content-type': 'text/html' }
+        })
+      )
+    await expect(importUrl('https://ledger.example/story', { fetch: stubborn, timeoutMs: 200 })).rejects.toMatchObject({
+      code: 'network_error',
+      message: expect.stringMatching(/took longer than 0\.2 seconds/)
+    })
   })
 
   it('stops reading an oversized response at the cap', async () => {
@@ -166,7 +202,11 @@ describe('importUrl', () => {
   })
 
   it('refuses addresses that are not http(s) without fetching anything', async () => {
-    const refuse = (url: string, message: RegExp) => expect(importUrl(url, { fetch: () => Promise.reject(new Error('fetched')) })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message) })
+    const refuse = (url: string, message: RegExp) =>
+      expect(importUrl(url, { fetch: () => Promise.reject(new Error('fetched')) })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(message)
+      })
     await refuse('file:///etc/passwd', /not an http or https address/)
     await refuse('javascript:alert(1)', /not an http or https address/)
     await refuse('ftp://example.org/story.txt', /not an http or https address/)
@@ -179,20 +219,32 @@ describe('importUrl', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
     await new Promise((resolve) => closed.close(resolve))
-    await expect(importUrl(`http://127.0.0.1:${port}/`, { fetch })).rejects.toMatchObject({ code: 'network_error', message: expect.stringMatching(/refused the connection/) })
+    await expect(importUrl(`http://127.0.0.1:${port}/`, { fetch })).rejects.toMatchObject({
+      code: 'network_error',
+      message: expect.stringMatching(/refused the connection/)
+    })
   })
 
   it('asks before following a redirect into this computer or the local network, and follows it with consent', async () => {
-    await expect(importUrl(`${base}/to-localhost`, { fetch })).rejects.toMatchObject({ code: 'needs_consent', message: expect.stringMatching(/redirects to localhost:\d+ \((127\.0\.0\.1|::1)\), which is on this computer or your local network/) })
+    await expect(importUrl(`${base}/to-localhost`, { fetch })).rejects.toMatchObject({
+      code: 'needs_consent',
+      message: expect.stringMatching(
+        /redirects to localhost:\d+ \((127\.0\.0\.1|::1)\), which is on this computer or your local network/
+      )
+    })
     const story = await importUrl(`${base}/to-localhost`, { fetch, allowPrivateNetwork: true })
     expect(story.meta.title).toBe('Did the factory closure cost 2,000 jobs?')
   })
 
   it('asks when a public-looking name resolves to a private address', async () => {
     const lookup = async (host: string) => (host === 'news.example' ? ['10.0.0.7'] : ['127.0.0.1'])
-    const hop = async (url: string | URL | Request, init?: RequestInit) => fetch(String(url).includes('news.example') ? `${base}/article` : `${base}/redirect-to-news`, init)
+    const hop = async (url: string | URL | Request, init?: RequestInit) =>
+      fetch(String(url).includes('news.example') ? `${base}/article` : `${base}/redirect-to-news`, init)
     routes['/redirect-to-news'] = redirect('http://news.example/story')
-    await expect(importUrl(`${base}/redirect-to-news`, { fetch: hop as typeof fetch, lookup })).rejects.toMatchObject({ code: 'needs_consent', message: expect.stringMatching(/news\.example \(10\.0\.0\.7\)/) })
+    await expect(importUrl(`${base}/redirect-to-news`, { fetch: hop as typeof fetch, lookup })).rejects.toMatchObject({
+      code: 'needs_consent',
+      message: expect.stringMatching(/news\.example \(10\.0\.0\.7\)/)
+    })
   })
 
   it('never fetches a cloud metadata address, with or without consent', async () => {
@@ -201,8 +253,15 @@ describe('importUrl', () => {
       if (!String(url).startsWith(base)) fetched++
       return fetch(url, init)
     }) as typeof fetch
-    for (const address of [`${base}/to-metadata`, `${base}/to-metadata-name`, 'http://169.254.169.254/latest/meta-data/']) {
-      await expect(importUrl(address, { fetch: counting, allowPrivateNetwork: true })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/cloud metadata address.*never reads it/) })
+    for (const address of [
+      `${base}/to-metadata`,
+      `${base}/to-metadata-name`,
+      'http://169.254.169.254/latest/meta-data/'
+    ]) {
+      await expect(importUrl(address, { fetch: counting, allowPrivateNetwork: true })).rejects.toMatchObject({
+        code: 'forbidden',
+        message: expect.stringMatching(/cloud metadata address.*never reads it/)
+      })
     }
     expect(fetched).toBe(0)
   })

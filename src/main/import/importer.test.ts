@@ -7,12 +7,22 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createImporter, defaultWorkerFile } from '.'
-import { badCssHtml, deepHtml, hugeImageHtml, scriptsHtml, wrongCharsetHtml, zipBombDocx } from './testing/hostile-inputs'
+import {
+  badCssHtml,
+  deepHtml,
+  hugeImageHtml,
+  scriptsHtml,
+  wrongCharsetHtml,
+  zipBombDocx
+} from './testing/hostile-inputs'
 
 const importer = createImporter({ fetch })
 afterAll(() => importer.close())
 
-const file = (fileName: string, content: string | Uint8Array) => ({ fileName, bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content })
+const file = (fileName: string, content: string | Uint8Array) => ({
+  fileName,
+  bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content
+})
 const refusal = (code: string, message: RegExp) => ({ name: 'AppError', code, message: expect.stringMatching(message) })
 
 describe('import worker', () => {
@@ -52,11 +62,15 @@ describe('import worker', () => {
   it('refuses a .docx that unpacks to 300 MB before inflating it', async () => {
     const bomb = zipBombDocx(300)
     expect(bomb.byteLength).toBeLessThan(400 * 1024)
-    await expect(importer.file(file('bomb.docx', bomb))).rejects.toMatchObject(refusal('too_large', /bomb\.docx would unpack to 300\.0 MB.*save the story alone/))
+    await expect(importer.file(file('bomb.docx', bomb))).rejects.toMatchObject(
+      refusal('too_large', /bomb\.docx would unpack to 300\.0 MB.*save the story alone/)
+    )
   })
 
   it('refuses a .docx whose zip directory lies about its sizes', async () => {
-    await expect(importer.file(file('liar.docx', zipBombDocx(200, { lie: true })))).rejects.toMatchObject(refusal('too_large', /liar\.docx would unpack to more than 64\.0 MB/))
+    await expect(importer.file(file('liar.docx', zipBombDocx(200, { lie: true })))).rejects.toMatchObject(
+      refusal('too_large', /liar\.docx would unpack to more than 64\.0 MB/)
+    )
   })
 
   it('imports a page whose stylesheet breaks jsdom’s CSS parser, honouring display:none', async () => {
@@ -68,7 +82,9 @@ describe('import worker', () => {
   it('reads UTF-8 bytes under a meta tag that claims gb2312, and says so', async () => {
     const story = await importer.file(file('cafe.html', wrongCharsetHtml))
     expect(story.text).toContain('The café owner said prices rose 4 per cent — “too much,” she said.')
-    expect(story.warnings).toEqual([expect.stringMatching(/cafe\.html says its text is gb2312, but it is written in UTF-8/)])
+    expect(story.warnings).toEqual([
+      expect.stringMatching(/cafe\.html says its text is gb2312, but it is written in UTF-8/)
+    ])
   })
 
   it('imports a page with an 8 MB inline image, keeping only the words', async () => {
@@ -89,7 +105,9 @@ describe('import worker', () => {
   it('stops an import that runs past its time limit, in words', async () => {
     const hasty = createImporter({ fetch, convertMs: 1 })
     try {
-      await expect(hasty.file(file('long.html', deepHtml(10)))).rejects.toMatchObject(refusal('too_large', /long\.html took longer than 0 seconds to read.*paste it instead/))
+      await expect(hasty.file(file('long.html', deepHtml(10)))).rejects.toMatchObject(
+        refusal('too_large', /long\.html took longer than 0 seconds to read.*paste it instead/)
+      )
     } finally {
       await hasty.close()
     }
@@ -98,7 +116,9 @@ describe('import worker', () => {
   it('stops an import that needs more memory than its limit, in words', async () => {
     const frugal = createImporter({ fetch, heapMb: 8 })
     try {
-      await expect(frugal.file(file('big.html', hugeImageHtml()))).rejects.toMatchObject(refusal('too_large', /big\.html needed more than 8 MB of memory/))
+      await expect(frugal.file(file('big.html', hugeImageHtml()))).rejects.toMatchObject(
+        refusal('too_large', /big\.html needed more than 8 MB of memory/)
+      )
     } finally {
       await frugal.close()
     }
@@ -114,7 +134,11 @@ describe('import worker', () => {
   })
 
   it('refuses by type and size in the main process, before any worker starts', async () => {
-    await expect(importer.file(file('notes.pdf', '%PDF'))).rejects.toMatchObject(refusal('unsupported', /notes\.pdf is a \.pdf file/))
-    await expect(importer.file(file('empty.html', ''))).rejects.toMatchObject(refusal('invalid_input', /empty\.html is empty/))
+    await expect(importer.file(file('notes.pdf', '%PDF'))).rejects.toMatchObject(
+      refusal('unsupported', /notes\.pdf is a \.pdf file/)
+    )
+    await expect(importer.file(file('empty.html', ''))).rejects.toMatchObject(
+      refusal('invalid_input', /empty\.html is empty/)
+    )
   })
 })

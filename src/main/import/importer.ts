@@ -61,15 +61,23 @@ export function createImporter(options: ImporterOptions): Importer {
       worker.ref()
       return worker
     }
-    if (!existsSync(workerFile)) throw new AppError('internal', `The import worker is missing (${workerFile}). Reinstall Factdesk; developers run \`npm run build\`.`)
-    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 } })
+    if (!existsSync(workerFile))
+      throw new AppError(
+        'internal',
+        `The import worker is missing (${workerFile}). Reinstall Factdesk; developers run \`npm run build\`.`
+      )
+    const worker = new Worker(workerFile, {
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 }
+    })
     // Always listened to: a worker failing while it waits idle must not take main down with an unheard
     // 'error', and an idle worker that is gone is not handed the next import.
-    worker.on('error', () => undefined).on('exit', () => {
-      if (idle?.worker !== worker) return
-      clearTimeout(idle.timer)
-      idle = null
-    })
+    worker
+      .on('error', () => undefined)
+      .on('exit', () => {
+        if (idle?.worker !== worker) return
+        clearTimeout(idle.timer)
+        idle = null
+      })
     return worker
   }
 
@@ -79,7 +87,13 @@ export function createImporter(options: ImporterOptions): Importer {
       return
     }
     worker.unref()
-    idle = { worker, timer: setTimeout(() => (idle?.worker === worker ? ((idle = null), void worker.terminate()) : undefined), IDLE_MS).unref() }
+    idle = {
+      worker,
+      timer: setTimeout(
+        () => (idle?.worker === worker ? ((idle = null), void worker.terminate()) : undefined),
+        IDLE_MS
+      ).unref()
+    }
   }
 
   async function convert(job: WorkerJob, name: string, signal: AbortSignal): Promise<ImportedStory> {
@@ -107,7 +121,8 @@ export function createImporter(options: ImporterOptions): Importer {
         const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
         settle({ error: memory ? outOfMemory(name, heapMb) : unreadable(name, error) }, false)
       }
-      const onExit = (code: number) => settle({ error: unreadable(name, new Error(`the reader stopped (exit code ${code})`)) }, false)
+      const onExit = (code: number) =>
+        settle({ error: unreadable(name, new Error(`the reader stopped (exit code ${code})`)) }, false)
       const onAbort = () => settle({ error: cancelled(name) }, false)
       const timer = setTimeout(() => settle({ error: tooSlow(name, convertMs) }, false), convertMs)
       worker.on('message', onMessage).on('error', onError).on('exit', onExit)
@@ -135,7 +150,16 @@ export function createImporter(options: ImporterOptions): Importer {
       }),
     url: (url, consent = {}) =>
       tracked((signal) =>
-        importUrl(url, { fetch: options.fetch, lookup: options.lookup, signal, allowPrivateNetwork: consent.allowPrivateNetwork === true }, (page) => convert({ kind: 'page', page }, page.url, signal))
+        importUrl(
+          url,
+          {
+            fetch: options.fetch,
+            lookup: options.lookup,
+            signal,
+            allowPrivateNetwork: consent.allowPrivateNetwork === true
+          },
+          (page) => convert({ kind: 'page', page }, page.url, signal)
+        )
       ),
     cancel() {
       const count = running.size
@@ -170,4 +194,7 @@ const outOfMemory = (name: string, mb: number): AppError =>
   )
 
 const unreadable = (name: string, error: Error): AppError =>
-  new AppError('invalid_input', `${name} could not be read (${error.message.slice(0, 200)}). Open it in its own program or a browser, copy the story and paste it instead.`)
+  new AppError(
+    'invalid_input',
+    `${name} could not be read (${error.message.slice(0, 200)}). Open it in its own program or a browser, copy the story and paste it instead.`
+  )

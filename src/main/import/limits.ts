@@ -26,12 +26,19 @@ export const caps = {
 export const formatMb = (bytes: number): string => `${(bytes / MB).toFixed(bytes < MB ? 2 : 1)} MB`
 
 export function checkSize(name: string, size: number, cap: number): void {
-  if (size > cap) throw new AppError('too_large', `${name} is ${formatMb(size)}, over the ${formatMb(cap)} Factdesk accepts for this kind of file. Import a shorter version or split it.`)
+  if (size > cap)
+    throw new AppError(
+      'too_large',
+      `${name} is ${formatMb(size)}, over the ${formatMb(cap)} Factdesk accepts for this kind of file. Import a shorter version or split it.`
+    )
 }
 
 /** The store refuses stories over this length, so say so here with the file's name on it. */
 export function checkStoryLength(name: string, text: string): void {
   if (text.length > caps.storyChars) {
-    throw new AppError('too_large', `${name} holds ${text.length.toLocaleString('en')} characters of text, over the ${caps.storyChars.toLocaleString('en')} a story can hold. Split it into several stories.`)
+    throw new AppError(
+      'too_large',
+      `${name} holds ${text.length.toLocaleString('en')} characters of text, over the ${caps.storyChars.toLocaleString('en')} a story can hold. Split it into several stories.`
+    )
   }
 }

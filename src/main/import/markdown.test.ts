@@ -6,23 +6,44 @@ const strip = (source: string): string => canonicalText(stripMarkdown(source).te
 
 describe('stripMarkdown', () => {
   it('removes inline syntax and keeps the words', () => {
-    expect(inline('**Bold**, *em*, _em_, ~~gone~~, `code` and [a link](https://x.org/a_(b) "t").')).toBe('Bold, em, em, gone, code and a link.')
-    expect(inline('An image ![alt text](pic.png) vanishes; <https://x.org> stays as its address.')).toBe('An image  vanishes; https://x.org stays as its address.')
-    expect(inline('snake_case_name and 2*3*4 and \\*literal\\* stay.')).toBe('snake_case_name and 2*3*4 and *literal* stay.')
+    expect(inline('**Bold**, *em*, _em_, ~~gone~~, `code` and [a link](https://x.org/a_(b) "t").')).toBe(
+      'Bold, em, em, gone, code and a link.'
+    )
+    expect(inline('An image ![alt text](pic.png) vanishes; <https://x.org> stays as its address.')).toBe(
+      'An image  vanishes; https://x.org stays as its address.'
+    )
+    expect(inline('snake_case_name and 2*3*4 and \\*literal\\* stay.')).toBe(
+      'snake_case_name and 2*3*4 and *literal* stay.'
+    )
   })
 
   it('makes headings, list items, quotes and table rows their own paragraphs', () => {
-    const source = '# Title #\nIntro line\nwrapped.\n\nSetext heading\n==============\n- one\n- two\n  continued\n3. three\n> quoted\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n'
-    expect(strip(source).split('\n\n')).toEqual(['Title', 'Intro line wrapped.', 'Setext heading', 'one', 'two continued', 'three', 'quoted', 'a | b', '1 | 2'])
+    const source =
+      '# Title #\nIntro line\nwrapped.\n\nSetext heading\n==============\n- one\n- two\n  continued\n3. three\n> quoted\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n'
+    expect(strip(source).split('\n\n')).toEqual([
+      'Title',
+      'Intro line wrapped.',
+      'Setext heading',
+      'one',
+      'two continued',
+      'three',
+      'quoted',
+      'a | b',
+      '1 | 2'
+    ])
   })
 
   it('keeps code fences as text and drops scripts and comments', () => {
-    const source = 'Before.\n```python\nx = 1  # keep *this*\n```\n<script>\nalert("SCRIPT")\n</script>\n<!-- note to self -->\nAfter.'
+    const source =
+      'Before.\n```python\nx = 1  # keep *this*\n```\n<script>\nalert("SCRIPT")\n</script>\n<!-- note to self -->\nAfter.'
     expect(strip(source)).toBe('Before.\n\nx = 1 # keep *this*\n\nAfter.')
   })
 
   it('reads flat front matter and leaves a document without it alone', () => {
-    expect(stripMarkdown('---\ntitle: "A: B"\nauthor: Ann\nlang: de\n---\nText.')).toEqual({ text: 'Text.', meta: { title: 'A: B', byline: 'Ann', language: 'de' } })
+    expect(stripMarkdown('---\ntitle: "A: B"\nauthor: Ann\nlang: de\n---\nText.')).toEqual({
+      text: 'Text.',
+      meta: { title: 'A: B', byline: 'Ann', language: 'de' }
+    })
     expect(strip('Text.\n\n---\n\nMore.')).toBe('Text.\n\nMore.')
   })
 })

@@ -42,7 +42,8 @@ export function stripMarkdown(source: string): { text: string; meta: FoundMeta }
     if (fence) {
       flush()
       const code: string[] = []
-      while (++i < lines.length && !(lines[i] ?? '').trimStart().startsWith(fence[1] ?? '```')) code.push(lines[i] ?? '')
+      while (++i < lines.length && !(lines[i] ?? '').trimStart().startsWith(fence[1] ?? '```'))
+        code.push(lines[i] ?? '')
       // Code is kept verbatim: a quoted snippet may be the very thing a claim is about.
       blocks.push(code.join('\n'))
       continue
@@ -58,7 +59,16 @@ export function stripMarkdown(source: string): { text: string; meta: FoundMeta }
       paragraph.push(LIST_ITEM.exec(line)?.[1] ?? '')
     } else if (/^\s*\|.*\|\s*$/.test(line)) {
       flush()
-      blocks.push(inline(line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim()).join(' | ')))
+      blocks.push(
+        inline(
+          line
+            .trim()
+            .replace(/^\||\|$/g, '')
+            .split('|')
+            .map((cell) => cell.trim())
+            .join(' | ')
+        )
+      )
     } else paragraph.push(line.trim())
   }
   flush()
@@ -68,28 +78,43 @@ export function stripMarkdown(source: string): { text: string; meta: FoundMeta }
 /** Inline syntax: images go, links keep their words, emphasis and code marks go, escapes resolve. */
 export function inline(text: string): string {
   // Escaped characters are parked in the private-use area so no rule below mistakes them for syntax.
-  return text
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, (_, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)))
-    .replace(/!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]/g, '')
-    .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1')
-    .replace(/<\/?[A-Za-z][^>]*>/g, '')
-    .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) => code.trim())
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, '$1$2')
-    // Single underscores only at word edges, so snake_case_names survive.
-    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-    .replace(/ {2,}$/gm, '')
-    .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000))
+  return (
+    text
+      .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, (_, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)))
+      .replace(/!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]/g, '')
+      .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+      .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1')
+      .replace(/<\/?[A-Za-z][^>]*>/g, '')
+      .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) => code.trim())
+      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+      .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, '$1$2')
+      // Single underscores only at word edges, so snake_case_names survive.
+      .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
+      .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+      .replace(/ {2,}$/gm, '')
+      .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000))
+  )
 }
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n(?:---|\.\.\.)\s*(?:\n|$)/
 const FRONT_KEYS: Record<string, keyof FoundMeta> = {
-  title: 'title', headline: 'title', author: 'byline', byline: 'byline', authors: 'byline',
-  date: 'publishedAt', published: 'publishedAt', publishedat: 'publishedAt', outlet: 'outlet', publication: 'outlet',
-  publisher: 'outlet', url: 'url', canonical: 'url', link: 'url', lang: 'language', language: 'language'
+  title: 'title',
+  headline: 'title',
+  author: 'byline',
+  byline: 'byline',
+  authors: 'byline',
+  date: 'publishedAt',
+  published: 'publishedAt',
+  publishedat: 'publishedAt',
+  outlet: 'outlet',
+  publication: 'outlet',
+  publisher: 'outlet',
+  url: 'url',
+  canonical: 'url',
+  link: 'url',
+  lang: 'language',
+  language: 'language'
 }
 
 /** YAML front matter as written by static-site generators: only flat `key: value` lines are read. */

@@ -13,22 +13,55 @@ export function readPageMeta(document: Document): FoundMeta {
   const tags = new Map<string, string>()
   for (const el of elements(document, 'meta')) {
     const content = el.getAttribute('content')?.trim()
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase()
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
+      .trim()
+      .toLowerCase()
     if (content && key && !tags.has(key)) tags.set(key, content)
   }
   const meta = (...keys: string[]): string => keys.map((key) => tags.get(key.toLowerCase())).find(Boolean) ?? ''
   const ld = readJsonLd(document)
   const times = elements(document, 'time').filter((el) => el.hasAttribute('datetime'))
-  const time = times.find((el) => el.hasAttribute('pubdate') || el.getAttribute('itemprop') === 'datePublished' || el.closest('article')) ?? times[0]
-  const canonical = elements(document, 'link').find((el) => /(^|\s)canonical(\s|$)/i.test(el.getAttribute('rel') ?? ''))?.getAttribute('href') ?? ''
+  const time =
+    times.find(
+      (el) => el.hasAttribute('pubdate') || el.getAttribute('itemprop') === 'datePublished' || el.closest('article')
+    ) ?? times[0]
+  const canonical =
+    elements(document, 'link')
+      .find((el) => /(^|\s)canonical(\s|$)/i.test(el.getAttribute('rel') ?? ''))
+      ?.getAttribute('href') ?? ''
   return {
     title: ld.title || meta('og:title', 'twitter:title', 'dc.title', 'headline'),
     outlet: ld.outlet || meta('og:site_name', 'application-name', 'publisher', 'dc.publisher'),
     // The first candidate that reads as a name: `article:author` is often a profile address.
-    byline: [ld.byline, ...['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'].map((key) => meta(key)), itemprop(document, 'author')].map(bylineText).find(Boolean) ?? '',
+    byline:
+      [
+        ld.byline,
+        ...['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'].map((key) =>
+          meta(key)
+        ),
+        itemprop(document, 'author')
+      ]
+        .map(bylineText)
+        .find(Boolean) ?? '',
     url: meta('og:url') || canonical || ld.url,
-    publishedAt: ld.publishedAt || meta('article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'dcterms.created', 'parsely-pub-date', 'sailthru.date') || time?.getAttribute('datetime') || '',
-    language: document.documentElement.getAttribute('lang') || document.documentElement.getAttribute('xml:lang') || meta('og:locale', 'language', 'content-language')
+    publishedAt:
+      ld.publishedAt ||
+      meta(
+        'article:published_time',
+        'datePublished',
+        'pubdate',
+        'date',
+        'dc.date',
+        'dcterms.created',
+        'parsely-pub-date',
+        'sailthru.date'
+      ) ||
+      time?.getAttribute('datetime') ||
+      '',
+    language:
+      document.documentElement.getAttribute('lang') ||
+      document.documentElement.getAttribute('xml:lang') ||
+      meta('og:locale', 'language', 'content-language')
   }
 }
 
@@ -55,7 +88,10 @@ export function parseJsonLd(source: string): unknown {
     .replace(/-->$/, '')
     .trim()
     .replace(/;$/, '')
-  for (const candidate of [text, text.slice(text.search(/[[{]/), Math.max(text.lastIndexOf('}'), text.lastIndexOf(']')) + 1)]) {
+  for (const candidate of [
+    text,
+    text.slice(text.search(/[[{]/), Math.max(text.lastIndexOf('}'), text.lastIndexOf(']')) + 1)
+  ]) {
     try {
       return JSON.parse(candidate)
     } catch {
@@ -69,14 +105,25 @@ type Json = Record<string, unknown>
 const ARTICLE_TYPES = /Article|Posting|Report|NewsArticle|BlogPosting|WebPage|ClaimReview/i
 
 /** The first JSON-LD node that describes an article, looked for in @graph arrays too. */
-function readJsonLd(document: Document): { title: string; outlet: string; byline: string; url: string; publishedAt: string } {
+function readJsonLd(document: Document): {
+  title: string
+  outlet: string
+  byline: string
+  url: string
+  publishedAt: string
+} {
   const empty = { title: '', outlet: '', byline: '', url: '', publishedAt: '' }
-  for (const script of elements(document, 'script').filter((el) => el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json')) {
+  for (const script of elements(document, 'script').filter(
+    (el) => el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json'
+  )) {
     // Broken JSON-LD is common; the meta tags usually say the same thing.
     const data = parseJsonLd(script.textContent ?? '')
     if (data === undefined) continue
     const nodes = flatten(data)
-    const article = nodes.find((n) => [n['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t) && t !== 'WebPage')) ?? nodes.find((n) => [n['@type']].flat().includes('WebPage'))
+    const article =
+      nodes.find((n) =>
+        [n['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t) && t !== 'WebPage')
+      ) ?? nodes.find((n) => [n['@type']].flat().includes('WebPage'))
     if (!article) continue
     return {
       title: str(article.headline) || str(article.name),
@@ -100,6 +147,9 @@ const str = (value: unknown): string => (typeof value === 'string' ? value.trim(
 
 /** "author" may be a string, a Person, or a list of either; addresses and dates are not names. */
 function names(value: unknown): string {
-  const list = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v.trim() : v && typeof v === 'object' ? str((v as Json).name) : '')).map(bylineText).filter(Boolean)
+  const list = (Array.isArray(value) ? value : [value])
+    .map((v) => (typeof v === 'string' ? v.trim() : v && typeof v === 'object' ? str((v as Json).name) : ''))
+    .map(bylineText)
+    .filter(Boolean)
   return [...new Set(list)].join(', ')
 }

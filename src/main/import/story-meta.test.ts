@@ -23,7 +23,14 @@ describe('cleanMeta', () => {
   it('drops what is not valid, warns about it, and always passes StoryMeta.partial()', () => {
     const warnings: string[] = []
     const meta = cleanMeta(
-      { title: `  Headline\nwith a break ${'x'.repeat(600)}`, byline: '  ', outlet: 'The Ledger', url: 'javascript:alert(1)', publishedAt: 'last Tuesday', language: 'nonsense value' },
+      {
+        title: `  Headline\nwith a break ${'x'.repeat(600)}`,
+        byline: '  ',
+        outlet: 'The Ledger',
+        url: 'javascript:alert(1)',
+        publishedAt: 'last Tuesday',
+        language: 'nonsense value'
+      },
       'fallback',
       warnings
     )
@@ -35,7 +42,10 @@ describe('cleanMeta', () => {
     expect(meta).not.toHaveProperty('publishedAt')
     expect(meta).not.toHaveProperty('byline')
     expect(meta).not.toHaveProperty('language')
-    expect(warnings).toEqual([expect.stringMatching(/Ignored the story address "javascript:alert\(1\)"/), expect.stringMatching(/Could not read the published date "last Tuesday"/)])
+    expect(warnings).toEqual([
+      expect.stringMatching(/Ignored the story address "javascript:alert\(1\)"/),
+      expect.stringMatching(/Could not read the published date "last Tuesday"/)
+    ])
   })
 
   it('falls back to the given title, then to "Untitled story"', () => {

@@ -46,14 +46,18 @@ export function cleanMeta(found: FoundMeta, fallbackTitle: string, warnings: str
  * is not a byline.
  */
 export function bylineText(value: string | null | undefined): string {
-  const text = shortText(value).replace(/^by\s+/i, '').trim()
+  const text = shortText(value)
+    .replace(/^by\s+/i, '')
+    .trim()
   if (!text || text.length > 200) return ''
-  if (/^(?:https?:|www\.)|:\/\/|^[\w.-]+\.[a-z]{2,}\//i.test(text) || /^@?[\w.-]+\.(?:com|org|net)$/i.test(text)) return ''
+  if (/^(?:https?:|www\.)|:\/\/|^[\w.-]+\.[a-z]{2,}\//i.test(text) || /^@?[\w.-]+\.(?:com|org|net)$/i.test(text))
+    return ''
   if (isoDate(text) || /^[\d\s:/.,-]+$/.test(text) || MONTH_DATE.test(text)) return ''
   return /\p{L}/u.test(text) ? text : ''
 }
 
-const MONTH_DATE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|^(?:\d{1,2}\s+)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}/i
+const MONTH_DATE =
+  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|^(?:\d{1,2}\s+)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}/i
 
 const SEPARATORS = /\s+[|–—·:»/-]\s+|\s+::\s+/
 
@@ -76,8 +80,11 @@ export function withoutSiteName(title: string, outlet: string, url: string): str
   const names = (part: string): boolean => {
     const s = squash(part)
     if (!s) return false
-    if (outlet && (s === squash(outlet) || (s.length >= 3 && squash(outlet).includes(s)) || s.includes(squash(outlet)))) return true
-    return hostLabels.some((label) => s === label || (label.length >= 3 && s.startsWith(label)) || (s.length >= 3 && label.startsWith(s)))
+    if (outlet && (s === squash(outlet) || (s.length >= 3 && squash(outlet).includes(s)) || s.includes(squash(outlet))))
+      return true
+    return hostLabels.some(
+      (label) => s === label || (label.length >= 3 && s.startsWith(label)) || (s.length >= 3 && label.startsWith(s))
+    )
   }
   const separator = (index: number) => title.match(new RegExp(SEPARATORS.source, 'g'))?.[index] ?? ' '
   let first = 0
@@ -92,7 +99,10 @@ export function withoutSiteName(title: string, outlet: string, url: string): str
 
 /** One line, collapsed spaces, within the store's short-text limit (cut at a word with an ellipsis). */
 export function shortText(value: string | null | undefined): string {
-  const text = (value ?? '').replace(/[\u200B\uFEFF]/g, '').replace(/[\p{Cc}\s]+/gu, ' ').trim()
+  const text = (value ?? '')
+    .replace(/[\u200B\uFEFF]/g, '')
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .trim()
   if (text.length <= limits.shortText) return text
   const cut = text.slice(0, limits.shortText - 1)
   const space = cut.lastIndexOf(' ')
@@ -119,9 +129,12 @@ export function isoDate(value: string): string {
   const match = ISO.exec(value)
   if (match) {
     const [, day, time, zone] = match
-    const offset = !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`
+    const offset =
+      !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`
     const candidate = `${day}T${time ? (time.length === 5 ? `${time}:00` : time) : '00:00:00'}${offset}`
-    return StoryMeta.shape.publishedAt.safeParse(candidate).success && !Number.isNaN(Date.parse(candidate)) ? candidate : ''
+    return StoryMeta.shape.publishedAt.safeParse(candidate).success && !Number.isNaN(Date.parse(candidate))
+      ? candidate
+      : ''
   }
   // Anything else ("Tue, 05 Mar 2024 10:00:00 GMT", "March 5, 2024") goes through Date, which
   // understands RFC 2822 and English month names; only keep it if it names a year.

@@ -3,7 +3,11 @@
 import { fetchPage, type FetchedPage, type FetchOptions } from './fetch-page'
 import type { ImportedStory } from './story'
 
-export async function importUrl(url: string, options: FetchOptions, convert: (page: FetchedPage) => Promise<ImportedStory> | ImportedStory): Promise<ImportedStory> {
+export async function importUrl(
+  url: string,
+  options: FetchOptions,
+  convert: (page: FetchedPage) => Promise<ImportedStory> | ImportedStory
+): Promise<ImportedStory> {
   const page = await fetchPage(url.trim(), options)
   return convert(page)
 }

@@ -18,11 +18,16 @@ async function run(job: WorkerJob): Promise<WorkerReply> {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
     return {
       ok: false,
-      error: { code: 'invalid_input', message: `${name} could not be read: its content defeated the reader (${detail.slice(0, 200)}). Open it in its own program or a browser, copy the story and paste it instead.` }
+      error: {
+        code: 'invalid_input',
+        message: `${name} could not be read: its content defeated the reader (${detail.slice(0, 200)}). Open it in its own program or a browser, copy the story and paste it instead.`
+      }
     }
   }
 }
 
 parentPort?.on('message', (job: WorkerJob) => {
-  void run(job).then((reply) => parentPort?.postMessage({ ...reply, heapMb: getHeapStatistics().total_heap_size / 1024 / 1024 }))
+  void run(job).then((reply) =>
+    parentPort?.postMessage({ ...reply, heapMb: getHeapStatistics().total_heap_size / 1024 / 1024 })
+  )
 })

@@ -14,10 +14,15 @@ port.on('message', (job: EmbedJob) => {
   encoder
     .then((e) => encode(e, job.texts))
     .then(
-      (vectors) => port.postMessage({ id: job.id, ok: true, vectors } satisfies EmbedReply, [vectors.buffer as ArrayBuffer]),
+      (vectors) =>
+        port.postMessage({ id: job.id, ok: true, vectors } satisfies EmbedReply, [vectors.buffer as ArrayBuffer]),
       (error: unknown) => {
         encoder = null
-        port.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies EmbedReply)
+        port.postMessage({
+          id: job.id,
+          ok: false,
+          message: error instanceof Error ? error.message : String(error)
+        } satisfies EmbedReply)
       }
     )
 })

@@ -39,7 +39,11 @@ describe('sentence encoder', () => {
       'Thank you all for coming tonight.'
     ])
     expect(fetched).toEqual([])
-    const [a, b, c] = [0, 1, 2].map((i) => packed.subarray(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE)) as [Float32Array, Float32Array, Float32Array]
+    const [a, b, c] = [0, 1, 2].map((i) => packed.subarray(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE)) as [
+      Float32Array,
+      Float32Array,
+      Float32Array
+    ]
     for (const v of [a, b, c]) expect(Math.hypot(...v)).toBeCloseTo(1, 3)
     expect(cosine(a, b)).toBeGreaterThan(cosine(a, c) + 0.2)
   }, 60_000)
@@ -96,7 +100,10 @@ describe('embedding worker', () => {
     await writeFile(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3))\n")
     let now = 1_000_000
     const e = embedder({ workerFile: dying, now: () => now })
-    await expect(e.embed(['Exports rose.'])).rejects.toMatchObject({ code: 'io_error', message: expect.stringContaining('exit code 3') })
+    await expect(e.embed(['Exports rose.'])).rejects.toMatchObject({
+      code: 'io_error',
+      message: expect.stringContaining('exit code 3')
+    })
     expect(e.workerRunning).toBe(false)
     await expect(e.embed(['Exports rose.'])).rejects.toMatchObject({ code: 'io_error' })
     now += 61_000

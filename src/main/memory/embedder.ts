@@ -167,8 +167,12 @@ export class SentenceEmbedder {
       const onMessage = (reply: EmbedReply) => {
         if (reply.id !== id) return
         done()
-        if (!reply.ok) reject(new AppError('io_error', `The sentence encoder could not embed the story's sentences: ${reply.message}`))
-        else if (reply.vectors.length !== texts.length * EMBEDDING_SIZE) reject(new AppError('internal', 'The sentence encoder returned the wrong number of values.'))
+        if (!reply.ok)
+          reject(
+            new AppError('io_error', `The sentence encoder could not embed the story's sentences: ${reply.message}`)
+          )
+        else if (reply.vectors.length !== texts.length * EMBEDDING_SIZE)
+          reject(new AppError('internal', 'The sentence encoder returned the wrong number of values.'))
         else resolve(reply.vectors)
       }
       const onError = (error: Error) => {
@@ -179,7 +183,9 @@ export class SentenceEmbedder {
       const onExit = (code: number) => {
         done()
         this.worker = null
-        reject(new AppError(this.closed ? 'cancelled' : 'io_error', `The sentence encoder stopped (exit code ${code}).`))
+        reject(
+          new AppError(this.closed ? 'cancelled' : 'io_error', `The sentence encoder stopped (exit code ${code}).`)
+        )
       }
       worker.on('message', onMessage).on('error', onError).on('exit', onExit)
       worker.postMessage({ id, texts } satisfies EmbedJob)
@@ -193,12 +199,17 @@ export class SentenceEmbedder {
     }
     if (this.worker) return this.worker
     if (!existsSync(this.workerFile))
-      throw new AppError('internal', `The embedding worker is missing (${this.workerFile}). Reinstall Factdesk; developers run \`npm run build\`.`)
+      throw new AppError(
+        'internal',
+        `The embedding worker is missing (${this.workerFile}). Reinstall Factdesk; developers run \`npm run build\`.`
+      )
     const worker = new Worker(this.workerFile)
     // Always listened to: a worker that fails between jobs must not take main down with an unheard 'error'.
-    worker.on('error', () => undefined).on('exit', () => {
-      if (this.worker === worker) this.worker = null
-    })
+    worker
+      .on('error', () => undefined)
+      .on('exit', () => {
+        if (this.worker === worker) this.worker = null
+      })
     this.worker = worker
     return worker
   }

@@ -17,7 +17,8 @@ export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
      */
     'memory.reuse': async ({ storyId, claimId, fromStoryId, fromClaimId }) => {
       const by = currentEditor(ctx)
-      if (storyId === fromStoryId && claimId === fromClaimId) throw new AppError('invalid_input', 'A claim cannot reuse its own check.')
+      if (storyId === fromStoryId && claimId === fromClaimId)
+        throw new AppError('invalid_input', 'A claim cannot reuse its own check.')
       const earlier = fromStoryId === storyId ? null : await ctx.store.readStory(fromStoryId)
       return ctx.store.updateStory(storyId, (file) => {
         const source = earlier ?? file
@@ -28,19 +29,28 @@ export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
         const copied: Evidence[] = []
         for (const e of source.evidence) {
           if (e.claimId !== fromClaimId || !known.has(e.sourceId)) continue
-          const already = file.evidence.some((x) => x.claimId === claimId && x.sourceId === e.sourceId && x.excerpt === e.excerpt)
+          const already = file.evidence.some(
+            (x) => x.claimId === claimId && x.sourceId === e.sourceId && x.excerpt === e.excerpt
+          )
           if (already) continue
           copied.push({ ...e, id: ctx.newId(), claimId, createdAt: at, createdBy: by, updatedAt: at })
         }
         file.evidence.push(...copied)
         const title = source.story.title
-        const note = from.rationale.trim() ? `From the earlier check in “${title}” (${from.updatedAt.slice(0, 10)}): ${from.rationale.trim()}` : ''
+        const note = from.rationale.trim()
+          ? `From the earlier check in “${title}” (${from.updatedAt.slice(0, 10)}): ${from.rationale.trim()}`
+          : ''
         const rationaleAdded = note !== '' && !claim.rationale.includes(note)
-        if (rationaleAdded) claim.rationale = (claim.rationale.trim() ? `${claim.rationale.trim()}\n\n${note}` : note).slice(0, 20_000)
-        if (copied.length === 0 && !rationaleAdded) throw new AppError('conflict', 'Everything from that earlier check is already on this claim.')
+        if (rationaleAdded)
+          claim.rationale = (claim.rationale.trim() ? `${claim.rationale.trim()}\n\n${note}` : note).slice(0, 20_000)
+        if (copied.length === 0 && !rationaleAdded)
+          throw new AppError('conflict', 'Everything from that earlier check is already on this claim.')
         claim.updatedAt = file.story.updatedAt = at
         claim.updatedBy = by
-        const parts = [copied.length ? `${copied.length} evidence item${copied.length === 1 ? '' : 's'}` : '', rationaleAdded ? 'the rationale' : ''].filter(Boolean)
+        const parts = [
+          copied.length ? `${copied.length} evidence item${copied.length === 1 ? '' : 's'}` : '',
+          rationaleAdded ? 'the rationale' : ''
+        ].filter(Boolean)
         logActivity(ctx, file, by, {
           action: 'evidence.reused',
           claimId,
@@ -61,5 +71,7 @@ export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
       })
       return null
     }
-  } satisfies HandlersFor<'memory.matches' | 'memory.search' | 'memory.storyMatches' | 'memory.reuse' | 'memory.suggest' | 'memory.dismiss'>
+  } satisfies HandlersFor<
+    'memory.matches' | 'memory.search' | 'memory.storyMatches' | 'memory.reuse' | 'memory.suggest' | 'memory.dismiss'
+  >
 }

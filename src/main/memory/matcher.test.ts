@@ -9,7 +9,11 @@ const index = (texts: string[]) => {
 }
 
 describe('claim index', () => {
-  const claims = ['The US sent $60 billion in aid to Ukraine in 2023.', 'Crime in the city fell by 10 percent last year.', 'The minister opened a new hospital in Leeds.']
+  const claims = [
+    'The US sent $60 billion in aid to Ukraine in 2023.',
+    'Crime in the city fell by 10 percent last year.',
+    'The minister opened a new hospital in Leeds.'
+  ]
 
   it('finds the same claim written differently, and nothing for an unrelated one', () => {
     const i = index(claims)

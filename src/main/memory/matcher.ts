@@ -92,7 +92,10 @@ export class ClaimIndex {
    * Earlier checks of `text`, best first, at most `limit`, none below MATCH_THRESHOLD unless `all`.
    * `flagged` also keeps claims that would match but for a changed figure or negation (for a search).
    */
-  lookup(text: string, options: { limit?: number; exclude?: string; all?: boolean; flagged?: boolean } = {}): MatchScore[] {
+  lookup(
+    text: string,
+    options: { limit?: number; exclude?: string; all?: boolean; flagged?: boolean } = {}
+  ): MatchScore[] {
     const query = normalise(text)
     if (query.terms.length === 0) return []
     const candidates = this.search.search(this.distinctive(query.terms).join(' ')).slice(0, 50)
@@ -101,7 +104,8 @@ export class ClaimIndex {
       const entry = this.entries.get(candidate.id as string)
       if (!entry || entry.key === options.exclude) continue
       const scored = rerank(query, entry)
-      if (options.all || scored.score >= MATCH_THRESHOLD || (options.flagged && scored.similarity >= MATCH_THRESHOLD)) out.push(scored)
+      if (options.all || scored.score >= MATCH_THRESHOLD || (options.flagged && scored.similarity >= MATCH_THRESHOLD))
+        out.push(scored)
     }
     return out.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 5)
   }
@@ -143,6 +147,7 @@ function fuzzyHas(terms: Set<string>, term: string): boolean {
  * Years and small counts must be equal; large figures may differ by rounding (7.6 million vs 7,612,000).
  */
 export function differ(a: number[], b: number[]): boolean {
-  const same = (x: number, y: number): boolean => x === y || (Math.abs(y) >= 1e4 && Math.abs(x - y) <= Math.abs(y) * 0.005)
+  const same = (x: number, y: number): boolean =>
+    x === y || (Math.abs(y) >= 1e4 && Math.abs(x - y) <= Math.abs(y) * 0.005)
   return a.some((x) => !b.some((y) => same(x, y))) && b.some((y) => !a.some((x) => same(x, y)))
 }

@@ -22,9 +22,20 @@ const mark = (storyId: string, text: string, words: string) =>
 async function checkedStory() {
   const a = await story('Exports in spring', first)
   const claim = await mark(a, first, 'exports rose 12 percent in March')
-  const source = await t.call('sources.create', { fields: { title: 'Ministry trade table', url: 'https://example.org/trade' } })
-  await t.call('evidence.add', { storyId: a, claimId: claim.id, sourceId: source.id, fields: { excerpt: 'March: +12.0%', stance: 'supports' } })
-  await t.call('claims.update', { storyId: a, claimId: claim.id, patch: { verdict: 'accurate', rationale: 'Matches the ministry table.' } })
+  const source = await t.call('sources.create', {
+    fields: { title: 'Ministry trade table', url: 'https://example.org/trade' }
+  })
+  await t.call('evidence.add', {
+    storyId: a,
+    claimId: claim.id,
+    sourceId: source.id,
+    fields: { excerpt: 'March: +12.0%', stance: 'supports' }
+  })
+  await t.call('claims.update', {
+    storyId: a,
+    claimId: claim.id,
+    patch: { verdict: 'accurate', rationale: 'Matches the ministry table.' }
+  })
   return { a, claim, source }
 }
 
@@ -73,8 +84,12 @@ describe('checked before', () => {
     expect(await t.call('memory.matches', { storyId: b, claimId: changed.id })).toEqual([])
     expect(await t.call('memory.matches', { storyId: b, claimId: negated.id })).toEqual([])
     expect(await t.call('memory.storyMatches', { storyId: b })).toEqual([])
-    expect(await t.call('memory.search', { query: 'Exports rose 15 percent in March' })).toMatchObject([{ figuresDiffer: true, negationDiffers: false }])
-    expect(await t.call('memory.search', { query: 'Exports did not rise 12 percent in March' })).toMatchObject([{ figuresDiffer: false, negationDiffers: true }])
+    expect(await t.call('memory.search', { query: 'Exports rose 15 percent in March' })).toMatchObject([
+      { figuresDiffer: true, negationDiffers: false }
+    ])
+    expect(await t.call('memory.search', { query: 'Exports did not rise 12 percent in March' })).toMatchObject([
+      { figuresDiffer: false, negationDiffers: true }
+    ])
   })
 
   it('shows which sentences of a story match earlier checks', async () => {
@@ -82,20 +97,38 @@ describe('checked before', () => {
     const b = await story('Trade', second)
     const matches = await t.call('memory.storyMatches', { storyId: b })
     expect(matches).toHaveLength(1)
-    expect(second.slice(matches[0]!.start, matches[0]!.end)).toBe('Exports rose twelve per cent in March, the ministry said.')
+    expect(second.slice(matches[0]!.start, matches[0]!.end)).toBe(
+      'Exports rose twelve per cent in March, the ministry said.'
+    )
   })
 
   it('copies earlier evidence and rationale as a starting point, linked and logged, never the verdict', async () => {
     const { a, claim } = await checkedStory()
     const b = await story('Trade', second)
     const fresh = await mark(b, second, 'Exports rose twelve per cent in March')
-    const reused = await t.call('memory.reuse', { storyId: b, claimId: fresh.id, fromStoryId: a, fromClaimId: claim.id })
+    const reused = await t.call('memory.reuse', {
+      storyId: b,
+      claimId: fresh.id,
+      fromStoryId: a,
+      fromClaimId: claim.id
+    })
     expect(reused.verdict).toBeNull()
     expect(reused.rationale).toContain('Matches the ministry table.')
     const detail = await t.call('stories.get', { id: b })
-    expect(detail.evidence).toMatchObject([{ claimId: fresh.id, excerpt: 'March: +12.0%', stance: 'supports', createdBy: editor }])
-    expect(detail.activity.at(-1)).toMatchObject({ action: 'evidence.reused', claimId: fresh.id, from: `${a}/${claim.id}`, by: editor })
-    const again = await t.core.dispatch('memory.reuse', { storyId: b, claimId: fresh.id, fromStoryId: a, fromClaimId: claim.id }, appSender)
+    expect(detail.evidence).toMatchObject([
+      { claimId: fresh.id, excerpt: 'March: +12.0%', stance: 'supports', createdBy: editor }
+    ])
+    expect(detail.activity.at(-1)).toMatchObject({
+      action: 'evidence.reused',
+      claimId: fresh.id,
+      from: `${a}/${claim.id}`,
+      by: editor
+    })
+    const again = await t.core.dispatch(
+      'memory.reuse',
+      { storyId: b, claimId: fresh.id, fromStoryId: a, fromClaimId: claim.id },
+      appSender
+    )
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })
 })
@@ -124,7 +157,11 @@ describe('suggest claims', () => {
     expect(suggestions[0]!.reason).toContain('a figure')
     await t.call('memory.dismiss', { storyId: id, key: suggestions[0]!.key })
     await t.restart()
-    expect(await t.call('memory.suggest', { storyId: id, wait: true })).toEqual({ suggestions: [], model: 'encoder', refining: false })
+    expect(await t.call('memory.suggest', { storyId: id, wait: true })).toEqual({
+      suggestions: [],
+      model: 'encoder',
+      refining: false
+    })
   })
 
   it('does not suggest a sentence that is already a claim', async () => {
@@ -134,7 +171,10 @@ describe('suggest claims', () => {
   })
 
   it('ranks a story too long to embed with the n-gram model alone, and promises nothing more', async () => {
-    const long = Array.from({ length: MAX_EMBEDDED_SENTENCES + 1 }, (_, i) => `Spending rose ${i + 1} percent in district ${i + 1}.`).join(' ')
+    const long = Array.from(
+      { length: MAX_EMBEDDED_SENTENCES + 1 },
+      (_, i) => `Spending rose ${i + 1} percent in district ${i + 1}.`
+    ).join(' ')
     const id = await story('Every district', long)
     const answer = await t.call('memory.suggest', { storyId: id, wait: true })
     expect(answer).toMatchObject({ model: 'ngram', refining: false })

@@ -101,7 +101,9 @@ export class DeskMemory {
         storyId: file.story.id,
         storyTitle: file.story.title,
         claim,
-        evidence: file.evidence.filter((e) => e.claimId === claim.id).map((e) => ({ sourceId: e.sourceId, excerpt: e.excerpt, stance: e.stance }))
+        evidence: file.evidence
+          .filter((e) => e.claimId === claim.id)
+          .map((e) => ({ sourceId: e.sourceId, excerpt: e.excerpt, stance: e.stance }))
       })
     }
   }
@@ -139,8 +141,11 @@ export class DeskMemory {
     const out: SentenceMatch[] = []
     const sources = this.sourceTitles()
     for (const span of sentences(text)) {
-      const best = this.index.lookup(text.slice(span.start, span.end), { limit: 5 }).find((m) => !m.key.startsWith(`${storyId}/`))
-      if (best && !best.figuresDiffer && !best.negationDiffers) out.push({ ...span, match: this.describe(best, sources) })
+      const best = this.index
+        .lookup(text.slice(span.start, span.end), { limit: 5 })
+        .find((m) => !m.key.startsWith(`${storyId}/`))
+      if (best && !best.figuresDiffer && !best.negationDiffers)
+        out.push({ ...span, match: this.describe(best, sources) })
     }
     return out
   }
@@ -162,7 +167,11 @@ export class DeskMemory {
       verdict: claim.verdict,
       rationale: claim.rationale,
       checkedAt: claim.updatedAt,
-      evidence: checked.evidence.map((e) => ({ sourceTitle: sources.get(e.sourceId) ?? 'Unknown source', excerpt: e.excerpt, stance: e.stance })),
+      evidence: checked.evidence.map((e) => ({
+        sourceTitle: sources.get(e.sourceId) ?? 'Unknown source',
+        excerpt: e.excerpt,
+        stance: e.stance
+      })),
       score: Math.round(m.score * 1000) / 1000,
       figuresDiffer: m.figuresDiffer,
       negationDiffers: m.negationDiffers
@@ -172,7 +181,8 @@ export class DeskMemory {
   loadModels(): Promise<Models> {
     const read = async (file: string, usesEmbedding: boolean): Promise<WorthinessModel> => {
       const model = WorthinessModel.fromFile(JSON.parse(await readFile(path.join(this.modelDir, file), 'utf8')))
-      if (model.usesEmbedding !== usesEmbedding) throw new AppError('invalid_input', `${file} is not the model Factdesk expects there.`)
+      if (model.usesEmbedding !== usesEmbedding)
+        throw new AppError('invalid_input', `${file} is not the model Factdesk expects there.`)
       return model
     }
     this.models ??= Promise.all([read('checkworthy-model.json', true), read('checkworthy-ngram.json', false)])
@@ -199,7 +209,10 @@ export class DeskMemory {
     const claimed = file.claims.filter((c) => !c.orphaned && c.anchor.part === 'body').map((c) => c.anchor.position)
     const open = sentences(text)
       .map((span) => ({ span, sentence: text.slice(span.start, span.end) }))
-      .filter(({ span, sentence }) => !dismissed.has(suggestionKey(sentence)) && !claimed.some((p) => p.start < span.end && p.end > span.start))
+      .filter(
+        ({ span, sentence }) =>
+          !dismissed.has(suggestionKey(sentence)) && !claimed.some((p) => p.start < span.end && p.end > span.start)
+      )
     const texts = open.map((o) => o.sentence)
     let vectors = this.embedder.cached(texts)
     let refining = false
@@ -222,7 +235,13 @@ export class DeskMemory {
     const out: Suggestion[] = []
     open.forEach(({ span, sentence }, i) => {
       const score = model.score(sentence, vectors[i])
-      if (score >= model.threshold) out.push({ ...span, score: Math.round(score * 1000) / 1000, reason: reasonFor(sentence), key: suggestionKey(sentence) })
+      if (score >= model.threshold)
+        out.push({
+          ...span,
+          score: Math.round(score * 1000) / 1000,
+          reason: reasonFor(sentence),
+          key: suggestionKey(sentence)
+        })
     })
     const suggestions = out.sort((a, b) => b.score - a.score).slice(0, MAX_SUGGESTIONS)
     return { suggestions, model: embedded ? 'encoder' : 'ngram', refining: refining && !embedded }

@@ -5,7 +5,8 @@ const terms = (text: string) => normalise(text).terms
 
 describe('normalise', () => {
   it('writes a figure one way however it is written', () => {
-    for (const text of ['1,000', '1000', 'one thousand', '1 000', '1k', 'a thousand']) expect(normalise(`${text} jobs`).numbers, text).toEqual([1000])
+    for (const text of ['1,000', '1000', 'one thousand', '1 000', '1k', 'a thousand'])
+      expect(normalise(`${text} jobs`).numbers, text).toEqual([1000])
     expect(normalise('1.5 million').numbers).toEqual([1_500_000])
     expect(normalise('one hundred and twenty-five thousand').numbers).toEqual([125_000])
     expect(normalise('$60bn').numbers).toEqual([60e9])
@@ -20,7 +21,8 @@ describe('normalise', () => {
 
   it('knows a country by its names and short forms, but not the pronoun "us"', () => {
     const us = terms('The United States')
-    for (const name of ['US', 'U.S.', 'the U.S.', 'USA', 'United States of America', 'America']) expect(terms(name), name).toEqual(us)
+    for (const name of ['US', 'U.S.', 'the U.S.', 'USA', 'United States of America', 'America'])
+      expect(terms(name), name).toEqual(us)
     expect(terms('give us a break')).not.toContain('united_states')
     expect(terms('UK')).toEqual(terms('Britain'))
     expect(terms('the EU')).toEqual(terms('European Union'))

@@ -5,7 +5,10 @@
 
 /** Multi-word names and abbreviations, matched case-sensitively where a short form is also a word ("US" vs "us"). */
 const ENTITIES: [RegExp, string][] = [
-  [/\b(?:the\s+)?(?:United States of America|United States|U\.S\.A\.?|U\.S\.?(?=\W|$)|USA|US(?=\W|$)|America)\b/g, ' united_states '],
+  [
+    /\b(?:the\s+)?(?:United States of America|United States|U\.S\.A\.?|U\.S\.?(?=\W|$)|USA|US(?=\W|$)|America)\b/g,
+    ' united_states '
+  ],
   [/\b(?:the\s+)?(?:United Kingdom|U\.K\.?(?=\W|$)|UK|Great Britain|Britain)\b/g, ' united_kingdom '],
   [/\b(?:the\s+)?(?:European Union|E\.U\.?(?=\W|$)|EU)\b/g, ' european_union '],
   [/\b(?:the\s+)?(?:United Nations|U\.N\.?(?=\W|$)|UN)\b/g, ' united_nations '],
@@ -29,11 +32,46 @@ const STOP = new Set(
 const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'zero'])
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90
 }
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, bn: 1e9, tn: 1e12 }
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  k: 1e3,
+  m: 1e6,
+  bn: 1e9,
+  tn: 1e12
+}
 const FRACTIONS: Record<string, number> = { half: 0.5, third: 1 / 3, quarter: 0.25 }
 
 export interface Normalised {

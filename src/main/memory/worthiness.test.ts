@@ -2,10 +2,23 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EMBEDDING_MODEL, EMBEDDING_SIZE, encode, loadEncoder } from './embedding'
-import { BUCKETS, DIMENSIONS, dot, EMBEDDING_AT, encodeModel, featurize, rawFeatures, reasonFor, sigmoid, weigh, WorthinessModel } from './worthiness'
+import {
+  BUCKETS,
+  DIMENSIONS,
+  dot,
+  EMBEDDING_AT,
+  encodeModel,
+  featurize,
+  rawFeatures,
+  reasonFor,
+  sigmoid,
+  weigh,
+  WorthinessModel
+} from './worthiness'
 
 const root = path.resolve(__dirname, '../../..')
-const read = (file: string) => JSON.parse(readFileSync(path.join(root, 'resources', file), 'utf8')) as Record<string, unknown>
+const read = (file: string) =>
+  JSON.parse(readFileSync(path.join(root, 'resources', file), 'utf8')) as Record<string, unknown>
 const shipped = read('checkworthy-model.json')
 const ngram = read('checkworthy-ngram.json')
 
@@ -16,7 +29,13 @@ const worthy = [
   'The state spends more on prisons than on its universities.',
   'Not a single new aid package has been approved since March.'
 ]
-const notWorthy = ['Thank you all for coming tonight.', 'I want to thank the governor.', 'What do you think about that?', 'Let me finish.', 'God bless America.']
+const notWorthy = [
+  'Thank you all for coming tonight.',
+  'I want to thank the governor.',
+  'What do you think about that?',
+  'Let me finish.',
+  'God bless America.'
+]
 
 async function embeddings(texts: string[]): Promise<Float32Array[]> {
   const packed = await encode(await loadEncoder(), texts)
@@ -52,7 +71,11 @@ describe('check-worthiness model', () => {
     expect([encoder.usesEmbedding, quick.usesEmbedding]).toEqual([true, false])
     const [worthyVectors, smallTalkVectors] = [await embeddings(worthy), await embeddings(notWorthy)]
     for (const [model, high, low] of [
-      [encoder, worthy.map((s, i) => encoder.score(s, worthyVectors[i])), notWorthy.map((s, i) => encoder.score(s, smallTalkVectors[i]))],
+      [
+        encoder,
+        worthy.map((s, i) => encoder.score(s, worthyVectors[i])),
+        notWorthy.map((s, i) => encoder.score(s, smallTalkVectors[i]))
+      ],
       [quick, worthy.map((s) => quick.score(s)), notWorthy.map((s) => quick.score(s))]
     ] as const) {
       for (const h of high) expect(h).toBeGreaterThan(model.threshold)
@@ -62,27 +85,41 @@ describe('check-worthiness model', () => {
   }, 60_000)
 
   it('the encoder model needs the embedding, of the encoder it was fitted on', () => {
-    expect(() => WorthinessModel.fromFile(shipped).score(worthy[0] as string)).toThrow(expect.objectContaining({ code: 'internal' }))
-    expect(() => WorthinessModel.fromFile(shipped).score(worthy[0] as string, new Float32Array(3))).toThrow(expect.objectContaining({ code: 'invalid_input' }))
+    expect(() => WorthinessModel.fromFile(shipped).score(worthy[0] as string)).toThrow(
+      expect.objectContaining({ code: 'internal' })
+    )
+    expect(() => WorthinessModel.fromFile(shipped).score(worthy[0] as string, new Float32Array(3))).toThrow(
+      expect.objectContaining({ code: 'invalid_input' })
+    )
     const embedding = shipped.embedding as { model: string; weights: number[] }
     expect(embedding.model).toBe(EMBEDDING_MODEL)
-    expect(() => WorthinessModel.fromFile({ ...shipped, embedding: { ...embedding, model: 'another encoder' } })).toThrow(expect.objectContaining({ code: 'invalid_input' }))
+    expect(() =>
+      WorthinessModel.fromFile({ ...shipped, embedding: { ...embedding, model: 'another encoder' } })
+    ).toThrow(expect.objectContaining({ code: 'invalid_input' }))
   })
 
   it('refuses a damaged model file with a clear code', () => {
-    expect(() => WorthinessModel.fromFile({ ...shipped, weights: 'AAAA' })).toThrow(expect.objectContaining({ code: 'invalid_input' }))
-    expect(() => WorthinessModel.fromFile({ ...shipped, buckets: Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff]).toString('base64') })).toThrow(
+    expect(() => WorthinessModel.fromFile({ ...shipped, weights: 'AAAA' })).toThrow(
       expect.objectContaining({ code: 'invalid_input' })
     )
-    expect(() => WorthinessModel.fromFile({ ...shipped, dense: [1] })).toThrow(expect.objectContaining({ code: 'invalid_input' }))
-    expect(() => WorthinessModel.fromFile({ kind: 'something else' })).toThrow(expect.objectContaining({ code: 'invalid_input' }))
+    expect(() =>
+      WorthinessModel.fromFile({ ...shipped, buckets: Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff]).toString('base64') })
+    ).toThrow(expect.objectContaining({ code: 'invalid_input' }))
+    expect(() => WorthinessModel.fromFile({ ...shipped, dense: [1] })).toThrow(
+      expect.objectContaining({ code: 'invalid_input' })
+    )
+    expect(() => WorthinessModel.fromFile({ kind: 'something else' })).toThrow(
+      expect.objectContaining({ code: 'invalid_input' })
+    )
   })
 
   it('round-trips weights and IDF through the compact file format', () => {
     const { weights, idf } = syntheticModel()
     const model = WorthinessModel.fromFile({ ...shipped, ...encodeModel(weights, idf, true), threshold: 0.5 })
     const direct = WorthinessModel.fromWeights(weights, idf, 0.5, true)
-    ;[...worthy, ...notWorthy].forEach((s, i) => expect(model.score(s, fakeEmbedding(i))).toBeCloseTo(direct.score(s, fakeEmbedding(i)), 2))
+    ;[...worthy, ...notWorthy].forEach((s, i) =>
+      expect(model.score(s, fakeEmbedding(i))).toBeCloseTo(direct.score(s, fakeEmbedding(i)), 2)
+    )
     const quick = WorthinessModel.fromFile({ ...ngram, ...encodeModel(weights, idf, false), threshold: 0.5 })
     expect(quick.usesEmbedding).toBe(false)
     // The n-gram model ignores an embedding: it has no weights for one.
@@ -100,10 +137,14 @@ describe('check-worthiness model', () => {
       expect(model.score(s, fakeEmbedding(i))).toBe(sigmoid(dot(weights, trainer)))
     })
     const source = readFileSync(path.join(root, 'scripts/train-checkworthy.ts'), 'utf8')
-    expect(source).toMatch(/import \{[^}]*\brawFeatures\b[^}]*\bweigh\b[^}]*\} from '\.\.\/src\/main\/memory\/worthiness'/)
+    expect(source).toMatch(
+      /import \{[^}]*\brawFeatures\b[^}]*\bweigh\b[^}]*\} from '\.\.\/src\/main\/memory\/worthiness'/
+    )
     expect(source).not.toMatch(/function (words|hash|rawFeatures|weigh|featurize)\b/)
     // and embeds through the app's encoder code.
-    expect(source).toMatch(/import \{[^}]*\bencode\b[^}]*\bloadEncoder\b[^}]*\} from '\.\.\/src\/main\/memory\/embedding'/)
+    expect(source).toMatch(
+      /import \{[^}]*\bencode\b[^}]*\bloadEncoder\b[^}]*\} from '\.\.\/src\/main\/memory\/embedding'/
+    )
   })
 
   it('weighs each n-gram group to unit length and drops n-grams the model has no IDF for', () => {
@@ -120,6 +161,8 @@ describe('check-worthiness model', () => {
 
   it('gives a short reason from the cues a sentence carries', () => {
     expect(reasonFor('No new aid packages since January.')).toBe('time-bound, an absence claim')
-    expect(reasonFor('Exports were higher than in 2019, according to the ministry.')).toBe('a figure, a comparison, a named source')
+    expect(reasonFor('Exports were higher than in 2019, according to the ministry.')).toBe(
+      'a figure, a comparison, a named source'
+    )
   })
 })

@@ -12,10 +12,12 @@ import { EMBEDDING_MODEL, EMBEDDING_SIZE } from './embedding'
 
 /** The cues a reason is drawn from; each is also a feature the model weighs. */
 export const cues = {
-  figure: /(\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|percent|per cent|half|third|quarter|dozen)\b|%|\$|£|€)/i,
+  figure:
+    /(\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|percent|per cent|half|third|quarter|dozen)\b|%|\$|£|€)/i,
   comparison:
     /\b(more|less|fewer|than|higher|lower|increase[ds]?|decrease[ds]?|rise|rose|risen|fell|fallen|doubled?|tripled?|cut|grew|grown|largest|biggest|smallest|highest|lowest|most|least|record|worst|best|first|only)\b/i,
-  source: /\b(according to|report(ed|s)?|study|studies|survey|poll|data|statistics|census|bureau|department|agency|ministry|office|commission|institute|researchers?|analysis|figures show|records show)\b/i,
+  source:
+    /\b(according to|report(ed|s)?|study|studies|survey|poll|data|statistics|census|bureau|department|agency|ministry|office|commission|institute|researchers?|analysis|figures show|records show)\b/i,
   time: /\b(since|ago|last (year|month|week|decade)|this year|in (19|20)\d\d|(19|20)\d\d|years?|months?|decades?|century|ever|until|by the end of)\b/i,
   absence: /\b(no|not a single|never|none|nobody|nothing|zero|without)\b/i
 } as const
@@ -69,7 +71,9 @@ function hash(text: string, h = FNV_OFFSET): number {
 const CHAR_PREFIX = hash('c:')
 
 export function words(sentence: string): string[] {
-  return (sentence.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*%?/gu) ?? []).map((w) => w.replace(/’/g, "'"))
+  return (sentence.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*%?/gu) ?? []).map((w) =>
+    w.replace(/’/g, "'")
+  )
 }
 
 /** Digits become a shape ("1,994" -> "0,000") so numbers of a kind share weights. */
@@ -117,7 +121,8 @@ function flushGroup(out: RawFeatures): void {
 
 /** `embedding`: the sentence's vector from the sentence encoder (EMBEDDING_SIZE values), for the encoder model. */
 export function rawFeatures(sentence: string, embedding?: ArrayLike<number>): RawFeatures {
-  if (embedding && embedding.length !== EMBEDDING_SIZE) throw new AppError('invalid_input', 'A sentence embedding has the wrong size.')
+  if (embedding && embedding.length !== EMBEDDING_SIZE)
+    throw new AppError('invalid_input', 'A sentence embedding has the wrong size.')
   const out: RawFeatures = { bucket: [], count: [], split: 0, dense: [] }
   const tokens = words(sentence).map(shape)
   for (let i = 0; i < tokens.length; i++) {
@@ -176,7 +181,8 @@ export function weigh(raw: RawFeatures, idf: Float32Array): Features {
   return out
 }
 
-export const featurize = (sentence: string, idf: Float32Array, embedding?: ArrayLike<number>): Features => weigh(rawFeatures(sentence, embedding), idf)
+export const featurize = (sentence: string, idf: Float32Array, embedding?: ArrayLike<number>): Features =>
+  weigh(rawFeatures(sentence, embedding), idf)
 
 function denseFeatures(sentence: string, length: number): number[] {
   const properNouns = (sentence.slice(1).match(/(?<=\s)\p{Lu}\p{Ll}+/gu) ?? []).length
@@ -188,7 +194,11 @@ function denseFeatures(sentence: string, length: number): number[] {
     time: cues.time.test(sentence) ? 1 : 0,
     absence: cues.absence.test(sentence) ? 1 : 0,
     question: /\?\s*["”']?\s*$/.test(sentence) ? 1 : 0,
-    first_person_opinion: /\b(i think|i believe|i feel|i hope|i want|we need|we must|we should|let me|let's)\b/i.test(sentence) ? 1 : 0,
+    first_person_opinion: /\b(i think|i believe|i feel|i hope|i want|we need|we must|we should|let me|let's)\b/i.test(
+      sentence
+    )
+      ? 1
+      : 0,
     future: /\b(will|going to|gonna|would)\b/i.test(sentence) ? 1 : 0,
     proper_nouns: Math.min(properNouns, 5) / 5,
     short: length < 6 ? 1 : 0,
@@ -220,7 +230,9 @@ export const ModelFile = z.object({
   /** Weights of the dense cues, bias first, in the order of `denseNames`. */
   dense: z.array(z.number()).length(DENSE),
   /** The encoder model's embedding weights, and which encoder they expect; null in the n-gram model. */
-  embedding: z.object({ model: z.literal(EMBEDDING_MODEL), weights: z.array(z.number()).length(EMBEDDING_SIZE) }).nullable(),
+  embedding: z
+    .object({ model: z.literal(EMBEDDING_MODEL), weights: z.array(z.number()).length(EMBEDDING_SIZE) })
+    .nullable(),
   data: z.string(),
   metrics: z.record(z.string(), z.number())
 })
@@ -236,14 +248,24 @@ export class WorthinessModel {
   ) {}
 
   /** `weights` over DIMENSIONS, `idf` over BUCKETS (0 for a bucket the model does not use). */
-  static fromWeights(weights: Float32Array, idf: Float32Array, threshold: number, usesEmbedding: boolean): WorthinessModel {
-    if (weights.length !== DIMENSIONS || idf.length !== BUCKETS) throw new AppError('invalid_input', 'The check-worthiness model has the wrong size.')
+  static fromWeights(
+    weights: Float32Array,
+    idf: Float32Array,
+    threshold: number,
+    usesEmbedding: boolean
+  ): WorthinessModel {
+    if (weights.length !== DIMENSIONS || idf.length !== BUCKETS)
+      throw new AppError('invalid_input', 'The check-worthiness model has the wrong size.')
     return new WorthinessModel(weights, idf, threshold, usesEmbedding)
   }
 
   static fromFile(json: unknown): WorthinessModel {
     const parsed = ModelFile.safeParse(json)
-    if (!parsed.success) throw new AppError('invalid_input', `The check-worthiness model file is not valid: ${parsed.error.issues[0]?.message ?? ''}`)
+    if (!parsed.success)
+      throw new AppError(
+        'invalid_input',
+        `The check-worthiness model file is not valid: ${parsed.error.issues[0]?.message ?? ''}`
+      )
     const file = parsed.data
     const buckets = decodeGaps(Buffer.from(file.buckets, 'base64'))
     const idfBytes = Buffer.from(file.idf, 'base64')
@@ -264,7 +286,8 @@ export class WorthinessModel {
 
   /** Probability that the sentence is worth checking; the encoder model needs the sentence's embedding. */
   score(sentence: string, embedding?: ArrayLike<number>): number {
-    if (this.usesEmbedding && !embedding) throw new AppError('internal', 'This check-worthiness model needs the sentence embedding.')
+    if (this.usesEmbedding && !embedding)
+      throw new AppError('internal', 'This check-worthiness model needs the sentence embedding.')
     return sigmoid(dot(this.weights, featurize(sentence, this.idf, this.usesEmbedding ? embedding : undefined)))
   }
 }
@@ -310,7 +333,9 @@ export function encodeModel(
     scale,
     weights: Buffer.from(q.buffer).toString('base64'),
     dense: Array.from(weights.subarray(BUCKETS, EMBEDDING_AT), (w) => w),
-    embedding: usesEmbedding ? { model: EMBEDDING_MODEL, weights: Array.from(weights.subarray(EMBEDDING_AT), (w) => w) } : null
+    embedding: usesEmbedding
+      ? { model: EMBEDDING_MODEL, weights: Array.from(weights.subarray(EMBEDDING_AT), (w) => w) }
+      : null
   }
 }
 

@@ -15,7 +15,9 @@ export function normaliseUrl(value: string): string {
     const url = new URL(value)
     const host = url.hostname.toLowerCase().replace(/^www\./, '')
     const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : ''
-    const params = [...url.searchParams].filter(([key]) => !trackingParam.test(key)).sort(([a], [b]) => a.localeCompare(b))
+    const params = [...url.searchParams]
+      .filter(([key]) => !trackingParam.test(key))
+      .sort(([a], [b]) => a.localeCompare(b))
     const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : ''
     return `${host}${port}${url.pathname.replace(/\/+$/, '')}${query}`
   } catch {

@@ -17,7 +17,11 @@ type ClaimCounts = PackageImportResult['claims']
 /** Newer wins; ISO strings with offsets are compared as instants, not as text. */
 const newer = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b)
 
-function unionById<T extends { id: string }>(mine: T[], theirs: T[], pick: (mine: T, theirs: T) => T = (m) => m): { list: T[]; changed: boolean } {
+function unionById<T extends { id: string }>(
+  mine: T[],
+  theirs: T[],
+  pick: (mine: T, theirs: T) => T = (m) => m
+): { list: T[]; changed: boolean } {
   const index = new Map(mine.map((item, i) => [item.id, i]))
   const list = [...mine]
   let changed = false
@@ -42,14 +46,21 @@ function unionById<T extends { id: string }>(mine: T[], theirs: T[], pick: (mine
  */
 function checkAnchor(claim: Claim, story: Pick<Story, 'title' | 'text'>): Claim {
   const { position, quote, part } = claim.anchor
-  return claim.orphaned || partText(story, part).slice(position.start, position.end) === quote.exact ? claim : { ...claim, orphaned: true }
+  return claim.orphaned || partText(story, part).slice(position.start, position.end) === quote.exact
+    ? claim
+    : { ...claim, orphaned: true }
 }
 
 function mergeStory(mine: StoryFile, theirs: StoryFile, counts: ClaimCounts): { file: StoryFile; changed: boolean } {
   // The story record follows the later revision, then the later edit; local wins a tie.
-  const takeTheirs = theirs.story.revision > mine.story.revision || (theirs.story.revision === mine.story.revision && newer(theirs.story.updatedAt, mine.story.updatedAt))
+  const takeTheirs =
+    theirs.story.revision > mine.story.revision ||
+    (theirs.story.revision === mine.story.revision && newer(theirs.story.updatedAt, mine.story.updatedAt))
   const story = takeTheirs ? theirs.story : mine.story
-  const revisions = unionById(mine.revisions.map((r) => ({ ...r, id: String(r.revision) })), theirs.revisions.map((r) => ({ ...r, id: String(r.revision) })))
+  const revisions = unionById(
+    mine.revisions.map((r) => ({ ...r, id: String(r.revision) })),
+    theirs.revisions.map((r) => ({ ...r, id: String(r.revision) }))
+  )
   const claims = unionById(mine.claims, theirs.claims, (m, t) => {
     if (!newer(t.updatedAt, m.updatedAt)) {
       counts.unchanged++
@@ -71,7 +82,14 @@ function mergeStory(mine: StoryFile, theirs: StoryFile, counts: ClaimCounts): { 
   const numbered = keepNumbersUnique(claims.list, mine.claims)
   const file: StoryFile = {
     schemaVersion: mine.schemaVersion,
-    story: { ...story, nextClaimNumber: Math.max(mine.story.nextClaimNumber, theirs.story.nextClaimNumber, ...numbered.map((c) => c.number + 1)) },
+    story: {
+      ...story,
+      nextClaimNumber: Math.max(
+        mine.story.nextClaimNumber,
+        theirs.story.nextClaimNumber,
+        ...numbered.map((c) => c.number + 1)
+      )
+    },
     revisions: revisions.list.map(({ id: _id, ...r }) => r).sort((a, b) => a.revision - b.revision),
     claims: numbered.map((c) => checkAnchor(c, story)),
     evidence: evidence.list,
@@ -103,19 +121,34 @@ function keepNumbersUnique(claims: Claim[], mine: Claim[]): Claim[] {
 
 /** Points evidence and contact attempts at this library's copy of each source. */
 function remapSources(file: StoryFile, idMap: Map<string, string>): StoryFile {
-  const moved = file.evidence.some((e) => idMap.get(e.sourceId) !== e.sourceId) || file.claims.some((c) => c.contacts.some((x) => x.sourceId !== null && idMap.get(x.sourceId) !== x.sourceId))
+  const moved =
+    file.evidence.some((e) => idMap.get(e.sourceId) !== e.sourceId) ||
+    file.claims.some((c) => c.contacts.some((x) => x.sourceId !== null && idMap.get(x.sourceId) !== x.sourceId))
   if (!moved) return file
   return {
     ...file,
     evidence: file.evidence.map((e) => ({ ...e, sourceId: idMap.get(e.sourceId) ?? e.sourceId })),
-    claims: file.claims.map((c) => ({ ...c, contacts: c.contacts.map((x) => ({ ...x, sourceId: x.sourceId === null ? null : (idMap.get(x.sourceId) ?? null) })) }))
+    claims: file.claims.map((c) => ({
+      ...c,
+      contacts: c.contacts.map((x) => ({
+        ...x,
+        sourceId: x.sourceId === null ? null : (idMap.get(x.sourceId) ?? null)
+      }))
+    }))
   }
 }
 
 /** Records keep their own ids and timestamps, so exporting and importing again is exact. */
-export function mergePackage(pkg: VerificationPackage, existing: { stories: Map<string, StoryFile>; sources: Source[]; people: Person[] }): MergeResult {
+export function mergePackage(
+  pkg: VerificationPackage,
+  existing: { stories: Map<string, StoryFile>; sources: Source[]; people: Person[] }
+): MergeResult {
   const sources = matchSources(pkg.sources, existing.sources)
-  const counts: PackageImportResult = { stories: { added: 0, merged: 0 }, claims: { added: 0, updated: 0, unchanged: 0 }, sources: { added: sources.added, reused: sources.reused } }
+  const counts: PackageImportResult = {
+    stories: { added: 0, merged: 0 },
+    claims: { added: 0, updated: 0, unchanged: 0 },
+    sources: { added: sources.added, reused: sources.reused }
+  }
   const storiesToWrite: StoryFile[] = []
   for (const incoming of pkg.stories) {
     const remapped = remapSources(incoming, sources.idMap)
@@ -130,5 +163,10 @@ export function mergePackage(pkg: VerificationPackage, existing: { stories: Map<
     const merged = mergeStory(mine, remapped, counts.claims)
     if (merged.changed) storiesToWrite.push(merged.file)
   }
-  return { storiesToWrite, sourcesToAdd: sources.sourcesToAdd, peopleToAdd: missingPeople(pkg.people, existing.people), counts }
+  return {
+    storiesToWrite,
+    sourcesToAdd: sources.sourcesToAdd,
+    peopleToAdd: missingPeople(pkg.people, existing.people),
+    counts
+  }
 }

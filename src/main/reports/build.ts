@@ -1,7 +1,13 @@
 // buildReport: turns story files plus the library's sources, people and settings into one ReportModel.
 import type { ReportOptions } from '../../shared/contract/transfer'
 import { claimStatuses, verdicts, type Person, type Settings, type Source, type StoryFile } from '../../shared/model'
-import { checkedWordsIfChanged, claimLabel, needsRecheck, recheckReasonLabels, storyOrder } from '../../shared/rules/claims'
+import {
+  checkedWordsIfChanged,
+  claimLabel,
+  needsRecheck,
+  recheckReasonLabels,
+  storyOrder
+} from '../../shared/rules/claims'
 import { contactMethodLabels, contactOutcomeLabels } from '../../shared/rules/contacts'
 import { partText } from '../../shared/text/parts'
 import { wordsInContext } from './context'
@@ -34,12 +40,27 @@ function count(tally: Tally, claim: Pick<ReportClaim, 'status' | 'verdict' | 'ne
 }
 
 const toReportSource = (s: Source): ReportSource => ({
-  id: s.id, title: s.title, publisher: s.publisher, author: s.author, publishedAt: s.publishedAt,
-  url: s.url, archiveUrl: s.archiveUrl, kind: s.kind, reliability: s.reliability
+  id: s.id,
+  title: s.title,
+  publisher: s.publisher,
+  author: s.author,
+  publishedAt: s.publishedAt,
+  url: s.url,
+  archiveUrl: s.archiveUrl,
+  kind: s.kind,
+  reliability: s.reliability
 })
 
 const missingSource = (id: string): ReportSource => ({
-  id, title: 'Source no longer in the library', publisher: '', author: '', publishedAt: '', url: '', archiveUrl: '', kind: 'other', reliability: 'unrated'
+  id,
+  title: 'Source no longer in the library',
+  publisher: '',
+  author: '',
+  publishedAt: '',
+  url: '',
+  archiveUrl: '',
+  kind: 'other',
+  reliability: 'unrated'
 })
 
 export function buildReport(input: ReportInput): ReportModel {
@@ -71,24 +92,58 @@ export function buildReport(input: ReportInput): ReportModel {
       .map((claim): ReportClaim => {
         const words = wordsInContext(partText(file.story, claim.anchor.part), claim)
         const reportClaim: ReportClaim = {
-          id: claim.id, number: claim.number, label: claimLabel(claim.number), quote: words.quote, before: words.before, after: words.after, inHeadline: claim.anchor.part === 'headline', orphaned: claim.orphaned,
-          restatement: claim.restatement, type: claim.type, speaker: claim.speaker, status: claim.status,
-          statusLabel: settings.statusLabels[claim.status], verdict: claim.verdict,
+          id: claim.id,
+          number: claim.number,
+          label: claimLabel(claim.number),
+          quote: words.quote,
+          before: words.before,
+          after: words.after,
+          inHeadline: claim.anchor.part === 'headline',
+          orphaned: claim.orphaned,
+          restatement: claim.restatement,
+          type: claim.type,
+          speaker: claim.speaker,
+          status: claim.status,
+          statusLabel: settings.statusLabels[claim.status],
+          verdict: claim.verdict,
           verdictLabel: claim.verdict ? settings.verdictLabels[claim.verdict] : '',
-          needsRecheck: needsRecheck(claim), recheckReason: claim.recheck ? recheckReasonLabels[claim.recheck.reason] : '',
-          checkedWords: checkedWordsIfChanged(claim), checkedAgainst: claim.checkedAgainst,
-          rationale: claim.rationale, correction: claim.correction, priority: claim.priority, tags: claim.tags,
-          assignee: nameOf(claim.assignee), lastChangedBy: nameOf(claim.updatedBy), lastChangedAt: claim.updatedAt,
-          createdAt: claim.createdAt, publishedUrl: claim.publishedUrl,
+          needsRecheck: needsRecheck(claim),
+          recheckReason: claim.recheck ? recheckReasonLabels[claim.recheck.reason] : '',
+          checkedWords: checkedWordsIfChanged(claim),
+          checkedAgainst: claim.checkedAgainst,
+          rationale: claim.rationale,
+          correction: claim.correction,
+          priority: claim.priority,
+          tags: claim.tags,
+          assignee: nameOf(claim.assignee),
+          lastChangedBy: nameOf(claim.updatedBy),
+          lastChangedAt: claim.updatedAt,
+          createdAt: claim.createdAt,
+          publishedUrl: claim.publishedUrl,
           evidence: (evidenceByClaim.get(claim.id) ?? []).map((e) => {
             const source = sourcesById.get(e.sourceId)
-            return { id: e.id, stance: e.stance, excerpt: options.includeExcerpts ? e.excerpt : null, locator: e.locator, source: source ? toReportSource(source) : missingSource(e.sourceId) }
+            return {
+              id: e.id,
+              stance: e.stance,
+              excerpt: options.includeExcerpts ? e.excerpt : null,
+              locator: e.locator,
+              source: source ? toReportSource(source) : missingSource(e.sourceId)
+            }
           }),
-          comments: options.internal ? claim.comments.map((c) => ({ id: c.id, by: nameOf(c.by), at: c.at, body: c.body })) : null,
+          comments: options.internal
+            ? claim.comments.map((c) => ({ id: c.id, by: nameOf(c.by), at: c.at, body: c.body }))
+            : null,
           contacts: options.internal
             ? claim.contacts.map((c) => ({
-                id: c.id, by: nameOf(c.by), contact: c.contact, source: c.sourceId ? (sourcesById.get(c.sourceId)?.title ?? '') : '',
-                method: contactMethodLabels[c.method], outcome: contactOutcomeLabels[c.outcome], at: c.at, notes: c.notes, followUp: c.followUp
+                id: c.id,
+                by: nameOf(c.by),
+                contact: c.contact,
+                source: c.sourceId ? (sourcesById.get(c.sourceId)?.title ?? '') : '',
+                method: contactMethodLabels[c.method],
+                outcome: contactOutcomeLabels[c.outcome],
+                at: c.at,
+                notes: c.notes,
+                followUp: c.followUp
               }))
             : null
         }
@@ -98,10 +153,30 @@ export function buildReport(input: ReportInput): ReportModel {
       })
     const { story } = file
     return {
-      id: story.id, title: story.title, outlet: story.outlet, byline: story.byline, url: story.url, publishedAt: story.publishedAt,
-      language: story.language, revision: story.revision, deskState: story.deskState, tally, claims,
-      signOff: story.signOff ? { by: nameOf(story.signOff.by), at: story.signOff.at, override: story.signOff.override } : null,
-      activity: options.includeActivity ? file.activity.map((a) => ({ id: a.id, at: a.at, by: nameOf(a.by), action: a.action, claimId: a.claimId, summary: a.summary })) : null
+      id: story.id,
+      title: story.title,
+      outlet: story.outlet,
+      byline: story.byline,
+      url: story.url,
+      publishedAt: story.publishedAt,
+      language: story.language,
+      revision: story.revision,
+      deskState: story.deskState,
+      tally,
+      claims,
+      signOff: story.signOff
+        ? { by: nameOf(story.signOff.by), at: story.signOff.at, override: story.signOff.override }
+        : null,
+      activity: options.includeActivity
+        ? file.activity.map((a) => ({
+            id: a.id,
+            at: a.at,
+            by: nameOf(a.by),
+            action: a.action,
+            claimId: a.claimId,
+            summary: a.summary
+          }))
+        : null
     }
   })
 

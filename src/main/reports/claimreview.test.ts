@@ -12,7 +12,11 @@ describe('ClaimReview JSON-LD', () => {
     const rendered = await renderReport('claimreview', buildReport(sampleInput()), noPdf)
     const reviews = JSON.parse(new TextDecoder().decode(rendered.bytes)) as Review[]
     // "Needs context" on the In progress schools quote is not published: the claim is not Done.
-    expect(rendered).toMatchObject({ extension: 'jsonld', claimCount: 3, leftOut: { not_done: 3, no_verdict: 0, needs_recheck: 0, orphaned: 0 } })
+    expect(rendered).toMatchObject({
+      extension: 'jsonld',
+      claimCount: 3,
+      leftOut: { not_done: 3, no_verdict: 0, needs_recheck: 0, orphaned: 0 }
+    })
     expect(reviews).toHaveLength(3)
     expect(JSON.stringify(reviews)).not.toContain('Needs context')
     for (const r of reviews) {
@@ -23,23 +27,49 @@ describe('ClaimReview JSON-LD', () => {
       expect(r.reviewRating).toMatchObject({ '@type': 'Rating', bestRating: 5, worstRating: 1 })
       expect(r.reviewRating.alternateName).toBeTruthy()
       expect(r.url).toMatch(/^https:\/\/ledger\.example\//)
-      expect(r.author).toEqual({ '@type': 'Organization', name: 'Riverton Ledger Fact Check', url: 'https://ledger.example/' })
+      expect(r.author).toEqual({
+        '@type': 'Organization',
+        name: 'Riverton Ledger Fact Check',
+        url: 'https://ledger.example/'
+      })
       expect(r.datePublished).toBe('2026-11-25')
-      expect(r.itemReviewed).toMatchObject({ '@type': 'Claim', datePublished: '2026-11-25', appearance: { '@type': 'CreativeWork', url: 'https://ledger.example/news/record-budget' } })
+      expect(r.itemReviewed).toMatchObject({
+        '@type': 'Claim',
+        datePublished: '2026-11-25',
+        appearance: { '@type': 'CreativeWork', url: 'https://ledger.example/news/record-budget' }
+      })
       expect(r.itemReviewed.author['@type']).toMatch(/^(Person|Organization)$/)
     }
     const [accurate, falseOne, unverifiable] = reviews
-    expect(accurate).toMatchObject({ url: 'https://ledger.example/fact-checks/budget-42m', reviewRating: { ratingValue: 5, alternateName: 'Accurate' }, itemReviewed: { author: { '@type': 'Person', name: 'Dana Ortiz' } } })
-    expect(falseOne).toMatchObject({ url: 'https://ledger.example/fact-checks/budget#claim-story-budget-largest', reviewRating: { ratingValue: 1 }, itemReviewed: { author: { '@type': 'Organization', name: 'Riverton Ledger' } } })
-    expect(unverifiable?.reviewRating).toEqual({ '@type': 'Rating', bestRating: 5, worstRating: 1, alternateName: 'Unverifiable' })
-    expect(unverifiable?.itemReviewed.author).toEqual({ '@type': 'Organization', name: 'City of Riverton ministry of planning' })
+    expect(accurate).toMatchObject({
+      url: 'https://ledger.example/fact-checks/budget-42m',
+      reviewRating: { ratingValue: 5, alternateName: 'Accurate' },
+      itemReviewed: { author: { '@type': 'Person', name: 'Dana Ortiz' } }
+    })
+    expect(falseOne).toMatchObject({
+      url: 'https://ledger.example/fact-checks/budget#claim-story-budget-largest',
+      reviewRating: { ratingValue: 1 },
+      itemReviewed: { author: { '@type': 'Organization', name: 'Riverton Ledger' } }
+    })
+    expect(unverifiable?.reviewRating).toEqual({
+      '@type': 'Rating',
+      bestRating: 5,
+      worstRating: 1,
+      alternateName: 'Unverifiable'
+    })
+    expect(unverifiable?.itemReviewed.author).toEqual({
+      '@type': 'Organization',
+      name: 'City of Riverton ministry of planning'
+    })
   })
 
   it('uses the desk’s verdict names and prefers the restatement', () => {
     const renamed = { ...settings, verdictLabels: { ...settings.verdictLabels, misleading: 'Half true' } }
     const { text } = renderClaimReview(buildReport(sampleInput({ stories: [hostileStory()], settings: renamed })))
     const reviews = JSON.parse(text) as Review[]
-    expect(reviews.every((r) => r.reviewRating.alternateName === 'Half true' && r.reviewRating.ratingValue === 2)).toBe(true)
+    expect(reviews.every((r) => r.reviewRating.alternateName === 'Half true' && r.reviewRating.ratingValue === 2)).toBe(
+      true
+    )
     expect(reviews.map((r) => r.claimReviewed)).toEqual(Object.values(hostile).filter((_, i) => i % 2 === 0))
     expect(reviews[0]?.itemReviewed.appearance).toBeUndefined()
   })
@@ -58,7 +88,18 @@ describe('ClaimReview JSON-LD', () => {
     largest!.verdict = null
     growth!.orphaned = true
     growth!.comments.push({ id: 'cx', body: 'PRIVATE COMMENT', by: 'p-amira', at: growth!.updatedAt })
-    budget!.contacts.push({ id: 'k1', contact: 'PRIVATE CONTACT', sourceId: null, method: 'phone', outcome: 'confirmed', at: budget!.updatedAt, notes: '555-0100', followUp: '', by: 'p-amira', loggedAt: budget!.updatedAt })
+    budget!.contacts.push({
+      id: 'k1',
+      contact: 'PRIVATE CONTACT',
+      sourceId: null,
+      method: 'phone',
+      outcome: 'confirmed',
+      at: budget!.updatedAt,
+      notes: '555-0100',
+      followUp: '',
+      by: 'p-amira',
+      loggedAt: budget!.updatedAt
+    })
     const { text, count, leftOut } = renderClaimReview(buildReport(sampleInput({ stories: [story] })))
     expect(count).toBe(0)
     expect(leftOut).toEqual({ not_done: 3, no_verdict: 1, needs_recheck: 1, orphaned: 1 })

@@ -4,7 +4,6 @@ import { leftOutReasons, whyNotPublishable, type LeftOutReason } from '../../sha
 import { jsonForScript, safeHttpUrl } from './escape'
 import type { ReportClaim, ReportModel, ReportStory } from './model'
 
-
 /**
  * Verdicts on a 1 (worst) to 5 (best) scale. `unverifiable` gets no number: it says nothing about
  * truth, and putting it mid-scale would read as "half true". It keeps its label (alternateName,
@@ -20,10 +19,12 @@ export const ratingScale: Record<Verdict, number | null> = {
 }
 
 /** Words that mark a speaker as an institution rather than a person; a heuristic, so Person is the default. */
-const organisationWords = /\b(ministry|department|agency|government|council|office|bureau|commission|committee|authority|institute|university|party|company|corporation|inc|ltd|llc|plc|association|union|nato|police|army|court|parliament|senate|congress|bank|who|un)\b/i
+const organisationWords =
+  /\b(ministry|department|agency|government|council|office|bureau|commission|committee|authority|institute|university|party|company|corporation|inc|ltd|llc|plc|association|union|nato|police|army|court|parliament|senate|congress|bank|who|un)\b/i
 
 function claimAuthor(claim: ReportClaim, story: ReportStory): Record<string, string> | undefined {
-  if (claim.speaker) return { '@type': organisationWords.test(claim.speaker) ? 'Organization' : 'Person', name: claim.speaker }
+  if (claim.speaker)
+    return { '@type': organisationWords.test(claim.speaker) ? 'Organization' : 'Person', name: claim.speaker }
   // No speaker: the story itself asserts the claim, so its outlet is the author.
   return story.outlet ? { '@type': 'Organization', name: story.outlet } : undefined
 }
@@ -36,12 +37,23 @@ function reviewUrl(claim: ReportClaim, model: ReportModel): string | undefined {
 }
 
 /** Drops undefined and empty-string fields so the output carries only what is known. */
-const compact = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T
+const compact = <T extends Record<string, unknown>>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T
 
-export function claimReview(claim: ReportClaim & { verdict: Verdict }, story: ReportStory, model: ReportModel): Record<string, unknown> {
+export function claimReview(
+  claim: ReportClaim & { verdict: Verdict },
+  story: ReportStory,
+  model: ReportModel
+): Record<string, unknown> {
   const rating = ratingScale[claim.verdict]
   const storyUrl = safeHttpUrl(story.url)
-  const org = model.organisation.name ? compact({ '@type': 'Organization', name: model.organisation.name, url: safeHttpUrl(model.organisation.url) ?? undefined }) : undefined
+  const org = model.organisation.name
+    ? compact({
+        '@type': 'Organization',
+        name: model.organisation.name,
+        url: safeHttpUrl(model.organisation.url) ?? undefined
+      })
+    : undefined
   return compact({
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',

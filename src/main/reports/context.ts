@@ -38,8 +38,17 @@ function cutEnd(text: string, cut: boolean): string {
 export function wordsInContext(text: string, claim: Claim): WordsInContext {
   const { quote, position } = claim.anchor
   const fromStory = !claim.orphaned && text.slice(position.start, position.end) === quote.exact
-  if (!fromStory) return { before: cutStart(quote.prefix, quote.prefix !== ''), quote: quote.exact, after: cutEnd(quote.suffix, quote.suffix !== '') }
+  if (!fromStory)
+    return {
+      before: cutStart(quote.prefix, quote.prefix !== ''),
+      quote: quote.exact,
+      after: cutEnd(quote.suffix, quote.suffix !== '')
+    }
   const from = Math.max(0, position.start - CONTEXT_CHARS)
   const to = Math.min(text.length, position.end + CONTEXT_CHARS)
-  return { before: cutStart(text.slice(from, position.start), from > 0), quote: quote.exact, after: cutEnd(text.slice(position.end, to), to < text.length) }
+  return {
+    before: cutStart(text.slice(from, position.start), from > 0),
+    quote: quote.exact,
+    after: cutEnd(text.slice(position.end, to), to < text.length)
+  }
 }

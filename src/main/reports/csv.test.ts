@@ -15,7 +15,14 @@ describe('CSV report', () => {
     expect(csv.endsWith('\r\n')).toBe(true)
     expect(parsed.errors).toEqual([])
     expect(parsed.data).toHaveLength(6 + Object.keys(hostile).length)
-    expect(parsed.data[0]).toMatchObject({ Story: 'Riverton council approves record budget', Claim: 'C2', Words: 'a budget of $4.2 million', Verdict: 'Accurate', 'Assigned to': 'Jonas Berg', 'Evidence count': '1' })
+    expect(parsed.data[0]).toMatchObject({
+      Story: 'Riverton council approves record budget',
+      Claim: 'C2',
+      Words: 'a budget of $4.2 million',
+      Verdict: 'Accurate',
+      'Assigned to': 'Jonas Berg',
+      'Evidence count': '1'
+    })
     expect(parsed.data[0]?.Evidence).toContain('Supports: Riverton adopted budget 2026')
     // Line ends between records are CRLF; a bare LF only appears inside quoted multi-line cells.
     expect(csv.split('\r\n').length).toBeGreaterThan(parsed.data.length)

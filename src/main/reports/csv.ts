@@ -41,7 +41,15 @@ const columns: [string, (s: ReportStory, c: ReportClaim) => string | number][] =
 /** All of a claim's evidence in one cell, one line each, so the sheet keeps one row per claim. */
 function evidenceCell(e: ReportEvidence): string {
   const s = e.source
-  const parts = [`${stanceLabels[e.stance]}: ${s.title}`, s.publisher, s.author, s.publishedAt.slice(0, 10), s.url, s.archiveUrl && `archived ${s.archiveUrl}`, e.locator]
+  const parts = [
+    `${stanceLabels[e.stance]}: ${s.title}`,
+    s.publisher,
+    s.author,
+    s.publishedAt.slice(0, 10),
+    s.url,
+    s.archiveUrl && `archived ${s.archiveUrl}`,
+    e.locator
+  ]
   const line = parts.filter(Boolean).join(' | ')
   return e.excerpt ? `${line} | “${e.excerpt.replace(/\s*\n+\s*/g, ' ')}”` : line
 }
@@ -52,7 +60,9 @@ function evidenceCell(e: ReportEvidence): string {
  * Numbers are written as strings so the guard also sees them (a negative count is impossible anyway).
  */
 export function renderCsv(model: ReportModel): string {
-  const rows = model.stories.flatMap((story) => story.claims.map((claim) => columns.map(([, cell]) => String(cell(story, claim)))))
+  const rows = model.stories.flatMap((story) =>
+    story.claims.map((claim) => columns.map(([, cell]) => String(cell(story, claim))))
+  )
   const body = Papa.unparse(
     { fields: columns.map(([name]) => name), data: rows },
     { newline: '\r\n', quotes: false, escapeFormulae: formulaTrigger, header: true }

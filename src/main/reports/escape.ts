@@ -35,9 +35,7 @@ export const formulaTrigger = /^[=+\-@\t\r]/
  * `<!--` cannot end the script early. `\/` is a valid JSON escape, so parsers see the same string.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value, null, 2)
-    .replace(/<\//g, '<\\/')
-    .replace(/<!--/g, '\\u003c!--')
+  return JSON.stringify(value, null, 2).replace(/<\//g, '<\\/').replace(/<!--/g, '\\u003c!--')
 }
 
 /** Only http(s) URLs become links; anything else (javascript:, data:, file:) is shown as text. */

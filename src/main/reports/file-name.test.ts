@@ -8,11 +8,17 @@ const windowsUnsafe = /[<>:"/\\|?*\p{Cc}\p{Cf}]/u
 describe('suggestFileName', () => {
   it('names the story and the date', () => {
     const model = buildReport(sampleInput())
-    expect(suggestFileName(model, 'html')).toBe('factdesk-report-riverton-council-approves-record-budget-2026-11-25.html')
+    expect(suggestFileName(model, 'html')).toBe(
+      'factdesk-report-riverton-council-approves-record-budget-2026-11-25.html'
+    )
     expect(suggestFileName(model, 'markdown')).toMatch(/\.md$/)
-    expect(suggestFileName(model, 'json')).toBe('factdesk-package-riverton-council-approves-record-budget-2026-11-25.json')
+    expect(suggestFileName(model, 'json')).toBe(
+      'factdesk-package-riverton-council-approves-record-budget-2026-11-25.json'
+    )
     expect(suggestFileName(model, 'claimreview')).toMatch(/^factdesk-claimreview-.*\.jsonld$/)
-    expect(suggestFileName(buildReport(sampleInput({ stories: [budgetStory(), hostileStory()] })), 'pdf')).toBe('factdesk-report-2-stories-2026-11-25.pdf')
+    expect(suggestFileName(buildReport(sampleInput({ stories: [budgetStory(), hostileStory()] })), 'pdf')).toBe(
+      'factdesk-report-2-stories-2026-11-25.pdf'
+    )
   })
 
   it('is safe on every desktop OS, whatever the headline', () => {

@@ -2,7 +2,14 @@
 import type { ReportFormat } from '../../shared/contract/transfer'
 import type { ReportModel } from './model'
 
-export const extensions: Record<ReportFormat, string> = { html: 'html', pdf: 'pdf', markdown: 'md', csv: 'csv', json: 'json', claimreview: 'jsonld' }
+export const extensions: Record<ReportFormat, string> = {
+  html: 'html',
+  pdf: 'pdf',
+  markdown: 'md',
+  csv: 'csv',
+  json: 'json',
+  claimreview: 'jsonld'
+}
 
 const MAX_SLUG = 60
 

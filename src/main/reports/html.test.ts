@@ -15,16 +15,35 @@ describe('HTML report', () => {
     const { doc } = render()
     expect(doc.documentElement.lang).toBe('en')
     expect(doc.querySelectorAll('h1')).toHaveLength(1)
-    expect([...doc.querySelectorAll('section.story h2')].map((h) => h.textContent)).toEqual(['Riverton council approves record budget', hostileStory().story.title])
+    expect([...doc.querySelectorAll('section.story h2')].map((h) => h.textContent)).toEqual([
+      'Riverton council approves record budget',
+      hostileStory().story.title
+    ])
     const budget = doc.getElementById('story-story-budget')
     expect([...(budget?.querySelectorAll('article.claim') ?? [])].map((a) => a.id)).toEqual(
       ['budget', 'largest', 'growth', 'schools', 'bus', 'orphan'].map((k) => `claim-story-budget-${k}`)
     )
-    const rows = Object.fromEntries([...(budget?.querySelectorAll('table.by-verdict tbody tr') ?? [])].map((tr) => [tr.querySelector('th')?.textContent, Number(tr.querySelector('td')?.textContent)]))
-    expect(rows).toMatchObject({ Accurate: 1, False: 1, Unverifiable: 1, 'Needs context': 1, 'No verdict yet': 2, Misleading: 0 })
+    const rows = Object.fromEntries(
+      [...(budget?.querySelectorAll('table.by-verdict tbody tr') ?? [])].map((tr) => [
+        tr.querySelector('th')?.textContent,
+        Number(tr.querySelector('td')?.textContent)
+      ])
+    )
+    expect(rows).toMatchObject({
+      Accurate: 1,
+      False: 1,
+      Unverifiable: 1,
+      'Needs context': 1,
+      'No verdict yet': 2,
+      Misleading: 0
+    })
     expect(doc.querySelectorAll('table th[scope="col"]').length).toBeGreaterThan(0)
-    expect(doc.querySelector('main > .summary svg.bar[role="img"]')?.getAttribute('aria-label')).toMatch(/Misleading: 4, False: 1/)
-    expect(budget?.querySelector('svg.bar')?.getAttribute('aria-label')).toBe('Verdicts: Accurate: 1, Needs context: 1, False: 1, Unverifiable: 1, No verdict yet: 2')
+    expect(doc.querySelector('main > .summary svg.bar[role="img"]')?.getAttribute('aria-label')).toMatch(
+      /Misleading: 4, False: 1/
+    )
+    expect(budget?.querySelector('svg.bar')?.getAttribute('aria-label')).toBe(
+      'Verdicts: Accurate: 1, Needs context: 1, False: 1, Unverifiable: 1, No verdict yet: 2'
+    )
     const orphan = doc.getElementById('claim-story-budget-orphan')
     expect(orphan?.classList.contains('orphaned')).toBe(true)
     expect(orphan?.textContent).toMatch(/Orphaned/)
@@ -39,23 +58,33 @@ describe('HTML report', () => {
     expect(text).toContain('Supports: Riverton adopted budget 2026 [1], p. 3')
     expect(text).toContain('Total appropriations: $4,200,000')
     expect(claim?.querySelector('mark')?.textContent).toBe('a budget of $4.2 million')
-    expect([...(claim?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toContain('https://www.riverton.example/budget/2026?utm_source=mail')
+    expect([...(claim?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toContain(
+      'https://www.riverton.example/budget/2026?utm_source=mail'
+    )
     const correction = doc.getElementById('claim-story-budget-largest')?.textContent
     expect(correction).toContain('a budget of $4.2 million, the largest since 2019')
     // The story's sources, numbered in the order its claims first cite them, each with its full reference.
-    const sources = [...(doc.querySelectorAll('#story-story-budget ol.sources > li') ?? [])].map((li) => li.textContent ?? '')
+    const sources = [...(doc.querySelectorAll('#story-story-budget ol.sources > li') ?? [])].map(
+      (li) => li.textContent ?? ''
+    )
     expect(sources).toHaveLength(3)
     expect(sources[0]).toContain('Finance Office. Riverton adopted budget 2026. City of Riverton, ')
     expect(sources[0]).toContain('Archived: https://archive.example/web/2026/riverton-budget')
     expect(sources[1]).toContain('Census 2025: Riverton, population table')
-    expect(doc.getElementById('claim-story-budget-growth')?.textContent).toContain('Context: Census 2025: Riverton, population table [2], Table 4')
+    expect(doc.getElementById('claim-story-budget-growth')?.textContent).toContain(
+      'Context: Census 2025: Riverton, population table [2], Table 4'
+    )
   })
 
   it('prints each claim’s own history in the claim and keeps the story’s own entries in its log', () => {
     const { doc } = render()
     const budget = doc.getElementById('claim-story-budget-budget')
-    expect([...(budget?.querySelectorAll('ol.log > li') ?? [])].map((li) => li.textContent)).toEqual(['25 November 2026, 09:20 UTC · Jonas Berg · Verdict set to Accurate'])
-    const storyLog = [...(doc.querySelectorAll('#story-story-budget table.activity tbody tr') ?? [])].map((tr) => tr.textContent)
+    expect([...(budget?.querySelectorAll('ol.log > li') ?? [])].map((li) => li.textContent)).toEqual([
+      '25 November 2026, 09:20 UTC · Jonas Berg · Verdict set to Accurate'
+    ])
+    const storyLog = [...(doc.querySelectorAll('#story-story-budget table.activity tbody tr') ?? [])].map(
+      (tr) => tr.textContent
+    )
     expect(storyLog).toEqual(['25 November 2026, 09:00 UTCAmira Haddadstory.createdStory created'])
   })
 
@@ -65,7 +94,8 @@ describe('HTML report', () => {
     const nodesIn = (root: Node): number => {
       const walker = root.ownerDocument!.createTreeWalker(root, 1 | 4)
       let nodes = 0
-      for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) if (n.nodeType === 1 || (n.textContent ?? '').trim() !== '') nodes++
+      for (let n: Node | null = walker.currentNode; n; n = walker.nextNode())
+        if (n.nodeType === 1 || (n.textContent ?? '').trim() !== '') nodes++
       return nodes
     }
     const { doc } = render(largeInput(1, 50, { activityPerClaim: 5 }))
@@ -93,14 +123,19 @@ describe('HTML report', () => {
 
   it('loads nothing from outside and runs no script', () => {
     const { doc, text } = render()
-    expect(doc.querySelectorAll('script, link, img, iframe, object, embed, base, audio, video, source, form')).toHaveLength(0)
+    expect(
+      doc.querySelectorAll('script, link, img, iframe, object, embed, base, audio, video, source, form')
+    ).toHaveLength(0)
     expect(doc.querySelectorAll('[src], [srcset], [poster], [background]')).toHaveLength(0)
     for (const el of doc.querySelectorAll('[href]')) {
       expect(el.tagName).toBe('A')
       expect(el.getAttribute('href')).toMatch(/^https?:\/\//)
     }
-    for (const el of doc.querySelectorAll('*')) expect([...el.attributes].filter((a) => a.name.startsWith('on'))).toEqual([])
-    const css = [...doc.querySelectorAll('style')].map((s) => s.textContent).join('') + [...doc.querySelectorAll('[style]')].map((e) => e.getAttribute('style')).join('')
+    for (const el of doc.querySelectorAll('*'))
+      expect([...el.attributes].filter((a) => a.name.startsWith('on'))).toEqual([])
+    const css =
+      [...doc.querySelectorAll('style')].map((s) => s.textContent).join('') +
+      [...doc.querySelectorAll('[style]')].map((e) => e.getAttribute('style')).join('')
     expect(css).not.toMatch(/url\(|@import|@font-face/i)
     expect(text).not.toMatch(/<script/i)
   })
@@ -120,12 +155,18 @@ describe('HTML report', () => {
     // Each field is a bidi isolate (<bdi> or dir="auto"), so an override cannot spill into the next one.
     const context = doc.querySelector('#claim-story-hostile-emoji blockquote')
     expect(context?.getAttribute('dir')).toBe('auto')
-    expect([...(context?.children ?? [])].map((el) => el.tagName === 'BDI' || el.getAttribute('dir') === 'auto')).toEqual([true, true, true])
+    expect(
+      [...(context?.children ?? [])].map((el) => el.tagName === 'BDI' || el.getAttribute('dir') === 'auto')
+    ).toEqual([true, true, true])
     expect(context?.textContent).toContain(hostile.override)
   })
 
   it('leaves out excerpts and the activity log when asked', () => {
-    const { doc } = render(sampleInput({ options: { includeExcerpts: false, includeActivity: false, includeOrphaned: false, internal: false } }))
+    const { doc } = render(
+      sampleInput({
+        options: { includeExcerpts: false, includeActivity: false, includeOrphaned: false, internal: false }
+      })
+    )
     expect(doc.body.textContent).not.toContain('Total appropriations')
     expect(doc.querySelector('table.activity')).toBeNull()
     expect(doc.querySelector('.claim.orphaned')).toBeNull()

@@ -10,11 +10,29 @@ export const verdictKeyLabel = (labels: Record<Verdict, string>, key: Verdict | 
 /** Colours for the summary bar, from accurate (green) to false (red); grey for no verdict yet. */
 export const verdictColours: Record<Verdict | 'recheck' | 'none', string> = {
   recheck: '#8250df',
-  accurate: '#1a7f37', mostly_accurate: '#6aa84f', needs_context: '#d4a017', misleading: '#e07b24',
-  false: '#c62828', unverifiable: '#6b7b8c', none: '#d0d5db'
+  accurate: '#1a7f37',
+  mostly_accurate: '#6aa84f',
+  needs_context: '#d4a017',
+  misleading: '#e07b24',
+  false: '#c62828',
+  unverifiable: '#6b7b8c',
+  none: '#d0d5db'
 }
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+]
 
 /**
  * "25 November 2026, 10:00 UTC". Always UTC and never the machine's locale, so the same library

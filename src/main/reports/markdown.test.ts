@@ -34,6 +34,8 @@ describe('Markdown report', () => {
   })
 
   it('escapes block syntax only at the start of a line', () => {
-    expect(escapeMarkdown('# one\n- two\n3. three\n> four\nfive - 5.5')).toBe('\\# one\n\\- two\n3\\. three\n\\> four\nfive - 5.5')
+    expect(escapeMarkdown('# one\n- two\n3. three\n> four\nfive - 5.5')).toBe(
+      '\\# one\n\\- two\n3\\. three\n\\> four\nfive - 5.5'
+    )
   })
 })

@@ -7,7 +7,10 @@ import type { ReportClaim, ReportEvidence, ReportModel, ReportStory, Tally } fro
 
 /** Block text inside a list item: every line escaped, indented, and ended with a hard break. */
 const indented = (text: string, indent: string): string =>
-  text.split(/\r\n|\r|\n/).map((line) => `${indent}${escapeMarkdown(line)}`).join('\\\n')
+  text
+    .split(/\r\n|\r|\n/)
+    .map((line) => `${indent}${escapeMarkdown(line)}`)
+    .join('\\\n')
 
 /** `<url>` autolinks only for http(s) URLs with nothing that could close the brackets early. */
 function mdLink(url: string): string {
@@ -30,9 +33,19 @@ function tallyTable(model: ReportModel, tally: Tally): string {
 
 function evidenceLine(e: ReportEvidence): string {
   const s = e.source
-  const published = [s.publisher && inline(s.publisher), s.publishedAt && formatDate(s.publishedAt)].filter(Boolean).join(', ')
-  const cite = [s.author && `${inline(s.author)}.`, `*${inline(s.title)}*.`, published && `${published}.`].filter(Boolean).join(' ')
-  const links = [s.url && mdLink(s.url), s.archiveUrl && `archived: ${mdLink(s.archiveUrl)}`, e.locator && inline(e.locator)].filter(Boolean).join(' · ')
+  const published = [s.publisher && inline(s.publisher), s.publishedAt && formatDate(s.publishedAt)]
+    .filter(Boolean)
+    .join(', ')
+  const cite = [s.author && `${inline(s.author)}.`, `*${inline(s.title)}*.`, published && `${published}.`]
+    .filter(Boolean)
+    .join(' ')
+  const links = [
+    s.url && mdLink(s.url),
+    s.archiveUrl && `archived: ${mdLink(s.archiveUrl)}`,
+    e.locator && inline(e.locator)
+  ]
+    .filter(Boolean)
+    .join(' · ')
   const line = `   - **${stanceLabels[e.stance]}:** ${cite}${links ? ` ${links}` : ''}`
   return e.excerpt ? `${line}\n${indented(e.excerpt, '     > ')}` : line
 }
@@ -53,7 +66,9 @@ function wordsInContext(c: ReportClaim): string {
 /** A verdict waiting for re-check is named as such, with the old verdict marked as given on other words. */
 function verdictHeading(c: ReportClaim): string {
   if (!c.verdict) return 'No verdict yet'
-  return c.needsRecheck ? `Needs re-check (was ${inline(c.verdictLabel)}, given on other words)` : inline(c.verdictLabel)
+  return c.needsRecheck
+    ? `Needs re-check (was ${inline(c.verdictLabel)}, given on other words)`
+    : inline(c.verdictLabel)
 }
 
 function workingRecord(c: ReportClaim): string[] {
@@ -63,13 +78,24 @@ function workingRecord(c: ReportClaim): string[] {
     for (const x of c.contacts) {
       const whom = `${inline(x.contact)}${x.source ? ` (${inline(x.source)})` : ''}`
       const follow = x.followUp ? ` · follow up ${x.followUp}` : ''
-      lines.push(`   - ${formatDateTime(x.at)} · ${inline(x.by)} → ${whom} · ${x.method} · ${x.outcome}${follow}${x.notes ? `\
-${indented(x.notes, '     ')}` : ''}`)
+      lines.push(
+        `   - ${formatDateTime(x.at)} · ${inline(x.by)} → ${whom} · ${x.method} · ${x.outcome}${follow}${
+          x.notes
+            ? `\
+${indented(x.notes, '     ')}`
+            : ''
+        }`
+      )
     }
   }
   if (c.comments && c.comments.length > 0) {
-    lines.push('- **Comments:**', ...c.comments.map((m) => `   - ${inline(m.by)}, ${formatDateTime(m.at)}:\
-${indented(m.body, '     ')}`))
+    lines.push(
+      '- **Comments:**',
+      ...c.comments.map(
+        (m) => `   - ${inline(m.by)}, ${formatDateTime(m.at)}:\
+${indented(m.body, '     ')}`
+      )
+    )
   }
   return lines
 }
@@ -90,7 +116,9 @@ function claimMarkdown(c: ReportClaim): string {
     c.correction && `- **Suggested correction:**\\\n${indented(c.correction, '  ')}`,
     c.publishedUrl && `- **Published fact-check:** ${mdLink(c.publishedUrl)}`,
     c.checkedAgainst && `- **Checked against:** ${inline(c.checkedAgainst)}`,
-    c.evidence.length > 0 ? `- **Evidence:**\n${c.evidence.map(evidenceLine).join('\n')}` : '- **Evidence:** none recorded',
+    c.evidence.length > 0
+      ? `- **Evidence:**\n${c.evidence.map(evidenceLine).join('\n')}`
+      : '- **Evidence:** none recorded',
     ...workingRecord(c)
   ]
   return [heading, '', ...facts.filter(Boolean)].join('\n')
@@ -101,22 +129,60 @@ function signOffLines(story: ReportStory): string[] {
   if (!s) return []
   const who = `${inline(s.by)}, ${formatDateTime(s.at)}`
   if (!s.override) return [`**Signed off** by ${who}: every claim Done with a current verdict.`, '']
-  return [`**Signed off with an override** by ${who}.`, '', `Reason: ${inline(s.override.reason)}`, '', 'Claims that blocked sign-off:', '', ...s.override.blockers.map((b) => `- ${inline(b)}`), '']
+  return [
+    `**Signed off with an override** by ${who}.`,
+    '',
+    `Reason: ${inline(s.override.reason)}`,
+    '',
+    'Claims that blocked sign-off:',
+    '',
+    ...s.override.blockers.map((b) => `- ${inline(b)}`),
+    ''
+  ]
 }
 
 function storyMarkdown(model: ReportModel, story: ReportStory): string {
-  const meta = [story.outlet && inline(story.outlet), story.byline && inline(story.byline), story.publishedAt && formatDate(story.publishedAt), deskStateLabels[story.deskState], story.url && mdLink(story.url)]
-  const parts = [`## ${inline(story.title)}`, '', meta.filter(Boolean).join(' · '), '', ...signOffLines(story), tallyTable(model, story.tally), '', ...story.claims.map((c) => `${claimMarkdown(c)}\n`)]
+  const meta = [
+    story.outlet && inline(story.outlet),
+    story.byline && inline(story.byline),
+    story.publishedAt && formatDate(story.publishedAt),
+    deskStateLabels[story.deskState],
+    story.url && mdLink(story.url)
+  ]
+  const parts = [
+    `## ${inline(story.title)}`,
+    '',
+    meta.filter(Boolean).join(' · '),
+    '',
+    ...signOffLines(story),
+    tallyTable(model, story.tally),
+    '',
+    ...story.claims.map((c) => `${claimMarkdown(c)}\n`)
+  ]
   if (story.activity) {
-    parts.push('### Activity log', '', ...story.activity.map((a) => `- ${formatDateTime(a.at)} · ${inline(a.by)} · ${a.action} · ${inline(a.summary)}`), '')
+    parts.push(
+      '### Activity log',
+      '',
+      ...story.activity.map((a) => `- ${formatDateTime(a.at)} · ${inline(a.by)} · ${a.action} · ${inline(a.summary)}`),
+      ''
+    )
   }
   return parts.join('\n')
 }
 
 export function renderMarkdown(model: ReportModel): string {
   const by = model.organisation.name ? ` by ${inline(model.organisation.name)}` : ''
-  const head = [`# ${inline(model.title)}`, '', `Generated ${formatDateTime(model.generatedAt)}${by} · ${model.totals.claims} claims in ${model.stories.length} ${model.stories.length === 1 ? 'story' : 'stories'}`, '']
-  if (model.options.internal) head.push('**Internal report:** includes comments and the contact log, which hold personal data. Not for publication.', '')
+  const head = [
+    `# ${inline(model.title)}`,
+    '',
+    `Generated ${formatDateTime(model.generatedAt)}${by} · ${model.totals.claims} claims in ${model.stories.length} ${model.stories.length === 1 ? 'story' : 'stories'}`,
+    ''
+  ]
+  if (model.options.internal)
+    head.push(
+      '**Internal report:** includes comments and the contact log, which hold personal data. Not for publication.',
+      ''
+    )
   if (model.stories.length > 1) head.push('## Summary', '', tallyTable(model, model.totals), '')
   return `${[...head, ...model.stories.map((s) => storyMarkdown(model, s))].join('\n').trimEnd()}\n`
 }

@@ -1,6 +1,17 @@
 // The report model: everything every report format shows, resolved once (names, labels, order).
 import type { ReportOptions } from '../../shared/contract/transfer'
-import type { ClaimStatus, ClaimType, DeskState, Person, Reliability, Source, SourceKind, Stance, StoryFile, Verdict } from '../../shared/model'
+import type {
+  ClaimStatus,
+  ClaimType,
+  DeskState,
+  Person,
+  Reliability,
+  Source,
+  SourceKind,
+  Stance,
+  StoryFile,
+  Verdict
+} from '../../shared/model'
 
 /**
  * Counts for the summary. `none` is claims that have no verdict yet; `recheck` is claims whose

@@ -15,7 +15,10 @@ let browser: Browser
 let dir: string
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+  browser = await chromium.launch({
+    executablePath: process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu']
+  })
   dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-pdf-'))
 })
 afterAll(async () => {

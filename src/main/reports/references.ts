@@ -2,7 +2,12 @@
 import type { Person, Source, StoryFile } from '../../shared/model'
 
 export function referencedSources(files: StoryFile[], sources: Source[]): Source[] {
-  const ids = new Set(files.flatMap((f) => [...f.evidence.map((e) => e.sourceId), ...f.claims.flatMap((c) => c.contacts.map((x) => x.sourceId ?? ''))]))
+  const ids = new Set(
+    files.flatMap((f) => [
+      ...f.evidence.map((e) => e.sourceId),
+      ...f.claims.flatMap((c) => c.contacts.map((x) => x.sourceId ?? ''))
+    ])
+  )
   return sources.filter((s) => ids.has(s.id))
 }
 

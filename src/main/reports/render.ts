@@ -21,24 +21,37 @@ export interface RenderedReport {
   leftOut: LeftOutCounts
 }
 
-
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
-export async function renderReport(format: ReportFormat, model: ReportModel, deps: RenderDeps): Promise<RenderedReport> {
+export async function renderReport(
+  format: ReportFormat,
+  model: ReportModel,
+  deps: RenderDeps
+): Promise<RenderedReport> {
   const extension = extensions[format]
   const claimCount = model.totals.claims
   switch (format) {
     case 'html':
       return { bytes: utf8(renderHtml(model)), extension, claimCount, leftOut: noneLeftOut() }
     case 'pdf':
-      return { bytes: await deps.printToPdf(renderHtml(model, { forPrint: true })), extension, claimCount, leftOut: noneLeftOut() }
+      return {
+        bytes: await deps.printToPdf(renderHtml(model, { forPrint: true })),
+        extension,
+        claimCount,
+        leftOut: noneLeftOut()
+      }
     case 'markdown':
       return { bytes: utf8(renderMarkdown(model)), extension, claimCount, leftOut: noneLeftOut() }
     case 'csv':
       return { bytes: utf8(renderCsv(model)), extension, claimCount, leftOut: noneLeftOut() }
     case 'json':
       // The package is full fidelity, so it counts every claim in the files, not only those the report shows.
-      return { bytes: utf8(renderPackage(model)), extension, claimCount: model.files.reduce((n, f) => n + f.claims.length, 0), leftOut: noneLeftOut() }
+      return {
+        bytes: utf8(renderPackage(model)),
+        extension,
+        claimCount: model.files.reduce((n, f) => n + f.claims.length, 0),
+        leftOut: noneLeftOut()
+      }
     case 'claimreview': {
       const { text, count, leftOut } = renderClaimReview(model)
       return { bytes: utf8(text), extension, claimCount: count, leftOut }

@@ -16,9 +16,27 @@ function workedStory(): StoryFile {
   budget.checked = { ...budget.checked!, exact: 'a budget of $3.9 million' }
   budget.recheck = { reason: 'revised', at: at(50), revision: 2 }
   budget.comments.push({ id: 'cm-private', body: 'Clerk’s mobile is 555-0199', by: 'p-jonas', at: at(30) })
-  budget.contacts.push({ id: 'k1', contact: 'Council clerk', sourceId: 's-interview', method: 'phone', outcome: 'left_message', at: at(31), notes: 'Call back after 3pm', followUp: '2026-11-27', by: 'p-jonas', loggedAt: at(31) })
+  budget.contacts.push({
+    id: 'k1',
+    contact: 'Council clerk',
+    sourceId: 's-interview',
+    method: 'phone',
+    outcome: 'left_message',
+    at: at(31),
+    notes: 'Call back after 3pm',
+    followUp: '2026-11-27',
+    by: 'p-jonas',
+    loggedAt: at(31)
+  })
   file.story.deskState = 'cleared'
-  file.story.signOff = { at: at(55), by: 'p-amira', override: { reason: 'Editor-in-chief approved running with C6 open', blockers: ['C6: not Done, no verdict, orphaned'] } }
+  file.story.signOff = {
+    at: at(55),
+    by: 'p-amira',
+    override: {
+      reason: 'Editor-in-chief approved running with C6 open',
+      blockers: ['C6: not Done, no verdict, orphaned']
+    }
+  }
   return file
 }
 
@@ -32,13 +50,23 @@ describe('reports and the working record', () => {
     expect(model.totals.byVerdict).toMatchObject({ accurate: 0, recheck: 1 })
 
     const html = renderHtml(model)
-    expect(html).toMatch(/C2 <span class="badge recheck">Needs re-check<\/span> <span class="badge stale"[^>]*>Accurate</)
+    expect(html).toMatch(
+      /C2 <span class="badge recheck">Needs re-check<\/span> <span class="badge stale"[^>]*>Accurate</
+    )
     expect(html).toContain('a budget of $3.9 million')
     const md = renderMarkdown(model)
     expect(md).toContain('### C2: Needs re-check (was Accurate, given on other words)')
     expect(md).toContain('**Words the verdict was given on:** a budget of \\$3.9 million')
-    const rows = Papa.parse<Record<string, string>>(renderCsv(model).slice(BOM.length), { header: true, delimiter: ',', skipEmptyLines: true }).data
-    expect(rows.find((r) => r['Claim ID'] === 'story-budget-budget')).toMatchObject({ Claim: 'C2', Verdict: 'Accurate (needs re-check)', 'Words the verdict was given on': 'a budget of $3.9 million' })
+    const rows = Papa.parse<Record<string, string>>(renderCsv(model).slice(BOM.length), {
+      header: true,
+      delimiter: ',',
+      skipEmptyLines: true
+    }).data
+    expect(rows.find((r) => r['Claim ID'] === 'story-budget-budget')).toMatchObject({
+      Claim: 'C2',
+      Verdict: 'Accurate (needs re-check)',
+      'Words the verdict was given on': 'a budget of $3.9 million'
+    })
   })
 
   it('prints a sign-off override with its reason and what it overrode', () => {

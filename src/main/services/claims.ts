@@ -40,7 +40,14 @@ export function findClaim(file: StoryFile, claimId: string): Claim {
 }
 
 /** A new claim on `start..end` of the story's headline or text, taking the story's next claim number. */
-export function newClaim(file: StoryFile, range: PartRange, id: string, by: string, at: string, fields: Partial<ClaimFields> = {}): Claim {
+export function newClaim(
+  file: StoryFile,
+  range: PartRange,
+  id: string,
+  by: string,
+  at: string,
+  fields: Partial<ClaimFields> = {}
+): Claim {
   const text = partText(file.story, range.part)
   const words = text.slice(range.start, range.end)
   const number = file.story.nextClaimNumber++
@@ -65,16 +72,24 @@ export function newClaim(file: StoryFile, range: PartRange, id: string, by: stri
 }
 
 /** "C7 · words…": how activity summaries name a claim, so the log reads the same as the desk. */
-export const aboutClaim = (claim: Pick<Claim, 'number'>, text: string): string => `${claimLabel(claim.number)} · ${text}`
+export const aboutClaim = (claim: Pick<Claim, 'number'>, text: string): string =>
+  `${claimLabel(claim.number)} · ${text}`
 
 export function claimHandlers(ctx: ServiceContext) {
-  const verdictName = (verdict: Claim['verdict']): string => (verdict ? ctx.store.library.settings.verdictLabels[verdict] : 'no verdict')
+  const verdictName = (verdict: Claim['verdict']): string =>
+    verdict ? ctx.store.library.settings.verdictLabels[verdict] : 'no verdict'
 
   /**
    * Keeps the checked words in step with a change: a verdict given (or changed) records the words
    * as they stand and settles a pending re-check; becoming Done records them if nothing had.
    */
-  function recordCheck(file: StoryFile, claim: Claim, before: Pick<Claim, 'verdict' | 'status'>, by: string, at: string): void {
+  function recordCheck(
+    file: StoryFile,
+    claim: Claim,
+    before: Pick<Claim, 'verdict' | 'status'>,
+    by: string,
+    at: string
+  ): void {
     const verdictChanged = claim.verdict !== before.verdict
     if (!isChecked(claim)) {
       claim.checked = null
@@ -89,7 +104,10 @@ export function claimHandlers(ctx: ServiceContext) {
           field: 'verdict',
           from: claim.checked?.exact.slice(0, 300) ?? null,
           to: claim.anchor.quote.exact.slice(0, 300),
-          summary: aboutClaim(claim, `Verdict changed for the new words: ${verdictName(before.verdict)} → ${verdictName(claim.verdict)}`)
+          summary: aboutClaim(
+            claim,
+            `Verdict changed for the new words: ${verdictName(before.verdict)} → ${verdictName(claim.verdict)}`
+          )
         })
       }
       claim.checked = checkedNow(claim, by, at)
@@ -105,14 +123,23 @@ export function claimHandlers(ctx: ServiceContext) {
       return ctx.store.updateStory(storyId, (file) => {
         const range = { part, ...tightRange(partText(file.story, part), start, end) }
         const twin = file.claims.find((c) => !c.orphaned && sameRange(anchorRange(c.anchor), range))
-        if (twin) throw new AppError('conflict', `Those exact words are already a claim (marked ${twin.createdAt.slice(0, 10)}). Open it from the claim list instead.`)
+        if (twin)
+          throw new AppError(
+            'conflict',
+            `Those exact words are already a claim (marked ${twin.createdAt.slice(0, 10)}). Open it from the claim list instead.`
+          )
         const at = ctx.now().toISOString()
         const claim = newClaim(file, range, ctx.newId(), by, at, fields)
         recordCheck(file, claim, defaultClaimFields, by, at)
         file.claims.push(claim)
         file.story.updatedAt = at
         const words = claim.anchor.quote.exact
-        logActivity(ctx, file, by, { action: 'claim.created', claimId: claim.id, to: words.slice(0, 300), summary: aboutClaim(claim, `Marked “${summaryFor(words)}” as a claim`) })
+        logActivity(ctx, file, by, {
+          action: 'claim.created',
+          claimId: claim.id,
+          to: words.slice(0, 300),
+          summary: aboutClaim(claim, `Marked “${summaryFor(words)}” as a claim`)
+        })
         return claim
       })
     },
@@ -127,10 +154,24 @@ export function claimHandlers(ctx: ServiceContext) {
           const previous = claim[field]
           if (next === undefined || JSON.stringify(next) === JSON.stringify(previous)) continue
           Object.assign(claim, { [field]: next })
-          logActivity(ctx, file, by, { action: 'claim.updated', claimId, field, from: previous, to: next, summary: aboutClaim(claim, `${field} changed`) })
+          logActivity(ctx, file, by, {
+            action: 'claim.updated',
+            claimId,
+            field,
+            from: previous,
+            to: next,
+            summary: aboutClaim(claim, `${field} changed`)
+          })
         }
-        if (requireCheckedAgainst && (patch.status === 'done' || patch.checkedAgainst !== undefined) && lacksCheckedAgainst(claim, file.evidence)) {
-          throw new AppError('invalid_input', `${claimLabel(claim.number)} has no evidence attached: say what it was checked against before setting it Done (a desk rule in Settings).`)
+        if (
+          requireCheckedAgainst &&
+          (patch.status === 'done' || patch.checkedAgainst !== undefined) &&
+          lacksCheckedAgainst(claim, file.evidence)
+        ) {
+          throw new AppError(
+            'invalid_input',
+            `${claimLabel(claim.number)} has no evidence attached: say what it was checked against before setting it Done (a desk rule in Settings).`
+          )
         }
         recordCheck(file, claim, before, by, at)
         claim.updatedAt = at
@@ -144,7 +185,11 @@ export function claimHandlers(ctx: ServiceContext) {
       return ctx.store.updateStory(storyId, (file) => {
         const claim = findClaim(file, claimId)
         if (!claim.recheck) throw new AppError('conflict', `${claimLabel(claim.number)} is not waiting for re-check.`)
-        if (claim.orphaned) throw new AppError('conflict', `${claimLabel(claim.number)} is orphaned: re-attach it to words before confirming its verdict.`)
+        if (claim.orphaned)
+          throw new AppError(
+            'conflict',
+            `${claimLabel(claim.number)} is orphaned: re-attach it to words before confirming its verdict.`
+          )
         const at = ctx.now().toISOString()
         logActivity(ctx, file, by, {
           action: 'claim.confirmed',
@@ -172,10 +217,22 @@ export function claimHandlers(ctx: ServiceContext) {
         claim.orphaned = false
         claim.updatedAt = file.story.updatedAt = at
         claim.updatedBy = by
-        logActivity(ctx, file, by, { action: 'claim.reanchored', claimId, from: previous, to: claim.anchor.quote.exact, summary: aboutClaim(claim, 'Re-attached to new words') })
+        logActivity(ctx, file, by, {
+          action: 'claim.reanchored',
+          claimId,
+          from: previous,
+          to: claim.anchor.quote.exact,
+          summary: aboutClaim(claim, 'Re-attached to new words')
+        })
         if (recheckAfterReattach(claim)) {
           claim.recheck = { reason: 'reattached', at, revision: file.story.revision }
-          logActivity(ctx, file, by, { action: 'claim.recheck', claimId, from: claim.checked?.exact.slice(0, 300) ?? null, to: claim.anchor.quote.exact.slice(0, 300), summary: aboutClaim(claim, 'Needs re-check: re-attached to new words') })
+          logActivity(ctx, file, by, {
+            action: 'claim.recheck',
+            claimId,
+            from: claim.checked?.exact.slice(0, 300) ?? null,
+            to: claim.anchor.quote.exact.slice(0, 300),
+            summary: aboutClaim(claim, 'Needs re-check: re-attached to new words')
+          })
         }
         return claim
       })
@@ -188,7 +245,12 @@ export function claimHandlers(ctx: ServiceContext) {
         file.claims = file.claims.filter((c) => c.id !== claimId)
         file.evidence = file.evidence.filter((e) => e.claimId !== claimId)
         file.story.updatedAt = ctx.now().toISOString()
-        logActivity(ctx, file, by, { action: 'claim.deleted', claimId, from: claim.anchor.quote.exact.slice(0, 300), summary: aboutClaim(claim, 'Claim deleted') })
+        logActivity(ctx, file, by, {
+          action: 'claim.deleted',
+          claimId,
+          from: claim.anchor.quote.exact.slice(0, 300),
+          summary: aboutClaim(claim, 'Claim deleted')
+        })
         return { claim, evidence }
       })
     },
@@ -198,14 +260,22 @@ export function claimHandlers(ctx: ServiceContext) {
         throw new AppError('invalid_input', 'That deleted claim does not belong to this story.')
       }
       return ctx.store.updateStory(storyId, (file) => {
-        if (file.claims.some((c) => c.id === deleted.claim.id)) throw new AppError('conflict', 'That claim is already in the story.')
-        if (file.claims.some((c) => c.number === deleted.claim.number)) throw new AppError('conflict', `Another claim is already ${claimLabel(deleted.claim.number)}.`)
+        if (file.claims.some((c) => c.id === deleted.claim.id))
+          throw new AppError('conflict', 'That claim is already in the story.')
+        if (file.claims.some((c) => c.number === deleted.claim.number))
+          throw new AppError('conflict', `Another claim is already ${claimLabel(deleted.claim.number)}.`)
         const known = new Set(ctx.store.library.sources.map((s) => s.id))
         file.claims.push(deleted.claim)
         file.story.nextClaimNumber = Math.max(file.story.nextClaimNumber, deleted.claim.number + 1)
-        file.evidence.push(...deleted.evidence.filter((e) => known.has(e.sourceId) && !file.evidence.some((x) => x.id === e.id)))
+        file.evidence.push(
+          ...deleted.evidence.filter((e) => known.has(e.sourceId) && !file.evidence.some((x) => x.id === e.id))
+        )
         file.story.updatedAt = ctx.now().toISOString()
-        logActivity(ctx, file, by, { action: 'claim.restored', claimId: deleted.claim.id, summary: aboutClaim(deleted.claim, 'Claim restored') })
+        logActivity(ctx, file, by, {
+          action: 'claim.restored',
+          claimId: deleted.claim.id,
+          summary: aboutClaim(deleted.claim, 'Claim restored')
+        })
         return deleted.claim
       })
     },
@@ -217,7 +287,12 @@ export function claimHandlers(ctx: ServiceContext) {
         claim.comments.push(comment)
         // A comment is a change to the story too: its updatedAt is the version the window compares.
         file.story.updatedAt = comment.at
-        logActivity(ctx, file, by, { action: 'claim.commented', claimId, to: summaryFor(body), summary: aboutClaim(claim, 'Comment added') })
+        logActivity(ctx, file, by, {
+          action: 'claim.commented',
+          claimId,
+          to: summaryFor(body),
+          summary: aboutClaim(claim, 'Comment added')
+        })
         return comment
       })
     },
@@ -230,9 +305,23 @@ export function claimHandlers(ctx: ServiceContext) {
         if (comment.by !== by) throw new AppError('forbidden', 'Only the editor who wrote a comment can take it back.')
         claim.comments = claim.comments.filter((c) => c.id !== commentId)
         file.story.updatedAt = ctx.now().toISOString()
-        logActivity(ctx, file, by, { action: 'claim.uncommented', claimId, from: summaryFor(comment.body), summary: aboutClaim(claim, 'Comment taken back') })
+        logActivity(ctx, file, by, {
+          action: 'claim.uncommented',
+          claimId,
+          from: summaryFor(comment.body),
+          summary: aboutClaim(claim, 'Comment taken back')
+        })
         return comment
       })
     }
-  } satisfies HandlersFor<'claims.create' | 'claims.update' | 'claims.confirm' | 'claims.reattach' | 'claims.delete' | 'claims.restore' | 'claims.comment' | 'claims.uncomment'>
+  } satisfies HandlersFor<
+    | 'claims.create'
+    | 'claims.update'
+    | 'claims.confirm'
+    | 'claims.reattach'
+    | 'claims.delete'
+    | 'claims.restore'
+    | 'claims.comment'
+    | 'claims.uncomment'
+  >
 }

@@ -12,8 +12,10 @@ export function contactHandlers(ctx: ServiceContext) {
       const editor = currentEditor(ctx)
       const { people, sources } = ctx.store.library
       const by = madeBy ?? editor
-      if (!people.some((p) => p.id === by)) throw new AppError('not_found', 'There is no editor with that id on the desk.')
-      if (fields.sourceId && !sources.some((s) => s.id === fields.sourceId)) throw new AppError('not_found', 'That source is not in the library.')
+      if (!people.some((p) => p.id === by))
+        throw new AppError('not_found', 'There is no editor with that id on the desk.')
+      if (fields.sourceId && !sources.some((s) => s.id === fields.sourceId))
+        throw new AppError('not_found', 'That source is not in the library.')
       return ctx.store.updateStory(storyId, (file) => {
         const claim = findClaim(file, claimId)
         const attempt: ContactAttempt = { ...fields, id: ctx.newId(), by, loggedAt: ctx.now().toISOString() }
@@ -24,7 +26,10 @@ export function contactHandlers(ctx: ServiceContext) {
           action: 'claim.contacted',
           claimId,
           to: attempt.outcome,
-          summary: aboutClaim(claim, `Contact attempt (${attempt.method.replace('_', ' ')}): ${contactOutcomeLabels[attempt.outcome]}${follow}`)
+          summary: aboutClaim(
+            claim,
+            `Contact attempt (${attempt.method.replace('_', ' ')}): ${contactOutcomeLabels[attempt.outcome]}${follow}`
+          )
         })
         return attempt
       })
@@ -37,7 +42,12 @@ export function contactHandlers(ctx: ServiceContext) {
         if (!attempt) throw new AppError('not_found', 'That contact attempt is not on this claim.')
         claim.contacts = claim.contacts.filter((c) => c.id !== contactId)
         file.story.updatedAt = ctx.now().toISOString()
-        logActivity(ctx, file, by, { action: 'claim.contacted', claimId, from: attempt.outcome, summary: aboutClaim(claim, 'Contact attempt removed from the log') })
+        logActivity(ctx, file, by, {
+          action: 'claim.contacted',
+          claimId,
+          from: attempt.outcome,
+          summary: aboutClaim(claim, 'Contact attempt removed from the log')
+        })
         return attempt
       })
     }

@@ -23,11 +23,16 @@ export const randomId = (): string => randomBytes(9).toString('base64url')
 /** The editor every change is stamped with; changes are refused until someone has said who they are. */
 export function currentEditor(ctx: ServiceContext): string {
   const id = ctx.editorId
-  if (!id) throw new AppError('no_editor', 'Choose who you are before making changes (the editor picker at the top of the window).')
+  if (!id)
+    throw new AppError(
+      'no_editor',
+      'Choose who you are before making changes (the editor picker at the top of the window).'
+    )
   return id
 }
 
-export type ActivityInput = Pick<Activity, 'action' | 'summary'> & Partial<Pick<Activity, 'claimId' | 'field' | 'from' | 'to'>>
+export type ActivityInput = Pick<Activity, 'action' | 'summary'> &
+  Partial<Pick<Activity, 'claimId' | 'field' | 'from' | 'to'>>
 
 /** Appends one entry to a story's activity log (inside an updateStory change). */
 export function logActivity(ctx: StoreContext, file: StoryFile, by: string, entry: ActivityInput): void {

@@ -11,7 +11,15 @@ import { logActivity, type ServiceContext } from './context'
 import { summaryFor } from './values'
 
 /** A report with nothing re-anchored yet, for `revision`. */
-export const emptyReport = (revision: number): ReanchorReport => ({ revision, exact: 0, moved: 0, fuzzy: 0, orphaned: [], recheck: [], followed: [] })
+export const emptyReport = (revision: number): ReanchorReport => ({
+  revision,
+  exact: 0,
+  moved: 0,
+  fuzzy: 0,
+  orphaned: [],
+  recheck: [],
+  followed: []
+})
 
 export interface TextChange {
   /** The part of the story whose text changed; only its claims move. */
@@ -46,17 +54,29 @@ export function followClaims(ctx: ServiceContext, draft: StoryFile, change: Text
       if (wasOrphaned) return
       claim.orphaned = true
       report.orphaned.push(claim.id)
-      logActivity(ctx, draft, by, { action: 'claim.orphaned', claimId: claim.id, from: claim.anchor.quote.exact.slice(0, 300), summary: aboutClaim(claim, `Lost its words ${where}: “${summaryFor(claim.anchor.quote.exact)}”`) })
+      logActivity(ctx, draft, by, {
+        action: 'claim.orphaned',
+        claimId: claim.id,
+        from: claim.anchor.quote.exact.slice(0, 300),
+        summary: aboutClaim(claim, `Lost its words ${where}: “${summaryFor(claim.anchor.quote.exact)}”`)
+      })
       return
     }
     report[result.status]++
     const from = claim.anchor.quote.exact
-    if (result.status === 'fuzzy') report.followed.push({ claimId: claim.id, before: from, after: result.anchor.quote.exact })
+    if (result.status === 'fuzzy')
+      report.followed.push({ claimId: claim.id, before: from, after: result.anchor.quote.exact })
     claim.anchor = result.anchor
     claim.orphaned = false
     if (result.status !== 'exact' || wasOrphaned) {
       const how = wasOrphaned ? 'Found its words again' : 'Followed its words'
-      logActivity(ctx, draft, by, { action: 'claim.reanchored', claimId: claim.id, from: from.slice(0, 300), to: result.anchor.quote.exact.slice(0, 300), summary: aboutClaim(claim, `${how} ${where} (${result.status})`) })
+      logActivity(ctx, draft, by, {
+        action: 'claim.reanchored',
+        claimId: claim.id,
+        from: from.slice(0, 300),
+        to: result.anchor.quote.exact.slice(0, 300),
+        summary: aboutClaim(claim, `${how} ${where} (${result.status})`)
+      })
     }
     // Words found unchanged keep their verdict; words that now read otherwise wait for an editor.
     if (recheckAfterRevision(claim, result.anchor.quote.exact)) {

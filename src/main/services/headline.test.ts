@@ -28,9 +28,17 @@ async function markHeadline(words: string) {
 
 describe('a claim in the headline', () => {
   it('anchors to the headline words, apart from the same words in the text, and comes first', async () => {
-    const inText = await t.call('claims.create', { storyId, start: text.indexOf('exports rose'), end: text.indexOf(' in March') })
+    const inText = await t.call('claims.create', {
+      storyId,
+      start: text.indexOf('exports rose'),
+      end: text.indexOf(' in March')
+    })
     const inHeadline = await markHeadline('Exports rose 12 percent')
-    expect(inHeadline.anchor).toMatchObject({ part: 'headline', quote: { exact: 'Exports rose 12 percent', prefix: '', suffix: ' in March, ministry says' }, position: { start: 0, end: 23 } })
+    expect(inHeadline.anchor).toMatchObject({
+      part: 'headline',
+      quote: { exact: 'Exports rose 12 percent', prefix: '', suffix: ' in March, ministry says' },
+      position: { start: 0, end: 23 }
+    })
     expect(inHeadline.type).toBe('statistic')
     const detail = await t.call('stories.get', { id: storyId })
     expect(detail.claims.map((c) => c.id)).toEqual([inHeadline.id, inText.id])
@@ -44,23 +52,40 @@ describe('a claim in the headline', () => {
     expect(claim.anchor.quote.exact).toBe('Exports rose 12 percent')
     const again = await t.core.dispatch('claims.create', { storyId, part: 'headline', start: 0, end: 23 }, appSender)
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
-    const outside = await t.core.dispatch('claims.create', { storyId, part: 'headline', start: 10, end: title.length + 5 }, appSender)
+    const outside = await t.core.dispatch(
+      'claims.create',
+      { storyId, part: 'headline', start: 10, end: title.length + 5 },
+      appSender
+    )
     expect(outside).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 
   it('follows a new headline: moved words stay, edited words ask for re-check, lost words orphan', async () => {
     const figure = await markHeadline('Exports rose 12 percent in March')
     const who = await markHeadline('ministry says')
-    await t.call('claims.update', { storyId, claimId: figure.id, patch: { verdict: 'accurate', status: 'done', checkedAgainst: 'Ministry release' } })
+    await t.call('claims.update', {
+      storyId,
+      claimId: figure.id,
+      patch: { verdict: 'accurate', status: 'done', checkedAgainst: 'Ministry release' }
+    })
 
     await t.call('stories.update', { id: storyId, patch: { title: 'Exports rose 12.5 percent in March' } })
     let detail = await t.call('stories.get', { id: storyId })
     const followed = detail.claims.find((c) => c.id === figure.id)!
-    expect(followed.anchor).toMatchObject({ part: 'headline', quote: { exact: 'Exports rose 12.5 percent in March' }, position: { start: 0, end: 34 } })
+    expect(followed.anchor).toMatchObject({
+      part: 'headline',
+      quote: { exact: 'Exports rose 12.5 percent in March' },
+      position: { start: 0, end: 34 }
+    })
     expect(followed.orphaned).toBe(false)
     expect(followed.recheck).toMatchObject({ reason: 'revised', revision: 1 })
     expect(detail.claims.find((c) => c.id === who.id)!.orphaned).toBe(true)
-    expect(detail.activity.map((a) => a.summary)).toEqual(expect.arrayContaining([expect.stringContaining('Needs re-check: its words changed in the new headline'), expect.stringContaining('Lost its words in the new headline')]))
+    expect(detail.activity.map((a) => a.summary)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Needs re-check: its words changed in the new headline'),
+        expect.stringContaining('Lost its words in the new headline')
+      ])
+    )
 
     // A new headline that only adds words before keeps the verdict's words: moved, no re-check.
     await t.call('claims.confirm', { storyId, claimId: figure.id })
@@ -74,10 +99,16 @@ describe('a claim in the headline', () => {
   it('stays where it is when the story text is revised, and the text’s claims when the headline changes', async () => {
     const inHeadline = await markHeadline('Exports rose 12 percent')
     const inText = await t.call('claims.create', { storyId, start: text.indexOf('Officials'), end: text.length })
-    const { report } = await t.call('stories.revise', { id: storyId, text: 'A new first paragraph.\n\nExports rose 12 percent in March.' })
+    const { report } = await t.call('stories.revise', {
+      id: storyId,
+      text: 'A new first paragraph.\n\nExports rose 12 percent in March.'
+    })
     expect(report.orphaned).toEqual([inText.id])
     let detail = await t.call('stories.get', { id: storyId })
-    expect(detail.claims.find((c) => c.id === inHeadline.id)).toMatchObject({ orphaned: false, anchor: { part: 'headline', position: { start: 0, end: 23 } } })
+    expect(detail.claims.find((c) => c.id === inHeadline.id)).toMatchObject({
+      orphaned: false,
+      anchor: { part: 'headline', position: { start: 0, end: 23 } }
+    })
     await t.call('stories.update', { id: storyId, patch: { title: 'Exports rose 12 percent' } })
     detail = await t.call('stories.get', { id: storyId })
     expect(detail.claims.find((c) => c.id === inText.id)).toMatchObject({ orphaned: true, anchor: { part: 'body' } })
@@ -93,8 +124,15 @@ describe('a claim in the headline', () => {
   it('is printed as words of the headline in the reports, with the headline around it', async () => {
     await markHeadline('12 percent')
     const model = buildReport(sampleInput({ stories: [await t.core.store.readStory(storyId)] }))
-    expect(model.stories[0]!.claims[0]).toMatchObject({ inHeadline: true, before: 'Exports rose ', quote: '12 percent', after: ' in March, ministry says' })
-    expect(renderMarkdown(model)).toContain('- **Words (in the headline):** Exports rose **12 percent** in March, ministry says')
+    expect(model.stories[0]!.claims[0]).toMatchObject({
+      inHeadline: true,
+      before: 'Exports rose ',
+      quote: '12 percent',
+      after: ' in March, ministry says'
+    })
+    expect(renderMarkdown(model)).toContain(
+      '- **Words (in the headline):** Exports rose **12 percent** in March, ministry says'
+    )
     expect(renderHtml(model)).toContain('<span class="badge headline">In the headline</span>')
     expect(renderCsv(model)).toContain('In the headline')
   })

@@ -27,7 +27,14 @@ export function libraryHandlers(ctx: ServiceContext) {
       ctx.store.updateLibrary((draft) => {
         // The contract has trimmed the name already (a name of spaces never gets here).
         assertNameFree(draft, name, null)
-        const person: Person = { id: ctx.newId(), name, initials: initialsOf(name), createdAt: ctx.now().toISOString(), active: true, formerNames: [] }
+        const person: Person = {
+          id: ctx.newId(),
+          name,
+          initials: initialsOf(name),
+          createdAt: ctx.now().toISOString(),
+          active: true,
+          formerNames: []
+        }
         draft.people.push(person)
         return person
       }),
@@ -49,11 +56,14 @@ export function libraryHandlers(ctx: ServiceContext) {
       }),
     'people.setCurrent': async ({ id }) => {
       const person = findPerson(ctx.store.library, id)
-      if (!person.active) throw new AppError('conflict', `${person.name} has been deactivated on this desk; reactivate them first.`)
+      if (!person.active)
+        throw new AppError('conflict', `${person.name} has been deactivated on this desk; reactivate them first.`)
       await ctx.chooseEditor(id)
       return { currentEditorId: id }
     }
-  } satisfies HandlersFor<'library.get' | 'settings.update' | 'people.create' | 'people.rename' | 'people.setActive' | 'people.setCurrent'>
+  } satisfies HandlersFor<
+    'library.get' | 'settings.update' | 'people.create' | 'people.rename' | 'people.setActive' | 'people.setCurrent'
+  >
 }
 
 function findPerson<L extends Pick<LibraryFile, 'people'>>(library: L, id: string): L['people'][number] {

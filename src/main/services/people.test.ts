@@ -48,7 +48,11 @@ describe('current editor', () => {
     await cp(library, copy, { recursive: true })
     const elsewhere = await openTestCore({ libraryDir: copy, identity: configIdentity(path.join(root, 'user-b')) })
     expect((await state(elsewhere)).currentEditorId).toBeNull()
-    const refused = await elsewhere.core.dispatch('stories.create', { title: 'T', text: 'Some words.' }, { url: 'app://factdesk/index.html', isMainFrame: true })
+    const refused = await elsewhere.core.dispatch(
+      'stories.create',
+      { title: 'T', text: 'Some words.' },
+      { url: 'app://factdesk/index.html', isMainFrame: true }
+    )
     expect(refused.ok ? null : refused.error.code).toBe('no_editor')
     await elsewhere.core.close()
   })
@@ -62,8 +66,16 @@ describe('current editor', () => {
     await seed.core.close()
     // Write the file as Factdesk 1 did: format 1, people without the new fields, the editor inside.
     const file = path.join(library, 'library.json')
-    const v2 = JSON.parse(await readFile(file, 'utf8')) as { people: Record<string, unknown>[]; settings: Record<string, unknown> }
-    const v1 = { ...v2, schemaVersion: 1, people: v2.people.map(({ active: _a, formerNames: _f, ...p }) => p), settings: { ...v2.settings, currentEditorId: me } }
+    const v2 = JSON.parse(await readFile(file, 'utf8')) as {
+      people: Record<string, unknown>[]
+      settings: Record<string, unknown>
+    }
+    const v1 = {
+      ...v2,
+      schemaVersion: 1,
+      people: v2.people.map(({ active: _a, formerNames: _f, ...p }) => p),
+      settings: { ...v2.settings, currentEditorId: me }
+    }
     await writeFile(file, JSON.stringify(v1))
 
     const reopened = await open({ libraryDir: library })
@@ -71,7 +83,10 @@ describe('current editor', () => {
     expect(after.currentEditorId).toBeNull()
     expect(after.settings).not.toHaveProperty('currentEditorId')
     expect(after.people.map((p) => [p.name, p.active])).toEqual([['Amira Haddad', true]])
-    const saved = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; settings: Record<string, unknown> }
+    const saved = JSON.parse(await readFile(file, 'utf8')) as {
+      schemaVersion: number
+      settings: Record<string, unknown>
+    }
     expect(saved.schemaVersion).toBe(LIBRARY_SCHEMA_VERSION)
     expect(saved.settings).not.toHaveProperty('currentEditorId')
   })
@@ -89,7 +104,11 @@ describe('people', () => {
     expect(nameAt(renamed, '2026-01-01T00:02:00Z')).toBe('Dana Whitfield')
     expect(nameAt(renamed)).toBe('Dana Whitfield')
     await t.call('people.create', { name: 'Jonas Berg' })
-    const clash = await t.core.dispatch('people.rename', { id: me, name: 'jonas berg' }, { url: 'app://factdesk/index.html', isMainFrame: true })
+    const clash = await t.core.dispatch(
+      'people.rename',
+      { id: me, name: 'jonas berg' },
+      { url: 'app://factdesk/index.html', isMainFrame: true }
+    )
     expect(clash.ok ? null : clash.error.code).toBe('conflict')
   })
 
@@ -98,7 +117,11 @@ describe('people', () => {
     const me = await withEditor(t, 'Amira Haddad')
     const other = await t.call('people.create', { name: 'Jonas Berg' })
     await t.call('people.setActive', { id: other.id, active: false })
-    const refused = await t.core.dispatch('people.setCurrent', { id: other.id }, { url: 'app://factdesk/index.html', isMainFrame: true })
+    const refused = await t.core.dispatch(
+      'people.setCurrent',
+      { id: other.id },
+      { url: 'app://factdesk/index.html', isMainFrame: true }
+    )
     expect(refused.ok ? null : refused.error.code).toBe('conflict')
     await t.call('people.setActive', { id: me, active: false })
     expect((await state(t)).currentEditorId).toBeNull()

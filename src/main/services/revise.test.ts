@@ -29,12 +29,18 @@ describe('stories.revise', () => {
     const exports = await mark('exports rose 12 percent in March')
     const weather = await mark('Officials blamed the weather for the delay.')
     const port = await mark('handled 4 million containers last year')
-    const next = ['A new first paragraph.', 'The ministry said exports rose 12.5 percent in March.', 'The port handled 4 million containers last year, a record.'].join('\n\n')
+    const next = [
+      'A new first paragraph.',
+      'The ministry said exports rose 12.5 percent in March.',
+      'The port handled 4 million containers last year, a record.'
+    ].join('\n\n')
 
     const { detail, report } = await revise(next)
 
     expect(report).toMatchObject({ revision: 2, moved: 1, fuzzy: 1, orphaned: [weather.id] })
-    expect(report.followed).toEqual([{ claimId: exports.id, before: 'exports rose 12 percent in March', after: 'exports rose 12.5 percent in March' }])
+    expect(report.followed).toEqual([
+      { claimId: exports.id, before: 'exports rose 12 percent in March', after: 'exports rose 12.5 percent in March' }
+    ])
     expect(detail.story.revision).toBe(2)
     const byId = new Map(detail.claims.map((c) => [c.id, c]))
     expect(byId.get(exports.id)!.anchor.quote.exact).toBe('exports rose 12.5 percent in March')
@@ -63,7 +69,11 @@ describe('stories.revise', () => {
   })
 
   it('rejects an empty revision and leaves the story as it was', async () => {
-    const result = await t.core.dispatch('stories.revise', { id: storyId, text: ' \n\n ' }, { url: 'app://factdesk/index.html', isMainFrame: true })
+    const result = await t.core.dispatch(
+      'stories.revise',
+      { id: storyId, text: ' \n\n ' },
+      { url: 'app://factdesk/index.html', isMainFrame: true }
+    )
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     const detail = await t.call('stories.get', { id: storyId })
     expect(detail.story).toMatchObject({ revision: 1, text: draft })

@@ -9,7 +9,13 @@ import { currentEditor, logActivity, type ServiceContext } from './context'
 import { emptyReport, followClaims } from './follow'
 import { storyDetail } from './stories'
 
-export async function reviseStory(ctx: ServiceContext, id: string, rawText: string, note: string, by: string): Promise<{ detail: StoryDetail; report: ReanchorReport }> {
+export async function reviseStory(
+  ctx: ServiceContext,
+  id: string,
+  rawText: string,
+  note: string,
+  by: string
+): Promise<{ detail: StoryDetail; report: ReanchorReport }> {
   const text = canonicalText(rawText)
   if (!text) throw new AppError('invalid_input', 'A revision needs some text.')
   const file = await ctx.store.updateStory(id, (draft) => {
@@ -17,7 +23,12 @@ export async function reviseStory(ctx: ServiceContext, id: string, rawText: stri
     if (text === draft.story.text) return { draft, report }
     const revision = draft.story.revision + 1
     const at = ctx.now().toISOString()
-    followClaims(ctx, draft, { part: 'body', oldText: draft.story.text, newText: text, revision, at, by, where: `in revision ${revision}` }, report)
+    followClaims(
+      ctx,
+      draft,
+      { part: 'body', oldText: draft.story.text, newText: text, revision, at, by, where: `in revision ${revision}` },
+      report
+    )
     draft.revisions.push({ revision, text, createdAt: at, createdBy: by, note })
     draft.story.text = text
     draft.story.revision = revision
@@ -36,6 +47,7 @@ export async function reviseStory(ctx: ServiceContext, id: string, rawText: stri
 
 export function revisionHandlers(ctx: ServiceContext) {
   return {
-    'stories.revise': ({ id, text, note }) => reviseStory(ctx, id, text, note || 'Edited in Factdesk', currentEditor(ctx))
+    'stories.revise': ({ id, text, note }) =>
+      reviseStory(ctx, id, text, note || 'Edited in Factdesk', currentEditor(ctx))
   } satisfies HandlersFor<'stories.revise'>
 }

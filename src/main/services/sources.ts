@@ -26,8 +26,15 @@ export function searchSources(sources: readonly Source[], query: string, limit =
   const scored: { source: Source; score: number }[] = []
   for (const source of sources) {
     const title = source.title.toLowerCase()
-    const haystack = `${title} ${source.publisher} ${source.author} ${source.url} ${source.archiveUrl} ${source.notes}`.toLowerCase()
-    const score = title.startsWith(q) ? 3 : new RegExp(`\\b${escapeRegExp(q)}`).test(haystack) ? 2 : haystack.includes(q) ? 1 : 0
+    const haystack =
+      `${title} ${source.publisher} ${source.author} ${source.url} ${source.archiveUrl} ${source.notes}`.toLowerCase()
+    const score = title.startsWith(q)
+      ? 3
+      : new RegExp(`\\b${escapeRegExp(q)}`).test(haystack)
+        ? 2
+        : haystack.includes(q)
+          ? 1
+          : 0
     if (score > 0) scored.push({ source, score })
   }
   return scored
@@ -51,10 +58,19 @@ export function sourceHandlers(ctx: ServiceContext) {
       currentEditor(ctx)
       return ctx.store.updateLibrary((draft) => {
         // The same document entered twice is one source: reuse it rather than split its citations.
-        const same = fields.url ? draft.sources.find((s) => s.url && normaliseUrl(s.url) === normaliseUrl(fields.url ?? '')) : undefined
+        const same = fields.url
+          ? draft.sources.find((s) => s.url && normaliseUrl(s.url) === normaliseUrl(fields.url ?? ''))
+          : undefined
         if (same) return same
         const at = ctx.now().toISOString()
-        const source: Source = { ...sourceDefaults, accessedAt: at, ...fields, id: ctx.newId(), createdAt: at, updatedAt: at }
+        const source: Source = {
+          ...sourceDefaults,
+          accessedAt: at,
+          ...fields,
+          id: ctx.newId(),
+          createdAt: at,
+          updatedAt: at
+        }
         draft.sources.push(source)
         return source
       })
@@ -75,10 +91,26 @@ export function sourceHandlers(ctx: ServiceContext) {
       return ctx.store.updateStory(storyId, (file) => {
         findClaim(file, claimId)
         const at = ctx.now().toISOString()
-        const evidence: Evidence = { excerpt: '', stance: 'context', locator: '', ...fields, id: ctx.newId(), claimId, sourceId, createdAt: at, createdBy: by, updatedAt: at }
+        const evidence: Evidence = {
+          excerpt: '',
+          stance: 'context',
+          locator: '',
+          ...fields,
+          id: ctx.newId(),
+          claimId,
+          sourceId,
+          createdAt: at,
+          createdBy: by,
+          updatedAt: at
+        }
         file.evidence.push(evidence)
         file.story.updatedAt = at
-        logActivity(ctx, file, by, { action: 'evidence.added', claimId, to: source.title, summary: `Evidence from “${summaryFor(source.title)}” (${evidence.stance})` })
+        logActivity(ctx, file, by, {
+          action: 'evidence.added',
+          claimId,
+          to: source.title,
+          summary: `Evidence from “${summaryFor(source.title)}” (${evidence.stance})`
+        })
         return evidence
       })
     },
@@ -90,7 +122,14 @@ export function sourceHandlers(ctx: ServiceContext) {
           const previous = evidence[field as keyof typeof patch]
           if (next === undefined || next === previous) continue
           Object.assign(evidence, { [field]: next })
-          logActivity(ctx, file, by, { action: 'evidence.updated', claimId: evidence.claimId, field, from: previous, to: next, summary: `Evidence ${field} changed` })
+          logActivity(ctx, file, by, {
+            action: 'evidence.updated',
+            claimId: evidence.claimId,
+            field,
+            from: previous,
+            to: next,
+            summary: `Evidence ${field} changed`
+          })
         }
         evidence.updatedAt = file.story.updatedAt = ctx.now().toISOString()
         return evidence
@@ -102,21 +141,39 @@ export function sourceHandlers(ctx: ServiceContext) {
         const evidence = findEvidence(file.evidence, evidenceId)
         file.evidence = file.evidence.filter((e) => e.id !== evidenceId)
         file.story.updatedAt = ctx.now().toISOString()
-        logActivity(ctx, file, by, { action: 'evidence.removed', claimId: evidence.claimId, summary: 'Evidence removed' })
+        logActivity(ctx, file, by, {
+          action: 'evidence.removed',
+          claimId: evidence.claimId,
+          summary: 'Evidence removed'
+        })
         return evidence
       })
     },
     'evidence.restore': ({ storyId, evidence }) => {
       const by = currentEditor(ctx)
-      if (!ctx.store.library.sources.some((s) => s.id === evidence.sourceId)) throw new AppError('not_found', 'The source of that evidence is no longer in the library.')
+      if (!ctx.store.library.sources.some((s) => s.id === evidence.sourceId))
+        throw new AppError('not_found', 'The source of that evidence is no longer in the library.')
       return ctx.store.updateStory(storyId, (file) => {
         findClaim(file, evidence.claimId)
-        if (file.evidence.some((e) => e.id === evidence.id)) throw new AppError('conflict', 'That evidence is already on the claim.')
+        if (file.evidence.some((e) => e.id === evidence.id))
+          throw new AppError('conflict', 'That evidence is already on the claim.')
         file.evidence.push(evidence)
         file.story.updatedAt = ctx.now().toISOString()
-        logActivity(ctx, file, by, { action: 'evidence.added', claimId: evidence.claimId, summary: 'Evidence restored' })
+        logActivity(ctx, file, by, {
+          action: 'evidence.added',
+          claimId: evidence.claimId,
+          summary: 'Evidence restored'
+        })
         return evidence
       })
     }
-  } satisfies HandlersFor<'sources.list' | 'sources.create' | 'sources.update' | 'evidence.add' | 'evidence.update' | 'evidence.remove' | 'evidence.restore'>
+  } satisfies HandlersFor<
+    | 'sources.list'
+    | 'sources.create'
+    | 'sources.update'
+    | 'evidence.add'
+    | 'evidence.update'
+    | 'evidence.remove'
+    | 'evidence.restore'
+  >
 }

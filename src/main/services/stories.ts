@@ -37,7 +37,9 @@ export function newStoryFile(ctx: StoreContext, input: NewStory, by: string): St
       createdAt: at,
       updatedAt: at
     },
-    revisions: [{ revision: 1, text: input.text, createdAt: at, createdBy: by, note: `Imported from ${input.origin.kind}` }],
+    revisions: [
+      { revision: 1, text: input.text, createdAt: at, createdBy: by, note: `Imported from ${input.origin.kind}` }
+    ],
     claims: [],
     evidence: [],
     activity: []
@@ -53,7 +55,13 @@ export function storyDetail(ctx: ServiceContext, file: StoryFile): StoryDetail {
     claims: [...file.claims].sort(storyOrder),
     evidence: file.evidence,
     sources: ctx.store.library.sources.filter((s) => cited.has(s.id)),
-    revisions: file.revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt, createdBy: r.createdBy, note: r.note, length: r.text.length })),
+    revisions: file.revisions.map((r) => ({
+      revision: r.revision,
+      createdAt: r.createdAt,
+      createdBy: r.createdBy,
+      note: r.note,
+      length: r.text.length
+    })),
     activity: file.activity
   }
 }
@@ -62,7 +70,8 @@ const metaFields = ['title', 'outlet', 'byline', 'url', 'publishedAt', 'language
 
 export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => string) {
   return {
-    'stories.list': ({ includeDeleted }) => ctx.store.library.stories.filter((s) => includeDeleted || s.deletedAt === null),
+    'stories.list': ({ includeDeleted }) =>
+      ctx.store.library.stories.filter((s) => includeDeleted || s.deletedAt === null),
     'stories.trash': () => ctx.store.library.stories.filter((s) => s.deletedAt !== null),
     'stories.get': async ({ id }) => {
       // The number is read before the story: a write landing in between makes the answer newer than
@@ -74,23 +83,40 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
       const by = currentEditor(ctx)
       const canonicalText = canonical(text)
       if (!canonicalText) throw new AppError('invalid_input', 'The story has no text.')
-      return ctx.store.createStory(newStoryFile(ctx, { meta, text: canonicalText, origin: { kind: 'paste', location: '' } }, by))
+      return ctx.store.createStory(
+        newStoryFile(ctx, { meta, text: canonicalText, origin: { kind: 'paste', location: '' } }, by)
+      )
     },
     'stories.update': async ({ id, patch, overrideReason }) => {
       const by = currentEditor(ctx)
       await ctx.store.updateStory(id, (file) => {
         // Claims in the headline follow its words into the new headline, as claims in the text follow a revision.
         if (patch.title !== undefined && patch.title !== file.story.title) {
-          const change = { part: 'headline' as const, oldText: file.story.title, newText: patch.title, revision: file.story.revision, at: ctx.now().toISOString(), by, where: 'in the new headline' }
+          const change = {
+            part: 'headline' as const,
+            oldText: file.story.title,
+            newText: patch.title,
+            revision: file.story.revision,
+            at: ctx.now().toISOString(),
+            by,
+            where: 'in the new headline'
+          }
           followClaims(ctx, file, change, emptyReport(file.story.revision))
         }
-        if (patch.deskState !== undefined && patch.deskState !== file.story.deskState) signOff(ctx, file, patch.deskState, overrideReason, by)
+        if (patch.deskState !== undefined && patch.deskState !== file.story.deskState)
+          signOff(ctx, file, patch.deskState, overrideReason, by)
         for (const field of metaFields) {
           const next = patch[field]
           const previous = file.story[field]
           if (next === undefined || next === previous) continue
           Object.assign(file.story, { [field]: next })
-          logActivity(ctx, file, by, { action: 'story.updated', field, from: previous, to: next, summary: `${field} changed` })
+          logActivity(ctx, file, by, {
+            action: 'story.updated',
+            field,
+            from: previous,
+            to: next,
+            summary: `${field} changed`
+          })
         }
         file.story.updatedAt = ctx.now().toISOString()
       })
@@ -110,7 +136,16 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
       currentEditor(ctx)
       return ctx.store.restoreStory(id)
     }
-  } satisfies HandlersFor<'stories.list' | 'stories.trash' | 'stories.get' | 'stories.create' | 'stories.update' | 'stories.revision' | 'stories.delete' | 'stories.restore'>
+  } satisfies HandlersFor<
+    | 'stories.list'
+    | 'stories.trash'
+    | 'stories.get'
+    | 'stories.create'
+    | 'stories.update'
+    | 'stories.revision'
+    | 'stories.delete'
+    | 'stories.restore'
+  >
 }
 
 /**
@@ -118,7 +153,13 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
  * shared/rules/claims.ts); an editor may override with a written reason, which is kept with the
  * sign-off and logged. Leaving the final state ends the sign-off.
  */
-function signOff(ctx: ServiceContext, file: StoryFile, next: DeskState, overrideReason: string | undefined, by: string): void {
+function signOff(
+  ctx: ServiceContext,
+  file: StoryFile,
+  next: DeskState,
+  overrideReason: string | undefined,
+  by: string
+): void {
   if (next !== FINAL_DESK_STATE) {
     file.story.signOff = null
     return
@@ -126,7 +167,11 @@ function signOff(ctx: ServiceContext, file: StoryFile, next: DeskState, override
   const blockers = signOffBlockers(file.claims, file.evidence, ctx.store.library.settings).map(describeBlocker)
   if (blockers.length > 0 && !overrideReason) {
     const issues = blockers.slice(0, 20).map((message) => ({ path: 'claims', message }))
-    throw new AppError('conflict', `${blockers.length} ${blockers.length === 1 ? 'claim blocks' : 'claims block'} sign-off: ${blockers.slice(0, 3).join('; ')}${blockers.length > 3 ? '; …' : ''}. Finish them, or override with a reason.`, issues)
+    throw new AppError(
+      'conflict',
+      `${blockers.length} ${blockers.length === 1 ? 'claim blocks' : 'claims block'} sign-off: ${blockers.slice(0, 3).join('; ')}${blockers.length > 3 ? '; …' : ''}. Finish them, or override with a reason.`,
+      issues
+    )
   }
   const at = ctx.now().toISOString()
   const override = blockers.length > 0 && overrideReason ? { reason: overrideReason, blockers } : null
@@ -135,7 +180,9 @@ function signOff(ctx: ServiceContext, file: StoryFile, next: DeskState, override
     action: 'story.signed_off',
     from: override ? blockers.join('; ').slice(0, 1000) : null,
     to: override ? override.reason.slice(0, 1000) : null,
-    summary: override ? `Signed off with an override of ${blockers.length} blocking claim(s). Reason: ${override.reason}`.slice(0, 1000) : 'Signed off: every claim Done with a current verdict'
+    summary: override
+      ? `Signed off with an override of ${blockers.length} blocking claim(s). Reason: ${override.reason}`.slice(0, 1000)
+      : 'Signed off: every claim Done with a current verdict'
   })
 }
 

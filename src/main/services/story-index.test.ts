@@ -22,19 +22,45 @@ const story = (id: string, over: Partial<StorySummary>): StorySummary => ({
 })
 
 const stories = [
-  story('Budget', { updatedAt: '2026-03-01T00:00:00.000Z', claimCount: 4, statusCounts: { open: 0, in_progress: 0, waiting: 0, done: 4 }, deskState: 'cleared' }),
-  story('Aid', { updatedAt: '2026-05-01T00:00:00.000Z', claimCount: 2, statusCounts: { open: 1, in_progress: 0, waiting: 0, done: 1 }, assignees: ['ann'], outlet: 'Wire' }),
-  story('Census', { updatedAt: '2026-04-01T00:00:00.000Z', claimCount: 6, statusCounts: { open: 6, in_progress: 0, waiting: 0, done: 0 }, deskState: 'in_check' }),
+  story('Budget', {
+    updatedAt: '2026-03-01T00:00:00.000Z',
+    claimCount: 4,
+    statusCounts: { open: 0, in_progress: 0, waiting: 0, done: 4 },
+    deskState: 'cleared'
+  }),
+  story('Aid', {
+    updatedAt: '2026-05-01T00:00:00.000Z',
+    claimCount: 2,
+    statusCounts: { open: 1, in_progress: 0, waiting: 0, done: 1 },
+    assignees: ['ann'],
+    outlet: 'Wire'
+  }),
+  story('Census', {
+    updatedAt: '2026-04-01T00:00:00.000Z',
+    claimCount: 6,
+    statusCounts: { open: 6, in_progress: 0, waiting: 0, done: 0 },
+    deskState: 'in_check'
+  }),
   story('Gone', { deletedAt: '2026-04-01T00:00:00.000Z' })
 ]
-const all: LibraryQuery = { query: '', deskState: 'all', assignee: 'all', desk: 'all', sort: 'updated', offset: 0, limit: 100 }
-const titles = (index: StoryIndex, q: Partial<LibraryQuery> = {}) => index.query({ ...all, ...q }).stories.map((s) => s.title)
+const all: LibraryQuery = {
+  query: '',
+  deskState: 'all',
+  assignee: 'all',
+  desk: 'all',
+  sort: 'updated',
+  offset: 0,
+  limit: 100
+}
+const titles = (index: StoryIndex, q: Partial<LibraryQuery> = {}) =>
+  index.query({ ...all, ...q }).stories.map((s) => s.title)
 
 describe('StoryIndex', () => {
   it('filters by how a story stands with the desk, and ignores that filter without a desk', () => {
     const index = new StoryIndex(stories)
     const mark = (id: string): 'pending' | 'synced' => (id === 'Aid' ? 'pending' : 'synced')
-    const ids = (q: Partial<LibraryQuery>, m: ((id: string) => 'pending' | 'synced') | null) => index.query({ ...all, ...q }, m).stories.map((s) => s.title)
+    const ids = (q: Partial<LibraryQuery>, m: ((id: string) => 'pending' | 'synced') | null) =>
+      index.query({ ...all, ...q }, m).stories.map((s) => s.title)
     expect(ids({ desk: 'pending' }, mark)).toEqual(['Aid'])
     expect(ids({ desk: 'synced' }, mark)).toEqual(['Census', 'Budget'])
     expect(ids({ desk: 'conflict' }, mark)).toEqual([])

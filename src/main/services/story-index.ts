@@ -16,7 +16,8 @@ const sorters: Record<LibrarySort, (a: StorySummary, b: StorySummary) => number>
   updated: (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0),
   title: (a, b) => collator.compare(a.title, b.title),
   // Least finished first: that is where the desk's attention goes.
-  progress: (a, b) => progressOf(a.statusCounts).ratio - progressOf(b.statusCounts).ratio || b.claimCount - a.claimCount,
+  progress: (a, b) =>
+    progressOf(a.statusCounts).ratio - progressOf(b.statusCounts).ratio || b.claimCount - a.claimCount,
   claims: (a, b) => b.claimCount - a.claimCount
 }
 
@@ -63,7 +64,9 @@ export class StoryIndex {
 
   /** Every follow-up owed on a live story, with the story it belongs to (the library's due list). */
   followUps(): StoryFollowUp[] {
-    return [...this.byId.values()].flatMap((story) => story.followUps.map((followUp) => ({ storyId: story.id, title: story.title, followUp })))
+    return [...this.byId.values()].flatMap((story) =>
+      story.followUps.map((followUp) => ({ storyId: story.id, title: story.title, followUp }))
+    )
   }
 
   /** One page of the stories matching `q`; `deskMark` says how each stands with the desk (null: no desk, the desk filter is ignored). */
@@ -87,7 +90,13 @@ export class StoryIndex {
    * scored search over every story that shares the words typed before it.
    */
   private matching(query: string): ReadonlySet<string> | null {
-    const terms = [...new Set(tokenize(query).map(fold).filter((t) => /[\p{L}\p{N}]/u.test(t)))]
+    const terms = [
+      ...new Set(
+        tokenize(query)
+          .map(fold)
+          .filter((t) => /[\p{L}\p{N}]/u.test(t))
+      )
+    ]
     if (terms.length === 0) return null
     const sets = terms.map((term) => {
       let found = this.matches.get(term)
@@ -107,7 +116,9 @@ export class StoryIndex {
     let list = this.sorted.get(sort)
     if (!list) {
       const by = sorters[sort]
-      list = [...this.byId.values()].sort((a, b) => by(a, b) || collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1))
+      list = [...this.byId.values()].sort(
+        (a, b) => by(a, b) || collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1)
+      )
       this.sorted.set(sort, list)
     }
     return list

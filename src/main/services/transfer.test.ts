@@ -7,7 +7,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
 const fixtures = path.resolve(__dirname, '../import/fixtures')
-const asFile = async (name: string) => ({ fileName: name, dataBase64: (await readFile(path.join(fixtures, name))).toString('base64') })
+const asFile = async (name: string) => ({
+  fileName: name,
+  dataBase64: (await readFile(path.join(fixtures, name))).toString('base64')
+})
 
 let t: TestCore
 let server: Server
@@ -77,11 +80,17 @@ describe('import', () => {
   it('re-imports a newer version from the same URL as a revision with claims re-anchored', async () => {
     const imported = await t.call('import.url', { url: `${base}/article` })
     const text = (await t.call('stories.get', { id: imported.story.id })).story.text
-    const words = text.split('\n\n').find((p) => p.length > 80)!.slice(0, 60)
+    const words = text
+      .split('\n\n')
+      .find((p) => p.length > 80)!
+      .slice(0, 60)
     const start = text.indexOf(words)
     await t.call('claims.create', { storyId: imported.story.id, start, end: start + words.length })
     const original = articleBody
-    articleBody = articleBody.replace('</h1>', '</h1><p>An editor’s note added to the top of the story after publication.</p>')
+    articleBody = articleBody.replace(
+      '</h1>',
+      '</h1><p>An editor’s note added to the top of the story after publication.</p>'
+    )
     try {
       const report = await t.call('stories.reimport', { id: imported.story.id })
       expect(report).toMatchObject({ revision: 2, orphaned: [] })
@@ -98,11 +107,17 @@ describe('export and verification packages', () => {
     t.platform.saveDir = t.dir
     const formats = ['html', 'markdown', 'csv', 'json', 'claimreview'] as const
     for (const format of formats) {
-      const result = await t.call('export.report', { scope: 'story', storyIds: [storyId], format, options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false } })
+      const result = await t.call('export.report', {
+        scope: 'story',
+        storyIds: [storyId],
+        format,
+        options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false }
+      })
       expect(result.saved, format).toBe(true)
       expect((await readFile(result.path)).byteLength).toBe(result.bytes)
       // The sample's example claims are not Done, so ClaimReview leaves all of them out.
-      if (format === 'claimreview') expect(result.leftOut).toEqual({ not_done: 3, no_verdict: 0, needs_recheck: 0, orphaned: 0 })
+      if (format === 'claimreview')
+        expect(result.leftOut).toEqual({ not_done: 3, no_verdict: 0, needs_recheck: 0, orphaned: 0 })
     }
     expect((await readdir(t.dir)).filter((f) => f.startsWith('factdesk-')).length).toBe(formats.length)
     const progress = t.platform.events.filter((e) => e.event === 'export.progress')
@@ -112,10 +127,22 @@ describe('export and verification packages', () => {
   it('exports a package that imports into another library once, without duplicates', async () => {
     const storyId = (await t.call('stories.list', {}))[0]!.id
     t.platform.saveDir = t.dir
-    const source = await t.call('sources.create', { fields: { title: 'Ministry table', url: 'https://example.org/table' } })
+    const source = await t.call('sources.create', {
+      fields: { title: 'Ministry table', url: 'https://example.org/table' }
+    })
     const claimId = (await t.call('stories.get', { id: storyId })).claims[0]!.id
-    await t.call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt: 'Row 4', stance: 'supports' } })
-    const exported = await t.call('export.report', { scope: 'library', storyIds: [], format: 'json', options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false } })
+    await t.call('evidence.add', {
+      storyId,
+      claimId,
+      sourceId: source.id,
+      fields: { excerpt: 'Row 4', stance: 'supports' }
+    })
+    const exported = await t.call('export.report', {
+      scope: 'library',
+      storyIds: [],
+      format: 'json',
+      options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false }
+    })
     const file = { fileName: 'package.json', dataBase64: (await readFile(exported.path)).toString('base64') }
 
     const other = await openTestCore()
@@ -139,9 +166,15 @@ describe('export and verification packages', () => {
       await other.call('stories.delete', { id: storyId })
       const fromTrash = (await other.call('package.import', { file }))!
       expect(fromTrash.stories).toEqual({ added: 0, merged: 1 })
-      expect((await other.call('stories.list', {})).filter((s) => s.id === storyId && s.deletedAt === null)).toHaveLength(1)
+      expect(
+        (await other.call('stories.list', {})).filter((s) => s.id === storyId && s.deletedAt === null)
+      ).toHaveLength(1)
 
-      const broken = await other.core.dispatch('package.import', { file: { fileName: 'x.json', dataBase64: Buffer.from('{"format":"nope"}').toString('base64') } }, appSender)
+      const broken = await other.core.dispatch(
+        'package.import',
+        { file: { fileName: 'x.json', dataBase64: Buffer.from('{"format":"nope"}').toString('base64') } },
+        appSender
+      )
       expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     } finally {
       await other.cleanup()

@@ -18,7 +18,10 @@ export interface TransferDeps {
   importer: Importer
 }
 
-const fromBase64 = (file: ImportedFile): PickedFile => ({ fileName: file.fileName, bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64')) })
+const fromBase64 = (file: ImportedFile): PickedFile => ({
+  fileName: file.fileName,
+  bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64'))
+})
 
 export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
   const { platform, importer } = deps
@@ -52,13 +55,17 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       currentEditor(ctx)
       const story = (await ctx.store.readStory(id)).story
       if (file) return reviseFrom(id, await importer.file(fromBase64(file)))
-      if (story.origin.kind === 'url') return reviseFrom(id, await importer.url(story.origin.location, { allowPrivateNetwork }))
+      if (story.origin.kind === 'url')
+        return reviseFrom(id, await importer.url(story.origin.location, { allowPrivateNetwork }))
       const picked = await platform.chooseImportFile('story')
       if (!picked) throw new AppError('cancelled', 'No file was chosen.')
       return reviseFrom(id, await importer.file(picked))
     },
     'export.report': async (request) => {
-      const ids = request.scope === 'library' ? ctx.store.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id) : request.storyIds
+      const ids =
+        request.scope === 'library'
+          ? ctx.store.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id)
+          : request.storyIds
       if (ids.length === 0) throw new AppError('invalid_input', 'Choose at least one story to export.')
       const stories: StoryFile[] = []
       for (const [index, id] of ids.entries()) {
@@ -66,19 +73,37 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
         platform.emit('export.progress', { done: index + 1, total: ids.length + 1 })
       }
       const { sources, people, settings } = ctx.store.library
-      const model = buildReport({ stories, sources, people, settings, options: request.options, generatedAt: ctx.now().toISOString() })
+      const model = buildReport({
+        stories,
+        sources,
+        people,
+        settings,
+        options: request.options,
+        generatedAt: ctx.now().toISOString()
+      })
       const rendered = await renderReport(request.format, model, { printToPdf: platform.printToPdf })
       const target = await platform.chooseSavePath(suggestFileName(model, request.format), rendered.extension)
-      if (!target) return { saved: false, path: '', bytes: 0, claimCount: rendered.claimCount, leftOut: rendered.leftOut }
+      if (!target)
+        return { saved: false, path: '', bytes: 0, claimCount: rendered.claimCount, leftOut: rendered.leftOut }
       await writeFile(target, rendered.bytes).catch((error: unknown) => {
-        throw new AppError('io_error', `Could not save the report: ${error instanceof Error ? error.message : String(error)}`)
+        throw new AppError(
+          'io_error',
+          `Could not save the report: ${error instanceof Error ? error.message : String(error)}`
+        )
       })
       platform.emit('export.progress', { done: ids.length + 1, total: ids.length + 1 })
       lastExport = target
-      return { saved: true, path: target, bytes: rendered.bytes.byteLength, claimCount: rendered.claimCount, leftOut: rendered.leftOut }
+      return {
+        saved: true,
+        path: target,
+        bytes: rendered.bytes.byteLength,
+        claimCount: rendered.claimCount,
+        leftOut: rendered.leftOut
+      }
     },
     'export.reveal': ({ path }) => {
-      if (lastExport === null || path !== lastExport) throw new AppError('forbidden', 'Only the report Factdesk just saved can be shown in its folder.')
+      if (lastExport === null || path !== lastExport)
+        throw new AppError('forbidden', 'Only the report Factdesk just saved can be shown in its folder.')
       platform.revealFile(path)
       return null
     },
@@ -114,5 +139,13 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       }
       return merge.counts
     }
-  } satisfies HandlersFor<'import.file' | 'import.url' | 'import.cancel' | 'stories.reimport' | 'export.report' | 'export.reveal' | 'package.import'>
+  } satisfies HandlersFor<
+    | 'import.file'
+    | 'import.url'
+    | 'import.cancel'
+    | 'stories.reimport'
+    | 'export.report'
+    | 'export.reveal'
+    | 'package.import'
+  >
 }

@@ -34,14 +34,26 @@ const refused: [string, string, unknown][] = [
   ['an undefined setting', 'settings.update', { patch: { organisationName: undefined } }],
   ['an undefined source field', 'sources.update', { id: 'SOURCE', patch: { title: undefined } }],
   ['an undefined claim field', 'claims.create', { storyId: 'STORY', start: 0, end: 10, fields: { status: undefined } }],
-  ['an undefined evidence field', 'evidence.add', { storyId: 'STORY', claimId: 'CLAIM', sourceId: 'SOURCE', fields: { stance: undefined } }],
+  [
+    'an undefined evidence field',
+    'evidence.add',
+    { storyId: 'STORY', claimId: 'CLAIM', sourceId: 'SOURCE', fields: { stance: undefined } }
+  ],
   ['an undefined optional field', 'sources.list', { query: undefined }],
   ['a name of spaces', 'people.create', { name: '   \u00a0 ' }],
   ['a story title of spaces', 'stories.create', { title: '  ', text: 'Some words.' }],
   ['a source title of spaces', 'sources.create', { fields: { title: ' \t ' } }],
-  ['text that grows past its cap when made canonical', 'stories.create', { title: 'Long', text: 'a\u2029'.repeat(limits.storyText / 2) }],
+  [
+    'text that grows past its cap when made canonical',
+    'stories.create',
+    { title: 'Long', text: 'a\u2029'.repeat(limits.storyText / 2) }
+  ],
   ['a quote longer than the cap', 'claims.create', { storyId: 'STORY', start: 0, end: limits.longText + 1 }],
-  ['a re-attached quote longer than the cap', 'claims.reattach', { storyId: 'STORY', claimId: 'CLAIM', start: 0, end: limits.longText + 1 }]
+  [
+    'a re-attached quote longer than the cap',
+    'claims.reattach',
+    { storyId: 'STORY', claimId: 'CLAIM', start: 0, end: limits.longText + 1 }
+  ]
 ]
 
 /** Puts the ids made in beforeEach into a payload, keeping any field that is undefined. */
@@ -54,21 +66,30 @@ const fill = (input: unknown): unknown => {
 }
 
 describe('input the loader would reject', () => {
-  it.each(refused)('refuses %s with invalid_input, changes nothing, and the library reopens clean', async (_name, channel, raw) => {
-    const before = await snapshot()
-    const result = await t.core.dispatch(channel, fill(raw), appSender)
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    expect(await snapshot()).toEqual(before)
-    await t.restart()
-    expect(t.core.store.notices).toEqual([])
-    expect(await snapshot()).toEqual(before)
-  })
+  it.each(refused)(
+    'refuses %s with invalid_input, changes nothing, and the library reopens clean',
+    async (_name, channel, raw) => {
+      const before = await snapshot()
+      const result = await t.core.dispatch(channel, fill(raw), appSender)
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      expect(await snapshot()).toEqual(before)
+      await t.restart()
+      expect(t.core.store.notices).toEqual([])
+      expect(await snapshot()).toEqual(before)
+    }
+  )
 
   it('refuses an over-long selection in a long story with words that say what to do', async () => {
-    const long = Array.from({ length: 400 }, (_, i) => `Sentence ${i} says the budget grew by ${i} percent over the year before.`).join(' ')
+    const long = Array.from(
+      { length: 400 },
+      (_, i) => `Sentence ${i} says the budget grew by ${i} percent over the year before.`
+    ).join(' ')
     const id = (await t.call('stories.create', { title: 'Long', text: long })).id
     const result = await t.core.dispatch('claims.create', { storyId: id, start: 0, end: long.length }, appSender)
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('at most 20,000 characters') } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('at most 20,000 characters') }
+    })
   })
 
   it('trims a name before checking it, and saves the trimmed name', async () => {
@@ -80,8 +101,12 @@ describe('input the loader would reject', () => {
 describe('the store checks every document before writing it', () => {
   it('refuses a library change the loader would reject and writes nothing', async () => {
     const store = t.core.store
-    await expect(store.updateLibrary((l) => void Object.assign(l.settings, { organisationName: undefined }))).rejects.toMatchObject({ code: 'invalid_input' })
-    await expect(store.updateStory(storyId, (f) => void (f.claims[0]!.anchor.quote.exact = 'x'.repeat(limits.longText + 1)))).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(
+      store.updateLibrary((l) => void Object.assign(l.settings, { organisationName: undefined }))
+    ).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(
+      store.updateStory(storyId, (f) => void (f.claims[0]!.anchor.quote.exact = 'x'.repeat(limits.longText + 1)))
+    ).rejects.toMatchObject({ code: 'invalid_input' })
     expect(store.library.settings.organisationName).toBe('The Desk')
     await t.restart()
     expect(t.core.store.notices).toEqual([])

@@ -31,7 +31,12 @@ export const cleanCloseFileOf = (dir: string): string => path.join(dir, 'clean-c
 async function indexStamp(io: FileIO, dir: string): Promise<IndexStamp> {
   const library = path.join(dir, 'library.json')
   const journal = path.join(dir, 'index.jsonl')
-  const [libraryModifiedAt, librarySize, journalModifiedAt, journalSize] = await Promise.all([io.modifiedAt(library), io.size(library), io.modifiedAt(journal), io.size(journal)])
+  const [libraryModifiedAt, librarySize, journalModifiedAt, journalSize] = await Promise.all([
+    io.modifiedAt(library),
+    io.size(library),
+    io.modifiedAt(journal),
+    io.size(journal)
+  ])
   return { libraryModifiedAt, librarySize, journalModifiedAt, journalSize }
 }
 

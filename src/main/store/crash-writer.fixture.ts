@@ -11,7 +11,18 @@ async function main(): Promise<void> {
   const start = title === 'Start' ? 1 : Number(title.split(' ')[1]) + 1
   process.stdout.write('ready\n')
   for (let i = start; ; i++) {
-    const entry: Activity = { id: `a${i}`, at: '2026-11-25T10:00:00.000Z', by: 'ed', action: 'story.updated', storyId, claimId: null, field: 'title', from: null, to: i, summary: `change ${i}` }
+    const entry: Activity = {
+      id: `a${i}`,
+      at: '2026-11-25T10:00:00.000Z',
+      by: 'ed',
+      action: 'story.updated',
+      storyId,
+      claimId: null,
+      field: 'title',
+      from: null,
+      to: i,
+      summary: `change ${i}`
+    }
     await store.updateStory(storyId, (f) => {
       f.story.title = `Revision ${i}`
       f.activity.push(entry)

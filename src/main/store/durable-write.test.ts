@@ -27,20 +27,27 @@ describe('writeFileDurably', () => {
     expect((await readdir(dir)).sort()).toEqual(['a.json', 'a.json.bak'])
   })
 
-  it.each(['ENOSPC', 'EACCES', 'EPERM', 'EROFS'])('turns %s into a coded io_error and leaves the old file', async (code) => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-write-'))
-    const file = path.join(dir, 'a.json')
-    await writeFileDurably(nodeFileIO, file, '{"v":1}')
-    await expect(writeFileDurably(failing('writeFile', code), file, '{"v":2}')).rejects.toMatchObject({ code: 'io_error' })
-    expect(await readFile(file, 'utf8')).toBe('{"v":1}')
-    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([])
-  })
+  it.each(['ENOSPC', 'EACCES', 'EPERM', 'EROFS'])(
+    'turns %s into a coded io_error and leaves the old file',
+    async (code) => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-write-'))
+      const file = path.join(dir, 'a.json')
+      await writeFileDurably(nodeFileIO, file, '{"v":1}')
+      await expect(writeFileDurably(failing('writeFile', code), file, '{"v":2}')).rejects.toMatchObject({
+        code: 'io_error'
+      })
+      expect(await readFile(file, 'utf8')).toBe('{"v":1}')
+      expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    }
+  )
 
   it('a write whose backup cannot be renamed fails and leaves no temp file of its own behind', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-write-'))
     const file = path.join(dir, 'a.json')
     await writeFileDurably(nodeFileIO, file, '{"v":1}')
-    await expect(writeFileDurably(failing('rename', 'EIO'), file, '{"v":2}')).rejects.toMatchObject({ code: 'io_error' })
+    await expect(writeFileDurably(failing('rename', 'EIO'), file, '{"v":2}')).rejects.toMatchObject({
+      code: 'io_error'
+    })
     expect(await readFile(file, 'utf8')).toBe('{"v":1}')
     expect((await readdir(dir)).sort()).toEqual(['a.json'])
   })

@@ -13,7 +13,8 @@ const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES'])
 const RENAME_ATTEMPTS = 5
 
 let sequence = 0
-const tempName = (file: string): string => `${file}.${process.pid}.${Date.now().toString(36)}.${(sequence++).toString(36)}.tmp`
+const tempName = (file: string): string =>
+  `${file}.${process.pid}.${Date.now().toString(36)}.${(sequence++).toString(36)}.tmp`
 
 export async function writeFileDurably(io: FileIO, file: string, content: string): Promise<void> {
   const temp = tempName(file)
@@ -76,5 +77,8 @@ export function ioReason(error: unknown): string {
 export function toIoError(error: unknown, file: string): AppError {
   if (error instanceof AppError) return error
   const reason = ioReason(error)
-  return new AppError('io_error', `Could not save ${path.basename(file)}: ${reason}. Your change was not saved; nothing already saved was lost. Try again.`)
+  return new AppError(
+    'io_error',
+    `Could not save ${path.basename(file)}: ${reason}. Your change was not saved; nothing already saved was lost. Try again.`
+  )
 }

@@ -26,12 +26,15 @@ async function twoStories(): Promise<void> {
   await store.createStory(storyFile('s1', 'First title'))
   await store.updateStory('s1', (f) => void (f.story.title = 'Second title'))
   await store.createStory(storyFile('s2'))
-  await store.updateLibrary((l) => void l.people.push({ id: 'ed', name: 'Ed', initials: 'E', createdAt: at, active: true, formerNames: [] }))
+  await store.updateLibrary(
+    (l) => void l.people.push({ id: 'ed', name: 'Ed', initials: 'E', createdAt: at, active: true, formerNames: [] })
+  )
   await store.close()
 }
 
 /** Makes a file look older than library.json, so opening does not read it (it is read when the story is opened). */
-const age = (name: string): Promise<void> => utimes(name, new Date(Date.parse(at) - 60_000), new Date(Date.parse(at) - 60_000))
+const age = (name: string): Promise<void> =>
+  utimes(name, new Date(Date.parse(at) - 60_000), new Date(Date.parse(at) - 60_000))
 /** The same for a story's state file and its journal. */
 const ageStory = async (state: string): Promise<void> => {
   await age(state)
@@ -45,7 +48,9 @@ describe('every file accounted for', () => {
     await unlink(file('clean-close.json'))
     await unlink(file('stories', 's1', 'story.json'))
     const store = await LibraryStore.open(dir)
-    expect(store.notices.map((n) => [n.kind, n.message])).toEqual([['recovered_from_backup', expect.stringContaining('was missing and was restored')]])
+    expect(store.notices.map((n) => [n.kind, n.message])).toEqual([
+      ['recovered_from_backup', expect.stringContaining('was missing and was restored')]
+    ])
     expect((await store.readStory('s1')).story.title).toBe('First title')
     await store.close()
     const again = await LibraryStore.open(dir)
@@ -61,7 +66,9 @@ describe('every file accounted for', () => {
     expect(store.notices).toEqual([])
     expect(store.library.stories.find((s) => s.id === 's1')?.title).toBe('Second title')
     expect((await store.readStory('s1')).story.title).toBe('First title')
-    expect(store.notices.map((n) => [n.kind, n.message])).toEqual([['recovered_from_backup', expect.stringContaining('was missing and was restored')]])
+    expect(store.notices.map((n) => [n.kind, n.message])).toEqual([
+      ['recovered_from_backup', expect.stringContaining('was missing and was restored')]
+    ])
     // The index line follows the story as restored, also after a restart.
     expect(store.library.stories.find((s) => s.id === 's1')?.title).toBe('First title')
     await store.close()
@@ -79,7 +86,10 @@ describe('every file accounted for', () => {
     const store = await LibraryStore.open(dir)
     expect(store.notices.map((n) => n.kind)).toEqual(['missing'])
     expect(store.library.stories.map((s) => s.id).sort()).toEqual(['s1', 's2'])
-    await expect(store.readStory('s1')).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('missing') })
+    await expect(store.readStory('s1')).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('missing')
+    })
     await store.updateStory('s2', (f) => void (f.story.title = 'Still works'))
     await store.close()
   })
@@ -115,7 +125,9 @@ describe('every file accounted for', () => {
     expect(again.core.store.notices).toEqual([])
     await again.call('stories.get', { id })
     await again.call('stories.get', { id })
-    const told = again.platform.events.filter((e) => e.event === 'store.recovered').map((e) => (e.payload as { kind: string }).kind)
+    const told = again.platform.events
+      .filter((e) => e.event === 'store.recovered')
+      .map((e) => (e.payload as { kind: string }).kind)
     expect(told).toEqual(['quarantined', 'recovered_from_backup'])
     await again.cleanup()
     await t.cleanup()
@@ -159,8 +171,15 @@ describe('every file accounted for', () => {
 
   it('opens a library from a newer Factdesk read-only with what it understands of it visible', async () => {
     await twoStories()
-    const index = JSON.parse(await readFile(file('library.json'), 'utf8')) as Record<string, unknown> & { stories: Record<string, unknown>[] }
-    const newer = JSON.stringify({ ...index, schemaVersion: 99, stories: index.stories.map((s) => ({ ...s, colour: 'teal' })), shelves: [] })
+    const index = JSON.parse(await readFile(file('library.json'), 'utf8')) as Record<string, unknown> & {
+      stories: Record<string, unknown>[]
+    }
+    const newer = JSON.stringify({
+      ...index,
+      schemaVersion: 99,
+      stories: index.stories.map((s) => ({ ...s, colour: 'teal' })),
+      shelves: []
+    })
     await writeFile(file('library.json'), newer)
     const store = await LibraryStore.open(dir)
     expect(store.readOnly).toBe(true)
@@ -172,25 +191,31 @@ describe('every file accounted for', () => {
     expect(await readFile(file('library.json'), 'utf8')).toBe(newer)
   })
 
-  it.each(['EACCES', 'EPERM', 'EBUSY'])('gives a coded error for a story file that fails with %s, and the rest of the library opens and works', async (code) => {
-    await twoStories()
-    const store0 = await LibraryStore.open(dir)
-    await store0.updateStory('s1', (f) => void (f.story.title = 'Newer than the index'))
-    await store0.close()
-    const blocked = file('stories', 's1', 'story.json')
-    const io: FileIO = {
-      ...nodeFileIO,
-      readFile: async (name) => {
-        if (name === blocked) throw Object.assign(new Error(`${code}: simulated`), { code })
-        return nodeFileIO.readFile(name)
+  it.each(['EACCES', 'EPERM', 'EBUSY'])(
+    'gives a coded error for a story file that fails with %s, and the rest of the library opens and works',
+    async (code) => {
+      await twoStories()
+      const store0 = await LibraryStore.open(dir)
+      await store0.updateStory('s1', (f) => void (f.story.title = 'Newer than the index'))
+      await store0.close()
+      const blocked = file('stories', 's1', 'story.json')
+      const io: FileIO = {
+        ...nodeFileIO,
+        readFile: async (name) => {
+          if (name === blocked) throw Object.assign(new Error(`${code}: simulated`), { code })
+          return nodeFileIO.readFile(name)
+        }
       }
+      const store = await LibraryStore.open(dir, { io })
+      expect(store.library.stories.map((s) => s.id).sort()).toEqual(['s1', 's2'])
+      await expect(store.readStory('s1')).rejects.toMatchObject({
+        code: 'io_error',
+        message: expect.stringContaining('story file s1')
+      })
+      await store.updateStory('s2', (f) => void (f.story.title = 'Usable'))
+      await store.close()
     }
-    const store = await LibraryStore.open(dir, { io })
-    expect(store.library.stories.map((s) => s.id).sort()).toEqual(['s1', 's2'])
-    await expect(store.readStory('s1')).rejects.toMatchObject({ code: 'io_error', message: expect.stringContaining('story file s1') })
-    await store.updateStory('s2', (f) => void (f.story.title = 'Usable'))
-    await store.close()
-  })
+  )
 })
 
 describe('export.reveal', () => {
@@ -204,9 +229,16 @@ describe('export.reveal', () => {
       expect(other).toMatchObject({ ok: false, error: { code: 'forbidden' } })
       t.platform.saveDir = t.dir
       const ids = (await t.call('stories.list', {})).map((s) => s.id)
-      const saved = await t.call('export.report', { scope: 'selected', storyIds: ids, format: 'markdown', options: { includeExcerpts: true, includeActivity: false, includeOrphaned: true, internal: false } })
+      const saved = await t.call('export.report', {
+        scope: 'selected',
+        storyIds: ids,
+        format: 'markdown',
+        options: { includeExcerpts: true, includeActivity: false, includeOrphaned: true, internal: false }
+      })
       expect(await t.core.dispatch('export.reveal', { path: saved.path }, appSender)).toMatchObject({ ok: true })
-      expect(await t.core.dispatch('export.reveal', { path: path.join(t.dir, 'library.json') }, appSender)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      expect(
+        await t.core.dispatch('export.reveal', { path: path.join(t.dir, 'library.json') }, appSender)
+      ).toMatchObject({ ok: false, error: { code: 'forbidden' } })
       expect(revealed).toEqual([saved.path])
       expect((await readdir(t.dir)).some((f) => f.endsWith('.md'))).toBe(true)
     } finally {

@@ -22,7 +22,10 @@ export const libraryKind: FileKind<LibraryFileT> = {
 /** A story file holds the story its name says: a file whose inner id differs is not that story. */
 export const storyKind = (id: string): FileKind<StoryFileT> => ({
   label: `the story file ${id}.json`,
-  schema: StoryFile.refine((file) => file.story.id === id, { message: `the story inside is not ${id}`, path: ['story', 'id'] }),
+  schema: StoryFile.refine((file) => file.story.id === id, {
+    message: `the story inside is not ${id}`,
+    path: ['story', 'id']
+  }),
   currentVersion: STORY_SCHEMA_VERSION,
   migrations: storyMigrations,
   shape: StoryFile

@@ -23,9 +23,16 @@ const noFetch = (async () => {
 beforeAll(async () => {
   t = await openTestCore({ fetch: noFetch })
   await withEditor(t, 'Rosa Diaz')
-  ids.story = (await t.call('stories.create', { title: 'Exports', text: 'The ministry said exports rose 12 percent in March.\n\nOfficials blamed the weather.' })).id
+  ids.story = (
+    await t.call('stories.create', {
+      title: 'Exports',
+      text: 'The ministry said exports rose 12 percent in March.\n\nOfficials blamed the weather.'
+    })
+  ).id
   ids.claim = (await t.call('claims.create', { storyId: ids.story, start: 0, end: 30 })).id
-  ids.source = (await t.call('sources.create', { fields: { title: 'Ministry release', url: 'https://example.org/r' } })).id
+  ids.source = (
+    await t.call('sources.create', { fields: { title: 'Ministry release', url: 'https://example.org/r' } })
+  ).id
   ids.evidence = (await t.call('evidence.add', { storyId: ids.story, claimId: ids.claim, sourceId: ids.source })).id
 })
 afterAll(() => t.cleanup())
@@ -34,7 +41,17 @@ afterAll(() => t.cleanup())
 function basePayload(channel: Channel): Record<string, unknown> {
   const story = ids.story
   const claim = { storyId: story, claimId: ids.claim }
-  const evidence = { id: ids.evidence, claimId: ids.claim, sourceId: ids.source, excerpt: '', stance: 'context', locator: '', createdAt: at, createdBy: 'x', updatedAt: at }
+  const evidence = {
+    id: ids.evidence,
+    claimId: ids.claim,
+    sourceId: ids.source,
+    excerpt: '',
+    stance: 'context',
+    locator: '',
+    createdAt: at,
+    createdBy: 'x',
+    updatedAt: at
+  }
   // Channels added later without a payload here are still called, with generated fields on an empty object.
   const payloads: Partial<Record<Channel, Record<string, unknown>>> = {
     'app.info': {},
@@ -67,10 +84,21 @@ function basePayload(channel: Channel): Record<string, unknown> {
     'evidence.update': { storyId: story, evidenceId: ids.evidence, patch: { excerpt: 'y', locator: 'p. 2' } },
     'evidence.remove': { storyId: story, evidenceId: 'not-evidence' },
     'evidence.restore': { storyId: story, evidence },
-    'import.file': { fileName: 'story.txt', dataBase64: Buffer.from('A headline\n\nSome words of a story.').toString('base64') },
+    'import.file': {
+      fileName: 'story.txt',
+      dataBase64: Buffer.from('A headline\n\nSome words of a story.').toString('base64')
+    },
     'import.url': { url: 'https://example.org/story' },
-    'stories.reimport': { id: story, file: { fileName: 'story.txt', dataBase64: Buffer.from('Exports rose 12 percent.').toString('base64') } },
-    'export.report': { scope: 'story', storyIds: [story], format: 'markdown', options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false } },
+    'stories.reimport': {
+      id: story,
+      file: { fileName: 'story.txt', dataBase64: Buffer.from('Exports rose 12 percent.').toString('base64') }
+    },
+    'export.report': {
+      scope: 'story',
+      storyIds: [story],
+      format: 'markdown',
+      options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false }
+    },
     'export.reveal': { path: '/etc/passwd' },
     'package.import': { file: { fileName: 'p.json', dataBase64: Buffer.from('{"format":"x"}').toString('base64') } }
   }
@@ -94,10 +122,15 @@ const junk = fc.oneof(
 /** One change to a payload: a top-level or nested field replaced by junk, or an unknown key added. */
 const edit = fc.record({ depth: fc.integer({ min: 0, max: 1 }), pick: fc.nat(), value: junk, unknown: fc.boolean() })
 
-function applyEdit(payload: Record<string, unknown>, e: { depth: number; pick: number; value: unknown; unknown: boolean }): void {
+function applyEdit(
+  payload: Record<string, unknown>,
+  e: { depth: number; pick: number; value: unknown; unknown: boolean }
+): void {
   let target = payload
   if (e.depth === 1) {
-    const nested = Object.values(payload).filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v))
+    const nested = Object.values(payload).filter(
+      (v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+    )
     if (nested.length > 0) target = nested[e.pick % nested.length] as Record<string, unknown>
   }
   const keys = Object.keys(target)
@@ -129,36 +162,59 @@ async function state(core = t.core): Promise<string> {
 /** JSON with keys in sorted order: a file read back lists keys in schema order, not insertion order. */
 const stable = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v
   )
 
 describe('generated payloads on every channel', () => {
-  it(`never leave a library that opens with damage, and refused calls change nothing (${RUNS} runs, seed ${SEED})`, { timeout: 120_000 }, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(call, { minLength: 1, maxLength: 5 }), async (calls) => {
-        for (const { channel, edits } of calls) {
-          const payload = basePayload(channel)
-          for (const e of edits) applyEdit(payload, e)
-          const before = await state()
-          const result = await t.core.dispatch(channel, payload, appSender)
-          if (!result.ok) {
-            expect(result.error.code, `${channel} ${result.error.message}`).not.toBe('internal')
-            expect(await state(), `${channel} was refused (${result.error.code}) but changed the library`).toBe(before)
+  it(
+    `never leave a library that opens with damage, and refused calls change nothing (${RUNS} runs, seed ${SEED})`,
+    { timeout: 120_000 },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(call, { minLength: 1, maxLength: 5 }), async (calls) => {
+          for (const { channel, edits } of calls) {
+            const payload = basePayload(channel)
+            for (const e of edits) applyEdit(payload, e)
+            const before = await state()
+            const result = await t.core.dispatch(channel, payload, appSender)
+            if (!result.ok) {
+              expect(result.error.code, `${channel} ${result.error.message}`).not.toBe('internal')
+              expect(await state(), `${channel} was refused (${result.error.code}) but changed the library`).toBe(
+                before
+              )
+            }
           }
+          const last = await state()
+          await t.core.close()
+          t.core = await createCore({
+            libraryDir: t.dir,
+            platform: t.platform,
+            identity: t.identity,
+            sampleStoryPath,
+            isTrustedOrigin: (url) => url.startsWith(`${TEST_ORIGIN}/`),
+            checkOutput: true,
+            fetch: noFetch
+          })
+          expect(t.core.store.notices).toEqual([])
+          expect(await state()).toBe(last)
+        }),
+        {
+          seed: SEED,
+          numRuns: RUNS,
+          endOnFailure: true,
+          // The shapes found from outside the project run every time, before the generated ones.
+          examples: [
+            [
+              (['settings.update', 'sources.update', 'claims.create', 'evidence.add'] as const).map((channel) => ({
+                channel,
+                edits: [{ depth: 1, pick: 0, value: undefined, unknown: false }]
+              }))
+            ]
+          ]
         }
-        const last = await state()
-        await t.core.close()
-        t.core = await createCore({ libraryDir: t.dir, platform: t.platform, identity: t.identity, sampleStoryPath, isTrustedOrigin: (url) => url.startsWith(`${TEST_ORIGIN}/`), checkOutput: true, fetch: noFetch })
-        expect(t.core.store.notices).toEqual([])
-        expect(await state()).toBe(last)
-      }),
-      {
-        seed: SEED,
-        numRuns: RUNS,
-        endOnFailure: true,
-        // The shapes found from outside the project run every time, before the generated ones.
-        examples: [[(['settings.update', 'sources.update', 'claims.create', 'evidence.add'] as const).map((channel) => ({ channel, edits: [{ depth: 1, pick: 0, value: undefined, unknown: false }] }))]]
-      }
-    )
-  })
+      )
+    }
+  )
 })

@@ -20,7 +20,12 @@ export interface IndexJournal {
 }
 
 /** The lines of the journal that are newer than library.json (written at `indexAt`). */
-export async function readIndexJournal(io: FileIO, file: string, indexAt: number | null, canWrite: boolean): Promise<IndexJournal> {
+export async function readIndexJournal(
+  io: FileIO,
+  file: string,
+  indexAt: number | null,
+  canWrite: boolean
+): Promise<IndexJournal> {
   const modifiedAt = await io.modifiedAt(file)
   const lines = new Map<string, StorySummary>()
   if (modifiedAt === null) return { lines, bytes: 0, modifiedAt: null }
@@ -52,4 +57,5 @@ export async function readIndexJournal(io: FileIO, file: string, indexAt: number
   return { lines, bytes: position, modifiedAt }
 }
 
-export const indexLines = (summaries: Iterable<StorySummary>): string => [...summaries].map((s) => `${JSON.stringify(s)}\n`).join('')
+export const indexLines = (summaries: Iterable<StorySummary>): string =>
+  [...summaries].map((s) => `${JSON.stringify(s)}\n`).join('')

@@ -10,12 +10,17 @@ import { nodeFileIO, type FileIO } from './file-io'
 import { LibraryStore } from './library-store'
 import { diffList } from './story-journal'
 
-const text = 'The ministry said exports rose 12 percent in March.\n\nOfficials blamed the weather for the delay.\n\nThe port handled 4 million tonnes.'
+const text =
+  'The ministry said exports rose 12 percent in March.\n\nOfficials blamed the weather for the delay.\n\nThe port handled 4 million tonnes.'
 
 let t: TestCore
 let storyId: string
 let folder: string
-const files = () => ({ state: path.join(folder, 'story.json'), journal: path.join(folder, 'journal.jsonl'), activity: path.join(folder, 'activity.jsonl') })
+const files = () => ({
+  state: path.join(folder, 'story.json'),
+  journal: path.join(folder, 'journal.jsonl'),
+  activity: path.join(folder, 'activity.jsonl')
+})
 
 beforeEach(async () => {
   t = await openTestCore()
@@ -87,7 +92,10 @@ describe('the change journal', () => {
     await t.call('stories.update', { id: storyId, patch: { title: 'Exports, checked after the restart' } })
     // The line as opening the library finds it, before anything reads the story.
     const store = await LibraryStore.open(t.dir, { lock: false })
-    expect(store.library.stories.find((s) => s.id === storyId)).toMatchObject({ title: 'Exports, checked after the restart', claimCount: 2 })
+    expect(store.library.stories.find((s) => s.id === storyId)).toMatchObject({
+      title: 'Exports, checked after the restart',
+      claimCount: 2
+    })
     expect(store.notices).toEqual([])
     await store.close()
   })
@@ -108,7 +116,8 @@ describe('the change journal', () => {
   it('folds the journal in once it outgrows its limit, while saves go on', async () => {
     await restart({ compactAtBytes: 2000 })
     const claim = await t.call('claims.create', { storyId, start: 0, end: 50 })
-    for (let i = 0; i < 30; i++) await t.call('claims.update', { storyId, claimId: claim.id, patch: { rationale: `Pass ${i} against table 4.` } })
+    for (let i = 0; i < 30; i++)
+      await t.call('claims.update', { storyId, claimId: claim.id, patch: { rationale: `Pass ${i} against table 4.` } })
     // Each fold empties the journal: it never holds more than the limit and one more save.
     expect((await stat(files().journal)).size).toBeLessThan(4000)
     const state = JSON.parse(await readFile(files().state, 'utf8')) as { journalSeq: number }
@@ -195,7 +204,9 @@ describe('the change journal', () => {
   it('refuses a save the loader would reject before anything reaches the journal', async () => {
     const claim = await t.call('claims.create', { storyId, start: 0, end: 50 })
     const journal = await readFile(files().journal, 'utf8').catch(() => '')
-    await expect(t.core.store.updateStory(storyId, (f) => void Object.assign(f.claims[0]!, { status: 'maybe' }))).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(
+      t.core.store.updateStory(storyId, (f) => void Object.assign(f.claims[0]!, { status: 'maybe' }))
+    ).rejects.toMatchObject({ code: 'invalid_input' })
     expect(await readFile(files().journal, 'utf8').catch(() => '')).toBe(journal)
     const { store, file } = await afterCrash()
     expect(file.claims[0]).toEqual(claim)

@@ -17,7 +17,9 @@ interface Racer {
 }
 
 function startRacer(dir: string): Promise<Racer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'lock-racer.fixture.ts'), dir], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'lock-racer.fixture.ts'), dir], {
+    stdio: ['pipe', 'pipe', 'inherit']
+  })
   const lines = createInterface({ input: child.stdout })
   const waiting: ((line: string) => void)[] = []
   lines.on('line', (line) => waiting.shift()?.(line))
@@ -34,32 +36,47 @@ function startRacer(dir: string): Promise<Racer> {
 }
 
 describe('the library lock', () => {
-  it(`is never held by two processes at once (${ROUNDS} rounds, free and stale locks)`, { timeout: 120_000 }, async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-lock-'))
-    const [a, b] = await Promise.all([startRacer(dir), startRacer(dir)])
-    let wins = { a: 0, b: 0 }
-    try {
-      for (let round = 0; round < ROUNDS; round++) {
-        // Every other round the two race for a lock left by a process that died.
-        if (round % 2 === 1) await writeFile(lockFileOf(dir), JSON.stringify({ host: os.hostname(), pid: deadPid, startedAt: '', at: '' }))
-        const [ra, rb] = await Promise.all([a.say('go'), b.say('go')])
-        const won = [ra === 'won', rb === 'won']
-        expect(won.filter(Boolean), `round ${round}: ${ra} / ${rb}`).toHaveLength(1)
-        wins = { a: wins.a + (won[0] ? 1 : 0), b: wins.b + (won[1] ? 1 : 0) }
-        await Promise.all([won[0] ? a.say('release') : null, won[1] ? b.say('release') : null])
+  it(
+    `is never held by two processes at once (${ROUNDS} rounds, free and stale locks)`,
+    { timeout: 120_000 },
+    async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-lock-'))
+      const [a, b] = await Promise.all([startRacer(dir), startRacer(dir)])
+      let wins = { a: 0, b: 0 }
+      try {
+        for (let round = 0; round < ROUNDS; round++) {
+          // Every other round the two race for a lock left by a process that died.
+          if (round % 2 === 1)
+            await writeFile(
+              lockFileOf(dir),
+              JSON.stringify({ host: os.hostname(), pid: deadPid, startedAt: '', at: '' })
+            )
+          const [ra, rb] = await Promise.all([a.say('go'), b.say('go')])
+          const won = [ra === 'won', rb === 'won']
+          expect(won.filter(Boolean), `round ${round}: ${ra} / ${rb}`).toHaveLength(1)
+          wins = { a: wins.a + (won[0] ? 1 : 0), b: wins.b + (won[1] ? 1 : 0) }
+          await Promise.all([won[0] ? a.say('release') : null, won[1] ? b.say('release') : null])
+        }
+      } finally {
+        a.child.stdin?.write('exit\n')
+        b.child.stdin?.write('exit\n')
       }
-    } finally {
-      a.child.stdin?.write('exit\n')
-      b.child.stdin?.write('exit\n')
+      expect(wins.a + wins.b).toBe(ROUNDS)
     }
-    expect(wins.a + wins.b).toBe(ROUNDS)
-  })
+  )
 
   it('writes who holds it, refuses a second open in the same process and lets go on close', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-lock-'))
     const store = await LibraryStore.open(dir)
-    expect(JSON.parse(await readFile(lockFileOf(dir), 'utf8'))).toMatchObject({ host: os.hostname(), pid: process.pid, startedAt: expect.any(String) })
-    await expect(LibraryStore.open(dir)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('already open in this Factdesk window') })
+    expect(JSON.parse(await readFile(lockFileOf(dir), 'utf8'))).toMatchObject({
+      host: os.hostname(),
+      pid: process.pid,
+      startedAt: expect.any(String)
+    })
+    await expect(LibraryStore.open(dir)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('already open in this Factdesk window')
+    })
     await store.close()
     const again = await LibraryStore.open(dir)
     await again.close()
@@ -67,8 +84,14 @@ describe('the library lock', () => {
 
   it("treats another computer's lock as held, until it is taken over explicitly", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-lock-'))
-    await writeFile(lockFileOf(dir), JSON.stringify({ host: 'newsroom-laptop-7', pid: deadPid, startedAt: '', at: '2026-11-25T09:00:00.000Z' }))
-    await expect(LibraryStore.open(dir)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('newsroom-laptop-7') })
+    await writeFile(
+      lockFileOf(dir),
+      JSON.stringify({ host: 'newsroom-laptop-7', pid: deadPid, startedAt: '', at: '2026-11-25T09:00:00.000Z' })
+    )
+    await expect(LibraryStore.open(dir)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('newsroom-laptop-7')
+    })
     const store = await LibraryStore.open(dir, { takeOverLock: true })
     expect(JSON.parse(await readFile(lockFileOf(dir), 'utf8'))).toMatchObject({ host: os.hostname(), pid: process.pid })
     await store.close()
@@ -103,7 +126,10 @@ describe('a library on read-only media', () => {
     expect(ro.readOnly).toBe(true)
     expect(ro.notices.map((n) => n.kind)).toEqual(['read_only'])
     expect(ro.library.settings.organisationName).toBe('On a DVD')
-    await expect(ro.updateLibrary(() => undefined)).rejects.toMatchObject({ code: 'read_only', message: expect.stringContaining('cannot write') })
+    await expect(ro.updateLibrary(() => undefined)).rejects.toMatchObject({
+      code: 'read_only',
+      message: expect.stringContaining('cannot write')
+    })
     await expect(readFile(lockFileOf(dir))).rejects.toMatchObject({ code: 'ENOENT' })
     await ro.close()
   })

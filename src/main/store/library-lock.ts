@@ -57,7 +57,12 @@ export async function acquireLibraryLock(dir: string, io: FileIO, options: LockO
   const key = path.resolve(dir)
   if (heldHere.has(key)) throw new AppError('conflict', 'This library is already open in this Factdesk window.')
   const file = lockFileOf(dir)
-  const me: LockOwner = { host: os.hostname(), pid: process.pid, startedAt: processStartedAt, at: new Date().toISOString() }
+  const me: LockOwner = {
+    host: os.hostname(),
+    pid: process.pid,
+    startedAt: processStartedAt,
+    at: new Date().toISOString()
+  }
   const content = JSON.stringify(me)
   const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
   // Errors here (a read-only disk, no permission) go to the caller, which opens the library read-only.
@@ -69,7 +74,10 @@ export async function acquireLibraryLock(dir: string, io: FileIO, options: LockO
       const seen = await readLock(file)
       if (seen === null) continue // released in the meantime: try again
       const verdict = judge(seen, options)
-      if (verdict.held) throw seen.owner && seen.owner.host !== os.hostname() ? new LockHeldElsewhereError(seen.owner.host, verdict.why) : new AppError('conflict', verdict.why)
+      if (verdict.held)
+        throw seen.owner && seen.owner.host !== os.hostname()
+          ? new LockHeldElsewhereError(seen.owner.host, verdict.why)
+          : new AppError('conflict', verdict.why)
       await removeIfUnchanged(file, seen.raw)
     }
     throw new AppError('conflict', 'Another Factdesk keeps taking the library lock. Try again in a moment.')
@@ -120,7 +128,12 @@ function parseOwner(raw: string): LockOwner | null {
   try {
     const value = JSON.parse(raw) as Partial<LockOwner>
     if (typeof value.pid !== 'number') return null
-    return { host: typeof value.host === 'string' ? value.host : os.hostname(), pid: value.pid, startedAt: String(value.startedAt ?? ''), at: String(value.at ?? '') }
+    return {
+      host: typeof value.host === 'string' ? value.host : os.hostname(),
+      pid: value.pid,
+      startedAt: String(value.startedAt ?? ''),
+      at: String(value.at ?? '')
+    }
   } catch {
     return null
   }
@@ -141,7 +154,10 @@ function judge(seen: SeenLock, options: LockOptions): { held: boolean; why: stri
   }
   // Our own pid in a lock we do not hold is a leftover of this process (a release that could not delete it).
   if (owner.pid !== process.pid && isRunning(owner.pid)) {
-    return { held: true, why: `This library is already open in another Factdesk window (process ${owner.pid}). Close it there first.` }
+    return {
+      held: true,
+      why: `This library is already open in another Factdesk window (process ${owner.pid}). Close it there first.`
+    }
   }
   return { held: false, why: '' }
 }

@@ -14,7 +14,9 @@ let dir: string
 
 /** The index lines on disk: library.json's, with index.jsonl's in their place. */
 async function indexOnDisk(): Promise<{ id: string; title: string }[]> {
-  const library = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as { stories: { id: string; title: string }[] }
+  const library = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as {
+    stories: { id: string; title: string }[]
+  }
   const journal = await readFile(path.join(dir, 'index.jsonl'), 'utf8').catch(() => '')
   const lines = new Map(library.stories.map((s) => [s.id, s]))
   for (const line of journal.split('\n').filter(Boolean)) {
@@ -115,7 +117,13 @@ describe('LibraryStore', () => {
     for (const id of ['s1', 's2', 's3']) await store.createStory(storyFile(id))
     await store.close()
     const looked: string[] = []
-    const counting: FileIO = { ...nodeFileIO, modifiedAt: (file) => (file.includes(`${path.sep}stories${path.sep}`) && looked.push(file), nodeFileIO.modifiedAt(file)) }
+    const counting: FileIO = {
+      ...nodeFileIO,
+      modifiedAt: (file) => (
+        file.includes(`${path.sep}stories${path.sep}`) && looked.push(file),
+        nodeFileIO.modifiedAt(file)
+      )
+    }
 
     const clean = await LibraryStore.open(dir, { io: counting })
     expect(looked).toEqual([])
@@ -124,7 +132,11 @@ describe('LibraryStore', () => {
     await expect(readFile(path.join(dir, 'clean-close.json'))).rejects.toMatchObject({ code: 'ENOENT' })
     const afterCrash = await LibraryStore.open(dir, { io: counting, lock: false })
     expect(new Set(looked.map((f) => path.basename(path.dirname(f))))).toEqual(new Set(['s1', 's2', 's3']))
-    expect(afterCrash.library.stories.map((s) => s.title).sort()).toEqual(['Saved, then the crash', 'Story s1', 'Story s3'])
+    expect(afterCrash.library.stories.map((s) => s.title).sort()).toEqual([
+      'Saved, then the crash',
+      'Story s1',
+      'Story s3'
+    ])
     expect(afterCrash.notices).toEqual([])
     await afterCrash.close()
     await clean.close()
@@ -136,7 +148,13 @@ describe('LibraryStore', () => {
     await store.close()
     const marker = await readFile(path.join(dir, 'clean-close.json'), 'utf8')
     const looked: string[] = []
-    const counting: FileIO = { ...nodeFileIO, modifiedAt: (file) => (file.includes(`${path.sep}stories${path.sep}`) && looked.push(file), nodeFileIO.modifiedAt(file)) }
+    const counting: FileIO = {
+      ...nodeFileIO,
+      modifiedAt: (file) => (
+        file.includes(`${path.sep}stories${path.sep}`) && looked.push(file),
+        nodeFileIO.modifiedAt(file)
+      )
+    }
 
     // A crash while the marker was written.
     await writeFile(path.join(dir, 'clean-close.json'), marker.slice(0, 20))
@@ -146,7 +164,11 @@ describe('LibraryStore', () => {
     // An index line appended by a Factdesk that knows no marker.
     looked.length = 0
     const line = (await indexOnDisk())[0]!
-    await writeFile(path.join(dir, 'index.jsonl'), `${JSON.stringify({ ...line, title: 'Written by an older Factdesk' })}\n`, { flag: 'a' })
+    await writeFile(
+      path.join(dir, 'index.jsonl'),
+      `${JSON.stringify({ ...line, title: 'Written by an older Factdesk' })}\n`,
+      { flag: 'a' }
+    )
     const again = await LibraryStore.open(dir, { io: counting })
     expect(looked.length).toBeGreaterThan(0)
     await again.close()
@@ -175,8 +197,33 @@ describe('LibraryStore', () => {
     await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>
         i % 2 === 0
-          ? store.updateStory('s1', (f) => void f.activity.push({ id: `a${i}`, at, by: 'ed', action: 'story.updated', storyId: 's1', claimId: null, field: null, from: null, to: i, summary: '' }))
-          : store.updateLibrary((l) => void l.people.push({ id: `p${i}`, name: `Person ${i}`, initials: 'P', createdAt: at, active: true, formerNames: [] }))
+          ? store.updateStory(
+              's1',
+              (f) =>
+                void f.activity.push({
+                  id: `a${i}`,
+                  at,
+                  by: 'ed',
+                  action: 'story.updated',
+                  storyId: 's1',
+                  claimId: null,
+                  field: null,
+                  from: null,
+                  to: i,
+                  summary: ''
+                })
+            )
+          : store.updateLibrary(
+              (l) =>
+                void l.people.push({
+                  id: `p${i}`,
+                  name: `Person ${i}`,
+                  initials: 'P',
+                  createdAt: at,
+                  active: true,
+                  formerNames: []
+                })
+            )
       )
     )
     await store.close()
@@ -186,38 +233,43 @@ describe('LibraryStore', () => {
     await again.close()
   })
 
-  it.each(['ENOSPC', 'EACCES', 'EPERM'])('on %s returns io_error, keeps memory as it was, and a retry works', async (code) => {
-    let failNext = false
-    // The next write fails, whether it rewrites a file or appends to one (a claim save appends to the journal).
-    const io: FileIO = {
-      ...nodeFileIO,
-      writeFile: async (file, data, flag) => {
-        if (failNext) {
-          failNext = false
-          throw Object.assign(new Error(code), { code })
+  it.each(['ENOSPC', 'EACCES', 'EPERM'])(
+    'on %s returns io_error, keeps memory as it was, and a retry works',
+    async (code) => {
+      let failNext = false
+      // The next write fails, whether it rewrites a file or appends to one (a claim save appends to the journal).
+      const io: FileIO = {
+        ...nodeFileIO,
+        writeFile: async (file, data, flag) => {
+          if (failNext) {
+            failNext = false
+            throw Object.assign(new Error(code), { code })
+          }
+          return nodeFileIO.writeFile(file, data, flag)
+        },
+        appendFile: async (file, data) => {
+          if (failNext) {
+            failNext = false
+            throw Object.assign(new Error(code), { code })
+          }
+          return nodeFileIO.appendFile(file, data)
         }
-        return nodeFileIO.writeFile(file, data, flag)
-      },
-      appendFile: async (file, data) => {
-        if (failNext) {
-          failNext = false
-          throw Object.assign(new Error(code), { code })
-        }
-        return nodeFileIO.appendFile(file, data)
       }
+      const store = await LibraryStore.open(dir, { io })
+      await store.createStory(storyFile('s1'))
+      failNext = true
+      await expect(store.updateStory('s1', (f) => void (f.story.title = 'Lost?'))).rejects.toMatchObject({
+        code: 'io_error'
+      })
+      expect((await store.readStory('s1')).story.title).toBe('Story s1')
+      expect(store.library.stories[0]?.title).toBe('Story s1')
+      await store.updateStory('s1', (f) => void (f.story.title = 'Saved'))
+      await store.close()
+      const again = await LibraryStore.open(dir)
+      expect((await again.readStory('s1')).story.title).toBe('Saved')
+      await again.close()
     }
-    const store = await LibraryStore.open(dir, { io })
-    await store.createStory(storyFile('s1'))
-    failNext = true
-    await expect(store.updateStory('s1', (f) => void (f.story.title = 'Lost?'))).rejects.toMatchObject({ code: 'io_error' })
-    expect((await store.readStory('s1')).story.title).toBe('Story s1')
-    expect(store.library.stories[0]?.title).toBe('Story s1')
-    await store.updateStory('s1', (f) => void (f.story.title = 'Saved'))
-    await store.close()
-    const again = await LibraryStore.open(dir)
-    expect((await again.readStory('s1')).story.title).toBe('Saved')
-    await again.close()
-  })
+  )
 
   it('refuses a second process on the same folder but takes over a stale lock', async () => {
     const store = await LibraryStore.open(dir)

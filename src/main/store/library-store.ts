@@ -56,7 +56,10 @@ const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM'])
  * What one write changed, announced once it is on disk: a story's new index line and the activity it
  * logged, or library.json; with the ids of the window's calls that caused it (none for background work).
  */
-export type StoreChange = ({ entity: 'story'; summary: StorySummary; activity: Activity[] } | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }) & { callIds: string[] }
+export type StoreChange = (
+  | { entity: 'story'; summary: StorySummary; activity: Activity[] }
+  | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }
+) & { callIds: string[] }
 
 export class LibraryStore {
   private readonly listeners = new Set<(change: StoreChange) => void>()
@@ -118,14 +121,31 @@ export class LibraryStore {
       const notices = [...(outcome?.notices ?? [])]
       const reason: ReadOnlyReason = outcome?.state === 'newer' ? 'newer' : unwritable ? 'unwritable' : null
       if (unwritable) {
-        notices.push({ kind: 'read_only', file: dir, message: 'This library is on a disk or in a folder Factdesk cannot write to, so it is open read-only. Copy it somewhere writable to make changes.', movedTo: null })
+        notices.push({
+          kind: 'read_only',
+          file: dir,
+          message:
+            'This library is on a disk or in a folder Factdesk cannot write to, so it is open read-only. Copy it somewhere writable to make changes.',
+          movedTo: null
+        })
       }
       // Libraries written before stories had folders are upgraded first, keeping each old file.
       if (!unwritable && outcome?.state !== 'newer') notices.push(...(await migrateFormat1(io, dir, now)))
       // A folder with stories but no index is a library that lost its index, never a new one.
       const storyFiles = await listStoryFolders(io, dir)
       const created = outcome?.state === 'missing' && notices.length === 0 && storyFiles.length === 0
-      const store = new LibraryStore(dir, db, io, now, reason, notices, lock, created, options.compactAtBytes ?? COMPACT_AT_BYTES, cleanClose)
+      const store = new LibraryStore(
+        dir,
+        db,
+        io,
+        now,
+        reason,
+        notices,
+        lock,
+        created,
+        options.compactAtBytes ?? COMPACT_AT_BYTES,
+        cleanClose
+      )
       // Index lines saved since library.json was last written.
       const indexAt = await io.modifiedAt(path.join(dir, 'library.json'))
       const journal = await readIndexJournal(io, store.indexJournalPath, indexAt, !store.readOnly)
@@ -168,7 +188,11 @@ export class LibraryStore {
       const lines = new Map(this.newerLines)
       let stories: StorySummary[] | null = null
       const library = { ...data }
-      Object.defineProperty(library, 'stories', { enumerable: true, configurable: true, get: () => (stories ??= foldLines(data.stories, lines)) })
+      Object.defineProperty(library, 'stories', {
+        enumerable: true,
+        configurable: true,
+        get: () => (stories ??= foldLines(data.stories, lines))
+      })
       this.view = { data, version: this.linesVersion, library }
     }
     return this.view.library
@@ -205,7 +229,10 @@ export class LibraryStore {
       await this.flushIndex().catch(() => undefined)
       await this.mutex.run('library', async () => undefined)
       // With every index line on disk, the next open need not check the story folders for stale lines.
-      if (!this.readOnly) await this.cleanClose.mark(() => this.pendingSummaries.size === 0 && this.indexFlush === null, this.now).catch(() => false)
+      if (!this.readOnly)
+        await this.cleanClose
+          .mark(() => this.pendingSummaries.size === 0 && this.indexFlush === null, this.now)
+          .catch(() => false)
     } finally {
       await this.lock?.release()
     }
@@ -215,9 +242,11 @@ export class LibraryStore {
   async flushIndex(): Promise<void> {
     while (this.indexFlush) await this.indexFlush
     if (this.pendingSummaries.size === 0 || this.readOnly) return
-    this.indexFlush = this.mutex.run('library', () => this.appendIndexLines()).finally(() => {
-      this.indexFlush = null
-    })
+    this.indexFlush = this.mutex
+      .run('library', () => this.appendIndexLines())
+      .finally(() => {
+        this.indexFlush = null
+      })
     await this.indexFlush
   }
 
@@ -375,9 +404,13 @@ export class LibraryStore {
     return this.mutex.run(`story:${id}`, async () => {
       const entry = this.library.stories.find((s) => s.id === id)
       if (!entry || (direction === 'trash') !== (entry.deletedAt === null)) {
-        throw new AppError('not_found', direction === 'trash' ? 'That story is not in the library.' : 'That story is not in the trash.')
+        throw new AppError(
+          'not_found',
+          direction === 'trash' ? 'That story is not in the library.' : 'That story is not in the trash.'
+        )
       }
-      const [from, to] = direction === 'trash' ? [this.storyPath(id), this.trashPath(id)] : [this.trashPath(id), this.storyPath(id)]
+      const [from, to] =
+        direction === 'trash' ? [this.storyPath(id), this.trashPath(id)] : [this.trashPath(id), this.storyPath(id)]
       const summary = { ...entry, deletedAt: direction === 'trash' ? this.now().toISOString() : null }
       await this.cleanClose.write(async () => {
         await this.io.rename(from, to).catch((error: unknown) => {
@@ -427,7 +460,10 @@ export class LibraryStore {
     if (!loaded.record) {
       if (loaded.outcome.state === 'newer') throw readOnlyError('newer')
       if (loaded.outcome.state === 'missing') throw missingError(entry.title)
-      throw new AppError('io_error', `The file for "${entry.title}" could not be read and had no good backup. It was moved aside; see the library notices.`)
+      throw new AppError(
+        'io_error',
+        `The file for "${entry.title}" could not be read and had no good backup. It was moved aside; see the library notices.`
+      )
     }
     if (loaded.outcome.state === 'newer' && !this.readOnly) throw readOnlyError('newer')
     this.healLine(entry, loaded.record.file)
@@ -481,7 +517,12 @@ export class LibraryStore {
    * Heals the index against the story folders on open (reconcile.ts); `writtenAt` is when the index
    * was last written, `indexComplete` that the last close left it describing every story.
    */
-  private async reconcileIndex(fresh: boolean, folders: string[], writtenAt: number | null, indexComplete: boolean): Promise<void> {
+  private async reconcileIndex(
+    fresh: boolean,
+    folders: string[],
+    writtenAt: number | null,
+    indexComplete: boolean
+  ): Promise<void> {
     if (this.readOnly) return
     await reconcileIndex(
       {
@@ -549,7 +590,10 @@ function detach<T>(value: T): T {
 }
 
 const missingError = (title: string): AppError =>
-  new AppError('not_found', `The file for “${title}” is missing from the library folder and has no backup, so the story cannot be opened. Everything else in the library can still be used.`)
+  new AppError(
+    'not_found',
+    `The file for “${title}” is missing from the library folder and has no backup, so the story cannot be opened. Everything else in the library can still be used.`
+  )
 
 const readOnlyError = (reason: Exclude<ReadOnlyReason, null>): AppError =>
   new AppError(

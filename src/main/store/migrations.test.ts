@@ -25,18 +25,31 @@ describe('a library written by the previous version (story state format 3)', () 
       expect((await t.call('library.get', {})).notices).toEqual([])
       const detail = await t.call('stories.get', { id: council })
       expect(detail.claims).toHaveLength(1)
-      expect(detail.claims[0]).toMatchObject({ number: 1, verdict: 'accurate', orphaned: false, anchor: { part: 'body', quote: { exact: '2 bus routes' }, position: { start: 17, end: 29 }, revision: 2 } })
+      expect(detail.claims[0]).toMatchObject({
+        number: 1,
+        verdict: 'accurate',
+        orphaned: false,
+        anchor: { part: 'body', quote: { exact: '2 bus routes' }, position: { start: 17, end: 29 }, revision: 2 }
+      })
       const sample = await t.call('stories.get', { id: 'OKb11gQ2vKo0' })
       expect(sample.claims.map((c) => c.anchor.part)).toEqual(['body', 'body', 'body'])
 
-      const state = JSON.parse(await readFile(path.join(dir, 'stories', council, 'story.json'), 'utf8')) as { schemaVersion: number; claims: { anchor: { part: string } }[] }
+      const state = JSON.parse(await readFile(path.join(dir, 'stories', council, 'story.json'), 'utf8')) as {
+        schemaVersion: number
+        claims: { anchor: { part: string } }[]
+      }
       expect(state.schemaVersion).toBe(STORY_STATE_VERSION)
       expect(state.claims[0]!.anchor.part).toBe('body')
       expect(await readdir(path.join(dir, 'stories', council))).toContain('story.json.v3.bak')
       expect(await readFile(path.join(dir, 'stories', council, 'story.json.v3.bak'), 'utf8')).toBe(before)
 
       await withEditor(t)
-      const headline = await t.call('claims.create', { storyId: council, part: 'headline', start: 0, end: 'Council cuts bus routes'.length })
+      const headline = await t.call('claims.create', {
+        storyId: council,
+        part: 'headline',
+        start: 0,
+        end: 'Council cuts bus routes'.length
+      })
       await t.core.close()
       const again = await openTestCore({ libraryDir: dir, identity: t.identity })
       const reopened = await again.call('stories.get', { id: council })

@@ -14,7 +14,12 @@ const isRecord = (value: unknown): value is Raw => typeof value === 'object' && 
  */
 function claimsInStoryText(data: Raw): Raw {
   if (!Array.isArray(data.claims)) return data
-  return { ...data, claims: data.claims.map((c: unknown) => (isRecord(c) && isRecord(c.anchor) ? { ...c, anchor: { part: 'body', ...c.anchor } } : c)) }
+  return {
+    ...data,
+    claims: data.claims.map((c: unknown) =>
+      isRecord(c) && isRecord(c.anchor) ? { ...c, anchor: { part: 'body', ...c.anchor } } : c
+    )
+  }
 }
 
 /**
@@ -34,7 +39,16 @@ export const storyMigrations: Migrations = {
       Object.assign(claim, {
         number: i + 1,
         checkedAgainst: '',
-        checked: checked ? { exact: anchor.quote.exact, prefix: anchor.quote.prefix, suffix: anchor.quote.suffix, revision: anchor.revision, at: claim.updatedAt, by: claim.updatedBy } : null,
+        checked: checked
+          ? {
+              exact: anchor.quote.exact,
+              prefix: anchor.quote.prefix,
+              suffix: anchor.quote.suffix,
+              revision: anchor.revision,
+              at: claim.updatedAt,
+              by: claim.updatedBy
+            }
+          : null,
         recheck: null,
         contacts: []
       })
@@ -53,7 +67,11 @@ export const libraryMigrations: Migrations = {
   1: (data) => {
     const settings: Raw = { ...(data.settings as Raw), requireCheckedAgainst: false }
     delete settings.currentEditorId
-    return { ...data, stories: (data.stories as Raw[]).map((s) => ({ ...s, recheckCount: 0, followUps: [] })), settings }
+    return {
+      ...data,
+      stories: (data.stories as Raw[]).map((s) => ({ ...s, recheckCount: 0, followUps: [] })),
+      settings
+    }
   },
   /**
    * 2 -> 3: the index is the same; stories moved from stories/<id>.json into folders (migrate.ts),
@@ -76,7 +94,11 @@ export const storyStateMigrations: Migrations = {
 /** Runs a story record up to the current version (a verification package carries story records too). */
 export function upgradeStoryRecord(data: Raw, currentVersion: number): Raw {
   let record = data
-  for (let v = typeof record.schemaVersion === 'number' ? record.schemaVersion : currentVersion; v < currentVersion; v++) {
+  for (
+    let v = typeof record.schemaVersion === 'number' ? record.schemaVersion : currentVersion;
+    v < currentVersion;
+    v++
+  ) {
     const migrate = storyMigrations[v]
     if (!migrate) return record
     record = { ...migrate(record), schemaVersion: v + 1 }

@@ -43,7 +43,10 @@ export async function reconcileIndex(host: ReconcileHost, fresh: boolean, folder
   const indexed = new Map(host.stories.filter((s) => s.deletedAt === null).map((s) => [s.id, s]))
   const missing = [...indexed.keys()].filter((id) => !onDisk.has(id))
   const unindexed = [...onDisk].filter((id) => !indexed.has(id))
-  const stale = await staleStories(host, [...indexed.keys()].filter((id) => onDisk.has(id)))
+  const stale = await staleStories(
+    host,
+    [...indexed.keys()].filter((id) => onDisk.has(id))
+  )
   if (missing.length === 0 && unindexed.length === 0 && stale.length === 0 && !fresh) return
   const summaries: StorySummary[] = []
   for (const id of [...missing, ...unindexed, ...stale]) {
@@ -60,7 +63,14 @@ export async function reconcileIndex(host: ReconcileHost, fresh: boolean, folder
     else if (loaded.outcome.state === 'missing') {
       host.markMissing(id)
       const title = indexed.get(id)?.title ?? id
-      host.notify([{ kind: 'missing', file: host.storyPath(id), message: `The files of “${title}” are missing from the library folder and have no backup. The story stays in the list; put its folder back (stories/${id}) to open it again.`, movedTo: null }])
+      host.notify([
+        {
+          kind: 'missing',
+          file: host.storyPath(id),
+          message: `The files of “${title}” are missing from the library folder and have no backup. The story stays in the list; put its folder back (stories/${id}) to open it again.`,
+          movedTo: null
+        }
+      ])
     }
   }
   if (summaries.length === 0 && !fresh) return

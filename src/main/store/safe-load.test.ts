@@ -15,7 +15,11 @@ const kind: FileKind<Note> = {
   currentVersion: 3,
   migrations: {
     1: (old) => ({ ...old, text: String(old.body ?? ''), body: undefined }),
-    2: (old) => ({ schemaVersion: old.schemaVersion, text: old.text, words: String(old.text).split(/\s+/).filter(Boolean).length })
+    2: (old) => ({
+      schemaVersion: old.schemaVersion,
+      text: old.text,
+      words: String(old.text).split(/\s+/).filter(Boolean).length
+    })
   }
 }
 const now = () => new Date('2026-11-25T10:00:00Z')

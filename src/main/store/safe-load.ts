@@ -30,9 +30,18 @@ export type LoadOutcome<T> =
   | { state: 'newer'; data: T | null; notices: LibraryNotice[] }
   | { state: 'lost'; notices: LibraryNotice[] }
 
-type Parsed<T> = { kind: 'ok'; data: T; migrated: boolean; from: number } | { kind: 'newer'; version: number; data: T | null } | { kind: 'bad'; why: string }
+type Parsed<T> =
+  | { kind: 'ok'; data: T; migrated: boolean; from: number }
+  | { kind: 'newer'; version: number; data: T | null }
+  | { kind: 'bad'; why: string }
 
-export async function loadSafely<T>(io: FileIO, file: string, kind: FileKind<T>, now: () => Date, options: LoadOptions = {}): Promise<LoadOutcome<T>> {
+export async function loadSafely<T>(
+  io: FileIO,
+  file: string,
+  kind: FileKind<T>,
+  now: () => Date,
+  options: LoadOptions = {}
+): Promise<LoadOutcome<T>> {
   const canWrite = options.canWrite ?? true
   const main = await readIfPresent(io, file, kind)
   if (main !== null) {
@@ -50,20 +59,35 @@ export async function loadSafely<T>(io: FileIO, file: string, kind: FileKind<T>,
       return { state: 'newer', data: parsed.data, notices: [{ kind: 'read_only', file, message, movedTo: null }] }
     }
     const movedTo = canWrite ? await quarantine(io, file, now) : null
-    const where = movedTo ? `It was moved aside to ${path.basename(movedTo)}.` : 'It was left as it is (the disk is read-only).'
-    const notices: LibraryNotice[] = [{ kind: 'quarantined', file, message: `${capitalise(kind.label)} was damaged (${parsed.why}). ${where}`, movedTo }]
+    const where = movedTo
+      ? `It was moved aside to ${path.basename(movedTo)}.`
+      : 'It was left as it is (the disk is read-only).'
+    const notices: LibraryNotice[] = [
+      { kind: 'quarantined', file, message: `${capitalise(kind.label)} was damaged (${parsed.why}). ${where}`, movedTo }
+    ]
     return restoreBackup(io, file, kind, notices, canWrite)
   }
   return restoreBackup(io, file, kind, [], canWrite)
 }
 
-async function restoreBackup<T>(io: FileIO, file: string, kind: FileKind<T>, notices: LibraryNotice[], canWrite: boolean): Promise<LoadOutcome<T>> {
+async function restoreBackup<T>(
+  io: FileIO,
+  file: string,
+  kind: FileKind<T>,
+  notices: LibraryNotice[],
+  canWrite: boolean
+): Promise<LoadOutcome<T>> {
   const backup = await readIfPresent(io, `${file}.bak`, kind)
   const parsed = backup === null ? null : parse(backup, kind)
   if (parsed?.kind === 'ok') {
     if (canWrite) await writeFileDurably(io, file, JSON.stringify(parsed.data))
     const why = notices.length === 0 ? 'was missing and ' : ''
-    notices.push({ kind: 'recovered_from_backup', file, message: `${capitalise(kind.label)} ${why}was restored from its last good copy.`, movedTo: null })
+    notices.push({
+      kind: 'recovered_from_backup',
+      file,
+      message: `${capitalise(kind.label)} ${why}was restored from its last good copy.`,
+      movedTo: null
+    })
     return { state: 'ok', data: parsed.data, notices }
   }
   if (notices.length === 0) return { state: 'missing', notices }
@@ -80,11 +104,18 @@ function parse<T>(bytes: Buffer, kind: FileKind<T>): Parsed<T> {
   } catch {
     return { kind: 'bad', why: 'the file is truncated or not valid JSON' }
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { kind: 'bad', why: 'the file does not hold a Factdesk record' }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { kind: 'bad', why: 'the file does not hold a Factdesk record' }
   let record = json as Record<string, unknown>
   const version = record.schemaVersion
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'bad', why: 'the file has no schema version' }
-  if (version > kind.currentVersion) return { kind: 'newer', version, data: kind.shape ? understood(kind, { ...record, schemaVersion: kind.currentVersion }) : null }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return { kind: 'bad', why: 'the file has no schema version' }
+  if (version > kind.currentVersion)
+    return {
+      kind: 'newer',
+      version,
+      data: kind.shape ? understood(kind, { ...record, schemaVersion: kind.currentVersion }) : null
+    }
   for (let v = version; v < kind.currentVersion; v++) {
     const migrate = kind.migrations[v]
     if (!migrate) return { kind: 'bad', why: `no upgrade from format ${v}` }
@@ -103,7 +134,10 @@ async function readIfPresent<T>(io: FileIO, file: string, kind: FileKind<T>): Pr
     return await io.readFile(file)
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return null
-    throw new AppError('io_error', `Could not read ${kind.label}: ${ioReason(error)}. Nothing was changed; the rest of the library can still be used.`)
+    throw new AppError(
+      'io_error',
+      `Could not read ${kind.label}: ${ioReason(error)}. Nothing was changed; the rest of the library can still be used.`
+    )
   }
 }
 
@@ -122,7 +156,12 @@ function keepKnown(schema: z.ZodType, value: unknown): unknown {
   }
   if (schema instanceof z.ZodObject && typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>
-    return Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [key, keepKnown(field, record[key])]))
+    return Object.fromEntries(
+      Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [
+        key,
+        keepKnown(field, record[key])
+      ])
+    )
   }
   return value
 }

@@ -109,7 +109,10 @@ export function diffList<T extends Keyed>(before: readonly T[], after: readonly 
   }
   const previous = new Map(before.map((r) => [r.id, r]))
   const kept = new Set(after.map((r) => r.id))
-  const change: ListChange<T> = { put: after.filter((r) => previous.get(r.id) !== r), removed: before.filter((r) => !kept.has(r.id)).map((r) => r.id) }
+  const change: ListChange<T> = {
+    put: after.filter((r) => previous.get(r.id) !== r),
+    removed: before.filter((r) => !kept.has(r.id)).map((r) => r.id)
+  }
   const replay = new ListReplay(before)
   replay.apply(change)
   const replayed = replay.result()
@@ -123,11 +126,17 @@ export function diffList<T extends Keyed>(before: readonly T[], after: readonly 
 const JOURNALED = new Set(['schemaVersion', 'story', 'claims', 'evidence', 'activity', 'dismissedSuggestions'])
 
 /** The journal line taking `before` to `after`, or null when only a rewrite of story.json can (see StoryRecord.save). */
-export function journalLine(seq: number, before: StoryFile, after: StoryFile, activity: Activity[]): JournalLine | null {
+export function journalLine(
+  seq: number,
+  before: StoryFile,
+  after: StoryFile,
+  activity: Activity[]
+): JournalLine | null {
   if (after.story.text !== before.story.text || after.revisions !== before.revisions) return null
   // A part of the story file a line does not carry (one added later, say) is saved by a rewrite, never dropped.
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (!JOURNALED.has(key) && (before as Record<string, unknown>)[key] !== (after as Record<string, unknown>)[key]) return null
+    if (!JOURNALED.has(key) && (before as Record<string, unknown>)[key] !== (after as Record<string, unknown>)[key])
+      return null
   }
   const claims = diffList(before.claims, after.claims)
   const evidence = diffList(before.evidence, after.evidence)
@@ -139,7 +148,8 @@ export function journalLine(seq: number, before: StoryFile, after: StoryFile, ac
   }
   if (claims) line.claims = claims
   if (evidence) line.evidence = evidence
-  if (after.dismissedSuggestions !== before.dismissedSuggestions) line.dismissedSuggestions = after.dismissedSuggestions ?? null
+  if (after.dismissedSuggestions !== before.dismissedSuggestions)
+    line.dismissedSuggestions = after.dismissedSuggestions ?? null
   return line
 }
 
@@ -158,7 +168,14 @@ export function replay(file: StoryFile, lines: readonly JournalLine[]): StoryFil
     if (line.dismissedSuggestions !== undefined) dismissed = line.dismissedSuggestions ?? undefined
     for (const entry of line.activity) activity.push(entry)
   }
-  const next: StoryFile = { schemaVersion: file.schemaVersion, story, revisions: file.revisions, claims: claims.result(), evidence: evidence.result(), activity }
+  const next: StoryFile = {
+    schemaVersion: file.schemaVersion,
+    story,
+    revisions: file.revisions,
+    claims: claims.result(),
+    evidence: evidence.result(),
+    activity
+  }
   if (dismissed) next.dismissedSuggestions = dismissed
   return next
 }
@@ -177,7 +194,14 @@ export interface ReadJournal {
  * The lines after `folded` (the state's journalSeq). A torn last line is cut off; a line that
  * does not parse or breaks the numbering ends the replay, with a notice and the file copied aside.
  */
-export async function readJournal(io: FileIO, file: string, folded: number, canWrite: boolean, label: string, now: () => Date): Promise<ReadJournal> {
+export async function readJournal(
+  io: FileIO,
+  file: string,
+  folded: number,
+  canWrite: boolean,
+  label: string,
+  now: () => Date
+): Promise<ReadJournal> {
   let bytes: Buffer
   try {
     bytes = await io.readFile(file)
@@ -211,7 +235,12 @@ export async function readJournal(io: FileIO, file: string, folded: number, canW
       await io.copyFile(file, movedTo).catch(() => (movedTo = null))
     }
     const where = movedTo ? ` The journal was copied aside to ${path.basename(movedTo)}.` : ''
-    notices.push({ kind: 'quarantined', file, message: `The change journal of ${label} was damaged after change ${seq}; the story opens as it was then, and later changes in the journal could not be read.${where}`, movedTo })
+    notices.push({
+      kind: 'quarantined',
+      file,
+      message: `The change journal of ${label} was damaged after change ${seq}; the story opens as it was then, and later changes in the journal could not be read.${where}`,
+      movedTo
+    })
   }
   // Only lines already in story.json: start the journal afresh.
   if (canWrite && lines.length === 0 && position > 0 && !damaged) position = 0

@@ -59,7 +59,10 @@ export type StoryState = z.infer<typeof StoryState>
 export const storyStateKind = (id: string): FileKind<StoryState> => ({
   label: `the story file ${id}`,
   // A story folder holds the story its name says: a file whose inner id differs is not that story.
-  schema: StoryState.refine((state) => state.story.id === id, { message: `the story inside is not ${id}`, path: ['story', 'id'] }),
+  schema: StoryState.refine((state) => state.story.id === id, {
+    message: `the story inside is not ${id}`,
+    path: ['story', 'id']
+  }),
   currentVersion: STORY_STATE_VERSION,
   migrations: storyStateMigrations,
   shape: StoryState
@@ -119,7 +122,9 @@ export class StoryRecord {
   static async load(io: FileIO, dir: string, id: string, now: () => Date, canWrite: boolean): Promise<LoadedStory> {
     const paths = storyPaths(dir)
     // Temp files are left only by a write that was cut off; the file it was replacing is intact.
-    if (canWrite) for (const name of await io.readdir(dir).catch(() => [] as string[])) if (name.endsWith('.tmp')) await io.unlink(path.join(dir, name)).catch(() => undefined)
+    if (canWrite)
+      for (const name of await io.readdir(dir).catch(() => [] as string[]))
+        if (name.endsWith('.tmp')) await io.unlink(path.join(dir, name)).catch(() => undefined)
     const adapter = new DurableJsonAdapter(io, paths.state, storyStateKind(id), now, canWrite, serialiseState)
     const state = await adapter.read()
     const outcome = adapter.lastLoad as LoadOutcome<StoryState>
@@ -136,14 +141,26 @@ export class StoryRecord {
           (b) => b.toString('utf8'),
           (error: unknown) => {
             if (errnoCode(error) !== 'ENOENT') throw toIoError(error, paths.revision(entry.revision))
-            notices.push({ kind: 'missing', file: paths.revision(entry.revision), message: `The text of revision ${entry.revision} of “${state.story.title}” is missing; the revision is listed without its text.`, movedTo: null })
+            notices.push({
+              kind: 'missing',
+              file: paths.revision(entry.revision),
+              message: `The text of revision ${entry.revision} of “${state.story.title}” is missing; the revision is listed without its text.`,
+              movedTo: null
+            })
             return ''
           }
         )
       }
       revisions.push({ ...info, text })
     }
-    const base: StoryFile = { schemaVersion: STORY_SCHEMA_VERSION, story: state.story, revisions, claims: state.claims, evidence: state.evidence, activity: entries }
+    const base: StoryFile = {
+      schemaVersion: STORY_SCHEMA_VERSION,
+      story: state.story,
+      revisions,
+      claims: state.claims,
+      evidence: state.evidence,
+      activity: entries
+    }
     if (state.dismissedSuggestions) base.dismissedSuggestions = state.dismissedSuggestions
     const journal = await readJournal(io, paths.journal, state.journalSeq, writable, `“${state.story.title}”`, now)
     notices.push(...journal.notices)
@@ -151,12 +168,16 @@ export class StoryRecord {
     try {
       file = replay(base, journal.lines)
     } catch (error) {
-      throw new AppError('io_error', `The change journal of “${state.story.title}” does not fit its story file (${error instanceof Error ? error.message : String(error)}); nothing was changed.`)
+      throw new AppError(
+        'io_error',
+        `The change journal of “${state.story.title}” does not fit its story file (${error instanceof Error ? error.message : String(error)}); nothing was changed.`
+      )
     }
     const db = new Low(adapter, state)
     const record = new StoryRecord(io, paths, db, file, bytes, journal)
     record.stateBytes = (await io.size(paths.state)) ?? 0
-    for (const [i, revision] of revisions.entries()) record.revisionEntries.set(revision, state.revisions[i] as RevisionEntry)
+    for (const [i, revision] of revisions.entries())
+      record.revisionEntries.set(revision, state.revisions[i] as RevisionEntry)
     return { record, outcome, notices }
   }
 
@@ -169,7 +190,8 @@ export class StoryRecord {
     for (const entry of file.activity) assertLoadable(Activity, entry, `the activity log of ${id}`)
     try {
       await io.mkdir(dir)
-      for (const revision of file.revisions) await writeFileDurably(io, paths.revision(revision.revision), revision.text)
+      for (const revision of file.revisions)
+        await writeFileDurably(io, paths.revision(revision.revision), revision.text)
       await writeFileDurably(io, paths.activity, activityLines(file.activity))
     } catch (error) {
       throw toIoError(error, paths.dir)
@@ -200,9 +222,12 @@ export class StoryRecord {
     const state = toState(next, this.revisionEntries, this.seq)
     this.check(state, id)
     const appended = appendedActivity(previous.activity, next.activity)
-    for (const entry of appended ?? next.activity) if (!checked.has(entry)) assertLoadable(Activity, entry, `the activity log of ${id}`)
+    for (const entry of appended ?? next.activity)
+      if (!checked.has(entry)) assertLoadable(Activity, entry, `the activity log of ${id}`)
     const known = new Set(previous.revisions.map((r) => r.revision))
-    for (const revision of next.revisions) if (!known.has(revision.revision)) assertLoadable(RevisionText, revision.text, `revision ${revision.revision} of ${id}`)
+    for (const revision of next.revisions)
+      if (!known.has(revision.revision))
+        assertLoadable(RevisionText, revision.text, `revision ${revision.revision} of ${id}`)
 
     const line = appended ? journalLine(this.seq + 1, previous, next, appended) : null
     if (line) await this.append(line, next)
@@ -245,7 +270,8 @@ export class StoryRecord {
     const added = next.revisions.filter((r) => !known.has(r.revision))
     let activityBytes = this.activityBytes
     try {
-      for (const revision of added) await writeFileDurably(this.io, this.paths.revision(revision.revision), revision.text)
+      for (const revision of added)
+        await writeFileDurably(this.io, this.paths.revision(revision.revision), revision.text)
       if (!replaceLog) {
         const lines = activityLines(next.activity.slice(previous.activityLength))
         if (lines) await this.io.appendFile(this.paths.activity, lines)
@@ -285,7 +311,11 @@ export class StoryRecord {
     }
     // The kind's own schema is made per story id; the same check against the one shared schema spares compiling it on every save.
     assertLoadable(StoryState, fresh, `the story file ${id}`)
-    if (state.story.id !== id) throw new AppError('invalid_input', `That change was not saved: it would leave the story file ${id} holding another story. Nothing was written.`)
+    if (state.story.id !== id)
+      throw new AppError(
+        'invalid_input',
+        `That change was not saved: it would leave the story file ${id} holding another story. Nothing was written.`
+      )
   }
 
   private remember(state: Pick<StoryState, 'claims' | 'evidence'>): void {
@@ -311,7 +341,13 @@ function toState(file: StoryFile, entries: WeakMap<object, RevisionEntry>, journ
     revisions: file.revisions.map((r) => {
       let entry = entries.get(r)
       if (!entry) {
-        entry = { revision: r.revision, createdAt: r.createdAt, createdBy: r.createdBy, note: r.note, length: r.text.length }
+        entry = {
+          revision: r.revision,
+          createdAt: r.createdAt,
+          createdBy: r.createdBy,
+          note: r.note,
+          length: r.text.length
+        }
         entries.set(r, entry)
       }
       return entry
@@ -340,7 +376,9 @@ function list(records: readonly object[]): string {
 
 /** JSON.stringify of the state, reusing the JSON of records that are the same objects as last time. */
 function serialiseState(state: StoryState): string {
-  const dismissed = state.dismissedSuggestions ? `,"dismissedSuggestions":${JSON.stringify(state.dismissedSuggestions)}` : ''
+  const dismissed = state.dismissedSuggestions
+    ? `,"dismissedSuggestions":${JSON.stringify(state.dismissedSuggestions)}`
+    : ''
   return `{"schemaVersion":${state.schemaVersion},"story":${JSON.stringify(state.story)},"revisions":${JSON.stringify(state.revisions)},"claims":${list(state.claims)},"evidence":${list(state.evidence)},"activityLength":${state.activityLength},"journalSeq":${state.journalSeq}${dismissed}}`
 }
 
@@ -352,7 +390,8 @@ function serialiseLine(line: JournalLine): string {
   if (line.story) parts.push(`"story":${JSON.stringify(line.story)}`)
   if (line.claims) parts.push(`"claims":${change(line.claims)}`)
   if (line.evidence) parts.push(`"evidence":${change(line.evidence)}`)
-  if (line.dismissedSuggestions !== undefined) parts.push(`"dismissedSuggestions":${JSON.stringify(line.dismissedSuggestions)}`)
+  if (line.dismissedSuggestions !== undefined)
+    parts.push(`"dismissedSuggestions":${JSON.stringify(line.dismissedSuggestions)}`)
   parts.push(`"activity":${JSON.stringify(line.activity)}`)
   return `{${parts.join(',')}}`
 }
@@ -361,13 +400,21 @@ function serialiseLine(line: JournalLine): string {
  * The first `expected` entries of the log. A torn last line (a crash mid-append) and lines past
  * `expected` (appended by a save whose state never landed) do not belong; they are cut off.
  */
-export async function readActivity(io: FileIO, file: string, expected: number, canWrite: boolean): Promise<{ entries: Activity[]; bytes: number }> {
+export async function readActivity(
+  io: FileIO,
+  file: string,
+  expected: number,
+  canWrite: boolean
+): Promise<{ entries: Activity[]; bytes: number }> {
   let bytes: Buffer
   try {
     bytes = await io.readFile(file)
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return { entries: [], bytes: 0 }
-    throw new AppError('io_error', `Could not read the activity log ${path.basename(path.dirname(file))}: ${toIoError(error, file).message}`)
+    throw new AppError(
+      'io_error',
+      `Could not read the activity log ${path.basename(path.dirname(file))}: ${toIoError(error, file).message}`
+    )
   }
   const entries: Activity[] = []
   let position = 0

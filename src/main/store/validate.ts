@@ -6,7 +6,9 @@ import { AppError } from '../../shared/result'
 export function assertLoadable<T>(schema: z.ZodType<T>, data: unknown, label: string): void {
   const result = schema.safeParse(data)
   if (result.success) return
-  const issues = result.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.') || '(record)', message: issue.message.slice(0, 300) }))
+  const issues = result.error.issues
+    .slice(0, 20)
+    .map((issue) => ({ path: issue.path.map(String).join('.') || '(record)', message: issue.message.slice(0, 300) }))
   const first = issues[0]
   throw new AppError(
     'invalid_input',

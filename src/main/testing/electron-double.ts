@@ -59,7 +59,14 @@ export class ElectronTestDouble {
   private resolveReady!: () => void
   private readonly readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve))
 
-  constructor(private readonly options: { paths: Partial<Record<AppPathName, string>>; appPath: string; isPackaged: boolean; version?: string }) {
+  constructor(
+    private readonly options: {
+      paths: Partial<Record<AppPathName, string>>
+      appPath: string
+      isPackaged: boolean
+      version?: string
+    }
+  ) {
     this.module = this.build()
   }
 
@@ -174,7 +181,10 @@ export class ElectronTestDouble {
       showErrorBox(title: string, content: string): void {
         double.errorBoxes.push({ title, content })
       },
-      showMessageBox(first: Electron.BaseWindow | Electron.MessageBoxOptions, second?: Electron.MessageBoxOptions): Promise<Electron.MessageBoxReturnValue> {
+      showMessageBox(
+        first: Electron.BaseWindow | Electron.MessageBoxOptions,
+        second?: Electron.MessageBoxOptions
+      ): Promise<Electron.MessageBoxReturnValue> {
         const options = second ?? (first as Electron.MessageBoxOptions)
         double.messageBoxes.push(options)
         record(`dialog.showMessageBox:${options.title ?? ''}`)
@@ -184,7 +194,9 @@ export class ElectronTestDouble {
       showSaveDialog: (): Promise<Electron.SaveDialogReturnValue> => Promise.resolve({ canceled: true, filePath: '' })
     }
     const Menu = {
-      buildFromTemplate(template: Electron.MenuItemConstructorOptions[]): { template: Electron.MenuItemConstructorOptions[] } {
+      buildFromTemplate(template: Electron.MenuItemConstructorOptions[]): {
+        template: Electron.MenuItemConstructorOptions[]
+      } {
         return { template }
       },
       setApplicationMenu(menu: unknown): void {
@@ -209,7 +221,8 @@ export function loadBuiltMain(root: string, double: ElectronTestDouble): void {
     return original.call(this, request, parent, isMain)
   }
   try {
-    for (const key of Object.keys(require.cache)) if (key.startsWith(path.join(root, 'out/main'))) delete require.cache[key]
+    for (const key of Object.keys(require.cache))
+      if (key.startsWith(path.join(root, 'out/main'))) delete require.cache[key]
     createRequire(__filename)(path.join(root, 'out/main/index.js'))
   } finally {
     moduleWithLoad._load = original

@@ -1,7 +1,14 @@
 // Builds large synthetic libraries for benchmarks in the store's own layout: N stories of M claims,
 // each claim with one piece of evidence and five activity entries, and three revisions per story,
 // as a desk's library looks after months of work.
-import { defaultClaimFields, STORY_SCHEMA_VERSION, type Activity, type Claim, type Evidence, type StoryFile } from '../../shared/model'
+import {
+  defaultClaimFields,
+  STORY_SCHEMA_VERSION,
+  type Activity,
+  type Claim,
+  type Evidence,
+  type StoryFile
+} from '../../shared/model'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { EditorIdentity } from '../identity'
@@ -12,7 +19,8 @@ import { storyFolderFiles } from '../store/story-record'
 import { summarise } from '../store/summary'
 
 const at = '2026-11-25T10:00:00.000Z'
-const sentence = (i: number): string => `Officials said ${i * 3} percent of the ${i} regional budgets were spent before March, according to the ministry. `
+const sentence = (i: number): string =>
+  `Officials said ${i * 3} percent of the ${i} regional budgets were spent before March, according to the ministry. `
 export const BENCH_SOURCE = 'bench-source'
 const ACTIVITY_PER_CLAIM = 5
 const REVISIONS = 3
@@ -42,7 +50,12 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
       storyId: id,
       anchor: {
         part: 'body',
-        quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: text.slice(start, end),
+          prefix: text.slice(Math.max(0, start - 32), start),
+          suffix: text.slice(end, end + 32)
+        },
         position: { type: 'TextPositionSelector', start, end },
         revision: REVISIONS
       },
@@ -62,16 +75,59 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
       updatedAt: at,
       updatedBy: 'bench'
     })
-    evidence.push({ id: `${claimId}-e`, claimId, sourceId: BENCH_SOURCE, excerpt: 'Table 4: regional budgets spent by quarter.', stance: 'supports', locator: 'p. 12', createdAt: at, createdBy: 'bench', updatedAt: at })
+    evidence.push({
+      id: `${claimId}-e`,
+      claimId,
+      sourceId: BENCH_SOURCE,
+      excerpt: 'Table 4: regional budgets spent by quarter.',
+      stance: 'supports',
+      locator: 'p. 12',
+      createdAt: at,
+      createdBy: 'bench',
+      updatedAt: at
+    })
     const actions = ['claim.created', 'evidence.added', 'claim.updated', 'claim.updated', 'claim.commented'] as const
     for (let a = 0; a < ACTIVITY_PER_CLAIM; a++) {
-      activity.push({ id: `${claimId}-a${a}`, at, by: 'bench', action: actions[a] ?? 'claim.updated', storyId: id, claimId, field: a === 2 ? 'status' : null, from: a === 2 ? 'open' : null, to: a === 2 ? 'in_progress' : null, summary: 'Bench history entry' })
+      activity.push({
+        id: `${claimId}-a${a}`,
+        at,
+        by: 'bench',
+        action: actions[a] ?? 'claim.updated',
+        storyId: id,
+        claimId,
+        field: a === 2 ? 'status' : null,
+        from: a === 2 ? 'open' : null,
+        to: a === 2 ? 'in_progress' : null,
+        summary: 'Bench history entry'
+      })
     }
   }
   return {
     schemaVersion: STORY_SCHEMA_VERSION,
-    story: { id, title: `Synthetic story ${id}`, outlet: 'Bench', byline: '', url: '', publishedAt: '', language: 'en', text, revision: REVISIONS, deskState: 'in_check', signOff: null, nextClaimNumber: claimCount + 1, origin: { kind: 'paste', location: '' }, createdAt: at, updatedAt: at },
-    revisions: Array.from({ length: REVISIONS }, (_, r) => ({ revision: r + 1, text: storyText(words, r + 1), createdAt: at, createdBy: 'bench', note: `Revision ${r + 1}` })),
+    story: {
+      id,
+      title: `Synthetic story ${id}`,
+      outlet: 'Bench',
+      byline: '',
+      url: '',
+      publishedAt: '',
+      language: 'en',
+      text,
+      revision: REVISIONS,
+      deskState: 'in_check',
+      signOff: null,
+      nextClaimNumber: claimCount + 1,
+      origin: { kind: 'paste', location: '' },
+      createdAt: at,
+      updatedAt: at
+    },
+    revisions: Array.from({ length: REVISIONS }, (_, r) => ({
+      revision: r + 1,
+      text: storyText(words, r + 1),
+      createdAt: at,
+      createdBy: 'bench',
+      note: `Revision ${r + 1}`
+    })),
     claims,
     evidence,
     activity
@@ -90,8 +146,29 @@ async function writeLibrary(dir: string, stories: Iterable<StoryFile>): Promise<
   await mkdir(path.join(dir, 'stories'), { recursive: true })
   await mkdir(path.join(dir, 'trash'), { recursive: true })
   const library = emptyLibrary()
-  library.people.push({ id: 'bench', name: 'Bench Editor', initials: 'BE', createdAt: at, active: true, formerNames: [] })
-  library.sources.push({ id: BENCH_SOURCE, url: 'https://example.org/budget', title: 'Regional budget release', publisher: 'Ministry', author: '', publishedAt: '', accessedAt: at, archiveUrl: '', kind: 'official_statement', reliability: 'high', notes: '', createdAt: at, updatedAt: at })
+  library.people.push({
+    id: 'bench',
+    name: 'Bench Editor',
+    initials: 'BE',
+    createdAt: at,
+    active: true,
+    formerNames: []
+  })
+  library.sources.push({
+    id: BENCH_SOURCE,
+    url: 'https://example.org/budget',
+    title: 'Regional budget release',
+    publisher: 'Ministry',
+    author: '',
+    publishedAt: '',
+    accessedAt: at,
+    archiveUrl: '',
+    kind: 'official_statement',
+    reliability: 'high',
+    notes: '',
+    createdAt: at,
+    updatedAt: at
+  })
   for (const file of stories) {
     const folder = path.join(dir, 'stories', file.story.id)
     await mkdir(folder)
@@ -104,7 +181,12 @@ async function writeLibrary(dir: string, stories: Iterable<StoryFile>): Promise<
 }
 
 /** `stories` x `claimsPerStory`, and optionally one big story with id "big". */
-export async function buildLibrary(dir: string, stories: number, claimsPerStory: number, bigStory?: { claims: number; words: number }): Promise<void> {
+export async function buildLibrary(
+  dir: string,
+  stories: number,
+  claimsPerStory: number,
+  bigStory?: { claims: number; words: number }
+): Promise<void> {
   const template = syntheticStory('template', claimsPerStory)
   function* all(): Generator<StoryFile> {
     if (bigStory) yield syntheticStory('big', bigStory.claims, bigStory.words)
@@ -117,13 +199,25 @@ export async function buildLibrary(dir: string, stories: number, claimsPerStory:
  * A library of thousands of stories, fast. Story i is `${title} ${i}`, changed i minutes after the
  * first, so sorting by last change puts story 0 last.
  */
-export async function buildManyStories(dir: string, count: number, { claims = 3, words = 150, title = 'Council budget story' } = {}): Promise<void> {
+export async function buildManyStories(
+  dir: string,
+  count: number,
+  { claims = 3, words = 150, title = 'Council budget story' } = {}
+): Promise<void> {
   const start = Date.parse(at)
   function* all(): Generator<StoryFile> {
     for (let i = 0; i < count; i++) {
       const file = syntheticStory(`s${i}`, claims, words)
       const when = new Date(start + i * 60_000).toISOString()
-      yield { ...file, story: { ...file.story, title: `${title} ${i}`, outlet: i % 2 ? 'Evening Post' : 'Morning Herald', updatedAt: when } }
+      yield {
+        ...file,
+        story: {
+          ...file.story,
+          title: `${title} ${i}`,
+          outlet: i % 2 ? 'Evening Post' : 'Morning Herald',
+          updatedAt: when
+        }
+      }
     }
   }
   await writeLibrary(dir, all())
@@ -137,6 +231,11 @@ function renamed(template: StoryFile, id: string): StoryFile {
     story: { ...template.story, id, title: `Synthetic story ${id}` },
     claims: template.claims.map((c) => ({ ...c, id: swap(c.id), storyId: id })),
     evidence: template.evidence.map((e) => ({ ...e, id: swap(e.id), claimId: swap(e.claimId) })),
-    activity: template.activity.map((a) => ({ ...a, id: swap(a.id), storyId: id, claimId: a.claimId === null ? null : swap(a.claimId) }))
+    activity: template.activity.map((a) => ({
+      ...a,
+      id: swap(a.id),
+      storyId: id,
+      claimId: a.claimId === null ? null : swap(a.claimId)
+    }))
   }
 }

@@ -1,6 +1,13 @@
 // One way to build a story file in memory for tests and benchmarks: a story at revision 1 of its
 // text (unless told otherwise), with the claims, evidence and activity given, stamped at one time.
-import { STORY_SCHEMA_VERSION, type Activity, type Claim, type Evidence, type Story, type StoryFile } from '../../shared/model'
+import {
+  STORY_SCHEMA_VERSION,
+  type Activity,
+  type Claim,
+  type Evidence,
+  type Story,
+  type StoryFile
+} from '../../shared/model'
 
 export const FIXTURE_AT = '2026-11-25T10:00:00.000Z'
 

@@ -61,7 +61,11 @@ function Shell(): React.JSX.Element {
   const transfer = useRef<Transfer | null>(null)
   const openStory = useCallback((id: string) => setRoute({ name: 'story', id }), [])
   const deskSync = useRef<DeskSyncActions | null>(null)
-  const openClaim = useCallback((id: string, claimId: string | null) => setRoute({ name: 'story', id, claimId: claimId ?? undefined, visit: Date.now() }), [])
+  const openClaim = useCallback(
+    (id: string, claimId: string | null) =>
+      setRoute({ name: 'story', id, claimId: claimId ?? undefined, visit: Date.now() }),
+    []
+  )
   const storyOnScreen = route.name === 'story' ? route.id : null
   const openLibraryScreen = useCallback(() => setRoute({ name: 'library' }), [])
   const reload = lib.reload
@@ -72,7 +76,8 @@ function Shell(): React.JSX.Element {
       'import-file': () => transfer.current?.openImport('file'),
       'import-url': () => transfer.current?.openImport('url'),
       'import-package': () => transfer.current?.importPackage(),
-      export: () => transfer.current?.openExport(storyOnScreen ? { storyIds: [storyOnScreen], scope: 'story' } : undefined),
+      export: () =>
+        transfer.current?.openExport(storyOnScreen ? { storyIds: [storyOnScreen], scope: 'story' } : undefined),
       settings: () => setSettingsOpen(true),
       'connect-desk': () => deskSync.current?.openConnect(),
       'open-library': () => {
@@ -94,7 +99,13 @@ function Shell(): React.JSX.Element {
   const shortcuts = lib.library?.settings.shortcuts
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (!shortcuts?.singleKeys || e.key !== shortcuts.keys.help || isTypingTarget(e.target) || !acceptsSingleKeys(e.target)) return
+      if (
+        !shortcuts?.singleKeys ||
+        e.key !== shortcuts.keys.help ||
+        isTypingTarget(e.target) ||
+        !acceptsSingleKeys(e.target)
+      )
+        return
       if (document.querySelector('[role="dialog"]')) return
       e.preventDefault()
       setShortcutsOpen(true)
@@ -122,61 +133,81 @@ function Shell(): React.JSX.Element {
   return (
     <DeskProvider library={lib.library} editLibrary={lib.edit} askEditor={askEditor}>
       <DeskSyncProvider libraryPath={lib.library.path} onOpenClaim={openClaim} actionsRef={deskSync}>
-      <TransferProvider onOpenStory={openStory} actionsRef={transfer}>
-      <div className="app">
-        <header className="app-header">
-          <Flex align="center" gap="3">
-            <button type="button" className="brand" onClick={openLibraryScreen} aria-label="Factdesk: back to the library">
-              <span className="brand-mark" aria-hidden>
-                ✓
-              </span>
-              Factdesk
-            </button>
-          </Flex>
-          <Flex align="center" gap="3">
-            <ConnectDeskButton />
-            <Tooltip content="Keyboard shortcuts (?)">
-              <IconButton variant="ghost" color="gray" aria-label="Keyboard shortcuts" onClick={() => setShortcutsOpen(true)}>
-                <KeyboardIcon />
-              </IconButton>
-            </Tooltip>
-            <Tooltip content="Desk settings">
-              <IconButton variant="ghost" color="gray" aria-label="Desk settings" onClick={() => setSettingsOpen(true)}>
-                <GearIcon />
-              </IconButton>
-            </Tooltip>
-            <AppearanceMenu />
-            <EditorMenu onAddEditor={addEditor} />
-          </Flex>
-        </header>
-        <Notices notices={lib.notices} readOnly={lib.library.readOnly} onDismiss={lib.dismissNotice} />
-        <main className="app-main" tabIndex={-1} data-focus-home data-desk-keys>
-          {route.name === 'library' ? (
-            <LibraryScreen key={lib.library.path} onOpen={openStory} onNewStory={() => setNewStoryOpen(true)} />
-          ) : (
-            <StoryView key={`${route.id}:${route.visit ?? ''}`} storyId={route.id} claimId={route.claimId} onBack={openLibraryScreen} />
-          )}
-        </main>
-        <DeskStatusLine />
-      </div>
-      <EditorDialog
-        open={editorOpen}
-        adding={addingEditor}
-        onOpenChange={(open) => {
-          if (!open) afterEditor.current = null
-          setEditorOpen(open)
-        }}
-        onPicked={() => {
-          const retry = afterEditor.current
-          afterEditor.current = null
-          setEditorOpen(false)
-          retry?.()
-        }}
-      />
-      <ShortcutsSheet open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
-      <NewStoryDialog open={newStoryOpen} onOpenChange={setNewStoryOpen} onCreated={openStory} />
-      <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />
-      </TransferProvider>
+        <TransferProvider onOpenStory={openStory} actionsRef={transfer}>
+          <div className="app">
+            <header className="app-header">
+              <Flex align="center" gap="3">
+                <button
+                  type="button"
+                  className="brand"
+                  onClick={openLibraryScreen}
+                  aria-label="Factdesk: back to the library"
+                >
+                  <span className="brand-mark" aria-hidden>
+                    ✓
+                  </span>
+                  Factdesk
+                </button>
+              </Flex>
+              <Flex align="center" gap="3">
+                <ConnectDeskButton />
+                <Tooltip content="Keyboard shortcuts (?)">
+                  <IconButton
+                    variant="ghost"
+                    color="gray"
+                    aria-label="Keyboard shortcuts"
+                    onClick={() => setShortcutsOpen(true)}
+                  >
+                    <KeyboardIcon />
+                  </IconButton>
+                </Tooltip>
+                <Tooltip content="Desk settings">
+                  <IconButton
+                    variant="ghost"
+                    color="gray"
+                    aria-label="Desk settings"
+                    onClick={() => setSettingsOpen(true)}
+                  >
+                    <GearIcon />
+                  </IconButton>
+                </Tooltip>
+                <AppearanceMenu />
+                <EditorMenu onAddEditor={addEditor} />
+              </Flex>
+            </header>
+            <Notices notices={lib.notices} readOnly={lib.library.readOnly} onDismiss={lib.dismissNotice} />
+            <main className="app-main" tabIndex={-1} data-focus-home data-desk-keys>
+              {route.name === 'library' ? (
+                <LibraryScreen key={lib.library.path} onOpen={openStory} onNewStory={() => setNewStoryOpen(true)} />
+              ) : (
+                <StoryView
+                  key={`${route.id}:${route.visit ?? ''}`}
+                  storyId={route.id}
+                  claimId={route.claimId}
+                  onBack={openLibraryScreen}
+                />
+              )}
+            </main>
+            <DeskStatusLine />
+          </div>
+          <EditorDialog
+            open={editorOpen}
+            adding={addingEditor}
+            onOpenChange={(open) => {
+              if (!open) afterEditor.current = null
+              setEditorOpen(open)
+            }}
+            onPicked={() => {
+              const retry = afterEditor.current
+              afterEditor.current = null
+              setEditorOpen(false)
+              retry?.()
+            }}
+          />
+          <ShortcutsSheet open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+          <NewStoryDialog open={newStoryOpen} onOpenChange={setNewStoryOpen} onCreated={openStory} />
+          <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />
+        </TransferProvider>
       </DeskSyncProvider>
     </DeskProvider>
   )

@@ -1,7 +1,14 @@
 // The renderer's only way to the main process: wraps `window.factdesk` and unwraps Result. Every
 // call is named (a CallId, unique in this window); main announces the writes a call causes under its
 // name, so the edit path tells the announcement of its own edit from anyone else's (`callsOf`).
-import { withoutUndefined, type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from '../../shared/contract'
+import {
+  withoutUndefined,
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type EventName,
+  type EventPayload
+} from '../../shared/contract'
 import type { AppErrorShape, ErrorCode, Result } from '../../shared/result'
 
 export class BridgeError extends Error {
@@ -50,7 +57,11 @@ export function attempt<C extends Channel>(channel: C, input: ChannelInput<C>): 
   const [noun, verb] = channel.split('.') as [string, string]
   const group = (window.factdesk as unknown as Record<string, Record<string, Fn>>)[noun]
   const fn = group?.[verb]
-  if (!fn) return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `The app has no "${channel}" call.` } })
+  if (!fn)
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'unknown_channel', message: `The app has no "${channel}" call.` }
+    })
   const id = `${session}-${++calls}`
   collecting?.push(id)
   // Main refuses fields sent as undefined (Electron's IPC keeps them): an optional value we do not have is left out.

@@ -15,7 +15,11 @@ export const appChannels = {
   'app.info': channel(NoInput, AppInfo),
   /** A render error the window caught, written to main's log so a report can include it. */
   'app.reportError': channel(
-    z.strictObject({ message: z.string().max(2000), stack: z.string().max(8000).nullable(), where: z.string().max(200) }),
+    z.strictObject({
+      message: z.string().max(2000),
+      stack: z.string().max(8000).nullable(),
+      where: z.string().max(200)
+    }),
     Nothing
   )
 }

@@ -6,7 +6,10 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   output: O
 }
 
-export const channel = <I extends z.ZodObject, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({ input, output })
+export const channel = <I extends z.ZodObject, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({
+  input,
+  output
+})
 
 /** Calls that take nothing still take one (empty, strict) object, so every call has the same shape. */
 export const NoInput = z.strictObject({})
@@ -39,7 +42,11 @@ export function undefinedField(value: unknown, path: string[] = []): string | nu
 export function withoutUndefined<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => withoutUndefined(v)) as T
   if (typeof value !== 'object' || value === null) return value
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)])) as T
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, withoutUndefined(v)])
+  ) as T
 }
 
 /**

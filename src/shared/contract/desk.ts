@@ -56,5 +56,8 @@ export const deskChannels = {
   'desk.connect': channel(ConnectDesk, DeskStatus),
   'desk.disconnect': channel(NoInput, DeskStatus),
   /** Settles a sync conflict field by field: keep this library's value or the desk's. */
-  'desk.resolve': channel(z.strictObject({ key: z.string().max(200), choices: z.record(z.string().max(100), z.enum(['local', 'remote'])) }), DeskStatus)
+  'desk.resolve': channel(
+    z.strictObject({ key: z.string().max(200), choices: z.record(z.string().max(100), z.enum(['local', 'remote'])) }),
+    DeskStatus
+  )
 }

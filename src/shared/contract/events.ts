@@ -14,8 +14,22 @@ const written = { version: WriteVersion, callIds: z.array(CallId) }
  * settings as they now are and the sources it added or changed.
  */
 export const LibraryChange = z.discriminatedUnion('entity', [
-  z.strictObject({ entity: z.literal('story'), storyId: Id, updatedAt: IsoDate, summary: StorySummary, activity: z.array(Activity), ...written }),
-  z.strictObject({ entity: z.literal('library'), updatedAt: IsoDate, people: z.array(Person), settings: Settings, sources: z.array(Source), ...written })
+  z.strictObject({
+    entity: z.literal('story'),
+    storyId: Id,
+    updatedAt: IsoDate,
+    summary: StorySummary,
+    activity: z.array(Activity),
+    ...written
+  }),
+  z.strictObject({
+    entity: z.literal('library'),
+    updatedAt: IsoDate,
+    people: z.array(Person),
+    settings: Settings,
+    sources: z.array(Source),
+    ...written
+  })
 ])
 export type LibraryChange = z.infer<typeof LibraryChange>
 
@@ -25,7 +39,19 @@ export const events = {
   'desk.status': DeskStatus,
   'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
   'menu.command': z.strictObject({
-    command: z.enum(['open-library', 'import-file', 'import-url', 'new-story', 'export', 'import-package', 'shortcuts', 'settings', 'connect-desk', 'undo', 'redo'])
+    command: z.enum([
+      'open-library',
+      'import-file',
+      'import-url',
+      'new-story',
+      'export',
+      'import-package',
+      'shortcuts',
+      'settings',
+      'connect-desk',
+      'undo',
+      'redo'
+    ])
   })
 }
 export type EventName = keyof typeof events

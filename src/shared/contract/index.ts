@@ -45,8 +45,14 @@ type Split<C extends string> = C extends `${infer N}.${infer V}` ? [N, V] : neve
 type Nouns = Split<Channel>[0]
 export type FactdeskApi = {
   [N in Nouns]: {
-    [C in Channel as Split<C>[0] extends N ? Split<C>[1] : never]: (input: ChannelInput<C>, callId?: string) => Promise<Result<ChannelOutput<C>>>
+    [C in Channel as Split<C>[0] extends N ? Split<C>[1] : never]: (
+      input: ChannelInput<C>,
+      callId?: string
+    ) => Promise<Result<ChannelOutput<C>>>
   }
 } & {
-  on<E extends import('./events').EventName>(event: E, listener: (payload: import('./events').EventPayload<E>) => void): () => void
+  on<E extends import('./events').EventName>(
+    event: E,
+    listener: (payload: import('./events').EventPayload<E>) => void
+  ): () => void
 }

@@ -40,7 +40,11 @@ export type Suggestion = z.infer<typeof Suggestion>
  * before that, or when the encoder cannot run), and whether a better one is coming (`refining`: ask
  * again with `wait` for it).
  */
-export const Suggestions = z.strictObject({ suggestions: z.array(Suggestion), model: z.enum(['encoder', 'ngram']), refining: z.boolean() })
+export const Suggestions = z.strictObject({
+  suggestions: z.array(Suggestion),
+  model: z.enum(['encoder', 'ngram']),
+  refining: z.boolean()
+})
 export type Suggestions = z.infer<typeof Suggestions>
 
 const StoryClaim = { storyId: Id, claimId: Id }

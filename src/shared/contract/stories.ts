@@ -1,6 +1,20 @@
 // Stories: create, read with everything attached, edit, revise, delete to trash and restore.
 import { z } from 'zod'
-import { Activity, Claim, DeskState, Evidence, Id, IncomingStoryText, limits, Name, ShortText, Source, Story, StoryMeta, StorySummary } from '../model'
+import {
+  Activity,
+  Claim,
+  DeskState,
+  Evidence,
+  Id,
+  IncomingStoryText,
+  limits,
+  Name,
+  ShortText,
+  Source,
+  Story,
+  StoryMeta,
+  StorySummary
+} from '../model'
 import { channel, NoInput, WriteVersion } from './channel'
 
 export const RevisionInfo = z.strictObject({
@@ -59,7 +73,10 @@ export const storyChannels = {
     z.strictObject({ id: Id, text: IncomingStoryText, note: ShortText.optional() }),
     z.strictObject({ detail: StoryDetail, report: ReanchorReport })
   ),
-  'stories.revision': channel(z.strictObject({ id: Id, revision: z.number().int().min(1) }), z.strictObject({ revision: z.number().int(), text: z.string() })),
+  'stories.revision': channel(
+    z.strictObject({ id: Id, revision: z.number().int().min(1) }),
+    z.strictObject({ revision: z.number().int(), text: z.string() })
+  ),
   'stories.delete': channel(z.strictObject({ id: Id }), StorySummary),
   'stories.restore': channel(z.strictObject({ id: Id }), StorySummary),
   'stories.trash': channel(NoInput, z.array(StorySummary))

@@ -47,7 +47,9 @@ export const ExportResult = z.strictObject({
   bytes: z.number().int(),
   claimCount: z.number().int(),
   /** Claims a publishing format left out, by why (ClaimReview only). */
-  leftOut: z.strictObject(Object.fromEntries(leftOutReasons.map((r) => [r, z.number().int().min(0)])) as { [K in LeftOutReason]: z.ZodNumber })
+  leftOut: z.strictObject(
+    Object.fromEntries(leftOutReasons.map((r) => [r, z.number().int().min(0)])) as { [K in LeftOutReason]: z.ZodNumber }
+  )
 })
 export type ExportResult = z.infer<typeof ExportResult>
 
@@ -61,10 +63,16 @@ export type PackageImportResult = z.infer<typeof PackageImportResult>
 export const transferChannels = {
   'import.file': channel(ImportedFile, ImportResult),
   /** `allowPrivateNetwork`: the editor agreed, after a `needs_consent` error, to follow a redirect into the local network. */
-  'import.url': channel(z.strictObject({ url: z.string().min(1).max(4000), allowPrivateNetwork: z.boolean().optional() }), ImportResult),
+  'import.url': channel(
+    z.strictObject({ url: z.string().min(1).max(4000), allowPrivateNetwork: z.boolean().optional() }),
+    ImportResult
+  ),
   /** Stops every import under way (each fails with `cancelled`); says how many were stopped. */
   'import.cancel': channel(z.strictObject({}), z.strictObject({ cancelled: z.number().int() })),
-  'stories.reimport': channel(z.strictObject({ id: Id, file: ImportedFile.optional(), allowPrivateNetwork: z.boolean().optional() }), ReanchorReport),
+  'stories.reimport': channel(
+    z.strictObject({ id: Id, file: ImportedFile.optional(), allowPrivateNetwork: z.boolean().optional() }),
+    ReanchorReport
+  ),
   'export.report': channel(ReportRequest, ExportResult),
   'export.reveal': channel(z.strictObject({ path: z.string().max(4000) }), z.null()),
   'package.import': channel(z.strictObject({ file: ImportedFile.optional() }), PackageImportResult.nullable())

@@ -35,7 +35,17 @@ export const ClaimAnchor = z.strictObject({
 })
 export type ClaimAnchor = z.infer<typeof ClaimAnchor>
 
-export const claimTypes = ['statistic', 'quote', 'attribution', 'event', 'comparison', 'causal', 'prediction', 'absence', 'other'] as const
+export const claimTypes = [
+  'statistic',
+  'quote',
+  'attribution',
+  'event',
+  'comparison',
+  'causal',
+  'prediction',
+  'absence',
+  'other'
+] as const
 export const ClaimType = z.enum(claimTypes)
 export type ClaimType = z.infer<typeof ClaimType>
 

@@ -3,14 +3,18 @@ import { z } from 'zod'
 import { Name, OptionalUrl, ShortText } from './common'
 import { claimStatuses, verdicts } from './claim'
 
-export const VerdictLabels = z.strictObject(Object.fromEntries(verdicts.map((v) => [v, Name])) as {
-  [K in (typeof verdicts)[number]]: typeof Name
-})
+export const VerdictLabels = z.strictObject(
+  Object.fromEntries(verdicts.map((v) => [v, Name])) as {
+    [K in (typeof verdicts)[number]]: typeof Name
+  }
+)
 export type VerdictLabels = z.infer<typeof VerdictLabels>
 
-export const StatusLabels = z.strictObject(Object.fromEntries(claimStatuses.map((s) => [s, Name])) as {
-  [K in (typeof claimStatuses)[number]]: typeof Name
-})
+export const StatusLabels = z.strictObject(
+  Object.fromEntries(claimStatuses.map((s) => [s, Name])) as {
+    [K in (typeof claimStatuses)[number]]: typeof Name
+  }
+)
 export type StatusLabels = z.infer<typeof StatusLabels>
 
 export const defaultVerdictLabels: VerdictLabels = {
@@ -35,18 +39,31 @@ export type RemappableShortcut = (typeof remappableShortcuts)[number]
 
 const ShortcutKey = z
   .string()
-  .regex(/^[a-z/?.,;'[\]=`\\-]$/, 'A shortcut is one lower-case letter or punctuation key (digits are taken by status and verdict).')
+  .regex(
+    /^[a-z/?.,;'[\]=`\\-]$/,
+    'A shortcut is one lower-case letter or punctuation key (digits are taken by status and verdict).'
+  )
 
 export const ShortcutSettings = z
   .strictObject({
     /** Off: no single-key shortcut fires at all (WCAG 2.1.4); keys with Ctrl/Cmd still work. */
     singleKeys: z.boolean(),
-    keys: z.strictObject(Object.fromEntries(remappableShortcuts.map((a) => [a, ShortcutKey])) as { [K in RemappableShortcut]: typeof ShortcutKey })
+    keys: z.strictObject(
+      Object.fromEntries(remappableShortcuts.map((a) => [a, ShortcutKey])) as {
+        [K in RemappableShortcut]: typeof ShortcutKey
+      }
+    )
   })
-  .refine((s) => new Set(Object.values(s.keys)).size === remappableShortcuts.length, { message: 'Each shortcut needs a key of its own.', path: ['keys'] })
+  .refine((s) => new Set(Object.values(s.keys)).size === remappableShortcuts.length, {
+    message: 'Each shortcut needs a key of its own.',
+    path: ['keys']
+  })
 export type ShortcutSettings = z.infer<typeof ShortcutSettings>
 
-export const defaultShortcutSettings: ShortcutSettings = { singleKeys: true, keys: { next: 'j', previous: 'k', mark: 'm', search: '/', help: '?' } }
+export const defaultShortcutSettings: ShortcutSettings = {
+  singleKeys: true,
+  keys: { next: 'j', previous: 'k', mark: 'm', search: '/', help: '?' }
+}
 
 export const Settings = z.strictObject({
   verdictLabels: VerdictLabels,

@@ -2,7 +2,16 @@
 import { z } from 'zod'
 import { Id, IsoDate, LongText, Name, OptionalUrl, ShortText } from './common'
 
-export const sourceKinds = ['primary_document', 'official_statement', 'interview', 'news_report', 'dataset', 'expert', 'social_post', 'other'] as const
+export const sourceKinds = [
+  'primary_document',
+  'official_statement',
+  'interview',
+  'news_report',
+  'dataset',
+  'expert',
+  'social_post',
+  'other'
+] as const
 export const SourceKind = z.enum(sourceKinds)
 export type SourceKind = z.infer<typeof SourceKind>
 

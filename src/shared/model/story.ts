@@ -29,7 +29,15 @@ export const IncomingStoryText = z
   .string()
   .max(limits.storyText)
   .transform(canonicalText)
-  .pipe(z.string().min(1, 'the story has no text').max(limits.storyText, `the text is longer than ${limits.storyText.toLocaleString('en')} characters once line breaks and spaces are made regular`))
+  .pipe(
+    z
+      .string()
+      .min(1, 'the story has no text')
+      .max(
+        limits.storyText,
+        `the text is longer than ${limits.storyText.toLocaleString('en')} characters once line breaks and spaces are made regular`
+      )
+  )
 
 export const StoryRevision = z.strictObject({
   revision: z.number().int().min(1),

@@ -13,9 +13,17 @@ export const FINAL_DESK_STATE: DeskState = 'cleared'
 const partRank = (part: StoryPart): number => (part === 'headline' ? 0 : 1)
 
 /** Anchored claims in the order their words appear (headline first); orphaned ones (no place in the text) last. */
-export function storyOrder(a: Pick<Claim, 'orphaned' | 'anchor' | 'createdAt'>, b: Pick<Claim, 'orphaned' | 'anchor' | 'createdAt'>): number {
+export function storyOrder(
+  a: Pick<Claim, 'orphaned' | 'anchor' | 'createdAt'>,
+  b: Pick<Claim, 'orphaned' | 'anchor' | 'createdAt'>
+): number {
   if (a.orphaned !== b.orphaned) return a.orphaned ? 1 : -1
-  return partRank(a.anchor.part) - partRank(b.anchor.part) || a.anchor.position.start - b.anchor.position.start || a.anchor.position.end - b.anchor.position.end || a.createdAt.localeCompare(b.createdAt)
+  return (
+    partRank(a.anchor.part) - partRank(b.anchor.part) ||
+    a.anchor.position.start - b.anchor.position.start ||
+    a.anchor.position.end - b.anchor.position.end ||
+    a.createdAt.localeCompare(b.createdAt)
+  )
 }
 
 /** The claim's words as they stand now, as a checked-words record stamped with who and when. */
@@ -25,7 +33,8 @@ export function checkedNow(claim: Pick<Claim, 'anchor'>, by: string, at: string)
 }
 
 /** A claim carries a checked-words record once it has a verdict or is Done. */
-export const isChecked = (claim: Pick<Claim, 'verdict' | 'status'>): boolean => claim.verdict !== null || claim.status === 'done'
+export const isChecked = (claim: Pick<Claim, 'verdict' | 'status'>): boolean =>
+  claim.verdict !== null || claim.status === 'done'
 
 export const needsRecheck = (claim: Pick<Claim, 'recheck'>): boolean => claim.recheck !== null
 
@@ -51,7 +60,10 @@ export const recheckReasonLabels: Record<RecheckReason, string> = {
 }
 
 /** Done with nothing attached and no note on what it was checked against. */
-export function lacksCheckedAgainst(claim: Pick<Claim, 'id' | 'status' | 'checkedAgainst'>, evidence: readonly Pick<Evidence, 'claimId'>[]): boolean {
+export function lacksCheckedAgainst(
+  claim: Pick<Claim, 'id' | 'status' | 'checkedAgainst'>,
+  evidence: readonly Pick<Evidence, 'claimId'>[]
+): boolean {
   return claim.status === 'done' && claim.checkedAgainst.trim() === '' && !evidence.some((e) => e.claimId === claim.id)
 }
 
@@ -73,7 +85,11 @@ export interface SignOffBlocker {
 }
 
 /** Why one claim keeps its story from being cleared; empty when it does not. */
-export function claimBlockers(claim: Claim, evidence: readonly Evidence[], settings: Pick<Settings, 'requireCheckedAgainst'>): BlockReason[] {
+export function claimBlockers(
+  claim: Claim,
+  evidence: readonly Evidence[],
+  settings: Pick<Settings, 'requireCheckedAgainst'>
+): BlockReason[] {
   const reasons: BlockReason[] = []
   if (claim.status !== 'done') reasons.push('not_done')
   if (claim.verdict === null) reasons.push('no_verdict')
@@ -84,14 +100,19 @@ export function claimBlockers(claim: Claim, evidence: readonly Evidence[], setti
 }
 
 /** Every claim that blocks sign-off, in claim-number order. */
-export function signOffBlockers(claims: readonly Claim[], evidence: readonly Evidence[], settings: Pick<Settings, 'requireCheckedAgainst'>): SignOffBlocker[] {
+export function signOffBlockers(
+  claims: readonly Claim[],
+  evidence: readonly Evidence[],
+  settings: Pick<Settings, 'requireCheckedAgainst'>
+): SignOffBlocker[] {
   return claims
     .map((c) => ({ claimId: c.id, number: c.number, reasons: claimBlockers(c, evidence, settings) }))
     .filter((b) => b.reasons.length > 0)
     .sort((a, b) => a.number - b.number)
 }
 
-export const describeBlocker = (b: SignOffBlocker): string => `${claimLabel(b.number)}: ${b.reasons.map((r) => blockReasonLabels[r]).join(', ')}`
+export const describeBlocker = (b: SignOffBlocker): string =>
+  `${claimLabel(b.number)}: ${b.reasons.map((r) => blockReasonLabels[r]).join(', ')}`
 
 export const leftOutReasons = ['not_done', 'no_verdict', 'needs_recheck', 'orphaned'] as const
 export type LeftOutReason = (typeof leftOutReasons)[number]
@@ -104,7 +125,9 @@ export const leftOutReasonLabels: Record<LeftOutReason, string> = {
 }
 
 /** ClaimReview publishes only a Done verdict given on the words as they stand: null when it may go out. */
-export function whyNotPublishable(claim: Pick<Claim, 'status' | 'verdict' | 'orphaned'> & { needsRecheck: boolean }): LeftOutReason | null {
+export function whyNotPublishable(
+  claim: Pick<Claim, 'status' | 'verdict' | 'orphaned'> & { needsRecheck: boolean }
+): LeftOutReason | null {
   if (claim.status !== 'done') return 'not_done'
   if (claim.verdict === null) return 'no_verdict'
   if (claim.needsRecheck) return 'needs_recheck'

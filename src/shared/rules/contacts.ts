@@ -8,7 +8,10 @@ export function localDay(date: Date): string {
 }
 
 export const lastAttempt = (claim: Pick<Claim, 'contacts'>): ContactAttempt | undefined =>
-  claim.contacts.reduce<ContactAttempt | undefined>((last, c) => (!last || Date.parse(c.at) >= Date.parse(last.at) ? c : last), undefined)
+  claim.contacts.reduce<ContactAttempt | undefined>(
+    (last, c) => (!last || Date.parse(c.at) >= Date.parse(last.at) ? c : last),
+    undefined
+  )
 
 /** The follow-up a claim still owes: its latest attempt's date, unless the claim is Done. */
 export function followUpOf(claim: Pick<Claim, 'id' | 'number' | 'status' | 'contacts'>): FollowUp | null {
@@ -23,7 +26,12 @@ export function followUpState(due: string, today: string): FollowUpState {
   return due < today ? 'overdue' : due === today ? 'today' : 'later'
 }
 
-export const contactMethodLabels: Record<ContactMethod, string> = { phone: 'Phone', email: 'Email', message: 'Message', in_person: 'In person' }
+export const contactMethodLabels: Record<ContactMethod, string> = {
+  phone: 'Phone',
+  email: 'Email',
+  message: 'Message',
+  in_person: 'In person'
+}
 
 export const contactOutcomeLabels: Record<ContactOutcome, string> = {
   no_answer: 'No answer',

@@ -11,8 +11,12 @@ const sample = readFileSync(path.join(root, 'resources/sample-story.txt'), 'utf8
 function realSentences(): string[] {
   const fixtures = path.join(root, 'test/fixtures')
   const articles = path.join(fixtures, 'articles')
-  const fromArticles = readdirSync(articles).filter((f) => f.endsWith('.txt')).flatMap((f) => articleSentences(readFileSync(path.join(articles, f), 'utf8')))
-  const checkworthy = checkworthySentences(readFileSync(path.join(fixtures, 'checkworthy/CT24_checkworthy_english_dev.tsv'), 'utf8'))
+  const fromArticles = readdirSync(articles)
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => articleSentences(readFileSync(path.join(articles, f), 'utf8')))
+  const checkworthy = checkworthySentences(
+    readFileSync(path.join(fixtures, 'checkworthy/CT24_checkworthy_english_dev.tsv'), 'utf8')
+  )
   return [...fromArticles, ...articleSentences(sample), ...checkworthy]
 }
 

@@ -37,7 +37,10 @@ suite('resolveAnchors', () => {
   })
 
   it('moves claims when a paragraph is inserted before them or deleted', () => {
-    const inserted = story.replace('Aid and Pressure on Russia', 'A new paragraph of reporting goes here.\n\nAid and Pressure on Russia')
+    const inserted = story.replace(
+      'Aid and Pressure on Russia',
+      'A new paragraph of reporting goes here.\n\nAid and Pressure on Russia'
+    )
     const deleted = story.replace(/\n\nTrump’s Push for Talks\n\n[^\n]+/, '')
     for (const next of [inserted, deleted]) {
       const results = resolveAnchors([mark(story, aid), mark(story, costa)], story, next, 2)
@@ -56,15 +59,26 @@ suite('resolveAnchors', () => {
   })
 
   it('follows a lightly reworded sentence', () => {
-    const reworded = story.replace('30 countries, including Japan, are working on a framework', '31 countries, including Japan, are now working on a framework')
+    const reworded = story.replace(
+      '30 countries, including Japan, are working on a framework',
+      '31 countries, including Japan, are now working on a framework'
+    )
     const [result] = resolveAnchors([mark(story, rutte)], story, reworded, 2)
     expect(result!.status).toBe('fuzzy')
-    expect(quoted(reworded, result!)).toBe('NATO chief Mark Rutte said 31 countries, including Japan, are now working on a framework')
+    expect(quoted(reworded, result!)).toBe(
+      'NATO chief Mark Rutte said 31 countries, including Japan, are now working on a framework'
+    )
   })
 
   it('orphans a claim whose sentence was deleted or rewritten beyond recognition', () => {
-    const deleted = story.replace(' NATO chief Mark Rutte said 30 countries, including Japan, are working on a framework.', '')
-    const rewritten = story.replace(rutte, 'Dozens of governments are drafting plans, the alliance’s secretary general told reporters')
+    const deleted = story.replace(
+      ' NATO chief Mark Rutte said 30 countries, including Japan, are working on a framework.',
+      ''
+    )
+    const rewritten = story.replace(
+      rutte,
+      'Dozens of governments are drafting plans, the alliance’s secretary general told reporters'
+    )
     for (const next of [deleted, rewritten]) {
       const [result] = resolveAnchors([mark(story, rutte)], story, next, 2)
       expect(result!.status).toBe('orphaned')
@@ -81,9 +95,11 @@ suite('resolveAnchors', () => {
   })
 
   it('picks the right occurrence of a repeated phrase', () => {
-    const text = 'Officials said the toll rose sharply. Nobody disputed it.\n\nBy evening, police said the toll rose sharply again.'
+    const text =
+      'Officials said the toll rose sharply. Nobody disputed it.\n\nBy evening, police said the toll rose sharply again.'
     const second = mark(text, 'the toll rose sharply', 1)
-    const next = 'A new opening paragraph.\n\n' + text.replace('Nobody disputed it.', 'Nobody disputed the figures at first.')
+    const next =
+      'A new opening paragraph.\n\n' + text.replace('Nobody disputed it.', 'Nobody disputed the figures at first.')
     const [result] = resolveAnchors([second], text, next, 2)
     expect(result!.status).toBe('moved')
     expect(result!.anchor.position.start).toBe(next.lastIndexOf('the toll rose sharply'))
@@ -98,14 +114,17 @@ suite('resolveAnchors', () => {
   })
 
   it('orphans a short claim whose sentence is gone rather than taking a look-alike sentence elsewhere', () => {
-    const text = 'That was loud.\n\nAnd we can do it. Senator Kennedy spoke next.\n\nLater he said the plan was expensive and slow.'
-    const next = 'That was loud.\n\nSenator Kennedy spoke next.\n\nLater he said the plan was expensive. And we can do it, but slowly.'
+    const text =
+      'That was loud.\n\nAnd we can do it. Senator Kennedy spoke next.\n\nLater he said the plan was expensive and slow.'
+    const next =
+      'That was loud.\n\nSenator Kennedy spoke next.\n\nLater he said the plan was expensive. And we can do it, but slowly.'
     const [result] = resolveAnchors([mark(text, 'And we can do it.')], text, next, 2)
     expect(result!.status).toBe('orphaned')
   })
 
   it('orphans a slogan whose sentence was deleted although the slogan recurs once elsewhere', () => {
-    const text = 'He told him he wanted to spread the wealth around, the senator said.\n\nIn other news, taxes rose.\n\nCritics said he wanted to spread the wealth, but voters disagreed.'
+    const text =
+      'He told him he wanted to spread the wealth around, the senator said.\n\nIn other news, taxes rose.\n\nCritics said he wanted to spread the wealth, but voters disagreed.'
     const next = 'In other news, taxes rose.\n\nCritics said he wanted to spread the wealth, but voters disagreed.'
     const [result] = resolveAnchors([mark(text, 'wanted to spread the wealth', 0)], text, next, 2)
     expect(result!.status).toBe('orphaned')
@@ -113,7 +132,8 @@ suite('resolveAnchors', () => {
 
   it('does not stretch a claim over the new word that replaced its last word', () => {
     const text = 'We settled the suit with zero guilt admitted, with no admission of guilt.\n\nNext paragraph here.'
-    const next = 'We settled the suit with zero guilt admitted, with no admission attractive guilt.\n\nNext paragraph here.'
+    const next =
+      'We settled the suit with zero guilt admitted, with no admission attractive guilt.\n\nNext paragraph here.'
     const [result] = resolveAnchors([mark(text, 'with no admission of')], text, next, 2)
     if (result!.status !== 'orphaned') expect(quoted(next, result!)).toBe('with no admission')
   })

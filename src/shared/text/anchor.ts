@@ -63,11 +63,14 @@ function score(text: string, anchor: ClaimAnchor, hint: number, start: number, e
   const before = similarity(text.slice(Math.max(0, start - prefix.length), start), prefix)
   const after = similarity(text.slice(end, end + suffix.length), suffix)
   const position = 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length))
-  const total = (WEIGHTS.quote * quote + WEIGHTS.prefix * before + WEIGHTS.suffix * after + WEIGHTS.position * position) / WEIGHT_SUM
+  const total =
+    (WEIGHTS.quote * quote + WEIGHTS.prefix * before + WEIGHTS.suffix * after + WEIGHTS.position * position) /
+    WEIGHT_SUM
   return { start, end, quote, prefix: before, suffix: after, score: total }
 }
 
-const best = (candidates: Candidate[]): Candidate | undefined => candidates.reduce<Candidate | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined)
+const best = (candidates: Candidate[]): Candidate | undefined =>
+  candidates.reduce<Candidate | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined)
 
 /** A quote this long is specific enough that one exact occurrence is the same words, moved. */
 const DISTINCTIVE_LENGTH = 40
@@ -80,7 +83,11 @@ const MAX_EXACT_OCCURRENCES = 2000
 function exactCandidates(text: string, anchor: ClaimAnchor, hint: number): Candidate[] {
   const { exact } = anchor.quote
   const out: Candidate[] = []
-  for (let at = text.indexOf(exact); at !== -1 && out.length < MAX_EXACT_OCCURRENCES; at = text.indexOf(exact, at + 1)) {
+  for (
+    let at = text.indexOf(exact);
+    at !== -1 && out.length < MAX_EXACT_OCCURRENCES;
+    at = text.indexOf(exact, at + 1)
+  ) {
     out.push(score(text, anchor, hint, at, at + exact.length, 0))
   }
   return out
@@ -140,7 +147,12 @@ function fuzzyCandidate(text: string, anchor: ClaimAnchor, hint: number): Candid
   return from === 0 && to === text.length ? near : fuzzyIn(text, anchor, hint, 0, text.length)
 }
 
-export function resolveAnchor(anchor: ClaimAnchor, text: string, revision: number, hint = anchor.position.start): ResolvedAnchor {
+export function resolveAnchor(
+  anchor: ClaimAnchor,
+  text: string,
+  revision: number,
+  hint = anchor.position.start
+): ResolvedAnchor {
   const { exact } = anchor.quote
   const { start, end } = anchor.position
   const orphan: ResolvedAnchor = { status: 'orphaned', anchor }
@@ -150,8 +162,16 @@ export function resolveAnchor(anchor: ClaimAnchor, text: string, revision: numbe
   const { prefix, suffix } = anchor.quote
   for (const at of hint === start ? [start] : [hint, start]) {
     const atEnd = at + exact.length
-    const same = at >= prefix.length && text.slice(at, atEnd) === exact && text.slice(at - prefix.length, at) === prefix && text.slice(atEnd, atEnd + suffix.length) === suffix
-    if (same) return { status: at === start && atEnd === end ? 'exact' : 'moved', anchor: describe(text, at, atEnd, revision, anchor.part) }
+    const same =
+      at >= prefix.length &&
+      text.slice(at, atEnd) === exact &&
+      text.slice(at - prefix.length, at) === prefix &&
+      text.slice(atEnd, atEnd + suffix.length) === suffix
+    if (same)
+      return {
+        status: at === start && atEnd === end ? 'exact' : 'moved',
+        anchor: describe(text, at, atEnd, revision, anchor.part)
+      }
   }
 
   const occurrences = exactCandidates(text, anchor, hint)
@@ -168,7 +188,8 @@ export function resolveAnchor(anchor: ClaimAnchor, text: string, revision: numbe
   if (!fuzzy) return orphan
   const range = snapToWords(text, fuzzy.start, fuzzy.end)
   // The whole words claimed must still read like the quote, not just the letters matched.
-  if (range.start >= range.end || similarity(text.slice(range.start, range.end), exact) < MIN_QUOTE_SIMILARITY) return orphan
+  if (range.start >= range.end || similarity(text.slice(range.start, range.end), exact) < MIN_QUOTE_SIMILARITY)
+    return orphan
   return { status: 'fuzzy', anchor: describe(text, range.start, range.end, revision, anchor.part) }
 }
 
@@ -176,7 +197,12 @@ export function resolveAnchor(anchor: ClaimAnchor, text: string, revision: numbe
  * Re-anchors every claim from `oldText` into `newText` (revision `revision`), in the order given;
  * the anchors are all in one part of the story, the part whose text changed.
  */
-export function resolveAnchors(anchors: ClaimAnchor[], oldText: string, newText: string, revision: number): ResolvedAnchor[] {
+export function resolveAnchors(
+  anchors: ClaimAnchor[],
+  oldText: string,
+  newText: string,
+  revision: number
+): ResolvedAnchor[] {
   const hint = positionHint(oldText, newText)
   return anchors.map((anchor) => resolveAnchor(anchor, newText, revision, hint(anchor.position.start)))
 }

@@ -18,7 +18,12 @@ export function canonicalText(raw: string): string {
     .replace(INVISIBLE, '')
     .replace(BULLET_LINE, '\n\n')
     .split(/\n[ \t\u00A0]*\n\s*/)
-    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').replace(SPACES, ' ').trim())
+    .map((paragraph) =>
+      paragraph
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(SPACES, ' ')
+        .trim()
+    )
     .filter((paragraph) => paragraph.length > 0)
     .join('\n\n')
 }

@@ -9,10 +9,16 @@ export interface PartRange extends TextRange {
 }
 
 /** The text of `part`: the headline (`story.title`) or the story text. */
-export const partText = (story: Pick<Story, 'title' | 'text'>, part: StoryPart): string => (part === 'headline' ? story.title : story.text)
+export const partText = (story: Pick<Story, 'title' | 'text'>, part: StoryPart): string =>
+  part === 'headline' ? story.title : story.text
 
 /** Where an anchor's words are now. */
-export const anchorRange = (anchor: Pick<ClaimAnchor, 'part' | 'position'>): PartRange => ({ part: anchor.part, start: anchor.position.start, end: anchor.position.end })
+export const anchorRange = (anchor: Pick<ClaimAnchor, 'part' | 'position'>): PartRange => ({
+  part: anchor.part,
+  start: anchor.position.start,
+  end: anchor.position.end
+})
 
 /** Whether two ranges are the same words of the same part. */
-export const sameRange = (a: PartRange, b: PartRange): boolean => a.part === b.part && a.start === b.start && a.end === b.end
+export const sameRange = (a: PartRange, b: PartRange): boolean =>
+  a.part === b.part && a.start === b.start && a.end === b.end

@@ -9,7 +9,11 @@ function headTailHint(oldText: string, newText: string): (offset: number) => num
   let head = 0
   while (head < shortest && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++
   let tail = 0
-  while (tail < shortest - head && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++
+  while (
+    tail < shortest - head &&
+    oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)
+  )
+    tail++
   const oldMiddle = oldText.length - tail - head
   const newMiddle = newText.length - tail - head
   return (offset) => {
@@ -54,7 +58,9 @@ export function positionHint(oldText: string, newText: string): (oldOffset: numb
       else if (p.to !== null) return p.to + (offset - p.start)
       else {
         const before = shifts[mid]
-        return before === null || before === undefined ? fallback(offset) : Math.max(0, Math.min(newText.length, offset + before))
+        return before === null || before === undefined
+          ? fallback(offset)
+          : Math.max(0, Math.min(newText.length, offset + before))
       }
     }
     return fallback(offset)

@@ -8,7 +8,8 @@ const split = (text: string) => sentences(text).map((s) => text.slice(s.start, s
 describe('sentences', () => {
   it('keeps every word of the corpus fixture, so each case is a true split of its text', () => {
     expect(segmentCorpus.length).toBeGreaterThanOrEqual(150)
-    for (const c of segmentCorpus) expect(c.expected.join('').replace(/\s+/g, ''), c.rule).toBe(c.text.replace(/\s+/g, ''))
+    for (const c of segmentCorpus)
+      expect(c.expected.join('').replace(/\s+/g, ''), c.rule).toBe(c.text.replace(/\s+/g, ''))
   })
 
   it('splits every corpus case as expected', () => {
@@ -17,11 +18,18 @@ describe('sentences', () => {
   })
 
   it('splits plain sentences and keeps paragraphs apart', () => {
-    expect(split('One fact. Two facts! Three?\n\nA new paragraph.')).toEqual(['One fact.', 'Two facts!', 'Three?', 'A new paragraph.'])
+    expect(split('One fact. Two facts! Three?\n\nA new paragraph.')).toEqual([
+      'One fact.',
+      'Two facts!',
+      'Three?',
+      'A new paragraph.'
+    ])
   })
 
   it('ends a sentence at an abbreviation when a sentence plainly opens next', () => {
-    expect(split('The deal went to Acme Co. The price was secret. Talks began in the U.K. Officials were pleased.')).toEqual([
+    expect(
+      split('The deal went to Acme Co. The price was secret. Talks began in the U.K. Officials were pleased.')
+    ).toEqual([
       'The deal went to Acme Co.',
       'The price was secret.',
       'Talks began in the U.K.',
@@ -30,11 +38,19 @@ describe('sentences', () => {
   })
 
   it('keeps a quoted question with its attribution', () => {
-    expect(split('“Are you going to the grocery?” Forte said. She was not.')).toEqual(['“Are you going to the grocery?” Forte said.', 'She was not.'])
+    expect(split('“Are you going to the grocery?” Forte said. She was not.')).toEqual([
+      '“Are you going to the grocery?” Forte said.',
+      'She was not.'
+    ])
   })
 
   it('treats line breaks as boundaries and list markers as item starts', () => {
-    expect(split('Ranking:\n1. Finland\n2. Norway 3. Denmark')).toEqual(['Ranking:', '1. Finland', '2. Norway', '3. Denmark'])
+    expect(split('Ranking:\n1. Finland\n2. Norway 3. Denmark')).toEqual([
+      'Ranking:',
+      '1. Finland',
+      '2. Norway',
+      '3. Denmark'
+    ])
   })
 
   it('gives offsets into the original text', () => {

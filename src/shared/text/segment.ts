@@ -16,7 +16,8 @@ export interface Span {
 const words = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean))
 
 /** Titles go before a name and never end a sentence. */
-const TITLES = words(`mr mrs ms mx messrs mme mlle dr prof sen rep gov gen col lt sgt capt cmdr adm maj cpl pvt rev hon pres
+const TITLES =
+  words(`mr mrs ms mx messrs mme mlle dr prof sen rep gov gen col lt sgt capt cmdr adm maj cpl pvt rev hon pres
   supt insp det atty amb fr mt ft gen brig cdr`)
 
 /** Abbreviations that take a number ("No. 5", "p. 55", "Jan. 5"); before a word, they may end a sentence. */
@@ -44,7 +45,8 @@ const OPENERS = words(`the a an it its he she they we i you this that these thos
   voters workers people shares prices sales neither either such one two three four five six seven eight nine ten`)
 
 /** After a.m./p.m., these continue the time rather than open a sentence. */
-const TIME_FOLLOWERS = words(`monday tuesday wednesday thursday friday saturday sunday january february march april may june
+const TIME_FOLLOWERS =
+  words(`monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december eastern pacific central mountain local gmt utc bst cet et est edt
   pt pst pdt ct cst cdt mt mst mdt`)
 
@@ -126,7 +128,11 @@ function listItems(text: string, start: number, end: number): Item[] {
   pieces.push({ start: pieceStart, end })
   for (const piece of pieces) {
     let at = piece.start
-    if (BULLETS.includes(text[at] ?? '') || ((text[at] === '-' || text[at] === '*' || text[at] === '–') && isSpace(text[at + 1]))) at = skipSpace(text, at + 1, piece.end)
+    if (
+      BULLETS.includes(text[at] ?? '') ||
+      ((text[at] === '-' || text[at] === '*' || text[at] === '–') && isSpace(text[at + 1]))
+    )
+      at = skipSpace(text, at + 1, piece.end)
     MARKER.lastIndex = at
     const marker = MARKER.exec(text)
     if (!marker || marker.index + marker[0].length > piece.end) {
@@ -142,7 +148,8 @@ function listItems(text: string, start: number, end: number): Item[] {
       const next = nextValue(value)
       const needle = ` ${next}${punctuation}`
       let found = text.indexOf(needle, body)
-      while (found !== -1 && found < piece.end && !isSpace(text[found + needle.length])) found = text.indexOf(needle, found + 1)
+      while (found !== -1 && found < piece.end && !isSpace(text[found + needle.length]))
+        found = text.indexOf(needle, found + 1)
       if (found === -1 || found + needle.length >= piece.end) break
       items.push({ start: itemStart, end: trimEnd(text, itemStart, found), body })
       itemStart = found + 1
@@ -154,7 +161,8 @@ function listItems(text: string, start: number, end: number): Item[] {
   return items
 }
 
-const nextValue = (value: string): string => (/^[0-9]+$/.test(value) ? String(Number(value) + 1) : String.fromCharCode(value.charCodeAt(0) + 1))
+const nextValue = (value: string): string =>
+  /^[0-9]+$/.test(value) ? String(Number(value) + 1) : String.fromCharCode(value.charCodeAt(0) + 1)
 
 function skipSpace(text: string, at: number, end: number): number {
   while (at < end && isSpace(text[at])) at++
@@ -197,7 +205,8 @@ function boundaryAfter(text: string, at: number, end: number): { sentenceEnd: nu
   let j = at
   for (;;) {
     if (j < end && TERMINALS.includes(text[j] ?? '')) j++
-    else if (text[j] === ' ' && text[j + 1] === '.' && j + 1 < end && (text[j - 1] === '.' || text[j - 1] === '…')) j += 2
+    else if (text[j] === ' ' && text[j + 1] === '.' && j + 1 < end && (text[j - 1] === '.' || text[j - 1] === '…'))
+      j += 2
     else break
   }
   const cluster = text.slice(at, j).replace(/ /g, '')
@@ -238,7 +247,11 @@ function boundaryAfter(text: string, at: number, end: number): { sentenceEnd: nu
   }
   if (!opensSentence(text, next)) return goOn
   if (quoted && ATTRIBUTION.test(text.slice(next, next + 80))) return goOn
-  const ends = /[!?]/.test(cluster) ? true : cluster.length >= 3 || cluster.includes('…') ? ellipsisEnds(text, cluster, next) : fullStopEnds(text, at, next)
+  const ends = /[!?]/.test(cluster)
+    ? true
+    : cluster.length >= 3 || cluster.includes('…')
+      ? ellipsisEnds(text, cluster, next)
+      : fullStopEnds(text, at, next)
   return ends ? { sentenceEnd, resume: next } : goOn
 }
 
@@ -289,7 +302,8 @@ function wordBefore(text: string, at: number): string {
   return word
 }
 
-const looksLikeAddress = (word: string): boolean => word.includes('@') || word.includes('://') || /^www\./i.test(word) || word.includes('/')
+const looksLikeAddress = (word: string): boolean =>
+  word.includes('@') || word.includes('://') || /^www\./i.test(word) || word.includes('/')
 const isNumberish = (word: string): boolean => /^[$£€]?[0-9][0-9,.:%/-]*[\p{L}%]{0,3}$/u.test(word)
 const isDotted = (word: string): boolean => /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(word)
 
@@ -298,7 +312,8 @@ function fullStopEnds(text: string, at: number, next: number): boolean {
   let word = wordBefore(text, at)
   if (word === '') return true
   // "Tuesday.Mr": a sentence already ended inside the word; judge the part after it.
-  if (!isDotted(word) && !isNumberish(word) && !looksLikeAddress(word) && /\p{L}{2,}\.\p{L}/u.test(word)) word = word.slice(word.lastIndexOf('.') + 1)
+  if (!isDotted(word) && !isNumberish(word) && !looksLikeAddress(word) && /\p{L}{2,}\.\p{L}/u.test(word))
+    word = word.slice(word.lastIndexOf('.') + 1)
   const lower = word.toLowerCase()
   const following = nextWord(text, next)
   const nextIsNumber = isDigit(text[next])
@@ -339,7 +354,11 @@ function noSpaceBoundary(text: string, at: number, clusterEnd: number, k: number
   if (looksLikeAddress(whole)) return false
   if (clusterEnd - at > 1 || text[at] !== '.') return true
   const lastPart = word.split('.').at(-1) ?? ''
-  return /^(?:\p{L}{2,}|[0-9][0-9,]*%?)$/u.test(lastPart) && !TITLES.has(lastPart.toLowerCase()) && !AFTER_WORDS.has(lastPart.toLowerCase())
+  return (
+    /^(?:\p{L}{2,}|[0-9][0-9,]*%?)$/u.test(lastPart) &&
+    !TITLES.has(lastPart.toLowerCase()) &&
+    !AFTER_WORDS.has(lastPart.toLowerCase())
+  )
 }
 
 /** The sentence containing `offset` within a known paragraph (the margin's "+" asks per paragraph). */

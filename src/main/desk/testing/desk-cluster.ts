@@ -20,7 +20,7 @@ export interface DeskCluster {
 
 export async function startDeskCluster(): Promise<DeskCluster> {
   const pg = await startLocalPostgres()
-  const asAdmin = async <R,>(work: (client: Client) => Promise<R>): Promise<R> => {
+  const asAdmin = async <R>(work: (client: Client) => Promise<R>): Promise<R> => {
     const client = new Client({ connectionString: pg.url })
     await client.connect()
     try {
@@ -45,7 +45,15 @@ export async function startDeskCluster(): Promise<DeskCluster> {
       passwords.set(role, password)
       return { role, password }
     },
-    connectInput: (deskId, role, password) => ({ host: pg.host, port: pg.port, database: pg.database, user: role, password: password ?? passwords.get(role) ?? '', ssl: false, deskId }),
+    connectInput: (deskId, role, password) => ({
+      host: pg.host,
+      port: pg.port,
+      database: pg.database,
+      user: role,
+      password: password ?? passwords.get(role) ?? '',
+      ssl: false,
+      deskId
+    }),
     async client(deskId, role, editorName = role) {
       const t = await openTestCore({ deskRetryMs: 150 })
       cores.push(t)
@@ -61,7 +69,11 @@ export async function startDeskCluster(): Promise<DeskCluster> {
   return cluster
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 15_000
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()

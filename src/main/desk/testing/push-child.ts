@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   if (!connected.ok) throw new Error(connected.error.message)
   const claims = claimList!.split(',')
   for (let i = 0; ; i++) {
-    const result = await core.dispatch('claims.update', { storyId, claimId: claims[i % claims.length], patch: { rationale: `edit ${i}` } }, appSender)
+    const result = await core.dispatch(
+      'claims.update',
+      { storyId, claimId: claims[i % claims.length], patch: { rationale: `edit ${i}` } },
+      appSender
+    )
     if (!result.ok) throw new Error(result.error.message)
     process.stdout.write(`saved ${i}\n`)
   }

@@ -4,7 +4,12 @@
 // and event handlers that must never run. Used by the hostile-input tests and the import bench.
 import { deflateRawSync, constants } from 'node:zlib'
 
-const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1}: the council said the budget rose 4 per cent, and officials confirmed the figure on Tuesday.</p>`).join('\n')
+const prose = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i + 1}: the council said the budget rose 4 per cent, and officials confirmed the figure on Tuesday.</p>`
+  ).join('\n')
 
 export function deepHtml(depth: number): string {
   return `<!doctype html><html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}${prose(3)}${'</div>'.repeat(depth)}</body></html>`
@@ -31,9 +36,27 @@ export function zipBombDocx(mb: number, { lie = false } = {}): Uint8Array {
   const end = deflateRawSync(Buffer.from('</w:body></w:document>'))
   const stream = Buffer.concat([start, ...Array.from({ length: mb }, () => chunk), end])
   const entries: { name: string; data: Buffer; method: number; size: number; crc: number }[] = [
-    { name: '[Content_Types].xml', data: Buffer.from(DOCX_PARTS['[Content_Types].xml']), method: 0, size: DOCX_PARTS['[Content_Types].xml'].length, crc: 0 },
-    { name: '_rels/.rels', data: Buffer.from(DOCX_PARTS['_rels/.rels']), method: 0, size: DOCX_PARTS['_rels/.rels'].length, crc: 0 },
-    { name: 'word/document.xml', data: stream, method: 8, size: lie ? 1024 : head.length + mb * 1024 * 1024 + 22, crc: 0 }
+    {
+      name: '[Content_Types].xml',
+      data: Buffer.from(DOCX_PARTS['[Content_Types].xml']),
+      method: 0,
+      size: DOCX_PARTS['[Content_Types].xml'].length,
+      crc: 0
+    },
+    {
+      name: '_rels/.rels',
+      data: Buffer.from(DOCX_PARTS['_rels/.rels']),
+      method: 0,
+      size: DOCX_PARTS['_rels/.rels'].length,
+      crc: 0
+    },
+    {
+      name: 'word/document.xml',
+      data: stream,
+      method: 8,
+      size: lie ? 1024 : head.length + mb * 1024 * 1024 + 22,
+      crc: 0
+    }
   ]
   const locals: Buffer[] = []
   const centrals: Buffer[] = []

@@ -1,6 +1,15 @@
 // Test data for the report tests and benchmark: realistic story files that pass the model's zod schemas.
 import type { ReportOptions } from '../../../shared/contract/transfer'
-import { defaultSettings, Source, STORY_SCHEMA_VERSION, StoryFile, type Claim, type Evidence, type Person , type Settings } from '../../../shared/model'
+import {
+  defaultSettings,
+  Source,
+  STORY_SCHEMA_VERSION,
+  StoryFile,
+  type Claim,
+  type Evidence,
+  type Person,
+  type Settings
+} from '../../../shared/model'
 import type { ReportInput } from '../build'
 
 export const at = (minutes: number): string => new Date(Date.UTC(2026, 10, 25, 9, 0) + minutes * 60_000).toISOString()
@@ -26,15 +35,77 @@ export const people: Person[] = [
 const sourceDates = { createdAt: at(-100), updatedAt: at(-100) }
 
 export const sources: Source[] = [
-  { id: 's-budget', url: 'https://www.riverton.example/budget/2026?utm_source=mail', title: 'Riverton adopted budget 2026', publisher: 'City of Riverton', author: 'Finance Office', publishedAt: at(-20_000), accessedAt: at(-100), archiveUrl: 'https://archive.example/web/2026/riverton-budget', kind: 'primary_document', reliability: 'high', notes: '', ...sourceDates },
-  { id: 's-census', url: 'https://stats.example/census/riverton', title: 'Census 2025: Riverton, population table', publisher: 'National Statistics Office', author: '', publishedAt: at(-40_000), accessedAt: at(-90), archiveUrl: '', kind: 'dataset', reliability: 'high', notes: 'Table 4', ...sourceDates },
-  { id: 's-interview', url: '', title: 'Phone interview with the council clerk', publisher: '', author: 'Jonas Berg', publishedAt: '', accessedAt: at(-80), archiveUrl: '', kind: 'interview', reliability: 'medium', notes: '', ...sourceDates },
-  { id: 's-unused', url: 'https://unused.example/doc', title: 'A source no claim cites', publisher: '', author: '', publishedAt: '', accessedAt: '', archiveUrl: '', kind: 'other', reliability: 'unrated', notes: '', ...sourceDates }
+  {
+    id: 's-budget',
+    url: 'https://www.riverton.example/budget/2026?utm_source=mail',
+    title: 'Riverton adopted budget 2026',
+    publisher: 'City of Riverton',
+    author: 'Finance Office',
+    publishedAt: at(-20_000),
+    accessedAt: at(-100),
+    archiveUrl: 'https://archive.example/web/2026/riverton-budget',
+    kind: 'primary_document',
+    reliability: 'high',
+    notes: '',
+    ...sourceDates
+  },
+  {
+    id: 's-census',
+    url: 'https://stats.example/census/riverton',
+    title: 'Census 2025: Riverton, population table',
+    publisher: 'National Statistics Office',
+    author: '',
+    publishedAt: at(-40_000),
+    accessedAt: at(-90),
+    archiveUrl: '',
+    kind: 'dataset',
+    reliability: 'high',
+    notes: 'Table 4',
+    ...sourceDates
+  },
+  {
+    id: 's-interview',
+    url: '',
+    title: 'Phone interview with the council clerk',
+    publisher: '',
+    author: 'Jonas Berg',
+    publishedAt: '',
+    accessedAt: at(-80),
+    archiveUrl: '',
+    kind: 'interview',
+    reliability: 'medium',
+    notes: '',
+    ...sourceDates
+  },
+  {
+    id: 's-unused',
+    url: 'https://unused.example/doc',
+    title: 'A source no claim cites',
+    publisher: '',
+    author: '',
+    publishedAt: '',
+    accessedAt: '',
+    archiveUrl: '',
+    kind: 'other',
+    reliability: 'unrated',
+    notes: '',
+    ...sourceDates
+  }
 ]
 
-export const settings: Settings = { ...defaultSettings, organisationName: 'Riverton Ledger Fact Check', organisationUrl: 'https://ledger.example', factCheckBaseUrl: 'https://ledger.example/fact-checks/budget' }
+export const settings: Settings = {
+  ...defaultSettings,
+  organisationName: 'Riverton Ledger Fact Check',
+  organisationUrl: 'https://ledger.example',
+  factCheckBaseUrl: 'https://ledger.example/fact-checks/budget'
+}
 
-export const allOptions: ReportOptions = { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: true }
+export const allOptions: ReportOptions = {
+  includeExcerpts: true,
+  includeActivity: true,
+  includeOrphaned: true,
+  internal: true
+}
 
 const baseText = [
   'Riverton council approves record budget',
@@ -54,20 +125,63 @@ function claimOn(storyId: string, text: string, id: string, words: string, field
   const end = start + words.length
   const number = (numbers.get(storyId) ?? 0) + 1
   numbers.set(storyId, number)
-  const quote = { type: 'TextQuoteSelector' as const, exact: words, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) }
-  const checked = fields.verdict || fields.status === 'done' ? { exact: words, prefix: quote.prefix, suffix: quote.suffix, revision: 1, at: at(20), by: 'p-amira' } : null
+  const quote = {
+    type: 'TextQuoteSelector' as const,
+    exact: words,
+    prefix: text.slice(Math.max(0, start - 32), start),
+    suffix: text.slice(end, end + 32)
+  }
+  const checked =
+    fields.verdict || fields.status === 'done'
+      ? { exact: words, prefix: quote.prefix, suffix: quote.suffix, revision: 1, at: at(20), by: 'p-amira' }
+      : null
   return {
-    id, storyId, number,
+    id,
+    storyId,
+    number,
     anchor: { part: 'body', quote, position: { type: 'TextPositionSelector', start, end }, revision: 1 },
-    orphaned: false, restatement: '', type: 'statistic', speaker: '', status: 'open', verdict: null, rationale: '', correction: '',
-    assignee: null, priority: 'normal', tags: [], publishedUrl: '', checkedAgainst: '', checked, recheck: null, comments: [], contacts: [],
-    createdAt: at(10), createdBy: 'p-amira', updatedAt: at(20), updatedBy: 'p-amira',
+    orphaned: false,
+    restatement: '',
+    type: 'statistic',
+    speaker: '',
+    status: 'open',
+    verdict: null,
+    rationale: '',
+    correction: '',
+    assignee: null,
+    priority: 'normal',
+    tags: [],
+    publishedUrl: '',
+    checkedAgainst: '',
+    checked,
+    recheck: null,
+    comments: [],
+    contacts: [],
+    createdAt: at(10),
+    createdBy: 'p-amira',
+    updatedAt: at(20),
+    updatedBy: 'p-amira',
     ...fields
   }
 }
 
-const evidence = (id: string, claimId: string, sourceId: string, stance: Evidence['stance'], excerpt: string, locator = ''): Evidence => ({
-  id, claimId, sourceId, stance, excerpt, locator, createdAt: at(30), createdBy: 'p-jonas', updatedAt: at(30)
+const evidence = (
+  id: string,
+  claimId: string,
+  sourceId: string,
+  stance: Evidence['stance'],
+  excerpt: string,
+  locator = ''
+): Evidence => ({
+  id,
+  claimId,
+  sourceId,
+  stance,
+  excerpt,
+  locator,
+  createdAt: at(30),
+  createdBy: 'p-jonas',
+  updatedAt: at(30)
 })
 
 /** The budget story: verdicts of several kinds, evidence, a comment, an orphaned claim, an activity log. */
@@ -76,18 +190,66 @@ export function budgetStory(id = 'story-budget'): StoryFile {
   const text = baseText
   const claims = [
     // Deliberately out of text order, to prove the report sorts by position.
-    claimOn(id, text, `${id}-bus`, 'the new bus line would cut commuting times in half by 2028', { type: 'prediction', speaker: 'Lee Park', status: 'waiting', assignee: 'p-jonas', createdAt: at(12) }),
-    claimOn(id, text, `${id}-budget`, 'a budget of $4.2 million', { speaker: 'Dana Ortiz', status: 'done', verdict: 'accurate', rationale: 'Matches the adopted budget, page 3.', assignee: 'p-jonas', updatedBy: 'p-jonas', publishedUrl: 'https://ledger.example/fact-checks/budget-42m', tags: ['budget', 'council'] }),
-    claimOn(id, text, `${id}-largest`, 'the largest in the city’s history', { type: 'comparison', status: 'done', verdict: 'false', rationale: 'The 2019 budget was $4.6 million.\nAdjusted for inflation the gap is larger.', correction: 'a budget of $4.2 million, the largest since 2019' }),
-    claimOn(id, text, `${id}-growth`, 'grown by 12 percent since 2020', { speaker: 'City of Riverton ministry of planning', status: 'done', verdict: 'unverifiable', rationale: 'The census only covers 2025.' }),
-    claimOn(id, text, `${id}-schools`, '“We have never spent more on schools,”', { type: 'quote', speaker: 'Dana Ortiz', status: 'in_progress', verdict: 'needs_context', comments: [{ id: 'cm1', body: 'Check the 2019 schools line too.', by: 'p-jonas', at: at(25) }] })
+    claimOn(id, text, `${id}-bus`, 'the new bus line would cut commuting times in half by 2028', {
+      type: 'prediction',
+      speaker: 'Lee Park',
+      status: 'waiting',
+      assignee: 'p-jonas',
+      createdAt: at(12)
+    }),
+    claimOn(id, text, `${id}-budget`, 'a budget of $4.2 million', {
+      speaker: 'Dana Ortiz',
+      status: 'done',
+      verdict: 'accurate',
+      rationale: 'Matches the adopted budget, page 3.',
+      assignee: 'p-jonas',
+      updatedBy: 'p-jonas',
+      publishedUrl: 'https://ledger.example/fact-checks/budget-42m',
+      tags: ['budget', 'council']
+    }),
+    claimOn(id, text, `${id}-largest`, 'the largest in the city’s history', {
+      type: 'comparison',
+      status: 'done',
+      verdict: 'false',
+      rationale: 'The 2019 budget was $4.6 million.\nAdjusted for inflation the gap is larger.',
+      correction: 'a budget of $4.2 million, the largest since 2019'
+    }),
+    claimOn(id, text, `${id}-growth`, 'grown by 12 percent since 2020', {
+      speaker: 'City of Riverton ministry of planning',
+      status: 'done',
+      verdict: 'unverifiable',
+      rationale: 'The census only covers 2025.'
+    }),
+    claimOn(id, text, `${id}-schools`, '“We have never spent more on schools,”', {
+      type: 'quote',
+      speaker: 'Dana Ortiz',
+      status: 'in_progress',
+      verdict: 'needs_context',
+      comments: [{ id: 'cm1', body: 'Check the 2019 schools line too.', by: 'p-jonas', at: at(25) }]
+    })
   ]
   const orphan = claimOn(id, text, `${id}-orphan`, 'on Tuesday', { type: 'event', orphaned: true, status: 'open' })
   orphan.anchor.quote.exact = 'on Monday evening'
   claims.push(orphan)
   return StoryFile.parse({
     schemaVersion: STORY_SCHEMA_VERSION,
-    story: { id, title: 'Riverton council approves record budget', outlet: 'Riverton Ledger', byline: 'Sam Reyes', url: 'https://ledger.example/news/record-budget', publishedAt: at(-60), language: 'en', text, revision: 1, deskState: 'in_check', signOff: null, nextClaimNumber: claims.length + 1, origin: { kind: 'paste', location: '' }, createdAt: at(0), updatedAt: at(40) },
+    story: {
+      id,
+      title: 'Riverton council approves record budget',
+      outlet: 'Riverton Ledger',
+      byline: 'Sam Reyes',
+      url: 'https://ledger.example/news/record-budget',
+      publishedAt: at(-60),
+      language: 'en',
+      text,
+      revision: 1,
+      deskState: 'in_check',
+      signOff: null,
+      nextClaimNumber: claims.length + 1,
+      origin: { kind: 'paste', location: '' },
+      createdAt: at(0),
+      updatedAt: at(40)
+    },
     revisions: [{ revision: 1, text, createdAt: at(0), createdBy: 'p-amira', note: 'First import' }],
     claims,
     evidence: [
@@ -97,8 +259,30 @@ export function budgetStory(id = 'story-budget'): StoryFile {
       evidence('e4', `${id}-bus`, 's-interview', 'context', 'The clerk said no timetable exists yet.', '00:04:30')
     ],
     activity: [
-      { id: 'a1', at: at(0), by: 'p-amira', action: 'story.created', storyId: id, claimId: null, field: null, from: null, to: null, summary: 'Story created' },
-      { id: 'a2', at: at(20), by: 'p-jonas', action: 'claim.updated', storyId: id, claimId: `${id}-budget`, field: 'verdict', from: null, to: 'accurate', summary: 'Verdict set to Accurate' }
+      {
+        id: 'a1',
+        at: at(0),
+        by: 'p-amira',
+        action: 'story.created',
+        storyId: id,
+        claimId: null,
+        field: null,
+        from: null,
+        to: null,
+        summary: 'Story created'
+      },
+      {
+        id: 'a2',
+        at: at(20),
+        by: 'p-jonas',
+        action: 'claim.updated',
+        storyId: id,
+        claimId: `${id}-budget`,
+        field: 'verdict',
+        from: null,
+        to: 'accurate',
+        summary: 'Verdict set to Accurate'
+      }
     ]
   })
 }
@@ -109,15 +293,61 @@ export function hostileStory(id = 'story-hostile'): StoryFile {
   const values = Object.values(hostile)
   const text = `Notes from the hearing.\n\n${values.join('\n\n')}\n\nEnd of notes.`
   const claims = Object.entries(hostile).map(([key, words], i) =>
-    claimOn(id, text, `${id}-${key}`, words, { speaker: hostile.markdown, rationale: `${words}\nsecond line, with a comma`, correction: hostile.formula, restatement: words, verdict: i % 2 === 0 ? 'misleading' : null, status: i % 2 === 0 ? 'done' : 'open', tags: [hostile.emoji] })
+    claimOn(id, text, `${id}-${key}`, words, {
+      speaker: hostile.markdown,
+      rationale: `${words}\nsecond line, with a comma`,
+      correction: hostile.formula,
+      restatement: words,
+      verdict: i % 2 === 0 ? 'misleading' : null,
+      status: i % 2 === 0 ? 'done' : 'open',
+      tags: [hostile.emoji]
+    })
   )
   return StoryFile.parse({
     schemaVersion: STORY_SCHEMA_VERSION,
-    story: { id, title: `Hearing ${hostile.script} "notes", ${hostile.arabic} ${hostile.emoji}`, outlet: hostile.quotes, byline: hostile.hebrew, url: '', publishedAt: '', language: 'en', text, revision: 1, deskState: 'draft', signOff: null, nextClaimNumber: claims.length + 1, origin: { kind: 'paste', location: '' }, createdAt: at(0), updatedAt: at(5) },
+    story: {
+      id,
+      title: `Hearing ${hostile.script} "notes", ${hostile.arabic} ${hostile.emoji}`,
+      outlet: hostile.quotes,
+      byline: hostile.hebrew,
+      url: '',
+      publishedAt: '',
+      language: 'en',
+      text,
+      revision: 1,
+      deskState: 'draft',
+      signOff: null,
+      nextClaimNumber: claims.length + 1,
+      origin: { kind: 'paste', location: '' },
+      createdAt: at(0),
+      updatedAt: at(5)
+    },
     revisions: [{ revision: 1, text, createdAt: at(0), createdBy: 'p-amira', note: '' }],
     claims,
-    evidence: [evidence('eh1', `${id}-script`, 's-budget', 'contradicts', `${hostile.script} ${hostile.formula}`, hostile.markdown)],
-    activity: [{ id: 'ah1', at: at(1), by: 'p-amira', action: 'story.created', storyId: id, claimId: null, field: null, from: null, to: null, summary: hostile.script }]
+    evidence: [
+      evidence(
+        'eh1',
+        `${id}-script`,
+        's-budget',
+        'contradicts',
+        `${hostile.script} ${hostile.formula}`,
+        hostile.markdown
+      )
+    ],
+    activity: [
+      {
+        id: 'ah1',
+        at: at(1),
+        by: 'p-amira',
+        action: 'story.created',
+        storyId: id,
+        claimId: null,
+        field: null,
+        from: null,
+        to: null,
+        summary: hostile.script
+      }
+    ]
   })
 }
 
@@ -144,11 +374,37 @@ export function largeInput(storyCount = 20, claimsPerStory = 50, { activityPerCl
     const file = budgetStory(`story-${s}`)
     const template = file.claims[1] as Claim
     for (let c = file.claims.length; c < claimsPerStory; c++) {
-      file.claims.push({ ...template, id: `story-${s}-x${c}`, number: c + 1, verdict: (['accurate', 'false', 'misleading', null] as const)[c % 4] ?? null, rationale: `Checked against the adopted budget, pass ${c}.` })
-      file.evidence.push(evidence(`story-${s}-ev${c}`, `story-${s}-x${c}`, c % 2 ? 's-budget' : 's-census', 'supports', 'Total appropriations: $4,200,000', 'p. 3'))
+      file.claims.push({
+        ...template,
+        id: `story-${s}-x${c}`,
+        number: c + 1,
+        verdict: (['accurate', 'false', 'misleading', null] as const)[c % 4] ?? null,
+        rationale: `Checked against the adopted budget, pass ${c}.`
+      })
+      file.evidence.push(
+        evidence(
+          `story-${s}-ev${c}`,
+          `story-${s}-x${c}`,
+          c % 2 ? 's-budget' : 's-census',
+          'supports',
+          'Total appropriations: $4,200,000',
+          'p. 3'
+        )
+      )
       for (let a = 0; a < activityPerClaim; a++) {
         const [field, from, to, summary] = workedOn[a % workedOn.length] as (typeof workedOn)[number]
-        file.activity.push({ id: `story-${s}-a${c}-${a}`, at: at(30 + a), by: a % 2 ? 'p-jonas' : 'p-amira', action: 'claim.updated', storyId: file.story.id, claimId: `story-${s}-x${c}`, field, from, to, summary })
+        file.activity.push({
+          id: `story-${s}-a${c}-${a}`,
+          at: at(30 + a),
+          by: a % 2 ? 'p-jonas' : 'p-amira',
+          action: 'claim.updated',
+          storyId: file.story.id,
+          claimId: `story-${s}-x${c}`,
+          field,
+          from,
+          to,
+          summary
+        })
       }
     }
     file.story.nextClaimNumber = file.claims.length + 1

@@ -18,7 +18,15 @@ const setCurrentEditor = (desk: Desk, id: string) =>
 
 /** Lists the desk's editors to pick from, and a field to add yourself. */
 /** `adding`: a colleague is being added (to assign work to), so the current editor stays who it is. */
-function PickEditor({ onPicked, autoFocus, adding = false }: { onPicked?: () => void; autoFocus?: boolean; adding?: boolean }): React.JSX.Element {
+function PickEditor({
+  onPicked,
+  autoFocus,
+  adding = false
+}: {
+  onPicked?: () => void
+  autoFocus?: boolean
+  adding?: boolean
+}): React.JSX.Element {
   const desk = useDesk()
   const [name, setName] = useState('')
   const guard = useGuard()
@@ -46,7 +54,11 @@ function PickEditor({ onPicked, autoFocus, adding = false }: { onPicked?: () => 
       {!adding && active.length > 0 && (
         <Flex gap="2" wrap="wrap" role="group" aria-label="Editors on this desk">
           {active.map((p) => (
-            <Button key={p.id} variant={p.id === desk.currentEditor?.id ? 'solid' : 'soft'} onClick={() => void choose(p)}>
+            <Button
+              key={p.id}
+              variant={p.id === desk.currentEditor?.id ? 'solid' : 'soft'}
+              onClick={() => void choose(p)}
+            >
               <Avatar size="1" fallback={p.initials || '?'} radius="full" />
               {p.name}
             </Button>
@@ -59,7 +71,13 @@ function PickEditor({ onPicked, autoFocus, adding = false }: { onPicked?: () => 
             <Text size="1" weight="medium" color="gray">
               {!desk.currentEditor ? (active.length ? 'Or add yourself' : 'Your name') : 'Add a colleague'}
             </Text>
-            <TextField.Root autoFocus={autoFocus} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Dana Whitfield" aria-label="New editor name" />
+            <TextField.Root
+              autoFocus={autoFocus}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="e.g. Dana Whitfield"
+              aria-label="New editor name"
+            />
           </label>
           <Button type="submit" disabled={!name.trim()} loading={guard.busy}>
             <PlusIcon /> {desk.currentEditor ? 'Add editor' : 'Add and continue'}
@@ -87,13 +105,25 @@ export function FirstRunCard(): React.JSX.Element {
 }
 
 /** `onPicked`: an editor was chosen or added (not a cancel); the dialog closes either way. */
-export function EditorDialog({ open, adding = false, onOpenChange, onPicked }: { open: boolean; adding?: boolean; onOpenChange(open: boolean): void; onPicked?(): void }): React.JSX.Element {
+export function EditorDialog({
+  open,
+  adding = false,
+  onOpenChange,
+  onPicked
+}: {
+  open: boolean
+  adding?: boolean
+  onOpenChange(open: boolean): void
+  onPicked?(): void
+}): React.JSX.Element {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <DialogContent maxWidth="480px">
         <Dialog.Title>{adding ? 'Add an editor' : 'Who are you?'}</Dialog.Title>
         <Dialog.Description size="2" color="gray" mb="4">
-          {adding ? 'Add a colleague to the desk so work can be assigned to them; you stay the current editor.' : 'Changes are stamped with the current editor. Choose yourself, then carry on where you were.'}
+          {adding
+            ? 'Add a colleague to the desk so work can be assigned to them; you stay the current editor.'
+            : 'Changes are stamped with the current editor. Choose yourself, then carry on where you were.'}
         </Dialog.Description>
         <PickEditor autoFocus adding={adding} onPicked={() => (onPicked ? onPicked() : onOpenChange(false))} />
       </DialogContent>
@@ -109,7 +139,11 @@ export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.
     <DropdownMenu.Root>
       <DropdownMenu.Trigger>
         {/* The visible words are part of the name a screen reader hears (WCAG 2.5.3). */}
-        <Button variant="ghost" color="gray" aria-label={current ? `Editing as ${current.name}. Switch editor` : 'Choose editor'}>
+        <Button
+          variant="ghost"
+          color="gray"
+          aria-label={current ? `Editing as ${current.name}. Switch editor` : 'Choose editor'}
+        >
           <PersonIcon aria-hidden />
           <Text size="2">{current ? current.name : 'Choose editor'}</Text>
           <ChevronDownIcon aria-hidden />

@@ -35,7 +35,17 @@ export interface EnumSelectProps<T extends string> extends TriggerProps {
   size?: ComponentProps<typeof Select.Root>['size']
 }
 
-export function EnumSelect<T extends string>({ label, id, value, options, optionLabel, onChange, size, color, variant }: EnumSelectProps<T>): React.JSX.Element {
+export function EnumSelect<T extends string>({
+  label,
+  id,
+  value,
+  options,
+  optionLabel,
+  onChange,
+  size,
+  color,
+  variant
+}: EnumSelectProps<T>): React.JSX.Element {
   return (
     <Select.Root size={size} value={value} onValueChange={onOneOf(options, onChange)}>
       <Select.Trigger id={id} aria-label={label} color={color} variant={variant} />

@@ -12,7 +12,12 @@ export function ErrorCallout({ error }: { error: unknown }): React.JSX.Element |
         <ExclamationTriangleIcon />
       </Callout.Icon>
       <Callout.Text>
-        {message} {error instanceof BridgeError && <Code variant="ghost" color="gray">({error.code})</Code>}
+        {message}{' '}
+        {error instanceof BridgeError && (
+          <Code variant="ghost" color="gray">
+            ({error.code})
+          </Code>
+        )}
       </Callout.Text>
     </Callout.Root>
   )

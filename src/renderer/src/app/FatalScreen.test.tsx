@@ -44,6 +44,9 @@ describe('startupCheck', () => {
     const hung = { app: { info: () => new Promise(() => undefined) } }
     expect(await startupCheck({ factdesk: hung }, 20)).toMatchObject({ ok: false, problem: { kind: 'no-main' } })
     const info = { version: '1.0.0', logFile: '/x/main.log', libraryDir: '/lib' }
-    expect(await startupCheck({ factdesk: { app: { info: async () => ({ ok: true, value: info }) } } })).toEqual({ ok: true, info })
+    expect(await startupCheck({ factdesk: { app: { info: async () => ({ ok: true, value: info }) } } })).toEqual({
+      ok: true,
+      info
+    })
   })
 })

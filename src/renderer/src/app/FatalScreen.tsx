@@ -24,7 +24,13 @@ const explanation = (fatal: Fatal): string => {
 }
 
 export function FatalScreen({ fatal, logFile }: { fatal: Fatal; logFile: string }): React.JSX.Element {
-  const details = [headline[fatal.kind], explanation(fatal), fatal.kind === 'render' && fatal.stack ? fatal.stack : '', `Log file: ${logFile}`, `Browser: ${navigator.userAgent}`]
+  const details = [
+    headline[fatal.kind],
+    explanation(fatal),
+    fatal.kind === 'render' && fatal.stack ? fatal.stack : '',
+    `Log file: ${logFile}`,
+    `Browser: ${navigator.userAgent}`
+  ]
     .filter(Boolean)
     .join('\n\n')
   return (
@@ -37,8 +43,8 @@ export function FatalScreen({ fatal, logFile }: { fatal: Fatal; logFile: string 
       </Text>
       <Callout.Root color="gray" variant="surface">
         <Callout.Text>
-          The log is in <Code>{logFile}</Code>. To report this, send that file and the details below to whoever supports Factdesk at
-          your desk, with a line on what you were doing.
+          The log is in <Code>{logFile}</Code>. To report this, send that file and the details below to whoever supports
+          Factdesk at your desk, with a line on what you were doing.
         </Callout.Text>
       </Callout.Root>
       <Box>
@@ -71,11 +77,17 @@ export class ErrorBoundary extends Component<BoundaryProps, { fatal: Fatal | nul
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     const message = error instanceof Error ? error.message : String(error)
-    const stack = [error instanceof Error ? error.stack : null, info.componentStack].filter(Boolean).join('\n').slice(0, 8000) || null
+    const stack =
+      [error instanceof Error ? error.stack : null, info.componentStack].filter(Boolean).join('\n').slice(0, 8000) ||
+      null
     this.props.onError({ message: message.slice(0, 2000), stack, where: 'the window' })
   }
 
   override render(): ReactNode {
-    return this.state.fatal ? <FatalScreen fatal={this.state.fatal} logFile={this.props.logFile} /> : this.props.children
+    return this.state.fatal ? (
+      <FatalScreen fatal={this.state.fatal} logFile={this.props.logFile} />
+    ) : (
+      this.props.children
+    )
   }
 }

@@ -14,7 +14,15 @@ const titles: Record<LibraryNotice['kind'], string> = {
   rebuilt: 'Library list rebuilt'
 }
 
-export function Notices({ notices, readOnly, onDismiss }: { notices: LibraryNotice[]; readOnly: boolean; onDismiss(n: LibraryNotice): void }): React.JSX.Element | null {
+export function Notices({
+  notices,
+  readOnly,
+  onDismiss
+}: {
+  notices: LibraryNotice[]
+  readOnly: boolean
+  onDismiss(n: LibraryNotice): void
+}): React.JSX.Element | null {
   if (notices.length === 0 && !readOnly) return null
   return (
     <Flex direction="column" gap="2" className="notices">
@@ -27,8 +35,16 @@ export function Notices({ notices, readOnly, onDismiss }: { notices: LibraryNoti
         </Callout.Root>
       )}
       {notices.map((n) => (
-        <Callout.Root key={`${n.kind}${n.file}${n.message}`} color={n.kind === 'recovered_from_backup' || n.kind === 'rebuilt' || n.kind === 'created' ? 'blue' : 'amber'} size="1" role="alert" data-notice={n.kind}>
-          <Callout.Icon>{n.kind === 'recovered_from_backup' ? <InfoCircledIcon /> : <ExclamationTriangleIcon />}</Callout.Icon>
+        <Callout.Root
+          key={`${n.kind}${n.file}${n.message}`}
+          color={n.kind === 'recovered_from_backup' || n.kind === 'rebuilt' || n.kind === 'created' ? 'blue' : 'amber'}
+          size="1"
+          role="alert"
+          data-notice={n.kind}
+        >
+          <Callout.Icon>
+            {n.kind === 'recovered_from_backup' ? <InfoCircledIcon /> : <ExclamationTriangleIcon />}
+          </Callout.Icon>
           <Flex justify="between" align="start" gap="3" className="grow">
             <Callout.Text>
               <strong>{titles[n.kind]}.</strong> {n.message}

@@ -5,7 +5,15 @@ import { progressOf } from '../desk/claim-filters'
 import { useDesk } from './desk-context'
 import { statusColor } from './labels'
 
-export function ProgressBar({ counts, showText = true, width }: { counts: StatusCounts; showText?: boolean; width?: string }): React.JSX.Element {
+export function ProgressBar({
+  counts,
+  showText = true,
+  width
+}: {
+  counts: StatusCounts
+  showText?: boolean
+  width?: string
+}): React.JSX.Element {
   const desk = useDesk()
   const { done, total } = progressOf(counts)
   const summary = claimStatuses.map((s) => `${counts[s]} ${desk.statusLabel(s).toLowerCase()}`).join(', ')
@@ -22,9 +30,17 @@ export function ProgressBar({ counts, showText = true, width }: { counts: Status
         title={summary}
       >
         {total > 0 &&
-          [...claimStatuses].reverse().map((s) =>
-            counts[s] > 0 ? <span key={s} data-status={s} style={{ flexGrow: counts[s], background: `var(--${statusColor[s]}-${s === 'open' ? '6' : '9'})` }} /> : null
-          )}
+          [...claimStatuses]
+            .reverse()
+            .map((s) =>
+              counts[s] > 0 ? (
+                <span
+                  key={s}
+                  data-status={s}
+                  style={{ flexGrow: counts[s], background: `var(--${statusColor[s]}-${s === 'open' ? '6' : '9'})` }}
+                />
+              ) : null
+            )}
       </div>
       {showText && (
         <Text size="1" color="gray" className="progress-text" data-testid="progress-text">

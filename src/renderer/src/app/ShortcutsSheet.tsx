@@ -5,7 +5,13 @@ import { shortcutRows } from '../desk/keymap'
 import { useDesk } from './desk-context'
 import { DialogContent } from './dialog'
 
-export function ShortcutsSheet({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
+export function ShortcutsSheet({
+  open,
+  onOpenChange
+}: {
+  open: boolean
+  onOpenChange(open: boolean): void
+}): React.JSX.Element {
   const desk = useDesk()
   const groups = shortcutRows(desk.statusLabel, desk.verdictLabel, desk.library.settings.shortcuts)
   return (

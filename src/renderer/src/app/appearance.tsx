@@ -14,7 +14,9 @@ const choices: { value: AppearanceChoice; label: string }[] = [
   { value: 'dark', label: 'Dark' }
 ]
 
-const AppearanceContext = createContext<{ choice: AppearanceChoice; choose(choice: AppearanceChoice): void } | null>(null)
+const AppearanceContext = createContext<{ choice: AppearanceChoice; choose(choice: AppearanceChoice): void } | null>(
+  null
+)
 
 const stored = (): AppearanceChoice => {
   const value = window.localStorage.getItem(KEY)
@@ -41,7 +43,14 @@ export function ThemedApp({ children }: { children: React.ReactNode }): React.JS
   const appearance = choice === 'system' ? (dark ? 'dark' : 'light') : choice
   return (
     <AppearanceContext.Provider value={{ choice, choose }}>
-      <Theme accentColor="indigo" grayColor="slate" radius="medium" scaling="95%" appearance={appearance} data-appearance={appearance}>
+      <Theme
+        accentColor="indigo"
+        grayColor="slate"
+        radius="medium"
+        scaling="95%"
+        appearance={appearance}
+        data-appearance={appearance}
+      >
         {children}
       </Theme>
     </AppearanceContext.Provider>

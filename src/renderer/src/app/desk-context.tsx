@@ -55,7 +55,10 @@ interface ProviderProps {
 }
 
 export function DeskProvider({ library, editLibrary, askEditor, children }: ProviderProps): React.JSX.Element {
-  const run = useCallback(<T,>(work: () => Promise<T>): Promise<T | undefined> => editLibrary({ send: work }), [editLibrary])
+  const run = useCallback(
+    <T,>(work: () => Promise<T>): Promise<T | undefined> => editLibrary({ send: work }),
+    [editLibrary]
+  )
   const value = useMemo<Desk>(() => {
     const people = new Map(library.people.map((p) => [p.id, p]))
     return {

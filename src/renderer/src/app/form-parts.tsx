@@ -64,18 +64,41 @@ interface FieldProps {
   autoComplete?: string
 }
 
-export function LabelledField({ id, label, value, onChange, placeholder = '', type = 'text', autoComplete }: FieldProps): React.JSX.Element {
+export function LabelledField({
+  id,
+  label,
+  value,
+  onChange,
+  placeholder = '',
+  type = 'text',
+  autoComplete
+}: FieldProps): React.JSX.Element {
   return (
     <Flex direction="column" gap="1">
       <Text as="label" size="2" htmlFor={id}>
         {label}
       </Text>
-      <TextField.Root id={id} type={type} value={value} placeholder={placeholder} autoComplete={autoComplete} onChange={(e) => onChange(e.target.value)} />
+      <TextField.Root
+        id={id}
+        type={type}
+        value={value}
+        placeholder={placeholder}
+        autoComplete={autoComplete}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </Flex>
   )
 }
 
-export function DialogFooter({ error, closeLabel = 'Close', children }: { error: unknown; closeLabel?: string; children?: React.ReactNode }): React.JSX.Element {
+export function DialogFooter({
+  error,
+  closeLabel = 'Close',
+  children
+}: {
+  error: unknown
+  closeLabel?: string
+  children?: React.ReactNode
+}): React.JSX.Element {
   return (
     <Flex direction="column" gap="3" mt="3">
       <ErrorCallout error={error} />

@@ -4,11 +4,24 @@ import { CheckCircledIcon, CircleIcon, ClockIcon, Half2Icon } from '@radix-ui/re
 import { Badge } from '@radix-ui/themes'
 import type { ClaimStatus, DeskState, Stance, Verdict } from '../../../shared/model'
 
-export { claimTypeLabels as typeLabels, deskStateLabels, priorityLabels, reliabilityLabels, sourceKindLabels, stanceLabels } from '../../../shared/labels'
+export {
+  claimTypeLabels as typeLabels,
+  deskStateLabels,
+  priorityLabels,
+  reliabilityLabels,
+  sourceKindLabels,
+  stanceLabels
+} from '../../../shared/labels'
 
-export type RadixColor = 'gray' | 'blue' | 'amber' | 'green' | 'teal' | 'yellow' | 'orange' | 'red' | 'indigo' | 'violet' | 'crimson'
+export type RadixColor =
+  'gray' | 'blue' | 'amber' | 'green' | 'teal' | 'yellow' | 'orange' | 'red' | 'indigo' | 'violet' | 'crimson'
 
-export const statusColor: Record<ClaimStatus, RadixColor> = { open: 'gray', in_progress: 'blue', waiting: 'amber', done: 'green' }
+export const statusColor: Record<ClaimStatus, RadixColor> = {
+  open: 'gray',
+  in_progress: 'blue',
+  waiting: 'amber',
+  done: 'green'
+}
 
 export function StatusIcon({ status }: { status: ClaimStatus }): React.JSX.Element {
   const Icon = { open: CircleIcon, in_progress: Half2Icon, waiting: ClockIcon, done: CheckCircledIcon }[status]
@@ -24,24 +37,43 @@ export const verdictColor: Record<Verdict, RadixColor> = {
   unverifiable: 'gray'
 }
 
-
 export const deskStateColor: Record<DeskState, RadixColor> = { draft: 'gray', in_check: 'blue', cleared: 'green' }
-
 
 export const stanceColor: Record<Stance, RadixColor> = { supports: 'green', contradicts: 'red', context: 'gray' }
 
-
-
-export function StatusBadge({ status, label, size = '1' }: { status: ClaimStatus; label: string; size?: '1' | '2' }): React.JSX.Element {
+export function StatusBadge({
+  status,
+  label,
+  size = '1'
+}: {
+  status: ClaimStatus
+  label: string
+  size?: '1' | '2'
+}): React.JSX.Element {
   return (
-    <Badge color={statusColor[status]} size={size} variant="soft" highContrast data-status={status} className="status-badge">
+    <Badge
+      color={statusColor[status]}
+      size={size}
+      variant="soft"
+      highContrast
+      data-status={status}
+      className="status-badge"
+    >
       <StatusIcon status={status} />
       {label}
     </Badge>
   )
 }
 
-export function VerdictBadge({ verdict, label, size = '1' }: { verdict: Verdict; label: string; size?: '1' | '2' }): React.JSX.Element {
+export function VerdictBadge({
+  verdict,
+  label,
+  size = '1'
+}: {
+  verdict: Verdict
+  label: string
+  size?: '1' | '2'
+}): React.JSX.Element {
   return (
     <Badge color={verdictColor[verdict]} size={size} variant="surface" highContrast data-verdict={verdict}>
       {label}

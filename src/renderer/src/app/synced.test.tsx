@@ -67,7 +67,9 @@ describe('useSynced', () => {
     })
     let answered = false
     await act(async () => {
-      void synced().edit({ send: () => Promise.resolve('read answer') }).then(() => (answered = true))
+      void synced()
+        .edit({ send: () => Promise.resolve('read answer') })
+        .then(() => (answered = true))
     })
     expect(answered).toBe(true)
     await act(async () => {

@@ -52,14 +52,17 @@ let keys = 0
 export function useSynced<S>(report: ReportFailure, tracker?: EditTracker): Synced<S> {
   const [saved, setSaved] = useState<S | null>(null)
   const [pending, setPending] = useState<Pending<S>[]>([])
-  const value = useMemo(() => (saved === null ? null : pending.reduce<S>((state, p) => p.show(state), saved)), [saved, pending])
+  const value = useMemo(
+    () => (saved === null ? null : pending.reduce<S>((state, p) => p.show(state), saved)),
+    [saved, pending]
+  )
   const update = useCallback((change: (state: S) => S) => setSaved((s) => (s === null ? s : change(s))), [])
 
   /** The fold of the edit sent last: answers are folded in the order the edits were sent (see below). */
   const lastFold = useRef<Promise<void>>(Promise.resolve())
 
   const edit = useCallback(
-    async <T,>({ send, show, apply, retry }: Edit<S, T>): Promise<T | undefined> => {
+    async <T>({ send, show, apply, retry }: Edit<S, T>): Promise<T | undefined> => {
       const key = ++keys
       if (show) setPending((p) => [...p, { key, show }])
       // Main runs a view's edits in the order they were sent, but may answer them in another (each

@@ -61,7 +61,14 @@ export function ToastProvider({ children }: { children: React.ReactNode }): Reac
       {children}
       <div className="toasts" role="region" aria-label="Notifications" aria-live="polite">
         {toasts.map((t) => (
-          <Flex key={t.id} className="toast" data-tone={t.tone ?? 'info'} role={t.tone === 'error' ? 'alert' : 'status'} align="center" gap="3">
+          <Flex
+            key={t.id}
+            className="toast"
+            data-tone={t.tone ?? 'info'}
+            role={t.tone === 'error' ? 'alert' : 'status'}
+            align="center"
+            gap="3"
+          >
             <Text size="2">{t.message}</Text>
             {t.action && (
               <Button size="1" variant="soft" onClick={() => act(t)}>

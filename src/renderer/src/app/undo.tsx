@@ -34,7 +34,9 @@ export function useUndo(): UndoHistory {
 const LIMIT = 500
 
 /** A key press that means undo or redo, or null. */
-export function undoKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): 'undo' | 'redo' | null {
+export function undoKey(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>
+): 'undo' | 'redo' | null {
   if (e.altKey || !(e.ctrlKey || e.metaKey)) return null
   const key = e.key.toLowerCase()
   if (key === 'z') return e.shiftKey ? 'redo' : 'undo'
@@ -71,7 +73,10 @@ export function UndoProvider({ children }: { children: React.ReactNode }): React
           toasts.show({ message: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}.` })
           return true
         } catch (error) {
-          toasts.show({ tone: 'error', message: `Could not ${direction} “${entry.label}”: ${error instanceof Error ? error.message : String(error)}` })
+          toasts.show({
+            tone: 'error',
+            message: `Could not ${direction} “${entry.label}”: ${error instanceof Error ? error.message : String(error)}`
+          })
           return false
         }
       }

@@ -27,7 +27,9 @@ export function useLibrary(report: ReportFailure): LibraryHook {
   const addNotices = useCallback((incoming: LibraryNotice[]) => {
     setNotices((current) => {
       const known = new Set(current.map(noticeKey))
-      const fresh = incoming.filter((n) => n.kind !== 'created' && !known.has(noticeKey(n)) && !dismissed.current.has(noticeKey(n)))
+      const fresh = incoming.filter(
+        (n) => n.kind !== 'created' && !known.has(noticeKey(n)) && !dismissed.current.has(noticeKey(n))
+      )
       return fresh.length ? [...current, ...fresh] : current
     })
   }, [])

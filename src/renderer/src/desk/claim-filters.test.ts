@@ -9,7 +9,12 @@ const claim = (id: string, over: Partial<Claim> = {}): Claim => ({
   checked: null,
   recheck: null,
   contacts: [],
-  anchor: { part: 'body', quote: { type: 'TextQuoteSelector', exact: `words of ${id}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 5 }, revision: 1 },
+  anchor: {
+    part: 'body',
+    quote: { type: 'TextQuoteSelector', exact: `words of ${id}`, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: 0, end: 5 },
+    revision: 1
+  },
   orphaned: false,
   ...defaultClaimFields,
   comments: [],
@@ -49,11 +54,21 @@ describe('filterClaims', () => {
   it('searches rationale, comments, evidence excerpts and source titles too', () => {
     const worked = [
       claim('r', { rationale: 'The CDC figures disagree.' }),
-      claim('m', { comments: [{ id: 'x', body: 'Call the ministry press office', by: 'p', at: '2026-01-01T00:00:00.000Z' }] }),
+      claim('m', {
+        comments: [{ id: 'x', body: 'Call the ministry press office', by: 'p', at: '2026-01-01T00:00:00.000Z' }]
+      }),
       claim('e'),
       claim('s')
     ]
-    const sources = [{ id: 'src', title: 'Centers for Disease Control weekly report', publisher: 'CDC', url: '', archiveUrl: 'https://web.archive.org/web/2026/cdc.gov' }] as Source[]
+    const sources = [
+      {
+        id: 'src',
+        title: 'Centers for Disease Control weekly report',
+        publisher: 'CDC',
+        url: '',
+        archiveUrl: 'https://web.archive.org/web/2026/cdc.gov'
+      }
+    ] as Source[]
     const found = [
       { claimId: 'e', sourceId: 'none', excerpt: 'Table 4 shows 12 percent', locator: '' },
       { claimId: 's', sourceId: 'src', excerpt: '', locator: '' }
@@ -66,7 +81,12 @@ describe('filterClaims', () => {
     expect(search('web.archive.org')).toEqual(['s'])
   })
   it('finds verdicts waiting for re-check, and a claim by its number', () => {
-    const waiting = claim('e', { number: 7, status: 'done', verdict: 'misleading', recheck: { reason: 'revised', at: '2026-01-02T00:00:00.000Z', revision: 2 } })
+    const waiting = claim('e', {
+      number: 7,
+      status: 'done',
+      verdict: 'misleading',
+      recheck: { reason: 'revised', at: '2026-01-02T00:00:00.000Z', revision: 2 }
+    })
     expect(ids(filterClaims([...claims, waiting], evidence, { ...noFilter, recheck: true }))).toEqual(['e'])
     expect(ids(filterClaims([...claims, waiting], evidence, { ...noFilter, query: 'c7' }))).toEqual(['e'])
   })

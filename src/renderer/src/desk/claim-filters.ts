@@ -19,26 +19,66 @@ export interface ClaimFilter {
   query: string
 }
 
-export const noFilter: ClaimFilter = { status: 'all', verdict: 'all', type: 'all', assignee: 'all', noEvidence: false, orphaned: false, recheck: false, conflict: false, query: '' }
+export const noFilter: ClaimFilter = {
+  status: 'all',
+  verdict: 'all',
+  type: 'all',
+  assignee: 'all',
+  noEvidence: false,
+  orphaned: false,
+  recheck: false,
+  conflict: false,
+  query: ''
+}
 
 export const isFiltered = (f: ClaimFilter): boolean =>
-  f.status !== 'all' || f.verdict !== 'all' || f.type !== 'all' || f.assignee !== 'all' || f.noEvidence || f.orphaned || f.recheck || f.conflict || f.query.trim() !== ''
+  f.status !== 'all' ||
+  f.verdict !== 'all' ||
+  f.type !== 'all' ||
+  f.assignee !== 'all' ||
+  f.noEvidence ||
+  f.orphaned ||
+  f.recheck ||
+  f.conflict ||
+  f.query.trim() !== ''
 
 /**
  * Everything a search looks through for one claim: its words and restatement, speaker, tags,
  * rationale and correction, the comments, and each piece of evidence's excerpt, locator and source.
  */
 function searchText(c: Claim, evidence: readonly Evidence[], sources: ReadonlyMap<string, Source>): string {
-  const parts = [claimLabel(c.number), c.anchor.quote.exact, c.restatement, c.speaker, c.tags.join(' '), c.rationale, c.correction, ...c.comments.map((m) => m.body)]
+  const parts = [
+    claimLabel(c.number),
+    c.anchor.quote.exact,
+    c.restatement,
+    c.speaker,
+    c.tags.join(' '),
+    c.rationale,
+    c.correction,
+    ...c.comments.map((m) => m.body)
+  ]
   for (const e of evidence) {
     const source = sources.get(e.sourceId)
-    parts.push(e.excerpt, e.locator, source?.title ?? '', source?.publisher ?? '', source?.url ?? '', source?.archiveUrl ?? '')
+    parts.push(
+      e.excerpt,
+      e.locator,
+      source?.title ?? '',
+      source?.publisher ?? '',
+      source?.url ?? '',
+      source?.archiveUrl ?? ''
+    )
   }
   return parts.join('\n').toLowerCase()
 }
 
 /** `conflicted`: the ids of claims with a sync conflict (the desk sync's status says which). */
-export function filterClaims(claims: readonly Claim[], evidence: readonly Evidence[], f: ClaimFilter, sources: readonly Source[] = [], conflicted: ReadonlySet<string> = new Set()): Claim[] {
+export function filterClaims(
+  claims: readonly Claim[],
+  evidence: readonly Evidence[],
+  f: ClaimFilter,
+  sources: readonly Source[] = [],
+  conflicted: ReadonlySet<string> = new Set()
+): Claim[] {
   const backed = new Set(evidence.map((e) => e.claimId))
   const q = f.query.trim().toLowerCase()
   const byClaim = new Map<string, Evidence[]>()

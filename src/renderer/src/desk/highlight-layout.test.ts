@@ -75,7 +75,11 @@ describe('layoutParagraph', () => {
   })
 
   it('covers the paragraph with no gaps however many claims overlap', () => {
-    const spans = Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, start: (i * 7) % 90, end: ((i * 7) % 90) + 5 + (i % 13) }))
+    const spans = Array.from({ length: 40 }, (_, i) => ({
+      id: `c${i}`,
+      start: (i * 7) % 90,
+      end: ((i * 7) % 90) + 5 + (i % 13)
+    }))
     const segments = layoutParagraph(0, 100, spans)
     expect(segments[0]?.start).toBe(0)
     expect(segments.at(-1)?.end).toBe(100)

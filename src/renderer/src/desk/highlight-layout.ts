@@ -17,7 +17,8 @@ export interface Segment {
   starts: string[]
 }
 
-const byNesting = (a: ClaimSpan, b: ClaimSpan): number => b.end - b.start - (a.end - a.start) || a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const byNesting = (a: ClaimSpan, b: ClaimSpan): number =>
+  b.end - b.start - (a.end - a.start) || a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** Lays out the text from `from` to `to` (a paragraph's offsets in the story) under `spans`. */
 export function layoutParagraph(from: number, to: number, spans: readonly ClaimSpan[]): Segment[] {
@@ -34,13 +35,21 @@ export function layoutParagraph(from: number, to: number, spans: readonly ClaimS
     const start = points[i] as number
     const end = points[i + 1] as number
     const covering = ordered.filter((s) => s.start <= start && s.end >= end)
-    segments.push({ start, end, ids: covering.map((s) => s.id), starts: covering.filter((s) => s.start === start).map((s) => s.id) })
+    segments.push({
+      start,
+      end,
+      ids: covering.map((s) => s.id),
+      starts: covering.filter((s) => s.start === start).map((s) => s.id)
+    })
   }
   return segments
 }
 
 /** Hands each paragraph the spans that touch it; a span across a paragraph break goes to both. */
-export function spansByParagraph(paragraphs: readonly { start: number; end: number }[], spans: readonly ClaimSpan[]): ClaimSpan[][] {
+export function spansByParagraph(
+  paragraphs: readonly { start: number; end: number }[],
+  spans: readonly ClaimSpan[]
+): ClaimSpan[][] {
   const sorted = [...spans].sort((a, b) => a.start - b.start)
   return paragraphs.map((p) => {
     const out: ClaimSpan[] = []

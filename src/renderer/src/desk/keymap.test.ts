@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { undoKey } from '../app/undo'
 import { actionFor, isTypingTarget, type KeyLike } from './keymap'
 
-const key = (k: string, over: Partial<KeyLike> = {}): KeyLike => ({ key: k, code: /^[0-9]$/.test(k) ? `Digit${k}` : `Key${k.toUpperCase()}`, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...over })
+const key = (k: string, over: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  code: /^[0-9]$/.test(k) ? `Digit${k}` : `Key${k.toUpperCase()}`,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...over
+})
 
 describe('actionFor', () => {
   it('moves with j/k and the arrows', () => {

@@ -1,5 +1,12 @@
 // The desk's keyboard shortcuts: one table read by the key handler and by the shortcuts sheet.
-import { claimStatuses, defaultShortcutSettings, verdicts, type ClaimStatus, type ShortcutSettings, type Verdict } from '../../../shared/model'
+import {
+  claimStatuses,
+  defaultShortcutSettings,
+  verdicts,
+  type ClaimStatus,
+  type ShortcutSettings,
+  type Verdict
+} from '../../../shared/model'
 
 export type DeskAction =
   | { kind: 'next' }
@@ -42,7 +49,12 @@ export function actionFor(e: KeyLike, shortcuts: ShortcutSettings = defaultShort
   if (e.key === keys.help) return { kind: 'help' }
   const digit = digitOf(e.code)
   if (digit !== null) {
-    if (e.shiftKey) return digit === 0 ? { kind: 'verdict', verdict: null } : verdicts[digit - 1] ? { kind: 'verdict', verdict: verdicts[digit - 1] as Verdict } : null
+    if (e.shiftKey)
+      return digit === 0
+        ? { kind: 'verdict', verdict: null }
+        : verdicts[digit - 1]
+          ? { kind: 'verdict', verdict: verdicts[digit - 1] as Verdict }
+          : null
     const status = claimStatuses[digit - 1]
     return status ? { kind: 'status', status } : null
   }
@@ -144,7 +156,10 @@ export function shortcutRows(
     { title: 'Status', rows: claimStatuses.map((s, i) => ({ keys: [String(i + 1)], what: statusLabel(s) })) },
     {
       title: 'Verdict',
-      rows: [...verdicts.map((v, i) => ({ keys: ['Shift', String(i + 1)], what: verdictLabel(v) })), { keys: ['Shift', '0'], what: 'Clear the verdict' }]
+      rows: [
+        ...verdicts.map((v, i) => ({ keys: ['Shift', String(i + 1)], what: verdictLabel(v) })),
+        { keys: ['Shift', '0'], what: 'Clear the verdict' }
+      ]
     }
   ]
 }

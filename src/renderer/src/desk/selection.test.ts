@@ -37,7 +37,8 @@ function render(): HTMLElement {
   return root
 }
 
-const run = (root: HTMLElement, start: number): Text => root.querySelector(`[data-start="${start}"]`)!.firstChild as Text
+const run = (root: HTMLElement, start: number): Text =>
+  root.querySelector(`[data-start="${start}"]`)!.firstChild as Text
 
 let root: HTMLElement
 beforeEach(() => {

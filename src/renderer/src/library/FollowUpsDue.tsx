@@ -20,8 +20,15 @@ function useFollowUps(): StoryFollowUp[] {
     const off = onEvent('library.changed', (change) => {
       if (change.entity !== 'story') return
       const { summary } = change
-      const mine = summary.deletedAt === null ? summary.followUps.map((followUp) => ({ storyId: summary.id, title: summary.title, followUp })) : []
-      setAll((list) => (mine.length === 0 && !list.some((f) => f.storyId === summary.id) ? list : [...list.filter((f) => f.storyId !== summary.id), ...mine]))
+      const mine =
+        summary.deletedAt === null
+          ? summary.followUps.map((followUp) => ({ storyId: summary.id, title: summary.title, followUp }))
+          : []
+      setAll((list) =>
+        mine.length === 0 && !list.some((f) => f.storyId === summary.id)
+          ? list
+          : [...list.filter((f) => f.storyId !== summary.id), ...mine]
+      )
     })
     return () => {
       live = false
@@ -44,7 +51,11 @@ export function FollowUpsDue({ person, onOpen }: Props): React.JSX.Element | nul
   const due = useMemo(
     () =>
       followUps
-        .map((f) => ({ story: { id: f.storyId, title: f.title }, followUp: f.followUp, state: followUpState(f.followUp.due, today) }))
+        .map((f) => ({
+          story: { id: f.storyId, title: f.title },
+          followUp: f.followUp,
+          state: followUpState(f.followUp.due, today)
+        }))
         .filter((d) => d.state !== 'later' && (person === 'all' || d.followUp.by === person))
         .sort((a, b) => a.followUp.due.localeCompare(b.followUp.due)),
     [followUps, today, person]

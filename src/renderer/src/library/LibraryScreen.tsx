@@ -3,7 +3,19 @@
 // Connected to a desk, this is the lead's view: every story on the desk is pulled into the library, so
 // the list is the whole desk, each story marked by how it stands with the desk.
 import { MagnifyingGlassIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
-import { Avatar, Badge, Button, Checkbox, Flex, Heading, Select, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
+import {
+  Avatar,
+  Badge,
+  Button,
+  Checkbox,
+  Flex,
+  Heading,
+  Select,
+  Table,
+  Text,
+  TextField,
+  Tooltip
+} from '@radix-ui/themes'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../api'
@@ -39,14 +51,28 @@ const deskMarkBadges: Record<Exclude<DeskMark, 'synced'>, { label: string; color
   local: { label: 'Only in this library', color: 'gray' }
 }
 
-const sortLabels: Record<LibrarySort, string> = { updated: 'Last change', title: 'Headline', progress: 'Least finished', claims: 'Most claims' }
+const sortLabels: Record<LibrarySort, string> = {
+  updated: 'Last change',
+  title: 'Headline',
+  progress: 'Least finished',
+  claims: 'Most claims'
+}
 
-export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void; onNewStory(): void }): React.JSX.Element {
+export function LibraryScreen({
+  onOpen,
+  onNewStory
+}: {
+  onOpen(id: string): void
+  onNewStory(): void
+}): React.JSX.Element {
   const desk = useDesk()
   const [filter, setFilterState] = useState<LibraryFilter>(defaultLibraryFilter)
   const search = useRef<HTMLInputElement>(null)
   const toasts = useToasts()
-  const reportError = useCallback((error: unknown) => toasts.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) }), [toasts])
+  const reportError = useCallback(
+    (error: unknown) => toasts.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) }),
+    [toasts]
+  )
   const rows = useStoryRows(filter, reportError)
   const total = rows.total ?? 0
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set())
@@ -59,11 +85,20 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
   const selectedIds = [...ticked]
   const allTicked = total > 0 && ticked.size === total
   const { allIds } = rows
-  const tickAll = useCallback(async (on: boolean): Promise<void> => setTicked(on ? new Set(await allIds()) : new Set()), [allIds])
+  const tickAll = useCallback(
+    async (on: boolean): Promise<void> => setTicked(on ? new Set(await allIds()) : new Set()),
+    [allIds]
+  )
   const scrollRef = useRef<HTMLDivElement>(null)
   // The app is not built with the React Compiler, so the virtualizer's unmemoisable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => 61, overscan: 10, useFlushSync: false })
+  const virtual = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 61,
+    overscan: 10,
+    useFlushSync: false
+  })
   const items = virtual.getVirtualItems()
   const firstIndex = items[0]?.index ?? 0
   const lastIndex = items.at(-1)?.index ?? 0
@@ -95,7 +130,10 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
     setTicked(new Set())
     toasts.show({
       message: `${ids.length === 1 ? 'Story' : `${ids.length} stories`} moved to the trash.`,
-      action: { label: 'Undo', run: async () => void (await Promise.all(ids.map((id) => desk.run(() => call('stories.restore', { id }))))) }
+      action: {
+        label: 'Undo',
+        run: async () => void (await Promise.all(ids.map((id) => desk.run(() => call('stories.restore', { id })))))
+      }
     })
   }
 
@@ -116,12 +154,26 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
         <Heading as="h1" size="5" mr="3">
           Library
         </Heading>
-        <TextField.Root ref={search} className="search" placeholder="Search stories  /" aria-label="Search stories" value={filter.query} onChange={(e) => changeFilter({ query: e.target.value })}>
+        <TextField.Root
+          ref={search}
+          className="search"
+          placeholder="Search stories  /"
+          aria-label="Search stories"
+          value={filter.query}
+          onChange={(e) => changeFilter({ query: e.target.value })}
+        >
           <TextField.Slot>
             <MagnifyingGlassIcon />
           </TextField.Slot>
         </TextField.Root>
-        <LibraryFilters deskState={filter.deskState} assignee={filter.assignee} deskMark={filter.desk} sort={filter.sort} onDesk={rows.desk !== null} onChange={changeFilter} />
+        <LibraryFilters
+          deskState={filter.deskState}
+          assignee={filter.assignee}
+          deskMark={filter.desk}
+          sort={filter.sort}
+          onDesk={rows.desk !== null}
+          onChange={changeFilter}
+        />
         <Flex ml="auto" gap="2" align="center">
           {selectedIds.length > 0 && (
             <>
@@ -147,21 +199,47 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
       {rows.desk && <DeskLine view={rows.desk} />}
       <FollowUpsDue person={filter.assignee} onOpen={onOpen} />
 
-      <div className="library-table" ref={scrollRef} data-total={rows.total ?? undefined} data-query={rows.query ?? undefined}>
+      <div
+        className="library-table"
+        ref={scrollRef}
+        data-total={rows.total ?? undefined}
+        data-query={rows.query ?? undefined}
+      >
         <Table.Root size="2">
-          <StoriesHeader ticked={allTicked ? true : selectedIds.length > 0 ? 'indeterminate' : false} onTickAll={tickAll} />
+          <StoriesHeader
+            ticked={allTicked ? true : selectedIds.length > 0 ? 'indeterminate' : false}
+            onTickAll={tickAll}
+          />
           <Table.Body>
             {/* Only the rows in view (and a few either side) are rendered; spacer rows keep the scroll height. */}
             {items.length > 0 && <tr aria-hidden style={{ height: items[0]?.start ?? 0 }} />}
             {items.map((item) => {
               const story = rows.at(item.index)
               return story ? (
-                <StoryRow key={story.id} index={item.index} measure={virtual.measureElement} story={story} deskMark={rows.mark(story.id)} onOpen={onOpen} ticked={ticked.has(story.id)} onTick={tick} />
+                <StoryRow
+                  key={story.id}
+                  index={item.index}
+                  measure={virtual.measureElement}
+                  story={story}
+                  deskMark={rows.mark(story.id)}
+                  onOpen={onOpen}
+                  ticked={ticked.has(story.id)}
+                  onTick={tick}
+                />
               ) : (
-                <tr key={`loading-${item.index}`} data-index={item.index} ref={virtual.measureElement} aria-rowindex={item.index + 2} className="story-row-loading" style={{ height: item.size }} />
+                <tr
+                  key={`loading-${item.index}`}
+                  data-index={item.index}
+                  ref={virtual.measureElement}
+                  aria-rowindex={item.index + 2}
+                  className="story-row-loading"
+                  style={{ height: item.size }}
+                />
               )
             })}
-            {items.length > 0 && <tr aria-hidden style={{ height: virtual.getTotalSize() - (items.at(-1)?.end ?? 0) }} />}
+            {items.length > 0 && (
+              <tr aria-hidden style={{ height: virtual.getTotalSize() - (items.at(-1)?.end ?? 0) }} />
+            )}
           </Table.Body>
         </Table.Root>
         {rows.total === 0 && (
@@ -180,14 +258,17 @@ export function LibraryScreen({ onOpen, onNewStory }: { onOpen(id: string): void
   )
 }
 
-const isDefault = (f: LibraryFilter): boolean => f.query.trim() === '' && f.deskState === 'all' && f.assignee === 'all' && f.desk === 'all'
+const isDefault = (f: LibraryFilter): boolean =>
+  f.query.trim() === '' && f.deskState === 'all' && f.assignee === 'all' && f.desk === 'all'
 
 /** How much of the desk is in this library: all of it, or how much a pull has brought so far. */
 function DeskLine({ view }: { view: DeskView }): React.JSX.Element {
   const stories = `${view.stories} ${view.stories === 1 ? 'story' : 'stories'}`
   return (
     <Text as="p" size="2" color="gray" className="desk-view-line" data-testid="desk-view" role="status">
-      {view.inLibrary < view.stories ? `Whole desk: ${stories}, ${view.inLibrary} in this library so far; the rest are being pulled.` : `Whole desk: ${stories}, all in this library.`}
+      {view.inLibrary < view.stories
+        ? `Whole desk: ${stories}, ${view.inLibrary} in this library so far; the rest are being pulled.`
+        : `Whole desk: ${stories}, all in this library.`}
     </Text>
   )
 }
@@ -214,10 +295,23 @@ interface LibraryFiltersProps {
 }
 
 /** The filters beside the search box: a keystroke in the search re-renders none of them. */
-const LibraryFilters = memo(function LibraryFilters({ deskState, assignee, deskMark, sort, onDesk, onChange }: LibraryFiltersProps): React.JSX.Element {
+const LibraryFilters = memo(function LibraryFilters({
+  deskState,
+  assignee,
+  deskMark,
+  sort,
+  onDesk,
+  onChange
+}: LibraryFiltersProps): React.JSX.Element {
   return (
     <>
-      <EnumSelect label="Desk state" value={deskState} options={deskStateChoices} optionLabel={(s) => (s === 'all' ? 'All desk states' : deskStateLabels[s])} onChange={(value) => onChange({ deskState: value })} />
+      <EnumSelect
+        label="Desk state"
+        value={deskState}
+        options={deskStateChoices}
+        optionLabel={(s) => (s === 'all' ? 'All desk states' : deskStateLabels[s])}
+        onChange={(value) => onChange({ deskState: value })}
+      />
       <Select.Root value={assignee} onValueChange={(v) => onChange({ assignee: v })}>
         <Select.Trigger aria-label="Assignee" />
         <Select.Content>
@@ -225,19 +319,44 @@ const LibraryFilters = memo(function LibraryFilters({ deskState, assignee, deskM
           <PersonItems />
         </Select.Content>
       </Select.Root>
-      {onDesk && <EnumSelect label="Stories on the desk" value={deskMark} options={deskMarkChoices} optionLabel={(m) => deskMarkLabels[m]} onChange={(value) => onChange({ desk: value })} />}
-      <EnumSelect label="Sort stories" variant="ghost" value={sort} options={librarySorts} optionLabel={(s) => `Sort: ${sortLabels[s]}`} onChange={(value) => onChange({ sort: value })} />
+      {onDesk && (
+        <EnumSelect
+          label="Stories on the desk"
+          value={deskMark}
+          options={deskMarkChoices}
+          optionLabel={(m) => deskMarkLabels[m]}
+          onChange={(value) => onChange({ desk: value })}
+        />
+      )}
+      <EnumSelect
+        label="Sort stories"
+        variant="ghost"
+        value={sort}
+        options={librarySorts}
+        optionLabel={(s) => `Sort: ${sortLabels[s]}`}
+        onChange={(value) => onChange({ sort: value })}
+      />
     </>
   )
 })
 
 /** The table's head, with the box that ticks every story shown. */
-const StoriesHeader = memo(function StoriesHeader({ ticked, onTickAll }: { ticked: boolean | 'indeterminate'; onTickAll(on: boolean): Promise<void> }): React.JSX.Element {
+const StoriesHeader = memo(function StoriesHeader({
+  ticked,
+  onTickAll
+}: {
+  ticked: boolean | 'indeterminate'
+  onTickAll(on: boolean): Promise<void>
+}): React.JSX.Element {
   return (
     <Table.Header>
       <Table.Row aria-rowindex={1}>
         <Table.ColumnHeaderCell width="36px">
-          <Checkbox aria-label="Select every story shown" checked={ticked} onCheckedChange={(v) => void onTickAll(v === true)} />
+          <Checkbox
+            aria-label="Select every story shown"
+            checked={ticked}
+            onCheckedChange={(v) => void onTickAll(v === true)}
+          />
         </Table.ColumnHeaderCell>
         <Table.ColumnHeaderCell>Story</Table.ColumnHeaderCell>
         <Table.ColumnHeaderCell width="260px">Progress</Table.ColumnHeaderCell>
@@ -251,12 +370,31 @@ const StoriesHeader = memo(function StoriesHeader({ ticked, onTickAll }: { ticke
 })
 
 /** A row re-renders only when its story, its desk mark, its tick or its place changes: a keystroke in the search re-renders none of the rows it keeps. */
-const StoryRow = memo(function StoryRow({ index, measure, story, deskMark, onOpen, ticked, onTick }: RowProps): React.JSX.Element {
+const StoryRow = memo(function StoryRow({
+  index,
+  measure,
+  story,
+  deskMark,
+  onOpen,
+  ticked,
+  onTick
+}: RowProps): React.JSX.Element {
   const desk = useDesk()
   return (
-    <Table.Row ref={measure} data-index={index} aria-rowindex={index + 2} data-story-id={story.id} className="story-row" onClick={() => onOpen(story.id)}>
+    <Table.Row
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      data-story-id={story.id}
+      className="story-row"
+      onClick={() => onOpen(story.id)}
+    >
       <Table.Cell onClick={(e) => e.stopPropagation()}>
-        <Checkbox aria-label={`Select ${story.title}`} checked={ticked} onCheckedChange={(v) => onTick(story.id, v === true)} />
+        <Checkbox
+          aria-label={`Select ${story.title}`}
+          checked={ticked}
+          onCheckedChange={(v) => onTick(story.id, v === true)}
+        />
       </Table.Cell>
       <Table.RowHeaderCell>
         <Flex direction="column" gap="1">
@@ -314,7 +452,12 @@ const StoryRow = memo(function StoryRow({ index, measure, story, deskMark, onOpe
           )}
           {story.assignees.map((id) => (
             <Tooltip key={id} content={desk.personName(id)}>
-              <Avatar size="1" radius="full" fallback={desk.people.get(id)?.initials || '?'} aria-label={desk.personName(id)} />
+              <Avatar
+                size="1"
+                radius="full"
+                fallback={desk.people.get(id)?.initials || '?'}
+                aria-label={desk.personName(id)}
+              />
             </Tooltip>
           ))}
         </Flex>

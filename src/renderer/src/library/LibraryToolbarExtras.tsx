@@ -21,7 +21,12 @@ export function LibraryToolbarExtras({ selectedIds = [] }: { selectedIds?: strin
           <DropdownMenu.Item onSelect={() => transfer.importPackage()}>Verification package…</DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Root>
-      <Button variant="soft" onClick={() => transfer.openExport(selectedIds.length > 0 ? { storyIds: selectedIds, scope: 'selected' } : undefined)}>
+      <Button
+        variant="soft"
+        onClick={() =>
+          transfer.openExport(selectedIds.length > 0 ? { storyIds: selectedIds, scope: 'selected' } : undefined)
+        }
+      >
         <DownloadIcon /> Export…
       </Button>
     </>

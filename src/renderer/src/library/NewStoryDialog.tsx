@@ -9,12 +9,21 @@ import { DialogContent } from '../app/dialog'
 
 const empty = { title: '', outlet: '', byline: '', url: '', text: '' }
 
-export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolean; onOpenChange(open: boolean): void; onCreated(id: string): void }): React.JSX.Element {
+export function NewStoryDialog({
+  open,
+  onOpenChange,
+  onCreated
+}: {
+  open: boolean
+  onOpenChange(open: boolean): void
+  onCreated(id: string): void
+}): React.JSX.Element {
   const desk = useDesk()
   const [form, setForm] = useState(empty)
   const guard = useGuard()
   const busy = guard.busy
-  const set = (key: keyof typeof empty) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value })
+  const set = (key: keyof typeof empty) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setForm({ ...form, [key]: e.target.value })
   const urlProblem = form.url.trim() !== '' && !isWebUrl(form.url.trim())
   const missingText = form.text.trim() === ''
   const missingTitle = form.title.trim() === ''
@@ -37,7 +46,15 @@ export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolea
     e.preventDefault()
     if (!ready) return
     const story = await guard.once(() =>
-      desk.run(() => call('stories.create', { title: form.title.trim(), outlet: form.outlet.trim(), byline: form.byline.trim(), url: form.url.trim(), text: form.text }))
+      desk.run(() =>
+        call('stories.create', {
+          title: form.title.trim(),
+          outlet: form.outlet.trim(),
+          byline: form.byline.trim(),
+          url: form.url.trim(),
+          text: form.text
+        })
+      )
     )
     if (story) {
       setForm(empty)
@@ -78,7 +95,12 @@ export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolea
                 <Text size="1" weight="medium">
                   Web address
                 </Text>
-                <TextField.Root value={form.url} onChange={set('url')} placeholder="https://" aria-invalid={urlProblem} />
+                <TextField.Root
+                  value={form.url}
+                  onChange={set('url')}
+                  placeholder="https://"
+                  aria-invalid={urlProblem}
+                />
                 {urlProblem && (
                   <Text size="1" color="red">
                     Use an http or https address.
@@ -90,7 +112,14 @@ export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolea
               <Text size="1" weight="medium">
                 Story text
               </Text>
-              <TextArea required value={form.text} onChange={set('text')} rows={12} className="story-paste" placeholder="Paste the story here" />
+              <TextArea
+                required
+                value={form.text}
+                onChange={set('text')}
+                rows={12}
+                className="story-paste"
+                placeholder="Paste the story here"
+              />
             </label>
             <Flex justify="end" align="center" gap="2">
               {whyNot && (
@@ -103,7 +132,12 @@ export function NewStoryDialog({ open, onOpenChange, onCreated }: { open: boolea
                   Cancel
                 </Button>
               </Dialog.Close>
-              <Button type="submit" disabled={!ready} loading={busy} aria-describedby={whyNot ? 'new-story-why' : undefined}>
+              <Button
+                type="submit"
+                disabled={!ready}
+                loading={busy}
+                aria-describedby={whyNot ? 'new-story-why' : undefined}
+              >
                 Create and open
               </Button>
             </Flex>

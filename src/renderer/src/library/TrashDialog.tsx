@@ -8,7 +8,13 @@ import { DialogFooter } from '../app/form-parts'
 import { relativeTime } from '../app/labels'
 import { DialogContent } from '../app/dialog'
 
-export function TrashDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
+export function TrashDialog({
+  open,
+  onOpenChange
+}: {
+  open: boolean
+  onOpenChange(open: boolean): void
+}): React.JSX.Element {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <DialogContent maxWidth="640px" aria-describedby={undefined}>
@@ -48,7 +54,11 @@ function TrashList(): React.JSX.Element {
               <Button
                 size="1"
                 variant="soft"
-                onClick={() => void desk.run(() => call('stories.restore', { id: s.id })).then((ok) => ok && setStories((list) => (list ?? []).filter((x) => x.id !== s.id)))}
+                onClick={() =>
+                  void desk
+                    .run(() => call('stories.restore', { id: s.id }))
+                    .then((ok) => ok && setStories((list) => (list ?? []).filter((x) => x.id !== s.id)))
+                }
               >
                 Restore
               </Button>

@@ -9,7 +9,13 @@ import type { StorySummary } from '../../../shared/model'
 import { call, onEvent } from '../api'
 
 export type LibraryFilter = Omit<LibraryQuery, 'offset' | 'limit'>
-export const defaultLibraryFilter: LibraryFilter = { query: '', deskState: 'all', assignee: 'all', desk: 'all', sort: 'updated' }
+export const defaultLibraryFilter: LibraryFilter = {
+  query: '',
+  deskState: 'all',
+  assignee: 'all',
+  desk: 'all',
+  sort: 'updated'
+}
 export const PAGE_SIZE = 100
 
 interface Rows {
@@ -56,7 +62,13 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
             const same = current?.filter === wanted
             const pages = new Map(same ? current.pages : [])
             pages.set(page, result.stories)
-            return { filter: wanted, total: result.total, pages, desk: result.desk, marks: { ...(same ? current.marks : {}), ...result.marks } }
+            return {
+              filter: wanted,
+              total: result.total,
+              pages,
+              desk: result.desk,
+              marks: { ...(same ? current.marks : {}), ...result.marks }
+            }
           })
         })
         .catch((error: unknown) => {
@@ -88,7 +100,9 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
     const off = onEvent('library.changed', (change) => {
       if (change.entity !== 'story') return
       const { summary } = change
-      const onScreen = summary.deletedAt === null && [...(shown.current?.pages.values() ?? [])].some((stories) => stories.some((s) => s.id === summary.id))
+      const onScreen =
+        summary.deletedAt === null &&
+        [...(shown.current?.pages.values() ?? [])].some((stories) => stories.some((s) => s.id === summary.id))
       if (!onScreen) return refresh()
       setRows((current) => {
         if (!current) return current
@@ -127,5 +141,13 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
     }
   }, [filter])
   const mark = useCallback((id: string) => rows?.marks[id], [rows])
-  return { total: rows?.total ?? null, query: rows?.filter.query ?? null, at, need, allIds, desk: rows?.desk ?? null, mark }
+  return {
+    total: rows?.total ?? null,
+    query: rows?.filter.query ?? null,
+    at,
+    need,
+    allIds,
+    desk: rows?.desk ?? null,
+    mark
+  }
 }

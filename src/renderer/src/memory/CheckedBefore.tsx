@@ -20,7 +20,8 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
 
   useEffect(() => {
     let live = true
-    const load = (): void => void run(() => call('memory.matches', { storyId, claimId: claim.id })).then((m) => live && m && setMatches(m))
+    const load = (): void =>
+      void run(() => call('memory.matches', { storyId, claimId: claim.id })).then((m) => live && m && setMatches(m))
     load()
     // Earlier checks change when some other claim changes, in this story or another; this claim's own
     // edits (its status, its verdict) do not move its matches, so they cost no second call (its words
@@ -36,8 +37,13 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
 
   if (!matches || matches.length === 0) return null
   const reuse = async (m: EarlierCheck): Promise<void> => {
-    const done = await run(() => call('memory.reuse', { storyId, claimId: claim.id, fromStoryId: m.storyId, fromClaimId: m.claimId }))
-    if (done) toasts.show({ message: `Copied the earlier evidence and rationale from “${m.storyTitle}”. Set the verdict yourself.` })
+    const done = await run(() =>
+      call('memory.reuse', { storyId, claimId: claim.id, fromStoryId: m.storyId, fromClaimId: m.claimId })
+    )
+    if (done)
+      toasts.show({
+        message: `Copied the earlier evidence and rationale from “${m.storyTitle}”. Set the verdict yourself.`
+      })
   }
   return (
     <section className="panel-section" aria-label="Checked before">
@@ -48,9 +54,18 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
         <Card key={`${m.storyId}/${m.claimId}`} size="1" data-earlier-check={m.claimId}>
           <Flex direction="column" gap="1">
             <Flex gap="2" align="center" wrap="wrap">
-              {m.verdict ? <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} /> : <Badge color="gray">No verdict</Badge>}
+              {m.verdict ? (
+                <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} />
+              ) : (
+                <Badge color="gray">No verdict</Badge>
+              )}
               <Text size="1" color="gray">
-                {new Date(m.checkedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })} · {m.storyTitle}
+                {new Date(m.checkedAt).toLocaleDateString(undefined, {
+                  day: 'numeric',
+                  month: 'short',
+                  year: 'numeric'
+                })}{' '}
+                · {m.storyTitle}
               </Text>
             </Flex>
             <Text size="2" as="p">
@@ -58,7 +73,8 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
             </Text>
             {(m.figuresDiffer || m.negationDiffers) && (
               <Text size="1" color="orange" as="p">
-                <ExclamationTriangleIcon /> {m.figuresDiffer ? 'The figures differ.' : 'One says the opposite of the other.'}
+                <ExclamationTriangleIcon />{' '}
+                {m.figuresDiffer ? 'The figures differ.' : 'One says the opposite of the other.'}
               </Text>
             )}
             {m.rationale && (

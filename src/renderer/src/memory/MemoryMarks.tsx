@@ -39,10 +39,16 @@ export function MemoryMarks({ memory, articleRef, scrollRef, version, onMark }: 
     const root = articleRef.current
     const scroller = scrollRef.current
     // Nothing to place (the usual case): no measuring, so an article change costs no extra layout here.
-    if (!root || !scroller || (matches.length === 0 && suggestions.length === 0)) return setPlaced((p) => (p.length === 0 ? p : []))
+    if (!root || !scroller || (matches.length === 0 && suggestions.length === 0))
+      return setPlaced((p) => (p.length === 0 ? p : []))
     const box = scroller.getBoundingClientRect()
     const rootBox = root.getBoundingClientRect()
-    const at = (r: DOMRect) => ({ top: r.top - box.top + scroller.scrollTop, left: r.left - box.left + scroller.scrollLeft, width: r.width, height: r.height })
+    const at = (r: DOMRect) => ({
+      top: r.top - box.top + scroller.scrollTop,
+      left: r.left - box.left + scroller.scrollLeft,
+      width: r.width,
+      height: r.height
+    })
     const room = rootBox.left - box.left - 40
     const narrow = room < 170
     setCompact(narrow)
@@ -83,16 +89,35 @@ export function MemoryMarks({ memory, articleRef, scrollRef, version, onMark }: 
   return (
     <div className={compact ? 'memory-layer compact' : 'memory-layer'} aria-label="Suggestions and earlier checks">
       {placed.map((p) =>
-        p.lines.map((line, i) => <div key={`${p.key}-${i}`} className={`memory-line memory-${p.kind}`} style={line} aria-hidden />)
+        p.lines.map((line, i) => (
+          <div key={`${p.key}-${i}`} className={`memory-line memory-${p.kind}`} style={line} aria-hidden />
+        ))
       )}
       {placed.map((p) =>
         p.suggestion ? (
-          <div key={p.key} className="memory-mark memory-suggestion-mark" style={{ top: p.top, left: p.left }} data-suggestion={p.suggestion.start}>
-            <button type="button" className="memory-add" aria-label={`Mark suggested claim (${p.suggestion.reason})`} title={`Worth checking: ${p.suggestion.reason}. Click to mark as a claim.`} onClick={() => p.suggestion && onMark(p.suggestion)}>
+          <div
+            key={p.key}
+            className="memory-mark memory-suggestion-mark"
+            style={{ top: p.top, left: p.left }}
+            data-suggestion={p.suggestion.start}
+          >
+            <button
+              type="button"
+              className="memory-add"
+              aria-label={`Mark suggested claim (${p.suggestion.reason})`}
+              title={`Worth checking: ${p.suggestion.reason}. Click to mark as a claim.`}
+              onClick={() => p.suggestion && onMark(p.suggestion)}
+            >
               <PlusIcon />
             </button>
             <span className="memory-reason">{p.suggestion.reason}</span>
-            <button type="button" className="memory-dismiss" aria-label="Dismiss suggestion" title="Dismiss: do not suggest this sentence again" onClick={() => p.suggestion && void memory.dismiss(p.suggestion)}>
+            <button
+              type="button"
+              className="memory-dismiss"
+              aria-label="Dismiss suggestion"
+              title="Dismiss: do not suggest this sentence again"
+              onClick={() => p.suggestion && void memory.dismiss(p.suggestion)}
+            >
               <Cross2Icon />
             </button>
           </div>
@@ -104,7 +129,9 @@ export function MemoryMarks({ memory, articleRef, scrollRef, version, onMark }: 
             data-match={p.match.start}
             title={`Checked before in “${p.match.match.storyTitle}”: ${p.match.match.verdict ? desk.verdictLabel(p.match.match.verdict) : 'no verdict'}`}
           >
-            <span className="memory-reason">Checked before · {p.match.match.verdict ? desk.verdictLabel(p.match.match.verdict) : 'no verdict'}</span>
+            <span className="memory-reason">
+              Checked before · {p.match.match.verdict ? desk.verdictLabel(p.match.match.verdict) : 'no verdict'}
+            </span>
           </div>
         ) : null
       )}

@@ -34,7 +34,15 @@ export function SearchChecks(): React.JSX.Element {
           }}
         >
           <Flex gap="2">
-            <TextField.Root className="grow" size="2" placeholder="A claim, in any wording" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Claim to look for" autoFocus />
+            <TextField.Root
+              className="grow"
+              size="2"
+              placeholder="A claim, in any wording"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              aria-label="Claim to look for"
+              autoFocus
+            />
             <Button type="submit" size="2">
               Search
             </Button>
@@ -50,7 +58,11 @@ export function SearchChecks(): React.JSX.Element {
             {results.map((m) => (
               <Flex key={`${m.storyId}/${m.claimId}`} direction="column" gap="1" role="listitem">
                 <Flex gap="2" align="center">
-                  {m.verdict ? <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} /> : <Badge color="gray">No verdict</Badge>}
+                  {m.verdict ? (
+                    <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} />
+                  ) : (
+                    <Badge color="gray">No verdict</Badge>
+                  )}
                   <Text size="1" color="gray">
                     {m.storyTitle}
                   </Text>

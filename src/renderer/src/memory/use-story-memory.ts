@@ -87,5 +87,16 @@ export function useStoryMemory(storyId: string): StoryMemory {
     if (!on) setMatches([])
   }, [])
 
-  return { suggesting, ranking: suggesting && !ranked, refining: suggesting && refining, rankedBy, showingMatches, suggestions, matches, setSuggesting, setShowingMatches, dismiss }
+  return {
+    suggesting,
+    ranking: suggesting && !ranked,
+    refining: suggesting && refining,
+    rankedBy,
+    showingMatches,
+    suggestions,
+    matches,
+    setSuggesting,
+    setShowingMatches,
+    dismiss
+  }
 }

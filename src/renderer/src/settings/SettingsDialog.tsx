@@ -1,7 +1,13 @@
 // Desk settings: what statuses and verdicts are called, and how published reports are signed.
 import { Button, Checkbox, Dialog, Flex, Grid, Heading, Text } from '@radix-ui/themes'
 import { useState } from 'react'
-import { claimStatuses, remappableShortcuts, verdicts, type RemappableShortcut, type Settings } from '../../../shared/model'
+import {
+  claimStatuses,
+  remappableShortcuts,
+  verdicts,
+  type RemappableShortcut,
+  type Settings
+} from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
@@ -9,7 +15,13 @@ import { DialogContent } from '../app/dialog'
 import { useDeskSync } from '../sync/desk-sync'
 import { stateWords } from '../sync/sync-words'
 
-export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }): React.JSX.Element {
+export function SettingsDialog({
+  open,
+  onOpenChange
+}: {
+  open: boolean
+  onOpenChange(open: boolean): void
+}): React.JSX.Element {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <DialogContent maxWidth="620px" aria-describedby={undefined}>
@@ -20,7 +32,13 @@ export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenCh
   )
 }
 
-const shortcutNames: Record<RemappableShortcut, string> = { next: 'next claim', previous: 'previous claim', mark: 'mark', search: 'search', help: 'shortcuts sheet' }
+const shortcutNames: Record<RemappableShortcut, string> = {
+  next: 'next claim',
+  previous: 'previous claim',
+  mark: 'mark',
+  search: 'search',
+  help: 'shortcuts sheet'
+}
 
 function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
   const desk = useDesk()
@@ -49,16 +67,37 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
           Publishing
         </Heading>
         <Grid columns="2" gap="3">
-          {field('org-name', 'Organisation name', draft.organisationName, (v) => setDraft({ ...draft, organisationName: v }), 'The Evening Ledger')}
-          {field('org-url', 'Organisation website', draft.organisationUrl, (v) => setDraft({ ...draft, organisationUrl: v }), 'https://…')}
+          {field(
+            'org-name',
+            'Organisation name',
+            draft.organisationName,
+            (v) => setDraft({ ...draft, organisationName: v }),
+            'The Evening Ledger'
+          )}
+          {field(
+            'org-url',
+            'Organisation website',
+            draft.organisationUrl,
+            (v) => setDraft({ ...draft, organisationUrl: v }),
+            'https://…'
+          )}
         </Grid>
-        {field('factcheck-url', 'Fact-check page address (used in ClaimReview when a claim has none)', draft.factCheckBaseUrl, (v) => setDraft({ ...draft, factCheckBaseUrl: v }), 'https://…/fact-checks/')}
+        {field(
+          'factcheck-url',
+          'Fact-check page address (used in ClaimReview when a claim has none)',
+          draft.factCheckBaseUrl,
+          (v) => setDraft({ ...draft, factCheckBaseUrl: v }),
+          'https://…/fact-checks/'
+        )}
         <Heading size="3" as="h3">
           Sign-off
         </Heading>
         <Text as="label" size="2">
           <Flex gap="2" align="center">
-            <Checkbox checked={draft.requireCheckedAgainst} onCheckedChange={(v) => setDraft({ ...draft, requireCheckedAgainst: v === true })} />
+            <Checkbox
+              checked={draft.requireCheckedAgainst}
+              onCheckedChange={(v) => setDraft({ ...draft, requireCheckedAgainst: v === true })}
+            />
             A claim may only be Done with evidence attached or a note on what it was checked against
           </Flex>
         </Text>
@@ -66,13 +105,21 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
           Status names
         </Heading>
         <Grid columns="2" gap="3">
-          {claimStatuses.map((s) => field(`status-${s}`, `Status: ${s.replace('_', ' ')}`, draft.statusLabels[s], (v) => setDraft({ ...draft, statusLabels: { ...draft.statusLabels, [s]: v } })))}
+          {claimStatuses.map((s) =>
+            field(`status-${s}`, `Status: ${s.replace('_', ' ')}`, draft.statusLabels[s], (v) =>
+              setDraft({ ...draft, statusLabels: { ...draft.statusLabels, [s]: v } })
+            )
+          )}
         </Grid>
         <Heading size="3" as="h3">
           Verdict names
         </Heading>
         <Grid columns="2" gap="3">
-          {verdicts.map((v) => field(`verdict-${v}`, `Verdict: ${v.replace('_', ' ')}`, draft.verdictLabels[v], (label) => setDraft({ ...draft, verdictLabels: { ...draft.verdictLabels, [v]: label } })))}
+          {verdicts.map((v) =>
+            field(`verdict-${v}`, `Verdict: ${v.replace('_', ' ')}`, draft.verdictLabels[v], (label) =>
+              setDraft({ ...draft, verdictLabels: { ...draft.verdictLabels, [v]: label } })
+            )
+          )}
         </Grid>
         <Heading size="3" as="h3">
           Keyboard
@@ -90,7 +137,10 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
           <Grid columns="5" gap="3">
             {remappableShortcuts.map((a) =>
               field(`key-${a}`, `Key: ${shortcutNames[a]}`, draft.shortcuts.keys[a], (v) =>
-                setDraft({ ...draft, shortcuts: { ...draft.shortcuts, keys: { ...draft.shortcuts.keys, [a]: v.slice(-1).toLowerCase() } } })
+                setDraft({
+                  ...draft,
+                  shortcuts: { ...draft.shortcuts, keys: { ...draft.shortcuts.keys, [a]: v.slice(-1).toLowerCase() } }
+                })
               )
             )}
           </Grid>
@@ -115,7 +165,9 @@ function SharedDesk(): React.JSX.Element {
       </Heading>
       <Flex gap="3" align="center" justify="between">
         <Text size="2" color="gray">
-          {status.state === 'off' ? 'This library is not shared with a desk.' : `${stateWords(status)}: desk “${status.deskId}” as ${status.user}.`}
+          {status.state === 'off'
+            ? 'This library is not shared with a desk.'
+            : `${stateWords(status)}: desk “${status.deskId}” as ${status.user}.`}
         </Text>
         <Button type="button" variant="soft" onClick={openConnect}>
           {status.state === 'off' ? 'Connect to a desk…' : 'Desk connection…'}

@@ -27,7 +27,10 @@ interface ArticleProps {
 }
 
 export function Article({ part, text, claims, selectedId, rootRef, onPick }: ArticleProps): React.JSX.Element {
-  const paragraphs = useMemo(() => (part === 'headline' ? [{ start: 0, end: text.length }] : paragraphsOf(text)), [part, text])
+  const paragraphs = useMemo(
+    () => (part === 'headline' ? [{ start: 0, end: text.length }] : paragraphsOf(text)),
+    [part, text]
+  )
   const perParagraph = useMemo(() => spansByParagraph(paragraphs, claims), [paragraphs, claims])
 
   const onClick = (e: React.MouseEvent): void => {
@@ -49,11 +52,29 @@ export function Article({ part, text, claims, selectedId, rootRef, onPick }: Art
   }
 
   return (
-    <div ref={rootRef} className={part === 'headline' ? 'article-headline' : 'article-text'} onClick={onClick} onKeyDown={onKeyDown} data-part={part} data-testid={part === 'headline' ? 'headline' : 'article'}>
+    <div
+      ref={rootRef}
+      className={part === 'headline' ? 'article-headline' : 'article-text'}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+      data-part={part}
+      data-testid={part === 'headline' ? 'headline' : 'article'}
+    >
       {paragraphs.map((p, i) => {
         const list = perParagraph[i] as ArticleClaim[]
         const selected = selectedId !== null && list.some((c) => c.id === selectedId) ? selectedId : null
-        return <Paragraph key={`${p.start}`} heading={part === 'headline'} text={text} start={p.start} end={p.end} claims={list} selectedId={selected} signature={signatureOf(list, selected)} />
+        return (
+          <Paragraph
+            key={`${p.start}`}
+            heading={part === 'headline'}
+            text={text}
+            start={p.start}
+            end={p.end}
+            claims={list}
+            selectedId={selected}
+            signature={signatureOf(list, selected)}
+          />
+        )
       })}
     </div>
   )
@@ -93,7 +114,11 @@ const Paragraph = memo(
             data-recheck={claim.recheck || undefined}
             role={claim.status === 'pending' ? 'img' : 'button'}
             tabIndex={claim.status === 'pending' ? undefined : 0}
-            aria-label={claim.status === 'pending' ? 'Saving a new claim' : `${claim.number}: ${claim.label}${claim.recheck ? ', needs re-check' : ''}. Open it`}
+            aria-label={
+              claim.status === 'pending'
+                ? 'Saving a new claim'
+                : `${claim.number}: ${claim.label}${claim.recheck ? ', needs re-check' : ''}. Open it`
+            }
           >
             {claim.status !== 'pending' && <StatusIcon status={claim.status} />}
             <span aria-hidden>{claim.status === 'pending' ? '…' : claim.number}</span>
@@ -138,5 +163,10 @@ const Paragraph = memo(
       </div>
     )
   },
-  (a, b) => a.signature === b.signature && a.start === b.start && a.end === b.end && a.text === b.text && a.heading === b.heading
+  (a, b) =>
+    a.signature === b.signature &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.text === b.text &&
+    a.heading === b.heading
 )

@@ -17,7 +17,15 @@ type SourceMode = (typeof sourceModes)[number]
 
 const newSource = { title: '', url: '', publisher: '', archiveUrl: '', kind: 'other' as SourceKind }
 
-export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; claimId: string; onDone(): void }): React.JSX.Element {
+export function AttachEvidence({
+  storyId,
+  claimId,
+  onDone
+}: {
+  storyId: string
+  claimId: string
+  onDone(): void
+}): React.JSX.Element {
   const desk = useDesk()
   const edit = useStoryEdit()
   const [mode, setMode] = useState<SourceMode>('new')
@@ -31,7 +39,11 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
   const busy = guard.busy
 
   const badUrl = (value: string): boolean => value.trim() !== '' && !isWebUrl(value.trim())
-  const ready = !busy && (mode === 'library' ? picked !== null : fresh.title.trim() !== '' && !badUrl(fresh.url) && !badUrl(fresh.archiveUrl))
+  const ready =
+    !busy &&
+    (mode === 'library'
+      ? picked !== null
+      : fresh.title.trim() !== '' && !badUrl(fresh.url) && !badUrl(fresh.archiveUrl))
 
   const attach = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
@@ -41,12 +53,25 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
         mode === 'library'
           ? picked
           : await desk.run(() =>
-              call('sources.create', { fields: { title: fresh.title.trim(), url: fresh.url.trim(), publisher: fresh.publisher.trim(), archiveUrl: fresh.archiveUrl.trim(), kind: fresh.kind } })
+              call('sources.create', {
+                fields: {
+                  title: fresh.title.trim(),
+                  url: fresh.url.trim(),
+                  publisher: fresh.publisher.trim(),
+                  archiveUrl: fresh.archiveUrl.trim(),
+                  kind: fresh.kind
+                }
+              })
             )
       return source
         ? await edit({
-            send: () => call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } }),
-            apply: (d, evidence) => ({ ...d, evidence: [...d.evidence.filter((e) => e.id !== evidence.id), evidence], sources: [...d.sources.filter((s) => s.id !== source.id), source] })
+            send: () =>
+              call('evidence.add', { storyId, claimId, sourceId: source.id, fields: { excerpt, stance, locator } }),
+            apply: (d, evidence) => ({
+              ...d,
+              evidence: [...d.evidence.filter((e) => e.id !== evidence.id), evidence],
+              sources: [...d.sources.filter((s) => s.id !== source.id), source]
+            })
           })
         : undefined
     })
@@ -59,7 +84,8 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
     onDone()
   }
 
-  const set = (key: 'title' | 'url' | 'publisher' | 'archiveUrl') => (e: React.ChangeEvent<HTMLInputElement>) => setFresh({ ...fresh, [key]: e.target.value })
+  const set = (key: 'title' | 'url' | 'publisher' | 'archiveUrl') => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setFresh({ ...fresh, [key]: e.target.value })
 
   return (
     <Card size="1" className="attach-evidence">
@@ -76,20 +102,38 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
                   <Text size="1" weight="medium" color="gray">
                     Source title
                   </Text>
-                  <TextField.Root autoFocus name="source-title" value={fresh.title} onChange={set('title')} placeholder="e.g. State Department press briefing, 12 March" />
+                  <TextField.Root
+                    autoFocus
+                    name="source-title"
+                    value={fresh.title}
+                    onChange={set('title')}
+                    placeholder="e.g. State Department press briefing, 12 March"
+                  />
                 </label>
                 <Grid columns="2" gap="2">
                   <label className="field">
                     <Text size="1" weight="medium" color="gray">
                       Web address
                     </Text>
-                    <TextField.Root name="source-url" value={fresh.url} onChange={set('url')} placeholder="https://" aria-invalid={badUrl(fresh.url)} />
+                    <TextField.Root
+                      name="source-url"
+                      value={fresh.url}
+                      onChange={set('url')}
+                      placeholder="https://"
+                      aria-invalid={badUrl(fresh.url)}
+                    />
                   </label>
                   <label className="field">
                     <Text size="1" weight="medium" color="gray">
                       Archived copy
                     </Text>
-                    <TextField.Root name="source-archive" value={fresh.archiveUrl} onChange={set('archiveUrl')} placeholder="https://web.archive.org/…" aria-invalid={badUrl(fresh.archiveUrl)} />
+                    <TextField.Root
+                      name="source-archive"
+                      value={fresh.archiveUrl}
+                      onChange={set('archiveUrl')}
+                      placeholder="https://web.archive.org/…"
+                      aria-invalid={badUrl(fresh.archiveUrl)}
+                    />
                   </label>
                   <label className="field">
                     <Text size="1" weight="medium" color="gray">
@@ -101,7 +145,13 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
                     <Text size="1" weight="medium" color="gray">
                       Kind
                     </Text>
-                    <EnumSelect label="Kind of source" value={fresh.kind} options={sourceKinds} optionLabel={(k) => sourceKindLabels[k]} onChange={(kind) => setFresh({ ...fresh, kind })} />
+                    <EnumSelect
+                      label="Kind of source"
+                      value={fresh.kind}
+                      options={sourceKinds}
+                      optionLabel={(k) => sourceKindLabels[k]}
+                      onChange={(kind) => setFresh({ ...fresh, kind })}
+                    />
                   </label>
                 </Grid>
                 {(badUrl(fresh.url) || badUrl(fresh.archiveUrl)) && (
@@ -119,14 +169,25 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
             <Text size="1" weight="medium" color="gray">
               Excerpt relied on
             </Text>
-            <TextArea name="excerpt" rows={3} value={excerpt} onChange={(e) => setExcerpt(e.target.value)} placeholder="The passage, figure or quote that settles the claim" />
+            <TextArea
+              name="excerpt"
+              rows={3}
+              value={excerpt}
+              onChange={(e) => setExcerpt(e.target.value)}
+              placeholder="The passage, figure or quote that settles the claim"
+            />
           </label>
           <div className="stance-row">
             <div className="field">
               <Text size="1" weight="medium" color="gray" aria-hidden>
                 Stance
               </Text>
-              <SegmentedControl.Root size="1" value={stance} onValueChange={onOneOf(stances, setStance)} aria-label="Stance">
+              <SegmentedControl.Root
+                size="1"
+                value={stance}
+                onValueChange={onOneOf(stances, setStance)}
+                aria-label="Stance"
+              >
                 {stances.map((s) => (
                   <SegmentedControl.Item key={s} value={s}>
                     {stanceLabels[s]}
@@ -138,7 +199,12 @@ export function AttachEvidence({ storyId, claimId, onDone }: { storyId: string; 
               <Text size="1" weight="medium" color="gray">
                 Page or timestamp
               </Text>
-              <TextField.Root name="locator" value={locator} onChange={(e) => setLocator(e.target.value)} placeholder="p. 4, 12:30" />
+              <TextField.Root
+                name="locator"
+                value={locator}
+                onChange={(e) => setLocator(e.target.value)}
+                placeholder="p. 4, 12:30"
+              />
             </label>
           </div>
           <Flex justify="end" gap="2">
@@ -172,7 +238,13 @@ function SourceSearch({ picked, onPick }: { picked: Source | null; onPick(source
   }, [query])
   return (
     <Flex direction="column" gap="2" pt="2">
-      <TextField.Root autoFocus value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search sources by title, publisher, address" aria-label="Search sources">
+      <TextField.Root
+        autoFocus
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder="Search sources by title, publisher, address"
+        aria-label="Search sources"
+      >
         <TextField.Slot>
           <MagnifyingGlassIcon />
         </TextField.Slot>

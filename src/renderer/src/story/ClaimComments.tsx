@@ -21,7 +21,12 @@ export function ClaimComments({ storyId, claim }: { storyId: string; claim: Clai
     const done = await guard.once(() =>
       edit({
         send: () => call('claims.comment', { storyId, claimId: claim.id, body }),
-        apply: (d, comment) => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? { ...c, comments: [...c.comments.filter((k) => k.id !== comment.id), comment] } : c)) })
+        apply: (d, comment) => ({
+          ...d,
+          claims: d.claims.map((c) =>
+            c.id === claim.id ? { ...c, comments: [...c.comments.filter((k) => k.id !== comment.id), comment] } : c
+          )
+        })
       })
     )
     if (!done) return
@@ -30,7 +35,8 @@ export function ClaimComments({ storyId, claim }: { storyId: string; claim: Clai
     history.record({
       label: 'Comment',
       undo: async () => void (await call('claims.uncomment', { storyId, claimId: claim.id, commentId })),
-      redo: async () => void (commentId = (await call('claims.comment', { storyId, claimId: claim.id, body: done.body })).id)
+      redo: async () =>
+        void (commentId = (await call('claims.comment', { storyId, claimId: claim.id, body: done.body })).id)
     })
   }
   return (

@@ -28,10 +28,26 @@ interface ClaimFiltersProps {
   showConflicts: boolean
 }
 
-export const ClaimFilters = memo(function ClaimFilters({ filter, onFilter, searchRef, counts, orphans, rechecks, conflicts, showConflicts }: ClaimFiltersProps): React.JSX.Element {
+export const ClaimFilters = memo(function ClaimFilters({
+  filter,
+  onFilter,
+  searchRef,
+  counts,
+  orphans,
+  rechecks,
+  conflicts,
+  showConflicts
+}: ClaimFiltersProps): React.JSX.Element {
   return (
     <>
-      <TextField.Root ref={searchRef} size="1" placeholder="Search claims  /" aria-label="Search claims" value={filter.query} onChange={(e) => onFilter({ query: e.target.value })}>
+      <TextField.Root
+        ref={searchRef}
+        size="1"
+        placeholder="Search claims  /"
+        aria-label="Search claims"
+        value={filter.query}
+        onChange={(e) => onFilter({ query: e.target.value })}
+      >
         <TextField.Slot>
           <MagnifyingGlassIcon />
         </TextField.Slot>
@@ -43,7 +59,11 @@ export const ClaimFilters = memo(function ClaimFilters({ filter, onFilter, searc
       <Flex gap="3" align="center" wrap="wrap">
         <Text as="label" size="1">
           <Flex gap="1" align="center">
-            <Checkbox size="1" checked={filter.noEvidence} onCheckedChange={(v) => onFilter({ noEvidence: v === true })} />
+            <Checkbox
+              size="1"
+              checked={filter.noEvidence}
+              onCheckedChange={(v) => onFilter({ noEvidence: v === true })}
+            />
             No evidence yet
           </Flex>
         </Text>
@@ -62,7 +82,11 @@ export const ClaimFilters = memo(function ClaimFilters({ filter, onFilter, searc
         {(showConflicts || conflicts > 0 || filter.conflict) && (
           <Text as="label" size="1">
             <Flex gap="1" align="center">
-              <Checkbox size="1" checked={filter.conflict} onCheckedChange={(v) => onFilter({ conflict: v === true })} />
+              <Checkbox
+                size="1"
+                checked={filter.conflict}
+                onCheckedChange={(v) => onFilter({ conflict: v === true })}
+              />
               Sync conflicts (<span data-testid="conflict-count">{conflicts}</span>)
             </Flex>
           </Text>
@@ -105,7 +129,12 @@ interface FieldFiltersProps {
 }
 
 /** The filters whose choices do not depend on the claims: redrawn only when one of their own values changes. */
-const FieldFilters = memo(function FieldFilters({ verdict, type, assignee, onFilter }: FieldFiltersProps): React.JSX.Element {
+const FieldFilters = memo(function FieldFilters({
+  verdict,
+  type,
+  assignee,
+  onFilter
+}: FieldFiltersProps): React.JSX.Element {
   const desk = useDesk()
   return (
     <>
@@ -117,7 +146,14 @@ const FieldFilters = memo(function FieldFilters({ verdict, type, assignee, onFil
         optionLabel={(v) => (v === 'all' ? 'Any verdict' : v === 'none' ? 'No verdict yet' : desk.verdictLabel(v))}
         onChange={(value) => onFilter({ verdict: value })}
       />
-      <EnumSelect size="1" label="Filter by type" value={type} options={typeChoices} optionLabel={(t) => (t === 'all' ? 'Any type' : typeLabels[t])} onChange={(value) => onFilter({ type: value })} />
+      <EnumSelect
+        size="1"
+        label="Filter by type"
+        value={type}
+        options={typeChoices}
+        optionLabel={(t) => (t === 'all' ? 'Any type' : typeLabels[t])}
+        onChange={(value) => onFilter({ type: value })}
+      />
       <Select.Root size="1" value={assignee} onValueChange={(v) => onFilter({ assignee: v })}>
         <Select.Trigger aria-label="Filter by assignee" />
         <Select.Content>

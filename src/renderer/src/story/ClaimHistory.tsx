@@ -4,7 +4,8 @@ import type { Activity, Claim, Snapshot } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
 import { relativeTime } from '../app/labels'
 
-const shown = (value: Snapshot): string => (value === null ? '—' : Array.isArray(value) ? value.join(', ') || '—' : String(value) || '—')
+const shown = (value: Snapshot): string =>
+  value === null ? '—' : Array.isArray(value) ? value.join(', ') || '—' : String(value) || '—'
 
 export function ClaimHistory({ claim, activity }: { claim: Claim; activity: readonly Activity[] }): React.JSX.Element {
   const desk = useDesk()

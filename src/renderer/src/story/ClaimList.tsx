@@ -28,7 +28,18 @@ interface ClaimListProps {
   synced: boolean
 }
 
-export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedId, onSelect, searchRef, conflicted, synced }: ClaimListProps): React.JSX.Element {
+export function ClaimList({
+  claims,
+  shown,
+  evidence,
+  filter,
+  onFilter,
+  selectedId,
+  onSelect,
+  searchRef,
+  conflicted,
+  synced
+}: ClaimListProps): React.JSX.Element {
   const desk = useDesk()
   const scrollRef = useRef<HTMLDivElement>(null)
   const evidenceCount = new Map<string, number>()
@@ -38,7 +49,14 @@ export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedI
   // list with the next render, not synchronously inside the commit that measured them.
   // The app is not built with the React Compiler, so the virtualizer's unmemoisable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => 64, overscan: 8, getItemKey: (i) => shown[i]?.id ?? i, useFlushSync: false })
+  const virtual = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 64,
+    overscan: 8,
+    getItemKey: (i) => shown[i]?.id ?? i,
+    useFlushSync: false
+  })
   const selectedIndex = selectedId ? shown.findIndex((c) => c.id === selectedId) : -1
   const rechecks = claims.filter(needsRecheck).length
   const counts = useMemo(() => countByStatus(claims), [claims])
@@ -63,71 +81,97 @@ export function ClaimList({ claims, shown, evidence, filter, onFilter, selectedI
             Claims
           </Text>
           <Text size="1" color="gray" data-testid="claim-count">
-            {isFiltered(filter) ? `${shown.length} of ${claims.length}` : `${claims.length}`} {claims.length === 1 ? 'claim' : 'claims'}
+            {isFiltered(filter) ? `${shown.length} of ${claims.length}` : `${claims.length}`}{' '}
+            {claims.length === 1 ? 'claim' : 'claims'}
           </Text>
         </Flex>
         <ProgressBar counts={counts} />
-        <ClaimFilters filter={filter} onFilter={onFilter} searchRef={searchRef} counts={counts} orphans={orphans} rechecks={rechecks} conflicts={conflicted.size} showConflicts={synced} />
+        <ClaimFilters
+          filter={filter}
+          onFilter={onFilter}
+          searchRef={searchRef}
+          counts={counts}
+          orphans={orphans}
+          rechecks={rechecks}
+          conflicts={conflicted.size}
+          showConflicts={synced}
+        />
       </div>
       <div ref={scrollRef} className="claim-items">
-      <ol className="claim-items-list" aria-label="Claims" style={{ height: virtual.getTotalSize() }}>
-        {virtual.getVirtualItems().map((item) => {
-          const c = shown[item.index] as Claim
-          const count = evidenceCount.get(c.id) ?? 0
-          return (
-            <li key={c.id} ref={virtual.measureElement} data-index={item.index} aria-posinset={item.index + 1} aria-setsize={shown.length} style={{ transform: `translateY(${item.start}px)` }}>
-              <button type="button" className="claim-item" data-claim-id={c.id} data-status={c.status} aria-current={c.id === selectedId || undefined} onClick={() => onSelect(c.id, true)}>
-                {/* Plain elements, not Radix components: a story can list hundreds of claims. */}
-                <span className="claim-item-meta">
-                  <span className="claim-number">{claimLabel(c.number)}</span>
-                  <span className="chip" data-status={c.status}>
-                    <StatusIcon status={c.status} />
-                    {desk.statusLabel(c.status)}
-                  </span>
-                  {c.verdict && (
-                    <span className="chip chip-verdict" data-verdict={c.verdict}>
-                      {desk.verdictLabel(c.verdict)}
+        <ol className="claim-items-list" aria-label="Claims" style={{ height: virtual.getTotalSize() }}>
+          {virtual.getVirtualItems().map((item) => {
+            const c = shown[item.index] as Claim
+            const count = evidenceCount.get(c.id) ?? 0
+            return (
+              <li
+                key={c.id}
+                ref={virtual.measureElement}
+                data-index={item.index}
+                aria-posinset={item.index + 1}
+                aria-setsize={shown.length}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <button
+                  type="button"
+                  className="claim-item"
+                  data-claim-id={c.id}
+                  data-status={c.status}
+                  aria-current={c.id === selectedId || undefined}
+                  onClick={() => onSelect(c.id, true)}
+                >
+                  {/* Plain elements, not Radix components: a story can list hundreds of claims. */}
+                  <span className="claim-item-meta">
+                    <span className="claim-number">{claimLabel(c.number)}</span>
+                    <span className="chip" data-status={c.status}>
+                      <StatusIcon status={c.status} />
+                      {desk.statusLabel(c.status)}
                     </span>
-                  )}
-                  {c.orphaned && (
-                    <span className="chip chip-orphan">
-                      <LinkBreak2Icon aria-hidden /> Orphaned
-                    </span>
-                  )}
-                  {conflicted.has(c.id) && (
-                    <span className="chip chip-conflict">
-                      <ExclamationTriangleIcon aria-hidden /> Sync conflict
-                    </span>
-                  )}
-                  {needsRecheck(c) && (
-                    <span className="chip chip-recheck">
-                      <UpdateIcon aria-hidden /> Needs re-check
-                    </span>
-                  )}
-                  <span className="claim-item-end">
-                    <span title={`${count} piece${count === 1 ? '' : 's'} of evidence`}>
-                      <ReaderIcon aria-hidden /> {count}
-                      <span className="sr-only"> evidence</span>
-                    </span>
-                    {c.assignee && (
-                      <span className="initials" title={`Assigned to ${desk.personName(c.assignee)}`}>
-                        {desk.people.get(c.assignee)?.initials || '?'}
-                        <span className="sr-only">, assigned to {desk.personName(c.assignee)}</span>
+                    {c.verdict && (
+                      <span className="chip chip-verdict" data-verdict={c.verdict}>
+                        {desk.verdictLabel(c.verdict)}
                       </span>
                     )}
+                    {c.orphaned && (
+                      <span className="chip chip-orphan">
+                        <LinkBreak2Icon aria-hidden /> Orphaned
+                      </span>
+                    )}
+                    {conflicted.has(c.id) && (
+                      <span className="chip chip-conflict">
+                        <ExclamationTriangleIcon aria-hidden /> Sync conflict
+                      </span>
+                    )}
+                    {needsRecheck(c) && (
+                      <span className="chip chip-recheck">
+                        <UpdateIcon aria-hidden /> Needs re-check
+                      </span>
+                    )}
+                    <span className="claim-item-end">
+                      <span title={`${count} piece${count === 1 ? '' : 's'} of evidence`}>
+                        <ReaderIcon aria-hidden /> {count}
+                        <span className="sr-only"> evidence</span>
+                      </span>
+                      {c.assignee && (
+                        <span className="initials" title={`Assigned to ${desk.personName(c.assignee)}`}>
+                          {desk.people.get(c.assignee)?.initials || '?'}
+                          <span className="sr-only">, assigned to {desk.personName(c.assignee)}</span>
+                        </span>
+                      )}
+                    </span>
                   </span>
-                </span>
-                <span className="claim-quote">{c.restatement || c.anchor.quote.exact}</span>
-                {c.status === 'waiting' && <LastContact claim={c} />}
-              </button>
-            </li>
-          )
-        })}
-      </ol>
+                  <span className="claim-quote">{c.restatement || c.anchor.quote.exact}</span>
+                  {c.status === 'waiting' && <LastContact claim={c} />}
+                </button>
+              </li>
+            )
+          })}
+        </ol>
       </div>
       {shown.length === 0 && (
         <Text as="p" size="2" color="gray" className="claim-list-empty">
-          {claims.length ? 'No claim matches these filters.' : 'No claims yet. Select words in the story and press M, or click the + beside a sentence to mark all of it.'}
+          {claims.length
+            ? 'No claim matches these filters.'
+            : 'No claims yet. Select words in the story and press M, or click the + beside a sentence to mark all of it.'}
         </Text>
       )}
     </aside>

@@ -1,6 +1,19 @@
 // One claim, worked: the words, what it says, status and verdict, who has it, evidence, talk, history.
 import { Cross2Icon, LinkBreak2Icon, TrashIcon } from '@radix-ui/react-icons'
-import { Badge, Button, Callout, Flex, Grid, Heading, IconButton, SegmentedControl, Select, Separator, Text, Tooltip } from '@radix-ui/themes'
+import {
+  Badge,
+  Button,
+  Callout,
+  Flex,
+  Grid,
+  Heading,
+  IconButton,
+  SegmentedControl,
+  Select,
+  Separator,
+  Text,
+  Tooltip
+} from '@radix-ui/themes'
 import { useEffect, useRef } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { claimTypes, priorities, verdicts, type Claim, type ClaimFields, type Verdict } from '../../../shared/model'
@@ -33,20 +46,38 @@ interface ClaimPanelProps {
   canReattach: boolean
 }
 
-export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete, onReattach, canReattach }: ClaimPanelProps): React.JSX.Element {
+export function ClaimPanel({
+  claim,
+  detail,
+  number,
+  onClose,
+  onUpdate,
+  onDelete,
+  onReattach,
+  canReattach
+}: ClaimPanelProps): React.JSX.Element {
   const desk = useDesk()
   const storyId = detail.story.id
   // Opening a claim moves focus to its heading, so a screen reader says which claim opened and
   // Tab continues inside the panel; the desk's keys (status, verdict) still work from there.
   const headingRef = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
-    if (!document.activeElement?.closest('[role="dialog"], .claim-panel')) headingRef.current?.focus({ preventScroll: true })
+    if (!document.activeElement?.closest('[role="dialog"], .claim-panel'))
+      headingRef.current?.focus({ preventScroll: true })
   }, [])
   return (
-    <aside className="claim-panel" aria-label={`Claim ${number}`} data-claim-id={claim.id} data-claim-number={claim.number}>
+    <aside
+      className="claim-panel"
+      aria-label={`Claim ${number}`}
+      data-claim-id={claim.id}
+      data-claim-number={claim.number}
+    >
       <Flex justify="between" align="center" className="panel-head">
         <Heading as="h2" size="3" ref={headingRef} tabIndex={-1} data-desk-keys className="panel-heading">
-          {number} <Text color="gray" size="2" weight="regular">· {detail.claims.length} claims</Text>
+          {number}{' '}
+          <Text color="gray" size="2" weight="regular">
+            · {detail.claims.length} claims
+          </Text>
         </Heading>
         <Flex gap="1">
           <Tooltip content="Delete claim (Delete) — can be undone">
@@ -110,23 +141,64 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
               <Text size="1" weight="medium" color="gray">
                 Type
               </Text>
-              <EnumSelect label="Claim type" value={claim.type} options={claimTypes} optionLabel={(t) => typeLabels[t]} onChange={(type) => onUpdate({ type })} />
+              <EnumSelect
+                label="Claim type"
+                value={claim.type}
+                options={claimTypes}
+                optionLabel={(t) => typeLabels[t]}
+                onChange={(type) => onUpdate({ type })}
+              />
             </label>
           </Grid>
-          <SavedField label="Rationale" name="rationale" multiline rows={3} value={claim.rationale} placeholder="Why this verdict: what was checked and what it showed" onSave={(rationale) => onUpdate({ rationale })} />
-          <SavedField label="Suggested correction" name="correction" multiline value={claim.correction} placeholder="How the sentence should read" onSave={(correction) => onUpdate({ correction })} />
-          <CheckedAgainst claim={claim} evidence={detail.evidence} onSave={(checkedAgainst) => onUpdate({ checkedAgainst })} />
+          <SavedField
+            label="Rationale"
+            name="rationale"
+            multiline
+            rows={3}
+            value={claim.rationale}
+            placeholder="Why this verdict: what was checked and what it showed"
+            onSave={(rationale) => onUpdate({ rationale })}
+          />
+          <SavedField
+            label="Suggested correction"
+            name="correction"
+            multiline
+            value={claim.correction}
+            placeholder="How the sentence should read"
+            onSave={(correction) => onUpdate({ correction })}
+          />
+          <CheckedAgainst
+            claim={claim}
+            evidence={detail.evidence}
+            onSave={(checkedAgainst) => onUpdate({ checkedAgainst })}
+          />
         </section>
 
         <section className="panel-section" aria-label="Details">
-          <SavedField label="Restated claim" name="restatement" multiline value={claim.restatement} placeholder="The claim in one checkable sentence" onSave={(restatement) => onUpdate({ restatement })} />
+          <SavedField
+            label="Restated claim"
+            name="restatement"
+            multiline
+            value={claim.restatement}
+            placeholder="The claim in one checkable sentence"
+            onSave={(restatement) => onUpdate({ restatement })}
+          />
           <Grid columns="2" gap="3">
-            <SavedField label="Speaker" name="speaker" value={claim.speaker} placeholder="Who made the claim" onSave={(speaker) => onUpdate({ speaker })} />
+            <SavedField
+              label="Speaker"
+              name="speaker"
+              value={claim.speaker}
+              placeholder="Who made the claim"
+              onSave={(speaker) => onUpdate({ speaker })}
+            />
             <label className="field">
               <Text size="1" weight="medium" color="gray">
                 Assignee
               </Text>
-              <Select.Root value={claim.assignee ?? 'none'} onValueChange={(v) => onUpdate({ assignee: v === 'none' ? null : v })}>
+              <Select.Root
+                value={claim.assignee ?? 'none'}
+                onValueChange={(v) => onUpdate({ assignee: v === 'none' ? null : v })}
+              >
                 <Select.Trigger aria-label="Assignee" />
                 <Select.Content>
                   <Select.Item value="none">Unassigned</Select.Item>
@@ -140,7 +212,12 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
               <Text size="1" weight="medium" color="gray" aria-hidden>
                 Priority
               </Text>
-              <SegmentedControl.Root size="1" value={claim.priority} onValueChange={onOneOf(priorities, (priority) => onUpdate({ priority }))} aria-label="Priority">
+              <SegmentedControl.Root
+                size="1"
+                value={claim.priority}
+                onValueChange={onOneOf(priorities, (priority) => onUpdate({ priority }))}
+                aria-label="Priority"
+              >
                 {priorities.map((p) => (
                   <SegmentedControl.Item key={p} value={p}>
                     {priorityLabels[p]}
@@ -152,7 +229,18 @@ export function ClaimPanel({ claim, detail, number, onClose, onUpdate, onDelete,
               label="Tags (comma separated)"
               name="tags"
               value={claim.tags.join(', ')}
-              onSave={(text) => onUpdate({ tags: [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))] })}
+              onSave={(text) =>
+                onUpdate({
+                  tags: [
+                    ...new Set(
+                      text
+                        .split(',')
+                        .map((t) => t.trim())
+                        .filter(Boolean)
+                    )
+                  ]
+                })
+              }
             />
           </Grid>
           {claim.tags.length > 0 && (

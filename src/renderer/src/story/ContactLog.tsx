@@ -11,11 +11,28 @@ import { PersonItems } from '../app/PersonItems'
 import { EnumSelect } from '../app/EnumSelect'
 
 /** datetime-local speaks the editor's wall clock; the log keeps an instant. */
-const toLocalInput = (date: Date): string => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+const toLocalInput = (date: Date): string =>
+  new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
 
-const blank = (): ContactFields => ({ contact: '', sourceId: null, method: 'phone', outcome: 'no_answer', at: new Date().toISOString(), notes: '', followUp: '' })
+const blank = (): ContactFields => ({
+  contact: '',
+  sourceId: null,
+  method: 'phone',
+  outcome: 'no_answer',
+  at: new Date().toISOString(),
+  notes: '',
+  followUp: ''
+})
 
-export function ContactLog({ storyId, claim, detail }: { storyId: string; claim: Claim; detail: StoryDetail }): React.JSX.Element {
+export function ContactLog({
+  storyId,
+  claim,
+  detail
+}: {
+  storyId: string
+  claim: Claim
+  detail: StoryDetail
+}): React.JSX.Element {
   const desk = useDesk()
   const [draft, setDraft] = useState<ContactFields>(blank)
   const [when, setWhen] = useState(() => toLocalInput(new Date()))
@@ -26,8 +43,14 @@ export function ContactLog({ storyId, claim, detail }: { storyId: string; claim:
   const add = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
     const at = new Date(when)
-    const fields = { ...draft, contact: draft.contact.trim(), at: Number.isNaN(at.getTime()) ? new Date().toISOString() : at.toISOString() }
-    const saved = await desk.run(() => call('contacts.add', { storyId, claimId: claim.id, fields, ...(by ? { by } : {}) }))
+    const fields = {
+      ...draft,
+      contact: draft.contact.trim(),
+      at: Number.isNaN(at.getTime()) ? new Date().toISOString() : at.toISOString()
+    }
+    const saved = await desk.run(() =>
+      call('contacts.add', { storyId, claimId: claim.id, fields, ...(by ? { by } : {}) })
+    )
     if (saved) {
       setDraft(blank())
       setWhen(toLocalInput(new Date()))
@@ -44,7 +67,8 @@ export function ContactLog({ storyId, claim, detail }: { storyId: string; claim:
           <li key={c.id} data-testid="contact-attempt">
             <Text size="1">
               <strong>{desk.personName(c.by)}</strong> → {c.contact}
-              {c.sourceId && ` (${sourceTitle(c.sourceId)})`} · {contactMethodLabels[c.method]} · <strong>{contactOutcomeLabels[c.outcome]}</strong>
+              {c.sourceId && ` (${sourceTitle(c.sourceId)})`} · {contactMethodLabels[c.method]} ·{' '}
+              <strong>{contactOutcomeLabels[c.outcome]}</strong>
             </Text>
             <Text size="1" color="gray">
               {' '}
@@ -67,30 +91,66 @@ export function ContactLog({ storyId, claim, detail }: { storyId: string; claim:
       <form onSubmit={(e) => void add(e)} aria-label="Log a contact attempt">
         <Flex direction="column" gap="2">
           <Grid columns="2" gap="2">
-            <TextField.Root size="1" aria-label="Whom" placeholder="Whom (name, office)" value={draft.contact} onChange={(e) => setDraft({ ...draft, contact: e.target.value })} />
+            <TextField.Root
+              size="1"
+              aria-label="Whom"
+              placeholder="Whom (name, office)"
+              value={draft.contact}
+              onChange={(e) => setDraft({ ...draft, contact: e.target.value })}
+            />
             <Select.Root size="1" value={by ?? desk.currentEditor?.id ?? ''} onValueChange={setBy}>
               <Select.Trigger aria-label="Who made contact" placeholder="Who" />
               <Select.Content>
                 <PersonItems />
               </Select.Content>
             </Select.Root>
-            <EnumSelect size="1" label="How" value={draft.method} options={contactMethods} optionLabel={(m) => contactMethodLabels[m]} onChange={(method) => setDraft({ ...draft, method })} />
-            <EnumSelect size="1" label="Outcome" value={draft.outcome} options={contactOutcomes} optionLabel={(o) => contactOutcomeLabels[o]} onChange={(outcome) => setDraft({ ...draft, outcome })} />
+            <EnumSelect
+              size="1"
+              label="How"
+              value={draft.method}
+              options={contactMethods}
+              optionLabel={(m) => contactMethodLabels[m]}
+              onChange={(method) => setDraft({ ...draft, method })}
+            />
+            <EnumSelect
+              size="1"
+              label="Outcome"
+              value={draft.outcome}
+              options={contactOutcomes}
+              optionLabel={(o) => contactOutcomeLabels[o]}
+              onChange={(outcome) => setDraft({ ...draft, outcome })}
+            />
             <label className="field">
               <Text size="1" color="gray">
                 When
               </Text>
-              <TextField.Root size="1" type="datetime-local" aria-label="When" value={when} onChange={(e) => setWhen(e.target.value)} />
+              <TextField.Root
+                size="1"
+                type="datetime-local"
+                aria-label="When"
+                value={when}
+                onChange={(e) => setWhen(e.target.value)}
+              />
             </label>
             <label className="field">
               <Text size="1" color="gray">
                 Follow up on
               </Text>
-              <TextField.Root size="1" type="date" aria-label="Follow up on" value={draft.followUp} onChange={(e) => setDraft({ ...draft, followUp: e.target.value })} />
+              <TextField.Root
+                size="1"
+                type="date"
+                aria-label="Follow up on"
+                value={draft.followUp}
+                onChange={(e) => setDraft({ ...draft, followUp: e.target.value })}
+              />
             </label>
           </Grid>
           {detail.sources.length > 0 && (
-            <Select.Root size="1" value={draft.sourceId ?? 'none'} onValueChange={(v) => setDraft({ ...draft, sourceId: v === 'none' ? null : v })}>
+            <Select.Root
+              size="1"
+              value={draft.sourceId ?? 'none'}
+              onValueChange={(v) => setDraft({ ...draft, sourceId: v === 'none' ? null : v })}
+            >
               <Select.Trigger aria-label="For source" />
               <Select.Content>
                 <Select.Item value="none">Not tied to a source</Select.Item>
@@ -102,7 +162,14 @@ export function ContactLog({ storyId, claim, detail }: { storyId: string; claim:
               </Select.Content>
             </Select.Root>
           )}
-          <TextArea size="1" rows={2} aria-label="Contact notes" placeholder="Notes (what was said, numbers to call back)" value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.target.value })} />
+          <TextArea
+            size="1"
+            rows={2}
+            aria-label="Contact notes"
+            placeholder="Notes (what was said, numbers to call back)"
+            value={draft.notes}
+            onChange={(e) => setDraft({ ...draft, notes: e.target.value })}
+          />
           <Flex justify="end">
             <Button size="1" type="submit" disabled={!draft.contact.trim()}>
               Log attempt

@@ -14,7 +14,15 @@ import { SavedField } from './SavedField'
 import { useStoryEdit } from './use-story'
 import { EnumSelect } from '../app/EnumSelect'
 
-export function EvidenceSection({ storyId, claim, detail }: { storyId: string; claim: Claim; detail: StoryDetail }): React.JSX.Element {
+export function EvidenceSection({
+  storyId,
+  claim,
+  detail
+}: {
+  storyId: string
+  claim: Claim
+  detail: StoryDetail
+}): React.JSX.Element {
   const [attaching, setAttaching] = useState(false)
   const [attachFor, setAttachFor] = useState(claim.id)
   const attachButton = useRef<HTMLButtonElement>(null)
@@ -61,14 +69,24 @@ export function EvidenceSection({ storyId, claim, detail }: { storyId: string; c
   )
 }
 
-function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence: Evidence; source: Source | undefined }): React.JSX.Element {
+function EvidenceCard({
+  storyId,
+  evidence,
+  source
+}: {
+  storyId: string
+  evidence: Evidence
+  source: Source | undefined
+}): React.JSX.Element {
   const desk = useDesk()
   const edit = useStoryEdit()
   const toasts = useToasts()
   const history = useUndo()
   const title = source?.title ?? 'source'
   const update = async (patch: Partial<Pick<Evidence, 'excerpt' | 'stance' | 'locator'>>): Promise<void> => {
-    const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, evidence[k as keyof typeof patch]])) as typeof patch
+    const previous = Object.fromEntries(
+      Object.keys(patch).map((k) => [k, evidence[k as keyof typeof patch]])
+    ) as typeof patch
     const saved = await edit({
       send: () => call('evidence.update', { storyId, evidenceId: evidence.id, patch }),
       show: (d) => ({ ...d, evidence: d.evidence.map((e) => (e.id === evidence.id ? { ...e, ...patch } : e)) }),
@@ -82,8 +100,15 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
     })
   }
   const remove = async (): Promise<void> => {
-    const without = (d: StoryDetail): StoryDetail => ({ ...d, evidence: d.evidence.filter((e) => e.id !== evidence.id) })
-    const removed = await edit({ send: () => call('evidence.remove', { storyId, evidenceId: evidence.id }), show: without, apply: without })
+    const without = (d: StoryDetail): StoryDetail => ({
+      ...d,
+      evidence: d.evidence.filter((e) => e.id !== evidence.id)
+    })
+    const removed = await edit({
+      send: () => call('evidence.remove', { storyId, evidenceId: evidence.id }),
+      show: without,
+      apply: without
+    })
     if (!removed) return
     const entry = {
       label: `Remove evidence from “${title}”`,
@@ -91,7 +116,10 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
       redo: async () => void (await call('evidence.remove', { storyId, evidenceId: removed.id }))
     }
     history.record(entry)
-    toasts.show({ message: `Evidence from “${title}” removed.`, action: { label: 'Undo', run: () => void history.undoIf(entry) } })
+    toasts.show({
+      message: `Evidence from “${title}” removed.`,
+      action: { label: 'Undo', run: () => void history.undoIf(entry) }
+    })
   }
   const open = (url: string): void => void desk.run(() => call('shell.openExternal', { url }))
   return (
@@ -109,20 +137,36 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
           <Flex gap="1" align="center">
             {source && isWebUrl(source.url) && (
               <Tooltip content={source.url}>
-                <IconButton size="1" variant="ghost" aria-label={`Open source ${source.title} in the browser`} onClick={() => open(source.url)}>
+                <IconButton
+                  size="1"
+                  variant="ghost"
+                  aria-label={`Open source ${source.title} in the browser`}
+                  onClick={() => open(source.url)}
+                >
                   <ExternalLinkIcon />
                 </IconButton>
               </Tooltip>
             )}
             {source && isWebUrl(source.archiveUrl) && (
               <Tooltip content={`Archived copy: ${source.archiveUrl}`}>
-                <IconButton size="1" variant="ghost" aria-label={`Open archived copy of ${source.title}`} onClick={() => open(source.archiveUrl)}>
+                <IconButton
+                  size="1"
+                  variant="ghost"
+                  aria-label={`Open archived copy of ${source.title}`}
+                  onClick={() => open(source.archiveUrl)}
+                >
                   <ArchiveIcon />
                 </IconButton>
               </Tooltip>
             )}
             <Tooltip content="Remove evidence (can be undone)">
-              <IconButton size="1" variant="ghost" color="red" aria-label="Remove evidence" onClick={() => void remove()}>
+              <IconButton
+                size="1"
+                variant="ghost"
+                color="red"
+                aria-label="Remove evidence"
+                onClick={() => void remove()}
+              >
                 <TrashIcon />
               </IconButton>
             </Tooltip>
@@ -140,8 +184,17 @@ function EvidenceCard({ storyId, evidence, source }: { storyId: string; evidence
             variant="soft"
           />
         </Flex>
-        <SavedField label="Excerpt relied on" multiline value={evidence.excerpt} onSave={(excerpt) => void update({ excerpt })} />
-        <SavedField label="Where in the source (page, timestamp)" value={evidence.locator} onSave={(locator) => void update({ locator })} />
+        <SavedField
+          label="Excerpt relied on"
+          multiline
+          value={evidence.excerpt}
+          onSave={(excerpt) => void update({ excerpt })}
+        />
+        <SavedField
+          label="Where in the source (page, timestamp)"
+          value={evidence.locator}
+          onSave={(locator) => void update({ locator })}
+        />
       </Flex>
     </Card>
   )

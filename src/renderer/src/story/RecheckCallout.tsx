@@ -13,7 +13,10 @@ import './verdict.css'
 export function RecheckCallout({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element | null {
   const desk = useDesk()
   const before = checkedWordsIfChanged(claim)
-  const parts = useMemo(() => (before === null ? [] : diffWords(before, claim.anchor.quote.exact)), [before, claim.anchor.quote.exact])
+  const parts = useMemo(
+    () => (before === null ? [] : diffWords(before, claim.anchor.quote.exact)),
+    [before, claim.anchor.quote.exact]
+  )
   if (!claim.recheck) return null
   const verdict = claim.verdict ? desk.verdictLabel(claim.verdict) : 'No verdict'
   return (
@@ -23,17 +26,28 @@ export function RecheckCallout({ storyId, claim }: { storyId: string; claim: Cla
       </Callout.Icon>
       <Flex direction="column" gap="2">
         <Text size="2">
-          <strong>Needs re-check:</strong> {recheckReasonLabels[claim.recheck.reason]}. “{verdict}” was given on other words.
+          <strong>Needs re-check:</strong> {recheckReasonLabels[claim.recheck.reason]}. “{verdict}” was given on other
+          words.
         </Text>
         {before !== null && (
           <p className="word-diff" aria-label="Checked words against today’s words" data-testid="recheck-diff">
             {parts.map((p, i) =>
-              p.added ? <ins key={i}>{p.value}</ins> : p.removed ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>
+              p.added ? (
+                <ins key={i}>{p.value}</ins>
+              ) : p.removed ? (
+                <del key={i}>{p.value}</del>
+              ) : (
+                <span key={i}>{p.value}</span>
+              )
             )}
           </p>
         )}
         <Flex gap="2" align="center" wrap="wrap">
-          <Button size="1" disabled={claim.orphaned} onClick={() => void desk.run(() => call('claims.confirm', { storyId, claimId: claim.id }))}>
+          <Button
+            size="1"
+            disabled={claim.orphaned}
+            onClick={() => void desk.run(() => call('claims.confirm', { storyId, claimId: claim.id }))}
+          >
             Confirm “{verdict}” for these words
           </Button>
           <Text size="1" color="gray">

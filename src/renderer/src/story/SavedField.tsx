@@ -13,7 +13,15 @@ interface SavedFieldProps {
   name?: string
 }
 
-export function SavedField({ label, value, onSave, multiline, placeholder, rows = 2, name }: SavedFieldProps): React.JSX.Element {
+export function SavedField({
+  label,
+  value,
+  onSave,
+  multiline,
+  placeholder,
+  rows = 2,
+  name
+}: SavedFieldProps): React.JSX.Element {
   const commit = (next: string): void => {
     if (next !== value) onSave(next)
   }

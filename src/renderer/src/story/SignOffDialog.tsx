@@ -34,8 +34,8 @@ function SignOffForm({ blockers, onOpenClaim, onOverride, onOpenChange }: Props)
   return (
     <Flex direction="column" gap="3">
       <Text size="2">
-        Every claim must be Done with a verdict given on its present words before the story is cleared. {blockers.length}{' '}
-        {blockers.length === 1 ? 'claim blocks' : 'claims block'} sign-off:
+        Every claim must be Done with a verdict given on its present words before the story is cleared.{' '}
+        {blockers.length} {blockers.length === 1 ? 'claim blocks' : 'claims block'} sign-off:
       </Text>
       <ul className="blocker-list" aria-label="What blocks sign-off">
         {blockers.map((b) => (
@@ -58,7 +58,13 @@ function SignOffForm({ blockers, onOpenClaim, onOverride, onOpenChange }: Props)
         <Text size="2" weight="medium">
           Override: why clear it anyway?
         </Text>
-        <TextArea name="override-reason" rows={3} value={reason} placeholder="e.g. Editor-in-chief approved publication with C4 still waiting on the ministry" onChange={(e) => setReason(e.target.value)} />
+        <TextArea
+          name="override-reason"
+          rows={3}
+          value={reason}
+          placeholder="e.g. Editor-in-chief approved publication with C4 still waiting on the ministry"
+          onChange={(e) => setReason(e.target.value)}
+        />
       </label>
       <DialogFooter error={action.error} closeLabel="Keep checking">
         <Button color="red" disabled={!reason.trim()} loading={action.busy} onClick={() => void override()}>

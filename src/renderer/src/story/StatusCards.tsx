@@ -19,7 +19,13 @@ const STEP: Record<string, (at: number) => number> = {
   End: () => claimStatuses.length - 1
 }
 
-export function StatusCards({ status, onChange }: { status: ClaimStatus; onChange(status: ClaimStatus): void }): React.JSX.Element {
+export function StatusCards({
+  status,
+  onChange
+}: {
+  status: ClaimStatus
+  onChange(status: ClaimStatus): void
+}): React.JSX.Element {
   const desk = useDesk()
   /** The status last chosen here, or shown since (a save taken back, someone else's change). */
   const chosen = useRef(status)
@@ -47,9 +53,23 @@ export function StatusCards({ status, onChange }: { status: ClaimStatus; onChang
     event.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-status="${next}"]`)?.focus()
   }
   return (
-    <RadioCards.Root size="1" columns="2" gap="2" value={status} onValueChange={(picked) => pick(picked)} aria-labelledby="status-label" className="status-control">
+    <RadioCards.Root
+      size="1"
+      columns="2"
+      gap="2"
+      value={status}
+      onValueChange={(picked) => pick(picked)}
+      aria-labelledby="status-label"
+      className="status-control"
+    >
       {claimStatuses.map((s, i) => (
-        <RadioCards.Item key={s} value={s} data-status={s} title={`${desk.statusLabel(s)} (key ${i + 1})`} onKeyDown={onKeyDown}>
+        <RadioCards.Item
+          key={s}
+          value={s}
+          data-status={s}
+          title={`${desk.statusLabel(s)} (key ${i + 1})`}
+          onKeyDown={onKeyDown}
+        >
           <Flex gap="2" align="center" width="100%">
             <StatusIcon status={s} />
             <Text size="2">{desk.statusLabel(s)}</Text>

@@ -30,7 +30,13 @@ const fromDateInput = (value: string) => (value ? `${value}T00:00:00.000Z` : '')
 
 function DetailsForm({ detail, onOpenChange }: Props): React.JSX.Element {
   const { story } = detail
-  const [meta, setMeta] = useState<Omit<StoryMeta, 'language'>>({ title: story.title, outlet: story.outlet, byline: story.byline, url: story.url, publishedAt: story.publishedAt })
+  const [meta, setMeta] = useState<Omit<StoryMeta, 'language'>>({
+    title: story.title,
+    outlet: story.outlet,
+    byline: story.byline,
+    url: story.url,
+    publishedAt: story.publishedAt
+  })
   const action = useAction()
 
   async function save(): Promise<void> {
@@ -39,7 +45,13 @@ function DetailsForm({ detail, onOpenChange }: Props): React.JSX.Element {
   }
 
   const field = (key: 'title' | 'outlet' | 'byline' | 'url', label: string, placeholder = '') => (
-    <LabelledField id={`story-${key}`} label={label} value={meta[key]} placeholder={placeholder} onChange={(value) => setMeta({ ...meta, [key]: value })} />
+    <LabelledField
+      id={`story-${key}`}
+      label={label}
+      value={meta[key]}
+      placeholder={placeholder}
+      onChange={(value) => setMeta({ ...meta, [key]: value })}
+    />
   )
 
   return (
@@ -56,7 +68,13 @@ function DetailsForm({ detail, onOpenChange }: Props): React.JSX.Element {
           {field('byline', 'Byline')}
         </Grid>
         {field('url', 'Published at (address)', 'https://…')}
-        <LabelledField id="story-date" type="date" label="Publication date" value={toDateInput(meta.publishedAt)} onChange={(value) => setMeta({ ...meta, publishedAt: fromDateInput(value) })} />
+        <LabelledField
+          id="story-date"
+          type="date"
+          label="Publication date"
+          value={toDateInput(meta.publishedAt)}
+          onChange={(value) => setMeta({ ...meta, publishedAt: fromDateInput(value) })}
+        />
         <DialogFooter error={action.error} closeLabel="Cancel">
           <Button type="submit" loading={action.busy} disabled={!meta.title.trim()}>
             Save details

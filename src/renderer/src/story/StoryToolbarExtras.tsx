@@ -25,7 +25,11 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
       <Button size="1" variant="soft" color="gray" onClick={() => setBrowsing(true)}>
         <CounterClockwiseClockIcon /> Revision {detail.story.revision}
       </Button>
-      <Button size="1" variant="soft" onClick={() => transfer.openExport({ storyIds: [detail.story.id], scope: 'story' })}>
+      <Button
+        size="1"
+        variant="soft"
+        onClick={() => transfer.openExport({ storyIds: [detail.story.id], scope: 'story' })}
+      >
         <DownloadIcon /> Export…
       </Button>
       <ReviseDialog open={revising} onOpenChange={setRevising} detail={detail} />

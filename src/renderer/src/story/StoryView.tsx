@@ -74,11 +74,17 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   const evidence = useMemo(() => detail?.evidence ?? [], [detail?.evidence])
   const sources = useMemo(() => detail?.sources ?? [], [detail?.sources])
   const [signOffOpen, setSignOffOpen] = useState(false)
-  const blockers = useMemo(() => signOffBlockers(claims, evidence, desk.library.settings), [claims, evidence, desk.library.settings])
+  const blockers = useMemo(
+    () => signOffBlockers(claims, evidence, desk.library.settings),
+    [claims, evidence, desk.library.settings]
+  )
   const { status: sync } = useDeskSync()
   // One set per change of the desk's conflicts, so the memoised claim list redraws only then.
   const conflicted = useMemo(() => conflictedClaims(sync.conflicts, storyId), [sync.conflicts, storyId])
-  const shown = useMemo(() => filterClaims(claims, evidence, filter, sources, conflicted), [claims, evidence, filter, sources, conflicted])
+  const shown = useMemo(
+    () => filterClaims(claims, evidence, filter, sources, conflicted),
+    [claims, evidence, filter, sources, conflicted]
+  )
   // The panel follows the filter: a claim the filter hides is not shown in the panel either.
   const selected = shown.find((c) => c.id === selectedId) ?? null
   /** What had focus when the panel opened: focus goes back there when it closes. */
@@ -128,19 +134,39 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   const articleClaims = useMemo<PartClaims>(() => {
     const byPart: PartClaims = { headline: [], body: [] }
     for (const c of claims) {
-      if (!c.orphaned) byPart[c.anchor.part].push({ id: c.id, start: c.anchor.position.start, end: c.anchor.position.end, status: c.status, number: claimLabel(c.number), label: desk.statusLabel(c.status), recheck: needsRecheck(c) })
+      if (!c.orphaned)
+        byPart[c.anchor.part].push({
+          id: c.id,
+          start: c.anchor.position.start,
+          end: c.anchor.position.end,
+          status: c.status,
+          number: claimLabel(c.number),
+          label: desk.statusLabel(c.status),
+          recheck: needsRecheck(c)
+        })
     }
-    for (const p of pending) byPart[p.part].push({ id: p.key, start: p.start, end: p.end, status: 'pending', number: '', label: 'Saving', recheck: false })
+    for (const p of pending)
+      byPart[p.part].push({
+        id: p.key,
+        start: p.start,
+        end: p.end,
+        status: 'pending',
+        number: '',
+        label: 'Saving',
+        recheck: false
+      })
     return byPart
   }, [claims, pending, desk])
-
 
   const live = useLiveSelection(roots, scrollRef)
 
   const markSelection = (): void => {
     const range = selectionInParts(roots(), document.getSelection()) ?? live?.range
     if (range) void markRange(range)
-    else if (selectionAcrossParts(roots())) toasts.show({ message: 'A claim is in the headline or in the story text: select words in one of them, then press M.' })
+    else if (selectionAcrossParts(roots()))
+      toasts.show({
+        message: 'A claim is in the headline or in the story text: select words in one of them, then press M.'
+      })
     else toasts.show({ message: 'Select words in the headline or the story first, then press M.' })
   }
 
@@ -260,7 +286,10 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
       const saved = await edit({
         send: () => call('stories.update', { id: storyId, patch: { deskState } }),
         show: (d) => ({ ...d, story: { ...d.story, deskState } }),
-        apply: (d, summary) => ({ ...d, story: { ...d.story, deskState: summary.deskState, updatedAt: summary.updatedAt } })
+        apply: (d, summary) => ({
+          ...d,
+          story: { ...d.story, deskState: summary.deskState, updatedAt: summary.updatedAt }
+        })
       })
       if (!saved || !previous || previous === deskState) return
       history.record({
@@ -276,7 +305,8 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
     }
     void send()
   }
-  const overrideSignOff = (reason: string) => call('stories.update', { id: storyId, patch: { deskState: FINAL_DESK_STATE }, overrideReason: reason })
+  const overrideSignOff = (reason: string) =>
+    call('stories.update', { id: storyId, patch: { deskState: FINAL_DESK_STATE }, overrideReason: reason })
 
   if (!detail) {
     return (
@@ -297,86 +327,144 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   const story = detail.story
   return (
     <StoryEditProvider value={edit}>
-    <div className="story-view" data-screen="story" data-story-id={story.id} data-ready="true">
-      <Flex className="toolbar story-toolbar" align="center" gap="3">
-        <Button variant="ghost" color="gray" onClick={onBack} aria-label="Back to the library">
-          <ChevronLeftIcon /> Library
-        </Button>
-        <Flex direction="column" className="story-heading">
-          <Heading as="h1" size="4" className="story-title" title={story.title} ref={headingRef} tabIndex={-1} data-desk-keys>
-            {story.title}
-          </Heading>
-          <Text size="1" color="gray">
-            {[story.outlet, story.byline, `revision ${story.revision}`].filter(Boolean).join(' · ')}
-          </Text>
+      <div className="story-view" data-screen="story" data-story-id={story.id} data-ready="true">
+        <Flex className="toolbar story-toolbar" align="center" gap="3">
+          <Button variant="ghost" color="gray" onClick={onBack} aria-label="Back to the library">
+            <ChevronLeftIcon /> Library
+          </Button>
+          <Flex direction="column" className="story-heading">
+            <Heading
+              as="h1"
+              size="4"
+              className="story-title"
+              title={story.title}
+              ref={headingRef}
+              tabIndex={-1}
+              data-desk-keys
+            >
+              {story.title}
+            </Heading>
+            <Text size="1" color="gray">
+              {[story.outlet, story.byline, `revision ${story.revision}`].filter(Boolean).join(' · ')}
+            </Text>
+          </Flex>
+          <Flex ml="auto" gap="2" align="center" className="story-toolbar-end">
+            <MemoryToolbar memory={memory} />
+            <ToolbarExtrasMemo detail={detail} />
+            <SignOffDialog
+              open={signOffOpen}
+              onOpenChange={setSignOffOpen}
+              blockers={blockers}
+              onOpenClaim={openClaim}
+              onOverride={overrideSignOff}
+            />
+            <EnumSelect
+              label="Desk state"
+              value={story.deskState}
+              options={deskStates}
+              optionLabel={(s) => deskStateLabels[s]}
+              onChange={setDeskState}
+            />
+          </Flex>
         </Flex>
-        <Flex ml="auto" gap="2" align="center" className="story-toolbar-end">
-          <MemoryToolbar memory={memory} />
-          <ToolbarExtrasMemo detail={detail} />
-          <SignOffDialog open={signOffOpen} onOpenChange={setSignOffOpen} blockers={blockers} onOpenClaim={openClaim} onOverride={overrideSignOff} />
-          <EnumSelect label="Desk state" value={story.deskState} options={deskStates} optionLabel={(s) => deskStateLabels[s]} onChange={setDeskState} />
-        </Flex>
-      </Flex>
-      <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
-        <ClaimListMemo claims={claims} shown={shown} evidence={evidence} filter={filter} onFilter={changeFilter} selectedId={selectedId} onSelect={select} searchRef={searchRef} conflicted={conflicted} synced={sync.state !== 'off'} />
-        <div
-          className="article-scroll"
-          ref={scrollRef}
-          tabIndex={0}
-          role="region"
-          aria-label="Story text"
-          aria-describedby="cursor-hint"
-          onMouseMove={gesture.onMouseMove}
-          onMouseLeave={gesture.onMouseLeave}
-          onKeyDown={cursor.onKeyDown}
-        >
-          <p id="cursor-hint" className="sr-only">
-            Alt and the down or up arrow move a sentence cursor, the headline first; Alt, Shift and the right or left arrow take in or let go of a word; Enter marks the words. Tab moves between the claims in the text.
-          </p>
-          <p className="sr-only" aria-live="polite" data-testid="cursor-announcement">
-            {cursor.announcement}
-          </p>
-          <article className="article" lang={story.language || undefined}>
-            <Article part="headline" text={story.title} claims={articleClaims.headline} selectedId={selectedId} rootRef={headlineRef} onPick={pick} />
-            <Article part="body" text={story.text} claims={articleClaims.body} selectedId={selectedId} rootRef={articleRef} onPick={pick} />
-          </article>
-          {sentenceTarget && (
-            <Tooltip content="Mark this sentence as a claim">
-              <IconButton
-                className="sentence-mark"
+        <div className={panelOpen && selected ? 'story-body with-panel' : 'story-body'}>
+          <ClaimListMemo
+            claims={claims}
+            shown={shown}
+            evidence={evidence}
+            filter={filter}
+            onFilter={changeFilter}
+            selectedId={selectedId}
+            onSelect={select}
+            searchRef={searchRef}
+            conflicted={conflicted}
+            synced={sync.state !== 'off'}
+          />
+          <div
+            className="article-scroll"
+            ref={scrollRef}
+            tabIndex={0}
+            role="region"
+            aria-label="Story text"
+            aria-describedby="cursor-hint"
+            onMouseMove={gesture.onMouseMove}
+            onMouseLeave={gesture.onMouseLeave}
+            onKeyDown={cursor.onKeyDown}
+          >
+            <p id="cursor-hint" className="sr-only">
+              Alt and the down or up arrow move a sentence cursor, the headline first; Alt, Shift and the right or left
+              arrow take in or let go of a word; Enter marks the words. Tab moves between the claims in the text.
+            </p>
+            <p className="sr-only" aria-live="polite" data-testid="cursor-announcement">
+              {cursor.announcement}
+            </p>
+            <article className="article" lang={story.language || undefined}>
+              <Article
+                part="headline"
+                text={story.title}
+                claims={articleClaims.headline}
+                selectedId={selectedId}
+                rootRef={headlineRef}
+                onPick={pick}
+              />
+              <Article
+                part="body"
+                text={story.text}
+                claims={articleClaims.body}
+                selectedId={selectedId}
+                rootRef={articleRef}
+                onPick={pick}
+              />
+            </article>
+            {sentenceTarget && (
+              <Tooltip content="Mark this sentence as a claim">
+                <IconButton
+                  className="sentence-mark"
+                  size="1"
+                  variant="solid"
+                  radius="full"
+                  aria-label="Mark this sentence as a claim"
+                  style={{ top: sentenceTarget.top, left: sentenceTarget.left }}
+                  onClick={() => void markRange(sentenceTarget.range)}
+                >
+                  <PlusIcon />
+                </IconButton>
+              </Tooltip>
+            )}
+            <MemoryMarks
+              memory={memory}
+              articleRef={articleRef}
+              scrollRef={scrollRef}
+              version={articleClaims}
+              onMark={(range) => void markRange({ part: 'body', ...range })}
+            />
+            {live && (
+              <Button
+                className="mark-button"
                 size="1"
-                variant="solid"
-                radius="full"
-                aria-label="Mark this sentence as a claim"
-                style={{ top: sentenceTarget.top, left: sentenceTarget.left }}
-                onClick={() => void markRange(sentenceTarget.range)}
+                style={{ top: live.top, left: live.left }}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={markSelection}
               >
-                <PlusIcon />
-              </IconButton>
-            </Tooltip>
-          )}
-          <MemoryMarks memory={memory} articleRef={articleRef} scrollRef={scrollRef} version={articleClaims} onMark={(range) => void markRange({ part: 'body', ...range })} />
-          {live && (
-            <Button className="mark-button" size="1" style={{ top: live.top, left: live.left }} onMouseDown={(e) => e.preventDefault()} onClick={markSelection}>
-              <Pencil2Icon /> Mark as claim <Kbd size="1">M</Kbd>
-            </Button>
+                <Pencil2Icon /> Mark as claim <Kbd size="1">M</Kbd>
+              </Button>
+            )}
+          </div>
+          {panelOpen && selected && (
+            <ClaimPanel
+              key={selected.id}
+              claim={selected}
+              detail={detail}
+              number={claimLabel(selected.number)}
+              onClose={closePanel}
+              onUpdate={(fields) => void updateClaim(selected.id, fields)}
+              onDelete={() => void deleteClaim(selected)}
+              onReattach={reattach}
+              canReattach={live !== null}
+            />
           )}
         </div>
-        {panelOpen && selected && (
-          <ClaimPanel
-            key={selected.id}
-            claim={selected}
-            detail={detail}
-            number={claimLabel(selected.number)}
-            onClose={closePanel}
-            onUpdate={(fields) => void updateClaim(selected.id, fields)}
-            onDelete={() => void deleteClaim(selected)}
-            onReattach={reattach}
-            canReattach={live !== null}
-          />
-        )}
       </div>
-    </div>
     </StoryEditProvider>
   )
 }

@@ -3,8 +3,24 @@ import { describe, expect, it } from 'vitest'
 import type { Activity } from '../../../shared/model'
 import { StoryFollower, type StoryWrite } from './follow'
 
-const activity = (id: string): Activity => ({ id, at: '2026-01-01T00:00:00.000Z', by: 'p', action: 'claim.updated', storyId: 's', claimId: null, field: null, from: null, to: null, summary: id })
-const write = (version: number, callIds: string[]): StoryWrite => ({ version, callIds, updatedAt: `2026-01-01T00:00:0${version % 10}.000Z`, activity: [activity(`a${version}`)] })
+const activity = (id: string): Activity => ({
+  id,
+  at: '2026-01-01T00:00:00.000Z',
+  by: 'p',
+  action: 'claim.updated',
+  storyId: 's',
+  claimId: null,
+  field: null,
+  from: null,
+  to: null,
+  summary: id
+})
+const write = (version: number, callIds: string[]): StoryWrite => ({
+  version,
+  callIds,
+  updatedAt: `2026-01-01T00:00:0${version % 10}.000Z`,
+  activity: [activity(`a${version}`)]
+})
 
 describe('StoryFollower', () => {
   it('takes in an own edit announced before main answers, with no fetch', () => {
@@ -102,11 +118,25 @@ describe('StoryFollower', () => {
 // times) and interleave with the announcements as fast-check picks. The window folds edit answers
 // in the order the edits were sent, as synced.ts does. Whatever the order, the
 // story shown ends as main holds it, and edits alone never cost a fetch.
-type Msg = { kind: 'announce'; write: StoryWrite } | { kind: 'edit-reply'; id: string; key: string; value: number; ok: boolean } | { kind: 'fetch-reply'; version: number; state: Record<string, number>; activity: string[] }
+type Msg =
+  | { kind: 'announce'; write: StoryWrite }
+  | { kind: 'edit-reply'; id: string; key: string; value: number; ok: boolean }
+  | { kind: 'fetch-reply'; version: number; state: Record<string, number>; activity: string[] }
 type Request = { kind: 'edit'; id: string; key: string; value: number; fails: boolean } | { kind: 'fetch' }
-type Step = { kind: 'edit'; key: string; fails: boolean } | { kind: 'foreign'; key: string } | { kind: 'main' } | { kind: 'announce' } | { kind: 'reply'; pick: number }
+type Step =
+  | { kind: 'edit'; key: string; fails: boolean }
+  | { kind: 'foreign'; key: string }
+  | { kind: 'main' }
+  | { kind: 'announce' }
+  | { kind: 'reply'; pick: number }
 
-function simulate(steps: Step[]): { shown: Record<string, number>; main: Record<string, number>; shownActivity: string[]; mainActivity: string[]; fetches: number } {
+function simulate(steps: Step[]): {
+  shown: Record<string, number>
+  main: Record<string, number>
+  shownActivity: string[]
+  mainActivity: string[]
+  fetches: number
+} {
   const main = { state: {} as Record<string, number>, version: 0, activity: [] as string[] }
   const requests: Request[] = []
   const announcements: Msg[] = []
@@ -143,13 +173,18 @@ function simulate(steps: Step[]): { shown: Record<string, number>; main: Record<
   }
   const absorb = (writes: StoryWrite[]): void => {
     const known = new Set(saved.activity)
-    saved = { ...saved, activity: [...saved.activity, ...writes.flatMap((w) => w.activity.map((a) => a.id)).filter((a) => !known.has(a))] }
+    saved = {
+      ...saved,
+      activity: [...saved.activity, ...writes.flatMap((w) => w.activity.map((a) => a.id)).filter((a) => !known.has(a))]
+    }
   }
   const runMain = (): boolean => {
     const request = requests.shift()
     if (!request) return false
-    if (request.kind === 'fetch') replies.push({ kind: 'fetch-reply', version: main.version, state: main.state, activity: main.activity })
-    else if (request.fails) replies.push({ kind: 'edit-reply', id: request.id, key: request.key, value: request.value, ok: false })
+    if (request.kind === 'fetch')
+      replies.push({ kind: 'fetch-reply', version: main.version, state: main.state, activity: main.activity })
+    else if (request.fails)
+      replies.push({ kind: 'edit-reply', id: request.id, key: request.key, value: request.value, ok: false })
     else {
       mainWrite(request.key, request.value, [request.id])
       replies.push({ kind: 'edit-reply', id: request.id, key: request.key, value: request.value, ok: true })
@@ -195,7 +230,13 @@ function simulate(steps: Step[]): { shown: Record<string, number>; main: Record<
   while (runMain() || deliver(announcements) || deliver(replies)) {
     /* drain */
   }
-  return { shown: saved.state, main: main.state, shownActivity: [...saved.activity].sort(), mainActivity: [...main.activity].sort(), fetches }
+  return {
+    shown: saved.state,
+    main: main.state,
+    shownActivity: [...saved.activity].sort(),
+    mainActivity: [...main.activity].sort(),
+    fetches
+  }
 }
 
 const key = fc.constantFrom('status', 'verdict')

@@ -112,7 +112,9 @@ export class StoryFollower {
     // Answered first, so its record was folded in without knowing its number: a fetch loaded since
     // the answer that does not hold the write has replaced the record; a fetch loaded before it
     // that holds newer writes may have been overwritten by it. Either way the story is fetched again.
-    const lost = (calls as OwnCall[]).some((c) => (this.loads > (c.answeredAtLoad ?? 0) ? this.loadedVersion < write.version : c.loadedAtAnswer > write.version))
+    const lost = (calls as OwnCall[]).some((c) =>
+      this.loads > (c.answeredAtLoad ?? 0) ? this.loadedVersion < write.version : c.loadedAtAnswer > write.version
+    )
     return lost ? { kind: 'fetch' } : { kind: 'absorb', writes: [write] }
   }
 

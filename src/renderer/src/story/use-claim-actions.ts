@@ -31,9 +31,19 @@ interface Options {
   open(id: string): void
 }
 
-const withClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({ ...d, claims: [...d.claims.filter((c) => c.id !== claim.id), claim].sort(storyOrder) })
-const replaceClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({ ...d, claims: d.claims.map((c) => (c.id === claim.id ? claim : c)) })
-const withoutClaim = (d: StoryDetail, id: string): StoryDetail => ({ ...d, claims: d.claims.filter((c) => c.id !== id), evidence: d.evidence.filter((e) => e.claimId !== id) })
+const withClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({
+  ...d,
+  claims: [...d.claims.filter((c) => c.id !== claim.id), claim].sort(storyOrder)
+})
+const replaceClaim = (d: StoryDetail, claim: Claim): StoryDetail => ({
+  ...d,
+  claims: d.claims.map((c) => (c.id === claim.id ? claim : c))
+})
+const withoutClaim = (d: StoryDetail, id: string): StoryDetail => ({
+  ...d,
+  claims: d.claims.filter((c) => c.id !== id),
+  evidence: d.evidence.filter((e) => e.claimId !== id)
+})
 
 export function useClaimActions({ storyId, story, claims, edit, open }: Options) {
   const toasts = useToasts()
@@ -63,7 +73,10 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
       const range = { part: selected.part, ...trimmed }
       if (range.end - range.start > maxQuoteLength) {
         const chosen = (range.end - range.start).toLocaleString('en')
-        toasts.show({ tone: 'error', message: `That selection is ${chosen} characters long; a claim can quote at most ${maxQuoteLength.toLocaleString('en')}. Select fewer words and press M again.` })
+        toasts.show({
+          tone: 'error',
+          message: `That selection is ${chosen} characters long; a claim can quote at most ${maxQuoteLength.toLocaleString('en')}. Select fewer words and press M again.`
+        })
         return
       }
       document.getSelection()?.removeAllRanges()
@@ -76,7 +89,11 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
       const key = `pending-${++pendingKeys}`
       setPending((p) => [...p, { key, ...range }])
       // Marked before anyone said who they are: once they have, the same words are marked after all.
-      const claim = await edit({ send: () => call('claims.create', { storyId, part: range.part, start: range.start, end: range.end }), apply: withClaim, retry: () => markAgain.current(selected) })
+      const claim = await edit({
+        send: () => call('claims.create', { storyId, part: range.part, start: range.start, end: range.end }),
+        apply: withClaim,
+        retry: () => markAgain.current(selected)
+      })
       // The pending highlight gives way to the saved claim in the same render (synced.ts folds it in
       // as this resumes). The panel opens only once that render is drawn (the effect above): mounting
       // it is the heaviest render of a mark, and begun earlier it would hold the saved claim back.
@@ -107,7 +124,9 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
         apply: replaceClaim
       })
       if (!saved || !before) return saved
-      const previous = Object.fromEntries(Object.keys(fields).map((k) => [k, before[k as keyof ClaimFields]])) as Partial<ClaimFields>
+      const previous = Object.fromEntries(
+        Object.keys(fields).map((k) => [k, before[k as keyof ClaimFields]])
+      ) as Partial<ClaimFields>
       if (JSON.stringify(previous) === JSON.stringify(fields)) return saved
       history.record({
         label: `Change ${Object.keys(fields).join(', ')}`,
@@ -120,21 +139,33 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
   )
 
   const reattach = useCallback(
-    (id: string, range: PartRange) => edit({ send: () => call('claims.reattach', { storyId, claimId: id, part: range.part, start: range.start, end: range.end }), apply: (d, claim) => withClaim(d, claim) }),
+    (id: string, range: PartRange) =>
+      edit({
+        send: () =>
+          call('claims.reattach', { storyId, claimId: id, part: range.part, start: range.start, end: range.end }),
+        apply: (d, claim) => withClaim(d, claim)
+      }),
     [edit, storyId]
   )
 
   /** Deletes the claim and its evidence; resolves to whether it went. */
   const deleteClaim = useCallback(
     async (claim: Claim, name: string): Promise<boolean> => {
-      const deleted = await edit({ send: () => call('claims.delete', { storyId, claimId: claim.id }), show: (d) => withoutClaim(d, claim.id), apply: (d) => withoutClaim(d, claim.id) })
+      const deleted = await edit({
+        send: () => call('claims.delete', { storyId, claimId: claim.id }),
+        show: (d) => withoutClaim(d, claim.id),
+        apply: (d) => withoutClaim(d, claim.id)
+      })
       if (!deleted) return false
       const entry = {
         label: `Delete ${name.toLowerCase()}`,
         undo: async () => {
           const restored = await edit({
             send: () => call('claims.restore', { storyId, deleted }),
-            apply: (d, back) => ({ ...withClaim(d, back), evidence: [...d.evidence.filter((e) => e.claimId !== back.id), ...deleted.evidence] })
+            apply: (d, back) => ({
+              ...withClaim(d, back),
+              evidence: [...d.evidence.filter((e) => e.claimId !== back.id), ...deleted.evidence]
+            })
           })
           if (!restored) throw new Error('The claim could not be restored.')
           open(restored.id)

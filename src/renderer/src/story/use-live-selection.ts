@@ -10,7 +10,10 @@ export interface LiveSelection {
   left: number
 }
 
-export function useLiveSelection(roots: () => PartRoots, scrollRef: React.RefObject<HTMLElement | null>): LiveSelection | null {
+export function useLiveSelection(
+  roots: () => PartRoots,
+  scrollRef: React.RefObject<HTMLElement | null>
+): LiveSelection | null {
   const [live, setLive] = useState<LiveSelection | null>(null)
   useEffect(() => {
     const onChange = (): void => {
@@ -20,7 +23,11 @@ export function useLiveSelection(roots: () => PartRoots, scrollRef: React.RefObj
       if (!range || !container || !selection) return setLive(null)
       const rect = selection.getRangeAt(0).getBoundingClientRect()
       const box = container.getBoundingClientRect()
-      setLive({ range, top: rect.top - box.top + container.scrollTop - 40, left: Math.max(8, rect.left - box.left + rect.width / 2 - 70) })
+      setLive({
+        range,
+        top: rect.top - box.top + container.scrollTop - 40,
+        left: Math.max(8, rect.left - box.left + rect.width / 2 - 70)
+      })
     }
     document.addEventListener('selectionchange', onChange)
     return () => document.removeEventListener('selectionchange', onChange)

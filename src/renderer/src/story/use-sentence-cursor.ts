@@ -14,7 +14,10 @@ import type { PartRoots } from '../desk/selection'
 export function selectOffsets(root: Element, range: TextRange): boolean {
   const runs = Array.from(root.querySelectorAll<HTMLElement>('[data-start]'))
   const at = (offset: number, isEnd: boolean): [Node, number] | null => {
-    const run = runs.find((r) => Number(r.dataset.start) <= offset && (isEnd ? offset <= Number(r.dataset.end) : offset < Number(r.dataset.end)))
+    const run = runs.find(
+      (r) =>
+        Number(r.dataset.start) <= offset && (isEnd ? offset <= Number(r.dataset.end) : offset < Number(r.dataset.end))
+    )
     return run?.firstChild ? [run.firstChild, offset - Number(run.dataset.start)] : null
   }
   const start = at(range.start, false)
@@ -57,7 +60,13 @@ export function useSentenceCursor(
   describe: (range: PartRange) => string
 ): CursorKeys {
   /** Every sentence in reading order: the headline's, then the story text's. */
-  const all = useMemo<PartRange[]>(() => storyParts.flatMap((part) => sentencesOf(partText(story, part)).map((s) => ({ part, start: s.start, end: s.end }))), [story])
+  const all = useMemo<PartRange[]>(
+    () =>
+      storyParts.flatMap((part) =>
+        sentencesOf(partText(story, part)).map((s) => ({ part, start: s.start, end: s.end }))
+      ),
+    [story]
+  )
   const [announcement, setAnnouncement] = useState('')
 
   const show = useCallback(
@@ -84,8 +93,10 @@ export function useSentenceCursor(
       if (!e.altKey || !e.key.startsWith('Arrow')) return
       // Reading order: the headline's sentences, then the text's.
       const rank = (s: PartRange) => storyParts.indexOf(s.part)
-      const after = (c: PartRange) => all.find((s) => rank(s) > rank(c) || (s.part === c.part && s.start >= c.end)) ?? null
-      const before = (c: PartRange) => [...all].reverse().find((s) => rank(s) < rank(c) || (s.part === c.part && s.end <= c.start)) ?? null
+      const after = (c: PartRange) =>
+        all.find((s) => rank(s) > rank(c) || (s.part === c.part && s.start >= c.end)) ?? null
+      const before = (c: PartRange) =>
+        [...all].reverse().find((s) => rank(s) < rank(c) || (s.part === c.part && s.end <= c.start)) ?? null
       let next: PartRange | null = null
       if (!e.shiftKey && e.key === 'ArrowDown') next = cursor ? after(cursor) : (all[0] ?? null)
       else if (!e.shiftKey && e.key === 'ArrowUp') next = cursor ? before(cursor) : (all[0] ?? null)

@@ -25,7 +25,9 @@ export function paragraphOf(root: Element, offset: number): HTMLElement | null {
 /** Where to float the "+" for `range` (in the text rendered in `root`): beside the line its first character is on. */
 export function targetFor(root: Element, container: Element, range: PartRange): SentenceTarget | null {
   const para = paragraphOf(root, range.start)
-  const run = Array.from(para?.querySelectorAll<HTMLElement>('[data-start]') ?? []).find((r) => Number(r.dataset.start) <= range.start && range.start < Number(r.dataset.end))
+  const run = Array.from(para?.querySelectorAll<HTMLElement>('[data-start]') ?? []).find(
+    (r) => Number(r.dataset.start) <= range.start && range.start < Number(r.dataset.end)
+  )
   const node = run?.firstChild
   if (!para || !run || !node) return null
   const dom = document.createRange()
@@ -35,12 +37,20 @@ export function targetFor(root: Element, container: Element, range: PartRange): 
   const rect = dom.getBoundingClientRect()
   const box = container.getBoundingClientRect()
   const paraBox = para.getBoundingClientRect()
-  return { range, top: rect.top - box.top + container.scrollTop + rect.height / 2 - 11, left: paraBox.left - box.left + container.scrollLeft + 6 }
+  return {
+    range,
+    top: rect.top - box.top + container.scrollTop + rect.height / 2 - 11,
+    left: paraBox.left - box.left + container.scrollLeft + 6
+  }
 }
 
-const partOf = (el: Element | null | undefined): StoryPart | undefined => storyParts.find((p) => p === el?.getAttribute('data-part'))
+const partOf = (el: Element | null | undefined): StoryPart | undefined =>
+  storyParts.find((p) => p === el?.getAttribute('data-part'))
 
-export function useSentenceGesture(story: Pick<Story, 'title' | 'text'>, scrollRef: React.RefObject<HTMLElement | null>) {
+export function useSentenceGesture(
+  story: Pick<Story, 'title' | 'text'>,
+  scrollRef: React.RefObject<HTMLElement | null>
+) {
   const [hover, setHover] = useState<SentenceTarget | null>(null)
   const frame = useRef(0)
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
@@ -65,7 +75,9 @@ export function useSentenceGesture(story: Pick<Story, 'title' | 'text'>, scrollR
         const sentence = offset === null ? null : sentenceIn(text, paragraph, Math.min(offset, paragraph.end - 1))
         if (!sentence) return setHover(null)
         const range = { part, start: sentence.start, end: sentence.end }
-        setHover((current) => (current && sameRange(current.range, range) ? current : targetFor(root, container, range)))
+        setHover((current) =>
+          current && sameRange(current.range, range) ? current : targetFor(root, container, range)
+        )
       })
     },
     [story, scrollRef]

@@ -12,7 +12,9 @@ import { useSynced, type Edit, type EditTracker, type ReportFailure } from '../a
 import { StoryFollower, type StoryWrite } from './follow'
 
 /** A story edit always folds main's answer in: its announcement brings nothing else. */
-export type StoryEdit = <T>(edit: Edit<StoryDetail, T> & Required<Pick<Edit<StoryDetail, T>, 'apply'>>) => Promise<T | undefined>
+export type StoryEdit = <T>(
+  edit: Edit<StoryDetail, T> & Required<Pick<Edit<StoryDetail, T>, 'apply'>>
+) => Promise<T | undefined>
 
 export interface StoryHook {
   detail: StoryDetail | null
@@ -73,7 +75,9 @@ export function useStory(storyId: string, report: ReportFailure): StoryHook {
         const known = new Set(d.activity.map((a) => a.id))
         const fresh = writes.flatMap((w) => w.activity).filter((a) => !known.has(a.id))
         const updatedAt = stamp ?? d.story.updatedAt
-        return fresh.length === 0 && updatedAt === d.story.updatedAt ? d : { ...d, story: { ...d.story, updatedAt }, activity: [...d.activity, ...fresh] }
+        return fresh.length === 0 && updatedAt === d.story.updatedAt
+          ? d
+          : { ...d, story: { ...d.story, updatedAt }, activity: [...d.activity, ...fresh] }
       })
     },
     [update, follower]
@@ -90,7 +94,9 @@ export function useStory(storyId: string, report: ReportFailure): StoryHook {
       if (change.entity === 'library') {
         if (change.sources.length === 0) return
         const changed = new Map(change.sources.map((s) => [s.id, s]))
-        update((d) => (d.sources.some((s) => changed.has(s.id)) ? { ...d, sources: d.sources.map((s) => changed.get(s.id) ?? s) } : d))
+        update((d) =>
+          d.sources.some((s) => changed.has(s.id)) ? { ...d, sources: d.sources.map((s) => changed.get(s.id) ?? s) } : d
+        )
       } else if (change.storyId === storyId) {
         const heard = follower.heard(change)
         if (heard.kind === 'fetch') fetchStory()

@@ -31,13 +31,23 @@ export function ConnectDeskDialog({ open, onOpenChange, status, onStatus }: Prop
             ? 'Share this library with your desk: its PostgreSQL database keeps everyone’s stories, claims and verdicts in step. You keep working here when you are offline.'
             : 'This library syncs with a shared desk.'}
         </Text>
-        {status.state === 'off' ? <ConnectForm onConnected={(s) => (onStatus(s), onOpenChange(false))} /> : <Connected status={status} onStatus={(s) => (onStatus(s), onOpenChange(false))} />}
+        {status.state === 'off' ? (
+          <ConnectForm onConnected={(s) => (onStatus(s), onOpenChange(false))} />
+        ) : (
+          <Connected status={status} onStatus={(s) => (onStatus(s), onOpenChange(false))} />
+        )}
       </DialogContent>
     </Dialog.Root>
   )
 }
 
-function Connected({ status, onStatus }: { status: DeskStatus; onStatus(status: DeskStatus): void }): React.JSX.Element {
+function Connected({
+  status,
+  onStatus
+}: {
+  status: DeskStatus
+  onStatus(status: DeskStatus): void
+}): React.JSX.Element {
   const action = useAction()
   const toasts = useToasts()
   return (
@@ -67,7 +77,8 @@ function Connected({ status, onStatus }: { status: DeskStatus; onStatus(status: 
       )}
       <OtherConflicts />
       <Text as="p" size="1" color="gray">
-        Disconnecting keeps everything in this library; changes made while disconnected are shared when you connect to this desk again.
+        Disconnecting keeps everything in this library; changes made while disconnected are shared when you connect to
+        this desk again.
       </Text>
       <DialogFooter error={action.error}>
         <Button
@@ -92,13 +103,26 @@ function Connected({ status, onStatus }: { status: DeskStatus; onStatus(status: 
 
 const connectModes = ['parts', 'url'] as const
 
-const empty: ConnectDraft = { mode: 'parts', url: '', host: '', port: '5432', database: '', user: '', password: '', ssl: true, deskId: '' }
+const empty: ConnectDraft = {
+  mode: 'parts',
+  url: '',
+  host: '',
+  port: '5432',
+  database: '',
+  user: '',
+  password: '',
+  ssl: true,
+  deskId: ''
+}
 
 function ConnectForm({ onConnected }: { onConnected(status: DeskStatus): void }): React.JSX.Element {
   const [draft, setDraft] = useState<ConnectDraft>(empty)
   const action = useAction()
   const toasts = useToasts()
-  const set = <K extends keyof ConnectDraft>(key: K) => (value: ConnectDraft[K]) => setDraft((d) => ({ ...d, [key]: value }))
+  const set =
+    <K extends keyof ConnectDraft>(key: K) =>
+    (value: ConnectDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }))
   const hint = action.error instanceof BridgeError ? connectHint(action.error.code) : null
 
   async function connect(): Promise<void> {
@@ -124,22 +148,60 @@ function ConnectForm({ onConnected }: { onConnected(status: DeskStatus): void })
           </Tabs.List>
           <Tabs.Content value="parts">
             <Grid columns="3fr 1fr" gap="3" mt="3">
-              <LabelledField id="desk-host" label="Host" value={draft.host} onChange={set('host')} placeholder="desk.example.org" />
+              <LabelledField
+                id="desk-host"
+                label="Host"
+                value={draft.host}
+                onChange={set('host')}
+                placeholder="desk.example.org"
+              />
               <LabelledField id="desk-port" label="Port" value={draft.port} onChange={set('port')} type="number" />
-              <LabelledField id="desk-database" label="Database" value={draft.database} onChange={set('database')} placeholder="postgres" />
+              <LabelledField
+                id="desk-database"
+                label="Database"
+                value={draft.database}
+                onChange={set('database')}
+                placeholder="postgres"
+              />
               <span />
-              <LabelledField id="desk-user" label="User name" value={draft.user} onChange={set('user')} placeholder="your own database role" autoComplete="username" />
+              <LabelledField
+                id="desk-user"
+                label="User name"
+                value={draft.user}
+                onChange={set('user')}
+                placeholder="your own database role"
+                autoComplete="username"
+              />
             </Grid>
           </Tabs.Content>
           <Tabs.Content value="url">
             <Flex direction="column" gap="3" mt="3">
-              <LabelledField id="desk-url" label="Connection address" value={draft.url} onChange={set('url')} placeholder="postgresql://dana@desk.example.org:5432/factdesk" />
+              <LabelledField
+                id="desk-url"
+                label="Connection address"
+                value={draft.url}
+                onChange={set('url')}
+                placeholder="postgresql://dana@desk.example.org:5432/factdesk"
+              />
             </Flex>
           </Tabs.Content>
         </Tabs.Root>
         <Grid columns="1fr 1fr" gap="3">
-          <LabelledField id="desk-password" label="Password" type="password" value={draft.password} onChange={set('password')} autoComplete="current-password" />
-          <LabelledField id="desk-id" label="Desk id" value={draft.deskId} onChange={set('deskId')} placeholder="politics" />
+          <LabelledField
+            id="desk-password"
+            label="Password"
+            type="password"
+            value={draft.password}
+            onChange={set('password')}
+            autoComplete="current-password"
+          />
+          <LabelledField
+            id="desk-id"
+            label="Desk id"
+            value={draft.deskId}
+            onChange={set('deskId')}
+            placeholder="politics"
+          />
         </Grid>
         <Text as="label" size="2">
           <Flex gap="2" align="center">
@@ -153,12 +215,15 @@ function ConnectForm({ onConnected }: { onConnected(status: DeskStatus): void })
               <ExclamationTriangleIcon />
             </Callout.Icon>
             <Callout.Text>
-              Without TLS your password and the desk’s stories cross the network unencrypted, readable by anyone on the way. Turn it off only for a desk on this computer (<code>npm run desk</code>) or one your IT says needs it.
+              Without TLS your password and the desk’s stories cross the network unencrypted, readable by anyone on the
+              way. Turn it off only for a desk on this computer (<code>npm run desk</code>) or one your IT says needs
+              it.
             </Callout.Text>
           </Callout.Root>
         )}
         <Text as="p" size="1" color="gray">
-          The password is kept with this computer’s encrypted storage (Keychain, Credential Manager or the Secret Service), never in a plain file; where there is none, it lasts until Factdesk closes.
+          The password is kept with this computer’s encrypted storage (Keychain, Credential Manager or the Secret
+          Service), never in a plain file; where there is none, it lasts until Factdesk closes.
         </Text>
         <ErrorCallout error={action.error} />
         {hint && (

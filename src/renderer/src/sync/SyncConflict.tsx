@@ -16,7 +16,13 @@ import { DELETED_FIELD, fieldWords, originOf, sideChoices, unitWords, valueWords
 
 const sides = ['local', 'remote'] as const
 
-export function SyncConflict({ claim, activity }: { claim: Claim; activity: readonly Activity[] }): React.JSX.Element | null {
+export function SyncConflict({
+  claim,
+  activity
+}: {
+  claim: Claim
+  activity: readonly Activity[]
+}): React.JSX.Element | null {
   const { status } = useDeskSync()
   const desk = useDesk()
   const conflict = status.conflicts.find((c) => c.kind === 'claim' && c.unitId === claim.id)
@@ -43,7 +49,13 @@ export function OtherConflicts(): React.JSX.Element | null {
   )
 }
 
-function ConflictChooser({ conflict, origin = () => '' }: { conflict: DeskConflict; origin?: (field: string, value: unknown) => string }): React.JSX.Element {
+function ConflictChooser({
+  conflict,
+  origin = () => ''
+}: {
+  conflict: DeskConflict
+  origin?: (field: string, value: unknown) => string
+}): React.JSX.Element {
   const desk = useDesk()
   const { resolve } = useDeskSync()
   const guard = useGuard()
@@ -69,7 +81,8 @@ function ConflictChooser({ conflict, origin = () => '' }: { conflict: DeskConfli
           <Heading as="h3" size="2" id={headingId}>
             {conflict.kind === 'claim' ? 'Sync conflict' : `Sync conflict: ${what}`}
           </Heading>
-          This {what} was changed here and on the desk at the same time. Nothing has been overwritten: choose which value to keep.
+          This {what} was changed here and on the desk at the same time. Nothing has been overwritten: choose which
+          value to keep.
         </Callout.Text>
       </Callout.Root>
       {conflict.fields.map((f) => {
@@ -80,7 +93,12 @@ function ConflictChooser({ conflict, origin = () => '' }: { conflict: DeskConfli
             <Text size="2" weight="medium" id={fieldId}>
               {`${name[0]!.toUpperCase()}${name.slice(1)}`}
             </Text>
-            <RadioGroup.Root size="1" value={choices[f.field] ?? ''} onValueChange={onOneOf(sides, (side) => setChoices((c) => ({ ...c, [f.field]: side })))} aria-labelledby={fieldId}>
+            <RadioGroup.Root
+              size="1"
+              value={choices[f.field] ?? ''}
+              onValueChange={onOneOf(sides, (side) => setChoices((c) => ({ ...c, [f.field]: side })))}
+              aria-labelledby={fieldId}
+            >
               {sideChoices(f, what, (v) => `${valueWords(f.field, v, label)}${origin(f.field, v)}`).map((o) => (
                 <RadioGroup.Item key={o.side} value={o.side} data-side={o.side}>
                   <Text size="2" className="conflict-value">
@@ -96,7 +114,14 @@ function ConflictChooser({ conflict, origin = () => '' }: { conflict: DeskConfli
         size="1"
         disabled={!chosenAll}
         loading={guard.busy}
-        onClick={() => void guard.once(() => resolve(conflict.key, Object.fromEntries(conflict.fields.map((f) => [f.field, choices[f.field] ?? 'local']))))}
+        onClick={() =>
+          void guard.once(() =>
+            resolve(
+              conflict.key,
+              Object.fromEntries(conflict.fields.map((f) => [f.field, choices[f.field] ?? 'local']))
+            )
+          )
+        }
       >
         Keep the chosen values
       </Button>

@@ -17,7 +17,16 @@ export interface DeskSync {
 
 export type DeskSyncActions = Pick<DeskSync, 'openConnect'>
 
-const off: DeskStatus = { state: 'off', deskId: null, user: null, lead: false, pending: 0, lastSyncAt: null, conflicts: [], error: null }
+const off: DeskStatus = {
+  state: 'off',
+  deskId: null,
+  user: null,
+  lead: false,
+  pending: 0,
+  lastSyncAt: null,
+  conflicts: [],
+  error: null
+}
 
 const DeskSyncContext = createContext<DeskSync | null>(null)
 
@@ -43,10 +52,14 @@ export function DeskSyncProvider({ libraryPath, onOpenClaim, actionsRef, childre
   // An event that arrives while the first status is on its way is newer than that answer.
   const heard = useRef(0)
 
-  useEffect(() => onEvent('desk.status', (s) => {
-    heard.current++
-    setStatus(s)
-  }), [])
+  useEffect(
+    () =>
+      onEvent('desk.status', (s) => {
+        heard.current++
+        setStatus(s)
+      }),
+    []
+  )
 
   useEffect(() => {
     const before = heard.current
@@ -70,10 +83,13 @@ export function DeskSyncProvider({ libraryPath, onOpenClaim, actionsRef, childre
     }
   }, [actionsRef, openConnect])
   // A claim's conflict is settled in its panel; any other in the Shared desk dialog, which lists them.
-  const goTo = useCallback((c: DeskConflict) => {
-    if (c.kind === 'claim' && c.storyId) onOpenClaim(c.storyId, c.unitId)
-    else setConnectOpen(true)
-  }, [onOpenClaim])
+  const goTo = useCallback(
+    (c: DeskConflict) => {
+      if (c.kind === 'claim' && c.storyId) onOpenClaim(c.storyId, c.unitId)
+      else setConnectOpen(true)
+    },
+    [onOpenClaim]
+  )
   const { run } = desk
   const resolve = useCallback(
     async (key: string, choices: Record<string, 'local' | 'remote'>): Promise<boolean> => {

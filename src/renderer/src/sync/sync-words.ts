@@ -30,7 +30,8 @@ export function stateWords(status: Pick<DeskStatus, 'state'>): string {
   return status.state === 'online' ? 'Online' : status.state === 'offline' ? 'Offline' : 'Not connected'
 }
 
-export const pendingWords = (pending: number): string => (pending === 0 ? 'All changes shared' : `${pending} change${pending === 1 ? '' : 's'} waiting to sync`)
+export const pendingWords = (pending: number): string =>
+  pending === 0 ? 'All changes shared' : `${pending} change${pending === 1 ? '' : 's'} waiting to sync`
 
 export const conflictWords = (count: number): string => `${count} sync conflict${count === 1 ? '' : 's'}`
 
@@ -52,23 +53,38 @@ export interface Origin {
 export function originOf(activity: readonly Activity[], claimId: string, field: string, value: unknown): Origin | null {
   for (let i = activity.length - 1; i >= 0; i--) {
     const a = activity[i]!
-    if (a.claimId === claimId && a.field === field && a.action === 'claim.updated' && JSON.stringify(a.to) === JSON.stringify(value)) return { by: a.by, at: a.at }
+    if (
+      a.claimId === claimId &&
+      a.field === field &&
+      a.action === 'claim.updated' &&
+      JSON.stringify(a.to) === JSON.stringify(value)
+    )
+      return { by: a.by, at: a.at }
   }
   return null
 }
 
 /** A field's value as the editor reads it; `label` turns enum values (status, verdict) into the desk's names. */
-export function valueWords(field: string, value: unknown, label: (field: string, value: string) => string | null = () => null): string {
+export function valueWords(
+  field: string,
+  value: unknown,
+  label: (field: string, value: string) => string | null = () => null
+): string {
   if (field === DELETED_FIELD) return value === 'deleted' ? 'Deleted' : 'Edited (kept)'
   if (value === null || value === undefined) return field === 'verdict' ? 'No verdict yet' : '—'
   if (typeof value === 'string') return label(field, value) ?? (value.trim() === '' ? '(empty)' : value)
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.length ? value.join(', ') : '(none)'
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    return value.length ? value.join(', ') : '(none)'
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   return JSON.stringify(value)
 }
 
 /** The two choices for one conflicting field; an edit against a delete is keep or delete (keepOrDelete). */
-export function sideChoices(f: DeskConflict['fields'][number], what: string, value: (v: unknown) => string): { side: Side; text: string }[] {
+export function sideChoices(
+  f: DeskConflict['fields'][number],
+  what: string,
+  value: (v: unknown) => string
+): { side: Side; text: string }[] {
   if (f.field === DELETED_FIELD) {
     const { keep, remove } = keepOrDelete(f)
     return [
@@ -83,7 +99,14 @@ export function sideChoices(f: DeskConflict['fields'][number], what: string, val
 }
 
 /** What a conflict is on, in words: "claim", "evidence", "desk settings"… */
-export const unitWords: Record<DeskConflict['kind'], string> = { story: 'story details', claim: 'claim', evidence: 'evidence', source: 'source', person: 'person', settings: 'desk settings' }
+export const unitWords: Record<DeskConflict['kind'], string> = {
+  story: 'story details',
+  claim: 'claim',
+  evidence: 'evidence',
+  source: 'source',
+  person: 'person',
+  settings: 'desk settings'
+}
 
 /** A field's name as an editor reads it ("checkedAgainst" → "checked against"). */
 export function fieldWords(field: string): string {
@@ -107,9 +130,11 @@ export interface ConnectDraft {
 /** The dialog's fields as `desk.connect` takes them; a desk id or port that cannot be is refused here, in words. */
 export function connectInput(d: ConnectDraft): ChannelInput<'desk.connect'> {
   const common = { password: d.password, ssl: d.ssl, deskId: d.deskId.trim() }
-  if (!Id.safeParse(common.deskId).success) throw new Error('Give the desk id your desk lead set up (letters, digits, - and _), for example "politics".')
+  if (!Id.safeParse(common.deskId).success)
+    throw new Error('Give the desk id your desk lead set up (letters, digits, - and _), for example "politics".')
   if (d.mode === 'url') return { ...common, url: d.url.trim() }
   const port = d.port.trim() === '' ? undefined : Number(d.port)
-  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new Error('The port is a whole number from 1 to 65535 (PostgreSQL’s usual port is 5432).')
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
+    throw new Error('The port is a whole number from 1 to 65535 (PostgreSQL’s usual port is 5432).')
   return { ...common, host: d.host.trim(), port, database: d.database.trim() || undefined, user: d.user.trim() }
 }

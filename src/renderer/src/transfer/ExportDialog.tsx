@@ -1,7 +1,13 @@
 // Export a verification report: scope, format and options; main asks where to save it.
 import { Button, Checkbox, Dialog, Flex, Progress, RadioGroup, Text } from '@radix-ui/themes'
 import { useEffect, useState } from 'react'
-import { reportFormats, reportScopes, type ExportResult, type ReportFormat, type ReportOptions } from '../../../shared/contract'
+import {
+  reportFormats,
+  reportScopes,
+  type ExportResult,
+  type ReportFormat,
+  type ReportOptions
+} from '../../../shared/contract'
 import { leftOutReasonLabels, leftOutReasons } from '../../../shared/rules/claims'
 import { call, onEvent } from '../api'
 import { useDesk } from '../app/desk-context'
@@ -29,7 +35,12 @@ interface Props {
 }
 
 /** Internal is off by default: a report made for publishing must not carry the desk's working record. */
-const defaultOptions: ReportOptions = { includeExcerpts: true, includeActivity: false, includeOrphaned: true, internal: false }
+const defaultOptions: ReportOptions = {
+  includeExcerpts: true,
+  includeActivity: false,
+  includeOrphaned: true,
+  internal: false
+}
 
 export function ExportDialog(props: Props): React.JSX.Element {
   return (
@@ -52,12 +63,17 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
   const [progress, setProgress] = useState<number | null>(null)
   const [result, setResult] = useState<ExportResult | null>(null)
 
-  useEffect(() => onEvent('export.progress', ({ done, total }) => setProgress(Math.round((100 * done) / Math.max(1, total)))), [])
+  useEffect(
+    () => onEvent('export.progress', ({ done, total }) => setProgress(Math.round((100 * done) / Math.max(1, total)))),
+    []
+  )
 
   async function exportReport(): Promise<void> {
     setResult(null)
     setProgress(0)
-    const saved = await action.run(() => call('export.report', { scope, storyIds: scope === 'library' ? [] : storyIds, format, options }))
+    const saved = await action.run(() =>
+      call('export.report', { scope, storyIds: scope === 'library' ? [] : storyIds, format, options })
+    )
     setProgress(null)
     if (saved) setResult(saved)
   }
@@ -79,7 +95,9 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
         </Text>
         <RadioGroup.Root value={scope} onValueChange={onOneOf(reportScopes, setScope)} aria-label="Scope">
           {scopeFromHere === 'story' && <RadioGroup.Item value="story">This story</RadioGroup.Item>}
-          {scopeFromHere === 'selected' && <RadioGroup.Item value="selected">The {storyIds.length} selected stories</RadioGroup.Item>}
+          {scopeFromHere === 'selected' && (
+            <RadioGroup.Item value="selected">The {storyIds.length} selected stories</RadioGroup.Item>
+          )}
           <RadioGroup.Item value="library">The whole library</RadioGroup.Item>
         </RadioGroup.Root>
       </Flex>
@@ -87,16 +105,26 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
         <Text as="label" size="2" weight="bold" htmlFor="export-format">
           Format
         </Text>
-        <EnumSelect id="export-format" label="Format" value={format} options={reportFormats} optionLabel={(f) => formatLabels[f]} onChange={setFormat} />
+        <EnumSelect
+          id="export-format"
+          label="Format"
+          value={format}
+          options={reportFormats}
+          optionLabel={(f) => formatLabels[f]}
+          onChange={setFormat}
+        />
         {format === 'claimreview' && (
           <Text size="1" color="gray">
-            Only Done claims with a verdict given on their present words are published, never comments or contacts; the desk’s organisation and fact-check address come from Settings.
+            Only Done claims with a verdict given on their present words are published, never comments or contacts; the
+            desk’s organisation and fact-check address come from Settings.
           </Text>
         )}
         {format === 'claimreview' && (!settings.organisationName || !settings.factCheckBaseUrl) && (
           <Text size="1" color="amber" role="note">
             {!settings.organisationName ? 'No organisation is set, so reviews will have no author. ' : ''}
-            {!settings.factCheckBaseUrl ? 'No fact-check address is set, so claims without their own published URL will have none. ' : ''}
+            {!settings.factCheckBaseUrl
+              ? 'No fact-check address is set, so claims without their own published URL will have none. '
+              : ''}
             Search engines need both: set them in File › Settings.
           </Text>
         )}
@@ -108,12 +136,18 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
         {option('includeExcerpts', 'Evidence excerpts')}
         {option('includeActivity', 'Activity log')}
         {option('includeOrphaned', 'Orphaned claims')}
-        {format !== 'claimreview' && format !== 'csv' && option('internal', 'Internal report: comments and contact log (personal data, not for publishing)')}
+        {format !== 'claimreview' &&
+          format !== 'csv' &&
+          option('internal', 'Internal report: comments and contact log (personal data, not for publishing)')}
       </Flex>
       {progress !== null && <Progress value={progress} aria-label="Export progress" />}
       {result && <ExportSummary result={result} format={format} />}
       <DialogFooter error={action.error} closeLabel={result?.saved ? 'Done' : 'Cancel'}>
-        <Button loading={action.busy} onClick={() => void exportReport()} disabled={scope !== 'library' && storyIds.length === 0}>
+        <Button
+          loading={action.busy}
+          onClick={() => void exportReport()}
+          disabled={scope !== 'library' && storyIds.length === 0}
+        >
           Export…
         </Button>
       </DialogFooter>
@@ -139,7 +173,8 @@ function ExportSummary({ result, format }: { result: ExportResult; format: Repor
   return (
     <Flex direction="column" gap="2" role="status">
       <Text size="2">
-        Saved {result.claimCount} {result.claimCount === 1 ? 'claim' : 'claims'} to <strong>{result.path}</strong> ({kb} KB).
+        Saved {result.claimCount} {result.claimCount === 1 ? 'claim' : 'claims'} to <strong>{result.path}</strong> ({kb}{' '}
+        KB).
         {format === 'claimreview' && <LeftOut counts={result.leftOut} />}
       </Text>
       <Flex>

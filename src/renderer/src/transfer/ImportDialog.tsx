@@ -42,14 +42,20 @@ function ImportForm({ onOpenChange, initial, onImported }: Props): React.JSX.Ele
     const result = await action.run(work)
     if (!result) return
     onOpenChange(false)
-    toasts.show({ message: `Imported “${result.story.title}”.${result.warnings.length ? ` ${result.warnings.join(' ')}` : ''}` })
+    toasts.show({
+      message: `Imported “${result.story.title}”.${result.warnings.length ? ` ${result.warnings.join(' ')}` : ''}`
+    })
     onImported(result.story.id)
   }
 
   const importFile = (file: File) => finish(async () => call('import.file', await readImportedFile(file)))
-  const importUrl = (allowPrivateNetwork: boolean) => finish(() => call('import.url', allowPrivateNetwork ? { url: url.trim(), allowPrivateNetwork } : { url: url.trim() }))
+  const importUrl = (allowPrivateNetwork: boolean) =>
+    finish(() =>
+      call('import.url', allowPrivateNetwork ? { url: url.trim(), allowPrivateNetwork } : { url: url.trim() })
+    )
   // A page that redirects into this computer or the local network is imported only if the editor says so.
-  const consent = action.error instanceof BridgeError && action.error.code === 'needs_consent' ? action.error.message : null
+  const consent =
+    action.error instanceof BridgeError && action.error.code === 'needs_consent' ? action.error.message : null
   // Imports run in a worker in the main process; this stops it, and the call fails as cancelled.
   const cancel = () => void call('import.cancel', {}).catch(() => undefined)
 
@@ -63,7 +69,8 @@ function ImportForm({ onOpenChange, initial, onImported }: Props): React.JSX.Ele
         <Tabs.Content value="file">
           <Flex direction="column" gap="3" pt="3">
             <Text size="2" color="gray">
-              Plain text, Markdown, HTML or Word (.docx). Formatting is dropped and nothing in the document runs. You can also drop a file anywhere on the window.
+              Plain text, Markdown, HTML or Word (.docx). Formatting is dropped and nothing in the document runs. You
+              can also drop a file anywhere on the window.
             </Text>
             <input
               ref={fileInput}
@@ -93,9 +100,16 @@ function ImportForm({ onOpenChange, initial, onImported }: Props): React.JSX.Ele
               <Text as="label" size="2" htmlFor="import-url">
                 Address of the article (http or https)
               </Text>
-              <TextField.Root id="import-url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} autoFocus />
+              <TextField.Root
+                id="import-url"
+                value={url}
+                placeholder="https://…"
+                onChange={(e) => setUrl(e.target.value)}
+                autoFocus
+              />
               <Text size="1" color="gray">
-                Factdesk fetches the page, keeps the article with its title, byline, outlet and date, and leaves menus and adverts behind.
+                Factdesk fetches the page, keeps the article with its title, byline, outlet and date, and leaves menus
+                and adverts behind.
               </Text>
               <Flex justify="end">
                 <Button type="submit" loading={action.busy} disabled={!url.trim()}>

@@ -43,10 +43,18 @@ function ReviseForm({ detail }: Props): React.JSX.Element {
   }
 
   // A page that now redirects into the local network is fetched again only if the editor says so.
-  const consent = action.error instanceof BridgeError && action.error.code === 'needs_consent' ? action.error.message : null
-  const refetch = (allowPrivateNetwork: boolean) => revise(() => call('stories.reimport', allowPrivateNetwork ? { id: story.id, allowPrivateNetwork } : { id: story.id }))
+  const consent =
+    action.error instanceof BridgeError && action.error.code === 'needs_consent' ? action.error.message : null
+  const refetch = (allowPrivateNetwork: boolean) =>
+    revise(() =>
+      call('stories.reimport', allowPrivateNetwork ? { id: story.id, allowPrivateNetwork } : { id: story.id })
+    )
 
-  const saveEdit = () => revise(async () => (await call('stories.revise', { id: story.id, text, ...(note.trim() ? { note: note.trim() } : {}) })).report)
+  const saveEdit = () =>
+    revise(
+      async () =>
+        (await call('stories.revise', { id: story.id, text, ...(note.trim() ? { note: note.trim() } : {}) })).report
+    )
 
   return (
     <>
@@ -60,15 +68,30 @@ function ReviseForm({ detail }: Props): React.JSX.Element {
           </Tabs.List>
           <Tabs.Content value="edit">
             <Flex direction="column" gap="3" pt="3">
-              <TextArea aria-label="Story text" value={text} onChange={(e) => setText(e.target.value)} rows={18} className="revise-text" />
+              <TextArea
+                aria-label="Story text"
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                rows={18}
+                className="revise-text"
+              />
               <Flex gap="3" align="end">
                 <Flex direction="column" gap="1" flexGrow="1">
                   <Text as="label" size="2" htmlFor="revision-note">
                     What changed (optional)
                   </Text>
-                  <TextField.Root id="revision-note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Desk edit: new top, figures updated" />
+                  <TextField.Root
+                    id="revision-note"
+                    value={note}
+                    onChange={(e) => setNote(e.target.value)}
+                    placeholder="e.g. Desk edit: new top, figures updated"
+                  />
                 </Flex>
-                <Button loading={busy} disabled={text.trim() === story.text || !text.trim()} onClick={() => void saveEdit()}>
+                <Button
+                  loading={busy}
+                  disabled={text.trim() === story.text || !text.trim()}
+                  onClick={() => void saveEdit()}
+                >
                   Save revision
                 </Button>
               </Flex>
@@ -77,7 +100,8 @@ function ReviseForm({ detail }: Props): React.JSX.Element {
           <Tabs.Content value="newer">
             <Flex direction="column" gap="3" pt="3">
               <Text size="2" color="gray">
-                Claims follow their words into the new version; any claim whose words are gone is listed as orphaned so you can re-attach it.
+                Claims follow their words into the new version; any claim whose words are gone is listed as orphaned so
+                you can re-attach it.
               </Text>
               {story.origin.kind === 'url' && (
                 <Flex gap="3" align="center">
@@ -98,11 +122,18 @@ function ReviseForm({ detail }: Props): React.JSX.Element {
                 onChange={(e) => {
                   const file = e.currentTarget.files?.[0]
                   e.currentTarget.value = ''
-                  if (file) void revise(async () => call('stories.reimport', { id: story.id, file: await readImportedFile(file) }))
+                  if (file)
+                    void revise(async () =>
+                      call('stories.reimport', { id: story.id, file: await readImportedFile(file) })
+                    )
                 }}
               />
               <Flex>
-                <Button variant={story.origin.kind === 'url' ? 'soft' : 'solid'} loading={busy} onClick={() => fileInput.current?.click()}>
+                <Button
+                  variant={story.origin.kind === 'url' ? 'soft' : 'solid'}
+                  loading={busy}
+                  onClick={() => fileInput.current?.click()}
+                >
                   Choose the newer file…
                 </Button>
               </Flex>
@@ -133,11 +164,13 @@ function RevisionReport({ report, detail }: { report: ReanchorReport; detail: St
         Revision {report.revision} saved
       </Text>
       <Text size="2">
-        {report.exact + report.moved} {report.exact + report.moved === 1 ? 'claim' : 'claims'} kept their words, {report.fuzzy} followed edited words, {report.orphaned.length} orphaned.
+        {report.exact + report.moved} {report.exact + report.moved === 1 ? 'claim' : 'claims'} kept their words,{' '}
+        {report.fuzzy} followed edited words, {report.orphaned.length} orphaned.
       </Text>
       {report.recheck.length > 0 && (
         <Text size="2" color="purple">
-          {report.recheck.length} {report.recheck.length === 1 ? 'verdict was' : 'verdicts were'} given on words that changed and now {report.recheck.length === 1 ? 'needs' : 'need'} re-check:{' '}
+          {report.recheck.length} {report.recheck.length === 1 ? 'verdict was' : 'verdicts were'} given on words that
+          changed and now {report.recheck.length === 1 ? 'needs' : 'need'} re-check:{' '}
           {detail.claims
             .filter((c) => report.recheck.includes(c.id))
             .map((c) => claimLabel(c.number))
@@ -153,7 +186,8 @@ function RevisionReport({ report, detail }: { report: ReanchorReport; detail: St
               const claim = detail.claims.find((c) => c.id === f.claimId)
               return (
                 <li key={f.claimId}>
-                  <strong>{claim ? claimLabel(claim.number) : 'A claim'}</strong>: <del>{f.before}</del> → <ins>{f.after}</ins>
+                  <strong>{claim ? claimLabel(claim.number) : 'A claim'}</strong>: <del>{f.before}</del> →{' '}
+                  <ins>{f.after}</ins>
                 </li>
               )
             })}

@@ -52,7 +52,10 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
   }, [chosen, story.id])
 
   const text = loaded && loaded.revision === chosen ? loaded.text : null
-  const passages = useMemo(() => (text === null ? [] : changedPassages(diffWords(text, story.text))), [text, story.text])
+  const passages = useMemo(
+    () => (text === null ? [] : changedPassages(diffWords(text, story.text))),
+    [text, story.text]
+  )
   const [at, setAt] = useState(0)
   const list = useRef<HTMLOListElement>(null)
   /** Moves to change `index` (0-based): scrolls it into view and gives it focus, so it is read out. */
@@ -78,7 +81,8 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
               <Select.Content>
                 {earlier.map((r) => (
                   <Select.Item key={r.revision} value={String(r.revision)}>
-                    Revision {r.revision} · {new Date(r.createdAt).toLocaleString()} · {desk.personName(r.createdBy, r.createdAt)}
+                    Revision {r.revision} · {new Date(r.createdAt).toLocaleString()} ·{' '}
+                    {desk.personName(r.createdBy, r.createdAt)}
                     {r.note ? ` · ${r.note}` : ''}
                   </Select.Item>
                 ))}
@@ -105,7 +109,11 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
               </Button>
             </Flex>
           )}
-          <ScrollArea style={{ maxHeight: '60vh' }} tabIndex={0} aria-label={mode === 'diff' ? 'Changes' : 'Earlier text'}>
+          <ScrollArea
+            style={{ maxHeight: '60vh' }}
+            tabIndex={0}
+            aria-label={mode === 'diff' ? 'Changes' : 'Earlier text'}
+          >
             {text === null ? (
               <div className="revision-text">Loading…</div>
             ) : mode === 'read' ? (
@@ -113,9 +121,23 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
             ) : (
               <ol className="revision-passages" ref={list}>
                 {passages.map((p, i) => (
-                  <li key={i} data-passage={i} tabIndex={-1} aria-current={i === at || undefined} className="revision-text">
+                  <li
+                    key={i}
+                    data-passage={i}
+                    tabIndex={-1}
+                    aria-current={i === at || undefined}
+                    className="revision-text"
+                  >
                     <span className="context">{p.before}</span>
-                    {p.parts.map((part, j) => (part.kind === 'added' ? <ins key={j}>{part.text}</ins> : part.kind === 'removed' ? <del key={j}>{part.text}</del> : <span key={j}>{part.text}</span>))}
+                    {p.parts.map((part, j) =>
+                      part.kind === 'added' ? (
+                        <ins key={j}>{part.text}</ins>
+                      ) : part.kind === 'removed' ? (
+                        <del key={j}>{part.text}</del>
+                      ) : (
+                        <span key={j}>{part.text}</span>
+                      )
+                    )}
                     <span className="context">{p.after}</span>
                   </li>
                 ))}

@@ -41,13 +41,18 @@ export function TransferProvider({ onOpenStory, actionsRef, children }: Provider
   const [dropping, setDropping] = useState(false)
   const packageInput = useRef<HTMLInputElement>(null)
 
-  const fail = useCallback((e: unknown) => toasts.show({ tone: 'error', message: e instanceof Error ? e.message : String(e) }), [toasts])
+  const fail = useCallback(
+    (e: unknown) => toasts.show({ tone: 'error', message: e instanceof Error ? e.message : String(e) }),
+    [toasts]
+  )
 
   const importDropped = useCallback(
     async (file: File) => {
       try {
         const result = await call('import.file', await readImportedFile(file))
-        toasts.show({ message: `Imported “${result.story.title}”.${result.warnings.length ? ` ${result.warnings.join(' ')}` : ''}` })
+        toasts.show({
+          message: `Imported “${result.story.title}”.${result.warnings.length ? ` ${result.warnings.join(' ')}` : ''}`
+        })
         onOpenStory(result.story.id)
       } catch (e) {
         fail(e)
@@ -134,8 +139,18 @@ export function TransferProvider({ onOpenStory, actionsRef, children }: Provider
           if (file) void importPackageFile(file)
         }}
       />
-      <ImportDialog open={importing !== null} onOpenChange={(open) => !open && setImporting(null)} initial={importing ?? 'file'} onImported={onOpenStory} />
-      <ExportDialog open={exporting !== null} onOpenChange={(open) => !open && setExporting(null)} storyIds={exporting?.storyIds ?? []} scopeFromHere={exporting?.scope ?? null} />
+      <ImportDialog
+        open={importing !== null}
+        onOpenChange={(open) => !open && setImporting(null)}
+        initial={importing ?? 'file'}
+        onImported={onOpenStory}
+      />
+      <ExportDialog
+        open={exporting !== null}
+        onOpenChange={(open) => !open && setExporting(null)}
+        storyIds={exporting?.storyIds ?? []}
+        scopeFromHere={exporting?.scope ?? null}
+      />
     </TransferContext.Provider>
   )
 }

@@ -9,7 +9,12 @@ describe('changedPassages', () => {
     const after = `Start here. ${filler(2000)} The rate was 12.5 percent. ${filler(2000)} The end came in June.`
     const passages = changedPassages(diffWords(before, after), 40)
     expect(passages).toHaveLength(2)
-    const newText = (i: number) => passages[i]!.before + passages[i]!.parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('') + passages[i]!.after
+    const newText = (i: number) =>
+      passages[i]!.before +
+      passages[i]!.parts.filter((p) => p.kind !== 'removed')
+        .map((p) => p.text)
+        .join('') +
+      passages[i]!.after
     expect(newText(0)).toContain('The rate was 12.5 percent.')
     expect(newText(1)).toContain('The end came in June')
     expect(passages[0]!.before.startsWith('…')).toBe(true)

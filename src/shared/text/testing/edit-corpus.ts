@@ -16,8 +16,23 @@ export interface CorpusClaim {
   words: number[]
 }
 
-export type EditKind = 'typo fixes' | 'inserted paragraphs' | 'deleted paragraphs' | 'moved paragraphs' | 'reworded sentences' | 'deleted sentences' | 'all of these'
-export const editKinds: EditKind[] = ['typo fixes', 'inserted paragraphs', 'deleted paragraphs', 'moved paragraphs', 'reworded sentences', 'deleted sentences', 'all of these']
+export type EditKind =
+  | 'typo fixes'
+  | 'inserted paragraphs'
+  | 'deleted paragraphs'
+  | 'moved paragraphs'
+  | 'reworded sentences'
+  | 'deleted sentences'
+  | 'all of these'
+export const editKinds: EditKind[] = [
+  'typo fixes',
+  'inserted paragraphs',
+  'deleted paragraphs',
+  'moved paragraphs',
+  'reworded sentences',
+  'deleted sentences',
+  'all of these'
+]
 
 /** Deterministic PRNG (mulberry32) so every run measures the same corpus. */
 export function random(seed: number): () => number {
@@ -66,13 +81,22 @@ export class Corpus {
    */
   static fromSentences(sentences: string[], words: number, seed: number): Corpus {
     const rand = random(seed)
-    const pool = [...new Set(sentences.map((s) => s.trim()).filter((s) => s.split(' ').length >= 4))].map((s) => s.split(/\s+/))
+    const pool = [...new Set(sentences.map((s) => s.trim()).filter((s) => s.split(' ').length >= 4))].map((s) =>
+      s.split(/\s+/)
+    )
     // Fisher-Yates with the seeded generator, so each seed reads a different run of sentences.
     for (let i = pool.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1))
       ;[pool[i], pool[j]] = [pool[j]!, pool[i]!]
     }
-    const vocabulary = [...new Set(pool.flat().map((w) => w.toLowerCase()).filter((w) => /^[\p{L}’']{3,}$/u.test(w)))]
+    const vocabulary = [
+      ...new Set(
+        pool
+          .flat()
+          .map((w) => w.toLowerCase())
+          .filter((w) => /^[\p{L}’']{3,}$/u.test(w))
+      )
+    ]
     const corpus = new Corpus(vocabulary, rand)
     corpus.pool = pool
     let count = 0
@@ -211,7 +235,11 @@ export type Outcome = 'right' | 'orphaned' | 'needless' | 'wrong'
  * Scores a re-anchored claim against where its words really went. A claim that lost most of its
  * words must be orphaned; one that still has them must cover mostly the characters they occupy.
  */
-export function judge(claim: CorpusClaim, offsets: Map<number, { start: number; end: number }>, result: { orphaned: boolean; start: number; end: number }): Outcome {
+export function judge(
+  claim: CorpusClaim,
+  offsets: Map<number, { start: number; end: number }>,
+  result: { orphaned: boolean; start: number; end: number }
+): Outcome {
   const surviving = claim.words.filter((id) => offsets.has(id))
   const first = offsets.get(surviving[0] ?? NaN)
   const last = offsets.get(surviving.at(-1) ?? NaN)

@@ -14,6 +14,11 @@ export function checkworthySentences(tsv: string): string[] {
     .split('\n')
     .slice(1)
     .map((line) => line.split('\t')[1] ?? '')
-    .map((text) => text.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"'))
+    .map((text) =>
+      text
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .replace(/""/g, '"')
+    )
     .filter((text) => /[.!?]["”’]?$/.test(text))
 }

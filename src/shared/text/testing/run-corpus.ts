@@ -20,10 +20,12 @@ export interface CorpusOptions {
 }
 
 /** A synthetic story of `words` random words from the sample story's vocabulary. */
-export const syntheticStory = (sourceText: string, words: number) => (seed: number) => Corpus.build(sourceText, words, seed)
+export const syntheticStory = (sourceText: string, words: number) => (seed: number) =>
+  Corpus.build(sourceText, words, seed)
 
 /** A story of `words` words of whole real sentences. */
-export const realStory = (sentences: string[], words: number) => (seed: number) => Corpus.fromSentences(sentences, words, seed)
+export const realStory = (sentences: string[], words: number) => (seed: number) =>
+  Corpus.fromSentences(sentences, words, seed)
 
 export function runCorpus(options: CorpusOptions): CorpusRun[] {
   const runs: CorpusRun[] = []
@@ -42,7 +44,11 @@ export function runCorpus(options: CorpusOptions): CorpusRun[] {
       run.ms = Math.max(run.ms, options.now() - started)
       claims.forEach((claim, i) => {
         const r = results[i]!
-        const outcome = judge(claim, offsets, { orphaned: r.status === 'orphaned', start: r.anchor.position.start, end: r.anchor.position.end })
+        const outcome = judge(claim, offsets, {
+          orphaned: r.status === 'orphaned',
+          start: r.anchor.position.start,
+          end: r.anchor.position.end
+        })
         run.outcomes[outcome]++
       })
       run.claims += claims.length

@@ -12,9 +12,16 @@ export interface SegmenterScore {
 }
 
 export function scoreSegmenter(segment: Segmenter, cases: SegmentCase[] = segmentCorpus): SegmenterScore {
-  const score: SegmenterScore = { passed: 0, total: 0, bySource: { 'golden rules': { passed: 0, total: 0 }, 'news copy': { passed: 0, total: 0 } }, failures: [] }
+  const score: SegmenterScore = {
+    passed: 0,
+    total: 0,
+    bySource: { 'golden rules': { passed: 0, total: 0 }, 'news copy': { passed: 0, total: 0 } },
+    failures: []
+  }
   for (const c of cases) {
-    const got = segment(c.text).map((s) => s.trim()).filter(Boolean)
+    const got = segment(c.text)
+      .map((s) => s.trim())
+      .filter(Boolean)
     const pass = got.length === c.expected.length && got.every((s, i) => s === c.expected[i])
     score.total++
     score.bySource[c.source].total++
