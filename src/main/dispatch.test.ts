@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { LibraryChange } from '../shared/contract'
+import { LibraryChange, MAX_INPUT_DEPTH, MAX_INPUT_VALUES } from '../shared/contract'
 import { appSender, openTestCore, withEditor, type TestCore } from './testing/test-core'
 
 let t: TestCore
@@ -75,6 +76,41 @@ describe('dispatch', () => {
     const huge = 'a'.repeat(10 * 1024 * 1024)
     expect((await rejected('stories.create', { title: 'Huge', text: huge })).code).toBe('invalid_input')
     expect((await rejected('stories.update', { id: storyId, patch: { title: huge } })).code).toBe('invalid_input')
+  })
+
+  it('refuses input nested 10,000 levels deep, or with too many values, with invalid_input and the path', async () => {
+    // Nested by hand: JSON.parse and structuredClone (what IPC does) both accept this depth.
+    const nest = (depth: number, key: string): unknown => {
+      let value: unknown = 'x'
+      for (let i = 0; i < depth; i++) value = { [key]: value }
+      return value
+    }
+    const deep = await rejected('stories.update', { id: storyId, patch: { title: 'x', deep: nest(10_000, 'a') } })
+    expect(deep).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('levels deep') })
+    expect(deep.issues?.[0]?.path).toBe(['patch', 'deep', ...Array(MAX_INPUT_DEPTH - 2).fill('a')].join('.'))
+    const deepArray = await rejected('export.report', { scope: 'stories', storyIds: [nest(5_000, '0')] })
+    expect(deepArray.code).toBe('invalid_input')
+    const wide = await rejected('export.report', {
+      scope: 'stories',
+      storyIds: Array.from({ length: MAX_INPUT_VALUES + 1 }, () => 'a')
+    })
+    expect(wide).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('values') })
+    // Any depth past the limit, any channel, any container: a coded refusal, never a throw.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: MAX_INPUT_DEPTH, max: 20_000 }),
+        fc.constantFrom('stories.update', 'claims.update', 'desk.resolve', 'nope.nothing'),
+        fc.boolean(),
+        async (depth, channel, inArray) => {
+          let value: unknown = null
+          for (let i = 0; i < depth; i++) value = inArray ? [value] : { k: value }
+          const result = await t.core.dispatch(channel, value, appSender)
+          expect(result.ok).toBe(false)
+          if (!result.ok) expect(['invalid_input', 'unknown_channel']).toContain(result.error.code)
+        }
+      ),
+      { numRuns: 40 }
+    )
   })
 
   it('rejects callers from another origin or a subframe', async () => {

@@ -6,7 +6,9 @@ import {
   CallId,
   contract,
   isChannel,
-  undefinedField,
+  inputShapeProblem,
+  MAX_INPUT_DEPTH,
+  MAX_INPUT_VALUES,
   type Channel,
   type ChannelOutput,
   type Contract
@@ -86,13 +88,12 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
       )
 
     const def = contract[channel]
-    const missing = undefinedField(rawInput)
-    if (missing)
-      return err(
-        'invalid_input',
-        `Invalid input for "${channel}": ${missing}: a field was sent without a value (leave it out instead).`,
-        [{ path: missing, message: 'sent as undefined' }]
-      )
+    // Checked before zod walks the input: a hostile shape gets a coded refusal, never a stack overflow.
+    const shape = inputShapeProblem(rawInput)
+    if (shape)
+      return err('invalid_input', `Invalid input for "${channel}": ${shape.path}: ${shapeWords[shape.problem]}`, [
+        { path: shape.path, message: shapeWords[shape.problem] }
+      ])
     const parsed = def.input.safeParse(rawInput)
     if (!parsed.success)
       return err('invalid_input', describeIssues(channel, parsed.error.issues), toIssues(parsed.error.issues))
@@ -115,6 +116,12 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
     }
   }
 }
+
+const shapeWords = {
+  undefined: 'a field was sent without a value (leave it out instead).',
+  too_deep: `the input is nested more than ${MAX_INPUT_DEPTH} levels deep.`,
+  too_large: `the input holds more than ${MAX_INPUT_VALUES.toLocaleString('en')} values.`
+} as const
 
 function toIssues(issues: readonly z.core.$ZodIssue[]): NonNullable<AppErrorShape['issues']> {
   return issues

@@ -1,13 +1,29 @@
 // Desk passwords on the Electron side: encrypted with safeStorage (Keychain, DPAPI, libsecret) and
-// kept as ciphertext in <userData>/factdesk-secrets.json. Without OS encryption nothing is saved:
-// the password then lasts for this session only.
-import { readFile } from 'node:fs/promises'
+// kept as ciphertext in <userData>/factdesk-secrets.json, written without a backup so no older
+// ciphertext lingers beside it. Without real OS encryption nothing is saved: on Linux safeStorage
+// falls back to the `basic_text` backend (a fixed key, no keyring) and that is refused, not taken
+// for encryption. The password then lasts for this session only and is asked for at each connect.
+import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { safeStorage } from 'electron'
 import { AppError } from '../../shared/result'
 import type { SecretStore } from '../platform'
 import { writeFileDurably } from '../store/durable-write'
 import { nodeFileIO } from '../store/file-io'
+
+/** Why the system cannot keep a secret, in words that say what to do; null when it can. */
+export function noEncryption(): string | null {
+  if (!safeStorage.isEncryptionAvailable())
+    return 'This system offers no encrypted storage, so the desk password is not saved: it is asked for at each connect.'
+  // Linux only: with no keyring (GNOME Keyring, KWallet) safeStorage "encrypts" with a fixed, public key.
+  const backend =
+    process.platform === 'linux' && typeof safeStorage.getSelectedStorageBackend === 'function'
+      ? safeStorage.getSelectedStorageBackend()
+      : null
+  if (backend === 'basic_text' || backend === 'unknown')
+    return 'No keyring is running, so the desk password is not saved: it is asked for at each connect. To save it, install and unlock a keyring (GNOME Keyring or KWallet; for example `sudo apt install gnome-keyring`), log in again, and reconnect.'
+  return null
+}
 
 export function safeStorageSecrets(userData: string): SecretStore {
   const file = path.join(userData, 'factdesk-secrets.json')
@@ -20,20 +36,19 @@ export function safeStorageSecrets(userData: string): SecretStore {
   }
   const write = async (all: Record<string, string>): Promise<void> => {
     await nodeFileIO.mkdir(userData)
-    await writeFileDurably(nodeFileIO, file, JSON.stringify(all))
+    await writeFileDurably(nodeFileIO, file, JSON.stringify(all), { backup: false })
+    // An older Factdesk kept the previous ciphertext as a backup: once the new file is in place it goes.
+    await rm(`${file}.bak`, { force: true })
   }
   return {
     async save(key, secret) {
-      if (!safeStorage.isEncryptionAvailable())
-        throw new AppError(
-          'unsupported',
-          'This system offers no encrypted storage, so the desk password is kept for this session only.'
-        )
+      const why = noEncryption()
+      if (why) throw new AppError('unsupported', why)
       await write({ ...(await read()), [key]: safeStorage.encryptString(secret).toString('base64') })
     },
     async load(key) {
       const cipher = (await read())[key]
-      if (!cipher || !safeStorage.isEncryptionAvailable()) return null
+      if (!cipher || noEncryption()) return null
       try {
         return safeStorage.decryptString(Buffer.from(cipher, 'base64'))
       } catch {

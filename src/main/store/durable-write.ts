@@ -16,11 +16,21 @@ let sequence = 0
 const tempName = (file: string): string =>
   `${file}.${process.pid}.${Date.now().toString(36)}.${(sequence++).toString(36)}.tmp`
 
-export async function writeFileDurably(io: FileIO, file: string, content: string): Promise<void> {
+export interface DurableWriteOptions {
+  /** Keep the version being replaced as `<file>.bak` (default). Off for files whose old contents must not linger (secrets). */
+  backup?: boolean
+}
+
+export async function writeFileDurably(
+  io: FileIO,
+  file: string,
+  content: string,
+  options: DurableWriteOptions = {}
+): Promise<void> {
   const temp = tempName(file)
   try {
     await io.writeFile(temp, content, 'wx')
-    await keepBackup(io, file)
+    if (options.backup !== false) await keepBackup(io, file)
     await renameWithRetry(io, temp, file)
     await io.fsyncDir(path.dirname(file))
   } catch (error) {

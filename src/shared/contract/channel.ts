@@ -23,17 +23,41 @@ export const Nothing = z.null()
 export const CallId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 export type CallId = z.infer<typeof CallId>
 
+/** The deepest nesting an input may have; the contract's deepest legitimate input is far shallower. */
+export const MAX_INPUT_DEPTH = 32
+/** The most values (objects, arrays and their members) one input may hold. */
+export const MAX_INPUT_VALUES = 100_000
+
+/** What is wrong with an input's shape before its schema is asked: where, and why. */
+export interface ShapeProblem {
+  path: string
+  problem: 'undefined' | 'too_deep' | 'too_large'
+}
+
 /**
- * The path of the first field sent as `undefined`, or null. Electron's IPC keeps `undefined`, and a
- * patch spread over a record would then remove a required key, so the contract refuses such input
- * outright; a caller that has no value for an optional field leaves the key out.
+ * The first problem with an input's shape, or null, found without recursion (so 10,000 levels of
+ * nesting cannot overflow the stack) and before zod walks it: a field sent as `undefined` (Electron's
+ * IPC keeps `undefined`, and a patch spread over a record would then remove a required key, so the
+ * contract refuses such input outright; a caller that has no value for an optional field leaves the
+ * key out), nesting deeper than MAX_INPUT_DEPTH, or more than MAX_INPUT_VALUES values.
  */
-export function undefinedField(value: unknown, path: string[] = []): string | null {
-  if (value === undefined) return path.join('.') || '(input)'
-  if (typeof value !== 'object' || value === null) return null
-  for (const [key, inner] of Object.entries(value)) {
-    const found = undefinedField(inner, [...path, key])
-    if (found) return found
+export function inputShapeProblem(value: unknown): ShapeProblem | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }]
+  let values = 0
+  const at = (path: string[]): string => path.join('.') || '(input)'
+  while (stack.length > 0) {
+    const { value: current, path } = stack.pop() as { value: unknown; path: string[] }
+    if (current === undefined) return { path: at(path), problem: 'undefined' }
+    if (typeof current !== 'object' || current === null) continue
+    if (path.length >= MAX_INPUT_DEPTH) return { path: at(path), problem: 'too_deep' }
+    const entries = Object.entries(current)
+    values += entries.length
+    if (values > MAX_INPUT_VALUES) return { path: at(path), problem: 'too_large' }
+    // Pushed in reverse so the first key is looked at first.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, inner] = entries[i] as [string, unknown]
+      stack.push({ value: inner, path: [...path, key] })
+    }
   }
   return null
 }
