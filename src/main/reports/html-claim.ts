@@ -46,18 +46,14 @@ function evidenceItem(e: ReportEvidence, numbers: SourceNumbers): SafeHtml {
   const title = e.source.url ? link(e.source.url, e.source.title) : e.source.title
   const locator = e.locator ? html`, <bdi>${e.locator}</bdi>` : ''
   const excerpt = e.excerpt ? html`<blockquote class="excerpt" dir="auto">${e.excerpt}</blockquote>` : ''
-  return html`<li>
-    <span class="stance stance-${e.stance}">${stanceLabels[e.stance]}:</span>
-    <cite dir="auto">${title}</cite> [${numbers.get(e.source.id) ?? '?'}]${locator}${excerpt}
-  </li>`
+  return html`<li><span class="stance stance-${e.stance}">${stanceLabels[e.stance]}:</span> <cite dir="auto">${title}</cite> [${numbers.get(e.source.id) ?? '?'}]${locator}${excerpt}</li>`
 }
 
 /** A verdict waiting for re-check is shown struck through and named as such, never as current. */
 function verdictBadge(c: ReportClaim): SafeHtml {
   if (!c.verdict) return html`<span class="badge v-none">No verdict yet</span>`
   if (c.needsRecheck)
-    return html`<span class="badge recheck">Needs re-check</span>
-      <span class="badge stale" title="Given on other words">${c.verdictLabel}</span>`
+    return html`<span class="badge recheck">Needs re-check</span> <span class="badge stale" title="Given on other words">${c.verdictLabel}</span>`
   return html`<span class="badge v-${c.verdict}">${c.verdictLabel}</span>`
 }
 
@@ -79,88 +75,43 @@ function contactsTable(c: ReportClaim): SafeHtml | '' {
   if (!c.contacts || c.contacts.length === 0) return ''
   const rows = c.contacts.map(
     (x) =>
-      html`<tr>
-        <td>${formatDateTime(x.at)}</td>
-        <td dir="auto">${x.by}</td>
-        <td dir="auto">${x.contact}${x.source ? html` (<bdi>${x.source}</bdi>)` : ''}</td>
-        <td>${x.method}</td>
-        <td>${x.outcome}</td>
-        <td dir="auto">${x.notes}</td>
-        <td>${x.followUp}</td>
-      </tr>`
+      html`<tr><td>${formatDateTime(x.at)}</td><td dir="auto">${x.by}</td><td dir="auto">${x.contact}${x.source ? html` (<bdi>${x.source}</bdi>)` : ''}</td><td>${x.method}</td><td>${x.outcome}</td><td dir="auto">${x.notes}</td><td>${x.followUp}</td></tr>`
   )
-  return html`<table class="working">
-    <caption>
-      Contact log
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">When</th>
-        <th scope="col">Who</th>
-        <th scope="col">Whom</th>
-        <th scope="col">How</th>
-        <th scope="col">Outcome</th>
-        <th scope="col">Notes</th>
-        <th scope="col">Follow up</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`
+  return html`<table class="working"><caption>Contact log</caption><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Whom</th><th scope="col">How</th><th scope="col">Outcome</th><th scope="col">Notes</th><th scope="col">Follow up</th></tr></thead><tbody>${rows}</tbody></table>`
 }
 
 function commentsList(c: ReportClaim): SafeHtml | '' {
   if (!c.comments || c.comments.length === 0) return ''
-  return html`<p class="field">${label('Comments')}</p>
-    <ul class="log">
-      ${c.comments.map((m) => html`<li><bdi>${m.by}</bdi>, ${formatDateTime(m.at)}: <span class="text" dir="auto">${m.body}</span></li>`)}
-    </ul>`
+  return html`<p class="field">${label('Comments')}</p><ul class="log">${c.comments.map((m) => html`<li><bdi>${m.by}</bdi>, ${formatDateTime(m.at)}: <span class="text" dir="auto">${m.body}</span></li>`)}</ul>`
 }
 
 /** The claim's own entries from the story's activity log, oldest first, one compact line each. */
 function history(entries: readonly ReportActivity[]): SafeHtml | '' {
   if (entries.length === 0) return ''
-  return html`<p class="field">${label('History')}</p>
-    <ol class="log">
-      ${entries.map((a) => html`<li>${formatDateTime(a.at)} · <bdi>${a.by}</bdi> · ${a.summary}</li>`)}
-    </ol>`
+  return html`<p class="field">${label('History')}</p><ol class="log">${entries.map((a) => html`<li>${formatDateTime(a.at)} · <bdi>${a.by}</bdi> · ${a.summary}</li>`)}</ol>`
 }
 
 export function claimHtml(c: ReportClaim, numbers: SourceNumbers, activity: readonly ReportActivity[] = []): SafeHtml {
   const verdict = verdictBadge(c)
   const orphan = c.orphaned
-    ? html` <span class="badge orphan"
-        >Orphaned: no longer found in the story ${c.inHeadline ? 'headline' : 'text'}</span
-      >`
+    ? html` <span class="badge orphan">Orphaned: no longer found in the story ${c.inHeadline ? 'headline' : 'text'}</span>`
     : ''
   const headline = c.inHeadline ? html` <span class="badge headline">In the headline</span>` : ''
   const recheck = c.needsRecheck ? html`<p class="meta">The verdict waits for re-check: ${c.recheckReason}.</p>` : ''
   const checked =
     c.checkedWords !== null
-      ? html`<p class="field">${label('Words the verdict was given on')}</p>
-          <blockquote class="checked-words" dir="auto">${c.checkedWords}</blockquote>`
+      ? html`<p class="field">${label('Words the verdict was given on')}</p><blockquote class="checked-words" dir="auto">${c.checkedWords}</blockquote>`
       : ''
   const evidence =
     c.evidence.length > 0
-      ? html`<p class="field">${label('Evidence')}</p>
-          <ol class="evidence">
-            ${c.evidence.map((e) => evidenceItem(e, numbers))}
-          </ol>`
+      ? html`<p class="field">${label('Evidence')}</p><ol class="evidence">${c.evidence.map((e) => evidenceItem(e, numbers))}</ol>`
       : html`<p class="field">${label('Evidence')} none recorded.</p>`
-  return html`<article
-    class="claim${c.orphaned ? ' orphaned' : ''}${c.needsRecheck ? ' recheck' : ''}"
-    id="claim-${c.id}"
-    aria-labelledby="claim-${c.id}-h"
-  >
-    <h3 id="claim-${c.id}-h">
-      ${c.label} ${verdict} <span class="badge status">${c.statusLabel}</span>${headline}${orphan}
-    </h3>
-    <blockquote class="context" dir="auto">
-      <bdi class="around">${c.before}</bdi><mark dir="auto">${c.quote}</mark><bdi class="around">${c.after}</bdi>
-    </blockquote>
-    ${recheck}${checked}${facts(c)}
-    ${c.restatement ? field('Restated', c.restatement) : ''}${c.rationale ? field('Rationale', c.rationale) : ''}${c.correction ? field('Suggested correction', c.correction) : ''}
-    ${evidence} ${contactsTable(c)}${commentsList(c)}${history(activity)}
-  </article>`
+  return html`<article class="claim${c.orphaned ? ' orphaned' : ''}${c.needsRecheck ? ' recheck' : ''}" id="claim-${c.id}" aria-labelledby="claim-${c.id}-h">
+<h3 id="claim-${c.id}-h">${c.label} ${verdict} <span class="badge status">${c.statusLabel}</span>${headline}${orphan}</h3>
+<blockquote class="context" dir="auto"><bdi class="around">${c.before}</bdi><mark dir="auto">${c.quote}</mark><bdi class="around">${c.after}</bdi></blockquote>
+${recheck}${checked}${facts(c)}
+${c.restatement ? field('Restated', c.restatement) : ''}${c.rationale ? field('Rationale', c.rationale) : ''}${c.correction ? field('Suggested correction', c.correction) : ''}
+${evidence}
+${contactsTable(c)}${commentsList(c)}${history(activity)}
+</article>`
 }

@@ -16,84 +16,26 @@ export function verdictBar(tally: Tally, label: (v: VerdictKey) => string): Safe
   let x = 0
   const rects = parts.map((v) => {
     const width = (tally.byVerdict[v] / tally.claims) * 100
-    const rect = html`<rect
-      x="${x.toFixed(3)}"
-      y="0"
-      width="${width.toFixed(3)}"
-      height="10"
-      fill="${verdictColours[v]}"
-      ><title>${label(v)}: ${tally.byVerdict[v]}</title></rect
-    >`
+    const rect = html`<rect x="${x.toFixed(3)}" y="0" width="${width.toFixed(3)}" height="10" fill="${verdictColours[v]}"><title>${label(v)}: ${tally.byVerdict[v]}</title></rect>`
     x += width
     return rect
   })
-  return html`<svg
-    class="bar"
-    role="img"
-    aria-label="${`Verdicts: ${description}`}"
-    viewBox="0 0 100 10"
-    preserveAspectRatio="none"
-    xmlns="http://www.w3.org/2000/svg"
-  >
-    <title>${`Verdicts: ${description}`}</title>
-    <rect x="0" y="0" width="100" height="10" fill="#eef1f4" />
-    ${rects}
-  </svg>`
+  return html`<svg class="bar" role="img" aria-label="${`Verdicts: ${description}`}" viewBox="0 0 100 10" preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg"><title>${`Verdicts: ${description}`}</title><rect x="0" y="0" width="100" height="10" fill="#eef1f4"/>${rects}</svg>`
 }
 
 export function summary(model: ReportModel, tally: Tally, heading: string): SafeHtml {
   const verdictLabel = (v: VerdictKey): string => verdictKeyLabel(model.verdictLabels, v)
   const verdictRows = verdictKeys.map(
     (v) =>
-      html`<tr>
-        <th scope="row">
-          <span class="swatch" style="background:${verdictColours[v]}"></span><bdi>${verdictLabel(v)}</bdi>
-        </th>
-        <td class="n">${tally.byVerdict[v]}</td>
-      </tr>`
+      html`<tr><th scope="row"><span class="swatch" style="background:${verdictColours[v]}"></span><bdi>${verdictLabel(v)}</bdi></th><td class="n">${tally.byVerdict[v]}</td></tr>`
   )
   const statusRows = claimStatuses.map(
     (s) =>
-      html`<tr>
-        <th scope="row"><bdi>${model.statusLabels[s]}</bdi></th>
-        <td class="n">${tally.byStatus[s]}</td>
-      </tr>`
+      html`<tr><th scope="row"><bdi>${model.statusLabels[s]}</bdi></th><td class="n">${tally.byStatus[s]}</td></tr>`
   )
   return html`<div class="summary" role="group" aria-label="${heading}">
-    ${verdictBar(tally, verdictLabel)}
-    <table class="by-verdict">
-      <caption>
-        By verdict
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Verdict</th>
-          <th scope="col" class="n">Claims</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${verdictRows}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">All claims</th>
-          <td class="n">${tally.claims}</td>
-        </tr>
-      </tfoot>
-    </table>
-    <table class="by-status">
-      <caption>
-        By status
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Status</th>
-          <th scope="col" class="n">Claims</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${statusRows}
-      </tbody>
-    </table>
-  </div>`
+${verdictBar(tally, verdictLabel)}
+<table class="by-verdict"><caption>By verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col" class="n">Claims</th></tr></thead><tbody>${verdictRows}</tbody><tfoot><tr><th scope="row">All claims</th><td class="n">${tally.claims}</td></tr></tfoot></table>
+<table class="by-status"><caption>By status</caption><thead><tr><th scope="col">Status</th><th scope="col" class="n">Claims</th></tr></thead><tbody>${statusRows}</tbody></table>
+</div>`
 }

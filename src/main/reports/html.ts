@@ -11,27 +11,9 @@ function activityTable(entries: readonly ReportActivity[]): SafeHtml | '' {
   if (entries.length === 0) return ''
   const rows = entries.map(
     (a) =>
-      html`<tr>
-        <td>${formatDateTime(a.at)}</td>
-        <td dir="auto">${a.by}</td>
-        <td>${a.action}</td>
-        <td dir="auto">${a.summary}</td>
-      </tr>`
+      html`<tr><td>${formatDateTime(a.at)}</td><td dir="auto">${a.by}</td><td>${a.action}</td><td dir="auto">${a.summary}</td></tr>`
   )
-  return html`<h3>Activity log</h3>
-    <table class="activity">
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">What</th>
-          <th scope="col">Details</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>`
+  return html`<h3>Activity log</h3><table class="activity"><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Details</th></tr></thead><tbody>${rows}</tbody></table>`
 }
 
 /** Who cleared the story; an override is printed with its reason and everything it overrode. */
@@ -40,14 +22,7 @@ function signOffBlock(story: ReportStory): SafeHtml | '' {
   if (!s) return ''
   const when = html`<bdi>${s.by}</bdi>, <time datetime="${s.at}">${formatDateTime(s.at)}</time>`
   if (!s.override) return html`<p class="signoff">Signed off by ${when}: every claim Done with a current verdict.</p>`
-  return html`<div class="signoff override">
-    <p><strong>Signed off with an override</strong> by ${when}.</p>
-    <p>Reason: <span class="text" dir="auto">${s.override.reason}</span></p>
-    <p>Claims that blocked sign-off:</p>
-    <ul>
-      ${s.override.blockers.map((b) => html`<li dir="auto">${b}</li>`)}
-    </ul>
-  </div>`
+  return html`<div class="signoff override"><p><strong>Signed off with an override</strong> by ${when}.</p><p>Reason: <span class="text" dir="auto">${s.override.reason}</span></p><p>Claims that blocked sign-off:</p><ul>${s.override.blockers.map((b) => html`<li dir="auto">${b}</li>`)}</ul></div>`
 }
 
 function storySection(model: ReportModel, story: ReportStory): SafeHtml {
@@ -77,62 +52,51 @@ function storySection(model: ReportModel, story: ReportStory): SafeHtml {
       : html`<p>No claims marked in this story.</p>`
   const sources =
     cited.size > 0
-      ? html`<h3>Sources cited</h3>
-          <ol class="sources">
-            ${[...cited.values()].map((s) => html`<li>${citation(s)}</li>`)}
-          </ol>`
+      ? html`<h3>Sources cited</h3><ol class="sources">${[...cited.values()].map((s) => html`<li>${citation(s)}</li>`)}</ol>`
       : ''
-  return html`<section
-    class="story"
-    id="story-${story.id}"
-    aria-labelledby="story-${story.id}-h"
-    ${story.language ? html` lang="${story.language}"` : ''}
-  >
-    <h2 id="story-${story.id}-h" dir="auto">${story.title}</h2>
-    <p class="meta"><bdi>${meta.join(' · ')}</bdi>${story.url ? html` · ${link(story.url)}` : ''}</p>
-    ${signOffBlock(story)} ${summary(model, story.tally, `Summary of ${story.title}`)} ${claims} ${sources}
-    ${activityTable(storyLog)}
-  </section>`
+  return html`<section class="story" id="story-${story.id}" aria-labelledby="story-${story.id}-h"${story.language ? html` lang="${story.language}"` : ''}>
+<h2 id="story-${story.id}-h" dir="auto">${story.title}</h2>
+<p class="meta"><bdi>${meta.join(' · ')}</bdi>${story.url ? html` · ${link(story.url)}` : ''}</p>
+${signOffBlock(story)}
+${summary(model, story.tally, `Summary of ${story.title}`)}
+${claims}
+${sources}
+${activityTable(storyLog)}
+</section>`
 }
 
 /** `forPrint`: the copy handed to the PDF printer, which skips the screen layout it would never show. */
 export function renderHtml(model: ReportModel, { forPrint = false } = {}): string {
   const by = model.organisation.name
-    ? html` by
-      ${model.organisation.url ? link(model.organisation.url, model.organisation.name) : html`<bdi>${model.organisation.name}</bdi>`}`
+    ? html` by ${model.organisation.url ? link(model.organisation.url, model.organisation.name) : html`<bdi>${model.organisation.name}</bdi>`}`
     : ''
   const overall =
     model.stories.length > 1
-      ? html`<h2>Summary of ${model.stories.length} stories</h2>
-          ${summary(model, model.totals, 'Summary of all stories')}`
+      ? html`<h2>Summary of ${model.stories.length} stories</h2>${summary(model, model.totals, 'Summary of all stories')}`
       : ''
   const doc = html`<!DOCTYPE html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta
-          http-equiv="Content-Security-Policy"
-          content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-        />
-        <meta name="generator" content="Factdesk" />
-        <title>${model.title}</title>
-        <style>
-          ${trusted(forPrint ? reportCss + printOnlyCss : reportCss)}
-        </style>
-      </head>
-      <body>
-        <header>
-          <h1 dir="auto">${model.title}</h1>
-          <p class="meta">
-            Generated <time datetime="${model.generatedAt}">${formatDateTime(model.generatedAt)}</time>${by} ·
-            ${model.totals.claims} claims in ${model.stories.length} ${model.stories.length === 1 ? 'story' : 'stories'}
-          </p>
-          ${model.options.internal ? html`<p class="meta"><strong>Internal report:</strong> includes comments and the contact log, which hold personal data. Not for publication.</p>` : ''}
-        </header>
-        <main>${overall} ${model.stories.map((story) => storySection(model, story))}</main>
-        <footer class="generated">Made with Factdesk. Times are UTC.</footer>
-      </body>
-    </html> `
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="Factdesk">
+<title>${model.title}</title>
+<style>${trusted(forPrint ? reportCss + printOnlyCss : reportCss)}</style>
+</head>
+<body>
+<header>
+<h1 dir="auto">${model.title}</h1>
+<p class="meta">Generated <time datetime="${model.generatedAt}">${formatDateTime(model.generatedAt)}</time>${by} · ${model.totals.claims} claims in ${model.stories.length} ${model.stories.length === 1 ? 'story' : 'stories'}</p>
+${model.options.internal ? html`<p class="meta"><strong>Internal report:</strong> includes comments and the contact log, which hold personal data. Not for publication.</p>` : ''}
+</header>
+<main>
+${overall}
+${model.stories.map((story) => storySection(model, story))}
+</main>
+<footer class="generated">Made with Factdesk. Times are UTC.</footer>
+</body>
+</html>
+`
   return doc.value
 }
