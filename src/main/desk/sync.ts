@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import type { Client, ClientConfig } from 'pg'
-import type { DeskConflict, DeskConnection, DeskMark, DeskStatus, DeskView } from '../../shared/contract'
+import type { DeskConnection, DeskMark, DeskStatus, DeskView } from '../../shared/contract'
 import { Activity, STORY_SCHEMA_VERSION, type StoryFile, type StorySummary } from '../../shared/model'
 import { AppError, type ErrorCode } from '../../shared/result'
 import { outsideCalls } from '../call-context'
@@ -28,24 +28,19 @@ import {
   kindOf,
   LIBRARY_SCOPE,
   libraryUnits,
-  merge3,
   putLibraryUnit,
   putStoryUnit,
   storyUnits,
-  unitSchemas,
   type Unit,
   type UnitKind,
   type UnitValue
 } from './units'
 import { newPgClient } from './pg-client'
+import { heldKeys, mergeScope, resolveConflict, UNIT_ORDER, type OpenConflict } from './merge-core'
 
 interface Base {
   seq: number
   value: UnitValue | null
-}
-
-interface Conflict extends DeskConflict {
-  base: UnitValue | null
 }
 
 interface SyncState {
@@ -53,7 +48,9 @@ interface SyncState {
   cursor: number
   /** How many of each story's activity entries the desk already has. */
   activityPushed: Record<string, number>
-  conflicts: Record<string, Conflict>
+  conflicts: Record<string, OpenConflict>
+  /** Desk values this version cannot read: kept here (never dropped) and offered again on every pull. */
+  aside?: Record<string, Row>
   lastSyncAt: string | null
   /** Disconnected by the editor (see forgetConnection). */
   disconnected?: boolean
@@ -115,8 +112,6 @@ const PULL_PAGE = 5000
 const STORIES_PER_FETCH = 50
 /** Story files read or written at once: each waits mostly on the disk. */
 const FILES_AT_ONCE = 8
-/** Library units first, then each story's header before its claims and evidence. */
-const UNIT_ORDER: Record<UnitKind, number> = { settings: 0, person: 0, source: 0, story: 1, claim: 2, evidence: 3 }
 const scopeOfRow = (r: { kind: UnitKind | null; key: string; story_id: string | null }): string =>
   r.kind === 'story' || r.kind === 'claim' || r.kind === 'evidence' ? (r.story_id ?? idOf(r.key)) : LIBRARY_SCOPE
 const deskDir = (store: LibraryStore): string => path.join(store.dir, 'desk')
@@ -207,9 +202,10 @@ export class DeskSync {
       lead: this.lead,
       pending: this.pending.size + this.pendingActivityCount(),
       lastSyncAt: this.state.lastSyncAt,
-      conflicts: Object.values(this.state.conflicts).map(({ base: _base, ...c }) => c),
+      conflicts: Object.values(this.state.conflicts).map(({ base: _base, held: _held, ...c }) => c),
       error:
         this.error ??
+        this.asideError() ??
         (this.heldSettings
           ? {
               code: 'forbidden',
@@ -218,6 +214,16 @@ export class DeskSync {
             }
           : null)
     }
+  }
+
+  private asideError(): { code: ErrorCode; message: string } | null {
+    const count = Object.keys(this.state.aside ?? {}).length
+    return count === 0
+      ? null
+      : {
+          code: 'unsupported',
+          message: `${count} change${count === 1 ? '' : 's'} on the desk need a newer version of Factdesk. They are kept aside, not lost, and applied once Factdesk is updated.`
+        }
   }
 
   /** The store wrote a story (its id) or library.json (null): that scope is compared and pushed. */
@@ -277,26 +283,23 @@ export class DeskSync {
     if (missing.length)
       throw new AppError('invalid_input', `Choose a value for ${missing.map((f) => f.field).join(', ')}.`)
     const at = this.options.now().toISOString()
-    const apply = (current: UnitValue | null): UnitValue | null => {
-      let value = current
-      for (const f of conflict.fields) {
-        if (choices[f.field] !== 'remote') continue
-        if (f.field === '(deleted)') value = f.remote === 'deleted' ? null : value
-        else if (value) value = { ...value, [f.field]: f.remote }
-      }
-      if (
-        value &&
-        conflict.fields.every((f) => f.field === '(deleted)' && choices[f.field] === 'local' && f.local === 'deleted')
-      )
-        value = null
-      return value
+    const scope = conflict.storyId ?? LIBRARY_SCOPE
+    const desk = (key: string): UnitValue | null => this.bases.get(scope)?.[key]?.value ?? null
+    const apply = (
+      units: Map<string, UnitValue>,
+      put: (kind: UnitKind, id: string, value: UnitValue | null) => void
+    ) => {
+      const heldLocal = Object.fromEntries(Object.keys(conflict.held ?? {}).map((k) => [k, units.get(k) ?? null]))
+      const values = resolveConflict(conflict, units.get(key) ?? null, desk(key), heldLocal, choices)
+      for (const [k, value] of Object.entries(values)) put(kindOf(k), idOf(k), value)
     }
     const summary = `Sync conflict resolved: ${conflict.fields.map((f) => `${f.field} kept ${choices[f.field] === 'local' ? 'this library’s' : 'the desk’s'} value`).join('; ')}`
     if (conflict.storyId) {
       // No `field` on the entry: the history shows its summary, which names each field and the side kept.
       await this.store.updateStory(conflict.storyId, (file) => {
-        const current = storyUnits(file).find((u) => u.key === key)?.value ?? null
-        putStoryUnit(file, conflict.kind, conflict.unitId, apply(current))
+        apply(new Map(storyUnits(file).map((u) => [u.key, u.value])), (kind, id, value) =>
+          putStoryUnit(file, kind, id, value)
+        )
         // The story's version moves on (past any later stamp from the desk), so open windows fetch it again.
         file.story.updatedAt =
           at > file.story.updatedAt ? at : new Date(Date.parse(file.story.updatedAt) + 1).toISOString()
@@ -315,8 +318,9 @@ export class DeskSync {
       })
     } else {
       await this.store.updateLibrary((draft) => {
-        const current = libraryUnits(draft).find((u) => u.key === key)?.value ?? null
-        putLibraryUnit(draft, conflict.kind, conflict.unitId, apply(current))
+        apply(new Map(libraryUnits(draft).map((u) => [u.key, u.value])), (kind, id, value) =>
+          putLibraryUnit(draft, kind, id, value)
+        )
       })
     }
     delete this.state.conflicts[key]
@@ -476,13 +480,14 @@ export class DeskSync {
     const recomputed = new Set(scopes)
     for (const [key, p] of this.pending) if (recomputed.has(p.scope)) this.pending.delete(key)
     const summaries = new Map(store.library.stories.map((s) => [s.id, s]))
+    const held = heldKeys(this.state.conflicts)
     await inTurns(scopes, FILES_AT_ONCE, async (scope) => {
       const units = await this.localUnits(scope, summaries)
       if (units === null) return
       const local = new Map(units.map((u) => [u.key, u]))
       const bases = this.bases.get(scope) ?? {}
       for (const key of new Set([...local.keys(), ...Object.keys(bases)])) {
-        if (this.state.conflicts[key]) continue
+        if (held.has(key)) continue
         const unit = local.get(key)
         const value = unit?.value ?? null
         const base = bases[key]
@@ -660,6 +665,9 @@ export class DeskSync {
         [desk]
       )
       const top = Number(topRow.rows[0]?.top ?? 0)
+      // Values kept aside by a pull this version could not read: offered again (an update may read them now).
+      const aside = Object.values(this.state.aside ?? {})
+      if (aside.length > 0) await this.applyRemote(aside, [])
       if (top > this.state.cursor) {
         // People, sources and settings first: stories arriving in the same pull may cite them.
         await this.applyRemote(
@@ -766,32 +774,39 @@ export class DeskSync {
   private mergeInto(
     scope: string,
     scopeRows: Row[],
-    current: (key: string) => UnitValue | null,
+    current: (key: string) => unknown,
     put: (kind: UnitKind, id: string, value: UnitValue | null) => void
   ): boolean {
-    let keptLocal = false
-    for (const r of scopeRows.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind])) {
-      const remote =
-        r.value && unitSchemas[r.kind].safeParse(r.value).success ? r.value : r.value === null ? null : undefined
-      if (remote === undefined) continue // a value this version cannot read is left on the desk
-      const base = this.bases.get(scope)?.[r.key]
-      const known = this.state.conflicts[r.key]
-      const merged = merge3(known ? known.base : (base?.value ?? null), current(r.key), remote)
-      put(r.kind, idOf(r.key), merged.value)
-      if (merged.conflicts.length > 0) {
-        this.state.conflicts[r.key] = {
-          key: r.key,
-          kind: r.kind,
-          storyId: scope === LIBRARY_SCOPE ? null : scope,
-          unitId: idOf(r.key),
-          fields: merged.conflicts,
-          base: known ? known.base : (base?.value ?? null)
-        }
-      } else delete this.state.conflicts[r.key]
-      if (this.pending.has(r.key) || !isDeepStrictEqual(merged.value, remote)) keptLocal = true
-      this.setBase(scope, r.key, { seq: Number(r.seq), value: remote })
+    const storyId = scope === LIBRARY_SCOPE ? null : scope
+    const local: Record<string, unknown> = {}
+    const bases: Record<string, unknown> = {}
+    const agreed = this.bases.get(scope) ?? {}
+    const conflicts: Record<string, OpenConflict> = {}
+    for (const c of Object.values(this.state.conflicts)) if (c.storyId === storyId) conflicts[c.key] = c
+    const keys = new Set(scopeRows.map((r) => r.key))
+    for (const c of Object.values(conflicts)) for (const k of Object.keys(c.held ?? {})) keys.add(k)
+    for (const key of keys) {
+      local[key] = current(key)
+      if (agreed[key]) bases[key] = agreed[key].value
     }
-    return keptLocal
+    const out = mergeScope({
+      storyId,
+      local,
+      bases,
+      remote: scopeRows.map((r) => ({ key: r.key, kind: r.kind, value: r.value })),
+      conflicts
+    })
+    for (const [key, { kind, value }] of Object.entries(out.values)) put(kind, idOf(key), value)
+    const seqOf = new Map(scopeRows.map((r) => [r.key, Number(r.seq)]))
+    for (const [key, value] of Object.entries(out.bases)) this.setBase(scope, key, { seq: seqOf.get(key)!, value })
+    for (const key of Object.keys(conflicts)) delete this.state.conflicts[key]
+    Object.assign(this.state.conflicts, out.conflicts)
+    for (const u of out.unreadable) {
+      const row = scopeRows.find((r) => r.key === u.key)!
+      this.state.aside = { ...this.state.aside, [u.key]: { ...row, story_id: storyId } }
+    }
+    for (const key of Object.keys(out.bases)) if (this.state.aside?.[key]) delete this.state.aside[key]
+    return out.keptLocal.length > 0 || scopeRows.some((r) => this.pending.has(r.key))
   }
 
   /** Runs one of this sync's own writes to a scope, so its announcement is not taken for a local change. */

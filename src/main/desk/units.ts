@@ -46,6 +46,8 @@ export const unitSchemas: Record<UnitKind, z.ZodType> = {
 
 /** Bookkeeping stamps: never a conflict, the later one wins. */
 const STAMPS = new Set(['updatedAt', 'updatedBy'])
+/** Counters that only move up: never a conflict, the larger one wins (claim numbers are the desk's, see merge-core). */
+const COUNTERS = new Set(['nextClaimNumber'])
 
 export function libraryUnits(library: Readonly<LibraryFile>): Unit[] {
   return [
@@ -105,6 +107,7 @@ export function merge3(base: UnitValue | null, local: UnitValue | null, remote: 
     if (isDeepStrictEqual(l, r) || isDeepStrictEqual(l, b)) continue
     if (isDeepStrictEqual(r, b)) value[field] = l
     else if (STAMPS.has(field)) value[field] = String(l) > String(r) ? l : r
+    else if (COUNTERS.has(field) && typeof l === 'number' && typeof r === 'number') value[field] = Math.max(l, r)
     else if ((field === 'comments' || field === 'contacts') && Array.isArray(l) && Array.isArray(r))
       value[field] = unionById(l, r)
     else if (field === 'checked' && sameCheckedWords(l, r)) value[field] = laterStamp(l, r)

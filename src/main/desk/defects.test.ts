@@ -1,0 +1,125 @@
+// The defects of issue 23, each as several Factdesk cores on one real PostgreSQL desk. Each of
+// these failed on the sync before the merge core (src/main/desk/merge-core.ts) was split out.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Claim } from '../../shared/model'
+import type { TestCore } from '../testing/test-core'
+import { deskStatus, settled, startDeskCluster, waitFor, type DeskCluster } from './testing/desk-cluster'
+
+let cluster: DeskCluster
+beforeAll(async () => {
+  cluster = await startDeskCluster()
+  await cluster.member('news', 'lead', { lead: true })
+  await cluster.member('news', 'ana')
+  await cluster.member('news', 'ben')
+  await cluster.member('news', 'cleo')
+  // The lead sets up the desk's settings first, so members' settings are agreed, not held.
+  await settled(await cluster.client('news', 'lead'))
+}, 60_000)
+afterAll(async () => {
+  await cluster?.close()
+})
+
+const TEXT = 'The council spent 4 million on roads. The mayor said crime fell by half. Unemployment is at 3 percent.'
+
+async function newStory(t: TestCore, title: string): Promise<{ storyId: string; claims: string[] }> {
+  const story = await t.call('stories.create', { title, text: TEXT })
+  const claims: string[] = []
+  for (const words of ['4 million', 'crime fell by half']) {
+    const start = TEXT.indexOf(words)
+    claims.push((await t.call('claims.create', { storyId: story.id, start, end: start + words.length })).id)
+  }
+  return { storyId: story.id, claims }
+}
+
+const claimOf = async (t: TestCore, storyId: string, claimId: string): Promise<Claim | undefined> => {
+  const detail = await t.call('stories.get', { id: storyId }).catch(() => null)
+  return detail?.claims.find((c) => c.id === claimId)
+}
+
+/** Two cores sharing a story, both settled. */
+async function pair(title: string): Promise<{ a: TestCore; b: TestCore; storyId: string; claims: string[] }> {
+  const [a, b] = [await cluster.client('news', 'ana'), await cluster.client('news', 'ben')]
+  const { storyId, claims } = await newStory(a, title)
+  await waitFor('the story on B', () => claimOf(b, storyId, claims[1]!))
+  await settled(a)
+  await settled(b)
+  return { a, b, storyId, claims }
+}
+
+describe('issue 23 defects, on a real desk', () => {
+  it('a conflict on a list field is plain data and sync goes on (was: revoked proxy, every push internal)', async () => {
+    const { a, b, storyId, claims } = await pair('Tags')
+    await b.core.desk.sync!.close()
+    await a.call('claims.update', { storyId, claimId: claims[0]!, patch: { tags: ['budget'] } })
+    await settled(a)
+    await b.call('claims.update', { storyId, claimId: claims[0]!, patch: { tags: ['roads'] } })
+    await b.core.desk.resume()
+    const status = await waitFor('a conflict on B', async () => {
+      const s = await deskStatus(b)
+      return s.conflicts.length > 0 && s.state === 'online' ? s : null
+    })
+    expect(JSON.parse(JSON.stringify(status.conflicts))).toEqual([
+      expect.objectContaining({ fields: [{ field: 'tags', local: ['roads'], remote: ['budget'] }] })
+    ])
+    // Sync goes on: B's next edit reaches A, with no error on B.
+    await b.call('claims.update', { storyId, claimId: claims[1]!, patch: { verdict: 'accurate' } })
+    await waitFor('B’s later edit on A', async () => (await claimOf(a, storyId, claims[1]!))?.verdict === 'accurate')
+    expect((await settled(b)).error).toBeNull()
+    // And survives a restart of B (the saved state is plain JSON).
+    await b.restart()
+    expect((await deskStatus(b)).conflicts).toHaveLength(1)
+    await b.call('desk.resolve', { key: `claim:${claims[0]}`, choices: { tags: 'local' } })
+    await waitFor('B’s tags on A', async () => (await claimOf(a, storyId, claims[0]!))?.tags[0] === 'roads')
+  }, 60_000)
+
+  it('an open conflict stays open when the other side reverts, and the edit is not lost', async () => {
+    const { a, b, storyId, claims } = await pair('Revert')
+    await b.core.desk.sync!.close()
+    await a.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'misleading' } })
+    await settled(a)
+    await b.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'accurate' } })
+    await b.core.desk.resume()
+    await waitFor('a conflict on B', async () => (await deskStatus(b)).conflicts.length > 0)
+    // A reverts its verdict: an explicit edit, not a reason to drop the conflict.
+    await a.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: null } })
+    await settled(a)
+    await waitFor('the revert reached B', async () => {
+      const s = await deskStatus(b)
+      return s.conflicts[0]?.fields[0]?.remote === null
+    })
+    const s = await settled(b)
+    expect(s.conflicts).toEqual([
+      expect.objectContaining({ fields: [{ field: 'verdict', local: 'accurate', remote: null }] })
+    ])
+    // The desk still holds A's choice until someone chooses.
+    expect((await claimOf(a, storyId, claims[0]!))?.verdict).toBeNull()
+  }, 60_000)
+
+  it('keeping an edit against a delete brings the claim back with its evidence and comments', async () => {
+    const { a, b, storyId, claims } = await pair('Evidence')
+    const source = await a.call('sources.create', { fields: { title: 'Budget 2026' } })
+    await a.call('evidence.add', { storyId, claimId: claims[0]!, sourceId: source.id, fields: { excerpt: 'Line 4.2' } })
+    await a.call('claims.comment', { storyId, claimId: claims[0]!, body: 'Call the treasurer' })
+    await waitFor('the evidence on B', async () => {
+      const d = await b.call('stories.get', { id: storyId })
+      return d.evidence.length > 0 && d.claims.some((c) => c.comments.length > 0)
+    })
+    await settled(a)
+    await settled(b)
+    await b.core.desk.sync!.close()
+    await a.call('claims.delete', { storyId, claimId: claims[0]! })
+    await settled(a)
+    await b.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'false' } })
+    await b.core.desk.resume()
+    await waitFor('a conflict on B', async () => (await deskStatus(b)).conflicts.length > 0)
+    expect((await b.call('stories.get', { id: storyId })).evidence).toHaveLength(1)
+    await b.call('desk.resolve', { key: `claim:${claims[0]}`, choices: { '(deleted)': 'local' } })
+    await waitFor('the claim and its evidence back on A', async () => {
+      const d = await a.call('stories.get', { id: storyId })
+      return (
+        d.claims.some((c) => c.id === claims[0] && c.verdict === 'false' && c.comments.length === 1) &&
+        d.evidence.length === 1
+      )
+    })
+  }, 60_000)
+})

@@ -1,0 +1,428 @@
+// The merge core under generated edit histories: two to five replicas of one story edit every kind
+// of field (scalar, list, object, anchors through a revision, comments, creates, deletes with their
+// evidence), go offline and back in any order, and sync through a model of the desk that judges
+// pushes as factdesk.push_page does (compare-and-set against the agreed version, claim numbers
+// given by the desk). Properties: everything converges once conflicts are resolved, no
+// acknowledged edit disappears unless it was overwritten by an editor who had seen it (or chose
+// against it in a conflict) or a conflict on it is still open,
+// conflicts are plain serialisable data, and claim numbers are unique.
+import fc from 'fast-check'
+import { isDeepStrictEqual } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { budgetStory } from '../reports/testing/sample-report'
+import { DELETED_FIELD } from '../../shared/rules/sync-conflicts'
+import { heldKeys, mergeScope, resolveConflict, type OpenConflict } from './merge-core'
+import { kindOf, storyUnits, type UnitValue } from './units'
+
+const file = budgetStory('s1')
+const STORY = 's1'
+const HEAD = `story:${STORY}`
+const claimTemplate = file.claims[0]! as unknown as UnitValue
+const evidenceTemplate = file.evidence[0]! as unknown as UnitValue
+
+/** The desk, as push_page keeps it: a value and a sequence number per unit, numbers per claim. */
+class Desk {
+  seq = 0
+  units = new Map<string, { seq: number; value: UnitValue | null }>()
+  /** Claim numbers given, for the story's life (never freed). */
+  numbers = new Map<number, string>()
+  /** Every version of every unit, oldest first. */
+  history = new Map<string, { seq: number; value: UnitValue | null }[]>()
+  push(key: string, value: UnitValue | null, baseSeq: number): { seq: number; value: UnitValue | null } | 'stale' {
+    if ((this.units.get(key)?.seq ?? 0) !== baseSeq) return 'stale'
+    let stored = value
+    if (value && kindOf(key) === 'claim') {
+      const mine = [...this.numbers].find(([, k]) => k === key)?.[0]
+      let number = mine ?? (value.number as number)
+      if (mine === undefined && this.numbers.has(number)) number = Math.max(...this.numbers.keys()) + 1
+      this.numbers.set(number, key)
+      if (number !== value.number) stored = { ...value, number }
+    }
+    const entry = { seq: ++this.seq, value: stored }
+    this.units.set(key, entry)
+    this.history.set(key, [...(this.history.get(key) ?? []), entry])
+    return entry
+  }
+}
+
+interface Write {
+  /** The replica that made it; -1 for an editor's choice in a conflict (never pushed as such). */
+  replica: number
+  key: string
+  field: string
+  value: unknown
+  /** The desk version of the key the writer had merged when it wrote. */
+  sawSeq: number
+  /** The desk sequence number at which this write was accepted, once it was. */
+  ackSeq: number | null
+}
+
+class Replica {
+  local = new Map<string, UnitValue>()
+  bases = new Map<string, { seq: number; value: UnitValue | null }>()
+  conflicts: Record<string, OpenConflict> = {}
+  cursor = 0
+  online = true
+  clock = 0
+  constructor(
+    readonly id: number,
+    readonly desk: Desk,
+    readonly writes: Write[]
+  ) {
+    for (const [key, { seq, value }] of desk.units) {
+      this.bases.set(key, { seq, value })
+      if (value) this.local.set(key, structuredClone(value))
+    }
+    this.cursor = desk.seq
+  }
+
+  private stamp(): string {
+    return new Date(Date.UTC(2026, 0, 1) + ++this.clock * 1000 + this.id).toISOString()
+  }
+
+  write(key: string, patch: Record<string, unknown>): void {
+    const current = this.local.get(key)
+    if (!current) return
+    this.local.set(key, { ...current, ...patch, ...(kindOf(key) === 'story' ? {} : { updatedAt: this.stamp() }) })
+    for (const [field, value] of Object.entries(patch))
+      this.writes.push({
+        replica: this.id,
+        key,
+        field,
+        value: structuredClone(value),
+        sawSeq: this.bases.get(key)?.seq ?? 0,
+        ackSeq: null
+      })
+  }
+
+  claims(): string[] {
+    return [...this.local.keys()].filter((k) => k.startsWith('claim:')).sort()
+  }
+
+  create(n: number): void {
+    const head = this.local.get(HEAD)
+    if (!head) return
+    const number = head.nextClaimNumber as number
+    this.local.set(HEAD, { ...head, nextClaimNumber: number + 1 })
+    const id = `c${this.id}-${n}`
+    this.local.set(`claim:${id}`, { ...claimTemplate, id, number, comments: [], updatedAt: this.stamp() })
+  }
+
+  addEvidence(claimKey: string, n: number): void {
+    if (!this.local.has(claimKey)) return
+    const id = `e${this.id}-${n}`
+    this.local.set(`evidence:${id}`, { ...evidenceTemplate, id, claimId: claimKey.slice(6) })
+  }
+
+  remove(claimKey: string): void {
+    if (!this.local.has(claimKey)) return
+    const gone = [claimKey]
+    for (const [k, v] of this.local) if (k.startsWith('evidence:') && v.claimId === claimKey.slice(6)) gone.push(k)
+    for (const key of gone) {
+      this.local.delete(key)
+      const sawSeq = this.bases.get(key)?.seq ?? 0
+      this.writes.push({ replica: this.id, key, field: DELETED_FIELD, value: null, sawSeq, ackSeq: null })
+    }
+  }
+
+  /** A merge of what the desk sent, the way DeskSync.mergeInto runs it. */
+  merge(rows: { key: string; seq: number; value: UnitValue | null }[]): void {
+    if (rows.length === 0) return
+    const bases: Record<string, unknown> = {}
+    for (const [k, b] of this.bases) bases[k] = b.value
+    const out = mergeScope({
+      storyId: STORY,
+      local: Object.fromEntries(this.local),
+      bases,
+      remote: rows.map((r) => ({ key: r.key, kind: kindOf(r.key), value: r.value })),
+      conflicts: this.conflicts
+    })
+    for (const [key, { value }] of Object.entries(out.values))
+      if (value) this.local.set(key, value)
+      else this.local.delete(key)
+    const seqOf = new Map(rows.map((r) => [r.key, r.seq]))
+    for (const [key, value] of Object.entries(out.bases)) this.bases.set(key, { seq: seqOf.get(key)!, value })
+    this.conflicts = out.conflicts
+    // Conflicts are plain data: they survive a JSON round trip unchanged.
+    expect(JSON.parse(JSON.stringify(out.conflicts))).toEqual(out.conflicts)
+  }
+
+  pull(): void {
+    if (!this.online) return
+    const rows = [...this.desk.units]
+      .filter(([key, u]) => u.seq > this.cursor && this.bases.get(key)?.seq !== u.seq)
+      .map(([key, u]) => ({ key, seq: u.seq, value: structuredClone(u.value) }))
+      .sort((a, b) => a.seq - b.seq)
+    this.merge(rows)
+    this.cursor = this.desk.seq
+  }
+
+  /** Pending units pushed one by one; stale ones fetched and merged (the next round pushes the result). */
+  push(): void {
+    if (!this.online) return
+    const held = heldKeys(this.conflicts)
+    const stale: string[] = []
+    for (const key of new Set([...this.local.keys(), ...this.bases.keys()])) {
+      if (held.has(key)) continue
+      const value = this.local.get(key) ?? null
+      const base = this.bases.get(key)
+      if (isDeepStrictEqual(value, base?.value ?? null)) continue
+      const answer = this.desk.push(key, structuredClone(value), base?.seq ?? 0)
+      if (answer === 'stale') {
+        stale.push(key)
+        continue
+      }
+      for (const w of this.writes)
+        if (
+          w.replica === this.id &&
+          w.key === key &&
+          w.ackSeq === null &&
+          (w.field === DELETED_FIELD ? value === null : isDeepStrictEqual(value?.[w.field], w.value))
+        )
+          w.ackSeq = answer.seq
+      this.bases.set(key, { seq: answer.seq, value })
+      // The desk numbered the claim: its value is merged now, as the client does with a rewritten answer.
+      if (!isDeepStrictEqual(answer.value, value)) this.merge([{ key, seq: answer.seq, value: answer.value }])
+    }
+    if (stale.length > 0)
+      this.merge(
+        stale.map((key) => ({ key, seq: this.desk.units.get(key)!.seq, value: this.desk.units.get(key)!.value }))
+      )
+  }
+
+  sync(): void {
+    this.push()
+    this.pull()
+    this.push()
+  }
+
+  resolveFirst(pick: number): boolean {
+    const conflict = Object.values(this.conflicts)[0]
+    if (!conflict) return false
+    const choices: Record<string, 'local' | 'remote'> = {}
+    conflict.fields.forEach((f, i) => (choices[f.field] = (pick >> i) & 1 ? 'remote' : 'local'))
+    const heldLocal = Object.fromEntries(Object.keys(conflict.held ?? {}).map((k) => [k, this.local.get(k) ?? null]))
+    const values = resolveConflict(
+      conflict,
+      this.local.get(conflict.key) ?? null,
+      this.bases.get(conflict.key)?.value ?? null,
+      heldLocal,
+      choices
+    )
+    for (const [k, v] of Object.entries(values))
+      if (v) this.local.set(k, v)
+      else this.local.delete(k)
+    // A choice is an edit made knowing the desk's side: it may overwrite what the desk holds.
+    const sawSeq = this.bases.get(conflict.key)?.seq ?? 0
+    for (const f of conflict.fields)
+      this.writes.push({ replica: -1, key: conflict.key, field: f.field, value: null, sawSeq, ackSeq: null })
+    const { [conflict.key]: _done, ...rest } = this.conflicts
+    this.conflicts = rest
+    return true
+  }
+
+  liveValues(): Record<string, UnitValue> {
+    return Object.fromEntries([...this.local].sort(([a], [b]) => a.localeCompare(b)))
+  }
+}
+
+type Op =
+  | { t: 'verdict'; r: number; c: number; v: string | null }
+  | { t: 'tags'; r: number; c: number; tags: string[] }
+  | { t: 'anchor'; r: number; c: number; start: number }
+  | { t: 'comment'; r: number; c: number }
+  | { t: 'title'; r: number; title: string }
+  | { t: 'revise'; r: number }
+  | { t: 'create'; r: number }
+  | { t: 'evidence'; r: number; c: number }
+  | { t: 'delete'; r: number; c: number }
+  | { t: 'sync'; r: number }
+  | { t: 'net'; r: number }
+  | { t: 'resolve'; r: number; pick: number }
+
+const op = (replicas: number): fc.Arbitrary<Op> => {
+  const r = fc.nat({ max: replicas - 1 })
+  const c = fc.nat({ max: 6 })
+  return fc.oneof(
+    fc.record({
+      t: fc.constant('verdict' as const),
+      r,
+      c,
+      v: fc.constantFrom('accurate', 'false', 'misleading', null)
+    }),
+    fc.record({
+      t: fc.constant('tags' as const),
+      r,
+      c,
+      tags: fc.array(fc.constantFrom('roads', 'budget', 'crime'), { maxLength: 2 })
+    }),
+    fc.record({ t: fc.constant('anchor' as const), r, c, start: fc.nat({ max: 40 }) }),
+    fc.record({ t: fc.constant('comment' as const), r, c }),
+    fc.record({ t: fc.constant('title' as const), r, title: fc.constantFrom('Budget', 'Roads', 'Council') }),
+    fc.record({ t: fc.constant('revise' as const), r }),
+    fc.record({ t: fc.constant('create' as const), r }),
+    fc.record({ t: fc.constant('evidence' as const), r, c }),
+    fc.record({ t: fc.constant('delete' as const), r, c }),
+    fc.record({ t: fc.constant('sync' as const), r }),
+    fc.record({ t: fc.constant('sync' as const), r }),
+    fc.record({ t: fc.constant('net' as const), r }),
+    fc.record({ t: fc.constant('resolve' as const), r, pick: fc.nat({ max: 255 }) })
+  )
+}
+
+function run(replicaCount: number, ops: Op[]): { desk: Desk; replicas: Replica[]; writes: Write[] } {
+  const desk = new Desk()
+  for (const u of storyUnits(file)) desk.push(u.key, structuredClone(u.value), 0)
+  const writes: Write[] = []
+  const replicas = Array.from({ length: replicaCount }, (_, i) => new Replica(i, desk, writes))
+  let n = 0
+  for (const o of ops) {
+    const rep = replicas[o.r]!
+    const claim = 'c' in o ? rep.claims()[o.c % Math.max(1, rep.claims().length)] : undefined
+    switch (o.t) {
+      case 'verdict':
+        if (claim) rep.write(claim, { verdict: o.v })
+        break
+      case 'tags':
+        if (claim) rep.write(claim, { tags: o.tags })
+        break
+      case 'anchor':
+        if (claim) {
+          const anchor = rep.local.get(claim)!.anchor as { position: { start: number; end: number } }
+          rep.write(claim, {
+            anchor: { ...anchor, position: { ...anchor.position, start: o.start, end: o.start + 5 } }
+          })
+        }
+        break
+      case 'comment':
+        if (claim) {
+          const comments = rep.local.get(claim)!.comments as unknown[]
+          const id = `k${o.r}-${++n}`
+          rep.write(claim, { comments: [...comments, { id, body: 'note', by: 'p', at: '2026-01-01T00:00:00.000Z' }] })
+        }
+        break
+      case 'title':
+        rep.write(HEAD, { title: o.title })
+        break
+      case 'revise': {
+        // A new revision moves every claim's anchor onto it.
+        const head = rep.local.get(HEAD)
+        if (!head) break
+        const revision = (head.revision as number) + 1
+        rep.write(HEAD, { revision })
+        for (const k of rep.claims()) rep.write(k, { anchor: { ...(rep.local.get(k)!.anchor as object), revision } })
+        break
+      }
+      case 'create':
+        rep.create(++n)
+        break
+      case 'evidence':
+        if (claim) rep.addEvidence(claim, ++n)
+        break
+      case 'delete':
+        if (claim) rep.remove(claim)
+        break
+      case 'sync':
+        rep.sync()
+        break
+      case 'net':
+        rep.online = !rep.online
+        break
+      case 'resolve':
+        rep.resolveFirst(o.pick)
+        break
+    }
+  }
+  return { desk, replicas, writes }
+}
+
+/** Everyone online, syncing in turns until nothing moves. */
+function quiesce(replicas: Replica[], desk: Desk): void {
+  for (const r of replicas) r.online = true
+  for (let round = 0; round < 30; round++) {
+    const before = desk.seq
+    for (const r of replicas) r.sync()
+    if (desk.seq === before) return
+  }
+  throw new Error('the replicas never stopped pushing')
+}
+
+const deskValues = (desk: Desk): Record<string, UnitValue> =>
+  Object.fromEntries(
+    [...desk.units]
+      .filter(([, u]) => u.value !== null)
+      .map(([k, u]) => [k, u.value!] as const)
+      .sort(([a], [b]) => a.localeCompare(b))
+  )
+
+const history = fc
+  .integer({ min: 2, max: 5 })
+  .chain((replicas) =>
+    fc.tuple(
+      fc.constant(replicas),
+      fc.array(op(replicas), { minLength: 5, maxLength: 60 }),
+      fc.array(fc.nat(255), { maxLength: 40 })
+    )
+  )
+
+describe('merge core under generated edit histories', () => {
+  it('converges, loses no acknowledged edit without a conflict, keeps conflicts plain and numbers unique', () => {
+    fc.assert(
+      fc.property(history, ([count, ops, picks]) => {
+        const { desk, replicas, writes } = run(count, ops)
+        quiesce(replicas, desk)
+
+        // No acknowledged edit disappears without a visible conflict: each accepted write is still
+        // on the desk, or was overwritten by a replica that had merged it (or chose against it in a
+        // conflict), or a conflict on that field (or on the unit's delete) is open.
+        const now = deskValues(desk)
+        for (const w of writes) {
+          if (w.ackSeq === null) continue
+          const value = now[w.key]
+          if (w.field === DELETED_FIELD ? !value : value && isDeepStrictEqual(value[w.field], w.value)) continue
+          // Comments merge by union: each acknowledged comment is still there.
+          if (w.field === 'comments' && value) {
+            const ids = new Set((value.comments as { id: string }[]).map((c) => c.id))
+            if ((w.value as { id: string }[]).every((c) => ids.has(c.id))) continue
+          }
+          // The desk held this value (for this field) without a break from `since` up to the write's acceptance.
+          let since = w.ackSeq
+          for (const v of [...desk.history.get(w.key)!].reverse()) {
+            if (v.seq > w.ackSeq) continue
+            const holds = w.field === DELETED_FIELD ? v.value === null : isDeepStrictEqual(v.value?.[w.field], w.value)
+            if (!holds) break
+            since = v.seq
+          }
+          const overwrittenKnowingly = writes.some(
+            (o) => o !== w && o.key === w.key && (o.field === w.field || o.field === DELETED_FIELD) && o.sawSeq >= since
+          )
+          const shown = replicas.some((r) =>
+            r.conflicts[w.key]?.fields.some((f) => f.field === w.field || f.field === DELETED_FIELD)
+          )
+          expect(
+            overwrittenKnowingly || shown,
+            `write ${JSON.stringify(w)} lost (since ${since}; others ${JSON.stringify(writes.filter((o) => o.key === w.key && o !== w))})`
+          ).toBe(true)
+        }
+
+        // Conflicts resolved one by one, until none is left; then every replica holds the desk's values.
+        for (let i = 0, p = 0; i < 50 && replicas.some((r) => Object.keys(r.conflicts).length > 0); i++) {
+          for (const r of replicas) while (r.resolveFirst(picks[p++ % Math.max(1, picks.length)] ?? 0));
+          quiesce(replicas, desk)
+        }
+        for (const r of replicas) expect(r.conflicts).toEqual({})
+        const final = deskValues(desk)
+        for (const r of replicas) expect(r.liveValues()).toEqual(final)
+
+        // Claim numbers are unique in the story, and none was given twice.
+        const numbers = Object.entries(final)
+          .filter(([k]) => k.startsWith('claim:'))
+          .map(([, v]) => v.number)
+        expect(new Set(numbers).size).toBe(numbers.length)
+        const head = final[HEAD]
+        if (head) for (const n of numbers) expect(head.nextClaimNumber as number).toBeGreaterThan(n as number)
+      }),
+      { numRuns: 300 }
+    )
+  })
+})

@@ -1,0 +1,265 @@
+// The merge core of desk sync: units in, units and conflicts out. No I/O, no store drafts, no
+// proxies: everything that comes in is copied to plain JSON first and everything that goes out is
+// plain JSON, so a conflict can always be saved, sent to the window and compared.
+//
+// One scope (a story, or the library) at a time. For each unit the desk sent, its value is merged
+// three-way against the version this library last agreed with the desk (merge3 in units.ts). The
+// rules on top of merge3 that make the desk trustworthy:
+// - An open conflict stays open until an editor resolves it (or both sides come to hold the same
+//   value): a later remote change, even a revert to the agreed version, updates the desk's side of
+//   the conflict and never closes it on its own.
+// - Evidence of a claim that is kept against a delete is kept with it (held by the claim's
+//   conflict), so keeping the edit restores the claim with its evidence and comments.
+// - A value this version cannot read is never written into the library and never dropped: it is
+//   returned as `unreadable` for the caller to keep aside.
+import { isDeepStrictEqual } from 'node:util'
+import { DELETED_FIELD } from '../../shared/rules/sync-conflicts'
+import { idOf, merge3, unitSchemas, type FieldConflict, type UnitKind, type UnitValue } from './units'
+
+/** An open conflict as this library keeps it: plain JSON only. */
+export interface OpenConflict {
+  key: string
+  kind: UnitKind
+  storyId: string | null
+  unitId: string
+  fields: FieldConflict[]
+  /** The version both sides last agreed on, against which the conflict is judged. */
+  base: UnitValue | null
+  /** Other units kept with this one until it is resolved (a kept claim's evidence): key -> the desk's value. */
+  held?: Record<string, UnitValue | null>
+}
+
+export interface RemoteUnit {
+  key: string
+  kind: UnitKind
+  value: unknown
+}
+
+export interface ScopeMergeInput {
+  /** The story id, or null for the library's own units. */
+  storyId: string | null
+  /** The library's current value of each unit in the scope (absent or null: not there). */
+  local: Readonly<Record<string, unknown>>
+  /** The agreed version of each unit (absent: never agreed). */
+  bases: Readonly<Record<string, unknown>>
+  /** What the desk sent for this scope. */
+  remote: readonly RemoteUnit[]
+  /** Open conflicts of this scope, by key. */
+  conflicts: Readonly<Record<string, OpenConflict>>
+}
+
+export interface ScopeMergeOutput {
+  /** The library's new value for each unit the merge touched (null: remove it). */
+  values: Record<string, { kind: UnitKind; value: UnitValue | null }>
+  /** The new agreed version of each unit the desk sent (readable ones only). */
+  bases: Record<string, UnitValue | null>
+  /** Every open conflict of the scope after the merge, by key. */
+  conflicts: Record<string, OpenConflict>
+  /** Keys whose merged value is not the desk's: the library holds something the desk has yet to get. */
+  keptLocal: string[]
+  /** Remote values this version could not read: not applied, for the caller to keep aside and report. */
+  unreadable: RemoteUnit[]
+}
+
+/** Library units before story units, each story's header before its claims and evidence. */
+export const UNIT_ORDER: Record<UnitKind, number> = {
+  settings: 0,
+  person: 0,
+  source: 0,
+  story: 1,
+  claim: 2,
+  evidence: 3
+}
+
+/** A deep copy as plain JSON (reads through proxies; drops undefined, as saving would). */
+export function plain<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T)
+}
+
+const asValue = (v: unknown): UnitValue | null => (v === undefined || v === null ? null : (v as UnitValue))
+
+/** True when a remote value can be written into the library by this version. */
+export function readable(kind: UnitKind, value: unknown): boolean {
+  return value === null || (typeof value === 'object' && unitSchemas[kind].safeParse(value).success)
+}
+
+export function mergeScope(input: ScopeMergeInput): ScopeMergeOutput {
+  // Copied to plain JSON only when read: a scope's other units are never touched.
+  const local = new Map<string, UnitValue | null>()
+  const localOf = (key: string): UnitValue | null => {
+    if (!local.has(key)) local.set(key, asValue(plain(input.local[key])))
+    return local.get(key)!
+  }
+  const conflicts: Record<string, OpenConflict> = plain({ ...input.conflicts })
+  const out: ScopeMergeOutput = { values: {}, bases: {}, conflicts, keptLocal: [], unreadable: [] }
+  const remote = [...input.remote].sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind])
+  for (const r of remote) {
+    const rv = asValue(plain(r.value))
+    if (!readable(r.kind, rv)) {
+      out.unreadable.push({ key: r.key, kind: r.kind, value: rv })
+      continue
+    }
+    const held = heldBy(conflicts, r.key)
+    if (held) {
+      // Kept with its claim until that conflict is resolved: the desk's value waits beside it.
+      held.held![r.key] = rv
+      out.bases[r.key] = rv
+      if (!isDeepStrictEqual(localOf(r.key), rv)) out.keptLocal.push(r.key)
+      continue
+    }
+    const known = conflicts[r.key]
+    const base = known ? known.base : asValue(input.bases[r.key])
+    const mine = localOf(r.key)
+    const merged = merge3(base, mine, rv)
+    let fields = merged.conflicts
+    if (known && !isDeepStrictEqual(mine, rv)) fields = stillOpen(known, fields, mine, rv)
+    const value = fields.length > 0 && known ? keepLocalFields(merged.value, mine, fields) : merged.value
+    if (fields.length > 0) {
+      conflicts[r.key] = {
+        key: r.key,
+        kind: r.kind,
+        storyId: input.storyId,
+        unitId: idOf(r.key),
+        fields,
+        base,
+        ...(known?.held ? { held: known.held } : {})
+      }
+    } else if (known) {
+      // Both sides now hold the same value: nothing is left to choose.
+      delete conflicts[r.key]
+    }
+    local.set(r.key, value)
+    out.values[r.key] = { kind: r.kind, value }
+    out.bases[r.key] = rv
+    if (!isDeepStrictEqual(value, rv)) out.keptLocal.push(r.key)
+  }
+  holdEvidence(input, conflicts, out)
+  if (input.storyId) nextNumberPast(input.storyId, localOf, out)
+  return out
+}
+
+/**
+ * The desk may give a claim another number than the one it was marked with (see claimNumbers in
+ * migrations.ts); the story's next number then moves past every number it has seen, so a claim
+ * marked here later never starts from a number already taken.
+ */
+function nextNumberPast(storyId: string, localOf: (key: string) => UnitValue | null, out: ScopeMergeOutput): void {
+  let top = 0
+  for (const { kind, value } of Object.values(out.values))
+    if (kind === 'claim' && value && typeof value.number === 'number') top = Math.max(top, value.number)
+  const key = `story:${storyId}`
+  const header = out.values[key]?.value ?? localOf(key)
+  if (!header || typeof header.nextClaimNumber !== 'number' || header.nextClaimNumber > top) return
+  out.values[key] = { kind: 'story', value: { ...header, nextClaimNumber: top + 1 } }
+  if (!out.keptLocal.includes(key)) out.keptLocal.push(key)
+}
+
+/** The conflict that holds a unit (a claim's evidence), if any. */
+function heldBy(conflicts: Record<string, OpenConflict>, key: string): OpenConflict | undefined {
+  for (const c of Object.values(conflicts)) if (c.held && key in c.held) return c
+  return undefined
+}
+
+/**
+ * A known conflict met a newer remote value: it stays open. Each field already in conflict, and
+ * each newly conflicting one, shows the two sides as they are now.
+ */
+function stillOpen(
+  known: OpenConflict,
+  fresh: FieldConflict[],
+  mine: UnitValue | null,
+  theirs: UnitValue | null
+): FieldConflict[] {
+  if (mine === null || theirs === null || known.fields.some((f) => f.field === DELETED_FIELD)) {
+    return [
+      {
+        field: DELETED_FIELD,
+        local: mine === null ? 'deleted' : 'edited',
+        remote: theirs === null ? 'deleted' : 'edited'
+      }
+    ]
+  }
+  const names = new Set([...known.fields.map((f) => f.field), ...fresh.map((f) => f.field)])
+  const fields: FieldConflict[] = []
+  for (const field of names) {
+    if (isDeepStrictEqual(mine[field], theirs[field])) continue
+    fields.push({ field, local: mine[field], remote: theirs[field] })
+  }
+  return fields
+}
+
+/** While a conflict is open the library keeps its own value of each conflicting field (and the unit itself). */
+function keepLocalFields(merged: UnitValue | null, mine: UnitValue | null, fields: FieldConflict[]): UnitValue | null {
+  if (mine === null) return fields.some((f) => f.field === DELETED_FIELD) ? null : merged
+  if (merged === null) return mine
+  const value = { ...merged }
+  for (const f of fields) if (f.field !== DELETED_FIELD) value[f.field] = mine[f.field]
+  return value
+}
+
+/**
+ * A claim kept here against the desk's delete keeps its evidence: evidence of that claim which the
+ * desk deleted stays in the library, held by the claim's conflict, until an editor chooses.
+ */
+function holdEvidence(input: ScopeMergeInput, conflicts: Record<string, OpenConflict>, out: ScopeMergeOutput): void {
+  const kept = new Map<string, OpenConflict>()
+  for (const c of Object.values(conflicts))
+    if (c.kind === 'claim' && c.fields.some((f) => f.field === DELETED_FIELD && f.remote === 'deleted'))
+      kept.set(c.unitId, c)
+  if (kept.size === 0) return
+  for (const r of input.remote) {
+    if (r.kind !== 'evidence' || out.values[r.key]?.value !== null) continue
+    const before = asValue(plain(input.local[r.key]))
+    const claimId = (before as { claimId?: unknown } | null)?.claimId
+    const owner = typeof claimId === 'string' ? kept.get(claimId) : undefined
+    if (!before || !owner) continue
+    owner.held = { ...owner.held, [r.key]: null }
+    out.values[r.key] = { kind: 'evidence', value: before }
+    if (!out.keptLocal.includes(r.key)) out.keptLocal.push(r.key)
+  }
+}
+
+/** Keys an open conflict keeps from being pushed: the conflicted unit and whatever it holds. */
+export function heldKeys(conflicts: Readonly<Record<string, OpenConflict>>): Set<string> {
+  const keys = new Set<string>()
+  for (const c of Object.values(conflicts)) {
+    keys.add(c.key)
+    for (const k of Object.keys(c.held ?? {})) keys.add(k)
+  }
+  return keys
+}
+
+export type Choices = Record<string, 'local' | 'remote'>
+
+/**
+ * An editor's resolution applied to the library's values: each field takes this library's value or
+ * the desk's; an edit against a delete keeps the unit (with everything it held) or deletes it.
+ * Returns the new value of the conflicted unit and of each unit it held.
+ */
+export function resolveConflict(
+  conflict: OpenConflict,
+  current: UnitValue | null,
+  remote: UnitValue | null,
+  heldLocal: Readonly<Record<string, unknown>>,
+  choices: Choices
+): Record<string, UnitValue | null> {
+  const out: Record<string, UnitValue | null> = {}
+  const deleted = conflict.fields.find((f) => f.field === DELETED_FIELD)
+  if (deleted) {
+    const choice = choices[DELETED_FIELD]
+    const side = choice === 'local' ? deleted.local : deleted.remote
+    const keep = side === 'edited'
+    const value = keep ? (choice === 'local' ? current : remote) : null
+    out[conflict.key] = plain(value)
+    for (const [k, desk] of Object.entries(conflict.held ?? {}))
+      out[k] = keep ? (choice === 'local' ? asValue(plain(heldLocal[k])) : asValue(plain(desk))) : null
+    return out
+  }
+  let value = plain(current)
+  for (const f of conflict.fields) {
+    if (choices[f.field] !== 'remote' || !value) continue
+    value = { ...value, [f.field]: plain(f.remote) }
+  }
+  out[conflict.key] = value
+  return out
+}
