@@ -36,7 +36,7 @@ export function safeStorageSecrets(userData: string): SecretStore {
   }
   const write = async (all: Record<string, string>): Promise<void> => {
     await nodeFileIO.mkdir(userData)
-    await writeFileDurably(nodeFileIO, file, JSON.stringify(all), { backup: false })
+    await writeFileDurably(nodeFileIO, file, JSON.stringify(all), { backup: 'none' })
     // An older Factdesk kept the previous ciphertext as a backup: once the new file is in place it goes.
     await rm(`${file}.bak`, { force: true })
   }

@@ -1,5 +1,5 @@
 // A lowdb adapter over one JSON file: a safe load (see safe-load.ts) and durable writes, one at a
-// time, in the order they were asked for.
+// time, in the order they were asked for, each followed by a second copy as `.bak`.
 import type { Adapter } from 'lowdb'
 import { writeFileDurably } from './durable-write'
 import type { FileIO } from './file-io'
@@ -11,6 +11,8 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   lastLoad: LoadOutcome<T> | null = null
   /** The length of the JSON last handed to write. */
   writtenBytes = 0
+  /** False when the last write landed but its backup copy did not (`.bak` is then an older version). */
+  backupCurrent = true
 
   constructor(
     private readonly io: FileIO,
@@ -19,12 +21,17 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     private readonly now: () => Date,
     private readonly canWrite = true,
     /** How the data becomes JSON (a story caches the JSON of records that did not change). */
-    private readonly serialise: (data: T) => string = (data) => JSON.stringify(data)
+    private readonly serialise: (data: T) => string = (data) => JSON.stringify(data),
+    /** Where a damaged file is moved (the library's recovered/ folder). */
+    private readonly recovered?: string
   ) {}
 
   /** The file's data, or (from a newer Factdesk) what this version understands of it; null when there is none. */
   async read(): Promise<T | null> {
-    this.lastLoad = await loadSafely(this.io, this.file, this.kind, this.now, { canWrite: this.canWrite })
+    this.lastLoad = await loadSafely(this.io, this.file, this.kind, this.now, {
+      canWrite: this.canWrite,
+      recovered: this.recovered
+    })
     return this.lastLoad.state === 'ok' || this.lastLoad.state === 'newer' ? this.lastLoad.data : null
   }
 
@@ -32,7 +39,10 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     // Serialise at call time so a later mutation cannot leak into an earlier queued write.
     const content = this.serialise(data)
     this.writtenBytes = content.length
-    const next = this.queue.then(() => writeFileDurably(this.io, this.file, content))
+    // `.bak` becomes a second copy of what is written, so the last good copy is never behind what was acknowledged.
+    const next = this.queue
+      .then(() => writeFileDurably(this.io, this.file, content, { backup: 'same' }))
+      .then((backedUp) => void (this.backupCurrent = backedUp))
     this.queue = next.catch(() => undefined)
     return next
   }

@@ -3,7 +3,8 @@
 //
 // Order: write a unique temp file and fsync it; hard-link the current file to `.bak` (a link is
 // atomic and copies nothing, so the backup costs no extra I/O); rename the temp file over the
-// original; fsync the folder so the rename itself survives a power cut.
+// original; fsync the folder so the rename itself survives a power cut. Library documents instead
+// keep `.bak` as a second copy of the new version (`backup: 'same'`), and secrets keep none.
 import path from 'node:path'
 import { AppError } from '../../shared/result'
 import { errnoCode, type FileIO } from './file-io'
@@ -17,8 +18,13 @@ const tempName = (file: string): string =>
   `${file}.${process.pid}.${Date.now().toString(36)}.${(sequence++).toString(36)}.tmp`
 
 export interface DurableWriteOptions {
-  /** Keep the version being replaced as `<file>.bak` (default). Off for files whose old contents must not linger (secrets). */
-  backup?: boolean
+  /**
+   * What `<file>.bak` holds afterwards (the write resolves false when a `same` copy could not be written): `previous`, the version replaced (a hard link, no extra I/O; the
+   * default); `same`, a second copy of the new version, written after it (a last good copy that holds
+   * every acknowledged change, see story-record.ts); `none`, nothing is kept (secrets, whose old
+   * contents must not linger).
+   */
+  backup?: 'previous' | 'same' | 'none'
 }
 
 export async function writeFileDurably(
@@ -26,17 +32,22 @@ export async function writeFileDurably(
   file: string,
   content: string,
   options: DurableWriteOptions = {}
-): Promise<void> {
+): Promise<boolean> {
+  const backup = options.backup ?? 'previous'
   const temp = tempName(file)
   try {
     await io.writeFile(temp, content, 'wx')
-    if (options.backup !== false) await keepBackup(io, file)
+    if (backup === 'previous') await keepBackup(io, file)
     await renameWithRetry(io, temp, file)
     await io.fsyncDir(path.dirname(file))
   } catch (error) {
     await io.unlink(temp).catch(() => undefined)
     throw toIoError(error, file)
   }
+  if (backup !== 'same') return true
+  // The file is written; a backup that fails (or a crash before it lands) leaves the older copy, so the
+  // caller keeps what lies between (a journal) until a backup does land.
+  return writeFileDurably(io, `${file}.bak`, content, { backup: 'none' }).catch(() => false)
 }
 
 async function keepBackup(io: FileIO, file: string): Promise<void> {

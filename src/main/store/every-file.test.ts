@@ -20,7 +20,7 @@ beforeEach(async () => {
   dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'factdesk-files-')), 'library')
 })
 
-/** A library with two stories, s1 saved twice (so its .bak holds the first title). */
+/** A library with two stories, s1 saved twice (its .bak, the last good copy, holds the second title too). */
 async function twoStories(): Promise<void> {
   const store = await LibraryStore.open(dir)
   await store.createStory(storyFile('s1', 'First title'))
@@ -51,7 +51,7 @@ describe('every file accounted for', () => {
     expect(store.notices.map((n) => [n.kind, n.message])).toEqual([
       ['recovered_from_backup', expect.stringContaining('was missing and was restored')]
     ])
-    expect((await store.readStory('s1')).story.title).toBe('First title')
+    expect((await store.readStory('s1')).story.title).toBe('Second title')
     await store.close()
     const again = await LibraryStore.open(dir)
     expect(again.notices).toEqual([])
@@ -65,17 +65,17 @@ describe('every file accounted for', () => {
     // After a clean close opening looks at no story file; the story's own load finds the damage.
     expect(store.notices).toEqual([])
     expect(store.library.stories.find((s) => s.id === 's1')?.title).toBe('Second title')
-    expect((await store.readStory('s1')).story.title).toBe('First title')
+    expect((await store.readStory('s1')).story.title).toBe('Second title')
     expect(store.notices.map((n) => [n.kind, n.message])).toEqual([
       ['recovered_from_backup', expect.stringContaining('was missing and was restored')]
     ])
     // The index line follows the story as restored, also after a restart.
-    expect(store.library.stories.find((s) => s.id === 's1')?.title).toBe('First title')
+    expect(store.library.stories.find((s) => s.id === 's1')?.title).toBe('Second title')
     await store.close()
     const again = await LibraryStore.open(dir)
     expect(again.notices).toEqual([])
-    expect(again.library.stories.find((s) => s.id === 's1')?.title).toBe('First title')
-    expect((await again.readStory('s1')).story.title).toBe('First title')
+    expect(again.library.stories.find((s) => s.id === 's1')?.title).toBe('Second title')
+    expect((await again.readStory('s1')).story.title).toBe('Second title')
     expect(again.notices).toEqual([])
     await again.close()
   })

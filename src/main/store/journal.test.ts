@@ -187,7 +187,7 @@ describe('the change journal', () => {
     await store.close()
   })
 
-  it('stops at a damaged line with a notice, keeping the journal aside, and opens the story as it was before it', async () => {
+  it('passes over a damaged line with a notice that counts it, keeping the journal in recovered/', async () => {
     const claim = await t.call('claims.create', { storyId, start: 0, end: 50 })
     await restart()
     await t.call('claims.update', { storyId, claimId: claim.id, patch: { rationale: 'First.' } })
@@ -196,7 +196,11 @@ describe('the change journal', () => {
     await writeFile(files().journal, `${first}\n${second.replace('Second.', 'Sec\u0000')}X\n`)
     const { store, file } = await afterCrash()
     expect(store.notices.map((n) => n.kind)).toEqual(['quarantined'])
-    expect(store.notices[0]?.movedTo).toMatch(/journal\.jsonl\.corrupt-/)
+    expect(store.notices[0]?.movedTo).toMatch(/recovered\/[^/]*-stories-[^/]*-journal\.jsonl$/)
+    expect(store.notices[0]?.message).toMatch(/1 change in it was restored and 1 line of it could not be read/)
+    expect(await readFile(store.notices[0]!.movedTo!, 'utf8')).toBe(
+      `${first}\n${second.replace('Second.', 'Sec\u0000')}X\n`
+    )
     expect(file.claims[0]?.rationale).toBe('First.')
     await store.close()
   })

@@ -308,8 +308,32 @@ describe('LibraryStore', () => {
     const again = await LibraryStore.open(dir)
     expect(again.library.stories.map((s) => s.id)).toEqual(['s1'])
     expect(again.notices.map((n) => n.kind)).toContain('quarantined')
-    expect((await readdir(dir)).some((f) => f.startsWith('library.json.corrupt-'))).toBe(true)
+    expect((await readdir(path.join(dir, 'recovered'))).some((f) => f.endsWith('-library.json'))).toBe(true)
     await again.close()
+  })
+
+  it('falls back to the backup when library.json parses but does not fit its format, keeping it in recovered/', async () => {
+    const store = await LibraryStore.open(dir)
+    await store.createStory(storyFile('s1'))
+    await store.updateLibrary(
+      (l) => void l.people.push({ id: 'ed', name: 'Ed', initials: 'E', createdAt: at, active: true, formerNames: [] })
+    )
+    await store.close()
+    for (const misfit of [
+      '{"schemaVersion":1}',
+      '{"schemaVersion":2,"stories":7}',
+      '{"schemaVersion":1,"stories":[null]}'
+    ]) {
+      await writeFile(path.join(dir, 'library.json'), misfit)
+      const again = await LibraryStore.open(dir)
+      expect(again.notices.map((n) => n.kind)).toEqual(['quarantined', 'recovered_from_backup'])
+      expect(again.notices[0]?.message).toMatch(/does not fit|does not match/)
+      expect(again.library.people.map((p) => p.id)).toEqual(['ed'])
+      expect(again.library.stories.map((s) => s.id)).toEqual(['s1'])
+      await again.close()
+      const kept = await readdir(path.join(dir, 'recovered'))
+      expect(await Promise.all(kept.map((f) => readFile(path.join(dir, 'recovered', f), 'utf8')))).toContain(misfit)
+    }
   })
 
   it('opens a library from a newer Factdesk read-only and refuses changes', async () => {

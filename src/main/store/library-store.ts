@@ -220,13 +220,18 @@ export class LibraryStore {
     return this.readOnlyReason !== null
   }
 
+  /** Waits for the background work under way (folds into story.json, the index write) to finish, as a crash test needs. */
+  async settle(): Promise<void> {
+    while (this.compactions.size > 0) await Promise.all(this.compactions)
+    // An index write that fails here is healed on the next open, so neither settling nor closing fails on it.
+    await this.flushIndex().catch(() => undefined)
+  }
+
   async close(): Promise<void> {
     try {
       // A journal left unfolded (a failed compaction) is replayed on the next open, so closing never fails on it.
       for (const [id, record] of this.stories) this.compactLater(id, record)
-      while (this.compactions.size > 0) await Promise.all(this.compactions)
-      // An index write that fails here is healed on the next open, so closing never fails on it.
-      await this.flushIndex().catch(() => undefined)
+      await this.settle()
       await this.mutex.run('library', async () => undefined)
       // With every index line on disk, the next open need not check the story folders for stale lines.
       if (!this.readOnly)

@@ -58,9 +58,9 @@ describe('loadSafely', () => {
     const outcome = await loadSafely(nodeFileIO, file, kind, now)
     expect(outcome).toMatchObject({ state: 'ok', data: good })
     expect(outcome.notices.map((n) => n.kind)).toEqual(['quarantined', 'recovered_from_backup'])
-    const aside = (await readdir(dir)).filter((f) => f.includes('.corrupt-'))
+    const aside = (await readdir(path.join(dir, 'recovered'))).filter((f) => f.endsWith('-note.json'))
     expect(aside).toHaveLength(1)
-    expect(await readFile(path.join(dir, aside[0]!))).toEqual(Buffer.from(content))
+    expect(await readFile(path.join(dir, 'recovered', aside[0]!))).toEqual(Buffer.from(content))
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(good)
   })
 
@@ -70,9 +70,9 @@ describe('loadSafely', () => {
     await writeFile(file, 'second damage')
     const outcome = await loadSafely(nodeFileIO, file, kind, now)
     expect(outcome.state).toBe('lost')
-    const aside = (await readdir(dir)).filter((f) => f.includes('.corrupt-')).sort()
+    const aside = (await readdir(path.join(dir, 'recovered'))).sort()
     expect(aside).toHaveLength(2)
-    const contents = await Promise.all(aside.map((f) => readFile(path.join(dir, f), 'utf8')))
+    const contents = await Promise.all(aside.map((f) => readFile(path.join(dir, 'recovered', f), 'utf8')))
     expect(contents.sort()).toEqual(['first damage', 'second damage'])
   })
 

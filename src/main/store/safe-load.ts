@@ -6,6 +6,7 @@ import type { LibraryNotice } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { errnoCode, type FileIO } from './file-io'
 import { ioReason, writeFileDurably } from './durable-write'
+import { moveToRecovered } from './recovered'
 
 export interface FileKind<T> {
   /** What the user calls this file in messages ("the library index", "the story ..."). */
@@ -21,6 +22,8 @@ export interface FileKind<T> {
 export interface LoadOptions {
   /** False on a disk we cannot write: nothing is moved aside, restored or upgraded on disk. */
   canWrite?: boolean
+  /** The folder a damaged file is moved to (the library's recovered/); the file's own folder's recovered/ when not said. */
+  recovered?: string
 }
 
 export type LoadOutcome<T> =
@@ -50,7 +53,7 @@ export async function loadSafely<T>(
       if (parsed.migrated && canWrite) {
         // The file as the older version wrote it stays beside the upgraded one.
         await writeFileDurably(io, `${file}.v${parsed.from}.bak`, main.toString('utf8'))
-        await writeFileDurably(io, file, JSON.stringify(parsed.data))
+        await writeFileDurably(io, file, JSON.stringify(parsed.data), { backup: 'same' })
       }
       return { state: 'ok', data: parsed.data, notices: [] }
     }
@@ -58,9 +61,11 @@ export async function loadSafely<T>(
       const message = `${capitalise(kind.label)} was saved by a newer version of Factdesk (format ${parsed.version}). It is open read-only so nothing in it can be lost; update Factdesk to edit it.`
       return { state: 'newer', data: parsed.data, notices: [{ kind: 'read_only', file, message, movedTo: null }] }
     }
-    const movedTo = canWrite ? await quarantine(io, file, now) : null
+    const movedTo = canWrite
+      ? await moveToRecovered(io, file, options.recovered ?? path.join(path.dirname(file), 'recovered'), now)
+      : null
     const where = movedTo
-      ? `It was moved aside to ${path.basename(movedTo)}.`
+      ? `It was moved aside to ${path.join(path.basename(path.dirname(movedTo)), path.basename(movedTo))}.`
       : 'It was left as it is (the disk is read-only).'
     const notices: LibraryNotice[] = [
       { kind: 'quarantined', file, message: `${capitalise(kind.label)} was damaged (${parsed.why}). ${where}`, movedTo }
@@ -80,7 +85,7 @@ async function restoreBackup<T>(
   const backup = await readIfPresent(io, `${file}.bak`, kind)
   const parsed = backup === null ? null : parse(backup, kind)
   if (parsed?.kind === 'ok') {
-    if (canWrite) await writeFileDurably(io, file, JSON.stringify(parsed.data))
+    if (canWrite) await writeFileDurably(io, file, JSON.stringify(parsed.data), { backup: 'same' })
     const why = notices.length === 0 ? 'was missing and ' : ''
     notices.push({
       kind: 'recovered_from_backup',
@@ -119,7 +124,12 @@ function parse<T>(bytes: Buffer, kind: FileKind<T>): Parsed<T> {
   for (let v = version; v < kind.currentVersion; v++) {
     const migrate = kind.migrations[v]
     if (!migrate) return { kind: 'bad', why: `no upgrade from format ${v}` }
-    record = { ...migrate(record), schemaVersion: v + 1 }
+    try {
+      record = { ...migrate(record), schemaVersion: v + 1 }
+    } catch {
+      // A file that parses but does not fit its format (a field missing, a list that is not one).
+      return { kind: 'bad', why: `it does not fit format ${version}, so it could not be upgraded` }
+    }
   }
   const result = kind.schema.safeParse(record)
   if (!result.success) {
@@ -164,16 +174,6 @@ function keepKnown(schema: z.ZodType, value: unknown): unknown {
     )
   }
   return value
-}
-
-async function quarantine(io: FileIO, file: string, now: () => Date): Promise<string> {
-  const stamp = now().toISOString().replace(/[:.]/g, '-')
-  for (let n = 0; ; n++) {
-    const target = `${file}.corrupt-${stamp}${n === 0 ? '' : `-${n}`}`
-    if (await io.exists(target)) continue
-    await io.rename(file, target)
-    return target
-  }
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)

@@ -7,10 +7,9 @@
 // Lines are numbered. A line at or below the state's `journalSeq` is already in story.json (a
 // crash after a compaction wrote story.json but before it emptied the journal) and is skipped; a
 // torn last line (a crash mid-append) is cut off; a line that breaks the numbering or does not
-// parse can only be damage from outside, and stops the replay with a notice, the file kept aside.
-import path from 'node:path'
+// parse can only be damage from outside: the lines around it still count, the changes missing are
+// counted for the notice, and the file is copied to recovered/ before the good lines are folded in.
 import { z } from 'zod'
-import type { LibraryNotice } from '../../shared/contract'
 import { Activity, Claim, Evidence, Story, StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { toIoError } from './durable-write'
@@ -180,6 +179,27 @@ export function replay(file: StoryFile, lines: readonly JournalLine[]): StoryFil
   return next
 }
 
+/**
+ * `file` with the lines applied in order. A line that does not fit (it reorders records that are not
+ * there, say: only possible after damage left a gap before it) is skipped and counted.
+ */
+export function replayEach(file: StoryFile, lines: readonly JournalLine[]): { file: StoryFile; skipped: number } {
+  try {
+    return { file: replay(file, lines), skipped: 0 }
+  } catch {
+    let current = file
+    let skipped = 0
+    for (const line of lines) {
+      try {
+        current = replay(current, [line])
+      } catch {
+        skipped++
+      }
+    }
+    return { file: current, skipped }
+  }
+}
+
 export interface ReadJournal {
   /** Lines after `folded`, in order. */
   lines: JournalLine[]
@@ -187,66 +207,88 @@ export interface ReadJournal {
   seq: number
   /** Bytes of the journal kept. */
   bytes: number
-  notices: LibraryNotice[]
+  /** Whole lines that could not be read, or are out of order: outside damage. */
+  damaged: boolean
+  /** Changes after `folded` known to be missing: gaps in the numbering between good lines. */
+  lost: number
+  /** Damaged lines after the last good one (each was one save, or outside damage). */
+  unreadLines: number
+  /** The end of the file holds bytes that are neither whole lines nor the start of one (zeros, say): how many changes they held is unknown. */
+  unreadableTail: boolean
 }
 
 /**
- * The lines after `folded` (the state's journalSeq). A torn last line is cut off; a line that
- * does not parse or breaks the numbering ends the replay, with a notice and the file copied aside.
+ * The lines after `folded` (the state's journalSeq). A torn last line (a crash mid-append: never
+ * acknowledged) is cut off. A whole line that does not parse, or breaks the numbering, can only be
+ * damage from outside: it is passed over, the lines after it still count, the changes missing are
+ * counted, and the file is left as it is for the caller to copy aside before it folds the good lines
+ * into story.json.
  */
 export async function readJournal(
   io: FileIO,
   file: string,
   folded: number,
   canWrite: boolean,
-  label: string,
-  now: () => Date
+  label: string
 ): Promise<ReadJournal> {
   let bytes: Buffer
   try {
     bytes = await io.readFile(file)
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return { lines: [], seq: folded, bytes: 0, notices: [] }
+    if (errnoCode(error) === 'ENOENT')
+      return { lines: [], seq: folded, bytes: 0, damaged: false, lost: 0, unreadLines: 0, unreadableTail: false }
     throw new AppError('io_error', `Could not read the journal of ${label}: ${toIoError(error, file).message}`)
   }
   const lines: JournalLine[] = []
   let seq = folded
   let position = 0
   let damaged = false
+  let lost = 0
+  /** Damaged lines since the last good one: their numbers are unknown until the next good line says. */
+  let unread = 0
+  let unreadableTail = false
   while (position < bytes.length) {
     const end = bytes.indexOf(10, position)
-    if (end === -1) break // a torn last line: the append it belonged to was never acknowledged
-    const parsed = parseLine(bytes.subarray(position, end))
-    if (!parsed || (parsed.seq > folded && parsed.seq !== seq + 1)) {
-      damaged = true
+    // A torn last line (the start of a line, cut off): the append it belonged to was never acknowledged.
+    if (end === -1) {
+      unreadableTail = !isLineStart(bytes.subarray(position))
+      if (unreadableTail) damaged = true
       break
     }
-    if (parsed.seq > folded) {
-      lines.push(parsed)
-      seq = parsed.seq
-    }
+    const parsed = parseLine(bytes.subarray(position, end))
     position = end + 1
-  }
-  const notices: LibraryNotice[] = []
-  if (damaged) {
-    let movedTo: string | null = null
-    if (canWrite) {
-      movedTo = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`
-      await io.copyFile(file, movedTo).catch(() => (movedTo = null))
+    if (!parsed || (parsed.seq > folded && parsed.seq <= seq)) {
+      damaged = true
+      unread++
+      continue
     }
-    const where = movedTo ? ` The journal was copied aside to ${path.basename(movedTo)}.` : ''
-    notices.push({
-      kind: 'quarantined',
-      file,
-      message: `The change journal of ${label} was damaged after change ${seq}; the story opens as it was then, and later changes in the journal could not be read.${where}`,
-      movedTo
-    })
+    unread = 0
+    if (parsed.seq <= folded) continue
+    if (parsed.seq !== seq + 1) {
+      damaged = true
+      lost += parsed.seq - seq - 1
+    }
+    lines.push(parsed)
+    seq = parsed.seq
   }
   // Only lines already in story.json: start the journal afresh.
   if (canWrite && lines.length === 0 && position > 0 && !damaged) position = 0
-  // What follows is cut off (kept in the copy when damaged), so the next append follows the last good line.
-  if (canWrite && position < bytes.length) await io.truncate(file, position)
-  return { lines, seq, bytes: canWrite ? position : bytes.length, notices }
+  // A torn tail is cut off, so the next append follows the last good line; a damaged file is left whole.
+  if (canWrite && !damaged && position < bytes.length) await io.truncate(file, position)
+  return {
+    lines,
+    seq,
+    bytes: canWrite && !damaged ? position : bytes.length,
+    damaged,
+    lost,
+    unreadLines: unread,
+    unreadableTail
+  }
+}
+/** True when `bytes` could be the start of a line this journal writes (what a crash mid-append leaves). */
+function isLineStart(bytes: Buffer): boolean {
+  const start = '{"seq":'
+  return start.startsWith(bytes.subarray(0, start.length).toString('latin1'))
 }
 
 function parseLine(bytes: Buffer): JournalLine | null {

@@ -26,7 +26,8 @@ import { toIoError, writeFileDurably } from './durable-write'
 import { errnoCode, type FileIO } from './file-io'
 import type { FileKind, LoadOutcome } from './safe-load'
 import { storyStateMigrations } from './migrations'
-import { journalLine, readJournal, replay, type JournalLine } from './story-journal'
+import { journalLine, readJournal, replayEach, type JournalLine } from './story-journal'
+import { copyToRecovered, recoveredOfStory } from './recovered'
 import { assertLoadable } from './validate'
 
 /**
@@ -121,17 +122,27 @@ export class StoryRecord {
 
   static async load(io: FileIO, dir: string, id: string, now: () => Date, canWrite: boolean): Promise<LoadedStory> {
     const paths = storyPaths(dir)
+    const recovered = recoveredOfStory(dir)
     // Temp files are left only by a write that was cut off; the file it was replacing is intact.
     if (canWrite)
       for (const name of await io.readdir(dir).catch(() => [] as string[]))
         if (name.endsWith('.tmp')) await io.unlink(path.join(dir, name)).catch(() => undefined)
-    const adapter = new DurableJsonAdapter(io, paths.state, storyStateKind(id), now, canWrite, serialiseState)
+    const adapter = new DurableJsonAdapter(
+      io,
+      paths.state,
+      storyStateKind(id),
+      now,
+      canWrite,
+      serialiseState,
+      recovered
+    )
     const state = await adapter.read()
     const outcome = adapter.lastLoad as LoadOutcome<StoryState>
     const notices = [...outcome.notices]
     if (!state) return { record: null, outcome, notices }
+    const title = `“${state.story.title}”`
     const writable = canWrite && outcome.state === 'ok'
-    const { entries, bytes } = await readActivity(io, paths.activity, state.activityLength, writable)
+    const activity = await readActivity(io, paths.activity, state.activityLength, writable)
     const revisions = []
     for (const entry of state.revisions) {
       const { length: _length, ...info } = entry
@@ -144,7 +155,7 @@ export class StoryRecord {
             notices.push({
               kind: 'missing',
               file: paths.revision(entry.revision),
-              message: `The text of revision ${entry.revision} of “${state.story.title}” is missing; the revision is listed without its text.`,
+              message: `The text of revision ${entry.revision} of ${title} is missing; the revision is listed without its text. If you have the text elsewhere, add it as a new revision.`,
               movedTo: null
             })
             return ''
@@ -159,25 +170,65 @@ export class StoryRecord {
       revisions,
       claims: state.claims,
       evidence: state.evidence,
-      activity: entries
+      activity: activity.entries
     }
     if (state.dismissedSuggestions) base.dismissedSuggestions = state.dismissedSuggestions
-    const journal = await readJournal(io, paths.journal, state.journalSeq, writable, `“${state.story.title}”`, now)
-    notices.push(...journal.notices)
-    let file: StoryFile
-    try {
-      file = replay(base, journal.lines)
-    } catch (error) {
-      throw new AppError(
-        'io_error',
-        `The change journal of “${state.story.title}” does not fit its story file (${error instanceof Error ? error.message : String(error)}); nothing was changed.`
-      )
+    const journal = await readJournal(io, paths.journal, state.journalSeq, writable, title)
+    const replayed = replayEach(base, journal.lines)
+    const file = replayed.file
+    const lost = journal.lost + replayed.skipped
+    const restored = journal.lines.length - replayed.skipped
+    if (activity.unread > 0) {
+      const movedTo = writable ? await copyToRecovered(io, paths.activity, recovered, now) : null
+      notices.push({
+        kind: 'quarantined',
+        file: paths.activity,
+        message: `The activity log of ${title} was damaged: ${plural(activity.unread, 'entry', 'entries')} of ${state.activityLength} could not be read${movedTo ? ` (the log as found was kept as ${inRecovered(movedTo)})` : ''}. The story, its claims and evidence are as saved; the history shown skips ${activity.unread === 1 ? 'that entry' : 'those entries'}.`,
+        movedTo
+      })
+    }
+    if (activity.unread === 0 && activity.tailDamaged) {
+      const movedTo = writable ? await copyToRecovered(io, paths.activity, recovered, now) : null
+      notices.push({
+        kind: 'quarantined',
+        file: paths.activity,
+        message: `The activity log of ${title} had unreadable lines after its ${plural(state.activityLength, 'entry', 'entries')}${movedTo ? ` (the log as found was kept as ${inRecovered(movedTo)})` : ''}. Every saved entry was read; nothing was lost.`,
+        movedTo
+      })
+    }
+    if (journal.damaged || replayed.skipped > 0) {
+      const movedTo = writable ? await copyToRecovered(io, paths.journal, recovered, now) : null
+      const unread = [
+        ...(lost > 0 ? [`${plural(lost, 'change')} could not be read`] : []),
+        ...(journal.unreadLines > 0 ? [`${plural(journal.unreadLines, 'line')} of it could not be read`] : []),
+        ...(journal.unreadableTail ? ['its end could not be read at all'] : [])
+      ]
+      notices.push({
+        kind: 'quarantined',
+        file: paths.journal,
+        message: `The change journal of ${title} was damaged: ${plural(restored, 'change')} in it ${restored === 1 ? 'was' : 'were'} restored and ${unread.join(' and ') || 'nothing in it was lost'}${movedTo ? ` (the journal as found was kept as ${inRecovered(movedTo)})` : ''}. Check the claims changed most recently before you rely on them.`,
+        movedTo
+      })
+    }
+    const backup = notices.find((n) => n.kind === 'recovered_from_backup' && n.file === paths.state)
+    if (backup) {
+      const since = restored > 0 ? ` and the ${plural(restored, 'change')} saved since, from its change journal` : ''
+      const gone =
+        lost > 0 || journal.unreadLines > 0 || journal.unreadableTail
+          ? ' Changes saved since could not all be read (see the notice about its journal).'
+          : ' Nothing that was saved is missing.'
+      backup.message = `The story file of ${title} was ${notices.some((n) => n.kind === 'quarantined' && n.file === paths.state) ? 'damaged' : 'missing'} and was restored from its last good copy${since}: ${plural(file.claims.length, 'claim')} and ${plural(file.evidence.length, 'piece')} of evidence.${gone}`
     }
     const db = new Low(adapter, state)
-    const record = new StoryRecord(io, paths, db, file, bytes, journal)
+    const record = new StoryRecord(io, paths, db, file, activity.bytes, journal)
     record.stateBytes = (await io.size(paths.state)) ?? 0
     for (const [i, revision] of revisions.entries())
       record.revisionEntries.set(revision, state.revisions[i] as RevisionEntry)
+    // What could be read is written again whole (the damaged files were copied to recovered/ above),
+    // so the next save follows good lines and the next open finds no damage.
+    const activityDamaged = activity.unread > 0 || activity.tailDamaged
+    if (writable && (activityDamaged || journal.damaged || replayed.skipped > 0))
+      await record.writeState(file, activityDamaged)
     return { record, outcome, notices }
   }
 
@@ -293,8 +344,10 @@ export class StoryRecord {
     this.stateBytes = (this.db.adapter as DurableJsonAdapter<StoryState>).writtenBytes
     this.file = next
     this.remember(next)
-    // story.json now holds every journal line; a crash before the journal is emptied leaves lines it skips.
-    if (this.journalBytes > 0) {
+    // story.json and its last good copy now hold every journal line; a crash before the journal is
+    // emptied leaves lines they skip. While the copy is behind (it could not be written) the journal
+    // keeps its lines, so a damaged story.json can still be rebuilt from the copy and the journal.
+    if (this.journalBytes > 0 && (this.db.adapter as DurableJsonAdapter<StoryState>).backupCurrent) {
       await this.io.truncate(this.paths.journal, 0).then(
         () => (this.journalBytes = 0),
         () => undefined
@@ -396,21 +449,33 @@ function serialiseLine(line: JournalLine): string {
   return `{${parts.join(',')}}`
 }
 
+export interface ReadActivity {
+  entries: Activity[]
+  /** Bytes of the file that belong to the state. */
+  bytes: number
+  /** Entries the state counts that could not be read (damaged lines, or lines missing): outside damage. */
+  unread: number
+  /** After those entries, bytes that are neither activity entries nor the start of one: outside damage, not a cut-off save. */
+  tailDamaged: boolean
+}
+
 /**
- * The first `expected` entries of the log. A torn last line (a crash mid-append) and lines past
- * `expected` (appended by a save whose state never landed) do not belong; they are cut off.
+ * The first `expected` lines of the log. A torn last line (a crash mid-append) and lines past
+ * `expected` (appended by a save whose state never landed; they are in the journal too) do not
+ * belong; they are cut off. A damaged or missing line among the first `expected` is outside damage:
+ * it is counted, and the file is left whole for the caller to copy aside before writing the log again.
  */
 export async function readActivity(
   io: FileIO,
   file: string,
   expected: number,
   canWrite: boolean
-): Promise<{ entries: Activity[]; bytes: number }> {
+): Promise<ReadActivity> {
   let bytes: Buffer
   try {
     bytes = await io.readFile(file)
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return { entries: [], bytes: 0 }
+    if (errnoCode(error) === 'ENOENT') return { entries: [], bytes: 0, unread: expected, tailDamaged: false }
     throw new AppError(
       'io_error',
       `Could not read the activity log ${path.basename(path.dirname(file))}: ${toIoError(error, file).message}`
@@ -418,19 +483,39 @@ export async function readActivity(
   }
   const entries: Activity[] = []
   let position = 0
-  while (entries.length < expected) {
+  let lines = 0
+  while (lines < expected) {
     const end = bytes.indexOf(10, position)
     if (end === -1) break
+    lines++
     try {
       const parsed = Activity.safeParse(JSON.parse(bytes.subarray(position, end).toString('utf8')))
       if (parsed.success) entries.push(parsed.data)
     } catch {
-      // A damaged line in the middle: the entries around it still count.
+      // Counted below: the entries around it still count.
     }
     position = end + 1
   }
-  if (position < bytes.length && canWrite) await io.truncate(file, position)
-  return { entries, bytes: position }
+  const unread = expected - entries.length
+  const tailDamaged = !isActivityTail(bytes.subarray(position))
+  if (unread === 0 && !tailDamaged && position < bytes.length && canWrite) await io.truncate(file, position)
+  return { entries, bytes: unread === 0 && !tailDamaged ? position : bytes.length, unread, tailDamaged }
+}
+
+/** True when `tail` is what a cut-off save leaves: whole activity lines, then perhaps the start of one. */
+function isActivityTail(tail: Buffer): boolean {
+  let position = 0
+  while (position < tail.length) {
+    const end = tail.indexOf(10, position)
+    if (end === -1) return tail[position] === 0x7b // '{'
+    try {
+      if (!Activity.safeParse(JSON.parse(tail.subarray(position, end).toString('utf8'))).success) return false
+    } catch {
+      return false
+    }
+    position = end + 1
+  }
+  return true
 }
 
 /** The files of a story's folder, in the order the store writes them (state last). For fixtures that build large libraries. */
@@ -441,3 +526,8 @@ export function storyFolderFiles(file: StoryFile): { name: string; content: stri
     { name: 'story.json', content: serialiseState(toState(file, new WeakMap(), 0)) }
   ]
 }
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+
+/** recovered/<name>, as a notice names it. */
+export const inRecovered = (file: string): string => `recovered/${path.basename(file)}`
