@@ -80,6 +80,33 @@ describe('every file accounted for', () => {
     await again.close()
   })
 
+  it('sweeps the temp files cut-off writes left, in the trash too, on the next start', async () => {
+    await twoStories()
+    const store = await LibraryStore.open(dir)
+    await store.trashStory('s2')
+    await store.close()
+    const left = [
+      file('library.json.123.abc.0.tmp'),
+      file('stories', 's1', 'story.json.123.abc.1.tmp'),
+      file('trash', 'index.123.abc.2.tmp'),
+      file('trash', 's2', 'story.json.bak.123.abc.3.tmp')
+    ]
+    for (const temp of left) await writeFile(temp, 'half a write')
+    // A crash leaves no clean-close marker.
+    await unlink(file('clean-close.json'))
+    const again = await LibraryStore.open(dir)
+    await again.readStory('s1')
+    const remaining = [
+      ...(await readdir(dir)),
+      ...(await readdir(file('stories', 's1'))),
+      ...(await readdir(file('trash'))),
+      ...(await readdir(file('trash', 's2')))
+    ]
+    expect(remaining.filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(again.notices).toEqual([])
+    await again.close()
+  })
+
   it('keeps a story whose file and backup are gone in the list as missing, and the rest usable', async () => {
     await twoStories()
     await rm(file('stories', 's1'), { recursive: true })

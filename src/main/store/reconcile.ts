@@ -38,7 +38,7 @@ export interface ReconcileHost {
  */
 export async function reconcileIndex(host: ReconcileHost, fresh: boolean, folders: string[]): Promise<void> {
   const { io, dir } = host
-  await removeTempFiles(io, dir)
+  await removeTempFiles(io, dir, !host.indexComplete)
   const onDisk = new Set(folders)
   const indexed = new Map(host.stories.filter((s) => s.deletedAt === null).map((s) => [s.id, s]))
   const missing = [...indexed.keys()].filter((id) => !onDisk.has(id))
@@ -100,10 +100,21 @@ async function staleStories(host: ReconcileHost, ids: string[]): Promise<string[
   return ids.filter((_, i) => (times[i] as number) >= indexAt)
 }
 
-/** Temp files are left only by a write that was cut off; the file it was replacing is intact. */
-async function removeTempFiles(io: FileIO, dir: string): Promise<void> {
-  for (const folder of [dir, path.join(dir, 'stories')]) {
-    for (const name of await io.readdir(folder)) {
+/**
+ * Temp files are left only by a write that was cut off; the file it was replacing is intact. The
+ * library's own folders are swept on every open; after anything but a clean close (the only time a
+ * write can have been cut off) also the folder of each story in the trash, which is never loaded.
+ * Story folders are swept when the story is loaded (StoryRecord.load).
+ */
+async function removeTempFiles(io: FileIO, dir: string, afterCrash: boolean): Promise<void> {
+  const trash = path.join(dir, 'trash')
+  const folders = [dir, path.join(dir, 'stories'), trash]
+  if (afterCrash) {
+    const trashed = await io.readdir(trash).catch(() => [] as string[])
+    folders.push(...trashed.filter((name) => STORY_FOLDER.test(name)).map((name) => path.join(trash, name)))
+  }
+  for (const folder of folders) {
+    for (const name of await io.readdir(folder).catch(() => [] as string[])) {
       if (name.endsWith('.tmp')) await io.unlink(path.join(folder, name)).catch(() => undefined)
     }
   }
