@@ -15,6 +15,7 @@ import type { EditorIdentity } from './identity'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
 import { contactHandlers } from './services/contacts'
+import { History } from './services/history'
 import { randomId, type ServiceContext } from './services/context'
 import { libraryHandlers } from './services/library'
 import { seedSampleStory } from './services/sample'
@@ -72,13 +73,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   /** Writes announced so far (in every library this core opened), and the last one of each story. */
   let writes = 0
   const storyVersions = new Map<string, number>()
+  let chosenEditor: string | null = null
+  /** Undo and redo per story: hears every write (services/history.ts). */
+  const history = new History({
+    now,
+    get editorId() {
+      return ctx.editorId
+    }
+  })
   /** Makes `opened` the library: the search index is built from it and follows its writes, each announced to the window. */
   const follow = (opened: LibraryStore): void => {
     unfollow()
     store = opened
+    history.reset()
     index = new StoryIndex(opened.library.stories)
     unfollow = opened.onChange((change) => {
       const version = ++writes
+      history.hear(change)
       if (change.entity === 'story') {
         storyVersions.set(change.summary.id, version)
         index.put(change.summary)
@@ -91,7 +102,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   follow(await openLibrary(options.libraryDir, options, now, newId))
   const importer = createImporter({ fetch: options.fetch ?? fetch, ...options.importer })
-  let chosenEditor = await options.identity.load(store.dir)
+  chosenEditor = await options.identity.load(store.dir)
 
   const ctx: ServiceContext = {
     get store() {
@@ -174,7 +185,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
     ...transferHandlers(ctx, { platform, importer }),
-    ...memoryHandlers(ctx, memory)
+    ...memoryHandlers(ctx, memory),
+    ...history.handlers(ctx)
   }
 
   const dispatch: Dispatch = createDispatch(handlers, {

@@ -17,6 +17,10 @@ export const errorCodes = [
   'cancelled',
   /** The call needs the editor's say-so first (a page redirecting to a private address); retry with consent. */
   'needs_consent',
+  /** An undo or redo whose records were changed since (another editor, a desk pull, a revision); nothing was changed. */
+  'changed_since',
+  /** An undo or redo that would change a cleared story; set it back to In check first (its sign-off ends). */
+  'story_cleared',
   'internal'
 ] as const
 

@@ -153,7 +153,7 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
  * shared/rules/claims.ts); an editor may override with a written reason, which is kept with the
  * sign-off and logged. Leaving the final state ends the sign-off.
  */
-function signOff(
+export function signOff(
   ctx: ServiceContext,
   file: StoryFile,
   next: DeskState,

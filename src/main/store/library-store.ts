@@ -28,6 +28,7 @@ import { summarise } from './summary'
 import { callerIds } from '../call-context'
 import { assertLoadable } from './validate'
 import { CleanClose } from './clean-close'
+import { diffStory, type HistoryStep, type StoryEdit } from './story-edit'
 
 /** Stories kept in memory after they were last read or saved; the rest are read again when needed. */
 const STORIES_IN_MEMORY = 12
@@ -57,7 +58,15 @@ const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM'])
  * logged, or library.json; with the ids of the window's calls that caused it (none for background work).
  */
 export type StoreChange = (
-  | { entity: 'story'; summary: StorySummary; activity: Activity[] }
+  | {
+      entity: 'story'
+      summary: StorySummary
+      activity: Activity[]
+      /** What the write changed, record by record (none for a new, moved or healed story). */
+      edit?: StoryEdit
+      /** Set when the write is a history step (services/history.ts). */
+      step?: HistoryStep
+    }
   | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }
 ) & { callIds: string[] }
 
@@ -352,13 +361,16 @@ export class LibraryStore {
   /**
    * Applies `change` to a draft of the story and saves what changed. The draft is made with immer:
    * records the change does not touch stay the same objects, so the store checks, serialises and
-   * copies only what changed, whatever the size of the story.
+   * copies only what changed, whatever the size of the story. The announcement carries what the
+   * write changed, record by record (`diffStory`): the history keeps it as the write's inverse, and
+   * `step` says when the write is itself an undo or a redo.
    */
-  async updateStory<T>(id: string, change: (draft: StoryFile) => T): Promise<T> {
+  async updateStory<T>(id: string, change: (draft: StoryFile) => T, step?: HistoryStep): Promise<T> {
     this.assertWritable()
     return this.mutex.run(`story:${id}`, async () => {
       const record = await this.record(id)
-      const logged = record.file.activity.length
+      const before = record.file
+      const logged = before.activity.length
       let result!: T
       const next = drafts.produce(record.file, (draft) => {
         result = detach(change(draft as StoryFile))
@@ -371,7 +383,8 @@ export class LibraryStore {
           return saved
         })
         if (record.needsCompaction(this.compactAt)) this.compactLater(id, record)
-        this.announce({ entity: 'story', summary, activity: next.activity.slice(logged) })
+        const edit = diffStory(before, next)
+        this.announce({ entity: 'story', summary, activity: next.activity.slice(logged), edit, step })
       }
       return result
     })

@@ -42,6 +42,8 @@ export function callsOf<T>(send: () => Promise<T>): { ids: string[]; result: Pro
     return { ids, result: send() }
   } finally {
     collecting = outer
+    // An edit's `send` may name its own call (for a toast's Undo); the edit path still hears it.
+    outer?.push(...ids)
   }
 }
 

@@ -5,6 +5,7 @@ import type { Result } from '../result'
 import { appChannels } from './app'
 import { claimChannels } from './claims'
 import { deskChannels } from './desk'
+import { historyChannels } from './history'
 import { libraryChannels } from './library'
 import { memoryChannels } from './memory'
 import { storyChannels } from './stories'
@@ -15,6 +16,7 @@ export * from './channel'
 export * from './claims'
 export * from './desk'
 export * from './events'
+export * from './history'
 export * from './library'
 export * from './memory'
 export * from './stories'
@@ -27,7 +29,8 @@ export const contract = {
   ...claimChannels,
   ...transferChannels,
   ...memoryChannels,
-  ...deskChannels
+  ...deskChannels,
+  ...historyChannels
 }
 
 export type Contract = typeof contract

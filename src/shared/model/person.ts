@@ -51,7 +51,9 @@ export const activityActions = [
   'evidence.updated',
   'evidence.removed',
   'evidence.reused',
-  'package.imported'
+  'package.imported',
+  'history.undone',
+  'history.redone'
 ] as const
 export const ActivityAction = z.enum(activityActions)
 export type ActivityAction = z.infer<typeof ActivityAction>

@@ -1,26 +1,26 @@
-// Undo and redo for the editor's own changes since the app started: marking, fields, deletes,
-// evidence, comments, desk state. Each change records how to take it back and how to do it again;
-// Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (and the Edit menu) walk the history one step at a time. While a
-// text field has focus the keys belong to the field, so it keeps its native undo.
+// Undo and redo in the window: Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (Ctrl+Y), the Edit menu and the Undo
+// button of a toast. The history itself is main's (services/history.ts): every write a call made is
+// kept there with its inverse, per story, and a step is one call, `history.undo` or `history.redo` for
+// the story on screen, applied by main through the same rules as any edit. Nothing is recorded here,
+// so no view has to say how to take its change back, and a reload of the window keeps the history.
+// While a text field has focus the keys belong to the field, so it keeps its native undo.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from 'react'
+import type { HistoryStepInfo } from '../../../shared/contract'
+import { attempt } from '../api'
 import { isTypingTarget } from '../desk/keymap'
 import { useToasts } from './toasts'
 
-export interface UndoEntry {
-  /** What the change was, in the editor's words ("Delete claim 3"). */
-  label: string
-  undo(): Promise<void>
-  redo(): Promise<void>
-}
+export type UndoCommand = 'undo' | 'redo'
 
 export interface UndoHistory {
-  record(entry: UndoEntry): void
   undo(): Promise<boolean>
   redo(): Promise<boolean>
-  /** Undoes `entry` only if it is still the latest change (the Undo button of a toast). */
-  undoIf(entry: UndoEntry): Promise<boolean>
-  /** The Edit menu's Undo / Redo: a focused text field undoes its own typing, otherwise the desk's history. */
-  fromMenu(command: 'undo' | 'redo'): void
+  /** Undoes the change call `callId` made only if it is still the editor's latest (a toast's Undo button). */
+  undoIf(callId: string): Promise<boolean>
+  /** The Edit menu's Undo / Redo: a focused text field undoes its own typing, otherwise the story's history. */
+  fromMenu(command: UndoCommand): void
+  /** Makes `storyId` the story the keys and the menu step in (the story view, while it is open); `onStep` hears each step taken. */
+  scope(storyId: string, onStep?: (done: HistoryStepInfo) => void): () => void
 }
 
 const UndoContext = createContext<UndoHistory | null>(null)
@@ -31,12 +31,20 @@ export function useUndo(): UndoHistory {
   return value
 }
 
-const LIMIT = 500
+/** The story view's: undo and redo step in this story while it is on screen; `onStep` hears each step (to open its claim). */
+export function useUndoScope(storyId: string, onStep?: (done: HistoryStepInfo) => void): void {
+  const { scope } = useUndo()
+  const latest = useRef(onStep)
+  useEffect(() => {
+    latest.current = onStep
+  })
+  useEffect(() => scope(storyId, (done) => latest.current?.(done)), [scope, storyId])
+}
 
 /** A key press that means undo or redo, or null. */
 export function undoKey(
   e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>
-): 'undo' | 'redo' | null {
+): UndoCommand | null {
   if (e.altKey || !(e.ctrlKey || e.metaKey)) return null
   const key = e.key.toLowerCase()
   if (key === 'z') return e.shiftKey ? 'redo' : 'undo'
@@ -46,39 +54,32 @@ export function undoKey(
 
 export function UndoProvider({ children }: { children: React.ReactNode }): React.JSX.Element {
   const toasts = useToasts()
-  const done = useRef<UndoEntry[]>([])
-  const undone = useRef<UndoEntry[]>([])
-  /** Steps run one after another, so quick presses never interleave their calls. */
+  const story = useRef<{ id: string; onStep?: (done: HistoryStepInfo) => void } | null>(null)
+  /** Steps are sent one after another, so quick presses reach main in the order pressed. */
   const queue = useRef<Promise<unknown>>(Promise.resolve())
 
-  const record = useCallback((entry: UndoEntry) => {
-    done.current = [...done.current.slice(-(LIMIT - 1)), entry]
-    undone.current = []
-  }, [])
-
   const step = useCallback(
-    (direction: 'undo' | 'redo', only?: UndoEntry): Promise<boolean> => {
+    (command: UndoCommand, callId?: string): Promise<boolean> => {
       const run = async (): Promise<boolean> => {
-        const from = direction === 'undo' ? done : undone
-        const to = direction === 'undo' ? undone : done
-        const entry = from.current.at(-1)
-        if (!entry || (only && entry !== only)) {
-          if (!only) toasts.show({ message: direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' })
+        const scope = story.current
+        if (scope === null) {
+          toasts.show({ message: `Nothing to ${command} here: open a story to ${command} your changes in it.` })
           return false
         }
-        from.current = from.current.slice(0, -1)
-        try {
-          await entry[direction]()
-          to.current = [...to.current, entry]
-          toasts.show({ message: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}.` })
-          return true
-        } catch (error) {
-          toasts.show({
-            tone: 'error',
-            message: `Could not ${direction} “${entry.label}”: ${error instanceof Error ? error.message : String(error)}`
-          })
+        const storyId = scope.id
+        const result = await attempt(`history.${command}`, callId ? { storyId, callId } : { storyId })
+        if (!result.ok) {
+          toasts.show({ tone: 'error', message: result.error.message })
           return false
         }
+        const { done } = result.value
+        toasts.show({
+          message: done
+            ? `${command === 'undo' ? 'Undone' : 'Redone'}: ${done.label}.`
+            : `Nothing to ${command} in this story.`
+        })
+        if (done && story.current === scope) scope.onStep?.(done)
+        return done !== null
       }
       const next = queue.current.then(run, run)
       queue.current = next
@@ -89,16 +90,22 @@ export function UndoProvider({ children }: { children: React.ReactNode }): React
 
   const history = useMemo<UndoHistory>(
     () => ({
-      record,
       undo: () => step('undo'),
       redo: () => step('redo'),
-      undoIf: (entry) => step('undo', entry),
+      undoIf: (callId) => step('undo', callId),
       fromMenu: (command) => {
         if (isTypingTarget(document.activeElement)) document.execCommand(command)
         else void step(command)
+      },
+      scope: (id, onStep) => {
+        const scope = { id, onStep }
+        story.current = scope
+        return () => {
+          if (story.current === scope) story.current = null
+        }
       }
     }),
-    [record, step]
+    [step]
   )
 
   useEffect(() => {

@@ -7,7 +7,6 @@ import { sourceKinds, stances, type Source, type SourceKind, type Stance } from 
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { useGuard } from '../app/form-parts'
-import { useUndo } from '../app/undo'
 import { isWebUrl, sourceKindLabels, stanceLabels } from '../app/labels'
 import { useStoryEdit } from './use-story'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
@@ -35,7 +34,6 @@ export function AttachEvidence({
   const [stance, setStance] = useState<Stance>('supports')
   const [locator, setLocator] = useState('')
   const guard = useGuard()
-  const history = useUndo()
   const busy = guard.busy
 
   const badUrl = (value: string): boolean => value.trim() !== '' && !isWebUrl(value.trim())
@@ -76,11 +74,6 @@ export function AttachEvidence({
         : undefined
     })
     if (!added) return
-    history.record({
-      label: 'Attach evidence',
-      undo: async () => void (await call('evidence.remove', { storyId, evidenceId: added.id })),
-      redo: async () => void (await call('evidence.restore', { storyId, evidence: added }))
-    })
     onDone()
   }
 

@@ -5,7 +5,6 @@ import type { Claim } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { useGuard } from '../app/form-parts'
-import { useUndo } from '../app/undo'
 import { relativeTime } from '../app/labels'
 import { useStoryEdit } from './use-story'
 
@@ -14,7 +13,6 @@ export function ClaimComments({ storyId, claim }: { storyId: string; claim: Clai
   const edit = useStoryEdit()
   const [body, setBody] = useState('')
   const guard = useGuard()
-  const history = useUndo()
   const send = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
     if (!body.trim()) return
@@ -31,13 +29,6 @@ export function ClaimComments({ storyId, claim }: { storyId: string; claim: Clai
     )
     if (!done) return
     setBody('')
-    let commentId = done.id
-    history.record({
-      label: 'Comment',
-      undo: async () => void (await call('claims.uncomment', { storyId, claimId: claim.id, commentId })),
-      redo: async () =>
-        void (commentId = (await call('claims.comment', { storyId, claimId: claim.id, body: done.body })).id)
-    })
   }
   return (
     <section className="panel-section" aria-label="Comments">

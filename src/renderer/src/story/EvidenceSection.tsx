@@ -4,7 +4,7 @@ import { Button, Card, Flex, Heading, IconButton, Text, Tooltip } from '@radix-u
 import { useEffect, useRef, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { stances, type Claim, type Evidence, type Source } from '../../../shared/model'
-import { call } from '../api'
+import { call, callsOf } from '../api'
 import { useDesk } from '../app/desk-context'
 import { isWebUrl, sourceKindLabels, stanceColor, stanceLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
@@ -84,19 +84,10 @@ function EvidenceCard({
   const history = useUndo()
   const title = source?.title ?? 'source'
   const update = async (patch: Partial<Pick<Evidence, 'excerpt' | 'stance' | 'locator'>>): Promise<void> => {
-    const previous = Object.fromEntries(
-      Object.keys(patch).map((k) => [k, evidence[k as keyof typeof patch]])
-    ) as typeof patch
-    const saved = await edit({
+    await edit({
       send: () => call('evidence.update', { storyId, evidenceId: evidence.id, patch }),
       show: (d) => ({ ...d, evidence: d.evidence.map((e) => (e.id === evidence.id ? { ...e, ...patch } : e)) }),
       apply: (d, saved) => ({ ...d, evidence: d.evidence.map((e) => (e.id === saved.id ? saved : e)) })
-    })
-    if (!saved || JSON.stringify(previous) === JSON.stringify(patch)) return
-    history.record({
-      label: `Change the ${Object.keys(patch).join(', ')} of evidence from “${title}”`,
-      undo: async () => void (await call('evidence.update', { storyId, evidenceId: evidence.id, patch: previous })),
-      redo: async () => void (await call('evidence.update', { storyId, evidenceId: evidence.id, patch }))
     })
   }
   const remove = async (): Promise<void> => {
@@ -104,21 +95,21 @@ function EvidenceCard({
       ...d,
       evidence: d.evidence.filter((e) => e.id !== evidence.id)
     })
+    let callId: string | undefined
     const removed = await edit({
-      send: () => call('evidence.remove', { storyId, evidenceId: evidence.id }),
+      send: () => {
+        const sent = callsOf(() => call('evidence.remove', { storyId, evidenceId: evidence.id }))
+        callId = sent.ids[0]
+        return sent.result
+      },
       show: without,
       apply: without
     })
-    if (!removed) return
-    const entry = {
-      label: `Remove evidence from “${title}”`,
-      undo: async () => void (await call('evidence.restore', { storyId, evidence: removed })),
-      redo: async () => void (await call('evidence.remove', { storyId, evidenceId: removed.id }))
-    }
-    history.record(entry)
+    if (!removed || !callId) return
+    const named = callId
     toasts.show({
       message: `Evidence from “${title}” removed.`,
-      action: { label: 'Undo', run: () => void history.undoIf(entry) }
+      action: { label: 'Undo', run: () => void history.undoIf(named) }
     })
   }
   const open = (url: string): void => void desk.run(() => call('shell.openExternal', { url }))

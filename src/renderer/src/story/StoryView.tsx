@@ -9,7 +9,7 @@ import { call } from '../api'
 import { useDesk, useReport } from '../app/desk-context'
 import { deskStateLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
-import { useUndo } from '../app/undo'
+import { useUndoScope } from '../app/undo'
 import { filterClaims, isFiltered, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
 import type { DeskAction } from '../desk/keymap'
 import { selectionInParts, type PartRoots } from '../desk/selection'
@@ -56,7 +56,6 @@ interface StoryViewProps {
 export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.JSX.Element {
   const desk = useDesk()
   const toasts = useToasts()
-  const history = useUndo()
   const { detail, error, edit } = useStory(storyId, useReport(desk.askEditor))
   const [selectedId, setSelectedId] = useState<string | null>(claimId ?? null)
   const [panelOpen, setPanelOpen] = useState(claimId !== undefined)
@@ -123,6 +122,8 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
     },
     [select]
   )
+  // Ctrl/Cmd+Z and the Edit menu step in this story's history (kept in main); the claim a step touched is opened.
+  useUndoScope(storyId, (done) => done.claimId && openClaim(done.claimId))
   const title = detail?.story.title ?? ''
   const ready = detail !== null
   const text = detail?.story.text ?? ''
@@ -281,21 +282,14 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   )
 
   const setDeskState = (deskState: DeskState): void => {
-    const previous = detail?.story.deskState
     const send = async (): Promise<void> => {
-      const saved = await edit({
+      await edit({
         send: () => call('stories.update', { id: storyId, patch: { deskState } }),
         show: (d) => ({ ...d, story: { ...d.story, deskState } }),
         apply: (d, summary) => ({
           ...d,
           story: { ...d.story, deskState: summary.deskState, updatedAt: summary.updatedAt }
         })
-      })
-      if (!saved || !previous || previous === deskState) return
-      history.record({
-        label: `Set the desk state to ${deskStateLabels[deskState]}`,
-        undo: async () => void (await call('stories.update', { id: storyId, patch: { deskState: previous } })),
-        redo: async () => void (await call('stories.update', { id: storyId, patch: { deskState } }))
       })
     }
     // Clearing is checked against the sign-off rules first; it shows only once main has agreed.

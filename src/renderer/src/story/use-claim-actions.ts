@@ -1,11 +1,11 @@
 // Changes to a story's claims, each one call through the story's edit path (use-story.ts). Marking
 // shows a pending highlight at once and settles when main answers; updates show at once and are
-// taken back if the save fails. Every change goes into the undo history (app/undo.tsx); a delete
-// also says so in a toast with an Undo button.
+// taken back if the save fails. Main keeps every change in the story's history (services/history.ts,
+// stepped through app/undo.tsx); a delete also says so in a toast with an Undo button for that call.
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import { maxQuoteLength, type StoryDetail } from '../../../shared/contract'
-import type { Claim, ClaimFields, Evidence, Story } from '../../../shared/model'
-import { call } from '../api'
+import type { Claim, ClaimFields, Story } from '../../../shared/model'
+import { call, callsOf } from '../api'
 import { useToasts } from '../app/toasts'
 import { useUndo } from '../app/undo'
 import { storyOrder } from '../../../shared/rules/claims'
@@ -18,8 +18,6 @@ export interface PendingMark extends PartRange {
 }
 
 let pendingKeys = 0
-
-const summary = (words: string): string => (words.length > 40 ? `${words.slice(0, 40)}…` : words)
 
 interface Options {
   storyId: string
@@ -99,43 +97,22 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
       // it is the heaviest render of a mark, and begun earlier it would hold the saved claim back.
       setPending((p) => p.filter((x) => x.key !== key))
       if (claim) setMarked(claim.id)
-      if (claim) {
-        let deleted: { claim: Claim; evidence: Evidence[] } | null = null
-        history.record({
-          label: `Mark “${summary(claim.anchor.quote.exact)}”`,
-          undo: async () => void (deleted = await call('claims.delete', { storyId, claimId: claim.id })),
-          redo: async () => void (deleted && (await call('claims.restore', { storyId, deleted })))
-        })
-      }
       inFlight.current.delete(rangeKey)
     },
-    [edit, toasts, storyId, open, story, claims, history]
+    [edit, toasts, storyId, open, story, claims]
   )
   useEffect(() => {
     markAgain.current = (range) => void markRange(range)
   }, [markRange])
 
   const updateClaim = useCallback(
-    async (id: string, fields: Partial<ClaimFields>) => {
-      const before = claims.find((c) => c.id === id)
-      const saved = await edit({
+    (id: string, fields: Partial<ClaimFields>) =>
+      edit({
         send: () => call('claims.update', { storyId, claimId: id, patch: fields }),
         show: (d) => ({ ...d, claims: d.claims.map((c) => (c.id === id ? { ...c, ...fields } : c)) }),
         apply: replaceClaim
-      })
-      if (!saved || !before) return saved
-      const previous = Object.fromEntries(
-        Object.keys(fields).map((k) => [k, before[k as keyof ClaimFields]])
-      ) as Partial<ClaimFields>
-      if (JSON.stringify(previous) === JSON.stringify(fields)) return saved
-      history.record({
-        label: `Change ${Object.keys(fields).join(', ')}`,
-        undo: async () => void (await call('claims.update', { storyId, claimId: id, patch: previous })),
-        redo: async () => void (await call('claims.update', { storyId, claimId: id, patch: fields }))
-      })
-      return saved
-    },
-    [edit, storyId, claims, history]
+      }),
+    [edit, storyId]
   )
 
   const reattach = useCallback(
@@ -151,29 +128,23 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
   /** Deletes the claim and its evidence; resolves to whether it went. */
   const deleteClaim = useCallback(
     async (claim: Claim, name: string): Promise<boolean> => {
+      let callId: string | undefined
       const deleted = await edit({
-        send: () => call('claims.delete', { storyId, claimId: claim.id }),
+        send: () => {
+          const sent = callsOf(() => call('claims.delete', { storyId, claimId: claim.id }))
+          callId = sent.ids[0]
+          return sent.result
+        },
         show: (d) => withoutClaim(d, claim.id),
         apply: (d) => withoutClaim(d, claim.id)
       })
-      if (!deleted) return false
-      const entry = {
-        label: `Delete ${name.toLowerCase()}`,
-        undo: async () => {
-          const restored = await edit({
-            send: () => call('claims.restore', { storyId, deleted }),
-            apply: (d, back) => ({
-              ...withClaim(d, back),
-              evidence: [...d.evidence.filter((e) => e.claimId !== back.id), ...deleted.evidence]
-            })
-          })
-          if (!restored) throw new Error('The claim could not be restored.')
-          open(restored.id)
-        },
-        redo: async () => void (await call('claims.delete', { storyId, claimId: claim.id }))
+      if (!deleted || !callId) return Boolean(deleted)
+      const named = callId
+      // Undone in main (services/history.ts), only while the delete is still the editor's latest change.
+      const undo = async (): Promise<void> => {
+        if (await history.undoIf(named)) open(claim.id)
       }
-      history.record(entry)
-      toasts.show({ message: `${name} deleted.`, action: { label: 'Undo', run: () => void history.undoIf(entry) } })
+      toasts.show({ message: `${name} deleted.`, action: { label: 'Undo', run: () => void undo() } })
       return true
     },
     [edit, toasts, storyId, open, history]
