@@ -1,8 +1,9 @@
-// Fetches one web page for import: http(s) only, redirects followed by hand and checked for where
-// they lead, a deadline, a byte cap.
+// Fetches one web page for import: http(s) only, redirects followed by hand and every hop checked
+// for where it leads, the connection pinned to the address that was checked, a deadline, a byte cap.
 import { lookup as dnsLookup } from 'node:dns/promises'
-import { isIP } from 'node:net'
+import { isIP, type LookupFunction } from 'node:net'
 import ipaddr from 'ipaddr.js'
+import { Agent } from 'undici'
 import { AppError } from '../../shared/result'
 import { caps, formatMb } from './limits'
 
@@ -11,10 +12,16 @@ export interface FetchOptions {
   timeoutMs?: number
   maxBytes?: number
   maxRedirects?: number
-  /** The editor agreed to follow redirects into this computer or the local network. */
-  allowPrivateNetwork?: boolean
+  /**
+   * Asks the editor (main asks, with a native dialog naming the host) whether a redirect may lead to
+   * this host on this computer or the local network. Without it such a redirect is refused with
+   * `needs_consent`.
+   */
+  consent?: (host: string, address: string) => Promise<boolean>
   /** Resolves a host name to its addresses (tests map names; the default asks the system resolver). */
   lookup?: (host: string) => Promise<string[]>
+  /** Where the connection to a checked address goes (tests send a public test address to a loopback server). */
+  connectTo?: (address: string) => string
   signal?: AbortSignal
 }
 
@@ -67,20 +74,34 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
     )
   })
   deadline.catch(() => undefined)
+  // Each host connects to the address its check approved, never to a second DNS answer (rebinding).
+  const pinned = new Map<string, string>()
+  const pinnedLookup: LookupFunction = (hostname, lookupOptions, callback) => {
+    const checked = pinned.get(hostname.toLowerCase())
+    if (!checked) {
+      const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' })
+      return lookupOptions.all ? callback(error, []) : callback(error, '', 4)
+    }
+    const target = options.connectTo?.(checked) ?? checked
+    const family = isIP(target) === 6 ? 6 : 4
+    if (lookupOptions.all) callback(null, [{ address: target, family }])
+    else callback(null, target, family)
+  }
+  const dispatcher = new Agent({ connect: { lookup: pinnedLookup } })
   try {
     const seen = new Set([url.href])
     const typedHost = url.hostname
+    let typedInside = false
     for (let hop = 0; ; hop++) {
-      await Promise.race([
-        checkDestination(url, address, hop > 0 && url.hostname !== typedHost, options),
+      const destination: Destination = await Promise.race([
+        checkDestination(url, address, hop > 0 && !(url.hostname === typedHost && typedInside), options),
         deadline,
         cancelled
       ])
-      const response = await Promise.race([
-        options.fetch(url.href, { redirect: 'manual', signal: controller.signal, headers: HEADERS }),
-        deadline,
-        cancelled
-      ])
+      if (hop === 0) typedInside = destination.inside
+      if (destination.address) pinned.set(url.hostname.replace(/^\[|\]$/g, '').toLowerCase(), destination.address)
+      const init = { redirect: 'manual', signal: controller.signal, headers: HEADERS, dispatcher }
+      const response = await Promise.race([options.fetch(url.href, init as RequestInit), deadline, cancelled])
       if (REDIRECTS.has(response.status)) {
         void response.body?.cancel().catch(() => undefined)
         if (hop >= maxRedirects)
@@ -122,6 +143,7 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
   } finally {
     clearTimeout(timer)
     controller.abort() // Frees any connection still open after an error.
+    void dispatcher.destroy().catch(() => undefined)
   }
 }
 
@@ -149,16 +171,27 @@ function isPrivateAddress(address: string): boolean {
   }
 }
 
+interface Destination {
+  address: string | null
+  inside: boolean
+}
+
 const systemLookup = async (host: string): Promise<string[]> =>
   (await dnsLookup(host, { all: true })).map((a) => a.address)
 
 /**
- * Refuses cloud metadata addresses on every hop, and asks (a `needs_consent` error the window
- * turns into a question) before a redirect leads to another host on this computer or the local
- * network: an intranet page is a fair source, but a public page should not be able to make
- * Factdesk read one without the editor knowing. The address the editor typed is theirs to choose.
+ * Refuses cloud metadata addresses on every hop, and asks (through `consent`, or a `needs_consent`
+ * error) before any redirect leads to this computer or the local network, also to the same host
+ * name when its address changed: an intranet page is a fair source, but a public page should not be
+ * able to make Factdesk read one without the editor knowing. The address the editor typed is theirs
+ * to choose. Says the address to connect to (the first the name resolved to), and whether it is inside.
  */
-async function checkDestination(url: URL, asked: string, redirected: boolean, options: FetchOptions): Promise<void> {
+async function checkDestination(
+  url: URL,
+  asked: string,
+  redirected: boolean,
+  options: FetchOptions
+): Promise<Destination> {
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
   let addresses: string[] = []
   if (isIP(host)) addresses = [host]
@@ -176,12 +209,16 @@ async function checkDestination(url: URL, asked: string, redirected: boolean, op
     )
   }
   const inside = addresses.find(isPrivateAddress)
-  if (redirected && inside && !options.allowPrivateNetwork) {
-    throw new AppError(
-      'needs_consent',
-      `${asked} redirects to ${url.host} (${inside}), which is on this computer or your local network. Import from it only if you expected an internal page; otherwise cancel.`
-    )
+  if (redirected && inside) {
+    const agreed = options.consent ? await options.consent(host, inside) : false
+    if (!agreed)
+      throw new AppError(
+        'needs_consent',
+        `${asked} redirects to ${url.host} (${inside}), which is on this computer or your local network. It was not imported${options.consent ? ' because you did not allow it' : ''}; import from it only if you expected an internal page.`
+      )
   }
+  // With a private address among them, connect to that one: it is what was agreed to (or typed).
+  return { address: inside ?? addresses[0] ?? null, inside: inside !== undefined }
 }
 
 function webAddress(value: string, asked: string): URL {

@@ -88,6 +88,13 @@ const routes: Record<string, Handler> = {
     res.write('<html>')
   }
 }
+/** Requests that reached the page no import may read without the editor's consent. */
+let secretHits = 0
+routes['/secret'] = (req, res) => {
+  secretHits++
+  html(article)(req, res)
+}
+routes['/same-host-hop'] = redirect('/secret')
 routes['/to-metadata'] = redirect('http://169.254.169.254/latest/meta-data/iam/')
 routes['/to-metadata-name'] = redirect('http://metadata.google.internal/computeMetadata/v1/')
 for (let i = 0; i < 8; i++) routes[`/chain-${i}`] = redirect(i === 7 ? '/article' : `/chain-${i + 1}`)
@@ -232,7 +239,7 @@ describe('importUrl', () => {
         /redirects to localhost:\d+ \((127\.0\.0\.1|::1)\), which is on this computer or your local network/
       )
     })
-    const story = await importUrl(`${base}/to-localhost`, { fetch, allowPrivateNetwork: true })
+    const story = await importUrl(`${base}/to-localhost`, { fetch, consent: async () => true })
     expect(story.meta.title).toBe('Did the factory closure cost 2,000 jobs?')
   })
 
@@ -247,6 +254,57 @@ describe('importUrl', () => {
     })
   })
 
+  it('re-checks a redirect to the same host name, whose address changed to a private one (a loopback redirector)', async () => {
+    const port = (server.address() as AddressInfo).port
+    // The name first resolves to a public address (the test sends that connection to this loopback
+    // server, the redirector), then, asked again for the redirect, to this computer.
+    let asked = 0
+    const lookup = async () => (asked++ === 0 ? ['93.184.216.34'] : ['127.0.0.1'])
+    const connectTo = (address: string) => (address === '93.184.216.34' ? '127.0.0.1' : address)
+    secretHits = 0
+    await expect(
+      importUrl(`http://news.example:${port}/same-host-hop`, { fetch, lookup, connectTo })
+    ).rejects.toMatchObject({
+      code: 'needs_consent',
+      message: expect.stringMatching(/news\.example:\d+ \(127\.0\.0\.1\)/)
+    })
+    expect(secretHits).toBe(0)
+    // Main asks the editor; a no is a refusal, a yes follows the redirect to the address agreed to.
+    const questions: string[] = []
+    asked = 0
+    await expect(
+      importUrl(`http://news.example:${port}/same-host-hop`, {
+        fetch,
+        lookup,
+        connectTo,
+        consent: async (host, address) => (questions.push(`${host} ${address}`), false)
+      })
+    ).rejects.toMatchObject({ code: 'needs_consent', message: expect.stringContaining('you did not allow it') })
+    expect(questions).toEqual(['news.example 127.0.0.1'])
+    expect(secretHits).toBe(0)
+    asked = 0
+    const story = await importUrl(`http://news.example:${port}/same-host-hop`, {
+      fetch,
+      lookup,
+      connectTo,
+      consent: async () => true
+    })
+    expect(story.meta.title).toBe('Did the factory closure cost 2,000 jobs?')
+    expect(secretHits).toBe(1)
+  })
+
+  it('connects to the address it checked, so a second DNS answer cannot switch it inward (a rebinding resolver)', async () => {
+    const port = (server.address() as AddressInfo).port
+    // The check is told "public"; the system resolver would say 127.0.0.1 for localhost at connect time.
+    const lookup = async () => ['93.184.216.34']
+    const connectTo = (address: string) => (address === '93.184.216.34' ? '192.0.2.1' : address)
+    secretHits = 0
+    await expect(
+      importUrl(`http://localhost:${port}/secret`, { fetch, lookup, connectTo, timeoutMs: 1500 })
+    ).rejects.toMatchObject({ code: 'network_error' })
+    expect(secretHits).toBe(0)
+  })
+
   it('never fetches a cloud metadata address, with or without consent', async () => {
     let fetched = 0
     const counting = ((url: string | URL | Request, init?: RequestInit) => {
@@ -258,7 +316,7 @@ describe('importUrl', () => {
       `${base}/to-metadata-name`,
       'http://169.254.169.254/latest/meta-data/'
     ]) {
-      await expect(importUrl(address, { fetch: counting, allowPrivateNetwork: true })).rejects.toMatchObject({
+      await expect(importUrl(address, { fetch: counting, consent: async () => true })).rejects.toMatchObject({
         code: 'forbidden',
         message: expect.stringMatching(/cloud metadata address.*never reads it/)
       })

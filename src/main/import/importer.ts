@@ -156,7 +156,7 @@ export function createImporter(options: ImporterOptions): Importer {
             fetch: options.fetch,
             lookup: options.lookup,
             signal,
-            allowPrivateNetwork: consent.allowPrivateNetwork === true
+            ...(consent.allowPrivateNetwork === true ? { consent: async () => true } : {})
           },
           (page) => convert({ kind: 'page', page }, page.url, signal)
         )
