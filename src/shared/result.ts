@@ -21,6 +21,8 @@ export const errorCodes = [
   'changed_since',
   /** An undo or redo that would change a cleared story; set it back to In check first (its sign-off ends). */
   'story_cleared',
+  /** The desk's database uses a newer format than this version of Factdesk knows. */
+  'desk_too_new',
   'internal'
 ] as const
 

@@ -122,4 +122,29 @@ describe('issue 23 defects, on a real desk', () => {
       )
     })
   }, 60_000)
+
+  it('claim numbers marked at once by two editors come out unique, the first on the desk kept (was: both C3)', async () => {
+    const { a, b, storyId } = await pair('Numbers')
+    await b.core.desk.sync!.close()
+    const mark = async (t: TestCore, words: string) => {
+      const start = TEXT.indexOf(words)
+      return t.call('claims.create', { storyId, start, end: start + words.length })
+    }
+    const fromA = await mark(a, '3 percent')
+    await settled(a)
+    const fromB = await mark(b, 'roads')
+    expect([fromA.number, fromB.number]).toEqual([3, 3])
+    await b.core.desk.resume()
+    const numbers = async (t: TestCore) =>
+      Object.fromEntries((await t.call('stories.get', { id: storyId })).claims.map((c) => [c.id, c.number]))
+    await waitFor(
+      'B’s claim renumbered on both',
+      async () => (await numbers(a))[fromB.id] === 4 && (await numbers(b))[fromB.id] === 4
+    )
+    expect(await numbers(b)).toEqual(await numbers(a))
+    expect((await numbers(a))[fromA.id]).toBe(3)
+    for (const t of [a, b]) expect((await settled(t)).conflicts).toEqual([])
+    // The next claim marked on B starts past every number the desk gave.
+    expect((await mark(b, 'crime')).number).toBe(5)
+  }, 60_000)
 })

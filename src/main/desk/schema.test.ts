@@ -114,4 +114,86 @@ describe('desk schema', () => {
     await expect(admin.query(`DELETE FROM factdesk.activity`)).rejects.toMatchObject({ code: '42501' })
     await expect(admin.query(`UPDATE factdesk.changes SET value = NULL`)).rejects.toMatchObject({ code: '42501' })
   })
+
+  it('a member with psql can do no more than the app: the attacks of issue 23 are refused by the database', async () => {
+    const ed = await as('ed_a', 'ed-a-pw')
+    const [mine] = await push(ed, 'deska', [unit('claim:psql', 'claim', { verdict: 'false' })])
+    // Freezing every pull by moving a unit past everyone's cursor, forging who wrote it, writing another desk's rows.
+    for (const attack of [
+      `UPDATE factdesk.units SET seq = 9000000000000000000 WHERE desk_id = 'deska'`,
+      `UPDATE factdesk.units SET by_role = 'lead_a' WHERE key = 'claim:psql'`,
+      `INSERT INTO factdesk.units (desk_id, key, kind, value, seq) VALUES ('deska', 'claim:z', 'claim', '{}', 9000000000000000000)`,
+      `INSERT INTO factdesk.changes (change_id, desk_id, key, seq, value, by_role) VALUES ('x', 'deska', 'claim:z', 1, NULL, 'lead_a')`,
+      `INSERT INTO factdesk.activity (desk_id, id, story_id, entry, seq, by_role) VALUES ('deska', 'forged', 's1', '{}', 1, 'lead_a')`,
+      `DELETE FROM factdesk.units`,
+      `SELECT setval('factdesk.seq', 9000000000000000000)`,
+      `INSERT INTO factdesk.claim_numbers (desk_id, story_id, number, key) VALUES ('deska', 's1', 1, 'claim:z')`
+    ])
+      await expect(ed.query(attack), attack).rejects.toMatchObject({ code: '42501' })
+    const [row] = (
+      await admin.query<{ seq: string; by_role: string }>(
+        `SELECT seq, by_role FROM factdesk.units WHERE desk_id = 'deska' AND key = 'claim:psql'`
+      )
+    ).rows
+    expect({ seq: Number(row!.seq), by: row!.by_role }).toEqual({ seq: mine!.seq, by: 'ed_a' })
+    // A push through the function is recorded under the member's own name, whatever the payload says.
+    await push(ed, 'deska', [], [{ id: 'a-forge', storyId: 's1', by: 'p-lead' }])
+    expect(
+      (await admin.query(`SELECT by_role FROM factdesk.activity WHERE desk_id = 'deska' AND id = 'a-forge'`)).rows
+    ).toEqual([{ by_role: 'ed_a' }])
+    // A malformed unit (a story key that is not its story, a value that is not an object) is refused.
+    await expect(push(ed, 'deska', [unit('story:s1', 'story', { title: 'x' })])).rejects.toMatchObject({
+      code: '22023'
+    })
+    await expect(push(ed, 'deska', [unit('claim:n', 'claim', 42)])).rejects.toMatchObject({ code: '22023' })
+  })
+
+  it('keeps change ids and notification channels per desk', async () => {
+    const edA = await as('ed_a', 'ed-a-pw')
+    const edB = await as('ed_b', 'ed-b-pw')
+    const same = (key: string) => ({ ...unit(key, 'claim', { verdict: 'false' }), changeId: 'the-same-change-id' })
+    const [b] = await push(edB, 'deskb', [same('claim:b-only')])
+    // Desk A's push with the same change id is judged on its own: not taken for desk B's change, not blocked by it.
+    const [a] = await push(edA, 'deska', [same('claim:a-only')])
+    expect([a!.status, b!.status]).toEqual(['applied', 'applied'])
+    expect(
+      (await edA.query(`SELECT key FROM factdesk.units WHERE desk_id = 'deska' AND key = 'claim:a-only'`)).rows
+    ).toHaveLength(1)
+    // Each desk's channel is a secret its members read; another desk's members cannot learn it.
+    const channelA = (await edA.query<{ channel: string }>(`SELECT channel FROM factdesk.desks`)).rows
+    expect(channelA).toHaveLength(1)
+    expect(channelA[0]!.channel).toMatch(/^factdesk_[0-9a-f]{32}$/)
+    expect((await edB.query(`SELECT channel FROM factdesk.desks WHERE id = 'deska'`)).rows).toEqual([])
+    const heard: string[] = []
+    const listenB = await as('ed_b', 'ed-b-pw')
+    const channelB = (await listenB.query<{ channel: string }>(`SELECT channel FROM factdesk.desks`)).rows[0]!.channel
+    listenB.on('notification', (n) => heard.push(n.channel))
+    await listenB.query(`LISTEN ${listenB.escapeIdentifier(channelB)}`)
+    await push(edA, 'deska', [unit('claim:a-2', 'claim', { verdict: 'false' })])
+    await push(edB, 'deskb', [unit('claim:b-2', 'claim', { verdict: 'false' })])
+    await expect.poll(() => heard).toEqual([channelB])
+  })
+
+  it('gives claim numbers per story for life: a number taken first elsewhere becomes the story’s next', async () => {
+    const ed = await as('ed_a', 'ed-a-pw')
+    const claim = (id: string, number: number, base: number | null = null) =>
+      ({ ...unit(`claim:${id}`, 'claim', { id, number }, base), storyId: 'numbers' }) as ReturnType<typeof unit>
+    const pushed = async (units: ReturnType<typeof unit>[]) =>
+      (
+        await ed.query<{ answer: { results: [string, string, number, { number: number } | null][] } }>(
+          'SELECT factdesk.push_page($1, $2, $3) AS answer',
+          ['deska', JSON.stringify(units), '[]']
+        )
+      ).rows[0]!.answer.results
+    const [[, , first, same]] = (await pushed([claim('n1', 1)])) as [[string, string, number, null]]
+    expect(same).toBeNull()
+    // Two editors marked C2 offline; and C3 was marked and deleted before: numbers are never reused.
+    await pushed([claim('n2', 2), claim('n3', 3)])
+    await pushed([claim('n3', 3, null)].map((u) => ({ ...u, value: null })))
+    const results = await pushed([claim('other', 2)])
+    expect(results[0]![3]).toMatchObject({ number: 4 })
+    // A claim keeps its number for life, whatever a later push says.
+    const again = await pushed([claim('n1', 9, Number(first))])
+    expect(again[0]![3]).toMatchObject({ number: 1 })
+  })
 })

@@ -36,6 +36,7 @@ import {
   type UnitValue
 } from './units'
 import { newPgClient } from './pg-client'
+import { LATEST_DESK_SCHEMA } from './migrations'
 import { heldKeys, mergeScope, resolveConflict, UNIT_ORDER, type OpenConflict } from './merge-core'
 
 interface Base {
@@ -359,12 +360,26 @@ export class DeskSync {
           `${this.options.connection.user} is not a member of the desk "${this.options.connection.deskId}". Ask the desk lead to add you.`
         )
       this.lead = member.rows[0]!.is_lead
+      // A desk whose schema is newer than this version knows: refuse before reading or writing anything.
+      const schema = await client.query<{ version: number | null }>(
+        'SELECT max(version) AS version FROM factdesk.schema_migrations'
+      )
+      const version = schema.rows[0]?.version ?? 0
+      if (version > LATEST_DESK_SCHEMA)
+        throw new AppError(
+          'desk_too_new',
+          `The desk "${this.options.connection.deskId}" uses a newer format (${version}) than this version of Factdesk knows (${LATEST_DESK_SCHEMA}). Update Factdesk to work with it; nothing was changed.`
+        )
+      // Each desk's channel is named by a secret only its members can read (see migration 3).
+      const channel = await client.query<{ channel: string }>('SELECT channel FROM factdesk.desks WHERE id = $1', [
+        this.options.connection.deskId
+      ])
       await listener.connect()
       listener.on('notification', () => {
         this.wantPull = true
         this.kick()
       })
-      await listener.query(`LISTEN ${listener.escapeIdentifier(`factdesk:${this.options.connection.deskId}`)}`)
+      await listener.query(`LISTEN ${listener.escapeIdentifier(channel.rows[0]!.channel)}`)
     } catch (error) {
       await client.end().catch(() => undefined)
       await listener.end().catch(() => undefined)
@@ -599,7 +614,7 @@ export class DeskSync {
     let answer: {
       prior: number | string
       top: number | string
-      results: [string, 'applied' | 'stale', number | string | null][]
+      results: [string, 'applied' | 'stale', number | string | null, UnitValue | null | undefined][]
     }
     try {
       const sent = await client.query<{ answer: typeof answer }>('SELECT factdesk.push_page($1, $2, $3) AS answer', [
@@ -614,12 +629,16 @@ export class DeskSync {
     }
     const byKey = new Map(page.map((p) => [p.key, p]))
     const stale: PendingUnit[] = []
-    for (const [key, status, seq] of answer.results) {
+    const rewritten: Row[] = []
+    for (const [key, status, seq, stored] of answer.results) {
       const p = byKey.get(key)
       if (!p) continue
       if (status === 'applied' && seq !== null) {
         this.setBase(p.scope, p.key, { seq: Number(seq), value: p.value })
         if (this.pending.get(p.key) === p) this.pending.delete(p.key)
+        // The desk kept another value than the one sent (it gave the claim another number): merged at once.
+        if (stored !== null && stored !== undefined)
+          rewritten.push({ key, kind: p.kind, story_id: p.storyId, value: stored, seq: String(seq) })
       } else stale.push(p)
     }
     for (const a of activity) this.state.activityPushed[a.storyId] = a.count
@@ -628,6 +647,7 @@ export class DeskSync {
     await this.saveBases()
     this.state.inflight = []
     await this.saveState()
+    if (rewritten.length > 0) await this.applyRemote(rewritten, [], true)
     return stale
   }
 
@@ -635,8 +655,8 @@ export class DeskSync {
   private async settleInflight(client: Client): Promise<void> {
     const inflight = this.state.inflight ?? []
     const found = await client.query<{ change_id: string; seq: string; value: UnitValue | null }>(
-      'SELECT change_id, seq, value FROM factdesk.changes WHERE change_id = ANY($1)',
-      [inflight.map((f) => f.changeId)]
+      'SELECT change_id, seq, value FROM factdesk.changes WHERE desk_id = $1 AND change_id = ANY($2)',
+      [this.options.connection.deskId, inflight.map((f) => f.changeId)]
     )
     const accepted = new Map(found.rows.map((r) => [r.change_id, r]))
     for (const f of inflight) {
@@ -740,10 +760,14 @@ export class DeskSync {
   }
 
   /** Merges others' changes into the library, one write per scope, then records the agreed versions. */
-  private async applyRemote(incoming: Row[], acts: ActivityRow[]): Promise<void> {
-    // Our own acknowledged pushes come back too: the agreed version already is that change.
+  private async applyRemote(incoming: Row[], acts: ActivityRow[], rewritten = false): Promise<void> {
+    // Our own acknowledged pushes come back too: the agreed version already is that change (unless
+    // the desk rewrote it, when the agreed version is what we sent and the desk's value is merged).
     const rows = incoming.filter(
-      (r) => this.bases.get(scopeOfRow(r))?.[r.key]?.seq !== Number(r.seq) || Boolean(this.state.conflicts[r.key])
+      (r) =>
+        rewritten ||
+        this.bases.get(scopeOfRow(r))?.[r.key]?.seq !== Number(r.seq) ||
+        Boolean(this.state.conflicts[r.key])
     )
     if (rows.length === 0 && acts.length === 0) return
     const byScope = new Map<string, { rows: Row[]; activity: Activity[] }>()
