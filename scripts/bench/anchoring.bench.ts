@@ -1,6 +1,8 @@
 // Re-anchoring quality and speed: 500 claims on a 10,000-word story, synthetic and real news copy
 // (the real one through five times the usual edits), and a 1.5 MB story of 100,000 identical
-// paragraphs, where re-anchoring must stay linear in the story's size.
+// paragraphs, where re-anchoring must stay linear in the story's size; and the near-twin corpus, where
+// a claim must never move to a look-alike sentence.
+import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -8,6 +10,7 @@ import { describe, resolveAnchors } from '../../src/shared/text/anchor'
 import { canonicalText } from '../../src/shared/text/canonical'
 import { articleSentences, checkworthySentences } from '../../src/shared/text/testing/real-sentences'
 import { realStory, runCorpus, syntheticStory, type CorpusRun } from '../../src/shared/text/testing/run-corpus'
+import { runTwinCorpus, twinKinds } from '../../src/shared/text/testing/twin-corpus'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const WORDS = 10_000
@@ -44,15 +47,60 @@ function corpusRows(label: string, runs: CorpusRun[], seeds: number): BenchRow[]
   ]
 }
 
+/**
+ * Real sentences: the larger sets in ../shared when they are there, else the vendored fixtures the
+ * tests read (saying so, since the figures are then over fewer sentences).
+ */
 async function realSentences(sample: string): Promise<string[]> {
-  const articles = path.join(SHARED, 'fixtures/articles')
+  const shared = existsSync(path.join(SHARED, 'datasets/checkworthy/CT24_checkworthy_english_train.tsv'))
+  if (!shared) process.stderr.write(`anchoring: ${SHARED}/datasets missing, using test/fixtures (the dev split)\n`)
+  const root = shared ? SHARED : 'test'
+  const articles = path.join(root, 'fixtures/articles')
   const files = (await readdir(articles)).filter((f) => f.endsWith('.txt'))
   const texts = await Promise.all(files.map((f) => readFile(path.join(articles, f), 'utf8')))
   const checkworthy = await readFile(
-    path.join(SHARED, 'datasets/checkworthy/CT24_checkworthy_english_train.tsv'),
+    shared
+      ? path.join(SHARED, 'datasets/checkworthy/CT24_checkworthy_english_train.tsv')
+      : 'test/fixtures/checkworthy/CT24_checkworthy_english_dev.tsv',
     'utf8'
   )
   return [...texts.flatMap(articleSentences), ...articleSentences(sample), ...checkworthySentences(checkworthy)]
+}
+
+const TWIN_SEEDS = Array.from({ length: 100 }, (_, i) => i + 1)
+
+/** The near-twin corpus: a claim's sentence deleted or kept while a near twin of it stays elsewhere. */
+function twinRows(pool: string[]): BenchRow[] {
+  const runs = runTwinCorpus(pool, TWIN_SEEDS)
+  const sum = (scenario: 'deleted' | 'kept', outcome: 'right' | 'orphaned' | 'needless' | 'wrong') =>
+    runs.filter((r) => r.scenario === scenario).reduce((n, r) => n + r.outcomes[outcome], 0)
+  const cases = (scenario: 'deleted' | 'kept') =>
+    runs.filter((r) => r.scenario === scenario).reduce((n, r) => n + r.cases, 0)
+  const deleted = cases('deleted')
+  const kept = cases('kept')
+  const kinds = twinKinds.join(', ')
+  return [
+    row(
+      `near twins (${kinds}): claim's sentence deleted, claims moved to the twin's words (${deleted} cases)`,
+      (100 * sum('deleted', 'wrong')) / deleted,
+      '%',
+      { max: 0 }
+    ),
+    row(`near twins: claim's sentence deleted, claims orphaned`, (100 * sum('deleted', 'orphaned')) / deleted, '%'),
+    row(
+      `near twins: claim's sentence kept and edited around, claims on their own words (${kept} cases)`,
+      (100 * sum('kept', 'right')) / kept,
+      '%'
+    ),
+    row(`near twins: claim's sentence kept, claims moved to wrong words`, (100 * sum('kept', 'wrong')) / kept, '%', {
+      max: 0
+    }),
+    row(
+      `near twins: claim's sentence kept, claims orphaned although every word survived`,
+      (100 * sum('kept', 'needless')) / kept,
+      '%'
+    )
+  ]
 }
 
 /**
@@ -95,8 +143,9 @@ const bench: Bench = {
       seeds: SEEDS,
       now: () => performance.now()
     })
+    const pool = await realSentences(sample)
     const real = runCorpus({
-      build: realStory(await realSentences(sample), WORDS),
+      build: realStory(pool, WORDS),
       claims: CLAIMS,
       seeds: SEEDS,
       now: () => performance.now(),
@@ -107,6 +156,7 @@ const bench: Bench = {
     return [
       ...corpusRows('synthetic', synthetic, SEEDS.length),
       ...corpusRows('real news copy, 5x edits', real, SEEDS.length),
+      ...twinRows(pool),
       ...sizes.map((s) =>
         row(
           `revise a ${(s.chars / 1e6).toFixed(2)} MB story of ${s.count.toLocaleString('en')} identical paragraphs, ${CLAIMS} claims p50 (${s.orphaned} orphaned)`,

@@ -137,4 +137,53 @@ suite('resolveAnchors', () => {
     const [result] = resolveAnchors([mark(text, 'with no admission of')], text, next, 2)
     if (result!.status !== 'orphaned') expect(quoted(next, result!)).toBe('with no admission')
   })
+
+  it('orphans a claim whose sentence was deleted while a near twin of it stays elsewhere', () => {
+    const twins: Array<[string, string]> = [
+      // another speaker, the claim's words word for word
+      [
+        'NATO chief Mark Rutte said 30 countries, including Japan, are working on a framework.',
+        'EU chief Ursula von der Leyen said 30 countries, including Japan, are working on a framework.'
+      ],
+      // another number, inside the claim's words
+      [
+        'Rent rose 31 percent in Leeds over the last decade, the council said.',
+        'Rent rose 13 percent in Leeds over the last decade, the council said.'
+      ],
+      // a negation
+      [
+        'The minister said the plan will cut taxes for every family next year.',
+        'The minister said the plan will not cut taxes for every family next year.'
+      ],
+      // another name
+      [
+        'Police in Hartlepool arrested 14 people after the match on Saturday.',
+        'Police in Middlesbrough arrested 14 people after the match on Saturday.'
+      ]
+    ]
+    for (const [original, twin] of twins) {
+      const text = `Opening paragraph of the story.\n\n${original} Another sentence follows.\n\nMiddle paragraph.\n\n${twin}`
+      const next = text.replace(`${original} `, '')
+      const claim = original.slice(original.indexOf(' ') + 1, original.lastIndexOf(' '))
+      const [result] = resolveAnchors([mark(text, claim)], text, next, 2)
+      expect(result!.status, twin).toBe('orphaned')
+      // Kept, with a typo fixed in it, the claim follows its own words and not the twin.
+      const typo = text.replace(original, original.replace(' the', ' teh'))
+      const [kept] = resolveAnchors([mark(typo, claim.replace(' the', ' teh'))], typo, text, 2)
+      if (claim.includes(' the')) expect(quoted(text, kept!), twin).toBe(claim)
+    }
+  })
+
+  it('does not give an orphan back to words that were a near twin of it before the revision', () => {
+    const text = 'Intro.\n\nRent rose 13 percent in Leeds over the last decade, the council said.'
+    const orphanAnchor = describe(
+      'Rent rose 31 percent in Leeds over the last decade, the council said.',
+      0,
+      68,
+      1,
+      'body'
+    )
+    const [result] = resolveAnchors([orphanAnchor], text, text + '\n\nA new paragraph.', 3)
+    expect(result!.status).toBe('orphaned')
+  })
 })

@@ -120,38 +120,214 @@ function snapToWords(text: string, start: number, end: number): TextRange {
   return trimRange(text, { start, end }) ?? { start: end, end }
 }
 
-function fuzzyIn(text: string, anchor: ClaimAnchor, hint: number, from: number, to: number): Candidate | undefined {
+interface Found extends Candidate {
+  /** The candidate's edges moved to word edges: the words the claim would cover. */
+  range: TextRange
+}
+
+/** How many distinct places an approximate search offers before it gives up (twins are few). */
+const MAX_FUZZY_PLACES = 3
+
+function fuzzyIn(
+  text: string,
+  anchor: ClaimAnchor,
+  hint: number,
+  from: number,
+  to: number,
+  take: (c: Candidate) => TextRange | undefined
+): Found | undefined {
   const { exact } = anchor.quote
   const maxErrors = Math.min(256, Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY)))
-  const matches = search(text.slice(from, to), exact, maxErrors)
-  const found = best(matches.map((m) => score(text, anchor, hint, from + m.start, from + m.end, m.errors)))
-  if (!found || found.quote < MIN_QUOTE_SIMILARITY) return undefined
-  // Without its context, only a long, nearly identical quote is trusted: a short one ("And we can
-  // do it.") recurs in real copy, and its look-alike elsewhere is other words.
-  if (!contextHolds(found) && (found.quote < 0.9 || exact.length < DISTINCTIVE_LENGTH)) return undefined
-  return found
+  const ranked = search(text.slice(from, to), exact, maxErrors)
+    .map((m) => score(text, anchor, hint, from + m.start, from + m.end, m.errors))
+    .sort((a, b) => b.score - a.score)
+  // The best match at each of a few places: a near twin's words may score best, and the claim's
+  // own words, edited, come next.
+  const tried: Candidate[] = []
+  for (const found of ranked) {
+    if (tried.length >= MAX_FUZZY_PLACES || found.quote < MIN_QUOTE_SIMILARITY) return undefined
+    if (tried.some((t) => t.start < found.end && found.start < t.end)) continue
+    tried.push(found)
+    // Without its context, only a long, nearly identical quote is trusted: a short one ("And we can
+    // do it.") recurs in real copy, and its look-alike elsewhere is other words.
+    if (!contextHolds(found) && (found.quote < 0.9 || exact.length < DISTINCTIVE_LENGTH)) continue
+    const range = take(found)
+    if (range) return { ...found, range }
+  }
+  return undefined
 }
 
 /** How far around the expected place to look first; most edits move words only a little. */
 const NEARBY = 2000
 
-function fuzzyCandidate(text: string, anchor: ClaimAnchor, hint: number): Candidate | undefined {
+function fuzzyCandidate(
+  text: string,
+  anchor: ClaimAnchor,
+  hint: number,
+  take: (c: Candidate) => TextRange | undefined
+): Found | undefined {
   // Very short quotes ("40%") match too much of any story approximately; they must match exactly.
   if (anchor.quote.exact.length < 8) return undefined
   // A near, nearly identical match with its context intact is taken without scanning the whole
   // story; anything less certain is compared against every candidate in the text.
   const from = Math.max(0, hint - NEARBY)
   const to = Math.min(text.length, hint + anchor.quote.exact.length + NEARBY)
-  const near = fuzzyIn(text, anchor, hint, from, to)
+  const near = fuzzyIn(text, anchor, hint, from, to, take)
   if (near && near.quote >= 0.9 && contextHolds(near)) return near
-  return from === 0 && to === text.length ? near : fuzzyIn(text, anchor, hint, 0, text.length)
+  return from === 0 && to === text.length ? near : fuzzyIn(text, anchor, hint, 0, text.length, take)
+}
+
+/**
+ * How far the words of another place may read from a candidate (quote and context) and still be
+ * where it came from: a near twin copied with one word changed is well within this.
+ */
+const MAX_ORIGIN_ERRORS = 0.25
+/** Context compared (within the paragraph) when the anchor's own context reads the same at two places. */
+const WIDE_CONTEXT = 240
+
+/** Pieces of a window (10 characters, one every 20) looked up word for word to find where else it might be. */
+const PIECE = 10
+/** A piece found more often than this ("s of the ") says nothing about where the window came from. */
+const COMMON_PIECE = 8
+
+/**
+ * The parts of `oldText` outside `skip` where `window` might read within `limit` errors (null when
+ * every piece of it is everywhere, so it could come from anywhere): around
+ * each place where a piece of it appears word for word (seed and extend, as BLAST does). A twin with
+ * a word or two changed keeps most pieces, so this finds it with a few indexOf calls instead of an
+ * approximate search over the whole story for every claim that moved.
+ */
+function placesLike(oldText: string, window: string, limit: number, skip: TextRange): TextRange[] | null {
+  const starts: number[] = []
+  let informative = 0
+  for (let i = 0; i + PIECE <= window.length; i += 2 * PIECE) {
+    const piece = window.slice(i, i + PIECE)
+    const hits: number[] = []
+    for (let at = oldText.indexOf(piece); at !== -1 && hits.length <= COMMON_PIECE; at = oldText.indexOf(piece, at + 1))
+      hits.push(at)
+    if (hits.length > COMMON_PIECE) continue
+    informative++
+    for (const at of hits) if (at + PIECE <= skip.start || at >= skip.end) starts.push(at - i)
+  }
+  if (informative === 0) return null
+  const regions: TextRange[] = []
+  for (const at of starts.sort((a, b) => a - b)) {
+    const from = Math.max(0, at - limit)
+    const to = Math.min(oldText.length, at + window.length + limit)
+    const last = regions.at(-1)
+    if (last && from <= last.end) last.end = Math.max(last.end, to)
+    else regions.push({ start: from, end: to })
+  }
+  return regions
+}
+
+/**
+ * Which place of the old text the words at `start..end` of `text` read most like, with `before`
+ * and `after` characters of context: the claim's own place (`own`), another one, or both equally
+ * ('none': neither reads like it).
+ */
+function origin(
+  text: string,
+  oldText: string,
+  own: TextRange | null,
+  start: number,
+  end: number,
+  context: number,
+  inParagraph = false
+): 'own' | 'other' | 'tie' | 'none' {
+  let from = Math.max(0, start - context)
+  let to = Math.min(text.length, end + context)
+  if (inParagraph) {
+    // Paragraphs around it move and change in any copy-edit; its own paragraph is what tells.
+    const breakBefore = text.lastIndexOf('\n\n', start - 1)
+    const breakAfter = text.indexOf('\n\n', end)
+    if (breakBefore !== -1) from = Math.max(from, breakBefore + 2)
+    if (breakAfter !== -1) to = Math.min(to, breakAfter)
+  }
+  const window = text.slice(from, to)
+  const quote = text.slice(start, end)
+  // How far the candidate's words read from old words at `s..e` (give or take a few characters).
+  const limit = Math.floor(window.length * MAX_ORIGIN_ERRORS)
+  // How far the candidate's words read from old words at `s..e` (give or take a few characters);
+  // past half the words they read like other words, however far.
+  const quoteLimit = Math.floor(quote.length / 2)
+  const quoteErrors = (s: number, e: number) =>
+    Math.min(
+      quoteLimit + 1,
+      ...search(oldText.slice(Math.max(0, s - 4), e + 4), quote, quoteLimit).map((m) => m.errors)
+    )
+  // How far the candidate reads from the claim's own place, words and context.
+  let ownWindow = Number.POSITIVE_INFINITY
+  let ownQuote = Number.POSITIVE_INFINITY
+  if (own !== null) {
+    const region = oldText.slice(Math.max(0, own.start - context - 16), own.end + context + 16)
+    for (const m of search(region, window, limit)) ownWindow = Math.min(ownWindow, m.errors)
+    ownQuote = quoteErrors(own.start, own.end)
+  }
+  // The other place that reads closest: where does the candidate's quote fall in it?
+  let other: { errors: number; start: number; end: number } | null = null
+  const ownZone = own === null ? { start: 0, end: 0 } : { start: own.start - context, end: own.end + context }
+  const places = placesLike(oldText, window, limit, ownZone)
+  // Words repeated all over the story (the same paragraph a hundred times) could be any of them.
+  if (places === null) return 'tie'
+  const matches = places.flatMap((region) =>
+    search(oldText.slice(region.start, region.end), window, limit).map((m) => ({
+      ...m,
+      start: m.start + region.start,
+      end: m.end + region.start
+    }))
+  )
+  for (const m of matches) {
+    const quoteStart = m.start + (start - from)
+    const quoteEnd = m.end - (to - end)
+    // Other words when most of the quote lies outside the claim's own words (a twin right next to
+    // them overlaps a little).
+    const overlap = own === null ? 0 : Math.min(quoteEnd, own.end) - Math.max(quoteStart, own.start)
+    if (overlap * 2 > Math.max(1, quoteEnd - quoteStart)) continue
+    if (!other || m.errors < other.errors) other = { errors: m.errors, start: quoteStart, end: quoteEnd }
+  }
+  if (!other) return own === null ? 'none' : 'own'
+  // The words themselves decide first (a twin differs in one of them), then the words with context.
+  const otherQuote = quoteErrors(other.start, other.end)
+  if (otherQuote !== ownQuote) return otherQuote < ownQuote ? 'other' : 'own'
+  return other.errors < ownWindow ? 'other' : other.errors > ownWindow ? 'own' : 'tie'
+}
+
+/**
+ * True when the words at `start..end` of `text` are a near twin of the claim's words that was in
+ * the story already (the same sentence with another name, number, negation or speaker), not the
+ * claim's words moved or edited: with their context they read more like another place of
+ * `oldText` than like the claim's own place there, or as much like both even with a wide context.
+ * The anchor's context alone cannot tell these apart when the twin's sentence is the context too;
+ * where the words came from can.
+ */
+function fromElsewhere(text: string, oldText: string, anchor: ClaimAnchor, start: number, end: number): boolean {
+  const { exact, prefix, suffix } = anchor.quote
+  // The claim's own place in the old text, when its words are there (an orphan's are not).
+  const own = oldText.slice(anchor.position.start, anchor.position.end) === exact ? anchor.position : null
+  // Edited words that were in the old text word for word, elsewhere, are those words.
+  const words = text.slice(start, end)
+  if (words === exact) {
+    // The claim's words unedited: only a twin holding them word for word could be mistaken for them.
+    const first = oldText.indexOf(exact)
+    if (own !== null && first === own.start && oldText.indexOf(exact, first + 1) === -1) return false
+  } else {
+    for (let at = oldText.indexOf(words); at !== -1; at = oldText.indexOf(words, at + 1)) {
+      if (own === null || at >= own.end || at + words.length <= own.start) return true
+    }
+  }
+  const near = origin(text, oldText, own, start, end, Math.max(prefix.length, suffix.length))
+  if (near !== 'tie') return near === 'other'
+  const wide = origin(text, oldText, own, start, end, WIDE_CONTEXT, true)
+  return wide === 'other' || wide === 'tie'
 }
 
 export function resolveAnchor(
   anchor: ClaimAnchor,
   text: string,
   revision: number,
-  hint = anchor.position.start
+  hint = anchor.position.start,
+  oldText?: string
 ): ResolvedAnchor {
   const { exact } = anchor.quote
   const { start, end } = anchor.position
@@ -175,22 +351,29 @@ export function resolveAnchor(
   }
 
   const occurrences = exactCandidates(text, anchor, hint)
+  const twin = (c: TextRange) => oldText !== undefined && fromElsewhere(text, oldText, anchor, c.start, c.end)
   const top = best(occurrences)
   if (top && (contextHolds(top) || (occurrences.length === 1 && exact.length >= DISTINCTIVE_LENGTH))) {
-    const status = top.start === start && top.end === end ? 'exact' : 'moved'
-    return { status, anchor: describe(text, top.start, top.end, revision, anchor.part) }
-  }
-  // The words still appear but nowhere convincingly theirs (a repeat in other context): fuzzy
-  // matching would only find the same doubtful places, so give up rather than guess.
-  if (occurrences.length > 0) return orphan
-
-  const fuzzy = fuzzyCandidate(text, anchor, hint)
-  if (!fuzzy) return orphan
-  const range = snapToWords(text, fuzzy.start, fuzzy.end)
-  // The whole words claimed must still read like the quote, not just the letters matched.
-  if (range.start >= range.end || similarity(text.slice(range.start, range.end), exact) < MIN_QUOTE_SIMILARITY)
+    if (!twin(top)) {
+      const status = top.start === start && top.end === end ? 'exact' : 'moved'
+      return { status, anchor: describe(text, top.start, top.end, revision, anchor.part) }
+    }
+    // The same words are a near twin's, which were there before; the claim's own may be here, edited.
+  } else if (occurrences.length > 0) {
+    // The words still appear but nowhere convincingly theirs (a repeat in other context): fuzzy
+    // matching would only find the same doubtful places, so give up rather than guess.
     return orphan
-  return { status: 'fuzzy', anchor: describe(text, range.start, range.end, revision, anchor.part) }
+  }
+
+  const fuzzy = fuzzyCandidate(text, anchor, hint, (c) => {
+    const range = snapToWords(text, c.start, c.end)
+    // The whole words claimed must still read like the quote, not just the letters matched.
+    if (range.start >= range.end || similarity(text.slice(range.start, range.end), exact) < MIN_QUOTE_SIMILARITY)
+      return undefined
+    return twin(range) ? undefined : range
+  })
+  if (!fuzzy) return orphan
+  return { status: 'fuzzy', anchor: describe(text, fuzzy.range.start, fuzzy.range.end, revision, anchor.part) }
 }
 
 /**
@@ -204,5 +387,5 @@ export function resolveAnchors(
   revision: number
 ): ResolvedAnchor[] {
   const hint = positionHint(oldText, newText)
-  return anchors.map((anchor) => resolveAnchor(anchor, newText, revision, hint(anchor.position.start)))
+  return anchors.map((anchor) => resolveAnchor(anchor, newText, revision, hint(anchor.position.start), oldText))
 }

@@ -3,12 +3,12 @@
 // or wrong against the truth. The story is either synthetic (random words from the sample story's
 // vocabulary) or real (whole sentences of real news and political copy, each used once, in order).
 
-interface Word {
+export interface Word {
   id: number
   text: string
 }
-type Sentence = Word[]
-type Paragraph = Sentence[]
+export type Sentence = Word[]
+export type Paragraph = Sentence[]
 
 export interface CorpusClaim {
   start: number
@@ -106,6 +106,20 @@ export class Corpus {
       count += paragraph.flat().length
     }
     return corpus
+  }
+
+  /** A word that was not in the story before (a copy of a sentence is other words than the original). */
+  fresh(text: string): Word {
+    return { id: this.nextId++, text }
+  }
+
+  /** A word picked with the corpus's own generator, so a seed always builds the same case. */
+  choose<T>(items: T[]): T {
+    return this.pick(items)
+  }
+
+  between(min: number, max: number): number {
+    return this.int(min, max)
   }
 
   private word(): Word {
