@@ -20,6 +20,7 @@ import type { DeskConnection, DeskMark, DeskStatus, DeskView } from '../../share
 import { Activity, STORY_SCHEMA_VERSION, type StoryFile, type StorySummary } from '../../shared/model'
 import { AppError, type ErrorCode } from '../../shared/result'
 import { outsideCalls } from '../call-context'
+import { appendActivity, asFound } from '../services/context'
 import { writeFileDurably } from '../store/durable-write'
 import { nodeFileIO } from '../store/file-io'
 import type { LibraryStore } from '../store/library-store'
@@ -304,18 +305,20 @@ export class DeskSync {
         // The story's version moves on (past any later stamp from the desk), so open windows fetch it again.
         file.story.updatedAt =
           at > file.story.updatedAt ? at : new Date(Date.parse(file.story.updatedAt) + 1).toISOString()
-        file.activity.push({
-          id: newId(),
-          at,
-          by,
-          action: conflict.kind === 'story' ? 'story.updated' : 'claim.updated',
-          storyId: file.story.id,
-          claimId: conflict.kind === 'claim' ? conflict.unitId : null,
-          field: null,
-          from: null,
-          to: null,
-          summary
-        })
+        appendActivity(file, [
+          {
+            id: newId(),
+            at,
+            by,
+            action: conflict.kind === 'story' ? 'story.updated' : 'claim.updated',
+            storyId: file.story.id,
+            claimId: conflict.kind === 'claim' ? conflict.unitId : null,
+            field: null,
+            from: null,
+            to: null,
+            summary
+          }
+        ])
       })
     } else {
       await this.store.updateLibrary((draft) => {
@@ -922,8 +925,11 @@ export class DeskSync {
   private unionActivity(file: StoryFile, incoming: Activity[]): void {
     if (incoming.length === 0) return
     const upToDate = file.activity.length === (this.state.activityPushed[file.story.id] ?? 0)
-    const seen = new Set(file.activity.map((a) => a.id))
-    for (const a of incoming) if (!seen.has(a.id)) file.activity.push(a)
+    const seen = new Set(asFound(file.activity).map((a) => a.id))
+    appendActivity(
+      file,
+      incoming.filter((a) => !seen.has(a.id))
+    )
     if (upToDate) this.state.activityPushed[file.story.id] = file.activity.length
   }
 

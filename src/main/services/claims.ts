@@ -8,7 +8,7 @@ import { checkedNow, claimLabel, isChecked, lacksCheckedAgainst, recheckAfterRea
 import { describe } from '../../shared/text/anchor'
 import { anchorRange, partText, sameRange, type PartRange } from '../../shared/text/parts'
 import { trimRange, type TextRange } from '../../shared/text/range'
-import { currentEditor, logActivity, type ServiceContext } from './context'
+import { asFound, currentEditor, findById, logActivity, type ServiceContext } from './context'
 import { summaryFor } from './values'
 
 /** A selection as a claim's range: inside the text, trimmed to words (shared/text/range.ts), not blank. */
@@ -34,7 +34,7 @@ export function guessType(words: string): ClaimType {
 }
 
 export function findClaim(file: StoryFile, claimId: string): Claim {
-  const claim = file.claims.find((c) => c.id === claimId)
+  const claim = findById(file.claims, claimId)
   if (!claim) throw new AppError('not_found', 'That claim is not in this story (it may have been deleted).')
   return claim
 }
@@ -122,7 +122,7 @@ export function claimHandlers(ctx: ServiceContext) {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const range = { part, ...tightRange(partText(file.story, part), start, end) }
-        const twin = file.claims.find((c) => !c.orphaned && sameRange(anchorRange(c.anchor), range))
+        const twin = asFound(file.claims).find((c) => !c.orphaned && sameRange(anchorRange(c.anchor), range))
         if (twin)
           throw new AppError(
             'conflict',

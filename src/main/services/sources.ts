@@ -3,7 +3,7 @@ import type { HandlersFor } from '../dispatch'
 import type { Evidence, Source, SourceFields } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { findClaim } from './claims'
-import { currentEditor, logActivity, type ServiceContext } from './context'
+import { currentEditor, findById, logActivity, type ServiceContext } from './context'
 import { normaliseUrl, summaryFor } from './values'
 
 const sourceDefaults: SourceFields = {
@@ -46,7 +46,7 @@ export function searchSources(sources: readonly Source[], query: string, limit =
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function findEvidence(evidence: Evidence[], id: string): Evidence {
-  const found = evidence.find((e) => e.id === id)
+  const found = findById(evidence, id)
   if (!found) throw new AppError('not_found', 'That piece of evidence is not on this story.')
   return found
 }
