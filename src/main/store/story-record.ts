@@ -308,6 +308,9 @@ export class StoryRecord {
     this.journalBytes += Buffer.byteLength(text)
     this.seq = line.seq
     this.file = next
+    // Checked before they were written: the next save checks only what it changes (else every record put since the last compaction again).
+    for (const record of line.claims?.put ?? []) checked.add(record)
+    for (const record of line.evidence?.put ?? []) checked.add(record)
   }
 
   /**
@@ -481,6 +484,15 @@ export async function readActivity(
       `Could not read the activity log ${path.basename(path.dirname(file))}: ${toIoError(error, file).message}`
     )
   }
+  const { entries, end } = wholeActivity(bytes, expected) ?? activityByLine(bytes, expected)
+  const unread = expected - entries.length
+  const tailDamaged = !isActivityTail(bytes.subarray(end))
+  if (unread === 0 && !tailDamaged && end < bytes.length && canWrite) await io.truncate(file, end)
+  return { entries, bytes: unread === 0 && !tailDamaged ? end : bytes.length, unread, tailDamaged }
+}
+
+/** The entries of the first `expected` lines of the log, line by line: a damaged line is skipped (the caller counts it), the entries around it still count. */
+export function activityByLine(bytes: Buffer, expected: number): { entries: Activity[]; end: number } {
   const entries: Activity[] = []
   let position = 0
   let lines = 0
@@ -492,14 +504,11 @@ export async function readActivity(
       const parsed = Activity.safeParse(JSON.parse(bytes.subarray(position, end).toString('utf8')))
       if (parsed.success) entries.push(parsed.data)
     } catch {
-      // Counted below: the entries around it still count.
+      // Counted by the caller: the entries around it still count.
     }
     position = end + 1
   }
-  const unread = expected - entries.length
-  const tailDamaged = !isActivityTail(bytes.subarray(position))
-  if (unread === 0 && !tailDamaged && position < bytes.length && canWrite) await io.truncate(file, position)
-  return { entries, bytes: unread === 0 && !tailDamaged ? position : bytes.length, unread, tailDamaged }
+  return { entries, end: position }
 }
 
 /** True when `tail` is what a cut-off save leaves: whole activity lines, then perhaps the start of one. */
@@ -516,6 +525,33 @@ function isActivityTail(tail: Buffer): boolean {
     position = end + 1
   }
   return true
+}
+
+const ActivityLog = z.array(Activity)
+
+/**
+ * The usual log, read at once: the first `expected` lines, every one whole and valid, parsed as
+ * one JSON array and checked as one (a third of the time of line by line, in a 15,000-entry log).
+ * Null when a line is missing, torn or damaged: then the log is read line by line.
+ */
+export function wholeActivity(bytes: Buffer, expected: number): { entries: Activity[]; end: number } | null {
+  if (expected === 0) return { entries: [], end: 0 }
+  let end = 0
+  for (let line = 0; line < expected; line++) {
+    const next = bytes.indexOf(10, end)
+    if (next === -1) return null
+    end = next + 1
+  }
+  let values: unknown
+  try {
+    // A line is one JSON value without a raw line break (JSON escapes them), so the breaks separate values.
+    values = JSON.parse(`[${bytes.toString('utf8', 0, end - 1).replaceAll('\n', ',')}]`)
+  } catch {
+    return null
+  }
+  if (!Array.isArray(values) || values.length !== expected) return null
+  const parsed = ActivityLog.safeParse(values)
+  return parsed.success ? { entries: parsed.data, end } : null
 }
 
 /** The files of a story's folder, in the order the store writes them (state last). For fixtures that build large libraries. */
