@@ -1,6 +1,6 @@
 // The store under a library's real weight (evidence, five activity entries per claim, three
-// revisions per story): claim save in one long story, and in a 50- and a 5,000-story library open at
-// once and saved to by turns (so the noise of the disk and the machine falls on both alike and their
+// revisions per story): claim save in a 3,000- and a 300-claim story open at once and saved to by
+// turns, and in a 50- and a 5,000-story library open at once and saved to by turns (so the noise of the disk and the machine falls on both alike and their
 // ratio compares library sizes); opening a 5,000-story library (cold and warm apart, and after a
 // crash), story opens from disk and from memory, and the main heap after GC once every story was
 // opened, measured in a fresh process that holds only the core (scripts/bench/heap-probe.ts).
@@ -38,13 +38,6 @@ async function claimSave(t: TestCore, i: number, id: string, claimsPerStory: num
   const time = performance.now() - started
   await indexWrite
   return time
-}
-
-async function claimSaves(t: TestCore, stories: number, claimsPerStory: number, storyId?: string): Promise<number[]> {
-  const times: number[] = []
-  for (let i = 0; i < SAVES; i++)
-    times.push(await claimSave(t, i, storyId ?? `story${(i * 7) % stories}`, claimsPerStory))
-  return times
 }
 
 /** How long the background index write takes after saves to `stories` different stories. */
@@ -120,49 +113,91 @@ const bench: Bench = {
   async run(): Promise<BenchRow[]> {
     const rows: BenchRow[] = []
 
-    // One story of 3,000 claims with 15,000 activity entries and three revisions.
+    // A story of 3,000 claims (10,000 words, 15,000 activity entries, three revisions) and one of
+    // 300, each in its own library, open at once and saved to by turns, so their p95 ratio compares
+    // story sizes, not moments.
     await withLibrary(
-      (dir) => buildLibrary(dir, 0, 1, { claims: 3000, words: 40_000 }),
-      async (dir) => {
-        const t = await open(dir)
-        const opening = performance.now()
-        await t.call('stories.get', { id: 'big' })
-        const coldOpen = performance.now() - opening
-        const warmOpening = performance.now()
-        await t.call('stories.get', { id: 'big' })
-        const warmOpen = performance.now() - warmOpening
-        const times = await claimSaves(t, 1, 3000, 'big')
-        // The next start after a crash: story.json and the saves still in its journal.
-        const after = await openTestCore({
-          libraryDir: dir,
-          checkOutput: false,
-          identity: benchIdentity,
-          store: { lock: false }
-        })
-        const replaying = performance.now()
-        await after.call('stories.get', { id: 'big' })
-        const replayOpen = performance.now() - replaying
-        await after.core.close()
-        const closing = performance.now()
-        await t.core.close()
-        const close = performance.now() - closing
-        rows.push(
-          row(
-            '3,000-claim story (15,000 activity entries, 3 revisions): first open from disk (cold; files in the OS cache)',
-            coldOpen,
-            'ms'
-          ),
-          row('3,000-claim story: open again from memory (warm)', warmOpen, 'ms'),
-          row('claim save p50, 3,000-claim story with long history', percentile(times, 50), 'ms'),
-          row('claim save p95, 3,000-claim story with long history', percentile(times, 95), 'ms', { max: 15 }),
-          row(
-            '3,000-claim story: open from disk with 200 saves in its journal (after a crash, cold)',
-            replayOpen,
-            'ms'
-          ),
-          row('library close after 200 saves to the 3,000-claim story (folds its journal into story.json)', close, 'ms')
+      (dir) => buildLibrary(dir, 0, 1, { claims: 3000, words: 10_000 }),
+      (dir) =>
+        withLibrary(
+          (smallDir) => buildLibrary(smallDir, 0, 1, { claims: 300, words: 10_000 }),
+          async (smallDir) => {
+            const t = await open(dir)
+            const s = await open(smallDir)
+            const opening = performance.now()
+            await t.call('stories.get', { id: 'big' })
+            const coldOpen = performance.now() - opening
+            const warm: number[] = []
+            for (let i = 0; i < 20; i++) {
+              const at = performance.now()
+              await t.call('stories.get', { id: 'big' })
+              warm.push(performance.now() - at)
+            }
+            await s.call('stories.get', { id: 'big' })
+            const large: number[] = []
+            const small: number[] = []
+            for (let i = 0; i < SAVES * 2; i++) {
+              const turns: [TestCore, number[], number][] = [
+                [t, large, 3000],
+                [s, small, 300]
+              ]
+              if (i % 2 === 1) turns.reverse()
+              for (const [core, times, claims] of turns) times.push(await claimSave(core, i, 'big', claims))
+            }
+            const afterSave = performance.now()
+            await t.call('stories.get', { id: 'big' })
+            const openAfterSave = performance.now() - afterSave
+            // The next start after a crash: story.json and the saves still in its journal.
+            const after = await openTestCore({
+              libraryDir: dir,
+              checkOutput: false,
+              identity: benchIdentity,
+              store: { lock: false }
+            })
+            const replaying = performance.now()
+            await after.call('stories.get', { id: 'big' })
+            const replayOpen = performance.now() - replaying
+            await after.core.close()
+            const closing = performance.now()
+            await t.core.close()
+            const close = performance.now() - closing
+            await s.core.close()
+            rows.push(
+              row(
+                '3,000-claim story (10,000 words, 15,000 activity entries, 3 revisions): first open from disk (cold; files in the OS cache)',
+                coldOpen,
+                'ms',
+                { max: 300 }
+              ),
+              row('3,000-claim story: open again p95, unchanged (warm, from memory)', percentile(warm, 95), 'ms', {
+                max: 100
+              }),
+              row('3,000-claim story: open again after a save (warm)', openAfterSave, 'ms', { max: 100 }),
+              row('claim save p50, 3,000-claim story (worked claims, long history)', percentile(large, 50), 'ms'),
+              row('claim save p95, 3,000-claim story (worked claims, long history)', percentile(large, 95), 'ms', {
+                max: 15
+              }),
+              row('claim save p50, 300-claim story (same run, by turns)', percentile(small, 50), 'ms'),
+              row('claim save p95, 300-claim story (same run, by turns)', percentile(small, 95), 'ms'),
+              row(
+                'claim save p95 ratio, 3,000- vs 300-claim story',
+                percentile(large, 95) / percentile(small, 95),
+                'x',
+                { max: 1.2 }
+              ),
+              row(
+                `3,000-claim story: open from disk with ${SAVES * 2} saves in its journal (after a crash, cold)`,
+                replayOpen,
+                'ms'
+              ),
+              row(
+                `library close after ${SAVES * 2} saves to the 3,000-claim story (folds its journal into story.json)`,
+                close,
+                'ms'
+              )
+            )
+          }
         )
-      }
     )
 
     // A 50-story and a 5,000-story library, both open at once: open the large one (cold, then warm,
