@@ -23,6 +23,8 @@ export const errorCodes = [
   'story_cleared',
   /** The desk's database uses a newer format than this version of Factdesk knows. */
   'desk_too_new',
+  /** The library was synced with another desk: copy the library, or detach it from that desk first. */
+  'other_desk',
   'internal'
 ] as const
 

@@ -12,6 +12,7 @@ beforeAll(async () => {
   await cluster.member('news', 'ana')
   await cluster.member('news', 'ben')
   await cluster.member('news', 'cleo')
+  await cluster.member('elsewhere', 'ana')
   // The lead sets up the desk's settings first, so members' settings are agreed, not held.
   await settled(await cluster.client('news', 'lead'))
 }, 60_000)
@@ -146,5 +147,39 @@ describe('issue 23 defects, on a real desk', () => {
     for (const t of [a, b]) expect((await settled(t)).conflicts).toEqual([])
     // The next claim marked on B starts past every number the desk gave.
     expect((await mark(b, 'crime')).number).toBe(5)
+  }, 60_000)
+
+  it('a library synced with one desk is refused by another with a code, and keeps syncing with its own (was: pushed its stories there)', async () => {
+    const a = await cluster.client('news', 'ana')
+    const { storyId, claims } = await newStory(a, 'One desk only')
+    await settled(a)
+    const count = async (desk: string) =>
+      Number(
+        (await cluster.admin<{ n: string }>(`SELECT count(*) AS n FROM factdesk.units WHERE desk_id = $1`, [desk]))[0]!
+          .n
+      )
+    const refused = await a.core.dispatch('desk.connect', cluster.connectInput('elsewhere', 'ana'), {
+      url: 'app://factdesk/index.html',
+      isMainFrame: true
+    })
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'other_desk',
+      message: expect.stringContaining('detach')
+    })
+    expect(await count('elsewhere')).toBe(0)
+    // Still the news desk's: an edit reaches it.
+    await a.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'false' } })
+    expect((await settled(a)).deskId).toBe('news')
+    const [row] = await cluster.admin<{ verdict: string }>(
+      `SELECT value->>'verdict' AS verdict FROM factdesk.units WHERE desk_id = 'news' AND key = $1`,
+      [`claim:${claims[0]}`]
+    )
+    expect(row?.verdict).toBe('false')
+    // Detached, it may join the other desk, where all of it is new.
+    await a.call('desk.detach', {})
+    expect((await deskStatus(a)).state).toBe('off')
+    await a.call('desk.connect', cluster.connectInput('elsewhere', 'ana'))
+    await settled(a)
+    expect(await count('elsewhere')).toBeGreaterThan(0)
   }, 60_000)
 })

@@ -6,7 +6,7 @@ import type { HandlersFor } from '../dispatch'
 import type { Platform } from '../platform'
 import { currentEditor, type ServiceContext } from '../services/context'
 import { migrate } from './migrations'
-import { DeskSync, deskError, forgetConnection, savedConnection } from './sync'
+import { assertOwnDesk, DeskSync, deskError, detachLibrary, forgetConnection, savedConnection } from './sync'
 import { newPgClient } from './pg-client'
 
 export const offStatus: DeskStatus = {
@@ -68,7 +68,7 @@ export function parseConnection(input: ConnectDesk): { connection: DeskConnectio
 }
 
 export interface DeskManager {
-  handlers: HandlersFor<'desk.status' | 'desk.connect' | 'desk.disconnect' | 'desk.resolve'>
+  handlers: HandlersFor<'desk.status' | 'desk.connect' | 'desk.disconnect' | 'desk.detach' | 'desk.resolve'>
   /** The store wrote a story (its id) or library.json (null). */
   changed(storyId: string | null): void
   /** The library folder was opened (at start or after switching): resume its desk, if it has one. */
@@ -112,6 +112,7 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
         if (ctx.store.readOnly)
           throw new AppError('read_only', 'This library is open read-only, so it cannot sync with a desk.')
         const { connection, password } = parseConnection(input)
+        await assertOwnDesk(ctx.store, connection)
         await ensureSchema(connection, password)
         sync = await DeskSync.connect(options(connection, password), stop)
         // Saving the password can fail (no OS encryption): the desk still works for this session.
@@ -122,6 +123,15 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
         const connection = sync ? await savedConnection(ctx.store) : null
         await stop()
         await forgetConnection(ctx.store)
+        if (connection) await platform.secrets.remove(secretKey(connection)).catch(() => undefined)
+        platform.emit('desk.status', offStatus)
+        return offStatus
+      },
+      'desk.detach': async () => {
+        if (ctx.store.readOnly) throw new AppError('read_only', 'This library is open read-only.')
+        const connection = await savedConnection(ctx.store)
+        await stop()
+        await detachLibrary(ctx.store)
         if (connection) await platform.secrets.remove(secretKey(connection)).catch(() => undefined)
         platform.emit('desk.status', offStatus)
         return offStatus

@@ -13,6 +13,7 @@
 // dozen per query, and everything else by the cursor in pages of thousands of rows, and writes each
 // story once per page through the store (several stories at a time: each write waits mostly on the disk).
 import { createHash } from 'node:crypto'
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import type { Client, ClientConfig } from 'pg'
@@ -134,6 +135,33 @@ export async function savedConnection(store: LibraryStore): Promise<DeskConnecti
 export async function forgetConnection(store: LibraryStore): Promise<void> {
   const state = await readJson<SyncState>(statePath(store))
   if (state) await writeFileDurably(nodeFileIO, statePath(store), JSON.stringify({ ...state, disconnected: true }))
+}
+
+/** The same desk: server, database and desk id (the editor's role may differ). */
+const sameDesk = (a: DeskConnection, b: DeskConnection): boolean =>
+  a.host === b.host && a.port === b.port && a.database === b.database && a.deskId === b.deskId
+
+/**
+ * A library belongs to one desk: once synced with a desk it is refused by another (its stories would
+ * be pushed there, and switching back would replace the edits made meanwhile).
+ */
+export async function assertOwnDesk(store: LibraryStore, connection: DeskConnection): Promise<void> {
+  const saved = await readJson<Partial<SyncState>>(statePath(store))
+  if (!saved?.connection || sameDesk(saved.connection, connection)) return
+  const bases = await nodeFileIO.readdir(path.join(deskDir(store), 'bases')).catch(() => [] as string[])
+  if (!saved.cursor && bases.length === 0) return // connected once but never agreed on anything
+  const was = saved.connection
+  throw new AppError(
+    'other_desk',
+    `This library belongs to the desk "${was.deskId}" (${was.host}:${was.port}/${was.database}), not "${connection.deskId}". To work on desk "${connection.deskId}", make a copy of the library folder and connect the copy, or detach this library from "${was.deskId}" first (its stories stay; they become new to the other desk).`
+  )
+}
+
+/** Forgets the desk entirely: what was agreed, conflicts, the saved connection. The library's files stay. */
+export async function detachLibrary(store: LibraryStore): Promise<void> {
+  // The saved state first: once it is gone the library belongs to no desk, whatever of the rest is left.
+  await nodeFileIO.unlink(statePath(store)).catch(() => undefined)
+  await rm(deskDir(store), { recursive: true, force: true })
 }
 
 export class DeskSync {

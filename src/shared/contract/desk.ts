@@ -55,6 +55,11 @@ export const deskChannels = {
   'desk.status': channel(NoInput, DeskStatus),
   'desk.connect': channel(ConnectDesk, DeskStatus),
   'desk.disconnect': channel(NoInput, DeskStatus),
+  /**
+   * Disconnects and forgets everything agreed with the desk (the library's stories stay as they are),
+   * so the library can join another desk, where all of it is new.
+   */
+  'desk.detach': channel(NoInput, DeskStatus),
   /** Settles a sync conflict field by field: keep this library's value or the desk's. */
   'desk.resolve': channel(
     z.strictObject({ key: z.string().max(200), choices: z.record(z.string().max(100), z.enum(['local', 'remote'])) }),

@@ -231,6 +231,22 @@ function ConnectForm({ onConnected }: { onConnected(status: DeskStatus): void })
             {hint}
           </Text>
         )}
+        {action.error instanceof BridgeError && action.error.code === 'other_desk' && (
+          <Button
+            type="button"
+            color="red"
+            variant="soft"
+            data-testid="detach-desk"
+            onClick={() =>
+              void action.run(async () => {
+                await call('desk.detach', {})
+                toasts.show({ message: 'Detached this library from its old desk.' })
+              })
+            }
+          >
+            Detach from the old desk
+          </Button>
+        )}
         <DialogFooter error={null} closeLabel="Cancel">
           <Button type="submit" loading={action.busy}>
             Connect

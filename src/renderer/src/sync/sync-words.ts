@@ -20,6 +20,8 @@ export function connectHint(code: ErrorCode | undefined): string | null {
       return 'The desk and this computer could not agree on an encrypted (TLS) connection.'
     case 'invalid_input':
       return 'Check the address: postgresql://user@host:port/database'
+    case 'other_desk':
+      return 'A library shares with one desk. Copy the library folder for the other desk, or detach this one first.'
     case 'desk_too_new':
       return 'Update Factdesk: the desk was set up by a newer version.'
     default:
