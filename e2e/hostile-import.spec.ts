@@ -93,21 +93,23 @@ test('an import under way can be cancelled, and nothing is added', async ({ fact
   await expect(storyRows(page)).toHaveCount(before)
 })
 
-test('a page redirecting into the local network is imported only after the editor agrees', async ({ factdesk }) => {
+test('a page redirecting into the local network is imported only after the editor agrees in main’s dialog', async ({
+  factdesk
+}) => {
   const { page } = factdesk
   const { transfer, before } = await importerAs(page)
 
+  await factdesk.answerNetworkDialog(false)
   await transfer.importUrl(`http://127.0.0.1:${port}/hop`)
-  const question = transfer.importDialog.getByRole('alert')
-  await expect(question).toContainText(`redirects to localhost:${port}`)
-  await expect(question).toContainText('on this computer or your local network')
-  await question.getByRole('button', { name: 'Don’t import' }).click()
-  await expect(question).toBeHidden()
+  const refusal = transfer.importDialog.getByRole('alert')
+  await expect(refusal).toContainText(`redirects to localhost:${port}`)
+  await expect(refusal).toContainText('on this computer or your local network')
+  await expect(refusal).toContainText('you did not allow it')
   await transfer.importDialog.getByRole('button', { name: 'Close' }).click()
   await expect(transfer.importDialog).toBeHidden()
   await expect(storyRows(page)).toHaveCount(before)
 
+  await factdesk.answerNetworkDialog(true)
   await transfer.importUrl(`http://127.0.0.1:${port}/hop`)
-  await transfer.importDialog.getByRole('button', { name: 'Import anyway' }).click()
   await transfer.expectStoryOpen('Did the factory closure cost 2,000 jobs?')
 })

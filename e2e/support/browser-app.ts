@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { EventPayload } from '../../src/shared/contract'
-import { configIdentity } from '../../src/main/app-config'
+import { configIdentity, configNetworkHosts } from '../../src/main/app-config'
 import type { Core, CoreOptions } from '../../src/main/core'
 import type { EditorIdentity } from '../../src/main/identity'
 import { memorySecrets, type PickedFile, type Platform } from '../../src/main/platform'
@@ -34,6 +34,9 @@ export interface DialogScript {
   saveTo: string | null
   importFile: string | null
   libraryFolder: string | null
+  /** The answer to the next "may this import read a local-network host?" dialog (null: Cancel). */
+  networkConsent: boolean | null
+  networkQuestions: { page: string; host: string; address: string }[]
   openedExternally: string[]
   revealed: string[]
 }
@@ -42,6 +45,8 @@ export const newDialogScript = (): DialogScript => ({
   saveTo: null,
   importFile: null,
   libraryFolder: null,
+  networkConsent: null,
+  networkQuestions: [],
   openedExternally: [],
   revealed: []
 })
@@ -90,6 +95,13 @@ export async function launchBrowserApp(
     },
     printToPdf: (html) => printWithPlaywright(browser, html),
     rememberLibrary: async () => undefined,
+    // The native dialog's stand-in: the spec scripts the answer, and each question is recorded.
+    askNetworkConsent: async (question) => {
+      dialogs.networkQuestions.push(question)
+      const answer = dialogs.networkConsent ?? false
+      dialogs.networkConsent = null
+      return answer
+    },
     // Stand-in for Electron's safeStorage: the driver keeps the desk password in memory.
     secrets: memorySecrets(),
     emit(event, payload) {
@@ -107,6 +119,7 @@ export async function launchBrowserApp(
     platform,
     // Like the app's per-user config: a config folder beside the library stands in for userData.
     identity: identity ?? configIdentity(path.join(path.dirname(libraryDir), 'user-data')),
+    networkHosts: configNetworkHosts(path.join(path.dirname(libraryDir), 'user-data')),
     sampleStoryPath,
     isTrustedOrigin: (url) => url.startsWith(`${origin}/`),
     checkOutput,

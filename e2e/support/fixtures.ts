@@ -18,6 +18,8 @@ export interface FactdeskApp {
   answerSaveDialog(dir: string): Promise<void>
   answerOpenDialog(file: string): Promise<void>
   answerFolderDialog(dir: string): Promise<void>
+  /** The answer to main's next "may this import read a local-network host?" dialog. */
+  answerNetworkDialog(allow: boolean): Promise<void>
   /** Closes the app and starts it again on the same library folder. */
   restart(): Promise<void>
   /** The Electron application, under the electron driver only. */
@@ -115,6 +117,7 @@ async function browserFactdesk(
     answerSaveDialog: async (dir) => void (dialogs.saveTo = dir),
     answerOpenDialog: async (file) => void (dialogs.importFile = file),
     answerFolderDialog: async (dir) => void (dialogs.libraryFolder = dir),
+    answerNetworkDialog: async (allow) => void (dialogs.networkConsent = allow),
     async restart() {
       await running.close()
       running = await launchBrowserApp(driver.browser, driver.server.origin, libraryDir, dialogs, sample, options)
@@ -149,7 +152,7 @@ async function electronFactdesk(
     return { app, page: await app.firstWindow() }
   }
   let running = await launch()
-  const stub = (method: 'showSaveDialog' | 'showOpenDialog', result: object) =>
+  const stub = (method: 'showSaveDialog' | 'showOpenDialog' | 'showMessageBox', result: object) =>
     running.app.evaluate(
       ({ dialog }, answer) => {
         ;(dialog as unknown as Record<string, unknown>)[answer.method] = async () => answer.result
@@ -174,6 +177,8 @@ async function electronFactdesk(
       }, dir),
     answerOpenDialog: async (file) => stub('showOpenDialog', { canceled: false, filePaths: [file] }),
     answerFolderDialog: async (dir) => stub('showOpenDialog', { canceled: false, filePaths: [dir] }),
+    // Button 1 is "Allow <host>", 0 is Cancel (electron-platform.ts).
+    answerNetworkDialog: async (allow) => stub('showMessageBox', { response: allow ? 1 : 0, checkboxChecked: false }),
     async restart() {
       await running.app.close()
       running = await launch()

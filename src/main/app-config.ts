@@ -1,10 +1,10 @@
 // The app's per-user config in <userData>/factdesk-config.json: where the library lives
 // (FACTDESK_LIBRARY_DIR, else the folder the user last opened, else <userData>/library) and who
-// is editing each library on this machine. Nothing here imports Electron, so the browser driver
+// is editing each library on this machine, and which local-network hosts URL imports may be redirected to. Nothing here imports Electron, so the browser driver
 // keeps its own config file the same way.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { EditorIdentity } from './identity'
+import type { EditorIdentity, NetworkHosts } from './identity'
 import { writeFileDurably } from './store/durable-write'
 import { nodeFileIO } from './store/file-io'
 
@@ -12,6 +12,8 @@ interface AppConfig {
   libraryDir?: string
   /** Current editor per library folder. */
   editors?: Record<string, string>
+  /** Hosts on this computer or the local network the editor allowed URL imports to be redirected to. */
+  networkHosts?: string[]
 }
 
 const configFile = (userData: string): string => path.join(userData, 'factdesk-config.json')
@@ -29,6 +31,8 @@ async function readConfig(userData: string): Promise<AppConfig> {
         Object.entries(record.editors).filter((e): e is [string, string] => typeof e[1] === 'string')
       )
     }
+    if (Array.isArray(record.networkHosts))
+      config.networkHosts = record.networkHosts.filter((h): h is string => typeof h === 'string')
     return config
   } catch {
     // No config yet, or a damaged one: start from defaults.
@@ -68,6 +72,17 @@ export function configIdentity(userData: string): EditorIdentity {
     save: (dir, id) =>
       updateConfig(userData, (config) => {
         config.editors = { ...config.editors, [path.resolve(dir)]: id }
+      })
+  }
+}
+
+/** The local-network hosts the editor allowed URL imports to reach, kept in the per-user config. */
+export function configNetworkHosts(userData: string): NetworkHosts {
+  return {
+    allowed: async (host) => ((await readConfig(userData)).networkHosts ?? []).includes(host),
+    allow: (host) =>
+      updateConfig(userData, (config) => {
+        config.networkHosts = [...new Set([...(config.networkHosts ?? []), host])]
       })
   }
 }

@@ -11,7 +11,7 @@ import { memoryHandlers } from './memory/handlers'
 import { SentenceEmbedder, type EmbedderOptions } from './memory/embedder'
 import { DeskMemory } from './memory/memory'
 import { deskManager, type DeskManager } from './desk/service'
-import type { EditorIdentity } from './identity'
+import { memoryNetworkHosts, type EditorIdentity, type NetworkHosts } from './identity'
 import { externalUrl, type Platform } from './platform'
 import { claimHandlers } from './services/claims'
 import { contactHandlers } from './services/contacts'
@@ -31,6 +31,8 @@ export interface CoreOptions {
   platform: Platform
   /** Where this machine remembers who is editing each library. */
   identity: EditorIdentity
+  /** Where this machine remembers the local-network hosts the editor allowed URL imports to reach (memory when not given). */
+  networkHosts?: NetworkHosts
   sampleStoryPath: string
   isTrustedOrigin(url: string): boolean
   now?: () => Date
@@ -184,7 +186,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...revisionHandlers(ctx),
-    ...transferHandlers(ctx, { platform, importer }),
+    ...transferHandlers(ctx, { platform, importer, networkHosts: options.networkHosts ?? memoryNetworkHosts() }),
     ...memoryHandlers(ctx, memory),
     ...history.handlers(ctx)
   }

@@ -16,3 +16,18 @@ export function memoryIdentity(): EditorIdentity {
     save: async (dir, id) => void chosen.set(dir, id)
   }
 }
+
+/** What main remembers of the editor's answers to "may this import read <host> on your local network?" */
+export interface NetworkHosts {
+  allowed(host: string): Promise<boolean>
+  allow(host: string): Promise<void>
+}
+
+/** Remembers allowed hosts for as long as the process lives. */
+export function memoryNetworkHosts(): NetworkHosts {
+  const hosts = new Set<string>()
+  return {
+    allowed: async (host) => hosts.has(host),
+    allow: async (host) => void hosts.add(host)
+  }
+}

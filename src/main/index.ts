@@ -4,7 +4,7 @@ import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { createCore, type Core } from './core'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-protocol'
-import { configIdentity, rememberLibraryDir, resolveLibraryDir } from './app-config'
+import { configIdentity, configNetworkHosts, rememberLibraryDir, resolveLibraryDir } from './app-config'
 import { electronPlatform } from './electron/electron-platform'
 import { registerIpc } from './electron/ipc'
 import { fileLog, type Log } from './electron/log'
@@ -48,6 +48,7 @@ async function start(): Promise<void> {
       libraryDir,
       platform,
       identity: configIdentity(userData),
+      networkHosts: configNetworkHosts(userData),
       sampleStoryPath: path.join(app.getAppPath(), 'resources', 'sample-story.txt'),
       isTrustedOrigin: isAppUrl,
       checkOutput: !app.isPackaged,

@@ -33,6 +33,11 @@ export interface Platform {
   printToPdf(html: string): Promise<Uint8Array>
   /** Remembers the library folder the user switched to, for the next start. */
   rememberLibrary(dir: string): Promise<void>
+  /**
+   * Asks the editor, in a dialog main shows (never the page), whether an import of `page` may read
+   * `host` (`address`), which is on this computer or the local network. True when they allow it.
+   */
+  askNetworkConsent(question: { page: string; host: string; address: string }): Promise<boolean>
   /** Where the desk password is kept between runs. */
   secrets: SecretStore
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void

@@ -51,6 +51,21 @@ export function electronPlatform(
     revealFile: (file) => shell.showItemInFolder(file),
     printToPdf: (html) => printHtml(html),
     rememberLibrary: remember,
+    async askNetworkConsent({ page, host, address }) {
+      const owner = parent()
+      const options = {
+        type: 'warning' as const,
+        title: 'Import from your local network?',
+        message: `Allow imports to read ${host}?`,
+        detail: `${page} leads to ${host} (${address}), which is on this computer or your local network. Allow it only if you expected an internal page; Factdesk will remember your answer for ${host}.`,
+        buttons: ['Cancel', `Allow ${host}`],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true
+      }
+      const result = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options)
+      return result.response === 1
+    },
     secrets,
     emit(event, payload) {
       window()?.webContents.send(event, payload)

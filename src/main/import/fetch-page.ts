@@ -75,17 +75,18 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
   })
   deadline.catch(() => undefined)
   // Each host connects to the address its check approved, never to a second DNS answer (rebinding).
-  const pinned = new Map<string, string>()
+  const pinned = new Map<string, string[]>()
   const pinnedLookup: LookupFunction = (hostname, lookupOptions, callback) => {
     const checked = pinned.get(hostname.toLowerCase())
-    if (!checked) {
+    if (!checked || checked.length === 0) {
       const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' })
       return lookupOptions.all ? callback(error, []) : callback(error, '', 4)
     }
-    const target = options.connectTo?.(checked) ?? checked
-    const family = isIP(target) === 6 ? 6 : 4
-    if (lookupOptions.all) callback(null, [{ address: target, family }])
-    else callback(null, target, family)
+    // Every address the check saw (IPv6 and IPv4 of one name, tried in turn), and no other.
+    const targets = checked.map((a) => options.connectTo?.(a) ?? a)
+    const entries = targets.map((address) => ({ address, family: isIP(address) === 6 ? 6 : 4 }))
+    if (lookupOptions.all) callback(null, entries)
+    else callback(null, entries[0]!.address, entries[0]!.family)
   }
   const dispatcher = new Agent({ connect: { lookup: pinnedLookup } })
   try {
@@ -99,7 +100,7 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
         cancelled
       ])
       if (hop === 0) typedInside = destination.inside
-      if (destination.address) pinned.set(url.hostname.replace(/^\[|\]$/g, '').toLowerCase(), destination.address)
+      pinned.set(url.hostname.replace(/^\[|\]$/g, '').toLowerCase(), destination.addresses)
       const init = { redirect: 'manual', signal: controller.signal, headers: HEADERS, dispatcher }
       const response = await Promise.race([options.fetch(url.href, init as RequestInit), deadline, cancelled])
       if (REDIRECTS.has(response.status)) {
@@ -172,7 +173,8 @@ function isPrivateAddress(address: string): boolean {
 }
 
 interface Destination {
-  address: string | null
+  /** The addresses checked: the connection goes to these only. */
+  addresses: string[]
   inside: boolean
 }
 
@@ -184,7 +186,7 @@ const systemLookup = async (host: string): Promise<string[]> =>
  * error) before any redirect leads to this computer or the local network, also to the same host
  * name when its address changed: an intranet page is a fair source, but a public page should not be
  * able to make Factdesk read one without the editor knowing. The address the editor typed is theirs
- * to choose. Says the address to connect to (the first the name resolved to), and whether it is inside.
+ * to choose. Says the addresses checked, which the connection is pinned to, and whether one is inside.
  */
 async function checkDestination(
   url: URL,
@@ -217,8 +219,7 @@ async function checkDestination(
         `${asked} redirects to ${url.host} (${inside}), which is on this computer or your local network. It was not imported${options.consent ? ' because you did not allow it' : ''}; import from it only if you expected an internal page.`
       )
   }
-  // With a private address among them, connect to that one: it is what was agreed to (or typed).
-  return { address: inside ?? addresses[0] ?? null, inside: inside !== undefined }
+  return { addresses, inside: inside !== undefined }
 }
 
 function webAddress(value: string, asked: string): URL {

@@ -26,7 +26,8 @@ export interface ImporterOptions {
 
 export interface Importer {
   file(file: { fileName: string; bytes: Uint8Array }): Promise<ImportedStory>
-  url(url: string, options?: { allowPrivateNetwork?: boolean }): Promise<ImportedStory>
+  /** `consent`: asks the editor (main's dialog) before a redirect reaches a host on the local network; without it such a redirect is refused. */
+  url(url: string, options?: { consent?: (host: string, address: string) => Promise<boolean> }): Promise<ImportedStory>
   /** Stops every import under way; each fails with a `cancelled` error. Returns how many were stopped. */
   cancel(): number
   close(): Promise<void>
@@ -156,7 +157,7 @@ export function createImporter(options: ImporterOptions): Importer {
             fetch: options.fetch,
             lookup: options.lookup,
             signal,
-            ...(consent.allowPrivateNetwork === true ? { consent: async () => true } : {})
+            ...(consent.consent ? { consent: consent.consent } : {})
           },
           (page) => convert({ kind: 'page', page }, page.url, signal)
         )

@@ -6,6 +6,7 @@ import type { ImportedFile, ReanchorReport } from '../../shared/contract'
 import type { StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import type { Importer, ImportedStory } from '../import'
+import type { NetworkHosts } from '../identity'
 import type { PickedFile, Platform } from '../platform'
 import { mergePackage, parsePackage } from '../package'
 import { buildReport, renderReport, suggestFileName } from '../reports'
@@ -16,6 +17,7 @@ import { newStoryFile } from './stories'
 export interface TransferDeps {
   platform: Platform
   importer: Importer
+  networkHosts: NetworkHosts
 }
 
 const fromBase64 = (file: ImportedFile): PickedFile => ({
@@ -24,7 +26,19 @@ const fromBase64 = (file: ImportedFile): PickedFile => ({
 })
 
 export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
-  const { platform, importer } = deps
+  const { platform, importer, networkHosts } = deps
+  /**
+   * A redirect into this computer or the local network is followed only with the editor's yes, asked
+   * by main in a native dialog naming the host and remembered per host; the page cannot grant it.
+   */
+  const consentFor =
+    (page: string) =>
+    async (host: string, address: string): Promise<boolean> => {
+      if (await networkHosts.allowed(host)) return true
+      const yes = await platform.askNetworkConsent({ page, host, address })
+      if (yes) await networkHosts.allow(host)
+      return yes
+    }
   /** The report this window saved last: the only file `export.reveal` will show in the file manager. */
   let lastExport: string | null = null
 
@@ -46,17 +60,17 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       const picked = fromBase64(file)
       return addImported(await importer.file(picked), { kind: 'file', location: picked.fileName })
     },
-    'import.url': async ({ url, allowPrivateNetwork }) => {
+    'import.url': async ({ url }) => {
       currentEditor(ctx)
-      return addImported(await importer.url(url, { allowPrivateNetwork }), { kind: 'url', location: url })
+      return addImported(await importer.url(url, { consent: consentFor(url) }), { kind: 'url', location: url })
     },
     'import.cancel': async () => ({ cancelled: importer.cancel() }),
-    'stories.reimport': async ({ id, file, allowPrivateNetwork }) => {
+    'stories.reimport': async ({ id, file }) => {
       currentEditor(ctx)
       const story = (await ctx.store.readStory(id)).story
       if (file) return reviseFrom(id, await importer.file(fromBase64(file)))
       if (story.origin.kind === 'url')
-        return reviseFrom(id, await importer.url(story.origin.location, { allowPrivateNetwork }))
+        return reviseFrom(id, await importer.url(story.origin.location, { consent: consentFor(story.origin.location) }))
       const picked = await platform.chooseImportFile('story')
       if (!picked) throw new AppError('cancelled', 'No file was chosen.')
       return reviseFrom(id, await importer.file(picked))

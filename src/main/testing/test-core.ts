@@ -14,6 +14,8 @@ export const sampleStoryPath = path.resolve(__dirname, '../../../resources/sampl
 
 export interface TestPlatform extends Platform {
   events: { event: EventName; payload: unknown }[]
+  /** The editor's answer to the local-network question, and each question asked. */
+  networkConsent: { answer: boolean; asked: { page: string; host: string; address: string }[] }
   opened: string[]
   saveDir: string | null
 }
@@ -23,6 +25,11 @@ export function testPlatform(): TestPlatform {
     events: [],
     opened: [],
     saveDir: null,
+    networkConsent: { answer: false, asked: [] },
+    askNetworkConsent: async (question) => {
+      platform.networkConsent.asked.push(question)
+      return platform.networkConsent.answer
+    },
     chooseLibraryFolder: async () => null,
     chooseImportFile: async () => null,
     chooseSavePath: async (name) => (platform.saveDir ? path.join(platform.saveDir, name) : null),

@@ -62,17 +62,11 @@ export type PackageImportResult = z.infer<typeof PackageImportResult>
 
 export const transferChannels = {
   'import.file': channel(ImportedFile, ImportResult),
-  /** `allowPrivateNetwork`: the editor agreed, after a `needs_consent` error, to follow a redirect into the local network. */
-  'import.url': channel(
-    z.strictObject({ url: z.string().min(1).max(4000), allowPrivateNetwork: z.boolean().optional() }),
-    ImportResult
-  ),
+  /** A redirect into the local network is followed only if the editor allows it in main's own dialog (never a flag from here). */
+  'import.url': channel(z.strictObject({ url: z.string().min(1).max(4000) }), ImportResult),
   /** Stops every import under way (each fails with `cancelled`); says how many were stopped. */
   'import.cancel': channel(z.strictObject({}), z.strictObject({ cancelled: z.number().int() })),
-  'stories.reimport': channel(
-    z.strictObject({ id: Id, file: ImportedFile.optional(), allowPrivateNetwork: z.boolean().optional() }),
-    ReanchorReport
-  ),
+  'stories.reimport': channel(z.strictObject({ id: Id, file: ImportedFile.optional() }), ReanchorReport),
   'export.report': channel(ReportRequest, ExportResult),
   'export.reveal': channel(z.strictObject({ path: z.string().max(4000) }), z.null()),
   'package.import': channel(z.strictObject({ file: ImportedFile.optional() }), PackageImportResult.nullable())

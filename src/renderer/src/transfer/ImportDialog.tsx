@@ -1,8 +1,8 @@
 // Import a story from a file (picked or dropped) or from a web page's URL.
-import { Button, Callout, Dialog, Flex, Tabs, Text, TextField } from '@radix-ui/themes'
+import { Button, Dialog, Flex, Tabs, Text, TextField } from '@radix-ui/themes'
 import { useRef, useState } from 'react'
 import type { ImportResult } from '../../../shared/contract'
-import { BridgeError, call } from '../api'
+import { call } from '../api'
 import { DialogFooter, useAction } from '../app/form-parts'
 import { useToasts } from '../app/toasts'
 import { readImportedFile, STORY_FILE_TYPES } from './read-file'
@@ -49,13 +49,9 @@ function ImportForm({ onOpenChange, initial, onImported }: Props): React.JSX.Ele
   }
 
   const importFile = (file: File) => finish(async () => call('import.file', await readImportedFile(file)))
-  const importUrl = (allowPrivateNetwork: boolean) =>
-    finish(() =>
-      call('import.url', allowPrivateNetwork ? { url: url.trim(), allowPrivateNetwork } : { url: url.trim() })
-    )
-  // A page that redirects into this computer or the local network is imported only if the editor says so.
-  const consent =
-    action.error instanceof BridgeError && action.error.code === 'needs_consent' ? action.error.message : null
+  // A page that redirects into this computer or the local network is imported only if the editor
+  // allows it in main's own dialog; a no comes back as an ordinary error.
+  const importUrl = () => finish(() => call('import.url', { url: url.trim() }))
   // Imports run in a worker in the main process; this stops it, and the call fails as cancelled.
   const cancel = () => void call('import.cancel', {}).catch(() => undefined)
 
@@ -93,7 +89,7 @@ function ImportForm({ onOpenChange, initial, onImported }: Props): React.JSX.Ele
           <form
             onSubmit={(e) => {
               e.preventDefault()
-              void importUrl(false)
+              void importUrl()
             }}
           >
             <Flex direction="column" gap="3" pt="3">
@@ -120,20 +116,7 @@ function ImportForm({ onOpenChange, initial, onImported }: Props): React.JSX.Ele
           </form>
         </Tabs.Content>
       </Tabs.Root>
-      {consent && (
-        <Callout.Root color="amber" mt="3" role="alert">
-          <Callout.Text>{consent}</Callout.Text>
-          <Flex gap="3" justify="end">
-            <Button type="button" variant="soft" color="gray" onClick={() => action.run(async () => undefined)}>
-              Don’t import
-            </Button>
-            <Button type="button" color="amber" onClick={() => void importUrl(true)}>
-              Import anyway
-            </Button>
-          </Flex>
-        </Callout.Root>
-      )}
-      <DialogFooter error={consent ? null : action.error}>
+      <DialogFooter error={action.error}>
         {action.busy && (
           <Button type="button" variant="soft" color="red" onClick={cancel}>
             Cancel import

@@ -1,10 +1,10 @@
 // A new revision of a story: edit its text here, or bring in a newer version from its file or
 // web page. Afterwards the editor sees what happened to every claim.
-import { Button, Callout, Dialog, Flex, Tabs, Text, TextArea, TextField } from '@radix-ui/themes'
+import { Button, Dialog, Flex, Tabs, Text, TextArea, TextField } from '@radix-ui/themes'
 import { useRef, useState } from 'react'
 import { claimLabel } from '../../../shared/rules/claims'
 import type { ReanchorReport, StoryDetail } from '../../../shared/contract'
-import { BridgeError, call } from '../api'
+import { call } from '../api'
 import { DialogFooter, useAction } from '../app/form-parts'
 import { readImportedFile, STORY_FILE_TYPES } from './read-file'
 import { DialogContent } from '../app/dialog'
@@ -42,13 +42,9 @@ function ReviseForm({ detail }: Props): React.JSX.Element {
     if (result) setReport(result)
   }
 
-  // A page that now redirects into the local network is fetched again only if the editor says so.
-  const consent =
-    action.error instanceof BridgeError && action.error.code === 'needs_consent' ? action.error.message : null
-  const refetch = (allowPrivateNetwork: boolean) =>
-    revise(() =>
-      call('stories.reimport', allowPrivateNetwork ? { id: story.id, allowPrivateNetwork } : { id: story.id })
-    )
+  // A page that now redirects into the local network is fetched again only if the editor allows it
+  // in main's own dialog; a no comes back as an ordinary error.
+  const refetch = () => revise(() => call('stories.reimport', { id: story.id }))
 
   const saveEdit = () =>
     revise(
@@ -105,7 +101,7 @@ function ReviseForm({ detail }: Props): React.JSX.Element {
               </Text>
               {story.origin.kind === 'url' && (
                 <Flex gap="3" align="center">
-                  <Button loading={busy} onClick={() => void refetch(false)}>
+                  <Button loading={busy} onClick={() => void refetch()}>
                     Fetch the page again
                   </Button>
                   <Text size="1" color="gray" className="truncate">
@@ -141,17 +137,7 @@ function ReviseForm({ detail }: Props): React.JSX.Element {
           </Tabs.Content>
         </Tabs.Root>
       )}
-      {consent && !report && (
-        <Callout.Root color="amber" mt="3" role="alert">
-          <Callout.Text>{consent}</Callout.Text>
-          <Flex justify="end">
-            <Button type="button" color="amber" onClick={() => void refetch(true)}>
-              Fetch it anyway
-            </Button>
-          </Flex>
-        </Callout.Root>
-      )}
-      <DialogFooter error={consent ? null : action.error} closeLabel={report ? 'Done' : 'Cancel'} />
+      <DialogFooter error={action.error} closeLabel={report ? 'Done' : 'Cancel'} />
     </>
   )
 }
