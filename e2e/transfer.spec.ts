@@ -10,6 +10,7 @@ import { expect, test } from './support/fixtures'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
 import { TransferPage } from './pages/transfer-page'
+import { VerdictPage } from './pages/verdict-page'
 
 const fixtures = path.resolve(__dirname, '../src/main/import/fixtures')
 const shots = path.resolve(__dirname, '../test-results/screenshots')
@@ -156,6 +157,12 @@ test('export the sample story in every format, and bring the package back withou
     await story.panel.setStatus('Done')
     await story.panel.setVerdict('Missing context')
     await story.panel.fill('rationale', 'Said in an interview; <script>alert(1)</script> “quoted”, with commas.')
+    // ClaimReview publishes only what the desk signed off.
+    const verdict = new VerdictPage(page)
+    await verdict.chooseDeskState('Cleared')
+    await verdict.signOffDialog.getByLabel('Override: why clear it anyway?').fill('Only the first claim is published')
+    await verdict.signOffDialog.getByRole('button', { name: 'Clear with override' }).click()
+    await expect(verdict.signOffDialog).toBeHidden()
 
     const formats: [string, string][] = [
       ['HTML report (print-ready, self-contained)', '.html'],

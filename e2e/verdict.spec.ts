@@ -167,7 +167,9 @@ test('three attempts to reach a source, a follow-up due in the library, and the 
     await factdesk.answerSaveDialog(out)
     await page.getByRole('button', { name: 'Export…' }).click()
     const jsonld = await readFile(await transfer.exportAs('ClaimReview JSON-LD (schema.org, for publishing)'), 'utf8')
-    await expect(transfer.exportDialog.getByRole('status')).toContainText('3 claims were left out: 3 not Done.')
+    await expect(transfer.exportDialog.getByRole('status')).toContainText(
+      '3 claims were left out: 3 story not signed off.'
+    )
     expect(jsonld).not.toContain('NATO spokesperson')
   } finally {
     await rm(out, { recursive: true, force: true })

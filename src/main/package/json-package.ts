@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { IsoDate, Person, Source, STORY_SCHEMA_VERSION, StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
-import { upgradeStoryRecord } from '../store/migrations'
+import { sourceToV4, upgradeStoryRecord } from '../store/migrations'
 import type { ReportModel } from '../reports/model'
 import { referencedSources } from '../reports/references'
 
@@ -113,7 +113,9 @@ export function parsePackage(text: string): VerificationPackage {
           : s
       )
     : head.stories
-  const parsed = VerificationPackage.safeParse({ ...head, stories })
+  // Sources carry no version of their own: one from before confidential sources was not confidential.
+  const sources = Array.isArray(head.sources) ? head.sources.map(sourceToV4) : head.sources
+  const parsed = VerificationPackage.safeParse({ ...head, stories, sources })
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),

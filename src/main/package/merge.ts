@@ -84,6 +84,10 @@ function mergeStory(mine: StoryFile, theirs: StoryFile, counts: ClaimCounts): { 
     schemaVersion: mine.schemaVersion,
     story: {
       ...story,
+      // A correction either desk logged stays logged.
+      corrections: unionById(mine.story.corrections, theirs.story.corrections).list.sort((a, b) =>
+        a.at.localeCompare(b.at)
+      ),
       nextClaimNumber: Math.max(
         mine.story.nextClaimNumber,
         theirs.story.nextClaimNumber,

@@ -10,6 +10,7 @@ import {
 } from '../../shared/rules/claims'
 import { contactMethodLabels, contactOutcomeLabels } from '../../shared/rules/contacts'
 import { partText } from '../../shared/text/parts'
+import { redactFiles, redactSource } from './confidential'
 import { wordsInContext } from './context'
 import type { ReportClaim, ReportModel, ReportSource, ReportStory, Tally, VerdictKey } from './model'
 import { referencedPeople, referencedSources } from './references'
@@ -48,7 +49,8 @@ const toReportSource = (s: Source): ReportSource => ({
   url: s.url,
   archiveUrl: s.archiveUrl,
   kind: s.kind,
-  reliability: s.reliability
+  reliability: s.reliability,
+  confidential: s.confidential !== null
 })
 
 const missingSource = (id: string): ReportSource => ({
@@ -60,21 +62,51 @@ const missingSource = (id: string): ReportSource => ({
   url: '',
   archiveUrl: '',
   kind: 'other',
-  reliability: 'unrated'
+  reliability: 'unrated',
+  confidential: false
 })
+
+/** The first sign-off in the log (a story can be reopened and cleared again); the present one if the log has none. */
+function firstSignedOffAt(file: StoryFile): string {
+  const first = file.activity.find((a) => a.action === 'story.signed_off')
+  const at = [first?.at, file.story.signOff?.at].filter((d): d is string => !!d).sort()[0]
+  return at ?? ''
+}
+
+/**
+ * A restatement is stale when the claim was sent to re-check (its words changed) after it was last
+ * written: the review then names the words as they stand.
+ */
+function claimReviewedText(file: StoryFile, claim: StoryFile['claims'][number], words: string): string {
+  if (!claim.restatement.trim()) return words
+  let restatedAt = claim.createdAt
+  let recheckedAt = ''
+  for (const a of file.activity) {
+    if (a.claimId !== claim.id) continue
+    if (a.action === 'claim.updated' && a.field === 'restatement') restatedAt = a.at
+    if (a.action === 'claim.recheck' && a.at > recheckedAt) recheckedAt = a.at
+  }
+  if (claim.recheck && claim.recheck.at > recheckedAt) recheckedAt = claim.recheck.at
+  return recheckedAt > restatedAt ? words : claim.restatement
+}
 
 export function buildReport(input: ReportInput): ReportModel {
   const { settings, options } = input
   const names = new Map(input.people.map((p) => [p.id, p.name]))
   // An id nobody on the desk has (an import from another desk) is shown rather than hidden.
   const nameOf = (id: string | null): string => (id === null ? '' : (names.get(id) ?? id))
-  const sourcesById = new Map(input.sources.map((s) => [s.id, s]))
+  // Confidential sources are withheld here, once, before any output sees them.
+  const sources = input.sources.map(redactSource)
+  const sourcesById = new Map(sources.map((s) => [s.id, s]))
   const seen = new Set<string>()
-  const files = input.stories.filter((f) => {
-    if (seen.has(f.story.id) || input.deletedStoryIds?.has(f.story.id)) return false
-    seen.add(f.story.id)
-    return true
-  })
+  const files = redactFiles(
+    input.stories.filter((f) => {
+      if (seen.has(f.story.id) || input.deletedStoryIds?.has(f.story.id)) return false
+      seen.add(f.story.id)
+      return true
+    }),
+    input.sources
+  )
   const totals = emptyTally()
 
   const stories = files.map((file): ReportStory => {
@@ -101,6 +133,7 @@ export function buildReport(input: ReportInput): ReportModel {
           inHeadline: claim.anchor.part === 'headline',
           orphaned: claim.orphaned,
           restatement: claim.restatement,
+          claimReviewed: claimReviewedText(file, claim, words.quote),
           type: claim.type,
           speaker: claim.speaker,
           status: claim.status,
@@ -127,6 +160,7 @@ export function buildReport(input: ReportInput): ReportModel {
               stance: e.stance,
               excerpt: options.includeExcerpts ? e.excerpt : null,
               locator: e.locator,
+              appearance: e.appearance,
               source: source ? toReportSource(source) : missingSource(e.sourceId)
             }
           }),
@@ -167,6 +201,19 @@ export function buildReport(input: ReportInput): ReportModel {
       signOff: story.signOff
         ? { by: nameOf(story.signOff.by), at: story.signOff.at, override: story.signOff.override }
         : null,
+      firstSignedOffAt: firstSignedOffAt(file),
+      corrections: story.corrections.map((c) => ({
+        id: c.id,
+        at: c.at,
+        by: nameOf(c.by),
+        what: c.what,
+        note: c.note,
+        claimIds: c.claimIds,
+        claimLabels: c.claimIds.flatMap((id) => {
+          const claim = file.claims.find((x) => x.id === id)
+          return claim ? [claimLabel(claim.number)] : []
+        })
+      })),
       activity: options.includeActivity
         ? file.activity.map((a) => ({
             id: a.id,
@@ -185,14 +232,19 @@ export function buildReport(input: ReportInput): ReportModel {
     title: only ? `Verification report: ${only.title}` : `Verification report: ${stories.length} stories`,
     generatedAt: input.generatedAt,
     options,
-    organisation: { name: settings.organisationName, url: settings.organisationUrl },
+    organisation: {
+      name: settings.organisationName,
+      url: settings.organisationUrl,
+      logoUrl: settings.organisationLogoUrl
+    },
+    transparency: settings.transparency,
     factCheckBaseUrl: settings.factCheckBaseUrl,
     verdictLabels: settings.verdictLabels,
     statusLabels: settings.statusLabels,
     totals,
     stories,
     files,
-    sources: referencedSources(files, input.sources),
+    sources: referencedSources(files, sources),
     people: referencedPeople(files, input.people)
   }
 }

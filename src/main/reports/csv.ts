@@ -1,7 +1,7 @@
 // The CSV report: one row per claim for the desk's spreadsheet, UTF-8 with BOM, CRLF, formula-safe.
 import Papa from 'papaparse'
 import { formulaTrigger } from './escape'
-import { claimTypeLabels, stanceLabels } from './labels'
+import { claimTypeLabels, sourceKindLabels, stanceLabels } from './labels'
 import type { ReportClaim, ReportEvidence, ReportModel, ReportStory } from './model'
 
 /** Excel only detects UTF-8 (and so shows accents, Arabic and emoji correctly) with a byte order mark. */
@@ -42,7 +42,7 @@ const columns: [string, (s: ReportStory, c: ReportClaim) => string | number][] =
 function evidenceCell(e: ReportEvidence): string {
   const s = e.source
   const parts = [
-    `${stanceLabels[e.stance]}: ${s.title}`,
+    `${stanceLabels[e.stance]}: ${s.confidential ? `${s.title} (${sourceKindLabels[s.kind]})` : s.title}`,
     s.publisher,
     s.author,
     s.publishedAt.slice(0, 10),

@@ -25,6 +25,35 @@ function signOffBlock(story: ReportStory): SafeHtml | '' {
   return html`<div class="signoff override"><p><strong>Signed off with an override</strong> by ${when}.</p><p>Reason: <span class="text" dir="auto">${s.override.reason}</span></p><p>Claims that blocked sign-off:</p><ul>${s.override.blockers.map((b) => html`<li dir="auto">${b}</li>`)}</ul></div>`
 }
 
+/** The corrections log: when, which claims, what changed and the note readers were given. */
+function correctionsBlock(story: ReportStory): SafeHtml | '' {
+  if (story.corrections.length === 0) return ''
+  return html`<section class="corrections" aria-label="Corrections">
+<h3>Corrections</h3>
+<ol>
+${story.corrections.map(
+  (
+    c
+  ) => html`<li><time datetime="${c.at}">${formatDateTime(c.at)}</time>${c.claimLabels.length > 0 ? html` (${c.claimLabels.join(', ')})` : ''}: <span class="text" dir="auto">${c.note}</span>
+<p class="field"><span class="label">What changed:</span> <span class="text" dir="auto">${c.what}</span> · <bdi>${c.by}</bdi></p></li>`
+)}
+</ol>
+</section>`
+}
+
+/** The IFCN statements from the desk's settings: how it checks, its corrections policy, contact, funding. */
+function transparencyBlock(model: ReportModel): SafeHtml | '' {
+  const t = model.transparency
+  if (!t.methodology && !t.correctionsPolicyUrl && !t.contact && !t.funding) return ''
+  return html`<section class="transparency" aria-label="About this fact-check">
+<h2>About this fact-check</h2>
+${t.methodology ? html`<p class="field"><span class="label">How we check:</span> <span class="text" dir="auto">${t.methodology}</span></p>` : ''}
+${t.correctionsPolicyUrl ? html`<p class="field"><span class="label">Corrections policy:</span> ${link(t.correctionsPolicyUrl)}</p>` : ''}
+${t.contact ? html`<p class="field"><span class="label">Contact:</span> <span class="text" dir="auto">${t.contact}</span></p>` : ''}
+${t.funding ? html`<p class="field"><span class="label">Funding:</span> <span class="text" dir="auto">${t.funding}</span></p>` : ''}
+</section>`
+}
+
 function storySection(model: ReportModel, story: ReportStory): SafeHtml {
   const meta = [
     story.outlet,
@@ -58,6 +87,7 @@ function storySection(model: ReportModel, story: ReportStory): SafeHtml {
 <h2 id="story-${story.id}-h" dir="auto">${story.title}</h2>
 <p class="meta"><bdi>${meta.join(' · ')}</bdi>${story.url ? html` · ${link(story.url)}` : ''}</p>
 ${signOffBlock(story)}
+${correctionsBlock(story)}
 ${summary(model, story.tally, `Summary of ${story.title}`)}
 ${claims}
 ${sources}
@@ -91,6 +121,7 @@ export function renderHtml(model: ReportModel, { forPrint = false } = {}): strin
 ${model.options.internal ? html`<p class="meta"><strong>Internal report:</strong> includes comments and the contact log, which hold personal data. Not for publication.</p>` : ''}
 </header>
 <main>
+${transparencyBlock(model)}
 ${overall}
 ${model.stories.map((story) => storySection(model, story))}
 </main>

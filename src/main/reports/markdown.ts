@@ -2,7 +2,15 @@
 import { claimStatuses } from '../../shared/model'
 import { verdictKeys } from './build'
 import { escapeMarkdown, escapeMarkdownInline as inline, safeHttpUrl } from './escape'
-import { claimTypeLabels, deskStateLabels, formatDate, formatDateTime, stanceLabels, verdictKeyLabel } from './labels'
+import {
+  claimTypeLabels,
+  deskStateLabels,
+  formatDate,
+  formatDateTime,
+  sourceKindLabels,
+  stanceLabels,
+  verdictKeyLabel
+} from './labels'
 import type { ReportClaim, ReportEvidence, ReportModel, ReportStory, Tally } from './model'
 
 /** Block text inside a list item: every line escaped, indented, and ended with a hard break. */
@@ -36,7 +44,8 @@ function evidenceLine(e: ReportEvidence): string {
   const published = [s.publisher && inline(s.publisher), s.publishedAt && formatDate(s.publishedAt)]
     .filter(Boolean)
     .join(', ')
-  const cite = [s.author && `${inline(s.author)}.`, `*${inline(s.title)}*.`, published && `${published}.`]
+  const title = s.confidential ? `${s.title} (${sourceKindLabels[s.kind]})` : s.title
+  const cite = [s.author && `${inline(s.author)}.`, `*${inline(title)}*.`, published && `${published}.`]
     .filter(Boolean)
     .join(' ')
   const links = [
@@ -124,6 +133,30 @@ function claimMarkdown(c: ReportClaim): string {
   return [heading, '', ...facts.filter(Boolean)].join('\n')
 }
 
+function correctionLines(story: ReportStory): string[] {
+  if (story.corrections.length === 0) return []
+  return [
+    '### Corrections',
+    '',
+    ...story.corrections.map(
+      (c) =>
+        `- ${formatDateTime(c.at)}${c.claimLabels.length > 0 ? ` (${c.claimLabels.join(', ')})` : ''}: ${inline(c.note)} What changed: ${inline(c.what)} · ${inline(c.by)}`
+    ),
+    ''
+  ]
+}
+
+function transparencyLines(model: ReportModel): string[] {
+  const t = model.transparency
+  const lines = [
+    t.methodology && `**How we check:** ${inline(t.methodology)}`,
+    t.correctionsPolicyUrl && `**Corrections policy:** ${mdLink(t.correctionsPolicyUrl)}`,
+    t.contact && `**Contact:** ${inline(t.contact)}`,
+    t.funding && `**Funding:** ${inline(t.funding)}`
+  ].filter(Boolean)
+  return lines.length > 0 ? ['## About this fact-check', '', ...lines.flatMap((l) => [l, ''])] : []
+}
+
 function signOffLines(story: ReportStory): string[] {
   const s = story.signOff
   if (!s) return []
@@ -155,6 +188,7 @@ function storyMarkdown(model: ReportModel, story: ReportStory): string {
     meta.filter(Boolean).join(' · '),
     '',
     ...signOffLines(story),
+    ...correctionLines(story),
     tallyTable(model, story.tally),
     '',
     ...story.claims.map((c) => `${claimMarkdown(c)}\n`)
@@ -183,6 +217,7 @@ export function renderMarkdown(model: ReportModel): string {
       '**Internal report:** includes comments and the contact log, which hold personal data. Not for publication.',
       ''
     )
+  head.push(...transparencyLines(model))
   if (model.stories.length > 1) head.push('## Summary', '', tallyTable(model, model.totals), '')
   return `${[...head, ...model.stories.map((s) => storyMarkdown(model, s))].join('\n').trimEnd()}\n`
 }

@@ -10,6 +10,7 @@ import type {
   SourceKind,
   Stance,
   StoryFile,
+  Transparency,
   Verdict
 } from '../../shared/model'
 
@@ -34,6 +35,8 @@ export interface ReportSource {
   archiveUrl: string
   kind: SourceKind
   reliability: Reliability
+  /** Withheld: the title reads "Confidential source" and nothing else names it (confidential.ts). */
+  confidential: boolean
 }
 
 export interface ReportEvidence {
@@ -42,6 +45,8 @@ export interface ReportEvidence {
   /** Null when the report leaves excerpts out (options.includeExcerpts false). */
   excerpt: string | null
   locator: string
+  /** The source is a place the claim itself appeared. */
+  appearance: boolean
   source: ReportSource
 }
 
@@ -77,6 +82,11 @@ export interface ReportClaim {
   inHeadline: boolean
   orphaned: boolean
   restatement: string
+  /**
+   * What ClaimReview reviews: the restatement while it was written for the words as they stand, the
+   * words themselves once they were re-checked after it (a restatement of older words is stale).
+   */
+  claimReviewed: string
   type: ClaimType
   speaker: string
   status: ClaimStatus
@@ -113,6 +123,17 @@ export interface ReportActivity {
   summary: string
 }
 
+export interface ReportCorrection {
+  id: string
+  at: string
+  by: string
+  what: string
+  note: string
+  /** The claims it touches, as printed ("C3"); empty for the story as a whole. */
+  claimLabels: string[]
+  claimIds: string[]
+}
+
 export interface ReportStory {
   id: string
   title: string
@@ -125,6 +146,10 @@ export interface ReportStory {
   deskState: DeskState
   /** Who cleared it, and an override's reason with what it overrode. */
   signOff: { by: string; at: string; override: { reason: string; blockers: string[] } | null } | null
+  /** When the check was first published: the story's first sign-off ('' while never signed off). */
+  firstSignedOffAt: string
+  /** Corrections since publication, oldest first. */
+  corrections: ReportCorrection[]
   tally: Tally
   claims: ReportClaim[]
   /** Null when the report leaves the log out (options.includeActivity false). */
@@ -135,7 +160,9 @@ export interface ReportModel {
   title: string
   generatedAt: string
   options: ReportOptions
-  organisation: { name: string; url: string }
+  organisation: { name: string; url: string; logoUrl: string }
+  /** The IFCN statements: methodology, corrections policy, contact, funding. */
+  transparency: Transparency
   factCheckBaseUrl: string
   verdictLabels: Record<Verdict, string>
   statusLabels: Record<ClaimStatus, string>

@@ -16,7 +16,8 @@ const sourceDefaults: SourceFields = {
   archiveUrl: '',
   kind: 'other',
   reliability: 'unrated',
-  notes: ''
+  notes: '',
+  confidential: null
 }
 
 /** Ranks sources for search-as-you-type: title prefix first, then any word prefix, then anywhere. */
@@ -95,6 +96,7 @@ export function sourceHandlers(ctx: ServiceContext) {
           excerpt: '',
           stance: 'context',
           locator: '',
+          appearance: false,
           ...fields,
           id: ctx.newId(),
           claimId,

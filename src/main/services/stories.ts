@@ -32,6 +32,7 @@ export function newStoryFile(ctx: StoreContext, input: NewStory, by: string): St
       revision: 1,
       deskState: 'draft',
       signOff: null,
+      corrections: [],
       nextClaimNumber: 1,
       origin: input.origin,
       createdAt: at,

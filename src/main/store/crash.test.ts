@@ -58,6 +58,7 @@ describe('a writer killed at random moments', () => {
           revision: 1,
           deskState: 'draft',
           signOff: null,
+          corrections: [],
           nextClaimNumber: 1,
           origin: { kind: 'paste', location: '' },
           createdAt: at,

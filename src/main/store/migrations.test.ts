@@ -64,3 +64,44 @@ describe('a library written by the previous version (story state format 3)', () 
     }
   })
 })
+
+describe('a library written before the corrections log and confidential sources (index 3, story state 5)', () => {
+  const older = path.join(__dirname, 'fixtures', 'library-v3-state5')
+
+  it('opens with no source confidential, no correction, no appearance, empty transparency, and keeps the old files', async () => {
+    const target = path.join(await mkdtemp(path.join(os.tmpdir(), 'factdesk-v5-')), 'library')
+    cpSync(older, target, { recursive: true })
+    const t = await openTestCore({ libraryDir: target })
+    try {
+      const library = await t.call('library.get', {})
+      expect(library.notices).toEqual([])
+      expect(library.settings).toMatchObject({
+        organisationLogoUrl: '',
+        transparency: { methodology: '', correctionsPolicyUrl: '', contact: '', funding: '' }
+      })
+      expect(await t.call('sources.list', {})).toEqual([
+        expect.objectContaining({ id: 'srcMinutes01', title: 'Council minutes, 24 November', confidential: null })
+      ])
+      const detail = await t.call('stories.get', { id: council })
+      expect(detail.story.corrections).toEqual([])
+      expect(detail.evidence).toEqual([expect.objectContaining({ id: 'evMinutes001', appearance: false })])
+      expect(await readFile(path.join(target, 'stories', council, 'story.json.v5.bak'), 'utf8')).toBe(
+        await readFile(path.join(older, 'stories', council, 'story.json'), 'utf8')
+      )
+      expect(await readFile(path.join(target, 'library.json.v3.bak'), 'utf8')).toBe(
+        await readFile(path.join(older, 'library.json'), 'utf8')
+      )
+
+      // It saves on in the new shape, and reads back after a restart.
+      await withEditor(t)
+      await t.call('sources.update', { id: 'srcMinutes01', patch: { confidential: { reason: 'Whistle-blower' } } })
+      await t.core.close()
+      const again = await openTestCore({ libraryDir: target, identity: t.identity })
+      expect((await again.call('sources.list', {}))[0]?.confidential).toEqual({ reason: 'Whistle-blower' })
+      expect(again.core.store.notices).toEqual([])
+      await again.core.close()
+    } finally {
+      await t.core.close().catch(() => undefined)
+    }
+  })
+})

@@ -23,6 +23,23 @@ function claimsInStoryText(data: Raw): Raw {
 }
 
 /**
+ * Story record 3 -> 4 (story state 5 -> 6): a story keeps a corrections log (none before), and a piece
+ * of evidence can be marked as a place the claim appeared (none was).
+ */
+function correctionsAndAppearances(data: Raw): Raw {
+  return {
+    ...data,
+    story: isRecord(data.story) ? { corrections: [], ...data.story } : data.story,
+    evidence: Array.isArray(data.evidence)
+      ? data.evidence.map((e: unknown) => (isRecord(e) ? { appearance: false, ...e } : e))
+      : data.evidence
+  }
+}
+
+/** Library 3 -> 4 for one source (a package's sources too): no source was confidential before. */
+export const sourceToV4 = (source: unknown): unknown => (isRecord(source) ? { confidential: null, ...source } : source)
+
+/**
  * 1 -> 2: stable claim numbers, checked words, re-check, contact log, sign-off, the "checked
  * against" note. Numbers are given once, in story order, and stored with the next free number.
  * A claim that already had a verdict or was Done is taken as checked against its present words:
@@ -56,7 +73,8 @@ export const storyMigrations: Migrations = {
     return { ...data, story: { ...story, signOff: null, nextClaimNumber: claims.length + 1 }, claims }
   },
   /** 2 -> 3: claims may be in the headline; every earlier one is in the story text. */
-  2: claimsInStoryText
+  2: claimsInStoryText,
+  3: correctionsAndAppearances
 }
 
 /**
@@ -77,7 +95,22 @@ export const libraryMigrations: Migrations = {
    * 2 -> 3: the index is the same; stories moved from stories/<id>.json into folders (migrate.ts),
    * and the version makes an older Factdesk open such a library read-only rather than miss them.
    */
-  2: (data) => data
+  2: (data) => data,
+  /**
+   * 3 -> 4: settings gain the logo and the transparency statements (empty), sources can be confidential
+   * (none was).
+   */
+  3: (data) => ({
+    ...data,
+    settings: isRecord(data.settings)
+      ? {
+          organisationLogoUrl: '',
+          transparency: { methodology: '', correctionsPolicyUrl: '', contact: '', funding: '' },
+          ...data.settings
+        }
+      : data.settings,
+    sources: Array.isArray(data.sources) ? data.sources.map(sourceToV4) : data.sources
+  })
 }
 
 /**
@@ -88,7 +121,9 @@ export const libraryMigrations: Migrations = {
 export const storyStateMigrations: Migrations = {
   3: (data) => ({ ...data, journalSeq: 0 }),
   /** 4 -> 5, as story records 2 -> 3: claims may be in the headline; every earlier one is in the story text. */
-  4: claimsInStoryText
+  4: claimsInStoryText,
+  /** 5 -> 6, as story records 3 -> 4: the corrections log and evidence marked as an appearance. */
+  5: correctionsAndAppearances
 }
 
 /** Runs a story record up to the current version (a verification package carries story records too). */

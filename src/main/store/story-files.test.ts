@@ -52,6 +52,7 @@ async function storyWithHistory(): Promise<LibraryStore> {
       revision: 2,
       deskState: 'draft',
       signOff: null,
+      corrections: [],
       nextClaimNumber: 1,
       origin: { kind: 'paste', location: '' },
       createdAt: at,
@@ -224,9 +225,10 @@ describe('a library written by the previous version (story format 1)', () => {
       )
       for (const [id, original] of originals) {
         const detail = await t.call('stories.get', { id })
-        expect(detail.story).toEqual(original.story)
+        expect(detail.story).toEqual({ ...original.story, corrections: [] })
         expect(detail.claims).toEqual(expect.arrayContaining(original.claims))
-        expect(detail.evidence).toEqual(original.evidence)
+        // Format 6 marks evidence that is an appearance of the claim; none was before.
+        expect(detail.evidence).toEqual(original.evidence.map((e) => ({ ...e, appearance: false })))
         expect(detail.activity).toEqual(original.activity)
         for (const revision of original.revisions) {
           expect(await t.call('stories.revision', { id, revision: revision.revision })).toEqual({
@@ -329,12 +331,13 @@ describe('a library written by the previous version (story format 3, before the 
       expect((await t.call('library.get', {})).notices).toEqual([])
       for (const [id, original] of originals) {
         const detail = await t.call('stories.get', { id })
-        expect(detail.story).toEqual(original.story)
+        // Format 6 keeps a corrections log; no earlier story had one.
+        expect(detail.story).toEqual({ ...original.story, corrections: [] })
         // Format 5 says which part of the story each claim is in; every format 3 claim is in the text.
         expect(detail.claims).toEqual(
           original.claims.map((c) => ({ ...c, anchor: { ...c.anchor, part: 'body' as const } }))
         )
-        expect(detail.evidence).toEqual(original.evidence)
+        expect(detail.evidence).toEqual(original.evidence.map((e) => ({ ...e, appearance: false })))
         expect(detail.activity).toEqual(original.activity)
         for (const [i, text] of original.texts.entries())
           expect(await t.call('stories.revision', { id, revision: i + 1 })).toEqual({ revision: i + 1, text })

@@ -82,6 +82,7 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
       excerpt: 'Table 4: regional budgets spent by quarter.',
       stance: 'supports',
       locator: 'p. 12',
+      appearance: false,
       createdAt: at,
       createdBy: 'bench',
       updatedAt: at
@@ -116,6 +117,7 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
       revision: REVISIONS,
       deskState: 'in_check',
       signOff: null,
+      corrections: [],
       nextClaimNumber: claimCount + 1,
       origin: { kind: 'paste', location: '' },
       createdAt: at,
@@ -166,6 +168,7 @@ async function writeLibrary(dir: string, stories: Iterable<StoryFile>): Promise<
     kind: 'official_statement',
     reliability: 'high',
     notes: '',
+    confidential: null,
     createdAt: at,
     updatedAt: at
   })

@@ -40,6 +40,7 @@ export function storyFileOf(id: string, spec: StoryFileSpec = {}): StoryFile {
     revision: texts.length,
     deskState: 'draft',
     signOff: null,
+    corrections: [],
     nextClaimNumber: claims.reduce((next, c) => Math.max(next, c.number + 1), 1),
     origin: { kind: 'paste', location: '' },
     createdAt: at,

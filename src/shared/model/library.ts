@@ -13,10 +13,14 @@ import { DeskState, Story, StoryRevision } from './story'
  * machine's config; people can be deactivated and renamed.
  * 3: stories live in folders (stories/<id>/, see src/main/store/story-record.ts); the index itself did not
  * change, the version tells an older Factdesk to open such a library read-only.
+ * 4: settings carry the logo and the transparency statements; a source can be confidential.
  */
-export const LIBRARY_SCHEMA_VERSION = 3
-/** The story record as services and packages see it; on disk it is a story folder (story-record.ts). */
-export const STORY_SCHEMA_VERSION = 3
+export const LIBRARY_SCHEMA_VERSION = 4
+/**
+ * The story record as services and packages see it; on disk it is a story folder (story-record.ts).
+ * 4: the story's corrections log; evidence marked as an appearance of the claim.
+ */
+export const STORY_SCHEMA_VERSION = 4
 
 export const StatusCounts = z.strictObject(
   Object.fromEntries(ClaimStatus.options.map((s) => [s, z.number().int().min(0)])) as {

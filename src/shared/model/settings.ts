@@ -1,6 +1,6 @@
 // Desk-wide settings: what the verdicts are called, how reports are signed.
 import { z } from 'zod'
-import { Name, OptionalUrl, ShortText } from './common'
+import { LongText, Name, OptionalUrl, ShortText } from './common'
 import { claimStatuses, verdicts } from './claim'
 
 export const VerdictLabels = z.strictObject(
@@ -65,12 +65,29 @@ export const defaultShortcutSettings: ShortcutSettings = {
   keys: { next: 'j', previous: 'k', mark: 'm', search: '/', help: '?' }
 }
 
+/**
+ * What the IFCN's code of principles asks a signatory to publish, printed in every HTML and PDF report:
+ * how the desk checks, where its corrections policy is, how to reach it, who funds it.
+ */
+export const Transparency = z.strictObject({
+  methodology: LongText,
+  correctionsPolicyUrl: OptionalUrl,
+  contact: ShortText,
+  funding: LongText
+})
+export type Transparency = z.infer<typeof Transparency>
+
+export const emptyTransparency: Transparency = { methodology: '', correctionsPolicyUrl: '', contact: '', funding: '' }
+
 export const Settings = z.strictObject({
   verdictLabels: VerdictLabels,
   statusLabels: StatusLabels,
   organisationName: ShortText,
   organisationUrl: OptionalUrl,
+  /** The organisation's logo for ClaimReview's author (Google recommends one). */
+  organisationLogoUrl: OptionalUrl,
   factCheckBaseUrl: OptionalUrl,
+  transparency: Transparency,
   /** Hard rule: a claim may only be Done with evidence attached or a note on what it was checked against. */
   requireCheckedAgainst: z.boolean(),
   shortcuts: ShortcutSettings.default(defaultShortcutSettings)
@@ -82,7 +99,9 @@ export const defaultSettings: Settings = {
   statusLabels: defaultStatusLabels,
   organisationName: '',
   organisationUrl: '',
+  organisationLogoUrl: '',
   factCheckBaseUrl: '',
+  transparency: emptyTransparency,
   requireCheckedAgainst: false,
   shortcuts: defaultShortcutSettings
 }

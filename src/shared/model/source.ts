@@ -19,6 +19,13 @@ export const reliabilities = ['unrated', 'high', 'medium', 'low'] as const
 export const Reliability = z.enum(reliabilities)
 export type Reliability = z.infer<typeof Reliability>
 
+/**
+ * A source withheld because naming it could put someone at risk (the IFCN code allows it): every
+ * output then shows "confidential source" and its kind only. The reason stays on the desk.
+ */
+export const Confidential = z.strictObject({ reason: LongText.trim().min(1, 'say why the source is confidential') })
+export type Confidential = z.infer<typeof Confidential>
+
 export const SourceFields = z.strictObject({
   url: OptionalUrl,
   title: Name,
@@ -29,7 +36,8 @@ export const SourceFields = z.strictObject({
   archiveUrl: OptionalUrl,
   kind: SourceKind,
   reliability: Reliability,
-  notes: LongText
+  notes: LongText,
+  confidential: Confidential.nullable()
 })
 export type SourceFields = z.infer<typeof SourceFields>
 
@@ -47,7 +55,9 @@ export type Stance = z.infer<typeof Stance>
 export const EvidenceFields = z.strictObject({
   excerpt: LongText,
   stance: Stance,
-  locator: ShortText
+  locator: ShortText,
+  /** The source is a place the claim itself appeared (a post, a speech): ClaimReview lists it as an appearance. */
+  appearance: z.boolean()
 })
 export type EvidenceFields = z.infer<typeof EvidenceFields>
 

@@ -56,6 +56,21 @@ export const SignOff = z.strictObject({
 })
 export type SignOff = z.infer<typeof SignOff>
 
+/**
+ * A correction made after publication: when, by whom, what changed (for the desk) and the note the
+ * public reads. Reports print the log; ClaimReview's dateModified is the latest one.
+ */
+export const Correction = z.strictObject({
+  id: Id,
+  at: IsoDate,
+  by: Id,
+  what: LongText.trim().min(1, 'say what changed'),
+  note: LongText.trim().min(1, 'write the note readers see'),
+  /** The claims the correction touches (empty: the story as a whole). */
+  claimIds: z.array(Id).max(10_000)
+})
+export type Correction = z.infer<typeof Correction>
+
 export const Story = StoryMeta.extend({
   id: Id,
   text: z.string().max(limits.storyText),
@@ -63,6 +78,8 @@ export const Story = StoryMeta.extend({
   deskState: DeskState,
   /** Set while the story is cleared. */
   signOff: SignOff.nullable(),
+  /** Corrections since publication, oldest first. */
+  corrections: z.array(Correction).max(10_000),
   /** The number the next claim marked in this story gets. */
   nextClaimNumber: z.number().int().min(1),
   origin: StoryOrigin,

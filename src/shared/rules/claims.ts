@@ -114,20 +114,26 @@ export function signOffBlockers(
 export const describeBlocker = (b: SignOffBlocker): string =>
   `${claimLabel(b.number)}: ${b.reasons.map((r) => blockReasonLabels[r]).join(', ')}`
 
-export const leftOutReasons = ['not_done', 'no_verdict', 'needs_recheck', 'orphaned'] as const
+export const leftOutReasons = ['not_signed_off', 'not_done', 'no_verdict', 'needs_recheck', 'orphaned'] as const
 export type LeftOutReason = (typeof leftOutReasons)[number]
 
 export const leftOutReasonLabels: Record<LeftOutReason, string> = {
+  not_signed_off: 'story not signed off',
   not_done: 'not Done',
   no_verdict: 'no verdict',
   needs_recheck: 'waiting for re-check',
   orphaned: 'orphaned'
 }
 
-/** ClaimReview publishes only a Done verdict given on the words as they stand: null when it may go out. */
+/**
+ * ClaimReview publishes only a Done verdict given on the words as they stand, in a story the desk
+ * signed off: null when it may go out.
+ */
 export function whyNotPublishable(
-  claim: Pick<Claim, 'status' | 'verdict' | 'orphaned'> & { needsRecheck: boolean }
+  claim: Pick<Claim, 'status' | 'verdict' | 'orphaned'> & { needsRecheck: boolean },
+  signedOff: boolean
 ): LeftOutReason | null {
+  if (!signedOff) return 'not_signed_off'
   if (claim.status !== 'done') return 'not_done'
   if (claim.verdict === null) return 'no_verdict'
   if (claim.needsRecheck) return 'needs_recheck'

@@ -47,6 +47,7 @@ export const sources: Source[] = [
     kind: 'primary_document',
     reliability: 'high',
     notes: '',
+    confidential: null,
     ...sourceDates
   },
   {
@@ -61,6 +62,7 @@ export const sources: Source[] = [
     kind: 'dataset',
     reliability: 'high',
     notes: 'Table 4',
+    confidential: null,
     ...sourceDates
   },
   {
@@ -75,6 +77,7 @@ export const sources: Source[] = [
     kind: 'interview',
     reliability: 'medium',
     notes: '',
+    confidential: null,
     ...sourceDates
   },
   {
@@ -89,6 +92,7 @@ export const sources: Source[] = [
     kind: 'other',
     reliability: 'unrated',
     notes: '',
+    confidential: null,
     ...sourceDates
   }
 ]
@@ -179,6 +183,7 @@ const evidence = (
   stance,
   excerpt,
   locator,
+  appearance: false,
   createdAt: at(30),
   createdBy: 'p-jonas',
   updatedAt: at(30)
@@ -245,6 +250,7 @@ export function budgetStory(id = 'story-budget'): StoryFile {
       revision: 1,
       deskState: 'in_check',
       signOff: null,
+      corrections: [],
       nextClaimNumber: claims.length + 1,
       origin: { kind: 'paste', location: '' },
       createdAt: at(0),
@@ -317,6 +323,7 @@ export function hostileStory(id = 'story-hostile'): StoryFile {
       revision: 1,
       deskState: 'draft',
       signOff: null,
+      corrections: [],
       nextClaimNumber: claims.length + 1,
       origin: { kind: 'paste', location: '' },
       createdAt: at(0),
@@ -411,4 +418,23 @@ export function largeInput(storyCount = 20, claimsPerStory = 50, { activityPerCl
     return file
   })
   return sampleInput({ stories })
+}
+
+/** The story as the desk clears it: signed off at `when`, with the sign-off in its log. */
+export function signedOff(file: StoryFile, when = at(50), by = 'p-amira'): StoryFile {
+  file.story.deskState = 'cleared'
+  file.story.signOff = { at: when, by, override: null }
+  file.activity.push({
+    id: `${file.story.id}-signed-${file.activity.length}`,
+    at: when,
+    by,
+    action: 'story.signed_off',
+    storyId: file.story.id,
+    claimId: null,
+    field: null,
+    from: null,
+    to: null,
+    summary: 'Signed off: every claim Done with a current verdict'
+  })
+  return file
 }

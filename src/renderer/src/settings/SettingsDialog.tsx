@@ -1,12 +1,13 @@
 // Desk settings: what statuses and verdicts are called, and how published reports are signed.
-import { Button, Checkbox, Dialog, Flex, Grid, Heading, Text } from '@radix-ui/themes'
+import { Button, Checkbox, Dialog, Flex, Grid, Heading, Text, TextArea } from '@radix-ui/themes'
 import { useState } from 'react'
 import {
   claimStatuses,
   remappableShortcuts,
   verdicts,
   type RemappableShortcut,
-  type Settings
+  type Settings,
+  type Transparency
 } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
@@ -54,6 +55,23 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
     <LabelledField key={id} id={id} label={label} value={value} onChange={onChange} placeholder={placeholder} />
   )
 
+  const setTransparency = (patch: Partial<Transparency>) =>
+    setDraft({ ...draft, transparency: { ...draft.transparency, ...patch } })
+  const longField = (id: keyof Transparency, label: string, placeholder: string) => (
+    <Flex direction="column" gap="1">
+      <Text as="label" size="2" htmlFor={`transparency-${id}`}>
+        {label}
+      </Text>
+      <TextArea
+        id={`transparency-${id}`}
+        value={draft.transparency[id]}
+        placeholder={placeholder}
+        rows={3}
+        onChange={(e) => setTransparency({ [id]: e.target.value })}
+      />
+    </Flex>
+  )
+
   return (
     <form
       onSubmit={(e) => {
@@ -89,6 +107,38 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
           (v) => setDraft({ ...draft, factCheckBaseUrl: v }),
           'https://…/fact-checks/'
         )}
+        <Text size="1" color="gray">
+          A claim without its own fact-check URL is published at this page with an anchor of its own (…#story-c7): use
+          it when the desk publishes one page per checked story.
+        </Text>
+        {field(
+          'org-logo',
+          'Organisation logo (image URL, for ClaimReview)',
+          draft.organisationLogoUrl,
+          (v) => setDraft({ ...draft, organisationLogoUrl: v }),
+          'https://…/logo.png'
+        )}
+        <Heading size="3" as="h3">
+          Transparency (printed in HTML and PDF reports)
+        </Heading>
+        {longField('methodology', 'How we check', 'We check claims against primary documents…')}
+        <Grid columns="2" gap="3">
+          {field(
+            'transparency-corrections',
+            'Corrections policy (URL)',
+            draft.transparency.correctionsPolicyUrl,
+            (v) => setTransparency({ correctionsPolicyUrl: v }),
+            'https://…/corrections'
+          )}
+          {field(
+            'transparency-contact',
+            'How to reach the desk',
+            draft.transparency.contact,
+            (v) => setTransparency({ contact: v }),
+            'factcheck@…'
+          )}
+        </Grid>
+        {longField('funding', 'Who funds us', 'The desk is funded by…')}
         <Heading size="3" as="h3">
           Sign-off
         </Heading>

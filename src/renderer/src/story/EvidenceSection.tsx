@@ -1,6 +1,6 @@
 // What a claim was checked against: each piece of evidence with its source, and a way to attach more.
 import { ArchiveIcon, ExternalLinkIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
-import { Button, Card, Flex, Heading, IconButton, Text, Tooltip } from '@radix-ui/themes'
+import { Badge, Button, Card, Checkbox, Flex, Heading, IconButton, Text, Tooltip } from '@radix-ui/themes'
 import { useEffect, useRef, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { stances, type Claim, type Evidence, type Source } from '../../../shared/model'
@@ -83,7 +83,9 @@ function EvidenceCard({
   const toasts = useToasts()
   const history = useUndo()
   const title = source?.title ?? 'source'
-  const update = async (patch: Partial<Pick<Evidence, 'excerpt' | 'stance' | 'locator'>>): Promise<void> => {
+  const update = async (
+    patch: Partial<Pick<Evidence, 'excerpt' | 'stance' | 'locator' | 'appearance'>>
+  ): Promise<void> => {
     await edit({
       send: () => call('evidence.update', { storyId, evidenceId: evidence.id, patch }),
       show: (d) => ({ ...d, evidence: d.evidence.map((e) => (e.id === evidence.id ? { ...e, ...patch } : e)) }),
@@ -113,13 +115,24 @@ function EvidenceCard({
     })
   }
   const open = (url: string): void => void desk.run(() => call('shell.openExternal', { url }))
+  /** Withholding is a property of the source (library-wide): every report then names it "confidential source". */
+  const setConfidential = (reason: string): void => {
+    if (!source) return
+    const confidential = reason.trim() ? { reason: reason.trim() } : null
+    void desk.run(() => call('sources.update', { id: source.id, patch: { confidential } }))
+  }
   return (
     <Card size="1" className="evidence" data-evidence-id={evidence.id}>
       <Flex direction="column" gap="2">
         <Flex justify="between" align="start" gap="2">
           <Flex direction="column">
             <Text size="2" weight="bold" className="source-title">
-              {source?.title ?? 'Source not loaded yet'}
+              {source?.title ?? 'Source not loaded yet'}{' '}
+              {source?.confidential && (
+                <Badge color="orange" title={`Withheld in every report: ${source.confidential.reason}`}>
+                  Confidential
+                </Badge>
+              )}
             </Text>
             <Text size="1" color="gray">
               {[source?.publisher, source ? sourceKindLabels[source.kind] : ''].filter(Boolean).join(' · ')}
@@ -186,6 +199,23 @@ function EvidenceCard({
           value={evidence.locator}
           onSave={(locator) => void update({ locator })}
         />
+        <Text as="label" size="1">
+          <Flex gap="2" align="center">
+            <Checkbox
+              size="1"
+              checked={evidence.appearance}
+              onCheckedChange={(v) => void update({ appearance: v === true })}
+            />
+            The claim itself appeared here (listed as an appearance in ClaimReview)
+          </Flex>
+        </Text>
+        {source && (
+          <SavedField
+            label="Confidential source: why it is withheld (reports then name it “confidential source” and its kind only; empty: not confidential)"
+            value={source.confidential?.reason ?? ''}
+            onSave={setConfidential}
+          />
+        )}
       </Flex>
     </Card>
   )

@@ -115,8 +115,10 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
         />
         {format === 'claimreview' && (
           <Text size="1" color="gray">
-            Only Done claims with a verdict given on their present words are published, never comments or contacts; the
-            desk’s organisation and fact-check address come from Settings.
+            Only Done claims of signed-off stories, with a verdict given on their present words, are published; never
+            comments, contacts or a confidential source. One review per URL: a claim with its own fact-check URL uses
+            it, any other gets an anchor on the desk’s fact-check page (…#story-c7). The organisation, logo and
+            fact-check address come from Settings.
           </Text>
         )}
         {format === 'claimreview' && (!settings.organisationName || !settings.factCheckBaseUrl) && (
