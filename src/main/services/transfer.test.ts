@@ -115,9 +115,9 @@ describe('export and verification packages', () => {
       })
       expect(result.saved, format).toBe(true)
       expect((await readFile(result.path)).byteLength).toBe(result.bytes)
-      // The sample's example claims are not Done, so ClaimReview leaves all of them out.
+      // The sample story is not signed off, so ClaimReview leaves all of its claims out.
       if (format === 'claimreview')
-        expect(result.leftOut).toEqual({ not_done: 3, no_verdict: 0, needs_recheck: 0, orphaned: 0 })
+        expect(result.leftOut).toEqual({ not_signed_off: 3, not_done: 0, no_verdict: 0, needs_recheck: 0, orphaned: 0 })
     }
     expect((await readdir(t.dir)).filter((f) => f.startsWith('factdesk-')).length).toBe(formats.length)
     const progress = t.platform.events.filter((e) => e.event === 'export.progress')
