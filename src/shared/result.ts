@@ -25,6 +25,12 @@ export const errorCodes = [
   'desk_too_new',
   /** The library was synced with another desk: copy the library, or detach it from that desk first. */
   'other_desk',
+  /** No such host name (DNS does not know it). */
+  'unknown_host',
+  /** The server did not answer in time. */
+  'timed_out',
+  /** The login worked but the role is not a member of that desk. */
+  'not_member',
   'internal'
 ] as const
 

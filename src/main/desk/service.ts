@@ -22,6 +22,25 @@ export const offStatus: DeskStatus = {
 
 const secretKey = (c: DeskConnection): string => `desk:${c.user}@${c.host}:${c.port}/${c.database}`
 
+/**
+ * A host is a name or an address, never a path: the PostgreSQL client takes a host starting with "/"
+ * for a Unix socket folder on this computer.
+ */
+function checkedHost(host: string): string {
+  if (!host || /[/\\\s%]/.test(host) || host.startsWith('.'))
+    throw new AppError(
+      'invalid_input',
+      `"${host}" is not a host name or address. Give the desk server's name (desk.example.org) or address (192.0.2.10, ::1).`
+    )
+  return host
+}
+
+function checkedPort(port: number): number {
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new AppError('invalid_input', `${port} is not a port number (1 to 65535).`)
+  return port
+}
+
 /** Turns the dialog's URL or parts into one connection (the password stays apart). */
 export function parseConnection(input: ConnectDesk): { connection: DeskConnection; password: string } {
   if (input.url) {
@@ -43,8 +62,9 @@ export function parseConnection(input: ConnectDesk): { connection: DeskConnectio
     const sslmode = url.searchParams.get('sslmode')
     return {
       connection: {
-        host: url.hostname,
-        port: url.port ? Number(url.port) : 5432,
+        // An IPv6 address comes in brackets in a URL, never in a host name.
+        host: checkedHost(url.hostname.replace(/^\[(.*)\]$/, '$1')),
+        port: checkedPort(url.port ? Number(url.port) : 5432),
         database,
         user,
         ssl: sslmode === 'disable' ? false : input.ssl,
@@ -56,7 +76,7 @@ export function parseConnection(input: ConnectDesk): { connection: DeskConnectio
   if (!input.host || !input.user) throw new AppError('invalid_input', 'Give the desk address, or its host and user.')
   return {
     connection: {
-      host: input.host,
+      host: checkedHost(input.host.trim().replace(/^\[(.*)\]$/, '$1')),
       port: input.port ?? 5432,
       database: input.database ?? 'postgres',
       user: input.user,

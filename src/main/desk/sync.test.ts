@@ -164,7 +164,7 @@ describe('desk sync', () => {
       isMainFrame: true
     })
     expect(stranger.ok ? null : stranger.error).toMatchObject({
-      code: 'forbidden',
+      code: 'not_member',
       message: expect.stringContaining('not a member')
     })
     // The refused attempts left the working connection alone.

@@ -387,7 +387,7 @@ export class DeskSync {
       )
       if (member.rowCount === 0)
         throw new AppError(
-          'forbidden',
+          'not_member',
           `${this.options.connection.user} is not a member of the desk "${this.options.connection.deskId}". Ask the desk lead to add you.`
         )
       this.lead = member.rows[0]!.is_lead
@@ -1050,7 +1050,20 @@ async function readJson<T>(file: string): Promise<T | null> {
 function isConnectionError(error: unknown): boolean {
   const e = error as { code?: string; message?: string }
   if (e.code && /^(08|57P0)/.test(e.code)) return true
-  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(e.code)) return true
+  if (
+    e.code &&
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'EPIPE',
+      'ETIMEDOUT',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'ENOTFOUND',
+      'EAI_AGAIN'
+    ].includes(e.code)
+  )
+    return true
   return /Connection terminated|not queryable|Client was closed|connection timeout/i.test(e.message ?? '')
 }
 
@@ -1088,6 +1101,16 @@ export function deskError(error: unknown, connection: DeskConnection): AppError 
     return new AppError(
       'not_found',
       `The database at ${where} has no desk yet. The desk lead connects first to set it up.`
+    )
+  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EAI_NONAME')
+    return new AppError(
+      'unknown_host',
+      `There is no server called "${connection.host}" (the name does not resolve). Check the host name, and that this computer is on the network the desk is on.`
+    )
+  if (/timeout/i.test(e.message ?? '') || e.code === 'ETIMEDOUT')
+    return new AppError(
+      'timed_out',
+      `The desk at ${where} did not answer in time. Check the host and port, or try again later; changes wait here.`
     )
   if (isConnectionError(error))
     return new AppError(

@@ -20,6 +20,12 @@ export function connectHint(code: ErrorCode | undefined): string | null {
       return 'The desk and this computer could not agree on an encrypted (TLS) connection.'
     case 'invalid_input':
       return 'Check the address: postgresql://user@host:port/database'
+    case 'unknown_host':
+      return 'Check the spelling of the host name, and that this computer is on the network the desk is on.'
+    case 'timed_out':
+      return 'The server did not answer: check the host and port (a firewall may drop the connection), or try again.'
+    case 'not_member':
+      return 'Your login works, but the desk lead has not added you to this desk yet, or the desk id is wrong.'
     case 'other_desk':
       return 'A library shares with one desk. Copy the library folder for the other desk, or detach this one first.'
     case 'desk_too_new':
