@@ -107,6 +107,25 @@ describe('every file accounted for', () => {
     await again.close()
   })
 
+  it('shows a story a crash left in the trash with its line still in the list as trashed, with a notice', async () => {
+    await twoStories()
+    // The trash moves the folder first and writes the line after: a crash between leaves this.
+    const { rename } = await import('node:fs/promises')
+    await rename(file('stories', 's2'), file('trash', 's2'))
+    await unlink(file('clean-close.json'))
+    const store = await LibraryStore.open(dir)
+    expect(store.notices.map((n) => [n.kind, n.message])).toEqual([
+      ['missing', expect.stringContaining('was being moved to the trash when Factdesk stopped')]
+    ])
+    expect(store.library.stories.find((s) => s.id === 's2')?.deletedAt).not.toBeNull()
+    await store.restoreStory('s2')
+    expect((await store.readStory('s2')).story.title).toBe('Story s2')
+    await store.close()
+    const again = await LibraryStore.open(dir)
+    expect(again.notices).toEqual([])
+    await again.close()
+  })
+
   it('keeps a story whose file and backup are gone in the list as missing, and the rest usable', async () => {
     await twoStories()
     await rm(file('stories', 's1'), { recursive: true })

@@ -551,6 +551,7 @@ export class LibraryStore {
         indexWrittenAt: writtenAt,
         indexComplete,
         storyPath: (id) => this.storyPath(id),
+        trashPath: (id) => this.trashPath(id),
         notify: (notices) => this.notify(notices),
         markMissing: (id) => void this.missingFiles.add(id),
         writeIndex: (summaries) =>

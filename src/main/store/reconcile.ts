@@ -23,6 +23,8 @@ export interface ReconcileHost {
   /** The last close left the index describing every story and nothing wrote since (clean-close.ts): no line can be stale. */
   indexComplete: boolean
   storyPath(id: string): string
+  /** Where a story's folder is while it is in the trash. */
+  trashPath(id: string): string
   notify(notices: readonly LibraryNotice[]): void
   /** A story whose files are gone with no backup: it stays listed but cannot be opened. */
   markMissing(id: string): void
@@ -49,6 +51,22 @@ export async function reconcileIndex(host: ReconcileHost, fresh: boolean, folder
   )
   if (missing.length === 0 && unindexed.length === 0 && stale.length === 0 && !fresh) return
   const summaries: StorySummary[] = []
+  // A story whose folder is in the trash while its line says otherwise was being moved there when
+  // Factdesk stopped (the folder moves first, the line after): its line follows the folder.
+  for (const id of [...missing]) {
+    const trashed = await StoryRecord.load(io, host.trashPath(id), id, host.now, true).catch(() => null)
+    if (!trashed?.record) continue
+    missing.splice(missing.indexOf(id), 1)
+    summaries.push(summarise(trashed.record.file, host.now().toISOString()))
+    host.notify([
+      {
+        kind: 'missing',
+        file: host.storyPath(id),
+        message: `“${trashed.record.file.story.title}” was being moved to the trash when Factdesk stopped, and is in the trash now. Restore it from the trash if you still need it.`,
+        movedTo: null
+      }
+    ])
+  }
   for (const id of [...missing, ...unindexed, ...stale]) {
     const loaded = await StoryRecord.load(io, host.storyPath(id), id, host.now, true).catch((error: unknown) => {
       const reason = error instanceof AppError ? error.message : String(error)
