@@ -114,6 +114,13 @@ module.exports = tseslint.config(
       ]
     }
   },
+  {
+    // Renderer tests against the real main core (src/main/testing/window-bridge.ts): no mocks, so they reach
+    // into main to start it, as the e2e browser driver does. Only these files may.
+    files: ['src/renderer/**/*.main.test.tsx'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { 'no-restricted-imports': 'off' }
+  },
   // Layout is Prettier's (npm run format); turn off the lint rules that would argue with it.
   prettier
 )
