@@ -3,6 +3,7 @@
 import { expect, test } from './support/fixtures'
 import { LibraryPage } from './pages/library-page'
 import { storyAs } from './pages/start'
+import { VerdictPage } from './pages/verdict-page'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 
@@ -59,4 +60,89 @@ test('undo and redo across a delete and a field change; text fields keep their o
   await factdesk.restart()
   const after = new LibraryPage(factdesk.page)
   await expect(after.progressOf(SAMPLE_TITLE)).toHaveText('0 of 2 done')
+})
+
+test('undo kept in main: two claims edited, undone in turn and redone, kept over a reload; refused after another editor changed the claim and in a story someone cleared', async ({
+  factdesk
+}) => {
+  const { page } = factdesk
+  const story = await storyAs(page, 'Journey Editor', SAMPLE_TITLE)
+  const verdict = new VerdictPage(page)
+  const rationale = story.panel.root.locator('[name="rationale"]')
+  const notices = page.getByRole('region', { name: 'Notifications' })
+  const deskState = page.getByRole('combobox', { name: 'Desk state' })
+  const press = async (keys: string): Promise<void> => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press(keys)
+  }
+  const editAs = async (from: string, to: string): Promise<void> => {
+    await page.getByRole('button', { name: `Editing as ${from}. Switch editor` }).click()
+    await page.getByRole('menuitemradio', { name: to }).click()
+    await expect(page.getByRole('button', { name: `Editing as ${to}. Switch editor` })).toBeVisible()
+  }
+  const clearWithOverride = async (reason: string): Promise<void> => {
+    await verdict.chooseDeskState('Cleared')
+    await verdict.signOffDialog.getByLabel('Override: why clear it anyway?').fill(reason)
+    await verdict.signOffDialog.getByRole('button', { name: 'Clear with override' }).click()
+    await expect(deskState).toContainText('Cleared')
+  }
+
+  await story.claimItem('NATO chief Mark Rutte').click()
+  await story.panel.fill('rationale', 'Thirty countries signed the statement.')
+  await story.claimItem('You have my assurance').click()
+  await story.panel.fill('rationale', 'Quoted from the press conference.')
+
+  // Each undo takes back its own claim, and opens it.
+  await press('Control+z')
+  await expect(story.panel.words).toContainText('You have my assurance')
+  await expect(rationale).toHaveValue('')
+  await press('Control+z')
+  await expect(story.panel.words).toContainText('NATO chief Mark Rutte')
+  await expect(rationale).toHaveValue('')
+  await press('Control+Shift+z')
+  await expect(rationale).toHaveValue('Thirty countries signed the statement.')
+  await story.claimItem('You have my assurance').click()
+  await expect(rationale).toHaveValue('')
+
+  // The history is main's: a reload of the window keeps it.
+  await page.reload()
+  await new LibraryPage(page).open(SAMPLE_TITLE)
+  await press('Control+z')
+  await expect(story.panel.words).toContainText('NATO chief Mark Rutte')
+  await expect(rationale).toHaveValue('')
+  await press('Control+Shift+z')
+  await expect(rationale).toHaveValue('Thirty countries signed the statement.')
+
+  // Another editor changes the claim: this editor's undo is refused, saying who, and changes nothing.
+  await page.getByRole('button', { name: 'Editing as Journey Editor. Switch editor' }).click()
+  await page.getByRole('menuitem', { name: 'Add an editor…' }).click()
+  const add = page.getByRole('dialog', { name: 'Add an editor' })
+  await add.getByLabel('New editor name').fill('Sam Ortiz')
+  await add.getByRole('button', { name: 'Add editor' }).click()
+  await expect(add).toBeHidden()
+  await editAs('Journey Editor', 'Sam Ortiz')
+  await story.claimItem('NATO chief Mark Rutte').click()
+  await story.panel.fill('rationale', 'Sam checked the list again.')
+  await editAs('Sam Ortiz', 'Journey Editor')
+  await press('Control+z')
+  await expect(notices).toContainText('was changed since (by Sam Ortiz)')
+  await story.claimItem('NATO chief Mark Rutte').click()
+  await expect(rationale).toHaveValue('Sam checked the list again.')
+
+  // Clearing is undone by the sign-off rule: the story goes back to the state before and its sign-off ends.
+  const before = (await deskState.textContent()) ?? ''
+  expect(before).not.toContain('Cleared')
+  await clearWithOverride('The lead read it')
+  await press('Control+z')
+  await expect(deskState).toHaveText(before)
+
+  // Cleared by someone else: nothing in it is undone until it is set back to In check.
+  await editAs('Journey Editor', 'Sam Ortiz')
+  await clearWithOverride('Sam cleared it')
+  await editAs('Sam Ortiz', 'Journey Editor')
+  await press('Control+z')
+  await expect(notices).toContainText('is cleared, so nothing in it is undone')
+  await expect(deskState).toContainText('Cleared')
+  await story.claimItem('NATO chief Mark Rutte').click()
+  await expect(rationale).toHaveValue('Sam checked the list again.')
 })
