@@ -71,6 +71,39 @@ export class StoryPage {
     expect(found, `"${words}" is in the ${where}`).toBe(true)
   }
 
+  /** Selects the words with the mouse: pressed before the first letter, dragged past the last, let go. */
+  async dragSelect(words: string): Promise<void> {
+    const box = await this.article.evaluate((root, phrase) => {
+      const runs = Array.from(root.querySelectorAll<HTMLElement>('[data-start]'))
+      for (const run of runs) {
+        const node = run.firstChild
+        const at = node?.textContent?.indexOf(phrase) ?? -1
+        if (!node || at === -1) continue
+        run.scrollIntoView({ block: 'center' })
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + 1)
+        const first = range.getBoundingClientRect()
+        range.setStart(node, at + phrase.length - 1)
+        range.setEnd(node, at + phrase.length)
+        const last = range.getBoundingClientRect()
+        return {
+          x0: first.left + 1,
+          y0: first.top + first.height / 2,
+          x1: last.right - 1,
+          y1: last.top + last.height / 2
+        }
+      }
+      return null
+    }, words)
+    expect(box, `"${words}" is on screen in one run of the text`).not.toBeNull()
+    await this.page.mouse.move(box!.x0, box!.y0)
+    await this.page.mouse.down()
+    await this.page.mouse.move((box!.x0 + box!.x1) / 2, (box!.y0 + box!.y1) / 2, { steps: 4 })
+    await this.page.mouse.move(box!.x1, box!.y1, { steps: 4 })
+    await this.page.mouse.up()
+  }
+
   async markSelection(): Promise<void> {
     await this.page.getByRole('button', { name: 'Mark as claim' }).click()
   }

@@ -8,6 +8,7 @@ import { call, onEvent } from './api'
 import { AppearanceMenu } from './app/appearance'
 import { DeskProvider, useReport } from './app/desk-context'
 import { EditorDialog, EditorMenu } from './app/EditorPicker'
+import { keepFocus } from './app/focus-return'
 import { Notices } from './app/Notices'
 import { ShortcutsSheet } from './app/ShortcutsSheet'
 import { ToastProvider, useToasts } from './app/toasts'
@@ -96,6 +97,9 @@ function Shell(): React.JSX.Element {
     return onEvent('menu.command', ({ command }) => handlers[command]())
   }, [reload, toasts, storyOnScreen, history])
 
+  // A focused button that its own action removes (Confirm, Delete) hands focus on, never to <body>.
+  useEffect(() => keepFocus(), [])
+
   const shortcuts = lib.library?.settings.shortcuts
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -103,7 +107,7 @@ function Shell(): React.JSX.Element {
         !shortcuts?.singleKeys ||
         e.key !== shortcuts.keys.help ||
         isTypingTarget(e.target) ||
-        !acceptsSingleKeys(e.target)
+        !acceptsSingleKeys(e.target, e.key)
       )
         return
       if (document.querySelector('[role="dialog"]')) return

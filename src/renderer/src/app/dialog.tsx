@@ -1,25 +1,20 @@
 // Every dialog's content: when it closes, focus goes back to whatever had it when the dialog
 // opened (the button, the list item, the menu's trigger), even when the dialog was opened from
-// app state or a menu command and has no Radix trigger to return to.
+// app state or a menu command and has no Radix trigger to return to; the rule is focus-return.ts.
 import { Dialog } from '@radix-ui/themes'
 import { useRef } from 'react'
+import { placeOf, returnTarget, type Place } from './focus-return'
 
 type ContentProps = React.ComponentProps<typeof Dialog.Content>
 
-/** The element to return to: the one focused at opening, if it is still on the page, or the main area. */
-function returnTarget(opener: Element | null): HTMLElement | null {
-  if (opener instanceof HTMLElement && opener.isConnected && opener !== document.body) return opener
-  return document.querySelector<HTMLElement>('[data-focus-home]')
-}
-
 export function DialogContent({ onOpenAutoFocus, onCloseAutoFocus, ...props }: ContentProps): React.JSX.Element {
-  const opener = useRef<Element | null>(null)
+  const opener = useRef<Place>(placeOf(null))
   return (
     <Dialog.Content
       {...props}
       onOpenAutoFocus={(event) => {
         // Runs as the dialog opens, before focus moves inside: what had focus is the way back.
-        opener.current = document.activeElement
+        opener.current = placeOf(document.activeElement)
         onOpenAutoFocus?.(event)
       }}
       onCloseAutoFocus={(event) => {

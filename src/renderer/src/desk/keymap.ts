@@ -72,15 +72,22 @@ export function actionFor(e: KeyLike, shortcuts: ShortcutSettings = defaultShort
   }
 }
 
+/** Keys that scroll, press or mark where the focus is: the story text keeps these for itself. */
+const TEXT_KEYS = new Set(['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Enter', ' ', 'Delete', 'Backspace'])
+
 /**
  * Where single-key shortcuts may fire: on the page itself or on an element that asks for them
  * (the claim panel's heading once a claim opens). Never in a field, button, list, scroller, menu
  * or dialog, whose keys are their own (Enter and Space press buttons, arrows scroll and move).
+ * The story text (`data-desk-keys="text"`), which a click or a mouse selection focuses, takes
+ * the letter and digit shortcuts (M marks what the mouse selected) but keeps `TEXT_KEYS`: arrows
+ * scroll it, Enter marks under the sentence cursor. Without `key`, any shortcut key is meant.
  */
-export function acceptsSingleKeys(target: EventTarget | null): boolean {
+export function acceptsSingleKeys(target: EventTarget | null, key?: string): boolean {
   if (!(target instanceof Element)) return true
   if (target === document.body || target === document.documentElement) return true
-  return target.closest('[data-desk-keys]') === target
+  if (target.closest('[data-desk-keys]') !== target) return false
+  return target.getAttribute('data-desk-keys') !== 'text' || key === undefined || !TEXT_KEYS.has(key)
 }
 
 /** Keys typed into a field belong to the field. */

@@ -73,7 +73,15 @@ export function ClaimPanel({
       data-claim-number={claim.number}
     >
       <Flex justify="between" align="center" className="panel-head">
-        <Heading as="h2" size="3" ref={headingRef} tabIndex={-1} data-desk-keys className="panel-heading">
+        <Heading
+          as="h2"
+          size="3"
+          ref={headingRef}
+          tabIndex={-1}
+          data-desk-keys
+          data-focus-home
+          className="panel-heading"
+        >
           {number}{' '}
           <Text color="gray" size="2" weight="regular">
             · {detail.claims.length} claims

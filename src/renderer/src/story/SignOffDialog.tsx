@@ -3,6 +3,7 @@
 import { Button, Dialog, Flex, Link, Text, TextArea } from '@radix-ui/themes'
 import { useState } from 'react'
 import { blockReasonLabels, claimLabel, type SignOffBlocker } from '../../../shared/rules/claims'
+import { DialogContent } from '../app/dialog'
 import { DialogFooter, useAction } from '../app/form-parts'
 
 interface Props {
@@ -16,10 +17,10 @@ interface Props {
 export function SignOffDialog(props: Props): React.JSX.Element {
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Content maxWidth="560px" aria-describedby={undefined}>
+      <DialogContent maxWidth="560px" aria-describedby={undefined}>
         <Dialog.Title>Not ready to clear</Dialog.Title>
         <SignOffForm {...props} />
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }

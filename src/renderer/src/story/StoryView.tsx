@@ -19,6 +19,7 @@ import { MemoryMarks } from '../memory/MemoryMarks'
 import { MemoryToolbar } from '../memory/MemoryToolbar'
 import { useStoryMemory } from '../memory/use-story-memory'
 import { useDeskKeys } from './use-desk-keys'
+import { placeOf, returnFocus, type Place } from '../app/focus-return'
 import { useLiveSelection } from './use-live-selection'
 import { useSentenceCursor } from './use-sentence-cursor'
 import { useSentenceGesture } from './use-sentence-gesture'
@@ -86,24 +87,23 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   )
   // The panel follows the filter: a claim the filter hides is not shown in the panel either.
   const selected = shown.find((c) => c.id === selectedId) ?? null
-  /** What had focus when the panel opened: focus goes back there when it closes. */
-  const opener = useRef<Element | null>(null)
+  /** What had focus when the panel opened: focus goes back there when it closes (focus-return.ts). */
+  const opener = useRef<Place | null>(null)
   const showPanel = useCallback((open: boolean) => {
     setPanelOpen((was) => {
-      if (open && !was) opener.current = document.activeElement
+      if (open && !was) opener.current = placeOf(document.activeElement)
       return open
     })
   }, [])
   const closePanel = useCallback(() => {
     setPanelOpen(false)
-    const back = opener.current
+    const back = opener.current ?? placeOf(headingRef.current)
     opener.current = null
     requestAnimationFrame(() => {
       // Only focus the panel took with it goes back: a key pressed meanwhile (/ to search) keeps its own.
       const focused = document.activeElement
       if (focused && focused !== document.body && focused.isConnected && !focused.closest('.claim-panel')) return
-      if (back instanceof HTMLElement && back.isConnected && back !== document.body) back.focus()
-      else headingRef.current?.focus()
+      returnFocus(back)
     })
   }, [])
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -335,6 +335,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
               ref={headingRef}
               tabIndex={-1}
               data-desk-keys
+              data-focus-home
             >
               {story.title}
             </Heading>
@@ -380,6 +381,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
             tabIndex={0}
             role="region"
             aria-label="Story text"
+            data-desk-keys="text"
             aria-describedby="cursor-hint"
             onMouseMove={gesture.onMouseMove}
             onMouseLeave={gesture.onMouseLeave}

@@ -12,7 +12,7 @@ export function useDeskKeys(perform: (action: DeskAction) => boolean): void {
     if (e.defaultPrevented || isTypingTarget(e.target)) return
     const target = e.target as Element | null
     if (target?.closest?.('[role="dialog"],[role="alertdialog"],[role="menu"],[role="listbox"]')) return
-    if (isSingleKey(e) && !acceptsSingleKeys(e.target)) return
+    if (isSingleKey(e) && !acceptsSingleKeys(e.target, e.key)) return
     const action = actionFor(e, desk.library.settings.shortcuts)
     if (action && perform(action)) e.preventDefault()
   })
