@@ -23,6 +23,8 @@ export interface LocalPostgres {
   stop(): Promise<void>
   /** Stops the server and deletes its folder. */
   remove(): Promise<void>
+  /** The server process, while one runs (tests kill it to play a crash). */
+  pid(): number | null
 }
 
 export function findPostgresBin(): string {
@@ -85,6 +87,8 @@ export async function freePort(): Promise<number> {
     })
   })
 }
+
+const ended = (proc: ChildProcess): boolean => proc.exitCode !== null || proc.signalCode !== null
 
 export async function startLocalPostgres({ port: wanted }: { port?: number } = {}): Promise<LocalPostgres> {
   const bin = findPostgresBin()
@@ -156,7 +160,14 @@ export async function startLocalPostgres({ port: wanted }: { port?: number } = {
     child = proc
     const deadline = Date.now() + 30_000
     for (;;) {
-      if (proc.exitCode !== null) throw new Error(`PostgreSQL did not start:\n${log}`)
+      if (ended(proc)) {
+        // After a killed server, its last backends may hold the shared memory for a moment: start again.
+        if (/already running|shared memory block is still in use/i.test(log) && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 200))
+          return start()
+        }
+        throw new Error(`PostgreSQL did not start:\n${log}`)
+      }
       const client = new Client({ host: '127.0.0.1', port, user, password, database: 'postgres' })
       try {
         await client.connect()
@@ -173,7 +184,8 @@ export async function startLocalPostgres({ port: wanted }: { port?: number } = {
   const stop = async (): Promise<void> => {
     const proc = child
     child = null
-    if (!proc || proc.exitCode !== null) return
+    // A server killed from outside (SIGKILL) has a signalCode and no exitCode: it will never exit again.
+    if (!proc || ended(proc)) return
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))
     proc.kill('SIGINT') // fast shutdown: disconnects clients, then exits
     await exited
@@ -192,6 +204,7 @@ export async function startLocalPostgres({ port: wanted }: { port?: number } = {
       await start()
     },
     stop,
+    pid: () => (child && !ended(child) ? (child.pid ?? null) : null),
     remove: async () => {
       await stop()
       await rm(dir, { recursive: true, force: true })
