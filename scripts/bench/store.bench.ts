@@ -1,9 +1,11 @@
 // The store under a library's real weight (evidence, five activity entries per claim, three
 // revisions per story): claim save in a 3,000- and a 300-claim story open at once and saved to by
-// turns, and in a 50- and a 5,000-story library open at once and saved to by turns (so the noise of the disk and the machine falls on both alike and their
-// ratio compares library sizes); opening a 5,000-story library (cold and warm apart, and after a
-// crash), story opens from disk and from memory, and the main heap after GC once every story was
-// opened, measured in a fresh process that holds only the core (scripts/bench/heap-probe.ts).
+// turns (their ratio compares story sizes), and in a 50- and a 5,000-story library open at once and
+// saved to by turns (so the noise of the disk and the machine falls on both alike and their ratio
+// compares library sizes); opening a 3,000-claim story (first, again, after a crash) and a
+// 5,000-story library (cold and warm apart, and after a crash), story opens from disk and from
+// memory, and the main heap after GC once every story was opened, measured in a fresh process that
+// holds only the core (scripts/bench/heap-probe.ts).
 //
 // Saves are timed as the window waits for them (until the call returns). Every twentieth save
 // starts while the background index write runs (in the app it runs 3 s after a save), so what that

@@ -501,13 +501,15 @@ export class LibraryStore {
     this.announce({ entity: 'story', summary, activity: [] })
   }
 
-  /** Keeps the story in memory as the most recently used; the least recently used beyond the limit are released, their journals folded in. */
+  /** Keeps the story in memory as the most recently used; the least recently used beyond the limit are released (their journals folded in only once grown: see compactLater). */
   private cache(id: string, record: StoryRecord): StoryRecord {
     this.stories.set(id, record)
     while (this.stories.size > STORIES_IN_MEMORY) {
       const [oldest, released] = this.stories.entries().next().value as [string, StoryRecord]
       this.stories.delete(oldest)
-      this.compactLater(oldest, released)
+      // A journal that has not grown stays: it is replayed when the story is next read (a few lines), and a
+      // save that brings a story into memory no longer pays for folding another one into its story.json.
+      if (released.needsCompaction(this.compactAt)) this.compactLater(oldest, released)
     }
     return record
   }
