@@ -28,8 +28,8 @@ export function buildMenu(window: () => BrowserWindow | null): Menu {
       ]
     },
     {
-      // Undo and Redo are the desk's own (claims, fields, evidence, comments since the app started);
-      // the page decides, so a focused text field keeps its native undo. The keys reach the page
+      // Undo and Redo step in the open story's history, kept in main (services/history.ts); the page
+      // decides, so a focused text field keeps its native undo. The keys reach the page
       // (registerAccelerator: false) and the menu items send the same command.
       label: 'Edit',
       submenu: [
