@@ -112,7 +112,10 @@ describe('desk sync', () => {
     expect((await claimOf(b, storyId, claims[1]!))?.verdict).toBe('misleading')
     expect((await deskStatus(b)).conflicts).toEqual([])
     const log = (await b.call('stories.get', { id: storyId })).activity
-    expect(log.at(-1)?.summary).toContain('Sync conflict resolved')
+    // Who chose what: the entry is by B's editor and names the side and both values.
+    expect(log.at(-1)?.summary).toBe(
+      'Sync conflict resolved: verdict kept the desk’s value “misleading” over “accurate”'
+    )
     await waitFor('the resolution logged on A', async () =>
       (await a.call('stories.get', { id: storyId })).activity.some((x) => x.summary.includes('Sync conflict resolved'))
     )

@@ -323,7 +323,14 @@ export class DeskSync {
       const values = resolveConflict(conflict, units.get(key) ?? null, desk(key), heldLocal, choices)
       for (const [k, value] of Object.entries(values)) put(kindOf(k), idOf(k), value)
     }
-    const summary = `Sync conflict resolved: ${conflict.fields.map((f) => `${f.field} kept ${choices[f.field] === 'local' ? 'this library’s' : 'the desk’s'} value`).join('; ')}`
+    // Who chose what: each field, the side kept and both values (the entry's `by` is the editor who chose).
+    const shown = (v: unknown): string => (typeof v === 'string' ? `“${v}”` : (JSON.stringify(v) ?? 'nothing'))
+    const summary = `Sync conflict resolved: ${conflict.fields
+      .map((f) => {
+        const [kept, over] = choices[f.field] === 'local' ? [f.local, f.remote] : [f.remote, f.local]
+        return `${f.field} kept ${choices[f.field] === 'local' ? 'this library’s' : 'the desk’s'} value ${shown(kept)} over ${shown(over)}`
+      })
+      .join('; ')}`.slice(0, 1000)
     if (conflict.storyId) {
       // No `field` on the entry: the history shows its summary, which names each field and the side kept.
       await this.store.updateStory(conflict.storyId, (file) => {
