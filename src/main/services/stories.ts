@@ -123,6 +123,29 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
       })
       return summaryOf(ctx, id)
     },
+    'stories.correct': async ({ id, what, note, claimIds }) => {
+      const by = currentEditor(ctx)
+      return ctx.store.updateStory(id, (file) => {
+        if (!file.story.signOff)
+          throw new AppError(
+            'conflict',
+            'Only a signed-off story has corrections: it has not been published from the desk yet, so edit it instead.'
+          )
+        const known = new Set(file.claims.map((c) => c.id))
+        const unknown = claimIds.filter((c) => !known.has(c))
+        if (unknown.length > 0) throw new AppError('not_found', `Not claims of this story: ${unknown.join(', ')}.`)
+        const at = ctx.now().toISOString()
+        const correction = { id: ctx.newId(), at, by, what, note, claimIds: [...new Set(claimIds)] }
+        file.story.corrections.push(correction)
+        file.story.updatedAt = at
+        logActivity(ctx, file, by, {
+          action: 'story.corrected',
+          to: note.slice(0, 1000),
+          summary: `Correction logged: ${what}`.slice(0, 1000)
+        })
+        return correction
+      })
+    },
     'stories.revision': async ({ id, revision }) => {
       const file = await ctx.store.readStory(id)
       const found = file.revisions.find((r) => r.revision === revision)
@@ -143,6 +166,7 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
     | 'stories.get'
     | 'stories.create'
     | 'stories.update'
+    | 'stories.correct'
     | 'stories.revision'
     | 'stories.delete'
     | 'stories.restore'

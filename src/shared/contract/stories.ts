@@ -3,6 +3,7 @@ import { z } from 'zod'
 import {
   Activity,
   Claim,
+  Correction,
   DeskState,
   Evidence,
   Id,
@@ -68,6 +69,16 @@ export const storyChannels = {
       overrideReason: z.string().trim().min(1).max(limits.longText).optional()
     }),
     StorySummary
+  ),
+  /** Logs a correction made after publication on a signed-off story; reports print it, ClaimReview dates it. */
+  'stories.correct': channel(
+    z.strictObject({
+      id: Id,
+      what: Correction.shape.what,
+      note: Correction.shape.note,
+      claimIds: Correction.shape.claimIds
+    }),
+    Correction
   ),
   'stories.revise': channel(
     z.strictObject({ id: Id, text: IncomingStoryText, note: ShortText.optional() }),

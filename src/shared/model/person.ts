@@ -35,6 +35,7 @@ export const activityActions = [
   'story.revised',
   'story.deleted',
   'story.signed_off',
+  'story.corrected',
   'story.restored',
   'claim.created',
   'claim.updated',

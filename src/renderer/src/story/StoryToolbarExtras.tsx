@@ -1,12 +1,19 @@
 // The story toolbar's actions: edit the story's particulars, revise the text or bring in a newer
 // version, read earlier revisions with what changed, and export this story's report.
-import { CounterClockwiseClockIcon, DownloadIcon, InfoCircledIcon, UpdateIcon } from '@radix-ui/react-icons'
+import {
+  CounterClockwiseClockIcon,
+  DownloadIcon,
+  InfoCircledIcon,
+  Pencil1Icon,
+  UpdateIcon
+} from '@radix-ui/react-icons'
 import { Button, Flex } from '@radix-ui/themes'
 import { useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { ReviseDialog } from '../transfer/ReviseDialog'
 import { RevisionsDialog } from '../transfer/RevisionsDialog'
 import { useTransfer } from '../transfer/TransferProvider'
+import { CorrectionDialog } from './CorrectionDialog'
 import { StoryDetailsDialog } from './StoryDetailsDialog'
 
 export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.JSX.Element {
@@ -14,6 +21,8 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
   const [revising, setRevising] = useState(false)
   const [browsing, setBrowsing] = useState(false)
   const [editing, setEditing] = useState(false)
+  const [correcting, setCorrecting] = useState(false)
+  const corrections = detail.story.corrections.length
   return (
     <Flex gap="2" align="center" wrap="wrap">
       <Button size="1" variant="soft" color="gray" onClick={() => setEditing(true)}>
@@ -25,6 +34,11 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
       <Button size="1" variant="soft" color="gray" onClick={() => setBrowsing(true)}>
         <CounterClockwiseClockIcon /> Revision {detail.story.revision}
       </Button>
+      {detail.story.signOff && (
+        <Button size="1" variant="soft" color="gray" onClick={() => setCorrecting(true)}>
+          <Pencil1Icon /> Log a correction…{corrections > 0 ? ` (${corrections})` : ''}
+        </Button>
+      )}
       <Button
         size="1"
         variant="soft"
@@ -35,6 +49,7 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
       <ReviseDialog open={revising} onOpenChange={setRevising} detail={detail} />
       <RevisionsDialog open={browsing} onOpenChange={setBrowsing} detail={detail} />
       <StoryDetailsDialog open={editing} onOpenChange={setEditing} detail={detail} />
+      {correcting && <CorrectionDialog open={correcting} onOpenChange={setCorrecting} detail={detail} />}
     </Flex>
   )
 }
