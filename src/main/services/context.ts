@@ -41,6 +41,12 @@ export type ActivityInput = Pick<Activity, 'action' | 'summary'> &
  * a log of 15,000 entries costs the save milliseconds that grow with the story, a copy of it a
  * fraction of one, and a frozen array is one immer does not search for drafts.
  */
+/**
+ * A value read from a draft (a claim's list or object field) as plain data. The log is appended as a frozen
+ * array, which immer does not walk when it finishes a change, so a draft left in an entry would be revoked.
+ */
+const outOfDraft = <T>(value: T): T => (isDraft(value) ? (current(value as never) as T) : value)
+
 export function logActivity(ctx: StoreContext, file: StoryFile, by: string, entry: ActivityInput): void {
   const added: Activity = {
     id: ctx.newId(),
@@ -49,8 +55,8 @@ export function logActivity(ctx: StoreContext, file: StoryFile, by: string, entr
     storyId: file.story.id,
     claimId: entry.claimId ?? null,
     field: entry.field ?? null,
-    from: entry.from ?? null,
-    to: entry.to ?? null,
+    from: outOfDraft(entry.from ?? null),
+    to: outOfDraft(entry.to ?? null),
     action: entry.action,
     summary: entry.summary
   }
