@@ -1,6 +1,7 @@
 // Reads the CLEF CheckThat! 2024 English check-worthiness splits (see ../shared/datasets/checkworthy).
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { datasetPath } from './datasets'
 
 export interface Labelled {
   /** The data's sentence id: sentences were numbered as they were collected, so a higher id is newer. */
@@ -9,7 +10,7 @@ export interface Labelled {
   yes: boolean
 }
 
-export const datasetDir = path.resolve(__dirname, '../../shared/datasets/checkworthy')
+export const datasetDir = datasetPath('checkworthy')
 
 export function readSplit(name: 'train' | 'dev' | 'dev-test', dir = datasetDir): Labelled[] {
   const raw = readFileSync(path.join(dir, `CT24_checkworthy_english_${name}.tsv`), 'utf8')

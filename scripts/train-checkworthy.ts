@@ -16,11 +16,8 @@
 // tuned on. Deterministic: the same data gives the same files. The sentence embeddings (about 24,000
 // sentences; 5 minutes of CPU) are cached in the system's temp folder, keyed by the sentences and the
 // encoder, so a second run starts fitting at once.
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { EMBEDDING_MODEL, EMBEDDING_SIZE, encode, loadEncoder } from '../src/main/memory/embedding'
 import {
   BUCKETS,
   DIMENSIONS,
@@ -32,6 +29,7 @@ import {
   type RawFeatures
 } from '../src/main/memory/worthiness'
 import { readSplit, scoresAt, type Labelled } from './checkworthy-data'
+import { embeddingsOf } from './embedding-cache'
 
 /** Inverse regularisation strengths tried (scikit-learn's C: loss weight against ½‖w‖²). */
 const C_GRID = [0.5, 1, 2]
@@ -272,30 +270,6 @@ function bestThreshold(probs: number[], data: Labelled[]): { threshold: number; 
   return best
 }
 
-/** The sentences' embeddings, from the cache when the same sentences were embedded before. */
-async function embeddingsOf(texts: string[]): Promise<Float32Array[]> {
-  const key = createHash('sha256')
-    .update(EMBEDDING_MODEL)
-    .update('\0')
-    .update(texts.join('\0'))
-    .digest('hex')
-    .slice(0, 16)
-  const file = path.join(os.tmpdir(), `factdesk-checkworthy-embeddings-${key}.f32`)
-  let all: Float32Array | null = null
-  if (existsSync(file)) {
-    const bytes = readFileSync(file)
-    if (bytes.length === texts.length * EMBEDDING_SIZE * 4)
-      all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
-  }
-  if (!all) {
-    console.log(`embedding ${texts.length} sentences (cached afterwards in ${file})`)
-    all = await encode(await loadEncoder(), texts)
-    writeFileSync(file, Buffer.from(all.buffer))
-  }
-  const joined = all
-  return texts.map((_, i) => joined.subarray(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE))
-}
-
 interface Trained {
   c: number
   threshold: number
@@ -388,7 +362,10 @@ function ship(
 async function main(): Promise<void> {
   const all = [...readSplit('train'), ...readSplit('dev')]
   const devTest = readSplit('dev-test')
-  const vectors = await embeddingsOf([...all, ...devTest].map((d) => d.text))
+  const vectors = await embeddingsOf(
+    [...all, ...devTest].map((d) => d.text),
+    'checkworthy'
+  )
   const testVectors = vectors.slice(all.length)
   const only = process.argv[2]
   if (only !== 'encoder')

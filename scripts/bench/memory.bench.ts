@@ -16,7 +16,17 @@ import { storyFileOf } from '../../src/main/testing/story-file'
 import { describe } from '../../src/shared/text/anchor'
 import { sentences } from '../../src/shared/text/segment'
 import { readSplit, scoresAt } from '../checkworthy-data'
-import { percentile, row, type Bench } from './types'
+import {
+  claimMatchingMissing,
+  plainBm25,
+  readQueries,
+  readVerifiedClaims,
+  scoreRetrieval
+} from '../claim-matching-data'
+import { embeddingsOf } from '../embedding-cache'
+import { indexOf, prepare } from '../train-matching'
+import { MATCHING_MODEL } from '../../src/main/memory/matching-model'
+import { percentile, row, type Bench, type BenchRow } from './types'
 
 const at = '2026-11-25T10:00:00.000Z'
 const modelDir = path.resolve('resources')
@@ -63,6 +73,68 @@ async function measured(work: () => Promise<unknown>): Promise<{ wall: number; c
   await work()
   const used = process.cpuUsage(cpu)
   return { wall: performance.now() - t, cpu: (used.user + used.system) / 1000 }
+}
+
+/**
+ * "Checked before" on public data: CLEF 2020 CheckThat! task 2 English dev tweets against the 10,375 verified
+ * claims (the weights were fitted on the training split only). Plain BM25 beside every figure.
+ */
+async function publicMatching(): Promise<BenchRow[]> {
+  const missing = claimMatchingMissing()
+  if (missing) {
+    console.error(`memory bench: the CLEF claim-matching data is missing (${missing}); its rows are skipped`)
+    return [row(`CLEF claim matching: DATA MISSING (${missing})`, Number.NaN, '', { min: 0 })]
+  }
+  const data = await prepare()
+  const index = indexOf(data.claims, MATCHING_MODEL, data.vectorOf)
+  const bm25 = plainBm25(data.claims)
+  const base = scoreRetrieval(data.dev, (q) => bm25(q.text))
+  const stage = scoreRetrieval(data.dev, (q) => index.candidates(q.text, 5).map((c) => c.key))
+  const text = scoreRetrieval(data.dev, (q) => index.lookup(q.text).map((m) => m.key))
+  const times: number[] = []
+  const shipped = scoreRetrieval(data.dev, (q) => {
+    const t = performance.now()
+    const keys = index.lookup(q.text, { queryVector: data.queryVector(q) }).map((m) => m.key)
+    times.push(performance.now() - t)
+    return keys
+  })
+  const rows: BenchRow[] = []
+  const n = `${data.dev.length} dev tweets, ${data.claims.length} claims`
+  for (const [label, key, target] of [
+    ['MAP@1', 'map1', undefined],
+    ['MAP@5', 'map5', { min: 0.7 }],
+    ['recall@5', 'recall5', { min: 0.85 }]
+  ] as const) {
+    rows.push(row(`CLEF 2020 claim retrieval ${label}, plain BM25 (title + claim), ${n}`, base[key], ''))
+    rows.push(row(`  ${label}, Factdesk candidate stage alone (plain BM25 ${base[key].toFixed(3)})`, stage[key], ''))
+    rows.push(
+      row(`  ${label}, shipped re-rank without the encoder (plain BM25 ${base[key].toFixed(3)})`, text[key], '')
+    )
+    rows.push(
+      row(`  ${label}, shipped re-rank with the encoder (plain BM25 ${base[key].toFixed(3)})`, shipped[key], '', target)
+    )
+  }
+  rows.push(
+    row(
+      `  re-rank of one query against ${data.claims.length} claims (query embedded), p95 of ${times.length}`,
+      percentile(times, 95),
+      'ms',
+      { max: 50 }
+    )
+  )
+  const bands = data.dev.map((q) => index.lookup(q.text, { queryVector: data.queryVector(q) }))
+  const noClose = data.dev.filter((_, i) => bands[i]?.[0]?.band === 'weak')
+  const strongTop = data.dev.filter((_, i) => bands[i]?.[0]?.band === 'strong')
+  rows.push(
+    row(
+      `  dev tweets whose top result is 'strong': share (${strongTop.length}) right at rank 1`,
+      strongTop.filter((q) => q.relevant.includes(bands[data.dev.indexOf(q)]?.[0]?.key ?? '')).length /
+        (strongTop.length || 1),
+      ''
+    )
+  )
+  rows.push(row(`  dev tweets shown as "no close match" (every result weak)`, noClose.length / data.dev.length, ''))
+  return rows
 }
 
 const bench: Bench = {
@@ -194,47 +266,70 @@ const bench: Bench = {
       const quality = evaluateMatching(matchingEvalSet(), distractors)
       rows.push(
         row(
-          `matching recall@5, ${quality.positives} reworded claims among ${distractors.length} others`,
+          `matching recall@5, own paraphrase set: ${quality.positives} reworded claims among ${distractors.length} others (text ranking)`,
           quality.recallAt5,
           '',
           { min: 0.9 }
         )
       )
-      rows.push(row('matching MRR', quality.mrr, ''))
+      rows.push(row('matching MRR, own paraphrase set', quality.mrr, ''))
       rows.push(
-        row(`negated / changed-figure variants kept out (${quality.negatives})`, quality.negativesKeptOut, '', {
-          min: 1
-        })
+        row(
+          `negated / changed-figure variants flagged and never 'strong' where shown (${quality.negatives})`,
+          quality.negativesFlagged,
+          '',
+          { min: 1 }
+        )
       )
       rows.push(
         row('negated / changed-figure variants ranked below the true matches', quality.negativesRankedBelow, '', {
           min: 1
         })
       )
+      rows.push(...(await publicMatching()))
 
-      // 10,000 checked claims in 100 stories of 100, then one lookup at a time through the memory.
+      // 10,000 checked claims (the CLEF pool's first 10,000 fact-checks, embedded earlier) in 100 stories of
+      // 100, then one lookup at a time through the memory: store, index, the query embedded in the worker, re-rank.
+      const missing = claimMatchingMissing()
+      const pool = missing
+        ? distractors
+        : readVerifiedClaims()
+            .slice(0, 10_000)
+            .map((c) => c.claim)
       for (let s = 0; s < 100; s++)
-        await store.createStory(storyOf(`lib${s}`, distractors.slice(s * 100, s * 100 + 100), true))
-      const queries = matchingEvalSet().flatMap((c) => c.match.map(([, text]) => text))
+        await store.createStory(storyOf(`lib${s}`, pool.slice(s * 100, s * 100 + 100), true))
+      if (!missing)
+        memory.rememberClaimVectors(
+          pool,
+          await embeddingsOf(
+            readVerifiedClaims().map((c) => c.claim),
+            'claim-matching-claims'
+          )
+        )
+      const queries = missing
+        ? matchingEvalSet().flatMap((c) => c.match.map(([, text]) => text))
+        : readQueries('dev').map((q) => q.text)
       const coldLookup = await timed(() => memory.lookup(queries[0] as string))
+      await memory.claimsReady()
       const lookups: { wall: number; cpu: number }[] = []
-      for (let round = 0; round < 3; round++)
+      for (let round = 0; round < 2; round++)
         for (const q of queries) lookups.push(await measured(() => memory.lookup(q)))
+      const encoderUsed = memory.claimsEmbedded
       rows.push(row(`index ${memory.indexedClaims} checked claims + first lookup, cold`, coldLookup, 'ms'))
       rows.push(
         row(
-          `one lookup against ${memory.indexedClaims} checked claims, warm p95 of ${lookups.length}`,
+          `one lookup against ${memory.indexedClaims} checked claims${encoderUsed ? ' (query embedded in the worker, encoder re-rank)' : ' (text re-rank: claims not embedded)'}, warm p95 of ${lookups.length}`,
           percentile(
             lookups.map((l) => l.wall),
             95
           ),
           'ms',
-          { max: 20 }
+          { max: 50 }
         )
       )
       rows.push(
         row(
-          'one lookup against 10,000 checked claims, warm p95 CPU time',
+          'one lookup against 10,000 checked claims, warm p95 CPU time (main)',
           percentile(
             lookups.map((l) => l.cpu),
             95

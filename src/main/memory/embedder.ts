@@ -80,7 +80,7 @@ export class SentenceEmbedder {
   }
 
   /** One unit vector per text, in order, embedding the ones not cached first (ahead of earlier calls' sentences). */
-  async embed(texts: string[]): Promise<Float32Array[]> {
+  async embed(texts: string[], options: { background?: boolean } = {}): Promise<Float32Array[]> {
     const got = new Map<string, Float32Array>()
     for (const t of texts) {
       const v = this.cache.get(t)
@@ -90,7 +90,7 @@ export class SentenceEmbedder {
     if (missing.size) {
       await new Promise<void>((resolve, reject) => {
         this.waiters.push({ missing, got, resolve, reject })
-        this.enqueue([...missing])
+        this.enqueue([...missing], options.background === true)
       })
     }
     return texts.map((t) => {
@@ -112,7 +112,8 @@ export class SentenceEmbedder {
     await this.stopWorker()
   }
 
-  private enqueue(texts: string[]): void {
+  /** Queues texts at the front (a call waiting on screen) or, `background`, at the back. */
+  private enqueue(texts: string[], background = false): void {
     if (this.closed) {
       this.fail(new AppError('cancelled', 'Factdesk is closing; the sentences were not embedded.'), false)
       return
@@ -125,7 +126,10 @@ export class SentenceEmbedder {
     // Moved ahead of the queue, in the order asked (those with the worker now stay there).
     const ahead = texts.filter((t) => !this.inFlight.has(t))
     const moved = new Set(ahead)
-    this.queue = [...ahead, ...this.queue.filter((t) => !moved.has(t))]
+    if (background) {
+      const queued = new Set(this.queue)
+      this.queue.push(...ahead.filter((t) => !queued.has(t)))
+    } else this.queue = [...ahead, ...this.queue.filter((t) => !moved.has(t))]
     void this.pump()
   }
 

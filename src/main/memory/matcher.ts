@@ -1,54 +1,100 @@
-// The index of checked claims and the lookup that finds earlier checks of a claim. MiniSearch
-// (BM25 over normalised, lightly stemmed terms) gathers candidates; a rerank
-// then compares what BM25 cannot: the figures and the negations of the two claims. A claim whose
-// figures differ or whose negation is flipped is a different claim, so it drops far below true matches.
+// The index of checked claims and the lookup that finds earlier checks of a claim, in two stages:
+//  1. Candidates: BM25 (MiniSearch) over normalised, lightly stemmed terms of everything the desk has for a
+//     claim: the claim itself, and its context (story title or fact-check headline, rationale, tags).
+//  2. Re-rank: a logistic regression over a few features of each candidate (its BM25 score against the
+//     best candidate's, the sentence encoder's cosine between the query and the claim when both are
+//     embedded, shared figures, shared names, a changed figure or a flipped negation). The weights, the
+//     candidate stage's settings and the confidence bands are fitted and chosen on the CLEF 2020
+//     CheckThat! claim-retrieval training split by scripts/train-matching.ts (matching-model.ts).
+// Nothing is hidden behind a fixed threshold: the top candidates always come back, strongest first,
+// each with a confidence band; a changed figure or a flipped negation is flagged on the result (and
+// never 'strong'), since "did" and "did not" are different claims.
 import MiniSearch from 'minisearch'
+import { eng } from 'stopword'
+import { MATCHING_MODEL, type MatchingWeights, type RerankWeights } from './matching-model'
 import { normalise, type Normalised } from './normalise'
 
 export interface IndexedClaim {
-  /** `${storyId}/${claimId}`. */
+  /** `${storyId}/${claimId}` for a library's claim, `import/...` for an imported check. */
   key: string
   storyId: string
   claimId: string
+  /** The claim as checked. */
   text: string
+  /** Everything else the desk has for it: the story's title or the fact-check's headline, rationale, tags. */
+  context?: string
 }
 
 interface Entry extends IndexedClaim {
   norm: Normalised
-  termSet: Set<string>
+  names: Set<string>
+  /** The encoder's vector of the claim, once embedded (set apart: embedding takes the worker's time). */
+  vector?: Float32Array
 }
+
+/** How sure the re-rank is that a candidate is the same claim (thresholds chosen on validation data). */
+export type Band = 'strong' | 'possible' | 'weak'
 
 export interface MatchScore {
   key: string
+  /** The re-rank's probability that this is the same claim, in [0, 1]. */
   score: number
-  /** The term overlap before any mark-down. */
-  similarity: number
+  band: Band
+  /** The candidate stage's BM25 score. */
+  bm25: number
+  /** The encoder's cosine between query and claim, or null when either is not embedded yet. */
+  cosine: number | null
   figuresDiffer: boolean
   negationDiffers: boolean
 }
 
-/** Below this a candidate is not shown as the same claim. */
-export const MATCH_THRESHOLD = 0.35
-/** What a changed figure or a flipped negation leaves of a candidate's score. */
-const MISMATCH_FACTOR = 0.3
+/** What a lookup can use besides the text: the query's embedding and the claims' (cached per claim). */
+export interface LookupOptions {
+  limit?: number
+  exclude?: string
+  /** The query's embedding: adds the encoder's nearest claims to the candidates and its cosine to the features. */
+  queryVector?: Float32Array
+}
 
-/** Query terms in more than this share of claims are left to the rerank (their postings are long and say little). */
-const COMMON_SHARE = 0.04
-/** ...but a query keeps at least this many of its rarest terms. */
-const MIN_QUERY_TERMS = 4
+/** The features of one candidate, in the order of the model's weights. */
+export const FEATURES = [
+  'bias',
+  'bm25Relative',
+  'bm25Rank',
+  'claimCoverage',
+  'sharedFigures',
+  'figuresDiffer',
+  'sharedNames',
+  'namesMissing',
+  'negationDiffers',
+  'cosine',
+  'cosineGap',
+  'cosineRank'
+] as const
+
+/** Features only the encoder gives (the last ones of FEATURES). */
+export const ENCODER_FEATURES = 3
+/** Reciprocal-rank features are 1 for the first candidate, falling as RANK_K / (RANK_K + rank). */
+const RANK_K = 20
 
 export class ClaimIndex {
   private readonly entries = new Map<string, Entry>()
-  /** In how many claims each term occurs. */
-  private readonly frequency = new Map<string, number>()
-  private readonly search = new MiniSearch<{ id: string; terms: string }>({
-    fields: ['terms'],
-    storeFields: [],
-    // Terms are normalised before they get here; MiniSearch only splits on spaces.
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term || null,
-    searchOptions: { combineWith: 'OR' }
-  })
+  private readonly search: MiniSearch<{ id: string; terms: string }>
+
+  constructor(private readonly model: MatchingWeights = MATCHING_MODEL) {
+    this.search = new MiniSearch<{ id: string; terms: string }>({
+      // One field: on the training split, claim and context apart (BM25 per field) found fewer right claims.
+      fields: ['terms'],
+      storeFields: [],
+      // Terms are normalised before they get here; MiniSearch only splits on spaces.
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term || null,
+      searchOptions: {
+        combineWith: 'OR',
+        bm25: { k: model.candidates.k1, b: model.candidates.b, d: 0 }
+      }
+    })
+  }
 
   get size(): number {
     return this.entries.size
@@ -58,88 +104,275 @@ export class ClaimIndex {
     return this.entries.has(key)
   }
 
+  keys(): IterableIterator<string> {
+    return this.entries.keys()
+  }
+
   upsert(claim: IndexedClaim): void {
     this.remove(claim.key)
     const norm = normalise(claim.text)
-    const termSet = new Set(norm.terms)
-    this.entries.set(claim.key, { ...claim, norm, termSet })
-    for (const t of termSet) this.frequency.set(t, (this.frequency.get(t) ?? 0) + 1)
-    this.search.add({ id: claim.key, terms: norm.terms.join(' ') })
+    this.entries.set(claim.key, { ...claim, norm, names: namesOf(claim.text, norm) })
+    this.search.add({ id: claim.key, terms: searchTerms(`${claim.text} ${claim.context ?? ''}`).join(' ') })
+  }
+
+  /** The claim's embedding, cached on its entry (dropped with it). */
+  setVector(key: string, vector: Float32Array): void {
+    const entry = this.entries.get(key)
+    if (entry) entry.vector = vector
+  }
+
+  /** The words of every claim indexed. */
+  texts(): string[] {
+    return [...this.entries.values()].map((e) => e.text)
+  }
+
+  /** Keys of the claims not embedded yet. */
+  unembedded(): IndexedClaim[] {
+    return [...this.entries.values()].filter((e) => !e.vector)
   }
 
   remove(key: string): void {
-    const entry = this.entries.get(key)
-    if (!entry) return
-    for (const t of entry.termSet) {
-      const n = (this.frequency.get(t) ?? 1) - 1
-      if (n > 0) this.frequency.set(t, n)
-      else this.frequency.delete(t)
-    }
-    this.entries.delete(key)
+    if (!this.entries.delete(key)) return
     this.search.discard(key)
   }
 
   /** Removes every claim of a story (before re-adding the ones it still has). */
   removeStory(storyId: string): void {
-    for (const entry of [...this.entries.values()]) if (entry.storyId === storyId) this.remove(entry.key)
+    for (const key of this.keysOfStory(storyId)) this.remove(key)
   }
 
   keysOfStory(storyId: string): string[] {
     return [...this.entries.values()].filter((e) => e.storyId === storyId).map((e) => e.key)
   }
 
-  /**
-   * Earlier checks of `text`, best first, at most `limit`, none below MATCH_THRESHOLD unless `all`.
-   * `flagged` also keeps claims that would match but for a changed figure or negation (for a search).
-   */
-  lookup(
-    text: string,
-    options: { limit?: number; exclude?: string; all?: boolean; flagged?: boolean } = {}
-  ): MatchScore[] {
-    const query = normalise(text)
-    if (query.terms.length === 0) return []
-    const candidates = this.search.search(this.distinctive(query.terms).join(' ')).slice(0, 50)
-    const out: MatchScore[] = []
-    for (const candidate of candidates) {
-      const entry = this.entries.get(candidate.id as string)
-      if (!entry || entry.key === options.exclude) continue
-      const scored = rerank(query, entry)
-      if (options.all || scored.score >= MATCH_THRESHOLD || (options.flagged && scored.similarity >= MATCH_THRESHOLD))
-        out.push(scored)
+  private unembeddedCount(): number {
+    let n = 0
+    for (const e of this.entries.values()) if (!e.vector) n++
+    return n
+  }
+
+  /** The `k` claims nearest the vector by cosine (all vectors are unit length). */
+  private nearest(vector: Float32Array, k: number): Entry[] {
+    const best: { entry: Entry; cosine: number }[] = []
+    for (const entry of this.entries.values()) {
+      const cosine = dot(vector, entry.vector as Float32Array)
+      if (best.length < k || cosine > (best[best.length - 1] as { cosine: number }).cosine) {
+        best.push({ entry, cosine })
+        best.sort((a, b) => b.cosine - a.cosine)
+        if (best.length > k) best.pop()
+      }
     }
+    return best.map((b) => b.entry)
+  }
+
+  /** The candidate stage alone: keys and BM25 scores, best first. */
+  candidates(text: string, depth = this.model.candidates.depth): { key: string; bm25: number }[] {
+    const terms = searchTerms(text)
+    if (terms.length === 0) return []
+    return this.search
+      .search(terms.join(' '))
+      .slice(0, depth)
+      .map((r) => ({ key: r.id as string, bm25: r.score / (r.queryTerms.length || 1) }))
+  }
+
+  /** Earlier checks of `text`, strongest first, at most `limit` (5): never cut by a threshold, each with its band. */
+  lookup(text: string, options: LookupOptions = {}): MatchScore[] {
+    const { scored, weights, withEncoder } = this.rerankInput(text, options)
+    const scores = withEncoder ? fused(scored, this.model) : scored.map((c) => logistic(this.model.text, c.values))
+    const out = scored.map((c, i): MatchScore => {
+      const score = scores[i] as number
+      const flagged = c.figuresDiffer || c.negationDiffers
+      const band: Band =
+        score >= weights.strong && !flagged ? 'strong' : score >= weights.possible ? 'possible' : 'weak'
+      return {
+        key: c.key,
+        score,
+        band,
+        bm25: c.bm25,
+        cosine: c.cosine,
+        figuresDiffer: c.figuresDiffer,
+        negationDiffers: c.negationDiffers
+      }
+    })
     return out.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 5)
   }
 
-  /** The query's terms without the very common ones, keeping at least the few rarest. */
-  private distinctive(terms: string[]): string[] {
-    const unique = [...new Set(terms)]
-    const limit = Math.max(20, this.entries.size * COMMON_SHARE)
-    const rare = unique.filter((t) => (this.frequency.get(t) ?? 0) <= limit)
-    if (rare.length >= MIN_QUERY_TERMS || rare.length === unique.length) return rare
-    return unique.sort((a, b) => (this.frequency.get(a) ?? 0) - (this.frequency.get(b) ?? 0)).slice(0, MIN_QUERY_TERMS)
+  /** The candidates of `text` with their features, and the weights that apply (for the lookup and the trainer). */
+  rerankInput(
+    text: string,
+    options: LookupOptions = {}
+  ): {
+    scored: {
+      key: string
+      bm25: number
+      cosine: number | null
+      values: number[]
+      figuresDiffer: boolean
+      negationDiffers: boolean
+    }[]
+    weights: RerankWeights
+    withEncoder: boolean
+  } {
+    // Figures, names and negations are read without links and signature lines; the candidate stage reads
+    // everything (a signature's name finds checks about its author).
+    const cleaned = queryText(text)
+    const query = normalise(cleaned)
+    const names = namesOf(cleaned, query)
+    const { depth, denseDepth } = this.model.candidates
+    const lexical = this.candidates(text, depth + 1)
+    const found: { entry: Entry; bm25: number }[] = []
+    for (const c of lexical) {
+      const entry = this.entries.get(c.key)
+      if (entry && entry.key !== options.exclude) found.push({ entry, bm25: c.bm25 })
+    }
+    found.splice(depth)
+    const { queryVector } = options
+    const withEncoder = queryVector !== undefined && this.size > 0 && this.unembeddedCount() === 0
+    if (withEncoder) {
+      // The encoder's nearest claims join the candidates (BM25 misses a claim said in other words).
+      const seen = new Set(found.map((c) => c.entry.key))
+      for (const entry of this.nearest(queryVector, denseDepth + 1))
+        if (!seen.has(entry.key) && entry.key !== options.exclude) found.push({ entry, bm25: 0 })
+    }
+    const cosines = found.map((c) => (withEncoder ? dot(queryVector, c.entry.vector as Float32Array) : null))
+    const top = Math.max(0, ...found.map((c) => c.bm25))
+    const bestCosine = Math.max(0, ...cosines.map((c) => c ?? 0))
+    const rankOf = (values: number[]): number[] => {
+      const order = values.map((v, i) => ({ v, i })).sort((a, b) => b.v - a.v)
+      const ranks = new Array<number>(values.length)
+      order.forEach((o, r) => (ranks[o.i] = r))
+      return ranks
+    }
+    const bm25Ranks = rankOf(found.map((c) => c.bm25))
+    const cosineRanks = rankOf(cosines.map((c) => c ?? 0))
+    const scored = found.map((c, i) => ({
+      key: c.entry.key,
+      bm25: c.bm25,
+      cosine: cosines[i] ?? null,
+      ...features(query, names, c.entry, {
+        bm25: c.bm25,
+        topBm25: top,
+        bm25Rank: bm25Ranks[i] as number,
+        cosine: cosines[i] ?? null,
+        bestCosine,
+        cosineRank: cosineRanks[i] as number
+      })
+    }))
+    return { scored, weights: withEncoder ? this.model.fusion : this.model.text, withEncoder }
   }
 }
 
-/** Similarity in [0, 1]: term overlap (Dice), with a swapped figure or a different count of negations marked down. */
-export function rerank(query: Normalised, entry: Entry): MatchScore {
-  const q = new Set(query.terms)
-  let shared = 0
-  for (const t of q) if (entry.termSet.has(t) || fuzzyHas(entry.termSet, t)) shared++
-  const dice = (2 * shared) / (q.size + entry.termSet.size || 1)
-  const figuresDiffer = differ(query.numbers, entry.norm.numbers)
-  const negationDiffers = query.negations !== entry.norm.negations
-  let score = dice
-  if (figuresDiffer) score *= MISMATCH_FACTOR
-  if (negationDiffers) score *= MISMATCH_FACTOR
-  return { key: entry.key, score, similarity: dice, figuresDiffer, negationDiffers }
+/** The text model's probability of one candidate. */
+export const logistic = (weights: RerankWeights, values: number[]): number =>
+  sigmoid(values.reduce((sum, x, j) => sum + x * (weights.weights[j] ?? 0), 0))
+
+/**
+ * With the encoder: reciprocal-rank fusion of the text model's ranking and the encoder's cosine ranking,
+ * 1/(k + text rank) + w/(k + cosine rank), scaled to [0, 1] (1 when first in both). On the training split
+ * this ranked better than a logistic regression over the same features with the cosine added (see
+ * scripts/train-matching.ts), which gave the cosine too much say over the first place.
+ */
+export function fused(scored: { values: number[] }[], model: MatchingWeights): number[] {
+  const { k, w } = model.fusion
+  const text = scored.map((c) => logistic(model.text, c.values))
+  const cosine = scored.map((c) => c.values[FEATURES.indexOf('cosine')] as number)
+  const rank = (values: number[]): number[] => {
+    const ranks = new Array<number>(values.length)
+    values
+      .map((v, i) => ({ v, i }))
+      .sort((a, b) => b.v - a.v)
+      .forEach((o, r) => (ranks[o.i] = r))
+    return ranks
+  }
+  const textRank = rank(text)
+  const cosineRank = rank(cosine)
+  return scored.map((_, i) => (k / (1 + w)) * (1 / (k + (textRank[i] as number)) + w / (k + (cosineRank[i] as number))))
 }
 
-/** A long word that differs from a term by a small edit (a spelling, a plural the stemmer missed). */
-function fuzzyHas(terms: Set<string>, term: string): boolean {
-  if (term.length < 7 || term.startsWith('#')) return false
-  for (const t of terms) if (t.length >= 7 && t.slice(0, 6) === term.slice(0, 6)) return true
-  return false
+/** One candidate's features (FEATURES order); the cosine pair is 0 when the encoder's vectors are not at hand. */
+export function features(
+  query: Normalised,
+  queryNames: Set<string>,
+  entry: { norm: Normalised; names: Set<string> },
+  stage: {
+    bm25: number
+    topBm25: number
+    bm25Rank: number
+    cosine: number | null
+    bestCosine: number
+    cosineRank: number
+  }
+): { values: number[]; figuresDiffer: boolean; negationDiffers: boolean } {
+  const { bm25, topBm25, cosine, bestCosine } = stage
+  const q = new Set(query.terms)
+  const claimTerms = new Set(entry.norm.terms)
+  let covered = 0
+  for (const t of claimTerms) if (q.has(t)) covered++
+  const sharedFigures = entry.norm.numbers.filter((n) => query.numbers.some((m) => sameFigure(n, m))).length
+  const figuresDiffer = differ(query.numbers, entry.norm.numbers)
+  let sharedNames = 0
+  for (const n of entry.names) if (queryNames.has(n)) sharedNames++
+  const negationDiffers = query.negations > 0 !== entry.norm.negations > 0
+  return {
+    values: [
+      1,
+      topBm25 > 0 ? bm25 / topBm25 : 0,
+      bm25 > 0 ? RANK_K / (RANK_K + stage.bm25Rank) : 0,
+      claimTerms.size ? covered / claimTerms.size : 0,
+      Math.min(sharedFigures, 2),
+      figuresDiffer ? 1 : 0,
+      Math.min(sharedNames, 3),
+      entry.names.size ? (entry.names.size - sharedNames) / entry.names.size : 0,
+      negationDiffers ? 1 : 0,
+      cosine ?? 0,
+      cosine === null ? 0 : cosine - bestCosine,
+      cosine === null ? 0 : RANK_K / (RANK_K + stage.cosineRank)
+    ],
+    figuresDiffer,
+    negationDiffers
+  }
 }
+
+/** The candidate stage's terms: normalised terms without English stop words. */
+export function searchTerms(text: string): string[] {
+  return normalise(text).terms.filter((t) => !STOP_WORDS.has(t))
+}
+
+const STOP_WORDS = new Set<string>(eng)
+
+/**
+ * The text a query's features are read from: without links, and without an embedded post's signature line
+ * ("— Name (@handle) January 6, 2020"), whose date is not a figure of the claim.
+ */
+export function queryText(text: string): string {
+  return text
+    .replace(/\s[—–-]\s[^—–]{0,80}\(@\w+\)\s+\w+ \d{1,2}, \d{4}\s*$/u, ' ')
+    .replace(/\b(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S*/gi, ' ')
+}
+
+/** Names in a text: capitalised words not opening a sentence, hashtags, handles and the entities normalise joins. */
+export function namesOf(text: string, norm: Normalised): Set<string> {
+  const out = new Set<string>(norm.terms.filter((t) => t.includes('_')))
+  for (const m of text.matchAll(/(^|[.!?]\s+|\s|["“(])([#@]?[A-Z][\p{L}'’-]+|#[\p{L}\d]+)/gu)) {
+    const opening = m[1] === '' || /[.!?]/.test(m[1] ?? '')
+    const word = (m[2] ?? '')
+      .toLowerCase()
+      .replace(/^[#@]/, '')
+      .replace(/['’]s$/, '')
+    if (opening && !m[2]?.startsWith('#')) continue
+    if (word.length >= 3 && !NOT_NAMES.has(word)) out.add(word)
+  }
+  return out
+}
+
+const NOT_NAMES = new Set(
+  'the this that these those there they their then when what which who why how and but for not you your our his her its was were has have had will would can could did does fact check breaking photo video news'.split(
+    ' '
+  )
+)
+
+const sameFigure = (x: number, y: number): boolean =>
+  x === y || (Math.abs(y) >= 1e4 && Math.abs(x - y) <= Math.abs(y) * 0.005)
 
 /**
  * Figures differ when each claim has a figure the other lacks: one was swapped for another. A
@@ -147,7 +380,13 @@ function fuzzyHas(terms: Set<string>, term: string): boolean {
  * Years and small counts must be equal; large figures may differ by rounding (7.6 million vs 7,612,000).
  */
 export function differ(a: number[], b: number[]): boolean {
-  const same = (x: number, y: number): boolean =>
-    x === y || (Math.abs(y) >= 1e4 && Math.abs(x - y) <= Math.abs(y) * 0.005)
-  return a.some((x) => !b.some((y) => same(x, y))) && b.some((y) => !a.some((x) => same(x, y)))
+  return a.some((x) => !b.some((y) => sameFigure(x, y))) && b.some((y) => !a.some((x) => sameFigure(x, y)))
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number)
+  return s
 }

@@ -75,14 +75,18 @@ describe('checked before', () => {
     expect(await t.call('memory.search', query)).toHaveLength(1)
   })
 
-  it('never offers a changed-figure or negated claim as checked before; a search shows it, flagged', async () => {
+  it('never presents a changed-figure or negated claim as the same: shown flagged, never strong, never marked', async () => {
     await checkedStory()
     const text = 'Exports rose 15 percent in March.\n\nExports did not rise 12 percent in March.'
     const b = await story('Other figures', text)
     const changed = await mark(b, text, 'Exports rose 15 percent in March')
     const negated = await mark(b, text, 'Exports did not rise 12 percent in March')
-    expect(await t.call('memory.matches', { storyId: b, claimId: changed.id })).toEqual([])
-    expect(await t.call('memory.matches', { storyId: b, claimId: negated.id })).toEqual([])
+    const [figure] = await t.call('memory.matches', { storyId: b, claimId: changed.id })
+    expect(figure).toMatchObject({ figuresDiffer: true, negationDiffers: false })
+    expect(figure!.band).not.toBe('strong')
+    const [opposite] = await t.call('memory.matches', { storyId: b, claimId: negated.id })
+    expect(opposite).toMatchObject({ figuresDiffer: false, negationDiffers: true })
+    expect(opposite!.band).not.toBe('strong')
     expect(await t.call('memory.storyMatches', { storyId: b })).toEqual([])
     expect(await t.call('memory.search', { query: 'Exports rose 15 percent in March' })).toMatchObject([
       { figuresDiffer: true, negationDiffers: false }

@@ -43,6 +43,9 @@ export class DeskMemory {
   private indexedStore: LibraryStore | null = null
   private readonly dirty = new Set<string>()
   private models: Promise<Models> | null = null
+  /** The encoder's vector of each checked claim's words, kept across re-indexing (an edit re-reads a story). */
+  private readonly claimVectors = new Map<string, Float32Array>()
+  private embedding = false
 
   constructor(
     private readonly store: () => LibraryStore,
@@ -83,6 +86,58 @@ export class DeskMemory {
       this.indexStory(file)
       this.seen.set(id, updatedAt)
     }
+    void this.embedClaims()
+  }
+
+  /**
+   * Embeds the checked claims not embedded yet, in the background and in chunks (the worker puts a lookup's
+   * query ahead of them). Until every claim is embedded, lookups rank without the encoder.
+   */
+  private async embedClaims(): Promise<void> {
+    if (this.embedding || this.embedder.unavailable) return
+    this.embedding = true
+    try {
+      for (;;) {
+        const pending = this.index.unembedded().slice(0, 64)
+        if (pending.length === 0 || this.embedder.unavailable) break
+        const vectors = await this.embedder.embed(
+          pending.map((c) => c.text),
+          { background: true }
+        )
+        pending.forEach((c, i) => {
+          const v = vectors[i] as Float32Array
+          this.claimVectors.set(c.text, v)
+          this.index.setVector(c.key, v)
+        })
+      }
+      // Forget the vectors of words no claim has any more.
+      const live = new Set(this.index.texts())
+      for (const text of this.claimVectors.keys()) if (!live.has(text)) this.claimVectors.delete(text)
+    } catch {
+      // The encoder could not run: lookups rank without it (the embedder retries after a while).
+    } finally {
+      this.embedding = false
+    }
+  }
+
+  /** Vectors of claims' words embedded earlier (the bench's cache), as if this memory had embedded them. */
+  rememberClaimVectors(texts: string[], vectors: Float32Array[]): void {
+    texts.forEach((t, i) => {
+      const v = vectors[i]
+      if (v) this.claimVectors.set(t, v)
+    })
+    this.seen.clear()
+  }
+
+  /** Whether every checked claim is embedded (lookups then use the encoder). */
+  get claimsEmbedded(): boolean {
+    return this.index.unembedded().length === 0
+  }
+
+  /** Waits until the background embedding of the claims has finished (for tests and the bench). */
+  async claimsReady(): Promise<void> {
+    await this.sync()
+    while (this.embedding) await new Promise((resolve) => setTimeout(resolve, 20))
   }
 
   private dropStory(id: string): void {
@@ -96,7 +151,11 @@ export class DeskMemory {
     for (const claim of file.claims) {
       if (!isChecked(claim)) continue
       const key = `${file.story.id}/${claim.id}`
-      this.index.upsert({ key, storyId: file.story.id, claimId: claim.id, text: claim.anchor.quote.exact })
+      const text = claim.anchor.quote.exact
+      const context = [file.story.title, claim.restatement, claim.rationale, ...claim.tags].join(' ')
+      this.index.upsert({ key, storyId: file.story.id, claimId: claim.id, text, context })
+      const vector = this.claimVectors.get(text)
+      if (vector) this.index.setVector(key, vector)
       this.checked.set(key, {
         storyId: file.story.id,
         storyTitle: file.story.title,
@@ -112,18 +171,26 @@ export class DeskMemory {
     return this.index.size
   }
 
-  /** Earlier checks that say what `text` says, best first. */
+  /**
+   * Earlier checks that may say what `text` says, strongest first, each with its confidence band (never cut
+   * by a threshold; a changed figure or flipped negation is flagged). With every claim embedded, the
+   * query is embedded too (ahead of anything else the worker has) and the encoder joins the ranking.
+   */
   async lookup(text: string, exclude?: string, limit = 5): Promise<EarlierCheck[]> {
     await this.sync()
+    let queryVector: Float32Array | undefined
+    if (this.index.size > 0 && this.claimsEmbedded && !this.embedder.unavailable)
+      queryVector = await this.embedder.embed([text]).then(
+        (v) => v[0],
+        () => undefined
+      )
     const sources = this.sourceTitles()
-    return this.index.lookup(text, { exclude, limit }).map((m) => this.describe(m, sources))
+    return this.index.lookup(text, { exclude, limit, queryVector }).map((m) => this.describe(m, sources))
   }
 
-  /** A search: the same claims, plus near ones whose figure or negation differs (flagged as such). */
-  async search(query: string): Promise<EarlierCheck[]> {
-    await this.sync()
-    const sources = this.sourceTitles()
-    return this.index.lookup(query, { limit: 8, flagged: true }).map((m) => this.describe(m, sources))
+  /** A search: the same ranking, a few more results. */
+  search(query: string): Promise<EarlierCheck[]> {
+    return this.lookup(query, undefined, 8)
   }
 
   async matchesFor(storyId: string, claimId: string): Promise<EarlierCheck[]> {
@@ -144,7 +211,8 @@ export class DeskMemory {
       const best = this.index
         .lookup(text.slice(span.start, span.end), { limit: 5 })
         .find((m) => !m.key.startsWith(`${storyId}/`))
-      if (best && !best.figuresDiffer && !best.negationDiffers)
+      // A sentence is marked for a strong or possible match, never a weak or a flagged one.
+      if (best && best.band !== 'weak' && !best.figuresDiffer && !best.negationDiffers)
         out.push({ ...span, match: this.describe(best, sources) })
     }
     return out
@@ -173,6 +241,7 @@ export class DeskMemory {
         stance: e.stance
       })),
       score: Math.round(m.score * 1000) / 1000,
+      band: m.band,
       figuresDiffer: m.figuresDiffer,
       negationDiffers: m.negationDiffers
     }

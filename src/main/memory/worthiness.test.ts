@@ -141,8 +141,9 @@ describe('check-worthiness model', () => {
       /import \{[^}]*\brawFeatures\b[^}]*\bweigh\b[^}]*\} from '\.\.\/src\/main\/memory\/worthiness'/
     )
     expect(source).not.toMatch(/function (words|hash|rawFeatures|weigh|featurize)\b/)
-    // and embeds through the app's encoder code.
-    expect(source).toMatch(
+    // and embeds through the app's encoder code (by way of the scripts' embedding cache).
+    expect(source).toMatch(/import \{ embeddingsOf \} from '\.\/embedding-cache'/)
+    expect(readFileSync(path.join(root, 'scripts/embedding-cache.ts'), 'utf8')).toMatch(
       /import \{[^}]*\bencode\b[^}]*\bloadEncoder\b[^}]*\} from '\.\.\/src\/main\/memory\/embedding'/
     )
   })

@@ -14,8 +14,13 @@ export const EarlierCheck = z.strictObject({
   rationale: z.string(),
   checkedAt: IsoDate,
   evidence: z.array(z.strictObject({ sourceTitle: z.string(), excerpt: z.string(), stance: Stance })),
-  /** Similarity in [0, 1] after the rerank. */
+  /** The re-rank's probability that it is the same claim, in [0, 1]. */
   score: z.number(),
+  /**
+   * How sure: 'strong' (right nine times in ten on validation data; never with a warning below), 'possible',
+   * or 'weak' (when every result is weak, there is no close match).
+   */
+  band: z.enum(['strong', 'possible', 'weak']),
   figuresDiffer: z.boolean(),
   negationDiffers: z.boolean()
 })

@@ -1,5 +1,6 @@
-// The claim panel's "Checked before" section: earlier checks in the library that say the same
-// thing, best first, with verdict, date, story and evidence. "Use as starting point" copies the
+// The claim panel's "Checked before" section: earlier checks in the library that may say the same
+// thing, strongest first (up to five, never hidden by a threshold), each with how sure the match is, verdict,
+// date, story and evidence; "no close match" when all are weak. "Use as starting point" copies the
 // earlier evidence and rationale onto this claim (logged in its history); the verdict stays unset.
 import { CopyIcon, ExclamationTriangleIcon } from '@radix-ui/react-icons'
 import { Badge, Button, Card, Flex, Heading, Text } from '@radix-ui/themes'
@@ -10,6 +11,7 @@ import { call, onEvent } from '../api'
 import { useDesk } from '../app/desk-context'
 import { stanceColor, stanceLabels, VerdictBadge } from '../app/labels'
 import { useToasts } from '../app/toasts'
+import { bandColor, bandLabel, noCloseMatch } from './labels'
 
 export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element | null {
   const desk = useDesk()
@@ -50,10 +52,18 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
       <Heading as="h3" size="2">
         Checked before <Text color="gray">({matches.length})</Text>
       </Heading>
+      {noCloseMatch(matches) && (
+        <Text size="1" color="gray" as="p">
+          No close match. The nearest earlier checks:
+        </Text>
+      )}
       {matches.map((m) => (
         <Card key={`${m.storyId}/${m.claimId}`} size="1" data-earlier-check={m.claimId}>
           <Flex direction="column" gap="1">
             <Flex gap="2" align="center" wrap="wrap">
+              <Badge color={bandColor[m.band]} variant="outline">
+                {bandLabel[m.band]}
+              </Badge>
               {m.verdict ? (
                 <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} />
               ) : (

@@ -7,6 +7,7 @@ import type { EarlierCheck } from '../../../shared/contract'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { VerdictBadge } from '../app/labels'
+import { bandColor, bandLabel, noCloseMatch } from './labels'
 
 export function SearchChecks(): React.JSX.Element {
   const desk = useDesk()
@@ -55,9 +56,17 @@ export function SearchChecks(): React.JSX.Element {
                 Nothing the desk has checked says that.
               </Text>
             )}
+            {noCloseMatch(results) && (
+              <Text size="2" color="gray">
+                No close match. The nearest earlier checks:
+              </Text>
+            )}
             {results.map((m) => (
               <Flex key={`${m.storyId}/${m.claimId}`} direction="column" gap="1" role="listitem">
                 <Flex gap="2" align="center">
+                  <Badge color={bandColor[m.band]} variant="outline">
+                    {bandLabel[m.band]}
+                  </Badge>
                   {m.verdict ? (
                     <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} />
                   ) : (
