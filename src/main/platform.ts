@@ -1,6 +1,7 @@
 // What the core needs from the platform it runs on. The Electron app supplies dialogs, the shell
 // and Chromium printing; the e2e browser driver and tests supply stand-ins at their composition root.
 import type { EventName, EventPayload } from '../shared/contract'
+import { AppError } from '../shared/result'
 
 export interface PickedFile {
   fileName: string
@@ -14,11 +15,37 @@ export interface SecretStore {
   remove(key: string): Promise<void>
 }
 
-/** Keeps secrets in memory only: the test and browser-driver stand-in. */
-export function memorySecrets(): SecretStore {
+/** What the system says about its encrypted storage (Electron's safeStorage, or a stand-in). */
+export interface SecretBackend {
+  available: boolean
+  /** Linux only: the backend safeStorage chose (`basic_text` means a fixed key and no keyring); null elsewhere. */
+  backend: string | null
+}
+
+/**
+ * Why the system cannot keep a secret, in words that say what to do; null when it can. The one rule
+ * for both the Electron store and its stand-ins: `basic_text` (a fixed, public key) is not encryption.
+ */
+export function noEncryption({ available, backend }: SecretBackend): string | null {
+  if (!available)
+    return 'This system offers no encrypted storage, so the desk password is not saved: it is asked for at each connect.'
+  if (backend === 'basic_text' || backend === 'unknown')
+    return 'No keyring is running, so the desk password is not saved: it is asked for at each connect. To save it, install and unlock a keyring (GNOME Keyring or KWallet; for example `sudo apt install gnome-keyring`), log in again, and reconnect.'
+  return null
+}
+
+/**
+ * Keeps secrets in memory only: the test and browser-driver stand-in. Given a backend, it refuses
+ * as the Electron store does on that system (a `basic_text` backend refuses to save).
+ */
+export function memorySecrets(system: SecretBackend = { available: true, backend: null }): SecretStore {
   const kept = new Map<string, string>()
   return {
-    save: async (key, secret) => void kept.set(key, secret),
+    async save(key, secret) {
+      const why = noEncryption(system)
+      if (why) throw new AppError('unsupported', why)
+      kept.set(key, secret)
+    },
     load: async (key) => kept.get(key) ?? null,
     remove: async (key) => void kept.delete(key)
   }

@@ -135,9 +135,19 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
         await assertOwnDesk(ctx.store, connection)
         await ensureSchema(connection, password)
         sync = await DeskSync.connect(options(connection, password), stop)
-        // Saving the password can fail (no OS encryption): the desk still works for this session.
-        await platform.secrets.save(secretKey(connection), password).catch(() => undefined)
-        return status()
+        // Saving the password can be refused (no OS encryption, no keyring): the desk still works for
+        // this session, the password is asked for at each connect, and the editor is told why and what to do.
+        const passwordNotice = await platform.secrets.save(secretKey(connection), password).then(
+          () => null,
+          (error: unknown) =>
+            error instanceof AppError
+              ? { code: error.code, message: error.message }
+              : {
+                  code: 'internal' as const,
+                  message: 'The desk password could not be saved: it is asked for at each connect.'
+                }
+        )
+        return { ...status(), passwordNotice }
       },
       'desk.disconnect': async () => {
         const connection = sync ? await savedConnection(ctx.store) : null

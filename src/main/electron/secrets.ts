@@ -7,22 +7,20 @@ import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { safeStorage } from 'electron'
 import { AppError } from '../../shared/result'
-import type { SecretStore } from '../platform'
+import { noEncryption, type SecretBackend, type SecretStore } from '../platform'
 import { writeFileDurably } from '../store/durable-write'
 import { nodeFileIO } from '../store/file-io'
 
-/** Why the system cannot keep a secret, in words that say what to do; null when it can. */
-export function noEncryption(): string | null {
-  if (!safeStorage.isEncryptionAvailable())
-    return 'This system offers no encrypted storage, so the desk password is not saved: it is asked for at each connect.'
-  // Linux only: with no keyring (GNOME Keyring, KWallet) safeStorage "encrypts" with a fixed, public key.
-  const backend =
-    process.platform === 'linux' && typeof safeStorage.getSelectedStorageBackend === 'function'
-      ? safeStorage.getSelectedStorageBackend()
-      : null
-  if (backend === 'basic_text' || backend === 'unknown')
-    return 'No keyring is running, so the desk password is not saved: it is asked for at each connect. To save it, install and unlock a keyring (GNOME Keyring or KWallet; for example `sudo apt install gnome-keyring`), log in again, and reconnect.'
-  return null
+/** What safeStorage says about this system's encrypted storage. */
+function system(): SecretBackend {
+  return {
+    available: safeStorage.isEncryptionAvailable(),
+    // Linux only: with no keyring (GNOME Keyring, KWallet) safeStorage "encrypts" with a fixed, public key.
+    backend:
+      process.platform === 'linux' && typeof safeStorage.getSelectedStorageBackend === 'function'
+        ? safeStorage.getSelectedStorageBackend()
+        : null
+  }
 }
 
 export function safeStorageSecrets(userData: string): SecretStore {
@@ -42,13 +40,13 @@ export function safeStorageSecrets(userData: string): SecretStore {
   }
   return {
     async save(key, secret) {
-      const why = noEncryption()
+      const why = noEncryption(system())
       if (why) throw new AppError('unsupported', why)
       await write({ ...(await read()), [key]: safeStorage.encryptString(secret).toString('base64') })
     },
     async load(key) {
       const cipher = (await read())[key]
-      if (!cipher || noEncryption()) return null
+      if (!cipher || noEncryption(system())) return null
       try {
         return safeStorage.decryptString(Buffer.from(cipher, 'base64'))
       } catch {

@@ -51,9 +51,18 @@ export const DeskStatus = z.strictObject({
 })
 export type DeskStatus = z.infer<typeof DeskStatus>
 
+/**
+ * What desk.connect answers: the status, and why the password could not be kept for the next start
+ * (for example no keyring on Linux), in words that say what to do; null when it was kept.
+ */
+export const DeskConnected = DeskStatus.extend({
+  passwordNotice: z.strictObject({ code: ErrorCode, message: z.string() }).nullable()
+})
+export type DeskConnected = z.infer<typeof DeskConnected>
+
 export const deskChannels = {
   'desk.status': channel(NoInput, DeskStatus),
-  'desk.connect': channel(ConnectDesk, DeskStatus),
+  'desk.connect': channel(ConnectDesk, DeskConnected),
   'desk.disconnect': channel(NoInput, DeskStatus),
   /**
    * Disconnects and forgets everything agreed with the desk (the library's stories stay as they are),

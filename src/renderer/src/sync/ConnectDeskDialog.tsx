@@ -129,6 +129,8 @@ function ConnectForm({ onConnected }: { onConnected(status: DeskStatus): void })
     const status = await action.run(() => call('desk.connect', connectInput(draft)))
     if (!status) return
     toasts.show({ message: `Connected to the desk "${status.deskId}" as ${status.user}.` })
+    // The desk works, but the password could not be kept (no keyring): say why and what to do.
+    if (status.passwordNotice) toasts.show({ message: status.passwordNotice.message, tone: 'error' })
     onConnected(status)
   }
 
