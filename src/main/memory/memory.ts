@@ -12,7 +12,7 @@ import { sentences } from '../../shared/text/segment'
 import type { LibraryStore } from '../store/library-store'
 import { SentenceEmbedder } from './embedder'
 import { ClaimIndex, type MatchScore } from './matcher'
-import { reasonFor, WorthinessModel } from './worthiness'
+import { WorthinessModel } from './worthiness'
 
 interface Checked {
   storyId: string
@@ -308,7 +308,7 @@ export class DeskMemory {
         out.push({
           ...span,
           score: Math.round(score * 1000) / 1000,
-          reason: reasonFor(sentence),
+          reason: model.reason(sentence),
           key: suggestionKey(sentence)
         })
     })

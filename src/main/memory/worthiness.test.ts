@@ -10,7 +10,7 @@ import {
   encodeModel,
   featurize,
   rawFeatures,
-  reasonFor,
+  cues,
   sigmoid,
   weigh,
   WorthinessModel
@@ -160,10 +160,68 @@ describe('check-worthiness model', () => {
     expect(Math.hypot(...chars)).toBeCloseTo(1, 6)
   })
 
-  it('gives a short reason from the cues a sentence carries', () => {
-    expect(reasonFor('No new aid packages since January.')).toBe('time-bound, an absence claim')
-    expect(reasonFor('Exports were higher than in 2019, according to the ministry.')).toBe(
-      'a figure, a comparison, a named source'
-    )
+  describe('reasons', () => {
+    const models = [WorthinessModel.fromFile(shipped), WorthinessModel.fromFile(ngram)]
+    const labelled = readFileSync(path.join(root, 'test/fixtures/checkworthy/CT24_checkworthy_english_dev.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t'))
+      .filter((cols) => cols.length === 3)
+      .map(([, text, label]) => ({
+        text: (text as string).replace(/^"|"$/g, '').replace(/""/g, '"'),
+        worthy: label === 'Yes'
+      }))
+    const quoted = (reason: string): string[] => [...reason.matchAll(/“([^”]+)”/g)].map((m) => m[1] as string)
+
+    it('names, for every sentence it would suggest, only what is in the sentence: no generic label', () => {
+      expect(labelled.length).toBeGreaterThan(1000)
+      for (const model of models)
+        for (const { text } of labelled.filter(({ text }) => models[1]!.score(text) >= models[1]!.threshold)) {
+          const reason = model.reason(text)
+          expect(reason).not.toBe('reads like a factual claim')
+          const named = quoted(reason)
+          expect(named.length, `${reason} for ${text}`).toBeGreaterThan(0)
+          expect(named.length).toBeLessThanOrEqual(2)
+          for (const words of named) expect(text.toLowerCase(), reason).toContain(words.toLowerCase())
+        }
+    })
+
+    it('names the strongest one or two cues that fired, by weight times feature, and never one that did not', () => {
+      const weights = (ngram.dense as number[]).slice(1, 1 + Object.keys(cues).length)
+      const strength = Object.fromEntries(Object.keys(cues).map((c, i) => [c, weights[i] as number]))
+      const labels: Record<string, string> = {
+        figure: 'a figure',
+        comparison: 'a comparison',
+        source: 'a named source',
+        time: 'time-bound',
+        absence: 'an absence claim'
+      }
+      const model = WorthinessModel.fromFile(ngram)
+      let checked = 0
+      for (const { text } of labelled) {
+        const fired = (Object.keys(cues) as (keyof typeof cues)[])
+          .filter((c) => cues[c].test(text))
+          .sort((a, b) => (strength[b] as number) - (strength[a] as number))
+        if (!fired.length) continue
+        checked++
+        const expected = fired.slice(0, 2).map((c) => labels[c] as string)
+        const reason = model.reason(text)
+        expect(reason.split(/ \(“[^”]*”\),? ?/).filter(Boolean), text).toEqual(expected)
+      }
+      expect(checked).toBeGreaterThan(300)
+      expect(model.reason("We're consuming 50 percent of the world's cocaine.")).toBe('a figure (“50”)')
+      expect(model.reason('Exports were higher than in 2019, according to the ministry.')).toBe(
+        'a figure (“2019”), a named source (“according to”)'
+      )
+    })
+
+    it('with no cue, names the words that pushed the score most', () => {
+      const model = WorthinessModel.fromFile(ngram)
+      const noCue = labelled.filter(
+        ({ text }) => !Object.values(cues).some((re) => re.test(text)) && model.score(text) >= model.threshold
+      )
+      expect(noCue.length).toBeGreaterThan(10)
+      for (const { text } of noCue) expect(model.reason(text), text).toMatch(/^the words “[^”]+”(, “[^”]+”)?$/)
+    })
   })
 })

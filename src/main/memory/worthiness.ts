@@ -119,6 +119,22 @@ function flushGroup(out: RawFeatures): void {
   touched.length = 0
 }
 
+/** The hash of the word 1- or 2-gram starting at token `i`. */
+const wordGram = (tokens: string[], i: number, n: 1 | 2): number =>
+  n === 1 ? hash(`w:${tokens[i]}`) : hash(`b:${tokens[i]} ${tokens[i + 1]}`)
+
+/** Character 2- to 5-grams of " token ", each hashed as if it were the string "c:<n-gram>". */
+function charGrams(token: string, visit: (h: number) => void): void {
+  const padded = ` ${token} `
+  for (let i = 0; i < padded.length; i++) {
+    let h = CHAR_PREFIX
+    for (let n = 1; n <= 5 && i + n <= padded.length; n++) {
+      h = Math.imul(h ^ padded.charCodeAt(i + n - 1), 0x01000193)
+      if (n >= 2) visit(h >>> 0)
+    }
+  }
+}
+
 /** `embedding`: the sentence's vector from the sentence encoder (EMBEDDING_SIZE values), for the encoder model. */
 export function rawFeatures(sentence: string, embedding?: ArrayLike<number>): RawFeatures {
   if (embedding && embedding.length !== EMBEDDING_SIZE)
@@ -126,22 +142,12 @@ export function rawFeatures(sentence: string, embedding?: ArrayLike<number>): Ra
   const out: RawFeatures = { bucket: [], count: [], split: 0, dense: [] }
   const tokens = words(sentence).map(shape)
   for (let i = 0; i < tokens.length; i++) {
-    bump(hash(`w:${tokens[i]}`))
-    if (i + 1 < tokens.length) bump(hash(`b:${tokens[i]} ${tokens[i + 1]}`))
+    bump(wordGram(tokens, i, 1))
+    if (i + 1 < tokens.length) bump(wordGram(tokens, i, 2))
   }
   flushGroup(out)
   out.split = out.bucket.length
-  for (const token of tokens) {
-    // Character 2- to 5-grams of " token ", each hashed as if it were the string "c:<n-gram>".
-    const padded = ` ${token} `
-    for (let i = 0; i < padded.length; i++) {
-      let h = CHAR_PREFIX
-      for (let n = 1; n <= 5 && i + n <= padded.length; n++) {
-        h = Math.imul(h ^ padded.charCodeAt(i + n - 1), 0x01000193)
-        if (n >= 2) bump(h >>> 0)
-      }
-    }
-  }
+  for (const token of tokens) charGrams(token, bump)
   flushGroup(out)
   out.dense = denseFeatures(sentence, tokens.length)
   if (embedding) for (let i = 0; i < EMBEDDING_SIZE; i++) out.dense.push(embedding[i] as number)
@@ -208,10 +214,24 @@ function denseFeatures(sentence: string, length: number): number[] {
   return denseNames.map((n) => values[n] as number)
 }
 
-/** The short reason shown beside a suggestion: the cues the sentence carries, strongest first. */
-export function reasonFor(sentence: string): string {
-  const found = (Object.keys(cues) as Cue[]).filter((c) => cues[c].test(sentence)).map((c) => cueLabels[c])
-  return found.length ? found.slice(0, 3).join(', ') : 'reads like a factual claim'
+/** The words of `sentence` as written (case kept), or its lower-cased words when casing changes the split. */
+function writtenWords(sentence: string): string[] {
+  const lower = words(sentence)
+  const written = sentence.match(/[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*%?/gu) ?? []
+  return written.length === lower.length ? written : lower
+}
+
+/** The word (with its figure signs) around where a cue matched, as it stands in the sentence. */
+function cueText(sentence: string, cue: Cue): string {
+  const m = cues[cue].exec(sentence)
+  if (!m) return ''
+  if (/\s/.test(m[0])) return m[0]
+  let from = m.index
+  let to = m.index + m[0].length
+  const part = /[\p{L}\p{N}$£€%.,]/u
+  while (from > 0 && part.test(sentence[from - 1] as string)) from--
+  while (to < sentence.length && part.test(sentence[to] as string)) to++
+  return sentence.slice(from, to).replace(/^[.,]+|[.,]+$/g, '')
 }
 
 export const ModelFile = z.object({
@@ -289,6 +309,54 @@ export class WorthinessModel {
     if (this.usesEmbedding && !embedding)
       throw new AppError('internal', 'This check-worthiness model needs the sentence embedding.')
     return sigmoid(dot(this.weights, featurize(sentence, this.idf, this.usesEmbedding ? embedding : undefined)))
+  }
+
+  /**
+   * The short reason shown beside a suggestion, from what pushed this sentence's score: the claim cues
+   * that fired, ranked by their contribution (weight times feature), the strongest one or two named with
+   * the words that carry them; when no cue fired, the word 1- and 2-grams that contributed most (each
+   * word's own n-grams: its word unigram and character n-grams, and each bigram on its own).
+   */
+  reason(sentence: string): string {
+    const raw = rawFeatures(sentence)
+    const fired = (Object.keys(cues) as Cue[])
+      .map((cue) => {
+        const i = denseNames.indexOf(cue)
+        return { cue, contribution: (this.weights[BUCKETS + i] as number) * (raw.dense[i] as number) }
+      })
+      .filter((c) => c.contribution > 0)
+      .sort((a, b) => b.contribution - a.contribution)
+      .slice(0, 2)
+    if (fired.length) return fired.map(({ cue }) => `${cueLabels[cue]} (“${cueText(sentence, cue)}”)`).join(', ')
+    // Each bucket's weighted value, per group, as the score saw it.
+    const weighted = weigh(raw, this.idf)
+    const wordCount = raw.bucket.slice(0, raw.split).filter((b) => (this.idf[b] as number) !== 0).length
+    const value = [new Map<number, number>(), new Map<number, number>()]
+    weighted.index.forEach((b, k) => {
+      if (b < BUCKETS) value[k < wordCount ? 0 : 1]?.set(b, weighted.value[k] as number)
+    })
+    const contribution = (group: 0 | 1, h: number): number => {
+      const b = h & (BUCKETS - 1)
+      return (this.weights[b] as number) * (value[group]?.get(b) ?? 0)
+    }
+    const tokens = words(sentence).map(shape)
+    const shown = writtenWords(sentence)
+    const grams: { from: number; to: number; contribution: number }[] = []
+    tokens.forEach((token, i) => {
+      let c = contribution(0, wordGram(tokens, i, 1))
+      charGrams(token, (h) => (c += contribution(1, h)))
+      grams.push({ from: i, to: i + 1, contribution: c })
+      if (i + 1 < tokens.length)
+        grams.push({ from: i, to: i + 2, contribution: contribution(0, wordGram(tokens, i, 2)) })
+    })
+    const chosen: typeof grams = []
+    for (const g of grams.filter((g) => g.contribution > 0).sort((a, b) => b.contribution - a.contribution)) {
+      if (chosen.some((c) => c.from < g.to && g.from < c.to)) continue
+      chosen.push(g)
+      if (chosen.length === 2) break
+    }
+    if (!chosen.length) return 'its meaning as a whole (no cue or word pushed the score up)'
+    return `the words ${chosen.map((g) => `“${shown.slice(g.from, g.to).join(' ')}”`).join(', ')}`
   }
 }
 
