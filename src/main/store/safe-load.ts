@@ -17,6 +17,12 @@ export interface FileKind<T> {
   migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>>
   /** The record's plain object shape, to show what a newer Factdesk's file holds that we understand. */
   shape?: z.ZodObject
+  /**
+   * Keeps what can be kept of a record that does not fit only because of some entries of a list (a
+   * damaged contact log): the record without them, and a sentence saying what was kept and what the
+   * editor can do. Null when nothing can be kept this way (the file is then damaged as a whole).
+   */
+  salvage?: (record: Record<string, unknown>) => { record: Record<string, unknown>; said: string } | null
 }
 
 export interface LoadOptions {
@@ -36,7 +42,8 @@ export type LoadOutcome<T> =
 type Parsed<T> =
   | { kind: 'ok'; data: T; migrated: boolean; from: number }
   | { kind: 'newer'; version: number; data: T | null }
-  | { kind: 'bad'; why: string }
+  /** `salvaged`: what the kind's salvage could keep, used only when no good backup exists. */
+  | { kind: 'bad'; why: string; salvaged?: { data: T; said: string } }
 
 export async function loadSafely<T>(
   io: FileIO,
@@ -70,7 +77,13 @@ export async function loadSafely<T>(
     const notices: LibraryNotice[] = [
       { kind: 'quarantined', file, message: `${capitalise(kind.label)} was damaged (${parsed.why}). ${where}`, movedTo }
     ]
-    return restoreBackup(io, file, kind, notices, canWrite)
+    const restored = await restoreBackup(io, file, kind, notices, canWrite)
+    if (restored.state === 'ok' || !parsed.salvaged) return restored
+    // No good backup: what could be read is kept (the file as found is in recovered/), and said so.
+    if (canWrite) await writeFileDurably(io, file, JSON.stringify(parsed.salvaged.data), { backup: 'same' })
+    const notice = notices[0] as LibraryNotice
+    notice.message = `${parsed.salvaged.said}${movedTo ? ` The file as found was kept as recovered/${path.basename(movedTo)}.` : ''}`
+    return { state: 'ok', data: parsed.salvaged.data, notices: [notice] }
   }
   return restoreBackup(io, file, kind, [], canWrite)
 }
@@ -134,7 +147,12 @@ function parse<T>(bytes: Buffer, kind: FileKind<T>): Parsed<T> {
   const result = kind.schema.safeParse(record)
   if (!result.success) {
     const issue = result.error.issues[0]
-    return { kind: 'bad', why: `it does not match the expected format at ${issue?.path.join('.') || 'the top level'}` }
+    const why = `it does not match the expected format at ${issue?.path.join('.') || 'the top level'}`
+    const salvaged = kind.salvage?.(record)
+    const again = salvaged ? kind.schema.safeParse(salvaged.record) : null
+    return salvaged && again?.success
+      ? { kind: 'bad', why, salvaged: { data: again.data, said: salvaged.said } }
+      : { kind: 'bad', why }
   }
   return { kind: 'ok', data: result.data, migrated: version !== kind.currentVersion, from: version }
 }

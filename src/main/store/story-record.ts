@@ -19,7 +19,16 @@ import path from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import type { LibraryNotice } from '../../shared/contract'
-import { Activity, Claim, Evidence, STORY_SCHEMA_VERSION, Story, StoryFile, StoryRevision } from '../../shared/model'
+import {
+  Activity,
+  Claim,
+  ContactAttempt,
+  Evidence,
+  STORY_SCHEMA_VERSION,
+  Story,
+  StoryFile,
+  StoryRevision
+} from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { DurableJsonAdapter } from './durable-adapter'
 import { toIoError, writeFileDurably } from './durable-write'
@@ -67,8 +76,38 @@ export const storyStateKind = (id: string): FileKind<StoryState> => ({
   }),
   currentVersion: STORY_STATE_VERSION,
   migrations: storyStateMigrations,
-  shape: StoryState
+  shape: StoryState,
+  salvage: salvageContacts
 })
+
+/**
+ * A damaged contact log: the contact attempts of a claim that cannot be read are left out and the
+ * rest of the story is kept, rather than the whole story file being set aside for one bad entry.
+ */
+function salvageContacts(record: Record<string, unknown>): { record: Record<string, unknown>; said: string } | null {
+  if (!Array.isArray(record.claims)) return null
+  let total = 0
+  let dropped = 0
+  const damaged: string[] = []
+  const claims = record.claims.map((claim: unknown) => {
+    if (typeof claim !== 'object' || claim === null || !Array.isArray((claim as { contacts?: unknown }).contacts))
+      return claim
+    const c = claim as { contacts: unknown[]; number?: unknown }
+    const good = c.contacts.filter((attempt) => ContactAttempt.safeParse(attempt).success)
+    total += c.contacts.length
+    if (good.length === c.contacts.length) return claim
+    dropped += c.contacts.length - good.length
+    damaged.push(typeof c.number === 'number' ? `C${c.number}` : 'a claim')
+    return { ...c, contacts: good }
+  })
+  if (dropped === 0) return null
+  const story = record.story as { title?: unknown } | undefined
+  const title = typeof story?.title === 'string' ? `“${story.title}”` : 'a story'
+  return {
+    record: { ...record, claims },
+    said: `The contact log of ${title} was damaged (${damaged.join(', ')}): ${total - dropped} of ${plural(total, 'contact attempt')} were kept and ${dropped} could not be read and ${dropped === 1 ? 'was' : 'were'} left out. The story, its claims and evidence are as saved. Log the missing ${dropped === 1 ? 'attempt' : 'attempts'} again from your notes (Log attempt, in the claim's contact log).`
+  }
+}
 
 const RevisionText = StoryRevision.shape.text
 
