@@ -107,6 +107,52 @@ describe('every file accounted for', () => {
     await again.close()
   })
 
+  it('says of an index line whose story folder is gone (and not in the trash) that it is missing, and what to do', async () => {
+    await twoStories()
+    const { rename } = await import('node:fs/promises')
+    const aside = path.join(path.dirname(dir), 's2-elsewhere')
+    await rename(file('stories', 's2'), aside)
+    const store = await LibraryStore.open(dir)
+    expect(store.notices.map((n) => [n.kind, n.message])).toEqual([
+      [
+        'missing',
+        expect.stringMatching(/“Story s2” are missing from the library folder.*put its folder back \(stories\/s2\)/)
+      ]
+    ])
+    // Kept in the list, refused with a code when opened; the other story is untouched.
+    expect(store.library.stories.map((s) => s.id).sort()).toEqual(['s1', 's2'])
+    await expect(store.readStory('s2')).rejects.toMatchObject({ code: 'not_found' })
+    expect((await store.readStory('s1')).story.title).toBe('Second title')
+    await store.close()
+    // Doing what the notice says brings it back.
+    await rename(aside, file('stories', 's2'))
+    const again = await LibraryStore.open(dir)
+    expect((await again.readStory('s2')).story.title).toBe('Story s2')
+    expect(again.notices).toEqual([])
+    await again.close()
+  })
+
+  it('follows a story a crash left back in the library with its line still saying trashed, with a notice', async () => {
+    await twoStories()
+    const store = await LibraryStore.open(dir)
+    await store.trashStory('s2')
+    await store.close()
+    // Restoring moves the folder back first and writes the line after: a crash between leaves this.
+    const { rename } = await import('node:fs/promises')
+    await rename(file('trash', 's2'), file('stories', 's2'))
+    await unlink(file('clean-close.json'))
+    const reopened = await LibraryStore.open(dir)
+    expect(reopened.notices.map((n) => [n.kind, n.message])).toEqual([
+      ['rebuilt', expect.stringContaining('was being restored from the trash when Factdesk stopped')]
+    ])
+    expect(reopened.library.stories.find((s) => s.id === 's2')?.deletedAt).toBeNull()
+    expect((await reopened.readStory('s2')).story.title).toBe('Story s2')
+    await reopened.close()
+    const again = await LibraryStore.open(dir)
+    expect(again.notices).toEqual([])
+    await again.close()
+  })
+
   it('shows a story a crash left in the trash with its line still in the list as trashed, with a notice', async () => {
     await twoStories()
     // The trash moves the folder first and writes the line after: a crash between leaves this.

@@ -45,6 +45,7 @@ export async function reconcileIndex(host: ReconcileHost, fresh: boolean, folder
   const indexed = new Map(host.stories.filter((s) => s.deletedAt === null).map((s) => [s.id, s]))
   const missing = [...indexed.keys()].filter((id) => !onDisk.has(id))
   const unindexed = [...onDisk].filter((id) => !indexed.has(id))
+  const trashedLines = new Set(host.stories.filter((s) => s.deletedAt !== null).map((s) => s.id))
   const stale = await staleStories(
     host,
     [...indexed.keys()].filter((id) => onDisk.has(id))
@@ -78,6 +79,17 @@ export async function reconcileIndex(host: ReconcileHost, fresh: boolean, folder
     if (loaded.outcome.state === 'missing' && !indexed.has(id)) continue
     host.notify(loaded.notices)
     if (loaded.record) summaries.push(summarise(loaded.record.file))
+    // A folder in stories/ whose line says trashed was being restored (the folder moves first, the
+    // line after): the index is rebuilt from the folder, and the editor told where the story is.
+    if (loaded.record && trashedLines.has(id))
+      host.notify([
+        {
+          kind: 'rebuilt',
+          file: host.storyPath(id),
+          message: `“${loaded.record.file.story.title}” was being restored from the trash when Factdesk stopped, and is back in the library now. Move it to the trash again if you did not mean to restore it.`,
+          movedTo: null
+        }
+      ])
     else if (loaded.outcome.state === 'missing') {
       host.markMissing(id)
       const title = indexed.get(id)?.title ?? id
