@@ -83,8 +83,11 @@ test('a revised figure puts its verdict on hold everywhere until confirmed; clea
     await story.selectText('The new bridge opened in March')
     await story.markSelection()
     await verdict.chooseDeskState('Cleared')
-    await expect(verdict.signOffDialog).toContainText('C2: not Done, no verdict')
-    await verdict.signOffDialog.getByRole('link', { name: 'C2' }).click()
+    // Each blocker shows its words and status, so the editor knows which claim it is without opening it.
+    await expect(verdict.signOffDialog.getByRole('list', { name: 'What blocks sign-off' })).toHaveText(
+      'C2 “The new bridge opened in March” (Open): not Done, no verdict'
+    )
+    await verdict.signOffDialog.getByRole('link', { name: 'C2 “The new bridge opened in March”' }).click()
     await expect(verdict.signOffDialog).toBeHidden()
     await expect(story.panel.root).toHaveAttribute('data-claim-number', '2')
     await expect(page.getByRole('combobox', { name: 'Desk state' })).toContainText('Draft')
@@ -104,6 +107,9 @@ test('a revised figure puts its verdict on hold everywhere until confirmed; clea
     expect(pdfText).toContain('Signed off with an override')
     expect(pdfText).toContain('Editor-in-chief cleared the bridge line after a site visit')
     expect(pdfText).toContain('C2: not Done, no verdict')
+    // Who gave the verdict and who cleared the story, with when, read back from the report.
+    expect(pdfText).toMatch(/Verdict given by Noor Haddad, \d+ \w+ \d{4}, \d\d:\d\d UTC/)
+    expect(pdfText).toMatch(/Signed off with an override by Noor Haddad, \d+ \w+ \d{4}, \d\d:\d\d UTC/)
   } finally {
     await rm(out, { recursive: true, force: true })
   }

@@ -90,6 +90,14 @@ function claimReviewedText(file: StoryFile, claim: StoryFile['claims'][number], 
   return recheckedAt > restatedAt ? words : claim.restatement
 }
 
+/** Who gave the claim's present verdict and when: the last verdict entry in the log, else the checked words' editor. */
+function verdictGiven(file: StoryFile, claim: StoryFile['claims'][number]): { by: string | null; at: string } {
+  if (claim.verdict === null) return { by: null, at: '' }
+  const entry = file.activity.findLast((a) => a.claimId === claim.id && a.field === 'verdict')
+  if (entry) return { by: entry.by, at: entry.at }
+  return claim.checked ? { by: claim.checked.by, at: claim.checked.at } : { by: null, at: '' }
+}
+
 export function buildReport(input: ReportInput): ReportModel {
   const { settings, options } = input
   const names = new Map(input.people.map((p) => [p.id, p.name]))
@@ -123,6 +131,7 @@ export function buildReport(input: ReportInput): ReportModel {
       .sort(storyOrder)
       .map((claim): ReportClaim => {
         const words = wordsInContext(partText(file.story, claim.anchor.part), claim)
+        const given = verdictGiven(file, claim)
         const reportClaim: ReportClaim = {
           id: claim.id,
           number: claim.number,
@@ -140,6 +149,8 @@ export function buildReport(input: ReportInput): ReportModel {
           statusLabel: settings.statusLabels[claim.status],
           verdict: claim.verdict,
           verdictLabel: claim.verdict ? settings.verdictLabels[claim.verdict] : '',
+          verdictBy: nameOf(given.by),
+          verdictAt: given.at,
           needsRecheck: needsRecheck(claim),
           recheckReason: claim.recheck ? recheckReasonLabels[claim.recheck.reason] : '',
           checkedWords: checkedWordsIfChanged(claim),

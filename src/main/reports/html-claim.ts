@@ -62,6 +62,7 @@ function facts(c: ReportClaim): SafeHtml {
   const parts: HtmlPart[] = [`Type: ${claimTypeLabels[c.type]}`]
   if (c.speaker) parts.push(html`Speaker: <bdi>${c.speaker}</bdi>`)
   if (c.assignee) parts.push(html`Assigned to: <bdi>${c.assignee}</bdi>`)
+  if (c.verdictBy) parts.push(html`Verdict given by <bdi>${c.verdictBy}</bdi>, ${formatDateTime(c.verdictAt)}`)
   parts.push(html`Last changed: <bdi>${c.lastChangedBy}</bdi>, ${formatDateTime(c.lastChangedAt)}`)
   if (c.priority !== 'normal') parts.push(`Priority: ${c.priority}`)
   if (c.tags.length > 0) parts.push(html`Tags: <bdi>${c.tags.join(', ')}</bdi>`)

@@ -113,6 +113,7 @@ function claimMarkdown(c: ReportClaim): string {
   const heading = `### ${c.label}: ${verdictHeading(c)}${c.orphaned ? ` (orphaned: no longer found in the story ${c.inHeadline ? 'headline' : 'text'})` : ''}`
   const facts = [
     `- **Words${c.inHeadline ? ' (in the headline)' : ''}:** ${wordsInContext(c)}`,
+    c.verdictBy && `- **Verdict given by:** ${inline(c.verdictBy)}, ${formatDateTime(c.verdictAt)}`,
     c.needsRecheck && `- **Re-check:** the verdict waits for re-check: ${c.recheckReason}.`,
     c.checkedWords !== null && `- **Words the verdict was given on:** ${inline(c.checkedWords)}`,
     c.restatement && `- **Restated:** ${inline(c.restatement)}`,

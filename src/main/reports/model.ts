@@ -93,6 +93,9 @@ export interface ReportClaim {
   statusLabel: string
   verdict: Verdict | null
   verdictLabel: string
+  /** Who gave the present verdict and when (from the activity log, else the claim's checked words); '' without one. */
+  verdictBy: string
+  verdictAt: string
   /** The verdict was given on other words: it is shown as waiting, never as current. */
   needsRecheck: boolean
   recheckReason: string

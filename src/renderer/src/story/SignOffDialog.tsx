@@ -1,7 +1,9 @@
-// Clearing a story that is not ready: what blocks sign-off, each claim one click away, and an
+// Clearing a story that is not ready: what blocks sign-off (each claim's words, shortened, and status), each
+// claim one click away, and an
 // override that needs a written reason (kept with the sign-off, logged and printed on reports).
 import { Button, Dialog, Flex, Link, Text, TextArea } from '@radix-ui/themes'
 import { useState } from 'react'
+import type { Claim, ClaimStatus } from '../../../shared/model'
 import { blockReasonLabels, claimLabel, type SignOffBlocker } from '../../../shared/rules/claims'
 import { DialogContent } from '../app/dialog'
 import { DialogFooter, useAction } from '../app/form-parts'
@@ -10,6 +12,9 @@ interface Props {
   open: boolean
   onOpenChange(open: boolean): void
   blockers: readonly SignOffBlocker[]
+  /** The story's claims, for each blocker's words and status. */
+  claims: readonly Claim[]
+  statusLabels: Record<ClaimStatus, string>
   onOpenClaim(id: string): void
   onOverride(reason: string): Promise<unknown>
 }
@@ -25,7 +30,24 @@ export function SignOffDialog(props: Props): React.JSX.Element {
   )
 }
 
-function SignOffForm({ blockers, onOpenClaim, onOverride, onOpenChange }: Props): React.JSX.Element {
+/** A claim's words on one line: at most WORDS_SHOWN characters, cut at a space, with an ellipsis. */
+const WORDS_SHOWN = 80
+export function shortWords(words: string): string {
+  const flat = words.replace(/\s+/g, ' ').trim()
+  if (flat.length <= WORDS_SHOWN) return flat
+  const cut = flat.slice(0, WORDS_SHOWN)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > WORDS_SHOWN / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
+}
+
+function SignOffForm({
+  blockers,
+  claims,
+  statusLabels,
+  onOpenClaim,
+  onOverride,
+  onOpenChange
+}: Props): React.JSX.Element {
   const [reason, setReason] = useState('')
   const action = useAction()
   const override = async (): Promise<void> => {
@@ -39,21 +61,34 @@ function SignOffForm({ blockers, onOpenClaim, onOverride, onOpenChange }: Props)
         {blockers.length} {blockers.length === 1 ? 'claim blocks' : 'claims block'} sign-off:
       </Text>
       <ul className="blocker-list" aria-label="What blocks sign-off">
-        {blockers.map((b) => (
-          <li key={b.claimId}>
-            <Link
-              href="#"
-              onClick={(e) => {
-                e.preventDefault()
-                onOpenChange(false)
-                onOpenClaim(b.claimId)
-              }}
-            >
-              {claimLabel(b.number)}
-            </Link>
-            : {b.reasons.map((r) => blockReasonLabels[r]).join(', ')}
-          </li>
-        ))}
+        {blockers.map((b) => {
+          const claim = claims.find((c) => c.id === b.claimId)
+          return (
+            <li key={b.claimId}>
+              <Link
+                href="#"
+                onClick={(e) => {
+                  e.preventDefault()
+                  onOpenChange(false)
+                  onOpenClaim(b.claimId)
+                }}
+              >
+                {claimLabel(b.number)}
+                {claim && (
+                  <>
+                    {' '}
+                    “
+                    <span className="blocker-words" dir="auto">
+                      {shortWords(claim.anchor.quote.exact)}
+                    </span>
+                    ”
+                  </>
+                )}
+              </Link>
+              {claim && <> ({statusLabels[claim.status]})</>}: {b.reasons.map((r) => blockReasonLabels[r]).join(', ')}
+            </li>
+          )
+        })}
       </ul>
       <label className="field">
         <Text size="2" weight="medium">

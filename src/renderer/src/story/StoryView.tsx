@@ -350,6 +350,8 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
               open={signOffOpen}
               onOpenChange={setSignOffOpen}
               blockers={blockers}
+              claims={claims}
+              statusLabels={desk.library.settings.statusLabels}
               onOpenClaim={openClaim}
               onOverride={overrideSignOff}
             />
