@@ -252,9 +252,12 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
 
   useDeskKeys(perform)
 
-  // Opening a story puts focus on its headline (not on <body>), where the desk's keys work.
+  // Opening a story puts focus on its headline, where the desk's keys work, when focus is on nothing more
+  // precise: <body>, or the app's main area that focus-return.ts gave it when the library row went away.
   useEffect(() => {
-    if (ready && (document.activeElement === document.body || !document.activeElement)) headingRef.current?.focus()
+    const heading = headingRef.current
+    const active = document.activeElement
+    if (ready && heading && (!active || (active !== heading && active.contains(heading)))) heading.focus()
   }, [ready])
 
   // The selected claim scrolls into view in the text when it is off screen.
