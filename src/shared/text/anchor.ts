@@ -353,6 +353,10 @@ export function resolveAnchor(
   const occurrences = exactCandidates(text, anchor, hint)
   const twin = (c: TextRange) => oldText !== undefined && fromElsewhere(text, oldText, anchor, c.start, c.end)
   const top = best(occurrences)
+  // Two places with the claim's words, each agreeing with its context on one side only (its own sentence,
+  // moved, against a near twin left where it stood): nothing says which is the claim's, so it is orphaned.
+  if (top && occurrences.some((c) => c !== top && contextHolds(c) && (c.prefix > top.prefix || c.suffix > top.suffix)))
+    return orphan
   if (top && (contextHolds(top) || (occurrences.length === 1 && exact.length >= DISTINCTIVE_LENGTH))) {
     if (!twin(top)) {
       const status = top.start === start && top.end === end ? 'exact' : 'moved'
