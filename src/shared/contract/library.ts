@@ -1,6 +1,6 @@
 // The library as a whole: what the library screen shows, settings, people, where it lives.
 import { z } from 'zod'
-import { DeskState, FollowUp, Id, Name, Person, Settings, StorySummary } from '../model'
+import { DeskState, FollowUp, Id, Name, Person, Settings, SettingsPatch, StorySummary } from '../model'
 import { channel, NoInput, Nothing } from './channel'
 
 export const LibraryNotice = z.strictObject({
@@ -73,7 +73,7 @@ export const libraryChannels = {
   'library.get': channel(NoInput, LibraryState),
   'library.search': channel(LibraryQuery, LibraryPage),
   'library.open': channel(NoInput, z.strictObject({ opened: z.boolean(), path: z.string() })),
-  'settings.update': channel(z.strictObject({ patch: Settings.partial() }), Settings),
+  'settings.update': channel(z.strictObject({ patch: SettingsPatch }), Settings),
   'people.create': channel(z.strictObject({ name: Name }), Person),
   'people.rename': channel(z.strictObject({ id: Id, name: Name }), Person),
   'people.setActive': channel(z.strictObject({ id: Id, active: z.boolean() }), Person),

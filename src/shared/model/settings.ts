@@ -94,6 +94,14 @@ export const Settings = z.strictObject({
 })
 export type Settings = z.infer<typeof Settings>
 
+/**
+ * A change to some settings. Built without the defaults: with zod 4 a `.default()` still fills an absent key
+ * inside `.partial()`, so `Settings.partial()` turned `{ organisationName }` into a patch that also reset the
+ * editor's shortcuts.
+ */
+export const SettingsPatch = Settings.extend({ shortcuts: ShortcutSettings }).partial()
+export type SettingsPatch = z.infer<typeof SettingsPatch>
+
 export const defaultSettings: Settings = {
   verdictLabels: defaultVerdictLabels,
   statusLabels: defaultStatusLabels,
