@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
+import { VerdictPage } from './pages/verdict-page'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 const shots = path.resolve(__dirname, '../test-results/screenshots')
@@ -136,3 +137,107 @@ test('adding a colleague keeps the current editor; with no editor yet, marking a
   await story.panel.root.getByRole('combobox', { name: 'Assignee' }).click()
   await expect(page.getByRole('option', { name: 'Sam Ortiz' })).toBeVisible()
 })
+
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+/** Two boxes share more than a hairline. */
+const overlaps = (a: Box, b: Box): boolean =>
+  a.x + 0.5 < b.x + b.width && b.x + 0.5 < a.x + a.width && a.y + 0.5 < b.y + b.height && b.y + 0.5 < a.y + a.height
+
+async function boxes(locator: Locator): Promise<Box[]> {
+  const all: Box[] = []
+  for (const one of await locator.all()) {
+    const box = await one.boundingBox()
+    if (box && box.width > 0 && box.height > 0) all.push(box)
+  }
+  return all
+}
+
+/** Pairs of boxes (by index) that overlap one another. */
+const overlapping = (list: Box[]): [number, number][] =>
+  list.flatMap((a, i) =>
+    list.slice(i + 1).flatMap((b, j) => (overlaps(a, b) ? [[i, i + 1 + j] as [number, number]] : []))
+  )
+
+const docShots = path.resolve(__dirname, '../docs/screenshots')
+
+for (const size of [
+  { width: 1024, height: 700 },
+  { width: 1280, height: 800 }
+]) {
+  test(`at ${size.width}×${size.height} the story keeps 70 % of the width with a claim open, and nothing overlaps`, async ({
+    factdesk
+  }) => {
+    const { page } = factdesk
+    await mkdir(docShots, { recursive: true })
+    await page.setViewportSize(size)
+    const library = new LibraryPage(page)
+    await library.addEditor('Layout Tester')
+    await library.open(SAMPLE_TITLE)
+    const story = new StoryPage(page)
+    const text = page.getByRole('region', { name: 'Story text' })
+    const suggest = page.getByRole('button', { name: 'Suggest claims' })
+    await suggest.click()
+    await expect(suggest).toHaveAttribute('aria-busy', 'false')
+    const marks = page.locator('.memory-suggestion-mark')
+    await expect(marks.first()).toBeVisible()
+
+    const share = async (): Promise<number> => (await text.boundingBox())!.width / size.width
+    const check = async (open: boolean): Promise<void> => {
+      expect(await share(), 'the story keeps at least 70 % of the width').toBeGreaterThanOrEqual(0.7)
+      const list = (await page.getByRole('complementary', { name: 'Claims in this story' }).boundingBox())!
+      const textBox = (await text.boundingBox())!
+      const parts = [list, textBox]
+      if (open) parts.push((await story.panel.root.boundingBox())!)
+      expect(overlapping(parts), 'list, text and panel side by side').toEqual([])
+      // The suggestion margin buttons: none on top of another, each inside the story's box.
+      const margin = await boxes(marks.locator('button'))
+      expect(margin.length).toBeGreaterThan(1)
+      expect(overlapping(margin), 'suggestion buttons apart').toEqual([])
+      const markBoxes = await boxes(marks)
+      expect(overlapping(markBoxes), 'suggestion marks apart').toEqual([])
+      for (const box of markBoxes) {
+        expect(box.x).toBeGreaterThanOrEqual(textBox.x)
+        expect(box.x + box.width).toBeLessThanOrEqual(textBox.x + textBox.width)
+      }
+      expect(await sidewaysScroll(page)).toEqual([])
+    }
+    await check(false)
+
+    await story.claimItem('NATO chief Mark Rutte').click()
+    await expect(story.panel.root).toBeVisible()
+    await check(true)
+    await page.screenshot({ path: path.join(docShots, `story-${size.width}x${size.height}.png`) })
+    // The list above the docked panel still picks claims.
+    await story.claimItems.first().click()
+    await expect(story.currentClaimItem).toHaveCount(1)
+    await check(true)
+
+    // A follow-up due today puts a box over the library; it folds away and stays folded.
+    const day = new Date()
+    const today = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`
+    await new VerdictPage(page).logContact({
+      whom: 'NATO press office',
+      how: 'Email',
+      outcome: 'No answer',
+      followUp: today
+    })
+    await story.backToLibrary()
+    const due = page.getByRole('region', { name: 'Follow-ups due' })
+    await expect(due.getByTestId('follow-up')).toHaveCount(1)
+    await due.getByRole('button', { name: 'Hide' }).click()
+    await expect(due.getByTestId('follow-up')).toBeHidden()
+    await expect(due.getByRole('button', { name: 'Show' })).toHaveAttribute('aria-expanded', 'false')
+    await page.screenshot({ path: path.join(docShots, `library-${size.width}x${size.height}.png`) })
+    await library.open(SAMPLE_TITLE)
+    await story.backToLibrary()
+    await expect(due.getByRole('button', { name: 'Show' })).toBeVisible()
+    await expect(due.getByTestId('follow-up')).toBeHidden()
+    await due.getByRole('button', { name: 'Show' }).click()
+    await expect(due.getByTestId('follow-up')).toBeVisible()
+  })
+}

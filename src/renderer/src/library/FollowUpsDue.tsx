@@ -1,7 +1,7 @@
 // Follow-ups owed to sources that fall due today or are overdue, across the library (or for the
 // editor the library is filtered to), each a click from its story.
-import { BellIcon } from '@radix-ui/react-icons'
-import { Badge, Callout, Flex, Link, Text } from '@radix-ui/themes'
+import { BellIcon, ChevronDownIcon, ChevronRightIcon } from '@radix-ui/react-icons'
+import { Badge, Button, Callout, Flex, Link, Text } from '@radix-ui/themes'
 import { useEffect, useMemo, useState } from 'react'
 import type { StoryFollowUp } from '../../../shared/contract'
 import { claimLabel } from '../../../shared/rules/claims'
@@ -38,6 +38,20 @@ function useFollowUps(): StoryFollowUp[] {
   return all
 }
 
+/** Folded or not is about this screen, not the desk: kept on this computer like the appearance. */
+const FOLDED = 'factdesk.followUpsFolded'
+
+function useFolded(): [boolean, () => void] {
+  const [folded, setFolded] = useState(() => window.localStorage.getItem(FOLDED) === 'yes')
+  const toggle = (): void =>
+    setFolded((was) => {
+      if (was) window.localStorage.removeItem(FOLDED)
+      else window.localStorage.setItem(FOLDED, 'yes')
+      return !was
+    })
+  return [folded, toggle]
+}
+
 interface Props {
   /** The library's person filter: that editor's follow-ups only, or 'all'. */
   person: string
@@ -48,6 +62,7 @@ export function FollowUpsDue({ person, onOpen }: Props): React.JSX.Element | nul
   const desk = useDesk()
   const followUps = useFollowUps()
   const today = localDay(new Date())
+  const [folded, toggle] = useFolded()
   const due = useMemo(
     () =>
       followUps
@@ -67,31 +82,47 @@ export function FollowUpsDue({ person, onOpen }: Props): React.JSX.Element | nul
         <BellIcon />
       </Callout.Icon>
       <Flex direction="column" gap="1">
-        <Text size="2" weight="bold">
-          {due.length} {due.length === 1 ? 'follow-up' : 'follow-ups'} due
-        </Text>
-        <ul className="follow-ups">
-          {due.map(({ story, followUp, state }) => (
-            <li key={`${story.id}-${followUp.claimId}`} data-testid="follow-up">
-              <Badge color={state === 'overdue' ? 'red' : 'amber'} size="1">
-                {state === 'overdue' ? `overdue since ${followUp.due}` : 'today'}
-              </Badge>{' '}
-              <Text size="2">
-                {followUp.contact} about{' '}
-                <Link
-                  href="#"
-                  onClick={(e) => {
-                    e.preventDefault()
-                    onOpen(story.id)
-                  }}
-                >
-                  {claimLabel(followUp.claimNumber)} in “{story.title}”
-                </Link>{' '}
-                <Text color="gray">({desk.personName(followUp.by)})</Text>
-              </Text>
-            </li>
-          ))}
-        </ul>
+        <Flex align="center" gap="2">
+          <Text size="2" weight="bold">
+            {due.length} {due.length === 1 ? 'follow-up' : 'follow-ups'} due
+          </Text>
+          <Button
+            size="1"
+            variant="ghost"
+            color="gray"
+            highContrast
+            aria-expanded={!folded}
+            aria-controls={folded ? undefined : 'follow-ups-list'}
+            onClick={toggle}
+          >
+            {folded ? <ChevronRightIcon /> : <ChevronDownIcon />}
+            {folded ? 'Show' : 'Hide'}
+          </Button>
+        </Flex>
+        {!folded && (
+          <ul className="follow-ups" id="follow-ups-list">
+            {due.map(({ story, followUp, state }) => (
+              <li key={`${story.id}-${followUp.claimId}`} data-testid="follow-up">
+                <Badge color={state === 'overdue' ? 'red' : 'amber'} size="1">
+                  {state === 'overdue' ? `overdue since ${followUp.due}` : 'today'}
+                </Badge>{' '}
+                <Text size="2">
+                  {followUp.contact} about{' '}
+                  <Link
+                    href="#"
+                    onClick={(e) => {
+                      e.preventDefault()
+                      onOpen(story.id)
+                    }}
+                  >
+                    {claimLabel(followUp.claimNumber)} in “{story.title}”
+                  </Link>{' '}
+                  <Text color="gray">({desk.personName(followUp.by)})</Text>
+                </Text>
+              </li>
+            ))}
+          </ul>
+        )}
       </Flex>
     </Callout.Root>
   )

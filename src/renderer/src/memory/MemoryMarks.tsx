@@ -28,6 +28,22 @@ interface Props {
   onMark(range: { start: number; end: number }): void
 }
 
+/** A mark's height in the margin (fixed in memory.css) plus the gap kept between two marks. */
+const MARK_STEP = 22
+
+/** Marks in reading order, each moved down just enough not to sit on the one above it (two
+ *  suggestions on one line, or on lines closer than a mark is tall). */
+function apart(items: Placed[]): Placed[] {
+  let below = -Infinity
+  return [...items]
+    .sort((a, b) => a.top - b.top)
+    .map((item) => {
+      const top = Math.max(item.top, below)
+      below = top + MARK_STEP
+      return top === item.top ? item : { ...item, top }
+    })
+}
+
 export function MemoryMarks({ memory, articleRef, scrollRef, version, onMark }: Props): React.JSX.Element | null {
   const desk = useDesk()
   const [placed, setPlaced] = useState<Placed[]>([])
@@ -63,7 +79,7 @@ export function MemoryMarks({ memory, articleRef, scrollRef, version, onMark }: 
     }
     for (const m of matches) add(`m${m.start}`, 'match', m.start, m.end, { match: m })
     for (const s of suggestions) add(`s${s.key}`, 'suggestion', s.start, s.end, { suggestion: s })
-    setPlaced(items)
+    setPlaced(apart(items))
   }, [articleRef, scrollRef, suggestions, matches])
 
   useLayoutEffect(place, [place, version])

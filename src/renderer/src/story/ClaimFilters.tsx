@@ -56,7 +56,7 @@ export const ClaimFilters = memo(function ClaimFilters({
         <StatusFilter value={filter.status} counts={counts} onFilter={onFilter} />
         <FieldFilters verdict={filter.verdict} type={filter.type} assignee={filter.assignee} onFilter={onFilter} />
       </div>
-      <Flex gap="3" align="center" wrap="wrap">
+      <Flex gap="3" align="center" wrap="wrap" className="filter-checks">
         <Text as="label" size="1">
           <Flex gap="1" align="center">
             <Checkbox
