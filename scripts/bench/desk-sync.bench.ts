@@ -8,6 +8,11 @@ import { openTestCore } from '../../src/main/testing/test-core'
 import { benchIdentity, buildLibrary } from '../../src/main/testing/library-fixture'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
+/** 5,000 stories take minutes on a busy machine: run them with FACTDESK_BENCH_DESK_5000=1. */
+const BIG_DESKS = process.env.FACTDESK_BENCH_DESK_5000 === '1' ? [500, 5000] : [500]
+if (BIG_DESKS.length === 1)
+  process.stderr.write('desk-sync: the 5,000-story rows are skipped; set FACTDESK_BENCH_DESK_5000=1 to run them\n')
+
 const bench: Bench = {
   name: 'desk-sync',
   async run(): Promise<BenchRow[]> {
@@ -72,37 +77,45 @@ const bench: Bench = {
       )
       rows.push(row('push 1,000 edits queued offline', performance.now() - t1, 'ms'))
 
-      // 3. First sync of a 500-story x 40-claim desk into an empty library.
-      const bigDir = path.join(root, 'big')
-      await buildLibrary(bigDir, 500, 40)
-      const lead = await openTestCore({
-        libraryDir: bigDir,
-        identity: benchIdentity,
-        checkOutput: false,
-        deskRetryMs: 150
-      })
-      const t2 = performance.now()
-      await lead.call('desk.connect', cluster.connectInput('news', 'ana'))
-      await settled(lead)
-      rows.push(row('first push of 500 stories x 40 claims', performance.now() - t2, 'ms'))
-      const fresh = await openTestCore({ checkOutput: false, deskRetryMs: 150 })
-      const t3 = performance.now()
-      await fresh.call('desk.connect', cluster.connectInput('news', 'ben'))
-      await waitFor(
-        'every story in the empty library',
-        async () => {
-          await fresh.core.desk.sync?.idle()
-          return fresh.core.store.library.stories.length >= 501 && (await deskStatus(fresh)).pending === 0
-        },
-        120_000
-      )
-      rows.push(
-        row('first sync of 500 stories x 40 claims into an empty library', performance.now() - t3, 'ms', {
-          max: 10_000
+      // 3. First push of a big library to the desk, then the first sync of that desk into an empty
+      // library, at 500 stories (always) and 5,000 (FACTDESK_BENCH_DESK_5000=1: minutes on a busy
+      // machine). Target (issue 23): each under 30 s at 5,000 stories x 40 claims; the 500 rows are
+      // held to a tenth of it.
+      for (const stories of BIG_DESKS) {
+        const desk = `big${stories}`
+        await cluster.member(desk, `lead${stories}`)
+        await cluster.member(desk, `fresh${stories}`)
+        const bigDir = path.join(root, desk)
+        await buildLibrary(bigDir, stories, 40)
+        const lead = await openTestCore({
+          libraryDir: bigDir,
+          identity: benchIdentity,
+          checkOutput: false,
+          deskRetryMs: 150
         })
-      )
-      await lead.cleanup()
-      await fresh.cleanup()
+        const t2 = performance.now()
+        await lead.call('desk.connect', cluster.connectInput(desk, `lead${stories}`))
+        await settled(lead, 30 * 60_000)
+        const target = { max: (30_000 * stories) / 5000 }
+        const label = stories.toLocaleString('en-GB')
+        rows.push(row(`first push of ${label} stories x 40 claims`, performance.now() - t2, 'ms', target))
+        await lead.cleanup()
+        const fresh = await openTestCore({ checkOutput: false, deskRetryMs: 150 })
+        const t3 = performance.now()
+        await fresh.call('desk.connect', cluster.connectInput(desk, `fresh${stories}`))
+        await waitFor(
+          'every story in the empty library',
+          async () => {
+            await fresh.core.desk.sync?.idle()
+            return fresh.core.store.library.stories.length >= stories + 1 && (await deskStatus(fresh)).pending === 0
+          },
+          30 * 60_000
+        )
+        rows.push(
+          row(`first sync of ${label} stories x 40 claims into an empty library`, performance.now() - t3, 'ms', target)
+        )
+        await fresh.cleanup()
+      }
     } finally {
       await cluster.close()
       await rm(root, { recursive: true, force: true })

@@ -16,6 +16,7 @@ export const offStatus: DeskStatus = {
   lead: false,
   pending: 0,
   lastSyncAt: null,
+  progress: null,
   conflicts: [],
   error: null
 }

@@ -82,6 +82,13 @@ interface Row {
   seq: string
 }
 
+/** A page of a push, ready to send: its units, the stories' activity the desk has not got yet, and how many of both. */
+interface PushPage {
+  page: PendingUnit[]
+  activity: { storyId: string; entries: Activity[]; count: number }[]
+  size: number
+}
+
 interface ActivityRow {
   story_id: string
   entry: unknown
@@ -112,7 +119,7 @@ const PUSH_PAGE_UNITS = 2000
 const PUSH_PAGE_ACTIVITY = 10_000
 /** Rows per pull page, and stories new to this library fetched per query. */
 const PULL_PAGE = 5000
-const STORIES_PER_FETCH = 50
+const STORIES_PER_FETCH = 100
 /** Story files read or written at once: each waits mostly on the disk. */
 const FILES_AT_ONCE = 8
 const scopeOfRow = (r: { kind: UnitKind | null; key: string; story_id: string | null }): string =>
@@ -191,6 +198,8 @@ export class DeskSync {
   private retry: NodeJS.Timeout | null = null
   /** Keys the desk refused (permissions); held until the next connect. */
   private readonly refused = new Set<string>()
+  /** How far the push or pull under way is (shown in the desk dialog); null between them. */
+  private progress: DeskStatus['progress'] = null
 
   private constructor(private readonly options: DeskSyncOptions) {}
 
@@ -232,6 +241,7 @@ export class DeskSync {
       lead: this.lead,
       pending: this.pending.size + this.pendingActivityCount(),
       lastSyncAt: this.state.lastSyncAt,
+      progress: this.progress,
       conflicts: Object.values(this.state.conflicts).map(({ base: _base, held: _held, ...c }) => c),
       error:
         this.error ??
@@ -593,36 +603,65 @@ export class DeskSync {
     }
   }
 
-  /** Pushes the outbox a page of whole stories at a time, each page one call. */
+  /**
+   * Pushes the outbox a page of whole stories at a time, each page one call. The next page's stories
+   * are read while the desk works on the page before (the two wait on different things: the disk
+   * here, the database there).
+   */
   private async push(client: Client, units: PendingUnit[]): Promise<void> {
     const byScope = new Map<string, PendingUnit[]>()
     for (const p of units) (byScope.get(p.scope) ?? byScope.set(p.scope, []).get(p.scope)!).push(p)
     for (const [id, length] of this.activityLength)
       if (length > (this.state.activityPushed[id] ?? 0) && !byScope.has(id)) byScope.set(id, [])
     const scopes = [...byScope.keys()].sort((a, b) => (a === LIBRARY_SCOPE ? -1 : b === LIBRARY_SCOPE ? 1 : 0))
-    const stale: PendingUnit[] = []
-    for (let i = 0; i < scopes.length;) {
+    const unpushedOf = (scope: string): number =>
+      scope === LIBRARY_SCOPE
+        ? 0
+        : Math.max(0, (this.activityLength.get(scope) ?? 0) - (this.state.activityPushed[scope] ?? 0))
+    const total = units.length + scopes.reduce((sum, scope) => sum + unpushedOf(scope), 0)
+    let done = 0
+    let i = 0
+    /** Cuts the next page by the counts already known; only then are its stories read, several at a time. */
+    const nextPage = (): Promise<PushPage> | null => {
+      if (i >= scopes.length) return null
       const page: PendingUnit[] = []
       const withActivity: string[] = []
       let entries = 0
-      // Pages are cut by the counts already known; only then are their stories read, several at a time.
       for (; i < scopes.length && page.length < PUSH_PAGE_UNITS && entries < PUSH_PAGE_ACTIVITY; i++) {
         const scope = scopes[i]!
         page.push(...byScope.get(scope)!.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind]))
-        const unpushed =
-          scope === LIBRARY_SCOPE ? 0 : (this.activityLength.get(scope) ?? 0) - (this.state.activityPushed[scope] ?? 0)
+        const unpushed = unpushedOf(scope)
         if (unpushed <= 0) continue
         withActivity.push(scope)
         entries += unpushed
       }
-      const activity: { storyId: string; entries: Activity[]; count: number }[] = []
-      await inTurns(withActivity, FILES_AT_ONCE, async (scope) => {
-        const done = this.state.activityPushed[scope] ?? 0
-        const file = await this.readStoryIfLoaded(scope)
-        if (file && !isSample(file) && file.activity.length > done)
-          activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
-      })
-      stale.push(...(await this.pushPage(client, page, activity)))
+      return (async () => {
+        const activity: PushPage['activity'] = []
+        await inTurns(withActivity, FILES_AT_ONCE, async (scope) => {
+          const done = this.state.activityPushed[scope] ?? 0
+          const file = await this.readStoryIfLoaded(scope)
+          if (file && !isSample(file) && file.activity.length > done)
+            activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
+        })
+        return { page, activity, size: page.length + entries }
+      })()
+    }
+    const stale: PendingUnit[] = []
+    let coming = nextPage()
+    const long = total > PUSH_PAGE_UNITS
+    try {
+      while (coming) {
+        const ready = await coming
+        coming = nextPage()
+        // A read that fails while the page before is being sent is thrown when its turn comes.
+        coming?.catch(() => undefined)
+        stale.push(...(await this.pushPage(client, ready.page, ready.activity)))
+        done += ready.size
+        if (long) this.showProgress({ phase: 'push', done: Math.min(done, total), total })
+      }
+    } finally {
+      await coming?.catch(() => undefined)
+      if (long) this.showProgress(null)
     }
     // Someone else changed these since we last agreed: fetch them, merge, and push the result.
     if (stale.length > 0)
@@ -630,6 +669,11 @@ export class DeskSync {
         client,
         stale.map((p) => p.key)
       )
+  }
+
+  private showProgress(progress: DeskStatus['progress']): void {
+    this.progress = progress
+    this.emit()
   }
 
   /** One page: written ahead as in flight, sent in one call, its answers made agreed versions. Returns the stale units. */
@@ -743,21 +787,45 @@ export class DeskSync {
           [desk, this.state.cursor]
         )
         const fresh = heads.rows.map((r) => r.story_id).filter((id) => id && !known.has(id))
-        for (let i = 0; i < fresh.length; i += STORIES_PER_FETCH) {
-          this.arriving = fresh.length - i
-          const rows = await client.query<PullRow>(
-            `SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id = ANY($2)
-             UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND story_id = ANY($2)`,
-            [desk, fresh.slice(i, i + STORIES_PER_FETCH)]
-          )
-          await this.applyRows(rows.rows)
+        // Stories new here come whole, a batch at a time; the next batch is asked for before this one is
+        // written into the library (the database and the disk work at once).
+        const fetchStories = (i: number): Promise<PullRow[]> =>
+          client
+            .query<PullRow>(
+              `SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id = ANY($2)
+               UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND story_id = ANY($2)`,
+              [desk, fresh.slice(i, i + STORIES_PER_FETCH)]
+            )
+            .then((r) => r.rows)
+        const long = fresh.length > STORIES_PER_FETCH
+        let coming = fresh.length > 0 ? fetchStories(0) : null
+        try {
+          for (let i = 0; coming; i += STORIES_PER_FETCH) {
+            this.arriving = fresh.length - i
+            const rows = await coming
+            coming = i + STORIES_PER_FETCH < fresh.length ? fetchStories(i + STORIES_PER_FETCH) : null
+            coming?.catch(() => undefined)
+            await this.applyRows(rows)
+            if (long)
+              this.showProgress({
+                phase: 'pull',
+                done: Math.min(fresh.length, i + STORIES_PER_FETCH),
+                total: fresh.length
+              })
+          }
+        } finally {
+          await coming?.catch(() => undefined)
+          if (long) this.showProgress(null)
         }
         for (;;) {
+          // The stories fetched whole above are left out by an anti-join (a hash of their ids), not by
+          // comparing each row with every one of them.
           const page = await client.query<PullRow>(
-            `SELECT * FROM (
+            `SELECT x.* FROM (
                SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND seq > $2
                UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND seq > $2
-             ) x WHERE story_id IS NULL OR story_id <> ALL($3) ORDER BY seq LIMIT $4`,
+             ) x WHERE x.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM unnest($3::text[]) f(id) WHERE f.id = x.story_id)
+             ORDER BY x.seq LIMIT $4`,
             [desk, this.state.cursor, fresh, PULL_PAGE]
           )
           await this.applyRows(page.rows)

@@ -13,7 +13,10 @@ export interface WindowCore {
   bridge: Record<string, unknown>
 }
 
-export async function openWindowCore(editorName = 'Rosa Diaz'): Promise<WindowCore> {
+export async function openWindowCore(
+  editorName = 'Rosa Diaz',
+  overrides: Partial<Parameters<typeof openTestCore>[0]> = {}
+): Promise<WindowCore> {
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const platform = testPlatform()
   const record = platform.emit
@@ -22,7 +25,7 @@ export async function openWindowCore(editorName = 'Rosa Diaz'): Promise<WindowCo
     const copy: unknown = JSON.parse(JSON.stringify(payload))
     for (const listener of listeners.get(event) ?? []) listener(copy)
   }
-  const t = await openTestCore({ platform })
+  const t = await openTestCore({ ...overrides, platform })
   const editorId = await withEditor(t, editorName)
   const bridge = buildBridge(
     channelNames,

@@ -47,7 +47,18 @@ export const DeskStatus = z.strictObject({
   pending: z.number().int().min(0),
   lastSyncAt: IsoDate.nullable(),
   conflicts: z.array(DeskConflict),
-  error: z.strictObject({ code: ErrorCode, message: z.string() }).nullable()
+  error: z.strictObject({ code: ErrorCode, message: z.string() }).nullable(),
+  /**
+   * A long sync under way (a first push or a first pull of a big desk): how far it is, sent with each
+   * page. push counts the changes sent, pull the stories received. Null when nothing long is running.
+   */
+  progress: z
+    .strictObject({
+      phase: z.enum(['push', 'pull']),
+      done: z.number().int().min(0),
+      total: z.number().int().min(0)
+    })
+    .nullable()
 })
 export type DeskStatus = z.infer<typeof DeskStatus>
 

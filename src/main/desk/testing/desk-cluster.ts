@@ -86,9 +86,13 @@ export async function waitFor<T>(
 export const deskStatus = (t: TestCore): Promise<DeskStatus> => t.call('desk.status', {})
 
 /** Waits until a core has nothing left to push and is online. */
-export const settled = (t: TestCore): Promise<DeskStatus> =>
-  waitFor('the desk to settle', async () => {
-    await t.core.desk.sync?.idle()
-    const s = await deskStatus(t)
-    return s.state === 'online' && s.pending === 0 ? s : null
-  })
+export const settled = (t: TestCore, timeoutMs?: number): Promise<DeskStatus> =>
+  waitFor(
+    'the desk to settle',
+    async () => {
+      await t.core.desk.sync?.idle()
+      const s = await deskStatus(t)
+      return s.state === 'online' && s.pending === 0 ? s : null
+    },
+    timeoutMs
+  )

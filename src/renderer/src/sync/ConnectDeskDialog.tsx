@@ -12,6 +12,7 @@ import { ErrorCallout } from '../app/ErrorCallout'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
 import { useToasts } from '../app/toasts'
 import { OtherConflicts } from './SyncConflict'
+import { SyncProgress } from './SyncProgress'
 import { connectHint, connectInput, pendingWords, stateWords, type ConnectDraft } from './sync-words'
 
 interface Props {
@@ -67,6 +68,7 @@ function Connected({
           <dd>{pendingWords(status.pending)}</dd>
         </dl>
       </Grid>
+      <SyncProgress progress={status.progress} />
       {status.error && (
         <Callout.Root color={status.state === 'offline' ? 'orange' : 'red'} highContrast size="1">
           <Callout.Icon>

@@ -5,6 +5,7 @@ import { Button, Flex, Text, Tooltip } from '@radix-ui/themes'
 import { useEffect, useState } from 'react'
 import { relativeTime } from '../app/labels'
 import { useDeskSync } from './desk-sync'
+import { SyncProgress } from './SyncProgress'
 import { conflictWords, pendingWords, stateWords } from './sync-words'
 
 /** Re-renders every `ms`, so "2 min ago" stays true while nothing else changes. */
@@ -43,6 +44,11 @@ export function DeskStatusLine(): React.JSX.Element | null {
             'Not synced yet'
           )}
         </Text>
+        {status.progress && (
+          <span className="desk-progress">
+            <SyncProgress progress={status.progress} />
+          </span>
+        )}
         {status.error && (
           <Tooltip content={status.error.message}>
             <Text size="1" color="orange" highContrast className="desk-error" tabIndex={0}>

@@ -24,6 +24,7 @@ const off: DeskStatus = {
   lead: false,
   pending: 0,
   lastSyncAt: null,
+  progress: null,
   conflicts: [],
   error: null
 }

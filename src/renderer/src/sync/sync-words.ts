@@ -43,6 +43,14 @@ export function stateWords(status: Pick<DeskStatus, 'state'>): string {
 export const pendingWords = (pending: number): string =>
   pending === 0 ? 'All changes shared' : `${pending} change${pending === 1 ? '' : 's'} waiting to sync`
 
+/** A long sync's progress in words: what is moving, how much of it is done. */
+export function progressWords(progress: NonNullable<DeskStatus['progress']>): string {
+  const n = (x: number): string => x.toLocaleString('en-GB')
+  return progress.phase === 'push'
+    ? `Sending changes to the desk: ${n(progress.done)} of ${n(progress.total)}`
+    : `Receiving stories from the desk: ${n(progress.done)} of ${n(progress.total)}`
+}
+
 export const conflictWords = (count: number): string => `${count} sync conflict${count === 1 ? '' : 's'}`
 
 /** The claims of one story flagged "sync conflict". */

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+// The desk dialog's progress bar against the real main and a real PostgreSQL desk: a library of 60
+// stories x 40 claims connects, main pushes it a page at a time and sends the progress with the desk
+// status after each page, the window's event reaches the bar (SyncProgress, as the dialog and the
+// status line render it), and the bar goes once the push is done. Fails on the code before, whose
+// status had no progress.
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { cleanup, render, waitFor } from '@testing-library/react'
+import { useEffect, useState } from 'react'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { settled, startDeskCluster, type DeskCluster } from '../../../main/desk/testing/desk-cluster'
+import { benchIdentity, buildLibrary } from '../../../main/testing/library-fixture'
+import { openWindowCore, type WindowCore } from '../../../main/testing/window-bridge'
+import type { DeskStatus } from '../../../shared/contract'
+import { onEvent } from '../api'
+import { SyncProgress } from './SyncProgress'
+
+;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+const actEnvironment = (on: boolean): void => {
+  ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = on
+}
+
+let cluster: DeskCluster
+let root: string
+let w: WindowCore
+
+beforeAll(async () => {
+  cluster = await startDeskCluster()
+  await cluster.member('news', 'ana')
+  root = await mkdtemp(path.join(os.tmpdir(), 'factdesk-progress-'))
+  await buildLibrary(path.join(root, 'library'), 60, 40)
+  w = await openWindowCore('Ana', { libraryDir: path.join(root, 'library'), identity: benchIdentity, deskRetryMs: 150 })
+  ;(window as unknown as { factdesk: unknown }).factdesk = w.bridge
+}, 120_000)
+
+afterAll(async () => {
+  cleanup()
+  await w?.t.cleanup()
+  await cluster?.close()
+  await rm(root, { recursive: true, force: true })
+})
+
+/** The bar as the window shows it, fed only by main's desk.status events. */
+function Bar(): React.JSX.Element {
+  const [status, setStatus] = useState<DeskStatus | null>(null)
+  useEffect(() => onEvent('desk.status', setStatus), [])
+  return <SyncProgress progress={status?.progress ?? null} />
+}
+
+it('shows the first push page by page, then goes', async () => {
+  const seen: { done: number; total: number; text: string }[] = []
+  const sent: NonNullable<DeskStatus['progress']>[] = []
+  const stop = onEvent('desk.status', (s) => void (s.progress && sent.push(s.progress)))
+  const view = render(<Bar />)
+  // Every state of the bar the DOM ever held, recorded as React commits it (no polling, no timing).
+  const observer = new MutationObserver(() => {
+    const bar = view.container.querySelector<HTMLElement>('[role="progressbar"]')
+    if (!bar) return
+    const last = seen.at(-1)
+    const done = Number(bar.dataset.done)
+    if (last?.done !== done)
+      seen.push({ done, total: Number(bar.dataset.total), text: bar.getAttribute('aria-valuetext') ?? '' })
+  })
+  observer.observe(view.container, { subtree: true, childList: true, attributes: true })
+  // Outside act(): React renders each status as it comes, as in the window (act would batch them all).
+  actEnvironment(false)
+  try {
+    await w.t.call('desk.connect', cluster.connectInput('news', 'ana'))
+    await settled(w.t)
+    // The last status (no progress) rendered: wait for the bar to go, by state.
+    await waitFor(() => expect(view.container.querySelector('[role="progressbar"]')).toBeNull())
+  } finally {
+    actEnvironment(true)
+  }
+  observer.disconnect()
+  stop()
+  // Main sent every page's count, the last one the whole; the window drew at least two of them.
+  expect(sent.at(-1)).toEqual({ phase: 'push', done: sent[0]!.total, total: sent[0]!.total })
+  expect(seen.length).toBeGreaterThanOrEqual(2)
+  const total = seen[0]!.total
+  // 60 stories of 81 units and their history, sent in pages of at most 2,000 units.
+  expect(total).toBeGreaterThan(60 * 81)
+  expect(seen.every((s) => s.total === total && s.done > 0 && s.done <= total)).toBe(true)
+  expect(seen.map((s) => s.done)).toEqual([...seen.map((s) => s.done)].sort((a, b) => a - b))
+  expect(seen[0]!.text).toMatch(/^Sending changes to the desk: [\d,]+ of [\d,]+$/)
+})
