@@ -2,6 +2,7 @@
 // time, in the order they were asked for, each followed by a second copy as `.bak`.
 import type { Adapter } from 'lowdb'
 import { writeFileDurably } from './durable-write'
+import { digestOf } from './checked-digest'
 import type { FileIO } from './file-io'
 import { loadSafely, type FileKind, type LoadOutcome } from './safe-load'
 
@@ -13,6 +14,12 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   writtenBytes = 0
   /** False when the last write landed but its backup copy did not (`.bak` is then an older version). */
   backupCurrent = true
+  /** Set to have `read` take bytes the store wrote unchanged (see LoadOptions.trusted). */
+  trusted?: (bytes: Buffer) => boolean
+  /** Set to have each write's size and digest kept in `written` (see checked-digest.ts). */
+  keepDigest = false
+  /** The size and digest of the JSON last written, when `keepDigest`. */
+  written: { bytes: number; digest: string } | null = null
 
   constructor(
     private readonly io: FileIO,
@@ -30,7 +37,8 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     this.lastLoad = await loadSafely(this.io, this.file, this.kind, this.now, {
       canWrite: this.canWrite,
-      recovered: this.recovered
+      recovered: this.recovered,
+      trusted: this.trusted
     })
     return this.lastLoad.state === 'ok' || this.lastLoad.state === 'newer' ? this.lastLoad.data : null
   }
@@ -39,10 +47,14 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     // Serialise at call time so a later mutation cannot leak into an earlier queued write.
     const content = this.serialise(data)
     this.writtenBytes = content.length
+    const written = this.keepDigest ? { bytes: Buffer.byteLength(content), digest: digestOf(content) } : null
     // `.bak` becomes a second copy of what is written, so the last good copy is never behind what was acknowledged.
     const next = this.queue
       .then(() => writeFileDurably(this.io, this.file, content, { backup: 'same' }))
-      .then((backedUp) => void (this.backupCurrent = backedUp))
+      .then((backedUp) => {
+        this.backupCurrent = backedUp
+        this.written = written
+      })
     this.queue = next.catch(() => undefined)
     return next
   }

@@ -30,6 +30,11 @@ export interface LoadOptions {
   canWrite?: boolean
   /** The folder a damaged file is moved to (the library's recovered/); the file's own folder's recovered/ when not said. */
   recovered?: string
+  /**
+   * True when the bytes are exactly what the store checked and wrote (checked-digest.ts): a file of
+   * the current format is then only parsed, not checked against its schema again.
+   */
+  trusted?: (bytes: Buffer) => boolean
 }
 
 export type LoadOutcome<T> =
@@ -55,7 +60,7 @@ export async function loadSafely<T>(
   const canWrite = options.canWrite ?? true
   const main = await readIfPresent(io, file, kind)
   if (main !== null) {
-    const parsed = parse(main, kind)
+    const parsed = parse(main, kind, options.trusted)
     if (parsed.kind === 'ok') {
       if (parsed.migrated && canWrite) {
         // The file as the older version wrote it stays beside the upgraded one.
@@ -112,7 +117,7 @@ async function restoreBackup<T>(
   return { state: 'lost', notices }
 }
 
-function parse<T>(bytes: Buffer, kind: FileKind<T>): Parsed<T> {
+function parse<T>(bytes: Buffer, kind: FileKind<T>, trusted?: (bytes: Buffer) => boolean): Parsed<T> {
   if (bytes.length === 0) return { kind: 'bad', why: 'the file is empty' }
   if (bytes.every((b) => b === 0)) return { kind: 'bad', why: 'the file holds only zero bytes' }
   let json: unknown
@@ -134,6 +139,9 @@ function parse<T>(bytes: Buffer, kind: FileKind<T>): Parsed<T> {
       version,
       data: kind.shape ? understood(kind, { ...record, schemaVersion: kind.currentVersion }) : null
     }
+  // Checked against the schema before it was written, and unchanged since.
+  if (version === kind.currentVersion && trusted?.(bytes))
+    return { kind: 'ok', data: record as T, migrated: false, from: version }
   for (let v = version; v < kind.currentVersion; v++) {
     const migrate = kind.migrations[v]
     if (!migrate) return { kind: 'bad', why: `no upgrade from format ${v}` }

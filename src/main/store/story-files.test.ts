@@ -78,6 +78,7 @@ describe('a story folder', () => {
     await store.close()
     expect((await readdir(folder)).filter((f) => !f.endsWith('.bak')).sort()).toEqual([
       'activity.jsonl',
+      'checked.json',
       'journal.jsonl',
       'rev-1.txt',
       'rev-2.txt',

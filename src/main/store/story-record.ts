@@ -4,6 +4,7 @@
 //   stories/<id>/journal.jsonl  the changes since, one fsynced line per save (story-journal.ts)
 //   stories/<id>/activity.jsonl the activity log up to the last compaction, append-only, one entry per line
 //   stories/<id>/rev-<n>.txt    each revision's text, written once and never changed
+//   stories/<id>/checked.json   the digests of story.json and activity.jsonl as written (checked-digest.ts)
 //
 // In memory a story is the whole StoryFile the services work on. A save that changes records (a
 // claim, evidence, the story's fields) appends one journal line with those records and the activity
@@ -30,6 +31,16 @@ import {
   StoryRevision
 } from '../../shared/model'
 import { AppError } from '../../shared/result'
+import {
+  activityMatches,
+  checkedFileOf,
+  digestOf,
+  readDigests,
+  stateMatches,
+  writeDigests,
+  type ActivityRange,
+  type CheckedDigests
+} from './checked-digest'
 import { DurableJsonAdapter } from './durable-adapter'
 import { toIoError, writeFileDurably } from './durable-write'
 import { errnoCode, type FileIO } from './file-io'
@@ -152,7 +163,9 @@ export class StoryRecord {
     public file: StoryFile,
     /** Bytes of activity.jsonl that belong to story.json: a failed compaction cuts the log back to this. */
     private activityBytes: number,
-    journal: { seq: number; bytes: number }
+    journal: { seq: number; bytes: number },
+    /** Digests of activity.jsonl up to `activityBytes` (checked-digest.ts), or null when not known. */
+    private activityRanges: ActivityRange[] | null
   ) {
     this.seq = journal.seq
     this.journalBytes = journal.bytes
@@ -176,13 +189,17 @@ export class StoryRecord {
       serialiseState,
       recovered
     )
+    // Files the store wrote and nobody changed since were checked before they were written.
+    const digests = await readDigests(io, dir, id)
+    adapter.trusted = (bytes) => stateMatches(digests, bytes)
+    adapter.keepDigest = true
     const state = await adapter.read()
     const outcome = adapter.lastLoad as LoadOutcome<StoryState>
     const notices = [...outcome.notices]
     if (!state) return { record: null, outcome, notices }
     const title = `“${state.story.title}”`
     const writable = canWrite && outcome.state === 'ok'
-    const activity = await readActivity(io, paths.activity, state.activityLength, writable)
+    const activity = await readActivity(io, paths.activity, state.activityLength, writable, digests)
     const revisions = []
     for (const entry of state.revisions) {
       const { length: _length, ...info } = entry
@@ -260,7 +277,7 @@ export class StoryRecord {
       backup.message = `The story file of ${title} was ${notices.some((n) => n.kind === 'quarantined' && n.file === paths.state) ? 'damaged' : 'missing'} and was restored from its last good copy${since}: ${plural(file.claims.length, 'claim')} and ${plural(file.evidence.length, 'piece')} of evidence.${gone}`
     }
     const db = new Low(adapter, state)
-    const record = new StoryRecord(io, paths, db, file, activity.bytes, journal)
+    const record = new StoryRecord(io, paths, db, file, activity.bytes, journal, activity.ranges)
     record.stateBytes = (await io.size(paths.state)) ?? 0
     for (const [i, revision] of revisions.entries())
       record.revisionEntries.set(revision, state.revisions[i] as RevisionEntry)
@@ -288,9 +305,14 @@ export class StoryRecord {
       throw toIoError(error, paths.dir)
     }
     const adapter = new DurableJsonAdapter(io, paths.state, storyStateKind(id), now, true, serialiseState)
+    adapter.keepDigest = true
     const db = new Low(adapter, state)
     await db.write()
-    return new StoryRecord(io, paths, db, file, Buffer.byteLength(activityLines(file.activity)), { seq: 0, bytes: 0 })
+    const lines = activityLines(file.activity)
+    const bytes = Buffer.byteLength(lines)
+    const ranges = bytes > 0 ? [{ end: bytes, digest: digestOf(lines) }] : []
+    await writeDigests(io, dir, { id, state: adapter.written, activity: ranges })
+    return new StoryRecord(io, paths, db, file, bytes, { seq: 0, bytes: 0 }, ranges)
   }
 
   /** True when the journal has grown enough to be folded into story.json: past `atBytes` and half of story.json. */
@@ -363,6 +385,7 @@ export class StoryRecord {
     const known = new Set(previous.revisions.map((r) => r.revision))
     const added = next.revisions.filter((r) => !known.has(r.revision))
     let activityBytes = this.activityBytes
+    let ranges = this.activityRanges
     try {
       for (const revision of added)
         await writeFileDurably(this.io, this.paths.revision(revision.revision), revision.text)
@@ -370,10 +393,12 @@ export class StoryRecord {
         const lines = activityLines(next.activity.slice(previous.activityLength))
         if (lines) await this.io.appendFile(this.paths.activity, lines)
         activityBytes += Buffer.byteLength(lines)
+        if (lines && ranges) ranges = [...ranges, { end: activityBytes, digest: digestOf(lines) }]
       } else {
         const lines = activityLines(next.activity)
         await writeFileDurably(this.io, this.paths.activity, lines)
         activityBytes = Buffer.byteLength(lines)
+        ranges = lines ? [{ end: activityBytes, digest: digestOf(lines) }] : []
       }
       this.db.data = state
       await this.db.write()
@@ -384,7 +409,14 @@ export class StoryRecord {
       throw toIoError(error, this.paths.state)
     }
     this.activityBytes = activityBytes
-    this.stateBytes = (this.db.adapter as DurableJsonAdapter<StoryState>).writtenBytes
+    this.activityRanges = ranges
+    const adapter = this.db.adapter as DurableJsonAdapter<StoryState>
+    await writeDigests(this.io, this.paths.dir, {
+      id: next.story.id,
+      state: adapter.written,
+      activity: ranges ?? []
+    })
+    this.stateBytes = adapter.writtenBytes
     this.file = next
     this.remember(next)
     // story.json and its last good copy now hold every journal line; a crash before the journal is
@@ -500,6 +532,8 @@ export interface ReadActivity {
   unread: number
   /** After those entries, bytes that are neither activity entries nor the start of one: outside damage, not a cut-off save. */
   tailDamaged: boolean
+  /** Digests of the log up to `bytes` when it was read whole (checked-digest.ts), else null. */
+  ranges: ActivityRange[] | null
 }
 
 /**
@@ -512,23 +546,35 @@ export async function readActivity(
   io: FileIO,
   file: string,
   expected: number,
-  canWrite: boolean
+  canWrite: boolean,
+  digests: CheckedDigests | null = null
 ): Promise<ReadActivity> {
   let bytes: Buffer
   try {
     bytes = await io.readFile(file)
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return { entries: [], bytes: 0, unread: expected, tailDamaged: false }
+    if (errnoCode(error) === 'ENOENT')
+      return { entries: [], bytes: 0, unread: expected, tailDamaged: false, ranges: expected === 0 ? [] : null }
     throw new AppError(
       'io_error',
       `Could not read the activity log ${path.basename(path.dirname(file))}: ${toIoError(error, file).message}`
     )
   }
-  const { entries, end } = wholeActivity(bytes, expected) ?? activityByLine(bytes, expected)
+  const trustedEnd = activityMatches(digests, bytes)
+  const { entries, end } = wholeActivity(bytes, expected, trustedEnd) ?? activityByLine(bytes, expected)
   const unread = expected - entries.length
   const tailDamaged = !isActivityTail(bytes.subarray(end))
   if (unread === 0 && !tailDamaged && end < bytes.length && canWrite) await io.truncate(file, end)
-  return { entries, bytes: unread === 0 && !tailDamaged ? end : bytes.length, unread, tailDamaged }
+  const whole = unread === 0 && !tailDamaged
+  // The ranges the next compaction adds to: the ones found (a few), else one for all that was read.
+  const ranges = !whole
+    ? null
+    : end === 0
+      ? []
+      : trustedEnd === end && digests && digests.activity.length <= 16
+        ? digests.activity
+        : [{ end, digest: digestOf(bytes.subarray(0, end)) }]
+  return { entries, bytes: whole ? end : bytes.length, unread, tailDamaged, ranges }
 }
 
 /** The entries of the first `expected` lines of the log, line by line: a damaged line is skipped (the caller counts it), the entries around it still count. */
@@ -574,7 +620,12 @@ const ActivityLog = z.array(Activity)
  * one JSON array and checked as one (a third of the time of line by line, in a 15,000-entry log).
  * Null when a line is missing, torn or damaged: then the log is read line by line.
  */
-export function wholeActivity(bytes: Buffer, expected: number): { entries: Activity[]; end: number } | null {
+export function wholeActivity(
+  bytes: Buffer,
+  expected: number,
+  /** Where the lines the store wrote end, when they are unchanged (checked before they were written). */
+  trustedEnd: number | null = null
+): { entries: Activity[]; end: number } | null {
   if (expected === 0) return { entries: [], end: 0 }
   let end = 0
   for (let line = 0; line < expected; line++) {
@@ -590,16 +641,25 @@ export function wholeActivity(bytes: Buffer, expected: number): { entries: Activ
     return null
   }
   if (!Array.isArray(values) || values.length !== expected) return null
+  if (trustedEnd === end) return { entries: values as Activity[], end }
   const parsed = ActivityLog.safeParse(values)
   return parsed.success ? { entries: parsed.data, end } : null
 }
 
 /** The files of a story's folder, in the order the store writes them (state last). For fixtures that build large libraries. */
 export function storyFolderFiles(file: StoryFile): { name: string; content: string }[] {
+  const activity = activityLines(file.activity)
+  const state = serialiseState(toState(file, new WeakMap(), 0))
+  const digests: CheckedDigests = {
+    id: file.story.id,
+    state: { bytes: Buffer.byteLength(state), digest: digestOf(state) },
+    activity: activity ? [{ end: Buffer.byteLength(activity), digest: digestOf(activity) }] : []
+  }
   return [
     ...file.revisions.map((r) => ({ name: `rev-${r.revision}.txt`, content: r.text })),
-    { name: 'activity.jsonl', content: activityLines(file.activity) },
-    { name: 'story.json', content: serialiseState(toState(file, new WeakMap(), 0)) }
+    { name: 'activity.jsonl', content: activity },
+    { name: 'story.json', content: state },
+    { name: path.basename(checkedFileOf('')), content: JSON.stringify(digests) }
   ]
 }
 
