@@ -91,7 +91,7 @@ function claimReviewedText(file: StoryFile, claim: StoryFile['claims'][number], 
 }
 
 /** Who gave the claim's present verdict and when: the last verdict entry in the log, else the checked words' editor. */
-function verdictGiven(file: StoryFile, claim: StoryFile['claims'][number]): { by: string | null; at: string } {
+export function verdictGiven(file: StoryFile, claim: StoryFile['claims'][number]): { by: string | null; at: string } {
   if (claim.verdict === null) return { by: null, at: '' }
   const entry = file.activity.findLast((a) => a.claimId === claim.id && a.field === 'verdict')
   if (entry) return { by: entry.by, at: entry.at }

@@ -35,7 +35,7 @@ function claimAuthor(claim: ReportClaim, story: ReportStory): Record<string, str
  * one page per checked story at the base URL, and each claim gets its own anchor on it (#c7 of the
  * story's slot). Two claims naming the same URL get anchors too, so no two reviews share a URL.
  */
-function reviewUrls(model: ReportModel): Map<string, string> {
+export function reviewUrls(model: ReportModel): Map<string, string> {
   const urls = new Map<string, string>()
   const taken = new Set<string>()
   const base = safeHttpUrl(model.factCheckBaseUrl)?.replace(/#.*$/, '')
@@ -112,7 +112,7 @@ function firstAppearance(list: Appearance[]): Appearance | undefined {
 }
 
 /** The latest correction that touches this claim (or the whole story) after the check was published. */
-function lastCorrection(claim: ReportClaim, story: ReportStory): string | undefined {
+export function lastCorrection(claim: Pick<ReportClaim, 'id'>, story: ReportStory): string | undefined {
   const dates = story.corrections
     .filter((c) => c.claimIds.length === 0 || c.claimIds.includes(claim.id))
     .map((c) => c.at)

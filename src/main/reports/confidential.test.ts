@@ -142,7 +142,7 @@ describe('a confidential source', () => {
       header: true,
       delimiter: ','
     }).data
-    expect(rows.find((r) => r['Claim ID'] === 'story-budget-budget')?.Evidence).toContain(
+    expect(rows.find((r) => r.claimId === 'story-budget-budget')?.evidence).toContain(
       'Supports: Confidential source (Interview)'
     )
     const reviews = parseClaimReviews(await text('claimreview'))

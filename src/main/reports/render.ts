@@ -1,5 +1,5 @@
 // renderReport: one ReportModel to the bytes of the chosen format.
-import type { ReportFormat } from '../../shared/contract/transfer'
+import type { CsvRows, ReportFormat } from '../../shared/contract/transfer'
 import { noneLeftOut, renderClaimReview, type LeftOutCounts } from './claimreview'
 import { renderCsv } from './csv'
 import { extensions } from './file-name'
@@ -11,6 +11,8 @@ import type { ReportModel } from './model'
 export interface RenderDeps {
   /** Electron's webContents.printToPDF in the app, Playwright's page.pdf in tests; see pdf.ts for options. */
   printToPdf(html: string): Promise<Uint8Array>
+  /** A CSV's rows: one per claim (the default) or one per evidence item. */
+  csvRows?: CsvRows
 }
 
 export interface RenderedReport {
@@ -43,7 +45,7 @@ export async function renderReport(
     case 'markdown':
       return { bytes: utf8(renderMarkdown(model)), extension, claimCount, leftOut: noneLeftOut() }
     case 'csv':
-      return { bytes: utf8(renderCsv(model)), extension, claimCount, leftOut: noneLeftOut() }
+      return { bytes: utf8(renderCsv(model, deps.csvRows)), extension, claimCount, leftOut: noneLeftOut() }
     case 'json':
       // The package is full fidelity, so it counts every claim in the files, not only those the report shows.
       return {

@@ -47,11 +47,11 @@ describe('who gave each verdict and who cleared the story, in every report', () 
       header: true,
       skipEmptyLines: true
     }).data
-    const byId = new Map(rows.map((r) => [r['Claim ID'], r]))
+    const byId = new Map(rows.map((r) => [r.claimId, r]))
     for (const [id, given] of Object.entries(expected))
-      expect(byId.get(id)).toMatchObject({ 'Verdict given by': given.by, 'Verdict given at': given.at })
-    expect(byId.get('story-budget-bus')).toMatchObject({ 'Verdict given by': '', 'Verdict given at': '' })
-    for (const row of rows) expect(row).toMatchObject({ 'Story cleared by': 'Jonas Berg', 'Story cleared at': at(50) })
+      expect(byId.get(id)).toMatchObject({ verdictBy: given.by, verdictAt: given.at })
+    expect(byId.get('story-budget-bus')).toMatchObject({ verdictBy: '', verdictAt: '' })
+    for (const row of rows) expect(row).toMatchObject({ signOffBy: 'Jonas Berg', signOffAt: at(50) })
   })
 
   it('HTML: each claim says who gave its verdict and when; the story says who signed it off', () => {

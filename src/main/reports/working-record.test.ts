@@ -62,10 +62,10 @@ describe('reports and the working record', () => {
       delimiter: ',',
       skipEmptyLines: true
     }).data
-    expect(rows.find((r) => r['Claim ID'] === 'story-budget-budget')).toMatchObject({
-      Claim: 'C2',
-      Verdict: 'Accurate (needs re-check)',
-      'Words the verdict was given on': 'a budget of $3.9 million'
+    expect(rows.find((r) => r.claimId === 'story-budget-budget')).toMatchObject({
+      claimLabel: 'C2',
+      'reviewRating.alternateName': 'Accurate (needs re-check)',
+      checkedWords: 'a budget of $3.9 million'
     })
   })
 

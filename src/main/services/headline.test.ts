@@ -134,6 +134,7 @@ describe('a claim in the headline', () => {
       '- **Words (in the headline):** Exports rose **12 percent** in March, ministry says'
     )
     expect(renderHtml(model)).toContain('<span class="badge headline">In the headline</span>')
-    expect(renderCsv(model)).toContain('In the headline')
+    expect(renderCsv(model).split('\r\n')[0]).toContain(',inHeadline,')
+    expect(renderCsv(model).split('\r\n')[1]).toContain(',yes,')
   })
 })

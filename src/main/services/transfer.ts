@@ -2,7 +2,7 @@
 // newer versions, and exporting reports.
 import { writeFile } from 'node:fs/promises'
 import type { HandlersFor } from '../dispatch'
-import type { ImportedFile, ReanchorReport } from '../../shared/contract'
+import type { FilteredClaim, ImportedFile, ReanchorReport } from '../../shared/contract'
 import type { StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import type { Importer, ImportedStory } from '../import'
@@ -10,6 +10,9 @@ import type { NetworkHosts } from '../identity'
 import type { PickedFile, Platform } from '../platform'
 import { mergePackage, parsePackage } from '../package'
 import { buildReport, renderReport, suggestFileName } from '../reports'
+import { claimPasses, filterStoryFiles } from '../reports/claim-filter'
+import { claimLabel, storyOrder } from '../../shared/rules/claims'
+import { partText } from '../../shared/text/parts'
 import { currentEditor, logActivity, type ServiceContext } from './context'
 import { reviseStory } from './revise'
 import { newStoryFile } from './stories'
@@ -87,15 +90,20 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
         platform.emit('export.progress', { done: index + 1, total: ids.length + 1 })
       }
       const { sources, people, settings } = ctx.store.library
+      const chosen = request.filter ? filterStoryFiles(stories, request.filter) : stories
+      if (chosen.length === 0) throw new AppError('invalid_input', 'No claim passes the filter: nothing to export.')
       const model = buildReport({
-        stories,
+        stories: chosen,
         sources,
         people,
         settings,
         options: request.options,
         generatedAt: ctx.now().toISOString()
       })
-      const rendered = await renderReport(request.format, model, { printToPdf: platform.printToPdf })
+      const rendered = await renderReport(request.format, model, {
+        printToPdf: platform.printToPdf,
+        csvRows: request.rows ?? 'claim'
+      })
       const target = await platform.chooseSavePath(suggestFileName(model, request.format), rendered.extension)
       if (!target)
         return { saved: false, path: '', bytes: 0, claimCount: rendered.claimCount, leftOut: rendered.leftOut }
@@ -113,6 +121,38 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
         bytes: rendered.bytes.byteLength,
         claimCount: rendered.claimCount,
         leftOut: rendered.leftOut
+      }
+    },
+    'export.claims': async ({ filter, limit }) => {
+      const live = ctx.store.library.stories.filter((s) => s.deletedAt === null)
+      const claims: FilteredClaim[] = []
+      const tags = new Set<string>()
+      let total = 0
+      for (const summary of live) {
+        const file = await ctx.store.readStory(summary.id)
+        for (const claim of [...file.claims].sort(storyOrder)) {
+          for (const tag of claim.tags) tags.add(tag)
+          if (!claimPasses(filter, file, claim)) continue
+          total++
+          if (claims.length < limit)
+            claims.push({
+              storyId: file.story.id,
+              storyTitle: file.story.title,
+              claimId: claim.id,
+              label: claimLabel(claim.number),
+              words: claim.orphaned
+                ? claim.anchor.quote.exact
+                : partText(file.story, claim.anchor.part).slice(claim.anchor.position.start, claim.anchor.position.end),
+              status: claim.status,
+              verdict: claim.verdict
+            })
+        }
+      }
+      return {
+        total,
+        claims,
+        stories: live.map((s) => ({ id: s.id, title: s.title })),
+        tags: [...tags].sort((a, b) => a.localeCompare(b))
       }
     },
     'export.reveal': ({ path }) => {
@@ -159,6 +199,7 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
     | 'import.cancel'
     | 'stories.reimport'
     | 'export.report'
+    | 'export.claims'
     | 'export.reveal'
     | 'package.import'
   >

@@ -99,6 +99,10 @@ function basePayload(channel: Channel): Record<string, unknown> {
       format: 'markdown',
       options: { includeExcerpts: true, includeActivity: true, includeOrphaned: true, internal: false }
     },
+    'export.claims': {
+      filter: { status: 'all', verdict: 'all', editor: 'all', from: '', to: '', tag: '', storyId: story },
+      limit: 10
+    },
     'export.reveal': { path: '/etc/passwd' },
     'package.import': { file: { fileName: 'p.json', dataBase64: Buffer.from('{"format":"x"}').toString('base64') } }
   }

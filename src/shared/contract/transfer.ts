@@ -1,6 +1,6 @@
 // Bringing stories in (paste, file, URL, verification package) and sending reports out.
 import { z } from 'zod'
-import { Id, StorySummary } from '../model'
+import { CalendarDay, ClaimStatus, Id, ShortText, StorySummary, Verdict } from '../model'
 import { leftOutReasons, type LeftOutReason } from '../rules/claims'
 import { channel } from './channel'
 import { ReanchorReport } from './stories'
@@ -33,11 +33,46 @@ export const ReportOptions = z.strictObject({
 })
 export type ReportOptions = z.infer<typeof ReportOptions>
 
+/**
+ * Which claims a data export takes, across the stories in scope: each field narrows ('all' or '' is
+ * no narrowing). `editor` is anyone who marked the claim, is assigned it or gave its verdict;
+ * `from`/`to` bound the day (UTC) the claim last changed, both ends included.
+ */
+export const ClaimFilter = z.strictObject({
+  status: z.union([ClaimStatus, z.literal('all')]),
+  verdict: z.union([Verdict, z.literal('none'), z.literal('all')]),
+  editor: z.union([Id, z.literal('all')]),
+  from: z.union([z.literal(''), CalendarDay]),
+  to: z.union([z.literal(''), CalendarDay]),
+  tag: ShortText,
+  storyId: z.union([Id, z.literal('all')])
+})
+export type ClaimFilter = z.infer<typeof ClaimFilter>
+
+export const anyClaim: ClaimFilter = {
+  status: 'all',
+  verdict: 'all',
+  editor: 'all',
+  from: '',
+  to: '',
+  tag: '',
+  storyId: 'all'
+}
+
+/** A CSV has one row per claim (its evidence in one cell) or one per evidence item. */
+export const csvRowKinds = ['claim', 'evidence'] as const
+export const CsvRows = z.enum(csvRowKinds)
+export type CsvRows = z.infer<typeof CsvRows>
+
 export const ReportRequest = z.strictObject({
   scope: z.enum(reportScopes),
   storyIds: z.array(Id).max(10_000),
   format: ReportFormat,
-  options: ReportOptions
+  options: ReportOptions,
+  /** Only the claims that pass (stories with none left out); every claim when absent. */
+  filter: ClaimFilter.optional(),
+  /** CSV only; one row per claim when absent. */
+  rows: CsvRows.optional()
 })
 export type ReportRequest = z.infer<typeof ReportRequest>
 
@@ -52,6 +87,28 @@ export const ExportResult = z.strictObject({
   )
 })
 export type ExportResult = z.infer<typeof ExportResult>
+
+/** A claim the data export's filter lets through, as its preview lists it. */
+export const FilteredClaim = z.strictObject({
+  storyId: Id,
+  storyTitle: z.string(),
+  claimId: Id,
+  label: z.string(),
+  words: z.string(),
+  status: ClaimStatus,
+  verdict: Verdict.nullable()
+})
+export type FilteredClaim = z.infer<typeof FilteredClaim>
+
+export const FilteredClaims = z.strictObject({
+  /** How many claims pass, and the first `limit` of them in library then story order. */
+  total: z.number().int().min(0),
+  claims: z.array(FilteredClaim),
+  /** What the filter can choose from: every story (not in the trash) and every tag in use. */
+  stories: z.array(z.strictObject({ id: Id, title: z.string() })),
+  tags: z.array(z.string())
+})
+export type FilteredClaims = z.infer<typeof FilteredClaims>
 
 export const PackageImportResult = z.strictObject({
   stories: z.strictObject({ added: z.number().int(), merged: z.number().int() }),
@@ -68,6 +125,11 @@ export const transferChannels = {
   'import.cancel': channel(z.strictObject({}), z.strictObject({ cancelled: z.number().int() })),
   'stories.reimport': channel(z.strictObject({ id: Id, file: ImportedFile.optional() }), ReanchorReport),
   'export.report': channel(ReportRequest, ExportResult),
+  /** The claims across the library a data export would take, for the editor to see before exporting. */
+  'export.claims': channel(
+    z.strictObject({ filter: ClaimFilter, limit: z.number().int().min(0).max(500) }),
+    FilteredClaims
+  ),
   'export.reveal': channel(z.strictObject({ path: z.string().max(4000) }), z.null()),
   'package.import': channel(z.strictObject({ file: ImportedFile.optional() }), PackageImportResult.nullable())
 }

@@ -1,6 +1,6 @@
 // The library toolbar's import and export actions: a story from a file or a web page, a
 // verification package, and a report of the whole library (or of the stories ticked below).
-import { ChevronDownIcon, DownloadIcon, UploadIcon } from '@radix-ui/react-icons'
+import { ChevronDownIcon, DownloadIcon, TableIcon, UploadIcon } from '@radix-ui/react-icons'
 import { Button, DropdownMenu } from '@radix-ui/themes'
 import { useTransfer } from '../transfer/TransferProvider'
 
@@ -28,6 +28,9 @@ export function LibraryToolbarExtras({ selectedIds = [] }: { selectedIds?: strin
         }
       >
         <DownloadIcon /> Export…
+      </Button>
+      <Button variant="soft" onClick={() => transfer.openDataExport()}>
+        <TableIcon /> Claims to CSV…
       </Button>
     </>
   )

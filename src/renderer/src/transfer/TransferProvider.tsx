@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { call } from '../api'
 import { useToasts } from '../app/toasts'
+import { DataExportDialog } from './DataExportDialog'
 import { ExportDialog } from './ExportDialog'
 import { ImportDialog, type ImportSource } from './ImportDialog'
 import { draggedFiles, readImportedFile } from './read-file'
@@ -16,6 +17,8 @@ interface ExportScope {
 export interface Transfer {
   openImport(source: ImportSource): void
   openExport(scope?: ExportScope): void
+  /** The data desk's export: claims across the library, filtered, to CSV. */
+  openDataExport(): void
   importPackage(): void
 }
 
@@ -38,6 +41,7 @@ export function TransferProvider({ onOpenStory, actionsRef, children }: Provider
   const toasts = useToasts()
   const [importing, setImporting] = useState<ImportSource | null>(null)
   const [exporting, setExporting] = useState<ExportScope | null>(null)
+  const [exportingData, setExportingData] = useState(false)
   const [dropping, setDropping] = useState(false)
   const packageInput = useRef<HTMLInputElement>(null)
 
@@ -107,6 +111,7 @@ export function TransferProvider({ onOpenStory, actionsRef, children }: Provider
     () => ({
       openImport: (source) => setImporting(source),
       openExport: (scope) => setExporting(scope ?? { storyIds: [], scope: null }),
+      openDataExport: () => setExportingData(true),
       importPackage: () => packageInput.current?.click()
     }),
     []
@@ -151,6 +156,7 @@ export function TransferProvider({ onOpenStory, actionsRef, children }: Provider
         storyIds={exporting?.storyIds ?? []}
         scopeFromHere={exporting?.scope ?? null}
       />
+      <DataExportDialog open={exportingData} onOpenChange={setExportingData} />
     </TransferContext.Provider>
   )
 }
