@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ClaimIndex, differ } from './matcher'
 import { evaluateMatching, matchingEvalSet } from './testing/matching-eval'
@@ -49,8 +50,66 @@ describe('claim index', () => {
     claims.forEach((_, n) => i.setVector(`s/${n}`, unit(n)))
     const ranked = i.lookup('Crime in the city fell', { queryVector: unit(1) })
     expect(ranked[0]).toMatchObject({ key: 's/1', cosine: 1 })
-    // The encoder's nearest claims join the candidates even when they share no words with the query.
-    expect(i.lookup('Crime in the city fell', { queryVector: unit(2) }).map((m) => m.key)).toContain('s/2')
+    // The cosine re-ranks the candidates only: a claim sharing no words with the query is not scanned for.
+    expect(i.lookup('Crime in the city fell', { queryVector: unit(2) }).map((m) => m.key)).not.toContain('s/2')
+  })
+
+  it('takes cosines at unit length whatever the length of the vectors it is given', () => {
+    const i = index(claims)
+    claims.forEach((_, n) =>
+      i.setVector(
+        `s/${n}`,
+        Float32Array.from({ length: 4 }, (_, k) => (k === n ? 3 : 0))
+      )
+    )
+    const [top] = i.lookup('Crime in the city fell', { queryVector: Float32Array.from([0, 0.5, 0, 0]) })
+    expect(top).toMatchObject({ key: 's/1' })
+    expect(top!.cosine).toBeCloseTo(1, 6)
+  })
+
+  it('knows whether every claim is embedded through any order of adds, vectors, changes and removals', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('upsert' as const), n: fc.nat(5) }),
+      fc.record({ kind: fc.constant('vector' as const), n: fc.nat(5) }),
+      fc.record({ kind: fc.constant('remove' as const), n: fc.nat(5) }),
+      fc.record({ kind: fc.constant('story' as const), n: fc.nat(1) })
+    )
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const i = new ClaimIndex()
+        // The model: which keys are there, and which of them have a vector.
+        const vectors = new Map<string, boolean>()
+        for (const { kind, n } of ops) {
+          const story = `s${n % 2}`
+          const key = `${story}/${n}`
+          if (kind === 'upsert') {
+            i.upsert({ key, storyId: story, claimId: `${n}`, text: `claim number ${n} about crime` })
+            vectors.set(key, false)
+          } else if (kind === 'vector') {
+            i.setVector(key, Float32Array.from([1, n]))
+            if (vectors.has(key)) vectors.set(key, true)
+          } else if (kind === 'remove') {
+            i.remove(key)
+            vectors.delete(key)
+          } else {
+            i.removeStory(`s${n}`)
+            for (const k of [...vectors.keys()]) if (k.startsWith(`s${n}/`)) vectors.delete(k)
+          }
+          expect(i.allEmbedded).toBe([...vectors.values()].every(Boolean))
+          expect(
+            i
+              .unembedded()
+              .map((c) => c.key)
+              .sort()
+          ).toEqual(
+            [...vectors]
+              .filter(([, v]) => !v)
+              .map(([k]) => k)
+              .sort()
+          )
+        }
+      })
+    )
   })
 
   it('follows claims being changed and removed', () => {

@@ -2,8 +2,9 @@
 //  1. Candidates: BM25 (MiniSearch) over normalised, lightly stemmed terms of everything the desk has for a
 //     claim: the claim itself, and its context (story title or fact-check headline, rationale, tags).
 //  2. Re-rank: a logistic regression over a few features of each candidate (its BM25 score against the
-//     best candidate's, the sentence encoder's cosine between the query and the claim when both are
-//     embedded, shared figures, shared names, a changed figure or a flipped negation). The weights, the
+//     best candidate's, shared figures, shared names, a changed figure or a flipped negation), fused with
+//     the sentence encoder's cosine between the query and each candidate when both are embedded (only
+//     over the candidates: a lookup never scans every claim's vector). The weights, the
 //     candidate stage's settings and the confidence bands are fitted and chosen on the CLEF 2020
 //     CheckThat! claim-retrieval training split by scripts/train-matching.ts (matching-model.ts).
 // Nothing is hidden behind a fixed threshold: the top candidates always come back, strongest first,
@@ -28,7 +29,7 @@ export interface IndexedClaim {
 interface Entry extends IndexedClaim {
   norm: Normalised
   names: Set<string>
-  /** The encoder's vector of the claim, once embedded (set apart: embedding takes the worker's time). */
+  /** The encoder's vector of the claim scaled to unit length, once embedded (embedding takes the worker's time). */
   vector?: Float32Array
 }
 
@@ -52,7 +53,7 @@ export interface MatchScore {
 export interface LookupOptions {
   limit?: number
   exclude?: string
-  /** The query's embedding: adds the encoder's nearest claims to the candidates and its cosine to the features. */
+  /** The query's embedding: adds its cosine with each candidate to the features (once every claim is embedded). */
   queryVector?: Float32Array
 }
 
@@ -79,6 +80,8 @@ const RANK_K = 20
 
 export class ClaimIndex {
   private readonly entries = new Map<string, Entry>()
+  /** How many entries have no vector yet (kept in step, so a lookup need not count them). */
+  private missingVectors = 0
   private readonly search: MiniSearch<{ id: string; terms: string }>
 
   constructor(private readonly model: MatchingWeights = MATCHING_MODEL) {
@@ -112,13 +115,16 @@ export class ClaimIndex {
     this.remove(claim.key)
     const norm = normalise(claim.text)
     this.entries.set(claim.key, { ...claim, norm, names: namesOf(claim.text, norm) })
+    this.missingVectors++
     this.search.add({ id: claim.key, terms: searchTerms(`${claim.text} ${claim.context ?? ''}`).join(' ') })
   }
 
-  /** The claim's embedding, cached on its entry (dropped with it). */
+  /** The claim's embedding, kept on its entry at unit length (dropped with it). */
   setVector(key: string, vector: Float32Array): void {
     const entry = this.entries.get(key)
-    if (entry) entry.vector = vector
+    if (!entry) return
+    if (!entry.vector) this.missingVectors--
+    entry.vector = unit(vector)
   }
 
   /** The words of every claim indexed. */
@@ -126,13 +132,21 @@ export class ClaimIndex {
     return [...this.entries.values()].map((e) => e.text)
   }
 
-  /** Keys of the claims not embedded yet. */
+  /** The claims not embedded yet. */
   unembedded(): IndexedClaim[] {
-    return [...this.entries.values()].filter((e) => !e.vector)
+    return this.missingVectors === 0 ? [] : [...this.entries.values()].filter((e) => !e.vector)
+  }
+
+  /** Whether every claim is embedded (lookups then use the encoder). */
+  get allEmbedded(): boolean {
+    return this.missingVectors === 0
   }
 
   remove(key: string): void {
-    if (!this.entries.delete(key)) return
+    const entry = this.entries.get(key)
+    if (!entry) return
+    this.entries.delete(key)
+    if (!entry.vector) this.missingVectors--
     this.search.discard(key)
   }
 
@@ -143,26 +157,6 @@ export class ClaimIndex {
 
   keysOfStory(storyId: string): string[] {
     return [...this.entries.values()].filter((e) => e.storyId === storyId).map((e) => e.key)
-  }
-
-  private unembeddedCount(): number {
-    let n = 0
-    for (const e of this.entries.values()) if (!e.vector) n++
-    return n
-  }
-
-  /** The `k` claims nearest the vector by cosine (all vectors are unit length). */
-  private nearest(vector: Float32Array, k: number): Entry[] {
-    const best: { entry: Entry; cosine: number }[] = []
-    for (const entry of this.entries.values()) {
-      const cosine = dot(vector, entry.vector as Float32Array)
-      if (best.length < k || cosine > (best[best.length - 1] as { cosine: number }).cosine) {
-        best.push({ entry, cosine })
-        best.sort((a, b) => b.cosine - a.cosine)
-        if (best.length > k) best.pop()
-      }
-    }
-    return best.map((b) => b.entry)
   }
 
   /** The candidate stage alone: keys and BM25 scores, best first. */
@@ -218,7 +212,7 @@ export class ClaimIndex {
     const cleaned = queryText(text)
     const query = normalise(cleaned)
     const names = namesOf(cleaned, query)
-    const { depth, denseDepth } = this.model.candidates
+    const { depth } = this.model.candidates
     const lexical = this.candidates(text, depth + 1)
     const found: { entry: Entry; bm25: number }[] = []
     for (const c of lexical) {
@@ -227,14 +221,11 @@ export class ClaimIndex {
     }
     found.splice(depth)
     const { queryVector } = options
-    const withEncoder = queryVector !== undefined && this.size > 0 && this.unembeddedCount() === 0
-    if (withEncoder) {
-      // The encoder's nearest claims join the candidates (BM25 misses a claim said in other words).
-      const seen = new Set(found.map((c) => c.entry.key))
-      for (const entry of this.nearest(queryVector, denseDepth + 1))
-        if (!seen.has(entry.key) && entry.key !== options.exclude) found.push({ entry, bm25: 0 })
-    }
-    const cosines = found.map((c) => (withEncoder ? dot(queryVector, c.entry.vector as Float32Array) : null))
+    // The cosine is taken over the candidates only. On the training split, adding the encoder's nearest
+    // claims from all of them (a scan of every vector) to a deeper BM25 list found no more right claims.
+    const withEncoder = queryVector !== undefined && this.size > 0 && this.allEmbedded
+    const q = withEncoder ? unit(queryVector) : null
+    const cosines = found.map((c) => (q ? dot(q, c.entry.vector as Float32Array) : null))
     const top = Math.max(0, ...found.map((c) => c.bm25))
     const bestCosine = Math.max(0, ...cosines.map((c) => c ?? 0))
     const rankOf = (values: number[]): number[] => {
@@ -384,6 +375,15 @@ export function differ(a: number[], b: number[]): boolean {
 }
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
+
+/** The vector at unit length: itself when it is (the encoder's nearly always are), else a scaled copy. */
+function unit(v: Float32Array): Float32Array {
+  const norm = Math.sqrt(dot(v, v))
+  if (Math.abs(norm - 1) < 1e-5) return v
+  const out = new Float32Array(v.length)
+  if (norm > 0) for (let i = 0; i < v.length; i++) out[i] = (v[i] as number) / norm
+  return out
+}
 
 function dot(a: Float32Array, b: Float32Array): number {
   let s = 0

@@ -131,7 +131,7 @@ export class DeskMemory {
 
   /** Whether every checked claim is embedded (lookups then use the encoder). */
   get claimsEmbedded(): boolean {
-    return this.index.unembedded().length === 0
+    return this.index.allEmbedded
   }
 
   /** Waits until the background embedding of the claims has finished (for tests and the bench). */
