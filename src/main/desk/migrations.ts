@@ -394,6 +394,137 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       REVOKE ALL ON FUNCTION factdesk.push_page(text, jsonb, jsonb) FROM PUBLIC;
       GRANT EXECUTE ON FUNCTION factdesk.push_page(text, jsonb, jsonb) TO factdesk_editor;
     `
+  },
+  {
+    version: 4,
+    name: "history entries under their author: a member cannot push an entry in another editor's name",
+    sql: `
+      -- Whose each person named in the history is: the role whose push first named them (or the
+      -- person a member is mapped to in factdesk.members). push_page refuses a new entry naming a
+      -- person who is another member's, so history shows each edit under its real author.
+      CREATE TABLE factdesk.authors (
+        desk_id text NOT NULL REFERENCES factdesk.desks(id),
+        person_id text NOT NULL,
+        role_name name NOT NULL,
+        PRIMARY KEY (desk_id, person_id)
+      );
+      INSERT INTO factdesk.authors (desk_id, person_id, role_name)
+        SELECT desk_id, person_id, role_name FROM factdesk.members ON CONFLICT DO NOTHING;
+      INSERT INTO factdesk.authors (desk_id, person_id, role_name)
+        SELECT DISTINCT ON (a.desk_id, a.entry->>'by') a.desk_id, a.entry->>'by', a.by_role FROM factdesk.activity a
+        WHERE a.entry->>'by' IS NOT NULL ORDER BY a.desk_id, a.entry->>'by', a.seq
+        ON CONFLICT DO NOTHING;
+      ALTER TABLE factdesk.authors ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY authors_read ON factdesk.authors FOR SELECT TO factdesk_editor USING ((SELECT factdesk.my_desks()) @> ARRAY[desk_id]);
+      GRANT SELECT ON factdesk.authors TO factdesk_editor;
+
+      CREATE OR REPLACE FUNCTION factdesk.push_page(p_desk text, p_units jsonb, p_activity jsonb) RETURNS jsonb
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, factdesk AS $f$
+      DECLARE
+        v_prior bigint;
+        v_results jsonb;
+        v_channel text;
+        v_forged text;
+        v_authors text[];
+        r record;
+      BEGIN
+        IF NOT factdesk.is_member(p_desk) THEN
+          RAISE EXCEPTION 'factdesk: % is not a member of desk %', session_user, p_desk USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_units) u WHERE u->>'kind' = 'settings') AND NOT factdesk.is_lead(p_desk) THEN
+          RAISE EXCEPTION 'factdesk: only the desk lead may change desk settings' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF EXISTS (
+          SELECT 1 FROM jsonb_array_elements(p_units) u WHERE NOT COALESCE(
+            (u->>'kind' = 'settings' AND u->>'key' = 'settings' AND u->>'storyId' IS NULL)
+            OR (u->>'kind' IN ('source', 'person') AND u->>'key' = (u->>'kind') || ':' || substr(u->>'key', length(u->>'kind') + 2) AND u->>'storyId' IS NULL)
+            OR (u->>'kind' = 'story' AND u->>'key' = 'story:' || (u->>'storyId'))
+            OR (u->>'kind' IN ('claim', 'evidence') AND u->>'key' LIKE (u->>'kind') || ':%' AND u->>'storyId' IS NOT NULL),
+            false
+          ) OR jsonb_typeof(COALESCE(u->'value', 'null'::jsonb)) NOT IN ('object', 'null')
+        ) THEN
+          RAISE EXCEPTION 'factdesk: a unit in this push is malformed' USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_activity) a WHERE a->>'id' IS NULL OR a->>'storyId' IS NULL) THEN
+          RAISE EXCEPTION 'factdesk: an activity entry in this push is malformed' USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        PERFORM pg_advisory_xact_lock(hashtext('factdesk:' || p_desk));
+        -- Who wrote each history entry new to the desk must be the caller: a person another member
+        -- is mapped to, or that another member's entries were first written by, is refused.
+        -- Entries the desk already has (an editor pushing on what it pulled) are not judged again.
+        SELECT COALESCE(array_agg(DISTINCT a->>'by'), '{}') INTO v_authors FROM jsonb_array_elements(p_activity) a
+          WHERE a->>'by' IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM factdesk.activity x WHERE x.desk_id = p_desk AND x.id = a->>'id');
+        SELECT w.person_id INTO v_forged FROM unnest(v_authors) AS w(person_id)
+          WHERE EXISTS (SELECT 1 FROM factdesk.authors o WHERE o.desk_id = p_desk AND o.person_id = w.person_id AND o.role_name <> session_user)
+             OR EXISTS (SELECT 1 FROM factdesk.members m WHERE m.desk_id = p_desk AND m.person_id = w.person_id AND m.role_name <> session_user)
+          LIMIT 1;
+        IF v_forged IS NOT NULL THEN
+          RAISE EXCEPTION 'factdesk: a history entry in this push names % as its author, who is another editor of the desk', v_forged USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        INSERT INTO factdesk.authors (desk_id, person_id, role_name)
+          SELECT p_desk, w.person_id, session_user FROM unnest(v_authors) AS w(person_id) ON CONFLICT DO NOTHING;
+        SELECT d.channel INTO v_channel FROM factdesk.desks d WHERE d.id = p_desk;
+        SELECT GREATEST((SELECT max(u.seq) FROM factdesk.units u WHERE u.desk_id = p_desk), (SELECT max(a.seq) FROM factdesk.activity a WHERE a.desk_id = p_desk)) INTO v_prior;
+
+        -- Claim numbers: first every claim of the page whose number is free keeps it, then each of the
+        -- rest (a number another claim reached the desk with first) gets the story's next.
+        INSERT INTO factdesk.claim_numbers (desk_id, story_id, number, key)
+          SELECT p_desk, u->>'storyId', (u->'value'->>'number')::int, u->>'key' FROM jsonb_array_elements(p_units) WITH ORDINALITY AS x(u, ord)
+          WHERE u->>'kind' = 'claim' AND jsonb_typeof(u->'value'->'number') = 'number'
+          ORDER BY ord ON CONFLICT DO NOTHING;
+        FOR r IN
+          SELECT DISTINCT u->>'storyId' AS story_id, u->>'key' AS key FROM jsonb_array_elements(p_units) u
+          WHERE u->>'kind' = 'claim' AND jsonb_typeof(u->'value'->'number') = 'number'
+            AND NOT EXISTS (SELECT 1 FROM factdesk.claim_numbers c WHERE c.desk_id = p_desk AND c.key = u->>'key')
+        LOOP
+          INSERT INTO factdesk.claim_numbers (desk_id, story_id, number, key)
+            SELECT p_desk, r.story_id, COALESCE(max(c.number), 0) + 1, r.key FROM factdesk.claim_numbers c WHERE c.desk_id = p_desk AND c.story_id = r.story_id;
+        END LOOP;
+
+        WITH input AS (
+          SELECT u.ord, u.key, u.kind, u.story_id, NULLIF(u.value, 'null'::jsonb) AS sent, u.base_seq, u.change_id
+          FROM ROWS FROM (jsonb_to_recordset(p_units) AS (key text, kind text, "storyId" text, value jsonb, "baseSeq" bigint, "changeId" text))
+            WITH ORDINALITY AS u(key, kind, story_id, value, base_seq, change_id, ord)
+        ), numbered AS (
+          SELECT i.*, CASE WHEN i.kind = 'claim' AND i.sent IS NOT NULL AND cn.number IS NOT NULL
+            THEN jsonb_set(i.sent, '{number}', to_jsonb(cn.number)) ELSE i.sent END AS value
+          FROM input i LEFT JOIN factdesk.claim_numbers cn ON cn.desk_id = p_desk AND cn.key = i.key
+        ), judged AS (
+          SELECT n.*,
+            (SELECT c.seq FROM factdesk.changes c WHERE c.desk_id = p_desk AND c.change_id = n.change_id) AS done_seq,
+            (SELECT c.value FROM factdesk.changes c WHERE c.desk_id = p_desk AND c.change_id = n.change_id) AS done_value,
+            (SELECT x.seq FROM factdesk.units x WHERE x.desk_id = p_desk AND x.key = n.key) AS cur_seq
+          FROM numbered n
+        ), fresh AS (
+          SELECT f.ord, nextval('factdesk.seq') AS new_seq
+          FROM (SELECT j.ord FROM judged j WHERE j.done_seq IS NULL AND COALESCE(j.cur_seq, 0) = COALESCE(j.base_seq, 0) ORDER BY j.ord) f
+        ), put AS (
+          INSERT INTO factdesk.units AS x (desk_id, key, kind, story_id, value, seq, by_role)
+            SELECT p_desk, j.key, j.kind, j.story_id, j.value, f.new_seq, session_user FROM judged j JOIN fresh f ON f.ord = j.ord
+            ON CONFLICT (desk_id, key) DO UPDATE SET value = excluded.value, seq = excluded.seq, by_role = excluded.by_role, story_id = excluded.story_id
+            RETURNING 1
+        ), logged AS (
+          INSERT INTO factdesk.changes (change_id, desk_id, key, seq, value, by_role)
+            SELECT j.change_id, p_desk, j.key, f.new_seq, j.value, session_user FROM judged j JOIN fresh f ON f.ord = j.ord
+            RETURNING 1
+        )
+        SELECT COALESCE(jsonb_agg(jsonb_build_array(
+            j.key,
+            CASE WHEN j.done_seq IS NOT NULL OR f.new_seq IS NOT NULL THEN 'applied' ELSE 'stale' END,
+            COALESCE(j.done_seq, f.new_seq, j.cur_seq),
+            CASE WHEN j.done_seq IS NOT NULL AND j.done_value IS DISTINCT FROM j.sent THEN j.done_value
+                 WHEN j.done_seq IS NULL AND f.new_seq IS NOT NULL AND j.value IS DISTINCT FROM j.sent THEN j.value END
+          ) ORDER BY j.ord), '[]'::jsonb)
+          INTO v_results FROM judged j LEFT JOIN fresh f ON f.ord = j.ord;
+        INSERT INTO factdesk.activity (desk_id, id, story_id, entry, seq, by_role)
+          SELECT p_desk, a->>'id', a->>'storyId', a, nextval('factdesk.seq'), session_user FROM jsonb_array_elements(p_activity) a
+          ON CONFLICT DO NOTHING;
+        PERFORM pg_notify(v_channel, '');
+        RETURN jsonb_build_object('prior', COALESCE(v_prior, 0), 'results', v_results,
+          'top', GREATEST((SELECT max(u.seq) FROM factdesk.units u WHERE u.desk_id = p_desk), (SELECT max(a.seq) FROM factdesk.activity a WHERE a.desk_id = p_desk)));
+      END $f$;
+    `
   }
 ]
 

@@ -136,11 +136,49 @@ describe('desk schema', () => {
       )
     ).rows
     expect({ seq: Number(row!.seq), by: row!.by_role }).toEqual({ seq: mine!.seq, by: 'ed_a' })
-    // A push through the function is recorded under the member's own name, whatever the payload says.
-    await push(ed, 'deska', [], [{ id: 'a-forge', storyId: 's1', by: 'p-lead' }])
+    // A history entry in another editor's name is refused, and nothing of its push is written: the
+    // lead's own person (members), or a person whose entries another member pushed first.
+    const count = async () =>
+      Number((await admin.query(`SELECT count(*) AS n FROM factdesk.activity WHERE desk_id = 'deska'`)).rows[0].n)
+    const before = await count()
+    await expect(
+      push(
+        ed,
+        'deska',
+        [unit('claim:forged', 'claim', { verdict: 'true' })],
+        [{ id: 'a-forge', storyId: 's1', by: 'p-lead' }]
+      )
+    ).rejects.toMatchObject({ code: '42501' })
+    const lead = await as('lead_a', 'lead-a-pw')
+    await push(lead, 'deska', [], [{ id: 'a-lead', storyId: 's1', by: 'p-lead-laptop' }])
+    await expect(
+      push(ed, 'deska', [], [{ id: 'a-forge-2', storyId: 's1', by: 'p-lead-laptop' }])
+    ).rejects.toMatchObject({ code: '42501' })
+    expect(await count()).toBe(before + 1)
     expect(
-      (await admin.query(`SELECT by_role FROM factdesk.activity WHERE desk_id = 'deska' AND id = 'a-forge'`)).rows
-    ).toEqual([{ by_role: 'ed_a' }])
+      (await admin.query(`SELECT key FROM factdesk.units WHERE desk_id = 'deska' AND key = 'claim:forged'`)).rows
+    ).toEqual([])
+    // Entries under one's own name go through, under the member's role; so does an entry the desk
+    // already has, pushed again by an editor who pulled it (it is not judged again).
+    await push(
+      ed,
+      'deska',
+      [],
+      [
+        { id: 'a-own', storyId: 's1', by: 'p-ed' },
+        { id: 'a-lead', storyId: 's1', by: 'p-lead-laptop' }
+      ]
+    )
+    expect(
+      (
+        await admin.query(
+          `SELECT id, by_role FROM factdesk.activity WHERE desk_id = 'deska' AND id IN ('a-own', 'a-lead') ORDER BY id`
+        )
+      ).rows
+    ).toEqual([
+      { id: 'a-lead', by_role: 'lead_a' },
+      { id: 'a-own', by_role: 'ed_a' }
+    ])
     // A malformed unit (a story key that is not its story, a value that is not an object) is refused.
     await expect(push(ed, 'deska', [unit('story:s1', 'story', { title: 'x' })])).rejects.toMatchObject({
       code: '22023'
