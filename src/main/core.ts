@@ -7,6 +7,7 @@ import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
 import { createImporter } from './import'
+import { handlersOf } from './registry'
 import { memoryHandlers } from './memory/handlers'
 import { SentenceEmbedder, type EmbedderOptions } from './memory/embedder'
 import { DeskMemory } from './memory/memory'
@@ -133,67 +134,74 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   deskChanged = (storyId) => desk.changed(storyId)
   await desk.resume()
 
-  const handlers: Handlers = {
-    'app.info': () => ({
-      version: options.app?.version ?? '0.0.0',
-      logFile: options.app?.logFile ?? null,
-      libraryDir: store.dir
-    }),
-    'app.reportError': (report) => {
-      options.onRendererError?.(report)
-      return null
+  const handlers: Handlers = handlersOf({
+    app: {
+      info: () => ({
+        version: options.app?.version ?? '0.0.0',
+        logFile: options.app?.logFile ?? null,
+        libraryDir: store.dir
+      }),
+      reportError: (report) => {
+        options.onRendererError?.(report)
+        return null
+      }
     },
     ...libraryHandlers(ctx),
-    ...desk.handlers,
-    'library.search': (query) => {
-      // Connected, the screen is the lead's view of the whole desk: every story on it is pulled here (see DeskSync.view).
-      const view = desk.sync?.view() ?? null
-      const page = index.query(query, view?.mark ?? null)
-      return {
-        ...page,
-        desk: view?.counts ?? null,
-        marks: view ? Object.fromEntries(page.stories.map((s) => [s.id, view.mark(s.id)])) : {}
+    desk: desk.handlers,
+    library: {
+      search: (query) => {
+        // Connected, the screen is the lead's view of the whole desk: every story on it is pulled here (see DeskSync.view).
+        const view = desk.sync?.view() ?? null
+        const page = index.query(query, view?.mark ?? null)
+        return {
+          ...page,
+          desk: view?.counts ?? null,
+          marks: view ? Object.fromEntries(page.stories.map((s) => [s.id, view.mark(s.id)])) : {}
+        }
+      },
+      followUps: () => index.followUps(),
+      open: async () => {
+        const dir = await platform.chooseLibraryFolder()
+        if (!dir) return { opened: false, path: store.dir }
+        if (dir === store.dir) return { opened: true, path: dir }
+        const previous = store
+        await desk.close()
+        await previous.close()
+        try {
+          // Taking over another computer's lock is only ever for the folder the user confirmed it for.
+          follow(await openLibrary(dir, { ...options, store: { ...options.store, takeOverLock: false } }, now, newId))
+        } catch (error) {
+          follow(await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false }))
+          throw error
+        }
+        chosenEditor = await options.identity.load(dir)
+        await desk.resume()
+        await platform.rememberLibrary(dir)
+        return { opened: true, path: dir }
       }
     },
-    'library.followUps': () => index.followUps(),
-    'library.open': async () => {
-      const dir = await platform.chooseLibraryFolder()
-      if (!dir) return { opened: false, path: store.dir }
-      if (dir === store.dir) return { opened: true, path: dir }
-      const previous = store
-      await desk.close()
-      await previous.close()
-      try {
-        // Taking over another computer's lock is only ever for the folder the user confirmed it for.
-        follow(await openLibrary(dir, { ...options, store: { ...options.store, takeOverLock: false } }, now, newId))
-      } catch (error) {
-        follow(await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false }))
-        throw error
+    shell: {
+      openExternal: async ({ url }) => {
+        const safe = externalUrl(url)
+        if (!safe) throw new AppError('invalid_input', 'Only web (http/https) and email links can be opened.')
+        await platform.openExternal(safe)
+        return null
       }
-      chosenEditor = await options.identity.load(dir)
-      await desk.resume()
-      await platform.rememberLibrary(dir)
-      return { opened: true, path: dir }
     },
-    'shell.openExternal': async ({ url }) => {
-      const safe = externalUrl(url)
-      if (!safe) throw new AppError('invalid_input', 'Only web (http/https) and email links can be opened.')
-      await platform.openExternal(safe)
-      return null
-    },
-    ...storyHandlers(ctx, canonicalText),
-    ...claimHandlers(ctx),
-    ...contactHandlers(ctx),
+    stories: storyHandlers(ctx, canonicalText),
+    revision: revisionHandlers(ctx),
+    claims: claimHandlers(ctx),
+    contacts: contactHandlers(ctx),
     ...sourceHandlers(ctx),
-    ...revisionHandlers(ctx),
     ...transferHandlers(ctx, { platform, importer, networkHosts: options.networkHosts ?? memoryNetworkHosts() }),
-    ...memoryHandlers(ctx, memory),
-    ...history.handlers(ctx)
-  }
+    memory: memoryHandlers(ctx, memory),
+    history: history.handlers(ctx)
+  })
 
   const dispatch: Dispatch = createDispatch(handlers, {
     isTrustedOrigin: options.isTrustedOrigin,
     checkOutput: options.checkOutput,
+    writeRefusal: () => store.writeRefusal(),
     onInternalError: options.onInternalError,
     onRefused: options.onRefused
   })

@@ -25,9 +25,8 @@ export interface Sender {
 export type Handler<C extends Channel> = (
   input: z.output<Contract[C]['input']>
 ) => Promise<ChannelOutput<C>> | ChannelOutput<C>
+/** Every call's handler by its full name: built from the feature modules' groups (registry.ts). */
 export type Handlers = { [C in Channel]: Handler<C> }
-/** A domain's slice of the handler map, checked with `satisfies` where it is written. */
-export type HandlersFor<K extends Channel> = { [C in K]: Handler<C> }
 
 export interface DispatchOptions {
   /** True when the sender is the app's own page (origin check lives with whoever knows the origin). */
@@ -35,6 +34,12 @@ export interface DispatchOptions {
   /** Validate outputs too: on in tests and development, it catches a service breaking the contract. */
   checkOutput?: boolean
   onInternalError?(channel: string, error: unknown): void
+  /**
+   * Why calls that change the library are refused now (a read-only library), or null. Asked for
+   * each call the contract marks `mutates`, before its input or handler: the read-only list
+   * (`readChannels`) is everything a read-only library still answers.
+   */
+  writeRefusal?(): AppError | null
   /** Called for every call refused before validation (wrong frame or origin, unknown channel), to log it. */
   onRefused?(refusal: Refusal): void
 }
@@ -88,6 +93,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
       )
 
     const def = contract[channel]
+    const refusal = def.mutates ? (options.writeRefusal?.() ?? null) : null
+    if (refusal) return { ok: false, error: refusal.toShape() }
     // Checked before zod walks the input: a hostile shape gets a coded refusal, never a stack overflow.
     const shape = inputShapeProblem(rawInput)
     if (shape)

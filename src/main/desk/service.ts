@@ -2,7 +2,7 @@
 // Without a desk none of this runs and the library works exactly as a local one.
 import type { ConnectDesk, DeskConnection, DeskStatus } from '../../shared/contract'
 import { AppError } from '../../shared/result'
-import type { HandlersFor } from '../dispatch'
+import type { GroupHandlers } from '../registry'
 import type { Platform } from '../platform'
 import { currentEditor, type ServiceContext } from '../services/context'
 import { migrate } from './migrations'
@@ -89,7 +89,7 @@ export function parseConnection(input: ConnectDesk): { connection: DeskConnectio
 }
 
 export interface DeskManager {
-  handlers: HandlersFor<'desk.status' | 'desk.connect' | 'desk.disconnect' | 'desk.detach' | 'desk.resolve'>
+  handlers: GroupHandlers<'desk'>
   /** The store wrote a story (its id) or library.json (null). */
   changed(storyId: string | null): void
   /** The library folder was opened (at start or after switching): resume its desk, if it has one. */
@@ -128,8 +128,8 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
     },
     close: stop,
     handlers: {
-      'desk.status': () => status(),
-      'desk.connect': async (input) => {
+      status: () => status(),
+      connect: async (input) => {
         if (ctx.store.readOnly)
           throw new AppError('read_only', 'This library is open read-only, so it cannot sync with a desk.')
         const { connection, password } = parseConnection(input)
@@ -150,7 +150,7 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
         )
         return { ...status(), passwordNotice }
       },
-      'desk.disconnect': async () => {
+      disconnect: async () => {
         const connection = sync ? await savedConnection(ctx.store) : null
         await stop()
         await forgetConnection(ctx.store)
@@ -158,7 +158,7 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
         platform.emit('desk.status', offStatus)
         return offStatus
       },
-      'desk.detach': async () => {
+      detach: async () => {
         if (ctx.store.readOnly) throw new AppError('read_only', 'This library is open read-only.')
         const connection = await savedConnection(ctx.store)
         await stop()
@@ -167,7 +167,7 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
         platform.emit('desk.status', offStatus)
         return offStatus
       },
-      'desk.resolve': async ({ key, choices }) => {
+      resolve: async ({ key, choices }) => {
         if (!sync) throw new AppError('not_found', 'This library is not connected to a desk.')
         await sync.resolve(key, choices, currentEditor(ctx), ctx.newId)
         return status()

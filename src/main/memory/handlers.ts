@@ -1,5 +1,5 @@
 // Channels of the desk's memory: earlier checks, reusing their evidence, and claim suggestions.
-import type { HandlersFor } from '../dispatch'
+import type { GroupHandlers } from '../registry'
 import type { Evidence } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { currentEditor, logActivity, type ServiceContext } from '../services/context'
@@ -8,14 +8,14 @@ import type { DeskMemory } from './memory'
 
 export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
   return {
-    'memory.matches': ({ storyId, claimId }) => memory.matchesFor(storyId, claimId),
-    'memory.search': ({ query }) => memory.search(query),
-    'memory.storyMatches': ({ storyId }) => memory.storyMatches(storyId),
+    matches: ({ storyId, claimId }) => memory.matchesFor(storyId, claimId),
+    search: ({ query }) => memory.search(query),
+    storyMatches: ({ storyId }) => memory.storyMatches(storyId),
     /**
      * Copies an earlier check's evidence and rationale onto a claim as a starting point. Linked and
      * logged in the claim's activity; the verdict is never touched, that stays the editor's call.
      */
-    'memory.reuse': async ({ storyId, claimId, fromStoryId, fromClaimId }) => {
+    reuse: async ({ storyId, claimId, fromStoryId, fromClaimId }) => {
       const by = currentEditor(ctx)
       if (storyId === fromStoryId && claimId === fromClaimId)
         throw new AppError('invalid_input', 'A claim cannot reuse its own check.')
@@ -61,8 +61,8 @@ export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
         return claim
       })
     },
-    'memory.suggest': async ({ storyId, wait }) => memory.suggest(await ctx.store.readStory(storyId), wait === true),
-    'memory.dismiss': async ({ storyId, key }) => {
+    suggest: async ({ storyId, wait }) => memory.suggest(await ctx.store.readStory(storyId), wait === true),
+    dismiss: async ({ storyId, key }) => {
       currentEditor(ctx)
       await ctx.store.updateStory(storyId, (file) => {
         const dismissed = new Set(file.dismissedSuggestions ?? [])
@@ -71,7 +71,5 @@ export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
       })
       return null
     }
-  } satisfies HandlersFor<
-    'memory.matches' | 'memory.search' | 'memory.storyMatches' | 'memory.reuse' | 'memory.suggest' | 'memory.dismiss'
-  >
+  } satisfies GroupHandlers<'memory'>
 }

@@ -1,7 +1,7 @@
 // Claims: marking words in a story, working each claim, re-attaching orphans, undoable deletes.
 // A claim is numbered once (C7) for the story's life; its verdict is tied to the words it was
 // given on (shared/rules/claims.ts says when it waits for re-check).
-import type { HandlersFor } from '../dispatch'
+import type { GroupHandlers } from '../registry'
 import { defaultClaimFields, type Claim, type ClaimFields, type ClaimType, type StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { checkedNow, claimLabel, isChecked, lacksCheckedAgainst, recheckAfterReattach } from '../../shared/rules/claims'
@@ -118,7 +118,7 @@ export function claimHandlers(ctx: ServiceContext) {
   }
 
   return {
-    'claims.create': ({ storyId, part, start, end, fields }) => {
+    create: ({ storyId, part, start, end, fields }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const range = { part, ...tightRange(partText(file.story, part), start, end) }
@@ -143,7 +143,7 @@ export function claimHandlers(ctx: ServiceContext) {
         return claim
       })
     },
-    'claims.update': ({ storyId, claimId, patch }) => {
+    update: ({ storyId, claimId, patch }) => {
       const by = currentEditor(ctx)
       const { requireCheckedAgainst } = ctx.store.library.settings
       return ctx.store.updateStory(storyId, (file) => {
@@ -180,7 +180,7 @@ export function claimHandlers(ctx: ServiceContext) {
         return claim
       })
     },
-    'claims.confirm': ({ storyId, claimId }) => {
+    confirm: ({ storyId, claimId }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const claim = findClaim(file, claimId)
@@ -205,7 +205,7 @@ export function claimHandlers(ctx: ServiceContext) {
         return claim
       })
     },
-    'claims.reattach': ({ storyId, claimId, part, start, end }) => {
+    reattach: ({ storyId, claimId, part, start, end }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const claim = findClaim(file, claimId)
@@ -237,7 +237,7 @@ export function claimHandlers(ctx: ServiceContext) {
         return claim
       })
     },
-    'claims.delete': ({ storyId, claimId }) => {
+    delete: ({ storyId, claimId }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const claim = findClaim(file, claimId)
@@ -254,7 +254,7 @@ export function claimHandlers(ctx: ServiceContext) {
         return { claim, evidence }
       })
     },
-    'claims.restore': ({ storyId, deleted }) => {
+    restore: ({ storyId, deleted }) => {
       const by = currentEditor(ctx)
       if (deleted.claim.storyId !== storyId || deleted.evidence.some((e) => e.claimId !== deleted.claim.id)) {
         throw new AppError('invalid_input', 'That deleted claim does not belong to this story.')
@@ -279,7 +279,7 @@ export function claimHandlers(ctx: ServiceContext) {
         return deleted.claim
       })
     },
-    'claims.comment': ({ storyId, claimId, body }) => {
+    comment: ({ storyId, claimId, body }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const claim = findClaim(file, claimId)
@@ -296,7 +296,7 @@ export function claimHandlers(ctx: ServiceContext) {
         return comment
       })
     },
-    'claims.uncomment': ({ storyId, claimId, commentId }) => {
+    uncomment: ({ storyId, claimId, commentId }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const claim = findClaim(file, claimId)
@@ -314,14 +314,5 @@ export function claimHandlers(ctx: ServiceContext) {
         return comment
       })
     }
-  } satisfies HandlersFor<
-    | 'claims.create'
-    | 'claims.update'
-    | 'claims.confirm'
-    | 'claims.reattach'
-    | 'claims.delete'
-    | 'claims.restore'
-    | 'claims.comment'
-    | 'claims.uncomment'
-  >
+  } satisfies GroupHandlers<'claims'>
 }

@@ -1,5 +1,5 @@
 // The contact log: each attempt to reach a source about a claim, who made it, and the follow-up owed.
-import type { HandlersFor } from '../dispatch'
+import type { GroupHandlers } from '../registry'
 import type { ContactAttempt } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { contactOutcomeLabels } from '../../shared/rules/contacts'
@@ -8,7 +8,7 @@ import { currentEditor, logActivity, type ServiceContext } from './context'
 
 export function contactHandlers(ctx: ServiceContext) {
   return {
-    'contacts.add': ({ storyId, claimId, fields, by: madeBy }) => {
+    add: ({ storyId, claimId, fields, by: madeBy }) => {
       const editor = currentEditor(ctx)
       const { people, sources } = ctx.store.library
       const by = madeBy ?? editor
@@ -34,7 +34,7 @@ export function contactHandlers(ctx: ServiceContext) {
         return attempt
       })
     },
-    'contacts.remove': ({ storyId, claimId, contactId }) => {
+    remove: ({ storyId, claimId, contactId }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const claim = findClaim(file, claimId)
@@ -51,5 +51,5 @@ export function contactHandlers(ctx: ServiceContext) {
         return attempt
       })
     }
-  } satisfies HandlersFor<'contacts.add' | 'contacts.remove'>
+  } satisfies GroupHandlers<'contacts'>
 }

@@ -13,7 +13,7 @@
 // The history lives in main for the life of the app, so it survives a reload of the window; it is
 // dropped with the library (another library opened) and with the app.
 import { isDeepStrictEqual } from 'node:util'
-import type { HandlersFor } from '../dispatch'
+import type { GroupHandlers } from '../registry'
 import { historyDepth, type HistoryResult, type HistoryStepInfo } from '../../shared/contract'
 import type { Activity, Claim, DeskState, Evidence, SignOff, StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
@@ -124,10 +124,10 @@ export class History {
       return { ...this.state(storyId, by), done }
     }
     return {
-      'history.state': ({ storyId }) => this.state(storyId, ctx.editorId),
-      'history.undo': ({ storyId, callId }) => take('undo', storyId, callId),
-      'history.redo': ({ storyId, callId }) => take('redo', storyId, callId)
-    } satisfies HandlersFor<'history.state' | 'history.undo' | 'history.redo'>
+      state: ({ storyId }) => this.state(storyId, ctx.editorId),
+      undo: ({ storyId, callId }) => take('undo', storyId, callId),
+      redo: ({ storyId, callId }) => take('redo', storyId, callId)
+    } satisfies GroupHandlers<'history'>
   }
 
   private stacksOf(storyId: string): Stacks {

@@ -1,12 +1,12 @@
 // The library as a whole: its state for the library screen, settings, and the desk's editors.
-import type { HandlersFor } from '../dispatch'
+import type { GroupHandlers } from '../registry'
 import type { LibraryFile, Person } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import type { ServiceContext } from './context'
 
 export function libraryHandlers(ctx: ServiceContext) {
-  return {
-    'library.get': () => {
+  const libraryState = {
+    get: () => {
       const { people, settings } = ctx.store.library
       return {
         path: ctx.store.dir,
@@ -16,14 +16,18 @@ export function libraryHandlers(ctx: ServiceContext) {
         currentEditorId: ctx.editorId,
         notices: ctx.store.notices
       }
-    },
-    'settings.update': ({ patch }) =>
+    }
+  } satisfies GroupHandlers<'libraryState'>
+  const settings = {
+    update: ({ patch }) =>
       ctx.store.updateLibrary((draft) => {
         draft.settings = { ...draft.settings, ...patch }
         return draft.settings
-      }),
+      })
+  } satisfies GroupHandlers<'settings'>
+  const people = {
     // Adding a colleague (to assign work to) never changes who is editing on this machine.
-    'people.create': ({ name }) =>
+    create: ({ name }) =>
       ctx.store.updateLibrary((draft) => {
         // The contract has trimmed the name already (a name of spaces never gets here).
         assertNameFree(draft, name, null)
@@ -38,7 +42,7 @@ export function libraryHandlers(ctx: ServiceContext) {
         draft.people.push(person)
         return person
       }),
-    'people.rename': ({ id, name }) =>
+    rename: ({ id, name }) =>
       ctx.store.updateLibrary((draft) => {
         const person = findPerson(draft, id)
         if (name === person.name) return person
@@ -48,22 +52,21 @@ export function libraryHandlers(ctx: ServiceContext) {
         person.initials = initialsOf(name)
         return person
       }),
-    'people.setActive': ({ id, active }) =>
+    setActive: ({ id, active }) =>
       ctx.store.updateLibrary((draft) => {
         const person = findPerson(draft, id)
         person.active = active
         return person
       }),
-    'people.setCurrent': async ({ id }) => {
+    setCurrent: async ({ id }) => {
       const person = findPerson(ctx.store.library, id)
       if (!person.active)
         throw new AppError('conflict', `${person.name} has been deactivated on this desk; reactivate them first.`)
       await ctx.chooseEditor(id)
       return { currentEditorId: id }
     }
-  } satisfies HandlersFor<
-    'library.get' | 'settings.update' | 'people.create' | 'people.rename' | 'people.setActive' | 'people.setCurrent'
-  >
+  } satisfies GroupHandlers<'people'>
+  return { libraryState, settings, people }
 }
 
 function findPerson<L extends Pick<LibraryFile, 'people'>>(library: L, id: string): L['people'][number] {

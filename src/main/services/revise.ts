@@ -2,7 +2,7 @@
 // what happened to each (follow.ts). A claim that cannot be found with confidence is orphaned, never
 // moved to other words. Claims in the headline follow a new headline instead (stories.ts).
 import type { ReanchorReport, StoryDetail } from '../../shared/contract'
-import type { HandlersFor } from '../dispatch'
+import type { GroupHandlers } from '../registry'
 import { AppError } from '../../shared/result'
 import { canonicalText } from '../../shared/text/canonical'
 import { currentEditor, logActivity, type ServiceContext } from './context'
@@ -47,7 +47,6 @@ export async function reviseStory(
 
 export function revisionHandlers(ctx: ServiceContext) {
   return {
-    'stories.revise': ({ id, text, note }) =>
-      reviseStory(ctx, id, text, note || 'Edited in Factdesk', currentEditor(ctx))
-  } satisfies HandlersFor<'stories.revise'>
+    revise: ({ id, text, note }) => reviseStory(ctx, id, text, note || 'Edited in Factdesk', currentEditor(ctx))
+  } satisfies GroupHandlers<'revision'>
 }

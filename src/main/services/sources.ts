@@ -1,5 +1,5 @@
 // Sources (library-wide) and the evidence that links a claim to one of them.
-import type { HandlersFor } from '../dispatch'
+import type { GroupHandlers } from '../registry'
 import type { Evidence, Source, SourceFields } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { findClaim } from './claims'
@@ -53,9 +53,9 @@ function findEvidence(evidence: Evidence[], id: string): Evidence {
 }
 
 export function sourceHandlers(ctx: ServiceContext) {
-  return {
-    'sources.list': ({ query }) => searchSources(ctx.store.library.sources, query ?? ''),
-    'sources.create': ({ fields }) => {
+  const sources = {
+    list: ({ query }) => searchSources(ctx.store.library.sources, query ?? ''),
+    create: ({ fields }) => {
       currentEditor(ctx)
       return ctx.store.updateLibrary((draft) => {
         // The same document entered twice is one source: reuse it rather than split its citations.
@@ -76,7 +76,7 @@ export function sourceHandlers(ctx: ServiceContext) {
         return source
       })
     },
-    'sources.update': ({ id, patch }) => {
+    update: ({ id, patch }) => {
       currentEditor(ctx)
       return ctx.store.updateLibrary((draft) => {
         const source = draft.sources.find((s) => s.id === id)
@@ -84,8 +84,10 @@ export function sourceHandlers(ctx: ServiceContext) {
         Object.assign(source, patch, { updatedAt: ctx.now().toISOString() })
         return source
       })
-    },
-    'evidence.add': ({ storyId, claimId, sourceId, fields }) => {
+    }
+  } satisfies GroupHandlers<'sources'>
+  const evidence = {
+    add: ({ storyId, claimId, sourceId, fields }) => {
       const by = currentEditor(ctx)
       const source = ctx.store.library.sources.find((s) => s.id === sourceId)
       if (!source) throw new AppError('not_found', 'That source is not in the library.')
@@ -116,7 +118,7 @@ export function sourceHandlers(ctx: ServiceContext) {
         return evidence
       })
     },
-    'evidence.update': ({ storyId, evidenceId, patch }) => {
+    update: ({ storyId, evidenceId, patch }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const evidence = findEvidence(file.evidence, evidenceId)
@@ -137,7 +139,7 @@ export function sourceHandlers(ctx: ServiceContext) {
         return evidence
       })
     },
-    'evidence.remove': ({ storyId, evidenceId }) => {
+    remove: ({ storyId, evidenceId }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const evidence = findEvidence(file.evidence, evidenceId)
@@ -151,7 +153,7 @@ export function sourceHandlers(ctx: ServiceContext) {
         return evidence
       })
     },
-    'evidence.restore': ({ storyId, evidence }) => {
+    restore: ({ storyId, evidence }) => {
       const by = currentEditor(ctx)
       if (!ctx.store.library.sources.some((s) => s.id === evidence.sourceId))
         throw new AppError('not_found', 'The source of that evidence is no longer in the library.')
@@ -169,13 +171,6 @@ export function sourceHandlers(ctx: ServiceContext) {
         return evidence
       })
     }
-  } satisfies HandlersFor<
-    | 'sources.list'
-    | 'sources.create'
-    | 'sources.update'
-    | 'evidence.add'
-    | 'evidence.update'
-    | 'evidence.remove'
-    | 'evidence.restore'
-  >
+  } satisfies GroupHandlers<'evidence'>
+  return { sources, evidence }
 }

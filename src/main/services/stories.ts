@@ -1,5 +1,5 @@
 // Stories: create, open with everything attached, edit metadata and desk state, trash and restore.
-import type { HandlersFor } from '../dispatch'
+import type { GroupHandlers } from '../registry'
 import type { StoryDetail } from '../../shared/contract'
 import type { DeskState, StoryFile, StoryMeta, StoryOrigin } from '../../shared/model'
 import { STORY_SCHEMA_VERSION } from '../../shared/model'
@@ -71,16 +71,15 @@ const metaFields = ['title', 'outlet', 'byline', 'url', 'publishedAt', 'language
 
 export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => string) {
   return {
-    'stories.list': ({ includeDeleted }) =>
-      ctx.store.library.stories.filter((s) => includeDeleted || s.deletedAt === null),
-    'stories.trash': () => ctx.store.library.stories.filter((s) => s.deletedAt !== null),
-    'stories.get': async ({ id }) => {
+    list: ({ includeDeleted }) => ctx.store.library.stories.filter((s) => includeDeleted || s.deletedAt === null),
+    trash: () => ctx.store.library.stories.filter((s) => s.deletedAt !== null),
+    get: async ({ id }) => {
       // The number is read before the story: a write landing in between makes the answer newer than
       // its number says (fetched again, harmless), never older.
       const version = ctx.storyVersion(id)
       return { ...storyDetail(ctx, await ctx.store.readStory(id)), version }
     },
-    'stories.create': async ({ text, ...meta }) => {
+    create: async ({ text, ...meta }) => {
       const by = currentEditor(ctx)
       const canonicalText = canonical(text)
       if (!canonicalText) throw new AppError('invalid_input', 'The story has no text.')
@@ -88,7 +87,7 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
         newStoryFile(ctx, { meta, text: canonicalText, origin: { kind: 'paste', location: '' } }, by)
       )
     },
-    'stories.update': async ({ id, patch, overrideReason }) => {
+    update: async ({ id, patch, overrideReason }) => {
       const by = currentEditor(ctx)
       await ctx.store.updateStory(id, (file) => {
         // Claims in the headline follow its words into the new headline, as claims in the text follow a revision.
@@ -123,7 +122,7 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
       })
       return summaryOf(ctx, id)
     },
-    'stories.correct': async ({ id, what, note, claimIds }) => {
+    correct: async ({ id, what, note, claimIds }) => {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(id, (file) => {
         if (!file.story.signOff)
@@ -146,31 +145,21 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
         return correction
       })
     },
-    'stories.revision': async ({ id, revision }) => {
+    revision: async ({ id, revision }) => {
       const file = await ctx.store.readStory(id)
       const found = file.revisions.find((r) => r.revision === revision)
       if (!found) throw new AppError('not_found', `Story revision ${revision} does not exist.`)
       return { revision: found.revision, text: found.text }
     },
-    'stories.delete': async ({ id }) => {
+    delete: async ({ id }) => {
       currentEditor(ctx)
       return ctx.store.trashStory(id)
     },
-    'stories.restore': async ({ id }) => {
+    restore: async ({ id }) => {
       currentEditor(ctx)
       return ctx.store.restoreStory(id)
     }
-  } satisfies HandlersFor<
-    | 'stories.list'
-    | 'stories.trash'
-    | 'stories.get'
-    | 'stories.create'
-    | 'stories.update'
-    | 'stories.correct'
-    | 'stories.revision'
-    | 'stories.delete'
-    | 'stories.restore'
-  >
+  } satisfies GroupHandlers<'stories'>
 }
 
 /**

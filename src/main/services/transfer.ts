@@ -1,7 +1,7 @@
 // Bringing stories in (file, URL, verification package; pasted text is stories.create), re-importing
 // newer versions, and exporting reports.
 import { writeFile } from 'node:fs/promises'
-import type { HandlersFor } from '../dispatch'
+import type { GroupHandlers } from '../registry'
 import type { FilteredClaim, ImportedFile, ReanchorReport } from '../../shared/contract'
 import type { StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
@@ -57,18 +57,20 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
     return report
   }
 
-  return {
-    'import.file': async (file) => {
+  const importing = {
+    file: async (file) => {
       currentEditor(ctx)
       const picked = fromBase64(file)
       return addImported(await importer.file(picked), { kind: 'file', location: picked.fileName })
     },
-    'import.url': async ({ url }) => {
+    url: async ({ url }) => {
       currentEditor(ctx)
       return addImported(await importer.url(url, { consent: consentFor(url) }), { kind: 'url', location: url })
     },
-    'import.cancel': async () => ({ cancelled: importer.cancel() }),
-    'stories.reimport': async ({ id, file }) => {
+    cancel: async () => ({ cancelled: importer.cancel() })
+  } satisfies GroupHandlers<'import'>
+  const reimport = {
+    reimport: async ({ id, file }) => {
       currentEditor(ctx)
       const story = (await ctx.store.readStory(id)).story
       if (file) return reviseFrom(id, await importer.file(fromBase64(file)))
@@ -77,8 +79,10 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       const picked = await platform.chooseImportFile('story')
       if (!picked) throw new AppError('cancelled', 'No file was chosen.')
       return reviseFrom(id, await importer.file(picked))
-    },
-    'export.report': async (request) => {
+    }
+  } satisfies GroupHandlers<'reimport'>
+  const exporting = {
+    report: async (request) => {
       const ids =
         request.scope === 'library'
           ? ctx.store.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id)
@@ -123,7 +127,7 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
         leftOut: rendered.leftOut
       }
     },
-    'export.claims': async ({ filter, limit }) => {
+    claims: async ({ filter, limit }) => {
       const live = ctx.store.library.stories.filter((s) => s.deletedAt === null)
       const claims: FilteredClaim[] = []
       const tags = new Set<string>()
@@ -155,13 +159,15 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
         tags: [...tags].sort((a, b) => a.localeCompare(b))
       }
     },
-    'export.reveal': ({ path }) => {
+    reveal: ({ path }) => {
       if (lastExport === null || path !== lastExport)
         throw new AppError('forbidden', 'Only the report Factdesk just saved can be shown in its folder.')
       platform.revealFile(path)
       return null
-    },
-    'package.import': async ({ file }) => {
+    }
+  } satisfies GroupHandlers<'export'>
+  const packages = {
+    import: async ({ file }) => {
       const by = currentEditor(ctx)
       const picked = file ? fromBase64(file) : await platform.chooseImportFile('package')
       if (!picked) return null
@@ -193,14 +199,6 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       }
       return merge.counts
     }
-  } satisfies HandlersFor<
-    | 'import.file'
-    | 'import.url'
-    | 'import.cancel'
-    | 'stories.reimport'
-    | 'export.report'
-    | 'export.claims'
-    | 'export.reveal'
-    | 'package.import'
-  >
+  } satisfies GroupHandlers<'package'>
+  return { import: importing, reimport, export: exporting, package: packages }
 }

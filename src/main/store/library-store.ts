@@ -575,7 +575,13 @@ export class LibraryStore {
   }
 
   private assertWritable(): void {
-    if (this.readOnlyReason) throw readOnlyError(this.readOnlyReason)
+    const refusal = this.writeRefusal()
+    if (refusal) throw refusal
+  }
+
+  /** Why this library takes no writes (coded `read_only`), or null when it does. */
+  writeRefusal(): AppError | null {
+    return this.readOnlyReason ? readOnlyError(this.readOnlyReason) : null
   }
 }
 

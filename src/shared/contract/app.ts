@@ -1,6 +1,6 @@
 // The app itself rather than the library: what the window shows when something goes wrong.
 import { z } from 'zod'
-import { channel, NoInput, Nothing } from './channel'
+import { channels, read, NoInput, Nothing } from './channel'
 
 export const AppInfo = z.strictObject({
   version: z.string(),
@@ -10,11 +10,11 @@ export const AppInfo = z.strictObject({
 })
 export type AppInfo = z.infer<typeof AppInfo>
 
-export const appChannels = {
+export const appChannels = channels('app', {
   /** Answers at once: the window's startup check that main can be reached. */
-  'app.info': channel(NoInput, AppInfo),
+  info: read(NoInput, AppInfo),
   /** A render error the window caught, written to main's log so a report can include it. */
-  'app.reportError': channel(
+  reportError: read(
     z.strictObject({
       message: z.string().max(2000),
       stack: z.string().max(8000).nullable(),
@@ -22,4 +22,4 @@ export const appChannels = {
     }),
     Nothing
   )
-}
+})

@@ -4,11 +4,46 @@ import { z } from 'zod'
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I
   output: O
+  /**
+   * True when the call changes what the library holds (its files). A read-only library refuses such
+   * calls before their handler runs; every other call (reading, exporting, switching library) still works.
+   */
+  mutates: boolean
 }
 
-export const channel = <I extends z.ZodObject, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({
+/** A call that only reads the library (or acts outside it: a log line, a browser, an export file). */
+export const read = <I extends z.ZodObject, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({
   input,
-  output
+  output,
+  mutates: false
+})
+
+/** A call that changes what the library holds. */
+export const write = <I extends z.ZodObject, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({
+  input,
+  output,
+  mutates: true
+})
+
+/**
+ * One feature's calls, all named `<noun>.<verb>`: the noun is written once here and each verb once as a
+ * key, so no channel name is ever typed out. Main implements a group with one handler per verb
+ * (main/registry.ts); several groups may share a noun as long as no verb is declared twice.
+ */
+export interface ChannelGroup<
+  N extends string = string,
+  D extends Record<string, ChannelDef> = Record<string, ChannelDef>
+> {
+  noun: N
+  channels: D
+}
+
+export const channels = <N extends string, D extends Record<string, ChannelDef>>(
+  noun: N,
+  defs: D
+): ChannelGroup<N, D> => ({
+  noun,
+  channels: defs
 })
 
 /** Calls that take nothing still take one (empty, strict) object, so every call has the same shape. */

@@ -15,7 +15,7 @@ import {
   SourceFields,
   StoryPart
 } from '../model'
-import { channel } from './channel'
+import { channels, read, write } from './channel'
 
 const StoryClaim = { storyId: Id, claimId: Id }
 
@@ -34,8 +34,8 @@ const quoteTooLong = {
 export const DeletedClaim = z.strictObject({ claim: Claim, evidence: z.array(Evidence) })
 export type DeletedClaim = z.infer<typeof DeletedClaim>
 
-export const claimChannels = {
-  'claims.create': channel(
+export const claimChannels = channels('claims', {
+  create: write(
     z
       .strictObject({
         storyId: Id,
@@ -45,34 +45,32 @@ export const claimChannels = {
       .refine(quoteFits, quoteTooLong),
     Claim
   ),
-  'claims.update': channel(z.strictObject({ ...StoryClaim, patch: ClaimFields.partial() }), Claim),
+  update: write(z.strictObject({ ...StoryClaim, patch: ClaimFields.partial() }), Claim),
   /** Keeps the verdict for the claim's new words and ends its re-check. */
-  'claims.confirm': channel(z.strictObject(StoryClaim), Claim),
-  'claims.reattach': channel(z.strictObject({ ...StoryClaim, ...WordRange }).refine(quoteFits, quoteTooLong), Claim),
-  'claims.delete': channel(z.strictObject(StoryClaim), DeletedClaim),
-  'claims.restore': channel(z.strictObject({ storyId: Id, deleted: DeletedClaim }), Claim),
-  'claims.comment': channel(z.strictObject({ ...StoryClaim, body: z.string().trim().min(1).max(20_000) }), Comment),
+  confirm: write(z.strictObject(StoryClaim), Claim),
+  reattach: write(z.strictObject({ ...StoryClaim, ...WordRange }).refine(quoteFits, quoteTooLong), Claim),
+  delete: write(z.strictObject(StoryClaim), DeletedClaim),
+  restore: write(z.strictObject({ storyId: Id, deleted: DeletedClaim }), Claim),
+  comment: write(z.strictObject({ ...StoryClaim, body: z.string().trim().min(1).max(20_000) }), Comment),
   /** Takes back one's own comment (undo); answers with the comment removed. */
-  'claims.uncomment': channel(z.strictObject({ ...StoryClaim, commentId: Id }), Comment),
+  uncomment: write(z.strictObject({ ...StoryClaim, commentId: Id }), Comment)
+})
+
+export const contactChannels = channels('contacts', {
   /** `by` is who on the desk made the attempt; the current editor when left out. */
-  'contacts.add': channel(z.strictObject({ ...StoryClaim, fields: ContactFields, by: Id.optional() }), ContactAttempt),
-  'contacts.remove': channel(z.strictObject({ ...StoryClaim, contactId: Id }), ContactAttempt),
+  add: write(z.strictObject({ ...StoryClaim, fields: ContactFields, by: Id.optional() }), ContactAttempt),
+  remove: write(z.strictObject({ ...StoryClaim, contactId: Id }), ContactAttempt)
+})
 
-  'sources.list': channel(z.strictObject({ query: z.string().max(200).optional() }), z.array(Source)),
-  'sources.create': channel(
-    z.strictObject({ fields: SourceFields.partial().extend({ title: Name }).strict() }),
-    Source
-  ),
-  'sources.update': channel(z.strictObject({ id: Id, patch: SourceFields.partial() }), Source),
+export const sourceChannels = channels('sources', {
+  list: read(z.strictObject({ query: z.string().max(200).optional() }), z.array(Source)),
+  create: write(z.strictObject({ fields: SourceFields.partial().extend({ title: Name }).strict() }), Source),
+  update: write(z.strictObject({ id: Id, patch: SourceFields.partial() }), Source)
+})
 
-  'evidence.add': channel(
-    z.strictObject({ ...StoryClaim, sourceId: Id, fields: EvidenceFields.partial().optional() }),
-    Evidence
-  ),
-  'evidence.update': channel(
-    z.strictObject({ storyId: Id, evidenceId: Id, patch: EvidenceFields.partial() }),
-    Evidence
-  ),
-  'evidence.remove': channel(z.strictObject({ storyId: Id, evidenceId: Id }), Evidence),
-  'evidence.restore': channel(z.strictObject({ storyId: Id, evidence: Evidence }), Evidence)
-}
+export const evidenceChannels = channels('evidence', {
+  add: write(z.strictObject({ ...StoryClaim, sourceId: Id, fields: EvidenceFields.partial().optional() }), Evidence),
+  update: write(z.strictObject({ storyId: Id, evidenceId: Id, patch: EvidenceFields.partial() }), Evidence),
+  remove: write(z.strictObject({ storyId: Id, evidenceId: Id }), Evidence),
+  restore: write(z.strictObject({ storyId: Id, evidence: Evidence }), Evidence)
+})

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { Id, IsoDate, ShortText } from '../model'
 import { ErrorCode } from '../result'
-import { channel, NoInput } from './channel'
+import { channels, read, write, NoInput } from './channel'
 
 /** Where the desk database is; the password travels separately and is never saved in plain text. */
 export const DeskConnection = z.strictObject({
@@ -71,18 +71,18 @@ export const DeskConnected = DeskStatus.extend({
 })
 export type DeskConnected = z.infer<typeof DeskConnected>
 
-export const deskChannels = {
-  'desk.status': channel(NoInput, DeskStatus),
-  'desk.connect': channel(ConnectDesk, DeskConnected),
-  'desk.disconnect': channel(NoInput, DeskStatus),
+export const deskChannels = channels('desk', {
+  status: read(NoInput, DeskStatus),
+  connect: write(ConnectDesk, DeskConnected),
+  disconnect: read(NoInput, DeskStatus),
   /**
    * Disconnects and forgets everything agreed with the desk (the library's stories stay as they are),
    * so the library can join another desk, where all of it is new.
    */
-  'desk.detach': channel(NoInput, DeskStatus),
+  detach: write(NoInput, DeskStatus),
   /** Settles a sync conflict field by field: keep this library's value or the desk's. */
-  'desk.resolve': channel(
+  resolve: write(
     z.strictObject({ key: z.string().max(200), choices: z.record(z.string().max(100), z.enum(['local', 'remote'])) }),
     DeskStatus
   )
-}
+})

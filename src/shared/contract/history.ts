@@ -2,7 +2,7 @@
 // it changed, by id), and a step is applied through the same rules as any edit (services/history.ts).
 import { z } from 'zod'
 import { Id } from '../model'
-import { CallId, channel } from './channel'
+import { CallId, channels, read, write } from './channel'
 
 /** What a step would take back or do again, in the words of the activity the write logged. */
 export const HistoryStepInfo = z.strictObject({
@@ -36,8 +36,8 @@ const Step = z.strictObject({
   callId: CallId.optional()
 })
 
-export const historyChannels = {
-  'history.state': channel(z.strictObject({ storyId: Id }), HistoryState),
-  'history.undo': channel(Step, HistoryResult),
-  'history.redo': channel(Step, HistoryResult)
-}
+export const historyChannels = channels('history', {
+  state: read(z.strictObject({ storyId: Id }), HistoryState),
+  undo: write(Step, HistoryResult),
+  redo: write(Step, HistoryResult)
+})

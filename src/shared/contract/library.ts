@@ -1,7 +1,7 @@
 // The library as a whole: what the library screen shows, settings, people, where it lives.
 import { z } from 'zod'
 import { DeskState, FollowUp, Id, Name, Person, Settings, SettingsPatch, StorySummary } from '../model'
-import { channel, NoInput, Nothing } from './channel'
+import { channels, read, write, NoInput, Nothing } from './channel'
 
 export const LibraryNotice = z.strictObject({
   kind: z.enum(['recovered_from_backup', 'quarantined', 'read_only', 'created', 'missing', 'unreadable', 'rebuilt']),
@@ -68,15 +68,28 @@ export type LibraryPage = z.infer<typeof LibraryPage>
 export const StoryFollowUp = z.strictObject({ storyId: Id, title: z.string(), followUp: FollowUp })
 export type StoryFollowUp = z.infer<typeof StoryFollowUp>
 
-export const libraryChannels = {
-  'library.followUps': channel(NoInput, z.array(StoryFollowUp)),
-  'library.get': channel(NoInput, LibraryState),
-  'library.search': channel(LibraryQuery, LibraryPage),
-  'library.open': channel(NoInput, z.strictObject({ opened: z.boolean(), path: z.string() })),
-  'settings.update': channel(z.strictObject({ patch: SettingsPatch }), Settings),
-  'people.create': channel(z.strictObject({ name: Name }), Person),
-  'people.rename': channel(z.strictObject({ id: Id, name: Name }), Person),
-  'people.setActive': channel(z.strictObject({ id: Id, active: z.boolean() }), Person),
-  'people.setCurrent': channel(z.strictObject({ id: Id }), z.strictObject({ currentEditorId: Id })),
-  'shell.openExternal': channel(z.strictObject({ url: z.string().max(4000) }), Nothing)
-}
+export const libraryChannels = channels('library', {
+  followUps: read(NoInput, z.array(StoryFollowUp)),
+  search: read(LibraryQuery, LibraryPage),
+  open: read(NoInput, z.strictObject({ opened: z.boolean(), path: z.string() }))
+})
+
+/** The library's people and settings as they stand (answered by main/services/library.ts, beside their edits). */
+export const libraryStateChannels = channels('library', {
+  get: read(NoInput, LibraryState)
+})
+
+export const settingsChannels = channels('settings', {
+  update: write(z.strictObject({ patch: SettingsPatch }), Settings)
+})
+
+export const peopleChannels = channels('people', {
+  create: write(z.strictObject({ name: Name }), Person),
+  rename: write(z.strictObject({ id: Id, name: Name }), Person),
+  setActive: write(z.strictObject({ id: Id, active: z.boolean() }), Person),
+  setCurrent: read(z.strictObject({ id: Id }), z.strictObject({ currentEditorId: Id }))
+})
+
+export const shellChannels = channels('shell', {
+  openExternal: read(z.strictObject({ url: z.string().max(4000) }), Nothing)
+})

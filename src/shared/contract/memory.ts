@@ -1,7 +1,7 @@
 // The desk's memory: earlier checks of a claim, and sentences worth checking.
 import { z } from 'zod'
 import { Claim, Id, IsoDate, Stance, Verdict } from '../model'
-import { channel } from './channel'
+import { channels, read, write } from './channel'
 
 /** One earlier check that says the same thing (or nearly: see the two warnings). */
 export const EarlierCheck = z.strictObject({
@@ -54,11 +54,11 @@ export type Suggestions = z.infer<typeof Suggestions>
 
 const StoryClaim = { storyId: Id, claimId: Id }
 
-export const memoryChannels = {
-  'memory.matches': channel(z.strictObject(StoryClaim), z.array(EarlierCheck)),
-  'memory.search': channel(z.strictObject({ query: z.string().trim().min(1).max(2000) }), z.array(EarlierCheck)),
-  'memory.storyMatches': channel(z.strictObject({ storyId: Id }), z.array(SentenceMatch)),
-  'memory.reuse': channel(z.strictObject({ ...StoryClaim, fromStoryId: Id, fromClaimId: Id }), Claim),
-  'memory.suggest': channel(z.strictObject({ storyId: Id, wait: z.boolean().optional() }), Suggestions),
-  'memory.dismiss': channel(z.strictObject({ storyId: Id, key: z.string().min(1).max(300) }), z.null())
-}
+export const memoryChannels = channels('memory', {
+  matches: read(z.strictObject(StoryClaim), z.array(EarlierCheck)),
+  search: read(z.strictObject({ query: z.string().trim().min(1).max(2000) }), z.array(EarlierCheck)),
+  storyMatches: read(z.strictObject({ storyId: Id }), z.array(SentenceMatch)),
+  reuse: write(z.strictObject({ ...StoryClaim, fromStoryId: Id, fromClaimId: Id }), Claim),
+  suggest: read(z.strictObject({ storyId: Id, wait: z.boolean().optional() }), Suggestions),
+  dismiss: write(z.strictObject({ storyId: Id, key: z.string().min(1).max(300) }), z.null())
+})

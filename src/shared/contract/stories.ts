@@ -16,7 +16,7 @@ import {
   StoryMeta,
   StorySummary
 } from '../model'
-import { channel, NoInput, WriteVersion } from './channel'
+import { channels, read, write, NoInput, WriteVersion } from './channel'
 
 export const RevisionInfo = z.strictObject({
   revision: z.number().int(),
@@ -54,14 +54,11 @@ export const ReanchorReport = z.strictObject({
 })
 export type ReanchorReport = z.infer<typeof ReanchorReport>
 
-export const storyChannels = {
-  'stories.list': channel(z.strictObject({ includeDeleted: z.boolean().optional() }), z.array(StorySummary)),
-  'stories.get': channel(z.strictObject({ id: Id }), VersionedStory),
-  'stories.create': channel(
-    StoryMeta.partial().extend({ title: Name, text: IncomingStoryText }).strict(),
-    StorySummary
-  ),
-  'stories.update': channel(
+export const storyChannels = channels('stories', {
+  list: read(z.strictObject({ includeDeleted: z.boolean().optional() }), z.array(StorySummary)),
+  get: read(z.strictObject({ id: Id }), VersionedStory),
+  create: write(StoryMeta.partial().extend({ title: Name, text: IncomingStoryText }).strict(), StorySummary),
+  update: write(
     z.strictObject({
       id: Id,
       patch: StoryMeta.partial().extend({ deskState: DeskState.optional() }).strict(),
@@ -71,7 +68,7 @@ export const storyChannels = {
     StorySummary
   ),
   /** Logs a correction made after publication on a signed-off story; reports print it, ClaimReview dates it. */
-  'stories.correct': channel(
+  correct: write(
     z.strictObject({
       id: Id,
       what: Correction.shape.what,
@@ -80,15 +77,18 @@ export const storyChannels = {
     }),
     Correction
   ),
-  'stories.revise': channel(
-    z.strictObject({ id: Id, text: IncomingStoryText, note: ShortText.optional() }),
-    z.strictObject({ detail: StoryDetail, report: ReanchorReport })
-  ),
-  'stories.revision': channel(
+  revision: read(
     z.strictObject({ id: Id, revision: z.number().int().min(1) }),
     z.strictObject({ revision: z.number().int(), text: z.string() })
   ),
-  'stories.delete': channel(z.strictObject({ id: Id }), StorySummary),
-  'stories.restore': channel(z.strictObject({ id: Id }), StorySummary),
-  'stories.trash': channel(NoInput, z.array(StorySummary))
-}
+  delete: write(z.strictObject({ id: Id }), StorySummary),
+  restore: write(z.strictObject({ id: Id }), StorySummary),
+  trash: read(NoInput, z.array(StorySummary))
+})
+
+export const revisionChannels = channels('stories', {
+  revise: write(
+    z.strictObject({ id: Id, text: IncomingStoryText, note: ShortText.optional() }),
+    z.strictObject({ detail: StoryDetail, report: ReanchorReport })
+  )
+})

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { CalendarDay, ClaimStatus, Id, ShortText, StorySummary, Verdict } from '../model'
 import { leftOutReasons, type LeftOutReason } from '../rules/claims'
-import { channel } from './channel'
+import { channels, read, write } from './channel'
 import { ReanchorReport } from './stories'
 
 /** 25 MB of file as base64; the main side enforces the real per-format caps. */
@@ -117,19 +117,25 @@ export const PackageImportResult = z.strictObject({
 })
 export type PackageImportResult = z.infer<typeof PackageImportResult>
 
-export const transferChannels = {
-  'import.file': channel(ImportedFile, ImportResult),
+export const importChannels = channels('import', {
+  file: write(ImportedFile, ImportResult),
   /** A redirect into the local network is followed only if the editor allows it in main's own dialog (never a flag from here). */
-  'import.url': channel(z.strictObject({ url: z.string().min(1).max(4000) }), ImportResult),
+  url: write(z.strictObject({ url: z.string().min(1).max(4000) }), ImportResult),
   /** Stops every import under way (each fails with `cancelled`); says how many were stopped. */
-  'import.cancel': channel(z.strictObject({}), z.strictObject({ cancelled: z.number().int() })),
-  'stories.reimport': channel(z.strictObject({ id: Id, file: ImportedFile.optional() }), ReanchorReport),
-  'export.report': channel(ReportRequest, ExportResult),
+  cancel: read(z.strictObject({}), z.strictObject({ cancelled: z.number().int() }))
+})
+
+export const reimportChannels = channels('stories', {
+  reimport: write(z.strictObject({ id: Id, file: ImportedFile.optional() }), ReanchorReport)
+})
+
+export const exportChannels = channels('export', {
+  report: read(ReportRequest, ExportResult),
   /** The claims across the library a data export would take, for the editor to see before exporting. */
-  'export.claims': channel(
-    z.strictObject({ filter: ClaimFilter, limit: z.number().int().min(0).max(500) }),
-    FilteredClaims
-  ),
-  'export.reveal': channel(z.strictObject({ path: z.string().max(4000) }), z.null()),
-  'package.import': channel(z.strictObject({ file: ImportedFile.optional() }), PackageImportResult.nullable())
-}
+  claims: read(z.strictObject({ filter: ClaimFilter, limit: z.number().int().min(0).max(500) }), FilteredClaims),
+  reveal: read(z.strictObject({ path: z.string().max(4000) }), z.null())
+})
+
+export const packageChannels = channels('package', {
+  import: write(z.strictObject({ file: ImportedFile.optional() }), PackageImportResult.nullable())
+})
