@@ -39,6 +39,8 @@ export interface DialogScript {
   networkQuestions: { page: string; host: string; address: string }[]
   openedExternally: string[]
   revealed: string[]
+  /** What the Edit menu's Undo / Redo show (the menu's stand-in: main sets it as it would Electron's). */
+  editMenu: { undo: boolean; redo: boolean }
 }
 
 export const newDialogScript = (): DialogScript => ({
@@ -48,7 +50,8 @@ export const newDialogScript = (): DialogScript => ({
   networkConsent: null,
   networkQuestions: [],
   openedExternally: [],
-  revealed: []
+  revealed: [],
+  editMenu: { undo: false, redo: false }
 })
 
 export interface BrowserApp {
@@ -77,6 +80,8 @@ export async function launchBrowserApp(
   { checkOutput = true, onCall, identity }: LaunchOptions = {}
 ): Promise<BrowserApp> {
   let page: Page | null = null
+  // A new core's menu starts greyed, as the app's does at start.
+  dialogs.editMenu = { undo: false, redo: false }
   const platform: Platform = {
     chooseLibraryFolder: async () => take(dialogs, 'libraryFolder'),
     chooseImportFile: async (): Promise<PickedFile | null> => {
@@ -102,6 +107,7 @@ export async function launchBrowserApp(
       dialogs.networkConsent = null
       return answer
     },
+    setEditMenu: (state) => void (dialogs.editMenu = { ...state }),
     // Stand-in for Electron's safeStorage: the driver keeps the desk password in memory.
     secrets: memorySecrets(),
     emit(event, payload) {

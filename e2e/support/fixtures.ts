@@ -28,6 +28,8 @@ export interface FactdeskApp {
   openedExternally(): Promise<string[]>
   /** Chooses an item of the application menu: clicked for real in Electron, its command sent in the browser. */
   chooseMenuItem(label: string, command: MenuCommand): Promise<void>
+  /** Whether the Edit menu's Undo and Redo are enabled (greyed: false). */
+  editMenu(): Promise<{ undo: boolean; redo: boolean }>
   /** Channels of the calls the window has made to main, in order (browser driver; null under Electron). */
   ipcCalls(): string[] | null
 }
@@ -125,6 +127,7 @@ async function browserFactdesk(
     },
     openedExternally: async () => [...dialogs.openedExternally],
     chooseMenuItem: async (_label, command) => running.menu(command),
+    editMenu: async () => ({ ...dialogs.editMenu }),
     ipcCalls: () => [...calls]
   }
   return { api, close: () => running.close() }
@@ -193,6 +196,14 @@ async function electronFactdesk(
         if (!item) throw new Error(`No menu item "${wanted}"`)
         item.click()
       }, label),
+    editMenu: () =>
+      running.app.evaluate(({ Menu }) => {
+        const menu = Menu.getApplicationMenu()
+        return {
+          undo: menu?.getMenuItemById('undo')?.enabled ?? false,
+          redo: menu?.getMenuItemById('redo')?.enabled ?? false
+        }
+      }),
     ipcCalls: () => null
   }
   return { api, close: () => running.app.close() }

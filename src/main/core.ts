@@ -78,12 +78,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const storyVersions = new Map<string, number>()
   let chosenEditor: string | null = null
   /** Undo and redo per story: hears every write (services/history.ts). */
-  const history = new History({
-    now,
-    get editorId() {
-      return ctx.editorId
-    }
-  })
+  const history = new History(
+    {
+      now,
+      get editorId() {
+        return ctx.editorId
+      }
+    },
+    (state) => platform.setEditMenu(state)
+  )
   /** Makes `opened` the library: the search index is built from it and follows its writes, each announced to the window. */
   const follow = (opened: LibraryStore): void => {
     unfollow()
@@ -120,6 +123,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async chooseEditor(id) {
       await options.identity.save(store.dir, id)
       chosenEditor = id
+      // Undo and redo are the editor's own: the Edit menu follows who is editing.
+      history.refreshMenu()
     },
     storyVersion: (storyId) => storyVersions.get(storyId) ?? 0
   }

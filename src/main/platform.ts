@@ -68,6 +68,14 @@ export interface Platform {
   /** Where the desk password is kept between runs. */
   secrets: SecretStore
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
+  /** Greys or enables the Edit menu's Undo and Redo (services/history.ts decides; the menu starts greyed). */
+  setEditMenu(state: EditMenuState): void
+}
+
+/** Whether the Edit menu's Undo and Redo can act now. */
+export interface EditMenuState {
+  undo: boolean
+  redo: boolean
 }
 
 /** Only http(s) and mailto links leave the app, and only after parsing. */

@@ -2,7 +2,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { BrowserWindow, dialog, shell } from 'electron'
+import { BrowserWindow, dialog, Menu, shell } from 'electron'
 import type { Platform, SecretStore } from '../platform'
 import { pdfPrintOptions, printWindowSize } from '../reports/pdf'
 
@@ -69,6 +69,12 @@ export function electronPlatform(
     secrets,
     emit(event, payload) {
       window()?.webContents.send(event, payload)
+    },
+    setEditMenu({ undo, redo }) {
+      const menu = Menu.getApplicationMenu()
+      const items = [menu?.getMenuItemById('undo'), menu?.getMenuItemById('redo')]
+      if (items[0]) items[0].enabled = undo
+      if (items[1]) items[1].enabled = redo
     }
   }
 }

@@ -33,8 +33,23 @@ export function buildMenu(window: () => BrowserWindow | null): Menu {
       // (registerAccelerator: false) and the menu items send the same command.
       label: 'Edit',
       submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: send('undo') },
-        { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', registerAccelerator: false, click: send('redo') },
+        // Greyed until main's history says there is something to take (History.refreshMenu, setEditMenu).
+        {
+          id: 'undo',
+          label: 'Undo',
+          accelerator: 'CmdOrCtrl+Z',
+          registerAccelerator: false,
+          enabled: false,
+          click: send('undo')
+        },
+        {
+          id: 'redo',
+          label: 'Redo',
+          accelerator: 'Shift+CmdOrCtrl+Z',
+          registerAccelerator: false,
+          enabled: false,
+          click: send('redo')
+        },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -282,3 +282,78 @@ describe('history in main', () => {
     )
   })
 })
+
+describe('the Edit menu follows the history', () => {
+  type Op =
+    | { kind: 'focus'; story: 0 | 1 | null; typing: boolean }
+    | { kind: 'edit'; story: 0 | 1; claim: number }
+    | { kind: 'undo' | 'redo' }
+    | { kind: 'pull'; story: 0 | 1; claim: number }
+    | { kind: 'switch' }
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({
+      kind: fc.constant('focus' as const),
+      story: fc.constantFrom(0 as const, 1 as const, null),
+      typing: fc.boolean()
+    }),
+    fc.record({ kind: fc.constant('edit' as const), story: fc.constantFrom(0 as const, 1 as const), claim: fc.nat(2) }),
+    fc.record({ kind: fc.constantFrom('undo' as const, 'redo' as const) }),
+    fc.record({ kind: fc.constant('pull' as const), story: fc.constantFrom(0 as const, 1 as const), claim: fc.nat(2) }),
+    fc.record({ kind: fc.constant('switch' as const) })
+  )
+
+  it('greys Undo and Redo exactly when history.state for the focused story says there is nothing (or a text field has focus)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
+        await t?.cleanup()
+        const first = await setUp()
+        const text2 = 'Rents rose by 9 percent last year.\n\nThe mayor opened two schools.\n\nBus fares fell.'
+        const second = (await call('stories.create', { title: 'City', text: text2 })).id
+        const secondClaims: Claim[] = []
+        for (const words of ['Rents rose by 9 percent', 'opened two schools', 'Bus fares fell']) {
+          const start = text2.indexOf(words)
+          secondClaims.push(await call('claims.create', { storyId: second, start, end: start + words.length }))
+        }
+        const stories = [
+          { id: first.storyId, claims: first.claims },
+          { id: second, claims: secondClaims }
+        ]
+        const editors = [t.core.store.library.people[0]!.id, (await call('people.create', { name: 'Sam Ortiz' })).id]
+        let editor = 0
+        let focused: { story: 0 | 1 | null; typing: boolean } = { story: null, typing: false }
+        let n = 0
+        for (const o of ops) {
+          n++
+          if (o.kind === 'focus') {
+            focused = { story: o.story, typing: o.typing }
+            await call('history.focus', { storyId: o.story === null ? null : stories[o.story]!.id, typing: o.typing })
+          } else if (o.kind === 'edit') {
+            const s = stories[o.story]!
+            await call('claims.update', {
+              storyId: s.id,
+              claimId: s.claims[o.claim]!.id,
+              patch: { rationale: `r${n}` }
+            })
+          } else if (o.kind === 'pull') {
+            const s = stories[o.story]!
+            await pull(s.id, s.claims[o.claim]!.id, `pulled ${n}`)
+          } else if (o.kind === 'switch') {
+            editor = 1 - editor
+            await call('people.setCurrent', { id: editors[editor]! })
+          } else if (focused.story !== null) {
+            // Refused steps (changed since) leave the history, and the menu, as they were.
+            await attempt(`history.${o.kind}`, { storyId: stories[focused.story]!.id })
+          }
+          const state =
+            focused.story === null ? null : await call('history.state', { storyId: stories[focused.story]!.id })
+          const shown = t.platform.editMenu.at(-1) ?? { undo: false, redo: false }
+          expect(shown).toEqual({
+            undo: focused.typing || (state?.undo ?? null) !== null,
+            redo: focused.typing || (state?.redo ?? null) !== null
+          })
+        }
+      }),
+      { numRuns: Number(process.env.FACTDESK_PROPERTY_RUNS ?? 25) }
+    )
+  }, 120_000)
+})

@@ -18,6 +18,7 @@ import { historyDepth, type HistoryResult, type HistoryStepInfo } from '../../sh
 import type { Activity, Claim, DeskState, Evidence, SignOff, StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { claimLabel, FINAL_DESK_STATE } from '../../shared/rules/claims'
+import type { EditMenuState } from '../platform'
 import type { StoreChange } from '../store/library-store'
 import {
   invertEdit,
@@ -57,15 +58,44 @@ export class History {
   private readonly stories = new Map<string, Stacks>()
   private seq = 0
 
-  constructor(private readonly ctx: Pick<ServiceContext, 'now' | 'editorId'>) {}
+  /** The story the Edit menu acts on and whether a text field has focus (history.focus). */
+  private focused: { storyId: string | null; typing: boolean } = { storyId: null, typing: false }
+  /** What the Edit menu shows now; it starts greyed. */
+  private shown: EditMenuState = { undo: false, redo: false }
+
+  constructor(
+    private readonly ctx: Pick<ServiceContext, 'now' | 'editorId'>,
+    /** Told whenever the Edit menu's Undo / Redo should change (Platform.setEditMenu). */
+    private readonly onMenu: (state: EditMenuState) => void = () => undefined
+  ) {}
 
   /** Forgets everything (another library was opened). */
   reset(): void {
     this.stories.clear()
+    this.focused = { storyId: null, typing: false }
+    this.refreshMenu()
+  }
+
+  /**
+   * Tells the menu what it can do now, when that changed: Undo when the focused story has a change of the
+   * current editor's to undo (or a text field has focus, which undoes its own typing), Redo likewise.
+   */
+  refreshMenu(): void {
+    const { storyId, typing } = this.focused
+    const state = storyId === null ? null : this.state(storyId, this.ctx.editorId)
+    const next = { undo: typing || (state?.undo ?? null) !== null, redo: typing || (state?.redo ?? null) !== null }
+    if (next.undo === this.shown.undo && next.redo === this.shown.redo) return
+    this.shown = next
+    this.onMenu(next)
   }
 
   /** Hears every store write, in the story's turn, once it is on disk. */
   hear(change: StoreChange): void {
+    this.record(change)
+    this.refreshMenu()
+  }
+
+  private record(change: StoreChange): void {
     if (change.entity !== 'story' || !change.edit) return
     const { edit, step } = change
     const stacks = this.stacksOf(change.summary.id)
@@ -126,7 +156,12 @@ export class History {
     return {
       state: ({ storyId }) => this.state(storyId, ctx.editorId),
       undo: ({ storyId, callId }) => take('undo', storyId, callId),
-      redo: ({ storyId, callId }) => take('redo', storyId, callId)
+      redo: ({ storyId, callId }) => take('redo', storyId, callId),
+      focus: (focused) => {
+        this.focused = focused
+        this.refreshMenu()
+        return null
+      }
     } satisfies GroupHandlers<'history'>
   }
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Channel, ChannelInput, ChannelOutput, EventName } from '../../shared/contract'
 import { createCore, type Core, type CoreOptions } from '../core'
 import { memoryIdentity, type EditorIdentity } from '../identity'
-import { memorySecrets, type Platform } from '../platform'
+import { memorySecrets, type EditMenuState, type Platform } from '../platform'
 import type { Sender } from '../dispatch'
 
 export const TEST_ORIGIN = 'app://factdesk'
@@ -18,6 +18,8 @@ export interface TestPlatform extends Platform {
   networkConsent: { answer: boolean; asked: { page: string; host: string; address: string }[] }
   opened: string[]
   saveDir: string | null
+  /** Each state the Edit menu's Undo / Redo were set to, in order. */
+  editMenu: EditMenuState[]
 }
 
 export function testPlatform(): TestPlatform {
@@ -25,6 +27,8 @@ export function testPlatform(): TestPlatform {
     events: [],
     opened: [],
     saveDir: null,
+    editMenu: [],
+    setEditMenu: (state) => void platform.editMenu.push(state),
     networkConsent: { answer: false, asked: [] },
     askNetworkConsent: async (question) => {
       platform.networkConsent.asked.push(question)

@@ -2,7 +2,7 @@
 // it changed, by id), and a step is applied through the same rules as any edit (services/history.ts).
 import { z } from 'zod'
 import { Id } from '../model'
-import { CallId, channels, read, write } from './channel'
+import { CallId, channels, Nothing, read, write } from './channel'
 
 /** What a step would take back or do again, in the words of the activity the write logged. */
 export const HistoryStepInfo = z.strictObject({
@@ -39,5 +39,11 @@ const Step = z.strictObject({
 export const historyChannels = channels('history', {
   state: read(z.strictObject({ storyId: Id }), HistoryState),
   undo: write(Step, HistoryResult),
-  redo: write(Step, HistoryResult)
+  redo: write(Step, HistoryResult),
+  /**
+   * The window says which story the Edit menu's Undo and Redo act on (null: none on screen) and whether a
+   * text field has focus (which undoes its own typing). Main greys the items from this story's history
+   * for the current editor, and keeps them right after every write, step and change of editor.
+   */
+  focus: read(z.strictObject({ storyId: Id.nullable(), typing: z.boolean() }), Nothing)
 })

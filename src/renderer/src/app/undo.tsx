@@ -4,6 +4,8 @@
 // the story on screen, applied by main through the same rules as any edit. Nothing is recorded here,
 // so no view has to say how to take its change back, and a reload of the window keeps the history.
 // While a text field has focus the keys belong to the field, so it keeps its native undo.
+// The Edit menu's Undo and Redo are greyed by main from the same history: the window tells main which
+// story is on screen and whether a text field has focus (`history.focus`), nothing more.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from 'react'
 import type { HistoryStepInfo } from '../../../shared/contract'
 import { attempt } from '../api'
@@ -57,6 +59,16 @@ export function UndoProvider({ children }: { children: React.ReactNode }): React
   const story = useRef<{ id: string; onStep?: (done: HistoryStepInfo) => void } | null>(null)
   /** Steps are sent one after another, so quick presses reach main in the order pressed. */
   const queue = useRef<Promise<unknown>>(Promise.resolve())
+  /** What main was last told the Edit menu acts on (history.focus): it greys Undo / Redo from that. */
+  const told = useRef<{ storyId: string | null; typing: boolean }>({ storyId: null, typing: false })
+
+  /** Tells main, when it changed, which story is on screen and whether a text field has focus. */
+  const tellFocus = useCallback((): void => {
+    const next = { storyId: story.current?.id ?? null, typing: isTypingTarget(document.activeElement) }
+    if (next.storyId === told.current.storyId && next.typing === told.current.typing) return
+    told.current = next
+    void attempt('history.focus', next)
+  }, [])
 
   const step = useCallback(
     (command: UndoCommand, callId?: string): Promise<boolean> => {
@@ -100,13 +112,24 @@ export function UndoProvider({ children }: { children: React.ReactNode }): React
       scope: (id, onStep) => {
         const scope = { id, onStep }
         story.current = scope
+        tellFocus()
         return () => {
           if (story.current === scope) story.current = null
+          tellFocus()
         }
       }
     }),
-    [step]
+    [step, tellFocus]
   )
+
+  useEffect(() => {
+    document.addEventListener('focusin', tellFocus)
+    document.addEventListener('focusout', tellFocus)
+    return () => {
+      document.removeEventListener('focusin', tellFocus)
+      document.removeEventListener('focusout', tellFocus)
+    }
+  }, [tellFocus])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
