@@ -50,6 +50,7 @@ function storyOf(id: string, sentences: string[], checked = false): StoryFile {
         checked: null,
         recheck: null,
         contacts: [],
+        reviews: [],
         storyId: id,
         anchor: describe(text, start, start + s.length, 1, 'body'),
         orphaned: false,

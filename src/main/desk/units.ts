@@ -3,8 +3,8 @@
 // in a scope ("library" or a story id) and has a JSON value; null means deleted.
 // Merging is per field against the last version both sides agreed on (three-way): a field changed on
 // one side takes that side; changed the same way on both sides is fine; changed differently on both
-// sides is a conflict that keeps both values for an editor to choose. Comments and contact attempts
-// merge by union; the record of checked words is one fact when both sides checked the same words.
+// sides is a conflict that keeps both values for an editor to choose. Comments, contact attempts and
+// second reviews merge by union; the record of checked words is one fact when both sides checked the same words.
 import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
 import {
@@ -108,7 +108,11 @@ export function merge3(base: UnitValue | null, local: UnitValue | null, remote: 
     if (isDeepStrictEqual(r, b)) value[field] = l
     else if (STAMPS.has(field)) value[field] = String(l) > String(r) ? l : r
     else if (COUNTERS.has(field) && typeof l === 'number' && typeof r === 'number') value[field] = Math.max(l, r)
-    else if ((field === 'comments' || field === 'contacts') && Array.isArray(l) && Array.isArray(r))
+    else if (
+      (field === 'comments' || field === 'contacts' || field === 'reviews') &&
+      Array.isArray(l) &&
+      Array.isArray(r)
+    )
       value[field] = unionById(l, r)
     else if (field === 'checked' && sameCheckedWords(l, r)) value[field] = laterStamp(l, r)
     else {

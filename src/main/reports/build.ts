@@ -4,6 +4,7 @@ import { claimStatuses, verdicts, type Person, type Settings, type Source, type 
 import {
   checkedWordsIfChanged,
   claimLabel,
+  currentReviews,
   needsRecheck,
   recheckReasonLabels,
   storyOrder
@@ -132,6 +133,7 @@ export function buildReport(input: ReportInput): ReportModel {
       .map((claim): ReportClaim => {
         const words = wordsInContext(partText(file.story, claim.anchor.part), claim)
         const given = verdictGiven(file, claim)
+        const current = new Set(currentReviews(claim).map((r) => r.id))
         const reportClaim: ReportClaim = {
           id: claim.id,
           number: claim.number,
@@ -151,6 +153,16 @@ export function buildReport(input: ReportInput): ReportModel {
           verdictLabel: claim.verdict ? settings.verdictLabels[claim.verdict] : '',
           verdictBy: nameOf(given.by),
           verdictAt: given.at,
+          reviews: claim.reviews.map((r) => ({
+            id: r.id,
+            by: nameOf(r.by),
+            at: r.at,
+            stance: r.stance,
+            confidence: r.confidence,
+            note: r.note,
+            verdictLabel: settings.verdictLabels[r.verdict],
+            current: current.has(r.id)
+          })),
           needsRecheck: needsRecheck(claim),
           recheckReason: claim.recheck ? recheckReasonLabels[claim.recheck.reason] : '',
           checkedWords: checkedWordsIfChanged(claim),

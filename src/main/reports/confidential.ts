@@ -55,7 +55,8 @@ export function redactFiles(files: readonly StoryFile[], sources: readonly Sourc
     evidence: file.evidence.map((e) => (secret.has(e.sourceId) ? { ...e, excerpt: '', locator: '' } : e)),
     claims: file.claims.map((c) => ({
       ...c,
-      contacts: c.contacts.map((k) => (k.sourceId && secret.has(k.sourceId) ? { ...k, notes: scrub(k.notes) } : k))
+      contacts: c.contacts.map((k) => (k.sourceId && secret.has(k.sourceId) ? { ...k, notes: scrub(k.notes) } : k)),
+      reviews: c.reviews.map((r) => ({ ...r, note: scrub(r.note) }))
     })),
     activity: file.activity.map((a) => ({
       ...a,

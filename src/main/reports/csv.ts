@@ -5,7 +5,7 @@
 import Papa from 'papaparse'
 import type { CsvRows } from '../../shared/contract/transfer'
 import { claimMethod, sourceMethods } from '../../shared/rules/sources'
-import { claimTypeLabels, sourceKindLabels, stanceLabels } from './labels'
+import { claimTypeLabels, describeReview, sourceKindLabels, stanceLabels } from './labels'
 import { lastCorrection, ratingExplanation, reviewUrls } from './claimreview'
 import { formulaTrigger } from './escape'
 import type { ReportClaim, ReportEvidence, ReportModel, ReportStory } from './model'
@@ -52,6 +52,7 @@ const claimColumns: Column[] = [
   ['reviewRating.ratingExplanation', (r) => ratingExplanation(r.claim.rationale) ?? ''],
   ['verdictBy', (r) => r.claim.verdictBy],
   ['verdictAt', (r) => r.claim.verdictAt],
+  ['secondReviews', (r) => r.claim.reviews.map((v) => `${v.at} ${describeReview(v)}`).join('\n')],
   ['needsRecheck', (r) => (r.claim.needsRecheck ? `yes: ${r.claim.recheckReason}` : 'no')],
   ['checkedWords', (r) => r.claim.checkedWords ?? ''],
   ['checkedAgainst', (r) => r.claim.checkedAgainst],

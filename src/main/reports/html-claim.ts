@@ -6,7 +6,7 @@
 import { safeHttpUrl } from './escape'
 import { html, type HtmlPart, type SafeHtml } from './html-template'
 import { claimTypeLabels, formatDate, formatDateTime, sourceKindLabels, stanceLabels } from './labels'
-import type { ReportActivity, ReportClaim, ReportEvidence, ReportSource } from './model'
+import type { ReportActivity, ReportClaim, ReportEvidence, ReportReview, ReportSource } from './model'
 
 /** A link when the URL is http(s), otherwise the text itself; the report never loads either. */
 export function link(url: string, text?: string): SafeHtml {
@@ -72,6 +72,17 @@ function facts(c: ReportClaim): SafeHtml {
   return html`<p class="facts">${parts.flatMap((p, i) => (i === 0 ? [p] : [' · ', p]))}</p>`
 }
 
+/** Second reviews, dissents included, each with who, when, how sure and why. */
+function reviewsList(c: ReportClaim): SafeHtml | '' {
+  if (c.reviews.length === 0) return ''
+  const item = (r: ReportReview): SafeHtml => {
+    const on = r.current ? '' : html`, on the earlier verdict <bdi>${r.verdictLabel}</bdi>`
+    const note = r.note ? html`: <span class="text" dir="auto">${r.note}</span>` : ''
+    return html`<li class="review review-${r.stance}"><bdi>${r.by}</bdi> ${r.stance === 'agree' ? 'agrees' : 'dissents'} (${r.confidence} confidence${on}), ${formatDateTime(r.at)}${note}</li>`
+  }
+  return html`<p class="field">${label('Second review')}</p><ul class="log">${c.reviews.map(item)}</ul>`
+}
+
 function contactsTable(c: ReportClaim): SafeHtml | '' {
   if (!c.contacts || c.contacts.length === 0) return ''
   const rows = c.contacts.map(
@@ -113,6 +124,6 @@ export function claimHtml(c: ReportClaim, numbers: SourceNumbers, activity: read
 ${recheck}${checked}${facts(c)}
 ${c.restatement ? field('Restated', c.restatement) : ''}${c.rationale ? field('Rationale', c.rationale) : ''}${c.correction ? field('Suggested correction', c.correction) : ''}
 ${evidence}
-${contactsTable(c)}${commentsList(c)}${history(activity)}
+${reviewsList(c)}${contactsTable(c)}${commentsList(c)}${history(activity)}
 </article>`
 }

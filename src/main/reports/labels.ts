@@ -1,5 +1,6 @@
 // Words a reader sees for the model's enum values and dates, shared by the human-readable formats.
 import type { Verdict } from '../../shared/model'
+import type { ReportReview } from './model'
 
 export { claimTypeLabels, deskStateLabels, sourceKindLabels, stanceLabels } from '../../shared/labels'
 
@@ -50,4 +51,11 @@ export function formatDate(iso: string): string {
   const d = new Date(iso)
   if (!iso || Number.isNaN(d.getTime())) return ''
   return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+}
+
+/** One second review in words, the same in every text format: "Ben Okafor dissents (high confidence): why". */
+export function describeReview(r: ReportReview): string {
+  const stance = r.stance === 'agree' ? 'agrees' : 'dissents'
+  const on = r.current ? '' : `, on the earlier verdict “${r.verdictLabel}”`
+  return `${r.by} ${stance} (${r.confidence} confidence${on})${r.note ? `: ${r.note}` : ''}`
 }

@@ -5,6 +5,7 @@ import { escapeMarkdown, escapeMarkdownInline as inline, safeHttpUrl } from './e
 import {
   claimTypeLabels,
   deskStateLabels,
+  describeReview,
   formatDate,
   formatDateTime,
   sourceKindLabels,
@@ -129,6 +130,8 @@ function claimMarkdown(c: ReportClaim): string {
     c.evidence.length > 0
       ? `- **Evidence:**\n${c.evidence.map(evidenceLine).join('\n')}`
       : '- **Evidence:** none recorded',
+    c.reviews.length > 0 &&
+      `- **Second review:**\n${c.reviews.map((r) => `   - ${inline(describeReview(r))}, ${formatDateTime(r.at)}`).join('\n')}`,
     ...workingRecord(c)
   ]
   return [heading, '', ...facts.filter(Boolean)].join('\n')

@@ -6,6 +6,8 @@ import type {
   DeskState,
   Person,
   Reliability,
+  ReviewConfidence,
+  ReviewStance,
   Source,
   SourceKind,
   Stance,
@@ -69,6 +71,20 @@ export interface ReportComment {
   body: string
 }
 
+/** A second review of a claim's verdict; dissents are printed as well as agreements. */
+export interface ReportReview {
+  id: string
+  by: string
+  at: string
+  stance: ReviewStance
+  confidence: ReviewConfidence
+  note: string
+  /** The verdict it reviewed, as the desk labels it. */
+  verdictLabel: string
+  /** It speaks to the present verdict (shared/rules/claims.ts currentReviews); an older one is kept as record. */
+  current: boolean
+}
+
 export interface ReportClaim {
   id: string
   /** The claim's stable number within its story, and how it is printed ("C7"). */
@@ -96,6 +112,8 @@ export interface ReportClaim {
   /** Who gave the present verdict and when (from the activity log, else the claim's checked words); '' without one. */
   verdictBy: string
   verdictAt: string
+  /** Second reviews of the verdict, oldest first. */
+  reviews: ReportReview[]
   /** The verdict was given on other words: it is shown as waiting, never as current. */
   needsRecheck: boolean
   recheckReason: string

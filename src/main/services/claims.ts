@@ -4,7 +4,15 @@
 import type { GroupHandlers } from '../registry'
 import { defaultClaimFields, type Claim, type ClaimFields, type ClaimType, type StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
-import { checkedNow, claimLabel, isChecked, lacksCheckedAgainst, recheckAfterReattach } from '../../shared/rules/claims'
+import {
+  checkedNow,
+  claimLabel,
+  isChecked,
+  lacksCheckedAgainst,
+  lacksSecondReview,
+  recheckAfterReattach,
+  whyNoReview
+} from '../../shared/rules/claims'
 import { describe } from '../../shared/text/anchor'
 import { anchorRange, partText, sameRange, type PartRange } from '../../shared/text/parts'
 import { trimRange, type TextRange } from '../../shared/text/range'
@@ -64,6 +72,7 @@ export function newClaim(
     recheck: null,
     comments: [],
     contacts: [],
+    reviews: [],
     createdAt: at,
     createdBy: by,
     updatedAt: at,
@@ -117,6 +126,15 @@ export function claimHandlers(ctx: ServiceContext) {
     }
   }
 
+  /** The desk's second-review rule: a claim is Done only once another editor agreed with its present verdict. */
+  function assertReviewedIfDone(claim: Claim): void {
+    if (claim.status === 'done' && lacksSecondReview(claim, ctx.store.library.settings))
+      throw new AppError(
+        'conflict',
+        `${claimLabel(claim.number)} needs an agreeing second review of its verdict by another editor before it can be Done (a desk rule in Settings).`
+      )
+  }
+
   return {
     create: ({ storyId, part, start, end, fields }) => {
       const by = currentEditor(ctx)
@@ -131,6 +149,7 @@ export function claimHandlers(ctx: ServiceContext) {
         const at = ctx.now().toISOString()
         const claim = newClaim(file, range, ctx.newId(), by, at, fields)
         recordCheck(file, claim, defaultClaimFields, by, at)
+        assertReviewedIfDone(claim)
         file.claims.push(claim)
         file.story.updatedAt = at
         const words = claim.anchor.quote.exact
@@ -174,10 +193,37 @@ export function claimHandlers(ctx: ServiceContext) {
           )
         }
         recordCheck(file, claim, before, by, at)
+        // Setting Done, or changing the verdict of a Done claim (its reviews were of the old one).
+        if (patch.status === 'done' || claim.verdict !== before.verdict) assertReviewedIfDone(claim)
         claim.updatedAt = at
         claim.updatedBy = by
         file.story.updatedAt = at
         return claim
+      })
+    },
+    review: ({ storyId, claimId, stance, confidence, note }) => {
+      const by = currentEditor(ctx)
+      return ctx.store.updateStory(storyId, (file) => {
+        const claim = findClaim(file, claimId)
+        const refused = whyNoReview(claim, by)
+        if (refused) throw new AppError(claim.verdict === null ? 'conflict' : 'forbidden', refused)
+        const at = ctx.now().toISOString()
+        const review = { id: ctx.newId(), by, at, verdict: claim.verdict!, stance, confidence, note: note.trim() }
+        claim.reviews.push(review)
+        claim.updatedAt = file.story.updatedAt = at
+        claim.updatedBy = by
+        const what = stance === 'agree' ? 'agrees with' : 'dissents from'
+        logActivity(ctx, file, by, {
+          action: 'claim.reviewed',
+          claimId,
+          from: verdictName(claim.verdict),
+          to: stance,
+          summary: aboutClaim(
+            claim,
+            `Second review ${what} “${verdictName(claim.verdict)}” (${confidence} confidence)${review.note ? `: ${review.note}` : ''}`
+          ).slice(0, 1000)
+        })
+        return review
       })
     },
     confirm: ({ storyId, claimId }) => {

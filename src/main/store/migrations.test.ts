@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { openTestCore, withEditor } from '../testing/test-core'
+import { appSender, openTestCore, withEditor } from '../testing/test-core'
 import { STORY_STATE_VERSION } from './story-record'
 
 const fixture = path.join(__dirname, 'fixtures', 'library-v3-headline')
@@ -98,6 +98,57 @@ describe('a library written before the corrections log and confidential sources 
       await t.core.close()
       const again = await openTestCore({ libraryDir: target, identity: t.identity })
       expect((await again.call('sources.list', {}))[0]?.confidential).toEqual({ reason: 'Whistle-blower' })
+      expect(again.core.store.notices).toEqual([])
+      await again.core.close()
+    } finally {
+      await t.core.close().catch(() => undefined)
+    }
+  })
+})
+
+describe('a library written before second reviews (index 4, story state 6)', () => {
+  const older = path.join(__dirname, 'fixtures', 'library-v4-state6')
+
+  it('opens with the rule off and no reviews, keeps the old files, and the rule then holds its Done claim', async () => {
+    const target = path.join(await mkdtemp(path.join(os.tmpdir(), 'factdesk-v6-')), 'library')
+    cpSync(older, target, { recursive: true })
+    const t = await openTestCore({ libraryDir: target })
+    try {
+      const library = await t.call('library.get', {})
+      expect(library.notices).toEqual([])
+      expect(library.settings.requireSecondReview).toBe(false)
+      const detail = await t.call('stories.get', { id: council })
+      expect(detail.claims).toEqual([expect.objectContaining({ status: 'done', verdict: 'accurate', reviews: [] })])
+      expect(await readFile(path.join(target, 'stories', council, 'story.json.v6.bak'), 'utf8')).toBe(
+        await readFile(path.join(older, 'stories', council, 'story.json'), 'utf8')
+      )
+      expect(await readFile(path.join(target, 'library.json.v4.bak'), 'utf8')).toBe(
+        await readFile(path.join(older, 'library.json'), 'utf8')
+      )
+
+      // Turned on, the rule holds the claim that was Done before it: sign-off lists it.
+      await withEditor(t)
+      await t.call('settings.update', { patch: { requireSecondReview: true } })
+      const refused = await t.core.dispatch(
+        'stories.update',
+        { id: council, patch: { deskState: 'cleared' } },
+        appSender
+      )
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { issues: [{ message: 'C1: no agreeing second review by another editor' }] }
+      })
+      await t.call('claims.review', {
+        storyId: council,
+        claimId: detail.claims[0]!.id,
+        stance: 'agree',
+        confidence: 'medium',
+        note: ''
+      })
+      await t.core.close()
+      const again = await openTestCore({ libraryDir: target, identity: t.identity })
+      expect((await again.call('library.get', {})).settings.requireSecondReview).toBe(true)
+      expect((await again.call('stories.get', { id: council })).claims[0]!.reviews).toHaveLength(1)
       expect(again.core.store.notices).toEqual([])
       await again.core.close()
     } finally {

@@ -36,6 +36,12 @@ function correctionsAndAppearances(data: Raw): Raw {
   }
 }
 
+/** Story record 4 -> 5 (story state 6 -> 7): claims keep their second reviews (none before). */
+function claimReviews(data: Raw): Raw {
+  if (!Array.isArray(data.claims)) return data
+  return { ...data, claims: data.claims.map((c: unknown) => (isRecord(c) ? { reviews: [], ...c } : c)) }
+}
+
 /** Library 3 -> 4 for one source (a package's sources too): no source was confidential before. */
 export const sourceToV4 = (source: unknown): unknown => (isRecord(source) ? { confidential: null, ...source } : source)
 
@@ -74,7 +80,8 @@ export const storyMigrations: Migrations = {
   },
   /** 2 -> 3: claims may be in the headline; every earlier one is in the story text. */
   2: claimsInStoryText,
-  3: correctionsAndAppearances
+  3: correctionsAndAppearances,
+  4: claimReviews
 }
 
 /**
@@ -110,6 +117,11 @@ export const libraryMigrations: Migrations = {
         }
       : data.settings,
     sources: Array.isArray(data.sources) ? data.sources.map(sourceToV4) : data.sources
+  }),
+  /** 4 -> 5: the desk may ask for a second review before Done (it did not). */
+  4: (data) => ({
+    ...data,
+    settings: isRecord(data.settings) ? { requireSecondReview: false, ...data.settings } : data.settings
   })
 }
 
@@ -123,7 +135,9 @@ export const storyStateMigrations: Migrations = {
   /** 4 -> 5, as story records 2 -> 3: claims may be in the headline; every earlier one is in the story text. */
   4: claimsInStoryText,
   /** 5 -> 6, as story records 3 -> 4: the corrections log and evidence marked as an appearance. */
-  5: correctionsAndAppearances
+  5: correctionsAndAppearances,
+  /** 6 -> 7, as story records 4 -> 5: claims keep their second reviews. */
+  6: claimReviews
 }
 
 /** Runs a story record up to the current version (a verification package carries story records too). */

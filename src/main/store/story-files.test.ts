@@ -336,7 +336,7 @@ describe('a library written by the previous version (story format 3, before the 
         expect(detail.story).toEqual({ ...original.story, corrections: [] })
         // Format 5 says which part of the story each claim is in; every format 3 claim is in the text.
         expect(detail.claims).toEqual(
-          original.claims.map((c) => ({ ...c, anchor: { ...c.anchor, part: 'body' as const } }))
+          original.claims.map((c) => ({ ...c, anchor: { ...c.anchor, part: 'body' as const }, reviews: [] }))
         )
         expect(detail.evidence).toEqual(original.evidence.map((e) => ({ ...e, appearance: false })))
         expect(detail.activity).toEqual(original.activity)

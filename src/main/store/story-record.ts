@@ -53,9 +53,9 @@ import { assertLoadable } from './validate'
 /**
  * Story formats 1 and 2 were one file, stories/<id>.json (see file-kinds.ts); 3 is the folder; 4 adds the
  * journal; 5 says which part of the story (headline or text) each claim is in; 6 adds the corrections log
- * and evidence marked as an appearance.
+ * and evidence marked as an appearance; 7 the claims' second reviews.
  */
-export const STORY_STATE_VERSION = 6
+export const STORY_STATE_VERSION = 7
 
 /** The journal is folded into story.json once it is this big, or half the size of story.json if that is more. */
 export const COMPACT_AT_BYTES = 256 * 1024

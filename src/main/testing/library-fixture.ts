@@ -64,6 +64,7 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
       checked: null,
       recheck: null,
       contacts: [],
+      reviews: [],
       ...defaultClaimFields,
       type: 'statistic',
       status: c % 3 === 0 ? 'done' : 'in_progress',

@@ -11,6 +11,8 @@ import {
   Id,
   limits,
   Name,
+  Review,
+  ReviewFields,
   Source,
   SourceFields,
   StoryPart
@@ -53,7 +55,20 @@ export const claimChannels = channels('claims', {
   restore: write(z.strictObject({ storyId: Id, deleted: DeletedClaim }), Claim),
   comment: write(z.strictObject({ ...StoryClaim, body: z.string().trim().min(1).max(20_000) }), Comment),
   /** Takes back one's own comment (undo); answers with the comment removed. */
-  uncomment: write(z.strictObject({ ...StoryClaim, commentId: Id }), Comment)
+  uncomment: write(z.strictObject({ ...StoryClaim, commentId: Id }), Comment),
+  /**
+   * A second review of the claim's present verdict by an editor who did not give it: agree or dissent
+   * (a dissent says why), how sure. Kept for good; shared/rules/claims.ts says which ones count.
+   */
+  review: write(
+    z
+      .strictObject({ ...StoryClaim, ...ReviewFields.shape })
+      .refine((r) => r.stance === 'agree' || r.note.trim() !== '', {
+        message: 'Say why you dissent: the note is what the desk and the report read.',
+        path: ['note']
+      }),
+    Review
+  )
 })
 
 export const contactChannels = channels('contacts', {

@@ -159,6 +159,35 @@ export const ContactAttempt = ContactFields.extend({
 })
 export type ContactAttempt = z.infer<typeof ContactAttempt>
 
+/** A second editor's reading of a claim's verdict: agree or dissent, how sure, and why. */
+export const reviewStances = ['agree', 'dissent'] as const
+export const ReviewStance = z.enum(reviewStances)
+export type ReviewStance = z.infer<typeof ReviewStance>
+
+export const reviewConfidences = ['low', 'medium', 'high'] as const
+export const ReviewConfidence = z.enum(reviewConfidences)
+export type ReviewConfidence = z.infer<typeof ReviewConfidence>
+
+export const ReviewFields = z.strictObject({
+  stance: ReviewStance,
+  confidence: ReviewConfidence,
+  note: LongText
+})
+export type ReviewFields = z.infer<typeof ReviewFields>
+
+/**
+ * One second review, kept for good (a dissent stays in the claim's record and in reports even once
+ * another editor agreed). It reviewed `verdict` as it stood at `at`; shared/rules/claims.ts says which
+ * reviews still count for the claim's present verdict.
+ */
+export const Review = ReviewFields.extend({
+  id: Id,
+  by: Id,
+  at: IsoDate,
+  verdict: Verdict
+})
+export type Review = z.infer<typeof Review>
+
 export const Claim = ClaimFields.extend({
   id: Id,
   storyId: Id,
@@ -170,6 +199,8 @@ export const Claim = ClaimFields.extend({
   recheck: Recheck.nullable(),
   comments: z.array(Comment),
   contacts: z.array(ContactAttempt),
+  /** Second reviews of its verdict, oldest first. */
+  reviews: z.array(Review).max(1000),
   createdAt: IsoDate,
   createdBy: Id,
   updatedAt: IsoDate,

@@ -14,13 +14,15 @@ import { DeskState, Story, StoryRevision } from './story'
  * 3: stories live in folders (stories/<id>/, see src/main/store/story-record.ts); the index itself did not
  * change, the version tells an older Factdesk to open such a library read-only.
  * 4: settings carry the logo and the transparency statements; a source can be confidential.
+ * 5: settings say whether a claim needs a second review before Done.
  */
-export const LIBRARY_SCHEMA_VERSION = 4
+export const LIBRARY_SCHEMA_VERSION = 5
 /**
  * The story record as services and packages see it; on disk it is a story folder (story-record.ts).
  * 4: the story's corrections log; evidence marked as an appearance of the claim.
+ * 5: claims keep their second reviews.
  */
-export const STORY_SCHEMA_VERSION = 4
+export const STORY_SCHEMA_VERSION = 5
 
 export const StatusCounts = z.strictObject(
   Object.fromEntries(ClaimStatus.options.map((s) => [s, z.number().int().min(0)])) as {

@@ -47,6 +47,7 @@ export const activityActions = [
   'claim.uncommented',
   'claim.recheck',
   'claim.confirmed',
+  'claim.reviewed',
   'claim.contacted',
   'evidence.added',
   'evidence.updated',

@@ -90,6 +90,8 @@ export const Settings = z.strictObject({
   transparency: Transparency,
   /** Hard rule: a claim may only be Done with evidence attached or a note on what it was checked against. */
   requireCheckedAgainst: z.boolean(),
+  /** Hard rule: a claim may only be Done once another editor than the verdict's giver agreed with it. */
+  requireSecondReview: z.boolean(),
   shortcuts: ShortcutSettings.default(defaultShortcutSettings)
 })
 export type Settings = z.infer<typeof Settings>
@@ -111,5 +113,6 @@ export const defaultSettings: Settings = {
   factCheckBaseUrl: '',
   transparency: emptyTransparency,
   requireCheckedAgainst: false,
+  requireSecondReview: false,
   shortcuts: defaultShortcutSettings
 }

@@ -1,7 +1,7 @@
 // The desk's rules for a verdict it can stand behind, in one place for services, reports and screens:
 // which words a verdict was given on, when it waits for re-check, what blocks sign-off and what
 // may be published.
-import type { CheckedWords, Claim, DeskState, Evidence, RecheckReason, Settings, StoryPart } from '../model'
+import type { CheckedWords, Claim, DeskState, Evidence, RecheckReason, Review, Settings, StoryPart } from '../model'
 
 /** How a claim is named everywhere people talk about it: the list, toasts, history, reports. */
 export const claimLabel = (number: number): string => `C${number}`
@@ -67,7 +67,50 @@ export function lacksCheckedAgainst(
   return claim.status === 'done' && claim.checkedAgainst.trim() === '' && !evidence.some((e) => e.claimId === claim.id)
 }
 
-export const blockReasons = ['not_done', 'no_verdict', 'orphaned', 'needs_recheck', 'no_checked_against'] as const
+/** Who gave the claim's present verdict, as its checked words say (the editor a second review must not be). */
+export const verdictGiver = (claim: Pick<Claim, 'verdict' | 'checked'>): string | null =>
+  claim.verdict === null ? null : (claim.checked?.by ?? null)
+
+/**
+ * The second reviews that speak to the claim's present verdict: given on that verdict, since it was
+ * given on the present words, by someone other than its giver; each reviewer's latest only (an editor
+ * who agreed and then dissented no longer agrees). Older reviews stay on the claim as its record.
+ */
+export function currentReviews(claim: Pick<Claim, 'verdict' | 'checked' | 'reviews'>): Review[] {
+  const giver = verdictGiver(claim)
+  if (claim.verdict === null || claim.checked === null) return []
+  const since = claim.checked.at
+  const latest = new Map<string, Review>()
+  for (const r of claim.reviews) if (r.verdict === claim.verdict && r.at >= since && r.by !== giver) latest.set(r.by, r)
+  return [...latest.values()]
+}
+
+/** An editor other than the verdict's giver agrees with the present verdict. */
+export const hasAgreeingReview = (claim: Pick<Claim, 'verdict' | 'checked' | 'reviews'>): boolean =>
+  currentReviews(claim).some((r) => r.stance === 'agree')
+
+/** The desk asks for a second review and this claim's present verdict has no agreeing one yet. */
+export const lacksSecondReview = (
+  claim: Pick<Claim, 'verdict' | 'checked' | 'reviews'>,
+  settings: Pick<Settings, 'requireSecondReview'>
+): boolean => settings.requireSecondReview && !hasAgreeingReview(claim)
+
+/** Why `by` may not review the claim now; null when they may. */
+export function whyNoReview(claim: Pick<Claim, 'number' | 'verdict' | 'checked'>, by: string): string | null {
+  if (claim.verdict === null) return `${claimLabel(claim.number)} has no verdict to review yet.`
+  if (verdictGiver(claim) === by)
+    return `You gave ${claimLabel(claim.number)}'s verdict: a second review is by another editor.`
+  return null
+}
+
+export const blockReasons = [
+  'not_done',
+  'no_verdict',
+  'orphaned',
+  'needs_recheck',
+  'no_checked_against',
+  'no_second_review'
+] as const
 export type BlockReason = (typeof blockReasons)[number]
 
 export const blockReasonLabels: Record<BlockReason, string> = {
@@ -75,7 +118,8 @@ export const blockReasonLabels: Record<BlockReason, string> = {
   no_verdict: 'no verdict',
   orphaned: 'orphaned',
   needs_recheck: 'needs re-check',
-  no_checked_against: 'Done with no evidence or note on what it was checked against'
+  no_checked_against: 'Done with no evidence or note on what it was checked against',
+  no_second_review: 'no agreeing second review by another editor'
 }
 
 export interface SignOffBlocker {
@@ -88,7 +132,7 @@ export interface SignOffBlocker {
 export function claimBlockers(
   claim: Claim,
   evidence: readonly Evidence[],
-  settings: Pick<Settings, 'requireCheckedAgainst'>
+  settings: Pick<Settings, 'requireCheckedAgainst' | 'requireSecondReview'>
 ): BlockReason[] {
   const reasons: BlockReason[] = []
   if (claim.status !== 'done') reasons.push('not_done')
@@ -96,6 +140,7 @@ export function claimBlockers(
   if (claim.orphaned) reasons.push('orphaned')
   if (needsRecheck(claim)) reasons.push('needs_recheck')
   if (settings.requireCheckedAgainst && lacksCheckedAgainst(claim, evidence)) reasons.push('no_checked_against')
+  if (claim.verdict !== null && lacksSecondReview(claim, settings)) reasons.push('no_second_review')
   return reasons
 }
 
@@ -103,7 +148,7 @@ export function claimBlockers(
 export function signOffBlockers(
   claims: readonly Claim[],
   evidence: readonly Evidence[],
-  settings: Pick<Settings, 'requireCheckedAgainst'>
+  settings: Pick<Settings, 'requireCheckedAgainst' | 'requireSecondReview'>
 ): SignOffBlocker[] {
   return claims
     .map((c) => ({ claimId: c.id, number: c.number, reasons: claimBlockers(c, evidence, settings) }))

@@ -161,6 +161,7 @@ function claimOn(storyId: string, text: string, id: string, words: string, field
     recheck: null,
     comments: [],
     contacts: [],
+    reviews: [],
     createdAt: at(10),
     createdBy: 'p-amira',
     updatedAt: at(20),

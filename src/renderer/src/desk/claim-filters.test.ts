@@ -9,6 +9,7 @@ const claim = (id: string, over: Partial<Claim> = {}): Claim => ({
   checked: null,
   recheck: null,
   contacts: [],
+  reviews: [],
   anchor: {
     part: 'body',
     quote: { type: 'TextQuoteSelector', exact: `words of ${id}`, prefix: '', suffix: '' },

@@ -151,6 +151,15 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
             A claim may only be Done with evidence attached or a note on what it was checked against
           </Flex>
         </Text>
+        <Text as="label" size="2">
+          <Flex gap="2" align="center">
+            <Checkbox
+              checked={draft.requireSecondReview}
+              onCheckedChange={(v) => setDraft({ ...draft, requireSecondReview: v === true })}
+            />
+            A claim may only be Done once another editor agreed with its verdict (second review)
+          </Flex>
+        </Text>
         <Heading size="3" as="h3">
           Status names
         </Heading>

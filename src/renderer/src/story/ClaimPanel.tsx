@@ -29,6 +29,7 @@ import { RecheckCallout } from './RecheckCallout'
 import { ClaimHistory } from './ClaimHistory'
 import { EvidenceSection } from './EvidenceSection'
 import { SavedField } from './SavedField'
+import { SecondReview } from './SecondReview'
 import { StatusCards } from './StatusCards'
 import { SyncConflict } from '../sync/SyncConflict'
 
@@ -181,6 +182,8 @@ export function ClaimPanel({
             onSave={(checkedAgainst) => onUpdate({ checkedAgainst })}
           />
         </section>
+
+        <SecondReview storyId={storyId} claim={claim} />
 
         <section className="panel-section" aria-label="Details">
           <SavedField
