@@ -525,6 +525,65 @@ export const migrations: { version: number; name: string; sql: string }[] = [
           'top', GREATEST((SELECT max(u.seq) FROM factdesk.units u WHERE u.desk_id = p_desk), (SELECT max(a.seq) FROM factdesk.activity a WHERE a.desk_id = p_desk)));
       END $f$;
     `
+  },
+  {
+    version: 5,
+    name: 'conflicts on the desk: every editor sees an open conflict, and resolving it anywhere closes it',
+    sql: `
+      -- An open sync conflict, as the library that found it raised it (its fields: that library's value
+      -- as local, the desk's as remote). One row per unit: raised again, it opens again. Members write
+      -- only through the two functions below; every member of the desk reads them.
+      CREATE TABLE factdesk.conflicts (
+        desk_id text NOT NULL REFERENCES factdesk.desks(id),
+        key text NOT NULL,
+        story_id text,
+        kind text NOT NULL CHECK (kind IN ('story', 'claim', 'evidence', 'source', 'person', 'settings')),
+        unit_id text NOT NULL,
+        fields jsonb NOT NULL CHECK (jsonb_typeof(fields) = 'array'),
+        raised_by name NOT NULL,
+        raised_at timestamptz NOT NULL DEFAULT now(),
+        resolved_by name,
+        resolved_at timestamptz,
+        resolution text,
+        PRIMARY KEY (desk_id, key)
+      );
+      ALTER TABLE factdesk.conflicts ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY conflicts_read ON factdesk.conflicts FOR SELECT TO factdesk_editor USING ((SELECT factdesk.my_desks()) @> ARRAY[desk_id]);
+      GRANT SELECT ON factdesk.conflicts TO factdesk_editor;
+
+      CREATE FUNCTION factdesk.raise_conflicts(p_desk text, p_conflicts jsonb) RETURNS void
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, factdesk AS $f$
+      BEGIN
+        IF NOT factdesk.is_member(p_desk) THEN
+          RAISE EXCEPTION 'factdesk: % is not a member of desk %', session_user, p_desk USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        INSERT INTO factdesk.conflicts (desk_id, key, story_id, kind, unit_id, fields, raised_by)
+          SELECT p_desk, c->>'key', c->>'storyId', c->>'kind', c->>'unitId', c->'fields', session_user
+          FROM jsonb_array_elements(p_conflicts) c
+          ON CONFLICT (desk_id, key) DO UPDATE SET story_id = excluded.story_id, kind = excluded.kind,
+            unit_id = excluded.unit_id, fields = excluded.fields, raised_by = excluded.raised_by, raised_at = now(),
+            resolved_by = NULL, resolved_at = NULL, resolution = NULL;
+        PERFORM pg_notify((SELECT d.channel FROM factdesk.desks d WHERE d.id = p_desk), '');
+      END $f$;
+
+      -- Closes an open conflict, recording who settled it and how; false when it was already closed.
+      CREATE FUNCTION factdesk.close_conflict(p_desk text, p_key text, p_resolution text) RETURNS boolean
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, factdesk AS $f$
+      DECLARE
+        v_closed boolean;
+      BEGIN
+        IF NOT factdesk.is_member(p_desk) THEN
+          RAISE EXCEPTION 'factdesk: % is not a member of desk %', session_user, p_desk USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        UPDATE factdesk.conflicts SET resolved_by = session_user, resolved_at = now(), resolution = left(p_resolution, 1000)
+          WHERE desk_id = p_desk AND key = p_key AND resolved_at IS NULL;
+        v_closed := FOUND;
+        PERFORM pg_notify((SELECT d.channel FROM factdesk.desks d WHERE d.id = p_desk), '');
+        RETURN v_closed;
+      END $f$;
+      REVOKE ALL ON FUNCTION factdesk.raise_conflicts(text, jsonb), factdesk.close_conflict(text, text, text) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION factdesk.raise_conflicts(text, jsonb), factdesk.close_conflict(text, text, text) TO factdesk_editor;
+    `
   }
 ]
 

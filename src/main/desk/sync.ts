@@ -17,7 +17,7 @@ import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import type { Client, ClientConfig } from 'pg'
-import type { DeskConnection, DeskMark, DeskStatus, DeskView } from '../../shared/contract'
+import type { DeskConflict, DeskConnection, DeskMark, DeskStatus, DeskView } from '../../shared/contract'
 import { Activity, STORY_SCHEMA_VERSION, type StoryFile, type StorySummary } from '../../shared/model'
 import { AppError, type ErrorCode } from '../../shared/result'
 import { outsideCalls } from '../call-context'
@@ -40,6 +40,7 @@ import {
 import { newPgClient } from './pg-client'
 import { LATEST_DESK_SCHEMA } from './migrations'
 import { heldKeys, mergeScope, resolveConflict, UNIT_ORDER, type OpenConflict } from './merge-core'
+import { DELETED_FIELD } from './units'
 
 interface Base {
   seq: number
@@ -62,6 +63,10 @@ interface SyncState {
    * versions (with the value the desk recorded for the change).
    */
   inflight?: { scope: string; key: string; changeId: string }[]
+  /** This library's open conflicts raised on the desk, key -> the fields as raised (raised again when they change). */
+  shared?: Record<string, string>
+  /** Conflicts settled here, to be closed on the desk (key -> how they were settled). */
+  closing?: Record<string, string>
 }
 
 interface PendingUnit {
@@ -198,6 +203,8 @@ export class DeskSync {
   private retry: NodeJS.Timeout | null = null
   /** Keys the desk refused (permissions); held until the next connect. */
   private readonly refused = new Set<string>()
+  /** Conflicts open on the desk that another editor's library found, as the last pull read them. */
+  private deskConflicts = new Map<string, DeskConflict & { raisedBy: string }>()
   /** How far the push or pull under way is (shown in the desk dialog); null between them. */
   private progress: DeskStatus['progress'] = null
 
@@ -242,7 +249,10 @@ export class DeskSync {
       pending: this.pending.size + this.pendingActivityCount(),
       lastSyncAt: this.state.lastSyncAt,
       progress: this.progress,
-      conflicts: Object.values(this.state.conflicts).map(({ base: _base, held: _held, ...c }) => c),
+      conflicts: [
+        ...Object.values(this.state.conflicts).map(({ base: _base, held: _held, ...c }) => c),
+        ...[...this.deskConflicts.values()].filter((c) => !this.state.conflicts[c.key] && !this.state.closing?.[c.key])
+      ],
       error:
         this.error ??
         this.asideError() ??
@@ -317,8 +327,9 @@ export class DeskSync {
     by: string,
     newId: () => string
   ): Promise<void> {
-    const conflict = this.state.conflicts[key]
-    if (!conflict) throw new AppError('not_found', 'That conflict has already been resolved.')
+    const found = this.foundConflict(key)
+    if (!found) throw new AppError('not_found', 'That conflict has already been resolved.')
+    const { conflict, raisedBy } = found
     const missing = conflict.fields.filter((f) => !choices[f.field])
     if (missing.length)
       throw new AppError('invalid_input', `Choose a value for ${missing.map((f) => f.field).join(', ')}.`)
@@ -338,7 +349,8 @@ export class DeskSync {
     const summary = `Sync conflict resolved: ${conflict.fields
       .map((f) => {
         const [kept, over] = choices[f.field] === 'local' ? [f.local, f.remote] : [f.remote, f.local]
-        return `${f.field} kept ${choices[f.field] === 'local' ? 'this library’s' : 'the desk’s'} value ${shown(kept)} over ${shown(over)}`
+        const other = raisedBy ? `${raisedBy}’s` : 'the desk’s'
+        return `${f.field} kept ${choices[f.field] === 'local' ? 'this library’s' : other} value ${shown(kept)} over ${shown(over)}`
       })
       .join('; ')}`.slice(0, 1000)
     if (conflict.storyId) {
@@ -373,8 +385,143 @@ export class DeskSync {
       })
     }
     delete this.state.conflicts[key]
+    this.deskConflicts.delete(key)
+    // Closed on the desk by the loop (now, or once the desk is back): every editor's copy goes.
+    this.state.closing = { ...this.state.closing, [key]: summary }
     await this.saveState()
     this.changed(conflict.storyId)
+  }
+
+  /**
+   * The conflict an editor settles: this library's own, or one another editor's library raised on the
+   * desk. That one is settled here field by field (local: this library's value, remote: theirs); an
+   * edit against a delete is settled where the edit is held, since only that library has it whole.
+   */
+  private foundConflict(key: string): { conflict: OpenConflict; raisedBy: string | null } | null {
+    const own = this.state.conflicts[key]
+    if (own) return { conflict: own, raisedBy: null }
+    const desk = this.deskConflicts.get(key)
+    if (!desk) return null
+    if (desk.fields.some((f) => f.field === DELETED_FIELD))
+      throw new AppError(
+        'conflict',
+        `This conflict is between an edit and a delete: settle it in ${desk.raisedBy}’s library, which holds the edit.`
+      )
+    const { raisedBy, ...rest } = desk
+    return { conflict: { ...rest, base: null }, raisedBy }
+  }
+
+  /**
+   * Raises this library's new or changed conflicts on the desk and closes the ones settled here, so
+   * every editor sees each open conflict and none outlives its settling.
+   */
+  private async shareConflicts(client: Client): Promise<void> {
+    const desk = this.options.connection.deskId
+    const shared = { ...this.state.shared }
+    const closing = { ...this.state.closing }
+    const raise = Object.values(this.state.conflicts).filter((c) => shared[c.key] !== JSON.stringify(c.fields))
+    if (raise.length === 0 && Object.keys(closing).length === 0) return
+    for (const [key, summary] of Object.entries(closing)) {
+      await client.query('SELECT factdesk.close_conflict($1, $2, $3)', [desk, key, summary])
+      delete closing[key]
+      delete shared[key]
+    }
+    if (raise.length > 0) {
+      await client.query('SELECT factdesk.raise_conflicts($1, $2)', [
+        desk,
+        JSON.stringify(raise.map(({ key, kind, storyId, unitId, fields }) => ({ key, kind, storyId, unitId, fields })))
+      ])
+      for (const c of raise) shared[c.key] = JSON.stringify(c.fields)
+    }
+    this.state.shared = shared
+    this.state.closing = closing
+    await this.saveState()
+  }
+
+  /**
+   * Reads the conflicts open on the desk (inside the pull's snapshot). One this library raised that is
+   * no longer open was settled by another editor: this library takes the desk's values for it.
+   */
+  private async readDeskConflicts(client: Client): Promise<void> {
+    const me = this.options.connection.user
+    const open = await client.query<{
+      key: string
+      story_id: string | null
+      kind: UnitKind
+      unit_id: string
+      fields: DeskConflict['fields']
+      raised_by: string
+    }>(
+      'SELECT key, story_id, kind, unit_id, fields, raised_by FROM factdesk.conflicts WHERE desk_id = $1 AND resolved_at IS NULL',
+      [this.options.connection.deskId]
+    )
+    this.deskConflicts = new Map(
+      open.rows
+        .filter((r) => r.raised_by !== me)
+        .map((r) => [
+          r.key,
+          {
+            key: r.key,
+            kind: r.kind,
+            storyId: r.story_id,
+            unitId: r.unit_id,
+            // As this library sees it: its value (the desk's when raised) against the raiser's.
+            fields: r.fields.map((f) => ({ field: f.field, local: f.remote, remote: f.local })),
+            raisedBy: r.raised_by
+          }
+        ])
+    )
+    const stillOpen = new Set(open.rows.map((r) => r.key))
+    const settled = Object.keys(this.state.shared ?? {}).filter(
+      (key) => !stillOpen.has(key) && this.state.conflicts[key] && !this.state.closing?.[key]
+    )
+    if (settled.length > 0) await this.takeDeskValues(client, settled)
+  }
+
+  /** Conflicts another editor settled: their units (and the units held with them) take the desk's values. */
+  private async takeDeskValues(client: Client, keys: string[]): Promise<void> {
+    const all: string[] = []
+    const shared = { ...this.state.shared }
+    for (const key of keys) {
+      all.push(key, ...Object.keys(this.state.conflicts[key]?.held ?? {}))
+      delete this.state.conflicts[key]
+      delete shared[key]
+    }
+    this.state.shared = shared
+    const rows = (
+      await client.query<Row>(
+        'SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND key = ANY($2)',
+        [this.options.connection.deskId, all]
+      )
+    ).rows
+    const byScope = new Map<string, Row[]>()
+    for (const r of rows) (byScope.get(scopeOfRow(r)) ?? byScope.set(scopeOfRow(r), []).get(scopeOfRow(r))!).push(r)
+    for (const [scope, scopeRows] of byScope) {
+      // Compared again with the agreed versions on the next round (the write itself is quiet).
+      this.dirty.add(scope)
+      const take = (put: (kind: UnitKind, id: string, value: UnitValue | null) => void): void => {
+        for (const r of scopeRows) {
+          put(r.kind, idOf(r.key), r.value)
+          this.setBase(scope, r.key, { seq: Number(r.seq), value: r.value })
+        }
+      }
+      if (scope === LIBRARY_SCOPE)
+        await this.writeQuietly(scope, (quiet) =>
+          this.store.updateLibrary((draft) => {
+            quiet()
+            take((kind, id, value) => putLibraryUnit(draft, kind, id, value))
+          })
+        )
+      else if (this.store.library.stories.some((s) => s.id === scope && s.deletedAt === null))
+        await this.writeQuietly(scope, (quiet) =>
+          this.store.updateStory(scope, (draft) => {
+            quiet()
+            take((kind, id, value) => putStoryUnit(draft, kind, id, value))
+          })
+        )
+    }
+    await this.saveBases()
+    await this.saveState()
   }
 
   // ---- connection ----
@@ -514,6 +661,7 @@ export class DeskSync {
           await this.pull(client)
           if (this.dirty.size > 0) await this.collect()
         }
+        await this.shareConflicts(client)
         const sendable = [...this.pending.values()].filter((p) => !this.refused.has(p.key))
         if (sendable.length > 0 || this.pendingActivityCount() > 0) await this.push(client, sendable)
         if (this.dirty.size === 0 && !this.wantPull) {
@@ -767,6 +915,7 @@ export class DeskSync {
         [desk]
       )
       const top = Number(topRow.rows[0]?.top ?? 0)
+      await this.readDeskConflicts(client)
       // Values kept aside by a pull this version could not read: offered again (an update may read them now).
       const aside = Object.values(this.state.aside ?? {})
       if (aside.length > 0) await this.applyRemote(aside, [])

@@ -34,7 +34,12 @@ export const DeskConflict = z.strictObject({
   kind: z.enum(['story', 'claim', 'evidence', 'source', 'person', 'settings']),
   storyId: Id.nullable(),
   unitId: z.string(),
-  fields: z.array(z.strictObject({ field: z.string(), local: z.unknown(), remote: z.unknown() }))
+  fields: z.array(z.strictObject({ field: z.string(), local: z.unknown(), remote: z.unknown() })),
+  /**
+   * Who found the conflict, when it was another editor of the desk (their role): local is then this
+   * library's value and remote theirs. Absent when this library found it.
+   */
+  raisedBy: z.string().optional()
 })
 export type DeskConflict = z.infer<typeof DeskConflict>
 
