@@ -81,8 +81,9 @@ function ConflictChooser({
           <Heading as="h3" size="2" id={headingId}>
             {conflict.kind === 'claim' ? 'Sync conflict' : `Sync conflict: ${what}`}
           </Heading>
-          This {what} was changed here and on the desk at the same time. Nothing has been overwritten: choose which
-          value to keep.
+          {conflict.raisedBy
+            ? `This ${what} was changed here and in ${conflict.raisedBy}’s library at the same time. Either of you can choose which value to keep; the choice settles it for the whole desk.`
+            : `This ${what} was changed here and on the desk at the same time. Nothing has been overwritten: choose which value to keep.`}
         </Callout.Text>
       </Callout.Root>
       {conflict.fields.map((f) => {
@@ -99,7 +100,12 @@ function ConflictChooser({
               onValueChange={onOneOf(sides, (side) => setChoices((c) => ({ ...c, [f.field]: side })))}
               aria-labelledby={fieldId}
             >
-              {sideChoices(f, what, (v) => `${valueWords(f.field, v, label)}${origin(f.field, v)}`).map((o) => (
+              {sideChoices(
+                f,
+                what,
+                (v) => `${valueWords(f.field, v, label)}${origin(f.field, v)}`,
+                conflict.raisedBy
+              ).map((o) => (
                 <RadioGroup.Item key={o.side} value={o.side} data-side={o.side}>
                   <Text size="2" className="conflict-value">
                     {o.text}

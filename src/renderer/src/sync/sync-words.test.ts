@@ -113,5 +113,10 @@ describe('sync words', () => {
       { side: 'local', text: 'This library: false' },
       { side: 'remote', text: 'The desk: accurate' }
     ])
+    // A conflict another editor's library found: the other side is theirs.
+    expect(sideChoices({ field: 'verdict', local: 'false', remote: 'accurate' }, 'claim', show, 'ben')[1]).toEqual({
+      side: 'remote',
+      text: 'ben’s library: accurate'
+    })
   })
 })

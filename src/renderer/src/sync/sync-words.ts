@@ -101,7 +101,9 @@ export function valueWords(
 export function sideChoices(
   f: DeskConflict['fields'][number],
   what: string,
-  value: (v: unknown) => string
+  value: (v: unknown) => string,
+  /** The editor whose library found the conflict, when it was not this one: the other side is theirs. */
+  raisedBy?: string
 ): { side: Side; text: string }[] {
   if (f.field === DELETED_FIELD) {
     const { keep, remove } = keepOrDelete(f)
@@ -112,7 +114,7 @@ export function sideChoices(
   }
   return [
     { side: 'local', text: `This library: ${value(f.local)}` },
-    { side: 'remote', text: `The desk: ${value(f.remote)}` }
+    { side: 'remote', text: `${raisedBy ? `${raisedBy}’s library` : 'The desk'}: ${value(f.remote)}` }
   ]
 }
 
