@@ -14,14 +14,15 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: ['lowdb', 'steno', 'approx-string-match'] },
-      // The import and embedding workers are their own files (out/main/import-worker.js,
-      // out/main/embed-worker.js): the parsers and the sentence encoder load only there.
+      // The import, embedding and archive workers are their own files (out/main/import-worker.js,
+      // out/main/embed-worker.js, out/main/archive-worker.js): the parsers and the sentence encoder load only there.
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
           core: resolve('src/main/core.ts'),
           'import-worker': resolve('src/main/import/worker.ts'),
-          'embed-worker': resolve('src/main/memory/embed-worker.ts')
+          'embed-worker': resolve('src/main/memory/embed-worker.ts'),
+          'archive-worker': resolve('src/main/memory/archive/worker.ts')
         }
       }
     }

@@ -149,3 +149,46 @@ async function firstLongRun(page: import('@playwright/test').Page): Promise<stri
   })
   return run.slice(10, 50).trim()
 }
+
+test('an archive CSV imported with its columns chosen shows in Checked before with its origin and link', async ({
+  factdesk
+}) => {
+  const csv = [
+    'id,What was said,Ruling,Day,Address',
+    '1,"The council spent 4 million euros on the new stadium roof",False,2024-03-02,https://checks.example.org/roof',
+    '2,"Bus fares in the city doubled since 2019",Misleading,2024-05-11,https://checks.example.org/fares',
+    '3,"The river flooded 40 homes last spring",True,2023-04-30,https://checks.example.org/river'
+  ].join('\n')
+  const library = new LibraryPage(factdesk.page)
+  await library.addEditor('Lena Park')
+  const page = factdesk.page
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  await page.getByRole('menuitem', { name: 'Earlier checks (archive)…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import earlier checks' })
+  await dialog
+    .getByLabel('Archive file')
+    .setInputFiles({ name: 'desk-archive.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  // The mapping step: the guess took the first column for the claim and found no date or URL column.
+  await expect(dialog.getByLabel('Claim column')).toHaveValue('id')
+  await expect(dialog.getByLabel('Verdict column')).toHaveValue('Ruling')
+  await dialog.getByLabel('Claim column').selectOption('What was said')
+  await dialog.getByLabel('Date column').selectOption('Day')
+  await dialog.getByLabel('URL column').selectOption('Address')
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(dialog.getByRole('status')).toContainText('Added 3 earlier checks')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  const text = 'Council news. The council spent 4 million euros on the new stadium roof, a member said.\n\nRain is due.'
+  await library.createStory('Roof', text)
+  const story = new StoryPage(page)
+  await story.selectText('The council spent 4 million euros on the new stadium roof')
+  await story.markSelection()
+  const earlier = story.panel.root.getByRole('region', { name: 'Checked before' })
+  await expect(earlier).toContainText('Imported')
+  await expect(earlier).toContainText('False from desk-archive.csv')
+  await expect(earlier.getByRole('link', { name: 'published check' }).first()).toHaveAttribute(
+    'href',
+    'https://checks.example.org/roof'
+  )
+  await expect(earlier.getByRole('button', { name: 'Use as starting point' })).toHaveCount(0)
+})

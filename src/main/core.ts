@@ -199,7 +199,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     contacts: contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...transferHandlers(ctx, { platform, importer, networkHosts: options.networkHosts ?? memoryNetworkHosts() }),
-    memory: memoryHandlers(ctx, memory),
+    memory: memoryHandlers(ctx, memory, platform),
     history: history.handlers(ctx)
   })
 

@@ -4,9 +4,13 @@ import type { Evidence } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { currentEditor, logActivity, type ServiceContext } from '../services/context'
 import { findClaim } from '../services/claims'
-import type { DeskMemory } from './memory'
+import type { Platform } from '../platform'
+import { archiveFormat, previewCsv } from './archive/parse'
+import { ARCHIVE_STORY, type DeskMemory } from './memory'
 
-export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
+const bytesOf = (file: { dataBase64: string }): Uint8Array => new Uint8Array(Buffer.from(file.dataBase64, 'base64'))
+
+export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory, platform: Pick<Platform, 'emit'>) {
   return {
     matches: ({ storyId, claimId }) => memory.matchesFor(storyId, claimId),
     search: ({ query }) => memory.search(query),
@@ -19,6 +23,11 @@ export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
       const by = currentEditor(ctx)
       if (storyId === fromStoryId && claimId === fromClaimId)
         throw new AppError('invalid_input', 'A claim cannot reuse its own check.')
+      if (fromStoryId === ARCHIVE_STORY)
+        throw new AppError(
+          'read_only',
+          'An imported check is a reference to where it was published: open its link and add what you use as evidence.'
+        )
       const earlier = fromStoryId === storyId ? null : await ctx.store.readStory(fromStoryId)
       return ctx.store.updateStory(storyId, (file) => {
         const source = earlier ?? file
@@ -70,6 +79,27 @@ export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory) {
         file.dismissedSuggestions = [...dismissed].slice(-5000)
       })
       return null
-    }
+    },
+    /** A CSV file's columns and first rows (for the column-mapping step), or only the format of any other archive. */
+    archivePreview: ({ file }) => {
+      currentEditor(ctx)
+      const bytes = bytesOf(file)
+      // Only the start of the file is read here, in main; the whole of it is read in the archive worker.
+      const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 64 * 1024))
+      const format = archiveFormat(file.fileName, head)
+      if (format !== 'csv') return { format }
+      const cut = bytes.length > 64 * 1024 ? head.slice(0, head.lastIndexOf('\n') + 1) : head
+      return { format, ...previewCsv(cut) }
+    },
+    archiveImport: async ({ file, columns }) => {
+      const by = currentEditor(ctx)
+      return memory.importArchive(
+        { fileName: file.fileName, bytes: bytesOf(file), columns },
+        { id: ctx.newId(), importedAt: ctx.now().toISOString(), importedBy: by },
+        (stage, done, total) => platform.emit('memory.archiveProgress', { stage, done, total })
+      )
+    },
+    archiveCancel: () => ({ cancelled: memory.cancelArchiveImports() }),
+    archives: () => memory.archiveImports()
   } satisfies GroupHandlers<'memory'>
 }

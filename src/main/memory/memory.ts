@@ -5,11 +5,21 @@
 // line changed (or that a call just changed) and drops stories that left the library.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { EarlierCheck, SentenceMatch, Suggestion, Suggestions } from '../../shared/contract'
+import type {
+  ArchiveColumns,
+  ArchiveImport,
+  ArchiveImportResult,
+  EarlierCheck,
+  SentenceMatch,
+  Suggestion,
+  Suggestions
+} from '../../shared/contract'
 import type { Claim, Stance, StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { sentences } from '../../shared/text/segment'
 import type { LibraryStore } from '../store/library-store'
+import { ArchiveStore, type StoredCheck } from './archive/archive-file'
+import { ArchiveReader } from './archive/reader'
 import { SentenceEmbedder } from './embedder'
 import { ClaimIndex, type MatchScore } from './matcher'
 import { WorthinessModel } from './worthiness'
@@ -29,6 +39,11 @@ export const MAX_SUGGESTIONS = 12
  */
 export const MAX_EMBEDDED_SENTENCES = 2_000
 
+/** The story id an imported check is indexed under (never a story's: ids from the store are random). */
+export const ARCHIVE_STORY = 'archive'
+/** Checks indexed between two turns of the event loop while an archive is indexed. */
+const INDEX_CHUNK = 500
+
 /** A claim counts as checked once it has a verdict. */
 export const isChecked = (claim: Claim): boolean => claim.verdict !== null
 
@@ -46,12 +61,20 @@ export class DeskMemory {
   /** The encoder's vector of each checked claim's words, kept across re-indexing (an edit re-reads a story). */
   private readonly claimVectors = new Map<string, Float32Array>()
   private embedding = false
+  /** The library's archive of imported checks (archive.json), opened with the library. */
+  private archive: Promise<ArchiveStore> | null = null
+  /** Imported checks in the index, by key. */
+  private readonly archived = new Map<string, StoredCheck>()
+  private archiveIndexed = -1
+  /** When each import was made (the date shown for a check whose archive gave none). */
+  private readonly importedAt = new Map<string, string>()
 
   constructor(
     private readonly store: () => LibraryStore,
     /** The resources folder holding checkworthy-model.json and checkworthy-ngram.json. */
     private readonly modelDir: string,
-    readonly embedder = new SentenceEmbedder()
+    readonly embedder = new SentenceEmbedder(),
+    private readonly archiveReader = new ArchiveReader()
   ) {}
 
   /** A call changed this story (or, with null, maybe any story). */
@@ -66,6 +89,9 @@ export class DeskMemory {
       this.index = new ClaimIndex()
       this.checked.clear()
       this.seen.clear()
+      this.archived.clear()
+      this.archive = null
+      this.archiveIndexed = -1
       this.indexedStore = store
     }
     const live = new Map(store.library.stories.filter((s) => s.deletedAt === null).map((s) => [s.id, s.updatedAt]))
@@ -86,7 +112,95 @@ export class DeskMemory {
       this.indexStory(file)
       this.seen.set(id, updatedAt)
     }
+    const archive = await this.archiveOf(store)
+    if (archive.version !== this.archiveIndexed) {
+      const version = archive.version
+      await this.indexArchived(
+        archive.checks.filter((c) => !this.archived.has(archiveKey(c.id))),
+        archive.imports
+      )
+      this.archiveIndexed = version
+    }
     void this.embedClaims()
+  }
+
+  /** The library's archive, opened on first use (a damaged archive.json is moved aside and its backup used). */
+  private archiveOf(store: LibraryStore): Promise<ArchiveStore> {
+    this.archive ??= ArchiveStore.open(store.dir, { readOnly: store.readOnly, now: () => new Date() }).catch(
+      (error: unknown) => {
+        this.archive = null
+        throw error
+      }
+    )
+    return this.archive
+  }
+
+  /** Adds imported checks to the index, a chunk at a time so the window is never held up long. */
+  private async indexArchived(
+    checks: readonly StoredCheck[],
+    imports: readonly ArchiveImport[],
+    progress: (done: number, total: number) => void = () => undefined
+  ): Promise<void> {
+    for (const i of imports) this.importedAt.set(i.id, i.importedAt)
+    for (let i = 0; i < checks.length; i += INDEX_CHUNK) {
+      for (const c of checks.slice(i, i + INDEX_CHUNK)) {
+        const key = archiveKey(c.id)
+        this.index.upsert({
+          key,
+          storyId: ARCHIVE_STORY,
+          claimId: c.id,
+          text: c.claim,
+          context: [c.headline, c.rating, c.origin].join(' ')
+        })
+        const vector = this.claimVectors.get(c.claim)
+        if (vector) this.index.setVector(key, vector)
+        this.archived.set(key, c)
+      }
+      progress(Math.min(i + INDEX_CHUNK, checks.length), checks.length)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
+
+  /**
+   * Imports an archive of earlier checks: read in the archive worker (cancellable, nothing kept if
+   * cancelled or unreadable), the new checks kept in archive.json, then indexed. Progress by stage.
+   */
+  async importArchive(
+    file: { fileName: string; bytes: Uint8Array; columns?: ArchiveColumns },
+    record: Pick<ArchiveImport, 'id' | 'importedAt' | 'importedBy'>,
+    progress: (stage: 'reading' | 'indexing', done: number, total: number) => void
+  ): Promise<ArchiveImportResult> {
+    const store = this.store()
+    if (store.readOnly)
+      throw new AppError('read_only', 'This library is open read-only, so no archive can be imported into it.')
+    await this.sync()
+    const parsed = await this.archiveReader.read(file, (done, total) => progress('reading', done, total))
+    const archive = await this.archiveOf(store)
+    const { result, added } = await archive.add(
+      {
+        ...record,
+        fileName: file.fileName.replace(/^.*[\\/]/, '').slice(0, 255),
+        format: parsed.format,
+        skipped: parsed.skipped
+      },
+      parsed.checks
+    )
+    if (store === this.indexedStore) {
+      const version = archive.version
+      await this.indexArchived(added, archive.imports, (done, total) => progress('indexing', done, total))
+      this.archiveIndexed = version
+      void this.embedClaims()
+    }
+    return result
+  }
+
+  /** Stops every archive being read. */
+  cancelArchiveImports(): number {
+    return this.archiveReader.cancel()
+  }
+
+  async archiveImports(): Promise<ArchiveImport[]> {
+    return [...(await this.archiveOf(this.store())).imports]
   }
 
   /**
@@ -223,6 +337,29 @@ export class DeskMemory {
   }
 
   private describe(m: MatchScore, sources: Map<string, string>): EarlierCheck {
+    const found = {
+      score: Math.round(m.score * 1000) / 1000,
+      band: m.band,
+      figuresDiffer: m.figuresDiffer,
+      negationDiffers: m.negationDiffers
+    }
+    const imported = this.archived.get(m.key)
+    if (imported)
+      return {
+        storyId: ARCHIVE_STORY,
+        claimId: imported.id,
+        storyTitle: imported.headline || imported.origin,
+        quote: imported.claim,
+        restatement: '',
+        verdict: null,
+        rationale: '',
+        checkedAt: imported.date
+          ? `${imported.date}T00:00:00.000Z`
+          : (this.importedAt.get(imported.importId) ?? new Date().toISOString()),
+        evidence: [],
+        ...found,
+        imported: { url: imported.url, origin: imported.origin, rating: imported.rating }
+      }
     const checked = this.checked.get(m.key)
     if (!checked) throw new AppError('internal', 'The claim index is out of step with the library.')
     const { claim } = checked
@@ -240,10 +377,7 @@ export class DeskMemory {
         excerpt: e.excerpt,
         stance: e.stance
       })),
-      score: Math.round(m.score * 1000) / 1000,
-      band: m.band,
-      figuresDiffer: m.figuresDiffer,
-      negationDiffers: m.negationDiffers
+      ...found
     }
   }
 
@@ -320,6 +454,8 @@ export class DeskMemory {
     return this.embedder.close()
   }
 }
+
+const archiveKey = (id: string): string => `${ARCHIVE_STORY}/${id}`
 
 interface Models {
   encoder: WorthinessModel

@@ -38,6 +38,12 @@ export const events = {
   'store.recovered': LibraryNotice,
   'desk.status': DeskStatus,
   'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
+  /** An archive import: entries read in the worker, then checks indexed. */
+  'memory.archiveProgress': z.strictObject({
+    stage: z.enum(['reading', 'indexing']),
+    done: z.number().int(),
+    total: z.number().int()
+  }),
   'menu.command': z.strictObject({
     command: z.enum([
       'open-library',

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { Claim, Id, IsoDate, Stance, Verdict } from '../model'
 import { channels, read, write } from './channel'
+import { ImportedFile } from './transfer'
 
 /** One earlier check that says the same thing (or nearly: see the two warnings). */
 export const EarlierCheck = z.strictObject({
@@ -22,7 +23,9 @@ export const EarlierCheck = z.strictObject({
    */
   band: z.enum(['strong', 'possible', 'weak']),
   figuresDiffer: z.boolean(),
-  negationDiffers: z.boolean()
+  negationDiffers: z.boolean(),
+  /** Set for a check imported from an archive: a read-only reference to where it was published. */
+  imported: z.strictObject({ url: z.string(), origin: z.string(), rating: z.string() }).optional()
 })
 export type EarlierCheck = z.infer<typeof EarlierCheck>
 
@@ -52,6 +55,80 @@ export const Suggestions = z.strictObject({
 })
 export type Suggestions = z.infer<typeof Suggestions>
 
+export const archiveFormats = ['csv', 'claimreview', 'package'] as const
+export const ArchiveFormat = z.enum(archiveFormats)
+export type ArchiveFormat = z.infer<typeof ArchiveFormat>
+
+/** One earlier check from an archive (ClaimReview, CSV or another library's package), kept read-only. */
+export const ArchivedCheck = z.strictObject({
+  /** From the check's URL and words: the same check imported twice is one. */
+  id: z.string().regex(/^[0-9a-f]{24}$/),
+  claim: z.string().min(1).max(2000),
+  /** The rating as the archive gives it ("False", "Mostly true"); empty when it has none. */
+  rating: z.string().max(200),
+  /** YYYY-MM-DD, or null when the archive has none that can be read. */
+  date: z.iso.date().nullable(),
+  /** The published check (http or https), or empty. */
+  url: z.string().max(2000),
+  headline: z.string().max(500),
+  /** Who published it (ClaimReview's author or publisher), else the archive's file name. */
+  origin: z.string().max(200)
+})
+export type ArchivedCheck = z.infer<typeof ArchivedCheck>
+
+/** Which CSV column holds what; only the claim is required. */
+const column = z.string().trim().min(1).max(200)
+export const ArchiveColumns = z.strictObject({
+  claim: column,
+  verdict: column.optional(),
+  date: column.optional(),
+  url: column.optional(),
+  headline: column.optional()
+})
+export type ArchiveColumns = z.infer<typeof ArchiveColumns>
+
+/** One import of an archive, as listed. */
+export const ArchiveImport = z.strictObject({
+  id: Id,
+  fileName: z.string().max(255),
+  format: ArchiveFormat,
+  importedAt: IsoDate,
+  importedBy: Id,
+  /** Checks it added (those already in the library's archive are not counted again). */
+  added: z.number().int().min(0),
+  skipped: z.number().int().min(0)
+})
+export type ArchiveImport = z.infer<typeof ArchiveImport>
+
+/** What a file holds before it is imported: a CSV's columns (to choose from), or only its format. */
+export const ArchivePreview = z.discriminatedUnion('format', [
+  z.strictObject({
+    format: z.literal('csv'),
+    columns: z.array(z.string()),
+    sample: z.array(z.array(z.string())),
+    guess: z.strictObject({
+      claim: z.string(),
+      verdict: z.string().optional(),
+      date: z.string().optional(),
+      url: z.string().optional(),
+      headline: z.string().optional()
+    })
+  }),
+  z.strictObject({ format: z.enum(['claimreview', 'package']) })
+])
+export type ArchivePreview = z.infer<typeof ArchivePreview>
+
+export const ArchiveImportResult = z.strictObject({
+  added: z.number().int(),
+  /** Checks this library's archive already had (the same URL and words). */
+  alreadyThere: z.number().int(),
+  /** Entries with no claim's words. */
+  skipped: z.number().int(),
+  /** Checks in the library's archive now. */
+  total: z.number().int()
+})
+export type ArchiveImportResult = z.infer<typeof ArchiveImportResult>
+
 const StoryClaim = { storyId: Id, claimId: Id }
 
 export const memoryChannels = channels('memory', {
@@ -60,5 +137,11 @@ export const memoryChannels = channels('memory', {
   storyMatches: read(z.strictObject({ storyId: Id }), z.array(SentenceMatch)),
   reuse: write(z.strictObject({ ...StoryClaim, fromStoryId: Id, fromClaimId: Id }), Claim),
   suggest: read(z.strictObject({ storyId: Id, wait: z.boolean().optional() }), Suggestions),
-  dismiss: write(z.strictObject({ storyId: Id, key: z.string().min(1).max(300) }), z.null())
+  dismiss: write(z.strictObject({ storyId: Id, key: z.string().min(1).max(300) }), z.null()),
+  archivePreview: read(z.strictObject({ file: ImportedFile }), ArchivePreview),
+  /** Reads the archive in the archive worker (progress as `memory.archiveProgress`), keeps its checks and indexes them. */
+  archiveImport: write(z.strictObject({ file: ImportedFile, columns: ArchiveColumns.optional() }), ArchiveImportResult),
+  /** Stops every archive being read (each import fails with `cancelled`, nothing of it kept). */
+  archiveCancel: read(z.strictObject({}), z.strictObject({ cancelled: z.number().int() })),
+  archives: read(z.strictObject({}), z.array(ArchiveImport))
 })

@@ -1,13 +1,17 @@
 // The library toolbar's import and export actions: a story from a file or a web page, a
-// verification package, and a report of the whole library (or of the stories ticked below).
+// verification package, an archive of earlier checks, and a report of the whole library (or of the stories ticked below).
 import { ChevronDownIcon, DownloadIcon, TableIcon, UploadIcon } from '@radix-ui/react-icons'
 import { Button, DropdownMenu } from '@radix-ui/themes'
+import { useState } from 'react'
+import { ArchiveImportDialog } from '../memory/ArchiveImport'
 import { useTransfer } from '../transfer/TransferProvider'
 
 export function LibraryToolbarExtras({ selectedIds = [] }: { selectedIds?: string[] }): React.JSX.Element {
   const transfer = useTransfer()
+  const [archive, setArchive] = useState(false)
   return (
     <>
+      <ArchiveImportDialog open={archive} onOpenChange={setArchive} />
       <DropdownMenu.Root>
         <DropdownMenu.Trigger>
           <Button variant="soft">
@@ -19,6 +23,7 @@ export function LibraryToolbarExtras({ selectedIds = [] }: { selectedIds?: strin
           <DropdownMenu.Item onSelect={() => transfer.openImport('url')}>Story from a web page…</DropdownMenu.Item>
           <DropdownMenu.Separator />
           <DropdownMenu.Item onSelect={() => transfer.importPackage()}>Verification package…</DropdownMenu.Item>
+          <DropdownMenu.Item onSelect={() => setArchive(true)}>Earlier checks (archive)…</DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Root>
       <Button

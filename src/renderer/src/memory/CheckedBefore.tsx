@@ -1,7 +1,8 @@
 // The claim panel's "Checked before" section: earlier checks in the library that may say the same
 // thing, strongest first (up to five, never hidden by a threshold), each with how sure the match is, verdict,
 // date, story and evidence; "no close match" when all are weak. "Use as starting point" copies the
-// earlier evidence and rationale onto this claim (logged in its history); the verdict stays unset.
+// earlier evidence and rationale onto this claim (logged in its history); the verdict stays unset. An
+// imported check (from an archive) is a reference: its rating, origin and link, nothing to copy.
 import { CopyIcon, ExclamationTriangleIcon } from '@radix-ui/react-icons'
 import { Badge, Button, Card, Flex, Heading, Text } from '@radix-ui/themes'
 import { useEffect, useState } from 'react'
@@ -11,6 +12,7 @@ import { call, onEvent } from '../api'
 import { useDesk } from '../app/desk-context'
 import { stanceColor, stanceLabels, VerdictBadge } from '../app/labels'
 import { useToasts } from '../app/toasts'
+import { ImportedOrigin } from './ImportedOrigin'
 import { bandColor, bandLabel, noCloseMatch } from './labels'
 
 export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element | null {
@@ -67,7 +69,7 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
               {m.verdict ? (
                 <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} />
               ) : (
-                <Badge color="gray">No verdict</Badge>
+                !m.imported && <Badge color="gray">No verdict</Badge>
               )}
               <Text size="1" color="gray">
                 {new Date(m.checkedAt).toLocaleDateString(undefined, {
@@ -81,6 +83,7 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
             <Text size="2" as="p">
               “{m.quote}”
             </Text>
+            {m.imported && <ImportedOrigin imported={m.imported} />}
             {(m.figuresDiffer || m.negationDiffers) && (
               <Text size="1" color="orange" as="p">
                 <ExclamationTriangleIcon />{' '}
@@ -101,7 +104,7 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
                 {e.excerpt && <Text color="gray">: {e.excerpt}</Text>}
               </Text>
             ))}
-            {(m.evidence.length > 0 || m.rationale) && (
+            {!m.imported && (m.evidence.length > 0 || m.rationale) && (
               <Flex>
                 <Button size="1" variant="soft" onClick={() => void reuse(m)}>
                   <CopyIcon /> Use as starting point

@@ -7,6 +7,7 @@ import type { EarlierCheck } from '../../../shared/contract'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { VerdictBadge } from '../app/labels'
+import { ImportedOrigin } from './ImportedOrigin'
 import { bandColor, bandLabel, noCloseMatch } from './labels'
 
 export function SearchChecks(): React.JSX.Element {
@@ -70,13 +71,14 @@ export function SearchChecks(): React.JSX.Element {
                   {m.verdict ? (
                     <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} />
                   ) : (
-                    <Badge color="gray">No verdict</Badge>
+                    !m.imported && <Badge color="gray">No verdict</Badge>
                   )}
                   <Text size="1" color="gray">
                     {m.storyTitle}
                   </Text>
                 </Flex>
                 <Text size="2">“{m.quote}”</Text>
+                {m.imported && <ImportedOrigin imported={m.imported} />}
                 {(m.figuresDiffer || m.negationDiffers) && (
                   <Text size="1" color="orange">
                     {m.figuresDiffer ? 'Its figures differ from your words.' : 'It says the opposite of your words.'}

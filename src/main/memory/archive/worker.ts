@@ -1,0 +1,41 @@
+// The archive worker: reads an archive of earlier checks (CSV, ClaimReview JSON-LD, a verification package)
+// off the main process, telling main how far it has got. Built as out/main/archive-worker.js; one worker
+// per import, terminated to cancel it.
+import { parentPort } from 'node:worker_threads'
+import { AppError } from '../../../shared/result'
+import { archiveFormat, parseArchive } from './parse'
+import type { ArchiveJob, ArchiveReply } from './worker-protocol'
+
+const post = (reply: ArchiveReply): void => parentPort?.postMessage(reply)
+
+parentPort?.on('message', (job: ArchiveJob) => {
+  try {
+    // What kind of file it is first (a picture is unsupported, not badly encoded), then its text.
+    archiveFormat(job.fileName, new TextDecoder('utf-8').decode(job.bytes.subarray(0, 4096)))
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(job.bytes)
+    const parsed = parseArchive({ fileName: job.fileName, text, columns: job.columns }, (done, total) =>
+      post({ kind: 'progress', done, total })
+    )
+    post({ kind: 'done', ok: true, parsed })
+  } catch (error) {
+    if (error instanceof AppError) post({ kind: 'done', ok: false, error: error.toShape() })
+    else if (error instanceof TypeError && /decode|encoded/i.test(error.message))
+      post({
+        kind: 'done',
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `${job.fileName} is not UTF-8 text: save it as UTF-8 and import it again.`
+        }
+      })
+    else
+      post({
+        kind: 'done',
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `${job.fileName} could not be read (${error instanceof Error ? error.message : String(error)}).`
+        }
+      })
+  }
+})
