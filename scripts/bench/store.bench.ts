@@ -19,6 +19,7 @@ import { promisify } from 'node:util'
 import { cleanCloseFileOf } from '../../src/main/store/clean-close'
 import { openTestCore, type TestCore } from '../../src/main/testing/test-core'
 import { benchIdentity, buildLibrary } from '../../src/main/testing/library-fixture'
+import { FIRST_CLAIMS } from '../../src/shared/contract'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const SAVES = 200
@@ -135,6 +136,31 @@ const bench: Bench = {
               await t.call('stories.get', { id: 'big' })
               warm.push(performance.now() - at)
             }
+            // Opened in parts, as the story view opens it: the first claims, then the rest a page at a time.
+            const parts = await openTestCore({
+              libraryDir: dir,
+              checkOutput: false,
+              identity: benchIdentity,
+              store: { lock: false }
+            })
+            const partsAt = performance.now()
+            const first = await parts.call('stories.get', { id: 'big', firstClaims: FIRST_CLAIMS })
+            const firstPart = performance.now() - partsAt
+            let rest = first.rest
+            let pages = 0
+            let claimsFrom = first.claims.length
+            let activityFrom = 0
+            while (rest && (rest.claims > 0 || rest.activity > 0)) {
+              const page = await parts.call('stories.page', { id: 'big', claimsFrom, activityFrom })
+              claimsFrom += page.claims.length
+              activityFrom += page.activity.length
+              rest = page.rest
+              pages++
+            }
+            const allParts = performance.now() - partsAt
+            const firstBytes = JSON.stringify(first).length
+            const wholeBytes = JSON.stringify(await parts.call('stories.get', { id: 'big' })).length
+            await parts.core.close()
             await s.call('stories.get', { id: 'big' })
             const large: number[] = []
             const small: number[] = []
@@ -171,6 +197,15 @@ const bench: Bench = {
                 'ms',
                 { max: 300 }
               ),
+              row(
+                `3,000-claim story: first part, ${FIRST_CLAIMS} claims (stories.get with firstClaims; another core, files in the OS cache)`,
+                firstPart,
+                'ms',
+                { max: 300 }
+              ),
+              row(`3,000-claim story: first part and ${pages} pages, all of the story`, allParts, 'ms'),
+              row('3,000-claim story: first answer (first part), JSON', firstBytes / 1024, 'KB'),
+              row('3,000-claim story: whole stories.get answer, JSON', wholeBytes / 1024, 'KB'),
               row('3,000-claim story: open again p95, unchanged (warm, from memory)', percentile(warm, 95), 'ms', {
                 max: 100
               }),

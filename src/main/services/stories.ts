@@ -67,17 +67,53 @@ export function storyDetail(ctx: ServiceContext, file: StoryFile): StoryDetail {
   }
 }
 
+/** How much one stories.page answer brings of a story opened in parts. */
+export const PAGE = { claims: 500, activity: 5000 }
+
+/** The evidence attached to `claims`. */
+function evidenceOf<E extends { claimId: string }>(evidence: E[], claims: readonly { id: string }[]): E[] {
+  const ids = new Set(claims.map((c) => c.id))
+  return evidence.filter((e) => ids.has(e.claimId))
+}
+
 const metaFields = ['title', 'outlet', 'byline', 'url', 'publishedAt', 'language', 'deskState'] as const
 
 export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => string) {
   return {
     list: ({ includeDeleted }) => ctx.store.library.stories.filter((s) => includeDeleted || s.deletedAt === null),
     trash: () => ctx.store.library.stories.filter((s) => s.deletedAt !== null),
-    get: async ({ id }) => {
+    get: async ({ id, firstClaims }) => {
       // The number is read before the story: a write landing in between makes the answer newer than
       // its number says (fetched again, harmless), never older.
       const version = ctx.storyVersion(id)
-      return { ...storyDetail(ctx, await ctx.store.readStory(id)), version }
+      const detail = storyDetail(ctx, await ctx.store.readStory(id))
+      if (firstClaims === undefined) return { ...detail, version }
+      // The first screen: the first claims in story order with their evidence; the rest comes by stories.page.
+      const claims = detail.claims.slice(0, firstClaims)
+      return {
+        ...detail,
+        claims,
+        evidence: evidenceOf(detail.evidence, claims),
+        activity: [],
+        version,
+        rest: { claims: detail.claims.length - claims.length, activity: detail.activity.length }
+      }
+    },
+    page: async ({ id, claimsFrom, activityFrom }) => {
+      const version = ctx.storyVersion(id)
+      const file = await ctx.store.readStory(id)
+      const claims = [...file.claims].sort(storyOrder).slice(claimsFrom, claimsFrom + PAGE.claims)
+      const activity = file.activity.slice(activityFrom, activityFrom + PAGE.activity)
+      return {
+        claims,
+        evidence: evidenceOf(file.evidence, claims),
+        activity,
+        version,
+        rest: {
+          claims: Math.max(0, file.claims.length - claimsFrom - claims.length),
+          activity: Math.max(0, file.activity.length - activityFrom - activity.length)
+        }
+      }
     },
     create: async ({ text, ...meta }) => {
       const by = currentEditor(ctx)

@@ -37,9 +37,30 @@ export const StoryDetail = z.strictObject({
 })
 export type StoryDetail = z.infer<typeof StoryDetail>
 
-/** A story as stories.get reads it, with the number of the last write it holds (see WriteVersion). */
-export const VersionedStory = StoryDetail.extend({ version: WriteVersion })
+/** The claims (in story order) the story view asks for first: more than one screen holds. */
+export const FIRST_CLAIMS = 200
+
+/** What an answer left out of a story opened in parts: claims (story order) and activity entries still to come. */
+export const StoryRest = z.strictObject({ claims: z.number().int().min(0), activity: z.number().int().min(0) })
+export type StoryRest = z.infer<typeof StoryRest>
+
+/**
+ * A story as stories.get reads it, with the number of the last write it holds (see WriteVersion).
+ * Asked with `firstClaims`, it holds the first claims in story order with their evidence and no
+ * activity, and `rest` says how much stories.page still has to bring.
+ */
+export const VersionedStory = StoryDetail.extend({ version: WriteVersion, rest: StoryRest.optional() })
 export type VersionedStory = z.infer<typeof VersionedStory>
+
+/** The claims (story order) from `claimsFrom` and the activity from `activityFrom`, a page of each, as of `version`. */
+export const StoryPage = z.strictObject({
+  claims: z.array(Claim),
+  evidence: z.array(Evidence),
+  activity: z.array(Activity),
+  version: WriteVersion,
+  rest: StoryRest
+})
+export type StoryPage = z.infer<typeof StoryPage>
 
 export const ReanchorReport = z.strictObject({
   revision: z.number().int(),
@@ -56,7 +77,16 @@ export type ReanchorReport = z.infer<typeof ReanchorReport>
 
 export const storyChannels = channels('stories', {
   list: read(z.strictObject({ includeDeleted: z.boolean().optional() }), z.array(StorySummary)),
-  get: read(z.strictObject({ id: Id }), VersionedStory),
+  get: read(z.strictObject({ id: Id, firstClaims: z.number().int().min(1).max(100_000).optional() }), VersionedStory),
+  /** The rest of a story opened in parts (stories.get with `firstClaims`), a page at a time. */
+  page: read(
+    z.strictObject({
+      id: Id,
+      claimsFrom: z.number().int().min(0).max(1_000_000),
+      activityFrom: z.number().int().min(0).max(10_000_000)
+    }),
+    StoryPage
+  ),
   create: write(StoryMeta.partial().extend({ title: Name, text: IncomingStoryText }).strict(), StorySummary),
   update: write(
     z.strictObject({

@@ -6,7 +6,7 @@
 // else written to the story (a dialog, an import, a desk pull, an undo) is fetched again, unless
 // the story already fetched holds it; a source edit is folded into the sources this story cites.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
-import type { StoryDetail } from '../../../shared/contract'
+import { FIRST_CLAIMS, type StoryDetail } from '../../../shared/contract'
 import { call, onEvent } from '../api'
 import { useSynced, type Edit, type EditTracker, type ReportFailure } from '../app/synced'
 import { StoryFollower, type StoryWrite } from './follow'
@@ -46,24 +46,51 @@ export function useStory(storyId: string, report: ReportFailure): StoryHook {
   const { load, update } = synced
   const [error, setError] = useState<string | null>(null)
 
-  /** Fetches the story; one fetch at a time, fetched again until it holds every write it must (follow.ts). */
+  /**
+   * Fetches the story in parts: the first claims (what the first screen shows) at once, then the
+   * rest of the claims and the activity a page at a time, each page folded in as it comes. One fetch
+   * at a time, fetched again until it holds every write it must (follow.ts); a page from a later
+   * write than the first part (the story changed meanwhile) starts the fetch again.
+   */
   const fetchStory = useCallback(() => {
+    const failed = (e: unknown): void => {
+      fetching.current = false
+      setError(e instanceof Error ? e.message : String(e))
+    }
     const attempt = (): void => {
       fetching.current = true
-      call('stories.get', { id: storyId })
-        .then(({ version, ...value }) => {
-          fetching.current = false
+      call('stories.get', { id: storyId, firstClaims: FIRST_CLAIMS })
+        .then(({ version, rest, ...value }) => {
           if (!follower.fetched(version)) return attempt()
           load(value)
           setError(null)
-        })
-        .catch((e: unknown) => {
+          if (rest && (rest.claims > 0 || rest.activity > 0)) return more(version, value.claims.length, 0)
           fetching.current = false
-          setError(e instanceof Error ? e.message : String(e))
         })
+        .catch(failed)
+    }
+    const more = (version: number, claimsFrom: number, activityFrom: number): void => {
+      call('stories.page', { id: storyId, claimsFrom, activityFrom })
+        .then((page) => {
+          if (page.version !== version) return attempt()
+          // The page comes before any activity taken in since the first part (own edits' entries).
+          update((d) => ({
+            ...d,
+            claims: page.claims.length === 0 ? d.claims : [...d.claims, ...page.claims],
+            evidence: page.evidence.length === 0 ? d.evidence : [...d.evidence, ...page.evidence],
+            activity:
+              page.activity.length === 0
+                ? d.activity
+                : [...d.activity.slice(0, activityFrom), ...page.activity, ...d.activity.slice(activityFrom)]
+          }))
+          if (page.rest.claims > 0 || page.rest.activity > 0)
+            return more(version, claimsFrom + page.claims.length, activityFrom + page.activity.length)
+          fetching.current = false
+        })
+        .catch(failed)
     }
     if (!fetching.current) attempt()
-  }, [storyId, load, follower])
+  }, [storyId, load, update, follower])
 
   /** Takes in own writes' announcements: the activity they logged, and the story's updatedAt of the newest. */
   const absorb = useCallback(
