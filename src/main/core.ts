@@ -14,6 +14,7 @@ import { DeskMemory } from './memory/memory'
 import { deskManager, type DeskManager } from './desk/service'
 import { memoryNetworkHosts, type EditorIdentity, type NetworkHosts } from './identity'
 import { externalUrl, type Platform } from './platform'
+import { annotationHandlers } from './services/annotations'
 import { claimHandlers } from './services/claims'
 import { contactHandlers } from './services/contacts'
 import { History } from './services/history'
@@ -196,6 +197,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     stories: storyHandlers(ctx, canonicalText),
     revision: revisionHandlers(ctx),
     claims: claimHandlers(ctx),
+    annotations: annotationHandlers(ctx),
     contacts: contactHandlers(ctx),
     ...sourceHandlers(ctx),
     ...transferHandlers(ctx, { platform, importer, networkHosts: options.networkHosts ?? memoryNetworkHosts() }),

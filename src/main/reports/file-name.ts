@@ -8,7 +8,8 @@ export const extensions: Record<ReportFormat, string> = {
   markdown: 'md',
   csv: 'csv',
   json: 'json',
-  claimreview: 'jsonld'
+  claimreview: 'jsonld',
+  annotations: 'jsonld'
 }
 
 const MAX_SLUG = 60
@@ -27,7 +28,7 @@ export function slugify(text: string): string {
 }
 
 export function suggestFileName(model: ReportModel, format: ReportFormat): string {
-  const kind = format === 'json' ? 'package' : format === 'claimreview' ? 'claimreview' : 'report'
+  const kind = format === 'json' ? 'package' : format === 'claimreview' || format === 'annotations' ? format : 'report'
   const only = model.stories.length === 1 ? model.stories[0] : undefined
   const subject = only ? slugify(only.title) || 'story' : `${model.stories.length}-stories`
   const date = /^\d{4}-\d{2}-\d{2}/.test(model.generatedAt) ? model.generatedAt.slice(0, 10) : 'undated'

@@ -6,6 +6,7 @@ import { extensions } from './file-name'
 import { renderHtml } from './html'
 import { renderPackage } from '../package/json-package'
 import { renderMarkdown } from './markdown'
+import { renderWebAnnotations } from './web-annotation'
 import type { ReportModel } from './model'
 
 export interface RenderDeps {
@@ -54,6 +55,10 @@ export async function renderReport(
         claimCount: model.files.reduce((n, f) => n + f.claims.length, 0),
         leftOut: noneLeftOut()
       }
+    case 'annotations': {
+      const { text, count } = renderWebAnnotations(model)
+      return { bytes: utf8(text), extension, claimCount: count, leftOut: noneLeftOut() }
+    }
     case 'claimreview': {
       const { text, count, leftOut } = renderClaimReview(model)
       return { bytes: utf8(text), extension, claimCount: count, leftOut }

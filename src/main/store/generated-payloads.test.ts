@@ -103,6 +103,22 @@ function basePayload(channel: Channel): Record<string, unknown> {
       filter: { status: 'all', verdict: 'all', editor: 'all', from: '', to: '', tag: '', storyId: story },
       limit: 10
     },
+    'stories.importAnnotations': {
+      storyId: story,
+      file: {
+        fileName: 'a.jsonld',
+        dataBase64: Buffer.from(
+          JSON.stringify({
+            type: 'AnnotationCollection',
+            first: {
+              items: [
+                { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'exports rose' } } }
+              ]
+            }
+          })
+        ).toString('base64')
+      }
+    },
     'export.reveal': { path: '/etc/passwd' },
     'package.import': { file: { fileName: 'p.json', dataBase64: Buffer.from('{"format":"x"}').toString('base64') } }
   }

@@ -10,7 +10,7 @@ import { historyChannels } from './history'
 import { libraryChannels, libraryStateChannels, peopleChannels, settingsChannels, shellChannels } from './library'
 import { memoryChannels } from './memory'
 import { revisionChannels, storyChannels } from './stories'
-import { exportChannels, importChannels, packageChannels, reimportChannels } from './transfer'
+import { annotationChannels, exportChannels, importChannels, packageChannels, reimportChannels } from './transfer'
 
 export * from './app'
 export * from './channel'
@@ -43,6 +43,7 @@ export const channelGroups = {
   evidence: evidenceChannels,
   import: importChannels,
   reimport: reimportChannels,
+  annotations: annotationChannels,
   export: exportChannels,
   package: packageChannels,
   memory: memoryChannels,

@@ -20,7 +20,7 @@ export type ImportResult = z.infer<typeof ImportResult>
 /** What an export covers: the story on screen, the stories ticked in the library, or all of it. */
 export const reportScopes = ['story', 'selected', 'library'] as const
 
-export const reportFormats = ['html', 'pdf', 'markdown', 'csv', 'json', 'claimreview'] as const
+export const reportFormats = ['html', 'pdf', 'markdown', 'csv', 'json', 'claimreview', 'annotations'] as const
 export const ReportFormat = z.enum(reportFormats)
 export type ReportFormat = z.infer<typeof ReportFormat>
 
@@ -110,6 +110,21 @@ export const FilteredClaims = z.strictObject({
 })
 export type FilteredClaims = z.infer<typeof FilteredClaims>
 
+/** What importing an annotation file onto a story did with each annotation. */
+export const AnnotationImportResult = z.strictObject({
+  /** New claims, where the normal anchoring found each annotation's words. */
+  placed: z.array(
+    z.strictObject({ claimId: Id, label: z.string(), words: z.string(), how: z.enum(['exact', 'moved', 'fuzzy']) })
+  ),
+  /** Annotations whose words are not in the story: nothing was made of them. */
+  orphaned: z.array(z.strictObject({ words: z.string(), reason: z.string() })),
+  /** Left alone: words that are already a claim, replies to annotations that were not placed. */
+  skipped: z.array(z.strictObject({ words: z.string(), reason: z.string() })),
+  /** Replies added to their claims as comments. */
+  replies: z.number().int().min(0)
+})
+export type AnnotationImportResult = z.infer<typeof AnnotationImportResult>
+
 export const PackageImportResult = z.strictObject({
   stories: z.strictObject({ added: z.number().int(), merged: z.number().int() }),
   claims: z.strictObject({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
@@ -127,6 +142,11 @@ export const importChannels = channels('import', {
 
 export const reimportChannels = channels('stories', {
   reimport: write(z.strictObject({ id: Id, file: ImportedFile.optional() }), ReanchorReport)
+})
+
+export const annotationChannels = channels('stories', {
+  /** A W3C Web Annotation collection or a Hypothesis export, placed on the story as claims. */
+  importAnnotations: write(z.strictObject({ storyId: Id, file: ImportedFile }), AnnotationImportResult)
 })
 
 export const exportChannels = channels('export', {

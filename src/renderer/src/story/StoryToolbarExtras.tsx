@@ -10,6 +10,7 @@ import {
 import { Button, Flex } from '@radix-ui/themes'
 import { useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
+import { AnnotationImportButton, AnnotationImportDialog } from '../transfer/AnnotationImportDialog'
 import { ReviseDialog } from '../transfer/ReviseDialog'
 import { RevisionsDialog } from '../transfer/RevisionsDialog'
 import { useTransfer } from '../transfer/TransferProvider'
@@ -22,6 +23,7 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
   const [browsing, setBrowsing] = useState(false)
   const [editing, setEditing] = useState(false)
   const [correcting, setCorrecting] = useState(false)
+  const [annotating, setAnnotating] = useState(false)
   const corrections = detail.story.corrections.length
   return (
     <Flex gap="2" align="center" wrap="wrap">
@@ -46,8 +48,10 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
       >
         <DownloadIcon /> Export…
       </Button>
+      <AnnotationImportButton onClick={() => setAnnotating(true)} />
       <ReviseDialog open={revising} onOpenChange={setRevising} detail={detail} />
       <RevisionsDialog open={browsing} onOpenChange={setBrowsing} detail={detail} />
+      <AnnotationImportDialog open={annotating} onOpenChange={setAnnotating} detail={detail} />
       <StoryDetailsDialog open={editing} onOpenChange={setEditing} detail={detail} />
       {correcting && <CorrectionDialog open={correcting} onOpenChange={setCorrecting} detail={detail} />}
     </Flex>

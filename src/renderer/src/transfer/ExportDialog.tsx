@@ -21,7 +21,8 @@ export const formatLabels: Record<ReportFormat, string> = {
   markdown: 'Markdown (for a CMS or chat)',
   csv: 'CSV spreadsheet (one row per claim)',
   json: 'Verification package (JSON, re-importable)',
-  claimreview: 'ClaimReview JSON-LD (schema.org, for publishing)'
+  claimreview: 'ClaimReview JSON-LD (schema.org, for publishing)',
+  annotations: 'W3C Web Annotations (JSON-LD, for Hypothesis and annotation tools)'
 }
 
 type Scope = (typeof reportScopes)[number]
