@@ -8,6 +8,7 @@
 // is recomputed on open from the story folders newer than the index (reconcile.ts).
 import { StorySummary } from '../../shared/model'
 import { errnoCode, type FileIO } from './file-io'
+import { jsonLines } from './jsonl'
 
 /** library.json is rewritten once the journal passes this many bytes, or a quarter of library.json if that is more. */
 export const INDEX_JOURNAL_BYTES = 64 * 1024
@@ -42,16 +43,10 @@ export async function readIndexJournal(
     throw error
   }
   let position = 0
-  while (position < bytes.length) {
-    const end = bytes.indexOf(10, position)
-    if (end === -1) break
-    try {
-      const parsed = StorySummary.safeParse(JSON.parse(bytes.subarray(position, end).toString('utf8')))
-      if (parsed.success) lines.set(parsed.data.id, parsed.data)
-    } catch {
-      // A damaged line: that story's line is recomputed from its folder if it is stale.
-    }
-    position = end + 1
+  for (const line of jsonLines(bytes, StorySummary)) {
+    // A damaged line (null): that story's line is recomputed from its folder if it is stale.
+    if (line.value) lines.set(line.value.id, line.value)
+    position = line.next
   }
   if (canWrite && position < bytes.length) await io.truncate(file, position)
   return { lines, bytes: position, modifiedAt }

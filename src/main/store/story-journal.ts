@@ -14,6 +14,7 @@ import { Activity, Claim, Evidence, Story, StoryFile } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { toIoError } from './durable-write'
 import { errnoCode, type FileIO } from './file-io'
+import { jsonLines } from './jsonl'
 
 interface Keyed {
   id: string
@@ -247,16 +248,9 @@ export async function readJournal(
   /** Damaged lines since the last good one: their numbers are unknown until the next good line says. */
   let unread = 0
   let unreadableTail = false
-  while (position < bytes.length) {
-    const end = bytes.indexOf(10, position)
-    // A torn last line (the start of a line, cut off): the append it belonged to was never acknowledged.
-    if (end === -1) {
-      unreadableTail = !isLineStart(bytes.subarray(position))
-      if (unreadableTail) damaged = true
-      break
-    }
-    const parsed = parseLine(bytes.subarray(position, end))
-    position = end + 1
+  for (const line of jsonLines(bytes, JournalLine)) {
+    const parsed = line.value
+    position = line.next
     if (!parsed || (parsed.seq > folded && parsed.seq <= seq)) {
       damaged = true
       unread++
@@ -270,6 +264,11 @@ export async function readJournal(
     }
     lines.push(parsed)
     seq = parsed.seq
+  }
+  // A torn last line (the start of a line, cut off): the append it belonged to was never acknowledged.
+  if (position < bytes.length) {
+    unreadableTail = !isLineStart(bytes.subarray(position))
+    if (unreadableTail) damaged = true
   }
   // Only lines already in story.json: start the journal afresh.
   if (canWrite && lines.length === 0 && position > 0 && !damaged) position = 0
@@ -289,13 +288,4 @@ export async function readJournal(
 function isLineStart(bytes: Buffer): boolean {
   const start = '{"seq":'
   return start.startsWith(bytes.subarray(0, start.length).toString('latin1'))
-}
-
-function parseLine(bytes: Buffer): JournalLine | null {
-  try {
-    const parsed = JournalLine.safeParse(JSON.parse(bytes.toString('utf8')))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
 }

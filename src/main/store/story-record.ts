@@ -44,6 +44,7 @@ import {
 import { DurableJsonAdapter } from './durable-adapter'
 import { toIoError, writeFileDurably } from './durable-write'
 import { errnoCode, type FileIO } from './file-io'
+import { jsonLines } from './jsonl'
 import type { FileKind, LoadOutcome } from './safe-load'
 import { storyStateMigrations } from './migrations'
 import { journalLine, readJournal, replayEach, type JournalLine } from './story-journal'
@@ -581,18 +582,10 @@ export async function readActivity(
 export function activityByLine(bytes: Buffer, expected: number): { entries: Activity[]; end: number } {
   const entries: Activity[] = []
   let position = 0
-  let lines = 0
-  while (lines < expected) {
-    const end = bytes.indexOf(10, position)
-    if (end === -1) break
-    lines++
-    try {
-      const parsed = Activity.safeParse(JSON.parse(bytes.subarray(position, end).toString('utf8')))
-      if (parsed.success) entries.push(parsed.data)
-    } catch {
-      // Counted by the caller: the entries around it still count.
-    }
-    position = end + 1
+  for (const line of jsonLines(bytes, Activity, expected)) {
+    // A damaged line (null) is counted by the caller: the entries around it still count.
+    if (line.value) entries.push(line.value)
+    position = line.next
   }
   return { entries, end: position }
 }
@@ -600,17 +593,11 @@ export function activityByLine(bytes: Buffer, expected: number): { entries: Acti
 /** True when `tail` is what a cut-off save leaves: whole activity lines, then perhaps the start of one. */
 function isActivityTail(tail: Buffer): boolean {
   let position = 0
-  while (position < tail.length) {
-    const end = tail.indexOf(10, position)
-    if (end === -1) return tail[position] === 0x7b // '{'
-    try {
-      if (!Activity.safeParse(JSON.parse(tail.subarray(position, end).toString('utf8'))).success) return false
-    } catch {
-      return false
-    }
-    position = end + 1
+  for (const line of jsonLines(tail, Activity)) {
+    if (!line.value) return false
+    position = line.next
   }
-  return true
+  return position === tail.length || tail[position] === 0x7b // '{'
 }
 
 const ActivityLog = z.array(Activity)
