@@ -16,6 +16,7 @@ import { storyFileOf } from '../../src/main/testing/story-file'
 import { describe } from '../../src/shared/text/anchor'
 import { sentences } from '../../src/shared/text/segment'
 import { readSplit, scoresAt } from '../checkworthy-data'
+import { tfidfBaseline } from '../train-checkworthy'
 import {
   claimMatchingMissing,
   plainBm25,
@@ -157,6 +158,15 @@ const bench: Bench = {
     const devTest = readSplit('dev-test')
     const embedder = new SentenceEmbedder()
     const devTestVectors = await embedder.embed(devTest.map((d) => d.text))
+    // The simplest baseline, beside both models: TF-IDF over word 1-2 grams + logistic regression, chosen as they are.
+    const baseline = tfidfBaseline([...readSplit('train'), ...readSplit('dev')], devTest)
+    rows.push(
+      row(
+        `check-worthiness F1 (Yes), plain TF-IDF (word 1-2 grams) + logistic regression baseline, dev-test (C ${baseline.c}, threshold ${baseline.threshold}, both chosen on the newest tenth of train + dev)`,
+        baseline.scores.f1,
+        ''
+      )
+    )
     for (const [file, label, target] of [
       ['checkworthy-model.json', 'encoder model', { min: 0.85 }],
       ['checkworthy-ngram.json', 'n-gram model (first answer)', undefined]
@@ -176,7 +186,14 @@ const bench: Bench = {
         )
       )
       rows.push(row(`check-worthiness recall (Yes), ${label}, dev-test`, scores.recall, ''))
-      rows.push(row(`check-worthiness F1 (Yes), ${label}, dev-test`, scores.f1, '', target))
+      rows.push(
+        row(
+          `check-worthiness F1 (Yes), ${label}, dev-test (TF-IDF + LR baseline ${baseline.scores.f1.toFixed(3)})`,
+          scores.f1,
+          '',
+          target
+        )
+      )
       rows.push(row(`check-worthiness ${label} file size`, Buffer.byteLength(modelText) / 1024, 'KB'))
     }
     await embedder.close()
