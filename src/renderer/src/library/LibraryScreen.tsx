@@ -10,7 +10,6 @@ import {
   Checkbox,
   Flex,
   Heading,
-  Select,
   Table,
   Text,
   TextField,
@@ -23,7 +22,7 @@ import { deskMarks, librarySorts, type DeskMark, type DeskView, type LibrarySort
 import { claimStatuses, deskStates, type StorySummary } from '../../../shared/model'
 import { FirstRunCard } from '../app/EditorPicker'
 import { useDesk } from '../app/desk-context'
-import { PersonItems } from '../app/PersonItems'
+import { PersonSelect } from '../app/PersonItems'
 import { deskStateColor, deskStateLabels, relativeTime, StatusBadge } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
 import { isTypingTarget } from '../desk/keymap'
@@ -312,13 +311,12 @@ const LibraryFilters = memo(function LibraryFilters({
         optionLabel={(s) => (s === 'all' ? 'All desk states' : deskStateLabels[s])}
         onChange={(value) => onChange({ deskState: value })}
       />
-      <Select.Root value={assignee} onValueChange={(v) => onChange({ assignee: v })}>
-        <Select.Trigger aria-label="Assignee" />
-        <Select.Content>
-          <Select.Item value="all">Anyone</Select.Item>
-          <PersonItems />
-        </Select.Content>
-      </Select.Root>
+      <PersonSelect
+        label="Assignee"
+        value={assignee}
+        fixed={[{ value: 'all', label: 'Anyone' }]}
+        onChange={(v) => onChange({ assignee: v })}
+      />
       {onDesk && (
         <EnumSelect
           label="Stories on the desk"

@@ -1,12 +1,12 @@
 // The claim list's search box and filters. Memoised in parts, so a mark or an edit (which changes the
 // counts) redraws only the status filter that shows them, not every Select with all its items.
 import { MagnifyingGlassIcon } from '@radix-ui/react-icons'
-import { Button, Checkbox, Flex, Select, Text, TextField } from '@radix-ui/themes'
+import { Button, Checkbox, Flex, Text, TextField } from '@radix-ui/themes'
 import { memo } from 'react'
 import { claimStatuses, claimTypes, verdicts, type ClaimStatus, type StatusCounts } from '../../../shared/model'
 import { useDesk } from '../app/desk-context'
 import { EnumSelect } from '../app/EnumSelect'
-import { PersonItems } from '../app/PersonItems'
+import { PersonSelect } from '../app/PersonItems'
 import { typeLabels } from '../app/labels'
 import { isFiltered, noFilter, type ClaimFilter } from '../desk/claim-filters'
 
@@ -154,14 +154,16 @@ const FieldFilters = memo(function FieldFilters({
         optionLabel={(t) => (t === 'all' ? 'Any type' : typeLabels[t])}
         onChange={(value) => onFilter({ type: value })}
       />
-      <Select.Root size="1" value={assignee} onValueChange={(v) => onFilter({ assignee: v })}>
-        <Select.Trigger aria-label="Filter by assignee" />
-        <Select.Content>
-          <Select.Item value="all">Anyone</Select.Item>
-          <Select.Item value="none">Unassigned</Select.Item>
-          <PersonItems />
-        </Select.Content>
-      </Select.Root>
+      <PersonSelect
+        size="1"
+        label="Filter by assignee"
+        value={assignee}
+        fixed={[
+          { value: 'all', label: 'Anyone' },
+          { value: 'none', label: 'Unassigned' }
+        ]}
+        onChange={(v) => onFilter({ assignee: v })}
+      />
     </>
   )
 })

@@ -9,7 +9,6 @@ import {
   Heading,
   IconButton,
   SegmentedControl,
-  Select,
   Separator,
   Text,
   Tooltip
@@ -20,7 +19,7 @@ import { claimTypes, priorities, verdicts, type Claim, type ClaimFields, type Ve
 import { useDesk } from '../app/desk-context'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
 import { CheckedBefore } from '../memory/CheckedBefore'
-import { PersonItems } from '../app/PersonItems'
+import { PersonSelect } from '../app/PersonItems'
 import { priorityLabels, typeLabels, verdictColor } from '../app/labels'
 import { CheckedAgainst } from './CheckedAgainst'
 import { ClaimComments } from './ClaimComments'
@@ -206,16 +205,12 @@ export function ClaimPanel({
               <Text size="1" weight="medium" color="gray">
                 Assignee
               </Text>
-              <Select.Root
+              <PersonSelect
+                label="Assignee"
                 value={claim.assignee ?? 'none'}
-                onValueChange={(v) => onUpdate({ assignee: v === 'none' ? null : v })}
-              >
-                <Select.Trigger aria-label="Assignee" />
-                <Select.Content>
-                  <Select.Item value="none">Unassigned</Select.Item>
-                  <PersonItems />
-                </Select.Content>
-              </Select.Root>
+                fixed={[{ value: 'none', label: 'Unassigned' }]}
+                onChange={(v) => onUpdate({ assignee: v === 'none' ? null : v })}
+              />
             </label>
           </Grid>
           <Grid columns="2" gap="3" align="end">

@@ -7,7 +7,7 @@ import { contactMethods, contactOutcomes, type Claim, type ContactFields } from 
 import { contactMethodLabels, contactOutcomeLabels } from '../../../shared/rules/contacts'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
-import { PersonItems } from '../app/PersonItems'
+import { PersonSelect } from '../app/PersonItems'
 import { EnumSelect } from '../app/EnumSelect'
 
 /** datetime-local speaks the editor's wall clock; the log keeps an instant. */
@@ -98,12 +98,13 @@ export function ContactLog({
               value={draft.contact}
               onChange={(e) => setDraft({ ...draft, contact: e.target.value })}
             />
-            <Select.Root size="1" value={by ?? desk.currentEditor?.id ?? ''} onValueChange={setBy}>
-              <Select.Trigger aria-label="Who made contact" placeholder="Who" />
-              <Select.Content>
-                <PersonItems />
-              </Select.Content>
-            </Select.Root>
+            <PersonSelect
+              size="1"
+              label="Who made contact"
+              placeholder="Who"
+              value={by ?? desk.currentEditor?.id ?? ''}
+              onChange={setBy}
+            />
             <EnumSelect
               size="1"
               label="How"
