@@ -106,7 +106,7 @@ const csvIds = async (filter: ClaimFilter, rows: 'claim' | 'evidence' = 'claim')
   if (!result.ok) return result.error.code
   const text = await readFile((result.value as { path: string }).path, 'utf8')
   return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true })
-    .data.map((r) => r.claimId!)
+    .data.map((r) => r.claimId!.replace(/^'(?=[=+\-@\t\r])/, '')) // an id may start with '-': the formula guard quotes it
     .sort()
 }
 
