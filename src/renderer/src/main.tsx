@@ -1,4 +1,5 @@
 import './radix.css'
+import './contrast.css'
 import './styles.css'
 import { StrictMode, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
