@@ -1,7 +1,9 @@
 // Accessibility: axe (WCAG 2.1 A and AA) finds nothing on every main screen, and the whole desk
 // journey (open a story, mark a sentence, set status and verdict, attach evidence, export) works
 // from the keyboard alone.
-import { mkdir, mkdtemp, readdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
@@ -9,99 +11,161 @@ import { expectNoViolations } from './support/axe'
 import { expect, test } from './support/fixtures'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
+import { VerdictPage } from './pages/verdict-page'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 const shots = path.resolve(__dirname, '../test-results/screenshots')
 
-test('axe finds no WCAG 2.1 A/AA violations on the main screens', async ({ factdesk }) => {
-  test.setTimeout(180_000)
-  const { page } = factdesk
-  const library = new LibraryPage(page)
-  await library.expectShown()
-  await expectNoViolations(page, 'first run')
-  await library.addEditor('Axe Tester')
-  await expectNoViolations(page, 'library')
-
-  await page.getByRole('button', { name: 'New story' }).click()
-  await expect(page.getByRole('dialog', { name: 'New story' })).toBeVisible()
-  await expectNoViolations(page, 'new story dialog')
-  await page.keyboard.press('Escape')
-
-  await page.getByRole('button', { name: 'Import', exact: true }).click()
-  await page.getByRole('menuitem', { name: 'Story from a web page…' }).click()
-  await expect(page.getByRole('dialog', { name: /Import/ })).toBeVisible()
-  await expectNoViolations(page, 'import dialog')
-  await page.keyboard.press('Escape')
-  await expect(page.getByRole('dialog')).toHaveCount(0)
-
-  await page.getByRole('button', { name: 'Trash', exact: true }).click()
-  await expect(page.getByRole('dialog', { name: /Trash/ })).toBeVisible()
-  await expectNoViolations(page, 'trash dialog')
-  await page.keyboard.press('Escape')
-  await expect(page.getByRole('dialog')).toHaveCount(0)
-
-  await library.open(SAMPLE_TITLE)
-  const story = new StoryPage(page)
-  await expectNoViolations(page, 'story view')
-  await story.claimItem('NATO chief Mark Rutte').click()
-  await story.panel.root.getByRole('button', { name: 'Attach evidence' }).click()
-  await expectNoViolations(page, 'claim panel with the evidence form')
-
-  await page.locator('body').click({ position: { x: 5, y: 5 } })
-  await page.keyboard.press('?')
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
-  await expectNoViolations(page, 'shortcuts sheet')
-  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('button', { name: 'Close' }).click()
-
-  for (const [button, dialog] of [
-    ['Export…', 'Export'],
-    ['Revise…', 'Revise'],
-    ['Details…', 'Story details'],
-    ['Revision 1', 'Revisions of'],
-    ['Desk settings', 'Desk settings']
-  ] as const) {
-    await page.getByRole('button', { name: button, exact: true }).click()
-    const shown = page.getByRole('dialog').filter({ hasText: dialog })
-    await expect(shown).toBeVisible()
-    await expectNoViolations(page, `${dialog} dialog`)
-    await page.keyboard.press('Escape')
-    await expect(shown).toBeHidden()
-    await expect(page.getByRole('button', { name: button, exact: true })).toBeFocused()
+/** A news page served from this computer, for the keyboard journey's import by address. */
+let news: { origin: string; close(): Promise<void> }
+test.beforeAll(async () => {
+  const html = await readFile(path.resolve(__dirname, '../test/fixtures/news-pages/nyt-style.html'))
+  const server = createServer((req, res) => {
+    res.writeHead(req.url === '/harbor-tunnel' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(req.url === '/harbor-tunnel' ? html : 'Not found')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  news = {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve()))
   }
 })
+test.afterAll(() => news.close())
 
-test('axe finds no violations in dark mode either, and the dark screens are kept as screenshots', async ({
-  factdesk
-}) => {
-  test.setTimeout(120_000)
-  const { page } = factdesk
-  await mkdir(shots, { recursive: true })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  const library = new LibraryPage(page)
-  await library.addEditor('Night Axe')
-  await expect(page.locator('.radix-themes').first()).toHaveClass(/\bdark\b/)
-  await expectNoViolations(page, 'library, dark')
-  await page.screenshot({ path: path.join(shots, 'library-dark.png') })
+const localToday = (): string => {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
 
-  await library.open(SAMPLE_TITLE)
-  const story = new StoryPage(page)
-  // A claim in the headline, so its highlight is measured on the dark heading too.
-  await story.selectText('Rules Out Sending US Troops', 'headline')
-  await story.markSelection()
-  await expect(story.highlight('Rules Out Sending US Troops', 'headline')).toBeVisible()
-  await story.claimItem('NATO chief Mark Rutte').click()
-  await story.panel.setStatus('Waiting')
-  await story.panel.root.getByRole('button', { name: 'Attach evidence' }).click()
-  await expect(story.panel.root.getByRole('form', { name: 'Attach evidence' })).toBeVisible()
-  await expectNoViolations(page, 'story view with the evidence form, dark')
-  await page.screenshot({ path: path.join(shots, 'story-evidence-dark.png') })
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no WCAG 2.1 A/AA violations on the library, first run and every library dialog, ${theme}`, async ({
+    factdesk
+  }) => {
+    test.setTimeout(600_000)
+    const { page } = factdesk
+    await mkdir(shots, { recursive: true })
+    await page.emulateMedia({ colorScheme: theme })
+    const at = (screen: string): Promise<void> => expectNoViolations(page, `${screen}, ${theme}`)
+    /** Opens a dialog (or popover) by its button, runs axe on it, closes it with Escape. */
+    const dialog = async (open: () => Promise<void>, name: RegExp | string, screen: string): Promise<void> => {
+      await open()
+      const shown = page.getByRole('dialog', { name })
+      await expect(shown).toBeVisible()
+      await at(screen)
+      await page.keyboard.press('Escape')
+      await expect(shown).toBeHidden()
+    }
+    const click = (name: string) => () => page.getByRole('button', { name, exact: true }).click()
+    const library = new LibraryPage(page)
+    await library.expectShown()
+    await expect(page.locator('.radix-themes').first()).toHaveClass(new RegExp(`\\b${theme}\\b`))
+    await at('first run')
+    await library.addEditor('Axe Tester')
+    await at('library')
+    await page.screenshot({ path: path.join(shots, `library-${theme}.png`) })
 
-  await page.getByRole('button', { name: 'Export…', exact: true }).click()
-  const dialog = page.getByRole('dialog', { name: /Export/ })
-  await expect(dialog).toBeVisible()
-  await expectNoViolations(page, 'export dialog, dark')
-  await page.screenshot({ path: path.join(shots, 'export-dark.png') })
-})
+    await dialog(click('New story'), 'New story', 'new story dialog')
+    await dialog(
+      async () => {
+        await page.getByRole('button', { name: 'Import', exact: true }).click()
+        await page.getByRole('menuitem', { name: 'Story from a web page…' }).click()
+      },
+      /Import/,
+      'import dialog'
+    )
+    await dialog(click('Trash'), /Trash/, 'trash dialog')
+    await dialog(
+      async () => {
+        await page.getByRole('button', { name: 'Editing as Axe Tester. Switch editor' }).click()
+        await page.getByRole('menuitem', { name: 'Add an editor…' }).click()
+      },
+      'Add an editor',
+      'add an editor dialog'
+    )
+    await dialog(click('Desk settings'), 'Desk settings', 'desk settings dialog')
+    await dialog(click('Connect to a desk'), 'Connect to a desk', 'connect to a desk dialog')
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
+    await dialog(() => page.keyboard.press('?'), 'Keyboard shortcuts', 'shortcuts sheet')
+  })
+
+  test(`axe finds no WCAG 2.1 A/AA violations on the story, the claim panel and every story dialog, ${theme}`, async ({
+    factdesk
+  }) => {
+    test.setTimeout(600_000)
+    const { page } = factdesk
+    await mkdir(shots, { recursive: true })
+    await page.emulateMedia({ colorScheme: theme })
+    const at = (screen: string): Promise<void> => expectNoViolations(page, `${screen}, ${theme}`)
+    /** Opens a dialog (or popover) by its button, runs axe on it, closes it with Escape. */
+    const dialog = async (open: () => Promise<void>, name: RegExp | string, screen: string): Promise<void> => {
+      await open()
+      const shown = page.getByRole('dialog', { name })
+      await expect(shown).toBeVisible()
+      await at(screen)
+      await page.keyboard.press('Escape')
+      await expect(shown).toBeHidden()
+    }
+    const click = (name: string) => () => page.getByRole('button', { name, exact: true }).click()
+    const library = new LibraryPage(page)
+    await library.addEditor('Axe Tester')
+    await library.open(SAMPLE_TITLE)
+    const story = new StoryPage(page)
+    await at('story view')
+    // Suggest claims switched on: the toggle's "on" look and the marks in the margin.
+    const suggest = page.getByRole('button', { name: 'Suggest claims' })
+    await suggest.click()
+    await expect(suggest).toHaveAttribute('aria-busy', 'false')
+    await expect(page.locator('.memory-suggestion-mark').first()).toBeVisible()
+    await at('story view with suggestions on')
+    // A claim in the headline, so its highlight is measured on the heading too.
+    await story.selectText('Rules Out Sending US Troops', 'headline')
+    await story.markSelection()
+    await expect(story.highlight('Rules Out Sending US Troops', 'headline')).toBeVisible()
+    await story.claimItem('NATO chief Mark Rutte').click()
+    await story.panel.setVerdict('Accurate')
+    await story.panel.setStatus('Waiting')
+    await new VerdictPage(page).logContact({
+      whom: 'NATO press office',
+      how: 'Email',
+      outcome: 'No answer',
+      followUp: localToday()
+    })
+    await story.panel.root.getByRole('button', { name: 'Attach evidence' }).click()
+    await expect(story.panel.root.getByRole('form', { name: 'Attach evidence' })).toBeVisible()
+    await at('claim panel with a verdict, a contact and the evidence form')
+    await page.screenshot({ path: path.join(shots, `story-evidence-${theme}.png`) })
+    await page.getByRole('button', { name: 'Search earlier checks' }).click()
+    await expect(page.getByRole('dialog', { name: 'Search earlier checks' })).toBeVisible()
+    await at('search earlier checks')
+    await page.keyboard.press('Escape')
+
+    for (const [button, name] of [
+      ['Export…', /^Export/],
+      ['Revise…', /^Revise/],
+      ['Details…', 'Story details'],
+      ['Revision 1', /^Revisions of/]
+    ] as const) {
+      await dialog(click(button), name, `${button} dialog`)
+      await expect(page.getByRole('button', { name: button, exact: true })).toBeFocused()
+    }
+    // Clearing with open claims: the sign-off dialog with its links to the blocking claims.
+    const verdict = new VerdictPage(page)
+    await verdict.chooseDeskState('Cleared')
+    await expect(verdict.signOffDialog.getByRole('list', { name: 'What blocks sign-off' })).toBeVisible()
+    await at('sign-off dialog')
+    await verdict.signOffDialog
+      .getByLabel('Override: why clear it anyway?')
+      .fill('Cleared by the editor for the axe check')
+    await verdict.signOffDialog.getByRole('button', { name: 'Clear with override' }).click()
+    await expect(verdict.signOffDialog).toBeHidden()
+    await at('cleared story')
+    await dialog(click('Log a correction…'), 'Log a correction', 'correction dialog')
+
+    await story.backToLibrary()
+    await expect(page.getByRole('region', { name: 'Follow-ups due' }).getByTestId('follow-up')).toHaveCount(1)
+    await at('library with follow-ups due and a cleared story')
+  })
+}
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would. */
 async function tabTo(page: Page, target: ReturnType<Page['locator']>, backwards = false, max = 80): Promise<void> {
@@ -112,26 +176,37 @@ async function tabTo(page: Page, target: ReturnType<Page['locator']>, backwards 
   await expect(target).toBeFocused()
 }
 
-test('the whole desk journey works from the keyboard alone', async ({ factdesk }) => {
+test('the whole desk journey works from the keyboard alone, from importing a page to exporting the report', async ({
+  factdesk
+}) => {
   test.setTimeout(120_000)
   const { page } = factdesk
   const out = await mkdtemp(path.join(os.tmpdir(), 'factdesk-keyboard-'))
-  const library = new LibraryPage(page)
   // First run: Tab to the name field, type and press Enter.
   await tabTo(page, page.getByLabel('New editor name'))
   await page.keyboard.type('Kim Keys')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('button', { name: 'Editing as Kim Keys. Switch editor' })).toBeVisible()
 
-  // Open the story.
-  await tabTo(page, library.row(SAMPLE_TITLE).getByRole('button', { name: SAMPLE_TITLE }))
+  // Import a news page by its address: Tab to Import, Enter opens the menu, the arrow picks the web page.
+  await tabTo(page, page.getByRole('button', { name: 'Import', exact: true }))
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('menuitem', { name: 'Story from a file…' })).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByRole('menuitem', { name: 'Story from a web page…' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Address of the article (http or https)')).toBeFocused()
+  await page.keyboard.type(`${news.origin}/harbor-tunnel`)
   await page.keyboard.press('Enter')
   const story = new StoryPage(page)
-  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeFocused()
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Harbor Tunnel Leaks Worsen After Salt Season' })
+  ).toBeFocused()
 
   // Into the story text; the sentence cursor walks to the sentence, Enter marks it.
   await tabTo(page, page.getByRole('region', { name: 'Story text' }))
-  const sentence = 'Meanwhile, EU leaders stressed that sanctions must continue to pressure Moscow.'
+  const sentence =
+    'The city used 260,000 tons of salt in the winter of 2023, up from 190,000 tons five years earlier, sanitation figures show.'
   const announced = page.getByTestId('cursor-announcement')
   for (let i = 0; i < 60 && !(await announced.textContent())?.startsWith(sentence); i++)
     await page.keyboard.press('Alt+ArrowDown')
