@@ -3,6 +3,7 @@
 import { Readability } from '@mozilla/readability'
 import { AppError } from '../../shared/result'
 import { blockText } from './blocks'
+import { dropFurniture } from './furniture'
 import { dropInlineStyles, parseHtml, sanitise } from './html-document'
 import { readPageMeta } from './page-meta'
 import { bylineText, cleanMeta, firstLine, httpUrl, type CleanMeta } from './story-meta'
@@ -51,7 +52,10 @@ function readArticle(
   // needs forms, buttons, class names and itemprop to tell the article from the page around it.
   const article = new Readability(document, { serializer: (node) => node }).parse()
   const content = article?.content as unknown as Element | null | undefined
-  if (content) sanitise(content)
+  if (content) {
+    sanitise(content)
+    dropFurniture(content, found.byline || bylineText(article?.byline))
+  }
   let text = content ? blockText(content) : ''
   if (text.length < MIN_ARTICLE_CHARS) {
     // Readability has rearranged the DOM by now, so the whole page is parsed again. Cloning the
@@ -86,6 +90,7 @@ function wholePageText(html: string, url?: string): string {
     if (!body) return ''
     dropInlineStyles(dom.window.document)
     sanitise(body)
+    dropFurniture(body)
     return blockText(body)
   } finally {
     dom.window.close()

@@ -113,27 +113,34 @@ function readJsonLd(document: Document): {
   publishedAt: string
 } {
   const empty = { title: '', outlet: '', byline: '', url: '', publishedAt: '' }
-  for (const script of elements(document, 'script').filter(
-    (el) => el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json'
-  )) {
+  // Every node of every script, so a reference by "@id" (a publisher named once in the graph, as
+  // nytimes.com does) is read from the node it points to.
+  const nodes = elements(document, 'script')
+    .filter((el) => el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json')
     // Broken JSON-LD is common; the meta tags usually say the same thing.
-    const data = parseJsonLd(script.textContent ?? '')
-    if (data === undefined) continue
-    const nodes = flatten(data)
-    const article =
-      nodes.find((n) =>
-        [n['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t) && t !== 'WebPage')
-      ) ?? nodes.find((n) => [n['@type']].flat().includes('WebPage'))
-    if (!article) continue
-    return {
-      title: str(article.headline) || str(article.name),
-      outlet: names(article.publisher) || names(article.sourceOrganization),
-      byline: bylineText(names(article.author)) || bylineText(names(article.creator)),
-      url: str(article.url) || str(article.mainEntityOfPage),
-      publishedAt: str(article.datePublished) || str(article.dateCreated)
-    }
+    .map((script) => parseJsonLd(script.textContent ?? ''))
+    .flatMap((data) => (data === undefined ? [] : flatten(data)))
+  const byId = new Map<string, Json>()
+  for (const node of nodes)
+    if (typeof node['@id'] === 'string' && Object.keys(node).length > 1) byId.set(node['@id'], node)
+  const resolve = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(resolve)
+      : value && typeof value === 'object' && typeof (value as Json)['@id'] === 'string' && !('name' in value)
+        ? (byId.get((value as Json)['@id'] as string) ?? value)
+        : value
+  const article =
+    nodes.find((n) =>
+      [n['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t) && t !== 'WebPage')
+    ) ?? nodes.find((n) => [n['@type']].flat().includes('WebPage'))
+  if (!article) return empty
+  return {
+    title: str(article.headline) || str(article.name),
+    outlet: names(resolve(article.publisher)) || names(resolve(article.sourceOrganization)),
+    byline: bylineText(names(resolve(article.author))) || bylineText(names(resolve(article.creator))),
+    url: str(article.url) || str(article.mainEntityOfPage),
+    publishedAt: str(article.datePublished) || str(article.dateCreated)
   }
-  return empty
 }
 
 function flatten(data: unknown): Json[] {
