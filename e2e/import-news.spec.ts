@@ -37,6 +37,8 @@ for (const size of [null, { width: 1024, height: 700 }]) {
     const transfer = new TransferPage(page)
     await library.addEditor('Import Tester')
     await transfer.importUrl(`${base}/2024/02/21/nyregion/harbor-tunnel-leaks.html`)
+    // The first import starts the import worker (jsdom, Readability): on a busy machine that takes a while.
+    await expect(page.locator('[data-screen="story"][data-ready="true"]')).toBeVisible({ timeout: 60_000 })
     await transfer.expectStoryOpen('Harbor Tunnel Leaks Worsen After Salt Season')
     const text = page.getByRole('region', { name: 'Story text' })
     await expect(text).toContainText('Water seeping into the Harbor Tunnel doubled this winter')
