@@ -3,18 +3,7 @@
 // Connected to a desk, this is the lead's view: every story on the desk is pulled into the library, so
 // the list is the whole desk, each story marked by how it stands with the desk.
 import { MagnifyingGlassIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
-import {
-  Avatar,
-  Badge,
-  Button,
-  Checkbox,
-  Flex,
-  Heading,
-  Table,
-  Text,
-  TextField,
-  Tooltip
-} from '@radix-ui/themes'
+import { Avatar, Badge, Button, Checkbox, Flex, Heading, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../api'
