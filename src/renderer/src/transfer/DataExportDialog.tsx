@@ -16,6 +16,7 @@ import { useDesk } from '../app/desk-context'
 import { DialogContent } from '../app/dialog'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
+import { PersonSelect } from '../app/PersonItems'
 
 /** How many passing claims the dialog lists; the count says how many there are in all. */
 const PREVIEW = 50
@@ -45,7 +46,7 @@ export function DataExportDialog(props: Props): React.JSX.Element {
 
 function DataExportForm(): React.JSX.Element {
   const { library } = useDesk()
-  const { settings, people } = library
+  const { settings } = library
   const [filter, setFilter] = useState<ClaimFilter>(anyClaim)
   const [rows, setRows] = useState<CsvRows>('claim')
   const [preview, setPreview] = useState<FilteredClaims | null>(null)
@@ -116,12 +117,10 @@ function DataExportForm(): React.JSX.Element {
           />
         </Field>
         <Field label="Editor (marked, assigned or gave the verdict)" id="data-editor">
-          <EnumSelect
-            id="data-editor"
+          <PersonSelect
             label="Editor"
             value={filter.editor}
-            options={['all', ...people.map((p) => p.id)]}
-            optionLabel={(id) => (id === 'all' ? 'Anyone' : (people.find((p) => p.id === id)?.name ?? id))}
+            fixed={[{ value: 'all', label: 'Anyone' }]}
             onChange={(v) => set('editor', v)}
           />
         </Field>
