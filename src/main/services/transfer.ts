@@ -14,6 +14,7 @@ import { claimPasses, filterStoryFiles } from '../reports/claim-filter'
 import { claimLabel, storyOrder } from '../../shared/rules/claims'
 import { partText } from '../../shared/text/parts'
 import { currentEditor, logActivity, type ServiceContext } from './context'
+import { checkPublished } from './published'
 import { reviseStory } from './revise'
 import { newStoryFile } from './stories'
 
@@ -79,7 +80,9 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       const picked = await platform.chooseImportFile('story')
       if (!picked) throw new AppError('cancelled', 'No file was chosen.')
       return reviseFrom(id, await importer.file(picked))
-    }
+    },
+    checkPublished: async ({ id }) =>
+      checkPublished(ctx, id, currentEditor(ctx), (url) => importer.url(url, { consent: consentFor(url) }))
   } satisfies GroupHandlers<'reimport'>
   const exporting = {
     report: async (request) => {

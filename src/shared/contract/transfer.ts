@@ -1,6 +1,6 @@
 // Bringing stories in (paste, file, URL, verification package) and sending reports out.
 import { z } from 'zod'
-import { CalendarDay, ClaimStatus, Id, ShortText, StorySummary, Verdict } from '../model'
+import { CalendarDay, ClaimStatus, Id, IsoDate, ShortText, StorySummary, Verdict } from '../model'
 import { leftOutReasons, type LeftOutReason } from '../rules/claims'
 import { channels, read, write } from './channel'
 import { ReanchorReport } from './stories'
@@ -140,8 +140,33 @@ export const importChannels = channels('import', {
   cancel: read(z.strictObject({}), z.strictObject({ cancelled: z.number().int() }))
 })
 
+/** A correction the desk may log after a published page changed: prefilled, never logged by itself. */
+export const SuggestedCorrection = z.strictObject({
+  what: z.string(),
+  note: z.string(),
+  claimIds: z.array(Id)
+})
+export type SuggestedCorrection = z.infer<typeof SuggestedCorrection>
+
+export const PublishedCheck = z.strictObject({
+  /** The address fetched: the story's URL, else the page it was imported from. */
+  url: z.string(),
+  at: IsoDate,
+  /** The published text differs from the story's present revision; it became a new revision. */
+  changed: z.boolean(),
+  report: ReanchorReport,
+  suggestion: SuggestedCorrection.nullable()
+})
+export type PublishedCheck = z.infer<typeof PublishedCheck>
+
 export const reimportChannels = channels('stories', {
-  reimport: write(z.strictObject({ id: Id, file: ImportedFile.optional() }), ReanchorReport)
+  reimport: write(z.strictObject({ id: Id, file: ImportedFile.optional() }), ReanchorReport),
+  /**
+   * After publication: fetches a signed-off story's page again and, when its text changed, brings it in
+   * as a revision through the same path as a re-import (claims whose words changed wait for re-check),
+   * answering with a suggested entry for the corrections log.
+   */
+  checkPublished: write(z.strictObject({ id: Id }), PublishedCheck)
 })
 
 export const annotationChannels = channels('stories', {

@@ -1,8 +1,8 @@
 // Logs a correction made after publication on a signed-off story: what changed, the note readers see,
 // and the claims it touches. Reports print the log; ClaimReview's dateModified follows it.
-import { Button, Checkbox, Dialog, Flex, Text, TextArea } from '@radix-ui/themes'
+import { Button, Callout, Checkbox, Dialog, Flex, Text, TextArea } from '@radix-ui/themes'
 import { useState } from 'react'
-import type { StoryDetail } from '../../../shared/contract'
+import type { StoryDetail, SuggestedCorrection } from '../../../shared/contract'
 import { claimLabel } from '../../../shared/rules/claims'
 import { call } from '../api'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
@@ -12,6 +12,8 @@ interface Props {
   open: boolean
   onOpenChange(open: boolean): void
   detail: StoryDetail
+  /** A prefilled entry (the published page changed); the editor reads, edits and logs it. */
+  suggestion?: SuggestedCorrection | null
 }
 
 export function CorrectionDialog(props: Props): React.JSX.Element {
@@ -25,10 +27,10 @@ export function CorrectionDialog(props: Props): React.JSX.Element {
   )
 }
 
-function CorrectionForm({ detail, onOpenChange }: Props): React.JSX.Element {
-  const [what, setWhat] = useState('')
-  const [note, setNote] = useState('')
-  const [claimIds, setClaimIds] = useState<string[]>([])
+function CorrectionForm({ detail, onOpenChange, suggestion }: Props): React.JSX.Element {
+  const [what, setWhat] = useState(suggestion?.what ?? '')
+  const [note, setNote] = useState(suggestion?.note ?? '')
+  const [claimIds, setClaimIds] = useState<string[]>(suggestion?.claimIds ?? [])
   const action = useAction()
   const claims = [...detail.claims].sort((a, b) => a.number - b.number)
 
@@ -47,6 +49,14 @@ function CorrectionForm({ detail, onOpenChange }: Props): React.JSX.Element {
       }}
     >
       <Flex direction="column" gap="3">
+        {suggestion && (
+          <Callout.Root size="1" color="purple" role="status">
+            <Callout.Text>
+              The published page changed and came in as a new revision; the claims whose words changed wait for
+              re-check. A correction is suggested below: read it, change it, then log it.
+            </Callout.Text>
+          </Callout.Root>
+        )}
         <LabelledField id="correction-what" label="What changed" value={what} onChange={setWhat} />
         <Flex direction="column" gap="1">
           <Text as="label" size="2" htmlFor="correction-note">

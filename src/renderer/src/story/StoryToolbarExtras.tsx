@@ -5,12 +5,17 @@ import {
   DownloadIcon,
   InfoCircledIcon,
   Pencil1Icon,
+  ReloadIcon,
   UpdateIcon
 } from '@radix-ui/react-icons'
 import { Button, Flex } from '@radix-ui/themes'
 import { useState } from 'react'
-import type { StoryDetail } from '../../../shared/contract'
 import { AnnotationImportButton, AnnotationImportDialog } from '../transfer/AnnotationImportDialog'
+import type { StoryDetail, SuggestedCorrection } from '../../../shared/contract'
+import { publishedUrl } from '../../../shared/rules/published'
+import { call } from '../api'
+import { useDesk } from '../app/desk-context'
+import { useToasts } from '../app/toasts'
 import { ReviseDialog } from '../transfer/ReviseDialog'
 import { RevisionsDialog } from '../transfer/RevisionsDialog'
 import { useTransfer } from '../transfer/TransferProvider'
@@ -24,7 +29,25 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
   const [editing, setEditing] = useState(false)
   const [correcting, setCorrecting] = useState(false)
   const [annotating, setAnnotating] = useState(false)
+  const [suggestion, setSuggestion] = useState<SuggestedCorrection | null>(null)
+  const [checking, setChecking] = useState(false)
+  const desk = useDesk()
+  const toasts = useToasts()
   const corrections = detail.story.corrections.length
+  const address = publishedUrl(detail.story)
+
+  async function checkPublished(): Promise<void> {
+    setChecking(true)
+    const check = await desk.run(() => call('stories.checkPublished', { id: detail.story.id }))
+    setChecking(false)
+    if (!check) return
+    if (!check.changed) {
+      toasts.show({ tone: 'info', message: `The published page is unchanged (${check.url}).` })
+      return
+    }
+    setSuggestion(check.suggestion)
+    setCorrecting(true)
+  }
   return (
     <Flex gap="2" align="center" wrap="wrap">
       <Button size="1" variant="soft" color="gray" onClick={() => setEditing(true)}>
@@ -41,6 +64,11 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
           <Pencil1Icon /> Log a correction…{corrections > 0 ? ` (${corrections})` : ''}
         </Button>
       )}
+      {detail.story.signOff && address && (
+        <Button size="1" variant="soft" color="gray" loading={checking} onClick={() => void checkPublished()}>
+          <ReloadIcon /> Check published page
+        </Button>
+      )}
       <Button
         size="1"
         variant="soft"
@@ -53,7 +81,17 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
       <RevisionsDialog open={browsing} onOpenChange={setBrowsing} detail={detail} />
       <AnnotationImportDialog open={annotating} onOpenChange={setAnnotating} detail={detail} />
       <StoryDetailsDialog open={editing} onOpenChange={setEditing} detail={detail} />
-      {correcting && <CorrectionDialog open={correcting} onOpenChange={setCorrecting} detail={detail} />}
+      {correcting && (
+        <CorrectionDialog
+          open={correcting}
+          onOpenChange={(open) => {
+            setCorrecting(open)
+            if (!open) setSuggestion(null)
+          }}
+          detail={detail}
+          suggestion={suggestion}
+        />
+      )}
     </Flex>
   )
 }
