@@ -1,7 +1,7 @@
 // A library written by the version before claims could be in the headline (story folders, state
 // format 3): opened, every claim is in the story text, the old state file is kept, and it saves on.
 import { cpSync } from 'node:fs'
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -108,6 +108,52 @@ describe('a library written before the corrections log and confidential sources 
 
 describe('a library written before second reviews (index 4, story state 6)', () => {
   const older = path.join(__dirname, 'fixtures', 'library-v4-state6')
+
+  it('replays the changes its journal still holds, written in the older shape, instead of dropping them as damage', async () => {
+    const target = path.join(await mkdtemp(path.join(os.tmpdir(), 'factdesk-v6-journal-')), 'library')
+    cpSync(older, target, { recursive: true })
+    // What the older version left after a save it had not folded into story.json yet (a crash, or a
+    // story that left memory with a short journal): the claim as that version wrote it, without reviews.
+    const folder = path.join(target, 'stories', council)
+    const state = JSON.parse(await readFile(path.join(folder, 'story.json'), 'utf8')) as {
+      claims: Record<string, unknown>[]
+      evidence: Record<string, unknown>[]
+    }
+    const claim = {
+      ...state.claims[0]!,
+      rationale: 'Minutes of 4 March, item 7.',
+      updatedAt: '2026-03-05T10:00:00.000Z'
+    }
+    const evidence = state.evidence.map((e) => {
+      const { appearance: _appearance, ...older } = e
+      return older
+    })
+    const line = {
+      seq: 1,
+      claims: { put: [claim], removed: [] },
+      evidence: { put: evidence, removed: [] },
+      activity: []
+    }
+    await writeFile(path.join(folder, 'journal.jsonl'), JSON.stringify(line) + '\n')
+    const t = await openTestCore({ libraryDir: target })
+    try {
+      const detail = await t.call('stories.get', { id: council })
+      expect(detail.claims).toEqual([
+        expect.objectContaining({ rationale: 'Minutes of 4 March, item 7.', reviews: [], status: 'done' })
+      ])
+      expect(detail.evidence).toHaveLength(state.evidence.length)
+      expect(t.core.store.notices).toEqual([])
+      await t.core.close()
+      const again = await openTestCore({ libraryDir: target, identity: t.identity })
+      expect((await again.call('stories.get', { id: council })).claims[0]?.rationale).toBe(
+        'Minutes of 4 March, item 7.'
+      )
+      expect(again.core.store.notices).toEqual([])
+      await again.core.close()
+    } finally {
+      await t.core.close().catch(() => undefined)
+    }
+  })
 
   it('opens with the rule off and no reviews, keeps the old files, and the rule then holds its Done claim', async () => {
     const target = path.join(await mkdtemp(path.join(os.tmpdir(), 'factdesk-v6-')), 'library')

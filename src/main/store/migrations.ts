@@ -140,6 +140,31 @@ export const storyStateMigrations: Migrations = {
   6: claimReviews
 }
 
+/** The story state format that started the change journal (journal.jsonl): older folders have none. */
+const FIRST_JOURNAL_STATE = 4
+
+/**
+ * A journal line as an older version wrote it, in the present shape. Lines carry no format of their own and a
+ * journal can outlive an upgrade (a crash before the fold, or a story that left memory with a short journal),
+ * so every upgrade since the journal began is run on each line's story, claims and evidence. Those upgrades only
+ * fill what is missing, so a line already in the present shape comes through unchanged. Without this, an
+ * upgrade read the older lines as damage and dropped the saves they held.
+ */
+export function upgradeJournalLine(line: unknown): unknown {
+  if (!isRecord(line)) return line
+  const claims = isRecord(line.claims) ? line.claims : null
+  const evidence = isRecord(line.evidence) ? line.evidence : null
+  let record: Raw = { story: line.story, claims: claims?.put, evidence: evidence?.put }
+  for (const [from, migrate] of Object.entries(storyStateMigrations))
+    if (Number(from) >= FIRST_JOURNAL_STATE) record = migrate(record)
+  return {
+    ...line,
+    ...(line.story !== undefined && { story: record.story }),
+    ...(claims && { claims: { ...claims, put: record.claims } }),
+    ...(evidence && { evidence: { ...evidence, put: record.evidence } })
+  }
+}
+
 /** Runs a story record up to the current version (a verification package carries story records too). */
 export function upgradeStoryRecord(data: Raw, currentVersion: number): Raw {
   let record = data

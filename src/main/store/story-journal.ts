@@ -15,6 +15,7 @@ import { AppError } from '../../shared/result'
 import { toIoError } from './durable-write'
 import { errnoCode, type FileIO } from './file-io'
 import { jsonLines } from './jsonl'
+import { upgradeJournalLine } from './migrations'
 
 interface Keyed {
   id: string
@@ -41,6 +42,9 @@ export const JournalLine = z.strictObject({
   activity: z.array(Activity)
 })
 export type JournalLine = z.infer<typeof JournalLine>
+
+/** A line as read from disk: lines an older version wrote are brought to the present shape first. */
+const StoredJournalLine = z.preprocess(upgradeJournalLine, JournalLine)
 
 /** A list being replayed: records replaced in place, appended, removed or reordered by id. */
 class ListReplay<T extends Keyed> {
@@ -248,7 +252,7 @@ export async function readJournal(
   /** Damaged lines since the last good one: their numbers are unknown until the next good line says. */
   let unread = 0
   let unreadableTail = false
-  for (const line of jsonLines(bytes, JournalLine)) {
+  for (const line of jsonLines(bytes, StoredJournalLine)) {
     const parsed = line.value
     position = line.next
     if (!parsed || (parsed.seq > folded && parsed.seq <= seq)) {
