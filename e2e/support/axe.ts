@@ -3,8 +3,13 @@ import { AxeBuilder } from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 
 export async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  // Let transitions (dialogs fading in) finish so colours are measured as shown.
-  await page.waitForTimeout(300)
+  // Colours are measured as shown: wait until no transition or finite animation (a dialog fading in) is running.
+  // Endless ones (a spinner) never finish and are left alone.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)
+  )
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   const found = results.violations.map(
     (v) =>
