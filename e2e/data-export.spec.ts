@@ -38,6 +38,9 @@ test('filter the library’s claims by verdict and export them as CSV, one row p
     const dialog = page.getByRole('dialog', { name: 'Export claims for the data desk' })
     const count = dialog.getByRole('status').first()
     await expect(count).toHaveText('3 claims pass the filter.')
+    // Every visible label names a control: clicking "Editor (…)" reaches the person picker.
+    for (const id of ['data-status', 'data-verdict', 'data-editor'])
+      await expect(dialog.locator(`label[for="${id}"] ~ #${id}`)).toHaveRole('combobox')
     await dialog.getByRole('combobox', { name: 'Verdict' }).click()
     await page.getByRole('option', { name: 'Needs context' }).click()
     await expect(count).toHaveText('1 claim passes the filter.')

@@ -7,6 +7,8 @@ import { useDesk } from './desk-context'
 export interface PersonSelectProps {
   /** The trigger's accessible name. */
   label: string
+  /** The trigger's id, for a visible `<label htmlFor>` beside it. */
+  id?: string
   /** A person's id, or the value of one of `fixed`. */
   value: string
   onChange: (value: string) => void
@@ -18,6 +20,7 @@ export interface PersonSelectProps {
 
 export function PersonSelect({
   label,
+  id,
   value,
   onChange,
   fixed = [],
@@ -27,7 +30,7 @@ export function PersonSelect({
   const { library } = useDesk()
   return (
     <Select.Root size={size} value={value} onValueChange={onChange}>
-      <Select.Trigger aria-label={label} placeholder={placeholder} />
+      <Select.Trigger id={id} aria-label={label} placeholder={placeholder} />
       <Select.Content>
         {fixed.map((f) => (
           <Select.Item key={f.value} value={f.value}>

@@ -118,6 +118,7 @@ function DataExportForm(): React.JSX.Element {
         </Field>
         <Field label="Editor (marked, assigned or gave the verdict)" id="data-editor">
           <PersonSelect
+            id="data-editor"
             label="Editor"
             value={filter.editor}
             fixed={[{ value: 'all', label: 'Anyone' }]}
