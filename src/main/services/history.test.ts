@@ -328,12 +328,14 @@ describe('the Edit menu follows the history', () => {
             focused = { story: o.story, typing: o.typing }
             await call('history.focus', { storyId: o.story === null ? null : stories[o.story]!.id, typing: o.typing })
           } else if (o.kind === 'edit') {
+            // An undone mark deletes its claim: editing it then is refused (not_found), and the menu stays.
             const s = stories[o.story]!
-            await call('claims.update', {
+            const edited = await attempt('claims.update', {
               storyId: s.id,
               claimId: s.claims[o.claim]!.id,
               patch: { rationale: `r${n}` }
             })
+            if (!edited.ok) expect(edited.error.code).toBe('not_found')
           } else if (o.kind === 'pull') {
             const s = stories[o.story]!
             await pull(s.id, s.claims[o.claim]!.id, `pulled ${n}`)
@@ -353,7 +355,21 @@ describe('the Edit menu follows the history', () => {
           })
         }
       }),
-      { numRuns: Number(process.env.FACTDESK_PROPERTY_RUNS ?? 25) }
+      {
+        numRuns: Number(process.env.FACTDESK_PROPERTY_RUNS ?? 25),
+        // Found in a CI run: two undos in the second story take back the marks of C3 and C2, then C2 is edited.
+        examples: [
+          [
+            [
+              { kind: 'focus', story: 1, typing: false },
+              { kind: 'undo' },
+              { kind: 'undo' },
+              { kind: 'edit', story: 1, claim: 1 },
+              { kind: 'pull', story: 0, claim: 0 }
+            ]
+          ]
+        ]
+      }
     )
   }, 120_000)
 })
