@@ -194,13 +194,15 @@ for (const size of [
       const parts = [list, textBox]
       if (open) parts.push((await story.panel.root.boundingBox())!)
       expect(overlapping(parts), 'list, text and panel side by side').toEqual([])
-      // The suggestion margin buttons: none on top of another, each inside the story's box.
-      const margin = await boxes(marks.locator('button'))
-      expect(margin.length).toBeGreaterThan(1)
-      expect(overlapping(margin), 'suggestion buttons apart').toEqual([])
-      const markBoxes = await boxes(marks)
-      expect(overlapping(markBoxes), 'suggestion marks apart').toEqual([])
-      for (const box of markBoxes) {
+      // The suggestion margin buttons: none on top of another, each inside the story's box. The marks are
+      // placed again in the frame after a change (a claim chosen reflows the text), so this waits for the
+      // placement to settle rather than reading the frame in between (a CI run caught one mid-move).
+      expect((await boxes(marks.locator('button'))).length).toBeGreaterThan(1)
+      await expect
+        .poll(async () => overlapping(await boxes(marks.locator('button'))), { message: 'suggestion buttons apart' })
+        .toEqual([])
+      await expect.poll(async () => overlapping(await boxes(marks)), { message: 'suggestion marks apart' }).toEqual([])
+      for (const box of await boxes(marks)) {
         expect(box.x).toBeGreaterThanOrEqual(textBox.x)
         expect(box.x + box.width).toBeLessThanOrEqual(textBox.x + textBox.width)
       }
