@@ -34,6 +34,7 @@ beforeEach(async () => {
   w = await openWindowCore('Rosa Diaz', { libraryDir })
   calls = []
   beforeFirstPage = null
+  seen.hook = undefined
   const bridge = w.bridge as unknown as Record<string, unknown>
   const stories = bridge.stories as Record<string, (input: unknown, id?: string) => Promise<unknown>>
   const watched = (channel: string, fn: (input: unknown, id?: string) => Promise<unknown>) => {
@@ -93,6 +94,9 @@ async function streamed(): Promise<ReturnType<typeof terms>> {
       expect(screen.getByTestId('counts').textContent).toBe(
         `${expected.claims.length} claims, ${expected.evidence.length} evidence, ${expected.activity.length} activity`
       )
+      // The hook as the effect keeps it: waitFor can see the committed counts before the passive effect has run,
+      // and would then read the previous render's hook (still loading; seen in a CI run).
+      expect(seen.hook?.detail?.claims.length).toBe(expected.claims.length)
     },
     { timeout: 20_000 }
   )
