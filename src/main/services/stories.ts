@@ -1,4 +1,5 @@
 // Stories: create, open with everything attached, edit metadata and desk state, trash and restore.
+import { current, isDraft } from 'immer'
 import type { GroupHandlers } from '../registry'
 import type { StoryDetail } from '../../shared/contract'
 import type { DeskState, StoryFile, StoryMeta, StoryOrigin } from '../../shared/model'
@@ -125,7 +126,7 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
     },
     update: async ({ id, patch, overrideReason }) => {
       const by = currentEditor(ctx)
-      await ctx.store.updateStory(id, (file) => {
+      const signedOff = await ctx.store.updateStory(id, (file) => {
         // Claims in the headline follow its words into the new headline, as claims in the text follow a revision.
         if (patch.title !== undefined && patch.title !== file.story.title) {
           const change = {
@@ -155,8 +156,10 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
           })
         }
         file.story.updatedAt = ctx.now().toISOString()
+        // The draft is gone once the write is done: answer what it holds.
+        return isDraft(file.story.signOff) ? current(file.story.signOff) : file.story.signOff
       })
-      return summaryOf(ctx, id)
+      return { ...summaryOf(ctx, id), signOff: signedOff }
     },
     correct: async ({ id, what, note, claimIds }) => {
       const by = currentEditor(ctx)

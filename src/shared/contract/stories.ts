@@ -11,6 +11,7 @@ import {
   limits,
   Name,
   ShortText,
+  SignOff,
   Source,
   Story,
   StoryMeta,
@@ -95,7 +96,8 @@ export const storyChannels = channels('stories', {
       /** Clears the story although claims block sign-off; logged and printed on the report. */
       overrideReason: z.string().trim().min(1).max(limits.longText).optional()
     }),
-    StorySummary
+    /** The index line, and the sign-off as written: a change of desk state starts or ends it. */
+    StorySummary.extend({ signOff: SignOff.nullable() })
   ),
   /** Logs a correction made after publication on a signed-off story; reports print it, ClaimReview dates it. */
   correct: write(

@@ -28,6 +28,7 @@ import { ClaimList } from './ClaimList'
 import { ClaimPanel } from './ClaimPanel'
 import { SignOffDialog } from './SignOffDialog'
 import { StoryToolbarExtras } from './StoryToolbarExtras'
+import { changeDeskState } from './desk-state'
 import { StoryEditProvider, useStory } from './use-story'
 import { useDeskSync } from '../sync/desk-sync'
 import { conflictedClaims } from '../sync/sync-words'
@@ -286,14 +287,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
 
   const setDeskState = (deskState: DeskState): void => {
     const send = async (): Promise<void> => {
-      await edit({
-        send: () => call('stories.update', { id: storyId, patch: { deskState } }),
-        show: (d) => ({ ...d, story: { ...d.story, deskState } }),
-        apply: (d, summary) => ({
-          ...d,
-          story: { ...d.story, deskState: summary.deskState, updatedAt: summary.updatedAt }
-        })
-      })
+      await changeDeskState(edit, storyId, deskState)
     }
     // Clearing is checked against the sign-off rules first; it shows only once main has agreed.
     if (deskState === FINAL_DESK_STATE && blockers.length > 0) {
