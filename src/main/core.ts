@@ -27,6 +27,7 @@ import { revisionHandlers } from './services/revise'
 import { transferHandlers } from './services/transfer'
 import { LibraryStore, type StoreChange, type StoreOptions } from './store/library-store'
 import { StoryIndex } from './services/story-index'
+import type { FullText } from './services/full-text'
 
 export interface CoreOptions {
   libraryDir: string
@@ -62,6 +63,8 @@ export interface Core {
   readonly memory: DeskMemory
   readonly store: LibraryStore
   readonly desk: DeskManager
+  /** The library search's word index (tests and the bench wait on its background build). */
+  readonly searchIndex: FullText
   close(): Promise<void>
 }
 
@@ -72,7 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let store!: LibraryStore
   /** Where store writes reach the desk sync, once it exists. */
   let deskChanged = (_storyId: string | null): void => undefined
-  let index!: StoryIndex
+  let index: StoryIndex | undefined
   let unfollow = (): void => undefined
   /** Writes announced so far (in every library this core opened), and the last one of each story. */
   let writes = 0
@@ -93,21 +96,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     unfollow()
     store = opened
     history.reset()
-    index = new StoryIndex(opened.library.stories)
+    index?.text.close()
+    const words = new StoryIndex(opened.library.stories, {
+      read: (id) => opened.peekStory(id),
+      sources: () => opened.library.sources
+    })
+    index = words
+    // Headlines and outlets are searchable at once; the rest of each story is read in the background.
+    setImmediate(() => void words.text.start())
     unfollow = opened.onChange((change) => {
       const version = ++writes
       history.hear(change)
       if (change.entity === 'story') {
         storyVersions.set(change.summary.id, version)
-        index.put(change.summary)
+        words.put(change.summary)
         memory.changed(change.summary.id)
-      }
+      } else if (change.sources.length > 0) words.sourcesChanged(change.sources)
       // Every write, the desk's own merges included, may leave the library differing from the desk.
       deskChanged(change.entity === 'story' ? change.summary.id : null)
       platform.emit('library.changed', announcement(change, version, now))
     })
   }
   follow(await openLibrary(options.libraryDir, options, now, newId))
+  const searchIndex = (): StoryIndex => index as StoryIndex
   const importer = createImporter({ fetch: options.fetch ?? fetch, ...options.importer })
   chosenEditor = await options.identity.load(store.dir)
 
@@ -155,7 +166,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...libraryHandlers(ctx),
     desk: desk.handlers,
     library: {
-      search: (query) => {
+      search: async (query) => {
+        const index = searchIndex()
+        // The index takes in the stories written so far (each a re-read of one story) before it answers.
+        await index.text.settled({ build: false })
         // Connected, the screen is the lead's view of the whole desk: every story on it is pulled here (see DeskSync.view).
         const view = desk.sync?.view() ?? null
         const page = index.query(query, view?.mark ?? null)
@@ -165,7 +179,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           marks: view ? Object.fromEntries(page.stories.map((s) => [s.id, view.mark(s.id)])) : {}
         }
       },
-      followUps: () => index.followUps(),
+      followUps: () => searchIndex().followUps(),
       open: async () => {
         const dir = await platform.chooseLibraryFolder()
         if (!dir) return { opened: false, path: store.dir }
@@ -237,7 +251,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return store
     },
     desk,
+    get searchIndex() {
+      return searchIndex().text
+    },
     close: async () => {
+      index?.text.close()
       await importer.close()
       await memory.close()
       await desk.close()

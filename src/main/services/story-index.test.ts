@@ -43,6 +43,8 @@ const stories = [
   }),
   story('Gone', { deletedAt: '2026-04-01T00:00:00.000Z' })
 ]
+/** An index over index lines only: no story file can be read (full-text.test.ts reads them). */
+const headlinesOnly = { read: () => Promise.reject(new Error('no story files here')), sources: () => [] }
 const all: LibraryQuery = {
   query: '',
   deskState: 'all',
@@ -57,7 +59,7 @@ const titles = (index: StoryIndex, q: Partial<LibraryQuery> = {}) =>
 
 describe('StoryIndex', () => {
   it('filters by how a story stands with the desk, and ignores that filter without a desk', () => {
-    const index = new StoryIndex(stories)
+    const index = new StoryIndex(stories, headlinesOnly)
     const mark = (id: string): 'pending' | 'synced' => (id === 'Aid' ? 'pending' : 'synced')
     const ids = (q: Partial<LibraryQuery>, m: ((id: string) => 'pending' | 'synced') | null) =>
       index.query({ ...all, ...q }, m).stories.map((s) => s.title)
@@ -68,16 +70,16 @@ describe('StoryIndex', () => {
   })
 
   it('sorts by last change by default, newest first, and leaves trashed stories out', () => {
-    expect(titles(new StoryIndex(stories))).toEqual(['Aid', 'Census', 'Budget'])
+    expect(titles(new StoryIndex(stories, headlinesOnly))).toEqual(['Aid', 'Census', 'Budget'])
   })
   it('sorts least finished first by progress, and by title or claim count', () => {
-    const index = new StoryIndex(stories)
+    const index = new StoryIndex(stories, headlinesOnly)
     expect(titles(index, { sort: 'progress' })).toEqual(['Census', 'Aid', 'Budget'])
     expect(titles(index, { sort: 'title' })).toEqual(['Aid', 'Budget', 'Census'])
     expect(titles(index, { sort: 'claims' })).toEqual(['Census', 'Budget', 'Aid'])
   })
   it('filters by words (prefixes, any case or accent), desk state and assignee', () => {
-    const index = new StoryIndex([...stories, story('Élections régionales', { outlet: 'Le Monde' })])
+    const index = new StoryIndex([...stories, story('Élections régionales', { outlet: 'Le Monde' })], headlinesOnly)
     expect(titles(index, { query: 'wire' })).toEqual(['Aid'])
     expect(titles(index, { query: 'elect REG' })).toEqual(['Élections régionales'])
     expect(titles(index, { query: 'elect budget' })).toEqual([])
@@ -87,12 +89,12 @@ describe('StoryIndex', () => {
   })
   it('sends one page and the total', () => {
     const many = Array.from({ length: 250 }, (_, i) => story(`s${i}`, { title: `Story ${String(i).padStart(3, '0')}` }))
-    const page = new StoryIndex(many).query({ ...all, sort: 'title', offset: 100, limit: 50 })
+    const page = new StoryIndex(many, headlinesOnly).query({ ...all, sort: 'title', offset: 100, limit: 50 })
     expect(page.total).toBe(250)
     expect(page.stories.map((s) => s.title)).toEqual(many.slice(100, 150).map((s) => s.title))
   })
   it('follows changes: a new line replaces the old, a renamed story is found by its new words, a trashed one goes', () => {
-    const index = new StoryIndex(stories)
+    const index = new StoryIndex(stories, headlinesOnly)
     index.put({ ...stories[0]!, title: 'Spending review', updatedAt: '2026-06-01T00:00:00.000Z' })
     expect(titles(index)).toEqual(['Spending review', 'Aid', 'Census'])
     expect(titles(index, { query: 'budget' })).toEqual([])

@@ -359,6 +359,20 @@ export class LibraryStore {
   }
 
   /**
+   * Reads a story without taking a place among the stories kept in memory (the search index reads
+   * every story this way at open): the one in memory if it is there, else loaded from disk, healed as
+   * `readStory` heals, and let go.
+   */
+  async peekStory(id: string): Promise<StoryFile> {
+    const cached = this.stories.get(id)
+    if (cached) return cached.file
+    return this.mutex.run(`story:${id}`, async () => {
+      const again = this.stories.get(id)
+      return again ? again.file : (await this.load(id)).file
+    })
+  }
+
+  /**
    * Applies `change` to a draft of the story and saves what changed. The draft is made with immer:
    * records the change does not touch stay the same objects, so the store checks, serialises and
    * copies only what changed, whatever the size of the story. The announcement carries what the
@@ -470,6 +484,11 @@ export class LibraryStore {
   private async record(id: string): Promise<StoryRecord> {
     const cached = this.stories.get(id)
     if (cached) return this.touch(id, cached)
+    return this.cache(id, await this.load(id))
+  }
+
+  /** Loads a story's record from its folder (healing what it finds), without keeping it in memory. */
+  private async load(id: string): Promise<StoryRecord> {
     const entry = this.library.stories.find((s) => s.id === id && s.deletedAt === null)
     if (!entry) throw new AppError('not_found', 'That story is not in the library (it may have been deleted).')
     if (this.missingFiles.has(id)) throw missingError(entry.title)
@@ -485,7 +504,7 @@ export class LibraryStore {
     }
     if (loaded.outcome.state === 'newer' && !this.readOnly) throw readOnlyError('newer')
     this.healLine(entry, loaded.record.file)
-    return this.cache(id, loaded.record)
+    return loaded.record
   }
 
   /**

@@ -53,10 +53,44 @@ export type LibraryQuery = z.infer<typeof LibraryQuery>
 export const DeskView = z.strictObject({ stories: z.number().int().min(0), inLibrary: z.number().int().min(0) })
 export type DeskView = z.infer<typeof DeskView>
 
+/** Where in a story a search word was found. */
+export const hitPlaces = [
+  'headline',
+  'outlet',
+  'claim',
+  'rationale',
+  'evidence',
+  'source',
+  'tag',
+  'comment',
+  'text'
+] as const
+export const HitPlace = z.enum(hitPlaces)
+export type HitPlace = z.infer<typeof HitPlace>
+
+/**
+ * One place a story matched the search words: a few words around the hit, with the matched words'
+ * offsets in `snippet` (start, end), where it is ("claim C4", "evidence from Census Bureau", "story
+ * text") and the claim it belongs to, if any (opening the hit selects that claim).
+ */
+export const SearchHit = z.strictObject({
+  place: HitPlace,
+  label: z.string(),
+  claimId: Id.nullable(),
+  snippet: z.string(),
+  marks: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))
+})
+export type SearchHit = z.infer<typeof SearchHit>
+
 export const LibraryPage = z.strictObject({
   total: z.number().int().min(0),
   offset: z.number().int().min(0),
+  /** With search words, best match first (the sort applies without them); otherwise in the sort asked for. */
   stories: z.array(StorySummary),
+  /** With search words: where each story of the page matched, best places first (at most three). */
+  hits: z.record(Id, z.array(SearchHit)),
+  /** While the library's stories are still being read into the search index: only headlines and outlets of the rest are searched. */
+  indexing: z.strictObject({ done: z.number().int().min(0), total: z.number().int().min(0) }).nullable(),
   /** Null when the library is not connected to a desk. */
   desk: DeskView.nullable(),
   /** How each story of the page stands with the desk (empty when not connected). */

@@ -1,0 +1,204 @@
+// The search index kept up to date write by write must answer exactly as one built afresh from the
+// library as it ends up: generated edits (claims' words, rationales, evidence, tags, comments,
+// headlines, story text, sources, trash and restore), with reads that finish out of order and reads
+// that fail, as a slow or damaged disk would give.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Source, StoryFile, StorySummary } from '../../shared/model'
+import { BENCH_SOURCE, syntheticStory } from '../testing/library-fixture'
+import { summarise } from '../store/summary'
+import { FullText } from './full-text'
+
+const VOCABULARY = ['census', 'bridge', 'jobcentre', 'élection', 'budget', 'harbour', 'vaccine', 'tariff', 'pension']
+const QUERIES = [
+  'census',
+  'bridge',
+  'jobcentre',
+  'election',
+  'BUDGET',
+  'harb',
+  'vaccine tariff',
+  '"regional budgets"',
+  'officials',
+  'pension census',
+  'ministry'
+]
+
+const source = (id: string, title: string): Source => ({
+  id,
+  url: '',
+  title,
+  publisher: '',
+  author: '',
+  publishedAt: '',
+  accessedAt: '',
+  archiveUrl: '',
+  kind: 'official_statement',
+  reliability: 'high',
+  notes: '',
+  confidential: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z'
+})
+
+type Edit =
+  | {
+      kind: 'rationale' | 'restatement' | 'comment' | 'tag' | 'excerpt' | 'title' | 'text'
+      story: number
+      claim: number
+      word: number
+    }
+  | { kind: 'trash' | 'restore'; story: number }
+  | { kind: 'source'; word: number }
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({
+    kind: fc.constantFrom('rationale', 'restatement', 'comment', 'tag', 'excerpt', 'title', 'text'),
+    story: fc.nat(4),
+    claim: fc.nat(2),
+    word: fc.nat(VOCABULARY.length - 1)
+  }),
+  fc.record({ kind: fc.constantFrom('trash', 'restore'), story: fc.nat(4) }),
+  fc.record({ kind: fc.constant('source'), word: fc.nat(VOCABULARY.length - 1) })
+) as fc.Arbitrary<Edit>
+
+/** A library in memory whose reads finish in an order the test chooses, and some of which fail. */
+class Library {
+  files = new Map<string, StoryFile>()
+  trashed = new Set<string>()
+  sources = [source(BENCH_SOURCE, 'Regional budget release')]
+  private waiting: (() => void)[] = []
+
+  constructor(public failing: ReadonlySet<number>) {
+    for (let i = 0; i < 5; i++) this.files.set(`s${i}`, syntheticStory(`s${i}`, 3, 60))
+  }
+  private reads = 0
+
+  read = (id: string): Promise<StoryFile> => {
+    const n = this.reads++
+    // The file as it stands now: a later write is a later read.
+    const file = this.files.get(id)
+    return new Promise((resolve, reject) => {
+      this.waiting.push(() => (file && !this.failing.has(n) ? resolve(file) : reject(new Error('unreadable'))))
+    })
+  }
+
+  /** Lets the reads waiting finish, in the order `order` picks. */
+  async release(order: number[]): Promise<void> {
+    while (this.waiting.length > 0) {
+      const pick = (order.shift() ?? 0) % this.waiting.length
+      const [next] = this.waiting.splice(pick, 1)
+      next?.()
+      await Promise.resolve()
+    }
+  }
+
+  summaries(): StorySummary[] {
+    return [...this.files.values()].map((f) => ({
+      ...summarise(f),
+      deletedAt: this.trashed.has(f.story.id) ? '2026-02-01T00:00:00.000Z' : null
+    }))
+  }
+
+  apply(e: Edit): { summary?: StorySummary; sources?: Source[] } {
+    if (e.kind === 'source') {
+      this.sources = [{ ...this.sources[0]!, title: `Office of ${VOCABULARY[e.word]}` }]
+      return { sources: this.sources }
+    }
+    const id = `s${e.story}`
+    if (e.kind === 'trash') this.trashed.add(id)
+    else if (e.kind === 'restore') this.trashed.delete(id)
+    else {
+      const file = structuredClone(this.files.get(id)!)
+      const at = e as Extract<Edit, { claim: number }>
+      const word = VOCABULARY[at.word]!
+      const claim = file.claims[at.claim]!
+      if (e.kind === 'rationale') claim.rationale = `Checked against the ${word} figures.`
+      if (e.kind === 'restatement') claim.restatement = `The ${word} rose.`
+      if (e.kind === 'tag') claim.tags = [word]
+      if (e.kind === 'comment')
+        claim.comments = [
+          ...claim.comments,
+          { id: `k${claim.comments.length}`, body: word, by: 'x', at: claim.createdAt }
+        ]
+      if (e.kind === 'excerpt') file.evidence[at.claim]!.excerpt = `Table on ${word}.`
+      if (e.kind === 'title') file.story.title = `A story about ${word}`
+      if (e.kind === 'text') file.story.text = `${file.story.text}\n\nA paragraph on the ${word}.`
+      this.files.set(id, file)
+    }
+    return { summary: this.summaries().find((s) => s.id === id)! }
+  }
+}
+
+/** Lets every read finish (in the order given) until the index has taken in all it asked for. */
+async function drain(index: FullText, lib: Library, order: number[]): Promise<void> {
+  let done = false
+  void index.settled().then(() => (done = true))
+  while (!done) {
+    await new Promise((resolve) => setImmediate(resolve))
+    await lib.release(order)
+  }
+}
+
+/** What a query answers: each story's score (rounded) and its hits. */
+function answer(index: FullText, query: string): unknown {
+  const found = index.search(query)
+  if (!found) return null
+  return [...found]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, m]) => ({ id, score: Math.round(m.score * 1e6) / 1e6, hits: index.hits(id, m) }))
+}
+
+describe('FullText', () => {
+  it('kept up to date write by write, answers as an index built afresh from the final library', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(edit, { maxLength: 25 }),
+        fc.array(fc.nat(20), { maxLength: 60 }),
+        fc.uniqueArray(fc.nat(80), { maxLength: 6 }),
+        fc.boolean(),
+        async (edits, order, failing, releaseEachTime) => {
+          const lib = new Library(new Set(failing))
+          const kept = new FullText(lib.summaries(), { read: lib.read, sources: () => lib.sources })
+          const build = kept.start()
+          for (const e of edits) {
+            const { summary, sources } = lib.apply(e)
+            if (summary) kept.changed(summary)
+            if (sources) kept.sourcesChanged(sources)
+            if (releaseEachTime) await lib.release(order)
+          }
+          await drain(kept, lib, order)
+          // A failed read leaves the story as it was last indexed until its next write: write each once more.
+          lib.failing = new Set()
+          for (const s of lib.summaries()) if (s.deletedAt === null) kept.changed(s)
+          await drain(kept, lib, [])
+          await build
+
+          const clean = new Library(new Set())
+          clean.files = lib.files
+          clean.trashed = lib.trashed
+          clean.sources = lib.sources
+          const fresh = new FullText(clean.summaries(), { read: clean.read, sources: () => clean.sources })
+          const freshBuild = fresh.start()
+          await drain(fresh, clean, [])
+          await freshBuild
+          for (const q of QUERIES) expect(answer(kept, q), q).toEqual(answer(fresh, q))
+        }
+      ),
+      { numRuns: 60 }
+    )
+  })
+
+  it('a read that finishes after a newer one never puts the older words back', async () => {
+    const lib = new Library(new Set())
+    const index = new FullText(lib.summaries(), { read: lib.read, sources: () => lib.sources })
+    lib.apply({ kind: 'rationale', story: 0, claim: 0, word: 0 })
+    index.changed(lib.summaries()[0]!)
+    const { summary } = lib.apply({ kind: 'rationale', story: 0, claim: 0, word: 1 })
+    index.changed(summary!)
+    await lib.release([1, 0]) // the newer read first, then the older
+    await drain(index, lib, [])
+    expect(index.search('census')?.size).toBe(0)
+    expect([...(index.search('bridge')?.keys() ?? [])]).toEqual(['s0'])
+  })
+})
