@@ -14,6 +14,13 @@ describe('normalise', () => {
     expect(terms('3.5%')).toEqual(terms('3.5 percent'))
   })
 
+  it('reads words that name an object property as words, never as a figure', () => {
+    // "constructor" and "__proto__" were found in the number tables' prototype and read as figures.
+    for (const word of ['constructor', '__proto__', 'toString', 'valueOf'])
+      expect(normalise(`The ${word} said one thing`).numbers, word).toEqual([1])
+    expect(normalise('a constructor built it').numbers).toEqual([])
+  })
+
   it('keeps separate figures apart', () => {
     expect(normalise('2,400 homes and 150,000 acres').numbers).toEqual([2400, 150_000])
     expect(normalise('in 2019, 3 people').numbers).toEqual([2019, 3])

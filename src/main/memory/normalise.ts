@@ -83,6 +83,9 @@ export interface Normalised {
   negations: number
 }
 
+/** Own keys only: "constructor" or "__proto__" in a claim is a word, not a number. */
+const has = (table: Record<string, number>, word: string): boolean => Object.hasOwn(table, word)
+
 const numberTerm = (n: number): string => `#${Number(n.toPrecision(6))}`
 
 /** Light stemming: plurals and common verb endings, so "increases"/"increased" meet. */
@@ -141,10 +144,10 @@ function readNumber(raw: string[], start: number): { value: number; next: number
   let current = 0
   let seen = false
   const first = raw[i] as string
-  if ((first === 'a' || first === 'one') && raw[i + 1] && (raw[i + 1] as string) in FRACTIONS) {
+  if ((first === 'a' || first === 'one') && raw[i + 1] && has(FRACTIONS, raw[i + 1] as string)) {
     return { value: FRACTIONS[raw[i + 1] as string] as number, next: i + 2 }
   }
-  if (first === 'a' && raw[i + 1] && (raw[i + 1] as string) in SCALES && !['k', 'm'].includes(raw[i + 1] as string)) {
+  if (first === 'a' && raw[i + 1] && has(SCALES, raw[i + 1] as string) && !['k', 'm'].includes(raw[i + 1] as string)) {
     current = 1
     seen = true
     i++
@@ -155,11 +158,11 @@ function readNumber(raw: string[], start: number): { value: number; next: number
       if (seen && current !== 0) break
       current += Number(w)
       seen = true
-    } else if (w in UNITS) {
+    } else if (has(UNITS, w)) {
       if (seen && current % 100 !== 0 && current >= 0 && (UNITS[w] as number) < 10 && current % 10 !== 0) break
       current += UNITS[w] as number
       seen = true
-    } else if (seen && w in SCALES) {
+    } else if (seen && has(SCALES, w)) {
       if ((w === 'k' || w === 'm') && !/^\d/.test(raw[i - 1] ?? '')) break
       const scale = SCALES[w] as number
       if (scale === 100) current *= 100
