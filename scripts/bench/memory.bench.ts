@@ -341,32 +341,71 @@ const bench: Bench = {
         : readQueries('dev').map((q) => q.text)
       const coldLookup = await timed(() => memory.lookup(queries[0] as string))
       await memory.claimsReady()
-      const lookups: { wall: number; cpu: number }[] = []
-      for (let round = 0; round < 2; round++)
-        for (const q of queries) lookups.push(await measured(() => memory.lookup(q)))
       const encoderUsed = memory.claimsEmbedded
-      rows.push(row(`index ${memory.indexedClaims} checked claims + first lookup, cold`, coldLookup, 'ms'))
+      // As the window asks: the first answer at once (the query new to the encoder: BM25 and the text
+      // features, its embedding started), then again waiting for the query's embedding (the encoder's
+      // re-rank). The first refined answer also loads the encoder in the worker (cold); then warm.
+      const quickLookups: { wall: number; cpu: number }[] = []
+      const refinedLookups: { wall: number; cpu: number }[] = []
+      let coldRefine: number | null = null
+      const encoderWasLoaded = memory.embedder.workerRunning
+      for (const q of queries.slice(1)) {
+        quickLookups.push(await measured(() => memory.lookup(q)))
+        const r = await measured(() => memory.lookup(q, { wait: true }))
+        if (coldRefine === null) coldRefine = r.wall
+        else refinedLookups.push(r)
+      }
+      // Asked again (the claim panel opened a second time): the query's vector is kept, one answer, refined.
+      const again: { wall: number; cpu: number }[] = []
+      for (const q of queries.slice(1)) again.push(await measured(() => memory.lookup(q)))
+      const n = memory.indexedClaims
+      const p95 = (runs: { wall: number; cpu: number }[], key: 'wall' | 'cpu') =>
+        percentile(
+          runs.map((r) => r[key]),
+          95
+        )
+      rows.push(row(`index ${n} checked claims + first lookup, cold`, coldLookup, 'ms'))
       rows.push(
         row(
-          `one lookup against ${memory.indexedClaims} checked claims${encoderUsed ? ' (query embedded in the worker, encoder re-rank)' : ' (text re-rank: claims not embedded)'}, warm p95 of ${lookups.length}`,
-          percentile(
-            lookups.map((l) => l.wall),
-            95
-          ),
+          `one lookup against ${n} checked claims, first answer (query new: BM25 + text re-rank, its embedding started), warm p95 of ${quickLookups.length}`,
+          p95(quickLookups, 'wall'),
           'ms',
           { max: 50 }
         )
       )
+      rows.push(row('  that first answer, p95 CPU time of this process', p95(quickLookups, 'cpu'), 'ms', { max: 50 }))
+      if (encoderUsed) {
+        rows.push(
+          row(
+            `  refined answer (waits for the query embedded in the worker, encoder re-rank), first one${encoderWasLoaded ? ' (encoder already loaded)' : ', cold: starts the worker and loads the encoder'}`,
+            coldRefine ?? Number.NaN,
+            'ms'
+          )
+        )
+        rows.push(
+          row(
+            `  refined answer, encoder loaded, p95 of ${refinedLookups.length} (wall: the encoder's ~60 ms CPU a tweet, and the machine's load)`,
+            p95(refinedLookups, 'wall'),
+            'ms'
+          )
+        )
+        rows.push(
+          row(
+            '  refined answer, p95 CPU time of main (the encoder runs in the worker)',
+            p95(refinedLookups, 'cpu'),
+            'ms'
+          )
+        )
+      } else rows.push(row('  refined answer: NOT MEASURED (the claims could not be embedded)', Number.NaN, ''))
       rows.push(
         row(
-          'one lookup against 10,000 checked claims, warm p95 CPU time (main and the embedding worker embedding the query)',
-          percentile(
-            lookups.map((l) => l.cpu),
-            95
-          ),
-          'ms'
+          `one lookup against ${n} checked claims asked again (query embedded before: the refined answer at once), p95 of ${again.length}`,
+          p95(again, 'wall'),
+          'ms',
+          { max: 50 }
         )
       )
+      rows.push(row('  asked again, p95 CPU time', p95(again, 'cpu'), 'ms'))
       await memory.close()
       await store.close()
     } finally {

@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { defaultEmbedWorkerFile, SentenceEmbedder } from './embedder'
-import { EMBEDDING_SIZE, encode, loadEncoder } from './embedding'
+import { BATCH, EMBEDDING_SIZE, encode, loadEncoder } from './embedding'
 
 const original = globalThis.fetch
 const embedders: SentenceEmbedder[] = []
@@ -74,6 +74,21 @@ describe('embedding worker', () => {
     expect(e.cached(earlier).some((v) => v === undefined)).toBe(true)
     await first
     expect(e.cached(earlier).every((v) => v !== undefined)).toBe(true)
+  }, 60_000)
+
+  it('sends a waiting call alone, behind at most one background job of one batch (a lookup never queues behind claims)', async () => {
+    const e = embedder()
+    const claims = Array.from({ length: 40 }, (_, i) => `Checked claim number ${i} about the harbour.`)
+    const background = e.embed(claims, { background: true })
+    // The first background job went to the worker at once: BATCH claims.
+    expect(e.sent).toBe(BATCH)
+    const [query] = await e.embed(['Did the harbour really handle nine million containers?'])
+    expect(query).toHaveLength(EMBEDDING_SIZE)
+    // Then the query alone, and (sent as the query's job came back, before this line runs) the next
+    // background batch; sixteen-sentence jobs mixing claims in with the query would have sent 48 by now.
+    expect(e.sent).toBe(BATCH + 1 + BATCH)
+    await background
+    expect(e.sent).toBe(claims.length + 1)
   }, 60_000)
 
   it('sends each sentence once, however often a ranking asks for it while it is being embedded', async () => {

@@ -8,10 +8,15 @@ import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../../shared/result'
 import type { EmbedJob, EmbedReply } from './embed-protocol'
-import { EMBEDDING_SIZE } from './embedding'
+import { BATCH, EMBEDDING_SIZE } from './embedding'
 
-/** Sentences per job: small enough that a waiting call is not stuck behind much background work. */
+/** Sentences per job asked for by a call that waits (a ranking on screen, a lookup). */
 const JOB = 16
+/**
+ * Sentences per background job (claims embedded after a sync or an import): one batch of the encoder, so a
+ * lookup's query put at the front waits for at most four sentences' time, not sixteen.
+ */
+const BACKGROUND_JOB = BATCH
 /** Cached sentences kept at most (2 KB each): about ten 10,000-word stories. */
 const CACHE_LIMIT = 6_000
 /** An idle worker is stopped after this long. */
@@ -47,6 +52,8 @@ export class SentenceEmbedder {
   private inFlight = new Set<string>()
   /** Sentences waiting for the worker, in order. */
   private queue: string[] = []
+  /** Those of them queued as background work (sent in smaller jobs). */
+  private readonly background = new Set<string>()
   private waiters: Waiter[] = []
   private worker: Worker | null = null
   private idleTimer: NodeJS.Timeout | null = null
@@ -128,8 +135,13 @@ export class SentenceEmbedder {
     const moved = new Set(ahead)
     if (background) {
       const queued = new Set(this.queue)
-      this.queue.push(...ahead.filter((t) => !queued.has(t)))
-    } else this.queue = [...ahead, ...this.queue.filter((t) => !moved.has(t))]
+      const added = ahead.filter((t) => !queued.has(t))
+      this.queue.push(...added)
+      for (const t of added) this.background.add(t)
+    } else {
+      this.queue = [...ahead, ...this.queue.filter((t) => !moved.has(t))]
+      for (const t of ahead) this.background.delete(t)
+    }
     void this.pump()
   }
 
@@ -138,7 +150,8 @@ export class SentenceEmbedder {
     this.pumping = true
     try {
       while (this.queue.length && !this.closed) {
-        const texts = this.queue.splice(0, JOB)
+        const texts = this.queue.splice(0, this.nextJobSize())
+        for (const t of texts) this.background.delete(t)
         let vectors: Float32Array
         this.inFlight = new Set(texts)
         this.sent += texts.length
@@ -161,6 +174,16 @@ export class SentenceEmbedder {
       this.pumping = false
       this.scheduleIdle()
     }
+  }
+
+  /**
+   * The sentences asked for by waiting calls at the front of the queue (at most JOB), never with background
+   * ones behind them: a query's job is the query alone. Background work goes BACKGROUND_JOB at a time.
+   */
+  private nextJobSize(): number {
+    let n = 0
+    while (n < JOB && n < this.queue.length && !this.background.has(this.queue[n] as string)) n++
+    return n || BACKGROUND_JOB
   }
 
   private run(texts: string[]): Promise<Float32Array> {
@@ -253,6 +276,7 @@ export class SentenceEmbedder {
     const waiters = this.waiters
     this.waiters = []
     this.queue = []
+    this.background.clear()
     for (const w of waiters) w.reject(error)
     if (remember) void this.stopWorker()
   }

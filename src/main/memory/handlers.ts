@@ -12,8 +12,8 @@ const bytesOf = (file: { dataBase64: string }): Uint8Array => new Uint8Array(Buf
 
 export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory, platform: Pick<Platform, 'emit'>) {
   return {
-    matches: ({ storyId, claimId }) => memory.matchesFor(storyId, claimId),
-    search: ({ query }) => memory.search(query),
+    matches: ({ storyId, claimId, wait }) => memory.matchesFor(storyId, claimId, wait === true),
+    search: ({ query, wait }) => memory.search(query, wait === true),
     storyMatches: ({ storyId }) => memory.storyMatches(storyId),
     /**
      * Copies an earlier check's evidence and rationale onto a claim as a starting point. Linked and

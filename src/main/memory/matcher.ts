@@ -80,6 +80,8 @@ const RANK_K = 20
 
 export class ClaimIndex {
   private readonly entries = new Map<string, Entry>()
+  /** Goes up with every claim added or removed. */
+  version = 0
   /** How many entries have no vector yet (kept in step, so a lookup need not count them). */
   private missingVectors = 0
   private readonly search: MiniSearch<{ id: string; terms: string }>
@@ -111,12 +113,13 @@ export class ClaimIndex {
     return this.entries.keys()
   }
 
-  upsert(claim: IndexedClaim): void {
+  /** Adds a claim, or replaces it; `prepared` (made by prepareClaim, e.g. in the archive worker) saves main the work. */
+  upsert(claim: IndexedClaim, prepared: PreparedClaim = prepareClaim(claim.text, claim.context)): void {
     this.remove(claim.key)
-    const norm = normalise(claim.text)
-    this.entries.set(claim.key, { ...claim, norm, names: namesOf(claim.text, norm) })
+    this.version++
+    this.entries.set(claim.key, { ...claim, norm: prepared.norm, names: new Set(prepared.names) })
     this.missingVectors++
-    this.search.add({ id: claim.key, terms: searchTerms(`${claim.text} ${claim.context ?? ''}`).join(' ') })
+    this.search.add({ id: claim.key, terms: prepared.terms })
   }
 
   /** The claim's embedding, kept on its entry at unit length (dropped with it). */
@@ -145,6 +148,7 @@ export class ClaimIndex {
   remove(key: string): void {
     const entry = this.entries.get(key)
     if (!entry) return
+    this.version++
     this.entries.delete(key)
     if (!entry.vector) this.missingVectors--
     this.search.discard(key)
@@ -322,6 +326,21 @@ export function features(
     figuresDiffer,
     negationDiffers
   }
+}
+
+/** What the index keeps of a claim besides its words, as plain data (so a worker can make it). */
+export interface PreparedClaim {
+  norm: Normalised
+  names: string[]
+  /** The candidate stage's terms of the claim and its context, joined by spaces. */
+  terms: string
+}
+
+/** The claim's words normalised once, for the re-rank's features and (with its context) the candidate stage. */
+export function prepareClaim(text: string, context = ''): PreparedClaim {
+  const norm = normalise(text)
+  const terms = [...norm.terms, ...normalise(context).terms].filter((t) => !STOP_WORDS.has(t))
+  return { norm, names: [...namesOf(text, norm)], terms: terms.join(' ') }
 }
 
 /** The candidate stage's terms: normalised terms without English stop words. */

@@ -55,6 +55,26 @@ describe('checked before', () => {
     })
   })
 
+  it('answers a lookup at once without the encoder while the query is not embedded, then refines it when asked to wait', async () => {
+    await checkedStory()
+    const memory = t.core.memory
+    await memory.claimsReady()
+    expect(memory.claimsEmbedded).toBe(true)
+    const query = 'Did exports really rise by twelve percent in March?'
+    const sentBefore = memory.embedder.sent
+    // The first answer does not wait for the worker: the query is on its way there, not embedded yet.
+    const quick = await t.call('memory.search', { query })
+    expect(memory.embedder.cached([query])).toEqual([undefined])
+    expect(quick[0]).toMatchObject({ verdict: 'accurate' })
+    const refined = await t.call('memory.search', { query, wait: true })
+    expect(memory.embedder.cached([query])[0]).toBeDefined()
+    // Sent once: the waiting ask took the embedding the first one started.
+    expect(memory.embedder.sent - sentBefore).toBe(1)
+    expect(refined[0]).toMatchObject({ verdict: 'accurate' })
+    // The query's vector is kept by its words: the next answer is the refined one at once.
+    expect(await t.call('memory.search', { query })).toEqual(refined)
+  })
+
   it('only counts claims with a verdict, and follows verdicts being set and cleared', async () => {
     const a = await story('Exports in spring', first)
     const claim = await mark(a, first, 'exports rose 12 percent in March')

@@ -21,7 +21,8 @@ import type { LibraryStore } from '../store/library-store'
 import { ArchiveStore, type StoredCheck } from './archive/archive-file'
 import { ArchiveReader } from './archive/reader'
 import { SentenceEmbedder } from './embedder'
-import { ClaimIndex, type MatchScore } from './matcher'
+import { archiveContext } from './archive/parse'
+import { ClaimIndex, prepareClaim, type MatchScore, type PreparedClaim } from './matcher'
 import { WorthinessModel } from './worthiness'
 
 interface Checked {
@@ -61,6 +62,8 @@ export class DeskMemory {
   /** The encoder's vector of each checked claim's words, kept across re-indexing (an edit re-reads a story). */
   private readonly claimVectors = new Map<string, Float32Array>()
   private embedding = false
+  /** The index's version when the vectors of claims no longer there were last forgotten. */
+  private prunedAt = -1
   /** The library's archive of imported checks (archive.json), opened with the library. */
   private archive: Promise<ArchiveStore> | null = null
   /** Imported checks in the index, by key. */
@@ -139,19 +142,19 @@ export class DeskMemory {
   private async indexArchived(
     checks: readonly StoredCheck[],
     imports: readonly ArchiveImport[],
-    progress: (done: number, total: number) => void = () => undefined
+    progress: (done: number, total: number) => void = () => undefined,
+    /** What the archive worker prepared for the index, by check id (else it is prepared here). */
+    prepared?: ReadonlyMap<string, PreparedClaim>
   ): Promise<void> {
     for (const i of imports) this.importedAt.set(i.id, i.importedAt)
     for (let i = 0; i < checks.length; i += INDEX_CHUNK) {
       for (const c of checks.slice(i, i + INDEX_CHUNK)) {
         const key = archiveKey(c.id)
-        this.index.upsert({
-          key,
-          storyId: ARCHIVE_STORY,
-          claimId: c.id,
-          text: c.claim,
-          context: [c.headline, c.rating, c.origin].join(' ')
-        })
+        const context = archiveContext(c)
+        this.index.upsert(
+          { key, storyId: ARCHIVE_STORY, claimId: c.id, text: c.claim, context },
+          prepared?.get(c.id) ?? prepareClaim(c.claim, context)
+        )
         const vector = this.claimVectors.get(c.claim)
         if (vector) this.index.setVector(key, vector)
         this.archived.set(key, c)
@@ -174,7 +177,7 @@ export class DeskMemory {
     if (store.readOnly)
       throw new AppError('read_only', 'This library is open read-only, so no archive can be imported into it.')
     await this.sync()
-    const parsed = await this.archiveReader.read(file, (done, total) => progress('reading', done, total))
+    const parsed = await this.archiveReader.read(file, progress)
     const archive = await this.archiveOf(store)
     const { result, added } = await archive.add(
       {
@@ -187,7 +190,14 @@ export class DeskMemory {
     )
     if (store === this.indexedStore) {
       const version = archive.version
-      await this.indexArchived(added, archive.imports, (done, total) => progress('indexing', done, total))
+      const prepared = new Map(parsed.checks.map((c, i) => [c.id, parsed.prepared[i] as PreparedClaim]))
+      // The second half of indexing (the worker prepared the checks in the first).
+      await this.indexArchived(
+        added,
+        archive.imports,
+        (done, total) => progress('indexing', total + done, 2 * total),
+        prepared
+      )
       this.archiveIndexed = version
       void this.embedClaims()
     }
@@ -224,9 +234,13 @@ export class DeskMemory {
           this.index.setVector(c.key, v)
         })
       }
-      // Forget the vectors of words no claim has any more.
-      const live = new Set(this.index.texts())
-      for (const text of this.claimVectors.keys()) if (!live.has(text)) this.claimVectors.delete(text)
+      // Forget the vectors of words no claim has any more (only after the index changed: a lookup's sync
+      // must not walk 10,000 claims each time).
+      if (this.prunedAt !== this.index.version) {
+        const live = new Set(this.index.texts())
+        for (const text of this.claimVectors.keys()) if (!live.has(text)) this.claimVectors.delete(text)
+        this.prunedAt = this.index.version
+      }
     } catch {
       // The encoder could not run: lookups rank without it (the embedder retries after a while).
     } finally {
@@ -287,31 +301,46 @@ export class DeskMemory {
 
   /**
    * Earlier checks that may say what `text` says, strongest first, each with its confidence band (never cut
-   * by a threshold; a changed figure or flipped negation is flagged). With every claim embedded, the
-   * query is embedded too (ahead of anything else the worker has) and the encoder joins the ranking.
+   * by a threshold; a changed figure or flipped negation is flagged). Two stages: with every claim embedded
+   * and the query's vector at hand (embedded before, kept by its words), the encoder joins the ranking at
+   * once. Otherwise the answer comes at once without it (BM25 and the text features) and the query is sent
+   * to the worker ahead of any background work; with `wait`, the lookup waits for that vector instead, so a
+   * second ask refines the first answer.
    */
-  async lookup(text: string, exclude?: string, limit = 5): Promise<EarlierCheck[]> {
+  async lookup(
+    text: string,
+    options: { exclude?: string; limit?: number; wait?: boolean } = {}
+  ): Promise<EarlierCheck[]> {
     await this.sync()
-    let queryVector: Float32Array | undefined
-    if (this.index.size > 0 && this.claimsEmbedded && !this.embedder.unavailable)
-      queryVector = await this.embedder.embed([text]).then(
-        (v) => v[0],
-        () => undefined
-      )
+    const queryVector = await this.queryVector(text, options.wait === true)
     const sources = this.sourceTitles()
-    return this.index.lookup(text, { exclude, limit, queryVector }).map((m) => this.describe(m, sources))
+    return this.index
+      .lookup(text, { exclude: options.exclude, limit: options.limit ?? 5, queryVector })
+      .map((m) => this.describe(m, sources))
+  }
+
+  /** The query's vector when the encoder can join its ranking (see lookup). */
+  private async queryVector(text: string, wait: boolean): Promise<Float32Array | undefined> {
+    if (this.index.size === 0 || !this.claimsEmbedded || this.embedder.unavailable) return undefined
+    const known = this.claimVectors.get(text) ?? this.embedder.cached([text])[0]
+    if (known) return known
+    const embedding = this.embedder.embed([text]).then(
+      (v) => v[0],
+      () => undefined
+    )
+    return wait ? embedding : undefined
   }
 
   /** A search: the same ranking, a few more results. */
-  search(query: string): Promise<EarlierCheck[]> {
-    return this.lookup(query, undefined, 8)
+  search(query: string, wait = false): Promise<EarlierCheck[]> {
+    return this.lookup(query, { limit: 8, wait })
   }
 
-  async matchesFor(storyId: string, claimId: string): Promise<EarlierCheck[]> {
+  async matchesFor(storyId: string, claimId: string, wait = false): Promise<EarlierCheck[]> {
     const file = await this.store().readStory(storyId)
     const claim = file.claims.find((c) => c.id === claimId)
     if (!claim) throw new AppError('not_found', 'That claim is not in this story (it may have been deleted).')
-    return this.lookup(claim.anchor.quote.exact, `${storyId}/${claimId}`)
+    return this.lookup(claim.anchor.quote.exact, { exclude: `${storyId}/${claimId}`, wait })
   }
 
   /** The sentences of a story that match an earlier check in another story, with the best match each. */

@@ -131,9 +131,16 @@ export type ArchiveImportResult = z.infer<typeof ArchiveImportResult>
 
 const StoryClaim = { storyId: Id, claimId: Id }
 
+/**
+ * Earlier checks answer at once, ranked without the sentence encoder while the query is not embedded yet
+ * (its embedding is then started); with `wait`, the answer waits for the query's embedding, so asking
+ * again with `wait` refines the first answer.
+ */
+const Refine = { wait: z.boolean().optional() }
+
 export const memoryChannels = channels('memory', {
-  matches: read(z.strictObject(StoryClaim), z.array(EarlierCheck)),
-  search: read(z.strictObject({ query: z.string().trim().min(1).max(2000) }), z.array(EarlierCheck)),
+  matches: read(z.strictObject({ ...StoryClaim, ...Refine }), z.array(EarlierCheck)),
+  search: read(z.strictObject({ query: z.string().trim().min(1).max(2000), ...Refine }), z.array(EarlierCheck)),
   storyMatches: read(z.strictObject({ storyId: Id }), z.array(SentenceMatch)),
   reuse: write(z.strictObject({ ...StoryClaim, fromStoryId: Id, fromClaimId: Id }), Claim),
   suggest: read(z.strictObject({ storyId: Id, wait: z.boolean().optional() }), Suggestions),

@@ -51,7 +51,9 @@ describe('archive import', () => {
     expect(result).toEqual({ added: 2, alreadyThere: 0, skipped: 1, total: 2 })
     const progress = t.platform.events.filter((e) => e.event === 'memory.archiveProgress').map((e) => e.payload)
     expect(progress).toContainEqual({ stage: 'reading', done: 3, total: 3 })
-    expect(progress).toContainEqual({ stage: 'indexing', done: 2, total: 2 })
+    // Indexing in two halves: the worker prepares each check, then main adds them to its index.
+    expect(progress).toContainEqual({ stage: 'indexing', done: 2, total: 4 })
+    expect(progress).toContainEqual({ stage: 'indexing', done: 4, total: 4 })
 
     const lookFor = async () =>
       (await t.call('memory.search', { query: 'Did the city spend 4 million dollars on the stadium roof?' }))[0]

@@ -97,6 +97,10 @@ export function parseArchive(
   return { format, checks: [...checks.values()], skipped }
 }
 
+/** What the memory's index reads of an imported check besides its claim (the candidate stage's context). */
+export const archiveContext = (c: Pick<ArchivedCheck, 'headline' | 'rating' | 'origin'>): string =>
+  [c.headline, c.rating, c.origin].join(' ')
+
 type Entry = () => ArchivedCheck | null
 
 /** An archive entry's fields as found (any JSON value); cleaned here. */

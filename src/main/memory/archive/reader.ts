@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../../../shared/result'
+import type { PreparedClaim } from '../matcher'
 import type { ParsedArchive } from './parse'
 import type { ArchiveJob, ArchiveReply } from './worker-protocol'
 
@@ -13,6 +14,9 @@ export function defaultArchiveWorkerFile(): string {
   return existsSync(beside) ? beside : path.resolve(__dirname, '../../../../out/main/archive-worker.js')
 }
 
+/** An archive as read, with what the memory's index keeps of each check (`prepared[i]` for `checks[i]`). */
+export type ReadArchive = ParsedArchive & { prepared: PreparedClaim[] }
+
 /** Reading one archive takes at most this long. */
 const READ_MS = 120_000
 
@@ -21,7 +25,10 @@ export class ArchiveReader {
 
   constructor(private readonly workerFile = defaultArchiveWorkerFile()) {}
 
-  read(job: ArchiveJob, progress: (done: number, total: number) => void): Promise<ParsedArchive> {
+  read(
+    job: ArchiveJob,
+    progress: (stage: 'reading' | 'indexing', done: number, total: number) => void
+  ): Promise<ReadArchive> {
     return new Promise((resolve, reject) => {
       let worker: Worker
       try {
@@ -48,8 +55,8 @@ export class ArchiveReader {
         READ_MS
       )
       worker.on('message', (reply: ArchiveReply) => {
-        if (reply.kind === 'progress') progress(reply.done, reply.total)
-        else if (reply.ok) finish(() => resolve(reply.parsed))
+        if (reply.kind === 'progress') progress(reply.stage, reply.done, reply.total)
+        else if (reply.ok) finish(() => resolve({ ...reply.parsed, prepared: reply.prepared }))
         else finish(() => reject(new AppError(reply.error.code, reply.error.message)))
       })
       worker.on('error', (error) =>

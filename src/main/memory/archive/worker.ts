@@ -1,9 +1,10 @@
 // The archive worker: reads an archive of earlier checks (CSV, ClaimReview JSON-LD, a verification package)
-// off the main process, telling main how far it has got. Built as out/main/archive-worker.js; one worker
+// off the main process and prepares each check for the memory's index, telling main how far it has got. Built as out/main/archive-worker.js; one worker
 // per import, terminated to cancel it.
 import { parentPort } from 'node:worker_threads'
 import { AppError } from '../../../shared/result'
-import { archiveFormat, parseArchive } from './parse'
+import { prepareClaim } from '../matcher'
+import { archiveContext, archiveFormat, parseArchive } from './parse'
 import type { ArchiveJob, ArchiveReply } from './worker-protocol'
 
 const post = (reply: ArchiveReply): void => parentPort?.postMessage(reply)
@@ -14,9 +15,18 @@ parentPort?.on('message', (job: ArchiveJob) => {
     archiveFormat(job.fileName, new TextDecoder('utf-8').decode(job.bytes.subarray(0, 4096)))
     const text = new TextDecoder('utf-8', { fatal: true }).decode(job.bytes)
     const parsed = parseArchive({ fileName: job.fileName, text, columns: job.columns }, (done, total) =>
-      post({ kind: 'progress', done, total })
+      post({ kind: 'progress', stage: 'reading', done, total })
     )
-    post({ kind: 'done', ok: true, parsed })
+    // The index's work on each check (normalising its words, its names, the candidate stage's terms) is done
+    // here too, so main only adds what comes back.
+    const total = parsed.checks.length
+    const prepared = parsed.checks.map((c, i) => {
+      // The first half of indexing; main adding the checks to its index is the second.
+      if ((i + 1) % 1000 === 0 || i + 1 === total)
+        post({ kind: 'progress', stage: 'indexing', done: i + 1, total: 2 * total })
+      return prepareClaim(c.claim, archiveContext(c))
+    })
+    post({ kind: 'done', ok: true, parsed, prepared })
   } catch (error) {
     if (error instanceof AppError) post({ kind: 'done', ok: false, error: error.toShape() })
     else if (error instanceof TypeError && /decode|encoded/i.test(error.message))

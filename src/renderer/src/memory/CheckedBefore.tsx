@@ -24,8 +24,20 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
 
   useEffect(() => {
     let live = true
-    const load = (): void =>
-      void run(() => call('memory.matches', { storyId, claimId: claim.id })).then((m) => live && m && setMatches(m))
+    let latest = 0
+    // At once (ranked without the sentence encoder while the claim's words are not embedded), then again
+    // waiting for their embedding: the refined ranking takes the first one's place.
+    const load = (): void => {
+      const asked = ++latest
+      const current = () => live && asked === latest
+      void run(() => call('memory.matches', { storyId, claimId: claim.id })).then((m) => {
+        if (!m || !current()) return
+        setMatches(m)
+        void run(() => call('memory.matches', { storyId, claimId: claim.id, wait: true })).then(
+          (refined) => refined && current() && setMatches(refined)
+        )
+      })
+    }
     load()
     // Earlier checks change when some other claim changes, in this story or another; this claim's own
     // edits (its status, its verdict) do not move its matches, so they cost no second call (its words

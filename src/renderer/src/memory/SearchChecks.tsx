@@ -1,8 +1,9 @@
 // "Search checks": look through every claim the library has a verdict on, by meaning rather than by
-// exact words (figures and names normalised as for "Checked before"); the search runs in main.
+// exact words (figures and names normalised as for "Checked before"); the search runs in main. The
+// answer comes at once and is refined when the query's words are embedded (as "Checked before").
 import { MagnifyingGlassIcon } from '@radix-ui/react-icons'
 import { Badge, Button, Flex, IconButton, Popover, Text, TextField, Tooltip } from '@radix-ui/themes'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { EarlierCheck } from '../../../shared/contract'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
@@ -14,10 +15,17 @@ export function SearchChecks(): React.JSX.Element {
   const desk = useDesk()
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<EarlierCheck[] | null>(null)
+  /** The latest search asked for: an older search's answers are dropped. */
+  const latest = useRef(0)
   const search = async (): Promise<void> => {
     if (!query.trim()) return
+    const asked = ++latest.current
+    // At once (ranked without the sentence encoder if the words are new to it), then refined once embedded.
     const found = await desk.run(() => call('memory.search', { query }))
-    if (found) setResults(found)
+    if (!found || asked !== latest.current) return
+    setResults(found)
+    const refined = await desk.run(() => call('memory.search', { query, wait: true }))
+    if (refined && asked === latest.current) setResults(refined)
   }
   return (
     <Popover.Root>
