@@ -129,7 +129,12 @@ export class DeskMemory {
 
   /** The library's archive, opened on first use (a damaged archive.json is moved aside and its backup used). */
   private archiveOf(store: LibraryStore): Promise<ArchiveStore> {
-    this.archive ??= ArchiveStore.open(store.dir, { readOnly: store.readOnly, now: () => new Date() }).catch(
+    this.archive ??= ArchiveStore.open(store.dir, { readOnly: store.readOnly, now: () => new Date() }).then(
+      (archive) => {
+        // A restored or salvaged archive.json is said where the library's own damage is (store.recovered).
+        store.notify(archive.notices)
+        return archive
+      },
       (error: unknown) => {
         this.archive = null
         throw error

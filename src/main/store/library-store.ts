@@ -218,7 +218,8 @@ export class LibraryStore {
     return () => void this.noticeListeners.delete(listener)
   }
 
-  private notify(notices: readonly LibraryNotice[]): void {
+  /** Adds notices to the library's (and tells the listeners): damage found in this store or a file beside it. */
+  notify(notices: readonly LibraryNotice[]): void {
     for (const notice of notices) {
       this.notices.push(notice)
       for (const listener of this.noticeListeners) listener(notice)

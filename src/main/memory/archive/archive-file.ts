@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
-import { ArchivedCheck, ArchiveImport, type ArchiveImportResult } from '../../../shared/contract'
+import { ArchivedCheck, ArchiveImport, type ArchiveImportResult, type LibraryNotice } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
 import { DurableJsonAdapter } from '../../store/durable-adapter'
 import { nodeFileIO } from '../../store/file-io'
@@ -37,7 +37,9 @@ export class ArchiveStore {
 
   private constructor(
     private readonly db: Low<ArchiveFile>,
-    private readonly readOnly: boolean
+    private readonly readOnly: boolean,
+    /** What opening found: archive.json restored from its backup, or damage moved aside (with true counts). */
+    readonly notices: LibraryNotice[]
   ) {
     for (const c of db.data.checks) this.ids.add(c.id)
   }
@@ -54,7 +56,15 @@ export class ArchiveStore {
     )
     const db = new Low<ArchiveFile>(adapter, { schemaVersion: ARCHIVE_SCHEMA_VERSION, imports: [], checks: [] })
     await db.read()
-    return new ArchiveStore(db, options.readOnly || adapter.lastLoad?.state === 'newer')
+    const { checks, imports } = db.data
+    const holds = `It holds ${count(checks.length, 'imported check')} from ${count(imports.length, 'import')}.`
+    // The last notice (restored, or what could be salvaged) says what is there now, so the editor can
+    // tell what, if anything, was lost.
+    const found = adapter.lastLoad?.notices ?? []
+    const notices = found.map((n, i) =>
+      i === found.length - 1 && n.kind !== 'read_only' ? { ...n, message: `${n.message} ${holds}` } : n
+    )
+    return new ArchiveStore(db, options.readOnly || adapter.lastLoad?.state === 'newer', notices)
   }
 
   get checks(): readonly StoredCheck[] {
@@ -107,3 +117,5 @@ export class ArchiveStore {
     }
   }
 }
+
+const count = (n: number, what: string): string => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`

@@ -2,7 +2,7 @@
 // column mapping, ClaimReview JSON-LD (a page, a feed, the Fact Check Tools list) and another library's
 // verification package; the checks are found by "Checked before" with their origin, survive a restart,
 // and bad files are refused with a code while what was saved stays.
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
 import Papa from 'papaparse'
@@ -211,6 +211,36 @@ describe('archive import', () => {
     expect((await archiveBytes()).equals(saved)).toBe(true)
     await t.restart()
     expect((await t.call('memory.search', { query: 'stadium roof 4 million' }))[0]?.imported?.origin).toBe('checks.csv')
+  })
+
+  it('restores a damaged archive.json from its backup, says so with the true counts, and loses no check', async () => {
+    await t.call('memory.archiveImport', { file: file('checks.csv', csv), columns })
+    const saved = await archiveBytes()
+    await t.restart()
+    // Torn in the middle, as a crash or a sync tool might leave it.
+    await writeFile(path.join(t.dir, 'archive.json'), saved.subarray(0, saved.length >> 1))
+    t.platform.events.length = 0
+    const found = await t.call('memory.search', { query: 'stadium roof 4 million' })
+    expect(found[0]?.imported?.origin).toBe('checks.csv')
+    const notices = t.platform.events.filter((e) => e.event === 'store.recovered').map((e) => e.payload)
+    expect(notices).toEqual([
+      expect.objectContaining({
+        kind: 'quarantined',
+        movedTo: expect.stringContaining(`${path.sep}recovered${path.sep}`)
+      }),
+      expect.objectContaining({
+        kind: 'recovered_from_backup',
+        file: path.join(t.dir, 'archive.json'),
+        message: expect.stringContaining('It holds 2 imported checks from 1 import.')
+      })
+    ])
+    expect((await t.call('library.get', {})).notices).toEqual(expect.arrayContaining(notices))
+    // The backup was written back: after another restart nothing is said and every check is there.
+    expect(JSON.parse((await archiveBytes()).toString())).toEqual(JSON.parse(saved.toString()))
+    await t.restart()
+    t.platform.events.length = 0
+    expect(await t.call('memory.archives', {})).toMatchObject([{ fileName: 'checks.csv', added: 2 }])
+    expect(t.platform.events.filter((e) => e.event === 'store.recovered')).toEqual([])
   })
 
   it('is cancelled while reading: the import fails with cancelled and nothing of it is kept', async () => {
