@@ -21,8 +21,9 @@ import type { DeskConflict, DeskConnection, DeskMark, DeskStatus, DeskView } fro
 import { Activity, STORY_SCHEMA_VERSION, type StoryFile, type StorySummary } from '../../shared/model'
 import { AppError, type ErrorCode } from '../../shared/result'
 import { outsideCalls } from '../call-context'
+import { inTurns } from '../in-turns'
 import { appendActivity, asFound } from '../services/context'
-import { writeFileDurably } from '../store/durable-write'
+import { writeFileDurably, writeFilesDurably } from '../store/durable-write'
 import { nodeFileIO } from '../store/file-io'
 import type { LibraryStore } from '../store/library-store'
 import {
@@ -1036,11 +1037,23 @@ export class DeskSync {
     const library = byScope.get(LIBRARY_SCOPE)
     if (library) await this.applyLibrary(library.rows)
     const summaries = new Map(this.store.library.stories.map((s) => [s.id, s]))
+    const created: StoryFile[] = []
     await inTurns(
       [...byScope].filter(([scope]) => scope !== LIBRARY_SCOPE),
       FILES_AT_ONCE,
-      ([scope, { rows: scopeRows, activity }]) => this.applyStory(scope, summaries.get(scope), scopeRows, activity)
+      ([scope, { rows: scopeRows, activity }]) =>
+        this.applyStory(scope, summaries.get(scope), scopeRows, activity, created)
     )
+    // Stories new to this library are written together, one batch of files for all of them.
+    if (created.length > 0) {
+      const scopes = created.map((file) => file.story.id)
+      for (const scope of scopes) this.writing.add(scope)
+      try {
+        await this.store.createStories(created)
+      } finally {
+        for (const scope of scopes) this.writing.delete(scope)
+      }
+    }
     await this.saveBases()
     await this.saveState()
   }
@@ -1119,7 +1132,9 @@ export class DeskSync {
     scope: string,
     summary: StorySummary | undefined,
     scopeRows: Row[],
-    activity: Activity[]
+    activity: Activity[],
+    /** Where a story new to this library goes, to be written with the others (see applyRemote). */
+    created: StoryFile[]
   ): Promise<void> {
     const store = this.store
     if (summary && summary.deletedAt !== null) return // trashed here: its agreed versions stay, the next push settles it
@@ -1164,10 +1179,7 @@ export class DeskSync {
       )
       this.unionActivity(file, activity)
       length = file.activity.length
-      await this.writeQuietly(scope, async (quiet) => {
-        quiet()
-        await store.createStory(file)
-      })
+      created.push(file)
     }
     this.activityLength.set(scope, length)
     // A merge that kept local changes leaves the scope different from the desk: push it.
@@ -1222,16 +1234,14 @@ export class DeskSync {
   private async saveBases(): Promise<void> {
     const scopes = [...this.touchedBases]
     this.touchedBases.clear()
-    // Several at a time: each durable write waits mostly on the disk flushing.
-    for (let i = 0; i < scopes.length; i += 32) {
-      await Promise.all(
-        scopes
-          .slice(i, i + 32)
-          .map((scope) =>
-            writeFileDurably(nodeFileIO, basePath(this.store, scope), JSON.stringify(this.bases.get(scope) ?? {}))
-          )
-      )
-    }
+    // One batch: every file fsynced, the bases folder once for all of them.
+    await writeFilesDurably(
+      nodeFileIO,
+      scopes.map((scope) => ({
+        file: basePath(this.store, scope),
+        content: JSON.stringify(this.bases.get(scope) ?? {})
+      }))
+    )
   }
 
   private async saveState(): Promise<void> {
@@ -1245,23 +1255,6 @@ export class DeskSync {
 }
 
 const isSample = (file: StoryFile): boolean => file.story.origin.kind === 'sample'
-
-/** Runs `work` on every item, at most `width` at a time; after a failure starts no more, lets the running ones end, and throws it. */
-async function inTurns<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  let failure: { error: unknown } | null = null
-  const lane = async (): Promise<void> => {
-    while (!failure && next < items.length) {
-      try {
-        await work(items[next++]!)
-      } catch (error) {
-        failure ??= { error }
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane))
-  if (failure) throw (failure as { error: unknown }).error
-}
 
 async function readJson<T>(file: string): Promise<T | null> {
   try {

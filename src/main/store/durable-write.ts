@@ -7,6 +7,7 @@
 // keep `.bak` as a second copy of the new version (`backup: 'same'`), and secrets keep none.
 import path from 'node:path'
 import { AppError } from '../../shared/result'
+import { inTurns } from '../in-turns'
 import { errnoCode, type FileIO } from './file-io'
 
 /** Windows reports a file briefly held by a virus scanner or indexer as EPERM/EBUSY/EACCES. */
@@ -33,21 +34,65 @@ export async function writeFileDurably(
   content: string,
   options: DurableWriteOptions = {}
 ): Promise<boolean> {
+  return writeFilesDurably(io, [{ file, content }], options)
+}
+
+/** Files written at once by writeFilesDurably (each holds a handle open while it is written and fsynced). */
+const FILES_AT_ONCE = 16
+
+/**
+ * writeFileDurably for many files at once, as one batch: every temp file is written and fsynced
+ * (several at a time, so the disk sees them together), then each is renamed over its file, and
+ * each folder is fsynced once for all the renames in it, instead of once per file. Each file on its
+ * own is either its old or its new version at every instant, as with writeFileDurably; when one
+ * fails, no temp file is left and the error is thrown (files renamed before it keep the new version).
+ */
+export async function writeFilesDurably(
+  io: FileIO,
+  files: readonly { file: string; content: string }[],
+  options: DurableWriteOptions = {}
+): Promise<boolean> {
   const backup = options.backup ?? 'previous'
-  const temp = tempName(file)
+  const temps = new Map<string, string>()
   try {
-    await io.writeFile(temp, content, 'wx')
-    if (backup === 'previous') await keepBackup(io, file)
-    await renameWithRetry(io, temp, file)
-    await io.fsyncDir(path.dirname(file))
+    await inTurns(files, FILES_AT_ONCE, async ({ file, content }) => {
+      const temp = tempName(file)
+      temps.set(file, temp)
+      try {
+        await io.writeFile(temp, content, 'wx')
+      } catch (error) {
+        throw toIoError(error, file)
+      }
+    })
+    await inTurns(files, FILES_AT_ONCE, async ({ file }) => {
+      try {
+        if (backup === 'previous') await keepBackup(io, file)
+        await renameWithRetry(io, temps.get(file)!, file)
+        temps.delete(file)
+      } catch (error) {
+        throw toIoError(error, file)
+      }
+    })
+    const dirs = [...new Set(files.map(({ file }) => path.dirname(file)))]
+    await inTurns(dirs, FILES_AT_ONCE, async (dir) => {
+      try {
+        await io.fsyncDir(dir)
+      } catch (error) {
+        throw toIoError(error, dir)
+      }
+    })
   } catch (error) {
-    await io.unlink(temp).catch(() => undefined)
-    throw toIoError(error, file)
+    await Promise.all([...temps.values()].map((temp) => io.unlink(temp).catch(() => undefined)))
+    throw error
   }
   if (backup !== 'same') return true
-  // The file is written; a backup that fails (or a crash before it lands) leaves the older copy, so the
+  // The files are written; a backup that fails (or a crash before it lands) leaves the older copy, so the
   // caller keeps what lies between (a journal) until a backup does land.
-  return writeFileDurably(io, `${file}.bak`, content, { backup: 'none' }).catch(() => false)
+  return writeFilesDurably(
+    io,
+    files.map(({ file, content }) => ({ file: `${file}.bak`, content })),
+    { backup: 'none' }
+  ).catch(() => false)
 }
 
 async function keepBackup(io: FileIO, file: string): Promise<void> {

@@ -407,20 +407,41 @@ export class LibraryStore {
 
   /** Writes a new story's folder; its index line follows with the next index write (healed on open after a crash). */
   async createStory(file: StoryFile): Promise<StorySummary> {
+    return (await this.createStories([file]))[0]!
+  }
+
+  /**
+   * Writes many new stories at once (a desk pull): one batch of file writes for all of them
+   * (StoryRecord.createMany), each story held as createStory holds it. Refused as a whole, before
+   * anything is written, when any id is already in the library or repeated.
+   */
+  async createStories(files: readonly StoryFile[]): Promise<StorySummary[]> {
     this.assertWritable()
-    const id = file.story.id
-    return this.mutex.run(`story:${id}`, async () => {
-      if (this.library.stories.some((s) => s.id === id) || (await this.io.exists(this.storyPath(id)))) {
-        throw new AppError('conflict', `A story with id ${id} already exists.`)
+    const ids = files.map((f) => f.story.id)
+    // Each story's own lock (once per id: the same lock twice would wait on itself).
+    const held = [...new Set(ids)].reduceRight<() => Promise<StorySummary[]>>(
+      (inner, id) => () => this.mutex.run(`story:${id}`, inner),
+      async () => {
+        const known = new Set(this.library.stories.map((s) => s.id))
+        for (const id of ids)
+          if (known.has(id) || (await this.io.exists(this.storyPath(id))))
+            throw new AppError('conflict', `A story with id ${id} already exists.`)
+          else known.add(id)
+        const summaries = files.map((file) => summarise(file))
+        await this.cleanClose.write(async () => {
+          const records = await StoryRecord.createMany(
+            this.io,
+            files.map((file) => ({ dir: this.storyPath(file.story.id), file })),
+            this.now
+          )
+          records.forEach((record, i) => this.cache(ids[i]!, record))
+          for (const summary of summaries) this.refreshSummary(summary)
+        })
+        files.forEach((file, i) => this.announce({ entity: 'story', summary: summaries[i]!, activity: file.activity }))
+        return summaries
       }
-      const summary = summarise(file)
-      await this.cleanClose.write(async () => {
-        this.cache(id, await StoryRecord.create(this.io, this.storyPath(id), file, this.now))
-        this.refreshSummary(summary)
-      })
-      this.announce({ entity: 'story', summary, activity: file.activity })
-      return summary
-    })
+    )
+    return held()
   }
 
   /** Moves a story's folder to trash/ and marks it deleted in the index; restoreStory undoes it. */

@@ -42,7 +42,8 @@ import {
   type CheckedDigests
 } from './checked-digest'
 import { DurableJsonAdapter } from './durable-adapter'
-import { toIoError, writeFileDurably } from './durable-write'
+import { toIoError, writeFileDurably, writeFilesDurably } from './durable-write'
+import { inTurns } from '../in-turns'
 import { errnoCode, type FileIO } from './file-io'
 import { jsonLines } from './jsonl'
 import type { FileKind, LoadOutcome } from './safe-load'
@@ -292,28 +293,61 @@ export class StoryRecord {
 
   /** Writes a new story's folder; the state file last, so a folder without one is a creation cut off. */
   static async create(io: FileIO, dir: string, file: StoryFile, now: () => Date): Promise<StoryRecord> {
-    const paths = storyPaths(dir)
-    const id = file.story.id
-    const state = toState(file, new WeakMap(), 0)
-    assertLoadable(storyStateKind(id).schema, state, `the story file ${id}`)
-    for (const entry of file.activity) assertLoadable(Activity, entry, `the activity log of ${id}`)
+    return (await StoryRecord.createMany(io, [{ dir, file }], now))[0]!
+  }
+
+  /**
+   * Writes many new stories' folders as one batch (a desk pull brings thousands): each phase for
+   * all of them at once, every file fsynced and each folder once per phase (writeFilesDurably).
+   * The order within each story is create's: revisions and history, then the state file, then the
+   * digests, so a folder without a state file is still a creation cut off.
+   */
+  static async createMany(
+    io: FileIO,
+    stories: readonly { dir: string; file: StoryFile }[],
+    now: () => Date
+  ): Promise<StoryRecord[]> {
+    const prepared = stories.map(({ dir, file }) => {
+      const id = file.story.id
+      const state = toState(file, new WeakMap(), 0)
+      assertLoadable(storyStateKind(id).schema, state, `the story file ${id}`)
+      for (const entry of file.activity) assertLoadable(Activity, entry, `the activity log of ${id}`)
+      const lines = activityLines(file.activity)
+      return { dir, file, id, state, paths: storyPaths(dir), lines, json: serialiseState(state) }
+    })
+    let backedUp = true
     try {
-      await io.mkdir(dir)
-      for (const revision of file.revisions)
-        await writeFileDurably(io, paths.revision(revision.revision), revision.text)
-      await writeFileDurably(io, paths.activity, activityLines(file.activity))
+      await inTurns(prepared, 16, ({ dir }) => io.mkdir(dir))
+      await writeFilesDurably(
+        io,
+        prepared.flatMap(({ file, paths, lines }) => [
+          ...file.revisions.map((revision) => ({ file: paths.revision(revision.revision), content: revision.text })),
+          { file: paths.activity, content: lines }
+        ])
+      )
+      // The state files, each with its `.bak` copy (as the adapter writes them): a story exists once it has one.
+      backedUp = await writeFilesDurably(
+        io,
+        prepared.map(({ paths, json }) => ({ file: paths.state, content: json })),
+        { backup: 'same' }
+      )
     } catch (error) {
-      throw toIoError(error, paths.dir)
+      throw toIoError(error, prepared[0]?.paths.dir ?? '')
     }
-    const adapter = new DurableJsonAdapter(io, paths.state, storyStateKind(id), now, true, serialiseState)
-    adapter.keepDigest = true
-    const db = new Low(adapter, state)
-    await db.write()
-    const lines = activityLines(file.activity)
-    const bytes = Buffer.byteLength(lines)
-    const ranges = bytes > 0 ? [{ end: bytes, digest: digestOf(lines) }] : []
-    await writeDigests(io, dir, { id, state: adapter.written, activity: ranges })
-    return new StoryRecord(io, paths, db, file, bytes, { seq: 0, bytes: 0 }, ranges)
+    return Promise.all(
+      prepared.map(async ({ dir, file, id, state, paths, lines, json }) => {
+        const adapter = new DurableJsonAdapter(io, paths.state, storyStateKind(id), now, true, serialiseState)
+        adapter.keepDigest = true
+        adapter.backupCurrent = backedUp
+        adapter.writtenBytes = json.length
+        adapter.written = { bytes: Buffer.byteLength(json), digest: digestOf(json) }
+        const db = new Low(adapter, state)
+        const bytes = Buffer.byteLength(lines)
+        const ranges = bytes > 0 ? [{ end: bytes, digest: digestOf(lines) }] : []
+        await writeDigests(io, dir, { id, state: adapter.written, activity: ranges })
+        return new StoryRecord(io, paths, db, file, bytes, { seq: 0, bytes: 0 }, ranges)
+      })
+    )
   }
 
   /** True when the journal has grown enough to be folded into story.json: past `atBytes` and half of story.json. */
