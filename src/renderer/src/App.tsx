@@ -13,7 +13,7 @@ import { Notices } from './app/Notices'
 import { ShortcutsSheet } from './app/ShortcutsSheet'
 import { ToastProvider, useToasts } from './app/toasts'
 import { UndoProvider, useUndo } from './app/undo'
-import { useLibrary } from './app/use-library'
+import { StoreProvider, useLibrary } from './app/use-store'
 import { acceptsSingleKeys, isTypingTarget } from './desk/keymap'
 import { LibraryScreen } from './library/LibraryScreen'
 import { NewStoryDialog } from './library/NewStoryDialog'
@@ -31,7 +31,9 @@ export function App(): React.JSX.Element {
   return (
     <ToastProvider>
       <UndoProvider>
-        <Shell />
+        <StoreProvider>
+          <Shell />
+        </StoreProvider>
       </UndoProvider>
     </ToastProvider>
   )

@@ -19,7 +19,7 @@ export function Notices({
   readOnly,
   onDismiss
 }: {
-  notices: LibraryNotice[]
+  notices: readonly LibraryNotice[]
   readOnly: boolean
   onDismiss(n: LibraryNotice): void
 }): React.JSX.Element | null {

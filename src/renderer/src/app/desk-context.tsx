@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useMemo } from 'react'
 import type { LibraryState } from '../../../shared/contract'
 import { nameAt, type ClaimStatus, type Person, type Verdict } from '../../../shared/model'
 import { BridgeError } from '../api'
-import type { Edit, ReportFailure } from './synced'
+import type { Edit, ReportFailure } from './store'
 import { useToasts } from './toasts'
 
 export interface Desk {

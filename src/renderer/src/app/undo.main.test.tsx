@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The window's undo against the real main (src/main/testing/window-bridge.ts): the story's edit path
-// (use-story.ts, use-claim-actions.ts) makes the changes, Ctrl+Z / Shift+Ctrl+Z send history.undo /
+// (the store, app/store.ts, and use-claim-actions.ts) makes the changes, Ctrl+Z / Shift+Ctrl+Z send history.undo /
 // history.redo for the story on screen, and the view shows what main wrote. The walk that went wrong
 // before (edit C1, edit C2, undo twice, redo: undo reverted C2's neighbour, and reverted a claim in a
 // cleared story) fails here on the old renderer-side undo, which kept raw inverse calls per window.
@@ -10,9 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openWindowCore, type WindowCore } from '../../../main/testing/window-bridge'
 import type { Claim } from '../../../shared/model'
 import { useClaimActions } from '../story/use-claim-actions'
-import { useStory } from '../story/use-story'
 import { ToastProvider } from './toasts'
 import { UndoProvider, useUndoScope } from './undo'
+import { StoreProvider, useStory } from './use-store'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -70,7 +70,9 @@ async function mount(): Promise<Actions> {
   render(
     <ToastProvider>
       <UndoProvider>
-        <Story onActions={(actions) => void (out.actions = actions)} />
+        <StoreProvider>
+          <Story onActions={(actions) => void (out.actions = actions)} />
+        </StoreProvider>
       </UndoProvider>
     </ToastProvider>
   )

@@ -2,41 +2,11 @@
 // editor the library is filtered to), each a click from its story.
 import { BellIcon, ChevronDownIcon, ChevronRightIcon } from '@radix-ui/react-icons'
 import { Badge, Button, Callout, Flex, Link, Text } from '@radix-ui/themes'
-import { useEffect, useMemo, useState } from 'react'
-import type { StoryFollowUp } from '../../../shared/contract'
+import { useMemo, useState } from 'react'
 import { claimLabel } from '../../../shared/rules/claims'
 import { followUpState, localDay } from '../../../shared/rules/contacts'
-import { call, onEvent } from '../api'
-import { useDesk } from '../app/desk-context'
-
-/** Every follow-up owed across the library: fetched once, then kept current from each story's change. */
-function useFollowUps(): StoryFollowUp[] {
-  const desk = useDesk()
-  const [all, setAll] = useState<StoryFollowUp[]>([])
-  const { run } = desk
-  useEffect(() => {
-    let live = true
-    void run(() => call('library.followUps', {})).then((list) => live && list && setAll(list))
-    const off = onEvent('library.changed', (change) => {
-      if (change.entity !== 'story') return
-      const { summary } = change
-      const mine =
-        summary.deletedAt === null
-          ? summary.followUps.map((followUp) => ({ storyId: summary.id, title: summary.title, followUp }))
-          : []
-      setAll((list) =>
-        mine.length === 0 && !list.some((f) => f.storyId === summary.id)
-          ? list
-          : [...list.filter((f) => f.storyId !== summary.id), ...mine]
-      )
-    })
-    return () => {
-      live = false
-      off()
-    }
-  }, [run])
-  return all
-}
+import { useDesk, useReport } from '../app/desk-context'
+import { useFollowUps } from '../app/use-store'
 
 /** Folded or not is about this screen, not the desk: kept on this computer like the appearance. */
 const FOLDED = 'factdesk.followUpsFolded'
@@ -60,7 +30,7 @@ interface Props {
 
 export function FollowUpsDue({ person, onOpen }: Props): React.JSX.Element | null {
   const desk = useDesk()
-  const followUps = useFollowUps()
+  const followUps = useFollowUps(useReport(desk.askEditor))
   const today = localDay(new Date())
   const [folded, toggle] = useFolded()
   const due = useMemo(

@@ -1,12 +1,13 @@
 // The library screen's rows: searched, filtered and sorted in main (library.search), fetched a page
 // at a time as the list scrolls. A story written while the screen is open changes its one row in
-// place; a story added, trashed or restored asks main again for the pages already on screen. Connected
+// place (the store's newest line for it, app/store.ts); a story added, trashed or restored asks main again for the pages already on screen. Connected
 // to a desk, each page also says how its stories stand with the desk and how much of the desk is here;
 // a sync round (desk.status) asks again for the pages on screen, since pushing changes no story.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DeskMark, DeskView, LibraryQuery } from '../../../shared/contract'
 import type { StorySummary } from '../../../shared/model'
 import { call, onEvent } from '../api'
+import { useStore, useSummaries } from '../app/use-store'
 
 export type LibraryFilter = Omit<LibraryQuery, 'offset' | 'limit'>
 export const defaultLibraryFilter: LibraryFilter = {
@@ -44,6 +45,7 @@ export interface StoryRows {
 }
 
 export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) => void): StoryRows {
+  const store = useStore()
   const [rows, setRows] = useState<Rows | null>(null)
   const shown = useRef<Rows | null>(null)
   useEffect(() => {
@@ -97,22 +99,15 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
         for (const page of pages.length ? pages : [0]) fetchPage(latest.current, page)
       }, 0)
     }
-    const off = onEvent('library.changed', (change) => {
+    // A story on screen written meanwhile shows its new line from the store (`at` below); one added,
+    // trashed or restored asks main again for the pages on screen.
+    const off = store.onChange((change) => {
       if (change.entity !== 'story') return
       const { summary } = change
       const onScreen =
         summary.deletedAt === null &&
         [...(shown.current?.pages.values() ?? [])].some((stories) => stories.some((s) => s.id === summary.id))
-      if (!onScreen) return refresh()
-      setRows((current) => {
-        if (!current) return current
-        const pages = new Map(current.pages)
-        for (const [page, stories] of pages) {
-          const at = stories.findIndex((s) => s.id === summary.id)
-          if (at !== -1) pages.set(page, stories.with(at, summary))
-        }
-        return { ...current, pages }
-      })
+      if (!onScreen) refresh()
     })
     const offDesk = onEvent('desk.status', refresh)
     return () => {
@@ -120,10 +115,18 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
       offDesk()
       if (again) clearTimeout(again)
     }
-  }, [fetchPage])
+  }, [fetchPage, store])
 
   // Until the first page for a new filter arrives, the rows of the previous one stay on screen.
-  const at = useCallback((index: number) => rows?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [rows])
+  const written = useSummaries()
+  const at = useCallback(
+    (index: number) => {
+      const row = rows?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
+      const newer = row && written.get(row.id)
+      return newer && newer.updatedAt >= row.updatedAt ? newer : row
+    },
+    [rows, written]
+  )
   const need = useCallback(
     (first: number, last: number) => {
       for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {

@@ -8,8 +8,9 @@ import { Badge, Button, Card, Flex, Heading, Text } from '@radix-ui/themes'
 import { useEffect, useState } from 'react'
 import type { EarlierCheck } from '../../../shared/contract'
 import type { Claim } from '../../../shared/model'
-import { call, onEvent } from '../api'
+import { call } from '../api'
 import { useDesk } from '../app/desk-context'
+import { useStore } from '../app/use-store'
 import { stanceColor, stanceLabels, VerdictBadge } from '../app/labels'
 import { useToasts } from '../app/toasts'
 import { ImportedOrigin } from './ImportedOrigin'
@@ -17,6 +18,7 @@ import { bandColor, bandLabel, noCloseMatch } from './labels'
 
 export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element | null {
   const desk = useDesk()
+  const store = useStore()
   const toasts = useToasts()
   const [matches, setMatches] = useState<EarlierCheck[] | null>(null)
   const { run } = desk
@@ -42,14 +44,14 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
     // Earlier checks change when some other claim changes, in this story or another; this claim's own
     // edits (its status, its verdict) do not move its matches, so they cost no second call (its words
     // are a dependency). A library write (sources) can change how they read.
-    const stop = onEvent('library.changed', (change) => {
+    const stop = store.onChange((change) => {
       if (change.entity === 'library' || change.activity.some((a) => a.claimId !== claim.id)) load()
     })
     return () => {
       live = false
       stop()
     }
-  }, [run, storyId, claim.id, quote])
+  }, [run, store, storyId, claim.id, quote])
 
   if (!matches || matches.length === 0) return null
   const reuse = async (m: EarlierCheck): Promise<void> => {

@@ -2,8 +2,9 @@
 // Both are fetched while their toolbar switch is on and again whenever the story changes.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SentenceMatch, Suggestion, Suggestions } from '../../../shared/contract'
-import { call, onEvent } from '../api'
+import { call } from '../api'
 import { useDesk } from '../app/desk-context'
+import { useStore } from '../app/use-store'
 
 export interface StoryMemory {
   suggesting: boolean
@@ -23,6 +24,7 @@ export interface StoryMemory {
 
 export function useStoryMemory(storyId: string): StoryMemory {
   const desk = useDesk()
+  const store = useStore()
   const [suggesting, setSuggestingOn] = useState(false)
   const [showingMatches, setShowingMatchesOn] = useState(false)
   const [suggestions, setSuggestions] = useState<Suggestion[]>([])
@@ -58,11 +60,11 @@ export function useStoryMemory(storyId: string): StoryMemory {
 
   useEffect(() => {
     refresh()
-    return onEvent('library.changed', (change) => {
+    return store.onChange((change) => {
       // This story's claims changed, or (for matches) any story's did: earlier checks may have moved.
       if (change.entity === 'story' && (change.storyId === storyId || showingMatches)) refresh()
     })
-  }, [refresh, storyId, showingMatches])
+  }, [refresh, store, storyId, showingMatches])
 
   const dismiss = useCallback(
     async (suggestion: Suggestion) => {

@@ -8,7 +8,7 @@ import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { useGuard } from '../app/form-parts'
 import { isWebUrl, sourceKindLabels, stanceLabels } from '../app/labels'
-import { useStoryEdit } from './use-story'
+import { useStoryEdit } from '../app/use-store'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
 
 const sourceModes = ['new', 'library'] as const

@@ -6,7 +6,7 @@ import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { useGuard } from '../app/form-parts'
 import { relativeTime } from '../app/labels'
-import { useStoryEdit } from './use-story'
+import { useStoryEdit } from '../app/use-store'
 
 export function ClaimComments({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element {
   const desk = useDesk()

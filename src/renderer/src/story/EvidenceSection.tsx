@@ -11,7 +11,7 @@ import { useToasts } from '../app/toasts'
 import { useUndo } from '../app/undo'
 import { AttachEvidence } from './AttachEvidence'
 import { SavedField } from './SavedField'
-import { useStoryEdit } from './use-story'
+import { useStoryEdit } from '../app/use-store'
 import { EnumSelect } from '../app/EnumSelect'
 
 export function EvidenceSection({

@@ -16,7 +16,7 @@ import { useDesk } from '../app/desk-context'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
 import { useGuard } from '../app/form-parts'
 import { relativeTime } from '../app/labels'
-import { useStoryEdit } from './use-story'
+import { useStoryEdit } from '../app/use-store'
 
 const stanceLabels: Record<ReviewStance, string> = { agree: 'Agree', dissent: 'Dissent' }
 const confidenceLabels: Record<ReviewConfidence, string> = { low: 'Low', medium: 'Medium', high: 'High' }

@@ -10,7 +10,8 @@ import { openWindowCore, type WindowCore } from '../../../main/testing/window-br
 import type { DeskState } from '../../../shared/model'
 import { publishedUrl } from '../../../shared/rules/published'
 import { changeDeskState } from './desk-state'
-import { useStory, type StoryEdit } from './use-story'
+import type { StoryEdit } from '../app/store'
+import { StoreProvider, useStory } from '../app/use-store'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -52,7 +53,11 @@ function Toolbar({ onEdit }: { onEdit(edit: StoryEdit): void }): React.JSX.Eleme
 describe('changing the desk state in the story view', () => {
   it('clearing shows the sign-off at once, leaving cleared ends it, as main wrote', async () => {
     const out: { edit?: StoryEdit } = {}
-    render(<Toolbar onEdit={(edit) => void (out.edit = edit)} />)
+    render(
+      <StoreProvider>
+        <Toolbar onEdit={(edit) => void (out.edit = edit)} />
+      </StoreProvider>
+    )
     await screen.findByTestId('state')
     const move = (to: DeskState) => act(() => changeDeskState(out.edit!, storyId, to).then(() => undefined))
 

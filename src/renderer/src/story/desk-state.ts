@@ -1,10 +1,10 @@
-// Moving a story to another desk state, through the story's edit path (use-story.ts). Clearing starts
+// Moving a story to another desk state, through the store's edit path (app/store.ts). Clearing starts
 // the sign-off and leaving the final state ends it (main's `signOff` rule); the view takes in no fetch
 // for its own edit, so the answer's sign-off is folded in with the state: the toolbar's "Log a
 // correction…" and "Check published page" follow it.
 import type { DeskState } from '../../../shared/model'
 import { call } from '../api'
-import type { StoryEdit } from './use-story'
+import type { StoryEdit } from '../app/store'
 
 export function changeDeskState(edit: StoryEdit, storyId: string, deskState: DeskState): Promise<unknown> {
   return edit({

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// A story opened in parts against the real main (src/main/testing/window-bridge.ts): use-story asks
+// A story opened in parts against the real main (src/main/testing/window-bridge.ts): the store asks
 // stories.get for the first claims only, then stories.page brings the rest of the claims and the
 // activity; the view ends holding exactly what a whole stories.get holds, also when the story is
 // written between two pages, and edits to claims far past the first part are saved and shown.
@@ -14,7 +14,7 @@ import type { Claim } from '../../../shared/model'
 import { openWindowCore, type WindowCore } from '../../../main/testing/window-bridge'
 import { buildLibrary } from '../../../main/testing/library-fixture'
 import { call } from '../api'
-import { useStory, type StoryHook } from './use-story'
+import { StoreProvider, useStory, type StoryHook } from '../app/use-store'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -105,7 +105,11 @@ async function streamed(): Promise<ReturnType<typeof terms>> {
 
 describe('a story opened in parts', () => {
   it('shows the first claims from the first answer, then holds exactly what a whole read holds', async () => {
-    render(<Story />)
+    render(
+      <StoreProvider>
+        <Story />
+      </StoreProvider>
+    )
     expect(await screen.findByTestId('counts')).toBeTruthy()
     // The first answer had the first claims and no activity: the page calls bring the rest.
     expect(calls[0]).toEqual({ channel: 'stories.get', input: { id: 'big', firstClaims: FIRST_CLAIMS } })
@@ -119,14 +123,22 @@ describe('a story opened in parts', () => {
     beforeFirstPage = async () => {
       await w.t.call('claims.update', { storyId: 'big', claimId: near.id, patch: { rationale: 'Written meanwhile' } })
     }
-    render(<Story />)
+    render(
+      <StoreProvider>
+        <Story />
+      </StoreProvider>
+    )
     const view = await streamed()
     expect(view).toEqual(await whole())
     expect(view.claims[5]).toContain('Written meanwhile')
   }, 60_000)
 
   it('saves and shows an edit to a claim far past the first part', async () => {
-    render(<Story />)
+    render(
+      <StoreProvider>
+        <Story />
+      </StoreProvider>
+    )
     await streamed()
     const far = seen.hook?.detail?.claims[CLAIMS - 10] as Claim
     expect(seen.hook?.detail?.claims.indexOf(far)).toBeGreaterThan(FIRST_CLAIMS)

@@ -11,7 +11,7 @@ import { useUndo } from '../app/undo'
 import { storyOrder } from '../../../shared/rules/claims'
 import { anchorRange, partText, sameRange, type PartRange } from '../../../shared/text/parts'
 import { trimRange } from '../../../shared/text/range'
-import { type StoryEdit } from './use-story'
+import type { StoryEdit } from '../app/store'
 
 export interface PendingMark extends PartRange {
   key: string
