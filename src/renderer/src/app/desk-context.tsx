@@ -17,7 +17,7 @@ export interface Desk {
   personName(id: string | null, at?: string): string
   /** Runs a call that changes nothing on screen by itself; on failure shows why (or opens the editor picker) and resolves to undefined. */
   run<T>(work: () => Promise<T>): Promise<T | undefined>
-  /** Changes the library (people, settings) through the one edit path (see synced.ts). */
+  /** Changes the library (people, settings) through the one edit path (see store.ts). */
   editLibrary<T>(edit: Edit<LibraryState, T>): Promise<T | undefined>
   /** Opens "Who are you?"; `retry` runs once an editor is chosen (the action that needed one). */
   askEditor(retry?: () => void): void

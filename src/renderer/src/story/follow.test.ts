@@ -116,7 +116,7 @@ describe('StoryFollower', () => {
 // A model of main and the window: main runs calls in the order they were sent, numbers writes and
 // announces them in that order; its answers arrive in any order (handlers await for different
 // times) and interleave with the announcements as fast-check picks. The window folds edit answers
-// in the order the edits were sent, as synced.ts does. Whatever the order, the
+// in the order the edits were sent, as the store's edit path does. Whatever the order, the
 // story shown ends as main holds it, and edits alone never cost a fetch.
 type Msg =
   | { kind: 'announce'; write: StoryWrite }

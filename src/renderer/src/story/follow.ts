@@ -9,7 +9,7 @@
 //   record was already folded in; otherwise it is fetched again. An own write whose answer came
 //   before its announcement and that a fetch loaded since then does not hold is fetched again when
 //   the announcement comes. No order of replies, announcements and fetches loses a write.
-// Pure bookkeeping, no React: use-story.ts drives it, follow.test.ts runs every order.
+// Pure bookkeeping, no React: the store (app/store.ts) drives it, follow.test.ts runs every order.
 import type { Activity } from '../../../shared/model'
 
 /** One announced write to this story. */

@@ -1,4 +1,4 @@
-// Changes to a story's claims, each one call through the story's edit path (use-story.ts). Marking
+// Changes to a story's claims, each one call through the store's edit path (app/store.ts). Marking
 // shows a pending highlight at once and settles when main answers; updates show at once and are
 // taken back if the save fails. Main keeps every change in the story's history (services/history.ts,
 // stepped through app/undo.tsx); a delete also says so in a toast with an Undo button for that call.
@@ -92,7 +92,7 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
         apply: withClaim,
         retry: () => markAgain.current(selected)
       })
-      // The pending highlight gives way to the saved claim in the same render (synced.ts folds it in
+      // The pending highlight gives way to the saved claim in the same render (the store folds it in
       // as this resumes). The panel opens only once that render is drawn (the effect above): mounting
       // it is the heaviest render of a mark, and begun earlier it would hold the saved claim back.
       setPending((p) => p.filter((x) => x.key !== key))
