@@ -52,7 +52,8 @@ export function memorySecrets(system: SecretBackend = { available: true, backend
 }
 
 export interface Platform {
-  chooseLibraryFolder(): Promise<string | null>
+  /** A library folder: to open it, or ('archive') to import its checked claims into this library's memory. */
+  chooseLibraryFolder(purpose?: 'open' | 'archive'): Promise<string | null>
   chooseImportFile(kind: 'story' | 'package'): Promise<PickedFile | null>
   chooseSavePath(suggestedName: string, extension: string): Promise<string | null>
   openExternal(url: string): Promise<void>

@@ -16,12 +16,18 @@ export function electronPlatform(
 ): Platform {
   const parent = (): BrowserWindow | undefined => window() ?? undefined
   return {
-    async chooseLibraryFolder() {
+    async chooseLibraryFolder(purpose = 'open') {
       const owner = parent()
-      const options = {
-        title: 'Open Library',
-        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[]
-      }
+      const options =
+        purpose === 'archive'
+          ? {
+              title: 'Import Checks from Another Library',
+              properties: ['openDirectory'] as ('openDirectory' | 'createDirectory')[]
+            }
+          : {
+              title: 'Open Library',
+              properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[]
+            }
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },

@@ -10,7 +10,11 @@ import { ARCHIVE_STORY, type DeskMemory } from './memory'
 
 const bytesOf = (file: { dataBase64: string }): Uint8Array => new Uint8Array(Buffer.from(file.dataBase64, 'base64'))
 
-export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory, platform: Pick<Platform, 'emit'>) {
+export function memoryHandlers(
+  ctx: ServiceContext,
+  memory: DeskMemory,
+  platform: Pick<Platform, 'emit' | 'chooseLibraryFolder'>
+) {
   return {
     matches: ({ storyId, claimId, wait }) => memory.matchesFor(storyId, claimId, wait === true),
     search: ({ query, wait }) => memory.search(query, wait === true),
@@ -95,6 +99,16 @@ export function memoryHandlers(ctx: ServiceContext, memory: DeskMemory, platform
       const by = currentEditor(ctx)
       return memory.importArchive(
         { fileName: file.fileName, bytes: bytesOf(file), columns },
+        { id: ctx.newId(), importedAt: ctx.now().toISOString(), importedBy: by },
+        (stage, done, total) => platform.emit('memory.archiveProgress', { stage, done, total })
+      )
+    },
+    archiveImportLibrary: async () => {
+      const by = currentEditor(ctx)
+      const folder = await platform.chooseLibraryFolder('archive')
+      if (!folder) return null
+      return memory.importArchive(
+        { folder },
         { id: ctx.newId(), importedAt: ctx.now().toISOString(), importedBy: by },
         (stage, done, total) => platform.emit('memory.archiveProgress', { stage, done, total })
       )

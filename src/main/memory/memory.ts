@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type {
-  ArchiveColumns,
   ArchiveImport,
   ArchiveImportResult,
   EarlierCheck,
@@ -20,6 +19,7 @@ import { sentences } from '../../shared/text/segment'
 import type { LibraryStore } from '../store/library-store'
 import { ArchiveStore, type StoredCheck } from './archive/archive-file'
 import { ArchiveReader } from './archive/reader'
+import { jobName, type ArchiveJob } from './archive/worker-protocol'
 import { SentenceEmbedder } from './embedder'
 import { archiveContext } from './archive/parse'
 import { ClaimIndex, prepareClaim, type MatchScore, type PreparedClaim } from './matcher'
@@ -174,20 +174,22 @@ export class DeskMemory {
    * cancelled or unreadable), the new checks kept in archive.json, then indexed. Progress by stage.
    */
   async importArchive(
-    file: { fileName: string; bytes: Uint8Array; columns?: ArchiveColumns },
+    file: ArchiveJob,
     record: Pick<ArchiveImport, 'id' | 'importedAt' | 'importedBy'>,
     progress: (stage: 'reading' | 'indexing', done: number, total: number) => void
   ): Promise<ArchiveImportResult> {
     const store = this.store()
     if (store.readOnly)
       throw new AppError('read_only', 'This library is open read-only, so no archive can be imported into it.')
+    if ('folder' in file && path.resolve(file.folder) === path.resolve(store.dir))
+      throw new AppError('invalid_input', 'That is the library open now: choose another library to import checks from.')
     await this.sync()
     const parsed = await this.archiveReader.read(file, progress)
     const archive = await this.archiveOf(store)
     const { result, added } = await archive.add(
       {
         ...record,
-        fileName: file.fileName.replace(/^.*[\\/]/, '').slice(0, 255),
+        fileName: jobName(file),
         format: parsed.format,
         skipped: parsed.skipped
       },

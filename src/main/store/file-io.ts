@@ -93,3 +93,26 @@ export const errnoCode = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
     ? error.code
     : undefined
+
+/**
+ * The same reads over `io`, every write refused as a read-only disk refuses it (EROFS): a store opened over
+ * it opens read-only and can change nothing in the folder (reading another library, never writing to it).
+ */
+export function readOnlyFileIO(io: FileIO): FileIO {
+  const refuse = async (): Promise<never> => {
+    throw Object.assign(new Error('This folder is only read, never written.'), { code: 'EROFS' })
+  }
+  return {
+    ...io,
+    writeFile: refuse,
+    appendFile: refuse,
+    truncate: refuse,
+    fsyncFile: refuse,
+    fsyncDir: refuse,
+    rename: refuse,
+    link: refuse,
+    copyFile: refuse,
+    unlink: refuse,
+    mkdir: refuse
+  }
+}

@@ -18,6 +18,8 @@ export interface TestPlatform extends Platform {
   networkConsent: { answer: boolean; asked: { page: string; host: string; address: string }[] }
   opened: string[]
   saveDir: string | null
+  /** The folder the editor picks in the next folder dialog (null: cancelled). */
+  libraryFolder: string | null
   /** Each state the Edit menu's Undo / Redo were set to, in order. */
   editMenu: EditMenuState[]
 }
@@ -27,6 +29,7 @@ export function testPlatform(): TestPlatform {
     events: [],
     opened: [],
     saveDir: null,
+    libraryFolder: null,
     editMenu: [],
     setEditMenu: (state) => void platform.editMenu.push(state),
     networkConsent: { answer: false, asked: [] },
@@ -34,7 +37,7 @@ export function testPlatform(): TestPlatform {
       platform.networkConsent.asked.push(question)
       return platform.networkConsent.answer
     },
-    chooseLibraryFolder: async () => null,
+    chooseLibraryFolder: async () => platform.libraryFolder,
     chooseImportFile: async () => null,
     chooseSavePath: async (name) => (platform.saveDir ? path.join(platform.saveDir, name) : null),
     openExternal: async (url) => void platform.opened.push(url),

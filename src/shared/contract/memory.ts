@@ -55,7 +55,7 @@ export const Suggestions = z.strictObject({
 })
 export type Suggestions = z.infer<typeof Suggestions>
 
-export const archiveFormats = ['csv', 'claimreview', 'package'] as const
+export const archiveFormats = ['csv', 'claimreview', 'package', 'library'] as const
 export const ArchiveFormat = z.enum(archiveFormats)
 export type ArchiveFormat = z.infer<typeof ArchiveFormat>
 
@@ -148,6 +148,11 @@ export const memoryChannels = channels('memory', {
   archivePreview: read(z.strictObject({ file: ImportedFile }), ArchivePreview),
   /** Reads the archive in the archive worker (progress as `memory.archiveProgress`), keeps its checks and indexes them. */
   archiveImport: write(z.strictObject({ file: ImportedFile, columns: ArchiveColumns.optional() }), ArchiveImportResult),
+  /**
+   * Imports the checked claims of another Factdesk library's folder, chosen in a dialog (null when
+   * cancelled): read in the archive worker and never written to, kept and indexed as archiveImport does.
+   */
+  archiveImportLibrary: write(z.strictObject({}), ArchiveImportResult.nullable()),
   /** Stops every archive being read (each import fails with `cancelled`, nothing of it kept). */
   archiveCancel: read(z.strictObject({}), z.strictObject({ cancelled: z.number().int() })),
   archives: read(z.strictObject({}), z.array(ArchiveImport))

@@ -2,7 +2,7 @@
 // column mapping, ClaimReview JSON-LD (a page, a feed, the Fact Check Tools list) and another library's
 // verification package; the checks are found by "Checked before" with their origin, survive a restart,
 // and bad files are refused with a code while what was saved stays.
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
 import Papa from 'papaparse'
@@ -38,6 +38,20 @@ async function failure(channel: string, input: unknown): Promise<{ code: string;
 }
 
 const archiveBytes = () => readFile(path.join(t.dir, 'archive.json'))
+
+/** Every file under `dir` with its bytes and modification time. */
+async function snapshot(dir: string): Promise<Record<string, { bytes: string; modified: number }>> {
+  const out: Record<string, { bytes: string; modified: number }> = {}
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name)
+    const info = await stat(file)
+    out[path.relative(dir, file)] = {
+      bytes: entry.isFile() ? (await readFile(file)).toString('base64') : 'folder',
+      modified: info.mtimeMs
+    }
+  }
+  return out
+}
 
 describe('archive import', () => {
   it('imports a CSV with the columns the editor chose, finds its checks with their origin, and keeps them after a restart', async () => {
@@ -178,6 +192,58 @@ describe('archive import', () => {
       })
     } finally {
       await other.cleanup()
+    }
+  })
+
+  it("reads another library's folder without writing to it, and imports its checked claims once", async () => {
+    const other = await openTestCore()
+    try {
+      await withEditor(other, 'Sam Okafor')
+      const text = 'The port handled 9 million containers in 2023. Rents rose 8 percent. The mayor opened a bridge.'
+      const story = await other.call('stories.create', { title: 'Harbour year', text })
+      const mark = async (words: string, verdict: 'accurate' | 'false' | null) => {
+        const start = text.indexOf(words)
+        const claim = await other.call('claims.create', { storyId: story.id, start, end: start + words.length })
+        if (verdict) await other.call('claims.update', { storyId: story.id, claimId: claim.id, patch: { verdict } })
+      }
+      await mark('The port handled 9 million containers in 2023', 'accurate')
+      await mark('Rents rose 8 percent', 'false')
+      await mark('The mayor opened a bridge', null)
+      await other.core.close()
+      const before = await snapshot(other.dir)
+
+      // The editor cancels the dialog: nothing happens.
+      expect(await t.call('memory.archiveImportLibrary', {})).toBeNull()
+      // The library open now is not an archive of itself.
+      t.platform.libraryFolder = t.dir
+      expect((await failure('memory.archiveImportLibrary', {})).code).toBe('invalid_input')
+
+      t.platform.libraryFolder = other.dir
+      expect(await t.call('memory.archiveImportLibrary', {})).toEqual({
+        added: 2,
+        alreadyThere: 0,
+        skipped: 0,
+        total: 2
+      })
+      const [found] = await t.call('memory.search', { query: 'port handled 9 million containers' })
+      expect(found).toMatchObject({
+        storyId: 'archive',
+        storyTitle: 'Harbour year',
+        quote: 'The port handled 9 million containers in 2023',
+        imported: { origin: `Factdesk library ${path.basename(other.dir)}`, rating: 'Accurate' }
+      })
+      expect(await t.call('memory.archives', {})).toMatchObject([{ format: 'library', added: 2 }])
+      // Again: nothing new.
+      expect(await t.call('memory.archiveImportLibrary', {})).toMatchObject({ added: 0, alreadyThere: 2 })
+      // Not a byte, a file or a lock was written there.
+      expect(await snapshot(other.dir)).toEqual(before)
+      // A folder that is not a library is refused with a code, and what was saved stays.
+      const saved = await archiveBytes()
+      t.platform.libraryFolder = path.join(other.dir, 'stories')
+      expect((await failure('memory.archiveImportLibrary', {})).code).toBe('invalid_input')
+      expect((await archiveBytes()).equals(saved)).toBe(true)
+    } finally {
+      await other.cleanup().catch(() => undefined)
     }
   })
 

@@ -4,11 +4,14 @@
 // Every check becomes a read-only reference: the claim, the rating as the publisher gave it, the date, the
 // URL of the published check, and where it came from.
 import { createHash } from 'node:crypto'
+import path from 'node:path'
 import Papa from 'papaparse'
 import type { ArchiveColumns as CsvColumns, ArchivedCheck, ArchiveFormat } from '../../../shared/contract'
-import { defaultVerdictLabels } from '../../../shared/model'
+import { defaultVerdictLabels, type StoryFile } from '../../../shared/model'
 import { AppError } from '../../../shared/result'
 import { parsePackage, PACKAGE_FORMAT } from '../../package/json-package'
+import { nodeFileIO, readOnlyFileIO } from '../../store/file-io'
+import { LibraryStore } from '../../store/library-store'
 
 export interface ParsedArchive {
   format: ArchiveFormat
@@ -24,7 +27,7 @@ const MAX_CLAIM = 2_000
 const invalid = (message: string): AppError => new AppError('invalid_input', message)
 
 /** The archive's format, from its name and its first characters. */
-export function archiveFormat(fileName: string, text: string): ArchiveFormat {
+export function archiveFormat(fileName: string, text: string): Exclude<ArchiveFormat, 'library'> {
   const name = fileName.toLowerCase()
   const head = text.replace(/^\uFEFF/, '').trimStart()
   if (/\.(csv|tsv)$/.test(name)) return 'csv'
@@ -78,6 +81,23 @@ export function parseArchive(
       'too_large',
       `This archive holds ${entries.length} checks; Factdesk reads at most ${MAX_ARCHIVE_CHECKS} at a time. Split it and import the parts.`
     )
+  const { checks, skipped } = collect(entries, progress)
+  if (checks.length === 0)
+    throw invalid(
+      format === 'csv'
+        ? `No row of ${from} has words in the claim column (“${input.columns?.claim ?? ''}”): choose the column that holds the claims.`
+        : format === 'package'
+          ? `${from} has no claim with a verdict, so there is no earlier check in it to import.`
+          : `${from} has no ClaimReview with the claim reviewed (claimReviewed), so there is no earlier check in it to import.`
+    )
+  return { format, checks, skipped }
+}
+
+/** Reads each entry once (the same check twice is one), counting those without a claim's words. */
+function collect(
+  entries: Entry[],
+  progress: (done: number, total: number) => void
+): { checks: ArchivedCheck[]; skipped: number } {
   const checks = new Map<string, ArchivedCheck>()
   let skipped = 0
   entries.forEach((entry, i) => {
@@ -86,15 +106,7 @@ export function parseArchive(
     else skipped++
     if ((i + 1) % 500 === 0 || i + 1 === entries.length) progress(i + 1, entries.length)
   })
-  if (checks.size === 0)
-    throw invalid(
-      format === 'csv'
-        ? `No row of ${from} has words in the claim column (“${input.columns?.claim ?? ''}”): choose the column that holds the claims.`
-        : format === 'package'
-          ? `${from} has no claim with a verdict, so there is no earlier check in it to import.`
-          : `${from} has no ClaimReview with the claim reviewed (claimReviewed), so there is no earlier check in it to import.`
-    )
-  return { format, checks: [...checks.values()], skipped }
+  return { checks: [...checks.values()], skipped }
 }
 
 /** What the memory's index reads of an imported check besides its claim (the candidate stage's context). */
@@ -149,9 +161,13 @@ function csvEntries(text: string, columns: CsvColumns | undefined, from: string)
 }
 
 function packageEntries(text: string, from: string): Entry[] {
-  const pkg = parsePackage(text)
+  return storyEntries(parsePackage(text).stories, `Factdesk package ${from}`)
+}
+
+/** Another library's checked claims (from its package or its folder): each claim with a verdict, one check. */
+function storyEntries(files: Iterable<StoryFile>, origin: string): Entry[] {
   const entries: Entry[] = []
-  for (const file of pkg.stories) {
+  for (const file of files) {
     const url = file.story.origin.kind === 'url' ? file.story.origin.location : ''
     for (const claim of file.claims) {
       const { verdict } = claim
@@ -163,12 +179,52 @@ function packageEntries(text: string, from: string): Entry[] {
           date: claim.updatedAt,
           url,
           headline: file.story.title,
-          origin: `Factdesk package ${from}`
+          origin
         })
       )
     }
   }
   return entries
+}
+
+/**
+ * Another Factdesk library's checked claims, read from its folder and never written: the store is opened
+ * over file operations that refuse every write (so it opens read-only, takes no lock, moves nothing aside).
+ * A story that cannot be read is counted as skipped.
+ */
+export async function readLibraryFolder(
+  dir: string,
+  progress: (done: number, total: number) => void = () => undefined
+): Promise<ParsedArchive> {
+  const name = path.basename(dir)
+  let store: LibraryStore
+  try {
+    store = await LibraryStore.open(dir, { io: readOnlyFileIO(nodeFileIO), lock: false })
+  } catch (error) {
+    throw invalid(
+      `${name} could not be opened as a Factdesk library (${error instanceof Error ? error.message : String(error)}).`
+    )
+  }
+  const files: StoryFile[] = []
+  let unreadable = 0
+  try {
+    const live = store.library.stories.filter((s) => s.deletedAt === null)
+    if (live.length === 0) throw invalid(`${name} is not a Factdesk library with stories in it.`)
+    for (const [i, summary] of live.entries()) {
+      try {
+        files.push(await store.readStory(summary.id))
+      } catch {
+        unreadable++
+      }
+      if ((i + 1) % 50 === 0 || i + 1 === live.length) progress(i + 1, live.length)
+    }
+  } finally {
+    await store.close()
+  }
+  const parsed = collect(storyEntries(files, `Factdesk library ${name}`), () => undefined)
+  if (parsed.checks.length === 0)
+    throw invalid(`${name} has no claim with a verdict, so there is no earlier check in it to import.`)
+  return { format: 'library', checks: parsed.checks, skipped: parsed.skipped + unreadable }
 }
 
 function claimReviewEntries(text: string, from: string): Entry[] {

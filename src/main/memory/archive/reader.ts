@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads'
 import { AppError } from '../../../shared/result'
 import type { PreparedClaim } from '../matcher'
 import type { ParsedArchive } from './parse'
-import type { ArchiveJob, ArchiveReply } from './worker-protocol'
+import { jobName, type ArchiveJob, type ArchiveReply } from './worker-protocol'
 
 /** Beside the built main bundle, or out/main/ when running from sources (as the import worker). */
 export function defaultArchiveWorkerFile(): string {
@@ -50,7 +50,7 @@ export class ArchiveReader {
       const timer = setTimeout(
         () =>
           finish(() =>
-            reject(new AppError('timed_out', `Reading ${job.fileName} took too long; split it and import the parts.`))
+            reject(new AppError('timed_out', `Reading ${jobName(job)} took too long; split it and import the parts.`))
           ),
         READ_MS
       )
@@ -60,11 +60,11 @@ export class ArchiveReader {
         else finish(() => reject(new AppError(reply.error.code, reply.error.message)))
       })
       worker.on('error', (error) =>
-        finish(() => reject(new AppError('invalid_input', `${job.fileName} could not be read: ${error.message}`)))
+        finish(() => reject(new AppError('invalid_input', `${jobName(job)} could not be read: ${error.message}`)))
       )
       worker.on('exit', () =>
         finish(() =>
-          reject(new AppError('cancelled', `Importing ${job.fileName} was cancelled; nothing of it was kept.`))
+          reject(new AppError('cancelled', `Importing ${jobName(job)} was cancelled; nothing of it was kept.`))
         )
       )
       worker.postMessage(job)

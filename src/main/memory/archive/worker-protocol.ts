@@ -4,11 +4,15 @@ import type { AppErrorShape } from '../../../shared/result'
 import type { PreparedClaim } from '../matcher'
 import type { ParsedArchive } from './parse'
 
-export interface ArchiveJob {
-  fileName: string
-  bytes: Uint8Array
-  columns?: ArchiveColumns
-}
+/** A file of checks, or another library's folder. */
+export type ArchiveJob = { fileName: string; bytes: Uint8Array; columns?: ArchiveColumns } | { folder: string }
+
+/** What an import is called in messages and in the list of imports. */
+export const jobName = (job: ArchiveJob): string =>
+  ('folder' in job ? job.folder : job.fileName)
+    .replace(/[\\/]+$/, '')
+    .replace(/^.*[\\/]/, '')
+    .slice(0, 255)
 
 export type ArchiveReply =
   | { kind: 'progress'; stage: 'reading' | 'indexing'; done: number; total: number }

@@ -1,5 +1,5 @@
 // "Import earlier checks": an archive of checks published before (ClaimReview JSON-LD, a CSV, another
-// library's verification package) becomes read-only references that "Checked before" and the search find,
+// library's verification package or its folder) becomes read-only references that "Checked before" and the search find,
 // shown with where they came from. A CSV first shows its columns so the editor says which holds the claim,
 // the verdict, the date and the URL. Read in main's archive worker, with a progress bar and Cancel.
 import { Button, Dialog, Flex, Progress, Table, Text } from '@radix-ui/themes'
@@ -93,6 +93,20 @@ export function ArchiveImportDialog({
     }
   }
 
+  /** Another library's folder, chosen in main's folder dialog, read there and never written to. */
+  const fromLibrary = async (): Promise<void> => {
+    reset()
+    setImporting(true)
+    try {
+      const done = await call('memory.archiveImportLibrary', {})
+      if (done) setResult(done)
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      setImporting(false)
+    }
+  }
+
   const stage = progress?.stage === 'indexing' ? 'Indexing' : 'Reading'
   return (
     <Dialog.Root
@@ -118,6 +132,14 @@ export function ArchiveImportDialog({
             disabled={importing}
             onChange={(e) => void choose(e.target.files?.[0])}
           />
+          <Flex align="center" gap="2">
+            <Text size="2" color="gray">
+              Or read another Factdesk library&apos;s folder (only read, never changed):
+            </Text>
+            <Button size="1" variant="soft" disabled={importing} onClick={() => void fromLibrary()}>
+              Another library…
+            </Button>
+          </Flex>
           {preview && (
             <Text size="2">
               {file?.fileName}: {formatNames[preview.format]}
