@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark module, prints one table, writes bench-results.json.
 import { writeFileSync } from 'node:fs'
+import os from 'node:os'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -11,6 +12,19 @@ const only = process.argv.slice(2)
 async function main(): Promise<void> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort()
   const rows: (BenchRow & { bench: string })[] = []
+  // The machine's load beside the figures: a figure taken at load 20 on two cores is not one taken at rest.
+  const load = (when: string): void => {
+    const [one, five] = os.loadavg()
+    rows.push({
+      bench: 'machine',
+      name: `load average ${when} (1 / 5 min, ${os.cpus().length} cores)`,
+      value: Number(one?.toFixed(2)),
+      unit: `/ ${five?.toFixed(2)}`,
+      target: '',
+      meets: null
+    })
+  }
+  load('at start')
   for (const file of files) {
     const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: Bench }
     if (only.length > 0 && !only.some((o) => mod.default.name.includes(o))) continue
@@ -18,6 +32,7 @@ async function main(): Promise<void> {
     for (const r of await mod.default.run()) rows.push({ bench: mod.default.name, ...r })
   }
 
+  load('at end')
   const table = rows.map((r) => ({
     bench: r.bench,
     figure: r.name,

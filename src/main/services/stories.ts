@@ -2,7 +2,7 @@
 import { current, isDraft } from 'immer'
 import type { GroupHandlers } from '../registry'
 import type { StoryDetail } from '../../shared/contract'
-import type { DeskState, StoryFile, StoryMeta, StoryOrigin } from '../../shared/model'
+import type { DeskState, StoryFile, StoryMeta, StoryOrigin, StoryRevision } from '../../shared/model'
 import { STORY_SCHEMA_VERSION } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { describeBlocker, FINAL_DESK_STATE, signOffBlockers, storyOrder } from '../../shared/rules/claims'
@@ -57,16 +57,18 @@ export function storyDetail(ctx: ServiceContext, file: StoryFile): StoryDetail {
     claims: [...file.claims].sort(storyOrder),
     evidence: file.evidence,
     sources: ctx.store.library.sources.filter((s) => cited.has(s.id)),
-    revisions: file.revisions.map((r) => ({
-      revision: r.revision,
-      createdAt: r.createdAt,
-      createdBy: r.createdBy,
-      note: r.note,
-      length: r.text.length
-    })),
+    revisions: file.revisions.map((r) => revisionInfo({ ...r, length: r.text.length })),
     activity: file.activity
   }
 }
+
+const revisionInfo = (r: Omit<StoryRevision, 'text'> & { length: number }): StoryDetail['revisions'][number] => ({
+  revision: r.revision,
+  createdAt: r.createdAt,
+  createdBy: r.createdBy,
+  note: r.note,
+  length: r.length
+})
 
 /** How much one stories.page answer brings of a story opened in parts. */
 export const PAGE = { claims: 500, activity: 5000 }
@@ -87,6 +89,19 @@ export function storyHandlers(ctx: ServiceContext, canonical: (text: string) => 
       // The number is read before the story: a write landing in between makes the answer newer than
       // its number says (fetched again, harmless), never older.
       const version = ctx.storyVersion(id)
+      // A story not in memory: its first part from its head, without reading the rest (story-head.ts).
+      const start = firstClaims === undefined ? null : await ctx.store.readStoryStart(id, firstClaims)
+      if (start)
+        return {
+          story: start.story,
+          claims: start.claims,
+          evidence: start.evidence,
+          sources: ctx.store.library.sources.filter((s) => start.sourceIds.has(s.id)),
+          revisions: start.revisions.map(revisionInfo),
+          activity: [],
+          version,
+          rest: { claims: start.claimCount - start.claims.length, activity: start.activityCount }
+        }
       const detail = storyDetail(ctx, await ctx.store.readStory(id))
       if (firstClaims === undefined) return { ...detail, version }
       // The first screen: the first claims in story order with their evidence; the rest comes by stories.page.

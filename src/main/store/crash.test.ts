@@ -78,8 +78,11 @@ describe('a writer killed at random moments', () => {
         expect(store.notices).toEqual([])
         // The index line as opening finds it (reading the story would heal it).
         const indexed = store.library.stories.find((s) => s.id === 's1')?.title
+        // The first part read from the story's head (when it describes story.json) is the story as read whole.
+        const start = await store.readStoryStart('s1', 200)
         const file = await store.readStory('s1')
         const title = file.story.title
+        if (start) expect([start.story, start.activityCount]).toEqual([file.story, file.activity.length])
         expect(title).toMatch(/^(Start|Revision \d+)$/)
         const saved = title === 'Start' ? 0 : Number(title.split(' ')[1])
         // Every acknowledged save is there; at most the one in flight when the kill came is there too.

@@ -18,7 +18,9 @@ import { current, Immer, isDraft } from 'immer'
 import { emptyLibrary, libraryKind } from './file-kinds'
 import { ioReason, toIoError } from './durable-write'
 import { migrateFormat1 } from './migrate'
-import { COMPACT_AT_BYTES, StoryRecord } from './story-record'
+import { COMPACT_AT_BYTES, STORY_STATE_VERSION, StoryRecord, storyPaths } from './story-record'
+import { readHead, startOf, type StoryStart } from './story-head'
+import { readJournal } from './story-journal'
 import { errnoCode, nodeFileIO, type FileIO } from './file-io'
 import { KeyedMutex } from './keyed-mutex'
 import { acquireLibraryLock, type LibraryLock } from './library-lock'
@@ -91,6 +93,8 @@ export class LibraryStore {
   private readonly noticeListeners = new Set<(notice: LibraryNotice) => void>()
   /** Journals being folded into their story.json, awaited by close. */
   private readonly compactions = new Set<Promise<void>>()
+  /** Stories whose head was missing or out of date when last asked for: written when the story is next read whole. */
+  private readonly headless = new Set<string>()
 
   private constructor(
     readonly dir: string,
@@ -374,6 +378,28 @@ export class LibraryStore {
   }
 
   /**
+   * The first `count` claims of a story in story order and what the first screen shows, read from its
+   * head and journal without the rest (story-head.ts). Null when the story is in memory, has no head
+   * that describes its story.json, or its journal is damaged: then read it whole (readStory), which
+   * also gives any error.
+   */
+  async readStoryStart(id: string, count: number): Promise<StoryStart | null> {
+    if (this.stories.has(id)) return null
+    return this.mutex.run(`story:${id}`, async () => {
+      if (this.stories.has(id) || this.missingFiles.has(id)) return null
+      if (!this.library.stories.some((s) => s.id === id && s.deletedAt === null)) return null
+      const paths = storyPaths(this.storyPath(id))
+      const head = await readHead(this.io, paths.dir, id, paths.state, STORY_STATE_VERSION)
+      if (head) {
+        const journal = await readJournal(this.io, paths.journal, head.journalSeq, false, '').catch(() => null)
+        const start = journal && !journal.damaged ? startOf(head, journal.lines, count) : null
+        if (start) return start
+      } else this.headless.add(id)
+      return null
+    })
+  }
+
+  /**
    * Applies `change` to a draft of the story and saves what changed. The draft is made with immer:
    * records the change does not touch stay the same objects, so the store checks, serialises and
    * copies only what changed, whatever the size of the story. The announcement carries what the
@@ -525,6 +551,8 @@ export class LibraryStore {
       )
     }
     if (loaded.outcome.state === 'newer' && !this.readOnly) throw readOnlyError('newer')
+    // A library written before heads existed gets each story's head the first time it is opened whole.
+    if (this.headless.delete(id) && !this.readOnly && loaded.outcome.state === 'ok') await loaded.record.writeHead()
     this.healLine(entry, loaded.record.file)
     return loaded.record
   }

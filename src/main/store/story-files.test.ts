@@ -79,6 +79,7 @@ describe('a story folder', () => {
     expect((await readdir(folder)).filter((f) => !f.endsWith('.bak')).sort()).toEqual([
       'activity.jsonl',
       'checked.json',
+      'head.json',
       'journal.jsonl',
       'rev-1.txt',
       'rev-2.txt',

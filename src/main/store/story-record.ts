@@ -5,6 +5,7 @@
 //   stories/<id>/activity.jsonl the activity log up to the last compaction, append-only, one entry per line
 //   stories/<id>/rev-<n>.txt    each revision's text, written once and never changed
 //   stories/<id>/checked.json   the digests of story.json and activity.jsonl as written (checked-digest.ts)
+//   stories/<id>/head.json      what the story view shows first, derived from story.json (story-head.ts)
 //
 // In memory a story is the whole StoryFile the services work on. A save that changes records (a
 // claim, evidence, the story's fields) appends one journal line with those records and the activity
@@ -49,6 +50,7 @@ import { jsonLines } from './jsonl'
 import type { FileKind, LoadOutcome } from './safe-load'
 import { storyStateMigrations } from './migrations'
 import { journalLine, readJournal, replayEach, type JournalLine } from './story-journal'
+import { RevisionEntry, removeHead, writeHead } from './story-head'
 import { copyToRecovered, recoveredOfStory } from './recovered'
 import { assertLoadable } from './validate'
 
@@ -62,8 +64,7 @@ export const STORY_STATE_VERSION = 7
 /** The journal is folded into story.json once it is this big, or half the size of story.json if that is more. */
 export const COMPACT_AT_BYTES = 256 * 1024
 
-export const RevisionEntry = StoryRevision.omit({ text: true }).extend({ length: z.number().int().min(0) })
-export type RevisionEntry = z.infer<typeof RevisionEntry>
+export { RevisionEntry } from './story-head'
 
 /** story.json: everything about a story except what only grows (activity) or never changes (revision texts). */
 export const StoryState = z.strictObject({
@@ -345,6 +346,7 @@ export class StoryRecord {
         const bytes = Buffer.byteLength(lines)
         const ranges = bytes > 0 ? [{ end: bytes, digest: digestOf(lines) }] : []
         await writeDigests(io, dir, { id, state: adapter.written, activity: ranges })
+        await writeHead(io, dir, id, state, paths.state)
         return new StoryRecord(io, paths, db, file, bytes, { seq: 0, bytes: 0 }, ranges)
       })
     )
@@ -353,6 +355,11 @@ export class StoryRecord {
   /** True when the journal has grown enough to be folded into story.json: past `atBytes` and half of story.json. */
   needsCompaction(atBytes = COMPACT_AT_BYTES): boolean {
     return this.journalBytes > Math.max(atBytes, this.stateBytes / 2)
+  }
+
+  /** Writes the head of story.json as it is (a story read whole because its head was missing or out of date). */
+  async writeHead(): Promise<void> {
+    await writeHead(this.io, this.paths.dir, this.db.data.story.id, this.db.data, this.paths.state)
   }
 
   /** True when story.json is behind the story (the journal holds changes). */
@@ -435,6 +442,8 @@ export class StoryRecord {
         activityBytes = Buffer.byteLength(lines)
         ranges = lines ? [{ end: activityBytes, digest: digestOf(lines) }] : []
       }
+      // The head describes story.json: it goes before story.json is replaced and comes back after.
+      await removeHead(this.io, this.paths.dir)
       this.db.data = state
       await this.db.write()
     } catch (error) {
@@ -451,6 +460,7 @@ export class StoryRecord {
       state: adapter.written,
       activity: ranges ?? []
     })
+    await writeHead(this.io, this.paths.dir, next.story.id, state, this.paths.state)
     this.stateBytes = adapter.writtenBytes
     this.file = next
     this.remember(next)
@@ -667,21 +677,21 @@ export function wholeActivity(
   return parsed.success ? { entries: parsed.data, end } : null
 }
 
-/** The files of a story's folder, in the order the store writes them (state last). For fixtures that build large libraries. */
-export function storyFolderFiles(file: StoryFile): { name: string; content: string }[] {
+/** Writes a story's folder as the store writes it (state last, then what is derived from it). For fixtures that build large libraries. */
+export async function writeStoryFolder(io: FileIO, dir: string, file: StoryFile): Promise<void> {
   const activity = activityLines(file.activity)
-  const state = serialiseState(toState(file, new WeakMap(), 0))
+  const state = toState(file, new WeakMap(), 0)
+  const json = serialiseState(state)
   const digests: CheckedDigests = {
     id: file.story.id,
-    state: { bytes: Buffer.byteLength(state), digest: digestOf(state) },
+    state: { bytes: Buffer.byteLength(json), digest: digestOf(json) },
     activity: activity ? [{ end: Buffer.byteLength(activity), digest: digestOf(activity) }] : []
   }
-  return [
-    ...file.revisions.map((r) => ({ name: `rev-${r.revision}.txt`, content: r.text })),
-    { name: 'activity.jsonl', content: activity },
-    { name: 'story.json', content: state },
-    { name: path.basename(checkedFileOf('')), content: JSON.stringify(digests) }
-  ]
+  for (const r of file.revisions) await io.writeFile(storyPaths(dir).revision(r.revision), r.text, 'w')
+  await io.writeFile(storyPaths(dir).activity, activity, 'w')
+  await io.writeFile(storyPaths(dir).state, json, 'w')
+  await io.writeFile(checkedFileOf(dir), JSON.stringify(digests), 'w')
+  await writeHead(io, dir, file.story.id, state, storyPaths(dir).state)
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
