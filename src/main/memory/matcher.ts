@@ -29,6 +29,8 @@ export interface IndexedClaim {
 interface Entry extends IndexedClaim {
   norm: Normalised
   names: Set<string>
+  /** The candidate stage's terms as added to MiniSearch (to remove them exactly). */
+  terms: string
   /** The encoder's vector of the claim scaled to unit length, once embedded (embedding takes the worker's time). */
   vector?: Float32Array
 }
@@ -117,7 +119,12 @@ export class ClaimIndex {
   upsert(claim: IndexedClaim, prepared: PreparedClaim = prepareClaim(claim.text, claim.context)): void {
     this.remove(claim.key)
     this.version++
-    this.entries.set(claim.key, { ...claim, norm: prepared.norm, names: new Set(prepared.names) })
+    this.entries.set(claim.key, {
+      ...claim,
+      norm: prepared.norm,
+      names: new Set(prepared.names),
+      terms: prepared.terms
+    })
     this.missingVectors++
     this.search.add({ id: claim.key, terms: prepared.terms })
   }
@@ -151,7 +158,10 @@ export class ClaimIndex {
     this.version++
     this.entries.delete(key)
     if (!entry.vector) this.missingVectors--
-    this.search.discard(key)
+    // Removed with its terms, not discarded: a discarded document's postings stay until a vacuum, so each
+    // re-indexed claim (every edit of its story) counted twice in its terms' document frequency, and BM25's
+    // idf went negative (a claim re-added once scored below zero).
+    this.search.remove({ id: key, terms: entry.terms })
   }
 
   /** Removes every claim of a story (before re-adding the ones it still has). */
