@@ -113,7 +113,7 @@ const bench: Bench = {
             { max: 10_000 }
           )
         )
-        rows.push(row(`  reading alone in the archive worker (the simplest part)`, readOnly, 'ms'))
+        rows.push(row(`  reading and preparing the checks in the archive worker alone`, readOnly, 'ms'))
         rows.push(row(`  progress updates sent to the window`, updates, ''))
         rows.push(row(`  then one lookup of an imported claim's words (text ranking)`, lookup, 'ms'))
         rows.push(row(`  that claim found first`, found[0]?.quote === probe ? 1 : 0, '', { min: 1 }))
