@@ -130,6 +130,38 @@ suite('resolveAnchors', () => {
     expect(result!.status).toBe('orphaned')
   })
 
+  // The real copy-edit corpus's three wrong-words cases (bench, reworded sentences): a word of the claim
+  // replaced by a longer or shorter one, and the approximate match stopping short of the claim's last
+  // (or first) words or running over the new word that replaced its first.
+  it.each([
+    {
+      text: "Ultimately, we've got to pay for the core investments that make this economy strong and somebody's got to do it. Now, I have not blocked the SALT II treaty, as Mr. Carter said.",
+      claim: "make this economy strong and somebody's got to do",
+      from: "somebody's got to",
+      to: "somebody's industrial to",
+      expected: "make this economy strong and somebody's industrial to do"
+    },
+    {
+      text: 'None of us had to pay taxes, including myself.\n\nOne press conference he had without sound. But understand, we only have three to four percent of the world.',
+      claim: 'conference he had without sound.',
+      from: 'press conference',
+      to: 'press entrepreneur',
+      expected: 'he had without sound.'
+    },
+    {
+      text: 'It was a strange thing.\n\nThat answer was about as clear as Boston harbor. And we have to change in this country. I believe in the greatness of our country, and I believe that.',
+      claim: 'And we have to change in this country.',
+      from: 'And we have',
+      to: 'And inflationary have',
+      expected: 'And inflationary have to change in this country.'
+    }
+  ])('puts a fuzzy match on the claim’s own first and last words: $expected', ({ text, claim, from, to, expected }) => {
+    const next = text.replace(from, to)
+    const [result] = resolveAnchors([mark(text, claim)], text, next, 2)
+    expect(result!.status).toBe('fuzzy')
+    expect(quoted(next, result!)).toBe(expected)
+  })
+
   it('does not stretch a claim over the new word that replaced its last word', () => {
     const text = 'We settled the suit with zero guilt admitted, with no admission of guilt.\n\nNext paragraph here.'
     const next =

@@ -120,6 +120,87 @@ function snapToWords(text: string, start: number, end: number): TextRange {
   return trimRange(text, { start, end }) ?? { start: end, end }
 }
 
+/** A word of text (a run without spaces) and where it is; `text` is lower case, without punctuation at its ends. */
+interface TextWord {
+  text: string
+  start: number
+  end: number
+  /** Where its letters and digits begin and end (its punctuation left out). */
+  inner: TextRange
+}
+
+const wordsIn = (text: string, from: number, to: number): TextWord[] =>
+  [...text.slice(from, to).matchAll(/\S+/g)].map((m) => {
+    const start = from + m.index
+    const lead = m[0].search(/[\p{L}\p{N}]/u)
+    const trail = m[0].length - 1 - (m[0].match(/[\p{L}\p{N}][^\p{L}\p{N}]*$/u)?.index ?? m[0].length - 1)
+    const inner =
+      lead === -1 ? { start, end: start + m[0].length } : { start: start + lead, end: start + m[0].length - trail }
+    return { text: text.slice(inner.start, inner.end).toLowerCase(), start, end: start + m[0].length, inner }
+  })
+
+/** The same word, or the same word with a typo fixed (a short word must match exactly). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true
+  if (Math.min(a.length, b.length) < 4) return false
+  return similarity(a, b) >= 0.7
+}
+
+/** How many of the quote's words at either edge may have been replaced by other words. */
+const EDGE_WORDS = 2
+
+/**
+ * Puts the edges of an approximate match on the quote's own first and last words. The letters an
+ * approximate search matches can stop short of the quote's last words when a word before them was
+ * replaced by a longer one ("somebody's got to do" → "somebody's industrial to do" matches as well
+ * ending at "somebody's"), or run over a new word that replaced the quote's first word. An edge whose
+ * word is the quote's edge word stays. Else it goes to the nearest word, within the slack the match's
+ * errors allow outside the range or among its first (last) words inside, that is one of the quote's
+ * first (last) words followed (preceded) by the next quote word, or by the one after with a replaced
+ * word between; the outermost such quote word wins. When none is found the edge stays.
+ */
+function alignEdges(text: string, range: TextRange, exact: string, errors: number): TextRange {
+  const quote = wordsIn(exact, 0, exact.length).map((w) => w.text)
+  if (quote.length < EDGE_WORDS + 2) return range
+  const slack = 3 * errors + 8
+  // Within the range's own paragraph: a claim never grows across a paragraph break.
+  const breakBefore = text.lastIndexOf('\n\n', range.start - 1)
+  const breakAfter = text.indexOf('\n\n', range.end)
+  const from = Math.max(range.start - slack, breakBefore === -1 ? 0 : breakBefore + 2)
+  const to = Math.min(range.end + slack, breakAfter === -1 ? text.length : breakAfter)
+  const words = wordsIn(text, from, to)
+  const first = words.findIndex((w) => w.start >= range.start)
+  const last = words.findLastIndex((w) => w.end <= range.end)
+  if (first === -1 || last < first) return range
+  /** Whether the words from index `i` on (step 1) or back (step -1) read like the quote's from `k`. */
+  const reads = (i: number, k: number, step: 1 | -1) =>
+    sameWord(words[i]?.text ?? '', quote[k]!) &&
+    (sameWord(words[i + step]?.text ?? '', quote[k + step] ?? '') ||
+      sameWord(words[i + 2 * step]?.text ?? '', quote[k + 2 * step] ?? ''))
+  const edge = (at: number, outer: number, inner: number, step: 1 | -1, quoteEdge: number): number => {
+    if (sameWord(words[at]!.text, quote[quoteEdge]!)) return at
+    // Candidates: outside the range (within the slack) and the range's first EDGE_WORDS words, nearest first.
+    const candidates: number[] = []
+    for (let i = outer; step === 1 ? i < at + EDGE_WORDS && i <= inner : i > at - EDGE_WORDS && i >= inner; i += step)
+      candidates.push(i)
+    candidates.sort((a, b) => Math.abs(a - at) - Math.abs(b - at))
+    for (let k = 0; k <= EDGE_WORDS; k++) {
+      const q = quoteEdge + k * step
+      const found = candidates.find((i) => reads(i, q, step))
+      if (found !== undefined) return found
+    }
+    return at
+  }
+  // An edge that moves takes the word's punctuation only where the quote's edge has it.
+  const wordChar = /[\p{L}\p{N}]/u
+  const from0 = edge(first, 0, last, 1, 0)
+  const to0 = edge(last, words.length - 1, first, -1, quote.length - 1)
+  const start =
+    from0 === first ? range.start : wordChar.test(exact[0]!) ? words[from0]!.inner.start : words[from0]!.start
+  const end = to0 === last ? range.end : wordChar.test(exact.at(-1)!) ? words[to0]!.inner.end : words[to0]!.end
+  return start < end ? { start, end } : range
+}
+
 interface Found extends Candidate {
   /** The candidate's edges moved to word edges: the words the claim would cover. */
   range: TextRange
@@ -370,10 +451,14 @@ export function resolveAnchor(
   }
 
   const fuzzy = fuzzyCandidate(text, anchor, hint, (c) => {
-    const range = snapToWords(text, c.start, c.end)
+    const snapped = snapToWords(text, c.start, c.end)
     // The whole words claimed must still read like the quote, not just the letters matched.
-    if (range.start >= range.end || similarity(text.slice(range.start, range.end), exact) < MIN_QUOTE_SIMILARITY)
+    if (
+      snapped.start >= snapped.end ||
+      similarity(text.slice(snapped.start, snapped.end), exact) < MIN_QUOTE_SIMILARITY
+    )
       return undefined
+    const range = alignEdges(text, snapped, exact, Math.round((1 - c.quote) * exact.length))
     return twin(range) ? undefined : range
   })
   if (!fuzzy) return orphan
