@@ -138,6 +138,45 @@ describe('issue 23 defects, on a real desk', () => {
       })
   }, 120_000)
 
+  it('two editors in conflict over one claim each keep their own conflict: settling one leaves the other, and its edit (was: the second raise replaced the first)', async () => {
+    const { a, b, storyId, claims } = await pair('Two conflicts')
+    const c = await cluster.client('news', 'cleo')
+    await waitFor('the story on C', async () => (await claimOf(c, storyId, claims[0]!)) !== undefined)
+    await settled(c)
+    const key = `claim:${claims[0]}`
+    const conflictOn = async (t: TestCore) => (await deskStatus(t)).conflicts.find((x) => x.key === key)
+    await b.core.desk.sync!.close()
+    await c.core.desk.sync!.close()
+    await a.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'false' } })
+    await settled(a)
+    await b.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'accurate' } })
+    await c.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'misleading' } })
+    await b.core.desk.resume()
+    await waitFor('a conflict on B', () => conflictOn(b))
+    await settled(b)
+    await c.core.desk.resume()
+    await waitFor('a conflict on C', () => conflictOn(c))
+    await settled(c)
+    const open = await cluster.admin<{ raised_by: string }>(
+      'SELECT raised_by FROM factdesk.conflicts WHERE key = $1 AND resolved_at IS NULL ORDER BY raised_by',
+      [key]
+    )
+    expect(open.map((r) => r.raised_by)).toEqual(['ben', 'cleo'])
+    // C settles its own, keeping its verdict: B's conflict stays open, and B still holds its edit.
+    await c.call('desk.resolve', { key, choices: { verdict: 'local' } })
+    await waitFor('C’s verdict on A', async () => (await claimOf(a, storyId, claims[0]!))?.verdict === 'misleading')
+    await settled(c)
+    await settled(b)
+    expect(await conflictOn(b)).toMatchObject({ fields: [{ field: 'verdict', local: 'accurate' }] })
+    expect((await claimOf(b, storyId, claims[0]!))?.verdict).toBe('accurate')
+    expect(
+      await cluster.admin(
+        'SELECT 1 FROM factdesk.conflicts WHERE key = $1 AND raised_by = $2 AND resolved_at IS NULL',
+        [key, 'ben']
+      )
+    ).toHaveLength(1)
+  }, 120_000)
+
   it('keeping an edit against a delete brings the claim back with its evidence and comments', async () => {
     const { a, b, storyId, claims } = await pair('Evidence')
     const source = await a.call('sources.create', { fields: { title: 'Budget 2026' } })

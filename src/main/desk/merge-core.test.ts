@@ -2,9 +2,10 @@
 // of field (scalar, list, object, anchors through a revision, comments, creates, deletes with their
 // evidence), go offline and back in any order, and sync through a model of the desk that judges
 // pushes as factdesk.push_page does (compare-and-set against the agreed version, claim numbers
-// given by the desk). Properties: everything converges once conflicts are resolved, no
-// acknowledged edit disappears unless it was overwritten by an editor who had seen it (or chose
-// against it in a conflict) or a conflict on it is still open,
+// given by the desk, open conflicts raised on the desk and read by every pull). Properties: everything
+// converges once conflicts are resolved, no acknowledged edit disappears unless it was overwritten by an
+// editor who had seen it (or chose against it in a conflict) or a conflict on it is open and shown on
+// every replica (the one that made the edit and every other),
 // conflicts are plain serialisable data, and claim numbers are unique.
 import fc from 'fast-check'
 import { isDeepStrictEqual } from 'node:util'
@@ -28,6 +29,8 @@ class Desk {
   numbers = new Map<number, string>()
   /** Every version of every unit, oldest first. */
   history = new Map<string, { seq: number; value: UnitValue | null }[]>()
+  /** Open conflicts as raised on the desk (factdesk.conflicts, one row per unit and raiser): the fields in conflict. */
+  conflicts = new Map<string, { key: string; fields: string[]; raisedBy: number }>()
   push(key: string, value: UnitValue | null, baseSeq: number): { seq: number; value: UnitValue | null } | 'stale' {
     if ((this.units.get(key)?.seq ?? 0) !== baseSeq) return 'stale'
     let stored = value
@@ -48,6 +51,8 @@ class Desk {
 interface Write {
   /** The replica that made it; -1 for an editor's choice in a conflict (never pushed as such). */
   replica: number
+  /** For a choice: the replica whose editor chose. */
+  chooser?: number
   key: string
   field: string
   value: unknown
@@ -61,6 +66,10 @@ class Replica {
   local = new Map<string, UnitValue>()
   bases = new Map<string, { seq: number; value: UnitValue | null }>()
   conflicts: Record<string, OpenConflict> = {}
+  /** The desk's open conflicts raised by other replicas, as this replica's last pull read them. */
+  seen = new Map<string, string[]>()
+  /** This replica's conflicts as it last raised them on the desk (DeskSync's state.shared). */
+  shared = new Map<string, string>()
   cursor = 0
   online = true
   clock = 0
@@ -85,14 +94,16 @@ class Replica {
     if (!current) return
     this.local.set(key, { ...current, ...patch, ...(kindOf(key) === 'story' ? {} : { updatedAt: this.stamp() }) })
     for (const [field, value] of Object.entries(patch))
-      this.writes.push({
-        replica: this.id,
-        key,
-        field,
-        value: structuredClone(value),
-        sawSeq: this.bases.get(key)?.seq ?? 0,
-        ackSeq: null
-      })
+      // A write of the value already there changes nothing, and there is nothing of it to lose.
+      if (!isDeepStrictEqual(current[field], value))
+        this.writes.push({
+          replica: this.id,
+          key,
+          field,
+          value: structuredClone(value),
+          sawSeq: this.bases.get(key)?.seq ?? 0,
+          ackSeq: null
+        })
   }
 
   claims(): string[] {
@@ -155,6 +166,27 @@ class Replica {
       .sort((a, b) => a.seq - b.seq)
     this.merge(rows)
     this.cursor = this.desk.seq
+    // Every pull reads the desk's open conflicts (DeskSync.readDeskConflicts).
+    this.seen = new Map()
+    for (const c of this.desk.conflicts.values())
+      if (c.raisedBy !== this.id) this.seen.set(c.key, [...(this.seen.get(c.key) ?? []), ...c.fields])
+  }
+
+  /** Raises this replica's new or changed conflicts on the desk (DeskSync.shareConflicts). */
+  share(): void {
+    if (!this.online) return
+    for (const c of Object.values(this.conflicts)) {
+      const fields = c.fields.map((f) => f.field)
+      if (this.shared.get(c.key) === JSON.stringify(fields)) continue
+      this.desk.conflicts.set(`${c.key} ${this.id}`, { key: c.key, fields, raisedBy: this.id })
+      this.shared.set(c.key, JSON.stringify(fields))
+    }
+  }
+
+  /** True when this replica shows a conflict on `field` of `key` (its own, or one the desk holds open). */
+  shows(key: string, field: string): boolean {
+    const own = this.conflicts[key]?.fields.map((f) => f.field) ?? []
+    return [...own, ...(this.seen.get(key) ?? [])].some((f) => f === field || f === DELETED_FIELD)
   }
 
   /** Pending units pushed one by one; stale ones fetched and merged (the next round pushes the result). */
@@ -193,6 +225,7 @@ class Replica {
   sync(): void {
     this.push()
     this.pull()
+    this.share()
     this.push()
   }
 
@@ -215,11 +248,20 @@ class Replica {
     // A choice is an edit made knowing the desk's side: it may overwrite what the desk holds.
     const sawSeq = this.bases.get(conflict.key)?.seq ?? 0
     for (const f of conflict.fields)
-      this.writes.push({ replica: -1, key: conflict.key, field: f.field, value: null, sawSeq, ackSeq: null })
+      this.writes.push({
+        replica: -1,
+        chooser: this.id,
+        key: conflict.key,
+        field: f.field,
+        value: null,
+        sawSeq,
+        ackSeq: null
+      })
     // Keeping a claim against a delete brings back the evidence it held: knowingly too.
     for (const key of Object.keys(conflict.held ?? {}))
       this.writes.push({
         replica: -1,
+        chooser: this.id,
         key,
         field: DELETED_FIELD,
         value: null,
@@ -228,6 +270,9 @@ class Replica {
       })
     const { [conflict.key]: _done, ...rest } = this.conflicts
     this.conflicts = rest
+    // Settled here: closed on the desk (DeskSync's state.closing, sent by the next sync; here at once).
+    this.desk.conflicts.delete(`${conflict.key} ${this.id}`)
+    this.shared.delete(conflict.key)
     return true
   }
 
@@ -350,9 +395,9 @@ function run(replicaCount: number, ops: Op[]): { desk: Desk; replicas: Replica[]
 function quiesce(replicas: Replica[], desk: Desk): void {
   for (const r of replicas) r.online = true
   for (let round = 0; round < 30; round++) {
-    const before = desk.seq
+    const before = [desk.seq, JSON.stringify([...desk.conflicts])]
     for (const r of replicas) r.sync()
-    if (desk.seq === before) return
+    if (desk.seq === before[0] && JSON.stringify([...desk.conflicts]) === before[1]) return
   }
   throw new Error('the replicas never stopped pushing')
 }
@@ -364,6 +409,17 @@ const deskValues = (desk: Desk): Record<string, UnitValue> =>
       .map(([k, u]) => [k, u.value!] as const)
       .sort(([a], [b]) => a.localeCompare(b))
   )
+
+/** True when `value` (a unit, or undefined when deleted) still has what the write `w` wrote. */
+function holds(value: UnitValue | undefined, w: Write): boolean {
+  if (w.field === DELETED_FIELD) return !value
+  if (!value) return false
+  if (isDeepStrictEqual(value[w.field], w.value)) return true
+  // Comments merge by union: each comment written is still there.
+  if (w.field !== 'comments') return false
+  const ids = new Set((value.comments as { id: string }[]).map((c) => c.id))
+  return (w.value as { id: string }[]).every((c) => ids.has(c.id))
+}
 
 const history = fc
   .integer({ min: 2, max: 5 })
@@ -382,38 +438,51 @@ describe('merge core under generated edit histories', () => {
         const { desk, replicas, writes } = run(count, ops)
         quiesce(replicas, desk)
 
-        // No acknowledged edit disappears without a visible conflict: each accepted write is still
-        // on the desk, or was overwritten by a replica that had merged it (or chose against it in a
-        // conflict), or a conflict on that field (or on the unit's delete) is open.
+        // No acknowledged edit disappears without a visible conflict. Every edit an editor saved (the
+        // library acknowledged it, whether or not the desk has it yet) is still on the desk, or was
+        // overwritten by an editor who had seen it (a later edit of the same field in the same library,
+        // a replica that had merged it from the desk, or a choice in a conflict), or a conflict on that
+        // field (or on the unit's delete) is open and shown on every replica: the one that made the
+        // edit, and every other, all of which read the desk's open conflicts.
         const now = deskValues(desk)
-        for (const w of writes) {
-          if (w.ackSeq === null) continue
-          const value = now[w.key]
-          if (w.field === DELETED_FIELD ? !value : value && isDeepStrictEqual(value[w.field], w.value)) continue
-          // Comments merge by union: each acknowledged comment is still there.
-          if (w.field === 'comments' && value) {
-            const ids = new Set((value.comments as { id: string }[]).map((c) => c.id))
-            if ((w.value as { id: string }[]).every((c) => ids.has(c.id))) continue
-          }
-          // The desk held this value (for this field) without a break from `since` up to the write's acceptance.
-          let since = w.ackSeq
-          for (const v of [...desk.history.get(w.key)!].reverse()) {
-            if (v.seq > w.ackSeq) continue
-            const holds = w.field === DELETED_FIELD ? v.value === null : isDeepStrictEqual(v.value?.[w.field], w.value)
-            if (!holds) break
-            since = v.seq
+        writes.forEach((w, index) => {
+          if (w.replica < 0) return
+          if (holds(now[w.key], w)) return
+          // Once on the desk, others could see it: from when the desk held this value (for this field)
+          // without a break up to the write's acceptance. Before that only its own library had it.
+          let since = Infinity
+          if (w.ackSeq !== null) {
+            since = w.ackSeq
+            for (const v of [...desk.history.get(w.key)!].reverse()) {
+              if (v.seq > w.ackSeq) continue
+              const holds =
+                w.field === DELETED_FIELD ? v.value === null : isDeepStrictEqual(v.value?.[w.field], w.value)
+              if (!holds) break
+              since = v.seq
+            }
           }
           const overwrittenKnowingly = writes.some(
-            (o) => o !== w && o.key === w.key && (o.field === w.field || o.field === DELETED_FIELD) && o.sawSeq >= since
+            (o, i) =>
+              o !== w &&
+              o.key === w.key &&
+              (o.field === w.field || o.field === DELETED_FIELD) &&
+              (o.sawSeq >= since || (i > index && (o.replica === w.replica || o.chooser === w.replica)))
           )
-          const shown = replicas.some((r) =>
-            r.conflicts[w.key]?.fields.some((f) => f.field === w.field || f.field === DELETED_FIELD)
+          if (overwrittenKnowingly) return
+          // Still in its library, in a unit held back by a conflict on another field: waiting, not lost.
+          const writer = replicas[w.replica]!
+          if (
+            holds(writer.local.get(w.key), w) &&
+            heldKeys(writer.conflicts).has(w.key) &&
+            !writer.shows(w.key, w.field)
           )
-          expect(
-            overwrittenKnowingly || shown,
-            `write ${JSON.stringify(w)} lost (since ${since}; others ${JSON.stringify(writes.filter((o) => o.key === w.key && o !== w))})`
-          ).toBe(true)
-        }
+            return
+          for (const r of replicas)
+            expect(
+              r.shows(w.key, w.field),
+              `write ${JSON.stringify(w)} lost without a conflict shown on replica ${r.id} (since ${since}; others ${JSON.stringify(writes.filter((o) => o.key === w.key && o !== w))})`
+            ).toBe(true)
+        })
 
         // Conflicts resolved one by one, until none is left; then every replica holds the desk's values.
         for (let i = 0, p = 0; i < 50 && replicas.some((r) => Object.keys(r.conflicts).length > 0); i++) {

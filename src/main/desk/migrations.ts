@@ -584,6 +584,53 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       REVOKE ALL ON FUNCTION factdesk.raise_conflicts(text, jsonb), factdesk.close_conflict(text, text, text) FROM PUBLIC;
       GRANT EXECUTE ON FUNCTION factdesk.raise_conflicts(text, jsonb), factdesk.close_conflict(text, text, text) TO factdesk_editor;
     `
+  },
+  {
+    version: 6,
+    name: "one open conflict per unit and editor: a second editor's conflict on a unit no longer replaces the first's",
+    sql: `
+      -- Two editors can each be in conflict with the desk over the same unit (each held a different
+      -- edit). One row per unit let the second raise replace the first: the first editor's conflict
+      -- vanished from everyone else's view, and when the second was settled the first library took
+      -- the desk's values, losing its held edit without anyone choosing (found by the merge core's
+      -- property test). Now each raiser has its own row, and settling closes the row it settles.
+      ALTER TABLE factdesk.conflicts DROP CONSTRAINT conflicts_pkey;
+      ALTER TABLE factdesk.conflicts ADD PRIMARY KEY (desk_id, key, raised_by);
+
+      CREATE OR REPLACE FUNCTION factdesk.raise_conflicts(p_desk text, p_conflicts jsonb) RETURNS void
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, factdesk AS $f$
+      BEGIN
+        IF NOT factdesk.is_member(p_desk) THEN
+          RAISE EXCEPTION 'factdesk: % is not a member of desk %', session_user, p_desk USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        INSERT INTO factdesk.conflicts (desk_id, key, story_id, kind, unit_id, fields, raised_by)
+          SELECT p_desk, c->>'key', c->>'storyId', c->>'kind', c->>'unitId', c->'fields', session_user
+          FROM jsonb_array_elements(p_conflicts) c
+          ON CONFLICT (desk_id, key, raised_by) DO UPDATE SET story_id = excluded.story_id, kind = excluded.kind,
+            unit_id = excluded.unit_id, fields = excluded.fields, raised_at = now(),
+            resolved_by = NULL, resolved_at = NULL, resolution = NULL;
+        PERFORM pg_notify((SELECT d.channel FROM factdesk.desks d WHERE d.id = p_desk), '');
+      END $f$;
+
+      -- Closes the open conflict p_raised_by raised on a unit, recording who settled it and how.
+      DROP FUNCTION factdesk.close_conflict(text, text, text);
+      CREATE FUNCTION factdesk.close_conflict(p_desk text, p_key text, p_raised_by name, p_resolution text) RETURNS boolean
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, factdesk AS $f$
+      DECLARE
+        v_closed boolean;
+      BEGIN
+        IF NOT factdesk.is_member(p_desk) THEN
+          RAISE EXCEPTION 'factdesk: % is not a member of desk %', session_user, p_desk USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        UPDATE factdesk.conflicts SET resolved_by = session_user, resolved_at = now(), resolution = left(p_resolution, 1000)
+          WHERE desk_id = p_desk AND key = p_key AND raised_by = p_raised_by AND resolved_at IS NULL;
+        v_closed := FOUND;
+        PERFORM pg_notify((SELECT d.channel FROM factdesk.desks d WHERE d.id = p_desk), '');
+        RETURN v_closed;
+      END $f$;
+      REVOKE ALL ON FUNCTION factdesk.close_conflict(text, text, name, text) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION factdesk.close_conflict(text, text, name, text) TO factdesk_editor;
+    `
   }
 ]
 

@@ -67,8 +67,15 @@ interface SyncState {
   /** This library's open conflicts raised on the desk, key -> the fields as raised (raised again when they change). */
   shared?: Record<string, string>
   /** Conflicts settled here, to be closed on the desk (key -> how they were settled). */
-  closing?: Record<string, string>
+  closing?: Record<string, Closing>
 }
+
+/**
+ * A conflict settled here, to be closed on the desk: how it was settled, and whose it was on the desk
+ * (each editor's conflict on a unit is its own row; a plain string is this library's own, as saved by
+ * versions before desk schema 6).
+ */
+type Closing = string | { summary: string; raisedBy: string }
 
 interface PendingUnit {
   scope: string
@@ -388,7 +395,10 @@ export class DeskSync {
     delete this.state.conflicts[key]
     this.deskConflicts.delete(key)
     // Closed on the desk by the loop (now, or once the desk is back): every editor's copy goes.
-    this.state.closing = { ...this.state.closing, [key]: summary }
+    this.state.closing = {
+      ...this.state.closing,
+      [key]: { summary, raisedBy: raisedBy ?? this.options.connection.user }
+    }
     await this.saveState()
     this.changed(conflict.storyId)
   }
@@ -422,8 +432,10 @@ export class DeskSync {
     const closing = { ...this.state.closing }
     const raise = Object.values(this.state.conflicts).filter((c) => shared[c.key] !== JSON.stringify(c.fields))
     if (raise.length === 0 && Object.keys(closing).length === 0) return
-    for (const [key, summary] of Object.entries(closing)) {
-      await client.query('SELECT factdesk.close_conflict($1, $2, $3)', [desk, key, summary])
+    for (const [key, how] of Object.entries(closing)) {
+      const { summary, raisedBy } =
+        typeof how === 'string' ? { summary: how, raisedBy: this.options.connection.user } : how
+      await client.query('SELECT factdesk.close_conflict($1, $2, $3, $4)', [desk, key, raisedBy, summary])
       delete closing[key]
       delete shared[key]
     }
@@ -453,7 +465,8 @@ export class DeskSync {
       fields: DeskConflict['fields']
       raised_by: string
     }>(
-      'SELECT key, story_id, kind, unit_id, fields, raised_by FROM factdesk.conflicts WHERE desk_id = $1 AND resolved_at IS NULL',
+      // Several editors' conflicts on one unit: the earliest is shown (last into the map), the next once it is settled.
+      'SELECT key, story_id, kind, unit_id, fields, raised_by FROM factdesk.conflicts WHERE desk_id = $1 AND resolved_at IS NULL ORDER BY raised_at DESC',
       [this.options.connection.deskId]
     )
     this.deskConflicts = new Map(
@@ -472,7 +485,9 @@ export class DeskSync {
           }
         ])
     )
-    const stillOpen = new Set(open.rows.map((r) => r.key))
+    // Only this library's own rows say whether its conflicts are still open (another editor may have
+    // raised one on the same unit: that is theirs, settled on its own).
+    const stillOpen = new Set(open.rows.filter((r) => r.raised_by === me).map((r) => r.key))
     const settled = Object.keys(this.state.shared ?? {}).filter(
       (key) => !stillOpen.has(key) && this.state.conflicts[key] && !this.state.closing?.[key]
     )
