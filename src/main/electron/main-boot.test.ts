@@ -4,6 +4,7 @@
 // every channel on ipcMain, refusals of foreign senders, the web-contents guards and a quit that
 // waits for the library to close. `npm test` builds before it runs the unit tests.
 import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -88,6 +89,19 @@ describe('the built main process', () => {
   it('registers every channel of the contract on ipcMain, and nothing else', async () => {
     await until(() => electron.ipcHandlers.size > 0, 'ipc handlers')
     expect([...electron.ipcHandlers.keys()].sort()).toEqual([...channelNames].sort())
+  })
+
+  it('starts without loading jsdom, pg, the encoder or the import libraries: they wait in workers or for first use', async () => {
+    // What the library screen asks for on its first paint, answered by the main just started.
+    const page = { url: 'app://factdesk/index.html' }
+    await invoke('app.info', {}, page)
+    await invoke('stories.list', {}, page)
+    const deferred =
+      /node_modules[\\/](jsdom|pg|pg-[a-z]+|@energetic-ai|@tensorflow|mammoth|@mozilla[\\/]readability|dompurify|fflate)[\\/]/
+    const cache = Object.keys(createRequire(__filename).cache)
+    // The cache main's own dependencies went into (so an eager require of any of the above would show).
+    expect(cache.some((file) => /node_modules[\\/]zod[\\/]/.test(file))).toBe(true)
+    expect(cache.filter((file) => deferred.test(file))).toEqual([])
   })
 
   it('serves the page, its script and its style with their types and the CSP as a response header', async () => {
