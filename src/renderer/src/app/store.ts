@@ -216,7 +216,9 @@ export class EntityStore {
   private readonly stories = new Map<string, StoryEntry>()
   /** The newest index line main announced for each story written while this window is open. */
   private readonly summaries = new Map<string, StorySummary>()
+  /** The map the views last read; copied again only when read after a change (a desk pull announces thousands). */
   private summaryView: ReadonlyMap<string, StorySummary> = new Map()
+  private summariesChanged = false
   private followUpList: StoryFollowUp[] | null = null
   private followUpsAsked = false
   private readonly library: Slot<LibraryState>
@@ -303,7 +305,7 @@ export class EntityStore {
   reset(): void {
     this.stories.clear()
     this.summaries.clear()
-    this.summaryView = new Map()
+    this.summariesChanged = true
     this.followUpList = null
     this.followUpsAsked = false
     this.notices = []
@@ -436,7 +438,13 @@ export class EntityStore {
   // ---- index lines and follow-ups ------------------------------------------------------------------
 
   /** The newest index line main announced for each story written since the window opened. */
-  summaryMap = (): ReadonlyMap<string, StorySummary> => this.summaryView
+  summaryMap = (): ReadonlyMap<string, StorySummary> => {
+    if (this.summariesChanged) {
+      this.summaryView = new Map(this.summaries)
+      this.summariesChanged = false
+    }
+    return this.summaryView
+  }
 
   /** Every follow-up owed across the library (null until first loaded); asks main the first time. */
   followUps = (): StoryFollowUp[] | null => this.followUpList
@@ -474,7 +482,7 @@ export class EntityStore {
     } else {
       const { summary } = change
       this.summaries.set(summary.id, summary)
-      this.summaryView = new Map(this.summaries)
+      this.summariesChanged = true
       if (this.followUpList) {
         const mine = followUpsOf(summary)
         const list = this.followUpList
