@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { EventPayload } from '../../src/shared/contract'
-import { configIdentity, configNetworkHosts } from '../../src/main/app-config'
+import { configIdentity, configNetworkHosts, configWatchSchedule } from '../../src/main/app-config'
 import type { Core, CoreOptions } from '../../src/main/core'
 import type { EditorIdentity } from '../../src/main/identity'
 import { memorySecrets, type PickedFile, type Platform } from '../../src/main/platform'
@@ -126,6 +126,7 @@ export async function launchBrowserApp(
     // Like the app's per-user config: a config folder beside the library stands in for userData.
     identity: identity ?? configIdentity(path.join(path.dirname(libraryDir), 'user-data')),
     networkHosts: configNetworkHosts(path.join(path.dirname(libraryDir), 'user-data')),
+    watchSchedule: configWatchSchedule(path.join(path.dirname(libraryDir), 'user-data')),
     sampleStoryPath,
     isTrustedOrigin: (url) => url.startsWith(`${origin}/`),
     checkOutput,

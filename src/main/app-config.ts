@@ -1,10 +1,11 @@
 // The app's per-user config in <userData>/factdesk-config.json: where the library lives
 // (FACTDESK_LIBRARY_DIR, else the folder the user last opened, else <userData>/library) and who
-// is editing each library on this machine, and which local-network hosts URL imports may be redirected to. Nothing here imports Electron, so the browser driver
+// is editing each library on this machine, which local-network hosts URL imports may be redirected to, and how
+// often the published pages of signed-off stories are checked. Nothing here imports Electron, so the browser driver
 // keeps its own config file the same way.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { EditorIdentity, NetworkHosts } from './identity'
+import type { EditorIdentity, NetworkHosts, WatchSchedule } from './identity'
 import { writeFileDurably } from './store/durable-write'
 import { nodeFileIO } from './store/file-io'
 
@@ -14,6 +15,8 @@ interface AppConfig {
   editors?: Record<string, string>
   /** Hosts on this computer or the local network the editor allowed URL imports to be redirected to. */
   networkHosts?: string[]
+  /** Hours between checks of the published pages of signed-off stories; absent: off. */
+  watchHours?: number
 }
 
 const configFile = (userData: string): string => path.join(userData, 'factdesk-config.json')
@@ -33,6 +36,8 @@ async function readConfig(userData: string): Promise<AppConfig> {
     }
     if (Array.isArray(record.networkHosts))
       config.networkHosts = record.networkHosts.filter((h): h is string => typeof h === 'string')
+    if (typeof record.watchHours === 'number' && Number.isInteger(record.watchHours) && record.watchHours >= 1)
+      config.watchHours = Math.min(record.watchHours, 168)
     return config
   } catch {
     // No config yet, or a damaged one: start from defaults.
@@ -83,6 +88,18 @@ export function configNetworkHosts(userData: string): NetworkHosts {
     allow: (host) =>
       updateConfig(userData, (config) => {
         config.networkHosts = [...new Set([...(config.networkHosts ?? []), host])]
+      })
+  }
+}
+
+/** How often this computer checks the published pages, kept in the per-user config (off when absent). */
+export function configWatchSchedule(userData: string): WatchSchedule {
+  return {
+    hours: async () => (await readConfig(userData)).watchHours ?? null,
+    setHours: (hours) =>
+      updateConfig(userData, (config) => {
+        if (hours === null) delete config.watchHours
+        else config.watchHours = hours
       })
   }
 }

@@ -12,7 +12,13 @@ import { memoryHandlers } from './memory/handlers'
 import { SentenceEmbedder, type EmbedderOptions } from './memory/embedder'
 import { DeskMemory } from './memory/memory'
 import { deskManager, type DeskManager } from './desk/service'
-import { memoryNetworkHosts, type EditorIdentity, type NetworkHosts } from './identity'
+import {
+  memoryNetworkHosts,
+  memoryWatchSchedule,
+  type EditorIdentity,
+  type NetworkHosts,
+  type WatchSchedule
+} from './identity'
 import { externalUrl, type Platform } from './platform'
 import { annotationHandlers } from './services/annotations'
 import { claimHandlers } from './services/claims'
@@ -20,6 +26,7 @@ import { contactHandlers } from './services/contacts'
 import { History } from './services/history'
 import { randomId, type ServiceContext } from './services/context'
 import { libraryHandlers } from './services/library'
+import { PublishedWatch, type WatchTimers } from './services/published-watch'
 import { seedSampleStory } from './services/sample'
 import { sourceHandlers } from './services/sources'
 import { storyHandlers } from './services/stories'
@@ -36,6 +43,10 @@ export interface CoreOptions {
   identity: EditorIdentity
   /** Where this machine remembers the local-network hosts the editor allowed URL imports to reach (memory when not given). */
   networkHosts?: NetworkHosts
+  /** How often this machine checks the published pages of signed-off stories (off, in memory, when not given). */
+  watchSchedule?: WatchSchedule
+  /** The scheduled check's timer (tests drive a fake clock; the global timer when not given). */
+  watchTimers?: WatchTimers
   sampleStoryPath: string
   isTrustedOrigin(url: string): boolean
   now?: () => Date
@@ -65,6 +76,8 @@ export interface Core {
   readonly desk: DeskManager
   /** The library search's word index (tests and the bench wait on its background build). */
   readonly searchIndex: FullText
+  /** The scheduled check of published pages (services/published-watch.ts). */
+  readonly watch: PublishedWatch
   close(): Promise<void>
 }
 
@@ -150,6 +163,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const desk = deskManager(ctx, platform, options.deskRetryMs)
   deskChanged = (storyId) => desk.changed(storyId)
   await desk.resume()
+  const networkHosts = options.networkHosts ?? memoryNetworkHosts()
+  // A timer asks nothing: a redirect inward goes only to hosts the editor already allowed.
+  const watch = new PublishedWatch(ctx, {
+    schedule: options.watchSchedule ?? memoryWatchSchedule(),
+    timers: options.watchTimers,
+    fetchPage: (url) => importer.url(url, { consent: (host) => networkHosts.allowed(host) }),
+    finished: (run) => platform.emit('published.checked', run)
+  })
+  await watch.start()
 
   const handlers: Handlers = handlersOf({
     app: {
@@ -185,6 +207,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (!dir) return { opened: false, path: store.dir }
         if (dir === store.dir) return { opened: true, path: dir }
         const previous = store
+        await watch.stop()
         await desk.close()
         await previous.close()
         try {
@@ -192,10 +215,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           follow(await openLibrary(dir, { ...options, store: { ...options.store, takeOverLock: false } }, now, newId))
         } catch (error) {
           follow(await LibraryStore.open(previous.dir, { now, ...options.store, takeOverLock: false }))
+          await watch.start()
           throw error
         }
         chosenEditor = await options.identity.load(dir)
         await desk.resume()
+        await watch.start()
         await platform.rememberLibrary(dir)
         return { opened: true, path: dir }
       }
@@ -214,9 +239,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     annotations: annotationHandlers(ctx),
     contacts: contactHandlers(ctx),
     ...sourceHandlers(ctx),
-    ...transferHandlers(ctx, { platform, importer, networkHosts: options.networkHosts ?? memoryNetworkHosts() }),
+    ...transferHandlers(ctx, { platform, importer, networkHosts }),
     memory: memoryHandlers(ctx, memory, platform),
-    history: history.handlers(ctx)
+    history: history.handlers(ctx),
+    published: {
+      watch: () => watch.state(),
+      setWatch: ({ hours }) => watch.setHours(hours)
+    }
   })
 
   const dispatch: Dispatch = createDispatch(handlers, {
@@ -254,7 +283,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     get searchIndex() {
       return searchIndex().text
     },
+    watch,
     close: async () => {
+      await watch.stop()
       index?.text.close()
       await importer.close()
       await memory.close()

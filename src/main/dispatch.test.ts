@@ -157,7 +157,8 @@ describe('dispatch', () => {
     })
     expect(t.platform.events).toEqual([])
 
-    const summary = await t.call('stories.update', { id: storyId, patch: { title: 'Renamed' } })
+    const { signOff, ...summary } = await t.call('stories.update', { id: storyId, patch: { title: 'Renamed' } })
+    expect(signOff).toBeNull()
     expect(t.platform.events).toEqual([
       {
         event: 'library.changed',

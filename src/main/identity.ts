@@ -31,3 +31,18 @@ export function memoryNetworkHosts(): NetworkHosts {
     allow: async (host) => void hosts.add(host)
   }
 }
+
+/** How often this computer checks the published pages of signed-off stories (whole hours; null: off). */
+export interface WatchSchedule {
+  hours(): Promise<number | null>
+  setHours(hours: number | null): Promise<void>
+}
+
+/** Remembers the schedule for as long as the process lives; off to begin with. */
+export function memoryWatchSchedule(): WatchSchedule {
+  let chosen: number | null = null
+  return {
+    hours: async () => chosen,
+    setHours: async (hours) => void (chosen = hours)
+  }
+}

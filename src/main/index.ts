@@ -4,7 +4,13 @@ import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { createCore, type Core } from './core'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-protocol'
-import { configIdentity, configNetworkHosts, rememberLibraryDir, resolveLibraryDir } from './app-config'
+import {
+  configIdentity,
+  configNetworkHosts,
+  configWatchSchedule,
+  rememberLibraryDir,
+  resolveLibraryDir
+} from './app-config'
 import { electronPlatform } from './electron/electron-platform'
 import { registerIpc } from './electron/ipc'
 import { fileLog, type Log } from './electron/log'
@@ -49,6 +55,7 @@ async function start(): Promise<void> {
       platform,
       identity: configIdentity(userData),
       networkHosts: configNetworkHosts(userData),
+      watchSchedule: configWatchSchedule(userData),
       sampleStoryPath: path.join(app.getAppPath(), 'resources', 'sample-story.txt'),
       isTrustedOrigin: isAppUrl,
       checkOutput: !app.isPackaged,

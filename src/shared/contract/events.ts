@@ -4,6 +4,7 @@ import { Activity, Id, IsoDate, Person, Settings, Source, StorySummary } from '.
 import { CallId, WriteVersion } from './channel'
 import { DeskStatus } from './desk'
 import { LibraryNotice } from './library'
+import { WatchRun } from './published'
 
 /** What every announcement carries: the write's number and the window's calls that caused it (none: background work such as a desk pull). */
 const written = { version: WriteVersion, callIds: z.array(CallId) }
@@ -36,6 +37,8 @@ export type LibraryChange = z.infer<typeof LibraryChange>
 export const events = {
   'library.changed': LibraryChange,
   'store.recovered': LibraryNotice,
+  /** A scheduled check of the published pages finished (services/published-watch.ts). */
+  'published.checked': WatchRun,
   'desk.status': DeskStatus,
   'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
   /** An archive import: entries read in the worker, then checks indexed. */

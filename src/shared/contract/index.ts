@@ -9,6 +9,7 @@ import { deskChannels } from './desk'
 import { historyChannels } from './history'
 import { libraryChannels, libraryStateChannels, peopleChannels, settingsChannels, shellChannels } from './library'
 import { memoryChannels } from './memory'
+import { publishedChannels } from './published'
 import { revisionChannels, storyChannels } from './stories'
 import { annotationChannels, exportChannels, importChannels, packageChannels, reimportChannels } from './transfer'
 
@@ -20,6 +21,7 @@ export * from './events'
 export * from './history'
 export * from './library'
 export * from './memory'
+export * from './published'
 export * from './stories'
 export * from './transfer'
 
@@ -48,7 +50,8 @@ export const channelGroups = {
   package: packageChannels,
   memory: memoryChannels,
   desk: deskChannels,
-  history: historyChannels
+  history: historyChannels,
+  published: publishedChannels
 }
 
 export type ChannelGroups = typeof channelGroups

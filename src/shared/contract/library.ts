@@ -4,7 +4,17 @@ import { DeskState, FollowUp, Id, Name, Person, Settings, SettingsPatch, StorySu
 import { channels, read, write, NoInput, Nothing } from './channel'
 
 export const LibraryNotice = z.strictObject({
-  kind: z.enum(['recovered_from_backup', 'quarantined', 'read_only', 'created', 'missing', 'unreadable', 'rebuilt']),
+  kind: z.enum([
+    'recovered_from_backup',
+    'quarantined',
+    'read_only',
+    'created',
+    'missing',
+    'unreadable',
+    'rebuilt',
+    /** A scheduled check found a signed-off story's published page changed (file: the story's id). */
+    'published_changed'
+  ]),
   file: z.string(),
   message: z.string(),
   movedTo: z.string().nullable()

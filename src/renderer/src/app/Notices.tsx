@@ -11,7 +11,8 @@ const titles: Record<LibraryNotice['kind'], string> = {
   created: 'New library',
   missing: 'A story file is missing',
   unreadable: 'A file could not be read',
-  rebuilt: 'Library list rebuilt'
+  rebuilt: 'Library list rebuilt',
+  published_changed: 'A published page changed'
 }
 
 export function Notices({

@@ -23,6 +23,7 @@ import {
 import type { StorySummary } from '../../../shared/model'
 import { call, callsOf, onEvent } from '../api'
 import { StoryFollower, type StoryWrite } from '../story/follow'
+import { watchNotices } from '../settings/watch-notices'
 
 export interface Edit<S, T> {
   /** The one IPC call. */
@@ -238,9 +239,11 @@ export class EntityStore {
     if (this.off) return
     const offChanged = onEvent('library.changed', (change) => this.heard(change))
     const offRecovered = onEvent('store.recovered', (notice) => this.addNotices([notice]))
+    const offWatched = onEvent('published.checked', (run) => this.addNotices(watchNotices(run)))
     this.off = () => {
       offChanged()
       offRecovered()
+      offWatched()
     }
   }
 

@@ -13,6 +13,7 @@ import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
 import { DialogContent } from '../app/dialog'
+import { PublishedWatchSettings } from './PublishedWatchSettings'
 import { useDeskSync } from '../sync/desk-sync'
 import { stateWords } from '../sync/sync-words'
 
@@ -139,6 +140,7 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
           )}
         </Grid>
         {longField('funding', 'Who funds us', 'The desk is funded by…')}
+        <PublishedWatchSettings />
         <Heading size="3" as="h3">
           Sign-off
         </Heading>
