@@ -11,7 +11,7 @@ import { defaultVerdictLabels, type StoryFile } from '../../../shared/model'
 import { AppError } from '../../../shared/result'
 import { parsePackage, PACKAGE_FORMAT } from '../../package/json-package'
 import { nodeFileIO, readOnlyFileIO } from '../../store/file-io'
-import { LibraryStore } from '../../store/library-store'
+import type { LibraryStore } from '../../store/library-store'
 
 export interface ParsedArchive {
   format: ArchiveFormat
@@ -199,6 +199,8 @@ export async function readLibraryFolder(
   const name = path.basename(dir)
   let store: LibraryStore
   try {
+    // Loaded only here: the store is most of the worker's code, and every other import starts without it.
+    const { LibraryStore } = await import('../../store/library-store')
     store = await LibraryStore.open(dir, { io: readOnlyFileIO(nodeFileIO), lock: false })
   } catch (error) {
     throw invalid(
