@@ -449,15 +449,19 @@ describe('merge core under generated edit histories', () => {
           if (w.replica < 0) return
           if (holds(now[w.key], w)) return
           // Once on the desk, others could see it: from when the desk held this value (for this field)
-          // without a break up to the write's acceptance. Before that only its own library had it.
+          // without a break up to the write's acceptance, or (a write the desk never took, as another
+          // editor made the same edit first) up to the last time the desk held the same value.
+          // Before that only its own library had it.
           let since = Infinity
-          if (w.ackSeq !== null) {
-            since = w.ackSeq
-            for (const v of [...desk.history.get(w.key)!].reverse()) {
-              if (v.seq > w.ackSeq) continue
-              const holds =
-                w.field === DELETED_FIELD ? v.value === null : isDeepStrictEqual(v.value?.[w.field], w.value)
-              if (!holds) break
+          const versions = [...(desk.history.get(w.key) ?? [])].reverse()
+          const has = (v: { value: UnitValue | null }): boolean =>
+            w.field === DELETED_FIELD ? v.value === null : isDeepStrictEqual(v.value?.[w.field], w.value)
+          const upTo = w.ackSeq ?? versions.find(has)?.seq ?? null
+          if (upTo !== null) {
+            since = upTo
+            for (const v of versions) {
+              if (v.seq > upTo) continue
+              if (!has(v)) break
               since = v.seq
             }
           }
