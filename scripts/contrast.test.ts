@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import * as radix from '@radix-ui/colors'
 import { describe, expect, it } from 'vitest'
+import { defaultStatusScale, defaultVerdictScale } from '../src/shared/model'
+import { colourProblem, contrastRatio as ratio, themeBackgrounds } from '../src/shared/rules/contrast'
 
 const css = (name: string): string => readFileSync(path.resolve(__dirname, '../src/renderer/src', name), 'utf8')
 const scales = Array.from(css('radix.css').matchAll(/tokens\/colors\/(\w+)\.css/g), (m) => m[1]!)
@@ -17,18 +19,6 @@ const light = (scale: string, step: number): string => {
   return (
     overrides.get(token) ?? (radix as unknown as Record<string, Record<string, string>>)[scale]![`${scale}${step}`]!
   )
-}
-
-const luminance = (hex: string): number => {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-  })
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
-}
-const ratio = (a: string, b: string): number => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
-  return (hi! + 0.05) / (lo! + 0.05)
 }
 
 describe('light theme contrast tokens', () => {
@@ -48,4 +38,19 @@ describe('light theme contrast tokens', () => {
   it.each(['gray', 'slate', 'red'])('white text on solid %s (steps 9 and 10) is 4.5:1', (scale) => {
     for (const step of [9, 10]) expect(ratio('#ffffff', light(scale, step))).toBeGreaterThanOrEqual(4.5)
   })
+})
+
+describe('the colours of verdicts and statuses', () => {
+  it('are measured against the themes the app draws (Radix slate 1 and 2, light and dark, and white)', () => {
+    const r = radix as unknown as Record<string, Record<string, string>>
+    expect(themeBackgrounds.light).toEqual(['#ffffff', r.slate!.slate1, r.slate!.slate2])
+    expect(themeBackgrounds.dark).toEqual([r.slateDark!.slate1, r.slateDark!.slate2])
+  })
+
+  it.each([...defaultVerdictScale, ...defaultStatusScale].map((e) => [e.name, e.colour]))(
+    'the built-in %s (%s) reads 3:1 on both themes, with its name 4.5:1 on it',
+    (_, colour) => {
+      expect(colourProblem(colour)).toBeNull()
+    }
+  )
 })

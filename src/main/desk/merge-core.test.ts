@@ -14,6 +14,7 @@ import { budgetStory } from '../reports/testing/sample-report'
 import { DELETED_FIELD } from '../../shared/rules/sync-conflicts'
 import { heldKeys, mergeScope, resolveConflict, type OpenConflict } from './merge-core'
 import { kindOf, storyUnits, type UnitValue } from './units'
+import { defaultSettings, type Settings } from '../../shared/model'
 
 const file = budgetStory('s1')
 const STORY = 's1'
@@ -508,4 +509,40 @@ describe('merge core under generated edit histories', () => {
       { numRuns: Number(process.env.FACTDESK_PROPERTY_RUNS ?? 300) }
     )
   }, 120_000)
+})
+
+describe('desk settings an older Factdesk wrote', () => {
+  it('are read with their verdict and status names as the scales, not kept aside as unreadable', () => {
+    const { verdicts: _v, statuses: _s, ...rest } = defaultSettings
+    const older = {
+      ...rest,
+      verdictLabels: {
+        accurate: 'True',
+        mostly_accurate: 'Mostly true',
+        needs_context: 'Needs context',
+        misleading: 'Misleading',
+        false: 'False',
+        unverifiable: 'Unverifiable'
+      },
+      statusLabels: { open: 'Open', in_progress: 'In progress', waiting: 'Waiting on source', done: 'Done' }
+    }
+    // This library, upgraded from the same agreed settings: its scales carry the same names.
+    const named: Record<string, string> = { accurate: 'True', mostly_accurate: 'Mostly true' }
+    const local = {
+      ...defaultSettings,
+      verdicts: defaultSettings.verdicts.map((v) => ({ ...v, name: named[v.id] ?? v.name }))
+    }
+    const out = mergeScope({
+      storyId: null,
+      local: { settings: local },
+      bases: { settings: older },
+      remote: [{ key: 'settings', kind: 'settings', value: { ...older, organisationName: 'The Ledger' } }],
+      conflicts: {}
+    })
+    expect(out.unreadable).toEqual([])
+    expect(out.conflicts).toEqual({})
+    const merged = out.values.settings?.value as unknown as Settings
+    expect(merged.organisationName).toBe('The Ledger')
+    expect(merged.verdicts).toEqual(local.verdicts)
+  })
 })

@@ -14,6 +14,7 @@
 //   returned as `unreadable` for the caller to keep aside.
 import { isDeepStrictEqual } from 'node:util'
 import { DELETED_FIELD } from '../../shared/rules/sync-conflicts'
+import { scalesFromLabels } from '../store/migrations'
 import { idOf, merge3, unitSchemas, type FieldConflict, type UnitKind, type UnitValue } from './units'
 
 /** An open conflict as this library keeps it: plain JSON only. */
@@ -78,6 +79,13 @@ export function plain<T>(value: T): T {
 
 const asValue = (v: unknown): UnitValue | null => (v === undefined || v === null ? null : (v as UnitValue))
 
+/**
+ * A value an older Factdesk wrote, in the present shape: desk settings from before the scales carry the
+ * built-in verdicts' and statuses' names, which become the scales as a library's own do (migrations.ts).
+ */
+const upgraded = (kind: UnitKind, v: UnitValue | null): UnitValue | null =>
+  kind === 'settings' && v !== null && 'verdictLabels' in v ? (scalesFromLabels(v) as UnitValue) : v
+
 /** True when a remote value can be written into the library by this version. */
 export function readable(kind: UnitKind, value: unknown): boolean {
   return value === null || (typeof value === 'object' && unitSchemas[kind].safeParse(value).success)
@@ -94,7 +102,7 @@ export function mergeScope(input: ScopeMergeInput): ScopeMergeOutput {
   const out: ScopeMergeOutput = { values: {}, bases: {}, conflicts, keptLocal: [], unreadable: [] }
   const remote = [...input.remote].sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind])
   for (const r of remote) {
-    const rv = asValue(plain(r.value))
+    const rv = upgraded(r.kind, asValue(plain(r.value)))
     if (!readable(r.kind, rv)) {
       out.unreadable.push({ key: r.key, kind: r.kind, value: rv })
       continue
@@ -108,7 +116,7 @@ export function mergeScope(input: ScopeMergeInput): ScopeMergeOutput {
       continue
     }
     const known = conflicts[r.key]
-    const base = known ? known.base : asValue(input.bases[r.key])
+    const base = upgraded(r.kind, known ? known.base : asValue(input.bases[r.key]))
     const mine = localOf(r.key)
     const merged = merge3(base, mine, rv)
     let fields = merged.conflicts

@@ -35,9 +35,11 @@ describe('JSON verification package', () => {
     const pkg = parsePackage(await exportPackage())
     expect(pkg).toMatchObject({
       format: 'factdesk.verification-package',
-      version: 1,
+      version: 2,
       exportedAt: '2026-11-25T10:00:00.000Z'
     })
+    // The desk's verdict scale travels with it, so another desk prints each verdict as it was given.
+    expect(pkg.verdicts?.map((v) => v.id)).toContain('accurate')
     const merge = mergePackage(pkg, { stories: new Map(), sources: [], people: [] })
     expect(merge.storiesToWrite).toEqual([budgetStory(), hostileStory()])
     expect(merge.sourcesToAdd).toEqual(sources.filter((s) => s.id !== 's-unused'))
@@ -55,8 +57,8 @@ describe('JSON verification package', () => {
     expect(parseError('{"format": "something.else", "version": 1}').message).toMatch(
       /not a Factdesk verification package/
     )
-    expect(parseError('{"format": "factdesk.verification-package", "version": 2}').message).toMatch(
-      /newer version of Factdesk \(package version 2/
+    expect(parseError('{"format": "factdesk.verification-package", "version": 3}').message).toMatch(
+      /newer version of Factdesk \(package version 3/
     )
     expect(parseError('{"format": "factdesk.verification-package", "version": "1"}').message).toMatch(
       /no valid version/

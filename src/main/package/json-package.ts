@@ -1,13 +1,14 @@
 // The JSON verification package: a versioned, full-fidelity copy of stories that another library can import.
 import { z } from 'zod'
-import { IsoDate, Person, Source, STORY_SCHEMA_VERSION, StoryFile } from '../../shared/model'
+import { IsoDate, Person, Source, STORY_SCHEMA_VERSION, StoryFile, VerdictScale } from '../../shared/model'
 import { AppError } from '../../shared/result'
 import { sourceToV4, upgradeStoryRecord } from '../store/migrations'
 import type { ReportModel } from '../reports/model'
 import { referencedSources } from '../reports/references'
 
 export const PACKAGE_FORMAT = 'factdesk.verification-package'
-export const PACKAGE_VERSION = 1
+/** 2: the package carries the desk's verdict scale, so its verdicts print as they did when given. */
+export const PACKAGE_VERSION = 2
 
 export const VerificationPackage = z
   .strictObject({
@@ -16,7 +17,9 @@ export const VerificationPackage = z
     exportedAt: IsoDate,
     stories: z.array(StoryFile),
     sources: z.array(Source),
-    people: z.array(Person)
+    people: z.array(Person),
+    /** The exporting desk's verdict scale (names, former names, ratings); absent in a version 1 package. */
+    verdicts: VerdictScale.optional()
   })
   .superRefine((pkg, ctx) => {
     // The schemas check each record; these check that the records point at each other.
@@ -72,7 +75,8 @@ export function toPackage(model: ReportModel): VerificationPackage {
     exportedAt: model.generatedAt,
     stories,
     sources: referencedSources(stories, model.sources),
-    people: model.people
+    people: model.people,
+    verdicts: model.scales.verdicts
   }
 }
 
@@ -115,7 +119,8 @@ export function parsePackage(text: string): VerificationPackage {
     : head.stories
   // Sources carry no version of their own: one from before confidential sources was not confidential.
   const sources = Array.isArray(head.sources) ? head.sources.map(sourceToV4) : head.sources
-  const parsed = VerificationPackage.safeParse({ ...head, stories, sources })
+  // A version 1 package is a version 2 package without the scale.
+  const parsed = VerificationPackage.safeParse({ ...head, version: PACKAGE_VERSION, stories, sources })
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),

@@ -40,8 +40,8 @@ describe('buildReport', () => {
   it('uses the desk’s own verdict and status names', () => {
     const renamed = {
       ...settings,
-      verdictLabels: { ...settings.verdictLabels, false: 'Pants on fire' },
-      statusLabels: { ...settings.statusLabels, done: 'Signed off' }
+      verdicts: settings.verdicts.map((e) => (e.id === 'false' ? { ...e, name: 'Pants on fire' } : e)),
+      statuses: settings.statuses.map((e) => (e.id === 'done' ? { ...e, name: 'Signed off' } : e))
     }
     const claim = buildReport(sampleInput({ settings: renamed })).stories[0]?.claims[1]
     expect(claim).toMatchObject({ verdictLabel: 'Pants on fire', statusLabel: 'Signed off' })

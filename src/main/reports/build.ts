@@ -1,6 +1,6 @@
 // buildReport: turns story files plus the library's sources, people and settings into one ReportModel.
 import type { ReportOptions } from '../../shared/contract/transfer'
-import { claimStatuses, verdicts, type Person, type Settings, type Source, type StoryFile } from '../../shared/model'
+import type { Person, Settings, Source, StoryFile } from '../../shared/model'
 import {
   checkedWordsIfChanged,
   claimLabel,
@@ -10,10 +10,18 @@ import {
   storyOrder
 } from '../../shared/rules/claims'
 import { contactMethodLabels, contactOutcomeLabels } from '../../shared/rules/contacts'
+import {
+  printedVerdict,
+  statusName,
+  statusesIncluding,
+  verdictEntry,
+  verdictName,
+  verdictsIncluding
+} from '../../shared/rules/scales'
 import { partText } from '../../shared/text/parts'
 import { redactFiles, redactSource } from './confidential'
 import { wordsInContext } from './context'
-import type { ReportClaim, ReportModel, ReportSource, ReportStory, Tally, VerdictKey } from './model'
+import type { ReportClaim, ReportModel, ReportSource, ReportStory, SummaryRow, Tally } from './model'
 import { referencedPeople, referencedSources } from './references'
 
 export interface ReportInput {
@@ -27,18 +35,35 @@ export interface ReportInput {
   deletedStoryIds?: ReadonlySet<string>
 }
 
-export const verdictKeys: VerdictKey[] = [...verdicts, 'recheck', 'none']
-
-export const emptyTally = (): Tally => ({
-  claims: 0,
-  byStatus: Object.fromEntries(claimStatuses.map((s) => [s, 0])) as Tally['byStatus'],
-  byVerdict: Object.fromEntries(verdictKeys.map((v) => [v, 0])) as Tally['byVerdict']
-})
+export const emptyTally = (): Tally => ({ claims: 0, byStatus: {}, byVerdict: {} })
 
 function count(tally: Tally, claim: Pick<ReportClaim, 'status' | 'verdict' | 'needsRecheck'>): void {
   tally.claims++
-  tally.byStatus[claim.status]++
-  tally.byVerdict[claim.verdict === null ? 'none' : claim.needsRecheck ? 'recheck' : claim.verdict]++
+  tally.byStatus[claim.status] = (tally.byStatus[claim.status] ?? 0) + 1
+  const key = claim.verdict === null ? 'none' : claim.needsRecheck ? 'recheck' : claim.verdict
+  tally.byVerdict[key] = (tally.byVerdict[key] ?? 0) + 1
+}
+
+/** A verdict waiting for re-check, and none yet: counted apart from the scale, in these colours. */
+const RECHECK_ROW: SummaryRow = { key: 'recheck', label: 'Needs re-check', colour: '#8250df' }
+const NONE_ROW: SummaryRow = { key: 'none', label: 'No verdict yet', colour: '#d0d5db' }
+
+/**
+ * The summary's rows: the desk's scale in its order (a retired entry only while claims in the report
+ * carry it), named as it is called now, then re-check and none.
+ */
+function summaryRows(settings: Settings, totals: Tally): { verdicts: SummaryRow[]; statuses: SummaryRow[] } {
+  const inUse = (tally: Record<string, number>, id: string): boolean => (tally[id] ?? 0) > 0
+  const verdicts = verdictsIncluding(
+    settings,
+    Object.keys(totals.byVerdict).filter((k) => k !== 'none' && k !== 'recheck')
+  )
+    .filter((e) => !e.retired || inUse(totals.byVerdict, e.id))
+    .map((e) => ({ key: e.id, label: e.name, colour: e.colour }))
+  const statuses = statusesIncluding(settings, Object.keys(totals.byStatus))
+    .filter((e) => !e.retired || inUse(totals.byStatus, e.id))
+    .map((e) => ({ key: e.id, label: e.name, colour: e.colour }))
+  return { verdicts: [...verdicts, RECHECK_ROW, NONE_ROW], statuses }
 }
 
 const toReportSource = (s: Source): ReportSource => ({
@@ -148,9 +173,10 @@ export function buildReport(input: ReportInput): ReportModel {
           type: claim.type,
           speaker: claim.speaker,
           status: claim.status,
-          statusLabel: settings.statusLabels[claim.status],
+          statusLabel: statusName(settings, claim.status),
           verdict: claim.verdict,
-          verdictLabel: claim.verdict ? settings.verdictLabels[claim.verdict] : '',
+          verdictLabel: printedVerdict(settings, claim),
+          verdictColour: claim.verdict ? verdictEntry(settings, claim.verdict).colour : '',
           verdictBy: nameOf(given.by),
           verdictAt: given.at,
           reviews: claim.reviews.map((r) => ({
@@ -160,7 +186,7 @@ export function buildReport(input: ReportInput): ReportModel {
             stance: r.stance,
             confidence: r.confidence,
             note: r.note,
-            verdictLabel: settings.verdictLabels[r.verdict],
+            verdictLabel: verdictName(settings, r.verdict, r.at),
             current: current.has(r.id)
           })),
           needsRecheck: needsRecheck(claim),
@@ -262,8 +288,8 @@ export function buildReport(input: ReportInput): ReportModel {
     },
     transparency: settings.transparency,
     factCheckBaseUrl: settings.factCheckBaseUrl,
-    verdictLabels: settings.verdictLabels,
-    statusLabels: settings.statusLabels,
+    scales: { verdicts: settings.verdicts, statuses: settings.statuses },
+    summaryRows: summaryRows(settings, totals),
     totals,
     stories,
     files,

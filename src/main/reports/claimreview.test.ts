@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { claimStatuses, verdicts } from '../../shared/model'
+import { defaultVerdictScale, workflowStages } from '../../shared/model'
 import { buildReport } from './build'
 import { ratingExplanation, renderClaimReview } from './claimreview'
 import { renderReport } from './render'
@@ -184,8 +184,8 @@ describe('ClaimReview JSON-LD by Google’s guidelines', () => {
       fc.property(
         fc.array(
           fc.record({
-            status: fc.constantFrom(...claimStatuses),
-            verdict: fc.option(fc.constantFrom(...verdicts)),
+            status: fc.constantFrom(...workflowStages),
+            verdict: fc.option(fc.constantFrom(...defaultVerdictScale.map((e) => e.id))),
             publishedUrl: fc.constantFrom(...urlPool),
             restatement: fc.string({ maxLength: 40 }),
             rationale: fc.string({ maxLength: 400 })
@@ -216,7 +216,10 @@ describe('ClaimReview JSON-LD by Google’s guidelines', () => {
   })
 
   it('uses the desk’s verdict names and prefers the restatement', () => {
-    const renamed = { ...settings, verdictLabels: { ...settings.verdictLabels, misleading: 'Half true' } }
+    const renamed = {
+      ...settings,
+      verdicts: settings.verdicts.map((e) => (e.id === 'misleading' ? { ...e, name: 'Half true' } : e))
+    }
     const { text } = renderClaimReview(
       buildReport(sampleInput({ stories: [signedOff(hostileStory())], settings: renamed }))
     )

@@ -1,23 +1,9 @@
 // ClaimReview JSON-LD (schema.org) for every published verdict: the markup search engines read.
 // Google's fields: https://developers.google.com/search/docs/appearance/structured-data/factcheck
-import type { Verdict } from '../../shared/model'
 import { leftOutReasons, whyNotPublishable, type LeftOutReason } from '../../shared/rules/claims'
+import { reviewRating } from '../../shared/rules/scales'
 import { jsonForScript, safeHttpUrl } from './escape'
 import type { ReportClaim, ReportModel, ReportStory } from './model'
-
-/**
- * Verdicts on a 1 (worst) to 5 (best) scale. `unverifiable` gets no number: it says nothing about
- * truth, and putting it mid-scale would read as "half true". It keeps its label (alternateName,
- * the only rating field Google requires) and the scale bounds, so consumers see it is unrated.
- */
-export const ratingScale: Record<Verdict, number | null> = {
-  accurate: 5,
-  mostly_accurate: 4,
-  needs_context: 3,
-  misleading: 2,
-  false: 1,
-  unverifiable: null
-}
 
 /** Words that mark a speaker as an institution rather than a person; a heuristic, so Person is the default. */
 const organisationWords =
@@ -122,12 +108,11 @@ export function lastCorrection(claim: Pick<ReportClaim, 'id'>, story: ReportStor
 }
 
 export function claimReview(
-  claim: ReportClaim & { verdict: Verdict },
+  claim: ReportClaim & { verdict: string },
   story: ReportStory,
   model: ReportModel,
   url: string | undefined
 ): Record<string, unknown> {
-  const rating = ratingScale[claim.verdict]
   const org = model.organisation.name
     ? compact({
         '@type': 'Organization',
@@ -149,12 +134,10 @@ export function claimReview(
     dateModified: corrected ? day(corrected) : undefined,
     inLanguage: story.language || undefined,
     author: org,
+    // The desk's mapping of the verdict (its scale in settings); named as the verdict printed when given.
     reviewRating: compact({
       '@type': 'Rating',
-      ratingValue: rating ?? undefined,
-      bestRating: 5,
-      worstRating: 1,
-      alternateName: claim.verdictLabel,
+      ...reviewRating(model.scales, claim.verdict, claim.verdictLabel),
       ratingExplanation: ratingExplanation(claim.rationale)
     }),
     itemReviewed: compact({

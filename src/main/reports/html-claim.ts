@@ -3,6 +3,7 @@
 // PDF's structure tree and in Chromium's print layout, so a 1,000-claim report prints in seconds only
 // if a claim is a few dozen nodes. Parts of a claim are labelled paragraphs, not headings, so the
 // PDF outline lists stories and claims rather than thousands of "Evidence" entries.
+import { textOn } from '../../shared/rules/contrast'
 import { safeHttpUrl } from './escape'
 import { html, type HtmlPart, type SafeHtml } from './html-template'
 import { claimTypeLabels, formatDate, formatDateTime, sourceKindLabels, stanceLabels } from './labels'
@@ -54,7 +55,8 @@ function verdictBadge(c: ReportClaim): SafeHtml {
   if (!c.verdict) return html`<span class="badge v-none">No verdict yet</span>`
   if (c.needsRecheck)
     return html`<span class="badge recheck">Needs re-check</span> <span class="badge stale" title="Given on other words">${c.verdictLabel}</span>`
-  return html`<span class="badge v-${c.verdict}">${c.verdictLabel}</span>`
+  // The desk's colour, with black or white text, whichever reads on it (rules/contrast.ts).
+  return html`<span class="badge" data-verdict="${c.verdict}" style="background:${c.verdictColour};color:${textOn(c.verdictColour)}">${c.verdictLabel}</span>`
 }
 
 /** The short facts on one line: "Type: Statistic · Speaker: Dana Ortiz · …"; user text is isolated in <bdi>. */

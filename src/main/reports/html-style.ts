@@ -1,10 +1,5 @@
 // The report's stylesheet, inlined so the file needs nothing else: system fonts only, no url(), no @import.
-import { verdictColours } from './labels'
 import { printCopyHiddenFromPx } from './pdf'
-
-const verdictBadges = Object.entries(verdictColours)
-  .map(([verdict, colour]) => `.v-${verdict}{background:${colour}}`)
-  .join('\n')
 
 export const reportCss = `
 @page { size: A4; margin: 15mm 14mm 19mm;
@@ -41,8 +36,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .signoff.override { border-color: #c62828; background: #fff5f5; }
 table.working { font-size: 8.5pt; }
 table.working caption { font-size: 8pt; text-transform: uppercase; letter-spacing: .04em; color: #57606a; padding: .2rem 0 0; }
-${verdictBadges}
-.v-none { color: #1b1f24; }
+.v-none { background: #d0d5db; color: #1b1f24; }
 .context { margin: .2rem 0 .3rem; padding: .25rem .5rem; border-left: 3px solid #8c959f; background: #f6f8fa; }
 .context mark { background: #fff1a8; padding: 0 .1em; }
 .context .around { color: #57606a; }

@@ -1,22 +1,19 @@
 // The summary block: counts by verdict and by status as tables, and the same verdicts as a stacked bar.
-import { claimStatuses } from '../../shared/model'
-import { verdictKeys } from './build'
 import { html, type SafeHtml } from './html-template'
-import { verdictColours, verdictKeyLabel } from './labels'
-import type { ReportModel, Tally, VerdictKey } from './model'
+import type { ReportModel, SummaryRow, Tally } from './model'
 
 /**
  * Inline SVG rather than CSS widths on divs: it prints exactly, scales with the page and carries
  * its own text alternative (role="img" + <title>) for screen readers and tagged PDF.
  */
-export function verdictBar(tally: Tally, label: (v: VerdictKey) => string): SafeHtml {
-  const parts = verdictKeys.filter((v) => tally.byVerdict[v] > 0)
-  const description =
-    parts.length === 0 ? 'No claims' : parts.map((v) => `${label(v)}: ${tally.byVerdict[v]}`).join(', ')
+export function verdictBar(tally: Tally, rows: readonly SummaryRow[]): SafeHtml {
+  const n = (v: SummaryRow): number => tally.byVerdict[v.key] ?? 0
+  const parts = rows.filter((v) => n(v) > 0)
+  const description = parts.length === 0 ? 'No claims' : parts.map((v) => `${v.label}: ${n(v)}`).join(', ')
   let x = 0
   const rects = parts.map((v) => {
-    const width = (tally.byVerdict[v] / tally.claims) * 100
-    const rect = html`<rect x="${x.toFixed(3)}" y="0" width="${width.toFixed(3)}" height="10" fill="${verdictColours[v]}"><title>${label(v)}: ${tally.byVerdict[v]}</title></rect>`
+    const width = (n(v) / tally.claims) * 100
+    const rect = html`<rect x="${x.toFixed(3)}" y="0" width="${width.toFixed(3)}" height="10" fill="${v.colour}"><title>${v.label}: ${n(v)}</title></rect>`
     x += width
     return rect
   })
@@ -24,17 +21,16 @@ export function verdictBar(tally: Tally, label: (v: VerdictKey) => string): Safe
 }
 
 export function summary(model: ReportModel, tally: Tally, heading: string): SafeHtml {
-  const verdictLabel = (v: VerdictKey): string => verdictKeyLabel(model.verdictLabels, v)
-  const verdictRows = verdictKeys.map(
+  const { verdicts, statuses } = model.summaryRows
+  const verdictRows = verdicts.map(
     (v) =>
-      html`<tr><th scope="row"><span class="swatch" style="background:${verdictColours[v]}"></span><bdi>${verdictLabel(v)}</bdi></th><td class="n">${tally.byVerdict[v]}</td></tr>`
+      html`<tr><th scope="row"><span class="swatch" style="background:${v.colour}"></span><bdi>${v.label}</bdi></th><td class="n">${tally.byVerdict[v.key] ?? 0}</td></tr>`
   )
-  const statusRows = claimStatuses.map(
-    (s) =>
-      html`<tr><th scope="row"><bdi>${model.statusLabels[s]}</bdi></th><td class="n">${tally.byStatus[s]}</td></tr>`
+  const statusRows = statuses.map(
+    (s) => html`<tr><th scope="row"><bdi>${s.label}</bdi></th><td class="n">${tally.byStatus[s.key] ?? 0}</td></tr>`
   )
   return html`<div class="summary" role="group" aria-label="${heading}">
-${verdictBar(tally, verdictLabel)}
+${verdictBar(tally, verdicts)}
 <table class="by-verdict"><caption>By verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col" class="n">Claims</th></tr></thead><tbody>${verdictRows}</tbody><tfoot><tr><th scope="row">All claims</th><td class="n">${tally.claims}</td></tr></tfoot></table>
 <table class="by-status"><caption>By status</caption><thead><tr><th scope="col">Status</th><th scope="col" class="n">Claims</th></tr></thead><tbody>${statusRows}</tbody></table>
 </div>`

@@ -1,24 +1,7 @@
 // Words a reader sees for the model's enum values and dates, shared by the human-readable formats.
-import type { Verdict } from '../../shared/model'
 import type { ReportReview } from './model'
 
 export { claimTypeLabels, deskStateLabels, sourceKindLabels, stanceLabels } from '../../shared/labels'
-
-/** What the summary calls a verdict key: a verdict's desk name, or one of the two that are not verdicts. */
-export const verdictKeyLabel = (labels: Record<Verdict, string>, key: Verdict | 'recheck' | 'none'): string =>
-  key === 'none' ? 'No verdict yet' : key === 'recheck' ? 'Needs re-check' : labels[key]
-
-/** Colours for the summary bar, from accurate (green) to false (red); grey for no verdict yet. */
-export const verdictColours: Record<Verdict | 'recheck' | 'none', string> = {
-  recheck: '#8250df',
-  accurate: '#1a7f37',
-  mostly_accurate: '#6aa84f',
-  needs_context: '#d4a017',
-  misleading: '#e07b24',
-  false: '#c62828',
-  unverifiable: '#6b7b8c',
-  none: '#d0d5db'
-}
 
 const months = [
   'January',

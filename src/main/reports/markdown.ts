@@ -1,6 +1,4 @@
 // The Markdown report, for pasting into a CMS or a chat channel; all user text is escaped.
-import { claimStatuses } from '../../shared/model'
-import { verdictKeys } from './build'
 import { escapeMarkdown, escapeMarkdownInline as inline, safeHttpUrl } from './escape'
 import {
   claimTypeLabels,
@@ -9,8 +7,7 @@ import {
   formatDate,
   formatDateTime,
   sourceKindLabels,
-  stanceLabels,
-  verdictKeyLabel
+  stanceLabels
 } from './labels'
 import type { ReportClaim, ReportEvidence, ReportModel, ReportStory, Tally } from './model'
 
@@ -31,11 +28,11 @@ function tallyTable(model: ReportModel, tally: Tally): string {
   const rows = [
     '| Verdict | Claims |',
     '| --- | ---: |',
-    ...verdictKeys.map((v) => `| ${inline(verdictKeyLabel(model.verdictLabels, v))} | ${tally.byVerdict[v]} |`),
+    ...model.summaryRows.verdicts.map((v) => `| ${inline(v.label)} | ${tally.byVerdict[v.key] ?? 0} |`),
     '',
     '| Status | Claims |',
     '| --- | ---: |',
-    ...claimStatuses.map((s) => `| ${inline(model.statusLabels[s])} | ${tally.byStatus[s]} |`)
+    ...model.summaryRows.statuses.map((s) => `| ${inline(s.label)} | ${tally.byStatus[s.key] ?? 0} |`)
   ]
   return rows.join('\n')
 }

@@ -12,19 +12,27 @@ import type {
   SourceKind,
   Stance,
   StoryFile,
-  Transparency,
-  Verdict
+  Settings,
+  Transparency
 } from '../../shared/model'
 
 /**
  * Counts for the summary. `none` is claims that have no verdict yet; `recheck` is claims whose
  * verdict was given on other words, counted apart so no total presents it as current.
  */
-export type VerdictKey = Verdict | 'recheck' | 'none'
 export interface Tally {
   claims: number
+  /** By status id; an id no claim has is absent (read it as 0). */
   byStatus: Record<ClaimStatus, number>
-  byVerdict: Record<VerdictKey, number>
+  /** By verdict id, plus `recheck` and `none`; an absent key is 0. */
+  byVerdict: Record<string, number>
+}
+
+/** One row of the summary: a verdict (or re-check, or none) or a status, as the desk's scale has it now. */
+export interface SummaryRow {
+  key: string
+  label: string
+  colour: string
 }
 
 export interface ReportSource {
@@ -107,8 +115,11 @@ export interface ReportClaim {
   speaker: string
   status: ClaimStatus
   statusLabel: string
-  verdict: Verdict | null
+  verdict: string | null
+  /** The verdict's name when it was given (shared/rules/scales.ts), so a later rename changes no report. */
   verdictLabel: string
+  /** Its colour on the desk's scale; '' without a verdict. */
+  verdictColour: string
   /** Who gave the present verdict and when (from the activity log, else the claim's checked words); '' without one. */
   verdictBy: string
   verdictAt: string
@@ -185,8 +196,10 @@ export interface ReportModel {
   /** The IFCN statements: methodology, corrections policy, contact, funding. */
   transparency: Transparency
   factCheckBaseUrl: string
-  verdictLabels: Record<Verdict, string>
-  statusLabels: Record<ClaimStatus, string>
+  /** The desk's verdict scale and statuses (ClaimReview reads each verdict's rating from it). */
+  scales: Pick<Settings, 'verdicts' | 'statuses'>
+  /** The rows of every summary, in the desk's order. */
+  summaryRows: { verdicts: SummaryRow[]; statuses: SummaryRow[] }
   totals: Tally
   stories: ReportStory[]
   /** Full-fidelity material for the JSON verification package, untouched by the report options. */

@@ -1,5 +1,6 @@
 // A story's claims as a W3C Web Annotation collection (JSON-LD, https://www.w3.org/TR/annotation-model/):
 // what Hypothesis, Recogito and annotation stores exchange. Read back by ../package/web-annotation.ts.
+import { printedVerdict } from '../../shared/rules/scales'
 import type { Claim, StoryFile } from '../../shared/model'
 import { storyOrder } from '../../shared/rules/claims'
 import { jsonForScript } from './escape'
@@ -41,7 +42,7 @@ function annotation(model: ReportModel, file: StoryFile, claim: Claim): Record<s
       : plain
   const revision = file.revisions.find((r) => r.revision === claim.anchor.revision)
   const bodies: Record<string, unknown>[] = []
-  if (claim.verdict) bodies.push(textual('assessing', model.verdictLabels[claim.verdict]))
+  if (claim.verdict) bodies.push(textual('assessing', printedVerdict(model.scales, claim)))
   if (claim.rationale) bodies.push(textual('commenting', claim.rationale, { id: rationaleId(claim.id) }))
   if (claim.restatement) bodies.push(textual('describing', claim.restatement))
   for (const tag of claim.tags) bodies.push(textual('tagging', tag))

@@ -5,7 +5,9 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { verdicts, type Claim } from '../../shared/model'
+import { defaultVerdictScale, type Claim } from '../../shared/model'
+
+const verdicts = defaultVerdictScale.map((e) => e.id)
 import { ANNO_CONTEXT } from '../reports/web-annotation'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 

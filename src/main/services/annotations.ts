@@ -4,18 +4,17 @@
 import type { GroupHandlers } from '../registry'
 import type { AnnotationImportResult } from '../../shared/contract'
 import {
-  defaultSettings,
+  defaultVerdictScale,
   IsoDate,
-  verdicts,
   type Claim,
   type ClaimAnchor,
   type Comment,
   type Person,
   type Settings,
-  type StoryFile,
-  type Verdict
+  type StoryFile
 } from '../../shared/model'
 import { checkedNow, claimLabel, isChecked } from '../../shared/rules/claims'
+import { verdictChoices, verdictName } from '../../shared/rules/scales'
 import { CONTEXT_LENGTH, resolveAnchor } from '../../shared/text/anchor'
 import { anchorRange, partText, sameRange, type PartRange } from '../../shared/text/parts'
 import { trimRange } from '../../shared/text/range'
@@ -30,14 +29,21 @@ const norm = (s: string): string =>
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ')
 
-/** An assessment names a verdict by this desk's label, the default label or the verdict's code. */
-function verdictNamed(assessment: string, settings: Settings): Verdict | null {
+/**
+ * An assessment names a verdict the desk gives now by its name, a name it had before, its built-in name or
+ * its id (an export prints the name a verdict had when it was given).
+ */
+function verdictNamed(assessment: string, settings: Settings): string | null {
   const a = norm(assessment)
-  return (
-    verdicts.find(
-      (v) => norm(v) === a || norm(settings.verdictLabels[v]) === a || norm(defaultSettings.verdictLabels[v]) === a
-    ) ?? null
+  const builtIn = (id: string): string => defaultVerdictScale.find((d) => d.id === id)?.name ?? id
+  const found = verdictChoices(settings).find(
+    (v) =>
+      norm(v.id) === a ||
+      norm(v.name) === a ||
+      norm(builtIn(v.id)) === a ||
+      v.formerNames.some((f) => norm(f.name) === a)
   )
+  return found?.id ?? null
 }
 
 /** Where the annotation's words are in the story now: in the part its selectors name, else the text, then the headline. */
@@ -148,7 +154,7 @@ export function placeAnnotations(
         field: 'verdict',
         from: null,
         to: verdict,
-        summary: aboutClaim(claim, `Verdict “${settings.verdictLabels[verdict]}” taken from the annotation`)
+        summary: aboutClaim(claim, `Verdict “${verdictName(settings, verdict)}” taken from the annotation`)
       })
     claims.set(a.ref, claim)
     result.placed.push({ claimId: claim.id, label: claimLabel(claim.number), words: placedWords, how: spot.how })

@@ -13,6 +13,7 @@ import {
   recheckAfterReattach,
   whyNoReview
 } from '../../shared/rules/claims'
+import { isDone, statusChoices, verdictChoices, verdictName as nameOnScale } from '../../shared/rules/scales'
 import { describe } from '../../shared/text/anchor'
 import { anchorRange, partText, sameRange, type PartRange } from '../../shared/text/parts'
 import { trimRange, type TextRange } from '../../shared/text/range'
@@ -86,7 +87,7 @@ export const aboutClaim = (claim: Pick<Claim, 'number'>, text: string): string =
 
 export function claimHandlers(ctx: ServiceContext) {
   const verdictName = (verdict: Claim['verdict']): string =>
-    verdict ? ctx.store.library.settings.verdictLabels[verdict] : 'no verdict'
+    verdict ? nameOnScale(ctx.store.library.settings, verdict) : 'no verdict'
 
   /**
    * Keeps the checked words in step with a change: a verdict given (or changed) records the words
@@ -126,9 +127,25 @@ export function claimHandlers(ctx: ServiceContext) {
     }
   }
 
+  /**
+   * A verdict or status given now is one the desk's scales offer (a retired one only stays on the claims
+   * that had it): ids from another desk's scale, or retired since the window last heard, are refused.
+   */
+  function assertOffered(fields: Partial<ClaimFields>, before: Pick<Claim, 'verdict' | 'status'> | null): void {
+    const settings = ctx.store.library.settings
+    const { verdict, status } = fields
+    if (verdict != null && verdict !== before?.verdict && !verdictChoices(settings).some((e) => e.id === verdict))
+      throw new AppError(
+        'invalid_input',
+        `“${nameOnScale(settings, verdict)}” is not a verdict this desk gives now (see Settings).`
+      )
+    if (status !== undefined && status !== before?.status && !statusChoices(settings).some((e) => e.id === status))
+      throw new AppError('invalid_input', `“${status}” is not a status this desk uses now (see Settings).`)
+  }
+
   /** The desk's second-review rule: a claim is Done only once another editor agreed with its present verdict. */
   function assertReviewedIfDone(claim: Claim): void {
-    if (claim.status === 'done' && lacksSecondReview(claim, ctx.store.library.settings))
+    if (isDone(claim) && lacksSecondReview(claim, ctx.store.library.settings))
       throw new AppError(
         'conflict',
         `${claimLabel(claim.number)} needs an agreeing second review of its verdict by another editor before it can be Done (a desk rule in Settings).`
@@ -147,6 +164,7 @@ export function claimHandlers(ctx: ServiceContext) {
             `Those exact words are already a claim (marked ${twin.createdAt.slice(0, 10)}). Open it from the claim list instead.`
           )
         const at = ctx.now().toISOString()
+        if (fields) assertOffered(fields, null)
         const claim = newClaim(file, range, ctx.newId(), by, at, fields)
         recordCheck(file, claim, defaultClaimFields, by, at)
         assertReviewedIfDone(claim)
@@ -169,6 +187,7 @@ export function claimHandlers(ctx: ServiceContext) {
         const claim = findClaim(file, claimId)
         const at = ctx.now().toISOString()
         const before = { verdict: claim.verdict, status: claim.status }
+        assertOffered(patch, before)
         for (const [field, next] of Object.entries(patch) as [keyof ClaimFields, ClaimFields[keyof ClaimFields]][]) {
           const previous = claim[field]
           if (next === undefined || JSON.stringify(next) === JSON.stringify(previous)) continue
@@ -184,7 +203,7 @@ export function claimHandlers(ctx: ServiceContext) {
         }
         if (
           requireCheckedAgainst &&
-          (patch.status === 'done' || patch.checkedAgainst !== undefined) &&
+          ((patch.status !== undefined && isDone(claim)) || patch.checkedAgainst !== undefined) &&
           lacksCheckedAgainst(claim, file.evidence)
         ) {
           throw new AppError(
@@ -194,7 +213,8 @@ export function claimHandlers(ctx: ServiceContext) {
         }
         recordCheck(file, claim, before, by, at)
         // Setting Done, or changing the verdict of a Done claim (its reviews were of the old one).
-        if (patch.status === 'done' || claim.verdict !== before.verdict) assertReviewedIfDone(claim)
+        if ((patch.status !== undefined && isDone(claim)) || claim.verdict !== before.verdict)
+          assertReviewedIfDone(claim)
         claim.updatedAt = at
         claim.updatedBy = by
         file.story.updatedAt = at

@@ -5,7 +5,10 @@ import fc from 'fast-check'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { anyClaim, type ClaimFilter } from '../../shared/contract'
-import { claimStatuses, verdicts, type Claim } from '../../shared/model'
+import { defaultVerdictScale, workflowStages, type Claim } from '../../shared/model'
+
+const verdicts = defaultVerdictScale.map((e) => e.id)
+const claimStatuses = workflowStages
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
 let t: TestCore

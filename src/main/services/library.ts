@@ -2,6 +2,7 @@
 import type { GroupHandlers } from '../registry'
 import type { LibraryFile, Person } from '../../shared/model'
 import { AppError } from '../../shared/result'
+import { applyStatusEdit, applyVerdictEdit } from '../../shared/rules/scales'
 import type { ServiceContext } from './context'
 
 export function libraryHandlers(ctx: ServiceContext) {
@@ -19,11 +20,20 @@ export function libraryHandlers(ctx: ServiceContext) {
     }
   } satisfies GroupHandlers<'libraryState'>
   const settings = {
-    update: ({ patch }) =>
-      ctx.store.updateLibrary((draft) => {
-        draft.settings = { ...draft.settings, ...patch }
+    update: ({ patch }) => {
+      const { verdicts, statuses, ...rest } = patch
+      return ctx.store.updateLibrary((draft) => {
+        const now = ctx.now().toISOString()
+        const stored = draft.settings
+        draft.settings = {
+          ...stored,
+          ...rest,
+          verdicts: verdicts ? applyVerdictEdit(stored.verdicts, verdicts, now) : stored.verdicts,
+          statuses: statuses ? applyStatusEdit(stored.statuses, statuses, now) : stored.statuses
+        }
         return draft.settings
       })
+    }
   } satisfies GroupHandlers<'settings'>
   const people = {
     // Adding a colleague (to assign work to) never changes who is editing on this machine.

@@ -1,5 +1,6 @@
 // Bringing stories in (file, URL, verification package; pasted text is stories.create), re-importing
 // newer versions, and exporting reports.
+import { printedVerdict } from '../../shared/rules/scales'
 import { writeFile } from 'node:fs/promises'
 import type { GroupHandlers } from '../registry'
 import type { FilteredClaim, ImportedFile, ReanchorReport } from '../../shared/contract'
@@ -151,7 +152,8 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
                 ? claim.anchor.quote.exact
                 : partText(file.story, claim.anchor.part).slice(claim.anchor.position.start, claim.anchor.position.end),
               status: claim.status,
-              verdict: claim.verdict
+              verdict: claim.verdict,
+              verdictLabel: printedVerdict(ctx.store.library.settings, claim)
             })
         }
       }

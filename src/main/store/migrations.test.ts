@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { appSender, openTestCore, withEditor } from '../testing/test-core'
+import { printedVerdict } from '../../shared/rules/scales'
 import { STORY_STATE_VERSION } from './story-record'
 
 const fixture = path.join(__dirname, 'fixtures', 'library-v3-headline')
@@ -196,6 +197,48 @@ describe('a library written before second reviews (index 4, story state 6)', () 
       expect((await again.call('library.get', {})).settings.requireSecondReview).toBe(true)
       expect((await again.call('stories.get', { id: council })).claims[0]!.reviews).toHaveLength(1)
       expect(again.core.store.notices).toEqual([])
+      await again.core.close()
+    } finally {
+      await t.core.close().catch(() => undefined)
+    }
+  })
+})
+
+describe('a library written before the desk’s scales (index 5)', () => {
+  const older = path.join(__dirname, 'fixtures', 'library-v4-state6')
+
+  it('turns the names the desk gave its verdicts and statuses into its scales, and every claim keeps its verdict and label', async () => {
+    const target = path.join(await mkdtemp(path.join(os.tmpdir(), 'factdesk-v5-')), 'library')
+    cpSync(older, target, { recursive: true })
+    // The fixture as the version before scales left it, with names this desk had given.
+    const file = path.join(target, 'library.json')
+    const library = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; settings: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
+    library.schemaVersion = 5
+    library.settings.requireSecondReview = false
+    library.settings.verdictLabels.accurate = 'True'
+    library.settings.statusLabels.done = 'Signed off'
+    await writeFile(file, JSON.stringify(library))
+    const t = await openTestCore({ libraryDir: target })
+    try {
+      const { settings, notices } = await t.call('library.get', {})
+      expect(notices).toEqual([])
+      expect(settings.verdicts.map((v) => [v.id, v.name])).toEqual([
+        ['accurate', 'True'],
+        ['mostly_accurate', 'Mostly accurate'],
+        ['needs_context', 'Needs context'],
+        ['misleading', 'Misleading'],
+        ['false', 'False'],
+        ['unverifiable', 'Unverifiable']
+      ])
+      expect(settings.verdicts.every((v) => !v.retired && v.formerNames.length === 0)).toBe(true)
+      expect(settings.statuses.map((s) => s.name)).toEqual(['Open', 'In progress', 'Waiting on source', 'Signed off'])
+      const claim = (await t.call('stories.get', { id: council })).claims[0]!
+      expect(claim).toMatchObject({ status: 'done', verdict: 'accurate' })
+      expect(printedVerdict(settings, claim)).toBe('True')
+      expect(await readFile(path.join(target, 'library.json.v5.bak'), 'utf8')).toBe(JSON.stringify(library))
+      await t.core.close()
+      const again = await openTestCore({ libraryDir: target, identity: t.identity })
+      expect((await again.call('library.get', {})).settings).toEqual(settings)
       await again.core.close()
     } finally {
       await t.core.close().catch(() => undefined)

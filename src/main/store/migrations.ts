@@ -1,6 +1,6 @@
 // Upgrades for files written by earlier versions, keyed by the version they upgrade from. Each
 // takes the raw record and returns it in the next version's shape; the loader validates the result.
-import type { Claim } from '../../shared/model'
+import { defaultStatusScale, defaultVerdictScale, type Claim } from '../../shared/model'
 import { storyOrder } from '../../shared/rules/claims'
 
 type Raw = Record<string, unknown>
@@ -122,7 +122,25 @@ export const libraryMigrations: Migrations = {
   4: (data) => ({
     ...data,
     settings: isRecord(data.settings) ? { requireSecondReview: false, ...data.settings } : data.settings
-  })
+  }),
+  /** 5 -> 6: the names of the built-in verdicts and statuses become the desk's scales. */
+  5: (data) => ({ ...data, settings: isRecord(data.settings) ? scalesFromLabels(data.settings) : data.settings })
+}
+
+/**
+ * Library 5 -> 6: the built-in verdicts and statuses become the desk's scales, in their old order, under the
+ * names the desk gave them (so every existing claim keeps its verdict id and prints what it printed), with
+ * the built-in colours and ratings. A name that is not a string is left for the schema to refuse.
+ */
+export function scalesFromLabels(settings: Raw): Raw {
+  const { verdictLabels, statusLabels, ...rest } = settings
+  const named = <E extends { id: string; name: string }>(scale: readonly E[], labels: unknown): E[] =>
+    scale.map((e) => ({ ...e, name: isRecord(labels) && labels[e.id] !== undefined ? labels[e.id] : e.name }) as E)
+  return {
+    verdicts: named(defaultVerdictScale, verdictLabels),
+    statuses: named(defaultStatusScale, statusLabels),
+    ...rest
+  }
 }
 
 /**

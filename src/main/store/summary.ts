@@ -1,16 +1,17 @@
 // Derives a story's line in the library index from its file.
-import { claimStatuses, type FollowUp, type StoryFile, type StorySummary } from '../../shared/model'
+import { workflowStages, type FollowUp, type StoryFile, type StorySummary } from '../../shared/model'
 import { needsRecheck } from '../../shared/rules/claims'
 import { followUpOf } from '../../shared/rules/contacts'
+import { stageOf } from '../../shared/rules/scales'
 
 export function summarise(file: StoryFile, deletedAt: string | null = null): StorySummary {
-  const statusCounts = Object.fromEntries(claimStatuses.map((s) => [s, 0])) as StorySummary['statusCounts']
+  const statusCounts = Object.fromEntries(workflowStages.map((s) => [s, 0])) as StorySummary['statusCounts']
   const assignees = new Set<string>()
   let orphanedCount = 0
   let recheckCount = 0
   const followUps: FollowUp[] = []
   for (const claim of file.claims) {
-    statusCounts[claim.status]++
+    statusCounts[stageOf(claim.status)]++
     if (claim.assignee) assignees.add(claim.assignee)
     if (claim.orphaned) orphanedCount++
     if (needsRecheck(claim)) recheckCount++

@@ -1,6 +1,6 @@
 // The desk's memory: earlier checks of a claim, and sentences worth checking.
 import { z } from 'zod'
-import { Claim, Id, IsoDate, Stance, Verdict } from '../model'
+import { Claim, Id, IsoDate, Stance, VerdictId } from '../model'
 import { channels, read, write } from './channel'
 import { ImportedFile } from './transfer'
 
@@ -11,7 +11,7 @@ export const EarlierCheck = z.strictObject({
   storyTitle: z.string(),
   quote: z.string(),
   restatement: z.string(),
-  verdict: Verdict.nullable(),
+  verdict: VerdictId.nullable(),
   rationale: z.string(),
   checkedAt: IsoDate,
   evidence: z.array(z.strictObject({ sourceTitle: z.string(), excerpt: z.string(), stance: Stance })),

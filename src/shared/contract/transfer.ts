@@ -1,6 +1,6 @@
 // Bringing stories in (paste, file, URL, verification package) and sending reports out.
 import { z } from 'zod'
-import { CalendarDay, ClaimStatus, Id, IsoDate, ShortText, StorySummary, Verdict } from '../model'
+import { CalendarDay, ClaimStatus, Id, IsoDate, ShortText, StorySummary, VerdictId } from '../model'
 import { leftOutReasons, type LeftOutReason } from '../rules/claims'
 import { channels, read, write } from './channel'
 import { ReanchorReport } from './stories'
@@ -40,7 +40,7 @@ export type ReportOptions = z.infer<typeof ReportOptions>
  */
 export const ClaimFilter = z.strictObject({
   status: z.union([ClaimStatus, z.literal('all')]),
-  verdict: z.union([Verdict, z.literal('none'), z.literal('all')]),
+  verdict: z.union([VerdictId, z.literal('none'), z.literal('all')]),
   editor: z.union([Id, z.literal('all')]),
   from: z.union([z.literal(''), CalendarDay]),
   to: z.union([z.literal(''), CalendarDay]),
@@ -96,7 +96,9 @@ export const FilteredClaim = z.strictObject({
   label: z.string(),
   words: z.string(),
   status: ClaimStatus,
-  verdict: Verdict.nullable()
+  verdict: VerdictId.nullable(),
+  /** The verdict as it printed when given (shared/rules/scales.ts); '' without one. */
+  verdictLabel: z.string()
 })
 export type FilteredClaim = z.infer<typeof FilteredClaim>
 

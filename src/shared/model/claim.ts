@@ -1,6 +1,7 @@
 // A claim: words in a story that need checking, anchored with W3C Web Annotation selectors.
 import { z } from 'zod'
 import { Id, IsoDate, LongText, Name, ShortText, limits } from './common'
+import { ClaimStatus, VerdictId } from './scales'
 
 /** TextQuoteSelector: the exact words plus up to 32 characters either side to tell repeats apart. */
 export const TextQuoteSelector = z.strictObject({
@@ -49,13 +50,7 @@ export const claimTypes = [
 export const ClaimType = z.enum(claimTypes)
 export type ClaimType = z.infer<typeof ClaimType>
 
-export const claimStatuses = ['open', 'in_progress', 'waiting', 'done'] as const
-export const ClaimStatus = z.enum(claimStatuses)
-export type ClaimStatus = z.infer<typeof ClaimStatus>
-
-export const verdicts = ['accurate', 'mostly_accurate', 'needs_context', 'misleading', 'false', 'unverifiable'] as const
-export const Verdict = z.enum(verdicts)
-export type Verdict = z.infer<typeof Verdict>
+// Statuses and verdicts are the desk's own scales (scales.ts); a claim holds their ids.
 
 export const priorities = ['low', 'normal', 'high'] as const
 export const Priority = z.enum(priorities)
@@ -75,7 +70,7 @@ export const ClaimFields = z.strictObject({
   type: ClaimType,
   speaker: ShortText,
   status: ClaimStatus,
-  verdict: Verdict.nullable(),
+  verdict: VerdictId.nullable(),
   rationale: LongText,
   correction: LongText,
   assignee: Id.nullable(),
@@ -184,7 +179,7 @@ export const Review = ReviewFields.extend({
   id: Id,
   by: Id,
   at: IsoDate,
-  verdict: Verdict
+  verdict: VerdictId
 })
 export type Review = z.infer<typeof Review>
 

@@ -1,5 +1,6 @@
 export * from './common'
 export * from './story'
+export * from './scales'
 export * from './claim'
 export * from './source'
 export * from './person'

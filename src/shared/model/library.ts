@@ -2,7 +2,8 @@
 // and stories/<id>.json (one story with its claims, evidence, revisions and activity).
 import { z } from 'zod'
 import { Id, IsoDate, ShortText } from './common'
-import { CalendarDay, Claim, ClaimStatus } from './claim'
+import { CalendarDay, Claim } from './claim'
+import { workflowStages, type WorkflowStage } from './scales'
 import { Activity, Person } from './person'
 import { Settings } from './settings'
 import { Evidence, Source } from './source'
@@ -15,8 +16,10 @@ import { DeskState, Story, StoryRevision } from './story'
  * change, the version tells an older Factdesk to open such a library read-only.
  * 4: settings carry the logo and the transparency statements; a source can be confidential.
  * 5: settings say whether a claim needs a second review before Done.
+ * 6: settings hold the desk's verdict scale and statuses (names, former names, colours, ratings) instead
+ * of the names of the built-in ones.
  */
-export const LIBRARY_SCHEMA_VERSION = 5
+export const LIBRARY_SCHEMA_VERSION = 6
 /**
  * The story record as services and packages see it; on disk it is a story folder (story-record.ts).
  * 4: the story's corrections log; evidence marked as an appearance of the claim.
@@ -24,9 +27,10 @@ export const LIBRARY_SCHEMA_VERSION = 5
  */
 export const STORY_SCHEMA_VERSION = 5
 
+/** Claims by workflow stage (a status the desk added counts under its stage). */
 export const StatusCounts = z.strictObject(
-  Object.fromEntries(ClaimStatus.options.map((s) => [s, z.number().int().min(0)])) as {
-    [K in ClaimStatus]: z.ZodNumber
+  Object.fromEntries(workflowStages.map((s) => [s, z.number().int().min(0)])) as {
+    [K in WorkflowStage]: z.ZodNumber
   }
 )
 export type StatusCounts = z.infer<typeof StatusCounts>
@@ -40,7 +44,7 @@ export interface Progress {
 
 /** How far a set of claims is from cleared: done over all. One rule for the library and the story. */
 export function progressOf(counts: StatusCounts): Progress {
-  const total = ClaimStatus.options.reduce((sum, s) => sum + counts[s], 0)
+  const total = workflowStages.reduce((sum, s) => sum + counts[s], 0)
   return { done: counts.done, total, ratio: total === 0 ? 0 : counts.done / total }
 }
 

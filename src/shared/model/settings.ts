@@ -1,37 +1,7 @@
-// Desk-wide settings: what the verdicts are called, how reports are signed.
+// Desk-wide settings: the desk's verdicts and statuses, how reports are signed.
 import { z } from 'zod'
-import { LongText, Name, OptionalUrl, ShortText } from './common'
-import { claimStatuses, verdicts } from './claim'
-
-export const VerdictLabels = z.strictObject(
-  Object.fromEntries(verdicts.map((v) => [v, Name])) as {
-    [K in (typeof verdicts)[number]]: typeof Name
-  }
-)
-export type VerdictLabels = z.infer<typeof VerdictLabels>
-
-export const StatusLabels = z.strictObject(
-  Object.fromEntries(claimStatuses.map((s) => [s, Name])) as {
-    [K in (typeof claimStatuses)[number]]: typeof Name
-  }
-)
-export type StatusLabels = z.infer<typeof StatusLabels>
-
-export const defaultVerdictLabels: VerdictLabels = {
-  accurate: 'Accurate',
-  mostly_accurate: 'Mostly accurate',
-  needs_context: 'Needs context',
-  misleading: 'Misleading',
-  false: 'False',
-  unverifiable: 'Unverifiable'
-}
-
-export const defaultStatusLabels: StatusLabels = {
-  open: 'Open',
-  in_progress: 'In progress',
-  waiting: 'Waiting on source',
-  done: 'Done'
-}
+import { LongText, OptionalUrl, ShortText } from './common'
+import { StatusEdit, StatusScale, VerdictEdit, VerdictScale, defaultStatusScale, defaultVerdictScale } from './scales'
 
 /** The desk's single-key shortcuts an editor may move to another key (digits stay status and verdict). */
 export const remappableShortcuts = ['next', 'previous', 'mark', 'search', 'help'] as const
@@ -80,8 +50,10 @@ export type Transparency = z.infer<typeof Transparency>
 export const emptyTransparency: Transparency = { methodology: '', correctionsPolicyUrl: '', contact: '', funding: '' }
 
 export const Settings = z.strictObject({
-  verdictLabels: VerdictLabels,
-  statusLabels: StatusLabels,
+  /** The verdict scale in the desk's order (shared/rules/scales.ts reads it). */
+  verdicts: VerdictScale,
+  /** The statuses in the desk's order, each in a workflow stage. */
+  statuses: StatusScale,
   organisationName: ShortText,
   organisationUrl: OptionalUrl,
   /** The organisation's logo for ClaimReview's author (Google recommends one). */
@@ -101,12 +73,17 @@ export type Settings = z.infer<typeof Settings>
  * inside `.partial()`, so `Settings.partial()` turned `{ organisationName }` into a patch that also reset the
  * editor's shortcuts.
  */
-export const SettingsPatch = Settings.extend({ shortcuts: ShortcutSettings }).partial()
+export const SettingsPatch = Settings.extend({
+  shortcuts: ShortcutSettings,
+  /** The scales as the settings screen edits them: main keeps ids and former names (rules/scales.ts). */
+  verdicts: z.array(VerdictEdit).min(1).max(40),
+  statuses: z.array(StatusEdit).min(4).max(40)
+}).partial()
 export type SettingsPatch = z.infer<typeof SettingsPatch>
 
 export const defaultSettings: Settings = {
-  verdictLabels: defaultVerdictLabels,
-  statusLabels: defaultStatusLabels,
+  verdicts: defaultVerdictScale,
+  statuses: defaultStatusScale,
   organisationName: '',
   organisationUrl: '',
   organisationLogoUrl: '',

@@ -2,6 +2,7 @@
 // which words a verdict was given on, when it waits for re-check, what blocks sign-off and what
 // may be published.
 import type { CheckedWords, Claim, DeskState, Evidence, RecheckReason, Review, Settings, StoryPart } from '../model'
+import { isDone } from './scales'
 
 /** How a claim is named everywhere people talk about it: the list, toasts, history, reports. */
 export const claimLabel = (number: number): string => `C${number}`
@@ -33,8 +34,7 @@ export function checkedNow(claim: Pick<Claim, 'anchor'>, by: string, at: string)
 }
 
 /** A claim carries a checked-words record once it has a verdict or is Done. */
-export const isChecked = (claim: Pick<Claim, 'verdict' | 'status'>): boolean =>
-  claim.verdict !== null || claim.status === 'done'
+export const isChecked = (claim: Pick<Claim, 'verdict' | 'status'>): boolean => claim.verdict !== null || isDone(claim)
 
 export const needsRecheck = (claim: Pick<Claim, 'recheck'>): boolean => claim.recheck !== null
 
@@ -64,7 +64,7 @@ export function lacksCheckedAgainst(
   claim: Pick<Claim, 'id' | 'status' | 'checkedAgainst'>,
   evidence: readonly Pick<Evidence, 'claimId'>[]
 ): boolean {
-  return claim.status === 'done' && claim.checkedAgainst.trim() === '' && !evidence.some((e) => e.claimId === claim.id)
+  return isDone(claim) && claim.checkedAgainst.trim() === '' && !evidence.some((e) => e.claimId === claim.id)
 }
 
 /** Who gave the claim's present verdict, as its checked words say (the editor a second review must not be). */
@@ -135,7 +135,7 @@ export function claimBlockers(
   settings: Pick<Settings, 'requireCheckedAgainst' | 'requireSecondReview'>
 ): BlockReason[] {
   const reasons: BlockReason[] = []
-  if (claim.status !== 'done') reasons.push('not_done')
+  if (!isDone(claim)) reasons.push('not_done')
   if (claim.verdict === null) reasons.push('no_verdict')
   if (claim.orphaned) reasons.push('orphaned')
   if (needsRecheck(claim)) reasons.push('needs_recheck')
@@ -179,7 +179,7 @@ export function whyNotPublishable(
   signedOff: boolean
 ): LeftOutReason | null {
   if (!signedOff) return 'not_signed_off'
-  if (claim.status !== 'done') return 'not_done'
+  if (!isDone(claim)) return 'not_done'
   if (claim.verdict === null) return 'no_verdict'
   if (claim.needsRecheck) return 'needs_recheck'
   if (claim.orphaned) return 'orphaned'

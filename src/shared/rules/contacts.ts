@@ -1,5 +1,6 @@
 // Contact attempts: which follow-up is still owed on a claim, and when it falls due.
 import type { Claim, ContactAttempt, ContactMethod, ContactOutcome, FollowUp } from '../model'
+import { isDone } from './scales'
 
 /** Today as yyyy-mm-dd in the editor's own time zone: a follow-up is owed on their calendar day. */
 export function localDay(date: Date): string {
@@ -16,7 +17,7 @@ export const lastAttempt = (claim: Pick<Claim, 'contacts'>): ContactAttempt | un
 /** The follow-up a claim still owes: its latest attempt's date, unless the claim is Done. */
 export function followUpOf(claim: Pick<Claim, 'id' | 'number' | 'status' | 'contacts'>): FollowUp | null {
   const last = lastAttempt(claim)
-  if (!last || !last.followUp || claim.status === 'done') return null
+  if (!last || !last.followUp || isDone(claim)) return null
   return { claimId: claim.id, claimNumber: claim.number, due: last.followUp, contact: last.contact, by: last.by }
 }
 

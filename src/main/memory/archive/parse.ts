@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import Papa from 'papaparse'
 import type { ArchiveColumns as CsvColumns, ArchivedCheck, ArchiveFormat } from '../../../shared/contract'
-import { defaultVerdictLabels, type StoryFile } from '../../../shared/model'
+import { defaultSettings, type StoryFile, type VerdictScale } from '../../../shared/model'
+import { printedVerdict } from '../../../shared/rules/scales'
 import { AppError } from '../../../shared/result'
 import { parsePackage, PACKAGE_FORMAT } from '../../package/json-package'
 import { nodeFileIO, readOnlyFileIO } from '../../store/file-io'
@@ -161,11 +162,16 @@ function csvEntries(text: string, columns: CsvColumns | undefined, from: string)
 }
 
 function packageEntries(text: string, from: string): Entry[] {
-  return storyEntries(parsePackage(text).stories, `Factdesk package ${from}`)
+  const pkg = parsePackage(text)
+  // A version 1 package carries no scale: its verdicts are the built-in ones, by their built-in names.
+  return storyEntries(pkg.stories, pkg.verdicts ?? defaultSettings.verdicts, `Factdesk package ${from}`)
 }
 
-/** Another library's checked claims (from its package or its folder): each claim with a verdict, one check. */
-function storyEntries(files: Iterable<StoryFile>, origin: string): Entry[] {
+/**
+ * Another library's checked claims (from its package or its folder): each claim with a verdict, one check,
+ * rated as that desk printed the verdict when it was given (its scale, shared/rules/scales.ts).
+ */
+function storyEntries(files: Iterable<StoryFile>, verdicts: VerdictScale, origin: string): Entry[] {
   const entries: Entry[] = []
   for (const file of files) {
     const url = file.story.origin.kind === 'url' ? file.story.origin.location : ''
@@ -175,7 +181,7 @@ function storyEntries(files: Iterable<StoryFile>, origin: string): Entry[] {
       entries.push(() =>
         check({
           claim: claim.anchor.quote.exact,
-          rating: defaultVerdictLabels[verdict],
+          rating: printedVerdict({ verdicts }, claim),
           date: claim.updatedAt,
           url,
           headline: file.story.title,
@@ -208,6 +214,7 @@ export async function readLibraryFolder(
     )
   }
   const files: StoryFile[] = []
+  const { verdicts } = store.library.settings
   let unreadable = 0
   try {
     const live = store.library.stories.filter((s) => s.deletedAt === null)
@@ -223,7 +230,7 @@ export async function readLibraryFolder(
   } finally {
     await store.close()
   }
-  const parsed = collect(storyEntries(files, `Factdesk library ${name}`), () => undefined)
+  const parsed = collect(storyEntries(files, verdicts, `Factdesk library ${name}`), () => undefined)
   if (parsed.checks.length === 0)
     throw invalid(`${name} has no claim with a verdict, so there is no earlier check in it to import.`)
   return { format: 'library', checks: parsed.checks, skipped: parsed.skipped + unreadable }

@@ -1,6 +1,6 @@
-// A story's progress: one bar split by status (each part labelled for screen readers) and "n of m done".
+// A story's progress: one bar split by workflow stage (each part labelled for screen readers) and "n of m done".
 import { Flex, Text } from '@radix-ui/themes'
-import { claimStatuses, type StatusCounts } from '../../../shared/model'
+import { workflowStages, type StatusCounts } from '../../../shared/model'
 import { progressOf } from '../desk/claim-filters'
 import { useDesk } from './desk-context'
 import { statusColor } from './labels'
@@ -16,7 +16,7 @@ export function ProgressBar({
 }): React.JSX.Element {
   const desk = useDesk()
   const { done, total } = progressOf(counts)
-  const summary = claimStatuses.map((s) => `${counts[s]} ${desk.statusLabel(s).toLowerCase()}`).join(', ')
+  const summary = workflowStages.map((s) => `${counts[s]} ${desk.stageLabel(s).toLowerCase()}`).join(', ')
   return (
     <Flex align="center" gap="2" className="progress">
       <div
@@ -30,7 +30,7 @@ export function ProgressBar({
         title={summary}
       >
         {total > 0 &&
-          [...claimStatuses]
+          [...workflowStages]
             .reverse()
             .map((s) =>
               counts[s] > 0 ? (

@@ -13,7 +13,12 @@ export function ShortcutsSheet({
   onOpenChange(open: boolean): void
 }): React.JSX.Element {
   const desk = useDesk()
-  const groups = shortcutRows(desk.statusLabel, desk.verdictLabel, desk.library.settings.shortcuts)
+  const groups = shortcutRows(
+    desk.statusLabel,
+    desk.verdictLabel,
+    desk.library.settings.shortcuts,
+    desk.library.settings
+  )
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <DialogContent maxWidth="720px" aria-describedby={undefined}>

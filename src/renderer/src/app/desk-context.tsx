@@ -2,7 +2,8 @@
 // change that reports failures in words and asks who you are when no editor is chosen yet.
 import { createContext, useCallback, useContext, useMemo } from 'react'
 import type { LibraryState } from '../../../shared/contract'
-import { nameAt, type ClaimStatus, type Person, type Verdict } from '../../../shared/model'
+import { nameAt, type Claim, type ClaimStatus, type Person, type WorkflowStage } from '../../../shared/model'
+import { printedVerdict, stageName, statusName, verdictName } from '../../../shared/rules/scales'
 import { BridgeError } from '../api'
 import type { Edit, ReportFailure } from './store'
 import { useToasts } from './toasts'
@@ -11,8 +12,14 @@ export interface Desk {
   library: LibraryState
   people: ReadonlyMap<string, Person>
   currentEditor: Person | null
+  /** What a status is called now (shared/rules/scales.ts). */
   statusLabel(status: ClaimStatus): string
-  verdictLabel(verdict: Verdict): string
+  /** What a workflow stage is called: its built-in status's name. */
+  stageLabel(stage: WorkflowStage): string
+  /** A verdict's name, as it was at `at` when given (its present name without). */
+  verdictLabel(verdict: string, at?: string): string
+  /** What a claim's verdict prints: the name it had when it was given. */
+  claimVerdictLabel(claim: Pick<Claim, 'verdict' | 'checked'>): string
   /** A person's name, as it was at `at` when given (history keeps the name they had then). */
   personName(id: string | null, at?: string): string
   /** Runs a call that changes nothing on screen by itself; on failure shows why (or opens the editor picker) and resolves to undefined. */
@@ -65,8 +72,10 @@ export function DeskProvider({ library, editLibrary, askEditor, children }: Prov
       library,
       people,
       currentEditor: library.currentEditorId ? (people.get(library.currentEditorId) ?? null) : null,
-      statusLabel: (s) => library.settings.statusLabels[s],
-      verdictLabel: (v) => library.settings.verdictLabels[v],
+      statusLabel: (s) => statusName(library.settings, s),
+      stageLabel: (s) => stageName(library.settings, s),
+      verdictLabel: (v, at) => verdictName(library.settings, v, at),
+      claimVerdictLabel: (claim) => printedVerdict(library.settings, claim),
       personName: (id, at) => {
         if (id === null) return 'Nobody'
         const person = people.get(id)

@@ -2,7 +2,11 @@
 // only signal: every badge carries its label and an icon.
 import { CheckCircledIcon, CircleIcon, ClockIcon, Half2Icon } from '@radix-ui/react-icons'
 import { Badge } from '@radix-ui/themes'
-import type { ClaimStatus, DeskState, Stance, Verdict } from '../../../shared/model'
+import '../story/verdict.css'
+import type { ClaimStatus, DeskState, Stance, WorkflowStage } from '../../../shared/model'
+import { textOn } from '../../../shared/rules/contrast'
+import { stageOf, verdictEntry } from '../../../shared/rules/scales'
+import { useDesk } from './desk-context'
 
 export {
   claimTypeLabels as typeLabels,
@@ -16,25 +20,18 @@ export {
 export type RadixColor =
   'gray' | 'blue' | 'amber' | 'green' | 'teal' | 'yellow' | 'orange' | 'red' | 'indigo' | 'violet' | 'crimson'
 
-export const statusColor: Record<ClaimStatus, RadixColor> = {
+/** The workflow stages' colours (progress bars, the library's counts); a claim's status shows its own. */
+export const statusColor: Record<WorkflowStage, RadixColor> = {
   open: 'gray',
   in_progress: 'blue',
   waiting: 'amber',
   done: 'green'
 }
 
+/** A status's icon is its workflow stage's, so a status the desk added reads as the stage it is in. */
 export function StatusIcon({ status }: { status: ClaimStatus }): React.JSX.Element {
-  const Icon = { open: CircleIcon, in_progress: Half2Icon, waiting: ClockIcon, done: CheckCircledIcon }[status]
+  const Icon = { open: CircleIcon, in_progress: Half2Icon, waiting: ClockIcon, done: CheckCircledIcon }[stageOf(status)]
   return <Icon aria-hidden />
-}
-
-export const verdictColor: Record<Verdict, RadixColor> = {
-  accurate: 'green',
-  mostly_accurate: 'teal',
-  needs_context: 'yellow',
-  misleading: 'orange',
-  false: 'red',
-  unverifiable: 'gray'
 }
 
 export const deskStateColor: Record<DeskState, RadixColor> = { draft: 'gray', in_check: 'blue', cleared: 'green' }
@@ -52,7 +49,7 @@ export function StatusBadge({
 }): React.JSX.Element {
   return (
     <Badge
-      color={statusColor[status]}
+      color={statusColor[stageOf(status)]}
       size={size}
       variant="soft"
       highContrast
@@ -65,20 +62,33 @@ export function StatusBadge({
   )
 }
 
+/**
+ * A verdict in the desk's colour (settings keep it 3:1 from both themes' backgrounds), its name in black or
+ * white, whichever reads on it at 4.5:1 (shared/rules/contrast.ts).
+ */
 export function VerdictBadge({
   verdict,
-  label,
+  at,
   size = '1'
 }: {
-  verdict: Verdict
-  label: string
+  verdict: string
+  /** When it was given: it is named as it was then. */
+  at?: string | undefined
   size?: '1' | '2'
 }): React.JSX.Element {
+  const desk = useDesk()
+  const label = desk.verdictLabel(verdict, at)
+  const { colour } = verdictEntry(desk.library.settings, verdict)
   return (
-    <Badge color={verdictColor[verdict]} size={size} variant="surface" highContrast data-verdict={verdict}>
+    <Badge size={size} variant="solid" data-verdict={verdict} style={{ background: colour, color: textOn(colour) }}>
       {label}
     </Badge>
   )
+}
+
+/** A status or verdict's colour as a small square beside its name (never the only cue). */
+export function Swatch({ colour }: { colour: string }): React.JSX.Element {
+  return <span aria-hidden className="scale-swatch" data-colour={colour} style={{ background: colour }} />
 }
 
 /** Only web links leave the app; anything else is shown as text. */

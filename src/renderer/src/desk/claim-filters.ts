@@ -1,12 +1,13 @@
 // Which claims the claim list shows, and the counts and progress the desk reads at a glance.
-import type { Claim, ClaimStatus, ClaimType, Evidence, Source, StatusCounts, Verdict } from '../../../shared/model'
-import { claimStatuses } from '../../../shared/model'
+import type { Claim, ClaimStatus, ClaimType, Evidence, Source, StatusCounts } from '../../../shared/model'
+import { workflowStages } from '../../../shared/model'
+import { stageOf } from '../../../shared/rules/scales'
 import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
 
 export interface ClaimFilter {
   status: ClaimStatus | 'all'
   /** 'none' is "no verdict yet". */
-  verdict: Verdict | 'none' | 'all'
+  verdict: string | 'none' | 'all'
   type: ClaimType | 'all'
   /** A person's id, 'none' for unassigned. */
   assignee: string | 'none' | 'all'
@@ -98,9 +99,17 @@ export function filterClaims(
   )
 }
 
+/** Claims by workflow stage, for progress (a status the desk added counts under its stage). */
 export function countByStatus(claims: readonly Pick<Claim, 'status'>[]): StatusCounts {
-  const counts = Object.fromEntries(claimStatuses.map((s) => [s, 0])) as StatusCounts
-  for (const c of claims) counts[c.status]++
+  const counts = Object.fromEntries(workflowStages.map((s) => [s, 0])) as StatusCounts
+  for (const c of claims) counts[stageOf(c.status)]++
+  return counts
+}
+
+/** Claims by status id, for the status filter. */
+export function countByStatusId(claims: readonly Pick<Claim, 'status'>[]): Map<ClaimStatus, number> {
+  const counts = new Map<ClaimStatus, number>()
+  for (const c of claims) counts.set(c.status, (counts.get(c.status) ?? 0) + 1)
   return counts
 }
 

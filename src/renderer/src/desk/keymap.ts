@@ -1,12 +1,16 @@
 // The desk's keyboard shortcuts: one table read by the key handler and by the shortcuts sheet.
 import {
-  claimStatuses,
+  defaultSettings,
   defaultShortcutSettings,
-  verdicts,
   type ClaimStatus,
-  type ShortcutSettings,
-  type Verdict
+  type Settings,
+  type ShortcutSettings
 } from '../../../shared/model'
+import { statusChoices, verdictChoices } from '../../../shared/rules/scales'
+
+/** Digits 1-9 pick the desk's statuses in use in its order; Shift with them, its verdicts. */
+type Scales = Pick<Settings, 'verdicts' | 'statuses'>
+const digitIds = (entries: readonly { id: string }[]): string[] => entries.slice(0, 9).map((e) => e.id)
 
 export type DeskAction =
   | { kind: 'next' }
@@ -18,7 +22,7 @@ export type DeskAction =
   | { kind: 'help' }
   | { kind: 'delete' }
   | { kind: 'status'; status: ClaimStatus }
-  | { kind: 'verdict'; verdict: Verdict | null }
+  | { kind: 'verdict'; verdict: string | null }
 
 export interface KeyLike {
   key: string
@@ -35,7 +39,11 @@ const digitOf = (code: string): number | null => (/^(Digit|Numpad)[0-9]$/.test(c
 /** Keys that do something on their own, without Ctrl, Cmd or Alt; these can be turned off. */
 export const isSingleKey = (e: KeyLike): boolean => !e.altKey && !e.ctrlKey && !e.metaKey && e.key !== 'Escape'
 
-export function actionFor(e: KeyLike, shortcuts: ShortcutSettings = defaultShortcutSettings): DeskAction | null {
+export function actionFor(
+  e: KeyLike,
+  shortcuts: ShortcutSettings = defaultShortcutSettings,
+  scales: Scales = defaultSettings
+): DeskAction | null {
   if (e.altKey) return null
   const mod = e.ctrlKey || e.metaKey
   if (mod) return null // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z belong to the undo history (app/undo.tsx)
@@ -49,13 +57,12 @@ export function actionFor(e: KeyLike, shortcuts: ShortcutSettings = defaultShort
   if (e.key === keys.help) return { kind: 'help' }
   const digit = digitOf(e.code)
   if (digit !== null) {
-    if (e.shiftKey)
-      return digit === 0
-        ? { kind: 'verdict', verdict: null }
-        : verdicts[digit - 1]
-          ? { kind: 'verdict', verdict: verdicts[digit - 1] as Verdict }
-          : null
-    const status = claimStatuses[digit - 1]
+    if (e.shiftKey) {
+      if (digit === 0) return { kind: 'verdict', verdict: null }
+      const verdict = digitIds(verdictChoices(scales))[digit - 1]
+      return verdict ? { kind: 'verdict', verdict } : null
+    }
+    const status = digitIds(statusChoices(scales))[digit - 1]
     return status ? { kind: 'status', status } : null
   }
   switch (e.key) {
@@ -109,8 +116,9 @@ export interface ShortcutRow {
 /** What the shortcuts sheet lists, in the words an editor would use. */
 export function shortcutRows(
   statusLabel: (s: ClaimStatus) => string,
-  verdictLabel: (v: Verdict) => string,
-  shortcuts: ShortcutSettings = defaultShortcutSettings
+  verdictLabel: (v: string) => string,
+  shortcuts: ShortcutSettings = defaultShortcutSettings,
+  scales: Scales = defaultSettings
 ): { title: string; rows: ShortcutRow[] }[] {
   const k = (key: string): string => key.toUpperCase()
   const single = shortcuts.singleKeys
@@ -160,11 +168,14 @@ export function shortcutRows(
   if (!single) return groups
   return [
     ...groups,
-    { title: 'Status', rows: claimStatuses.map((s, i) => ({ keys: [String(i + 1)], what: statusLabel(s) })) },
+    {
+      title: 'Status',
+      rows: digitIds(statusChoices(scales)).map((s, i) => ({ keys: [String(i + 1)], what: statusLabel(s) }))
+    },
     {
       title: 'Verdict',
       rows: [
-        ...verdicts.map((v, i) => ({ keys: ['Shift', String(i + 1)], what: verdictLabel(v) })),
+        ...digitIds(verdictChoices(scales)).map((v, i) => ({ keys: ['Shift', String(i + 1)], what: verdictLabel(v) })),
         { keys: ['Shift', '0'], what: 'Clear the verdict' }
       ]
     }

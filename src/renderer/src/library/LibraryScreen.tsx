@@ -8,7 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../api'
 import { deskMarks, librarySorts, type DeskMark, type DeskView, type LibrarySort } from '../../../shared/contract'
-import { claimStatuses, deskStates, type StorySummary } from '../../../shared/model'
+import { deskStates, workflowStages, type StorySummary } from '../../../shared/model'
 import { FirstRunCard } from '../app/EditorPicker'
 import { useDesk } from '../app/desk-context'
 import { PersonSelect } from '../app/PersonItems'
@@ -413,10 +413,10 @@ const StoryRow = memo(function StoryRow({
       </Table.Cell>
       <Table.Cell>
         <Flex gap="1" wrap="wrap" data-testid="status-counts">
-          {claimStatuses
+          {workflowStages
             .filter((s) => story.statusCounts[s] > 0)
             .map((s) => (
-              <StatusBadge key={s} status={s} label={`${story.statusCounts[s]} ${desk.statusLabel(s)}`} />
+              <StatusBadge key={s} status={s} label={`${story.statusCounts[s]} ${desk.stageLabel(s)}`} />
             ))}
           {story.claimCount === 0 && (
             <Text size="1" color="gray">

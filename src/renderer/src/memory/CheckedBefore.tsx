@@ -81,7 +81,7 @@ export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Clai
                 {bandLabel[m.band]}
               </Badge>
               {m.verdict ? (
-                <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} />
+                <VerdictBadge verdict={m.verdict} at={m.checkedAt} />
               ) : (
                 !m.imported && <Badge color="gray">No verdict</Badge>
               )}

@@ -77,7 +77,7 @@ export function SearchChecks(): React.JSX.Element {
                     {bandLabel[m.band]}
                   </Badge>
                   {m.verdict ? (
-                    <VerdictBadge verdict={m.verdict} label={desk.verdictLabel(m.verdict)} />
+                    <VerdictBadge verdict={m.verdict} at={m.checkedAt} />
                   ) : (
                     !m.imported && <Badge color="gray">No verdict</Badge>
                   )}

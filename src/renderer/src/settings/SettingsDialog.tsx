@@ -1,14 +1,15 @@
-// Desk settings: what statuses and verdicts are called, and how published reports are signed.
+// Desk settings: the desk's verdicts and statuses, and how published reports are signed.
 import { Button, Checkbox, Dialog, Flex, Grid, Heading, Text, TextArea } from '@radix-ui/themes'
 import { useState } from 'react'
 import {
-  claimStatuses,
   remappableShortcuts,
-  verdicts,
   type RemappableShortcut,
   type Settings,
-  type Transparency
+  type StatusEdit,
+  type Transparency,
+  type VerdictEdit
 } from '../../../shared/model'
+import { statusAsEdit, verdictAsEdit } from '../../../shared/rules/scales'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
@@ -16,6 +17,7 @@ import { DialogContent } from '../app/dialog'
 import { PublishedWatchSettings } from './PublishedWatchSettings'
 import { useDeskSync } from '../sync/desk-sync'
 import { stateWords } from '../sync/sync-words'
+import { StatusScaleEditor, VerdictScaleEditor } from './ScaleEditor'
 
 export function SettingsDialog({
   open,
@@ -44,7 +46,13 @@ const shortcutNames: Record<RemappableShortcut, string> = {
 
 function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
   const desk = useDesk()
-  const [draft, setDraft] = useState<Settings>(desk.library.settings)
+  const [draft, setDraft] = useState<
+    Omit<Settings, 'verdicts' | 'statuses'> & { verdicts: VerdictEdit[]; statuses: StatusEdit[] }
+  >(() => ({
+    ...desk.library.settings,
+    verdicts: desk.library.settings.verdicts.map(verdictAsEdit),
+    statuses: desk.library.settings.statuses.map(statusAsEdit)
+  }))
   const action = useAction()
 
   async function save(): Promise<void> {
@@ -162,26 +170,8 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
             A claim may only be Done once another editor agreed with its verdict (second review)
           </Flex>
         </Text>
-        <Heading size="3" as="h3">
-          Status names
-        </Heading>
-        <Grid columns="2" gap="3">
-          {claimStatuses.map((s) =>
-            field(`status-${s}`, `Status: ${s.replace('_', ' ')}`, draft.statusLabels[s], (v) =>
-              setDraft({ ...draft, statusLabels: { ...draft.statusLabels, [s]: v } })
-            )
-          )}
-        </Grid>
-        <Heading size="3" as="h3">
-          Verdict names
-        </Heading>
-        <Grid columns="2" gap="3">
-          {verdicts.map((v) =>
-            field(`verdict-${v}`, `Verdict: ${v.replace('_', ' ')}`, draft.verdictLabels[v], (label) =>
-              setDraft({ ...draft, verdictLabels: { ...draft.verdictLabels, [v]: label } })
-            )
-          )}
-        </Grid>
+        <VerdictScaleEditor verdicts={draft.verdicts} onChange={(verdicts) => setDraft({ ...draft, verdicts })} />
+        <StatusScaleEditor statuses={draft.statuses} onChange={(statuses) => setDraft({ ...draft, statuses })} />
         <Heading size="3" as="h3">
           Keyboard
         </Heading>
@@ -191,7 +181,7 @@ function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
               checked={draft.shortcuts.singleKeys}
               onCheckedChange={(v) => setDraft({ ...draft, shortcuts: { ...draft.shortcuts, singleKeys: v === true } })}
             />
-            Single-key shortcuts (J, K, M, 1–4 …); with them off, only keys with Ctrl or Cmd and Esc act
+            Single-key shortcuts (J, K, M, 1–9 …); with them off, only keys with Ctrl or Cmd and Esc act
           </Flex>
         </Text>
         {draft.shortcuts.singleKeys && (

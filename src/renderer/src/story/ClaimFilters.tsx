@@ -3,15 +3,14 @@
 import { MagnifyingGlassIcon } from '@radix-ui/react-icons'
 import { Button, Checkbox, Flex, Text, TextField } from '@radix-ui/themes'
 import { memo } from 'react'
-import { claimStatuses, claimTypes, verdicts, type ClaimStatus, type StatusCounts } from '../../../shared/model'
+import { claimTypes, type ClaimStatus } from '../../../shared/model'
+import { statusesIncluding, verdictChoices } from '../../../shared/rules/scales'
 import { useDesk } from '../app/desk-context'
 import { EnumSelect } from '../app/EnumSelect'
 import { PersonSelect } from '../app/PersonItems'
 import { typeLabels } from '../app/labels'
 import { isFiltered, noFilter, type ClaimFilter } from '../desk/claim-filters'
 
-const statusChoices: readonly ClaimFilter['status'][] = ['all', ...claimStatuses]
-const verdictChoices: readonly ClaimFilter['verdict'][] = ['all', 'none', ...verdicts]
 const typeChoices: readonly ClaimFilter['type'][] = ['all', ...claimTypes]
 
 interface ClaimFiltersProps {
@@ -19,8 +18,8 @@ interface ClaimFiltersProps {
   /** Changes some of the filter's fields; stable, so the memoised parts redraw only for their own fields. */
   onFilter(change: Partial<ClaimFilter>): void
   searchRef: React.RefObject<HTMLInputElement | null>
-  /** Claims by status, shown in the status filter. */
-  counts: StatusCounts
+  /** Claims by status id, shown in the status filter. */
+  counts: ReadonlyMap<ClaimStatus, number>
   orphans: number
   rechecks: number
   conflicts: number
@@ -103,19 +102,28 @@ export const ClaimFilters = memo(function ClaimFilters({
 
 interface StatusFilterProps {
   value: ClaimFilter['status']
-  counts: StatusCounts
+  counts: ReadonlyMap<ClaimStatus, number>
   onFilter(change: Partial<ClaimFilter>): void
 }
 
 const StatusFilter = memo(function StatusFilter({ value, counts, onFilter }: StatusFilterProps): React.JSX.Element {
   const desk = useDesk()
+  // The desk's statuses in its order; a retired one (or one another desk gave) while claims here carry it.
+  const options: ClaimFilter['status'][] = [
+    'all',
+    ...statusesIncluding(desk.library.settings, counts.keys())
+      .filter((e) => !e.retired || counts.has(e.id))
+      .map((e) => e.id)
+  ]
   return (
     <EnumSelect
       size="1"
       label="Filter by status"
       value={value}
-      options={statusChoices}
-      optionLabel={(s: 'all' | ClaimStatus) => (s === 'all' ? 'Any status' : `${desk.statusLabel(s)} (${counts[s]})`)}
+      options={options}
+      optionLabel={(s: 'all' | ClaimStatus) =>
+        s === 'all' ? 'Any status' : `${desk.statusLabel(s)} (${counts.get(s) ?? 0})`
+      }
       onChange={(status) => onFilter({ status })}
     />
   )
@@ -136,13 +144,18 @@ const FieldFilters = memo(function FieldFilters({
   onFilter
 }: FieldFiltersProps): React.JSX.Element {
   const desk = useDesk()
+  const verdicts: ClaimFilter['verdict'][] = [
+    'all',
+    'none',
+    ...verdictChoices(desk.library.settings, verdict === 'all' || verdict === 'none' ? null : verdict).map((e) => e.id)
+  ]
   return (
     <>
       <EnumSelect
         size="1"
         label="Filter by verdict"
         value={verdict}
-        options={verdictChoices}
+        options={verdicts}
         optionLabel={(v) => (v === 'all' ? 'Any verdict' : v === 'none' ? 'No verdict yet' : desk.verdictLabel(v))}
         onChange={(value) => onFilter({ verdict: value })}
       />

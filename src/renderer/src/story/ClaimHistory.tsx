@@ -13,10 +13,10 @@ export function ClaimHistory({ claim, activity }: { claim: Claim; activity: read
   const describe = (a: Activity): string => {
     if (a.action !== 'claim.updated' || !a.field) return a.summary
     const value = (v: Snapshot): string =>
-      a.field === 'status' && typeof v === 'string' && v in desk.library.settings.statusLabels
-        ? desk.statusLabel(v as Claim['status'])
-        : a.field === 'verdict' && typeof v === 'string' && v in desk.library.settings.verdictLabels
-          ? desk.verdictLabel(v as NonNullable<Claim['verdict']>)
+      a.field === 'status' && typeof v === 'string'
+        ? desk.statusLabel(v)
+        : a.field === 'verdict' && typeof v === 'string'
+          ? desk.verdictLabel(v, a.at)
           : a.field === 'assignee'
             ? desk.personName(typeof v === 'string' ? v : null)
             : shown(v)

@@ -9,7 +9,7 @@ import { useDesk } from '../app/desk-context'
 import { LastContact } from './LastContact'
 import { StatusIcon } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
-import { countByStatus, isFiltered, type ClaimFilter } from '../desk/claim-filters'
+import { countByStatus, countByStatusId, isFiltered, type ClaimFilter } from '../desk/claim-filters'
 import { ClaimFilters } from './ClaimFilters'
 
 interface ClaimListProps {
@@ -60,6 +60,7 @@ export function ClaimList({
   const selectedIndex = selectedId ? shown.findIndex((c) => c.id === selectedId) : -1
   const rechecks = claims.filter(needsRecheck).length
   const counts = useMemo(() => countByStatus(claims), [claims])
+  const statusCounts = useMemo(() => countByStatusId(claims), [claims])
 
   // The selected claim is scrolled into view when it is not there already. Asked from the
   // virtualiser's own measurements: scrolling would read the page's layout, and a claim marked
@@ -90,7 +91,7 @@ export function ClaimList({
           filter={filter}
           onFilter={onFilter}
           searchRef={searchRef}
-          counts={counts}
+          counts={statusCounts}
           orphans={orphans}
           rechecks={rechecks}
           conflicts={conflicted.size}

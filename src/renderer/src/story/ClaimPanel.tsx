@@ -15,12 +15,13 @@ import {
 } from '@radix-ui/themes'
 import { useEffect, useRef } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
-import { claimTypes, priorities, verdicts, type Claim, type ClaimFields, type Verdict } from '../../../shared/model'
+import { claimTypes, priorities, type Claim, type ClaimFields } from '../../../shared/model'
+import { verdictChoices, verdictEntry } from '../../../shared/rules/scales'
 import { useDesk } from '../app/desk-context'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
 import { CheckedBefore } from '../memory/CheckedBefore'
 import { PersonSelect } from '../app/PersonItems'
-import { priorityLabels, typeLabels, verdictColor } from '../app/labels'
+import { priorityLabels, Swatch, typeLabels } from '../app/labels'
 import { CheckedAgainst } from './CheckedAgainst'
 import { ClaimComments } from './ClaimComments'
 import { ContactLog } from './ContactLog'
@@ -31,8 +32,6 @@ import { SavedField } from './SavedField'
 import { SecondReview } from './SecondReview'
 import { StatusCards } from './StatusCards'
 import { SyncConflict } from '../sync/SyncConflict'
-
-const verdictChoices: readonly (Verdict | 'none')[] = ['none', ...verdicts]
 
 interface ClaimPanelProps {
   claim: Claim
@@ -135,14 +134,22 @@ export function ClaimPanel({
               <Text size="1" weight="medium" color="gray">
                 Verdict
               </Text>
+              {/* The desk's verdicts in use (rules/scales.ts); the claim's own reads as it did when given. */}
               <EnumSelect
                 label="Verdict"
                 value={claim.verdict ?? 'none'}
-                options={verdictChoices}
-                optionLabel={(v) => (v === 'none' ? 'No verdict yet' : desk.verdictLabel(v))}
+                options={['none', ...verdictChoices(desk.library.settings, claim.verdict).map((e) => e.id)]}
+                optionLabel={(v) =>
+                  v === 'none' ? (
+                    'No verdict yet'
+                  ) : (
+                    <span className="scale-choice">
+                      <Swatch colour={verdictEntry(desk.library.settings, v).colour} />
+                      {v === claim.verdict ? desk.claimVerdictLabel(claim) : desk.verdictLabel(v)}
+                    </span>
+                  )
+                }
                 onChange={(v) => onUpdate({ verdict: v === 'none' ? null : v })}
-                color={claim.verdict ? verdictColor[claim.verdict] : undefined}
-                variant={claim.verdict ? 'soft' : 'surface'}
               />
             </label>
             <label className="field">

@@ -14,7 +14,7 @@ interface Props {
   blockers: readonly SignOffBlocker[]
   /** The story's claims, for each blocker's words and status. */
   claims: readonly Claim[]
-  statusLabels: Record<ClaimStatus, string>
+  statusLabel(status: ClaimStatus): string
   onOpenClaim(id: string): void
   onOverride(reason: string): Promise<unknown>
 }
@@ -43,7 +43,7 @@ export function shortWords(words: string): string {
 function SignOffForm({
   blockers,
   claims,
-  statusLabels,
+  statusLabel,
   onOpenClaim,
   onOverride,
   onOpenChange
@@ -85,7 +85,7 @@ function SignOffForm({
                   </>
                 )}
               </Link>
-              {claim && <> ({statusLabels[claim.status]})</>}: {b.reasons.map((r) => blockReasonLabels[r]).join(', ')}
+              {claim && <> ({statusLabel(claim.status)})</>}: {b.reasons.map((r) => blockReasonLabels[r]).join(', ')}
             </li>
           )
         })}

@@ -1,22 +1,23 @@
-// A claim's status as four cards, chosen by click, by the keys 1–4 (the desk keymap) or by arrows.
+// A claim's status as one card per status the desk uses (its scale, rules/scales.ts), chosen by click, by the digit keys (the desk keymap) or by arrows.
 // Arrows move focus and the status together, at once, from the card that has focus: Radix moves
 // focus on a timer after the key goes down and checks the card only if the key is still down by
 // then, so quick presses (or a busy frame) left focus on one card and the status on another. Each
 // choice is one save (a choice equal to the last one made is not sent again).
 import { Flex, RadioCards, Text } from '@radix-ui/themes'
 import { useEffect, useRef } from 'react'
-import { claimStatuses, type ClaimStatus } from '../../../shared/model'
+import type { ClaimStatus } from '../../../shared/model'
+import { statusChoices } from '../../../shared/rules/scales'
 import { useDesk } from '../app/desk-context'
 import { pickOne } from '../app/EnumSelect'
-import { StatusIcon } from '../app/labels'
+import { StatusIcon, Swatch } from '../app/labels'
 
-const STEP: Record<string, (at: number) => number> = {
-  ArrowRight: (at) => (at + 1) % claimStatuses.length,
-  ArrowDown: (at) => (at + 1) % claimStatuses.length,
-  ArrowLeft: (at) => (at - 1 + claimStatuses.length) % claimStatuses.length,
-  ArrowUp: (at) => (at - 1 + claimStatuses.length) % claimStatuses.length,
+const STEP: Record<string, (at: number, n: number) => number> = {
+  ArrowRight: (at, n) => (at + 1) % n,
+  ArrowDown: (at, n) => (at + 1) % n,
+  ArrowLeft: (at, n) => (at - 1 + n) % n,
+  ArrowUp: (at, n) => (at - 1 + n) % n,
   Home: () => 0,
-  End: () => claimStatuses.length - 1
+  End: (_, n) => n - 1
 }
 
 export function StatusCards({
@@ -27,6 +28,8 @@ export function StatusCards({
   onChange(status: ClaimStatus): void
 }): React.JSX.Element {
   const desk = useDesk()
+  const entries = statusChoices(desk.library.settings, status)
+  const statuses = entries.map((e) => e.id)
   /** The status last chosen here, or shown since (a save taken back, someone else's change). */
   const chosen = useRef(status)
   useEffect(() => {
@@ -38,7 +41,7 @@ export function StatusCards({
     onChange(next)
   }
   const pick = (picked: string): void => {
-    const next = pickOne(claimStatuses, picked)
+    const next = pickOne(statuses, picked)
     if (next) choose(next)
   }
   const onKeyDown = (event: React.KeyboardEvent<HTMLButtonElement>): void => {
@@ -46,8 +49,8 @@ export function StatusCards({
     if (!step || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
     // Taken here, so Radix's roving focus leaves the key alone.
     event.preventDefault()
-    const focused = pickOne(claimStatuses, event.currentTarget.dataset.status ?? '')
-    const next = claimStatuses[step(focused ? claimStatuses.indexOf(focused) : 0)]
+    const focused = pickOne(statuses, event.currentTarget.dataset.status ?? '')
+    const next = statuses[step(focused ? statuses.indexOf(focused) : 0, statuses.length)]
     if (!next) return
     choose(next)
     event.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-status="${next}"]`)?.focus()
@@ -62,19 +65,20 @@ export function StatusCards({
       aria-labelledby="status-label"
       className="status-control"
     >
-      {claimStatuses.map((s, i) => (
+      {entries.map(({ id: s, name, colour }, i) => (
         <RadioCards.Item
           key={s}
           value={s}
           data-status={s}
-          title={`${desk.statusLabel(s)} (key ${i + 1})`}
+          title={i < 9 ? `${name} (key ${i + 1})` : name}
           onKeyDown={onKeyDown}
         >
           <Flex gap="2" align="center" width="100%">
             <StatusIcon status={s} />
-            <Text size="2">{desk.statusLabel(s)}</Text>
+            <Swatch colour={colour} />
+            <Text size="2">{name}</Text>
             <Text size="1" color="gray" ml="auto" aria-hidden>
-              {i + 1}
+              {i < 9 ? i + 1 : ''}
             </Text>
           </Flex>
         </RadioCards.Item>

@@ -348,7 +348,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
               onOpenChange={setSignOffOpen}
               blockers={blockers}
               claims={claims}
-              statusLabels={desk.library.settings.statusLabels}
+              statusLabel={desk.statusLabel}
               onOpenClaim={openClaim}
               onOverride={overrideSignOff}
             />

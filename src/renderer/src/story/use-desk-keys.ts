@@ -13,7 +13,7 @@ export function useDeskKeys(perform: (action: DeskAction) => boolean): void {
     const target = e.target as Element | null
     if (target?.closest?.('[role="dialog"],[role="alertdialog"],[role="menu"],[role="listbox"]')) return
     if (isSingleKey(e) && !acceptsSingleKeys(e.target, e.key)) return
-    const action = actionFor(e, desk.library.settings.shortcuts)
+    const action = actionFor(e, desk.library.settings.shortcuts, desk.library.settings)
     if (action && perform(action)) e.preventDefault()
   })
   useEffect(() => {

@@ -62,10 +62,10 @@ function ConflictChooser({
   const [choices, setChoices] = useState<Partial<Record<string, Side>>>({})
   const chosenAll = conflict.fields.every((f) => choices[f.field])
   const label = (field: string, value: string): string | null =>
-    field === 'verdict' && value in desk.library.settings.verdictLabels
-      ? desk.verdictLabel(value as NonNullable<Claim['verdict']>)
-      : field === 'status' && value in desk.library.settings.statusLabels
-        ? desk.statusLabel(value as Claim['status'])
+    field === 'verdict'
+      ? desk.verdictLabel(value)
+      : field === 'status'
+        ? desk.statusLabel(value)
         : field === 'assignee'
           ? desk.personName(value)
           : null

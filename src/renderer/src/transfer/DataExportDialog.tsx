@@ -10,7 +10,7 @@ import {
   type ExportResult,
   type FilteredClaims
 } from '../../../shared/contract'
-import { claimStatuses, verdicts } from '../../../shared/model'
+import { statusName } from '../../../shared/rules/scales'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogContent } from '../app/dialog'
@@ -99,8 +99,8 @@ function DataExportForm(): React.JSX.Element {
             id="data-status"
             label="Status"
             value={filter.status}
-            options={['all', ...claimStatuses] as const}
-            optionLabel={(s) => (s === 'all' ? 'Any status' : settings.statusLabels[s])}
+            options={['all', ...settings.statuses.map((e) => e.id)]}
+            optionLabel={(s) => (s === 'all' ? 'Any status' : statusName(settings, s))}
             onChange={(v) => set('status', v)}
           />
         </Field>
@@ -109,10 +109,14 @@ function DataExportForm(): React.JSX.Element {
             id="data-verdict"
             label="Verdict"
             value={filter.verdict}
-            options={['all', 'none', ...verdicts] as const}
-            optionLabel={(v) =>
-              v === 'all' ? 'Any verdict' : v === 'none' ? 'No verdict yet' : settings.verdictLabels[v]
-            }
+            options={['all', 'none', ...settings.verdicts.map((e) => e.id)]}
+            optionLabel={(v) => {
+              if (v === 'all') return 'Any verdict'
+              if (v === 'none') return 'No verdict yet'
+              // Every verdict of the desk's scale, a retired one too: claims across the library may carry it.
+              const entry = settings.verdicts.find((e) => e.id === v)
+              return entry ? `${entry.name}${entry.retired ? ' (retired)' : ''}` : v
+            }}
             onChange={(v) => set('verdict', v)}
           />
         </Field>
@@ -175,8 +179,8 @@ function DataExportForm(): React.JSX.Element {
                   {c.words}
                 </Text>
                 <Text size="1" color="gray" truncate>
-                  {c.storyTitle} · {settings.statusLabels[c.status]}
-                  {c.verdict ? ` · ${settings.verdictLabels[c.verdict]}` : ''}
+                  {c.storyTitle} · {statusName(settings, c.status)}
+                  {c.verdictLabel ? ` · ${c.verdictLabel}` : ''}
                 </Text>
               </Flex>
             </li>
