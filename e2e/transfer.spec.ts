@@ -146,7 +146,7 @@ test('export the sample story in every format, and bring the package back withou
     const settings = page.getByRole('dialog', { name: 'Desk settings' })
     await settings.getByLabel('Organisation name').fill('The Evening Ledger')
     await settings.getByLabel(/^Fact-check page address/).fill('https://ledger.example/fact-checks/')
-    await settings.getByRole('group', { name: 'Verdict 3' }).getByLabel('Name').fill('Missing context')
+    await settings.getByRole('group', { name: 'Verdict 3' }).getByLabel('Name', { exact: true }).fill('Missing context')
     await settings.getByRole('button', { name: 'Save settings' }).click()
     await expect(settings).toBeHidden()
 
