@@ -196,15 +196,17 @@ test('the whole desk journey works from the keyboard alone, from importing a pag
   await expect(page.getByRole('menuitem', { name: 'Story from a web page…' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('dialog', { name: 'Import a story' })).toBeVisible()
-  await tabTo(page, page.getByLabel('Address of the article (http or https)'))
+  // The address field has focus as the dialog opens (focus-return.ts, menu-opens.ts).
+  await expect(page.getByLabel('Address of the article (http or https)')).toBeFocused()
   await page.keyboard.type(`${news.origin}/harbor-tunnel`)
   await page.keyboard.press('Enter')
   // The first import starts the import worker (jsdom, Readability): on a busy machine that takes a while.
   await expect(page.locator('[data-screen="story"][data-ready="true"]')).toBeVisible({ timeout: 60_000 })
   const story = new StoryPage(page)
+  // Focus lands on the new story's headline, where the desk's keys work.
   await expect(
     page.getByRole('heading', { level: 1, name: 'Harbor Tunnel Leaks Worsen After Salt Season' })
-  ).toBeVisible()
+  ).toBeFocused()
 
   // Into the story text; the sentence cursor walks to the sentence, Enter marks it.
   await tabTo(page, page.getByRole('region', { name: 'Story text' }))

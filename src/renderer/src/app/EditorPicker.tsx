@@ -1,12 +1,13 @@
 // Who is working: picked or created on first run, shown in the header, switchable at any time.
 import { ChevronDownIcon, PersonIcon, PlusIcon } from '@radix-ui/react-icons'
 import { Avatar, Button, Card, Dialog, DropdownMenu, Flex, Heading, Text, TextField } from '@radix-ui/themes'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Person } from '../../../shared/model'
 import { call } from '../api'
 import { useDesk, type Desk } from './desk-context'
 import { DialogContent } from './dialog'
 import { useGuard } from './form-parts'
+import { useMenuOpens } from './menu-opens'
 
 /** Makes `id` the current editor: shown at once, taken back if main refuses. */
 const setCurrentEditor = (desk: Desk, id: string) =>
@@ -20,11 +21,11 @@ const setCurrentEditor = (desk: Desk, id: string) =>
 /** `adding`: a colleague is being added (to assign work to), so the current editor stays who it is. */
 function PickEditor({
   onPicked,
-  autoFocus,
+  takesFocus,
   adding = false
 }: {
   onPicked?: () => void
-  autoFocus?: boolean
+  takesFocus?: boolean
   adding?: boolean
 }): React.JSX.Element {
   const desk = useDesk()
@@ -72,7 +73,7 @@ function PickEditor({
               {!desk.currentEditor ? (active.length ? 'Or add yourself' : 'Your name') : 'Add a colleague'}
             </Text>
             <TextField.Root
-              autoFocus={autoFocus}
+              data-autofocus={takesFocus || undefined}
               value={name}
               onChange={(e) => setName(e.target.value)}
               placeholder="e.g. Dana Whitfield"
@@ -125,7 +126,7 @@ export function EditorDialog({
             ? 'Add a colleague to the desk so work can be assigned to them; you stay the current editor.'
             : 'Changes are stamped with the current editor. Choose yourself, then carry on where you were.'}
         </Dialog.Description>
-        <PickEditor autoFocus adding={adding} onPicked={() => (onPicked ? onPicked() : onOpenChange(false))} />
+        <PickEditor takesFocus adding={adding} onPicked={() => (onPicked ? onPicked() : onOpenChange(false))} />
       </DialogContent>
     </Dialog.Root>
   )
@@ -135,11 +136,14 @@ export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.
   const desk = useDesk()
   const current = desk.currentEditor
   const pick = async (id: string): Promise<void> => void (await setCurrentEditor(desk, id))
+  const trigger = useRef<HTMLButtonElement>(null)
+  const [onCloseAutoFocus, opens] = useMenuOpens(trigger)
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger>
         {/* The visible words are part of the name a screen reader hears (WCAG 2.5.3). */}
         <Button
+          ref={trigger}
           variant="ghost"
           color="gray"
           aria-label={current ? `Editing as ${current.name}. Switch editor` : 'Choose editor'}
@@ -149,7 +153,7 @@ export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.
           <ChevronDownIcon aria-hidden />
         </Button>
       </DropdownMenu.Trigger>
-      <DropdownMenu.Content align="end">
+      <DropdownMenu.Content align="end" onCloseAutoFocus={onCloseAutoFocus}>
         <DropdownMenu.Label>Editing as</DropdownMenu.Label>
         <DropdownMenu.RadioGroup value={current?.id ?? ''} onValueChange={(id) => void pick(id)}>
           {desk.library.people
@@ -161,7 +165,7 @@ export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.
             ))}
         </DropdownMenu.RadioGroup>
         <DropdownMenu.Separator />
-        <DropdownMenu.Item onSelect={onAddEditor}>
+        <DropdownMenu.Item onSelect={() => opens(onAddEditor)}>
           <PlusIcon /> Add an editor…
         </DropdownMenu.Item>
       </DropdownMenu.Content>

@@ -6,6 +6,14 @@
 // element was in: the claim panel's heading, then the story's headline, then the app's main area.
 // A focus home (`data-focus-home`) is an element where the desk's keys work, so the next key always
 // lands somewhere that reads it.
+//
+// Opening: a dialog or popover puts focus on its field marked `data-autofocus` (where the editor types
+// first), else on its first tabbable element. React's `autoFocus` is not used inside them: it focuses
+// before the dialog's focus scope exists, so a closing menu's or list's trap can take focus back, and
+// the dialog never learns what opened it. A menu item opens its dialog once the menu has closed
+// (menu-opens.ts). Choosing a tab leaves focus on the tab (WAI-ARIA tabs); its panel's field is the next
+// Tab stop. Closing: focus goes back to the opener (above), unless
+// something outside the dialog has taken it meanwhile (the story an import opened, its headline).
 
 /** Where an element was: itself and its ancestors, outermost last, to find a home when it is gone. */
 export interface Place {
@@ -37,6 +45,39 @@ export function returnTarget(place: Place): HTMLElement | null {
     if (home) return home
   }
   return document.querySelector<HTMLElement>('[data-focus-home]')
+}
+
+/**
+ * A dialog's or popover's onOpenAutoFocus: focus goes to the field it marks `data-autofocus`, instead of
+ * Radix's first tabbable element (a tab, a close button).
+ */
+export function focusMarkedField(event: Event): void {
+  if (event.defaultPrevented) return
+  const field = (event.target as Element | null)?.querySelector('[data-autofocus]') ?? null
+  if (!usable(field)) return
+  event.preventDefault()
+  field.focus()
+}
+
+/**
+ * Whether, as the dialog `container` closes, an element outside it already holds focus because the
+ * dialog's action moved on (a new screen): then focus stays there instead of going back.
+ */
+export function focusMovedOn(container: Element | null): boolean {
+  const active = document.activeElement
+  return usable(active) && container !== null && !container.contains(active)
+}
+
+/**
+ * Whether a screen that has just become ready may take focus for its home `home`: focus is on nothing
+ * more precise (<body>, an element holding the home, such as the main area focus-return gave it when
+ * the previous screen went away) or inside a dialog that is closing.
+ */
+export function mayTakeFocus(home: Element): boolean {
+  const active = document.activeElement
+  if (!active || active === document.body || !active.isConnected) return true
+  if (active === home) return false
+  return active.contains(home) || active.closest('[role="dialog"][data-state="closed"]') !== null
 }
 
 export function returnFocus(place: Place): void {

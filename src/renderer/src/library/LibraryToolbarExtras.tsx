@@ -2,28 +2,39 @@
 // verification package, an archive of earlier checks, and a report of the whole library (or of the stories ticked below).
 import { ChevronDownIcon, DownloadIcon, TableIcon, UploadIcon } from '@radix-ui/react-icons'
 import { Button, DropdownMenu } from '@radix-ui/themes'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
+import { useMenuOpens } from '../app/menu-opens'
 import { ArchiveImportDialog } from '../memory/ArchiveImport'
 import { useTransfer } from '../transfer/TransferProvider'
 
 export function LibraryToolbarExtras({ selectedIds = [] }: { selectedIds?: string[] }): React.JSX.Element {
   const transfer = useTransfer()
   const [archive, setArchive] = useState(false)
+  const trigger = useRef<HTMLButtonElement>(null)
+  const [onCloseAutoFocus, opens] = useMenuOpens(trigger)
   return (
     <>
       <ArchiveImportDialog open={archive} onOpenChange={setArchive} />
       <DropdownMenu.Root>
         <DropdownMenu.Trigger>
-          <Button variant="soft">
+          <Button variant="soft" ref={trigger}>
             <UploadIcon /> Import <ChevronDownIcon />
           </Button>
         </DropdownMenu.Trigger>
-        <DropdownMenu.Content>
-          <DropdownMenu.Item onSelect={() => transfer.openImport('file')}>Story from a file…</DropdownMenu.Item>
-          <DropdownMenu.Item onSelect={() => transfer.openImport('url')}>Story from a web page…</DropdownMenu.Item>
+        <DropdownMenu.Content onCloseAutoFocus={onCloseAutoFocus}>
+          <DropdownMenu.Item onSelect={() => opens(() => transfer.openImport('file'))}>
+            Story from a file…
+          </DropdownMenu.Item>
+          <DropdownMenu.Item onSelect={() => opens(() => transfer.openImport('url'))}>
+            Story from a web page…
+          </DropdownMenu.Item>
           <DropdownMenu.Separator />
-          <DropdownMenu.Item onSelect={() => transfer.importPackage()}>Verification package…</DropdownMenu.Item>
-          <DropdownMenu.Item onSelect={() => setArchive(true)}>Earlier checks (archive)…</DropdownMenu.Item>
+          <DropdownMenu.Item onSelect={() => opens(() => transfer.importPackage())}>
+            Verification package…
+          </DropdownMenu.Item>
+          <DropdownMenu.Item onSelect={() => opens(() => setArchive(true))}>
+            Earlier checks (archive)…
+          </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Root>
       <Button

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/contract'
 import { call, onEvent } from '../api'
 import { readImportedFile } from '../transfer/read-file'
+import { DialogContent } from '../app/dialog'
 
 const roles = [
   ['claim', 'Claim'],
@@ -117,7 +118,7 @@ export function ArchiveImportDialog({
         onOpenChange(next)
       }}
     >
-      <Dialog.Content maxWidth="640px" aria-describedby={undefined}>
+      <DialogContent maxWidth="640px" aria-describedby={undefined}>
         <Dialog.Title>Import earlier checks</Dialog.Title>
         <Flex direction="column" gap="3">
           <Text size="2" color="gray">
@@ -241,7 +242,7 @@ export function ArchiveImportDialog({
             </Button>
           </Flex>
         </Flex>
-      </Dialog.Content>
+      </DialogContent>
     </Dialog.Root>
   )
 }

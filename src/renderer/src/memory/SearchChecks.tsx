@@ -7,6 +7,7 @@ import { useRef, useState } from 'react'
 import type { EarlierCheck } from '../../../shared/contract'
 import { call } from '../api'
 import { useDesk } from '../app/desk-context'
+import { focusMarkedField } from '../app/focus-return'
 import { VerdictBadge } from '../app/labels'
 import { ImportedOrigin } from './ImportedOrigin'
 import { bandColor, bandLabel, noCloseMatch } from './labels'
@@ -36,7 +37,7 @@ export function SearchChecks(): React.JSX.Element {
           </IconButton>
         </Popover.Trigger>
       </Tooltip>
-      <Popover.Content width="420px" aria-label="Search earlier checks">
+      <Popover.Content width="420px" aria-label="Search earlier checks" onOpenAutoFocus={focusMarkedField}>
         <form
           onSubmit={(e) => {
             e.preventDefault()
@@ -51,7 +52,7 @@ export function SearchChecks(): React.JSX.Element {
               value={query}
               onChange={(e) => setQuery(e.target.value)}
               aria-label="Claim to look for"
-              autoFocus
+              data-autofocus
             />
             <Button type="submit" size="2">
               Search

@@ -232,7 +232,6 @@ function SourceSearch({ picked, onPick }: { picked: Source | null; onPick(source
   return (
     <Flex direction="column" gap="2" pt="2">
       <TextField.Root
-        autoFocus
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         placeholder="Search sources by title, publisher, address"

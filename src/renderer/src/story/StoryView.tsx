@@ -19,7 +19,7 @@ import { MemoryMarks } from '../memory/MemoryMarks'
 import { MemoryToolbar } from '../memory/MemoryToolbar'
 import { useStoryMemory } from '../memory/use-story-memory'
 import { useDeskKeys } from './use-desk-keys'
-import { placeOf, returnFocus, type Place } from '../app/focus-return'
+import { mayTakeFocus, placeOf, returnFocus, type Place } from '../app/focus-return'
 import { useLiveSelection } from './use-live-selection'
 import { useSentenceCursor } from './use-sentence-cursor'
 import { useSentenceGesture } from './use-sentence-gesture'
@@ -254,11 +254,11 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   useDeskKeys(perform)
 
   // Opening a story puts focus on its headline, where the desk's keys work, when focus is on nothing more
-  // precise: <body>, or the app's main area that focus-return.ts gave it when the library row went away.
+  // precise: <body>, the app's main area that focus-return.ts gave it when the library row went away, or
+  // the import dialog that opened the story, closing (focus-return.ts).
   useEffect(() => {
     const heading = headingRef.current
-    const active = document.activeElement
-    if (ready && heading && (!active || (active !== heading && active.contains(heading)))) heading.focus()
+    if (ready && heading && mayTakeFocus(heading)) heading.focus()
   }, [ready])
 
   // The selected claim scrolls into view in the text when it is off screen.

@@ -101,7 +101,7 @@ function ImportForm({ onOpenChange, initial, onImported }: Props): React.JSX.Ele
                 value={url}
                 placeholder="https://…"
                 onChange={(e) => setUrl(e.target.value)}
-                autoFocus
+                data-autofocus
               />
               <Text size="1" color="gray">
                 Factdesk fetches the page, keeps the article with its title, byline, outlet and date, and leaves menus
