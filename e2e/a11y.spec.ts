@@ -179,7 +179,8 @@ async function tabTo(page: Page, target: ReturnType<Page['locator']>, backwards 
 test('the whole desk journey works from the keyboard alone, from importing a page to exporting the report', async ({
   factdesk
 }) => {
-  test.setTimeout(120_000)
+  // Every Tab is a round trip to the browser: on a loaded two-core machine the journey takes minutes.
+  test.setTimeout(300_000)
   const { page } = factdesk
   const out = await mkdtemp(path.join(os.tmpdir(), 'factdesk-keyboard-'))
   // First run: Tab to the name field, type and press Enter.
