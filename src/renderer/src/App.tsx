@@ -184,7 +184,12 @@ function Shell(): React.JSX.Element {
             <Notices notices={lib.notices} readOnly={lib.library.readOnly} onDismiss={lib.dismissNotice} />
             <main className="app-main" tabIndex={-1} data-focus-home data-desk-keys>
               {route.name === 'library' ? (
-                <LibraryScreen key={lib.library.path} onOpen={openStory} onNewStory={() => setNewStoryOpen(true)} />
+                <LibraryScreen
+                  key={lib.library.path}
+                  onOpen={openStory}
+                  onOpenClaim={openClaim}
+                  onNewStory={() => setNewStoryOpen(true)}
+                />
               ) : (
                 <StoryView
                   key={`${route.id}:${route.visit ?? ''}`}

@@ -1,5 +1,7 @@
 // Every story with how far it is from cleared: progress by status, desk state, who is on it, last change.
-// Main searches, filters and sorts (library.search); only the rows in view are in the page.
+// Main searches, filters and sorts (library.search); only the rows in view are in the page. With search
+// words the list is best match first and each story shows where it matched (a claim, a rationale, the
+// evidence, the story text...), the words marked; a hit opens the story at its claim.
 // Connected to a desk, this is the lead's view: every story on the desk is pulled into the library, so
 // the list is the whole desk, each story marked by how it stands with the desk.
 import { MagnifyingGlassIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
@@ -7,7 +9,15 @@ import { Avatar, Badge, Button, Checkbox, Flex, Heading, Table, Text, TextField,
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../api'
-import { deskMarks, librarySorts, type DeskMark, type DeskView, type LibrarySort } from '../../../shared/contract'
+import {
+  deskMarks,
+  librarySorts,
+  type DeskMark,
+  type DeskView,
+  type LibraryPage,
+  type LibrarySort,
+  type SearchHit
+} from '../../../shared/contract'
 import { deskStates, workflowStages, type StorySummary } from '../../../shared/model'
 import { FirstRunCard } from '../app/EditorPicker'
 import { useDesk } from '../app/desk-context'
@@ -48,9 +58,12 @@ const sortLabels: Record<LibrarySort, string> = {
 
 export function LibraryScreen({
   onOpen,
+  onOpenClaim,
   onNewStory
 }: {
   onOpen(id: string): void
+  /** Opens a story with one of its claims selected (a search hit in a claim, its rationale or evidence). */
+  onOpenClaim(id: string, claimId: string): void
   onNewStory(): void
 }): React.JSX.Element {
   const desk = useDesk()
@@ -63,6 +76,13 @@ export function LibraryScreen({
   )
   const rows = useStoryRows(filter, reportError)
   const total = rows.total ?? 0
+  const searching = filter.query.trim() !== ''
+  /** Opens where a hit is: its claim when it has one, else the story. */
+  const openHit = useCallback(
+    (storyId: string, hit: SearchHit | undefined) =>
+      hit?.claimId ? onOpenClaim(storyId, hit.claimId) : onOpen(storyId),
+    [onOpen, onOpenClaim]
+  )
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set())
   const [trashOpen, setTrashOpen] = useState(false)
   // Ticks go with the filter they were made under, so a filter never exports or deletes hidden stories.
@@ -149,6 +169,22 @@ export function LibraryScreen({
           aria-label="Search stories"
           value={filter.query}
           onChange={(e) => changeFilter({ query: e.target.value })}
+          onKeyDown={(e) => {
+            // Enter opens the best match where it matched; ↓ goes to the results.
+            const first = rows.at(0)
+            if (e.key === 'Enter' && searching && first && rows.query === filter.query) {
+              e.preventDefault()
+              openHit(first.id, rows.hitsOf(first.id)?.[0])
+            } else if (e.key === 'ArrowDown') {
+              const table = scrollRef.current
+              const target =
+                table?.querySelector<HTMLElement>('.search-hit') ?? table?.querySelector<HTMLElement>('.story-link')
+              if (target) {
+                e.preventDefault()
+                target.focus()
+              }
+            }
+          }}
         >
           <TextField.Slot>
             <MagnifyingGlassIcon />
@@ -159,6 +195,7 @@ export function LibraryScreen({
           assignee={filter.assignee}
           deskMark={filter.desk}
           sort={filter.sort}
+          searching={searching}
           onDesk={rows.desk !== null}
           onChange={changeFilter}
         />
@@ -186,6 +223,7 @@ export function LibraryScreen({
       {!desk.currentEditor && <FirstRunCard />}
       {rows.desk && <DeskLine view={rows.desk} />}
       <FollowUpsDue person={filter.assignee} onOpen={onOpen} />
+      {searching && rows.indexing && <IndexingLine indexing={rows.indexing} />}
 
       <div
         className="library-table"
@@ -210,7 +248,9 @@ export function LibraryScreen({
                   measure={virtual.measureElement}
                   story={story}
                   deskMark={rows.mark(story.id)}
+                  hits={rows.hitsOf(story.id)}
                   onOpen={onOpen}
+                  onOpenHit={openHit}
                   ticked={ticked.has(story.id)}
                   onTick={tick}
                 />
@@ -261,13 +301,68 @@ function DeskLine({ view }: { view: DeskView }): React.JSX.Element {
   )
 }
 
+/** While main is still reading stories into the search: the rest are searched by headline and outlet only. */
+function IndexingLine({ indexing }: { indexing: NonNullable<LibraryPage['indexing']> }): React.JSX.Element {
+  return (
+    <Text as="p" size="2" color="gray" className="desk-view-line" role="status" data-testid="search-indexing">
+      Reading stories into the search: {indexing.done.toLocaleString()} of {indexing.total.toLocaleString()}; the rest
+      are searched by headline and outlet until then.
+    </Text>
+  )
+}
+
+/** A snippet with its matched words marked. */
+function Marked({ text, marks }: Pick<SearchHit, 'marks'> & { text: string }): React.JSX.Element {
+  const parts: React.ReactNode[] = []
+  let at = 0
+  for (const [start, end] of marks) {
+    if (start > at) parts.push(text.slice(at, start))
+    parts.push(<mark key={start}>{text.slice(start, end)}</mark>)
+    at = end
+  }
+  parts.push(text.slice(at))
+  return <>{parts}</>
+}
+
+/** Where a story matched the search words: each place a button that opens it there. */
+function SearchHits({
+  storyId,
+  hits,
+  onOpenHit
+}: {
+  storyId: string
+  hits: SearchHit[]
+  onOpenHit(storyId: string, hit: SearchHit): void
+}): React.JSX.Element {
+  return (
+    <ul className="search-hits" aria-label="Where it matched">
+      {hits.map((hit, i) => (
+        <li key={`${hit.place}-${hit.claimId ?? ''}-${i}`}>
+          <button
+            type="button"
+            className="search-hit"
+            data-place={hit.place}
+            data-claim-id={hit.claimId ?? undefined}
+            onClick={(e) => (e.stopPropagation(), onOpenHit(storyId, hit))}
+          >
+            <span className="search-hit-place">{hit.label}</span> <Marked text={hit.snippet} marks={hit.marks} />
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 interface RowProps {
   index: number
   measure(row: HTMLTableRowElement | null): void
   story: StorySummary
   /** How the story stands with the desk; undefined when not connected. */
   deskMark: DeskMark | undefined
+  /** Where it matched the search words; undefined without words. */
+  hits: SearchHit[] | undefined
   onOpen(id: string): void
+  onOpenHit(storyId: string, hit: SearchHit): void
   ticked: boolean
   onTick(id: string, on: boolean): void
 }
@@ -277,6 +372,8 @@ interface LibraryFiltersProps {
   assignee: string
   deskMark: LibraryFilter['desk']
   sort: LibrarySort
+  /** Search words are typed: the list is best match first, whatever the sort. */
+  searching: boolean
   /** Connected to a desk: the list can be narrowed by how stories stand with it. */
   onDesk: boolean
   onChange(change: Partial<LibraryFilter>): void
@@ -288,6 +385,7 @@ const LibraryFilters = memo(function LibraryFilters({
   assignee,
   deskMark,
   sort,
+  searching,
   onDesk,
   onChange
 }: LibraryFiltersProps): React.JSX.Element {
@@ -315,14 +413,20 @@ const LibraryFilters = memo(function LibraryFilters({
           onChange={(value) => onChange({ desk: value })}
         />
       )}
-      <EnumSelect
-        label="Sort stories"
-        variant="ghost"
-        value={sort}
-        options={librarySorts}
-        optionLabel={(s) => `Sort: ${sortLabels[s]}`}
-        onChange={(value) => onChange({ sort: value })}
-      />
+      {searching ? (
+        <Text size="2" color="gray" data-testid="best-match">
+          Best match first
+        </Text>
+      ) : (
+        <EnumSelect
+          label="Sort stories"
+          variant="ghost"
+          value={sort}
+          options={librarySorts}
+          optionLabel={(s) => `Sort: ${sortLabels[s]}`}
+          onChange={(value) => onChange({ sort: value })}
+        />
+      )}
     </>
   )
 })
@@ -362,7 +466,9 @@ const StoryRow = memo(function StoryRow({
   measure,
   story,
   deskMark,
+  hits,
   onOpen,
+  onOpenHit,
   ticked,
   onTick
 }: RowProps): React.JSX.Element {
@@ -406,6 +512,7 @@ const StoryRow = memo(function StoryRow({
               </Badge>
             )}
           </Text>
+          {hits && hits.length > 0 && <SearchHits storyId={story.id} hits={hits} onOpenHit={onOpenHit} />}
         </Flex>
       </Table.RowHeaderCell>
       <Table.Cell>

@@ -4,7 +4,7 @@
 // to a desk, each page also says how its stories stand with the desk and how much of the desk is here;
 // a sync round (desk.status) asks again for the pages on screen, since pushing changes no story.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { DeskMark, DeskView, LibraryQuery } from '../../../shared/contract'
+import type { DeskMark, DeskView, LibraryPage, LibraryQuery, SearchHit } from '../../../shared/contract'
 import type { StorySummary } from '../../../shared/model'
 import { call, onEvent } from '../api'
 import { useStore, useSummaries } from '../app/use-store'
@@ -25,6 +25,8 @@ interface Rows {
   pages: ReadonlyMap<number, StorySummary[]>
   desk: DeskView | null
   marks: Readonly<Record<string, DeskMark>>
+  hits: Readonly<Record<string, SearchHit[]>>
+  indexing: LibraryPage['indexing']
 }
 
 export interface StoryRows {
@@ -42,6 +44,10 @@ export interface StoryRows {
   desk: DeskView | null
   /** How a story on screen stands with the desk (undefined when not connected). */
   mark(id: string): DeskMark | undefined
+  /** Where a story on screen matched the search words (undefined without words). */
+  hitsOf(id: string): SearchHit[] | undefined
+  /** While main is still reading the library's stories into the search (only headlines searched for the rest). */
+  indexing: LibraryPage['indexing']
 }
 
 export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) => void): StoryRows {
@@ -69,7 +75,9 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
               total: result.total,
               pages,
               desk: result.desk,
-              marks: { ...(same ? current.marks : {}), ...result.marks }
+              marks: { ...(same ? current.marks : {}), ...result.marks },
+              hits: { ...(same ? current.hits : {}), ...result.hits },
+              indexing: result.indexing
             }
           })
         })
@@ -104,8 +112,10 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
     const off = store.onChange((change) => {
       if (change.entity !== 'story') return
       const { summary } = change
+      // With search words, a write may change where a story matched, or whether it does: ask again.
       const onScreen =
         summary.deletedAt === null &&
+        (shown.current?.filter.query.trim() ?? '') === '' &&
         [...(shown.current?.pages.values() ?? [])].some((stories) => stories.some((s) => s.id === summary.id))
       if (!onScreen) refresh()
     })
@@ -116,6 +126,20 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
       if (again) clearTimeout(again)
     }
   }, [fetchPage, store])
+
+  // While main is still reading stories into the search, the words on screen are asked about again
+  // each second, so stories read meanwhile join the list.
+  const indexing = rows?.indexing ?? null
+  const searching = (rows?.filter.query.trim() ?? '') !== ''
+  useEffect(() => {
+    if (!indexing || !searching) return
+    const again = setTimeout(() => {
+      const pages = [...requested.current]
+      requested.current = new Set()
+      for (const page of pages.length ? pages : [0]) fetchPage(latest.current, page)
+    }, 1000)
+    return () => clearTimeout(again)
+  }, [indexing, searching, fetchPage])
 
   // Until the first page for a new filter arrives, the rows of the previous one stay on screen.
   const written = useSummaries()
@@ -144,6 +168,7 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
     }
   }, [filter])
   const mark = useCallback((id: string) => rows?.marks[id], [rows])
+  const hitsOf = useCallback((id: string) => rows?.hits[id], [rows])
   return {
     total: rows?.total ?? null,
     query: rows?.filter.query ?? null,
@@ -151,6 +176,8 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
     need,
     allIds,
     desk: rows?.desk ?? null,
-    mark
+    mark,
+    hitsOf,
+    indexing: rows?.indexing ?? null
   }
 }
