@@ -1,5 +1,5 @@
-// One person picker: every Select that offers the desk's people is PersonSelect (app/PersonItems.tsx);
-// no view builds its own Select over the people again.
+// Small shared shapes, written once: one select component (app/EnumSelect.tsx) that every picker is,
+// and one person picker (app/PersonItems.tsx) built on it; no view builds its own Select again.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -26,5 +26,15 @@ describe('the person picker', () => {
       .map((file) => path.relative(rendererDir, file))
     expect(copies).toEqual([])
     expect(readFileSync(path.join(rendererDir, 'app/PersonItems.tsx'), 'utf8')).toMatch(/export function PersonSelect/)
+  })
+})
+
+describe('the select component', () => {
+  it('is written once: only EnumSelect opens a Radix Select; every other picker is an EnumSelect', () => {
+    const copies = views(rendererDir)
+      .filter((file) => path.basename(file) !== 'EnumSelect.tsx')
+      .filter((file) => /<Select\.(Root|Item|Content|Trigger)\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => path.relative(rendererDir, file))
+    expect(copies).toEqual([])
   })
 })

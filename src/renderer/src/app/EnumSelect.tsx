@@ -1,5 +1,6 @@
-// A Select over a fixed set of string values (a status, a verdict, a filter): the value handed back
-// is one of the offered values, typed as such, so no caller casts the Select's plain string.
+// The one select component: a Select over a set of string values (a status, a verdict, a filter, a
+// person, a source, a revision). The value handed back is one of the offered values, typed as such,
+// so no caller casts the Select's plain string. Every picker in the app is this component.
 import { Select } from '@radix-ui/themes'
 import type { ComponentProps, ReactNode } from 'react'
 
@@ -33,6 +34,8 @@ export interface EnumSelectProps<T extends string> extends TriggerProps {
   optionLabel: (value: T) => ReactNode
   onChange: (value: T) => void
   size?: ComponentProps<typeof Select.Root>['size']
+  /** Shown on the trigger while `value` is none of `options`. */
+  placeholder?: string
 }
 
 export function EnumSelect<T extends string>({
@@ -44,11 +47,12 @@ export function EnumSelect<T extends string>({
   onChange,
   size,
   color,
-  variant
+  variant,
+  placeholder
 }: EnumSelectProps<T>): React.JSX.Element {
   return (
     <Select.Root size={size} value={value} onValueChange={onOneOf(options, onChange)}>
-      <Select.Trigger id={id} aria-label={label} color={color} variant={variant} />
+      <Select.Trigger id={id} aria-label={label} color={color} variant={variant} placeholder={placeholder} />
       <Select.Content>
         {options.map((o) => (
           <Select.Item key={o} value={o}>

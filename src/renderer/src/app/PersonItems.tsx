@@ -1,7 +1,7 @@
 // The one person picker: a Select over the library's people (a deactivated editor is marked), with
 // any fixed choices first ("Anyone", "Unassigned"). Every place that picks a person uses it.
-import { Select } from '@radix-ui/themes'
 import type { ComponentProps } from 'react'
+import { EnumSelect } from './EnumSelect'
 import { useDesk } from './desk-context'
 
 export interface PersonSelectProps {
@@ -14,7 +14,7 @@ export interface PersonSelectProps {
   onChange: (value: string) => void
   /** Choices offered before the people, in order. */
   fixed?: readonly { value: string; label: string }[]
-  size?: ComponentProps<typeof Select.Root>['size']
+  size?: ComponentProps<typeof EnumSelect>['size']
   placeholder?: string
 }
 
@@ -28,21 +28,20 @@ export function PersonSelect({
   placeholder
 }: PersonSelectProps): React.JSX.Element {
   const { library } = useDesk()
+  const labels = new Map<string, string>([
+    ...fixed.map((f) => [f.value, f.label] as const),
+    ...library.people.map((p) => [p.id, p.active ? p.name : `${p.name} (deactivated)`] as const)
+  ])
   return (
-    <Select.Root size={size} value={value} onValueChange={onChange}>
-      <Select.Trigger id={id} aria-label={label} placeholder={placeholder} />
-      <Select.Content>
-        {fixed.map((f) => (
-          <Select.Item key={f.value} value={f.value}>
-            {f.label}
-          </Select.Item>
-        ))}
-        {library.people.map((p) => (
-          <Select.Item key={p.id} value={p.id}>
-            {p.active ? p.name : `${p.name} (deactivated)`}
-          </Select.Item>
-        ))}
-      </Select.Content>
-    </Select.Root>
+    <EnumSelect
+      label={label}
+      id={id}
+      size={size}
+      placeholder={placeholder}
+      value={value}
+      options={[...labels.keys()]}
+      optionLabel={(v) => labels.get(v)}
+      onChange={onChange}
+    />
   )
 }

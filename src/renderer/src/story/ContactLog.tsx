@@ -1,6 +1,6 @@
 // The claim's contact log: every attempt to reach a source (who, whom, how, when, outcome, notes)
 // and the follow-up owed. Contact details are personal data: only internal reports print them.
-import { Button, Flex, Grid, Heading, Select, Text, TextArea, TextField } from '@radix-ui/themes'
+import { Button, Flex, Grid, Heading, Text, TextArea, TextField } from '@radix-ui/themes'
 import { useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { contactMethods, contactOutcomes, type Claim, type ContactFields } from '../../../shared/model'
@@ -9,6 +9,9 @@ import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { PersonSelect } from '../app/PersonItems'
 import { EnumSelect } from '../app/EnumSelect'
+
+/** The source picker's value for a contact tied to no source (never a source id). */
+const noSource = 'none'
 
 /** datetime-local speaks the editor's wall clock; the log keeps an instant. */
 const toLocalInput = (date: Date): string =>
@@ -147,21 +150,16 @@ export function ContactLog({
             </label>
           </Grid>
           {detail.sources.length > 0 && (
-            <Select.Root
+            <EnumSelect
               size="1"
-              value={draft.sourceId ?? 'none'}
-              onValueChange={(v) => setDraft({ ...draft, sourceId: v === 'none' ? null : v })}
-            >
-              <Select.Trigger aria-label="For source" />
-              <Select.Content>
-                <Select.Item value="none">Not tied to a source</Select.Item>
-                {detail.sources.map((s) => (
-                  <Select.Item key={s.id} value={s.id}>
-                    {s.title}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select.Root>
+              label="For source"
+              value={draft.sourceId ?? noSource}
+              options={[noSource, ...detail.sources.map((s) => s.id)]}
+              optionLabel={(v) =>
+                v === noSource ? 'Not tied to a source' : detail.sources.find((s) => s.id === v)?.title
+              }
+              onChange={(v) => setDraft({ ...draft, sourceId: v === noSource ? null : v })}
+            />
           )}
           <TextArea
             size="1"

@@ -1,6 +1,6 @@
 // Earlier revisions of a story: pick one to read it or see what changed against the current text.
 import { ChevronDownIcon, ChevronUpIcon } from '@radix-ui/react-icons'
-import { Button, Dialog, Flex, ScrollArea, SegmentedControl, Select, Text } from '@radix-ui/themes'
+import { Button, Dialog, Flex, ScrollArea, SegmentedControl, Text } from '@radix-ui/themes'
 import { diffWords } from 'diff'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
@@ -8,7 +8,7 @@ import { call } from '../api'
 import { useDesk } from '../app/desk-context'
 import { DialogFooter } from '../app/form-parts'
 import { DialogContent } from '../app/dialog'
-import { onOneOf } from '../app/EnumSelect'
+import { EnumSelect, onOneOf } from '../app/EnumSelect'
 import { changedPassages } from './diff-passages'
 
 const showModes = ['diff', 'read'] as const
@@ -76,18 +76,18 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
       ) : (
         <Flex direction="column" gap="3">
           <Flex gap="3" align="center" wrap="wrap">
-            <Select.Root value={String(chosen ?? '')} onValueChange={(v) => setChosen(Number(v))}>
-              <Select.Trigger aria-label="Revision" />
-              <Select.Content>
-                {earlier.map((r) => (
-                  <Select.Item key={r.revision} value={String(r.revision)}>
-                    Revision {r.revision} · {new Date(r.createdAt).toLocaleString()} ·{' '}
-                    {desk.personName(r.createdBy, r.createdAt)}
-                    {r.note ? ` · ${r.note}` : ''}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select.Root>
+            <EnumSelect
+              label="Revision"
+              value={String(chosen ?? '')}
+              options={earlier.map((r) => String(r.revision))}
+              optionLabel={(v) => {
+                const r = earlier.find((e) => String(e.revision) === v)
+                return r
+                  ? `Revision ${r.revision} · ${new Date(r.createdAt).toLocaleString()} · ${desk.personName(r.createdBy, r.createdAt)}${r.note ? ` · ${r.note}` : ''}`
+                  : v
+              }}
+              onChange={(v) => setChosen(Number(v))}
+            />
             <SegmentedControl.Root value={mode} onValueChange={onOneOf(showModes, setMode)} aria-label="Show">
               <SegmentedControl.Item value="diff">Changes since</SegmentedControl.Item>
               <SegmentedControl.Item value="read">Read it</SegmentedControl.Item>
