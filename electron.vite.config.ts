@@ -2,7 +2,8 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 
-// Main bundles lowdb, steno and approx-string-match (ESM-only) into its CommonJS output; other
+// Main bundles lowdb, steno, approx-string-match and the Markdown reader and writer (unified's mdast and
+// micromark packages) into its CommonJS output: they are ESM-only, and Node 20 cannot require them. Other
 // dependencies stay external and ship in app.asar. `core` is the Electron-free composition root as
 // its own entry, so the e2e browser driver and the benchmarks run the very code the app runs.
 //
@@ -13,7 +14,19 @@ import { defineConfig } from 'electron-vite'
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: { exclude: ['lowdb', 'steno', 'approx-string-match'] },
+      externalizeDeps: {
+        exclude: [
+          'lowdb',
+          'steno',
+          'approx-string-match',
+          'mdast-util-from-markdown',
+          'mdast-util-frontmatter',
+          'mdast-util-gfm',
+          'mdast-util-to-markdown',
+          'micromark-extension-frontmatter',
+          'micromark-extension-gfm'
+        ]
+      },
       // The import, embedding and archive workers are their own files (out/main/import-worker.js,
       // out/main/embed-worker.js, out/main/archive-worker.js): the parsers and the sentence encoder load only there.
       rollupOptions: {

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalText } from '../../shared/text/canonical'
-import { inline, stripMarkdown } from './markdown'
+import { stripMarkdown } from './markdown'
 
 const strip = (source: string): string => canonicalText(stripMarkdown(source).text)
 
 describe('stripMarkdown', () => {
   it('removes inline syntax and keeps the words', () => {
-    expect(inline('**Bold**, *em*, _em_, ~~gone~~, `code` and [a link](https://x.org/a_(b) "t").')).toBe(
+    expect(strip('**Bold**, *em*, _em_, ~~gone~~, `code` and [a link](https://x.org/a_(b) "t").')).toBe(
       'Bold, em, em, gone, code and a link.'
     )
-    expect(inline('An image ![alt text](pic.png) vanishes; <https://x.org> stays as its address.')).toBe(
-      'An image  vanishes; https://x.org stays as its address.'
+    expect(strip('An image ![alt text](pic.png) vanishes; <https://x.org> stays as its address.')).toBe(
+      'An image vanishes; https://x.org stays as its address.'
     )
-    expect(inline('snake_case_name and 2*3*4 and \\*literal\\* stay.')).toBe(
-      'snake_case_name and 2*3*4 and *literal* stay.'
+    expect(strip('snake_case_name and 2 * 3 * 4 and \\*literal\\* stay.')).toBe(
+      'snake_case_name and 2 * 3 * 4 and *literal* stay.'
     )
+    expect(strip('A [reference link][r] keeps its words.\n\n[r]: https://x.org')).toBe(
+      'A reference link keeps its words.'
+    )
+    expect(stripMarkdown('Line one  \nline two').text).toBe('Line one\nline two')
   })
 
   it('makes headings, list items, quotes and table rows their own paragraphs', () => {
@@ -45,5 +49,11 @@ describe('stripMarkdown', () => {
       meta: { title: 'A: B', byline: 'Ann', language: 'de' }
     })
     expect(strip('Text.\n\n---\n\nMore.')).toBe('Text.\n\nMore.')
+  })
+
+  it('keeps the text of HTML blocks without their tags, and of nested lists and quotes', () => {
+    expect(strip('<div class="note">\nSaid <b>twice</b>.\n</div>\n\n- a\n  - b\n    > c')).toBe(
+      'Said twice.\n\na\n\nb\n\nc'
+    )
   })
 })

@@ -1,103 +1,89 @@
-// Strips Markdown to plain paragraphs with a small line-based reader, keeping every word of prose.
-//
-// A full CommonMark parser would be exact, but an editor's .md file is prose with headings,
-// lists, emphasis and links; these regexes cover that without another dependency, and anything
-// they do not understand stays in the text as written rather than being lost.
+// Markdown to plain paragraphs, keeping every word of prose. The file is parsed by micromark
+// (CommonMark + GFM tables, strikethrough and task lists, YAML front matter) into an mdast tree, and
+// the tree is read block by block: each heading, paragraph, list item, quoted paragraph and table row
+// becomes a paragraph of the story, code is kept verbatim, and images, HTML tags, link targets and
+// emphasis marks go.
+import type { Nodes, Parents, RootContent } from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
+import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { frontmatter } from 'micromark-extension-frontmatter'
+import { gfm } from 'micromark-extension-gfm'
 import type { FoundMeta } from './story-meta'
 
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/
-const SETEXT = /^\s{0,3}(=+|-+)\s*$/
-const RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/
-const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/
-const QUOTE = /^\s{0,3}>\s?/
-const TABLE_RULE = /^(?=.*\|)(?=.*-)[\s|:-]+$/
+/** HTML that is never text: its content goes with the tags. */
 const NEVER_TEXT = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi
-const REFERENCE = /^\s{0,3}\[[^\]]+\]:\s*\S+.*$/
+const TAG = /<\/?[A-Za-z][^>]*>/g
 
 /** Markdown text to paragraphs joined by blank lines, and the front matter's metadata if any. */
 export function stripMarkdown(source: string): { text: string; meta: FoundMeta } {
-  const { body, meta } = frontMatter(source.replace(/\r\n?/g, '\n'))
-  // Raw HTML that is never text goes before the line reader sees it, since it may span lines;
-  // the price is that a code block quoting a <script> element loses it.
-  const lines = body.replace(NEVER_TEXT, '').split('\n')
+  // Raw HTML that is never text goes before the parser sees it: a <script> block may hold blank
+  // lines, which would end CommonMark's HTML block and leave its code as a paragraph. The price is
+  // that a code block quoting a <script> element loses it.
+  const tree = fromMarkdown(source.replace(/\r\n?/g, '\n').replace(NEVER_TEXT, ''), {
+    extensions: [gfm(), frontmatter(['yaml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])]
+  })
   const blocks: string[] = []
-  let paragraph: string[] = []
-  const flush = (): void => {
-    if (paragraph.length) blocks.push(paragraph.map(inline).join('\n'))
-    paragraph = []
-  }
-  let depth = 0
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i] ?? ''
-    let quotes = 0
-    while (QUOTE.test(line)) {
-      line = line.replace(QUOTE, '')
-      quotes++
+  let meta: FoundMeta = {}
+  const read = (node: RootContent): void => {
+    switch (node.type) {
+      case 'yaml':
+        meta = frontMatter(node.value)
+        return
+      case 'heading':
+      case 'paragraph':
+        return keep(blocks, inlineText(node))
+      case 'code':
+        // Code is kept verbatim: a quoted snippet may be the very thing a claim is about.
+        return keep(blocks, node.value)
+      case 'html':
+        return keep(blocks, node.value.replace(TAG, ''))
+      case 'table':
+        for (const row of node.children) keep(blocks, row.children.map((cell) => inlineText(cell).trim()).join(' | '))
+        return
+      case 'blockquote':
+      case 'list':
+      case 'listItem':
+      case 'footnoteDefinition':
+        for (const child of node.children) read(child)
+        return
+      default:
+        // thematicBreak, definition: no words of the story.
+        return
     }
-    // Entering or leaving a quotation ends the paragraph, so a quote never merges with prose.
-    if (quotes !== depth) flush()
-    depth = quotes
-    const fence = FENCE.exec(line)
-    if (fence) {
-      flush()
-      const code: string[] = []
-      while (++i < lines.length && !(lines[i] ?? '').trimStart().startsWith(fence[1] ?? '```'))
-        code.push(lines[i] ?? '')
-      // Code is kept verbatim: a quoted snippet may be the very thing a claim is about.
-      blocks.push(code.join('\n'))
-      continue
-    }
-    if (!line.trim() || REFERENCE.test(line)) flush()
-    else if (HEADING.test(line)) {
-      flush()
-      blocks.push(inline(HEADING.exec(line)?.[2] ?? ''))
-    } else if (paragraph.length && SETEXT.test(line)) flush()
-    else if (RULE.test(line) || TABLE_RULE.test(line)) flush()
-    else if (LIST_ITEM.test(line)) {
-      flush()
-      paragraph.push(LIST_ITEM.exec(line)?.[1] ?? '')
-    } else if (/^\s*\|.*\|\s*$/.test(line)) {
-      flush()
-      blocks.push(
-        inline(
-          line
-            .trim()
-            .replace(/^\||\|$/g, '')
-            .split('|')
-            .map((cell) => cell.trim())
-            .join(' | ')
-        )
-      )
-    } else paragraph.push(line.trim())
   }
-  flush()
+  for (const node of tree.children) read(node)
   return { text: blocks.join('\n\n'), meta }
 }
 
-/** Inline syntax: images go, links keep their words, emphasis and code marks go, escapes resolve. */
-export function inline(text: string): string {
-  // Escaped characters are parked in the private-use area so no rule below mistakes them for syntax.
-  return (
-    text
-      .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, (_, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)))
-      .replace(/!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]/g, '')
-      .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
-      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-      .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1')
-      .replace(/<\/?[A-Za-z][^>]*>/g, '')
-      .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) => code.trim())
-      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-      .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, '$1$2')
-      // Single underscores only at word edges, so snake_case_names survive.
-      .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
-      .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-      .replace(/ {2,}$/gm, '')
-      .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000))
-  )
+const keep = (blocks: string[], text: string): void => {
+  const trimmed = text
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .trim()
+  if (trimmed) blocks.push(trimmed)
 }
 
-const FRONT_MATTER = /^---\n([\s\S]*?)\n(?:---|\.\.\.)\s*(?:\n|$)/
+/** The words of inline content: link text without its target, no images or tags, a hard break as a new line. */
+function inlineText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value
+    case 'break':
+      return '\n'
+    case 'image':
+    case 'imageReference':
+    case 'html':
+    case 'footnoteReference':
+      return ''
+    default:
+      return 'children' in node ? (node as Parents).children.map(inlineText).join('') : ''
+  }
+}
+
 const FRONT_KEYS: Record<string, keyof FoundMeta> = {
   title: 'title',
   headline: 'title',
@@ -118,14 +104,12 @@ const FRONT_KEYS: Record<string, keyof FoundMeta> = {
 }
 
 /** YAML front matter as written by static-site generators: only flat `key: value` lines are read. */
-function frontMatter(source: string): { body: string; meta: FoundMeta } {
-  const match = FRONT_MATTER.exec(source)
-  if (!match) return { body: source, meta: {} }
+function frontMatter(yaml: string): FoundMeta {
   const meta: FoundMeta = {}
-  for (const line of (match[1] ?? '').split('\n')) {
+  for (const line of yaml.split('\n')) {
     const pair = /^([A-Za-z_]+)\s*:\s*(.+)$/.exec(line)
     const key = pair && FRONT_KEYS[(pair[1] ?? '').toLowerCase()]
     if (key && !meta[key]) meta[key] = (pair[2] ?? '').trim().replace(/^(["'])(.*)\1$/, '$2')
   }
-  return { body: source.slice(match[0].length), meta }
+  return meta
 }

@@ -8,23 +8,6 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Escapes text so CommonMark/GFM renders it literally. Inline syntax is escaped everywhere; block
- * syntax (`#`, `>`, list markers, `1.`) only where it would start a line, so ordinary prose with
- * hyphens and full stops stays readable in the raw file.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]<>|~!&$]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#>+=-])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
-}
-
-/** Markdown text on one line (table cells, headings, list items): line breaks become spaces. */
-export function escapeMarkdownInline(text: string): string {
-  return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' ').trim())
-}
-
-/**
  * Cells a spreadsheet would run as a formula (OWASP "CSV injection": leading =, +, -, @, tab, CR).
  * Anchored without `$` on purpose: papaparse's built-in `/^[=+\-@\t\r].*$/` misses multi-line cells.
  */

@@ -1,5 +1,10 @@
-// The Markdown report, for pasting into a CMS or a chat channel; all user text is escaped.
-import { escapeMarkdown, escapeMarkdownInline as inline, safeHttpUrl } from './escape'
+// The Markdown report, for pasting into a CMS or a chat channel. The report is built as an mdast
+// tree and written by mdast-util-to-markdown with GFM tables, so user text is escaped by the library
+// that also reads Markdown: whatever an editor typed reads back as the same words, never as syntax.
+import type { BlockContent, Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast'
+import { gfmToMarkdown } from 'mdast-util-gfm'
+import { toMarkdown } from 'mdast-util-to-markdown'
+import { safeHttpUrl } from './escape'
 import {
   claimTypeLabels,
   deskStateLabels,
@@ -11,214 +16,268 @@ import {
 } from './labels'
 import type { ReportClaim, ReportEvidence, ReportModel, ReportStory, Tally } from './model'
 
-/** Block text inside a list item: every line escaped, indented, and ended with a hard break. */
-const indented = (text: string, indent: string): string =>
-  text
+type Inline = PhrasingContent | string | false | null | undefined
+
+/** Phrasing content from strings (plain text, escaped on output) and nodes; empty parts dropped. */
+const phrasing = (parts: Inline[]): PhrasingContent[] =>
+  parts.flatMap((p) => (!p ? [] : typeof p === 'string' ? [{ type: 'text', value: p }] : [p]))
+
+/** User text on one line (headings, table cells, list items): line breaks become spaces. */
+const flat = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+
+/** Block text whose lines are kept: each line break becomes a hard break (none before or after the text). */
+const lines = (text: string): PhrasingContent[] =>
+  edgeLines(text)
     .split(/\r\n|\r|\n/)
-    .map((line) => `${indent}${escapeMarkdown(line)}`)
-    .join('\\\n')
+    .flatMap((line, i) => [
+      ...(i > 0 ? [{ type: 'break' } as const] : []),
+      ...(line ? [{ type: 'text', value: line } as const] : [])
+    ])
 
-/** `<url>` autolinks only for http(s) URLs with nothing that could close the brackets early. */
-function mdLink(url: string): string {
+/** Blank lines before and after block text go: a paragraph cannot start or end with a hard break. */
+export const edgeLines = (text: string): string =>
+  text.replace(/^(?:[^\S\r\n]*(?:\r\n|\r|\n))+|(?:(?:\r\n|\r|\n)\s*)+$/g, '')
+
+const strong = (...parts: Inline[]): PhrasingContent => ({ type: 'strong', children: phrasing(parts) })
+const emphasis = (...parts: Inline[]): PhrasingContent => ({ type: 'emphasis', children: phrasing(parts) })
+const paragraph = (...parts: Inline[]): Paragraph => ({ type: 'paragraph', children: phrasing(parts) })
+const heading = (depth: Heading['depth'], ...parts: Inline[]): Heading => ({
+  type: 'heading',
+  depth,
+  children: phrasing(parts)
+})
+const item = (...children: BlockContent[]): ListItem => ({ type: 'listItem', spread: false, children })
+const list = (items: ListItem[]): BlockContent => ({ type: 'list', ordered: false, spread: false, children: items })
+/** A list item that is one paragraph: "**Label:** text". */
+const fact = (label: string, ...parts: Inline[]): ListItem => item(paragraph(strong(`${label}:`), ' ', ...parts))
+const joined = (parts: Inline[][], separator: string): Inline[] =>
+  parts.filter((p) => p.some(Boolean)).flatMap((p, i) => (i > 0 ? [separator, ...p] : p))
+
+/** An autolink only for http(s) URLs; anything else (javascript:, data:, file:) is shown as text. */
+function link(url: string): PhrasingContent {
   const href = safeHttpUrl(url)
-  return href && !/[<>\s]/.test(href) ? `<${href}>` : inline(url)
+  return href
+    ? { type: 'link', url: href, children: [{ type: 'text', value: href }] }
+    : { type: 'text', value: flat(url) }
 }
 
-function tallyTable(model: ReportModel, tally: Tally): string {
-  const rows = [
-    '| Verdict | Claims |',
-    '| --- | ---: |',
-    ...model.summaryRows.verdicts.map((v) => `| ${inline(v.label)} | ${tally.byVerdict[v.key] ?? 0} |`),
-    '',
-    '| Status | Claims |',
-    '| --- | ---: |',
-    ...model.summaryRows.statuses.map((s) => `| ${inline(s.label)} | ${tally.byStatus[s.key] ?? 0} |`)
+function table(head: [string, string], rows: [string, number][]): Table {
+  const row = (cells: string[]): Table['children'][number] => ({
+    type: 'tableRow',
+    children: cells.map((c) => ({ type: 'tableCell', children: phrasing([c]) }))
+  })
+  return {
+    type: 'table',
+    align: [null, 'right'],
+    children: [row(head), ...rows.map(([label, count]) => row([flat(label), String(count)]))]
+  }
+}
+
+function tallyTables(model: ReportModel, tally: Tally): RootContent[] {
+  return [
+    table(
+      ['Verdict', 'Claims'],
+      model.summaryRows.verdicts.map((v) => [v.label, tally.byVerdict[v.key] ?? 0])
+    ),
+    table(
+      ['Status', 'Claims'],
+      model.summaryRows.statuses.map((s) => [s.label, tally.byStatus[s.key] ?? 0])
+    )
   ]
-  return rows.join('\n')
 }
 
-function evidenceLine(e: ReportEvidence): string {
+function evidenceItem(e: ReportEvidence): ListItem {
   const s = e.source
-  const published = [s.publisher && inline(s.publisher), s.publishedAt && formatDate(s.publishedAt)]
+  const published = [s.publisher && flat(s.publisher), s.publishedAt && formatDate(s.publishedAt)]
     .filter(Boolean)
     .join(', ')
   const title = s.confidential ? `${s.title} (${sourceKindLabels[s.kind]})` : s.title
-  const cite = [s.author && `${inline(s.author)}.`, `*${inline(title)}*.`, published && `${published}.`]
-    .filter(Boolean)
-    .join(' ')
-  const links = [
-    s.url && mdLink(s.url),
-    s.archiveUrl && `archived: ${mdLink(s.archiveUrl)}`,
-    e.locator && inline(e.locator)
-  ]
-    .filter(Boolean)
-    .join(' · ')
-  const line = `   - **${stanceLabels[e.stance]}:** ${cite}${links ? ` ${links}` : ''}`
-  return e.excerpt ? `${line}\n${indented(e.excerpt, '     > ')}` : line
+  const cite: Inline[] = [s.author && `${flat(s.author)}. `, emphasis(flat(title)), '.', published && ` ${published}.`]
+  const links = joined(
+    [
+      s.url ? [link(s.url)] : [],
+      s.archiveUrl ? ['archived: ', link(s.archiveUrl)] : [],
+      [e.locator && flat(e.locator)]
+    ],
+    ' · '
+  )
+  const line = paragraph(strong(`${stanceLabels[e.stance]}:`), ' ', ...cite, ...(links.length ? [' ', ...links] : []))
+  return e.excerpt
+    ? item(line, { type: 'blockquote', children: [{ type: 'paragraph', children: lines(e.excerpt) }] })
+    : item(line)
 }
 
-/**
- * The quote in bold within its context. CommonMark only treats `**` as bold when it "flanks" a
- * word, so a space is added where a quote starting or ending with punctuation touches a letter.
- */
-function wordsInContext(c: ReportClaim): string {
-  const before = escapeMarkdown(c.before)
-  const quote = inline(c.quote)
-  const after = escapeMarkdown(c.after)
-  const open = /^[\p{P}\p{S}]/u.test(c.quote.trim()) && /\S$/.test(before) ? ' ' : ''
-  const close = /[\p{P}\p{S}]$/u.test(c.quote.trim()) && /^[\p{L}\p{N}]/u.test(after) ? ' ' : ''
-  return `${before}${open}**${quote}**${close}${after}`
-}
+/** The quote in bold within its context. */
+const wordsInContext = (c: ReportClaim): Inline[] => [c.before, strong(flat(c.quote)), c.after]
 
 /** A verdict waiting for re-check is named as such, with the old verdict marked as given on other words. */
 function verdictHeading(c: ReportClaim): string {
   if (!c.verdict) return 'No verdict yet'
-  return c.needsRecheck
-    ? `Needs re-check (was ${inline(c.verdictLabel)}, given on other words)`
-    : inline(c.verdictLabel)
+  return c.needsRecheck ? `Needs re-check (was ${flat(c.verdictLabel)}, given on other words)` : flat(c.verdictLabel)
 }
 
-function workingRecord(c: ReportClaim): string[] {
-  const lines: string[] = []
+function workingRecord(c: ReportClaim): ListItem[] {
+  const items: ListItem[] = []
   if (c.contacts) {
-    lines.push(c.contacts.length === 0 ? '- **Contact log:** no attempts recorded' : '- **Contact log:**')
-    for (const x of c.contacts) {
-      const whom = `${inline(x.contact)}${x.source ? ` (${inline(x.source)})` : ''}`
+    const contacts = c.contacts.map((x) => {
+      const whom = `${flat(x.contact)}${x.source ? ` (${flat(x.source)})` : ''}`
       const follow = x.followUp ? ` · follow up ${x.followUp}` : ''
-      lines.push(
-        `   - ${formatDateTime(x.at)} · ${inline(x.by)} → ${whom} · ${x.method} · ${x.outcome}${follow}${
-          x.notes
-            ? `\
-${indented(x.notes, '     ')}`
-            : ''
-        }`
-      )
-    }
+      const head = `${formatDateTime(x.at)} · ${flat(x.by)} → ${whom} · ${x.method} · ${x.outcome}${follow}`
+      return item(paragraph(head, ...(x.notes ? [{ type: 'break' } as const, ...lines(x.notes)] : [])))
+    })
+    items.push(
+      contacts.length === 0
+        ? fact('Contact log', 'no attempts recorded')
+        : item(paragraph(strong('Contact log:')), list(contacts))
+    )
   }
   if (c.comments && c.comments.length > 0) {
-    lines.push(
-      '- **Comments:**',
-      ...c.comments.map(
-        (m) => `   - ${inline(m.by)}, ${formatDateTime(m.at)}:\
-${indented(m.body, '     ')}`
+    items.push(
+      item(
+        paragraph(strong('Comments:')),
+        list(
+          c.comments.map((m) =>
+            item(paragraph(`${flat(m.by)}, ${formatDateTime(m.at)}:`, { type: 'break' }, ...lines(m.body)))
+          )
+        )
       )
     )
   }
-  return lines
+  return items
 }
 
-function claimMarkdown(c: ReportClaim): string {
-  const heading = `### ${c.label}: ${verdictHeading(c)}${c.orphaned ? ` (orphaned: no longer found in the story ${c.inHeadline ? 'headline' : 'text'})` : ''}`
-  const facts = [
-    `- **Words${c.inHeadline ? ' (in the headline)' : ''}:** ${wordsInContext(c)}`,
-    c.verdictBy && `- **Verdict given by:** ${inline(c.verdictBy)}, ${formatDateTime(c.verdictAt)}`,
-    c.needsRecheck && `- **Re-check:** the verdict waits for re-check: ${c.recheckReason}.`,
-    c.checkedWords !== null && `- **Words the verdict was given on:** ${inline(c.checkedWords)}`,
-    c.restatement && `- **Restated:** ${inline(c.restatement)}`,
-    `- **Type:** ${claimTypeLabels[c.type]}`,
-    c.speaker && `- **Speaker:** ${inline(c.speaker)}`,
-    `- **Status:** ${inline(c.statusLabel)}`,
-    c.assignee && `- **Assigned to:** ${inline(c.assignee)}`,
-    `- **Last changed:** ${inline(c.lastChangedBy)}, ${formatDateTime(c.lastChangedAt)}`,
-    c.rationale && `- **Rationale:**\\\n${indented(c.rationale, '  ')}`,
-    c.correction && `- **Suggested correction:**\\\n${indented(c.correction, '  ')}`,
-    c.publishedUrl && `- **Published fact-check:** ${mdLink(c.publishedUrl)}`,
-    c.checkedAgainst && `- **Checked against:** ${inline(c.checkedAgainst)}`,
+function claimBlocks(c: ReportClaim): RootContent[] {
+  const orphaned = c.orphaned ? ` (orphaned: no longer found in the story ${c.inHeadline ? 'headline' : 'text'})` : ''
+  const block = (label: string, text: string): ListItem =>
+    item(paragraph(strong(`${label}:`), { type: 'break' }, ...lines(text)))
+  const facts: (ListItem | false | null | '')[] = [
+    fact(`Words${c.inHeadline ? ' (in the headline)' : ''}`, ...wordsInContext(c)),
+    c.verdictBy && fact('Verdict given by', `${flat(c.verdictBy)}, ${formatDateTime(c.verdictAt)}`),
+    c.needsRecheck && fact('Re-check', `the verdict waits for re-check: ${c.recheckReason}.`),
+    c.checkedWords !== null && fact('Words the verdict was given on', flat(c.checkedWords)),
+    c.restatement && fact('Restated', flat(c.restatement)),
+    fact('Type', claimTypeLabels[c.type]),
+    c.speaker && fact('Speaker', flat(c.speaker)),
+    fact('Status', flat(c.statusLabel)),
+    c.assignee && fact('Assigned to', flat(c.assignee)),
+    fact('Last changed', `${flat(c.lastChangedBy)}, ${formatDateTime(c.lastChangedAt)}`),
+    c.rationale && block('Rationale', c.rationale),
+    c.correction && block('Suggested correction', c.correction),
+    c.publishedUrl && fact('Published fact-check', link(c.publishedUrl)),
+    c.checkedAgainst && fact('Checked against', flat(c.checkedAgainst)),
     c.evidence.length > 0
-      ? `- **Evidence:**\n${c.evidence.map(evidenceLine).join('\n')}`
-      : '- **Evidence:** none recorded',
+      ? item(paragraph(strong('Evidence:')), list(c.evidence.map(evidenceItem)))
+      : fact('Evidence', 'none recorded'),
     c.reviews.length > 0 &&
-      `- **Second review:**\n${c.reviews.map((r) => `   - ${inline(describeReview(r))}, ${formatDateTime(r.at)}`).join('\n')}`,
+      item(
+        paragraph(strong('Second review:')),
+        list(c.reviews.map((r) => item(paragraph(`${flat(describeReview(r))}, ${formatDateTime(r.at)}`))))
+      ),
     ...workingRecord(c)
   ]
-  return [heading, '', ...facts.filter(Boolean)].join('\n')
+  return [heading(3, `${c.label}: ${verdictHeading(c)}${orphaned}`), list(facts.filter((f): f is ListItem => !!f))]
 }
 
-function correctionLines(story: ReportStory): string[] {
+function correctionBlocks(story: ReportStory): RootContent[] {
   if (story.corrections.length === 0) return []
   return [
-    '### Corrections',
-    '',
-    ...story.corrections.map(
-      (c) =>
-        `- ${formatDateTime(c.at)}${c.claimLabels.length > 0 ? ` (${c.claimLabels.join(', ')})` : ''}: ${inline(c.note)} What changed: ${inline(c.what)} · ${inline(c.by)}`
-    ),
-    ''
+    heading(3, 'Corrections'),
+    list(
+      story.corrections.map((c) =>
+        item(
+          paragraph(
+            `${formatDateTime(c.at)}${c.claimLabels.length > 0 ? ` (${c.claimLabels.join(', ')})` : ''}: ${flat(c.note)} What changed: ${flat(c.what)} · ${flat(c.by)}`
+          )
+        )
+      )
+    )
   ]
 }
 
-function transparencyLines(model: ReportModel): string[] {
+function transparencyBlocks(model: ReportModel): RootContent[] {
   const t = model.transparency
-  const lines = [
-    t.methodology && `**How we check:** ${inline(t.methodology)}`,
-    t.correctionsPolicyUrl && `**Corrections policy:** ${mdLink(t.correctionsPolicyUrl)}`,
-    t.contact && `**Contact:** ${inline(t.contact)}`,
-    t.funding && `**Funding:** ${inline(t.funding)}`
-  ].filter(Boolean)
-  return lines.length > 0 ? ['## About this fact-check', '', ...lines.flatMap((l) => [l, ''])] : []
+  const blocks = [
+    t.methodology && paragraph(strong('How we check:'), ' ', flat(t.methodology)),
+    t.correctionsPolicyUrl && paragraph(strong('Corrections policy:'), ' ', link(t.correctionsPolicyUrl)),
+    t.contact && paragraph(strong('Contact:'), ' ', flat(t.contact)),
+    t.funding && paragraph(strong('Funding:'), ' ', flat(t.funding))
+  ].filter((b): b is Paragraph => !!b)
+  return blocks.length > 0 ? [heading(2, 'About this fact-check'), ...blocks] : []
 }
 
-function signOffLines(story: ReportStory): string[] {
+function signOffBlocks(story: ReportStory): RootContent[] {
   const s = story.signOff
   if (!s) return []
-  const who = `${inline(s.by)}, ${formatDateTime(s.at)}`
-  if (!s.override) return [`**Signed off** by ${who}: every claim Done with a current verdict.`, '']
+  const who = `${flat(s.by)}, ${formatDateTime(s.at)}`
+  if (!s.override) return [paragraph(strong('Signed off'), ` by ${who}: every claim Done with a current verdict.`)]
   return [
-    `**Signed off with an override** by ${who}.`,
-    '',
-    `Reason: ${inline(s.override.reason)}`,
-    '',
-    'Claims that blocked sign-off:',
-    '',
-    ...s.override.blockers.map((b) => `- ${inline(b)}`),
-    ''
+    paragraph(strong('Signed off with an override'), ` by ${who}.`),
+    paragraph(`Reason: ${flat(s.override.reason)}`),
+    paragraph('Claims that blocked sign-off:'),
+    list(s.override.blockers.map((b) => item(paragraph(flat(b)))))
   ]
 }
 
-function storyMarkdown(model: ReportModel, story: ReportStory): string {
-  const meta = [
-    story.outlet && inline(story.outlet),
-    story.byline && inline(story.byline),
-    story.publishedAt && formatDate(story.publishedAt),
-    deskStateLabels[story.deskState],
-    story.url && mdLink(story.url)
-  ]
-  const parts = [
-    `## ${inline(story.title)}`,
-    '',
-    meta.filter(Boolean).join(' · '),
-    '',
-    ...signOffLines(story),
-    ...correctionLines(story),
-    tallyTable(model, story.tally),
-    '',
-    ...story.claims.map((c) => `${claimMarkdown(c)}\n`)
+function storyBlocks(model: ReportModel, story: ReportStory): RootContent[] {
+  const meta = joined(
+    [
+      [story.outlet && flat(story.outlet)],
+      [story.byline && flat(story.byline)],
+      [story.publishedAt && formatDate(story.publishedAt)],
+      [deskStateLabels[story.deskState]],
+      story.url ? [link(story.url)] : []
+    ],
+    ' · '
+  )
+  const blocks: RootContent[] = [
+    heading(2, flat(story.title)),
+    paragraph(...meta),
+    ...signOffBlocks(story),
+    ...correctionBlocks(story),
+    ...tallyTables(model, story.tally),
+    ...story.claims.flatMap(claimBlocks)
   ]
   if (story.activity) {
-    parts.push(
-      '### Activity log',
-      '',
-      ...story.activity.map((a) => `- ${formatDateTime(a.at)} · ${inline(a.by)} · ${a.action} · ${inline(a.summary)}`),
-      ''
+    blocks.push(
+      heading(3, 'Activity log'),
+      list(
+        story.activity.map((a) =>
+          item(paragraph(`${formatDateTime(a.at)} · ${flat(a.by)} · ${a.action} · ${flat(a.summary)}`))
+        )
+      )
     )
   }
-  return parts.join('\n')
+  return blocks
+}
+
+/** The report as an mdast tree (tests read it back through the same library). */
+export function reportTree(model: ReportModel): Root {
+  const by = model.organisation.name ? ` by ${flat(model.organisation.name)}` : ''
+  const count = `${model.totals.claims} claims in ${model.stories.length} ${model.stories.length === 1 ? 'story' : 'stories'}`
+  const children: RootContent[] = [
+    heading(1, flat(model.title)),
+    paragraph(`Generated ${formatDateTime(model.generatedAt)}${by} · ${count}`)
+  ]
+  if (model.options.internal)
+    children.push(
+      paragraph(
+        strong('Internal report:'),
+        ' includes comments and the contact log, which hold personal data. Not for publication.'
+      )
+    )
+  children.push(...transparencyBlocks(model))
+  if (model.stories.length > 1) children.push(heading(2, 'Summary'), ...tallyTables(model, model.totals))
+  children.push(...model.stories.flatMap((s) => storyBlocks(model, s)))
+  return { type: 'root', children }
 }
 
 export function renderMarkdown(model: ReportModel): string {
-  const by = model.organisation.name ? ` by ${inline(model.organisation.name)}` : ''
-  const head = [
-    `# ${inline(model.title)}`,
-    '',
-    `Generated ${formatDateTime(model.generatedAt)}${by} · ${model.totals.claims} claims in ${model.stories.length} ${model.stories.length === 1 ? 'story' : 'stories'}`,
-    ''
-  ]
-  if (model.options.internal)
-    head.push(
-      '**Internal report:** includes comments and the contact log, which hold personal data. Not for publication.',
-      ''
-    )
-  head.push(...transparencyLines(model))
-  if (model.stories.length > 1) head.push('## Summary', '', tallyTable(model, model.totals), '')
-  return `${[...head, ...model.stories.map((s) => storyMarkdown(model, s))].join('\n').trimEnd()}\n`
+  return toMarkdown(reportTree(model), {
+    extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+    bullet: '-',
+    emphasis: '*',
+    strong: '*',
+    listItemIndent: 'one',
+    resourceLink: false
+  })
 }

@@ -57,7 +57,7 @@ describe('reports and the working record', () => {
     expect(html).toContain('a budget of $3.9 million')
     const md = renderMarkdown(model)
     expect(md).toContain('### C2: Needs re-check (was Accurate, given on other words)')
-    expect(md).toContain('**Words the verdict was given on:** a budget of \\$3.9 million')
+    expect(md).toContain('**Words the verdict was given on:** a budget of $3.9 million')
     const rows = Papa.parse<Record<string, string>>(renderCsv(model).slice(BOM.length), {
       header: true,
       delimiter: ',',
