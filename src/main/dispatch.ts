@@ -2,18 +2,9 @@
 // handler and returns a Result. No electron here, so it runs under plain Node in tests and behind
 // the e2e browser driver exactly as it does behind ipcMain.
 import type { z } from 'zod'
-import {
-  CallId,
-  contract,
-  isChannel,
-  inputShapeProblem,
-  MAX_INPUT_DEPTH,
-  MAX_INPUT_VALUES,
-  type Channel,
-  type ChannelOutput,
-  type Contract
-} from '../shared/contract'
-import { AppError, err, ok, type AppErrorShape, type Result } from '../shared/result'
+import { CallId, contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../shared/contract'
+import { checkInput, describeIssues } from '../shared/contract/check-input'
+import { AppError, err, ok, type Result } from '../shared/result'
 import { inCall } from './call-context'
 
 /** What main knows about who sent a call. */
@@ -95,19 +86,12 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
     const def = contract[channel]
     const refusal = def.mutates ? (options.writeRefusal?.() ?? null) : null
     if (refusal) return { ok: false, error: refusal.toShape() }
-    // Checked before zod walks the input: a hostile shape gets a coded refusal, never a stack overflow.
-    const shape = inputShapeProblem(rawInput)
-    if (shape)
-      return err('invalid_input', `Invalid input for "${channel}": ${shape.path}: ${shapeWords[shape.problem]}`, [
-        { path: shape.path, message: shapeWords[shape.problem] }
-      ])
-    const parsed = def.input.safeParse(rawInput)
-    if (!parsed.success)
-      return err('invalid_input', describeIssues(channel, parsed.error.issues), toIssues(parsed.error.issues))
+    const parsed = checkInput(channel, rawInput)
+    if (!parsed.ok) return parsed
 
     try {
       const handler = handlers[channel] as (input: unknown) => unknown
-      const value = await inCall(id ? id.data : null, () => handler(parsed.data))
+      const value = await inCall(id ? id.data : null, () => handler(parsed.value))
       if (options.checkOutput) {
         const out = def.output.safeParse(value)
         if (!out.success)
@@ -122,24 +106,4 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
       return err('internal', `Something went wrong in "${channel}". The problem was logged; please try again.`)
     }
   }
-}
-
-const shapeWords = {
-  undefined: 'a field was sent without a value (leave it out instead).',
-  too_deep: `the input is nested more than ${MAX_INPUT_DEPTH} levels deep.`,
-  too_large: `the input holds more than ${MAX_INPUT_VALUES.toLocaleString('en')} values.`
-} as const
-
-function toIssues(issues: readonly z.core.$ZodIssue[]): NonNullable<AppErrorShape['issues']> {
-  return issues
-    .slice(0, 20)
-    .map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message.slice(0, 300) }))
-}
-
-function describeIssues(channel: string, issues: readonly z.core.$ZodIssue[]): string {
-  const first = toIssues(issues)[0]
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''
-  return first
-    ? `Invalid input for "${channel}": ${first.path}: ${first.message}${more}`
-    : `Invalid input for "${channel}"`
 }

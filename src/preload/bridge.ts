@@ -2,11 +2,14 @@
 // nothing generic. The preload calls it with ipcRenderer; the e2e browser driver runs the built
 // preload itself (e2e/support/sandbox-preload.ts), so this is the only bridge there is. A call takes
 // the window's name for it (a CallId) beside its input; main announces the writes it causes under it.
+// Each input is checked against the contract (`check`, the same rule main's dispatch runs) before it
+// crosses: a malformed call is answered here with `invalid_input` and never reaches main.
 export function buildBridge(
   channels: readonly string[],
   events: readonly string[],
   invoke: (channel: string, input: unknown, callId: string | undefined) => Promise<unknown>,
-  subscribe: (event: string, listener: (payload: unknown) => void) => () => void
+  subscribe: (event: string, listener: (payload: unknown) => void) => () => void,
+  check: (channel: string, input: unknown) => { ok: true } | { ok: false }
 ): Record<string, unknown> {
   const api: Record<string, Record<string, (input?: unknown, callId?: string) => Promise<unknown>>> = {}
   for (const name of channels) {
@@ -14,8 +17,12 @@ export function buildBridge(
     const noun = name.slice(0, dot)
     const verb = name.slice(dot + 1)
     const group = api[noun] ?? (api[noun] = {})
-    group[verb] = (input?: unknown, callId?: string) =>
-      invoke(name, input === undefined ? {} : input, typeof callId === 'string' ? callId : undefined)
+    group[verb] = (raw?: unknown, callId?: string) => {
+      const input = raw === undefined ? {} : raw
+      const checked = check(name, input)
+      if (!checked.ok) return Promise.resolve(checked)
+      return invoke(name, input, typeof callId === 'string' ? callId : undefined)
+    }
   }
   for (const group of Object.values(api)) Object.freeze(group)
   const on = (event: string, listener: (payload: unknown) => void): (() => void) => {

@@ -1,6 +1,8 @@
-// The preload: exposes exactly the contract's channels to the sandboxed renderer.
+// The preload: exposes exactly the contract's channels to the sandboxed renderer, each input checked
+// against the contract before it is sent.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { channelNames, eventNames } from '../shared/contract'
+import { checkCall } from '../shared/contract/check-input'
 import { buildBridge } from './bridge'
 
 const bridge = buildBridge(
@@ -13,7 +15,8 @@ const bridge = buildBridge(
     return () => {
       ipcRenderer.removeListener(event, handler)
     }
-  }
+  },
+  checkCall
 )
 
 contextBridge.exposeInMainWorld('factdesk', bridge)

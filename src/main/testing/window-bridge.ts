@@ -4,6 +4,7 @@
 // the page's listeners. No stand-in for main: the renderer code under test meets the real services
 // and store over a temp library folder.
 import { channelNames, eventNames, type EventName } from '../../shared/contract'
+import { checkCall } from '../../shared/contract/check-input'
 import { buildBridge } from '../../preload/bridge'
 import { appSender, openTestCore, testPlatform, withEditor, type TestCore } from './test-core'
 
@@ -37,7 +38,8 @@ export async function openWindowCore(
       listeners.set(event, set)
       set.add(listener)
       return () => void set.delete(listener)
-    }
+    },
+    checkCall
   )
   return { t, editorId, bridge }
 }
