@@ -1,5 +1,6 @@
 // The preload: exposes exactly the contract's channels to the sandboxed renderer, each input checked
 // against the contract before it is sent.
+import './jitless'
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { channelNames, eventNames } from '../shared/contract'
 import { checkCall } from '../shared/contract/check-input'
