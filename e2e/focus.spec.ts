@@ -19,7 +19,7 @@ async function expectFocusHome(page: import('@playwright/test').Page): Promise<v
       page.evaluate(() => {
         const el = document.activeElement
         if (!el || el === document.body || !el.isConnected) return 'lost'
-        return el.closest('[data-desk-keys]') ? 'home' : el.tagName.toLowerCase()
+        return el.closest('[data-single-keys]') ? 'home' : el.tagName.toLowerCase()
       })
     )
     .toBe('home')

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EventPayload } from '../../shared/contract'
 import { call, onEvent } from './api'
 import { AppearanceMenu } from './app/appearance'
-import { DeskProvider, useReport } from './app/desk-context'
+import { LibraryContextProvider, useReport } from './app/library-context'
 import { EditorDialog, EditorMenu } from './app/EditorPicker'
 import { keepFocus } from './app/focus-return'
 import { Notices } from './app/Notices'
@@ -14,7 +14,7 @@ import { ShortcutsSheet } from './app/ShortcutsSheet'
 import { ToastProvider, useToasts } from './app/toasts'
 import { UndoProvider, useUndo } from './app/undo'
 import { StoreProvider, useLibrary } from './app/use-store'
-import { acceptsSingleKeys, isTypingTarget } from './desk/keymap'
+import { acceptsSingleKeys, isTypingTarget } from './annotate/keymap'
 import { LibraryScreen } from './library/LibraryScreen'
 import { NewStoryDialog } from './library/NewStoryDialog'
 import { SettingsDialog } from './settings/SettingsDialog'
@@ -137,7 +137,7 @@ function Shell(): React.JSX.Element {
   }
 
   return (
-    <DeskProvider library={lib.library} editLibrary={lib.edit} askEditor={askEditor}>
+    <LibraryContextProvider library={lib.library} editLibrary={lib.edit} askEditor={askEditor}>
       <DeskSyncProvider libraryPath={lib.library.path} onOpenClaim={openClaim} actionsRef={deskSync}>
         <TransferProvider onOpenStory={openStory} actionsRef={transfer}>
           <div className="app">
@@ -167,11 +167,11 @@ function Shell(): React.JSX.Element {
                     <KeyboardIcon />
                   </IconButton>
                 </Tooltip>
-                <Tooltip content="Desk settings">
+                <Tooltip content="LibraryContext settings">
                   <IconButton
                     variant="ghost"
                     color="gray"
-                    aria-label="Desk settings"
+                    aria-label="LibraryContext settings"
                     onClick={() => setSettingsOpen(true)}
                   >
                     <GearIcon />
@@ -182,7 +182,7 @@ function Shell(): React.JSX.Element {
               </Flex>
             </header>
             <Notices notices={lib.notices} readOnly={lib.library.readOnly} onDismiss={lib.dismissNotice} />
-            <main className="app-main" tabIndex={-1} data-focus-home data-desk-keys>
+            <main className="app-main" tabIndex={-1} data-focus-home data-single-keys>
               {route.name === 'library' ? (
                 <LibraryScreen
                   key={lib.library.path}
@@ -220,6 +220,6 @@ function Shell(): React.JSX.Element {
           <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />
         </TransferProvider>
       </DeskSyncProvider>
-    </DeskProvider>
+    </LibraryContextProvider>
   )
 }

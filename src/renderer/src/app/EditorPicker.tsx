@@ -4,14 +4,14 @@ import { Avatar, Button, Card, Dialog, DropdownMenu, Flex, Heading, Text, TextFi
 import { useRef, useState } from 'react'
 import type { Person } from '../../../shared/model'
 import { call } from '../api'
-import { useDesk, type Desk } from './desk-context'
+import { useLibraryContext, type LibraryContext } from './library-context'
 import { DialogContent } from './dialog'
 import { useGuard } from './form-parts'
 import { useMenuOpens } from './menu-opens'
 
 /** Makes `id` the current editor: shown at once, taken back if main refuses. */
-const setCurrentEditor = (desk: Desk, id: string) =>
-  desk.editLibrary({
+const setCurrentEditor = (lib: LibraryContext, id: string) =>
+  lib.editLibrary({
     send: () => call('people.setCurrent', { id }),
     show: (library) => ({ ...library, currentEditorId: id }),
     apply: (library, chosen) => ({ ...library, currentEditorId: chosen.currentEditorId })
@@ -28,25 +28,25 @@ function PickEditor({
   takesFocus?: boolean
   adding?: boolean
 }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const [name, setName] = useState('')
   const guard = useGuard()
-  const active = desk.library.people.filter((p) => p.active)
+  const active = lib.library.people.filter((p) => p.active)
   const choose = async (person: Person): Promise<void> => {
-    if (await setCurrentEditor(desk, person.id)) onPicked?.()
+    if (await setCurrentEditor(lib, person.id)) onPicked?.()
   }
   const create = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault()
     if (!name.trim()) return
     await guard.once(async () => {
-      const person = await desk.editLibrary({
+      const person = await lib.editLibrary({
         send: () => call('people.create', { name: name.trim() }),
         apply: (library, added) => ({ ...library, people: [...library.people.filter((p) => p.id !== added.id), added] })
       })
       if (!person) return
       setName('')
       // Naming yourself on first run makes you the editor; adding a colleague never switches who is editing.
-      if (desk.currentEditor) onPicked?.()
+      if (lib.currentEditor) onPicked?.()
       else await choose(person)
     })
   }
@@ -57,7 +57,7 @@ function PickEditor({
           {active.map((p) => (
             <Button
               key={p.id}
-              variant={p.id === desk.currentEditor?.id ? 'solid' : 'soft'}
+              variant={p.id === lib.currentEditor?.id ? 'solid' : 'soft'}
               onClick={() => void choose(p)}
             >
               <Avatar size="1" fallback={p.initials || '?'} radius="full" />
@@ -70,7 +70,7 @@ function PickEditor({
         <Flex gap="2" align="end">
           <label className="field grow">
             <Text size="1" weight="medium" color="gray">
-              {!desk.currentEditor ? (active.length ? 'Or add yourself' : 'Your name') : 'Add a colleague'}
+              {!lib.currentEditor ? (active.length ? 'Or add yourself' : 'Your name') : 'Add a colleague'}
             </Text>
             <TextField.Root
               data-autofocus={takesFocus || undefined}
@@ -81,7 +81,7 @@ function PickEditor({
             />
           </label>
           <Button type="submit" disabled={!name.trim()} loading={guard.busy}>
-            <PlusIcon /> {desk.currentEditor ? 'Add editor' : 'Add and continue'}
+            <PlusIcon /> {lib.currentEditor ? 'Add editor' : 'Add and continue'}
           </Button>
         </Flex>
       </form>
@@ -133,9 +133,9 @@ export function EditorDialog({
 }
 
 export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.Element {
-  const desk = useDesk()
-  const current = desk.currentEditor
-  const pick = async (id: string): Promise<void> => void (await setCurrentEditor(desk, id))
+  const lib = useLibraryContext()
+  const current = lib.currentEditor
+  const pick = async (id: string): Promise<void> => void (await setCurrentEditor(lib, id))
   const trigger = useRef<HTMLButtonElement>(null)
   const [onCloseAutoFocus, opens] = useMenuOpens(trigger)
   return (
@@ -156,7 +156,7 @@ export function EditorMenu({ onAddEditor }: { onAddEditor(): void }): React.JSX.
       <DropdownMenu.Content align="end" onCloseAutoFocus={onCloseAutoFocus}>
         <DropdownMenu.Label>Editing as</DropdownMenu.Label>
         <DropdownMenu.RadioGroup value={current?.id ?? ''} onValueChange={(id) => void pick(id)}>
-          {desk.library.people
+          {lib.library.people
             .filter((p) => p.active)
             .map((p) => (
               <DropdownMenu.RadioItem key={p.id} value={p.id}>

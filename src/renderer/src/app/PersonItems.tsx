@@ -2,7 +2,7 @@
 // any fixed choices first ("Anyone", "Unassigned"). Every place that picks a person uses it.
 import type { ComponentProps } from 'react'
 import { EnumSelect } from './EnumSelect'
-import { useDesk } from './desk-context'
+import { useLibraryContext } from './library-context'
 
 export interface PersonSelectProps {
   /** The trigger's accessible name. */
@@ -27,7 +27,7 @@ export function PersonSelect({
   size,
   placeholder
 }: PersonSelectProps): React.JSX.Element {
-  const { library } = useDesk()
+  const { library } = useLibraryContext()
   const labels = new Map<string, string>([
     ...fixed.map((f) => [f.value, f.label] as const),
     ...library.people.map((p) => [p.id, p.active ? p.name : `${p.name} (deactivated)`] as const)

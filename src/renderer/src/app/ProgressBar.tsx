@@ -1,8 +1,8 @@
 // A story's progress: one bar split by workflow stage (each part labelled for screen readers) and "n of m done".
 import { Flex, Text } from '@radix-ui/themes'
 import { workflowStages, type StatusCounts } from '../../../shared/model'
-import { progressOf } from '../desk/claim-filters'
-import { useDesk } from './desk-context'
+import { progressOf } from '../annotate/claim-filters'
+import { useLibraryContext } from './library-context'
 import { statusColor } from './labels'
 
 export function ProgressBar({
@@ -14,9 +14,9 @@ export function ProgressBar({
   showText?: boolean
   width?: string
 }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const { done, total } = progressOf(counts)
-  const summary = workflowStages.map((s) => `${counts[s]} ${desk.stageLabel(s).toLowerCase()}`).join(', ')
+  const summary = workflowStages.map((s) => `${counts[s]} ${lib.stageLabel(s).toLowerCase()}`).join(', ')
   return (
     <Flex align="center" gap="2" className="progress">
       <div

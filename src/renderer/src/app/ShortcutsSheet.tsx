@@ -1,8 +1,8 @@
 // The keyboard shortcuts sheet (`?`), generated from the same table the key handler reads, with
 // the keys as the editor has set them in Settings.
 import { Button, Dialog, Flex, Grid, Heading, Kbd } from '@radix-ui/themes'
-import { shortcutRows } from '../desk/keymap'
-import { useDesk } from './desk-context'
+import { shortcutRows } from '../annotate/keymap'
+import { useLibraryContext } from './library-context'
 import { DialogContent } from './dialog'
 
 export function ShortcutsSheet({
@@ -12,13 +12,8 @@ export function ShortcutsSheet({
   open: boolean
   onOpenChange(open: boolean): void
 }): React.JSX.Element {
-  const desk = useDesk()
-  const groups = shortcutRows(
-    desk.statusLabel,
-    desk.verdictLabel,
-    desk.library.settings.shortcuts,
-    desk.library.settings
-  )
+  const lib = useLibraryContext()
+  const groups = shortcutRows(lib.statusLabel, lib.verdictLabel, lib.library.settings.shortcuts, lib.library.settings)
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <DialogContent maxWidth="720px" aria-describedby={undefined}>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
-import { acceptsSingleKeys } from '../desk/keymap'
+import { acceptsSingleKeys } from '../annotate/keymap'
 import { keepFocus, placeOf, returnTarget } from './focus-return'
 
 const page = (): Record<string, HTMLElement> => {
@@ -8,7 +8,7 @@ const page = (): Record<string, HTMLElement> => {
     <main data-focus-home tabindex="-1" id="main">
       <div id="story">
         <h1 data-focus-home tabindex="-1" id="headline">Headline</h1>
-        <div id="text" tabindex="0" data-desk-keys="text">Story text</div>
+        <div id="text" tabindex="0" data-single-keys="text">Story text</div>
         <aside id="panel">
           <h2 data-focus-home tabindex="-1" id="panel-heading">C1</h2>
           <div id="callout"><button id="confirm">Confirm</button></div>

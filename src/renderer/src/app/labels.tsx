@@ -6,7 +6,7 @@ import '../story/verdict.css'
 import type { ClaimStatus, DeskState, Stance, WorkflowStage } from '../../../shared/model'
 import { textOn } from '../../../shared/rules/contrast'
 import { stageOf, verdictEntry } from '../../../shared/rules/scales'
-import { useDesk } from './desk-context'
+import { useLibraryContext } from './library-context'
 
 export {
   claimTypeLabels as typeLabels,
@@ -76,9 +76,9 @@ export function VerdictBadge({
   at?: string | undefined
   size?: '1' | '2'
 }): React.JSX.Element {
-  const desk = useDesk()
-  const label = desk.verdictLabel(verdict, at)
-  const { colour } = verdictEntry(desk.library.settings, verdict)
+  const lib = useLibraryContext()
+  const label = lib.verdictLabel(verdict, at)
+  const { colour } = verdictEntry(lib.library.settings, verdict)
   return (
     <Badge size={size} variant="solid" data-verdict={verdict} style={{ background: colour, color: textOn(colour) }}>
       {label}

@@ -9,7 +9,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from 'react'
 import type { HistoryStepInfo } from '../../../shared/contract'
 import { attempt } from '../api'
-import { isTypingTarget } from '../desk/keymap'
+import { isTypingTarget } from '../annotate/keymap'
 import { useToasts } from './toasts'
 
 export type UndoCommand = 'undo' | 'redo'

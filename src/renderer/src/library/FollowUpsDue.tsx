@@ -5,7 +5,7 @@ import { Badge, Button, Callout, Flex, Link, Text } from '@radix-ui/themes'
 import { useMemo, useState } from 'react'
 import { claimLabel } from '../../../shared/rules/claims'
 import { followUpState, localDay } from '../../../shared/rules/contacts'
-import { useDesk, useReport } from '../app/desk-context'
+import { useLibraryContext, useReport } from '../app/library-context'
 import { useFollowUps } from '../app/use-store'
 
 /** Folded or not is about this screen, not the desk: kept on this computer like the appearance. */
@@ -29,8 +29,8 @@ interface Props {
 }
 
 export function FollowUpsDue({ person, onOpen }: Props): React.JSX.Element | null {
-  const desk = useDesk()
-  const followUps = useFollowUps(useReport(desk.askEditor))
+  const lib = useLibraryContext()
+  const followUps = useFollowUps(useReport(lib.askEditor))
   const today = localDay(new Date())
   const [folded, toggle] = useFolded()
   const due = useMemo(
@@ -87,7 +87,7 @@ export function FollowUpsDue({ person, onOpen }: Props): React.JSX.Element | nul
                   >
                     {claimLabel(followUp.claimNumber)} in “{story.title}”
                   </Link>{' '}
-                  <Text color="gray">({desk.personName(followUp.by)})</Text>
+                  <Text color="gray">({lib.personName(followUp.by)})</Text>
                 </Text>
               </li>
             ))}

@@ -2,8 +2,8 @@
 // Main searches, filters and sorts (library.search); only the rows in view are in the page. With search
 // words the list is best match first and each story shows where it matched (a claim, a rationale, the
 // evidence, the story text...), the words marked; a hit opens the story at its claim.
-// Connected to a desk, this is the lead's view: every story on the desk is pulled into the library, so
-// the list is the whole desk, each story marked by how it stands with the desk.
+// Connected to a lib, this is the lead's view: every story on the desk is pulled into the library, so
+// the list is the whole lib, each story marked by how it stands with the desk.
 import { MagnifyingGlassIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
 import { Avatar, Badge, Button, Checkbox, Flex, Heading, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
 import { useVirtualizer } from '@tanstack/react-virtual'
@@ -20,11 +20,11 @@ import {
 } from '../../../shared/contract'
 import { deskStates, workflowStages, type StorySummary } from '../../../shared/model'
 import { FirstRunCard } from '../app/EditorPicker'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { PersonSelect } from '../app/PersonItems'
 import { deskStateColor, deskStateLabels, relativeTime, StatusBadge } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
-import { isTypingTarget } from '../desk/keymap'
+import { isTypingTarget } from '../annotate/keymap'
 import { useToasts } from '../app/toasts'
 import { FollowUpsDue } from './FollowUpsDue'
 import { LibraryToolbarExtras } from './LibraryToolbarExtras'
@@ -66,7 +66,7 @@ export function LibraryScreen({
   onOpenClaim(id: string, claimId: string): void
   onNewStory(): void
 }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const [filter, setFilterState] = useState<LibraryFilter>(defaultLibraryFilter)
   const search = useRef<HTMLInputElement>(null)
   const toasts = useToasts()
@@ -134,13 +134,13 @@ export function LibraryScreen({
 
   async function trashSelected(): Promise<void> {
     const ids = selectedIds
-    for (const id of ids) if (!(await desk.run(() => call('stories.delete', { id })))) return
+    for (const id of ids) if (!(await lib.run(() => call('stories.delete', { id })))) return
     setTicked(new Set())
     toasts.show({
       message: `${ids.length === 1 ? 'Story' : `${ids.length} stories`} moved to the trash.`,
       action: {
         label: 'Undo',
-        run: async () => void (await Promise.all(ids.map((id) => desk.run(() => call('stories.restore', { id })))))
+        run: async () => void (await Promise.all(ids.map((id) => lib.run(() => call('stories.restore', { id })))))
       }
     })
   }
@@ -220,7 +220,7 @@ export function LibraryScreen({
         </Flex>
       </Flex>
 
-      {!desk.currentEditor && <FirstRunCard />}
+      {!lib.currentEditor && <FirstRunCard />}
       {rows.desk && <DeskLine view={rows.desk} />}
       <FollowUpsDue person={filter.assignee} onOpen={onOpen} />
       {searching && rows.indexing && <IndexingLine indexing={rows.indexing} />}
@@ -392,7 +392,7 @@ const LibraryFilters = memo(function LibraryFilters({
   return (
     <>
       <EnumSelect
-        label="Desk state"
+        label="LibraryContext state"
         value={deskState}
         options={deskStateChoices}
         optionLabel={(s) => (s === 'all' ? 'All desk states' : deskStateLabels[s])}
@@ -472,7 +472,7 @@ const StoryRow = memo(function StoryRow({
   ticked,
   onTick
 }: RowProps): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   return (
     <Table.Row
       ref={measure}
@@ -523,7 +523,7 @@ const StoryRow = memo(function StoryRow({
           {workflowStages
             .filter((s) => story.statusCounts[s] > 0)
             .map((s) => (
-              <StatusBadge key={s} status={s} label={`${story.statusCounts[s]} ${desk.stageLabel(s)}`} />
+              <StatusBadge key={s} status={s} label={`${story.statusCounts[s]} ${lib.stageLabel(s)}`} />
             ))}
           {story.claimCount === 0 && (
             <Text size="1" color="gray">
@@ -545,12 +545,12 @@ const StoryRow = memo(function StoryRow({
             </Text>
           )}
           {story.assignees.map((id) => (
-            <Tooltip key={id} content={desk.personName(id)}>
+            <Tooltip key={id} content={lib.personName(id)}>
               <Avatar
                 size="1"
                 radius="full"
-                fallback={desk.people.get(id)?.initials || '?'}
-                aria-label={desk.personName(id)}
+                fallback={lib.people.get(id)?.initials || '?'}
+                aria-label={lib.personName(id)}
               />
             </Tooltip>
           ))}
@@ -561,7 +561,7 @@ const StoryRow = memo(function StoryRow({
           <Text size="2">{relativeTime(story.updatedAt)}</Text>
           {story.updatedBy && (
             <Text size="1" color="gray">
-              {desk.personName(story.updatedBy)}
+              {lib.personName(story.updatedBy)}
             </Text>
           )}
         </Flex>

@@ -2,7 +2,7 @@
 import { Button, Dialog, Flex, Grid, Text, TextArea, TextField } from '@radix-ui/themes'
 import { useState } from 'react'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { useGuard } from '../app/form-parts'
 import { isWebUrl } from '../app/labels'
 import { DialogContent } from '../app/dialog'
@@ -18,7 +18,7 @@ export function NewStoryDialog({
   onOpenChange(open: boolean): void
   onCreated(id: string): void
 }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const [form, setForm] = useState(empty)
   const guard = useGuard()
   const busy = guard.busy
@@ -46,7 +46,7 @@ export function NewStoryDialog({
     e.preventDefault()
     if (!ready) return
     const story = await guard.once(() =>
-      desk.run(() =>
+      lib.run(() =>
         call('stories.create', {
           title: form.title.trim(),
           outlet: form.outlet.trim(),

@@ -3,7 +3,7 @@ import { Button, Dialog, Table, Text } from '@radix-ui/themes'
 import { useEffect, useState } from 'react'
 import type { StorySummary } from '../../../shared/model'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { DialogFooter } from '../app/form-parts'
 import { relativeTime } from '../app/labels'
 import { DialogContent } from '../app/dialog'
@@ -27,15 +27,15 @@ export function TrashDialog({
 }
 
 function TrashList(): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const [stories, setStories] = useState<StorySummary[] | null>(null)
   useEffect(() => {
     let live = true
-    void desk.run(() => call('stories.trash', {})).then((list) => live && setStories(list ?? []))
+    void lib.run(() => call('stories.trash', {})).then((list) => live && setStories(list ?? []))
     return () => {
       live = false
     }
-  }, [desk])
+  }, [lib])
 
   if (stories === null) return <Text color="gray">Loading…</Text>
   if (stories.length === 0) return <Text color="gray">The trash is empty.</Text>
@@ -55,7 +55,7 @@ function TrashList(): React.JSX.Element {
                 size="1"
                 variant="soft"
                 onClick={() =>
-                  void desk
+                  void lib
                     .run(() => call('stories.restore', { id: s.id }))
                     .then((ok) => ok && setStories((list) => (list ?? []).filter((x) => x.id !== s.id)))
                 }

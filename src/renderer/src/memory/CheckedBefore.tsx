@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react'
 import type { EarlierCheck } from '../../../shared/contract'
 import type { Claim } from '../../../shared/model'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { useStore } from '../app/use-store'
 import { stanceColor, stanceLabels, VerdictBadge } from '../app/labels'
 import { useToasts } from '../app/toasts'
@@ -17,11 +17,11 @@ import { ImportedOrigin } from './ImportedOrigin'
 import { bandColor, bandLabel, noCloseMatch } from './labels'
 
 export function CheckedBefore({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element | null {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const store = useStore()
   const toasts = useToasts()
   const [matches, setMatches] = useState<EarlierCheck[] | null>(null)
-  const { run } = desk
+  const { run } = lib
   const quote = claim.anchor.quote.exact
 
   useEffect(() => {

@@ -3,10 +3,10 @@
 import { Badge, Link, Text } from '@radix-ui/themes'
 import type { EarlierCheck } from '../../../shared/contract'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 
 export function ImportedOrigin({ imported }: { imported: NonNullable<EarlierCheck['imported']> }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   return (
     <Text size="1" color="gray" as="p" data-imported-origin={imported.origin}>
       <Badge size="1" color="blue" variant="soft">
@@ -27,7 +27,7 @@ export function ImportedOrigin({ imported }: { imported: NonNullable<EarlierChec
             href={imported.url}
             onClick={(e) => {
               e.preventDefault()
-              void desk.run(() => call('shell.openExternal', { url: imported.url }))
+              void lib.run(() => call('shell.openExternal', { url: imported.url }))
             }}
           >
             published check

@@ -4,7 +4,7 @@
 import { Cross2Icon, PlusIcon } from '@radix-ui/react-icons'
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react'
 import type { SentenceMatch, Suggestion } from '../../../shared/contract'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { offsetsToRange } from './dom-range'
 import type { StoryMemory } from './use-story-memory'
 import './memory.css'
@@ -45,7 +45,7 @@ function apart(items: Placed[]): Placed[] {
 }
 
 export function MemoryMarks({ memory, articleRef, scrollRef, version, onMark }: Props): React.JSX.Element | null {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const [placed, setPlaced] = useState<Placed[]>([])
   /** No room left of the text (a panel is open): the marks sit in the margin without their reason. */
   const [compact, setCompact] = useState(false)
@@ -143,10 +143,10 @@ export function MemoryMarks({ memory, articleRef, scrollRef, version, onMark }: 
             className="memory-mark memory-match-mark"
             style={{ top: p.top, left: p.left }}
             data-match={p.match.start}
-            title={`Checked before in “${p.match.match.storyTitle}”: ${p.match.match.verdict ? desk.verdictLabel(p.match.match.verdict) : 'no verdict'}`}
+            title={`Checked before in “${p.match.match.storyTitle}”: ${p.match.match.verdict ? lib.verdictLabel(p.match.match.verdict) : 'no verdict'}`}
           >
             <span className="memory-reason">
-              Checked before · {p.match.match.verdict ? desk.verdictLabel(p.match.match.verdict) : 'no verdict'}
+              Checked before · {p.match.match.verdict ? lib.verdictLabel(p.match.match.verdict) : 'no verdict'}
             </span>
           </div>
         ) : null

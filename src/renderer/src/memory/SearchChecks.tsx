@@ -6,14 +6,14 @@ import { Badge, Button, Flex, IconButton, Popover, Text, TextField, Tooltip } fr
 import { useRef, useState } from 'react'
 import type { EarlierCheck } from '../../../shared/contract'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { focusMarkedField } from '../app/focus-return'
 import { VerdictBadge } from '../app/labels'
 import { ImportedOrigin } from './ImportedOrigin'
 import { bandColor, bandLabel, noCloseMatch } from './labels'
 
 export function SearchChecks(): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<EarlierCheck[] | null>(null)
   /** The latest search asked for: an older search's answers are dropped. */
@@ -22,10 +22,10 @@ export function SearchChecks(): React.JSX.Element {
     if (!query.trim()) return
     const asked = ++latest.current
     // At once (ranked without the sentence encoder if the words are new to it), then refined once embedded.
-    const found = await desk.run(() => call('memory.search', { query }))
+    const found = await lib.run(() => call('memory.search', { query }))
     if (!found || asked !== latest.current) return
     setResults(found)
-    const refined = await desk.run(() => call('memory.search', { query, wait: true }))
+    const refined = await lib.run(() => call('memory.search', { query, wait: true }))
     if (refined && asked === latest.current) setResults(refined)
   }
   return (

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SentenceMatch, Suggestion, Suggestions } from '../../../shared/contract'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { useStore } from '../app/use-store'
 
 export interface StoryMemory {
@@ -23,7 +23,7 @@ export interface StoryMemory {
 }
 
 export function useStoryMemory(storyId: string): StoryMemory {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const store = useStore()
   const [suggesting, setSuggestingOn] = useState(false)
   const [showingMatches, setShowingMatchesOn] = useState(false)
@@ -35,7 +35,7 @@ export function useStoryMemory(storyId: string): StoryMemory {
   const [matches, setMatches] = useState<SentenceMatch[]>([])
   /** The latest ranking asked for: an older answer, or one that arrives after the switch went off, is dropped. */
   const latestRanking = useRef(0)
-  const { run } = desk
+  const { run } = lib
 
   const refresh = useCallback(() => {
     if (suggesting) {

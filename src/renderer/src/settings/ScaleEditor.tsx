@@ -6,7 +6,7 @@ import { ArrowDownIcon, ArrowUpIcon, PlusIcon } from '@radix-ui/react-icons'
 import { Button, Checkbox, Flex, Grid, Heading, IconButton, Text, TextField } from '@radix-ui/themes'
 import { workflowStages, type StatusEdit, type VerdictEdit, type WorkflowStage } from '../../../shared/model'
 import { colourProblem } from '../../../shared/rules/contrast'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { EnumSelect } from '../app/EnumSelect'
 import { Swatch } from '../app/labels'
 
@@ -203,7 +203,7 @@ export function StatusScaleEditor({
   statuses: StatusEdit[]
   onChange(statuses: StatusEdit[]): void
 }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const set = (i: number, entry: StatusEdit): void => onChange(statuses.map((e, j) => (j === i ? entry : e)))
   return (
     <section aria-labelledby="status-scale-heading">
@@ -235,12 +235,12 @@ export function StatusScaleEditor({
                   label="Stage"
                   value={entry.stage}
                   options={workflowStages}
-                  optionLabel={(s: WorkflowStage) => desk.stageLabel(s)}
+                  optionLabel={(s: WorkflowStage) => lib.stageLabel(s)}
                   onChange={(stage) => set(i, { ...entry, stage })}
                 />
               ) : (
                 <Text size="1" color="gray" aria-labelledby={`status-${i}-stage`}>
-                  {desk.stageLabel(entry.stage)}
+                  {lib.stageLabel(entry.stage)}
                 </Text>
               )}
             </Flex>

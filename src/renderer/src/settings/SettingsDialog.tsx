@@ -1,4 +1,4 @@
-// Desk settings: the desk's verdicts and statuses, and how published reports are signed.
+// LibraryContext settings: the desk's verdicts and statuses, and how published reports are signed.
 import { Button, Checkbox, Dialog, Flex, Grid, Heading, Text, TextArea } from '@radix-ui/themes'
 import { useState } from 'react'
 import {
@@ -11,7 +11,7 @@ import {
 } from '../../../shared/model'
 import { statusAsEdit, verdictAsEdit } from '../../../shared/rules/scales'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
 import { DialogContent } from '../app/dialog'
 import { PublishedWatchSettings } from './PublishedWatchSettings'
@@ -29,7 +29,7 @@ export function SettingsDialog({
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <DialogContent maxWidth="620px" aria-describedby={undefined}>
-        <Dialog.Title>Desk settings</Dialog.Title>
+        <Dialog.Title>LibraryContext settings</Dialog.Title>
         <SettingsForm onSaved={() => onOpenChange(false)} />
       </DialogContent>
     </Dialog.Root>
@@ -45,13 +45,13 @@ const shortcutNames: Record<RemappableShortcut, string> = {
 }
 
 function SettingsForm({ onSaved }: { onSaved(): void }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const [draft, setDraft] = useState<
     Omit<Settings, 'verdicts' | 'statuses'> & { verdicts: VerdictEdit[]; statuses: StatusEdit[] }
   >(() => ({
-    ...desk.library.settings,
-    verdicts: desk.library.settings.verdicts.map(verdictAsEdit),
-    statuses: desk.library.settings.statuses.map(statusAsEdit)
+    ...lib.library.settings,
+    verdicts: lib.library.settings.verdicts.map(verdictAsEdit),
+    statuses: lib.library.settings.statuses.map(statusAsEdit)
   }))
   const action = useAction()
 
@@ -221,7 +221,7 @@ function SharedDesk(): React.JSX.Element {
             : `${stateWords(status)}: desk “${status.deskId}” as ${status.user}.`}
         </Text>
         <Button type="button" variant="soft" onClick={openConnect}>
-          {status.state === 'off' ? 'Connect to a desk…' : 'Desk connection…'}
+          {status.state === 'off' ? 'Connect to a desk…' : 'LibraryContext connection…'}
         </Button>
       </Flex>
     </>

@@ -6,7 +6,7 @@ import { Heading } from '@radix-ui/themes'
 import { memo, useMemo } from 'react'
 import type { ClaimStatus, StoryPart } from '../../../shared/model'
 import { paragraphs as paragraphsOf } from '../../../shared/text/canonical'
-import { layoutParagraph, spansByParagraph, type ClaimSpan } from '../desk/highlight-layout'
+import { layoutParagraph, spansByParagraph, type ClaimSpan } from '../annotate/highlight-layout'
 import { StatusIcon } from '../app/labels'
 
 export interface ArticleClaim extends ClaimSpan {

@@ -5,7 +5,7 @@ import { Button, Card, Flex, Grid, SegmentedControl, Tabs, Text, TextArea, TextF
 import { useEffect, useRef, useState } from 'react'
 import { sourceKinds, stances, type Source, type SourceKind, type Stance } from '../../../shared/model'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { useGuard } from '../app/form-parts'
 import { isWebUrl, sourceKindLabels, stanceLabels } from '../app/labels'
 import { useStoryEdit } from '../app/use-store'
@@ -25,7 +25,7 @@ export function AttachEvidence({
   claimId: string
   onDone(): void
 }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const edit = useStoryEdit()
   const [mode, setMode] = useState<SourceMode>('new')
   const [fresh, setFresh] = useState(newSource)
@@ -50,7 +50,7 @@ export function AttachEvidence({
       const source =
         mode === 'library'
           ? picked
-          : await desk.run(() =>
+          : await lib.run(() =>
               call('sources.create', {
                 fields: {
                   title: fresh.title.trim(),

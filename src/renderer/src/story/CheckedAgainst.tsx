@@ -3,7 +3,7 @@
 import { Text } from '@radix-ui/themes'
 import type { Claim, Evidence } from '../../../shared/model'
 import { lacksCheckedAgainst } from '../../../shared/rules/claims'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { SavedField } from './SavedField'
 
 export function CheckedAgainst({
@@ -15,7 +15,7 @@ export function CheckedAgainst({
   evidence: readonly Evidence[]
   onSave(text: string): void
 }): React.JSX.Element | null {
-  const { settings } = useDesk().library
+  const { settings } = useLibraryContext().library
   const lacking = lacksCheckedAgainst(claim, evidence)
   if (claim.status !== 'done' && !claim.checkedAgainst && !settings.requireCheckedAgainst) return null
   return (

@@ -3,13 +3,13 @@ import { Button, Flex, Heading, Text, TextArea } from '@radix-ui/themes'
 import { useState } from 'react'
 import type { Claim } from '../../../shared/model'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { useGuard } from '../app/form-parts'
 import { relativeTime } from '../app/labels'
 import { useStoryEdit } from '../app/use-store'
 
 export function ClaimComments({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const edit = useStoryEdit()
   const [body, setBody] = useState('')
   const guard = useGuard()
@@ -39,7 +39,7 @@ export function ClaimComments({ storyId, claim }: { storyId: string; claim: Clai
         {claim.comments.map((c) => (
           <li key={c.id}>
             <Text size="1" weight="bold">
-              {desk.personName(c.by, c.at)}
+              {lib.personName(c.by, c.at)}
             </Text>{' '}
             <Text size="1" color="gray">
               {relativeTime(c.at)}

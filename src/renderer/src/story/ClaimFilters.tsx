@@ -5,11 +5,11 @@ import { Button, Checkbox, Flex, Text, TextField } from '@radix-ui/themes'
 import { memo } from 'react'
 import { claimTypes, type ClaimStatus } from '../../../shared/model'
 import { statusesIncluding, verdictChoices } from '../../../shared/rules/scales'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { EnumSelect } from '../app/EnumSelect'
 import { PersonSelect } from '../app/PersonItems'
 import { typeLabels } from '../app/labels'
-import { isFiltered, noFilter, type ClaimFilter } from '../desk/claim-filters'
+import { isFiltered, noFilter, type ClaimFilter } from '../annotate/claim-filters'
 
 const typeChoices: readonly ClaimFilter['type'][] = ['all', ...claimTypes]
 
@@ -107,11 +107,11 @@ interface StatusFilterProps {
 }
 
 const StatusFilter = memo(function StatusFilter({ value, counts, onFilter }: StatusFilterProps): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   // The desk's statuses in its order; a retired one (or one another desk gave) while claims here carry it.
   const options: ClaimFilter['status'][] = [
     'all',
-    ...statusesIncluding(desk.library.settings, counts.keys())
+    ...statusesIncluding(lib.library.settings, counts.keys())
       .filter((e) => !e.retired || counts.has(e.id))
       .map((e) => e.id)
   ]
@@ -122,7 +122,7 @@ const StatusFilter = memo(function StatusFilter({ value, counts, onFilter }: Sta
       value={value}
       options={options}
       optionLabel={(s: 'all' | ClaimStatus) =>
-        s === 'all' ? 'Any status' : `${desk.statusLabel(s)} (${counts.get(s) ?? 0})`
+        s === 'all' ? 'Any status' : `${lib.statusLabel(s)} (${counts.get(s) ?? 0})`
       }
       onChange={(status) => onFilter({ status })}
     />
@@ -143,11 +143,11 @@ const FieldFilters = memo(function FieldFilters({
   assignee,
   onFilter
 }: FieldFiltersProps): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const verdicts: ClaimFilter['verdict'][] = [
     'all',
     'none',
-    ...verdictChoices(desk.library.settings, verdict === 'all' || verdict === 'none' ? null : verdict).map((e) => e.id)
+    ...verdictChoices(lib.library.settings, verdict === 'all' || verdict === 'none' ? null : verdict).map((e) => e.id)
   ]
   return (
     <>
@@ -156,7 +156,7 @@ const FieldFilters = memo(function FieldFilters({
         label="Filter by verdict"
         value={verdict}
         options={verdicts}
-        optionLabel={(v) => (v === 'all' ? 'Any verdict' : v === 'none' ? 'No verdict yet' : desk.verdictLabel(v))}
+        optionLabel={(v) => (v === 'all' ? 'Any verdict' : v === 'none' ? 'No verdict yet' : lib.verdictLabel(v))}
         onChange={(value) => onFilter({ verdict: value })}
       />
       <EnumSelect

@@ -1,24 +1,24 @@
 // The claim's history, newest first, from the story's append-only activity log.
 import { Heading, Text } from '@radix-ui/themes'
 import type { Activity, Claim, Snapshot } from '../../../shared/model'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { relativeTime } from '../app/labels'
 
 const shown = (value: Snapshot): string =>
   value === null ? '—' : Array.isArray(value) ? value.join(', ') || '—' : String(value) || '—'
 
 export function ClaimHistory({ claim, activity }: { claim: Claim; activity: readonly Activity[] }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const entries = activity.filter((a) => a.claimId === claim.id).reverse()
   const describe = (a: Activity): string => {
     if (a.action !== 'claim.updated' || !a.field) return a.summary
     const value = (v: Snapshot): string =>
       a.field === 'status' && typeof v === 'string'
-        ? desk.statusLabel(v)
+        ? lib.statusLabel(v)
         : a.field === 'verdict' && typeof v === 'string'
-          ? desk.verdictLabel(v, a.at)
+          ? lib.verdictLabel(v, a.at)
           : a.field === 'assignee'
-            ? desk.personName(typeof v === 'string' ? v : null)
+            ? lib.personName(typeof v === 'string' ? v : null)
             : shown(v)
     const long = ['rationale', 'correction', 'restatement'].includes(a.field)
     return long ? `${a.field} edited` : `${a.field}: ${value(a.from)} → ${value(a.to)}`
@@ -32,7 +32,7 @@ export function ClaimHistory({ claim, activity }: { claim: Claim; activity: read
         {entries.map((a) => (
           <li key={a.id}>
             <Text size="1">
-              <strong>{desk.personName(a.by, a.at)}</strong> {describe(a)}
+              <strong>{lib.personName(a.by, a.at)}</strong> {describe(a)}
             </Text>
             <Text size="1" color="gray">
               {' '}

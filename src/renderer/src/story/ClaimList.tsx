@@ -5,11 +5,11 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef } from 'react'
 import type { Claim, Evidence } from '../../../shared/model'
 import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { LastContact } from './LastContact'
 import { StatusIcon } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
-import { countByStatus, countByStatusId, isFiltered, type ClaimFilter } from '../desk/claim-filters'
+import { countByStatus, countByStatusId, isFiltered, type ClaimFilter } from '../annotate/claim-filters'
 import { ClaimFilters } from './ClaimFilters'
 
 interface ClaimListProps {
@@ -40,7 +40,7 @@ export function ClaimList({
   conflicted,
   synced
 }: ClaimListProps): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const scrollRef = useRef<HTMLDivElement>(null)
   const evidenceCount = new Map<string, number>()
   for (const e of evidence) evidenceCount.set(e.claimId, (evidenceCount.get(e.claimId) ?? 0) + 1)
@@ -125,11 +125,11 @@ export function ClaimList({
                     <span className="claim-number">{claimLabel(c.number)}</span>
                     <span className="chip" data-status={c.status}>
                       <StatusIcon status={c.status} />
-                      {desk.statusLabel(c.status)}
+                      {lib.statusLabel(c.status)}
                     </span>
                     {c.verdict && (
                       <span className="chip chip-verdict" data-verdict={c.verdict}>
-                        {desk.verdictLabel(c.verdict)}
+                        {lib.verdictLabel(c.verdict)}
                       </span>
                     )}
                     {c.orphaned && (
@@ -153,9 +153,9 @@ export function ClaimList({
                         <span className="sr-only"> evidence</span>
                       </span>
                       {c.assignee && (
-                        <span className="initials" title={`Assigned to ${desk.personName(c.assignee)}`}>
-                          {desk.people.get(c.assignee)?.initials || '?'}
-                          <span className="sr-only">, assigned to {desk.personName(c.assignee)}</span>
+                        <span className="initials" title={`Assigned to ${lib.personName(c.assignee)}`}>
+                          {lib.people.get(c.assignee)?.initials || '?'}
+                          <span className="sr-only">, assigned to {lib.personName(c.assignee)}</span>
                         </span>
                       )}
                     </span>

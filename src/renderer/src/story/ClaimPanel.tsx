@@ -17,7 +17,7 @@ import { useEffect, useRef } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { claimTypes, priorities, type Claim, type ClaimFields } from '../../../shared/model'
 import { verdictChoices, verdictEntry } from '../../../shared/rules/scales'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
 import { CheckedBefore } from '../memory/CheckedBefore'
 import { PersonSelect } from '../app/PersonItems'
@@ -55,7 +55,7 @@ export function ClaimPanel({
   onReattach,
   canReattach
 }: ClaimPanelProps): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const storyId = detail.story.id
   // Opening a claim moves focus to its heading, so a screen reader says which claim opened and
   // Tab continues inside the panel; the desk's keys (status, verdict) still work from there.
@@ -77,7 +77,7 @@ export function ClaimPanel({
           size="3"
           ref={headingRef}
           tabIndex={-1}
-          data-desk-keys
+          data-single-keys
           data-focus-home
           className="panel-heading"
         >
@@ -138,14 +138,14 @@ export function ClaimPanel({
               <EnumSelect
                 label="Verdict"
                 value={claim.verdict ?? 'none'}
-                options={['none', ...verdictChoices(desk.library.settings, claim.verdict).map((e) => e.id)]}
+                options={['none', ...verdictChoices(lib.library.settings, claim.verdict).map((e) => e.id)]}
                 optionLabel={(v) =>
                   v === 'none' ? (
                     'No verdict yet'
                   ) : (
                     <span className="scale-choice">
-                      <Swatch colour={verdictEntry(desk.library.settings, v).colour} />
-                      {v === claim.verdict ? desk.claimVerdictLabel(claim) : desk.verdictLabel(v)}
+                      <Swatch colour={verdictEntry(lib.library.settings, v).colour} />
+                      {v === claim.verdict ? lib.claimVerdictLabel(claim) : lib.verdictLabel(v)}
                     </span>
                   )
                 }

@@ -6,7 +6,7 @@ import type { StoryDetail } from '../../../shared/contract'
 import { contactMethods, contactOutcomes, type Claim, type ContactFields } from '../../../shared/model'
 import { contactMethodLabels, contactOutcomeLabels } from '../../../shared/rules/contacts'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { PersonSelect } from '../app/PersonItems'
 import { EnumSelect } from '../app/EnumSelect'
 
@@ -36,7 +36,7 @@ export function ContactLog({
   claim: Claim
   detail: StoryDetail
 }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const [draft, setDraft] = useState<ContactFields>(blank)
   const [when, setWhen] = useState(() => toLocalInput(new Date()))
   const [by, setBy] = useState<string | null>(null)
@@ -51,7 +51,7 @@ export function ContactLog({
       contact: draft.contact.trim(),
       at: Number.isNaN(at.getTime()) ? new Date().toISOString() : at.toISOString()
     }
-    const saved = await desk.run(() =>
+    const saved = await lib.run(() =>
       call('contacts.add', { storyId, claimId: claim.id, fields, ...(by ? { by } : {}) })
     )
     if (saved) {
@@ -69,7 +69,7 @@ export function ContactLog({
         {attempts.map((c) => (
           <li key={c.id} data-testid="contact-attempt">
             <Text size="1">
-              <strong>{desk.personName(c.by)}</strong> → {c.contact}
+              <strong>{lib.personName(c.by)}</strong> → {c.contact}
               {c.sourceId && ` (${sourceTitle(c.sourceId)})`} · {contactMethodLabels[c.method]} ·{' '}
               <strong>{contactOutcomeLabels[c.outcome]}</strong>
             </Text>
@@ -105,7 +105,7 @@ export function ContactLog({
               size="1"
               label="Who made contact"
               placeholder="Who"
-              value={by ?? desk.currentEditor?.id ?? ''}
+              value={by ?? lib.currentEditor?.id ?? ''}
               onChange={setBy}
             />
             <EnumSelect

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { stances, type Claim, type Evidence, type Source } from '../../../shared/model'
 import { call, callsOf } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { isWebUrl, sourceKindLabels, stanceColor, stanceLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
 import { useUndo } from '../app/undo'
@@ -78,7 +78,7 @@ function EvidenceCard({
   evidence: Evidence
   source: Source | undefined
 }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const edit = useStoryEdit()
   const toasts = useToasts()
   const history = useUndo()
@@ -114,12 +114,12 @@ function EvidenceCard({
       action: { label: 'Undo', run: () => void history.undoIf(named) }
     })
   }
-  const open = (url: string): void => void desk.run(() => call('shell.openExternal', { url }))
+  const open = (url: string): void => void lib.run(() => call('shell.openExternal', { url }))
   /** Withholding is a property of the source (library-wide): every report then names it "confidential source". */
   const setConfidential = (reason: string): void => {
     if (!source) return
     const confidential = reason.trim() ? { reason: reason.trim() } : null
-    void desk.run(() => call('sources.update', { id: source.id, patch: { confidential } }))
+    void lib.run(() => call('sources.update', { id: source.id, patch: { confidential } }))
   }
   return (
     <Card size="1" className="evidence" data-evidence-id={evidence.id}>

@@ -7,18 +7,18 @@ import { useMemo } from 'react'
 import type { Claim } from '../../../shared/model'
 import { checkedWordsIfChanged, claimLabel, recheckReasonLabels } from '../../../shared/rules/claims'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import './verdict.css'
 
 export function RecheckCallout({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element | null {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const before = checkedWordsIfChanged(claim)
   const parts = useMemo(
     () => (before === null ? [] : diffWords(before, claim.anchor.quote.exact)),
     [before, claim.anchor.quote.exact]
   )
   if (!claim.recheck) return null
-  const verdict = claim.verdict ? desk.verdictLabel(claim.verdict) : 'No verdict'
+  const verdict = claim.verdict ? lib.verdictLabel(claim.verdict) : 'No verdict'
   return (
     <Callout.Root color="purple" size="1" mb="3" role="region" aria-label="Needs re-check">
       <Callout.Icon>
@@ -46,7 +46,7 @@ export function RecheckCallout({ storyId, claim }: { storyId: string; claim: Cla
           <Button
             size="1"
             disabled={claim.orphaned}
-            onClick={() => void desk.run(() => call('claims.confirm', { storyId, claimId: claim.id }))}
+            onClick={() => void lib.run(() => call('claims.confirm', { storyId, claimId: claim.id }))}
           >
             Confirm “{verdict}” for these words
           </Button>

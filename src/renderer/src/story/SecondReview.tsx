@@ -12,7 +12,7 @@ import {
 } from '../../../shared/model'
 import { currentReviews, hasAgreeingReview, whyNoReview } from '../../../shared/rules/claims'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
 import { useGuard } from '../app/form-parts'
 import { relativeTime } from '../app/labels'
@@ -22,17 +22,17 @@ const stanceLabels: Record<ReviewStance, string> = { agree: 'Agree', dissent: 'D
 const confidenceLabels: Record<ReviewConfidence, string> = { low: 'Low', medium: 'Medium', high: 'High' }
 
 export function SecondReview({ storyId, claim }: { storyId: string; claim: Claim }): React.JSX.Element | null {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const edit = useStoryEdit()
   const guard = useGuard()
   const [stance, setStance] = useState<ReviewStance>('agree')
   const [confidence, setConfidence] = useState<ReviewConfidence>('medium')
   const [note, setNote] = useState('')
-  const required = desk.library.settings.requireSecondReview
+  const required = lib.library.settings.requireSecondReview
   if (!required && claim.reviews.length === 0) return null
 
   const current = new Set(currentReviews(claim).map((r) => r.id))
-  const me = desk.currentEditor?.id ?? null
+  const me = lib.currentEditor?.id ?? null
   const refused = me ? whyNoReview(claim, me) : null
   const agreed = hasAgreeingReview(claim)
   const needsNote = stance === 'dissent' && !note.trim()
@@ -76,14 +76,14 @@ export function SecondReview({ storyId, claim }: { storyId: string; claim: Claim
           {claim.reviews.map((r) => (
             <li key={r.id} data-testid="review" data-stance={r.stance}>
               <Text size="1" weight="bold">
-                {desk.personName(r.by, r.at)}
+                {lib.personName(r.by, r.at)}
               </Text>{' '}
               <Badge size="1" color={r.stance === 'agree' ? 'green' : 'red'} variant="soft">
                 {r.stance === 'agree' ? 'Agrees' : 'Dissents'}
               </Badge>{' '}
               <Text size="1" color="gray">
                 {confidenceLabels[r.confidence].toLowerCase()} confidence
-                {current.has(r.id) ? '' : ` · on the earlier verdict “${desk.verdictLabel(r.verdict)}”`} ·{' '}
+                {current.has(r.id) ? '' : ` · on the earlier verdict “${lib.verdictLabel(r.verdict)}”`} ·{' '}
                 {relativeTime(r.at)}
               </Text>
               {r.note && (
@@ -135,7 +135,7 @@ export function SecondReview({ storyId, claim }: { storyId: string; claim: Claim
             />
             <Flex justify="end">
               <Button size="1" type="submit" disabled={needsNote} loading={guard.busy}>
-                Record review of “{desk.verdictLabel(claim.verdict)}”
+                Record review of “{lib.verdictLabel(claim.verdict)}”
               </Button>
             </Flex>
           </Flex>

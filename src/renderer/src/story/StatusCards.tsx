@@ -7,7 +7,7 @@ import { Flex, RadioCards, Text } from '@radix-ui/themes'
 import { useEffect, useRef } from 'react'
 import type { ClaimStatus } from '../../../shared/model'
 import { statusChoices } from '../../../shared/rules/scales'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { pickOne } from '../app/EnumSelect'
 import { StatusIcon, Swatch } from '../app/labels'
 
@@ -27,8 +27,8 @@ export function StatusCards({
   status: ClaimStatus
   onChange(status: ClaimStatus): void
 }): React.JSX.Element {
-  const desk = useDesk()
-  const entries = statusChoices(desk.library.settings, status)
+  const lib = useLibraryContext()
+  const entries = statusChoices(lib.library.settings, status)
   const statuses = entries.map((e) => e.id)
   /** The status last chosen here, or shown since (a save taken back, someone else's change). */
   const chosen = useRef(status)

@@ -14,7 +14,7 @@ import { AnnotationImportButton, AnnotationImportDialog } from '../transfer/Anno
 import type { StoryDetail, SuggestedCorrection } from '../../../shared/contract'
 import { publishedUrl } from '../../../shared/rules/published'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { useToasts } from '../app/toasts'
 import { ReviseDialog } from '../transfer/ReviseDialog'
 import { RevisionsDialog } from '../transfer/RevisionsDialog'
@@ -31,14 +31,14 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
   const [annotating, setAnnotating] = useState(false)
   const [suggestion, setSuggestion] = useState<SuggestedCorrection | null>(null)
   const [checking, setChecking] = useState(false)
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const toasts = useToasts()
   const corrections = detail.story.corrections.length
   const address = publishedUrl(detail.story)
 
   async function checkPublished(): Promise<void> {
     setChecking(true)
-    const check = await desk.run(() => call('stories.checkPublished', { id: detail.story.id }))
+    const check = await lib.run(() => call('stories.checkPublished', { id: detail.story.id }))
     setChecking(false)
     if (!check) return
     if (!check.changed) {

@@ -6,19 +6,19 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { deskStates, storyParts, type Claim, type DeskState, type StoryPart } from '../../../shared/model'
 import { claimLabel, FINAL_DESK_STATE, needsRecheck, signOffBlockers } from '../../../shared/rules/claims'
 import { call } from '../api'
-import { useDesk, useReport } from '../app/desk-context'
+import { useLibraryContext, useReport } from '../app/library-context'
 import { deskStateLabels } from '../app/labels'
 import { useToasts } from '../app/toasts'
 import { useUndoScope } from '../app/undo'
-import { filterClaims, isFiltered, noFilter, step, type ClaimFilter } from '../desk/claim-filters'
-import type { DeskAction } from '../desk/keymap'
-import { selectionInParts, type PartRoots } from '../desk/selection'
+import { filterClaims, isFiltered, noFilter, step, type ClaimFilter } from '../annotate/claim-filters'
+import type { KeyAction } from '../annotate/keymap'
+import { selectionInParts, type PartRoots } from '../annotate/selection'
 import { anchorRange, type PartRange } from '../../../shared/text/parts'
 import { useClaimActions } from './use-claim-actions'
 import { MemoryMarks } from '../memory/MemoryMarks'
 import { MemoryToolbar } from '../memory/MemoryToolbar'
 import { useStoryMemory } from '../memory/use-story-memory'
-import { useDeskKeys } from './use-desk-keys'
+import { useStoryKeys } from './use-story-keys'
 import { mayTakeFocus, placeOf, returnFocus, type Place } from '../app/focus-return'
 import { useLiveSelection } from './use-live-selection'
 import { useSentenceCursor } from './use-sentence-cursor'
@@ -56,9 +56,9 @@ interface StoryViewProps {
 }
 
 export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const toasts = useToasts()
-  const { detail, error, edit } = useStory(storyId, useReport(desk.askEditor))
+  const { detail, error, edit } = useStory(storyId, useReport(lib.askEditor))
   const [selectedId, setSelectedId] = useState<string | null>(claimId ?? null)
   const [panelOpen, setPanelOpen] = useState(claimId !== undefined)
   const [filter, setFilter] = useState<ClaimFilter>(noFilter)
@@ -76,8 +76,8 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   const sources = useMemo(() => detail?.sources ?? [], [detail?.sources])
   const [signOffOpen, setSignOffOpen] = useState(false)
   const blockers = useMemo(
-    () => signOffBlockers(claims, evidence, desk.library.settings),
-    [claims, evidence, desk.library.settings]
+    () => signOffBlockers(claims, evidence, lib.library.settings),
+    [claims, evidence, lib.library.settings]
   )
   const { status: sync } = useDeskSync()
   // One set per change of the desk's conflicts, so the memoised claim list redraws only then.
@@ -143,7 +143,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
           end: c.anchor.position.end,
           status: c.status,
           number: claimLabel(c.number),
-          label: desk.statusLabel(c.status),
+          label: lib.statusLabel(c.status),
           recheck: needsRecheck(c)
         })
     }
@@ -158,7 +158,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
         recheck: false
       })
     return byPart
-  }, [claims, pending, desk])
+  }, [claims, pending, lib])
 
   const live = useLiveSelection(roots, scrollRef)
 
@@ -179,10 +179,10 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
         const at = anchorRange(c.anchor)
         return !c.orphaned && at.part === range.part && at.start < range.end && range.start < at.end
       })
-      const claimsText = inside.map((c) => `claim ${claimLabel(c.number)} (${desk.statusLabel(c.status)})`).join(', ')
+      const claimsText = inside.map((c) => `claim ${claimLabel(c.number)} (${lib.statusLabel(c.status)})`).join(', ')
       return `${claimsText ? `Part of ${claimsText}. ` : ''}Enter marks these words.`
     },
-    [claims, desk]
+    [claims, lib]
   )
   const cursor = useSentenceCursor(
     texts,
@@ -210,7 +210,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
     void actions.reattach(selected.id, range)
   }
 
-  const perform = (action: DeskAction): boolean => {
+  const perform = (action: KeyAction): boolean => {
     switch (action.kind) {
       case 'next':
       case 'previous': {
@@ -251,7 +251,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
     }
   }
 
-  useDeskKeys(perform)
+  useStoryKeys(perform)
 
   // Opening a story puts focus on its headline, where the desk's keys work, when focus is on nothing more
   // precise: <body>, the app's main area that focus-return.ts gave it when the library row went away, or
@@ -331,7 +331,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
               title={story.title}
               ref={headingRef}
               tabIndex={-1}
-              data-desk-keys
+              data-single-keys
               data-focus-home
             >
               {story.title}
@@ -348,12 +348,12 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
               onOpenChange={setSignOffOpen}
               blockers={blockers}
               claims={claims}
-              statusLabel={desk.statusLabel}
+              statusLabel={lib.statusLabel}
               onOpenClaim={openClaim}
               onOverride={overrideSignOff}
             />
             <EnumSelect
-              label="Desk state"
+              label="LibraryContext state"
               value={story.deskState}
               options={deskStates}
               optionLabel={(s) => deskStateLabels[s]}
@@ -380,7 +380,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
             tabIndex={0}
             role="region"
             aria-label="Story text"
-            data-desk-keys="text"
+            data-single-keys="text"
             aria-describedby="cursor-hint"
             onMouseMove={gesture.onMouseMove}
             onMouseLeave={gesture.onMouseLeave}

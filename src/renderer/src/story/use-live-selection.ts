@@ -2,7 +2,7 @@
 // where to float the Mark button above it inside the scrolling column.
 import { useEffect, useState } from 'react'
 import type { PartRange } from '../../../shared/text/parts'
-import { selectionInParts, type PartRoots } from '../desk/selection'
+import { selectionInParts, type PartRoots } from '../annotate/selection'
 
 export interface LiveSelection {
   range: PartRange

@@ -8,7 +8,7 @@ import { storyParts, type Story } from '../../../shared/model'
 import { partText, type PartRange } from '../../../shared/text/parts'
 import type { TextRange } from '../../../shared/text/range'
 import { sentences as sentencesOf } from '../../../shared/text/segment'
-import type { PartRoots } from '../desk/selection'
+import type { PartRoots } from '../annotate/selection'
 
 /** Sets the document selection to offsets [start, end) of the text rendered in `root`. */
 export function selectOffsets(root: Element, range: TextRange): boolean {

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { storyParts, type Story, type StoryPart } from '../../../shared/model'
 import { partText, sameRange, type PartRange } from '../../../shared/text/parts'
 import { sentenceIn } from '../../../shared/text/segment'
-import { offsetAtPoint } from '../desk/selection'
+import { offsetAtPoint } from '../annotate/selection'
 
 export interface SentenceTarget {
   range: PartRange

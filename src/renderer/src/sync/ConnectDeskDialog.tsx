@@ -138,7 +138,7 @@ function ConnectForm({ onConnected }: { onConnected(status: DeskStatus): void })
 
   return (
     <form
-      aria-label="Desk connection"
+      aria-label="LibraryContext connection"
       onSubmit={(e) => {
         e.preventDefault()
         void connect()
@@ -201,7 +201,7 @@ function ConnectForm({ onConnected }: { onConnected(status: DeskStatus): void })
           />
           <LabelledField
             id="desk-id"
-            label="Desk id"
+            label="LibraryContext id"
             value={draft.deskId}
             onChange={set('deskId')}
             placeholder="politics"

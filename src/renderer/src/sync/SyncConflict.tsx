@@ -7,7 +7,7 @@ import { Button, Callout, Flex, Heading, RadioGroup, Text } from '@radix-ui/them
 import { useState } from 'react'
 import type { DeskConflict } from '../../../shared/contract'
 import type { Activity, Claim } from '../../../shared/model'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { onOneOf } from '../app/EnumSelect'
 import { useGuard } from '../app/form-parts'
 import { relativeTime } from '../app/labels'
@@ -24,12 +24,12 @@ export function SyncConflict({
   activity: readonly Activity[]
 }): React.JSX.Element | null {
   const { status } = useDeskSync()
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const conflict = status.conflicts.find((c) => c.kind === 'claim' && c.unitId === claim.id)
   if (!conflict) return null
   const origin = (field: string, value: unknown): string => {
     const found = field === DELETED_FIELD ? null : originOf(activity, claim.id, field, value)
-    return found ? ` — ${desk.personName(found.by, found.at)}, ${relativeTime(found.at)}` : ''
+    return found ? ` — ${lib.personName(found.by, found.at)}, ${relativeTime(found.at)}` : ''
   }
   // Keyed by the conflict's fields: a new conflict on the same claim starts with no choices made.
   return <ConflictChooser key={conflict.fields.map((f) => f.field).join('|')} conflict={conflict} origin={origin} />
@@ -56,18 +56,18 @@ function ConflictChooser({
   conflict: DeskConflict
   origin?: (field: string, value: unknown) => string
 }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const { resolve } = useDeskSync()
   const guard = useGuard()
   const [choices, setChoices] = useState<Partial<Record<string, Side>>>({})
   const chosenAll = conflict.fields.every((f) => choices[f.field])
   const label = (field: string, value: string): string | null =>
     field === 'verdict'
-      ? desk.verdictLabel(value)
+      ? lib.verdictLabel(value)
       : field === 'status'
-        ? desk.statusLabel(value)
+        ? lib.statusLabel(value)
         : field === 'assignee'
-          ? desk.personName(value)
+          ? lib.personName(value)
           : null
   const headingId = `conflict-${conflict.key.replace(/[^A-Za-z0-9_-]/g, '-')}`
   const what = unitWords[conflict.kind]

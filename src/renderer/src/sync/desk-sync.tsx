@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import type { DeskConflict, DeskStatus } from '../../../shared/contract'
 import { call, onEvent } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { ConnectDeskDialog } from './ConnectDeskDialog'
 
 export interface DeskSync {
@@ -47,7 +47,7 @@ interface ProviderProps {
 }
 
 export function DeskSyncProvider({ libraryPath, onOpenClaim, actionsRef, children }: ProviderProps): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const [status, setStatus] = useState<DeskStatus>(off)
   const [connectOpen, setConnectOpen] = useState(false)
   // An event that arrives while the first status is on its way is newer than that answer.
@@ -91,7 +91,7 @@ export function DeskSyncProvider({ libraryPath, onOpenClaim, actionsRef, childre
     },
     [onOpenClaim]
   )
-  const { run } = desk
+  const { run } = lib
   const resolve = useCallback(
     async (key: string, choices: Record<string, 'local' | 'remote'>): Promise<boolean> => {
       const next = await run(() => call('desk.resolve', { key, choices }))

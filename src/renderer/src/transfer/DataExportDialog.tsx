@@ -12,7 +12,7 @@ import {
 } from '../../../shared/contract'
 import { statusName } from '../../../shared/rules/scales'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { DialogContent } from '../app/dialog'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
 import { DialogFooter, LabelledField, useAction } from '../app/form-parts'
@@ -45,7 +45,7 @@ export function DataExportDialog(props: Props): React.JSX.Element {
 }
 
 function DataExportForm(): React.JSX.Element {
-  const { library } = useDesk()
+  const { library } = useLibraryContext()
   const { settings } = library
   const [filter, setFilter] = useState<ClaimFilter>(anyClaim)
   const [rows, setRows] = useState<CsvRows>('claim')

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/contract'
 import { leftOutReasonLabels, leftOutReasons } from '../../../shared/rules/claims'
 import { call, onEvent } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { DialogFooter, useAction } from '../app/form-parts'
 import { DialogContent } from '../app/dialog'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
@@ -56,7 +56,7 @@ export function ExportDialog(props: Props): React.JSX.Element {
 }
 
 function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
-  const { settings } = useDesk().library
+  const { settings } = useLibraryContext().library
   const [scope, setScope] = useState<Scope>(scopeFromHere ?? 'library')
   const [format, setFormat] = useState<ReportFormat>('html')
   const [options, setOptions] = useState<ReportOptions>(defaultOptions)

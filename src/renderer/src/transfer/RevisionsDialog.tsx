@@ -5,7 +5,7 @@ import { diffWords } from 'diff'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { StoryDetail } from '../../../shared/contract'
 import { call } from '../api'
-import { useDesk } from '../app/desk-context'
+import { useLibraryContext } from '../app/library-context'
 import { DialogFooter } from '../app/form-parts'
 import { DialogContent } from '../app/dialog'
 import { EnumSelect, onOneOf } from '../app/EnumSelect'
@@ -32,7 +32,7 @@ export function RevisionsDialog({ open, onOpenChange, detail }: Props): React.JS
 }
 
 function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element {
-  const desk = useDesk()
+  const lib = useLibraryContext()
   const { story, revisions } = detail
   const earlier = revisions.filter((r) => r.revision !== story.revision)
   const [chosen, setChosen] = useState<number | null>(() => earlier.at(-1)?.revision ?? null)
@@ -83,7 +83,7 @@ function RevisionBrowser({ detail }: { detail: StoryDetail }): React.JSX.Element
               optionLabel={(v) => {
                 const r = earlier.find((e) => String(e.revision) === v)
                 return r
-                  ? `Revision ${r.revision} · ${new Date(r.createdAt).toLocaleString()} · ${desk.personName(r.createdBy, r.createdAt)}${r.note ? ` · ${r.note}` : ''}`
+                  ? `Revision ${r.revision} · ${new Date(r.createdAt).toLocaleString()} · ${lib.personName(r.createdBy, r.createdAt)}${r.note ? ` · ${r.note}` : ''}`
                   : v
               }}
               onChange={(v) => setChosen(Number(v))}

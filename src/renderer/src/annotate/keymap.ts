@@ -12,7 +12,7 @@ import { statusChoices, verdictChoices } from '../../../shared/rules/scales'
 type Scales = Pick<Settings, 'verdicts' | 'statuses'>
 const digitIds = (entries: readonly { id: string }[]): string[] => entries.slice(0, 9).map((e) => e.id)
 
-export type DeskAction =
+export type KeyAction =
   | { kind: 'next' }
   | { kind: 'previous' }
   | { kind: 'open' }
@@ -43,7 +43,7 @@ export function actionFor(
   e: KeyLike,
   shortcuts: ShortcutSettings = defaultShortcutSettings,
   scales: Scales = defaultSettings
-): DeskAction | null {
+): KeyAction | null {
   if (e.altKey) return null
   const mod = e.ctrlKey || e.metaKey
   if (mod) return null // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z belong to the undo history (app/undo.tsx)
@@ -86,15 +86,15 @@ const TEXT_KEYS = new Set(['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'E
  * Where single-key shortcuts may fire: on the page itself or on an element that asks for them
  * (the claim panel's heading once a claim opens). Never in a field, button, list, scroller, menu
  * or dialog, whose keys are their own (Enter and Space press buttons, arrows scroll and move).
- * The story text (`data-desk-keys="text"`), which a click or a mouse selection focuses, takes
+ * The story text (`data-single-keys="text"`), which a click or a mouse selection focuses, takes
  * the letter and digit shortcuts (M marks what the mouse selected) but keeps `TEXT_KEYS`: arrows
  * scroll it, Enter marks under the sentence cursor. Without `key`, any shortcut key is meant.
  */
 export function acceptsSingleKeys(target: EventTarget | null, key?: string): boolean {
   if (!(target instanceof Element)) return true
   if (target === document.body || target === document.documentElement) return true
-  if (target.closest('[data-desk-keys]') !== target) return false
-  return target.getAttribute('data-desk-keys') !== 'text' || key === undefined || !TEXT_KEYS.has(key)
+  if (target.closest('[data-single-keys]') !== target) return false
+  return target.getAttribute('data-single-keys') !== 'text' || key === undefined || !TEXT_KEYS.has(key)
 }
 
 /** Keys typed into a field belong to the field. */

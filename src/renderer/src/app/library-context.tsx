@@ -8,7 +8,7 @@ import { BridgeError } from '../api'
 import type { Edit, ReportFailure } from './store'
 import { useToasts } from './toasts'
 
-export interface Desk {
+export interface LibraryContext {
   library: LibraryState
   people: ReadonlyMap<string, Person>
   currentEditor: Person | null
@@ -30,11 +30,11 @@ export interface Desk {
   askEditor(retry?: () => void): void
 }
 
-const DeskContext = createContext<Desk | null>(null)
+const LibraryContextValue = createContext<LibraryContext | null>(null)
 
-export function useDesk(): Desk {
-  const value = useContext(DeskContext)
-  if (!value) throw new Error('useDesk outside DeskProvider')
+export function useLibraryContext(): LibraryContext {
+  const value = useContext(LibraryContextValue)
+  if (!value) throw new Error('useLibraryContext outside LibraryContextProvider')
   return value
 }
 
@@ -56,17 +56,22 @@ export function useReport(askEditor: (retry?: () => void) => void): ReportFailur
 
 interface ProviderProps {
   library: LibraryState
-  editLibrary: Desk['editLibrary']
+  editLibrary: LibraryContext['editLibrary']
   askEditor(retry?: () => void): void
   children: React.ReactNode
 }
 
-export function DeskProvider({ library, editLibrary, askEditor, children }: ProviderProps): React.JSX.Element {
+export function LibraryContextProvider({
+  library,
+  editLibrary,
+  askEditor,
+  children
+}: ProviderProps): React.JSX.Element {
   const run = useCallback(
     <T,>(work: () => Promise<T>): Promise<T | undefined> => editLibrary({ send: work }),
     [editLibrary]
   )
-  const value = useMemo<Desk>(() => {
+  const value = useMemo<LibraryContext>(() => {
     const people = new Map(library.people.map((p) => [p.id, p]))
     return {
       library,
@@ -86,5 +91,5 @@ export function DeskProvider({ library, editLibrary, askEditor, children }: Prov
       askEditor
     }
   }, [library, run, editLibrary, askEditor])
-  return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>
+  return <LibraryContextValue.Provider value={value}>{children}</LibraryContextValue.Provider>
 }
