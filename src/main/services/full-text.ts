@@ -294,21 +294,32 @@ export class FullText {
   hits(id: string, match: Match): SearchHit[] {
     const entry = this.entries.get(id)
     if (!entry) return []
-    const found: { passage: Passage; at: Word[]; cut: Word[]; rank: number; order: number }[] = []
+    // Passages are ranked from their cached word lines (a matched word is one the line holds), and only
+    // the few shown are cut into words for their snippets: cutting every passage of a long story that
+    // holds a common word was most of a query's time.
+    const lines = this.linesOf(id)
+    const keys = [...match.terms].map((t) => ` ${t} `)
+    const ranked: { passage: Passage; rank: number; order: number }[] = []
     this.passages(entry).forEach((passage, order) => {
-      const cut = words(passage.text)
-      const at = cut.filter((w) => match.terms.has(w.term))
-      if (at.length === 0) return
-      const distinct = new Set(at.map((w) => w.term)).size
-      found.push({ passage, at, cut, rank: distinct * 10 + PLACE_WEIGHTS[passage.place], order })
+      const line = lines[order] ?? wordLine(passage.text)
+      let distinct = 0
+      for (const key of keys) if (line.includes(key)) distinct++
+      if (distinct > 0) ranked.push({ passage, rank: distinct * 10 + PLACE_WEIGHTS[passage.place], order })
     })
-    found.sort((a, b) => b.rank - a.rank || a.order - b.order)
-    return found.slice(0, HITS_PER_STORY).map(({ passage, at, cut }) => ({
-      place: passage.place,
-      label: passage.sourceId ? this.evidenceLabel(passage) : passage.label,
-      claimId: passage.claimId,
-      ...snippet(passage.text, cut, at)
-    }))
+    ranked.sort((a, b) => b.rank - a.rank || a.order - b.order)
+    return ranked.slice(0, HITS_PER_STORY).map(({ passage }) => {
+      const cut = words(passage.text)
+      return {
+        place: passage.place,
+        label: passage.sourceId ? this.evidenceLabel(passage) : passage.label,
+        claimId: passage.claimId,
+        ...snippet(
+          passage.text,
+          cut,
+          cut.filter((w) => match.terms.has(w.term))
+        )
+      }
+    })
   }
 
   private evidenceLabel(passage: Passage): string {
