@@ -167,11 +167,11 @@ function Shell(): React.JSX.Element {
                     <KeyboardIcon />
                   </IconButton>
                 </Tooltip>
-                <Tooltip content="LibraryContext settings">
+                <Tooltip content="Desk settings">
                   <IconButton
                     variant="ghost"
                     color="gray"
-                    aria-label="LibraryContext settings"
+                    aria-label="Desk settings"
                     onClick={() => setSettingsOpen(true)}
                   >
                     <GearIcon />

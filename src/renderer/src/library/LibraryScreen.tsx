@@ -392,7 +392,7 @@ const LibraryFilters = memo(function LibraryFilters({
   return (
     <>
       <EnumSelect
-        label="LibraryContext state"
+        label="Desk state"
         value={deskState}
         options={deskStateChoices}
         optionLabel={(s) => (s === 'all' ? 'All desk states' : deskStateLabels[s])}

@@ -1,4 +1,4 @@
-// LibraryContext settings: the desk's verdicts and statuses, and how published reports are signed.
+// Desk settings: the desk's verdicts and statuses, and how published reports are signed.
 import { Button, Checkbox, Dialog, Flex, Grid, Heading, Text, TextArea } from '@radix-ui/themes'
 import { useState } from 'react'
 import {
@@ -29,7 +29,7 @@ export function SettingsDialog({
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <DialogContent maxWidth="620px" aria-describedby={undefined}>
-        <Dialog.Title>LibraryContext settings</Dialog.Title>
+        <Dialog.Title>Desk settings</Dialog.Title>
         <SettingsForm onSaved={() => onOpenChange(false)} />
       </DialogContent>
     </Dialog.Root>
@@ -221,7 +221,7 @@ function SharedDesk(): React.JSX.Element {
             : `${stateWords(status)}: desk “${status.deskId}” as ${status.user}.`}
         </Text>
         <Button type="button" variant="soft" onClick={openConnect}>
-          {status.state === 'off' ? 'Connect to a desk…' : 'LibraryContext connection…'}
+          {status.state === 'off' ? 'Connect to a desk…' : 'Desk connection…'}
         </Button>
       </Flex>
     </>

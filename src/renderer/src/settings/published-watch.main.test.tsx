@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The scheduled check of published pages from the window, against the real main (window-bridge) and a
-// local HTTP server, the watch's timer on a fake clock: the editor sets "every N hours" in LibraryContext settings,
+// local HTTP server, the watch's timer on a fake clock: the editor sets "every N hours" in Desk settings,
 // the clock passes it, the changed page becomes a notice naming the story, and the settings say what the
 // last check found (a page that could not be fetched listed with why).
 import http from 'node:http'
@@ -79,7 +79,7 @@ function Window(): React.JSX.Element {
 }
 
 describe('checking published pages on a schedule, from the window', () => {
-  it('set in LibraryContext settings; a changed page is a notice naming the story; a failed fetch is listed', async () => {
+  it('set in Desk settings; a changed page is a notice naming the story; a failed fetch is listed', async () => {
     const title = await signedOff('/routes', 'cut 12 bus routes')
     const trams = await signedOff('/gone', 'cut 12 tram routes')
     render(

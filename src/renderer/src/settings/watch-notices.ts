@@ -1,5 +1,5 @@
 // What the window says when a scheduled check of published pages (main's PublishedWatch) finds a page
-// changed: one notice per story, naming it; failures and skips are listed in LibraryContext settings instead.
+// changed: one notice per story, naming it; failures and skips are listed in Desk settings instead.
 import type { LibraryNotice, WatchRun } from '../../../shared/contract'
 
 export const watchNotices = (run: WatchRun): LibraryNotice[] =>

@@ -353,7 +353,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
               onOverride={overrideSignOff}
             />
             <EnumSelect
-              label="LibraryContext state"
+              label="Desk state"
               value={story.deskState}
               options={deskStates}
               optionLabel={(s) => deskStateLabels[s]}

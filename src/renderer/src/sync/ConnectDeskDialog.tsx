@@ -138,7 +138,7 @@ function ConnectForm({ onConnected }: { onConnected(status: DeskStatus): void })
 
   return (
     <form
-      aria-label="LibraryContext connection"
+      aria-label="Desk connection"
       onSubmit={(e) => {
         e.preventDefault()
         void connect()
@@ -201,7 +201,7 @@ function ConnectForm({ onConnected }: { onConnected(status: DeskStatus): void })
           />
           <LabelledField
             id="desk-id"
-            label="LibraryContext id"
+            label="Desk id"
             value={draft.deskId}
             onChange={set('deskId')}
             placeholder="politics"

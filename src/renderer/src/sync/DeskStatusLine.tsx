@@ -24,13 +24,13 @@ export function DeskStatusLine(): React.JSX.Element | null {
   if (status.state === 'off') return null
   const first = status.conflicts[0]
   return (
-    <footer className="desk-status" aria-label="LibraryContext sync" data-state={status.state}>
+    <footer className="desk-status" aria-label="Desk sync" data-state={status.state}>
       <Flex align="center" gap="4" wrap="wrap">
         <Text size="1" weight="medium" className="desk-state" data-testid="desk-state">
           <span className="desk-dot" aria-hidden /> {stateWords(status)}
         </Text>
         <Text size="1" color="gray">
-          LibraryContext “{status.deskId}” as {status.user}
+          Desk “{status.deskId}” as {status.user}
         </Text>
         <Text size="1" color={status.pending > 0 ? undefined : 'gray'} data-testid="desk-pending">
           {pendingWords(status.pending)}
@@ -62,7 +62,7 @@ export function DeskStatusLine(): React.JSX.Element | null {
           </Button>
         )}
         <Button size="1" variant="ghost" color="gray" ml="auto" onClick={openConnect}>
-          LibraryContext connection…
+          Desk connection…
         </Button>
       </Flex>
     </footer>

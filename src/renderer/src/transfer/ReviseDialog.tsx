@@ -80,7 +80,7 @@ function ReviseForm({ detail }: Props): React.JSX.Element {
                     id="revision-note"
                     value={note}
                     onChange={(e) => setNote(e.target.value)}
-                    placeholder="e.g. LibraryContext edit: new top, figures updated"
+                    placeholder="e.g. Desk edit: new top, figures updated"
                   />
                 </Flex>
                 <Button
