@@ -1,4 +1,4 @@
-// The DOM range of story offsets [start, end) in the rendered article (the reverse of desk/selection.ts):
+// The DOM range of story offsets [start, end) in the rendered article (the reverse of annotate/selection.ts):
 // every run of story text is an element with data-start/data-end holding one text node.
 export function offsetsToRange(root: Element, start: number, end: number): Range | null {
   const range = root.ownerDocument.createRange()

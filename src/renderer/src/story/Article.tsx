@@ -1,6 +1,6 @@
 // The headline or the story text, as paragraphs with every claim in it highlighted. Runs of text
 // carry their offsets in that part (data-start/data-end) so selections map back to it
-// (desk/selection.ts); each claim gets a marker at its first word with its number and status icon,
+// (annotate/selection.ts); each claim gets a marker at its first word with its number and status icon,
 // so colour is never the only signal. The headline is one paragraph, rendered as the article's heading.
 import { Heading } from '@radix-ui/themes'
 import { memo, useMemo } from 'react'
