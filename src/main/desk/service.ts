@@ -8,6 +8,7 @@ import { currentEditor, type ServiceContext } from '../services/context'
 import { migrate } from './migrations'
 import { assertOwnDesk, DeskSync, deskError, detachLibrary, forgetConnection, savedConnection } from './sync'
 import { newPgClient } from './pg-client'
+import { clientConfig, mayMigrate } from './repository'
 
 export const offStatus: DeskStatus = {
   state: 'off',
@@ -178,21 +179,10 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
 
 /** Brings the desk schema up to date when the connecting role may (the owner); members just use it. */
 async function ensureSchema(connection: DeskConnection, password: string): Promise<void> {
-  const client = newPgClient({
-    host: connection.host,
-    port: connection.port,
-    database: connection.database,
-    user: connection.user,
-    password,
-    ssl: connection.ssl ? { rejectUnauthorized: true } : false,
-    connectionTimeoutMillis: 5000
-  })
+  const client = newPgClient(clientConfig(connection, password))
   try {
     await client.connect()
-    const owner = await client.query<{ owner: boolean }>(
-      "SELECT pg_catalog.has_database_privilege(current_user, current_database(), 'CREATE') AS owner"
-    )
-    if (owner.rows[0]?.owner) await migrate(client)
+    if (await mayMigrate(client)) await migrate(client)
   } catch (error) {
     throw deskError(error, connection)
   } finally {

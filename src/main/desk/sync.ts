@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
-import type { Client, ClientConfig } from 'pg'
+import type { Client } from 'pg'
 import type { DeskConflict, DeskConnection, DeskMark, DeskStatus, DeskView } from '../../shared/contract'
 import { Activity, STORY_SCHEMA_VERSION, type StoryFile, type StorySummary } from '../../shared/model'
 import { AppError, type ErrorCode } from '../../shared/result'
@@ -39,6 +39,15 @@ import {
   type UnitValue
 } from './units'
 import { newPgClient } from './pg-client'
+import {
+  clientConfig,
+  DeskRepository,
+  listen,
+  type PullRow,
+  type PushAnswer,
+  type PushUnit,
+  type UnitRow as Row
+} from './repository'
 import { LATEST_DESK_SCHEMA } from './migrations'
 import { heldKeys, mergeScope, resolveConflict, UNIT_ORDER, type OpenConflict } from './merge-core'
 import { DELETED_FIELD } from './units'
@@ -77,22 +86,8 @@ interface SyncState {
  */
 type Closing = string | { summary: string; raisedBy: string }
 
-interface PendingUnit {
+interface PendingUnit extends PushUnit {
   scope: string
-  key: string
-  kind: UnitKind
-  storyId: string | null
-  value: UnitValue | null
-  baseSeq: number | null
-  changeId: string
-}
-
-interface Row {
-  key: string
-  kind: UnitKind
-  story_id: string | null
-  value: UnitValue | null
-  seq: string
 }
 
 /** A page of a push, ready to send: its units, the stories' activity the desk has not got yet, and how many of both. */
@@ -105,16 +100,6 @@ interface PushPage {
 interface ActivityRow {
   story_id: string
   entry: unknown
-}
-
-/** One row of a pull: a unit ('u') or an activity entry ('a', its id as key, its entry as value). */
-interface PullRow {
-  t: 'u' | 'a'
-  key: string
-  kind: UnitKind | null
-  story_id: string | null
-  value: unknown
-  seq: string
 }
 
 export interface DeskSyncOptions {
@@ -200,6 +185,8 @@ export class DeskSync {
   private readonly touchedBases = new Set<string>()
   private client: Client | null = null
   private listener: Client | null = null
+  /** The desk's queries over `client` while online. */
+  private repo: DeskRepository | null = null
   private online = false
   private lead = false
   private closed = false
@@ -426,8 +413,7 @@ export class DeskSync {
    * Raises this library's new or changed conflicts on the desk and closes the ones settled here, so
    * every editor sees each open conflict and none outlives its settling.
    */
-  private async shareConflicts(client: Client): Promise<void> {
-    const desk = this.options.connection.deskId
+  private async shareConflicts(repo: DeskRepository): Promise<void> {
     const shared = { ...this.state.shared }
     const closing = { ...this.state.closing }
     const raise = Object.values(this.state.conflicts).filter((c) => shared[c.key] !== JSON.stringify(c.fields))
@@ -435,15 +421,12 @@ export class DeskSync {
     for (const [key, how] of Object.entries(closing)) {
       const { summary, raisedBy } =
         typeof how === 'string' ? { summary: how, raisedBy: this.options.connection.user } : how
-      await client.query('SELECT factdesk.close_conflict($1, $2, $3, $4)', [desk, key, raisedBy, summary])
+      await repo.closeConflict(key, raisedBy, summary)
       delete closing[key]
       delete shared[key]
     }
     if (raise.length > 0) {
-      await client.query('SELECT factdesk.raise_conflicts($1, $2)', [
-        desk,
-        JSON.stringify(raise.map(({ key, kind, storyId, unitId, fields }) => ({ key, kind, storyId, unitId, fields })))
-      ])
+      await repo.raiseConflicts(raise)
       for (const c of raise) shared[c.key] = JSON.stringify(c.fields)
     }
     this.state.shared = shared
@@ -455,22 +438,12 @@ export class DeskSync {
    * Reads the conflicts open on the desk (inside the pull's snapshot). One this library raised that is
    * no longer open was settled by another editor: this library takes the desk's values for it.
    */
-  private async readDeskConflicts(client: Client): Promise<void> {
+  private async readDeskConflicts(repo: DeskRepository): Promise<void> {
     const me = this.options.connection.user
-    const open = await client.query<{
-      key: string
-      story_id: string | null
-      kind: UnitKind
-      unit_id: string
-      fields: DeskConflict['fields']
-      raised_by: string
-    }>(
-      // Several editors' conflicts on one unit: the earliest is shown (last into the map), the next once it is settled.
-      'SELECT key, story_id, kind, unit_id, fields, raised_by FROM factdesk.conflicts WHERE desk_id = $1 AND resolved_at IS NULL ORDER BY raised_at DESC',
-      [this.options.connection.deskId]
-    )
+    // Several editors' conflicts on one unit: the earliest is shown (last into the map), the next once it is settled.
+    const open = await repo.openConflicts()
     this.deskConflicts = new Map(
-      open.rows
+      open
         .filter((r) => r.raised_by !== me)
         .map((r) => [
           r.key,
@@ -487,15 +460,15 @@ export class DeskSync {
     )
     // Only this library's own rows say whether its conflicts are still open (another editor may have
     // raised one on the same unit: that is theirs, settled on its own).
-    const stillOpen = new Set(open.rows.filter((r) => r.raised_by === me).map((r) => r.key))
+    const stillOpen = new Set(open.filter((r) => r.raised_by === me).map((r) => r.key))
     const settled = Object.keys(this.state.shared ?? {}).filter(
       (key) => !stillOpen.has(key) && this.state.conflicts[key] && !this.state.closing?.[key]
     )
-    if (settled.length > 0) await this.takeDeskValues(client, settled)
+    if (settled.length > 0) await this.takeDeskValues(repo, settled)
   }
 
   /** Conflicts another editor settled: their units (and the units held with them) take the desk's values. */
-  private async takeDeskValues(client: Client, keys: string[]): Promise<void> {
+  private async takeDeskValues(repo: DeskRepository, keys: string[]): Promise<void> {
     const all: string[] = []
     const shared = { ...this.state.shared }
     for (const key of keys) {
@@ -504,12 +477,7 @@ export class DeskSync {
       delete shared[key]
     }
     this.state.shared = shared
-    const rows = (
-      await client.query<Row>(
-        'SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND key = ANY($2)',
-        [this.options.connection.deskId, all]
-      )
-    ).rows
+    const rows = await repo.unitsByKey(all)
     const byScope = new Map<string, Row[]>()
     for (const r of rows) (byScope.get(scopeOfRow(r)) ?? byScope.set(scopeOfRow(r), []).get(scopeOfRow(r))!).push(r)
     for (const [scope, scopeRows] of byScope) {
@@ -542,55 +510,35 @@ export class DeskSync {
 
   // ---- connection ----
 
-  private clientConfig(): ClientConfig {
-    const c = this.options.connection
-    return {
-      host: c.host,
-      port: c.port,
-      database: c.database,
-      user: c.user,
-      password: this.options.password,
-      ssl: c.ssl ? { rejectUnauthorized: true } : false,
-      connectionTimeoutMillis: 5000,
-      application_name: 'factdesk'
-    }
-  }
-
   private async open(): Promise<void> {
-    const client = newPgClient(this.clientConfig())
-    const listener = newPgClient(this.clientConfig())
+    const config = clientConfig(this.options.connection, this.options.password)
+    const client = newPgClient(config)
+    const listener = newPgClient(config)
+    const repo = new DeskRepository(client, this.options.connection.deskId)
     try {
       await client.connect()
-      const member = await client.query<{ is_lead: boolean }>(
-        'SELECT is_lead FROM factdesk.members WHERE desk_id = $1 AND role_name = session_user',
-        [this.options.connection.deskId]
-      )
-      if (member.rowCount === 0)
+      const member = await repo.membership()
+      if (!member)
         throw new AppError(
           'not_member',
           `${this.options.connection.user} is not a member of the desk "${this.options.connection.deskId}". Ask the desk lead to add you.`
         )
-      this.lead = member.rows[0]!.is_lead
+      this.lead = member.lead
       // A desk whose schema is newer than this version knows: refuse before reading or writing anything.
-      const schema = await client.query<{ version: number | null }>(
-        'SELECT max(version) AS version FROM factdesk.schema_migrations'
-      )
-      const version = schema.rows[0]?.version ?? 0
+      const version = await repo.schemaVersion()
       if (version > LATEST_DESK_SCHEMA)
         throw new AppError(
           'desk_too_new',
           `The desk "${this.options.connection.deskId}" uses a newer format (${version}) than this version of Factdesk knows (${LATEST_DESK_SCHEMA}). Update Factdesk to work with it; nothing was changed.`
         )
       // Each desk's channel is named by a secret only its members can read (see migration 3).
-      const channel = await client.query<{ channel: string }>('SELECT channel FROM factdesk.desks WHERE id = $1', [
-        this.options.connection.deskId
-      ])
+      const channel = await repo.notifyChannel()
       await listener.connect()
       listener.on('notification', () => {
         this.wantPull = true
         this.kick()
       })
-      await listener.query(`LISTEN ${listener.escapeIdentifier(channel.rows[0]!.channel)}`)
+      await listen(listener, channel)
     } catch (error) {
       await client.end().catch(() => undefined)
       await listener.end().catch(() => undefined)
@@ -603,6 +551,7 @@ export class DeskSync {
     }
     this.client = client
     this.listener = listener
+    this.repo = repo
     this.online = true
     this.error = null
     this.refused.clear()
@@ -639,6 +588,7 @@ export class DeskSync {
   private async disconnectClients(): Promise<void> {
     const clients = [this.client, this.listener]
     this.client = this.listener = null
+    this.repo = null
     this.online = false
     for (const c of clients) {
       c?.removeAllListeners('end')
@@ -669,17 +619,17 @@ export class DeskSync {
     for (let rounds = 0; rounds < 50 && !this.closed; rounds++) {
       try {
         if (this.dirty.size > 0) await this.collect()
-        const client = this.client
-        if (!this.online || !client) return
-        if (this.state.inflight?.length) await this.settleInflight(client)
+        const repo = this.repo
+        if (!this.online || !repo) return
+        if (this.state.inflight?.length) await this.settleInflight(repo)
         if (this.wantPull) {
           this.wantPull = false
-          await this.pull(client)
+          await this.pull(repo)
           if (this.dirty.size > 0) await this.collect()
         }
-        await this.shareConflicts(client)
+        await this.shareConflicts(repo)
         const sendable = [...this.pending.values()].filter((p) => !this.refused.has(p.key))
-        if (sendable.length > 0 || this.pendingActivityCount() > 0) await this.push(client, sendable)
+        if (sendable.length > 0 || this.pendingActivityCount() > 0) await this.push(repo, sendable)
         if (this.dirty.size === 0 && !this.wantPull) {
           this.error = null
           this.state.lastSyncAt = this.options.now().toISOString()
@@ -772,7 +722,7 @@ export class DeskSync {
    * are read while the desk works on the page before (the two wait on different things: the disk
    * here, the database there).
    */
-  private async push(client: Client, units: PendingUnit[]): Promise<void> {
+  private async push(repo: DeskRepository, units: PendingUnit[]): Promise<void> {
     const byScope = new Map<string, PendingUnit[]>()
     for (const p of units) (byScope.get(p.scope) ?? byScope.set(p.scope, []).get(p.scope)!).push(p)
     for (const [id, length] of this.activityLength)
@@ -819,7 +769,7 @@ export class DeskSync {
         coming = nextPage()
         // A read that fails while the page before is being sent is thrown when its turn comes.
         coming?.catch(() => undefined)
-        stale.push(...(await this.pushPage(client, ready.page, ready.activity)))
+        stale.push(...(await this.pushPage(repo, ready.page, ready.activity)))
         done += ready.size
         if (long) this.showProgress({ phase: 'push', done: Math.min(done, total), total })
       }
@@ -830,7 +780,7 @@ export class DeskSync {
     // Someone else changed these since we last agreed: fetch them, merge, and push the result.
     if (stale.length > 0)
       await this.pullKeys(
-        client,
+        repo,
         stale.map((p) => p.key)
       )
   }
@@ -842,33 +792,19 @@ export class DeskSync {
 
   /** One page: written ahead as in flight, sent in one call, its answers made agreed versions. Returns the stale units. */
   private async pushPage(
-    client: Client,
+    repo: DeskRepository,
     page: PendingUnit[],
     activity: { storyId: string; entries: Activity[]; count: number }[]
   ): Promise<PendingUnit[]> {
     // Written ahead: if we die before the agreed versions are saved, settleInflight finds what the desk took.
     this.state.inflight = page.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId }))
     await this.saveState()
-    const payload = page.map((p) => ({
-      key: p.key,
-      kind: p.kind,
-      storyId: p.storyId,
-      value: p.value,
-      baseSeq: p.baseSeq,
-      changeId: p.changeId
-    }))
-    let answer: {
-      prior: number | string
-      top: number | string
-      results: [string, 'applied' | 'stale', number | string | null, UnitValue | null | undefined][]
-    }
+    let answer: PushAnswer
     try {
-      const sent = await client.query<{ answer: typeof answer }>('SELECT factdesk.push_page($1, $2, $3) AS answer', [
-        this.options.connection.deskId,
-        JSON.stringify(payload),
-        JSON.stringify(activity.flatMap((a) => a.entries))
-      ])
-      answer = sent.rows[0]!.answer
+      answer = await repo.pushPage(
+        page,
+        activity.flatMap((a) => a.entries)
+      )
     } catch (error) {
       if ((error as { code?: string }).code === '42501') for (const p of page) this.refused.add(p.key)
       throw error
@@ -898,13 +834,10 @@ export class DeskSync {
   }
 
   /** A push cut off by a crash: what the desk accepted of it is agreed; the rest is simply pending again. */
-  private async settleInflight(client: Client): Promise<void> {
+  private async settleInflight(repo: DeskRepository): Promise<void> {
     const inflight = this.state.inflight ?? []
-    const found = await client.query<{ change_id: string; seq: string; value: UnitValue | null }>(
-      'SELECT change_id, seq, value FROM factdesk.changes WHERE desk_id = $1 AND change_id = ANY($2)',
-      [this.options.connection.deskId, inflight.map((f) => f.changeId)]
-    )
-    const accepted = new Map(found.rows.map((r) => [r.change_id, r]))
+    const found = await repo.acceptedChanges(inflight.map((f) => f.changeId))
+    const accepted = new Map(found.map((r) => [r.change_id, r]))
     for (const f of inflight) {
       const change = accepted.get(f.changeId)
       if (change) this.setBase(f.scope, f.key, { seq: Number(change.seq), value: change.value })
@@ -922,46 +855,22 @@ export class DeskSync {
    * settings), stories new to this library whole, then the rest page by page, the cursor saved after
    * each page (rows already applied come back with their agreed sequence number and are skipped).
    */
-  private async pull(client: Client): Promise<void> {
-    const desk = this.options.connection.deskId
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+  private async pull(repo: DeskRepository): Promise<void> {
     try {
-      const topRow = await client.query<{ top: string | null }>(
-        'SELECT GREATEST((SELECT max(seq) FROM factdesk.units WHERE desk_id = $1), (SELECT max(seq) FROM factdesk.activity WHERE desk_id = $1)) AS top',
-        [desk]
-      )
-      const top = Number(topRow.rows[0]?.top ?? 0)
-      await this.readDeskConflicts(client)
-      // Values kept aside by a pull this version could not read: offered again (an update may read them now).
-      const aside = Object.values(this.state.aside ?? {})
-      if (aside.length > 0) await this.applyRemote(aside, [])
-      if (top > this.state.cursor) {
+      await repo.snapshot(async () => {
+        const top = await repo.top()
+        await this.readDeskConflicts(repo)
+        // Values kept aside by a pull this version could not read: offered again (an update may read them now).
+        const aside = Object.values(this.state.aside ?? {})
+        if (aside.length > 0) await this.applyRemote(aside, [])
+        if (top <= this.state.cursor) return
         // People, sources and settings first: stories arriving in the same pull may cite them.
-        await this.applyRemote(
-          (
-            await client.query<Row>(
-              'SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id IS NULL AND seq > $2',
-              [desk, this.state.cursor]
-            )
-          ).rows,
-          []
-        )
+        await this.applyRemote(await repo.libraryUnitsAfter(this.state.cursor), [])
         const known = new Set(this.store.library.stories.map((s) => s.id))
-        const heads = await client.query<{ story_id: string }>(
-          `SELECT story_id FROM factdesk.units WHERE desk_id = $1 AND kind = 'story' AND value IS NOT NULL AND seq > $2`,
-          [desk, this.state.cursor]
-        )
-        const fresh = heads.rows.map((r) => r.story_id).filter((id) => id && !known.has(id))
+        const fresh = (await repo.storiesChangedAfter(this.state.cursor)).filter((id) => id && !known.has(id))
         // Stories new here come whole, a batch at a time; the next batch is asked for before this one is
         // written into the library (the database and the disk work at once).
-        const fetchStories = (i: number): Promise<PullRow[]> =>
-          client
-            .query<PullRow>(
-              `SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id = ANY($2)
-               UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND story_id = ANY($2)`,
-              [desk, fresh.slice(i, i + STORIES_PER_FETCH)]
-            )
-            .then((r) => r.rows)
+        const fetchStories = (i: number): Promise<PullRow[]> => repo.wholeStories(fresh.slice(i, i + STORIES_PER_FETCH))
         const long = fresh.length > STORIES_PER_FETCH
         let coming = fresh.length > 0 ? fetchStories(0) : null
         try {
@@ -983,27 +892,15 @@ export class DeskSync {
           if (long) this.showProgress(null)
         }
         for (;;) {
-          // The stories fetched whole above are left out by an anti-join (a hash of their ids), not by
-          // comparing each row with every one of them.
-          const page = await client.query<PullRow>(
-            `SELECT x.* FROM (
-               SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND seq > $2
-               UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND seq > $2
-             ) x WHERE x.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM unnest($3::text[]) f(id) WHERE f.id = x.story_id)
-             ORDER BY x.seq LIMIT $4`,
-            [desk, this.state.cursor, fresh, PULL_PAGE]
-          )
-          await this.applyRows(page.rows)
-          const full = page.rows.length === PULL_PAGE
-          this.state.cursor = full ? Number(page.rows.at(-1)!.seq) : Math.max(this.state.cursor, top)
+          // The stories fetched whole above are left out.
+          const page = await repo.pageAfter(this.state.cursor, fresh, PULL_PAGE)
+          await this.applyRows(page)
+          const full = page.length === PULL_PAGE
+          this.state.cursor = full ? Number(page.at(-1)!.seq) : Math.max(this.state.cursor, top)
           await this.saveState()
           if (!full) break
         }
-      }
-      await client.query('COMMIT')
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw error
+      })
     } finally {
       this.arriving = 0
     }
@@ -1020,14 +917,8 @@ export class DeskSync {
     await this.applyRemote(units, acts)
   }
 
-  private async pullKeys(client: Client, keys: string[]): Promise<void> {
-    const rows = (
-      await client.query<Row>(
-        'SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND key = ANY($2) ORDER BY seq',
-        [this.options.connection.deskId, keys]
-      )
-    ).rows
-    await this.applyRemote(rows, [])
+  private async pullKeys(repo: DeskRepository, keys: string[]): Promise<void> {
+    await this.applyRemote(await repo.unitsByKey(keys), [])
   }
 
   /** Merges others' changes into the library, one write per scope, then records the agreed versions. */

@@ -1,0 +1,190 @@
+// The desk repository on a real PostgreSQL server (started by the test): each query the sync sends,
+// asked as a desk member through the same client settings the app uses.
+import { Client } from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DeskConnection } from '../../shared/contract'
+import { addMember, createDesk } from './admin'
+import { startLocalPostgres, type LocalPostgres } from './local-postgres'
+import { LATEST_DESK_SCHEMA } from './migrations'
+import { clientConfig, DeskRepository, listen, mayMigrate, type PushUnit } from './repository'
+
+let pg: LocalPostgres
+let admin: Client
+const clients: Client[] = []
+
+beforeAll(async () => {
+  pg = await startLocalPostgres()
+  admin = new Client({ connectionString: pg.url })
+  await admin.connect()
+  await createDesk(admin, 'one', 'Desk one')
+  await createDesk(admin, 'two', 'Desk two')
+  await addMember(admin, { deskId: 'one', role: 'r_lead', password: 'lead-pw', personId: 'p-lead', lead: true })
+  await addMember(admin, { deskId: 'one', role: 'r_ed', password: 'ed-pw', personId: 'p-ed' })
+  await addMember(admin, { deskId: 'two', role: 'r_two', password: 'two-pw', personId: 'p-two' })
+}, 60_000)
+
+afterAll(async () => {
+  for (const c of clients) await c.end().catch(() => undefined)
+  await admin?.end()
+  await pg?.remove()
+})
+
+const connection = (user: string, deskId: string): DeskConnection => ({
+  host: pg.host,
+  port: pg.port,
+  database: pg.database,
+  user,
+  ssl: false,
+  deskId
+})
+
+async function member(
+  user: string,
+  password: string,
+  deskId: string
+): Promise<{ client: Client; repo: DeskRepository }> {
+  const client = new Client(clientConfig(connection(user, deskId), password))
+  await client.connect()
+  clients.push(client)
+  return { client, repo: new DeskRepository(client, deskId) }
+}
+
+let changes = 0
+const story = (id: string, baseSeq: number | null = null): PushUnit => ({
+  key: `story:${id}`,
+  kind: 'story',
+  storyId: id,
+  value: { id, title: `Story ${id}` },
+  baseSeq,
+  changeId: `change-${++changes}`
+})
+const claim = (storyId: string, id: string, number: number, baseSeq: number | null = null): PushUnit => ({
+  key: `claim:${id}`,
+  kind: 'claim',
+  storyId,
+  value: { id, number, text: `claim ${id}` },
+  baseSeq,
+  changeId: `change-${++changes}`
+})
+const person = (id: string): PushUnit => ({
+  key: `person:${id}`,
+  kind: 'person',
+  storyId: null,
+  value: { id, name: id },
+  baseSeq: null,
+  changeId: `change-${++changes}`
+})
+const entry = (storyId: string, id: string) => ({ id, storyId, by: 'p-ed', action: 'claim.created', at: '2026-01-01' })
+
+describe('desk repository', () => {
+  it('knows who is a member, the lead, the schema version and the desk channel', async () => {
+    const { client, repo } = await member('r_lead', 'lead-pw', 'one')
+    expect(await repo.membership()).toEqual({ lead: true })
+    expect(await new DeskRepository(client, 'two').membership()).toBeNull()
+    expect(await (await member('r_ed', 'ed-pw', 'one')).repo.membership()).toEqual({ lead: false })
+    expect(await repo.schemaVersion()).toBe(LATEST_DESK_SCHEMA)
+    expect(await repo.notifyChannel()).toMatch(/^factdesk_[0-9a-f]{32}$/)
+    // Members do not migrate; the database owner does.
+    expect(await mayMigrate(client)).toBe(false)
+    expect(await mayMigrate(admin)).toBe(true)
+  })
+
+  it('pushes a page, answers stale for an old base, and finds the changes it accepted', async () => {
+    const { repo } = await member('r_ed', 'ed-pw', 'one')
+    const first = [story('s1'), claim('s1', 'c1', 1)]
+    const answer = await repo.pushPage(first, [entry('s1', 'a1')])
+    expect(answer.results.map(([key, status]) => [key, status])).toEqual([
+      ['story:s1', 'applied'],
+      ['claim:c1', 'applied']
+    ])
+    expect(Number(answer.top)).toBeGreaterThan(Number(answer.prior))
+    const seqOfClaim = Number(answer.results[1]![2])
+    const again = await repo.pushPage([claim('s1', 'c1', 1, null)], [])
+    expect(again.results[0]![1]).toBe('stale')
+    const accepted = await repo.acceptedChanges([first[1]!.changeId, 'never-sent'])
+    expect(accepted).toEqual([{ change_id: first[1]!.changeId, seq: String(seqOfClaim), value: first[1]!.value }])
+    // Units by key, in sequence order.
+    const rows = await repo.unitsByKey(['claim:c1', 'story:s1', 'story:none'])
+    expect(rows.map((r) => r.key)).toEqual(['story:s1', 'claim:c1'])
+    expect(rows[1]).toMatchObject({ kind: 'claim', story_id: 's1', value: first[1]!.value })
+  })
+
+  it('reads a pull: top, library units and story heads after a cursor, whole stories, pages leaving some out', async () => {
+    const { repo } = await member('r_ed', 'ed-pw', 'one')
+    const cursor = await repo.top()
+    await repo.pushPage(
+      [person('pat'), story('s2'), claim('s2', 'c2', 1), story('s3'), claim('s3', 'c3', 1)],
+      [entry('s2', 'a2'), entry('s3', 'a3')]
+    )
+    const top = await repo.top()
+    expect(top).toBeGreaterThan(cursor)
+    expect((await repo.libraryUnitsAfter(cursor)).map((r) => r.key)).toEqual(['person:pat'])
+    expect((await repo.storiesChangedAfter(cursor)).sort()).toEqual(['s2', 's3'])
+    const whole = await repo.wholeStories(['s2'])
+    expect(whole.map((r) => [r.t, r.key]).sort()).toEqual([
+      ['a', 'a2'],
+      ['u', 'claim:c2'],
+      ['u', 'story:s2']
+    ])
+    const page = await repo.pageAfter(cursor, ['s2'], 100)
+    expect(page.map((r) => r.key)).toEqual(['person:pat', 'story:s3', 'claim:c3', 'a3'])
+    expect(page.map((r) => Number(r.seq))).toEqual([...page.map((r) => Number(r.seq))].sort((a, b) => a - b))
+    // A page is cut at the limit; the next starts after the last row's sequence number.
+    const [one] = await repo.pageAfter(cursor, [], 1)
+    expect((await repo.pageAfter(Number(one!.seq), [], 1))[0]!.key).not.toBe(one!.key)
+    expect(await repo.pageAfter(top, [], 100)).toEqual([])
+  })
+
+  it('runs a pull in one read-only snapshot: a write inside it is refused and nothing is left open', async () => {
+    const { repo } = await member('r_ed', 'ed-pw', 'one')
+    const { repo: other } = await member('r_lead', 'lead-pw', 'one')
+    const seen = await repo.snapshot(async () => {
+      const before = await repo.top()
+      await other.pushPage([story('s4')], [])
+      // The other member's push is not seen inside the snapshot.
+      return [before, await repo.top()]
+    })
+    expect(seen[0]).toBe(seen[1])
+    expect(await repo.top()).toBeGreaterThan(seen[0]!)
+    await expect(repo.snapshot(() => repo.pushPage([story('s5')], []))).rejects.toMatchObject({ code: '25006' })
+    // Rolled back: the connection works outside a transaction again.
+    expect((await repo.pushPage([story('s5')], [])).results[0]![1]).toBe('applied')
+  })
+
+  it('raises, lists and closes each member’s conflicts', async () => {
+    const { repo: ed } = await member('r_ed', 'ed-pw', 'one')
+    const { repo: lead } = await member('r_lead', 'lead-pw', 'one')
+    const fields = [{ field: 'text', local: 'mine', remote: 'theirs' }]
+    const conflict = { key: 'claim:c1', kind: 'claim' as const, storyId: 's1', unitId: 'c1', fields }
+    await ed.raiseConflicts([conflict])
+    await lead.raiseConflicts([{ ...conflict, fields: [{ field: 'text', local: 'lead', remote: 'mine' }] }])
+    const open = await lead.openConflicts()
+    expect(open.map((c) => c.raised_by).sort()).toEqual(['r_ed', 'r_lead'])
+    expect(open.find((c) => c.raised_by === 'r_ed')).toMatchObject({
+      key: 'claim:c1',
+      story_id: 's1',
+      kind: 'claim',
+      unit_id: 'c1',
+      fields
+    })
+    // The lead settles the editor's conflict: only that one closes.
+    await lead.closeConflict('claim:c1', 'r_ed', 'text kept the lead’s value')
+    expect((await ed.openConflicts()).map((c) => c.raised_by)).toEqual(['r_lead'])
+    // Another desk sees none of desk one's conflicts.
+    const { repo: two } = await member('r_two', 'two-pw', 'two')
+    expect(await two.openConflicts()).toEqual([])
+  })
+
+  it('listens on the desk channel: a push to the desk is heard, one to another desk is not', async () => {
+    const { repo } = await member('r_ed', 'ed-pw', 'one')
+    const { client: listener } = await member('r_ed', 'ed-pw', 'one')
+    const heard: string[] = []
+    listener.on('notification', (n) => heard.push(n.channel))
+    const channel = await repo.notifyChannel()
+    await listen(listener, channel)
+    const { repo: two } = await member('r_two', 'two-pw', 'two')
+    await two.pushPage([story('t1')], [])
+    await repo.pushPage([story('s6')], [])
+    await expect.poll(() => heard).toEqual([channel])
+  })
+})

@@ -1,0 +1,259 @@
+// Every SQL statement the desk sync sends, one function per query, over a pg client of one desk.
+// The sync (sync.ts) decides what to push and when to pull; this module only says how each question
+// is put to the desk database and what comes back. Members write only through the functions of the
+// desk schema (migrations.ts): push_page, raise_conflicts, close_conflict.
+import type { Client, ClientBase, ClientConfig } from 'pg'
+import type { DeskConflict, DeskConnection } from '../../shared/contract'
+import type { UnitKind, UnitValue } from './units'
+
+/** A unit as the desk holds it (`seq` is a bigint, so a string). */
+export interface UnitRow {
+  key: string
+  kind: UnitKind
+  story_id: string | null
+  value: UnitValue | null
+  seq: string
+}
+
+/** One row of a pull: a unit ('u') or an activity entry ('a', its id as key, its entry as value). */
+export interface PullRow {
+  t: 'u' | 'a'
+  key: string
+  kind: UnitKind | null
+  story_id: string | null
+  value: unknown
+  seq: string
+}
+
+/** A unit sent in a push: its value, the agreed version it was changed from, and its change id. */
+export interface PushUnit {
+  key: string
+  kind: UnitKind
+  storyId: string | null
+  value: UnitValue | null
+  baseSeq: number | null
+  changeId: string
+}
+
+/**
+ * The desk's answer to a page: the highest sequence number before it and after it, and per unit
+ * [key, applied or stale, its sequence number, the value the desk stored when it is not the one sent].
+ */
+export interface PushAnswer {
+  prior: number | string
+  top: number | string
+  results: [string, 'applied' | 'stale', number | string | null, UnitValue | null | undefined][]
+}
+
+/** A conflict as it is raised on the desk. */
+export interface RaisedConflict {
+  key: string
+  kind: UnitKind
+  storyId: string | null
+  unitId: string
+  fields: DeskConflict['fields']
+}
+
+/** A conflict open on the desk, with the member whose library raised it. */
+export interface OpenConflictRow {
+  key: string
+  story_id: string | null
+  kind: UnitKind
+  unit_id: string
+  fields: DeskConflict['fields']
+  raised_by: string
+}
+
+/** A change the desk accepted, found by its id. */
+export interface AcceptedChange {
+  change_id: string
+  seq: string
+  value: UnitValue | null
+}
+
+/** How a library's desk connection reaches the server (the one place the client settings are made). */
+export function clientConfig(connection: DeskConnection, password: string): ClientConfig {
+  return {
+    host: connection.host,
+    port: connection.port,
+    database: connection.database,
+    user: connection.user,
+    password,
+    ssl: connection.ssl ? { rejectUnauthorized: true } : false,
+    connectionTimeoutMillis: 5000,
+    application_name: 'factdesk'
+  }
+}
+
+/** True when the connected role may create in the database (the owner): it brings the desk schema up to date. */
+export async function mayMigrate(client: ClientBase): Promise<boolean> {
+  const owner = await client.query<{ owner: boolean }>(
+    "SELECT pg_catalog.has_database_privilege(current_user, current_database(), 'CREATE') AS owner"
+  )
+  return owner.rows[0]?.owner ?? false
+}
+
+/** Listens on a desk's notification channel (its name is a secret only members can read). */
+export async function listen(listener: Client, channel: string): Promise<void> {
+  await listener.query(`LISTEN ${listener.escapeIdentifier(channel)}`)
+}
+
+export class DeskRepository {
+  constructor(
+    private readonly client: ClientBase,
+    readonly deskId: string
+  ) {}
+
+  /** The connected role's membership of the desk (null: not a member). */
+  async membership(): Promise<{ lead: boolean } | null> {
+    const member = await this.client.query<{ is_lead: boolean }>(
+      'SELECT is_lead FROM factdesk.members WHERE desk_id = $1 AND role_name = session_user',
+      [this.deskId]
+    )
+    return member.rowCount === 0 ? null : { lead: member.rows[0]!.is_lead }
+  }
+
+  /** The newest desk schema version applied to the database (0 when none is recorded). */
+  async schemaVersion(): Promise<number> {
+    const schema = await this.client.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM factdesk.schema_migrations'
+    )
+    return schema.rows[0]?.version ?? 0
+  }
+
+  /** The desk's LISTEN channel (named by a secret only its members can read, see migration 3). */
+  async notifyChannel(): Promise<string> {
+    const channel = await this.client.query<{ channel: string }>('SELECT channel FROM factdesk.desks WHERE id = $1', [
+      this.deskId
+    ])
+    return channel.rows[0]!.channel
+  }
+
+  /** Closes one member's conflict on a unit, logging how it was settled. */
+  async closeConflict(key: string, raisedBy: string, summary: string): Promise<void> {
+    await this.client.query('SELECT factdesk.close_conflict($1, $2, $3, $4)', [this.deskId, key, raisedBy, summary])
+  }
+
+  /** Raises (or raises again, changed) this member's conflicts. */
+  async raiseConflicts(conflicts: RaisedConflict[]): Promise<void> {
+    await this.client.query('SELECT factdesk.raise_conflicts($1, $2)', [
+      this.deskId,
+      JSON.stringify(
+        conflicts.map(({ key, kind, storyId, unitId, fields }) => ({ key, kind, storyId, unitId, fields }))
+      )
+    ])
+  }
+
+  /** Every open conflict of the desk, the latest raised first. */
+  async openConflicts(): Promise<OpenConflictRow[]> {
+    const open = await this.client.query<OpenConflictRow>(
+      'SELECT key, story_id, kind, unit_id, fields, raised_by FROM factdesk.conflicts WHERE desk_id = $1 AND resolved_at IS NULL ORDER BY raised_at DESC',
+      [this.deskId]
+    )
+    return open.rows
+  }
+
+  /** The desk's units with these keys, in the order they were last changed. */
+  async unitsByKey(keys: string[]): Promise<UnitRow[]> {
+    const rows = await this.client.query<UnitRow>(
+      'SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND key = ANY($2) ORDER BY seq',
+      [this.deskId, keys]
+    )
+    return rows.rows
+  }
+
+  /** Sends one page of units and activity entries; the desk judges it in one call. */
+  async pushPage(units: PushUnit[], activity: unknown[]): Promise<PushAnswer> {
+    const sent = await this.client.query<{ answer: PushAnswer }>('SELECT factdesk.push_page($1, $2, $3) AS answer', [
+      this.deskId,
+      JSON.stringify(
+        units.map((p) => ({
+          key: p.key,
+          kind: p.kind,
+          storyId: p.storyId,
+          value: p.value,
+          baseSeq: p.baseSeq,
+          changeId: p.changeId
+        }))
+      ),
+      JSON.stringify(activity)
+    ])
+    return sent.rows[0]!.answer
+  }
+
+  /** Which of these change ids the desk accepted, with the sequence number and value it recorded. */
+  async acceptedChanges(changeIds: string[]): Promise<AcceptedChange[]> {
+    const found = await this.client.query<AcceptedChange>(
+      'SELECT change_id, seq, value FROM factdesk.changes WHERE desk_id = $1 AND change_id = ANY($2)',
+      [this.deskId, changeIds]
+    )
+    return found.rows
+  }
+
+  /** Runs `work` inside one read-only snapshot of the desk (a pull sees one consistent state). */
+  async snapshot<T>(work: () => Promise<T>): Promise<T> {
+    await this.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    try {
+      const result = await work()
+      await this.client.query('COMMIT')
+      return result
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined)
+      throw error
+    }
+  }
+
+  /** The highest sequence number of the desk's units and activity (0 for an empty desk). */
+  async top(): Promise<number> {
+    const topRow = await this.client.query<{ top: string | null }>(
+      'SELECT GREATEST((SELECT max(seq) FROM factdesk.units WHERE desk_id = $1), (SELECT max(seq) FROM factdesk.activity WHERE desk_id = $1)) AS top',
+      [this.deskId]
+    )
+    return Number(topRow.rows[0]?.top ?? 0)
+  }
+
+  /** The library's own units (people, sources, settings) changed after the cursor. */
+  async libraryUnitsAfter(cursor: number): Promise<UnitRow[]> {
+    const rows = await this.client.query<UnitRow>(
+      'SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id IS NULL AND seq > $2',
+      [this.deskId, cursor]
+    )
+    return rows.rows
+  }
+
+  /** The ids of the stories whose head changed after the cursor and is not deleted. */
+  async storiesChangedAfter(cursor: number): Promise<string[]> {
+    const heads = await this.client.query<{ story_id: string }>(
+      `SELECT story_id FROM factdesk.units WHERE desk_id = $1 AND kind = 'story' AND value IS NOT NULL AND seq > $2`,
+      [this.deskId, cursor]
+    )
+    return heads.rows.map((r) => r.story_id)
+  }
+
+  /** These stories whole: every unit and activity entry of each. */
+  async wholeStories(ids: string[]): Promise<PullRow[]> {
+    const rows = await this.client.query<PullRow>(
+      `SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id = ANY($2)
+       UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND story_id = ANY($2)`,
+      [this.deskId, ids]
+    )
+    return rows.rows
+  }
+
+  /**
+   * Up to `limit` units and activity entries after the cursor, in sequence order, leaving out the
+   * stories in `leaveOut` (fetched whole already) by an anti-join on a hash of their ids, not by
+   * comparing each row with every one of them.
+   */
+  async pageAfter(cursor: number, leaveOut: string[], limit: number): Promise<PullRow[]> {
+    const page = await this.client.query<PullRow>(
+      `SELECT x.* FROM (
+         SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND seq > $2
+         UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND seq > $2
+       ) x WHERE x.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM unnest($3::text[]) f(id) WHERE f.id = x.story_id)
+       ORDER BY x.seq LIMIT $4`,
+      [this.deskId, cursor, leaveOut, limit]
+    )
+    return page.rows
+  }
+}
