@@ -1,5 +1,5 @@
 // The index of checked claims and the lookup that finds earlier checks of a claim, in two stages:
-//  1. Candidates: BM25 (MiniSearch) over normalised, lightly stemmed terms of everything the desk has for a
+//  1. Candidates: BM25 (bm25.ts) over normalised, lightly stemmed terms of everything the desk has for a
 //     claim: the claim itself, and its context (story title or fact-check headline, rationale, tags).
 //  2. Re-rank: a logistic regression over a few features of each candidate (its BM25 score against the
 //     best candidate's, shared figures, shared names, a changed figure or a flipped negation), fused with
@@ -10,8 +10,8 @@
 // Nothing is hidden behind a fixed threshold: the top candidates always come back, strongest first,
 // each with a confidence band; a changed figure or a flipped negation is flagged on the result (and
 // never 'strong'), since "did" and "did not" are different claims.
-import MiniSearch from 'minisearch'
 import { eng } from 'stopword'
+import { Bm25Index } from './bm25'
 import { MATCHING_MODEL, type MatchingWeights, type RerankWeights } from './matching-model'
 import { normalise, type Normalised } from './normalise'
 
@@ -29,7 +29,7 @@ export interface IndexedClaim {
 interface Entry extends IndexedClaim {
   norm: Normalised
   names: Set<string>
-  /** The candidate stage's terms as added to MiniSearch (to remove them exactly). */
+  /** The candidate stage's terms, space-separated. */
   terms: string
   /** The encoder's vector of the claim scaled to unit length, once embedded (embedding takes the worker's time). */
   vector?: Float32Array
@@ -86,21 +86,12 @@ export class ClaimIndex {
   version = 0
   /** How many entries have no vector yet (kept in step, so a lookup need not count them). */
   private missingVectors = 0
-  private readonly search: MiniSearch<{ id: string; terms: string }>
+  /** The candidate stage (BM25, scored as MiniSearch does: see bm25.ts). */
+  private readonly search: Bm25Index
 
   constructor(private readonly model: MatchingWeights = MATCHING_MODEL) {
-    this.search = new MiniSearch<{ id: string; terms: string }>({
-      // One field: on the training split, claim and context apart (BM25 per field) found fewer right claims.
-      fields: ['terms'],
-      storeFields: [],
-      // Terms are normalised before they get here; MiniSearch only splits on spaces.
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term || null,
-      searchOptions: {
-        combineWith: 'OR',
-        bm25: { k: model.candidates.k1, b: model.candidates.b, d: 0 }
-      }
-    })
+    // One field: on the training split, claim and context apart (BM25 per field) found fewer right claims.
+    this.search = new Bm25Index({ k1: model.candidates.k1, b: model.candidates.b })
   }
 
   get size(): number {
@@ -126,7 +117,7 @@ export class ClaimIndex {
       terms: prepared.terms
     })
     this.missingVectors++
-    this.search.add({ id: claim.key, terms: prepared.terms })
+    this.search.add(claim.key, prepared.terms)
   }
 
   /** The claim's embedding, kept on its entry at unit length (dropped with it). */
@@ -158,10 +149,9 @@ export class ClaimIndex {
     this.version++
     this.entries.delete(key)
     if (!entry.vector) this.missingVectors--
-    // Removed with its terms, not discarded: a discarded document's postings stay until a vacuum, so each
-    // re-indexed claim (every edit of its story) counted twice in its terms' document frequency, and BM25's
-    // idf went negative (a claim re-added once scored below zero).
-    this.search.remove({ id: key, terms: entry.terms })
+    // Removed with its postings: a re-indexed claim (every edit of its story) must count once in its terms'
+    // document frequency (with MiniSearch's discard it counted twice, and BM25's idf went negative).
+    this.search.remove(key)
   }
 
   /** Removes every claim of a story (before re-adding the ones it still has). */
@@ -177,10 +167,7 @@ export class ClaimIndex {
   candidates(text: string, depth = this.model.candidates.depth): { key: string; bm25: number }[] {
     const terms = searchTerms(text)
     if (terms.length === 0) return []
-    return this.search
-      .search(terms.join(' '))
-      .slice(0, depth)
-      .map((r) => ({ key: r.id as string, bm25: r.score / (r.queryTerms.length || 1) }))
+    return this.search.search(terms, depth).map((r) => ({ key: r.id, bm25: r.score }))
   }
 
   /** Earlier checks of `text`, strongest first, at most `limit` (5): never cut by a threshold, each with its band. */
