@@ -1,7 +1,7 @@
 // The desk's memory: check-worthiness scores on CLEF CheckThat! 2024 dev-test (the encoder model, and
 // the n-gram model that answers first), time to rank a 10,000-word story (first answer, the encoder's
-// once its sentences are embedded, and how long embedding them takes in the worker), matching quality on the committed evaluation set among 10,000 distractors,
-// and one lookup against 10,000 checked claims in a real library (store, index and rerank).
+// once its sentences are embedded, and how long embedding them takes in the worker), matching quality on the committed evaluation set among 10,000 distractors.
+// One lookup against 10,000 checked claims in a real library is timed in memory-lookup.bench.ts.
 import { readFile, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,14 +17,7 @@ import { describe } from '../../src/shared/text/anchor'
 import { sentences } from '../../src/shared/text/segment'
 import { readSplit, scoresAt } from '../checkworthy-data'
 import { tfidfBaseline } from '../train-checkworthy'
-import {
-  claimMatchingMissing,
-  plainBm25,
-  readQueries,
-  readVerifiedClaims,
-  scoreRetrieval
-} from '../claim-matching-data'
-import { embeddingsOf } from '../embedding-cache'
+import { claimMatchingMissing, plainBm25, scoreRetrieval } from '../claim-matching-data'
 import { indexOf, prepare } from '../train-matching'
 import { MATCHING_MODEL } from '../../src/main/memory/matching-model'
 import { percentile, row, type Bench, type BenchRow } from './types'
@@ -33,7 +26,7 @@ const at = '2026-11-25T10:00:00.000Z'
 const modelDir = path.resolve('resources')
 
 /** A story of `sentences` in paragraphs of five, with the given sentences marked as checked claims. */
-function storyOf(id: string, sentences: string[], checked = false): StoryFile {
+export function storyOf(id: string, sentences: string[], checked = false): StoryFile {
   const paragraphs: string[] = []
   for (let i = 0; i < sentences.length; i += 5) paragraphs.push(sentences.slice(i, i + 5).join(' '))
   const text = paragraphs.join('\n\n')
@@ -318,94 +311,6 @@ const bench: Bench = {
       )
       rows.push(...(await publicMatching()))
 
-      // 10,000 checked claims (the CLEF pool's first 10,000 fact-checks, embedded earlier) in 100 stories of
-      // 100, then one lookup at a time through the memory: store, index, the query embedded in the worker, re-rank.
-      const missing = claimMatchingMissing()
-      const pool = missing
-        ? distractors
-        : readVerifiedClaims()
-            .slice(0, 10_000)
-            .map((c) => c.claim)
-      for (let s = 0; s < 100; s++)
-        await store.createStory(storyOf(`lib${s}`, pool.slice(s * 100, s * 100 + 100), true))
-      if (!missing)
-        memory.rememberClaimVectors(
-          pool,
-          await embeddingsOf(
-            readVerifiedClaims().map((c) => c.claim),
-            'claim-matching-claims'
-          )
-        )
-      const queries = missing
-        ? matchingEvalSet().flatMap((c) => c.match.map(([, text]) => text))
-        : readQueries('dev').map((q) => q.text)
-      const coldLookup = await timed(() => memory.lookup(queries[0] as string))
-      await memory.claimsReady()
-      const encoderUsed = memory.claimsEmbedded
-      // As the window asks: the first answer at once (the query new to the encoder: BM25 and the text
-      // features, its embedding started), then again waiting for the query's embedding (the encoder's
-      // re-rank). The first refined answer also loads the encoder in the worker (cold); then warm.
-      const quickLookups: { wall: number; cpu: number }[] = []
-      const refinedLookups: { wall: number; cpu: number }[] = []
-      let coldRefine: number | null = null
-      const encoderWasLoaded = memory.embedder.workerRunning
-      for (const q of queries.slice(1)) {
-        quickLookups.push(await measured(() => memory.lookup(q)))
-        const r = await measured(() => memory.lookup(q, { wait: true }))
-        if (coldRefine === null) coldRefine = r.wall
-        else refinedLookups.push(r)
-      }
-      // Asked again (the claim panel opened a second time): the query's vector is kept, one answer, refined.
-      const again: { wall: number; cpu: number }[] = []
-      for (const q of queries.slice(1)) again.push(await measured(() => memory.lookup(q)))
-      const n = memory.indexedClaims
-      const p95 = (runs: { wall: number; cpu: number }[], key: 'wall' | 'cpu') =>
-        percentile(
-          runs.map((r) => r[key]),
-          95
-        )
-      rows.push(row(`index ${n} checked claims + first lookup, cold`, coldLookup, 'ms'))
-      rows.push(
-        row(
-          `one lookup against ${n} checked claims, first answer (query new: BM25 + text re-rank, its embedding started), warm p95 of ${quickLookups.length}`,
-          p95(quickLookups, 'wall'),
-          'ms',
-          { max: 50 }
-        )
-      )
-      rows.push(row('  that first answer, p95 CPU time of this process', p95(quickLookups, 'cpu'), 'ms', { max: 50 }))
-      if (encoderUsed) {
-        rows.push(
-          row(
-            `  refined answer (waits for the query embedded in the worker, encoder re-rank), first one${encoderWasLoaded ? ' (encoder already loaded)' : ', cold: starts the worker and loads the encoder'}`,
-            coldRefine ?? Number.NaN,
-            'ms'
-          )
-        )
-        rows.push(
-          row(
-            `  refined answer, encoder loaded, p95 of ${refinedLookups.length} (wall: the encoder's ~60 ms CPU a tweet, and the machine's load)`,
-            p95(refinedLookups, 'wall'),
-            'ms'
-          )
-        )
-        rows.push(
-          row(
-            '  refined answer, p95 CPU time of main (the encoder runs in the worker)',
-            p95(refinedLookups, 'cpu'),
-            'ms'
-          )
-        )
-      } else rows.push(row('  refined answer: NOT MEASURED (the claims could not be embedded)', Number.NaN, ''))
-      rows.push(
-        row(
-          `one lookup against ${n} checked claims asked again (query embedded before: the refined answer at once), p95 of ${again.length}`,
-          p95(again, 'wall'),
-          'ms',
-          { max: 50 }
-        )
-      )
-      rows.push(row('  asked again, p95 CPU time', p95(again, 'cpu'), 'ms'))
       await memory.close()
       await store.close()
     } finally {

@@ -1,6 +1,6 @@
 // The desk's memory through the real dispatch and store: earlier checks are found across stories,
 // follow edits, reuse copies evidence without touching the verdict, and dismissals survive a restart.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 import { MAX_EMBEDDED_SENTENCES, MAX_SUGGESTIONS } from './memory'
 
@@ -73,6 +73,21 @@ describe('checked before', () => {
     expect(refined[0]).toMatchObject({ verdict: 'accurate' })
     // The query's vector is kept by its words: the next answer is the refined one at once.
     expect(await t.call('memory.search', { query })).toEqual(refined)
+  })
+
+  it('sends a new query to the encoder only once its first answer is out, so the two never share the CPU', async () => {
+    await checkedStory()
+    const memory = t.core.memory
+    await memory.claimsReady()
+    const query = 'Exports rose by twelve percent in March, said the ministry'
+    const sentBefore = memory.embedder.sent
+    const quick = await memory.lookup(query)
+    expect(quick[0]).toMatchObject({ verdict: 'accurate' })
+    // Answered, and nothing posted to the worker yet (before, the job went out before the ranking began).
+    expect(memory.embedder.sent).toBe(sentBefore)
+    await vi.waitFor(() => expect(memory.embedder.sent).toBe(sentBefore + 1))
+    await memory.lookup(query, { wait: true })
+    expect(memory.embedder.sent).toBe(sentBefore + 1)
   })
 
   it('only counts claims with a verdict, and follows verdicts being set and cleared', async () => {
