@@ -1,8 +1,11 @@
 // Every SQL statement the desk sync sends, one function per query, over a pg client of one desk.
 // The sync (sync.ts) decides what to push and when to pull; this module only says how each question
 // is put to the desk database and what comes back. Members write only through the functions of the
-// desk schema (migrations.ts): push_page, raise_conflicts, close_conflict.
+// desk schema (migrations.ts): open_stage and push_staged (a push), raise_conflicts, close_conflict.
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import type { Client, ClientBase, ClientConfig } from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
 import type { DeskConflict, DeskConnection } from '../../shared/contract'
 import type { UnitKind, UnitValue } from './units'
 
@@ -98,6 +101,36 @@ export async function listen(listener: Client, channel: string): Promise<void> {
   await listener.query(`LISTEN ${listener.escapeIdentifier(channel)}`)
 }
 
+/** Lines sent to COPY in one chunk (a chunk per line costs a stream write each). */
+const LINES_PER_CHUNK = 256
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+/** A field in COPY's text format: backslash, tab and line breaks escaped; null is \N. */
+export function copyField(value: string | number | null): string {
+  if (value === null) return '\\N'
+  return typeof value === 'number' ? String(value) : value.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]!)
+}
+
+function* chunks<T>(items: readonly T[], line: (item: T, index: number) => string): Generator<string> {
+  for (let i = 0; i < items.length; i += LINES_PER_CHUNK) {
+    let chunk = ''
+    const end = Math.min(items.length, i + LINES_PER_CHUNK)
+    for (let j = i; j < end; j++) chunk += line(items[j]!, j)
+    yield chunk
+  }
+}
+
+/** COPYs rows into a table from their lines (nothing is sent for none). */
+async function copyInto<T>(
+  client: ClientBase,
+  sql: string,
+  items: readonly T[],
+  line: (item: T, index: number) => string
+): Promise<void> {
+  if (items.length === 0) return
+  await pipeline(Readable.from(chunks(items, line)), client.query(copyFrom(sql)))
+}
+
 export class DeskRepository {
   constructor(
     private readonly client: ClientBase,
@@ -162,23 +195,40 @@ export class DeskRepository {
     return rows.rows
   }
 
-  /** Sends one page of units and activity entries; the desk judges it in one call. */
-  async pushPage(units: PushUnit[], activity: unknown[]): Promise<PushAnswer> {
-    const sent = await this.client.query<{ answer: PushAnswer }>('SELECT factdesk.push_page($1, $2, $3) AS answer', [
-      this.deskId,
-      JSON.stringify(
-        units.map((p) => ({
-          key: p.key,
-          kind: p.kind,
-          storyId: p.storyId,
-          value: p.value,
-          baseSeq: p.baseSeq,
-          changeId: p.changeId
-        }))
-      ),
-      JSON.stringify(activity)
-    ])
-    return sent.rows[0]!.answer
+  /**
+   * Sends one page of units and activity entries: COPYed into the session's staging tables (made by
+   * factdesk.open_stage, desk schema 7), then judged by one call of factdesk.push_staged, all in one
+   * transaction, so a page is taken whole or not at all. COPY sends each value as the text of its
+   * JSON, read once by the server into jsonb (a JSON page was parsed as one document, then walked by
+   * every statement that judged it).
+   */
+  async pushPage(units: readonly PushUnit[], activity: readonly unknown[]): Promise<PushAnswer> {
+    await this.client.query('BEGIN; SELECT factdesk.open_stage()')
+    try {
+      await copyInto(
+        this.client,
+        'COPY pg_temp.factdesk_stage_units (ord, key, kind, story_id, value, base_seq, change_id) FROM STDIN',
+        units,
+        (u, i) =>
+          `${i + 1}\t${copyField(u.key)}\t${copyField(u.kind)}\t${copyField(u.storyId)}\t${copyField(
+            u.value === null ? null : JSON.stringify(u.value)
+          )}\t${copyField(u.baseSeq)}\t${copyField(u.changeId)}\n`
+      )
+      await copyInto(
+        this.client,
+        'COPY pg_temp.factdesk_stage_activity (entry) FROM STDIN',
+        activity,
+        (entry) => `${copyField(JSON.stringify(entry))}\n`
+      )
+      const sent = await this.client.query<{ answer: PushAnswer }>('SELECT factdesk.push_staged($1) AS answer', [
+        this.deskId
+      ])
+      await this.client.query('COMMIT')
+      return sent.rows[0]!.answer
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined)
+      throw error
+    }
   }
 
   /** Which of these change ids the desk accepted, with the sequence number and value it recorded. */

@@ -186,6 +186,98 @@ describe('desk schema', () => {
     await expect(push(ed, 'deska', [unit('claim:n', 'claim', 42)])).rejects.toMatchObject({ code: '22023' })
   })
 
+  it('a member with psql cannot use the staging tables of a COPY push to forge seq, author or desk', async () => {
+    const ed = await as('ed_a', 'ed-a-pw')
+    const seqOf = async (key: string) =>
+      (
+        await admin.query<{ desk_id: string; seq: string; by_role: string }>(
+          `SELECT desk_id, seq, by_role FROM factdesk.units WHERE key = $1`,
+          [key]
+        )
+      ).rows
+    // Staging tables made by hand, with columns for seq, by_role and desk, are not the desk's: refused.
+    await ed.query('BEGIN')
+    await ed.query(
+      `CREATE TEMPORARY TABLE factdesk_stage_units (ord int, key text, kind text, story_id text, value jsonb, base_seq bigint, change_id text, seq bigint, by_role name, desk_id text)`
+    )
+    await ed.query(`CREATE TEMPORARY TABLE factdesk_stage_activity (entry jsonb)`)
+    await ed.query(
+      `INSERT INTO pg_temp.factdesk_stage_units VALUES (1, 'claim:hand', 'claim', 's1', '{}', NULL, 'hand-1', 9000000000000000000, 'lead_a', 'deskb')`
+    )
+    await ed.query('SELECT factdesk.open_stage()')
+    await expect(ed.query(`SELECT factdesk.push_staged('deska')`)).rejects.toMatchObject({ code: '42501' })
+    await ed.query('ROLLBACK')
+    expect(await seqOf('claim:hand')).toEqual([])
+
+    // The desk's own staging tables: a member may only insert, with no column for seq, author or desk.
+    await ed.query('BEGIN; SELECT factdesk.open_stage()')
+    for (const attack of [
+      `SELECT * FROM pg_temp.factdesk_stage_units`,
+      `ALTER TABLE pg_temp.factdesk_stage_units ADD COLUMN seq bigint`,
+      `CREATE RULE forge AS ON INSERT TO pg_temp.factdesk_stage_units DO ALSO NOTIFY x`,
+      `DROP TABLE pg_temp.factdesk_stage_units`
+    ]) {
+      await ed.query('SAVEPOINT attack')
+      await expect(ed.query(attack), attack).rejects.toMatchObject({ code: '42501' })
+      await ed.query('ROLLBACK TO SAVEPOINT attack')
+    }
+    await ed.query('SAVEPOINT attack')
+    await expect(
+      ed.query(
+        `INSERT INTO pg_temp.factdesk_stage_units (ord, key, kind, change_id, seq) VALUES (1, 'claim:h', 'claim', 'h', 1)`
+      )
+    ).rejects.toMatchObject({ code: '42703' })
+    await ed.query('ROLLBACK TO SAVEPOINT attack')
+    // Filled by hand, it is judged like any push: server seq, the caller as author, the desk asked for.
+    await ed.query(
+      `INSERT INTO pg_temp.factdesk_stage_units (ord, key, kind, story_id, value, base_seq, change_id) VALUES (1, 'claim:staged', 'claim', 's1', '{"verdict": "false"}', NULL, 'staged-1')`
+    )
+    const answer = (
+      await ed.query<{ a: { results: [string, string, number][] } }>(`SELECT factdesk.push_staged('deska') AS a`)
+    ).rows[0]!.a
+    await ed.query('COMMIT')
+    const [row] = await seqOf('claim:staged')
+    expect(row).toEqual({ desk_id: 'deska', seq: String(answer.results[0]![2]), by_role: 'ed_a' })
+    // Another desk's staging, a forged history author and a malformed unit are refused, nothing written.
+    for (const [stage, desk] of [
+      [
+        `INSERT INTO pg_temp.factdesk_stage_units (ord, key, kind, story_id, value, change_id) VALUES (1, 'claim:x', 'claim', 's1', '{}', 'x')`,
+        'deskb'
+      ],
+      [
+        `INSERT INTO pg_temp.factdesk_stage_activity (entry) VALUES ('{"id": "a-staged", "storyId": "s1", "by": "p-lead"}')`,
+        'deska'
+      ],
+      [
+        `INSERT INTO pg_temp.factdesk_stage_units (ord, key, kind, story_id, value, change_id) VALUES (1, 'story:s2', 'story', 's1', '{}', 'y')`,
+        'deska'
+      ],
+      [
+        `INSERT INTO pg_temp.factdesk_stage_units (ord, key, kind, story_id, value, change_id) VALUES (1, 'claim:d', 'claim', 's1', '{}', 'd1'), (1, 'claim:e', 'claim', 's1', '{}', 'd2')`,
+        'deska'
+      ]
+    ] as const) {
+      await ed.query('BEGIN; SELECT factdesk.open_stage()')
+      await ed.query(stage)
+      await expect(ed.query(`SELECT factdesk.push_staged($1)`, [desk]), stage).rejects.toMatchObject({
+        code: expect.stringMatching(/^(42501|22023)$/)
+      })
+      await ed.query('ROLLBACK')
+    }
+    expect(await seqOf('claim:x')).toEqual([])
+    expect(await seqOf('claim:d')).toEqual([])
+    // Rows staged and committed without a push are gone at the commit: a later push sees only its own.
+    await ed.query('BEGIN; SELECT factdesk.open_stage()')
+    await ed.query(
+      `INSERT INTO pg_temp.factdesk_stage_units (ord, key, kind, story_id, value, change_id) VALUES (1, 'claim:left', 'claim', 's1', '{}', 'left')`
+    )
+    await ed.query('COMMIT')
+    const empty = (await ed.query<{ a: { results: unknown[] } }>(`SELECT factdesk.push_staged('deska') AS a`)).rows[0]!
+      .a
+    expect(empty.results).toEqual([])
+    expect(await seqOf('claim:left')).toEqual([])
+  })
+
   it('keeps change ids and notification channels per desk', async () => {
     const edA = await as('ed_a', 'ed-a-pw')
     const edB = await as('ed_b', 'ed-b-pw')

@@ -8,8 +8,8 @@
 // merged per field against the agreed version (see units.ts); LISTEN/NOTIFY says when to pull.
 //
 // Both directions work a page at a time, never a unit at a time: a push sends a page of whole
-// stories (thousands of units and their activity) as one call of factdesk.push_page, which judges
-// the page in a few set-based statements; a pull fetches stories new to this library whole, a few
+// stories (thousands of units and their activity) COPYed into staging and judged by one call of
+// factdesk.push_staged, in a few set-based statements; a pull fetches stories new to this library whole, a few
 // dozen per query, and everything else by the cursor in pages of thousands of rows, and writes each
 // story once per page through the store (several stories at a time: each write waits mostly on the disk).
 import { createHash } from 'node:crypto'

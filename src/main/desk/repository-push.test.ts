@@ -1,0 +1,93 @@
+// A push page through COPY (DeskRepository.pushPage) on a real PostgreSQL: whatever text a unit or history
+// entry holds reaches the desk exactly as sent, and a page the desk refuses leaves nothing behind.
+import { randomUUID } from 'node:crypto'
+import fc from 'fast-check'
+import { Client } from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addMember, createDesk } from './admin'
+import { startLocalPostgres, type LocalPostgres } from './local-postgres'
+import { DeskRepository, type PushUnit } from './repository'
+
+let pg: LocalPostgres
+let admin: Client
+let ed: Client
+
+beforeAll(async () => {
+  pg = await startLocalPostgres()
+  admin = new Client({ connectionString: pg.url })
+  await admin.connect()
+  await createDesk(admin, 'desk', 'Desk')
+  await addMember(admin, { deskId: 'desk', role: 'ed', password: 'ed-pw', personId: 'p-ed' })
+  ed = new Client({ host: pg.host, port: pg.port, database: pg.database, user: 'ed', password: 'ed-pw' })
+  await ed.connect()
+}, 60_000)
+
+afterAll(async () => {
+  await ed?.end()
+  await admin?.end()
+  await pg?.remove()
+})
+
+/** Text with what COPY's text format must escape (backslash, tab, line breaks, a literal \N) mixed in; no NUL, which jsonb refuses. */
+const awkward = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('\\', '\t', '\n', '\r', '\\N', '\\\\', '"', '\u2028', '😀'),
+      fc.string({ unit: 'binary', maxLength: 12 })
+    ),
+    { maxLength: 8 }
+  )
+  .map((parts) => parts.join('').split(String.fromCharCode(0)).join(''))
+
+describe('push through COPY', () => {
+  it('keeps every key, story id, value and history entry exactly as sent', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(awkward, { minLength: 1, maxLength: 6 }), async (texts) => {
+        const run = randomUUID()
+        const units: PushUnit[] = texts.map((text, i) => ({
+          key: `claim:${run}-${i}-${text}`,
+          kind: 'claim',
+          storyId: `s-${text}`,
+          value: { rationale: text, nested: { list: [text, null, 1.5] } },
+          baseSeq: null,
+          changeId: `${run}-${i}`
+        }))
+        const activity = texts.map((text, i) => ({ id: `${run}-a${i}`, storyId: `s-${text}`, summary: text }))
+        const answer = await new DeskRepository(ed, 'desk').pushPage(units, activity)
+        expect(answer.results.map(([key, status]) => [key, status])).toEqual(units.map((u) => [u.key, 'applied']))
+        const stored = await admin.query<{ key: string; story_id: string; value: unknown }>(
+          `SELECT key, story_id, value FROM factdesk.units WHERE desk_id = 'desk' AND key LIKE $1 ORDER BY seq`,
+          [`claim:${run}-%`]
+        )
+        expect(stored.rows).toEqual(units.map((u) => ({ key: u.key, story_id: u.storyId, value: u.value })))
+        const entries = await admin.query<{ entry: unknown }>(
+          `SELECT entry FROM factdesk.activity WHERE desk_id = 'desk' AND id LIKE $1 ORDER BY seq`,
+          [`${run}-a%`]
+        )
+        expect(entries.rows.map((r) => r.entry)).toEqual(activity)
+      }),
+      { numRuns: 40 }
+    )
+  }, 120_000)
+
+  it('takes a refused page not at all: its staged rows leave with the rollback', async () => {
+    const unit = (key: string, value: PushUnit['value']): PushUnit => ({
+      key,
+      kind: 'claim',
+      storyId: 's1',
+      value,
+      baseSeq: null,
+      changeId: randomUUID()
+    })
+    // The second unit is not an object: the whole page is refused, the first unit included.
+    await expect(
+      new DeskRepository(ed, 'desk').pushPage([unit('claim:good', { a: 1 }), unit('claim:bad', 42 as never)], [])
+    ).rejects.toMatchObject({ code: '22023' })
+    const answer = await new DeskRepository(ed, 'desk').pushPage([unit('claim:next', { b: 2 })], [])
+    expect(answer.results.map(([key]) => key)).toEqual(['claim:next'])
+    const keys = await admin.query<{ key: string }>(
+      `SELECT key FROM factdesk.units WHERE desk_id = 'desk' AND key IN ('claim:good', 'claim:bad', 'claim:next')`
+    )
+    expect(keys.rows).toEqual([{ key: 'claim:next' }])
+  })
+})
