@@ -11,6 +11,7 @@ import { configIdentity, configNetworkHosts, configWatchSchedule } from '../../s
 import type { Core, CoreOptions } from '../../src/main/core'
 import type { EditorIdentity } from '../../src/main/identity'
 import { memorySecrets, type PickedFile, type Platform } from '../../src/main/platform'
+import { unlessCancelled } from '../../src/main/reports/pdf'
 import { printWithPlaywright } from '../../src/main/reports/testing/playwright-print'
 import { sandboxedPreloadScript } from './sandbox-preload'
 
@@ -41,6 +42,8 @@ export interface DialogScript {
   revealed: string[]
   /** What the Edit menu's Undo / Redo show (the menu's stand-in: main sets it as it would Electron's). */
   editMenu: { undo: boolean; redo: boolean }
+  /** While set, a PDF print waits for it before it starts: the spec holds an export mid-print, then releases or cancels it. */
+  printGate: Promise<void> | null
 }
 
 export const newDialogScript = (): DialogScript => ({
@@ -51,7 +54,8 @@ export const newDialogScript = (): DialogScript => ({
   networkQuestions: [],
   openedExternally: [],
   revealed: [],
-  editMenu: { undo: false, redo: false }
+  editMenu: { undo: false, redo: false },
+  printGate: null
 })
 
 export interface BrowserApp {
@@ -98,7 +102,10 @@ export async function launchBrowserApp(
     revealFile: (file) => {
       dialogs.revealed.push(file)
     },
-    printToPdf: (html) => printWithPlaywright(browser, html),
+    async printToPdf(html, signal) {
+      if (dialogs.printGate) await unlessCancelled(dialogs.printGate, signal)
+      return printWithPlaywright(browser, html, signal)
+    },
     rememberLibrary: async () => undefined,
     // The native dialog's stand-in: the spec scripts the answer, and each question is recorded.
     askNetworkConsent: async (question) => {

@@ -32,6 +32,11 @@ export interface FactdeskApp {
   editMenu(): Promise<{ undo: boolean; redo: boolean }>
   /** Channels of the calls the window has made to main, in order (browser driver; null under Electron). */
   ipcCalls(): string[] | null
+  /**
+   * Holds the next PDF prints before they start, until the returned release is called (browser
+   * driver; null under Electron, whose print window has no such hook).
+   */
+  holdPrinting(): (() => void) | null
 }
 
 type MenuCommand = EventPayload<'menu.command'>['command']
@@ -128,7 +133,15 @@ async function browserFactdesk(
     openedExternally: async () => [...dialogs.openedExternally],
     chooseMenuItem: async (_label, command) => running.menu(command),
     editMenu: async () => ({ ...dialogs.editMenu }),
-    ipcCalls: () => [...calls]
+    ipcCalls: () => [...calls],
+    holdPrinting() {
+      let release = (): void => undefined
+      dialogs.printGate = new Promise<void>((resolve) => (release = resolve))
+      return () => {
+        dialogs.printGate = null
+        release()
+      }
+    }
   }
   return { api, close: () => running.close() }
 }
@@ -204,7 +217,8 @@ async function electronFactdesk(
           redo: menu?.getMenuItemById('redo')?.enabled ?? false
         }
       }),
-    ipcCalls: () => null
+    ipcCalls: () => null,
+    holdPrinting: () => null
   }
   return { api, close: () => running.app.close() }
 }

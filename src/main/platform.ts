@@ -58,7 +58,11 @@ export interface Platform {
   chooseSavePath(suggestedName: string, extension: string): Promise<string | null>
   openExternal(url: string): Promise<void>
   revealFile(file: string): void
-  printToPdf(html: string): Promise<Uint8Array>
+  /**
+   * Prints report HTML to PDF bytes in a window of its own (never the app's). When `signal` aborts,
+   * the print stops and the promise rejects with `cancelled`; any other failure rejects as it came.
+   */
+  printToPdf(html: string, signal: AbortSignal): Promise<Uint8Array>
   /** Remembers the library folder the user switched to, for the next start. */
   rememberLibrary(dir: string): Promise<void>
   /**

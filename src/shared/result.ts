@@ -31,6 +31,8 @@ export const errorCodes = [
   'timed_out',
   /** The login worked but the role is not a member of that desk. */
   'not_member',
+  /** The PDF printer (Chromium) failed to lay out or print the report; nothing was saved. */
+  'print_failed',
   'internal'
 ] as const
 

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { BrowserWindow, dialog, Menu, shell } from 'electron'
 import type { Platform, SecretStore } from '../platform'
-import { pdfPrintOptions, printWindowSize } from '../reports/pdf'
+import { pdfPrintOptions, printWindowSize, throwIfCancelled, unlessCancelled } from '../reports/pdf'
 
 const storyFilters = [{ name: 'Stories', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx'] }]
 const packageFilters = [{ name: 'Factdesk verification package', extensions: ['json'] }]
@@ -55,7 +55,7 @@ export function electronPlatform(
     },
     openExternal: (url) => shell.openExternal(url),
     revealFile: (file) => shell.showItemInFolder(file),
-    printToPdf: (html) => printHtml(html),
+    printToPdf: (html, signal) => printHtml(html, signal),
     rememberLibrary: remember,
     async askNetworkConsent({ page, host, address }) {
       const owner = parent()
@@ -86,10 +86,14 @@ export function electronPlatform(
 }
 
 /**
- * Prints report HTML in a hidden window with JavaScript off; the report is inert HTML and CSS. The
- * window is wider than any page so the printed copy lays itself out only on the page (reports/pdf.ts).
+ * Prints report HTML in a hidden window of its own: no preload, JavaScript off, sandboxed (the report
+ * is inert HTML and CSS). The window is wider than any page so the printed copy lays itself out only
+ * on the page (reports/pdf.ts). It is loaded from a temp file, not a data: URL, because Chromium
+ * refuses URLs over 2 MB and a 1,000-claim report is larger. A cancel destroys the window, which
+ * ends the load or the print under way.
  */
-async function printHtml(html: string): Promise<Uint8Array> {
+async function printHtml(html: string, signal: AbortSignal): Promise<Uint8Array> {
+  throwIfCancelled(signal)
   const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-print-'))
   const file = path.join(dir, 'report.html')
   const printer = new BrowserWindow({
@@ -98,12 +102,18 @@ async function printHtml(html: string): Promise<Uint8Array> {
     useContentSize: true,
     webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false }
   })
+  const stop = (): void => {
+    if (!printer.isDestroyed()) printer.destroy()
+  }
+  signal.addEventListener('abort', stop, { once: true })
   try {
     await writeFile(file, html, 'utf8')
-    await printer.loadFile(file)
-    return new Uint8Array(await printer.webContents.printToPDF(pdfPrintOptions))
+    await unlessCancelled(printer.loadFile(file), signal)
+    const options: Electron.PrintToPDFOptions = pdfPrintOptions
+    return new Uint8Array(await unlessCancelled(printer.webContents.printToPDF(options), signal))
   } finally {
-    printer.destroy()
+    signal.removeEventListener('abort', stop)
+    stop()
     await rm(dir, { recursive: true, force: true })
   }
 }

@@ -4,6 +4,7 @@
 // Page size, margins and the "Page n of m" line come from the report's own CSS (@page and its
 // @bottom-center margin box, html-style.ts): Chromium's header and footer templates cost a
 // separate layout for every page.
+import { AppError } from '../../shared/result'
 
 export const pdfPrintOptions = {
   pageSize: 'A4',
@@ -32,3 +33,23 @@ export function playwrightPdfOptions() {
  */
 export const printCopyHiddenFromPx = 1200
 export const printWindowSize = { width: 1600, height: 1000 } as const
+
+/**
+ * Settles as `work` does, or rejects with `cancelled` as soon as `signal` aborts; the caller stops
+ * the work itself (closes the print window). A print cancelled before it starts never starts.
+ */
+export function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const stop = (): void => reject(cancelledExport())
+    if (signal.aborted) stop()
+    signal.addEventListener('abort', stop, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop))
+  })
+}
+
+export const cancelledExport = (): AppError => new AppError('cancelled', 'The export was cancelled: nothing was saved.')
+
+/** Throws `cancelled` when the export's signal has aborted. */
+export function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw cancelledExport()
+}

@@ -121,7 +121,7 @@ describe('export and verification packages', () => {
     }
     expect((await readdir(t.dir)).filter((f) => f.startsWith('factdesk-')).length).toBe(formats.length)
     const progress = t.platform.events.filter((e) => e.event === 'export.progress')
-    expect(progress.at(-1)!.payload).toEqual({ done: 2, total: 2 })
+    expect(progress.at(-1)!.payload).toEqual({ phase: 'saving', done: 3, total: 3 })
   })
 
   it('exports a package that imports into another library once, without duplicates', async () => {

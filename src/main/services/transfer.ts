@@ -1,7 +1,6 @@
 // Bringing stories in (file, URL, verification package; pasted text is stories.create), re-importing
 // newer versions, and exporting reports.
 import { printedVerdict } from '../../shared/rules/scales'
-import { writeFile } from 'node:fs/promises'
 import type { GroupHandlers } from '../registry'
 import type { FilteredClaim, ImportedFile, ReanchorReport } from '../../shared/contract'
 import type { StoryFile } from '../../shared/model'
@@ -10,11 +9,11 @@ import type { Importer, ImportedStory } from '../import'
 import type { NetworkHosts } from '../identity'
 import type { PickedFile, Platform } from '../platform'
 import { mergePackage, parsePackage } from '../package'
-import { buildReport, renderReport, suggestFileName } from '../reports'
-import { claimPasses, filterStoryFiles } from '../reports/claim-filter'
+import { claimPasses } from '../reports/claim-filter'
 import { claimLabel, storyOrder } from '../../shared/rules/claims'
 import { partText } from '../../shared/text/parts'
 import { currentEditor, logActivity, type ServiceContext } from './context'
+import { exportReport } from './export-report'
 import { checkPublished } from './published'
 import { reviseStory } from './revise'
 import { newStoryFile } from './stories'
@@ -46,6 +45,8 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
     }
   /** The report this window saved last: the only file `export.reveal` will show in the file manager. */
   let lastExport: string | null = null
+  /** Report exports under way; `export.cancel` aborts them (services/export-report.ts). */
+  const exports = new Set<AbortController>()
 
   async function addImported(imported: ImportedStory, origin: StoryFile['story']['origin']) {
     const by = currentEditor(ctx)
@@ -87,49 +88,21 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
   } satisfies GroupHandlers<'reimport'>
   const exporting = {
     report: async (request) => {
-      const ids =
-        request.scope === 'library'
-          ? ctx.store.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id)
-          : request.storyIds
-      if (ids.length === 0) throw new AppError('invalid_input', 'Choose at least one story to export.')
-      const stories: StoryFile[] = []
-      for (const [index, id] of ids.entries()) {
-        stories.push(await ctx.store.readStory(id))
-        platform.emit('export.progress', { done: index + 1, total: ids.length + 1 })
+      const job = new AbortController()
+      exports.add(job)
+      try {
+        const result = await exportReport(ctx, platform, request, job.signal)
+        if (result.saved) lastExport = result.path
+        return result
+      } finally {
+        exports.delete(job)
       }
-      const { sources, people, settings } = ctx.store.library
-      const chosen = request.filter ? filterStoryFiles(stories, request.filter) : stories
-      if (chosen.length === 0) throw new AppError('invalid_input', 'No claim passes the filter: nothing to export.')
-      const model = buildReport({
-        stories: chosen,
-        sources,
-        people,
-        settings,
-        options: request.options,
-        generatedAt: ctx.now().toISOString()
-      })
-      const rendered = await renderReport(request.format, model, {
-        printToPdf: platform.printToPdf,
-        csvRows: request.rows ?? 'claim'
-      })
-      const target = await platform.chooseSavePath(suggestFileName(model, request.format), rendered.extension)
-      if (!target)
-        return { saved: false, path: '', bytes: 0, claimCount: rendered.claimCount, leftOut: rendered.leftOut }
-      await writeFile(target, rendered.bytes).catch((error: unknown) => {
-        throw new AppError(
-          'io_error',
-          `Could not save the report: ${error instanceof Error ? error.message : String(error)}`
-        )
-      })
-      platform.emit('export.progress', { done: ids.length + 1, total: ids.length + 1 })
-      lastExport = target
-      return {
-        saved: true,
-        path: target,
-        bytes: rendered.bytes.byteLength,
-        claimCount: rendered.claimCount,
-        leftOut: rendered.leftOut
-      }
+    },
+    cancel: async () => {
+      const stopped = exports.size
+      for (const job of exports) job.abort()
+      exports.clear()
+      return { cancelled: stopped }
     },
     claims: async ({ filter, limit }) => {
       const live = ctx.store.library.stories.filter((s) => s.deletedAt === null)

@@ -31,7 +31,7 @@ export interface DurableWriteOptions {
 export async function writeFileDurably(
   io: FileIO,
   file: string,
-  content: string,
+  content: string | Uint8Array,
   options: DurableWriteOptions = {}
 ): Promise<boolean> {
   return writeFilesDurably(io, [{ file, content }], options)
@@ -49,7 +49,7 @@ const FILES_AT_ONCE = 16
  */
 export async function writeFilesDurably(
   io: FileIO,
-  files: readonly { file: string; content: string }[],
+  files: readonly { file: string; content: string | Uint8Array }[],
   options: DurableWriteOptions = {}
 ): Promise<boolean> {
   const backup = options.backup ?? 'previous'

@@ -40,7 +40,15 @@ export const events = {
   /** A scheduled check of the published pages finished (services/published-watch.ts). */
   'published.checked': WatchRun,
   'desk.status': DeskStatus,
-  'export.progress': z.strictObject({ done: z.number().int(), total: z.number().int() }),
+  /**
+   * A report export's steps: each story read, the report made (for a PDF: printed), the file saved.
+   * `phase` says which is under way; `done` of `total` steps are finished.
+   */
+  'export.progress': z.strictObject({
+    phase: z.enum(['reading', 'rendering', 'saving']),
+    done: z.number().int(),
+    total: z.number().int()
+  }),
   /** An archive import: entries read in the worker, then checks indexed. */
   'memory.archiveProgress': z.strictObject({
     stage: z.enum(['reading', 'indexing']),

@@ -178,6 +178,8 @@ export const annotationChannels = channels('stories', {
 
 export const exportChannels = channels('export', {
   report: read(ReportRequest, ExportResult),
+  /** Stops every report export under way (each fails with `cancelled`, nothing saved); says how many were stopped. */
+  cancel: read(z.strictObject({}), z.strictObject({ cancelled: z.number().int() })),
   /** The claims across the library a data export would take, for the editor to see before exporting. */
   claims: read(z.strictObject({ filter: ClaimFilter, limit: z.number().int().min(0).max(500) }), FilteredClaims),
   reveal: read(z.strictObject({ path: z.string().max(4000) }), z.null())

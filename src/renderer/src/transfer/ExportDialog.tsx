@@ -1,15 +1,16 @@
 // Export a verification report: scope, format and options; main asks where to save it.
 import { Button, Checkbox, Dialog, Flex, Progress, RadioGroup, Text } from '@radix-ui/themes'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import {
   reportFormats,
   reportScopes,
+  type EventPayload,
   type ExportResult,
   type ReportFormat,
   type ReportOptions
 } from '../../../shared/contract'
 import { leftOutReasonLabels, leftOutReasons } from '../../../shared/rules/claims'
-import { call, onEvent } from '../api'
+import { BridgeError, call, onEvent } from '../api'
 import { useLibraryContext } from '../app/library-context'
 import { DialogFooter, useAction } from '../app/form-parts'
 import { DialogContent } from '../app/dialog'
@@ -61,20 +62,35 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
   const [format, setFormat] = useState<ReportFormat>('html')
   const [options, setOptions] = useState<ReportOptions>(defaultOptions)
   const action = useAction()
-  const [progress, setProgress] = useState<number | null>(null)
+  const [progress, setProgress] = useState<ExportProgress | null>(null)
   const [result, setResult] = useState<ExportResult | null>(null)
+  const [cancelled, setCancelled] = useState(false)
+  /** An export of this dialog is under way: its progress is shown, and closing the dialog stops it. */
+  const running = useRef(false)
 
+  useEffect(() => onEvent('export.progress', (step) => running.current && setProgress(step)), [])
   useEffect(
-    () => onEvent('export.progress', ({ done, total }) => setProgress(Math.round((100 * done) / Math.max(1, total)))),
+    () => () => {
+      if (running.current) void call('export.cancel', {}).catch(() => undefined)
+    },
     []
   )
 
   async function exportReport(): Promise<void> {
     setResult(null)
-    setProgress(0)
-    const saved = await action.run(() =>
-      call('export.report', { scope, storyIds: scope === 'library' ? [] : storyIds, format, options })
-    )
+    setCancelled(false)
+    setProgress(null)
+    running.current = true
+    const saved = await action.run(async () => {
+      try {
+        return await call('export.report', { scope, storyIds: scope === 'library' ? [] : storyIds, format, options })
+      } catch (error) {
+        // Stopped by the editor: said as such, not as an error.
+        if (error instanceof BridgeError && error.code === 'cancelled') setCancelled(true)
+        else throw error
+      }
+    })
+    running.current = false
     setProgress(null)
     if (saved) setResult(saved)
   }
@@ -143,9 +159,19 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
           format !== 'csv' &&
           option('internal', 'Internal report: comments and contact log (personal data, not for publishing)')}
       </Flex>
-      {progress !== null && <Progress value={progress} aria-label="Export progress" />}
+      {progress && <ExportProgressBar progress={progress} format={format} />}
       {result && <ExportSummary result={result} format={format} />}
+      {cancelled && (
+        <Text size="2" color="gray" role="status">
+          Export cancelled: nothing was saved.
+        </Text>
+      )}
       <DialogFooter error={action.error} closeLabel={result?.saved ? 'Done' : 'Cancel'}>
+        {action.busy && (
+          <Button type="button" variant="soft" color="red" onClick={() => void call('export.cancel', {})}>
+            Cancel export
+          </Button>
+        )}
         <Button
           loading={action.busy}
           onClick={() => void exportReport()}
@@ -154,6 +180,34 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
           Export…
         </Button>
       </DialogFooter>
+    </Flex>
+  )
+}
+
+type ExportProgress = EventPayload<'export.progress'>
+
+/** The export's steps as main announces them: stories read, the report made or printed, the file saved. */
+function ExportProgressBar({ progress, format }: { progress: ExportProgress; format: ReportFormat }) {
+  const { phase, done, total } = progress
+  const stories = total - 2
+  const doing =
+    phase === 'reading'
+      ? `Reading stories: ${Math.min(done, stories)} of ${stories}`
+      : phase === 'rendering'
+        ? format === 'pdf'
+          ? 'Printing the PDF…'
+          : 'Making the report…'
+        : 'Saving…'
+  return (
+    <Flex direction="column" gap="1">
+      <Text size="1" color="gray" id="export-progress-step">
+        {doing}
+      </Text>
+      <Progress
+        value={Math.round((100 * done) / Math.max(1, total))}
+        aria-label="Export progress"
+        aria-describedby="export-progress-step"
+      />
     </Flex>
   )
 }

@@ -1,0 +1,72 @@
+// A PDF export as the editor follows it: the dialog shows the export's steps while main prints in a
+// window of its own, and Cancel stops the print and saves nothing. The print is held with the
+// browser driver's hook (holdPrinting), never a timer, so the step on screen is known.
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, test, type FactdeskApp } from './support/fixtures'
+import { LibraryPage } from './pages/library-page'
+import { TransferPage } from './pages/transfer-page'
+
+const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
+
+let out = ''
+// Each test prints a PDF: seconds of Chromium's work, many more on a loaded machine.
+test.describe.configure({ timeout: 180_000 })
+test.beforeEach(async () => {
+  out = await mkdtemp(path.join(os.tmpdir(), 'factdesk-pdf-export-'))
+})
+test.afterEach(async () => {
+  await rm(out, { recursive: true, force: true })
+})
+
+/** Opens the export dialog on the whole library, chooses PDF and starts the export with the print held. */
+async function startHeldPdfExport(factdesk: FactdeskApp) {
+  const release = factdesk.holdPrinting()
+  test.skip(release === null, "the print is held through the browser driver's print hook")
+  const { page } = factdesk
+  await new LibraryPage(page).addEditor('Sam Ortiz')
+  const transfer = new TransferPage(page)
+  await factdesk.chooseMenuItem('Export Report…', 'export')
+  const dialog = transfer.exportDialog
+  await dialog.getByRole('combobox', { name: 'Format' }).click()
+  await page.getByRole('option', { name: 'PDF report' }).click()
+  await factdesk.answerSaveDialog(out)
+  await dialog.getByRole('button', { name: 'Export…' }).click()
+  // Held in the print: every story is read, and the dialog says what it waits for.
+  await expect(dialog.getByText('Printing the PDF…')).toBeVisible()
+  const bar = dialog.getByRole('progressbar', { name: 'Export progress' })
+  await expect(bar).toBeVisible()
+  await expect(bar).toHaveAttribute('aria-valuenow', '33')
+  return { dialog, release: release! }
+}
+
+test('a PDF export shows its steps while it prints, then saves the report', async ({ factdesk }) => {
+  const { dialog, release } = await startHeldPdfExport(factdesk)
+  release()
+  const saved = dialog.getByRole('status').filter({ hasText: 'Saved' })
+  await expect(saved).toBeVisible({ timeout: 120_000 })
+  await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeHidden()
+  const file = (await saved.locator('strong').innerText()).trim()
+  expect(path.dirname(file)).toBe(out)
+  expect(await readdir(out)).toEqual([path.basename(file)])
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+  expect(text).toContain(SAMPLE_TITLE)
+  expect(text).toMatch(/Page 1 of \d+/)
+})
+
+test('Cancel export stops the print and saves nothing; the next export saves', async ({ factdesk }) => {
+  const { dialog, release } = await startHeldPdfExport(factdesk)
+  await dialog.getByRole('button', { name: 'Cancel export' }).click()
+  await expect(dialog.getByRole('status').filter({ hasText: 'Export cancelled: nothing was saved.' })).toBeVisible()
+  await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeHidden()
+  await expect(dialog.getByRole('button', { name: 'Cancel export' })).toBeHidden()
+  expect(await readdir(out)).toEqual([])
+  // The printer is free again: with the hold released, the same dialog exports.
+  release()
+  await factdesk.answerSaveDialog(out)
+  await dialog.getByRole('button', { name: 'Export…' }).click()
+  await expect(dialog.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible({ timeout: 120_000 })
+  expect((await readdir(out)).filter((f) => f.endsWith('.pdf'))).toHaveLength(1)
+})

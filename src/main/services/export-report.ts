@@ -1,0 +1,88 @@
+// One report export as a job the editor can follow and stop: read the stories, make the report
+// (for a PDF, print it in its own window), ask where to save it, write it atomically. Each step is
+// announced as `export.progress`; `export.cancel` aborts the job's signal, which stops the print
+// and fails the call with `cancelled`. Nothing is written before the last step, and that step
+// writes a temp file beside the target and renames it over, so a cancelled, failed or crashed
+// export leaves no file, whole or partial, and the library is only read.
+import { writeFileDurably } from '../store/durable-write'
+import { nodeFileIO } from '../store/file-io'
+import type { ExportResult, ReportRequest } from '../../shared/contract'
+import type { StoryFile } from '../../shared/model'
+import { AppError } from '../../shared/result'
+import type { Platform } from '../platform'
+import { buildReport, renderReport, suggestFileName } from '../reports'
+import { filterStoryFiles } from '../reports/claim-filter'
+import { throwIfCancelled, unlessCancelled } from '../reports/pdf'
+import type { ServiceContext } from './context'
+
+type Phase = 'reading' | 'rendering' | 'saving'
+
+export async function exportReport(
+  ctx: ServiceContext,
+  platform: Platform,
+  request: ReportRequest,
+  signal: AbortSignal
+): Promise<ExportResult> {
+  const ids =
+    request.scope === 'library'
+      ? ctx.store.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id)
+      : request.storyIds
+  if (ids.length === 0) throw new AppError('invalid_input', 'Choose at least one story to export.')
+  // One step per story read, one to make (print) the report, one to save it.
+  const total = ids.length + 2
+  const step = (phase: Phase, done: number): void => {
+    throwIfCancelled(signal)
+    platform.emit('export.progress', { phase, done, total })
+  }
+  step('reading', 0)
+  const stories: StoryFile[] = []
+  for (const [index, id] of ids.entries()) {
+    stories.push(await ctx.store.readStory(id))
+    step('reading', index + 1)
+  }
+  const { sources, people, settings } = ctx.store.library
+  const chosen = request.filter ? filterStoryFiles(stories, request.filter) : stories
+  if (chosen.length === 0) throw new AppError('invalid_input', 'No claim passes the filter: nothing to export.')
+  step('rendering', ids.length)
+  const model = buildReport({
+    stories: chosen,
+    sources,
+    people,
+    settings,
+    options: request.options,
+    generatedAt: ctx.now().toISOString()
+  })
+  const rendered = await renderReport(request.format, model, {
+    printToPdf: (html) => unlessCancelled(printed(platform, html, signal), signal),
+    csvRows: request.rows ?? 'claim'
+  })
+  step('rendering', ids.length + 1)
+  const target = await platform.chooseSavePath(suggestFileName(model, request.format), rendered.extension)
+  if (!target) return { saved: false, path: '', bytes: 0, claimCount: rendered.claimCount, leftOut: rendered.leftOut }
+  step('saving', ids.length + 1)
+  // From here the job finishes: the write is atomic, so a Cancel now is too late, never half-done.
+  // An io_error says which file and why (the disk is full, permission was denied).
+  await writeFileDurably(nodeFileIO, target, rendered.bytes, { backup: 'none' })
+  platform.emit('export.progress', { phase: 'saving', done: total, total })
+  return {
+    saved: true,
+    path: target,
+    bytes: rendered.bytes.byteLength,
+    claimCount: rendered.claimCount,
+    leftOut: rendered.leftOut
+  }
+}
+
+/** The platform's print, with any failure but a cancel said as `print_failed`. */
+async function printed(platform: Platform, html: string, signal: AbortSignal): Promise<Uint8Array> {
+  try {
+    return await platform.printToPdf(html, signal)
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'cancelled') throw error
+    throwIfCancelled(signal)
+    throw new AppError(
+      'print_failed',
+      `The PDF could not be printed: ${error instanceof Error ? error.message : String(error)}. Nothing was saved; try again, or export HTML and print it from a browser.`
+    )
+  }
+}
