@@ -6,7 +6,15 @@ import type { DeskConnection } from '../../shared/contract'
 import { addMember, createDesk } from './admin'
 import { startLocalPostgres, type LocalPostgres } from './local-postgres'
 import { LATEST_DESK_SCHEMA } from './migrations'
-import { clientConfig, DeskRepository, listen, mayMigrate, type PushUnit } from './repository'
+import {
+  clientConfig,
+  DeskRepository,
+  endSession,
+  mayMigrate,
+  openSession,
+  watchSession,
+  type PushUnit
+} from './repository'
 
 let pg: LocalPostgres
 let admin: Client
@@ -175,16 +183,28 @@ describe('desk repository', () => {
     expect(await two.openConflicts()).toEqual([])
   })
 
-  it('listens on the desk channel: a push to the desk is heard, one to another desk is not', async () => {
-    const { repo } = await member('r_ed', 'ed-pw', 'one')
-    const { client: listener } = await member('r_ed', 'ed-pw', 'one')
-    const heard: string[] = []
-    listener.on('notification', (n) => heard.push(n.channel))
-    const channel = await repo.notifyChannel()
-    await listen(listener, channel)
-    const { repo: two } = await member('r_two', 'two-pw', 'two')
-    await two.pushPage([story('t1')], [])
-    await repo.pushPage([story('s6')], [])
-    await expect.poll(() => heard).toEqual([channel])
+  it('opens a session as a member: not a member is not_member; a push to the desk is heard, one to another desk is not', async () => {
+    await expect(openSession(connection('r_two', 'one'), 'two-pw', () => undefined)).rejects.toMatchObject({
+      code: 'not_member'
+    })
+    await expect(openSession(connection('r_ed', 'one'), 'wrong', () => undefined)).rejects.toMatchObject({
+      code: 'forbidden'
+    })
+    let heard = 0
+    const session = await openSession(connection('r_ed', 'one'), 'ed-pw', () => heard++)
+    try {
+      expect(session.lead).toBe(false)
+      const { repo: two } = await member('r_two', 'two-pw', 'two')
+      await two.pushPage([story('t1')], [])
+      await session.repo.pushPage([story('s6')], [])
+      await expect.poll(() => heard).toBe(1)
+      // A lost session is reported once it closes.
+      const lost: unknown[] = []
+      watchSession(session, (e) => lost.push(e))
+      await session.listener.end()
+      await expect.poll(() => lost.length).toBeGreaterThan(0)
+    } finally {
+      await endSession(session)
+    }
   })
 })

@@ -7,6 +7,10 @@ import { pipeline } from 'node:stream/promises'
 import type { Client, ClientBase, ClientConfig } from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { DeskConflict, DeskConnection } from '../../shared/contract'
+import { AppError } from '../../shared/result'
+import { deskError } from './connection'
+import { LATEST_DESK_SCHEMA } from './migrations'
+import { newPgClient } from './pg-client'
 import type { UnitKind, UnitValue } from './units'
 
 /** A unit as the desk holds it (`seq` is a bigint, so a string). */
@@ -97,7 +101,7 @@ export async function mayMigrate(client: ClientBase): Promise<boolean> {
 }
 
 /** Listens on a desk's notification channel (its name is a secret only members can read). */
-export async function listen(listener: Client, channel: string): Promise<void> {
+async function listen(listener: Client, channel: string): Promise<void> {
   await listener.query(`LISTEN ${listener.escapeIdentifier(channel)}`)
 }
 
@@ -129,6 +133,73 @@ async function copyInto<T>(
 ): Promise<void> {
   if (items.length === 0) return
   await pipeline(Readable.from(chunks(items, line)), client.query(copyFrom(sql)))
+}
+
+/** A connection to a desk: the client the queries go through, and the one that listens for its notices. */
+export interface DeskSession {
+  repo: DeskRepository
+  client: Client
+  listener: Client
+  lead: boolean
+}
+
+/**
+ * Connects to a desk as a member: a refused login, a role that is not a member, or a desk newer than
+ * this version knows (`desk_too_new`, before anything is read or written) is an AppError with its code.
+ * `onNotify` is called whenever another member's push reaches the desk.
+ */
+export async function openSession(
+  connection: DeskConnection,
+  password: string,
+  onNotify: () => void
+): Promise<DeskSession> {
+  const config = clientConfig(connection, password)
+  const client = newPgClient(config)
+  const listener = newPgClient(config)
+  const repo = new DeskRepository(client, connection.deskId)
+  try {
+    await client.connect()
+    const member = await repo.membership()
+    if (!member)
+      throw new AppError(
+        'not_member',
+        `${connection.user} is not a member of the desk "${connection.deskId}". Ask the desk lead to add you.`
+      )
+    const version = await repo.schemaVersion()
+    if (version > LATEST_DESK_SCHEMA)
+      throw new AppError(
+        'desk_too_new',
+        `The desk "${connection.deskId}" uses a newer format (${version}) than this version of Factdesk knows (${LATEST_DESK_SCHEMA}). Update Factdesk to work with it; nothing was changed.`
+      )
+    // Each desk's channel is named by a secret only its members can read (see migration 3).
+    const channel = await repo.notifyChannel()
+    await listener.connect()
+    listener.on('notification', onNotify)
+    await listen(listener, channel)
+    return { repo, client, listener, lead: member.lead }
+  } catch (error) {
+    await client.end().catch(() => undefined)
+    await listener.end().catch(() => undefined)
+    throw deskError(error, connection)
+  }
+}
+
+/** Calls `lost` once either client of the session fails or closes. */
+export function watchSession(session: DeskSession, lost: (error: unknown) => void): void {
+  for (const c of [session.client, session.listener]) {
+    c.on('error', lost)
+    c.on('end', () => lost(new AppError('network_error', 'The connection to the desk closed.')))
+  }
+}
+
+/** Ends both clients of a session (never throws; what they report after this is ignored). */
+export async function endSession(session: DeskSession): Promise<void> {
+  for (const c of [session.client, session.listener]) {
+    c.removeAllListeners('end')
+    c.removeAllListeners('error')
+    c.on('error', () => undefined)
+    await c.end().catch(() => undefined)
+  }
 }
 
 export class DeskRepository {

@@ -12,11 +12,14 @@
 // factdesk.push_staged, in a few set-based statements; a pull fetches stories new to this library whole, a few
 // dozen per query, and everything else by the cursor in pages of thousands of rows, and writes each
 // story once per page through the store (several stories at a time: each write waits mostly on the disk).
+//
+// This module is the orchestration: what to push, when to pull, and merging what comes back (through
+// merge-core.ts). Every SQL statement it sends is a function of repository.ts; the connection's states
+// (offline, connecting, online, failed with a code) and its retries are connection.ts's.
 import { createHash } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
-import type { Client } from 'pg'
 import type { DeskConflict, DeskConnection, DeskMark, DeskStatus, DeskView } from '../../shared/contract'
 import { Activity, STORY_SCHEMA_VERSION, type StoryFile, type StorySummary } from '../../shared/model'
 import { AppError, type ErrorCode } from '../../shared/result'
@@ -38,17 +41,25 @@ import {
   type UnitKind,
   type UnitValue
 } from './units'
-import { newPgClient } from './pg-client'
 import {
-  clientConfig,
+  coded,
+  connectionError,
+  deskError,
+  DeskConnectionDriver,
+  isConnectionError,
+  type ConnectionState
+} from './connection'
+import {
   DeskRepository,
-  listen,
+  endSession,
+  openSession,
+  watchSession,
+  type DeskSession,
   type PullRow,
   type PushAnswer,
   type PushUnit,
   type UnitRow as Row
 } from './repository'
-import { LATEST_DESK_SCHEMA } from './migrations'
 import { heldKeys, mergeScope, resolveConflict, UNIT_ORDER, type OpenConflict } from './merge-core'
 import { DELETED_FIELD } from './units'
 
@@ -109,8 +120,16 @@ export interface DeskSyncOptions {
   now: () => Date
   /** Status for the renderer, after every change of it. (Merged changes reach the window as store writes.) */
   onStatus(status: DeskStatus): void
+  /** The first wait before connecting again after a failure (doubled for each failure in a row). */
   retryMs?: number
 }
+
+/**
+ * The first retry after 2 s; the waits double up to 4 times that (8 s): a desk that comes back is found
+ * within 8 s, and a desk that stays away is asked at most every 8 s by each editor.
+ */
+const RETRY_MS = 2000
+const MAX_RETRY_FACTOR = 4
 
 /** A push page closes once it holds this many units or activity entries (whole stories only). */
 const PUSH_PAGE_UNITS = 2000
@@ -183,19 +202,16 @@ export class DeskSync {
   /** Scopes whose units must be compared with their agreed versions; '*' means all of them. */
   private readonly dirty = new Set<string>(['*'])
   private readonly touchedBases = new Set<string>()
-  private client: Client | null = null
-  private listener: Client | null = null
-  /** The desk's queries over `client` while online. */
-  private repo: DeskRepository | null = null
-  private online = false
+  /** The connection's states and retries (connection.ts); online, it holds the session with the desk. */
+  private readonly link: DeskConnectionDriver<DeskSession>
   private lead = false
   private closed = false
   private looping: Promise<void> | null = null
   private wantPull = true
+  /** The last round's failure other than the connection's (the connection's own is in `link`). */
   private error: { code: ErrorCode; message: string } | null = null
   /** A settings change by an editor who is not the lead: kept here, never pushed. */
   private heldSettings = false
-  private retry: NodeJS.Timeout | null = null
   /** Keys the desk refused (permissions); held until the next connect. */
   private readonly refused = new Set<string>()
   /** Conflicts open on the desk that another editor's library found, as the last pull read them. */
@@ -203,7 +219,29 @@ export class DeskSync {
   /** How far the push or pull under way is (shown in the desk dialog); null between them. */
   private progress: DeskStatus['progress'] = null
 
-  private constructor(private readonly options: DeskSyncOptions) {}
+  private constructor(private readonly options: DeskSyncOptions) {
+    const retryMs = options.retryMs ?? RETRY_MS
+    this.link = new DeskConnectionDriver<DeskSession>({
+      open: () =>
+        openSession(options.connection, options.password, () => {
+          this.wantPull = true
+          this.kick()
+        }),
+      end: endSession,
+      onOnline: (session, lost) => {
+        watchSession(session, lost)
+        this.lead = session.lead
+        this.error = null
+        this.refused.clear()
+        this.wantPull = true
+        this.emit()
+        this.kick()
+      },
+      onChange: (state) => this.connectionChanged(state),
+      toError: (error) => coded(deskError(error, options.connection)),
+      backoff: { retryMs, maxRetryMs: retryMs * MAX_RETRY_FACTOR }
+    })
+  }
 
   /**
    * Connects (a refused login or membership is an AppError and changes nothing), then runs
@@ -211,7 +249,12 @@ export class DeskSync {
    */
   static async connect(options: DeskSyncOptions, takeOver: () => Promise<void>): Promise<DeskSync> {
     const sync = new DeskSync(options)
-    await sync.open()
+    try {
+      await sync.link.connect()
+    } catch (error) {
+      await sync.close()
+      throw error
+    }
     try {
       await takeOver()
       await sync.load()
@@ -227,7 +270,9 @@ export class DeskSync {
   static async resume(options: DeskSyncOptions): Promise<DeskSync> {
     const sync = new DeskSync(options)
     await sync.load()
-    sync.reconnect()
+    sync.link.waitAndConnect()
+    // Pending local changes are counted while offline.
+    sync.kick()
     return sync
   }
 
@@ -237,7 +282,7 @@ export class DeskSync {
 
   status(): DeskStatus {
     return {
-      state: this.closed ? 'off' : this.online ? 'online' : 'offline',
+      state: this.closed ? 'off' : this.link.state.phase === 'online' ? 'online' : 'offline',
       deskId: this.options.connection.deskId,
       user: this.options.connection.user,
       lead: this.lead,
@@ -249,6 +294,7 @@ export class DeskSync {
         ...[...this.deskConflicts.values()].filter((c) => !this.state.conflicts[c.key] && !this.state.closing?.[c.key])
       ],
       error:
+        connectionError(this.link.state) ??
         this.error ??
         this.asideError() ??
         (this.heldSettings
@@ -310,9 +356,8 @@ export class DeskSync {
 
   async close(): Promise<void> {
     this.closed = true
-    if (this.retry) clearTimeout(this.retry)
     await this.idle().catch(() => undefined)
-    await this.disconnectClients()
+    await this.link.close()
   }
 
   /** Settles a conflict: each field takes this library's value or the desk's; logged in the story's history. */
@@ -510,92 +555,10 @@ export class DeskSync {
 
   // ---- connection ----
 
-  private async open(): Promise<void> {
-    const config = clientConfig(this.options.connection, this.options.password)
-    const client = newPgClient(config)
-    const listener = newPgClient(config)
-    const repo = new DeskRepository(client, this.options.connection.deskId)
-    try {
-      await client.connect()
-      const member = await repo.membership()
-      if (!member)
-        throw new AppError(
-          'not_member',
-          `${this.options.connection.user} is not a member of the desk "${this.options.connection.deskId}". Ask the desk lead to add you.`
-        )
-      this.lead = member.lead
-      // A desk whose schema is newer than this version knows: refuse before reading or writing anything.
-      const version = await repo.schemaVersion()
-      if (version > LATEST_DESK_SCHEMA)
-        throw new AppError(
-          'desk_too_new',
-          `The desk "${this.options.connection.deskId}" uses a newer format (${version}) than this version of Factdesk knows (${LATEST_DESK_SCHEMA}). Update Factdesk to work with it; nothing was changed.`
-        )
-      // Each desk's channel is named by a secret only its members can read (see migration 3).
-      const channel = await repo.notifyChannel()
-      await listener.connect()
-      listener.on('notification', () => {
-        this.wantPull = true
-        this.kick()
-      })
-      await listen(listener, channel)
-    } catch (error) {
-      await client.end().catch(() => undefined)
-      await listener.end().catch(() => undefined)
-      throw deskError(error, this.options.connection)
-    }
-    const lost = (error: unknown): void => this.goOffline(error)
-    for (const c of [client, listener]) {
-      c.on('error', lost)
-      c.on('end', () => lost(new AppError('network_error', 'The connection to the desk closed.')))
-    }
-    this.client = client
-    this.listener = listener
-    this.repo = repo
-    this.online = true
-    this.error = null
-    this.refused.clear()
-    this.wantPull = true
+  private connectionChanged(state: ConnectionState): void {
     this.emit()
-  }
-
-  private goOffline(error: unknown): void {
-    if (!this.online && !this.client) return
-    this.online = false
-    this.error = toShape(deskError(error, this.options.connection))
-    void this.disconnectClients()
-    this.emit()
-    this.reconnect()
-  }
-
-  private reconnect(): void {
-    if (this.closed || this.retry) return
-    this.retry = setTimeout(() => {
-      this.retry = null
-      if (this.closed || this.online) return
-      this.open()
-        .then(() => this.kick())
-        .catch((error: unknown) => {
-          this.error = toShape(deskError(error, this.options.connection))
-          this.emit()
-          this.reconnect()
-        })
-    }, this.options.retryMs ?? 2000)
     // Pending local changes are still counted while offline.
-    this.kick()
-  }
-
-  private async disconnectClients(): Promise<void> {
-    const clients = [this.client, this.listener]
-    this.client = this.listener = null
-    this.repo = null
-    this.online = false
-    for (const c of clients) {
-      c?.removeAllListeners('end')
-      c?.removeAllListeners('error')
-      c?.on('error', () => undefined)
-      await c?.end().catch(() => undefined)
-    }
+    if (state.phase === 'failed') this.kick()
   }
 
   // ---- the loop: collect what is pending, pull, push ----
@@ -611,7 +574,7 @@ export class DeskSync {
       this.looping = null
       this.emit()
       // A change or notice that arrived while the loop was finishing must not wait for the next one.
-      if (this.dirty.size > 0 || (this.online && this.wantPull)) this.kick()
+      if (this.dirty.size > 0 || (this.link.state.phase === 'online' && this.wantPull)) this.kick()
     })
   }
 
@@ -619,8 +582,8 @@ export class DeskSync {
     for (let rounds = 0; rounds < 50 && !this.closed; rounds++) {
       try {
         if (this.dirty.size > 0) await this.collect()
-        const repo = this.repo
-        if (!this.online || !repo) return
+        const repo = this.link.connection?.repo
+        if (!repo) return
         if (this.state.inflight?.length) await this.settleInflight(repo)
         if (this.wantPull) {
           this.wantPull = false
@@ -637,8 +600,8 @@ export class DeskSync {
           return
         }
       } catch (error) {
-        if (isConnectionError(error)) return this.goOffline(error)
-        this.error = toShape(deskError(error, this.options.connection))
+        if (isConnectionError(error)) return this.link.fail(error)
+        this.error = coded(deskError(error, this.options.connection))
         return
       }
     }
@@ -1169,83 +1132,3 @@ async function readJson<T>(file: string): Promise<T | null> {
     return null
   }
 }
-
-function isConnectionError(error: unknown): boolean {
-  const e = error as { code?: string; message?: string }
-  if (e.code && /^(08|57P0)/.test(e.code)) return true
-  if (
-    e.code &&
-    [
-      'ECONNREFUSED',
-      'ECONNRESET',
-      'EPIPE',
-      'ETIMEDOUT',
-      'EHOSTUNREACH',
-      'ENETUNREACH',
-      'ENOTFOUND',
-      'EAI_AGAIN'
-    ].includes(e.code)
-  )
-    return true
-  return /Connection terminated|not queryable|Client was closed|connection timeout/i.test(e.message ?? '')
-}
-
-/** A database or network failure in words an editor understands, with a code. */
-export function deskError(error: unknown, connection: DeskConnection): AppError {
-  if (error instanceof AppError) return error
-  const e = error as { code?: string; message?: string }
-  const where = `${connection.host}:${connection.port}/${connection.database}`
-  // TLS: the server has none, its certificate does not check out, or it will not talk without it.
-  if (/does not support SSL/i.test(e.message ?? ''))
-    return new AppError(
-      'unsupported',
-      `The desk at ${where} does not accept encrypted (TLS) connections. If it runs on this computer (npm run desk), turn TLS off; otherwise ask whoever runs it to turn TLS on.`
-    )
-  if (e.code && TLS_CERT_ERRORS.test(e.code))
-    return new AppError(
-      'unsupported',
-      `The desk at ${where} did not show a TLS certificate this computer trusts (${e.code}). Ask whoever runs the desk for a certificate from a trusted authority.`
-    )
-  if (e.code === '28000' && /no encryption/i.test(e.message ?? ''))
-    return new AppError('forbidden', `The desk at ${where} only accepts encrypted connections: turn TLS on.`)
-  if (e.code === '28P01' || e.code === '28000')
-    return new AppError('forbidden', `The desk at ${where} refused the password for ${connection.user}.`)
-  if (e.code === '42501')
-    return new AppError(
-      'forbidden',
-      `The desk refused this change for ${connection.user}: ${e.message ?? 'permission denied'}.`
-    )
-  if (e.code === '3D000')
-    return new AppError(
-      'not_found',
-      `There is no database "${connection.database}" at ${connection.host}:${connection.port}.`
-    )
-  if (e.code === '42P01' || e.code === '3F000')
-    return new AppError(
-      'not_found',
-      `The database at ${where} has no desk yet. The desk lead connects first to set it up.`
-    )
-  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EAI_NONAME')
-    return new AppError(
-      'unknown_host',
-      `There is no server called "${connection.host}" (the name does not resolve). Check the host name, and that this computer is on the network the desk is on.`
-    )
-  if (/timeout/i.test(e.message ?? '') || e.code === 'ETIMEDOUT')
-    return new AppError(
-      'timed_out',
-      `The desk at ${where} did not answer in time. Check the host and port, or try again later; changes wait here.`
-    )
-  if (isConnectionError(error))
-    return new AppError(
-      'network_error',
-      `Cannot reach the desk at ${where}: ${e.message ?? e.code}. Changes wait here until it is back.`
-    )
-  return new AppError('internal', `The desk failed: ${e.message ?? String(error)}`)
-}
-
-const TLS_CERT_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/
-
-const toShape = (error: AppError): { code: ErrorCode; message: string } => ({
-  code: error.code,
-  message: error.message
-})
