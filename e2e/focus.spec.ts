@@ -111,6 +111,9 @@ const openings: Opening[] = [
       await page.keyboard.press('Enter')
       await expect(page.getByRole('menuitem', { name: 'Story from a file…' })).toBeFocused()
       await page.keyboard.press('ArrowDown')
+      // Radix moves focus to the next item in a timer; Chromium runs input before timers, so a
+      // quick Enter would choose the first item. A person sees the item move before pressing Enter.
+      await expect(page.getByRole('menuitem', { name: 'Story from a web page…' })).toBeFocused()
       await page.keyboard.press('Enter')
     },
     field: addressField,
@@ -219,6 +222,9 @@ const imports: { name: string; run(page: Page, base: string): Promise<string> }[
       await page.keyboard.press('Enter')
       await expect(page.getByRole('menuitem', { name: 'Story from a file…' })).toBeFocused()
       await page.keyboard.press('ArrowDown')
+      // Radix moves focus to the next item in a timer; Chromium runs input before timers, so a
+      // quick Enter would choose the first item. A person sees the item move before pressing Enter.
+      await expect(page.getByRole('menuitem', { name: 'Story from a web page…' })).toBeFocused()
       await page.keyboard.press('Enter')
       await expect(addressField(page)).toBeFocused()
       await page.keyboard.type(`${base}/article`)
