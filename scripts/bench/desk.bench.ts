@@ -50,6 +50,8 @@ export async function buildDeskLibrary(dir: string): Promise<void> {
 /** Clicks the story in the library and waits for its highlights to be on screen and a frame painted. */
 export const openStory = (page: Page, id: string): Promise<number> =>
   page.evaluate(async (storyId) => {
+    // Marked in the page's timeline, so a trace taken around the bench shows each open and mark.
+    performance.mark('bench:open')
     const started = performance.now()
     ;(document.querySelector(`tr[data-story-id="${storyId}"] .story-link`) as HTMLElement).click()
     await new Promise<void>((resolve) => {
@@ -61,6 +63,7 @@ export const openStory = (page: Page, id: string): Promise<number> =>
       }
       check()
     })
+    performance.mark('bench:opened')
     return performance.now() - started
   }, id)
 
@@ -119,6 +122,7 @@ export const markOnce = (
       const known = new Set(
         Array.from(article.querySelectorAll('mark.hl')).flatMap((m) => (m.getAttribute('data-claims') ?? '').split(' '))
       )
+      performance.mark('bench:mark')
       const started = performance.now()
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'm', code: 'KeyM', bubbles: true }))
       const until = (test: () => boolean): Promise<number> =>
@@ -134,6 +138,7 @@ export const markOnce = (
           (m.getAttribute('data-claims') ?? '').split(' ').some((id) => !known.has(id))
         )
       )
+      performance.mark('bench:shown')
       const saved = await until(
         () => document.querySelector('mark.hl[data-status="pending"]') === null && count() > before
       )
@@ -368,14 +373,17 @@ const bench: Bench = {
           'ms',
           { max: 1500 }
         ),
-        row(`open story until interactive, first (cold) open (${size})`, desk.coldOpen, 'ms'),
+        // Issue 29: a first open under 300 ms, repeated opens under 100 ms.
+        row(`open story until interactive, first (cold) open (${size})`, desk.coldOpen, 'ms', { max: 300 }),
         row(
-          `open story until interactive, warm p50 (${size}, ${desk.opens.length} opens)`,
+          `open story until interactive, repeated (warm) p50 (${size}, ${desk.opens.length} opens)`,
           percentile(desk.opens, 50),
           'ms',
-          { max: 300 }
+          { max: 100 }
         ),
-        row(`open story until interactive, warm p95 (${size})`, percentile(desk.opens, 95), 'ms', { max: 300 }),
+        row(`open story until interactive, repeated (warm) p95 (${size})`, percentile(desk.opens, 95), 'ms', {
+          max: 100
+        }),
         row(
           `  stories.get through the browser driver's binding p50 (main + JSON over the DevTools protocol; not Electron IPC)`,
           percentile(desk.getStory, 50),
