@@ -1,9 +1,11 @@
 // `npm run bench`: runs every benchmark module, prints one table, writes bench-results.json.
+// `npm run bench -- desk memory*`: only the benchmark called desk, and those whose names start with memory.
 import { writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { selectBenches } from './bench/select'
 import type { Bench, BenchRow } from './bench/types'
 
 const dir = path.resolve('scripts/bench')
@@ -11,6 +13,16 @@ const only = process.argv.slice(2)
 
 async function main(): Promise<void> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort()
+  const benches: Bench[] = []
+  for (const file of files)
+    benches.push(((await import(pathToFileURL(path.join(dir, file)).href)) as { default: Bench }).default)
+  // Chosen before anything runs: a name that matches none is refused at once (see select.ts for the syntax).
+  const chosen = new Set(
+    selectBenches(
+      benches.map((b) => b.name),
+      only
+    )
+  )
   const rows: (BenchRow & { bench: string })[] = []
   // The machine's load beside the figures: a figure taken at load 20 on two cores is not one taken at rest.
   const load = (when: string): void => {
@@ -25,11 +37,10 @@ async function main(): Promise<void> {
     })
   }
   load('at start')
-  for (const file of files) {
-    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: Bench }
-    if (only.length > 0 && !only.some((o) => mod.default.name.includes(o))) continue
-    process.stderr.write(`running ${mod.default.name}...\n`)
-    for (const r of await mod.default.run()) rows.push({ bench: mod.default.name, ...r })
+  for (const bench of benches) {
+    if (!chosen.has(bench.name)) continue
+    process.stderr.write(`running ${bench.name}...\n`)
+    for (const r of await bench.run()) rows.push({ bench: bench.name, ...r })
   }
 
   load('at end')
