@@ -70,6 +70,47 @@ describe('push through COPY', () => {
     )
   }, 120_000)
 
+  it('looks a page up by key: pushing it scans none of the desk tables, however many rows they hold', async () => {
+    const repo = new DeskRepository(ed, 'desk')
+    const page = (tag: string, count: number, from: number) => ({
+      units: Array.from({ length: count }, (_, i): PushUnit => ({
+        key: `claim:${tag}-${i}`,
+        kind: 'claim',
+        storyId: `big-${i % 50}`,
+        value: { number: from + i, text: 'x'.repeat(200) },
+        baseSeq: null,
+        changeId: `${tag}-${i}`
+      })),
+      activity: Array.from({ length: count }, (_, i) => ({ id: `${tag}-a${i}`, storyId: `big-${i % 50}` }))
+    })
+    const seed = page('seed', 6000, 1)
+    await repo.pushPage(seed.units, seed.activity)
+    await admin.query('ANALYZE factdesk.units, factdesk.changes, factdesk.activity, factdesk.claim_numbers')
+    const scans = async () =>
+      (
+        await admin.query<{ relname: string; seq_scan: string }>(
+          `SELECT relname, seq_scan FROM pg_stat_user_tables WHERE schemaname = 'factdesk' ORDER BY relname`
+        )
+      ).rows
+    /** The pushing session's counts, flushed: a scan of authors marks that they have arrived. */
+    const flushed = async () => {
+      const marked = Number((await scans()).find((r) => r.relname === 'authors')!.seq_scan)
+      await ed.query('SELECT pg_stat_force_next_flush()')
+      await ed.query('SELECT count(*) FROM factdesk.authors')
+      let now = await scans()
+      for (let i = 0; i < 200 && Number(now.find((r) => r.relname === 'authors')!.seq_scan) <= marked; i++) {
+        await new Promise((r) => setTimeout(r, 25))
+        await admin.query('SELECT pg_stat_clear_snapshot()')
+        now = await scans()
+      }
+      return now.filter((r) => ['units', 'changes', 'activity', 'claim_numbers'].includes(r.relname))
+    }
+    const before = await flushed()
+    const next = page('next', 2000, 100_000)
+    await repo.pushPage(next.units, next.activity)
+    expect(await flushed()).toEqual(before)
+  }, 60_000)
+
   it('takes a refused page not at all: its staged rows leave with the rollback', async () => {
     const unit = (key: string, value: PushUnit['value']): PushUnit => ({
       key,
