@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseClaimReviews } from '../reports/testing/claimreview-schema'
+import { exportStory } from '../testing/export-story'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
 let t: TestCore
@@ -30,17 +31,6 @@ const fail = async (channel: string, input: unknown) => {
   if (result.ok) throw new Error(`${channel} should have failed`)
   return result.error
 }
-async function claimReviews() {
-  t.platform.saveDir = t.dir
-  const result = await t.call('export.report', {
-    scope: 'story',
-    storyIds: [storyId],
-    format: 'claimreview',
-    options: { includeExcerpts: true, includeActivity: false, includeOrphaned: false, internal: false }
-  })
-  return parseClaimReviews(await readFile(result.path, 'utf8'))
-}
-
 describe('the corrections log', () => {
   it('is refused on a story not signed off, and for a claim of another story', async () => {
     const routes = await mark('12 bus routes')
@@ -64,7 +54,7 @@ describe('the corrections log', () => {
     for (const c of [routes, school])
       await t.call('claims.update', { storyId, claimId: c.id, patch: { status: 'done', verdict: 'accurate' } })
     await t.call('stories.update', { id: storyId, patch: { deskState: 'cleared' } })
-    const published = await claimReviews()
+    const published = parseClaimReviews(await exportStory(t, storyId, 'claimreview'))
     expect(published.map((r) => r.dateModified)).toEqual([undefined, undefined])
 
     nowMs += 3 * day
@@ -74,7 +64,7 @@ describe('the corrections log', () => {
       note: 'An earlier version gave the number of routes cut as 12.',
       claimIds: [routes.id]
     })
-    const reviews = await claimReviews()
+    const reviews = parseClaimReviews(await exportStory(t, storyId, 'claimreview'))
     expect(reviews[0]!.datePublished).toBe(published[0]!.datePublished)
     expect(reviews.map((r) => r.dateModified)).toEqual([correction.at.slice(0, 10), undefined])
 

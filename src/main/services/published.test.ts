@@ -2,11 +2,11 @@
 // HTTP server: a signed-off story's page is fetched again; an unchanged page changes nothing, a changed
 // one becomes a revision whose edited claims wait for re-check, with a suggested corrections-log entry;
 // logging it dates ClaimReview; a page that cannot be fetched changes nothing; all of it after a restart.
-import { readFile } from 'node:fs/promises'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { parseClaimReviews } from '../reports/testing/claimreview-schema'
+import { exportStory } from '../testing/export-story'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
 const first =
@@ -64,17 +64,6 @@ async function published() {
   return { id: story.id, routes, school }
 }
 
-async function claimReviews(storyId: string) {
-  t.platform.saveDir = t.dir
-  const result = await t.call('export.report', {
-    scope: 'story',
-    storyIds: [storyId],
-    format: 'claimreview',
-    options: { includeExcerpts: true, includeActivity: false, includeOrphaned: false, internal: false }
-  })
-  return parseClaimReviews(await readFile(result.path, 'utf8'))
-}
-
 describe('checking the published page', () => {
   it('is refused for a story not signed off, and an unchanged page changes nothing', async () => {
     const { story } = await t.call('import.url', { url })
@@ -90,7 +79,7 @@ describe('checking the published page', () => {
 
   it('a changed page is a revision: the edited claim waits for re-check, the correction suggested dates ClaimReview', async () => {
     const { id, routes, school } = await published()
-    const published1 = await claimReviews(id)
+    const published1 = parseClaimReviews(await exportStory(t, id, 'claimreview'))
     expect(published1.map((r) => r.dateModified)).toEqual([undefined, undefined])
 
     nowMs += 2 * day
@@ -116,7 +105,7 @@ describe('checking the published page', () => {
     // The editor logs the suggested correction and confirms the verdict for the new words.
     const correction = await t.call('stories.correct', { id, ...check.suggestion! })
     await t.call('claims.confirm', { storyId: id, claimId: routes.id })
-    const reviews = await claimReviews(id)
+    const reviews = parseClaimReviews(await exportStory(t, id, 'claimreview'))
     expect(reviews.find((r) => r.claimReviewed.includes('11'))?.dateModified).toBe(correction.at.slice(0, 10))
     expect(reviews.map((r) => r.datePublished)).toEqual(published1.map((r) => r.datePublished))
   })

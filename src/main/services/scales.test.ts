@@ -2,11 +2,11 @@
 // survives a restart, a verdict the desk added is given, signed off and published with its own rating in a
 // ClaimReview that still fits Google's shape, a rename leaves the old claim's label in every report, and
 // the edits and verdicts the rules refuse come back coded, with nothing saved.
-import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Settings, VerdictEdit } from '../../shared/model'
 import { statusAsEdit, verdictAsEdit } from '../../shared/rules/scales'
 import { parseClaimReviews } from '../reports/testing/claimreview-schema'
+import { exportStory } from '../testing/export-story'
 import { appSender, openTestCore, withEditor, type TestCore } from '../testing/test-core'
 
 let t: TestCore
@@ -41,17 +41,6 @@ const missingContext: VerdictEdit = {
   rating: { ratingValue: 2, bestRating: 6, worstRating: 0, alternateName: '' }
 }
 
-async function exported(format: 'claimreview' | 'json' | 'markdown' | 'csv' | 'html' | 'annotations'): Promise<string> {
-  t.platform.saveDir = t.dir
-  const result = await t.call('export.report', {
-    scope: 'story',
-    storyIds: [storyId],
-    format,
-    options: { includeExcerpts: true, includeActivity: false, includeOrphaned: false, internal: false }
-  })
-  return readFile(result.path, 'utf8')
-}
-
 describe('the desk’s scales through dispatch', () => {
   it('adds a verdict and a status, keeps them over a restart, and publishes the verdict with its own rating', async () => {
     const before = await settingsNow()
@@ -77,7 +66,7 @@ describe('the desk’s scales through dispatch', () => {
       patch: { verdict: 'missing_context', status: 'done:legal_review' }
     })
     await t.call('stories.update', { id: storyId, patch: { deskState: 'cleared' } })
-    const [review, ...others] = parseClaimReviews(await exported('claimreview'))
+    const [review, ...others] = parseClaimReviews(await exportStory(t, storyId, 'claimreview'))
     expect(others).toEqual([])
     expect(review?.reviewRating).toEqual({
       '@type': 'Rating',
@@ -115,11 +104,11 @@ describe('the desk’s scales through dispatch', () => {
     await t.restart()
 
     for (const format of ['markdown', 'html', 'json', 'csv', 'annotations'] as const) {
-      const out = await exported(format)
+      const out = await exportStory(t, storyId, format)
       expect(out, format).toContain('Missing context')
       expect(out, format).toContain('Lacks context')
     }
-    const reviews = parseClaimReviews(await exported('claimreview'))
+    const reviews = parseClaimReviews(await exportStory(t, storyId, 'claimreview'))
     expect(reviews.map((r) => r.reviewRating.alternateName)).toEqual(['Missing context', 'Lacks context'])
 
     const another = await mark('on Monday')
