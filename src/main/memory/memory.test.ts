@@ -90,6 +90,23 @@ describe('checked before', () => {
     expect(memory.embedder.sent).toBe(sentBefore + 1)
   })
 
+  it("indexes the library without pushing the stories the editor has open out of the store's memory", async () => {
+    const text = 'The ministry said exports rose 12 percent in March.'
+    for (let i = 0; i < 14; i++) {
+      const id = await story(`Exports ${i}`, text)
+      const claim = await mark(id, text, 'exports rose 12 percent in March')
+      await t.call('claims.update', { storyId: id, claimId: claim.id, patch: { verdict: 'accurate' } })
+    }
+    const open = await story('Open now', first)
+    await t.restart()
+    await t.call('stories.get', { id: open })
+    expect(t.core.store.storiesInMemory).toBe(1)
+    // The first lookup reads all 15 stories to build its index: each read and let go (before, each was
+    // kept among the store's twelve, and the story on screen was read from disk again at its next edit).
+    expect(await t.core.memory.lookup('exports rose 12 percent in March')).toHaveLength(5)
+    expect(t.core.store.storiesInMemory).toBe(1)
+  })
+
   it('only counts claims with a verdict, and follows verdicts being set and cleared', async () => {
     const a = await story('Exports in spring', first)
     const claim = await mark(a, first, 'exports rose 12 percent in March')

@@ -106,7 +106,8 @@ export class DeskMemory {
       this.dirty.delete(id)
       let file: StoryFile
       try {
-        file = await store.readStory(id)
+        // Read and let go, as the search index reads: the store's few stories in memory stay the editor's.
+        file = await store.peekStory(id)
       } catch {
         // A story that cannot be read is left out; the library screen reports it.
         this.dropStory(id)
