@@ -373,11 +373,29 @@ const workedOn = [
   ['status', 'in_progress', 'done', 'Status changed to Done']
 ] as const
 
+/** A rationale as a desk writes one for a worked claim: about 130 words, in three paragraphs. */
+const longRationale = (c: number): string =>
+  [
+    `The figure matches the adopted budget (pass ${c}): total appropriations of $4,200,000 appear on page 3 of the document the council published after Tuesday's vote, and the finance office confirmed by email that no amendment was passed afterwards.`,
+    'The comparison with earlier years holds only in nominal terms. Adjusted for inflation with the national consumer price index, the 2019 budget was larger, so "the largest in the city\'s history" needs the words "in cash terms" to be accurate.',
+    "We asked the mayor's office which measure it used; a spokesperson said nominal figures are the city's usual practice. The census table gives the population used for the per-head figure."
+  ].join('\n\n')
+
+/** An excerpt as long as a desk quotes from a document: two or three sentences. */
+const longExcerpt = (c: number, e: number): string =>
+  `Table ${e + 1}, line ${c}: Total appropriations, all funds: $4,200,000. The amounts include the capital programme approved in March and exclude grants passed through to the county. Figures are in nominal dollars and are not adjusted for inflation.`
+
 /**
  * The benchmark's library: `storyCount` copies of the budget story, each padded to `claimsPerStory`
  * claims; `activityPerClaim` log entries for every added claim, as a claim worked from open to done leaves.
+ * `worked`: each added claim as the desk leaves it worked, with a restatement, a long rationale and three
+ * pieces of evidence with long excerpts (the PDF bench's heavy case).
  */
-export function largeInput(storyCount = 20, claimsPerStory = 50, { activityPerClaim = 0 } = {}): ReportInput {
+export function largeInput(
+  storyCount = 20,
+  claimsPerStory = 50,
+  { activityPerClaim = 0, worked = false } = {}
+): ReportInput {
   const stories = Array.from({ length: storyCount }, (_, s) => {
     const file = budgetStory(`story-${s}`)
     const template = file.claims[1] as Claim
@@ -387,16 +405,24 @@ export function largeInput(storyCount = 20, claimsPerStory = 50, { activityPerCl
         id: `story-${s}-x${c}`,
         number: c + 1,
         verdict: (['accurate', 'false', 'misleading', null] as const)[c % 4] ?? null,
-        rationale: `Checked against the adopted budget, pass ${c}.`
+        rationale: worked ? longRationale(c) : `Checked against the adopted budget, pass ${c}.`,
+        restatement: worked
+          ? `The council's 2026 budget, $4.2 million, is the largest the city has passed (pass ${c}).`
+          : ''
       })
-      file.evidence.push(
-        evidence(
-          `story-${s}-ev${c}`,
-          `story-${s}-x${c}`,
-          c % 2 ? 's-budget' : 's-census',
-          'supports',
-          'Total appropriations: $4,200,000',
-          'p. 3'
+      const sourcesCited = worked
+        ? (['s-budget', 's-census', 's-interview'] as const)
+        : ([c % 2 ? 's-budget' : 's-census'] as const)
+      sourcesCited.forEach((sourceId, e) =>
+        file.evidence.push(
+          evidence(
+            `story-${s}-ev${c}-${e}`,
+            `story-${s}-x${c}`,
+            sourceId,
+            e === 2 ? 'context' : 'supports',
+            worked ? longExcerpt(c, e) : 'Total appropriations: $4,200,000',
+            'p. 3'
+          )
         )
       )
       for (let a = 0; a < activityPerClaim; a++) {
