@@ -30,8 +30,8 @@ test('a claim edit is one call to main; the open story and the library row follo
   await panel.setStatus('Done')
   await expect(story.currentClaimItem).toHaveAttribute('data-status', 'done')
   await expect(panel.root.getByRole('region', { name: 'History' })).toContainText('status: Open → Done')
-  // Long enough for a refetch after main's announcement to have happened, if there were one.
-  await factdesk.page.waitForTimeout(600)
+  // Once the window has handled main's announcement, a refetch it caused would be among the calls.
+  await factdesk.eventsDelivered()
   expect(factdesk.ipcCalls()!.slice(before)).toEqual(['claims.update'])
 
   await story.backToLibrary()
@@ -62,8 +62,8 @@ test('quick arrows through the statuses: focus stays, each save is one call and 
     /status: In progress → Waiting on source/,
     /status: Open → In progress/
   ])
-  // Long enough for a refetch after main's announcements to have happened, if there were one.
-  await factdesk.page.waitForTimeout(600)
+  // Once the window has handled main's announcements, a refetch they caused would be among the calls.
+  await factdesk.eventsDelivered()
   await expect(panel.status('Done')).toBeFocused()
   const calls = factdesk.ipcCalls()?.slice(before)
   if (calls) expect(calls).toEqual(['claims.update', 'claims.update', 'claims.update'])

@@ -63,6 +63,8 @@ export interface BrowserApp {
   core: Core
   /** Sends what the main process sends when a menu item is chosen (there is no menu in a page). */
   menu(command: EventPayload<'menu.command'>['command']): void
+  /** Settles once the page has handled every event main has sent it so far (each is a page.evaluate). */
+  eventsDelivered(): Promise<void>
   close(): Promise<void>
 }
 
@@ -84,6 +86,8 @@ export async function launchBrowserApp(
   { checkOutput = true, onCall, identity }: LaunchOptions = {}
 ): Promise<BrowserApp> {
   let page: Page | null = null
+  // Events main has sent that the page has not yet handled.
+  const delivering = new Set<Promise<unknown>>()
   // A new core's menu starts greyed, as the app's does at start.
   dialogs.editMenu = { undo: false, redo: false }
   const platform: Platform = {
@@ -118,13 +122,16 @@ export async function launchBrowserApp(
     // Stand-in for Electron's safeStorage: the driver keeps the desk password in memory.
     secrets: memorySecrets(),
     emit(event, payload) {
-      void page
-        ?.evaluate(
+      if (!page) return
+      const delivered = page
+        .evaluate(
           ([name, data]) =>
             (window as unknown as { __factdeskEmit?: (e: string, p: unknown) => void }).__factdeskEmit?.(name, data),
           [event, payload] as const
         )
         .catch(() => undefined)
+      delivering.add(delivered)
+      void delivered.finally(() => delivering.delete(delivered))
     }
   }
   const core = await builtCore().createCore({
@@ -169,6 +176,7 @@ export async function launchBrowserApp(
     page,
     core,
     menu: (command) => platform.emit('menu.command', { command }),
+    eventsDelivered: async () => void (await Promise.all([...delivering])),
     async close() {
       await context.close()
       await core.close()

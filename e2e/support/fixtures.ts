@@ -33,6 +33,13 @@ export interface FactdeskApp {
   /** Channels of the calls the window has made to main, in order (browser driver; null under Electron). */
   ipcCalls(): string[] | null
   /**
+   * Settles once the window has handled every event main has sent it so far. A call's answer is
+   * sent after the events its write raised, so once a view shows that answer, whatever the view
+   * asked main for on hearing them is in ipcCalls() (Electron delivers events and answers over one
+   * ordered channel, so there it has nothing to wait for).
+   */
+  eventsDelivered(): Promise<void>
+  /**
    * Holds the next PDF prints before they start, until the returned release is called (browser
    * driver; null under Electron, whose print window has no such hook).
    */
@@ -134,6 +141,7 @@ async function browserFactdesk(
     chooseMenuItem: async (_label, command) => running.menu(command),
     editMenu: async () => ({ ...dialogs.editMenu }),
     ipcCalls: () => [...calls],
+    eventsDelivered: () => running.eventsDelivered(),
     holdPrinting() {
       let release = (): void => undefined
       dialogs.printGate = new Promise<void>((resolve) => (release = resolve))
@@ -218,6 +226,7 @@ async function electronFactdesk(
         }
       }),
     ipcCalls: () => null,
+    eventsDelivered: async () => undefined,
     holdPrinting: () => null
   }
   return { api, close: () => running.app.close() }
