@@ -75,6 +75,10 @@ export interface LaunchOptions {
   onCall?(channel: unknown): void
   /** Who is editing, as the app's per-user config would remember; by default a config folder beside the library. */
   identity?: EditorIdentity
+  /** Hears each answer with main's own time (dispatch) and the time to turn it into the JSON the binding sends. */
+  onAnswer?(answer: { channel: unknown; mainMs: number; jsonMs: number }): void
+  /** A script run in the page before the preload (a benchmark's timeline recorder). */
+  beforePreload?: string
 }
 
 export async function launchBrowserApp(
@@ -83,7 +87,7 @@ export async function launchBrowserApp(
   libraryDir: string,
   dialogs: DialogScript,
   sampleStoryPath: string,
-  { checkOutput = true, onCall, identity }: LaunchOptions = {}
+  { checkOutput = true, onCall, identity, onAnswer, beforePreload }: LaunchOptions = {}
 ): Promise<BrowserApp> {
   let page: Page | null = null
   // Events main has sent that the page has not yet handled.
@@ -153,11 +157,20 @@ export async function launchBrowserApp(
     '__factdeskInvoke',
     async ({ frame, page: source }, channel: unknown, input: unknown, callId: unknown) => {
       onCall?.(channel)
-      return JSON.stringify(
-        await core.dispatch(channel, input, { url: frame.url(), isMainFrame: frame === source.mainFrame() }, callId)
+      const started = performance.now()
+      const result = await core.dispatch(
+        channel,
+        input,
+        { url: frame.url(), isMainFrame: frame === source.mainFrame() },
+        callId
       )
+      const answered = performance.now()
+      const text = JSON.stringify(result)
+      onAnswer?.({ channel, mainMs: answered - started, jsonMs: performance.now() - answered })
+      return text
     }
   )
+  if (beforePreload) await context.addInitScript({ content: beforePreload })
   await context.addInitScript({ content: await sandboxedPreloadScript(root) })
   page = await context.newPage()
   const preloadErrors: string[] = []

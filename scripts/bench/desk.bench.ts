@@ -2,13 +2,8 @@
 // - a 10,000-word story with 1,000 claims (issue 29's mark -> highlight case): opening it until interactive (the first, cold open apart
 //   from the warm ones), marking a claim until its highlight shows and until it is saved and shown;
 // - a 3,000-claim story reopened ten times: does the tenth open cost what the second did;
-// - the library screen at 50 and at 5,000 stories: load until the first rows are painted, and one
-//   keystroke in the search box until its results are painted;
-// - the renderer's heap after a forced GC;
-// - start-up (issue 29 item 5): from starting main (requiring the built core, opening the library) and opening
-//   the page, until the library's first rows are painted; the first start in this process (cold: core modules not
-//   yet loaded, nothing compiled) apart from later ones (warm). Chromium's own process start is not in it (it is
-//   launched once for the whole bench); Electron's is not measured here (no Electron binary on this machine).
+// - the renderer's heap after a forced GC.
+// Start-up and the library screen's paint and keystrokes are the `paint` benchmark (paint.bench.ts).
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -26,10 +21,6 @@ const OTHER_CLAIMS = 40
 const OPENS = 12
 const REOPENS = 10
 const MARKS = 20
-const PAINTS = 6
-const STARTS = 6
-const SMALL_LIBRARY = 50
-const LARGE_LIBRARY = 5_000
 const MB = 1024 * 1024
 
 /** The big stories sort first (newest), so their rows are in view in the virtualised list. */
@@ -253,97 +244,6 @@ async function measureDesk(browser: Browser, origin: string, root: string): Prom
   })
 }
 
-/** Starts the app on a 50-story library STARTS times, each until its first rows are painted; the first start is cold. */
-async function measureStartup(browser: Browser, origin: string, root: string): Promise<number[]> {
-  const dir = path.join(root, 'library-startup')
-  await mkdir(dir, { recursive: true })
-  await buildManyStories(dir, SMALL_LIBRARY, { claims: 40, words: 400 })
-  const starts: number[] = []
-  for (let i = 0; i < STARTS; i++) {
-    const started = performance.now()
-    const app = await launchBrowserApp(
-      browser,
-      origin,
-      dir,
-      newDialogScript(),
-      path.resolve('resources/sample-story.txt'),
-      { checkOutput: false, identity: benchIdentity }
-    )
-    await paintedAt(app.page)
-    starts.push(performance.now() - started)
-    await app.close()
-  }
-  return starts
-}
-
-interface LibraryFigures {
-  coldPaint: number
-  paints: number[]
-  keystrokes: number[]
-}
-
-/** From navigation until the first story rows are on screen and a frame is painted, as the page measures it. */
-const paintedAt = (page: Page): Promise<number> =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const check = (): void => {
-          if (document.querySelector('tr[data-story-id]'))
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))
-          else requestAnimationFrame(check)
-        }
-        check()
-      })
-  )
-
-/** Types one more character into the library search and times it until the rows for the new words are painted. */
-const keystroke = (page: Page, text: string): Promise<number> =>
-  page.evaluate(async (value) => {
-    const input = document.querySelector('input[aria-label="Search stories"]') as HTMLInputElement
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (
-      this: HTMLInputElement,
-      v: string
-    ) => void
-    const started = performance.now()
-    setValue.call(input, value)
-    input.dispatchEvent(new Event('input', { bubbles: true }))
-    return new Promise<number>((resolve) => {
-      const check = (): void => {
-        if (document.querySelector('.library-table')?.getAttribute('data-query') === value)
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0))
-        else requestAnimationFrame(check)
-      }
-      check()
-    })
-  }, text)
-
-async function measureLibrary(
-  browser: Browser,
-  origin: string,
-  root: string,
-  stories: number
-): Promise<LibraryFigures> {
-  const dir = path.join(root, `library-${stories}`)
-  await mkdir(dir, { recursive: true })
-  await buildManyStories(dir, stories, { claims: 40, words: 400 })
-  return withApp(browser, origin, dir, async ({ page }) => {
-    const coldPaint = await paintedAt(page)
-    const paints: number[] = []
-    for (let i = 0; i < PAINTS; i++) {
-      await page.reload()
-      paints.push(await paintedAt(page))
-    }
-    const keystrokes: number[] = []
-    // Typed a character at a time, then erased, twice over: every prefix is a search in main.
-    const words = 'council budget 12'
-    for (let round = 0; round < 2; round++) {
-      for (let i = 1; i <= words.length; i++) keystrokes.push(await keystroke(page, words.slice(0, i)))
-      for (let i = words.length - 1; i >= 0; i--) keystrokes.push(await keystroke(page, words.slice(0, i)))
-    }
-    return { coldPaint, paints, keystrokes }
-  })
-}
-
 const bench: Bench = {
   name: 'desk',
   async run(): Promise<BenchRow[]> {
@@ -351,28 +251,11 @@ const bench: Bench = {
     const server = await serveDirectory(path.resolve('out/renderer'))
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true })
     try {
-      // First, so its first start is the process's first: nothing of main loaded or compiled yet.
-      const [coldStart = Number.NaN, ...warmStarts] = await measureStartup(browser, server.origin, root)
       const desk = await measureDesk(browser, server.origin, root)
-      const small = await measureLibrary(browser, server.origin, root, SMALL_LIBRARY)
-      const large = await measureLibrary(browser, server.origin, root, LARGE_LIBRARY)
       const size = `${BIG.words.toLocaleString('en')} words x ${BIG.claims} claims`
       const second = desk.reopens[1] ?? Number.NaN
       const tenth = desk.reopens[REOPENS - 1] ?? Number.NaN
-      const keystrokeP95 = (f: LibraryFigures) => percentile(f.keystrokes, 95)
       return [
-        row(
-          `app start to library painted, cold (first start in the process; main required, library of ${SMALL_LIBRARY} opened, page loaded)`,
-          coldStart,
-          'ms',
-          { max: 1500 }
-        ),
-        row(
-          `app start to library painted, warm p95 (${warmStarts.length} later starts)`,
-          percentile(warmStarts, 95),
-          'ms',
-          { max: 1500 }
-        ),
         // Issue 29: a first open under 300 ms, repeated opens under 100 ms.
         row(`open story until interactive, first (cold) open (${size})`, desk.coldOpen, 'ms', { max: 300 }),
         row(
@@ -412,44 +295,6 @@ const bench: Bench = {
           `renderer heap after GC, after ${REOPENS} more opens of the ${HUGE.claims.toLocaleString('en')}-claim story`,
           desk.heapAfterReopens,
           'MB'
-        ),
-        row(`library screen, load until painted, first (cold), ${SMALL_LIBRARY} stories`, small.coldPaint, 'ms'),
-        row(
-          `library screen, load until painted, warm p95, ${SMALL_LIBRARY} stories`,
-          percentile(small.paints, 95),
-          'ms',
-          { max: 150 }
-        ),
-        row(
-          `library screen, load until painted, first (cold), ${LARGE_LIBRARY.toLocaleString('en')} stories`,
-          large.coldPaint,
-          'ms'
-        ),
-        row(
-          `library screen, load until painted, warm p95, ${LARGE_LIBRARY.toLocaleString('en')} stories`,
-          percentile(large.paints, 95),
-          'ms',
-          { max: 150 }
-        ),
-        row(
-          `library screen paint p95, ${LARGE_LIBRARY.toLocaleString('en')} vs ${SMALL_LIBRARY} stories`,
-          percentile(large.paints, 95) / percentile(small.paints, 95),
-          'x',
-          { max: 1.5 }
-        ),
-        row(
-          `library search keystroke until painted p50, ${LARGE_LIBRARY.toLocaleString('en')} stories`,
-          percentile(large.keystrokes, 50),
-          'ms'
-        ),
-        row(`library search keystroke until painted p95, ${SMALL_LIBRARY} stories`, keystrokeP95(small), 'ms', {
-          max: 50
-        }),
-        row(
-          `library search keystroke until painted p95, ${LARGE_LIBRARY.toLocaleString('en')} stories`,
-          keystrokeP95(large),
-          'ms',
-          { max: 50 }
         )
       ]
     } finally {
