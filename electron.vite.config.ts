@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { dropResponsiveVariants } from './scripts/build/responsive-css'
 
 // Main bundles lowdb, steno, approx-string-match and the Markdown reader and writer (unified's mdast and
 // micromark packages) into its CommonJS output: they are ESM-only, and Node 20 cannot require them. Other
@@ -54,6 +55,8 @@ export default defineConfig({
     root: resolve('src/renderer'),
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
     plugins: [react()],
+    // Radix Themes' per-breakpoint prop classes are left out (scripts/build/responsive-css.ts).
+    css: { postcss: { plugins: [dropResponsiveVariants()] } },
     // FACTDESK_NO_MINIFY=1 keeps function names in the bundle, for reading a CPU profile of the renderer.
     build: {
       minify: process.env.FACTDESK_NO_MINIFY !== '1',

@@ -38,3 +38,12 @@ describe('the select component', () => {
     expect(copies).toEqual([])
   })
 })
+
+describe('layout props', () => {
+  it('are never given per breakpoint: the build leaves out Radix Themes breakpoint classes (scripts/build/responsive-css.ts)', () => {
+    const responsive = views(rendererDir)
+      .filter((file) => /=\{\{\s*(initial|xs|sm|md|lg|xl)\s*:/.test(readFileSync(file, 'utf8')))
+      .map((file) => path.relative(rendererDir, file))
+    expect(responsive).toEqual([])
+  })
+})
