@@ -1,6 +1,6 @@
 // The library search's word index: everything the desk wrote in each story (headline, outlet, claims'
 // words and restatements, rationales, evidence, the sources it cites, tags, comments and the story
-// text), one MiniSearch document per story with a field per place, scored BM25-style with the
+// text), one document per story with a field per place (field-index.ts), scored BM25 with the
 // headline and claims weighted above the story text. Each story's passages are kept beside it, so a
 // hit is shown as the words around it with the matched words marked, saying where it was found.
 //
@@ -9,10 +9,10 @@
 // and each is replaced by its whole document; after that each write the store announces re-reads only
 // the story written (and a source's edit only the documents citing it). Nothing is persisted: after a
 // restart the index is built again this way (the bench prints how long that takes at 5,000 stories).
-import MiniSearch from 'minisearch'
 import { hitPlaces, type HitPlace, type SearchHit } from '../../shared/contract'
 import type { Source, StoryFile, StorySummary } from '../../shared/model'
 import { parseQuery, phraseKey, terms, wordLine, words, type Word } from '../../shared/text/words'
+import { FieldIndex } from './field-index'
 
 /** How much a hit in each place weighs against one in the story text. */
 export const PLACE_WEIGHTS: Readonly<Record<HitPlace, number>> = {
@@ -56,7 +56,7 @@ interface Entry {
   lines: string[] | null
 }
 
-type Doc = { id: string } & Record<HitPlace, string>
+type Doc = Record<HitPlace, string>
 
 /** A story the query matched: its score and the indexed words that matched (a prefix's whole words). */
 export interface Match {
@@ -72,13 +72,7 @@ export interface FullTextOptions {
 }
 
 export class FullText {
-  private readonly index = new MiniSearch<Doc>({
-    fields: [...hitPlaces],
-    storeFields: [],
-    tokenize: terms,
-    processTerm: (term) => term,
-    searchOptions: { boost: { ...PLACE_WEIGHTS } }
-  })
+  private readonly index = new FieldIndex<HitPlace>(hitPlaces, PLACE_WEIGHTS, terms)
   private readonly entries = new Map<string, Entry>()
   private sourceText = new Map<string, Source>()
   /** Each story's latest wish (a read or a removal), numbered so an older read never lands after a newer one. */
@@ -96,12 +90,10 @@ export class FullText {
   ) {
     this.sourcesChanged(options.sources())
     const live = stories.filter((s) => s.deletedAt === null)
-    this.index.addAll(
-      live.map((s) => {
-        this.entries.set(s.id, { summary: s, own: null, cites: new Map(), lines: null })
-        return this.doc(s.id)
-      })
-    )
+    for (const s of live) {
+      this.entries.set(s.id, { summary: s, own: null, cites: new Map(), lines: null })
+      this.index.add(s.id, this.doc(s.id))
+    }
   }
 
   /** Starts reading every story into the index in the background, newest first. */
@@ -148,7 +140,7 @@ export class FullText {
     const entry = this.entries.get(summary.id)
     if (!entry) {
       this.entries.set(summary.id, { summary, own: null, cites: new Map(), lines: null })
-      this.index.add(this.doc(summary.id))
+      this.index.add(summary.id, this.doc(summary.id))
       this.remembered.clear()
     } else if (entry.summary.title !== summary.title || entry.summary.outlet !== summary.outlet) {
       this.swap([summary.id], () => (entry.summary = summary))
@@ -190,20 +182,17 @@ export class FullText {
     })
   }
 
-  /**
-   * Takes the documents of these stories out, makes the change, and puts them back as they are now.
-   * Each comes out exactly as it went in (made again from what the change has not yet touched), so
-   * no word is left behind to count in another word's rarity, as a discard would until a vacuum.
-   */
+  /** Makes the change and indexes these stories again as they are now (a story gone leaves the index). */
   private swap(ids: readonly string[], change: () => void): void {
-    const before = ids.filter((id) => this.entries.has(id)).map((id) => this.doc(id))
     change()
-    for (const doc of before) this.index.remove(doc)
     for (const id of ids) {
       const entry = this.entries.get(id)
-      if (!entry) continue
+      if (!entry) {
+        this.index.remove(id)
+        continue
+      }
       entry.lines = null
-      this.index.add(this.doc(id))
+      this.index.add(id, this.doc(id))
     }
     this.remembered.clear()
   }
@@ -223,7 +212,7 @@ export class FullText {
   }
 
   private doc(id: string): Doc {
-    const doc = { id } as Doc
+    const doc = {} as Doc
     for (const place of hitPlaces) doc[place] = ''
     const entry = this.entries.get(id)
     if (!entry) return doc
@@ -272,7 +261,7 @@ export class FullText {
     const key = `${prefix ? '*' : '='}${term}`
     let found = this.remembered.get(key)
     if (!found) {
-      found = new Map(this.index.search(term, { prefix }).map((r) => [r.id as string, r]))
+      found = this.index.search(term, { prefix })
       if (this.remembered.size >= REMEMBERED_WORDS)
         this.remembered.delete(this.remembered.keys().next().value as string)
       this.remembered.set(key, found)
