@@ -120,6 +120,58 @@ function EntryRow<E extends Entry>({
 
 const numberOrNull = (text: string): number | null => (text.trim() === '' ? null : Number(text))
 
+/** One list of the scale: its heading and explanation, a row per entry with its own details, and Add. */
+function ScaleSection<E extends Entry>({
+  kind,
+  heading,
+  explanation,
+  entries,
+  onChange,
+  details,
+  blank
+}: {
+  kind: 'Verdict' | 'Status'
+  heading: string
+  explanation: string
+  entries: E[]
+  onChange(entries: E[]): void
+  /** The fields this kind of entry has beyond the common ones. */
+  details(entry: E, index: number, set: (entry: E) => void): React.ReactNode
+  /** A new entry, as Add puts it at the end. */
+  blank: E
+}): React.JSX.Element {
+  const set = (i: number, entry: E): void => onChange(entries.map((e, j) => (j === i ? entry : e)))
+  const id = `${kind.toLowerCase()}-scale-heading`
+  return (
+    <section aria-labelledby={id}>
+      <Heading size="3" as="h3" id={id} mb="1">
+        {heading}
+      </Heading>
+      <Text as="p" size="1" color="gray" mb="2">
+        {explanation}
+      </Text>
+      <Flex direction="column" gap="2">
+        {entries.map((entry, i) => (
+          <EntryRow
+            key={entry.id ?? `new-${i}`}
+            kind={kind}
+            entry={entry}
+            index={i}
+            count={entries.length}
+            onChange={(e) => set(i, e)}
+            onMove={(to) => onChange(moved(entries, i, to))}
+          >
+            {details(entry, i, (e) => set(i, e))}
+          </EntryRow>
+        ))}
+      </Flex>
+      <Button type="button" variant="soft" mt="2" onClick={() => onChange([...entries, blank])}>
+        <PlusIcon /> Add a {kind.toLowerCase()}
+      </Button>
+    </section>
+  )
+}
+
 export function VerdictScaleEditor({
   verdicts,
   onChange
@@ -127,72 +179,48 @@ export function VerdictScaleEditor({
   verdicts: VerdictEdit[]
   onChange(verdicts: VerdictEdit[]): void
 }): React.JSX.Element {
-  const set = (i: number, entry: VerdictEdit): void => onChange(verdicts.map((e, j) => (j === i ? entry : e)))
   return (
-    <section aria-labelledby="verdict-scale-heading">
-      <Heading size="3" as="h3" id="verdict-scale-heading" mb="1">
-        Verdicts
-      </Heading>
-      <Text as="p" size="1" color="gray" mb="2">
-        In the order editors see them. A renamed verdict keeps its old name on the claims that had it; a retired one is
-        no longer offered. The rating is what ClaimReview publishes (leave the value empty for a verdict that says
-        nothing about truth; the alternate name empty to publish the verdict’s name).
-      </Text>
-      <Flex direction="column" gap="2">
-        {verdicts.map((entry, i) => (
-          <EntryRow
-            key={entry.id ?? `new-${i}`}
-            kind="Verdict"
-            entry={entry}
-            index={i}
-            count={verdicts.length}
-            onChange={(e) => set(i, e)}
-            onMove={(to) => onChange(moved(verdicts, i, to))}
-          >
-            <Grid columns="4" gap="2" mt="2">
-              <Field
-                label="Rating value"
-                value={entry.rating.ratingValue === null ? '' : String(entry.rating.ratingValue)}
-                onChange={(v) => set(i, { ...entry, rating: { ...entry.rating, ratingValue: numberOrNull(v) } })}
-              />
-              <Field
-                label="Best rating"
-                value={String(entry.rating.bestRating)}
-                onChange={(v) => set(i, { ...entry, rating: { ...entry.rating, bestRating: Number(v) } })}
-              />
-              <Field
-                label="Worst rating"
-                value={String(entry.rating.worstRating)}
-                onChange={(v) => set(i, { ...entry, rating: { ...entry.rating, worstRating: Number(v) } })}
-              />
-              <Field
-                label="Alternate name"
-                value={entry.rating.alternateName}
-                onChange={(v) => set(i, { ...entry, rating: { ...entry.rating, alternateName: v } })}
-              />
-            </Grid>
-          </EntryRow>
-        ))}
-      </Flex>
-      <Button
-        type="button"
-        variant="soft"
-        mt="2"
-        onClick={() =>
-          onChange([
-            ...verdicts,
-            {
-              name: '',
-              colour: '#80838d',
-              retired: false,
-              rating: { ratingValue: null, bestRating: 5, worstRating: 1, alternateName: '' }
-            }
-          ])
-        }
-      >
-        <PlusIcon /> Add a verdict
-      </Button>
-    </section>
+    <ScaleSection
+      kind="Verdict"
+      heading="Verdicts"
+      explanation="In the order editors see them. A renamed verdict keeps its old name on the claims that had it; a retired one is no longer offered. The rating is what ClaimReview publishes (leave the value empty for a verdict that says nothing about truth; the alternate name empty to publish the verdict’s name)."
+      entries={verdicts}
+      onChange={onChange}
+      blank={{
+        name: '',
+        colour: '#80838d',
+        retired: false,
+        rating: { ratingValue: null, bestRating: 5, worstRating: 1, alternateName: '' }
+      }}
+      details={(entry, _i, set) => {
+        const rate = (rating: Partial<VerdictEdit['rating']>): void =>
+          set({ ...entry, rating: { ...entry.rating, ...rating } })
+        return (
+          <Grid columns="4" gap="2" mt="2">
+            <Field
+              label="Rating value"
+              value={entry.rating.ratingValue === null ? '' : String(entry.rating.ratingValue)}
+              onChange={(v) => rate({ ratingValue: numberOrNull(v) })}
+            />
+            <Field
+              label="Best rating"
+              value={String(entry.rating.bestRating)}
+              onChange={(v) => rate({ bestRating: Number(v) })}
+            />
+            <Field
+              label="Worst rating"
+              value={String(entry.rating.worstRating)}
+              onChange={(v) => rate({ worstRating: Number(v) })}
+            />
+            <Field
+              label="Alternate name"
+              value={entry.rating.alternateName}
+              onChange={(v) => rate({ alternateName: v })}
+            />
+          </Grid>
+        )
+      }}
+    />
   )
 }
 
@@ -204,57 +232,35 @@ export function StatusScaleEditor({
   onChange(statuses: StatusEdit[]): void
 }): React.JSX.Element {
   const lib = useLibraryContext()
-  const set = (i: number, entry: StatusEdit): void => onChange(statuses.map((e, j) => (j === i ? entry : e)))
   return (
-    <section aria-labelledby="status-scale-heading">
-      <Heading size="3" as="h3" id="status-scale-heading" mb="1">
-        Statuses
-      </Heading>
-      <Text as="p" size="1" color="gray" mb="2">
-        Each status belongs to a stage of the desk’s workflow (Open, In progress, Waiting, Done), and the desk’s rules
-        read the stage: a status at the Done stage is Done for sign-off and second review. A status keeps its stage.
-      </Text>
-      <Flex direction="column" gap="2">
-        {statuses.map((entry, i) => (
-          <EntryRow
-            key={entry.id ?? `new-${i}`}
-            kind="Status"
-            entry={entry}
-            index={i}
-            count={statuses.length}
-            onChange={(e) => set(i, e)}
-            onMove={(to) => onChange(moved(statuses, i, to))}
-          >
-            <Flex gap="2" align="center" mt="2">
-              <Text size="1" id={`status-${i}-stage`}>
-                Stage
-              </Text>
-              {entry.id === undefined ? (
-                <EnumSelect
-                  size="1"
-                  label="Stage"
-                  value={entry.stage}
-                  options={workflowStages}
-                  optionLabel={(s: WorkflowStage) => lib.stageLabel(s)}
-                  onChange={(stage) => set(i, { ...entry, stage })}
-                />
-              ) : (
-                <Text size="1" color="gray" aria-labelledby={`status-${i}-stage`}>
-                  {lib.stageLabel(entry.stage)}
-                </Text>
-              )}
-            </Flex>
-          </EntryRow>
-        ))}
-      </Flex>
-      <Button
-        type="button"
-        variant="soft"
-        mt="2"
-        onClick={() => onChange([...statuses, { name: '', stage: 'in_progress', colour: '#80838d', retired: false }])}
-      >
-        <PlusIcon /> Add a status
-      </Button>
-    </section>
+    <ScaleSection
+      kind="Status"
+      heading="Statuses"
+      explanation="Each status belongs to a stage of the desk’s workflow (Open, In progress, Waiting, Done), and the desk’s rules read the stage: a status at the Done stage is Done for sign-off and second review. A status keeps its stage."
+      entries={statuses}
+      onChange={onChange}
+      blank={{ name: '', stage: 'in_progress', colour: '#80838d', retired: false }}
+      details={(entry, i, set) => (
+        <Flex gap="2" align="center" mt="2">
+          <Text size="1" id={`status-${i}-stage`}>
+            Stage
+          </Text>
+          {entry.id === undefined ? (
+            <EnumSelect
+              size="1"
+              label="Stage"
+              value={entry.stage}
+              options={workflowStages}
+              optionLabel={(s: WorkflowStage) => lib.stageLabel(s)}
+              onChange={(stage) => set({ ...entry, stage })}
+            />
+          ) : (
+            <Text size="1" color="gray" aria-labelledby={`status-${i}-stage`}>
+              {lib.stageLabel(entry.stage)}
+            </Text>
+          )}
+        </Flex>
+      )}
+    />
   )
 }
