@@ -9,22 +9,30 @@ import { AppearanceMenu } from './app/appearance'
 import { LibraryContextProvider, useReport } from './app/library-context'
 import { EditorDialog, EditorMenu } from './app/EditorPicker'
 import { keepFocus } from './app/focus-return'
+import { lazyDialog, lazyView } from './app/lazy'
 import { Notices } from './app/Notices'
-import { ShortcutsSheet } from './app/ShortcutsSheet'
 import { ToastProvider, useToasts } from './app/toasts'
 import { UndoProvider, useUndo } from './app/undo'
 import { StoreProvider, useLibrary } from './app/use-store'
 import { acceptsSingleKeys, isTypingTarget } from './annotate/keymap'
 import { LibraryScreen } from './library/LibraryScreen'
-import { NewStoryDialog } from './library/NewStoryDialog'
-import { SettingsDialog } from './settings/SettingsDialog'
-import { StoryView } from './story/StoryView'
 import { ConnectDeskButton } from './sync/ConnectDeskButton'
 import { DeskSyncProvider, type DeskSyncActions } from './sync/desk-sync'
 import { DeskStatusLine } from './sync/DeskStatusLine'
 import { TransferProvider, type Transfer } from './transfer/TransferProvider'
 
 /** A story, and the claim to open in it (a sync conflict's, say); each `visit` opens the story afresh with that claim. */
+// Not on the first screen: loaded when first needed (app/lazy.tsx).
+const StoryView = lazyView(
+  () => import('./story/StoryView').then((m) => m.StoryView),
+  <Flex align="center" justify="center" p="6">
+    <Spinner />
+  </Flex>
+)
+const SettingsDialog = lazyDialog(() => import('./settings/SettingsDialog').then((m) => m.SettingsDialog))
+const ShortcutsSheet = lazyDialog(() => import('./app/ShortcutsSheet').then((m) => m.ShortcutsSheet))
+const NewStoryDialog = lazyDialog(() => import('./library/NewStoryDialog').then((m) => m.NewStoryDialog))
+
 type Route = { name: 'library' } | { name: 'story'; id: string; claimId?: string; visit?: number }
 
 export function App(): React.JSX.Element {

@@ -28,9 +28,11 @@ import { isTypingTarget } from '../annotate/keymap'
 import { useToasts } from '../app/toasts'
 import { FollowUpsDue } from './FollowUpsDue'
 import { LibraryToolbarExtras } from './LibraryToolbarExtras'
-import { TrashDialog } from './TrashDialog'
 import { defaultLibraryFilter, useStoryRows, type LibraryFilter } from './use-story-rows'
 import { EnumSelect } from '../app/EnumSelect'
+import { lazyDialog, preloadViews } from '../app/lazy'
+
+const TrashDialog = lazyDialog(() => import('./TrashDialog').then((m) => m.TrashDialog))
 
 const deskStateChoices: readonly LibraryFilter['deskState'][] = ['all', ...deskStates]
 
@@ -121,6 +123,9 @@ export function LibraryScreen({
   useEffect(() => {
     if (lastIndex >= firstIndex && total > 0) need(firstIndex, lastIndex)
   }, [need, firstIndex, lastIndex, total])
+  // Once the first rows are in, the code of the story view and the dialogs is fetched while the window is idle.
+  const answered = rows.total !== null
+  useEffect(() => (answered ? preloadViews() : undefined), [answered])
   const tick = useCallback(
     (id: string, on: boolean) =>
       setTicked((prev) => {

@@ -4,8 +4,10 @@ import { ChevronDownIcon, DownloadIcon, TableIcon, UploadIcon } from '@radix-ui/
 import { Button, DropdownMenu } from '@radix-ui/themes'
 import { useRef, useState } from 'react'
 import { useMenuOpens } from '../app/menu-opens'
-import { ArchiveImportDialog } from '../memory/ArchiveImport'
 import { useTransfer } from '../transfer/TransferProvider'
+import { lazyDialog } from '../app/lazy'
+
+const ArchiveImportDialog = lazyDialog(() => import('../memory/ArchiveImport').then((m) => m.ArchiveImportDialog))
 
 export function LibraryToolbarExtras({ selectedIds = [] }: { selectedIds?: string[] }): React.JSX.Element {
   const transfer = useTransfer()

@@ -4,7 +4,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { DeskConflict, DeskStatus } from '../../../shared/contract'
 import { call, onEvent } from '../api'
 import { useLibraryContext } from '../app/library-context'
-import { ConnectDeskDialog } from './ConnectDeskDialog'
+import { lazyDialog } from '../app/lazy'
+
+const ConnectDeskDialog = lazyDialog(() => import('./ConnectDeskDialog').then((m) => m.ConnectDeskDialog))
 
 export interface DeskSync {
   status: DeskStatus

@@ -3,11 +3,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { call } from '../api'
 import { useToasts } from '../app/toasts'
-import { DataExportDialog } from './DataExportDialog'
-import { ExportDialog } from './ExportDialog'
-import { ImportDialog, type ImportSource } from './ImportDialog'
+import { lazyDialog } from '../app/lazy'
+import type { ImportSource } from './ImportDialog'
 import { draggedFiles, readImportedFile } from './read-file'
 import './transfer.css'
+
+const ImportDialog = lazyDialog(() => import('./ImportDialog').then((m) => m.ImportDialog))
+const ExportDialog = lazyDialog(() => import('./ExportDialog').then((m) => m.ExportDialog))
+const DataExportDialog = lazyDialog(() => import('./DataExportDialog').then((m) => m.DataExportDialog))
 
 interface ExportScope {
   storyIds: string[]
