@@ -29,14 +29,18 @@ let w: WindowCore
 beforeAll(async () => {
   cluster = await startDeskCluster()
   await cluster.member('news', 'ana')
+  await cluster.member('news', 'ben')
   root = await mkdtemp(path.join(os.tmpdir(), 'factdesk-progress-'))
   await buildLibrary(path.join(root, 'library'), 60, 40)
   w = await openWindowCore('Ana', { libraryDir: path.join(root, 'library'), identity: benchIdentity, deskRetryMs: 150 })
   ;(window as unknown as { factdesk: unknown }).factdesk = w.bridge
 }, 120_000)
 
+let ben: WindowCore | undefined
+
 afterAll(async () => {
   cleanup()
+  await ben?.t.cleanup()
   await w?.t.cleanup()
   await cluster?.close()
   await rm(root, { recursive: true, force: true })
@@ -49,21 +53,25 @@ function Bar(): React.JSX.Element {
   return <SyncProgress progress={status?.progress ?? null} />
 }
 
-it('shows the first push page by page, then goes', async () => {
+/** Every state the bar held, as React committed it (no polling, no timing). */
+function watchBar(container: HTMLElement): { seen: { done: number; total: number; text: string }[]; stop(): void } {
   const seen: { done: number; total: number; text: string }[] = []
+  const observer = new MutationObserver(() => {
+    const bar = container.querySelector<HTMLElement>('[role="progressbar"]')
+    if (!bar) return
+    const done = Number(bar.dataset.done)
+    if (seen.at(-1)?.done !== done)
+      seen.push({ done, total: Number(bar.dataset.total), text: bar.getAttribute('aria-valuetext') ?? '' })
+  })
+  observer.observe(container, { subtree: true, childList: true, attributes: true })
+  return { seen, stop: () => observer.disconnect() }
+}
+
+it('shows the first push page by page, then goes', async () => {
   const sent: NonNullable<DeskStatus['progress']>[] = []
   const stop = onEvent('desk.status', (s) => void (s.progress && sent.push(s.progress)))
   const view = render(<Bar />)
-  // Every state of the bar the DOM ever held, recorded as React commits it (no polling, no timing).
-  const observer = new MutationObserver(() => {
-    const bar = view.container.querySelector<HTMLElement>('[role="progressbar"]')
-    if (!bar) return
-    const last = seen.at(-1)
-    const done = Number(bar.dataset.done)
-    if (last?.done !== done)
-      seen.push({ done, total: Number(bar.dataset.total), text: bar.getAttribute('aria-valuetext') ?? '' })
-  })
-  observer.observe(view.container, { subtree: true, childList: true, attributes: true })
+  const { seen, stop: unwatch } = watchBar(view.container)
   // Outside act(): React renders each status as it comes, as in the window (act would batch them all).
   actEnvironment(false)
   try {
@@ -74,7 +82,7 @@ it('shows the first push page by page, then goes', async () => {
   } finally {
     actEnvironment(true)
   }
-  observer.disconnect()
+  unwatch()
   stop()
   // Main sent every page's count, the last one the whole; the window drew at least two of them.
   expect(sent.at(-1)).toEqual({ phase: 'push', done: sent[0]!.total, total: sent[0]!.total })
@@ -86,3 +94,35 @@ it('shows the first push page by page, then goes', async () => {
   expect(seen.map((s) => s.done)).toEqual([...seen.map((s) => s.done)].sort((a, b) => a - b))
   expect(seen[0]!.text).toMatch(/^Sending changes to the desk: [\d,]+ of [\d,]+$/)
 })
+
+it('shows the first sync of a desk into an empty library batch by batch, then goes', async () => {
+  // The desk holds the 60 stories pushed above; 180 more make three fetches of 100 stories.
+  for (let i = 0; i < 180; i++) await w.t.call('stories.create', { title: `Brief ${i}`, text: `Brief number ${i}.` })
+  await settled(w.t)
+  ben = await openWindowCore('Ben', { deskRetryMs: 150 })
+  ;(window as unknown as { factdesk: unknown }).factdesk = ben.bridge
+  cleanup()
+  const sent: NonNullable<DeskStatus['progress']>[] = []
+  const stop = onEvent('desk.status', (s) => void (s.progress && sent.push(s.progress)))
+  const view = render(<Bar />)
+  const bar = watchBar(view.container)
+  actEnvironment(false)
+  try {
+    await ben.t.call('desk.connect', cluster.connectInput('news', 'ben'))
+    await settled(ben.t)
+    await waitFor(() => expect(view.container.querySelector('[role="progressbar"]')).toBeNull())
+  } finally {
+    actEnvironment(true)
+  }
+  bar.stop()
+  stop()
+  expect(ben.t.core.store.library.stories.filter((s) => s.title.startsWith('Brief '))).toHaveLength(180)
+  // 240 stories new to this library, fetched 100 at a time: main sent each batch, and the window drew
+  // the bar moving (the last count and the end come together, so the last drawn may be the one before).
+  expect(sent.every((p) => p.phase === 'pull' && p.total === 240)).toBe(true)
+  expect(sent.at(-1)).toEqual({ phase: 'pull', done: 240, total: 240 })
+  expect(bar.seen.length).toBeGreaterThanOrEqual(2)
+  expect(bar.seen.every((s) => s.total === 240 && s.done > 0 && s.done <= 240)).toBe(true)
+  expect(bar.seen.map((s) => s.done)).toEqual([...bar.seen.map((s) => s.done)].sort((a, b) => a - b))
+  expect(bar.seen[0]!.text).toMatch(/^Receiving stories from the desk: [\d,]+ of 240$/)
+}, 120_000)
