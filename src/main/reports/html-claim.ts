@@ -5,14 +5,14 @@
 // PDF outline lists stories and claims rather than thousands of "Evidence" entries.
 import { textOn } from '../../shared/rules/contrast'
 import { safeHttpUrl } from './escape'
-import { html, type HtmlPart, type SafeHtml } from './html-template'
+import { html, isolated, type HtmlPart, type SafeHtml } from './html-template'
 import { claimTypeLabels, formatDate, formatDateTime, sourceKindLabels, stanceLabels } from './labels'
 import type { ReportActivity, ReportClaim, ReportEvidence, ReportReview, ReportSource } from './model'
 
 /** A link when the URL is http(s), otherwise the text itself; the report never loads either. */
 export function link(url: string, text?: string): SafeHtml {
   const href = safeHttpUrl(url)
-  return href ? html`<a href="${href}">${text ?? url}</a>` : html`<bdi>${text ?? url}</bdi>`
+  return href ? html`<a href="${href}">${text ?? url}</a>` : isolated(text ?? url)
 }
 
 /** The run-in name of a part of the claim ("Rationale:"), styled as a small label. */
@@ -20,7 +20,7 @@ const label = (name: string): SafeHtml => html`<span class="label">${name}:</spa
 
 /** A labelled paragraph of user text that may be multi-line or right-to-left, kept literal and isolated. */
 function field(name: string, text: string): SafeHtml {
-  return html`<p class="field">${label(name)} <span class="text" dir="auto">${text}</span></p>`
+  return html`<p class="field text">${label(name)} ${isolated(text)}</p>`
 }
 
 /** The full reference, printed once per story in its list of sources cited (html.ts). */
@@ -44,10 +44,11 @@ export type SourceNumbers = ReadonlyMap<string, number>
  * sources, where in the source, and the excerpt. The full reference is printed once, in that list.
  */
 function evidenceItem(e: ReportEvidence, numbers: SourceNumbers): SafeHtml {
-  const title = e.source.url ? link(e.source.url, e.source.title) : e.source.title
-  const locator = e.locator ? html`, <bdi>${e.locator}</bdi>` : ''
+  const href = e.source.url ? safeHttpUrl(e.source.url) : null
+  const title = href ? html`<a href="${href}" dir="auto">${e.source.title}</a>` : isolated(e.source.title)
+  const locator = e.locator ? html`, ${isolated(e.locator)}` : ''
   const excerpt = e.excerpt ? html`<blockquote class="excerpt" dir="auto">${e.excerpt}</blockquote>` : ''
-  return html`<li><span class="stance stance-${e.stance}">${stanceLabels[e.stance]}:</span> <cite dir="auto">${title}</cite> [${numbers.get(e.source.id) ?? '?'}]${locator}${excerpt}</li>`
+  return html`<li><span class="stance stance-${e.stance}">${stanceLabels[e.stance]}:</span> ${title} [${numbers.get(e.source.id) ?? '?'}]${locator}${excerpt}</li>`
 }
 
 /** A verdict waiting for re-check is shown struck through and named as such, never as current. */
@@ -59,17 +60,17 @@ function verdictBadge(c: ReportClaim): SafeHtml {
   return html`<span class="badge" data-verdict="${c.verdict}" style="background:${c.verdictColour};color:${textOn(c.verdictColour)}">${c.verdictLabel}</span>`
 }
 
-/** The short facts on one line: "Type: Statistic · Speaker: Dana Ortiz · …"; user text is isolated in <bdi>. */
+/** The short facts on one line: "Type: Statistic · Speaker: Dana Ortiz · …"; user text is isolated. */
 function facts(c: ReportClaim): SafeHtml {
   const parts: HtmlPart[] = [`Type: ${claimTypeLabels[c.type]}`]
-  if (c.speaker) parts.push(html`Speaker: <bdi>${c.speaker}</bdi>`)
-  if (c.assignee) parts.push(html`Assigned to: <bdi>${c.assignee}</bdi>`)
-  if (c.verdictBy) parts.push(html`Verdict given by <bdi>${c.verdictBy}</bdi>, ${formatDateTime(c.verdictAt)}`)
-  parts.push(html`Last changed: <bdi>${c.lastChangedBy}</bdi>, ${formatDateTime(c.lastChangedAt)}`)
+  if (c.speaker) parts.push(html`Speaker: ${isolated(c.speaker)}`)
+  if (c.assignee) parts.push(html`Assigned to: ${isolated(c.assignee)}`)
+  if (c.verdictBy) parts.push(html`Verdict given by ${isolated(c.verdictBy)}, ${formatDateTime(c.verdictAt)}`)
+  parts.push(html`Last changed: ${isolated(c.lastChangedBy)}, ${formatDateTime(c.lastChangedAt)}`)
   if (c.priority !== 'normal') parts.push(`Priority: ${c.priority}`)
-  if (c.tags.length > 0) parts.push(html`Tags: <bdi>${c.tags.join(', ')}</bdi>`)
+  if (c.tags.length > 0) parts.push(html`Tags: ${isolated(c.tags.join(', '))}`)
   if (c.publishedUrl) parts.push(html`Published fact-check: ${link(c.publishedUrl)}`)
-  if (c.checkedAgainst) parts.push(html`Checked against: <bdi>${c.checkedAgainst}</bdi>`)
+  if (c.checkedAgainst) parts.push(html`Checked against: ${isolated(c.checkedAgainst)}`)
   if (c.contacts?.length === 0) parts.push('Contact log: none')
   return html`<p class="facts">${parts.flatMap((p, i) => (i === 0 ? [p] : [' · ', p]))}</p>`
 }
@@ -102,7 +103,7 @@ function commentsList(c: ReportClaim): SafeHtml | '' {
 /** The claim's own entries from the story's activity log, oldest first, one compact line each. */
 function history(entries: readonly ReportActivity[]): SafeHtml | '' {
   if (entries.length === 0) return ''
-  return html`<p class="field">${label('History')}</p><ol class="log">${entries.map((a) => html`<li>${formatDateTime(a.at)} · <bdi>${a.by}</bdi> · ${a.summary}</li>`)}</ol>`
+  return html`<p class="field">${label('History')}</p><ol class="log">${entries.map((a) => html`<li>${formatDateTime(a.at)} · ${isolated(a.by)} · ${a.summary}</li>`)}</ol>`
 }
 
 export function claimHtml(c: ReportClaim, numbers: SourceNumbers, activity: readonly ReportActivity[] = []): SafeHtml {
@@ -122,7 +123,7 @@ export function claimHtml(c: ReportClaim, numbers: SourceNumbers, activity: read
       : html`<p class="field">${label('Evidence')} none recorded.</p>`
   return html`<article class="claim${c.orphaned ? ' orphaned' : ''}${c.needsRecheck ? ' recheck' : ''}" id="claim-${c.id}" aria-labelledby="claim-${c.id}-h">
 <h3 id="claim-${c.id}-h">${c.label} ${verdict} <span class="badge status">${c.statusLabel}</span>${headline}${orphan}</h3>
-<blockquote class="context" dir="auto"><bdi class="around">${c.before}</bdi><mark dir="auto">${c.quote}</mark><bdi class="around">${c.after}</bdi></blockquote>
+<blockquote class="context" dir="auto">${isolated(c.before)}<mark dir="auto">${c.quote}</mark>${isolated(c.after)}</blockquote>
 ${recheck}${checked}${facts(c)}
 ${c.restatement ? field('Restated', c.restatement) : ''}${c.rationale ? field('Rationale', c.rationale) : ''}${c.correction ? field('Suggested correction', c.correction) : ''}
 ${evidence}

@@ -37,14 +37,14 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 table.working { font-size: 8.5pt; }
 table.working caption { font-size: 8pt; text-transform: uppercase; letter-spacing: .04em; color: #57606a; padding: .2rem 0 0; }
 .v-none { background: #d0d5db; color: #1b1f24; }
-.context { margin: .2rem 0 .3rem; padding: .25rem .5rem; border-left: 3px solid #8c959f; background: #f6f8fa; }
-.context mark { background: #fff1a8; padding: 0 .1em; }
-.context .around { color: #57606a; }
+/* The words around the claim are grey and the claim's own words black on yellow (isolated text, no wrapper elements). */
+.context { margin: .2rem 0 .3rem; padding: .25rem .5rem; border-left: 3px solid #8c959f; background: #f6f8fa; color: #57606a; }
+.context mark { background: #fff1a8; color: #1b1f24; padding: 0 .1em; }
 /* The short facts run on as one line; parts of the claim are run-in labelled paragraphs (html-claim.ts). */
 .facts { margin: .2rem 0; font-size: 9pt; color: #3d444d; }
 .field { margin: .2rem 0 0; }
 .label { font-size: 8pt; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: #57606a; }
-.text { white-space: pre-wrap; margin: 0; overflow-wrap: anywhere; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; }
 ol.evidence { margin: .1rem 0 0; padding-left: 1.3rem; }
 ol.evidence li { margin-bottom: .15rem; }
 /* History and comments: one compact line an entry, no markers. */

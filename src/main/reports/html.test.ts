@@ -106,6 +106,11 @@ describe('HTML report', () => {
       expect(claim.querySelectorAll('h4, h5, h6, dl, table')).toHaveLength(0)
     }
     expect(doc.getElementById('claim-story-0-x7')?.querySelectorAll('ol.log > li')).toHaveLength(5)
+    // A worked claim (restatement, long rationale, three pieces of evidence with excerpts): its names,
+    // places and the words around the quote are text, not <bdi>/<cite>/<span> (over 100 nodes before).
+    const worked = render(largeInput(1, 50, { activityPerClaim: 5, worked: true })).doc
+    for (const claim of worked.querySelectorAll('article.claim'))
+      expect(nodesIn(claim), claim.id).toBeLessThanOrEqual(66)
     // The whole report, log and sources included: with the log as a table it was over 120 a claim.
     expect(nodesIn(doc.body) / claims.length).toBeLessThanOrEqual(90)
   })
@@ -152,12 +157,11 @@ describe('HTML report', () => {
     expect(single.title).toBe(`Verification report: ${hostileStory().story.title}`)
     expect(single.querySelector('h1')?.textContent).toBe(single.title)
     // Right-to-left and override characters are isolated so they cannot reorder the text around them.
-    // Each field is a bidi isolate (<bdi> or dir="auto"), so an override cannot spill into the next one.
-    const context = doc.querySelector('#claim-story-hostile-emoji blockquote')
+    // The quote is an element with dir="auto"; the words around it are isolated text (isolated.test.ts),
+    // so an override cannot spill into the next part.
+    const context = doc.querySelector('#claim-story-hostile-override blockquote')
     expect(context?.getAttribute('dir')).toBe('auto')
-    expect(
-      [...(context?.children ?? [])].map((el) => el.tagName === 'BDI' || el.getAttribute('dir') === 'auto')
-    ).toEqual([true, true, true])
+    expect([...(context?.children ?? [])].map((el) => `${el.tagName} ${el.getAttribute('dir')}`)).toEqual(['MARK auto'])
     expect(context?.textContent).toContain(hostile.override)
   })
 
