@@ -7,7 +7,7 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
 import { launchBrowserApp, newDialogScript, type BrowserApp } from '../../e2e/support/browser-app'
 import { chromiumArgs, chromiumPath } from '../../e2e/support/driver'
 import { serveDirectory } from '../../e2e/support/static-server'
@@ -138,6 +138,12 @@ export const markOnce = (
     [nth, used] as const
   )
 
+/** The renderer main thread's CPU time so far, ms (Chromium's ThreadTime): a mark's cost that load does not inflate. */
+async function rendererCpu(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000
+}
+
 /** The renderer's JS heap after a full garbage collection, read through the DevTools protocol. */
 async function rendererHeapAfterGc(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page)
@@ -179,6 +185,9 @@ interface DeskFigures {
   shown: number[]
   coldSaved: number
   saved: number[]
+  /** Renderer main-thread CPU per mark, from M until the claim is saved and listed (cold first). */
+  coldCpu: number
+  cpu: number[]
   reopens: number[]
   heapAfterOpens: number
   heapAfterReopens: number
@@ -210,15 +219,21 @@ async function measureDesk(browser: Browser, origin: string, root: string): Prom
     await openStory(page, BIG.id)
     const shown: number[] = []
     const saved: number[] = []
+    const cpu: number[] = []
     const used: number[] = []
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Performance.enable')
     for (let i = 0; i < MARKS; i++) {
+      const before = await rendererCpu(cdp)
       const t = await markOnce(page, i, used)
+      cpu.push((await rendererCpu(cdp)) - before)
       used.push(t.start)
       shown.push(t.shown)
       saved.push(t.saved)
       await page.keyboard.press('Escape')
       await page.waitForTimeout(100)
     }
+    await cdp.detach()
     await backToLibrary(page, HUGE.id)
     const reopens: number[] = []
     for (let i = 0; i < REOPENS; i++) {
@@ -229,6 +244,7 @@ async function measureDesk(browser: Browser, origin: string, root: string): Prom
     const [coldOpen, ...warm] = opens
     const [coldShown, ...warmShown] = shown
     const [coldSaved, ...warmSaved] = saved
+    const [coldCpu, ...warmCpu] = cpu
     return {
       coldOpen: coldOpen ?? Number.NaN,
       opens: warm,
@@ -237,6 +253,8 @@ async function measureDesk(browser: Browser, origin: string, root: string): Prom
       shown: warmShown,
       coldSaved: coldSaved ?? Number.NaN,
       saved: warmSaved,
+      coldCpu: coldCpu ?? Number.NaN,
+      cpu: warmCpu,
       reopens,
       heapAfterOpens,
       heapAfterReopens
@@ -285,6 +303,9 @@ const bench: Bench = {
         row(`mark claim until saved and re-rendered, warm p95 (${size})`, percentile(desk.saved, 95), 'ms', {
           max: 100
         }),
+        row(`  renderer main-thread CPU per mark until saved, first (cold) mark`, desk.coldCpu, 'ms'),
+        row(`  renderer main-thread CPU per mark until saved, warm p50`, percentile(desk.cpu, 50), 'ms'),
+        row(`  renderer main-thread CPU per mark until saved, warm p95`, percentile(desk.cpu, 95), 'ms'),
         row(`reopen a ${HUGE.claims.toLocaleString('en')}-claim story: second open`, second, 'ms'),
         row(`reopen a ${HUGE.claims.toLocaleString('en')}-claim story: tenth open`, tenth, 'ms'),
         row(`reopen a ${HUGE.claims.toLocaleString('en')}-claim story: tenth / second`, tenth / second, 'x', {
