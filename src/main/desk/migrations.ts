@@ -981,7 +981,9 @@ export const migrations: { version: number; name: string; sql: string }[] = [
           )
         )
         SELECT COALESCE(array_agg(DISTINCT a.entry->>'by'), '{}') INTO v_authors FROM pg_temp.factdesk_stage_activity a
-          WHERE a.entry->>'by' IN (SELECT w.person_id FROM unsettled w)
+          -- An array, not IN (SELECT ...): a semi-join would let the look-up below run on every staged
+          -- entry before the join drops those of settled people; this is a cheap test on the scan, first.
+          WHERE a.entry->>'by' = ANY (ARRAY(SELECT w.person_id FROM unsettled w))
             AND (SELECT true FROM factdesk.activity x WHERE x.desk_id = p_desk AND x.id = a.entry->>'id') IS NULL;
         SELECT w.person_id INTO v_forged FROM unnest(v_authors) AS w(person_id)
           WHERE EXISTS (SELECT 1 FROM factdesk.authors o WHERE o.desk_id = p_desk AND o.person_id = w.person_id AND o.role_name <> session_user)
