@@ -1,10 +1,12 @@
 // Report export speed for a 1,000-claim, 20-story library with a realistic activity log (five
 // entries per claim): HTML, PDF (Chromium page.pdf, tagged), CSV and JSON; and the PDF of 1,000
-// worked claims (long rationales, three pieces of evidence with long excerpts), cold and warm.
+// worked claims (long rationales, three pieces of evidence with long excerpts), cold and warm, and
+// once untagged, so the cost of the tagged structure shows in the same run.
 import { readdirSync, readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { chromium } from '@playwright/test'
 import { buildReport, renderReport, type RenderDeps } from '../../src/main/reports'
+import { playwrightPdfOptions, printWindowSize } from '../../src/main/reports/pdf'
 import { printWithPlaywright } from '../../src/main/reports/testing/playwright-print'
 import type { ReportFormat } from '../../src/shared/contract/transfer'
 import { largeInput } from '../../src/main/reports/testing/sample-report'
@@ -124,12 +126,31 @@ const bench: Bench = {
       const workedCold = await timeFormat('pdf', deps, 1, worked)
       const workedPages = pages
       const workedWarm = await timeFormat('pdf', deps, WORKED_RUNS, worked)
+      // The same report untagged, once: what the tagged structure adds (docs/architecture.md, what a PDF costs).
+      const untagged: RenderDeps = {
+        async printToPdf(html) {
+          const context = await browser.newContext({ javaScriptEnabled: false, viewport: printWindowSize })
+          try {
+            const page = await context.newPage()
+            await page.setContent(html, { waitUntil: 'load' })
+            return new Uint8Array(await page.pdf({ ...playwrightPdfOptions(), tagged: false }))
+          } finally {
+            await context.close()
+          }
+        }
+      }
+      const workedUntagged = await timeFormat('pdf', untagged, 1, worked)
       const workedLabel = `1,000 worked claims (long rationale, 3 evidence with excerpts, ${ACTIVITY_PER_CLAIM} activity entries)`
       const cpuRows =
         workedWarm.cpu.length > 0
           ? [
               row(`PDF CPU seconds in Chromium per print p50, ${label}`, percentile(pdf.cpu, 50), 's'),
-              row(`PDF CPU seconds in Chromium per print p50, ${workedLabel}`, percentile(workedWarm.cpu, 50), 's')
+              row(`PDF CPU seconds in Chromium per print p50, ${workedLabel}`, percentile(workedWarm.cpu, 50), 's'),
+              row(
+                `PDF CPU seconds in Chromium, the same untagged (one print), ${workedLabel}`,
+                workedUntagged.cpu[0] ?? Number.NaN,
+                's'
+              )
             ]
           : []
       return [
@@ -145,6 +166,8 @@ const bench: Bench = {
           max: 3000
         }),
         row(`PDF pages, ${workedLabel}`, workedPages, 'pages'),
+        row(`PDF size, ${workedLabel}`, workedWarm.bytes / 1e6, 'MB'),
+        row(`PDF size untagged, ${workedLabel}`, workedUntagged.bytes / 1e6, 'MB'),
         ...cpuRows,
         row(`PDF report is tagged (1 = every print had a structure tree)`, tagged ? 1 : 0, '', { min: 1 }),
         row(`PDF report pages`, pages, 'pages'),
