@@ -88,7 +88,7 @@ export interface Breakdown {
   fetched: number
   /** Fetched until the app's first call: the JS parsed, compiled and run. */
   scriptRun: number
-  /** The chain's calls in flight, as the page sees them. */
+  /** The chain's calls in flight, as the page sees them (overlapping calls counted once). */
   calls: number
   /** Of which main's own time (dispatch). */
   main: number
@@ -148,7 +148,7 @@ export function breakDown(timeline: Timeline, answers: MainAnswer[], cpu: Metric
   const byChannel = new Map<string, MainAnswer[]>()
   for (const a of answers) byChannel.set(a.channel, [...(byChannel.get(a.channel) ?? []), a])
   const taken = new Map<string, number>()
-  let calls = 0
+  const spans: [number, number][] = []
   let main = 0
   let lastAnswer = 0
   let firstCall = Number.POSITIVE_INFINITY
@@ -160,9 +160,16 @@ export function breakDown(timeline: Timeline, answers: MainAnswer[], cpu: Metric
     if (!(CHAIN as readonly string[]).includes(call.channel) || index > 0 || call.end === null) continue
     if (call.end > timeline.painted) continue
     const answer = byChannel.get(call.channel)?.[index]
-    calls += call.end - call.start
+    spans.push([call.start, call.end])
     main += answer?.mainMs ?? 0
     lastAnswer = Math.max(lastAnswer, call.end)
+  }
+  // The page may have several in flight at once: the time any of them is, counted once.
+  let calls = 0
+  let reached = Number.NEGATIVE_INFINITY
+  for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
+    calls += Math.max(0, end - Math.max(start, reached))
+    reached = Math.max(reached, end)
   }
   const total = timeline.painted
   // Chromium's counters start again at each navigation: what they hold is this load's.
@@ -173,7 +180,7 @@ export function breakDown(timeline: Timeline, answers: MainAnswer[], cpu: Metric
     scriptRun: firstCall - timeline.assets,
     calls,
     main,
-    transport: calls - main,
+    transport: Math.max(0, calls - main),
     between: lastAnswer - firstCall - calls,
     paint: total - lastAnswer,
     cpuScript: seconds('ScriptDuration'),

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { ThemedApp } from './app/appearance'
 import { ErrorBoundary, FatalScreen } from './app/FatalScreen'
+import { sendFirstCalls } from './app/first-calls'
 import { defaultLogFile, startupCheck } from './app/startup'
 
 const element = document.getElementById('root')
@@ -18,6 +19,8 @@ const render = (node: ReactNode): void =>
     </StrictMode>
   )
 
+// The library and its first rows are asked for now, beside the startup check (app/first-calls.ts).
+sendFirstCalls()
 // Never a blank window: the bridge and main are checked before the app renders, and a render error
 // shows what went wrong and where the log is.
 void startupCheck().then((result) => {

@@ -22,6 +22,7 @@ import {
 } from '../../../shared/contract'
 import type { StorySummary } from '../../../shared/model'
 import { call, callsOf, onEvent } from '../api'
+import { takeEarly } from './first-calls'
 import { StoryFollower, type StoryWrite } from '../story/follow'
 import { watchNotices } from '../settings/watch-notices'
 
@@ -286,7 +287,7 @@ export class EntityStore {
   loadLibrary(): void {
     this.open()
     const mine = ++this.libraryAsked
-    call('library.get', {})
+    ;(takeEarly('library.get', {}) ?? call('library.get', {}))
       .then((state) => {
         if (mine !== this.libraryAsked) return
         this.libraryError = null

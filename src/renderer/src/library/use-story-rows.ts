@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DeskMark, DeskView, LibraryPage, LibraryQuery, SearchHit } from '../../../shared/contract'
 import type { StorySummary } from '../../../shared/model'
 import { call, onEvent } from '../api'
+import { takeEarly } from '../app/first-calls'
 import { useStore, useSummaries } from '../app/use-store'
 
 export type LibraryFilter = Omit<LibraryQuery, 'offset' | 'limit'>
@@ -63,7 +64,8 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
   const fetchPage = useCallback(
     (wanted: LibraryFilter, page: number) => {
       requested.current.add(page)
-      call('library.search', { ...wanted, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+      const input = { ...wanted, offset: page * PAGE_SIZE, limit: PAGE_SIZE }
+      ;(takeEarly('library.search', input) ?? call('library.search', input))
         .then((result) => {
           if (latest.current !== wanted) return // a newer keystroke or filter has taken over
           setRows((current) => {
