@@ -16,13 +16,23 @@
 // tuned on. Deterministic: the same data gives the same files. The sentence embeddings (about 24,000
 // sentences; 5 minutes of CPU) are cached in the system's temp folder, keyed by the sentences and the
 // encoder, so a second run starts fitting at once.
-import { writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { EMBEDDING_MODEL } from '../src/main/memory/embedding'
 import {
   BUCKETS,
+  COMBINED,
+  Combination,
+  CombinationFile,
+  DENSE,
   DIMENSIONS,
+  EMBEDDING_AT,
+  ModelFile,
   WorthinessModel,
   encodeModel,
+  logit,
   rawFeatures,
   sigmoid,
   weigh,
@@ -344,55 +354,391 @@ export function tfidfBaseline(all: Labelled[], devTest: Labelled[]): { c: number
   return { c: trained.c, threshold: trained.threshold, scores: scoresAt(probs, devTest, trained.threshold) }
 }
 
-function ship(
-  file: string,
-  trained: Trained,
-  usesEmbedding: boolean,
-  devTest: Labelled[],
-  vectors: Float32Array[]
-): void {
-  const shipped = {
+function ship(file: string, trained: Trained, usesEmbedding: boolean): void {
+  const shipped: ModelFile = {
     kind: 'factdesk-checkworthy' as const,
     version: 3 as const,
     hashBits: 20 as const,
+    // Replaced by the cross-validated threshold when the combination is fitted (`combine`).
     threshold: trained.threshold,
     ...encodeModel(trained.weights, trained.idf, usesEmbedding),
     data: 'CLEF CheckThat! Lab 2024 Task 1, English check-worthiness (train + dev); see resources/checkworthy-model.md',
-    metrics: {} as Record<string, number>
+    metrics: { c: trained.c, newestTenthF1: round(trained.newestF1) }
   }
-  const scoreAll = (model: WorthinessModel) =>
-    scoresAt(
-      devTest.map((d, i) => model.score(d.text, vectors[i])),
-      devTest,
-      trained.threshold
-    )
-  const test = scoreAll(WorthinessModel.fromFile(shipped))
-  const floatTest = scoreAll(
-    WorthinessModel.fromWeights(trained.weights, trained.idf, trained.threshold, usesEmbedding)
-  )
-  console.log(`${file}: dev-test (shipped, int8)`, JSON.stringify(test), 'float', JSON.stringify(floatTest))
-  shipped.metrics = {
-    c: trained.c,
-    newestTenthF1: round(trained.newestF1),
-    devTestPrecision: round(test.precision),
-    devTestRecall: round(test.recall),
-    devTestF1: round(test.f1)
-  }
+  writeResource(file, shipped)
+}
+
+function writeResource(file: string, content: unknown): void {
   const out = path.resolve(__dirname, '../resources', file)
-  writeFileSync(out, JSON.stringify(shipped))
-  console.log(`wrote ${out} (${Math.round(JSON.stringify(shipped).length / 1024)} KB)`)
+  const text = JSON.stringify(content)
+  writeFileSync(out, text)
+  console.log(`wrote ${out} (${Math.round(text.length / 1024)} KB)`)
+}
+
+const readResource = (file: string): unknown =>
+  JSON.parse(readFileSync(path.resolve(__dirname, '../resources', file), 'utf8'))
+
+// ---- the combination ---------------------------------------------------------------------------
+//
+// The encoder model, the n-gram model and a logistic regression over the sentence embedding alone are
+// combined by a logistic regression over the logits of their probabilities (stacking). Everything is
+// chosen by cross-validation on train + dev; dev-test is scored once, after everything is written.
+//
+// The folds are blocked by sentence id: train + dev in id order, cut into FOLDS runs of consecutive ids.
+// Each sentence's out-of-fold probability then comes from models that never saw its stretch of the
+// debates, as a new story's sentences come from models that never saw it; random folds put near
+// neighbours (the same debate, the same speaker) on both sides and chose thresholds too high for new text
+// (resources/checkworthy-model.md). The combination is fitted on the out-of-fold probabilities; its
+// threshold (and each single model's) by F1 on probabilities that are out of fold twice over: the
+// combination applied to each fold is fitted on the other folds' out-of-fold probabilities.
+
+/** The base models the combination weighs. */
+type BaseModel = (typeof COMBINED)[number]
+
+/** Folds of the cross-validation. */
+export const FOLDS = 5
+/** C tried for the embedding-only model (the others keep the C their own training chose). */
+const EMBEDDING_C_GRID = [0.25, 1]
+/** L2 penalty of the combination's weights (not its bias): it has 2 to 4 parameters and 23,500 rows. */
+const HEAD_L2 = 1
+
+/** Each row's fold: rows in id order, cut into FOLDS runs of consecutive ids. Deterministic. */
+export function blockedFolds(all: Labelled[]): number[] {
+  const byAge = all.map((_, i) => i).sort((a, b) => (all[a] as Labelled).id - (all[b] as Labelled).id)
+  const fold = new Array<number>(all.length)
+  byAge.forEach((row, rank) => (fold[row] = Math.floor((rank * FOLDS) / all.length)))
+  return fold
+}
+
+/**
+ * Out-of-fold probabilities: each fold scored by a model (IDF included) fitted on the other folds. Each
+ * fold's probabilities are cached in the temp folder (keyed by the model, C, the rows and the folds), so
+ * folds can be fitted in parallel processes first (`fold <k>`) and a second run starts from them.
+ */
+function outOfFold(
+  name: BaseModel,
+  raws: RawFeatures[],
+  data: Labelled[],
+  fold: number[],
+  c: number,
+  only?: number
+): number[] {
+  const labels = data.map((d) => d.yes)
+  const out = new Array<number>(raws.length).fill(0)
+  const key = createHash('sha256')
+    .update(`${name}\0${c}\0${FOLDS}\0${EMBEDDING_MODEL}\0`)
+    .update(data.map((d, i) => `${d.id}:${fold[i]}:${d.yes ? 1 : 0}:${d.text}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16)
+  for (let k = 0; k < FOLDS; k++) {
+    if (only !== undefined && k !== only) continue
+    const cache = path.join(os.tmpdir(), `factdesk-checkworthy-oof-${name}-${key}-${k}.f64`)
+    const outside = raws.map((_, i) => i).filter((i) => fold[i] === k)
+    if (existsSync(cache)) {
+      const cached = new Float64Array(readFileSync(cache).buffer.slice(0))
+      if (cached.length === outside.length) {
+        outside.forEach((i, j) => (out[i] = cached[j] as number))
+        continue
+      }
+    }
+    const inside = raws.map((_, i) => i).filter((i) => fold[i] !== k)
+    const rows = inside.map((i) => raws[i] as RawFeatures)
+    const idf = idfOf(rows)
+    const m = matrixOf(rows, idf)
+    const w = fit(
+      m,
+      inside.map((i) => labels[i] as boolean),
+      c
+    )
+    const probs = probabilities(
+      project(
+        m,
+        idf,
+        outside.map((i) => raws[i] as RawFeatures)
+      ),
+      w
+    )
+    outside.forEach((i, j) => (out[i] = probs[j] as number))
+    writeFileSync(cache, Buffer.from(Float64Array.from(probs).buffer))
+    console.log(`${name}, C ${c}: fold ${k + 1} of ${FOLDS} scored`)
+  }
+  return out
+}
+
+/** A base model's rows. */
+function baseRows(name: BaseModel, all: Labelled[], vectors: Float32Array[]): RawFeatures[] {
+  if (name === 'ngram') return all.map((d) => rawFeatures(d.text))
+  if (name === 'encoder') return all.map((d, i) => rawFeatures(d.text, vectors[i]))
+  return vectors.map(embeddingOnly)
+}
+
+/** The sentence embedding alone (with the bias), as the trainer's rows. */
+function embeddingOnly(vector: Float32Array): RawFeatures {
+  const dense = new Array<number>(DENSE).fill(0)
+  dense[0] = 1
+  return { bucket: [], count: [], split: 0, dense: [...dense, ...vector] }
+}
+
+/** Logistic regression over a few inputs by Newton's method; L2 on the weights, not the bias. Bias first. */
+export function fitHead(x: number[][], labels: boolean[], l2 = HEAD_L2): number[] {
+  const d = (x[0]?.length ?? 0) + 1
+  const w = new Array<number>(d).fill(0)
+  for (let iteration = 0; iteration < 100; iteration++) {
+    const grad = new Array<number>(d).fill(0)
+    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0))
+    x.forEach((row, r) => {
+      const v = [1, ...row]
+      const p = sigmoid(v.reduce((s, xi, i) => s + xi * (w[i] as number), 0))
+      const err = p - (labels[r] ? 1 : 0)
+      const curve = p * (1 - p)
+      for (let i = 0; i < d; i++) {
+        grad[i] = (grad[i] as number) + err * (v[i] as number)
+        const hi = hess[i] as number[]
+        for (let j = 0; j < d; j++) hi[j] = (hi[j] as number) + curve * (v[i] as number) * (v[j] as number)
+      }
+    })
+    for (let i = 1; i < d; i++) {
+      grad[i] = (grad[i] as number) + l2 * (w[i] as number)
+      const hi = hess[i] as number[]
+      hi[i] = (hi[i] as number) + l2
+    }
+    const step = solve(hess, grad)
+    let size = 0
+    step.forEach((s, i) => {
+      w[i] = (w[i] as number) - s
+      size = Math.max(size, Math.abs(s))
+    })
+    if (size < 1e-10) break
+  }
+  return w
+}
+
+/** Solves a·x = b by Gauss-Jordan elimination with partial pivoting (a small, positive definite). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length
+  const m = a.map((row, i) => [...row, b[i] as number])
+  for (let col = 0; col < n; col++) {
+    let pivot = col
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs((m[r] as number[])[col] as number) > Math.abs((m[pivot] as number[])[col] as number)) pivot = r
+    const chosen = m[pivot] as number[]
+    m[pivot] = m[col] as number[]
+    m[col] = chosen
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue
+      const row = m[r] as number[]
+      const f = (row[col] as number) / (chosen[col] as number)
+      for (let c = col; c <= n; c++) row[c] = (row[c] as number) - f * (chosen[c] as number)
+    }
+  }
+  return m.map((row, i) => (row[n] as number) / (row[i] as number))
+}
+
+const applyHead = (w: number[], row: number[]): number =>
+  sigmoid(row.reduce((s, xi, i) => s + xi * (w[i + 1] as number), w[0] as number))
+
+/** The head fitted on all out-of-fold rows, and its threshold chosen on out-of-fold-twice probabilities. */
+function crossValidatedHead(
+  x: number[][],
+  data: Labelled[],
+  fold: number[]
+): { weights: number[]; threshold: number; cvF1: number } {
+  const labels = data.map((d) => d.yes)
+  const twice = new Array<number>(x.length).fill(0)
+  for (let k = 0; k < FOLDS; k++) {
+    const inside = x.map((_, i) => i).filter((i) => fold[i] !== k)
+    const w = fitHead(
+      inside.map((i) => x[i] as number[]),
+      inside.map((i) => labels[i] as boolean)
+    )
+    x.forEach((row, i) => {
+      if (fold[i] === k) twice[i] = applyHead(w, row)
+    })
+  }
+  const best = bestThreshold(twice, data)
+  return { weights: fitHead(x, labels), threshold: best.threshold, cvF1: best.f1 }
+}
+
+/**
+ * Fits the combination on the shipped models (their C as their training chose it), sets every shipped
+ * threshold by the blocked cross-validation, writes the files, and only then scores dev-test, once.
+ */
+function combine(all: Labelled[], vectors: Float32Array[], devTest: Labelled[], testVectors: Float32Array[]): void {
+  const labels = all.map((d) => d.yes)
+  const fold = blockedFolds(all)
+  const files = {
+    ngram: ModelFile.parse(readResource('checkworthy-ngram.json')),
+    encoder: ModelFile.parse(readResource('checkworthy-model.json'))
+  }
+  const cOf = (file: ModelFile): number => {
+    const c = file.metrics.c
+    if (c === undefined) throw new Error('a shipped model does not say its C: train it first')
+    return c
+  }
+  const oof = {
+    ngram: outOfFold('ngram', baseRows('ngram', all, vectors), all, fold, cOf(files.ngram)),
+    encoder: outOfFold('encoder', baseRows('encoder', all, vectors), all, fold, cOf(files.encoder)),
+    embedding: [] as number[]
+  }
+  const embeddingRows = baseRows('embedding', all, vectors)
+  let embeddingC = { c: 0, f1: -1 }
+  for (const c of EMBEDDING_C_GRID) {
+    const probs = outOfFold('embedding', embeddingRows, all, fold, c)
+    const { f1 } = bestThreshold(probs, all)
+    console.log(`embedding-only model, C ${c}: cross-validated F1 ${f1.toFixed(3)}`)
+    if (f1 > embeddingC.f1) {
+      embeddingC = { c, f1 }
+      oof.embedding = probs
+    }
+  }
+  const mEmbedding = matrixOf(embeddingRows, new Float32Array(BUCKETS))
+  const embeddingWeights = expand(mEmbedding, fit(mEmbedding, labels, embeddingC.c))
+
+  // Each single model's threshold, by the same cross-validation.
+  for (const [name, file, resource] of [
+    ['ngram', files.ngram, 'checkworthy-ngram.json'],
+    ['encoder', files.encoder, 'checkworthy-model.json']
+  ] as const) {
+    const best = bestThreshold(oof[name], all)
+    file.threshold = best.threshold
+    file.metrics = { c: cOf(file), cvFolds: FOLDS, cvF1: round(best.f1) }
+    console.log(`${resource}: threshold ${best.threshold} (cross-validated F1 ${best.f1.toFixed(3)})`)
+    writeResource(resource, file)
+  }
+  const first = crossValidatedHead(
+    oof.ngram.map((p) => [logit(p)]),
+    all,
+    fold
+  )
+  const refined = crossValidatedHead(
+    all.map((_, i) => COMBINED.map((name) => logit(oof[name][i] as number))),
+    all,
+    fold
+  )
+  console.log(
+    `first answer (n-gram, calibrated): threshold ${first.threshold}, cross-validated F1 ${round(first.cvF1)}`
+  )
+  console.log(
+    `combination: weights ${refined.weights.map((w) => w.toFixed(3)).join(' ')}, threshold ${refined.threshold}, cross-validated F1 ${round(refined.cvF1)}`
+  )
+  const combination: CombinationFile = {
+    kind: 'factdesk-checkworthy-combination',
+    version: 1,
+    embedding: {
+      model: EMBEDDING_MODEL,
+      bias: embeddingWeights[BUCKETS] as number,
+      weights: Array.from(embeddingWeights.subarray(EMBEDDING_AT), (w) => w)
+    },
+    first: { weights: first.weights, threshold: first.threshold },
+    refined: { weights: refined.weights, threshold: refined.threshold },
+    fitted: {
+      folds: `${FOLDS}, blocked by sentence id`,
+      ngramC: cOf(files.ngram),
+      encoderC: cOf(files.encoder),
+      embeddingC: embeddingC.c,
+      headL2: HEAD_L2
+    },
+    data: 'CLEF CheckThat! Lab 2024 Task 1, English check-worthiness (train + dev); see resources/checkworthy-model.md',
+    metrics: {
+      cvF1First: round(first.cvF1),
+      cvF1Refined: round(refined.cvF1),
+      cvF1Embedding: round(embeddingC.f1)
+    }
+  }
+  writeResource('checkworthy-combination.json', combination)
+
+  // dev-test, once, with the files as written (int8 weights included).
+  console.log(`\ndev-test (${devTest.length} sentences), scored once:`)
+  for (const r of devTestScores(devTest, testVectors))
+    console.log(
+      `${r.label.padEnd(50)} threshold ${r.threshold.toFixed(2)}  P ${r.scores.precision.toFixed(3)}  R ${r.scores.recall.toFixed(3)}  F1 ${r.scores.f1.toFixed(3)}`
+    )
+}
+
+/** The shipped files' scores on dev-test: the combination, the calibrated first answer, each model alone, all positive. */
+export function devTestScores(
+  devTest: Labelled[],
+  testVectors: ArrayLike<number>[],
+  read: (file: string) => unknown = readResource
+): { label: string; threshold: number; scores: Scores }[] {
+  const ngram = WorthinessModel.fromFile(read('checkworthy-ngram.json'))
+  const encoder = WorthinessModel.fromFile(read('checkworthy-model.json'))
+  const combined = Combination.fromFile(read('checkworthy-combination.json'))
+  const p = devTest.map((d, i) => {
+    const v = testVectors[i] as ArrayLike<number>
+    const base = {
+      ngram: ngram.score(d.text),
+      encoder: encoder.score(d.text, v),
+      embedding: combined.embeddingScore(v)
+    }
+    return { ...base, first: combined.first(base.ngram), refined: combined.refined(base) }
+  })
+  const at = (label: string, threshold: number, probs: number[]) => ({
+    label,
+    threshold,
+    scores: scoresAt(probs, devTest, threshold)
+  })
+  return [
+    at(
+      'combination (refined answer)',
+      combined.refinedThreshold,
+      p.map((x) => x.refined)
+    ),
+    at(
+      'n-gram model calibrated (first answer)',
+      combined.firstThreshold,
+      p.map((x) => x.first)
+    ),
+    at(
+      'encoder model alone',
+      encoder.threshold,
+      p.map((x) => x.encoder)
+    ),
+    at(
+      'n-gram model alone',
+      ngram.threshold,
+      p.map((x) => x.ngram)
+    ),
+    at(
+      'all positive',
+      0,
+      p.map(() => 1)
+    )
+  ]
 }
 
 async function main(): Promise<void> {
   const all = [...readSplit('train'), ...readSplit('dev')]
   const devTest = readSplit('dev-test')
+  if (process.argv[2] === 'fold') {
+    // `fold <k> <model>...`: only fold k's out-of-fold probabilities, cached for the full run.
+    const k = Number(process.argv[3])
+    const models = process.argv.slice(4) as BaseModel[]
+    const vectors = models.some((m) => m !== 'ngram')
+      ? await embeddingsOf(
+          [...all, ...devTest].map((d) => d.text),
+          'checkworthy'
+        )
+      : []
+    const fold = blockedFolds(all)
+    const c = (file: string) => ModelFile.parse(readResource(file)).metrics.c ?? 1
+    for (const m of models) {
+      const cs =
+        m === 'embedding' ? EMBEDDING_C_GRID : [c(m === 'ngram' ? 'checkworthy-ngram.json' : 'checkworthy-model.json')]
+      for (const ci of cs) outOfFold(m, baseRows(m, all, vectors.slice(0, all.length)), all, fold, ci, k)
+    }
+    return
+  }
   const vectors = await embeddingsOf(
     [...all, ...devTest].map((d) => d.text),
     'checkworthy'
   )
+  const trainVectors = vectors.slice(0, all.length)
   const testVectors = vectors.slice(all.length)
+  // `combination`: only the combination and the thresholds, over the shipped models' weights (which a
+  // full run writes first, deterministically); `ngram` / `encoder`: that model, then the combination.
   const only = process.argv[2]
-  if (only !== 'encoder')
+  if (only === undefined || only === 'ngram')
     ship(
       'checkworthy-ngram.json',
       train(
@@ -400,14 +746,13 @@ async function main(): Promise<void> {
         all,
         all.map((d) => rawFeatures(d.text))
       ),
-      false,
-      devTest,
-      testVectors
+      false
     )
-  if (only !== 'ngram') {
+  if (only === undefined || only === 'encoder') {
     const raws = all.map((d, i) => rawFeatures(d.text, vectors[i]))
-    ship('checkworthy-model.json', train('encoder model', all, raws), true, devTest, testVectors)
+    ship('checkworthy-model.json', train('encoder model', all, raws), true)
   }
+  combine(all, trainVectors, devTest, testVectors)
 }
 
 function round(x: number): number {

@@ -5,8 +5,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { defaultEmbedWorkerFile, SentenceEmbedder } from './embedder'
-import { BATCH, EMBEDDING_SIZE, encode, loadEncoder } from './embedding'
+import { BACKGROUND_JOB, defaultEmbedWorkerFile, SentenceEmbedder } from './embedder'
+import { EMBEDDING_SIZE, encode, loadEncoder } from './embedding'
 
 const original = globalThis.fetch
 const embedders: SentenceEmbedder[] = []
@@ -80,13 +80,13 @@ describe('embedding worker', () => {
     const e = embedder()
     const claims = Array.from({ length: 40 }, (_, i) => `Checked claim number ${i} about the harbour.`)
     const background = e.embed(claims, { background: true })
-    // The first background job went to the worker at once: BATCH claims.
-    expect(e.sent).toBe(BATCH)
+    // The first background job went to the worker at once: BACKGROUND_JOB claims.
+    expect(e.sent).toBe(BACKGROUND_JOB)
     const [query] = await e.embed(['Did the harbour really handle nine million containers?'])
     expect(query).toHaveLength(EMBEDDING_SIZE)
     // Then the query alone, and (sent as the query's job came back, before this line runs) the next
     // background batch; sixteen-sentence jobs mixing claims in with the query would have sent 48 by now.
-    expect(e.sent).toBe(BATCH + 1 + BATCH)
+    expect(e.sent).toBe(BACKGROUND_JOB + 1 + BACKGROUND_JOB)
     await background
     expect(e.sent).toBe(claims.length + 1)
   }, 60_000)

@@ -8,15 +8,15 @@ import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../../shared/result'
 import type { EmbedJob, EmbedReply } from './embed-protocol'
-import { BATCH, EMBEDDING_SIZE } from './embedding'
+import { EMBEDDING_SIZE } from './embedding'
 
 /** Sentences per job asked for by a call that waits (a ranking on screen, a lookup). */
 const JOB = 16
 /**
- * Sentences per background job (claims embedded after a sync or an import): one batch of the encoder, so a
- * lookup's query put at the front waits for at most four sentences' time, not sixteen.
+ * Sentences per background job (claims embedded after a sync or an import), so a lookup's query put at the
+ * front waits for at most four sentences' time, not sixteen.
  */
-const BACKGROUND_JOB = BATCH
+export const BACKGROUND_JOB = 4
 /** Cached sentences kept at most (2 KB each): about ten 10,000-word stories. */
 const CACHE_LIMIT = 6_000
 /** An idle worker is stopped after this long. */
@@ -32,6 +32,9 @@ export function defaultEmbedWorkerFile(): string {
 
 interface Waiter {
   missing: Set<string>
+  /** Heard after each job that brought some of its vectors: how many of its sentences are in, of how many. */
+  progress?: (done: number, total: number) => void
+  total: number
   /** The vectors it waits for, as they come (so a full cache cannot drop one before it is read). */
   got: Map<string, Float32Array>
   resolve(): void
@@ -42,6 +45,11 @@ export interface EmbedderOptions {
   workerFile?: string
   idleMs?: number
   now?: () => number
+  /**
+   * A test hook: awaited before each job goes to the worker, so a test can hold the encoder back and let it
+   * go job by job (nothing in the app sets it).
+   */
+  beforeJob?: (texts: readonly string[]) => Promise<void>
 }
 
 export class SentenceEmbedder {
@@ -64,11 +72,13 @@ export class SentenceEmbedder {
   private readonly workerFile: string
   private readonly idleMs: number
   private readonly now: () => number
+  private readonly beforeJob: ((texts: readonly string[]) => Promise<void>) | undefined
 
   constructor(options: EmbedderOptions = {}) {
     this.workerFile = options.workerFile ?? defaultEmbedWorkerFile()
     this.idleMs = options.idleMs ?? IDLE_MS
     this.now = options.now ?? Date.now
+    this.beforeJob = options.beforeJob
   }
 
   /** The cached vector of each text, or undefined where it is not (yet) embedded. */
@@ -86,8 +96,14 @@ export class SentenceEmbedder {
     return this.failure && this.now() - this.failure.at < RETRY_MS ? this.failure.error : null
   }
 
-  /** One unit vector per text, in order, embedding the ones not cached first (ahead of earlier calls' sentences). */
-  async embed(texts: string[], options: { background?: boolean } = {}): Promise<Float32Array[]> {
+  /**
+   * One unit vector per text, in order, embedding the ones not cached first (ahead of earlier calls'
+   * sentences). `progress` hears, after each job that brought some of them, how many distinct texts are in.
+   */
+  async embed(
+    texts: string[],
+    options: { background?: boolean; progress?: (done: number, total: number) => void } = {}
+  ): Promise<Float32Array[]> {
     const got = new Map<string, Float32Array>()
     for (const t of texts) {
       const v = this.cache.get(t)
@@ -96,8 +112,12 @@ export class SentenceEmbedder {
     const missing = new Set(texts.filter((t) => !got.has(t)))
     if (missing.size) {
       await new Promise<void>((resolve, reject) => {
-        this.waiters.push({ missing, got, resolve, reject })
-        this.enqueue([...missing], options.background === true)
+        this.waiters.push({ missing, got, resolve, reject, progress: options.progress, total: got.size + missing.size })
+        // In order of length, so each job (and the encoder's batches in it) holds sentences of like length.
+        this.enqueue(
+          [...missing].sort((a, b) => a.length - b.length),
+          options.background === true
+        )
       })
     }
     return texts.map((t) => {
@@ -156,6 +176,11 @@ export class SentenceEmbedder {
         this.inFlight = new Set(texts)
         this.sent += texts.length
         try {
+          if (this.beforeJob) {
+            await this.beforeJob(texts)
+            // Closed while held: the waiting calls have already failed.
+            if (this.closed) return
+          }
           vectors = await this.run(texts)
         } catch (error) {
           this.fail(error instanceof AppError ? error : new AppError('io_error', String(error)), true)
@@ -261,9 +286,14 @@ export class SentenceEmbedder {
   /** Resolves every waiter whose sentences are now all cached. */
   private settle(done: (readonly [string, Float32Array])[]): void {
     this.waiters = this.waiters.filter((w) => {
+      let brought = false
       for (const [t, v] of done) {
-        if (w.missing.delete(t)) w.got.set(t, v)
+        if (w.missing.delete(t)) {
+          w.got.set(t, v)
+          brought = true
+        }
       }
+      if (brought) w.progress?.(w.got.size, w.total)
       if (w.missing.size) return true
       w.resolve()
       return false

@@ -74,7 +74,10 @@ export function memoryHandlers(
         return claim
       })
     },
-    suggest: async ({ storyId, wait }) => memory.suggest(await ctx.store.readStory(storyId), wait === true),
+    suggest: async ({ storyId, wait }) =>
+      memory.suggest(await ctx.store.readStory(storyId), wait === true, (embedded, sentences, finished) =>
+        platform.emit('memory.suggestRefined', { storyId, embedded, sentences, finished })
+      ),
     dismiss: async ({ storyId, key }) => {
       currentEditor(ctx)
       await ctx.store.updateStory(storyId, (file) => {

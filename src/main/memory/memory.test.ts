@@ -216,7 +216,9 @@ describe('suggest claims', () => {
     expect(await t.call('memory.suggest', { storyId: id, wait: true })).toEqual({
       suggestions: [],
       model: 'encoder',
-      refining: false
+      refining: false,
+      embedded: 2,
+      sentences: 2
     })
   })
 

@@ -1,6 +1,6 @@
 // The desk's memory in main: an index of every checked claim in the library (a claim with a
 // verdict), kept in step with the store, and the check-worthiness models for "Suggest claims": the
-// encoder model once a story's sentences are embedded, the n-gram model at once until then.
+// n-gram model at once, each sentence refined by the combination with the encoder as its embedding comes.
 // The index follows the library by itself: before each lookup it re-reads any story whose index
 // line changed (or that a call just changed) and drops stories that left the library.
 import { readFile } from 'node:fs/promises'
@@ -23,7 +23,7 @@ import { jobName, type ArchiveJob } from './archive/worker-protocol'
 import { SentenceEmbedder } from './embedder'
 import { archiveContext } from './archive/parse'
 import { ClaimIndex, prepareClaim, type MatchScore, type PreparedClaim } from './matcher'
-import { WorthinessModel } from './worthiness'
+import { Combination, WorthinessModel } from './worthiness'
 
 interface Checked {
   storyId: string
@@ -39,6 +39,8 @@ export const MAX_SUGGESTIONS = 12
  * A longer story (up to 2 MB of text can be pasted) is ranked by the n-gram model alone.
  */
 export const MAX_EMBEDDED_SENTENCES = 2_000
+/** How many times a story's refinement is announced on its way (and once more when it is done). */
+const REFINE_STEPS = 8
 
 /** The story id an imported check is indexed under (never a story's: ids from the store are random). */
 export const ARCHIVE_STORY = 'archive'
@@ -62,6 +64,8 @@ export class DeskMemory {
   /** The encoder's vector of each checked claim's words, kept across re-indexing (an edit re-reads a story). */
   private readonly claimVectors = new Map<string, Float32Array>()
   private embedding = false
+  /** Stories whose sentences are on their way through the encoder for a ranking. */
+  private readonly refining = new Map<string, Promise<void>>()
   /** The index's version when the vectors of claims no longer there were last forgotten. */
   private prunedAt = -1
   /** The library's archive of imported checks (archive.json), opened with the library. */
@@ -421,14 +425,20 @@ export class DeskMemory {
   }
 
   loadModels(): Promise<Models> {
+    const json = async (file: string): Promise<unknown> =>
+      JSON.parse(await readFile(path.join(this.modelDir, file), 'utf8'))
     const read = async (file: string, usesEmbedding: boolean): Promise<WorthinessModel> => {
-      const model = WorthinessModel.fromFile(JSON.parse(await readFile(path.join(this.modelDir, file), 'utf8')))
+      const model = WorthinessModel.fromFile(await json(file))
       if (model.usesEmbedding !== usesEmbedding)
         throw new AppError('invalid_input', `${file} is not the model Factdesk expects there.`)
       return model
     }
-    this.models ??= Promise.all([read('checkworthy-model.json', true), read('checkworthy-ngram.json', false)])
-      .then(([encoder, ngram]) => ({ encoder, ngram }))
+    this.models ??= Promise.all([
+      read('checkworthy-model.json', true),
+      read('checkworthy-ngram.json', false),
+      json('checkworthy-combination.json').then((j) => Combination.fromFile(j))
+    ])
+      .then(([encoder, ngram, combination]) => ({ encoder, ngram, combination }))
       .catch((error: unknown) => {
         this.models = null
         if (error instanceof AppError) throw error
@@ -438,14 +448,16 @@ export class DeskMemory {
   }
 
   /**
-   * The story's sentences most worth checking that are not claims yet and were not dismissed. Ranked by
-   * the encoder model when every sentence's embedding is at hand; otherwise by the n-gram model at
-   * once, with the sentences sent to be embedded (`refining`). With `wait`, waits for the embeddings
-   * instead; if the encoder cannot run, or the story has more than MAX_EMBEDDED_SENTENCES open
-   * sentences, the n-gram ranking is the answer either way.
+   * The story's sentences most worth checking that are not claims yet and were not dismissed, strongest
+   * first. Each sentence whose embedding is at hand is scored by the combination (n-gram model, encoder
+   * model and embedding); the others by the calibrated n-gram model, on the same scale, at once. The
+   * sentences not embedded are sent to the encoder (`refining`), once per story at a time, and `progress`
+   * hears as they come in (about eight times a story, and when done), so the window can ask again and
+   * show each step. With `wait`, the answer waits for every embedding instead. If the encoder cannot run,
+   * or the story has more than MAX_EMBEDDED_SENTENCES open sentences, the n-gram ranking is the answer.
    */
-  async suggest(file: StoryFile, wait = false): Promise<Suggestions> {
-    const { encoder, ngram } = await this.loadModels()
+  async suggest(file: StoryFile, wait = false, progress?: RefineProgress): Promise<Suggestions> {
+    const { encoder, ngram, combination } = await this.loadModels()
     const text = file.story.text
     const dismissed = new Set(file.dismissedSuggestions ?? [])
     const claimed = file.claims.filter((c) => !c.orphaned && c.anchor.part === 'body').map((c) => c.anchor.position)
@@ -459,34 +471,76 @@ export class DeskMemory {
     let vectors = this.embedder.cached(texts)
     let refining = false
     if (vectors.some((v) => !v) && !this.embedder.unavailable && texts.length <= MAX_EMBEDDED_SENTENCES) {
-      const embedding = this.embedder.embed(texts)
       if (wait) {
         try {
-          vectors = await embedding
+          vectors = await this.embedder.embed(texts)
         } catch (error) {
           if (error instanceof AppError && error.code === 'cancelled') throw error
           // The encoder could not run: the n-gram ranking below is the answer.
         }
       } else {
-        embedding.catch(() => undefined)
         refining = true
+        this.refine(file.story.id, texts, progress)
       }
     }
-    const embedded = vectors.every((v) => v !== undefined)
-    const model = embedded ? encoder : ngram
-    const out: Suggestion[] = []
-    open.forEach(({ span, sentence }, i) => {
-      const score = model.score(sentence, vectors[i])
-      if (score >= model.threshold)
-        out.push({
-          ...span,
-          score: Math.round(score * 1000) / 1000,
-          reason: model.reason(sentence),
-          key: suggestionKey(sentence)
-        })
+    const scored = open.map(({ span, sentence }, i) => {
+      const vector = vectors[i]
+      const pNgram = ngram.score(sentence)
+      if (!vector)
+        return { span, sentence, model: ngram, score: combination.first(pNgram), pass: combination.firstThreshold }
+      const score = combination.refined({
+        ngram: pNgram,
+        encoder: encoder.score(sentence, vector),
+        embedding: combination.embeddingScore(vector)
+      })
+      return { span, sentence, model: encoder, score, pass: combination.refinedThreshold }
     })
-    const suggestions = out.sort((a, b) => b.score - a.score).slice(0, MAX_SUGGESTIONS)
-    return { suggestions, model: embedded ? 'encoder' : 'ngram', refining: refining && !embedded }
+    const embedded = vectors.filter((v) => v !== undefined).length
+    const suggestions: Suggestion[] = scored
+      .filter((s) => s.score >= s.pass)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, MAX_SUGGESTIONS)
+      .map(({ span, sentence, model, score }) => ({
+        ...span,
+        score: Math.round(score * 1000) / 1000,
+        reason: model.reason(sentence),
+        key: suggestionKey(sentence)
+      }))
+    const all = embedded === open.length
+    return {
+      suggestions,
+      model: all ? 'encoder' : 'ngram',
+      refining: refining && !all,
+      embedded,
+      sentences: open.length
+    }
+  }
+
+  /** Sends a story's sentences to the encoder, unless that story's are on their way already. */
+  private refine(storyId: string, texts: string[], progress: RefineProgress | undefined): void {
+    if (this.refining.has(storyId)) return
+    const step = Math.max(1, Math.ceil(new Set(texts).size / REFINE_STEPS))
+    let next = step
+    // The last word is said once the vectors are cached, so asking again then finds them all.
+    const embedding: Promise<void> = this.embedder
+      .embed(texts, {
+        progress: (done, total) => {
+          if (done >= total || done < next) return
+          next = done + step
+          progress?.(done, total, false)
+        }
+      })
+      .then(
+        () => true,
+        () => false
+      )
+      .then((embedded) => {
+        // Forgotten before the last word, so a story changed meanwhile is sent again when asked again.
+        if (this.refining.get(storyId) === embedding) this.refining.delete(storyId)
+        const total = new Set(texts).size
+        progress?.(embedded ? total : 0, total, true)
+      })
+    this.refining.set(storyId, embedding)
   }
 
   close(): Promise<void> {
@@ -499,4 +553,8 @@ const archiveKey = (id: string): string => `${ARCHIVE_STORY}/${id}`
 interface Models {
   encoder: WorthinessModel
   ngram: WorthinessModel
+  combination: Combination
 }
+
+/** Heard as a story's sentences are embedded: how many are in, of how many; `finished` the last time. */
+export type RefineProgress = (embedded: number, sentences: number, finished: boolean) => void

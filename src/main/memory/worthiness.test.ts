@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EMBEDDING_MODEL, EMBEDDING_SIZE, encode, loadEncoder } from './embedding'
 import {
   BUCKETS,
+  Combination,
+  COMBINED,
   DIMENSIONS,
   dot,
   EMBEDDING_AT,
@@ -223,5 +226,63 @@ describe('check-worthiness model', () => {
       expect(noCue.length).toBeGreaterThan(10)
       for (const { text } of noCue) expect(model.reason(text), text).toMatch(/^the words “[^”]+”(, “[^”]+”)?$/)
     })
+  })
+})
+
+describe('the combination of the models', () => {
+  const combinationFile = read('checkworthy-combination.json')
+
+  it('ranks known check-worthy sentences above small talk, at once (n-gram) and refined (all three), on one scale', async () => {
+    const combination = Combination.fromFile(combinationFile)
+    const encoder = WorthinessModel.fromFile(shipped)
+    const quick = WorthinessModel.fromFile(ngram)
+    const refined = async (texts: string[]) => {
+      const vectors = await embeddings(texts)
+      return texts.map((s, i) =>
+        combination.refined({
+          ngram: quick.score(s),
+          encoder: encoder.score(s, vectors[i]),
+          embedding: combination.embeddingScore(vectors[i] as Float32Array)
+        })
+      )
+    }
+    const first = (texts: string[]) => texts.map((s) => combination.first(quick.score(s)))
+    for (const [high, low, threshold] of [
+      [first(worthy), first(notWorthy), combination.firstThreshold],
+      [await refined(worthy), await refined(notWorthy), combination.refinedThreshold]
+    ] as const) {
+      for (const h of high) expect(h).toBeGreaterThanOrEqual(threshold)
+      for (const l of low) expect(l).toBeLessThan(threshold)
+    }
+  }, 60_000)
+
+  it('the first answer rises with the n-gram probability, and the combination with each model it weighs', () => {
+    const combination = Combination.fromFile(combinationFile)
+    const weights = (combinationFile.refined as { weights: number[] }).weights
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.001, max: 0.998, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.998, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.998, noNaN: true }),
+        fc.constantFrom(...COMBINED),
+        (a, b, c, raised) => {
+          expect(combination.first(a + 0.001)).toBeGreaterThan(combination.first(a))
+          const base = { ngram: a, encoder: b, embedding: c }
+          const more = { ...base, [raised]: base[raised] + 0.001 }
+          const w = weights[COMBINED.indexOf(raised) + 1] as number
+          if (w > 0) expect(combination.refined(more)).toBeGreaterThan(combination.refined(base))
+        }
+      )
+    )
+  })
+
+  it('refuses a damaged combination file with a clear code', () => {
+    for (const damaged of [
+      { ...combinationFile, refined: { weights: [1, 2], threshold: 0.5 } },
+      { ...combinationFile, first: { weights: [0, 1], threshold: 2 } },
+      { ...combinationFile, embedding: { model: 'another encoder', bias: 0, weights: [] } },
+      { kind: 'factdesk-checkworthy' }
+    ])
+      expect(() => Combination.fromFile(damaged)).toThrow(expect.objectContaining({ code: 'invalid_input' }))
   })
 })

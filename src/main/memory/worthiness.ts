@@ -443,3 +443,95 @@ function decodeGaps(bytes: Buffer): number[] | null {
   }
   return shift === 0 ? out : null
 }
+
+/** What the combination weighs, after its bias: each base model's probability as a logit, in this order. */
+export const COMBINED = ['ngram', 'encoder', 'embedding'] as const
+
+/** A probability as a logit, kept finite. */
+export const logit = (p: number): number => {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p))
+  return Math.log(q / (1 - q))
+}
+
+const Head = (inputs: number) =>
+  z.object({
+    /** Bias first, then one weight per input logit. */
+    weights: z.array(z.number()).length(inputs + 1),
+    /** Combined probability at or above which a sentence is suggested, chosen by cross-validation. */
+    threshold: z.number().min(0).max(1)
+  })
+
+/**
+ * The fitted combination (resources/checkworthy-combination.json, written by scripts/train-checkworthy.ts):
+ * a logistic regression over the logits of the base models' probabilities, fitted on their out-of-fold
+ * probabilities, with thresholds chosen by cross-validation on train + dev. `first` calibrates the n-gram
+ * model alone (the answer before a sentence is embedded); `refined` combines the n-gram model, the encoder
+ * model and `embedding` (a logistic regression over the sentence embedding alone). Both give probabilities
+ * on one scale, so a ranking can hold sentences of both kinds while the encoder works through a story.
+ */
+export const CombinationFile = z.object({
+  kind: z.literal('factdesk-checkworthy-combination'),
+  version: z.literal(1),
+  embedding: z.object({
+    model: z.literal(EMBEDDING_MODEL),
+    bias: z.number(),
+    weights: z.array(z.number()).length(EMBEDDING_SIZE)
+  }),
+  first: Head(1),
+  refined: Head(COMBINED.length),
+  /** How the out-of-fold probabilities were made (folds, seed, each base model's C). */
+  fitted: z.record(z.string(), z.union([z.number(), z.string()])),
+  data: z.string(),
+  metrics: z.record(z.string(), z.number())
+})
+export type CombinationFile = z.infer<typeof CombinationFile>
+
+export class Combination {
+  private constructor(private readonly file: CombinationFile) {}
+
+  static fromFile(json: unknown): Combination {
+    const parsed = CombinationFile.safeParse(json)
+    if (!parsed.success)
+      throw new AppError(
+        'invalid_input',
+        `The check-worthiness combination file is not valid: ${parsed.error.issues[0]?.message ?? ''}`
+      )
+    return new Combination(parsed.data)
+  }
+
+  get firstThreshold(): number {
+    return this.file.first.threshold
+  }
+
+  get refinedThreshold(): number {
+    return this.file.refined.threshold
+  }
+
+  /** The embedding-only model's probability. */
+  embeddingScore(embedding: ArrayLike<number>): number {
+    if (embedding.length !== EMBEDDING_SIZE)
+      throw new AppError('invalid_input', 'A sentence embedding has the wrong size.')
+    let z = this.file.embedding.bias
+    this.file.embedding.weights.forEach((w, i) => (z += w * (embedding[i] as number)))
+    return sigmoid(z)
+  }
+
+  /** The first answer's probability, from the n-gram model's. */
+  first(ngram: number): number {
+    return head(this.file.first.weights, [ngram])
+  }
+
+  /** The refined probability, from the base models' probabilities in the order of COMBINED. */
+  refined(probabilities: Record<(typeof COMBINED)[number], number>): number {
+    return head(
+      this.file.refined.weights,
+      COMBINED.map((name) => probabilities[name])
+    )
+  }
+}
+
+function head(weights: number[], probabilities: number[]): number {
+  let z = weights[0] as number
+  probabilities.forEach((p, i) => (z += (weights[i + 1] as number) * logit(p)))
+  return sigmoid(z)
+}

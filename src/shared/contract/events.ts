@@ -55,6 +55,16 @@ export const events = {
     done: z.number().int(),
     total: z.number().int()
   }),
+  /**
+   * More of a story's sentences are embedded for "Suggest claims" (`memory.suggest` answered `refining`):
+   * asking again ranks them with the encoder; `finished` the last time (all in, or the encoder failed).
+   */
+  'memory.suggestRefined': z.strictObject({
+    storyId: Id,
+    embedded: z.number().int(),
+    sentences: z.number().int(),
+    finished: z.boolean()
+  }),
   'menu.command': z.strictObject({
     command: z.enum([
       'open-library',

@@ -44,14 +44,17 @@ export const Suggestion = z.strictObject({
 export type Suggestion = z.infer<typeof Suggestion>
 
 /**
- * A ranking: which model made it ("encoder" once the story's sentences are embedded, "ngram" at once
- * before that, or when the encoder cannot run), and whether a better one is coming (`refining`: ask
- * again with `wait` for it).
+ * A ranking: which model made it ("encoder" once every sentence is embedded and scored by the combination,
+ * "ngram" while some are not, or when the encoder cannot run), how many of the story's open sentences are
+ * scored with the encoder so far, and whether more is coming (`refining`: the `memory.suggestRefined`
+ * event says when to ask again; or ask with `wait`).
  */
 export const Suggestions = z.strictObject({
   suggestions: z.array(Suggestion),
   model: z.enum(['encoder', 'ngram']),
-  refining: z.boolean()
+  refining: z.boolean(),
+  embedded: z.number().int().min(0),
+  sentences: z.number().int().min(0)
 })
 export type Suggestions = z.infer<typeof Suggestions>
 

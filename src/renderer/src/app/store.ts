@@ -14,6 +14,7 @@
 // dialog, an import, a desk pull, an undo, another window) is fetched once, for every view.
 import {
   FIRST_CLAIMS,
+  type EventPayload,
   type LibraryChange,
   type LibraryNotice,
   type LibraryState,
@@ -25,6 +26,8 @@ import { call, callsOf, onEvent } from '../api'
 import { takeEarly } from './first-calls'
 import { StoryFollower, type StoryWrite } from '../story/follow'
 import { watchNotices } from '../settings/watch-notices'
+
+export type SuggestionsRefined = EventPayload<'memory.suggestRefined'>
 
 export interface Edit<S, T> {
   /** The one IPC call. */
@@ -215,6 +218,7 @@ class StoryEntry {
 export class EntityStore {
   private readonly listeners = new Set<() => void>()
   private readonly changeListeners = new Set<(change: LibraryChange) => void>()
+  private readonly refinedListeners = new Set<(refined: SuggestionsRefined) => void>()
   private readonly stories = new Map<string, StoryEntry>()
   /** The newest index line main announced for each story written while this window is open. */
   private readonly summaries = new Map<string, StorySummary>()
@@ -241,10 +245,14 @@ export class EntityStore {
     const offChanged = onEvent('library.changed', (change) => this.heard(change))
     const offRecovered = onEvent('store.recovered', (notice) => this.addNotices([notice]))
     const offWatched = onEvent('published.checked', (run) => this.addNotices(watchNotices(run)))
+    const offRefined = onEvent('memory.suggestRefined', (refined) => {
+      for (const listener of [...this.refinedListeners]) listener(refined)
+    })
     this.off = () => {
       offChanged()
       offRecovered()
       offWatched()
+      offRefined()
     }
   }
 
@@ -266,6 +274,12 @@ export class EntityStore {
   onChange(listener: (change: LibraryChange) => void): () => void {
     this.changeListeners.add(listener)
     return () => void this.changeListeners.delete(listener)
+  }
+
+  /** Hears main say that more of a story's sentences were ranked with the encoder ("Suggest claims" asks again). */
+  onSuggestionsRefined(listener: (refined: SuggestionsRefined) => void): () => void {
+    this.refinedListeners.add(listener)
+    return () => void this.refinedListeners.delete(listener)
   }
 
   private notify(): void {

@@ -24,9 +24,9 @@ export function MemoryToolbar({ memory }: { memory: StoryMemory }): React.JSX.El
           color="gray"
           role="status"
           className="memory-refining"
-          title="These come from the quick model; the sentence encoder's ranking replaces them when the story's sentences are read."
+          title="Sentences not read yet are ranked by the quick model; each is ranked again as the sentence encoder reads it."
         >
-          Refining…
+          Refining…{memory.read && ` ${memory.read.embedded} of ${memory.read.sentences} sentences read`}
         </Text>
       )}
       <Button

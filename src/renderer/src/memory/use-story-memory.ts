@@ -1,5 +1,7 @@
 // What the story view shows from the desk's memory: suggested claims and sentences checked before.
-// Both are fetched while their toolbar switch is on and again whenever the story changes.
+// Both are fetched while their toolbar switch is on and again whenever the story changes. Suggestions
+// come at once from the n-gram model and are refined as the encoder reads the story: main says so
+// (`memory.suggestRefined`, heard through the one store) and the ranking is asked for again, one at a time.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SentenceMatch, Suggestion, Suggestions } from '../../../shared/contract'
 import { call } from '../api'
@@ -10,8 +12,10 @@ export interface StoryMemory {
   suggesting: boolean
   /** The switch is on and its first ranking has not come back yet. */
   ranking: boolean
-  /** The shown ranking is the quick n-gram one; the sentence encoder's is on its way. */
+  /** Some of the shown ranking is the quick n-gram one; the sentence encoder is still reading the story. */
   refining: boolean
+  /** How many of the story's open sentences the encoder has read, of how many (null before the first ranking). */
+  read: { embedded: number; sentences: number } | null
   /** Which model ranked the suggestions shown (null before the first ranking). */
   rankedBy: Suggestions['model'] | null
   showingMatches: boolean
@@ -32,39 +36,60 @@ export function useStoryMemory(storyId: string): StoryMemory {
   const [ranked, setRanked] = useState(false)
   const [refining, setRefining] = useState(false)
   const [rankedBy, setRankedBy] = useState<Suggestions['model'] | null>(null)
+  const [read, setRead] = useState<StoryMemory['read']>(null)
   const [matches, setMatches] = useState<SentenceMatch[]>([])
   /** The latest ranking asked for: an older answer, or one that arrives after the switch went off, is dropped. */
   const latestRanking = useRef(0)
+  /** One ranking call at a time: asked again while one is out, it is sent once more when that one is back. */
+  const asking = useRef<{ out: boolean; again: boolean }>({ out: false, again: false })
   const { run } = lib
 
-  const refresh = useCallback(() => {
-    if (suggesting) {
-      const asked = ++latestRanking.current
-      const show = (s: Suggestions | undefined) => {
-        if (asked !== latestRanking.current) return false
+  const rank = useCallback(() => {
+    const state = asking.current
+    if (state.out) {
+      state.again = true
+      return
+    }
+    state.out = true
+    const asked = ++latestRanking.current
+    void run(() => call('memory.suggest', { storyId })).then((s) => {
+      state.out = false
+      if (asked === latestRanking.current) {
         setRanked(true)
         setRefining(s?.refining === true)
         if (s) {
           setSuggestions(s.suggestions)
           setRankedBy(s.model)
+          setRead({ embedded: s.embedded, sentences: s.sentences })
         }
-        return s?.refining === true
       }
-      // The quick ranking first; if the encoder's is coming, wait for it and show it in its place.
-      void run(() => call('memory.suggest', { storyId })).then((s) => {
-        if (show(s)) void run(() => call('memory.suggest', { storyId, wait: true })).then(show)
-      })
-    }
+      if (state.again) {
+        state.again = false
+        rank()
+      }
+    })
+  }, [run, storyId])
+
+  const refresh = useCallback(() => {
+    if (suggesting) rank()
     if (showingMatches) void run(() => call('memory.storyMatches', { storyId })).then((m) => m && setMatches(m))
-  }, [run, storyId, suggesting, showingMatches])
+  }, [rank, run, storyId, suggesting, showingMatches])
 
   useEffect(() => {
     refresh()
-    return store.onChange((change) => {
+    const offChange = store.onChange((change) => {
       // This story's claims changed, or (for matches) any story's did: earlier checks may have moved.
       if (change.entity === 'story' && (change.storyId === storyId || showingMatches)) refresh()
     })
-  }, [refresh, store, storyId, showingMatches])
+    // More of this story's sentences were read by the encoder: the ranking is asked for again.
+    const offRefined = store.onSuggestionsRefined((refined) => {
+      if (suggesting && refined.storyId === storyId) rank()
+    })
+    return () => {
+      offChange()
+      offRefined()
+    }
+  }, [rank, refresh, store, storyId, showingMatches, suggesting])
 
   const dismiss = useCallback(
     async (suggestion: Suggestion) => {
@@ -79,6 +104,7 @@ export function useStoryMemory(storyId: string): StoryMemory {
     setRanked(false)
     setRefining(false)
     setRankedBy(null)
+    setRead(null)
     if (!on) {
       latestRanking.current++
       setSuggestions([])
@@ -93,6 +119,7 @@ export function useStoryMemory(storyId: string): StoryMemory {
     suggesting,
     ranking: suggesting && !ranked,
     refining: suggesting && refining,
+    read: suggesting ? read : null,
     rankedBy,
     showingMatches,
     suggestions,
