@@ -45,29 +45,32 @@ export function useStoryMemory(storyId: string): StoryMemory {
   const { run } = lib
 
   const rank = useCallback(() => {
-    const state = asking.current
-    if (state.out) {
-      state.again = true
-      return
-    }
-    state.out = true
-    const asked = ++latestRanking.current
-    void run(() => call('memory.suggest', { storyId })).then((s) => {
-      state.out = false
-      if (asked === latestRanking.current) {
-        setRanked(true)
-        setRefining(s?.refining === true)
-        if (s) {
-          setSuggestions(s.suggestions)
-          setRankedBy(s.model)
-          setRead({ embedded: s.embedded, sentences: s.sentences })
+    const ask = (): void => {
+      const state = asking.current
+      if (state.out) {
+        state.again = true
+        return
+      }
+      state.out = true
+      const asked = ++latestRanking.current
+      void run(() => call('memory.suggest', { storyId })).then((s) => {
+        state.out = false
+        if (asked === latestRanking.current) {
+          setRanked(true)
+          setRefining(s?.refining === true)
+          if (s) {
+            setSuggestions(s.suggestions)
+            setRankedBy(s.model)
+            setRead({ embedded: s.embedded, sentences: s.sentences })
+          }
         }
-      }
-      if (state.again) {
-        state.again = false
-        rank()
-      }
-    })
+        if (state.again) {
+          state.again = false
+          ask()
+        }
+      })
+    }
+    ask()
   }, [run, storyId])
 
   const refresh = useCallback(() => {
