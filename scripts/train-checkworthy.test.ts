@@ -3,7 +3,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { sigmoid } from '../src/main/memory/worthiness'
-import { blockedFolds, FOLDS, fitHead } from './train-checkworthy'
+import { scoresAt } from './checkworthy-data'
+import { blockedFolds, FOLDS, fitHead, thresholdOnNewest } from './train-checkworthy'
 
 describe('blocked folds', () => {
   it('cut the rows, in id order, into FOLDS runs of consecutive ids of nearly equal size', () => {
@@ -49,6 +50,40 @@ describe('the combination head', () => {
         }
       ),
       { numRuns: 15 }
+    )
+  })
+})
+
+describe('the threshold rule', () => {
+  it('reads only the newest fold: anything done to the older folds leaves the threshold as it is', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean()), {
+          minLength: FOLDS * 4,
+          maxLength: 300
+        }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 300, maxLength: 300 }),
+        (rows, noise) => {
+          const data = rows.map(([, yes], id) => ({ id, text: `s${id}`, yes }))
+          const fold = blockedFolds(data)
+          const probs = rows.map(([p]) => p)
+          const chosen = thresholdOnNewest(probs, data, fold)
+          // The older folds' probabilities and labels replaced at random.
+          const otherProbs = probs.map((p, i) => (fold[i] === FOLDS - 1 ? p : (noise[i] as number)))
+          const otherData = data.map((d, i) => (fold[i] === FOLDS - 1 ? d : { ...d, yes: (noise[i] as number) < 0.5 }))
+          expect(thresholdOnNewest(otherProbs, otherData, fold)).toEqual(chosen)
+          // And it is the best threshold for the newest fold on its own.
+          const newest = data.map((_, i) => i).filter((i) => fold[i] === FOLDS - 1)
+          for (let t = 10; t <= 90; t++)
+            expect(
+              scoresAt(
+                newest.map((i) => probs[i] as number),
+                newest.map((i) => data[i]!),
+                t / 100
+              ).f1
+            ).toBeLessThanOrEqual(chosen.f1 + 1e-12)
+        }
+      )
     )
   })
 })
