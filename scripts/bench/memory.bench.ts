@@ -1,22 +1,21 @@
-// The desk's memory: check-worthiness scores on CLEF CheckThat! 2024 dev-test (the encoder model, and
-// the n-gram model that answers first), time to rank a 10,000-word story (first answer, the encoder's
+// The desk's memory: check-worthiness scores on CLEF CheckThat! 2024 dev-test (the combination, the
+// calibrated n-gram first answer, each model alone, all-positive, a TF-IDF baseline), time to rank a 10,000-word story (first answer, the encoder's
 // once its sentences are embedded, and how long embedding them takes in the worker), matching quality on the committed evaluation set among 10,000 distractors.
 // One lookup against 10,000 checked claims in a real library is timed in memory-lookup.bench.ts.
-import { readFile, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { SentenceEmbedder } from '../../src/main/memory/embedder'
 import { DeskMemory } from '../../src/main/memory/memory'
 import { evaluateMatching, matchingEvalSet } from '../../src/main/memory/testing/matching-eval'
-import { WorthinessModel } from '../../src/main/memory/worthiness'
 import { LibraryStore } from '../../src/main/store/library-store'
 import { defaultClaimFields, type Claim, type StoryFile } from '../../src/shared/model'
 import { storyFileOf } from '../../src/main/testing/story-file'
 import { describe } from '../../src/shared/text/anchor'
 import { sentences } from '../../src/shared/text/segment'
-import { readSplit, scoresAt } from '../checkworthy-data'
-import { tfidfBaseline } from '../train-checkworthy'
+import { readSplit } from '../checkworthy-data'
+import { devTestScores, tfidfBaseline } from '../train-checkworthy'
 import { claimMatchingMissing, plainBm25, scoreRetrieval } from '../claim-matching-data'
 import { indexOf, prepare } from '../train-matching'
 import { MATCHING_MODEL } from '../../src/main/memory/matching-model'
@@ -155,39 +154,25 @@ const bench: Bench = {
     const baseline = tfidfBaseline([...readSplit('train'), ...readSplit('dev')], devTest)
     rows.push(
       row(
-        `check-worthiness F1 (Yes), plain TF-IDF (word 1-2 grams) + logistic regression baseline, dev-test (C ${baseline.c}, threshold ${baseline.threshold}, both chosen on the newest tenth of train + dev)`,
+        `check-worthiness F1 (Yes), plain TF-IDF (word 1-2 grams) + logistic regression baseline, dev-test (C ${baseline.c}, threshold ${baseline.threshold}, C on the newest tenth of train + dev, threshold on the newest blocked fold)`,
         baseline.scores.f1,
         ''
       )
     )
-    for (const [file, label, target] of [
-      ['checkworthy-model.json', 'encoder model', { min: 0.85 }],
-      ['checkworthy-ngram.json', 'n-gram model (first answer)', undefined]
-    ] as const) {
-      const modelText = await readFile(path.join(modelDir, file), 'utf8')
-      const model = WorthinessModel.fromFile(JSON.parse(modelText))
-      const scores = scoresAt(
-        devTest.map((d, i) => model.score(d.text, devTestVectors[i])),
-        devTest,
-        model.threshold
-      )
+    // The shipped files as the app uses them: the combination (the refined answer), the calibrated n-gram
+    // model (the first answer), each model alone and all-positive; every threshold chosen on train + dev.
+    for (const r of devTestScores(devTest, devTestVectors)) {
+      const target = r.label.startsWith('combination') ? { min: 0.85 } : undefined
       rows.push(
         row(
-          `check-worthiness precision (Yes), ${label}, CheckThat! 2024 dev-test, ${devTest.length} sentences`,
-          scores.precision,
-          ''
-        )
-      )
-      rows.push(row(`check-worthiness recall (Yes), ${label}, dev-test`, scores.recall, ''))
-      rows.push(
-        row(
-          `check-worthiness F1 (Yes), ${label}, dev-test (TF-IDF + LR baseline ${baseline.scores.f1.toFixed(3)})`,
-          scores.f1,
+          `check-worthiness F1 (Yes), ${r.label}, CheckThat! 2024 dev-test, ${devTest.length} sentences, threshold ${r.threshold.toFixed(2)} (TF-IDF + LR baseline ${baseline.scores.f1.toFixed(3)})`,
+          r.scores.f1,
           '',
           target
         )
       )
-      rows.push(row(`check-worthiness ${label} file size`, Buffer.byteLength(modelText) / 1024, 'KB'))
+      rows.push(row(`  precision (Yes), ${r.label}`, r.scores.precision, ''))
+      rows.push(row(`  recall (Yes), ${r.label}`, r.scores.recall, ''))
     }
     await embedder.close()
 
@@ -244,22 +229,32 @@ const bench: Bench = {
       const delay = monitorEventLoopDelay({ resolution: 10 })
       const rssBefore = process.memoryUsage().rss
       delay.enable()
-      const first = await timed(() => memory.suggest(long))
-      const refined = await timed(() => memory.suggest(long, true))
+      const first = await measured(() => memory.suggest(long))
+      const refined = await measured(() => memory.suggest(long, true))
       delay.disable()
       const rssLoaded = process.memoryUsage().rss
       rows.push(
         row(
           `embed a 10,000-word story (~${sentenceCount} sentences) in the worker, cold (loads the encoder): until the encoder's ranking`,
-          first + refined,
+          first.wall + refined.wall,
           'ms'
         )
       )
+      rows.push(row('  its CPU time, this process (main and the embedding worker)', first.cpu + refined.cpu, 'ms'))
       rows.push(row("main's event loop, longest hold-up while the story is embedded", delay.max / 1e6, 'ms'))
       rows.push(row('process memory (RSS) added by the loaded encoder', (rssLoaded - rssBefore) / 2 ** 20, 'MB'))
       memory.embedder.clearCache()
-      const warmEmbed = await timed(() => memory.suggest(long, true))
-      rows.push(row('embed a 10,000-word story in the worker, encoder loaded', warmEmbed, 'ms'))
+      // Warm: the encoder loaded, none of the story's sentences embedded yet (issue 27: < 5 s).
+      const warmEmbed = await measured(() => memory.suggest(long, true))
+      rows.push(
+        row(
+          `rank a 10,000-word story warm (encoder loaded, its ~${sentenceCount} sentences embedded in batches, then ranked)`,
+          warmEmbed.wall,
+          'ms',
+          { max: 5000 }
+        )
+      )
+      rows.push(row('  its CPU time, this process (main and the embedding worker)', warmEmbed.cpu, 'ms'))
       const warm: { wall: number; cpu: number }[] = []
       for (let i = 0; i < 50; i++) warm.push(await measured(() => memory.suggest(long)))
       if ((await memory.suggest(long)).model !== 'encoder') throw new Error('the encoder ranking was not used')
