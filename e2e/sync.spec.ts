@@ -156,6 +156,8 @@ interface Frame {
 longStory(
   'in a long story, each mark is drawn saved, in the text and the list, a frame before its panel opens',
   async ({ factdesk }) => {
+    // Six marks in a 10,000-word story: three times the default bound on a loaded machine.
+    longStory.slow()
     const { page } = factdesk
     const story = await storyAs(page, 'Dana Whitfield', LONG_STORY_TITLE)
     await expect(page.getByTestId('claim-count')).toHaveText('300 claims')

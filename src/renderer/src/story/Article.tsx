@@ -2,8 +2,9 @@
 // carry their offsets in that part (data-start/data-end) so selections map back to it
 // (annotate/selection.ts); each claim gets a marker at its first word with its number and status icon,
 // so colour is never the only signal. The headline is one paragraph, rendered as the article's heading.
+// In a long story only the paragraphs in or near the view draw their highlights (useNearParagraphs).
 import { Heading } from '@radix-ui/themes'
-import { memo, useMemo } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import type { ClaimStatus, StoryPart } from '../../../shared/model'
 import { paragraphs as paragraphsOf } from '../../../shared/text/canonical'
 import { layoutParagraph, spansByParagraph, type ClaimSpan } from '../annotate/highlight-layout'
@@ -26,12 +27,92 @@ interface ArticleProps {
   onPick(ids: string[]): void
 }
 
+/**
+ * From this many claims in a part, only the paragraphs in or near the view draw their highlights; the others are
+ * their plain text (the same runs with their offsets, so selecting and marking there works as anywhere). Opening a
+ * story of a thousand claims then builds a screenful of marks, not a thousand markers and their icons.
+ */
+export const NEAR_ONLY_FROM = 200
+/** How far beyond the view, above and below, paragraphs draw their highlights: a screen's height each way. */
+const NEAR_MARGIN = '100% 0px'
+/** Until the observer has first said what is near: the paragraphs starting in the story's first characters. */
+const FIRST_SCREEN_CHARS = 6000
+
+/** The data-from of the `.para` child of `root` holding `node`, or NaN. */
+const paragraphAt = (root: HTMLElement, node: Node): number => {
+  const element = node instanceof Element ? node : node.parentElement
+  const para = element?.closest('.para')
+  return para && para.parentElement === root ? Number((para as HTMLElement).dataset.from) : Number.NaN
+}
+
+/**
+ * The starts of the paragraphs (children `.para` of `root`, data-from) within a screen of the scrolling view,
+ * or null when every paragraph is to draw its highlights (`on` false). Follows scrolling, resizing and new text.
+ * A paragraph holding the editor's selection keeps what it draws until the selection leaves it: drawing or
+ * undrawing it replaces the text nodes the selection is in, and the selection would be lost (say the editor
+ * selects words, scrolls, and comes back to press M).
+ */
+function useNearParagraphs(
+  rootRef: React.RefObject<HTMLDivElement | null>,
+  paragraphs: readonly { start: number }[],
+  on: boolean
+): ReadonlySet<number> | null {
+  const [near, setNear] = useState<ReadonlySet<number>>(
+    () => new Set(paragraphs.filter((p) => p.start < FIRST_SCREEN_CHARS).map((p) => p.start))
+  )
+  const drawn = useRef(near)
+  useEffect(() => {
+    const root = rootRef.current
+    if (!on || !root) return
+    const seen = new Set<number>()
+    const update = (): void => {
+      const selection = document.getSelection()
+      const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null
+      const first = range ? paragraphAt(root, range.startContainer) : Number.NaN
+      const last = range ? paragraphAt(root, range.endContainer) : Number.NaN
+      // The selection's paragraphs, from its first to its last; an end outside this part runs to the part's edge.
+      const inPart = !Number.isNaN(first) || !Number.isNaN(last)
+      const from = Number.isNaN(first) ? Number.NEGATIVE_INFINITY : first
+      const to = Number.isNaN(last) ? Number.POSITIVE_INFINITY : last
+      const held = (at: number): boolean => inPart && from <= at && at <= to
+      const before = drawn.current
+      const next = new Set<number>()
+      for (const at of seen) if (!held(at) || before.has(at)) next.add(at)
+      for (const at of before) if (held(at)) next.add(at)
+      if (next.size === before.size && [...next].every((at) => before.has(at))) return
+      drawn.current = next
+      setNear(next)
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const at = Number((entry.target as HTMLElement).dataset.from)
+          if (entry.isIntersecting) seen.add(at)
+          else seen.delete(at)
+        }
+        update()
+      },
+      { root: root.closest('.article-scroll'), rootMargin: NEAR_MARGIN }
+    )
+    for (const p of Array.from(root.querySelectorAll(':scope > .para'))) observer.observe(p)
+    document.addEventListener('selectionchange', update)
+    return () => {
+      observer.disconnect()
+      document.removeEventListener('selectionchange', update)
+    }
+  }, [rootRef, paragraphs, on])
+  return on ? near : null
+}
+
+const NO_CLAIMS: readonly ArticleClaim[] = []
+
 export function Article({ part, text, claims, selectedId, rootRef, onPick }: ArticleProps): React.JSX.Element {
   const paragraphs = useMemo(
     () => (part === 'headline' ? [{ start: 0, end: text.length }] : paragraphsOf(text)),
     [part, text]
   )
   const perParagraph = useMemo(() => spansByParagraph(paragraphs, claims), [paragraphs, claims])
+  const near = useNearParagraphs(rootRef, paragraphs, claims.length >= NEAR_ONLY_FROM)
 
   const onClick = (e: React.MouseEvent): void => {
     const selection = document.getSelection()
@@ -58,11 +139,16 @@ export function Article({ part, text, claims, selectedId, rootRef, onPick }: Art
       onClick={onClick}
       onKeyDown={onKeyDown}
       data-part={part}
+      data-highlights={near === null ? 'all' : 'near'}
       data-testid={part === 'headline' ? 'headline' : 'article'}
     >
       {paragraphs.map((p, i) => {
-        const list = perParagraph[i] as ArticleClaim[]
-        const selected = selectedId !== null && list.some((c) => c.id === selectedId) ? selectedId : null
+        const all = perParagraph[i] as ArticleClaim[]
+        const selected = selectedId !== null && all.some((c) => c.id === selectedId) ? selectedId : null
+        // A paragraph away from the view draws its highlights all the same when it holds the selected claim (j/k
+        // scroll to it) or one being saved (words selected there and marked).
+        const drawn = near === null || near.has(p.start) || selected !== null || all.some((c) => c.status === 'pending')
+        const list = drawn ? all : NO_CLAIMS
         return (
           <Paragraph
             key={`${p.start}`}

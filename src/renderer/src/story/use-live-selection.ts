@@ -30,7 +30,14 @@ export function useLiveSelection(
       })
     }
     document.addEventListener('selectionchange', onChange)
-    return () => document.removeEventListener('selectionchange', onChange)
+    // The text above the selection can change height with the selection standing (a long story's paragraphs draw
+    // their highlights as they come near the view, story/Article.tsx): the button then follows the words.
+    const resized = new ResizeObserver(onChange)
+    for (const root of Object.values(roots())) if (root) resized.observe(root)
+    return () => {
+      document.removeEventListener('selectionchange', onChange)
+      resized.disconnect()
+    }
   }, [roots, scrollRef])
   return live
 }
