@@ -340,6 +340,27 @@ const withoutTransport = (loads: Breakdown[], at: number): number =>
     at
   )
 
+const warmP95 = (figures: LibraryFigures): number =>
+  p(
+    figures.warm.map((l) => l.total),
+    95
+  )
+
+/** One library size's rows: the cold load, the warm p95 with and without the driver's transport, its steps. */
+function libraryRows(stories: string, figures: LibraryFigures): BenchRow[] {
+  return [
+    row(`library screen, load until painted, first (cold), ${stories} stories`, figures.cold.total, 'ms'),
+    row(`library screen, load until painted, warm p95, ${stories} stories`, warmP95(figures), 'ms', { max: 150 }),
+    row(
+      `library screen, load until painted, warm p95 without the driver's transport, ${stories} stories`,
+      withoutTransport(figures.warm, 95),
+      'ms',
+      { max: 150 }
+    ),
+    ...stepRows(`${stories} warm`, figures.warm)
+  ]
+}
+
 const bench: Bench = {
   name: 'paint',
   async run(): Promise<BenchRow[]> {
@@ -366,53 +387,11 @@ const bench: Bench = {
         }),
         row(`  app start: core created and page navigated, cold`, coldCore, 'ms'),
         row(`  app start: core created and page navigated, warm p50`, p(warmCore, 50), 'ms'),
-        row(`library screen, load until painted, first (cold), ${SMALL_LIBRARY} stories`, small.cold.total, 'ms'),
-        row(
-          `library screen, load until painted, warm p95, ${SMALL_LIBRARY} stories`,
-          p(
-            small.warm.map((l) => l.total),
-            95
-          ),
-          'ms',
-          { max: 150 }
-        ),
-        row(
-          `library screen, load until painted, warm p95 without the driver's transport, ${SMALL_LIBRARY} stories`,
-          withoutTransport(small.warm, 95),
-          'ms',
-          { max: 150 }
-        ),
-        ...stepRows(`${SMALL_LIBRARY} warm`, small.warm),
-        row(`library screen, load until painted, first (cold), ${big} stories`, large.cold.total, 'ms'),
-        row(
-          `library screen, load until painted, warm p95, ${big} stories`,
-          p(
-            large.warm.map((l) => l.total),
-            95
-          ),
-          'ms',
-          { max: 150 }
-        ),
-        row(
-          `library screen, load until painted, warm p95 without the driver's transport, ${big} stories`,
-          withoutTransport(large.warm, 95),
-          'ms',
-          { max: 150 }
-        ),
-        ...stepRows(`${big} warm`, large.warm),
-        row(
-          `library screen paint p95, ${big} vs ${SMALL_LIBRARY} stories`,
-          p(
-            large.warm.map((l) => l.total),
-            95
-          ) /
-            p(
-              small.warm.map((l) => l.total),
-              95
-            ),
-          'x',
-          { max: 1.5 }
-        ),
+        ...libraryRows(`${SMALL_LIBRARY}`, small),
+        ...libraryRows(big, large),
+        row(`library screen paint p95, ${big} vs ${SMALL_LIBRARY} stories`, warmP95(large) / warmP95(small), 'x', {
+          max: 1.5
+        }),
         row(`library search keystroke until painted p50, ${big} stories`, p(large.keystrokes, 50), 'ms'),
         row(`library search keystroke until painted p95, ${SMALL_LIBRARY} stories`, p(small.keystrokes, 95), 'ms', {
           max: 50
