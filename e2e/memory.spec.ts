@@ -82,7 +82,8 @@ test('Suggest claims marks sentences worth checking; one click marks, a dismissa
   await expect(marks.first()).toBeVisible()
   // The button says it is busy until the first ranking is back; the encoder's ranking then replaces the quick one.
   await expect(suggest).toHaveAttribute('aria-busy', 'false')
-  await expect(suggest).toHaveAttribute('data-ranked-by', 'encoder')
+  // The encoder loads in its worker (seconds, more on a loaded machine): wait for the state, not a default bound.
+  await expect(suggest).toHaveAttribute('data-ranked-by', 'encoder', { timeout: 90_000 })
   await expect(story.page.locator('.memory-refining')).toHaveCount(0)
   expect(await marks.count()).toBeGreaterThan(1)
   await factdesk.page.screenshot({ path: path.join(shots, 'suggest-claims.png') })
@@ -106,9 +107,11 @@ test('Suggest claims marks sentences worth checking; one click marks, a dismissa
   await new LibraryPage(factdesk.page).open(SAMPLE_TITLE)
   const reopened = new StoryPage(factdesk.page)
   await reopened.page.getByRole('button', { name: 'Suggest claims' }).click()
+  // After the restart the encoder loads again from cold.
   await expect(reopened.page.getByRole('button', { name: 'Suggest claims' })).toHaveAttribute(
     'data-ranked-by',
-    'encoder'
+    'encoder',
+    { timeout: 90_000 }
   )
   await expect(reopened.page.locator('.memory-suggestion-mark').first()).toBeVisible()
   await expect(reopened.page.locator('.memory-suggestion-mark')).toHaveCount(shown)
