@@ -59,7 +59,15 @@ it('orphans a claim whose sentence was deleted, never moving it to a near twin l
       const c = twinCase(pool, kind, 'deleted', seed)
       if (c) expect(resolveTwin(c)).toBe('orphaned')
     }),
-    { numRuns: 60 }
+    // Twins standing right before the claim's sentence, which then inherit its context on one side
+    // (about 1 case in 1,500 before each side was read on its own): found by CI's random runs.
+    {
+      numRuns: 60,
+      examples: [
+        ['name', 48819],
+        ['number', 102947]
+      ]
+    }
   )
 })
 

@@ -375,6 +375,57 @@ function origin(
 }
 
 /**
+ * Where each side of the claim's unedited words at `start..end` of `text` reads from, when those
+ * words stood word for word elsewhere in `oldText` too: 'other' when both sides read more like the
+ * other place's, 'split' when one side does and the other reads more like the claim's own place,
+ * null otherwise (no other place, or no side that tells). A side tells when it reads within
+ * MAX_ORIGIN_ERRORS of the place it is nearer to.
+ */
+function sideOrigins(
+  text: string,
+  oldText: string,
+  own: TextRange,
+  start: number,
+  end: number,
+  context: number
+): 'other' | 'split' | null {
+  const others: number[] = []
+  const length = end - start
+  for (
+    let at = oldText.indexOf(text.slice(start, end));
+    at !== -1;
+    at = oldText.indexOf(text.slice(start, end), at + 1)
+  )
+    if (at !== own.start && others.length < MAX_FUZZY_PLACES) others.push(at)
+  if (others.length === 0) return null
+  const distance = (a: string, b: string) =>
+    a.length === 0 || b.length === 0 ? Math.max(a.length, b.length) : (search(a, b, b.length)[0]?.errors ?? b.length)
+  const vote = (side: string, ownSide: string, otherSides: string[]): 'own' | 'other' | null => {
+    if (side.length === 0) return null
+    const toOwn = distance(side, ownSide)
+    const toOther = Math.min(...otherSides.map((o) => distance(side, o)))
+    if (toOwn === toOther || Math.min(toOwn, toOther) > side.length * MAX_ORIGIN_ERRORS) return null
+    return toOwn < toOther ? 'own' : 'other'
+  }
+  const before = (t: string, at: number) => t.slice(Math.max(0, at - context), at)
+  const after = (t: string, at: number) => t.slice(at, at + context)
+  const votes = [
+    vote(
+      before(text, start),
+      before(oldText, own.start),
+      others.map((at) => before(oldText, at))
+    ),
+    vote(
+      after(text, end),
+      after(oldText, own.end),
+      others.map((at) => after(oldText, at + length))
+    )
+  ]
+  if (votes.includes('other')) return votes.includes('own') ? 'split' : 'other'
+  return null
+}
+
+/**
  * True when the words at `start..end` of `text` are a near twin of the claim's words that was in
  * the story already (the same sentence with another name, number, negation or speaker), not the
  * claim's words moved or edited: with their context they read more like another place of
@@ -397,8 +448,16 @@ function fromElsewhere(text: string, oldText: string, anchor: ClaimAnchor, start
       if (own === null || at >= own.end || at + words.length <= own.start) return true
     }
   }
-  const near = origin(text, oldText, own, start, end, Math.max(prefix.length, suffix.length))
-  if (near !== 'tie') return near === 'other'
+  const context = Math.max(prefix.length, suffix.length)
+  // Each side of the words on its own: a twin standing right before (or after) the claim's deleted
+  // sentence keeps its own context on one side and inherits the claim's on the other. Read whole,
+  // the inherited side can outweigh the twin's, so sides that disagree are settled by the paragraph.
+  const sides = words === exact && own !== null ? sideOrigins(text, oldText, own, start, end, context) : null
+  if (sides === 'other') return true
+  if (sides !== 'split') {
+    const near = origin(text, oldText, own, start, end, context)
+    if (near !== 'tie') return near === 'other'
+  }
   const wide = origin(text, oldText, own, start, end, WIDE_CONTEXT, true)
   return wide === 'other' || wide === 'tie'
 }
