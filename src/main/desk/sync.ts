@@ -572,6 +572,9 @@ export class DeskSync {
     // The loop outlives the call whose write kicked it: what it writes (a pull) is no call's.
     this.looping = outsideCalls(() => this.loop()).finally(() => {
       this.looping = null
+      // A long push or pull shows its last count ("n of n") until the round is over: cleared with the
+      // count in one task, the window never drew it.
+      this.progress = null
       this.emit()
       // A change or notice that arrived while the loop was finishing must not wait for the next one.
       if (this.dirty.size > 0 || (this.link.state.phase === 'online' && this.wantPull)) this.kick()
@@ -738,7 +741,6 @@ export class DeskSync {
       }
     } finally {
       await coming?.catch(() => undefined)
-      if (long) this.showProgress(null)
     }
     // Someone else changed these since we last agreed: fetch them, merge, and push the result.
     if (stale.length > 0)
@@ -852,7 +854,6 @@ export class DeskSync {
           }
         } finally {
           await coming?.catch(() => undefined)
-          if (long) this.showProgress(null)
         }
         for (;;) {
           // The stories fetched whole above are left out.
