@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { dropResponsiveVariants } from './scripts/build/responsive-css'
 
-// Main bundles lowdb, steno, approx-string-match and the Markdown reader and writer (unified's mdast and
+// Main bundles zod (its CommonJS build is some hundred files, all read and compiled at start-up; bundled, only
+// what the schemas use is in one file), lowdb, steno, approx-string-match and the Markdown reader and writer (unified's mdast and
 // micromark packages) into its CommonJS output: they are ESM-only, and Node 20 cannot require them. Other
 // dependencies stay external and ship in app.asar. `core` is the Electron-free composition root as
 // its own entry, so the e2e browser driver and the benchmarks run the very code the app runs.
@@ -17,6 +18,7 @@ export default defineConfig({
     build: {
       externalizeDeps: {
         exclude: [
+          'zod',
           'lowdb',
           'steno',
           'approx-string-match',

@@ -5,11 +5,11 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { Client, ClientBase, ClientConfig } from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
 import type { DeskConflict, DeskConnection } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { deskError } from './connection'
 import { LATEST_DESK_SCHEMA } from './migrations'
+import { onFirstUse } from '../first-use'
 import { newPgClient } from './pg-client'
 import type { UnitKind, UnitValue } from './units'
 
@@ -106,6 +106,8 @@ async function listen(listener: Client, channel: string): Promise<void> {
 }
 
 /** Lines sent to COPY in one chunk (a chunk per line costs a stream write each). */
+const copyStreams = onFirstUse<typeof import('pg-copy-streams')>('pg-copy-streams')
+
 const LINES_PER_CHUNK = 256
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
@@ -132,7 +134,7 @@ async function copyInto<T>(
   line: (item: T, index: number) => string
 ): Promise<void> {
   if (items.length === 0) return
-  await pipeline(Readable.from(chunks(items, line)), client.query(copyFrom(sql)))
+  await pipeline(Readable.from(chunks(items, line)), client.query(copyStreams().from(sql)))
 }
 
 /** A connection to a desk: the client the queries go through, and the one that listens for its notices. */

@@ -3,8 +3,8 @@
 import { lookup as dnsLookup } from 'node:dns/promises'
 import { isIP, type LookupFunction } from 'node:net'
 import ipaddr from 'ipaddr.js'
-import { Agent } from 'undici'
 import { AppError } from '../../shared/result'
+import { onFirstUse } from '../first-use'
 import { caps, formatMb } from './limits'
 
 export interface FetchOptions {
@@ -32,6 +32,8 @@ export interface FetchedPage {
   charset?: string
   bytes: Uint8Array
 }
+
+const undici = onFirstUse<typeof import('undici')>('undici')
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 const HEADERS = {
@@ -88,7 +90,7 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
     if (lookupOptions.all) callback(null, entries)
     else callback(null, entries[0]!.address, entries[0]!.family)
   }
-  const dispatcher = new Agent({ connect: { lookup: pinnedLookup } })
+  const dispatcher = new (undici().Agent)({ connect: { lookup: pinnedLookup } })
   try {
     const seen = new Set([url.href])
     const typedHost = url.hostname
