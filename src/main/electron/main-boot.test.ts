@@ -65,13 +65,13 @@ afterAll(async () => {
 })
 
 describe('the built main process', () => {
-  it('takes the single-instance lock and registers the privileged app:// scheme before ready', () => {
+  it('takes the single-instance lock and registers the privileged app:// scheme (with V8 code cache) before ready', () => {
     const ready = electron.calls.indexOf('ready')
     expect(ready).toBe(-1)
     expect(electron.calls).toContain('app.requestSingleInstanceLock')
     expect(electron.calls).toContain('protocol.registerSchemesAsPrivileged:app')
     expect(electron.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }
     ])
   })
 
