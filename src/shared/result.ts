@@ -1,5 +1,6 @@
-// The serialisable outcome of every call across the process line: a value, or a coded error.
-import { z } from 'zod'
+// The serialisable outcome of every call across the process line: a value, or a coded error. No zod here:
+// the renderer (which builds no schema) and shared/rules use it too; the contract's ErrorCode schema is built
+// from `errorCodes` where an answer carries one (contract/desk.ts).
 
 export const errorCodes = [
   'invalid_input',
@@ -36,15 +37,13 @@ export const errorCodes = [
   'internal'
 ] as const
 
-export const ErrorCode = z.enum(errorCodes)
-export type ErrorCode = z.infer<typeof ErrorCode>
+export type ErrorCode = (typeof errorCodes)[number]
 
-export const AppErrorShape = z.object({
-  code: ErrorCode,
-  message: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional()
-})
-export type AppErrorShape = z.infer<typeof AppErrorShape>
+export interface AppErrorShape {
+  code: ErrorCode
+  message: string
+  issues?: { path: string; message: string }[]
+}
 
 export type Result<T, E = AppErrorShape> = { ok: true; value: T } | { ok: false; error: E }
 

@@ -1,14 +1,8 @@
 // The renderer's only way to the main process: wraps `window.factdesk` and unwraps Result. Every
 // call is named (a CallId, unique in this window); main announces the writes a call causes under its
 // name, so the edit path tells the announcement of its own edit from anyone else's (`callsOf`).
-import {
-  withoutUndefined,
-  type Channel,
-  type ChannelInput,
-  type ChannelOutput,
-  type EventName,
-  type EventPayload
-} from '../../shared/contract'
+import { withoutUndefined } from '../../shared/contract/values'
+import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract'
 import type { AppErrorShape, ErrorCode, Result } from '../../shared/result'
 
 export class BridgeError extends Error {

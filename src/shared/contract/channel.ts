@@ -1,6 +1,8 @@
 // How a channel is declared: one strict input object and the shape of what comes back.
 import { z } from 'zod'
 
+export { withoutUndefined } from './values'
+
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I
   output: O
@@ -95,17 +97,6 @@ export function inputShapeProblem(value: unknown): ShapeProblem | null {
     }
   }
   return null
-}
-
-/** The same input without keys whose value is `undefined`: what the renderer sends for "no value". */
-export function withoutUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => withoutUndefined(v)) as T
-  if (typeof value !== 'object' || value === null) return value
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, withoutUndefined(v)])
-  ) as T
 }
 
 /**

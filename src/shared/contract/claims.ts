@@ -9,7 +9,6 @@ import {
   Evidence,
   EvidenceFields,
   Id,
-  limits,
   Name,
   Review,
   ReviewFields,
@@ -18,14 +17,15 @@ import {
   StoryPart
 } from '../model'
 import { channels, read, write } from './channel'
+import { maxQuoteLength } from './values'
+
+export { maxQuoteLength } from './values'
 
 const StoryClaim = { storyId: Id, claimId: Id }
 
 /** Words to mark: offsets into the headline or the story text (shared/text/anchor.ts partText). */
 const WordRange = { part: StoryPart.default('body'), start: z.number().int().min(0), end: z.number().int().min(1) }
 
-/** A claim quotes at most `limits.longText` characters, the cap its saved quote has. */
-export const maxQuoteLength = limits.longText
 const quoteFits = (range: { start: number; end: number }): boolean =>
   range.end > range.start && range.end - range.start <= maxQuoteLength
 const quoteTooLong = {

@@ -1,8 +1,10 @@
 // The desk: one shared PostgreSQL database that each editor's library syncs with.
 import { z } from 'zod'
 import { Id, IsoDate, ShortText } from '../model'
-import { ErrorCode } from '../result'
+import { errorCodes } from '../result'
 import { channels, read, write, NoInput } from './channel'
+
+const ErrorCode = z.enum(errorCodes)
 
 /** Where the desk database is; the password travels separately and is never saved in plain text. */
 export const DeskConnection = z.strictObject({

@@ -2,6 +2,9 @@
 import { z } from 'zod'
 import { DeskState, FollowUp, Id, Name, Person, Settings, SettingsPatch, StorySummary } from '../model'
 import { channels, read, write, NoInput, Nothing } from './channel'
+import { deskMarks, librarySorts } from './values'
+
+export { deskMarks, librarySorts } from './values'
 
 export const LibraryNotice = z.strictObject({
   kind: z.enum([
@@ -33,15 +36,9 @@ export const LibraryState = z.strictObject({
 })
 export type LibraryState = z.infer<typeof LibraryState>
 
-export const librarySorts = ['updated', 'title', 'progress', 'claims'] as const
 export const LibrarySort = z.enum(librarySorts)
 export type LibrarySort = z.infer<typeof LibrarySort>
 
-/**
- * How a story stands with the shared desk (see src/main/desk): agreed with it, with changes here the
- * desk does not have yet, with a sync conflict to settle, or only in this library (never shared).
- */
-export const deskMarks = ['synced', 'pending', 'conflict', 'local'] as const
 export const DeskMark = z.enum(deskMarks)
 export type DeskMark = z.infer<typeof DeskMark>
 

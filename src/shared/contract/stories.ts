@@ -19,6 +19,8 @@ import {
 } from '../model'
 import { channels, read, write, NoInput, WriteVersion } from './channel'
 
+export { FIRST_CLAIMS } from './values'
+
 export const RevisionInfo = z.strictObject({
   revision: z.number().int(),
   createdAt: z.string(),
@@ -37,9 +39,6 @@ export const StoryDetail = z.strictObject({
   activity: z.array(Activity)
 })
 export type StoryDetail = z.infer<typeof StoryDetail>
-
-/** The claims (in story order) the story view asks for first: more than one screen holds. */
-export const FIRST_CLAIMS = 200
 
 /** What an answer left out of a story opened in parts: claims (story order) and activity entries still to come. */
 export const StoryRest = z.strictObject({ claims: z.number().int().min(0), activity: z.number().int().min(0) })

@@ -3,6 +3,9 @@ import { z } from 'zod'
 import { CalendarDay, ClaimStatus, Id, IsoDate, ShortText, StorySummary, VerdictId } from '../model'
 import { leftOutReasons, type LeftOutReason } from '../rules/claims'
 import { channels, read, write } from './channel'
+import { csvRowKinds, reportFormats, reportScopes } from './values'
+
+export { anyClaim, csvRowKinds, reportFormats, reportScopes } from './values'
 import { ReanchorReport } from './stories'
 
 /** 25 MB of file as base64; the main side enforces the real per-format caps. */
@@ -17,10 +20,6 @@ export type ImportedFile = z.infer<typeof ImportedFile>
 export const ImportResult = z.strictObject({ story: StorySummary, warnings: z.array(z.string()) })
 export type ImportResult = z.infer<typeof ImportResult>
 
-/** What an export covers: the story on screen, the stories ticked in the library, or all of it. */
-export const reportScopes = ['story', 'selected', 'library'] as const
-
-export const reportFormats = ['html', 'pdf', 'markdown', 'csv', 'json', 'claimreview', 'annotations'] as const
 export const ReportFormat = z.enum(reportFormats)
 export type ReportFormat = z.infer<typeof ReportFormat>
 
@@ -49,18 +48,6 @@ export const ClaimFilter = z.strictObject({
 })
 export type ClaimFilter = z.infer<typeof ClaimFilter>
 
-export const anyClaim: ClaimFilter = {
-  status: 'all',
-  verdict: 'all',
-  editor: 'all',
-  from: '',
-  to: '',
-  tag: '',
-  storyId: 'all'
-}
-
-/** A CSV has one row per claim (its evidence in one cell) or one per evidence item. */
-export const csvRowKinds = ['claim', 'evidence'] as const
 export const CsvRows = z.enum(csvRowKinds)
 export type CsvRows = z.infer<typeof CsvRows>
 

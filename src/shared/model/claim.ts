@@ -2,6 +2,25 @@
 import { z } from 'zod'
 import { Id, IsoDate, LongText, Name, ShortText, limits } from './common'
 import { ClaimStatus, VerdictId } from './scales'
+import {
+  claimTypes,
+  contactMethods,
+  contactOutcomes,
+  priorities,
+  reviewConfidences,
+  reviewStances,
+  storyParts
+} from './values'
+
+export {
+  claimTypes,
+  contactMethods,
+  contactOutcomes,
+  priorities,
+  reviewConfidences,
+  reviewStances,
+  storyParts
+} from './values'
 
 /** TextQuoteSelector: the exact words plus up to 32 characters either side to tell repeats apart. */
 export const TextQuoteSelector = z.strictObject({
@@ -23,7 +42,6 @@ export type TextPositionSelector = z.infer<typeof TextPositionSelector>
  * Which text of the story a claim's words are in: the headline (`story.title`) or the story text
  * (`story.text`). Positions count from the start of that text; shared/text/anchor.ts resolves both alike.
  */
-export const storyParts = ['headline', 'body'] as const
 export const StoryPart = z.enum(storyParts)
 export type StoryPart = z.infer<typeof StoryPart>
 
@@ -36,23 +54,11 @@ export const ClaimAnchor = z.strictObject({
 })
 export type ClaimAnchor = z.infer<typeof ClaimAnchor>
 
-export const claimTypes = [
-  'statistic',
-  'quote',
-  'attribution',
-  'event',
-  'comparison',
-  'causal',
-  'prediction',
-  'absence',
-  'other'
-] as const
 export const ClaimType = z.enum(claimTypes)
 export type ClaimType = z.infer<typeof ClaimType>
 
 // Statuses and verdicts are the desk's own scales (scales.ts); a claim holds their ids.
 
-export const priorities = ['low', 'normal', 'high'] as const
 export const Priority = z.enum(priorities)
 export type Priority = z.infer<typeof Priority>
 
@@ -121,11 +127,9 @@ export const Recheck = z.strictObject({
 })
 export type Recheck = z.infer<typeof Recheck>
 
-export const contactMethods = ['phone', 'email', 'message', 'in_person'] as const
 export const ContactMethod = z.enum(contactMethods)
 export type ContactMethod = z.infer<typeof ContactMethod>
 
-export const contactOutcomes = ['no_answer', 'left_message', 'declined', 'confirmed', 'disputed', 'corrected'] as const
 export const ContactOutcome = z.enum(contactOutcomes)
 export type ContactOutcome = z.infer<typeof ContactOutcome>
 
@@ -155,11 +159,9 @@ export const ContactAttempt = ContactFields.extend({
 export type ContactAttempt = z.infer<typeof ContactAttempt>
 
 /** A second editor's reading of a claim's verdict: agree or dissent, how sure, and why. */
-export const reviewStances = ['agree', 'dissent'] as const
 export const ReviewStance = z.enum(reviewStances)
 export type ReviewStance = z.infer<typeof ReviewStance>
 
-export const reviewConfidences = ['low', 'medium', 'high'] as const
 export const ReviewConfidence = z.enum(reviewConfidences)
 export type ReviewConfidence = z.infer<typeof ReviewConfidence>
 

@@ -1,20 +1,14 @@
 // Building blocks shared by every record: ids, timestamps and bounded strings.
 import { z } from 'zod'
+import { idPattern, limits } from './values'
+
+export { idPattern, limits } from './values'
 
 /** Ids are short random strings made in main; the renderer only echoes them back. */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id')
+export const Id = z.string().regex(idPattern, 'not a valid id')
 export type Id = z.infer<typeof Id>
 
 export const IsoDate = z.iso.datetime({ offset: true })
-
-/** Caps keep a hostile or mistaken payload from bloating the library. */
-export const limits = {
-  shortText: 500,
-  longText: 20_000,
-  storyText: 2_000_000,
-  url: 4_000,
-  tags: 50
-} as const
 
 export const ShortText = z.string().max(limits.shortText)
 export const LongText = z.string().max(limits.longText)

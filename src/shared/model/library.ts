@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { Id, IsoDate, ShortText } from './common'
 import { CalendarDay, Claim } from './claim'
 import { workflowStages, type WorkflowStage } from './scales'
+
+export { progressOf, type Progress } from './values'
 import { Activity, Person } from './person'
 import { Settings } from './settings'
 import { Evidence, Source } from './source'
@@ -34,19 +36,6 @@ export const StatusCounts = z.strictObject(
   }
 )
 export type StatusCounts = z.infer<typeof StatusCounts>
-
-export interface Progress {
-  done: number
-  total: number
-  /** 0..1; a story with no claims has nothing left to check, but reads as 0 so it is not mistaken for cleared. */
-  ratio: number
-}
-
-/** How far a set of claims is from cleared: done over all. One rule for the library and the story. */
-export function progressOf(counts: StatusCounts): Progress {
-  const total = workflowStages.reduce((sum, s) => sum + counts[s], 0)
-  return { done: counts.done, total, ratio: total === 0 ? 0 : counts.done / total }
-}
 
 /** A follow-up promised on a claim's latest contact attempt, for the library's due list. */
 export const FollowUp = z.strictObject({

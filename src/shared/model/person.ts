@@ -2,6 +2,8 @@
 import { z } from 'zod'
 import { Id, IsoDate, Name } from './common'
 
+export { nameAt } from './values'
+
 /** A name a person went by until they were renamed; history shows the name they had at the time. */
 export const FormerName = z.strictObject({ name: Name, until: IsoDate })
 export type FormerName = z.infer<typeof FormerName>
@@ -16,14 +18,6 @@ export const Person = z.strictObject({
   formerNames: z.array(FormerName).max(100).default([])
 })
 export type Person = z.infer<typeof Person>
-
-/** The name a person had at a moment (their current name when no moment is given). */
-export function nameAt(person: Pick<Person, 'name' | 'formerNames'>, at?: string): string {
-  if (at === undefined) return person.name
-  const when = Date.parse(at)
-  const former = person.formerNames.find((f) => when < Date.parse(f.until))
-  return former ? former.name : person.name
-}
 
 /** A JSON-safe snapshot of a value before or after a change. */
 export const Snapshot = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])

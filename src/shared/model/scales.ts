@@ -4,12 +4,10 @@
 import { z } from 'zod'
 import { Name, ShortText } from './common'
 import { FormerName } from './person'
+import { reservedVerdictIds, workflowStages } from './values'
 
-/**
- * The four workflow stages every status belongs to. The desk's rules (Done, sign-off, second review,
- * follow-ups) speak of stages only (shared/rules/claims.ts), so a status the desk adds changes no rule.
- */
-export const workflowStages = ['open', 'in_progress', 'waiting', 'done'] as const
+export { defaultStatusScale, defaultVerdictScale, reservedVerdictIds, workflowStages } from './values'
+
 export const WorkflowStage = z.enum(workflowStages)
 export type WorkflowStage = z.infer<typeof WorkflowStage>
 
@@ -25,9 +23,6 @@ export const ClaimStatus = z
   .string()
   .regex(new RegExp(`^(${workflowStages.join('|')})(:${slug})?$`), 'not a status of this desk')
 export type ClaimStatus = z.infer<typeof ClaimStatus>
-
-/** Words that are not verdicts where verdicts are filtered and counted; no verdict may take them as its id. */
-export const reservedVerdictIds = ['all', 'none', 'recheck'] as const
 
 /** A verdict's id: the built-in ones as before (`needs_context`), one the desk added from its first name. */
 export const VerdictId = z
@@ -117,38 +112,3 @@ export const VerdictEdit = z.strictObject({ id: VerdictId.optional(), ...EntryFi
 export type VerdictEdit = z.infer<typeof VerdictEdit>
 export const StatusEdit = z.strictObject({ id: ClaimStatus.optional(), stage: WorkflowStage, ...EntryFields })
 export type StatusEdit = z.infer<typeof StatusEdit>
-
-const rating = (ratingValue: number | null): ClaimReviewRating => ({
-  ratingValue,
-  bestRating: 5,
-  worstRating: 1,
-  alternateName: ''
-})
-
-/**
- * The built-in scale, as every desk had it before scales: 1 (worst) to 5 (best) in ClaimReview, and
- * `unverifiable` with no number (it says nothing about truth; mid-scale would read as "half true").
- * Colours sit between the two themes' backgrounds (3:1 against each, scales.test.ts).
- */
-export const defaultVerdictScale: VerdictScale = [
-  { id: 'accurate', name: 'Accurate', colour: '#2b9a66', retired: false, formerNames: [], rating: rating(5) },
-  {
-    id: 'mostly_accurate',
-    name: 'Mostly accurate',
-    colour: '#5f9e3a',
-    retired: false,
-    formerNames: [],
-    rating: rating(4)
-  },
-  { id: 'needs_context', name: 'Needs context', colour: '#b08a00', retired: false, formerNames: [], rating: rating(3) },
-  { id: 'misleading', name: 'Misleading', colour: '#dc6a1c', retired: false, formerNames: [], rating: rating(2) },
-  { id: 'false', name: 'False', colour: '#e5484d', retired: false, formerNames: [], rating: rating(1) },
-  { id: 'unverifiable', name: 'Unverifiable', colour: '#80838d', retired: false, formerNames: [], rating: rating(null) }
-]
-
-export const defaultStatusScale: StatusScale = [
-  { id: 'open', name: 'Open', colour: '#80838d', retired: false, formerNames: [] },
-  { id: 'in_progress', name: 'In progress', colour: '#3e63dd', retired: false, formerNames: [] },
-  { id: 'waiting', name: 'Waiting on source', colour: '#ad7f00', retired: false, formerNames: [] },
-  { id: 'done', name: 'Done', colour: '#30a46c', retired: false, formerNames: [] }
-]

@@ -1,11 +1,16 @@
 // Desk-wide settings: the desk's verdicts and statuses, how reports are signed.
 import { z } from 'zod'
 import { LongText, OptionalUrl, ShortText } from './common'
-import { StatusEdit, StatusScale, VerdictEdit, VerdictScale, defaultStatusScale, defaultVerdictScale } from './scales'
+import { StatusEdit, StatusScale, VerdictEdit, VerdictScale } from './scales'
+import { defaultShortcutSettings, remappableShortcuts, type RemappableShortcut } from './values'
 
-/** The desk's single-key shortcuts an editor may move to another key (digits stay status and verdict). */
-export const remappableShortcuts = ['next', 'previous', 'mark', 'search', 'help'] as const
-export type RemappableShortcut = (typeof remappableShortcuts)[number]
+export {
+  defaultSettings,
+  defaultShortcutSettings,
+  emptyTransparency,
+  remappableShortcuts,
+  type RemappableShortcut
+} from './values'
 
 const ShortcutKey = z
   .string()
@@ -30,11 +35,6 @@ export const ShortcutSettings = z
   })
 export type ShortcutSettings = z.infer<typeof ShortcutSettings>
 
-export const defaultShortcutSettings: ShortcutSettings = {
-  singleKeys: true,
-  keys: { next: 'j', previous: 'k', mark: 'm', search: '/', help: '?' }
-}
-
 /**
  * What the IFCN's code of principles asks a signatory to publish, printed in every HTML and PDF report:
  * how the desk checks, where its corrections policy is, how to reach it, who funds it.
@@ -46,8 +46,6 @@ export const Transparency = z.strictObject({
   funding: LongText
 })
 export type Transparency = z.infer<typeof Transparency>
-
-export const emptyTransparency: Transparency = { methodology: '', correctionsPolicyUrl: '', contact: '', funding: '' }
 
 export const Settings = z.strictObject({
   /** The verdict scale in the desk's order (shared/rules/scales.ts reads it). */
@@ -80,16 +78,3 @@ export const SettingsPatch = Settings.extend({
   statuses: z.array(StatusEdit).min(4).max(40)
 }).partial()
 export type SettingsPatch = z.infer<typeof SettingsPatch>
-
-export const defaultSettings: Settings = {
-  verdicts: defaultVerdictScale,
-  statuses: defaultStatusScale,
-  organisationName: '',
-  organisationUrl: '',
-  organisationLogoUrl: '',
-  factCheckBaseUrl: '',
-  transparency: emptyTransparency,
-  requireCheckedAgainst: false,
-  requireSecondReview: false,
-  shortcuts: defaultShortcutSettings
-}

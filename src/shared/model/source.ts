@@ -1,17 +1,10 @@
 // Sources are library-wide so one document can back claims in many stories.
 import { z } from 'zod'
 import { Id, IsoDate, LongText, Name, OptionalUrl, ShortText } from './common'
+import { sourceKinds, stances } from './values'
 
-export const sourceKinds = [
-  'primary_document',
-  'official_statement',
-  'interview',
-  'news_report',
-  'dataset',
-  'expert',
-  'social_post',
-  'other'
-] as const
+export { sourceKinds, stances } from './values'
+
 export const SourceKind = z.enum(sourceKinds)
 export type SourceKind = z.infer<typeof SourceKind>
 
@@ -48,7 +41,6 @@ export const Source = SourceFields.extend({
 })
 export type Source = z.infer<typeof Source>
 
-export const stances = ['supports', 'contradicts', 'context'] as const
 export const Stance = z.enum(stances)
 export type Stance = z.infer<typeof Stance>
 

@@ -2,8 +2,9 @@
 import { z } from 'zod'
 import { canonicalText } from '../text/canonical'
 import { Id, IsoDate, limits, LongText, Name, OptionalUrl, ShortText } from './common'
+import { deskStates } from './values'
 
-export const deskStates = ['draft', 'in_check', 'cleared'] as const
+export { deskStates } from './values'
 export const DeskState = z.enum(deskStates)
 export type DeskState = z.infer<typeof DeskState>
 

@@ -8,20 +8,18 @@
 // rename nor a retirement changes what an existing claim, report or ClaimReview says. Kept on the scale
 // rather than copied into every claim: no story file changes shape, and the desk sync has no second field
 // to merge apart from the verdict.
-import {
-  nameAt,
-  reservedVerdictIds,
-  workflowStages,
-  type Claim,
-  type ClaimStatus,
-  type Settings,
-  type StatusEdit,
-  type StatusEntry,
-  type StatusScale,
-  type VerdictEdit,
-  type VerdictEntry,
-  type VerdictScale,
-  type WorkflowStage
+import { nameAt, reservedVerdictIds, workflowStages } from '../model/values'
+import type {
+  Claim,
+  ClaimStatus,
+  Settings,
+  StatusEdit,
+  StatusEntry,
+  StatusScale,
+  VerdictEdit,
+  VerdictEntry,
+  VerdictScale,
+  WorkflowStage
 } from '../model'
 import { AppError } from '../result'
 import { colourProblem } from './contrast'

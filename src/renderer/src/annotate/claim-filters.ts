@@ -1,6 +1,6 @@
 // Which claims the claim list shows, and the counts and progress the desk reads at a glance.
 import type { Claim, ClaimStatus, ClaimType, Evidence, Source, StatusCounts } from '../../../shared/model'
-import { workflowStages } from '../../../shared/model'
+import { workflowStages } from '../../../shared/model/values'
 import { stageOf } from '../../../shared/rules/scales'
 import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
 
@@ -113,7 +113,7 @@ export function countByStatusId(claims: readonly Pick<Claim, 'status'>[]): Map<C
   return counts
 }
 
-export { progressOf, type Progress } from '../../../shared/model'
+export { progressOf, type Progress } from '../../../shared/model/values'
 
 /** Next or previous claim id in list order, wrapping at neither end. */
 export function step(ids: readonly string[], current: string | null, delta: 1 | -1): string | null {

@@ -1,11 +1,6 @@
 // The desk's keyboard shortcuts: one table read by the key handler and by the shortcuts sheet.
-import {
-  defaultSettings,
-  defaultShortcutSettings,
-  type ClaimStatus,
-  type Settings,
-  type ShortcutSettings
-} from '../../../shared/model'
+import { defaultSettings, defaultShortcutSettings } from '../../../shared/model/values'
+import type { ClaimStatus, Settings, ShortcutSettings } from '../../../shared/model'
 import { statusChoices, verdictChoices } from '../../../shared/rules/scales'
 
 /** Digits 1-9 pick the desk's statuses in use in its order; Shift with them, its verdicts. */

@@ -4,7 +4,8 @@
 // markers, the margin) carries `data-at`, the story offset it sits at, so a selection that starts
 // or ends on one still resolves. Paragraph breaks are not rendered; the offsets skip them.
 
-import { storyParts, type StoryPart } from '../../../shared/model'
+import { storyParts } from '../../../shared/model/values'
+import type { StoryPart } from '../../../shared/model'
 import type { PartRange } from '../../../shared/text/parts'
 import type { TextRange } from '../../../shared/text/range'
 

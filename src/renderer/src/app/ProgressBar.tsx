@@ -1,6 +1,7 @@
 // A story's progress: one bar split by workflow stage (each part labelled for screen readers) and "n of m done".
 import { Flex, Text } from '@radix-ui/themes'
-import { workflowStages, type StatusCounts } from '../../../shared/model'
+import { workflowStages } from '../../../shared/model/values'
+import type { StatusCounts } from '../../../shared/model'
 import { progressOf } from '../annotate/claim-filters'
 import { useLibraryContext } from './library-context'
 import { statusColor } from './labels'

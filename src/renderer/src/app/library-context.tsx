@@ -2,7 +2,8 @@
 // change that reports failures in words and asks who you are when no editor is chosen yet.
 import { createContext, useCallback, useContext, useMemo } from 'react'
 import type { LibraryState } from '../../../shared/contract'
-import { nameAt, type Claim, type ClaimStatus, type Person, type WorkflowStage } from '../../../shared/model'
+import { nameAt } from '../../../shared/model/values'
+import type { Claim, ClaimStatus, Person, WorkflowStage } from '../../../shared/model'
 import { printedVerdict, stageName, statusName, verdictName } from '../../../shared/rules/scales'
 import { BridgeError } from '../api'
 import type { Edit, ReportFailure } from './store'

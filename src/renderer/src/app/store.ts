@@ -12,14 +12,14 @@
 // sent. A story's edits are followed by call id (follow.ts): main's announcement of an edit this store
 // sent costs nothing but taking in the activity it logged; any other write to an open story (a
 // dialog, an import, a desk pull, an undo, another window) is fetched once, for every view.
-import {
-  FIRST_CLAIMS,
-  type EventPayload,
-  type LibraryChange,
-  type LibraryNotice,
-  type LibraryState,
-  type StoryDetail,
-  type StoryFollowUp
+import { FIRST_CLAIMS } from '../../../shared/contract/values'
+import type {
+  EventPayload,
+  LibraryChange,
+  LibraryNotice,
+  LibraryState,
+  StoryDetail,
+  StoryFollowUp
 } from '../../../shared/contract'
 import type { StorySummary } from '../../../shared/model'
 import { call, callsOf, onEvent } from '../api'

@@ -9,16 +9,10 @@ import { Avatar, Badge, Button, Checkbox, Flex, Heading, Table, Text, TextField,
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../api'
-import {
-  deskMarks,
-  librarySorts,
-  type DeskMark,
-  type DeskView,
-  type LibraryPage,
-  type LibrarySort,
-  type SearchHit
-} from '../../../shared/contract'
-import { deskStates, workflowStages, type StorySummary } from '../../../shared/model'
+import { deskMarks, librarySorts } from '../../../shared/contract/values'
+import type { DeskMark, DeskView, LibraryPage, LibrarySort, SearchHit } from '../../../shared/contract'
+import { deskStates, workflowStages } from '../../../shared/model/values'
+import type { StorySummary } from '../../../shared/model'
 import { FirstRunCard } from '../app/EditorPicker'
 import { useLibraryContext } from '../app/library-context'
 import { PersonSelect } from '../app/PersonItems'

@@ -4,7 +4,8 @@
 // same colour rule warns here as the editor picks.
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon } from '@radix-ui/react-icons'
 import { Button, Checkbox, Flex, Grid, Heading, IconButton, Text, TextField } from '@radix-ui/themes'
-import { workflowStages, type StatusEdit, type VerdictEdit, type WorkflowStage } from '../../../shared/model'
+import { workflowStages } from '../../../shared/model/values'
+import type { StatusEdit, VerdictEdit, WorkflowStage } from '../../../shared/model'
 import { colourProblem } from '../../../shared/rules/contrast'
 import { useLibraryContext } from '../app/library-context'
 import { EnumSelect } from '../app/EnumSelect'

@@ -1,14 +1,8 @@
 // Desk settings: the desk's verdicts and statuses, and how published reports are signed.
 import { Button, Checkbox, Dialog, Flex, Grid, Heading, Text, TextArea } from '@radix-ui/themes'
 import { useState } from 'react'
-import {
-  remappableShortcuts,
-  type RemappableShortcut,
-  type Settings,
-  type StatusEdit,
-  type Transparency,
-  type VerdictEdit
-} from '../../../shared/model'
+import { remappableShortcuts } from '../../../shared/model/values'
+import type { RemappableShortcut, Settings, StatusEdit, Transparency, VerdictEdit } from '../../../shared/model'
 import { statusAsEdit, verdictAsEdit } from '../../../shared/rules/scales'
 import { call } from '../api'
 import { useLibraryContext } from '../app/library-context'

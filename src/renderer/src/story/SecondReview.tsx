@@ -3,13 +3,8 @@
 // shared/rules/claims.ts, so the panel says what main will say.
 import { Badge, Button, Flex, Heading, SegmentedControl, Text, TextArea } from '@radix-ui/themes'
 import { useState } from 'react'
-import {
-  reviewConfidences,
-  reviewStances,
-  type Claim,
-  type ReviewConfidence,
-  type ReviewStance
-} from '../../../shared/model'
+import { reviewConfidences, reviewStances } from '../../../shared/model/values'
+import type { Claim, ReviewConfidence, ReviewStance } from '../../../shared/model'
 import { currentReviews, hasAgreeingReview, whyNoReview } from '../../../shared/rules/claims'
 import { call } from '../api'
 import { useLibraryContext } from '../app/library-context'

@@ -3,7 +3,8 @@
 // taken back if the save fails. Main keeps every change in the story's history (services/history.ts,
 // stepped through app/undo.tsx); a delete also says so in a toast with an Undo button for that call.
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
-import { maxQuoteLength, type StoryDetail } from '../../../shared/contract'
+import { maxQuoteLength } from '../../../shared/contract/values'
+import type { StoryDetail } from '../../../shared/contract'
 import type { Claim, ClaimFields, Story } from '../../../shared/model'
 import { call, callsOf } from '../api'
 import { useToasts } from '../app/toasts'

@@ -4,7 +4,8 @@
 // cursor is the document selection itself, so it looks like (and works with) a mouse selection; a
 // live region reads out what it holds.
 import { useCallback, useMemo, useState } from 'react'
-import { storyParts, type Story } from '../../../shared/model'
+import { storyParts } from '../../../shared/model/values'
+import type { Story } from '../../../shared/model'
 import { partText, type PartRange } from '../../../shared/text/parts'
 import type { TextRange } from '../../../shared/text/range'
 import { sentences as sentencesOf } from '../../../shared/text/segment'

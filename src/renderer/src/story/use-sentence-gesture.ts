@@ -2,7 +2,8 @@
 // margin beside the first line of the sentence under the pointer (the headline is a sentence too);
 // only a click on that "+" marks it. (A stray click in the gutter does nothing.)
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { storyParts, type Story, type StoryPart } from '../../../shared/model'
+import { storyParts } from '../../../shared/model/values'
+import type { Story, StoryPart } from '../../../shared/model'
 import { partText, sameRange, type PartRange } from '../../../shared/text/parts'
 import { sentenceIn } from '../../../shared/text/segment'
 import { offsetAtPoint } from '../annotate/selection'

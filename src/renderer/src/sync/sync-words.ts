@@ -1,7 +1,8 @@
 // What the desk sync screens say: an error code in words with what to do next, where a
 // conflicting value came from (the activity log, when it knows), and a value as an editor reads it.
 import type { ChannelInput, DeskConflict, DeskStatus } from '../../../shared/contract'
-import { Id, type Activity } from '../../../shared/model'
+import type { Activity } from '../../../shared/model'
+import { idPattern } from '../../../shared/model/values'
 import { DELETED_FIELD, keepOrDelete, type Side } from '../../../shared/rules/sync-conflicts'
 import type { ErrorCode } from '../../../shared/result'
 
@@ -150,7 +151,7 @@ export interface ConnectDraft {
 /** The dialog's fields as `desk.connect` takes them; a desk id or port that cannot be is refused here, in words. */
 export function connectInput(d: ConnectDraft): ChannelInput<'desk.connect'> {
   const common = { password: d.password, ssl: d.ssl, deskId: d.deskId.trim() }
-  if (!Id.safeParse(common.deskId).success)
+  if (!idPattern.test(common.deskId))
     throw new Error('Give the desk id your desk lead set up (letters, digits, - and _), for example "politics".')
   if (d.mode === 'url') return { ...common, url: d.url.trim() }
   const port = d.port.trim() === '' ? undefined : Number(d.port)

@@ -2,14 +2,8 @@
 // changed, tag, story), see which pass, and save them as CSV, one row per claim or per evidence item.
 import { Badge, Button, Dialog, Flex, Grid, RadioGroup, ScrollArea, Text } from '@radix-ui/themes'
 import { useEffect, useState } from 'react'
-import {
-  anyClaim,
-  csvRowKinds,
-  type ClaimFilter,
-  type CsvRows,
-  type ExportResult,
-  type FilteredClaims
-} from '../../../shared/contract'
+import { anyClaim, csvRowKinds } from '../../../shared/contract/values'
+import type { ClaimFilter, CsvRows, ExportResult, FilteredClaims } from '../../../shared/contract'
 import { statusName } from '../../../shared/rules/scales'
 import { call } from '../api'
 import { useLibraryContext } from '../app/library-context'

@@ -1,14 +1,8 @@
 // Export a verification report: scope, format and options; main asks where to save it.
 import { Button, Checkbox, Dialog, Flex, Progress, RadioGroup, Text } from '@radix-ui/themes'
 import { useEffect, useRef, useState } from 'react'
-import {
-  reportFormats,
-  reportScopes,
-  type EventPayload,
-  type ExportResult,
-  type ReportFormat,
-  type ReportOptions
-} from '../../../shared/contract'
+import { reportFormats, reportScopes } from '../../../shared/contract/values'
+import type { EventPayload, ExportResult, ReportFormat, ReportOptions } from '../../../shared/contract'
 import { leftOutReasonLabels, leftOutReasons } from '../../../shared/rules/claims'
 import { BridgeError, call, onEvent } from '../api'
 import { useLibraryContext } from '../app/library-context'
