@@ -6,6 +6,7 @@ import type { LibraryChange } from '../shared/contract'
 import { AppError } from '../shared/result'
 import { canonicalText } from '../shared/text/canonical'
 import { createDispatch, type Dispatch, type Handlers, type Refusal } from './dispatch'
+import { Foreground } from './foreground'
 import { createImporter } from './import'
 import { handlersOf } from './registry'
 import { memoryHandlers } from './memory/handlers'
@@ -89,6 +90,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   /** Where store writes reach the desk sync, once it exists. */
   let deskChanged = (_storyId: string | null): void => undefined
   let index: StoryIndex | undefined
+  const foreground = new Foreground()
   let unfollow = (): void => undefined
   /** Writes announced so far (in every library this core opened), and the last one of each story. */
   let writes = 0
@@ -112,7 +114,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     index?.text.close()
     const words = new StoryIndex(opened.library.stories, {
       read: (id) => opened.peekStory(id),
-      sources: () => opened.library.sources
+      sources: () => opened.library.sources,
+      waitTurn: () => foreground.quiet()
     })
     index = words
     // Headlines and outlets are searchable at once; the rest of each story is read in the background.
@@ -248,13 +251,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   })
 
-  const dispatch: Dispatch = createDispatch(handlers, {
+  const answer: Dispatch = createDispatch(handlers, {
     isTrustedOrigin: options.isTrustedOrigin,
     checkOutput: options.checkOutput,
     writeRefusal: () => store.writeRefusal(),
     onInternalError: options.onInternalError,
     onRefused: options.onRefused
   })
+  // Every call from the window holds the background work back a moment (foreground.ts).
+  const dispatch: Dispatch = (...call) => {
+    foreground.heard()
+    return answer(...call)
+  }
 
   async function openLibrary(
     dir: string,

@@ -201,4 +201,22 @@ describe('FullText', () => {
     expect(index.search('census')?.size).toBe(0)
     expect([...(index.search('bridge')?.keys() ?? [])]).toEqual(['s0'])
   })
+
+  it('reads no story in the background while its turn has not come (the window is making calls), and all once it has', async () => {
+    const lib = new Library(new Set())
+    let open: () => void = () => undefined
+    const turn = new Promise<void>((resolve) => (open = resolve))
+    const waited: string[] = []
+    const read = (id: string): Promise<StoryFile> => (waited.push(id), lib.read(id))
+    const index = new FullText(lib.summaries(), { read, sources: () => lib.sources, waitTurn: () => turn })
+    const build = index.start()
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve))
+    expect(waited).toEqual([])
+    expect(index.progress).toEqual({ done: 0, total: 5 })
+    open()
+    await drain(index, lib, [])
+    await build
+    expect(waited.sort()).toEqual(['s0', 's1', 's2', 's3', 's4'])
+    expect(index.progress).toBeNull()
+  })
 })

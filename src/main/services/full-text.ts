@@ -69,6 +69,8 @@ export interface FullTextOptions {
   read(id: string): Promise<StoryFile>
   /** The library's sources as they stand. */
   sources(): readonly Source[]
+  /** Resolves when the background build may read its next stories (core: once the window is quiet, foreground.ts). */
+  waitTurn?(): Promise<void>
 }
 
 export class FullText {
@@ -106,6 +108,8 @@ export class FullText {
     this.build = (async () => {
       for (let i = 0; i < ids.length && !this.closed; i += BUILD_CHUNK) {
         await new Promise((resolve) => setImmediate(resolve))
+        await this.options.waitTurn?.()
+        if (this.closed) break
         await Promise.all(
           ids.slice(i, i + BUILD_CHUNK).map((id) => {
             const entry = this.entries.get(id)
