@@ -101,7 +101,7 @@ describe('desk sync under crashes', () => {
       const updates = local.activity.filter((a) => a.action === 'claim.updated')
       expect(updates.length).toBeGreaterThanOrEqual(saved + 1)
       const dupes = await cluster.admin(
-        `SELECT key, value FROM factdesk.changes WHERE desk_id = 'news' GROUP BY key, value HAVING count(*) > 1`
+        `SELECT key, factdesk.change_value(desk_id, change_id) AS value FROM factdesk.changes WHERE desk_id = 'news' GROUP BY 1, 2 HAVING count(*) > 1`
       )
       expect(dupes).toEqual([])
     } finally {

@@ -117,6 +117,36 @@ describe('desk repository', () => {
     expect(rows[1]).toMatchObject({ kind: 'claim', story_id: 's1', value: first[1]!.value })
   })
 
+  it('logs a change by reference: its value is stored once, and found again after later changes replace it', async () => {
+    const { repo } = await member('r_ed', 'ed-pw', 'one')
+    const v1 = claim('s9', 'c9', 1)
+    const first = await repo.pushPage([story('s9'), v1], [])
+    const seq1 = Number(first.results[1]![2])
+    // The log names the change; the value is the unit's (schema 10), never a second copy.
+    const logged = await admin.query<{ value: unknown; by_reference: boolean }>(
+      `SELECT value, by_reference FROM factdesk.changes WHERE desk_id = 'one' AND change_id = $1`,
+      [v1.changeId]
+    )
+    expect(logged.rows).toEqual([{ value: null, by_reference: true }])
+    const v2 = { ...claim('s9', 'c9', 1, seq1), value: { id: 'c9', number: 1, text: 'second' } }
+    const seq2 = Number((await repo.pushPage([v2], [])).results[0]![2])
+    const gone: PushUnit = { ...claim('s9', 'c9', 1, seq2), value: null }
+    const seq3 = Number((await repo.pushPage([gone], [])).results[0]![2])
+    // Each change still reads as the value it gave the unit: replaced ones from superseded, the last from the unit.
+    const accepted = await repo.acceptedChanges([v1.changeId, v2.changeId, gone.changeId])
+    expect(accepted.sort((a, b) => Number(a.seq) - Number(b.seq))).toEqual([
+      { change_id: v1.changeId, seq: String(seq1), value: v1.value },
+      { change_id: v2.changeId, seq: String(seq2), value: v2.value },
+      { change_id: gone.changeId, seq: String(seq3), value: null }
+    ])
+    // Pushed again after all that, the first change is recognised, and the desk says nothing differs.
+    const retried = await repo.pushPage([v1], [])
+    expect(retried.results.map(([k, s, q, v]) => [k, s, Number(q), v])).toEqual([['claim:c9', 'applied', seq1, null]])
+    // A value is stored in superseded once, only when replaced: two here, none for the unit's latest.
+    const kept = await admin.query(`SELECT change_id FROM factdesk.superseded WHERE desk_id = 'one' ORDER BY 1`)
+    expect(kept.rows.map((r) => r.change_id).sort()).toEqual([v1.changeId, v2.changeId].sort())
+  })
+
   it('reads a pull: top, library units and story heads after a cursor, whole stories, pages leaving some out', async () => {
     const { repo } = await member('r_ed', 'ed-pw', 'one')
     const cursor = await repo.top()

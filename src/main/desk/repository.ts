@@ -304,10 +304,10 @@ export class DeskRepository {
     }
   }
 
-  /** Which of these change ids the desk accepted, with the sequence number and value it recorded. */
+  /** Which of these change ids the desk accepted, with the sequence number and the value it stored (schema 10: by reference). */
   async acceptedChanges(changeIds: string[]): Promise<AcceptedChange[]> {
     const found = await this.client.query<AcceptedChange>(
-      'SELECT change_id, seq, value FROM factdesk.changes WHERE desk_id = $1 AND change_id = ANY($2)',
+      'SELECT change_id, seq, factdesk.change_value(desk_id, change_id) AS value FROM factdesk.changes WHERE desk_id = $1 AND change_id = ANY($2)',
       [this.deskId, changeIds]
     )
     return found.rows

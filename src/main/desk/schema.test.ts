@@ -113,6 +113,7 @@ describe('desk schema', () => {
     await expect(ed.query(`DELETE FROM factdesk.activity`)).rejects.toMatchObject({ code: '42501' })
     await expect(admin.query(`DELETE FROM factdesk.activity`)).rejects.toMatchObject({ code: '42501' })
     await expect(admin.query(`UPDATE factdesk.changes SET value = NULL`)).rejects.toMatchObject({ code: '42501' })
+    await expect(admin.query(`DELETE FROM factdesk.superseded`)).rejects.toMatchObject({ code: '42501' })
   })
 
   it('a member with psql can do no more than the app: the attacks of issue 23 are refused by the database', async () => {
@@ -127,7 +128,10 @@ describe('desk schema', () => {
       `INSERT INTO factdesk.activity (desk_id, id, story_id, entry, seq, by_role) VALUES ('deska', 'forged', 's1', '{}', 1, 'lead_a')`,
       `DELETE FROM factdesk.units`,
       `SELECT setval('factdesk.seq', 9000000000000000000)`,
-      `INSERT INTO factdesk.claim_numbers (desk_id, story_id, number, key) VALUES ('deska', 's1', 1, 'claim:z')`
+      `INSERT INTO factdesk.claim_numbers (desk_id, story_id, number, key) VALUES ('deska', 's1', 1, 'claim:z')`,
+      // The change log refers to values (schema 10): neither the reference nor a replaced value can be written.
+      `UPDATE factdesk.units SET change_id = 'x' WHERE key = 'claim:psql'`,
+      `INSERT INTO factdesk.superseded (desk_id, change_id, value) VALUES ('deska', 'x', '{}')`
     ])
       await expect(ed.query(attack), attack).rejects.toMatchObject({ code: '42501' })
     const [row] = (
