@@ -125,7 +125,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       history.hear(change)
       if (change.entity === 'story') {
         storyVersions.set(change.summary.id, version)
-        words.put(change.summary)
+        words.put(change.summary, change.created)
         memory.changed(change.summary.id)
       } else if (change.sources.length > 0) words.sourcesChanged(change.sources)
       // Every write, the desk's own merges included, may leave the library differing from the desk.

@@ -157,13 +157,15 @@ describe('FullText', () => {
         fc.array(fc.nat(20), { maxLength: 60 }),
         fc.uniqueArray(fc.nat(80), { maxLength: 6 }),
         fc.boolean(),
-        async (edits, order, failing, releaseEachTime) => {
+        // Which writes come with the story in hand (a story just created: indexed without a read).
+        fc.array(fc.boolean(), { maxLength: 25 }),
+        async (edits, order, failing, releaseEachTime, inHand) => {
           const lib = new Library(new Set(failing))
           const kept = new FullText(lib.summaries(), { read: lib.read, sources: () => lib.sources })
           const build = kept.start()
-          for (const e of edits) {
+          for (const [i, e] of edits.entries()) {
             const { summary, sources } = lib.apply(e)
-            if (summary) kept.changed(summary)
+            if (summary) kept.changed(summary, inHand[i] ? lib.files.get(summary.id) : undefined)
             if (sources) kept.sourcesChanged(sources)
             if (releaseEachTime) await lib.release(order)
           }
@@ -187,6 +189,24 @@ describe('FullText', () => {
       ),
       { numRuns: 60 }
     )
+  })
+
+  it('indexes a story handed over with its write without reading it, and a later read of an older write loses to it', async () => {
+    const lib = new Library(new Set())
+    const reads: string[] = []
+    const index = new FullText(lib.summaries(), {
+      read: (id) => (reads.push(id), lib.read(id)),
+      sources: () => lib.sources
+    })
+    lib.apply({ kind: 'rationale', story: 0, claim: 0, word: 0 })
+    index.changed(lib.summaries()[0]!) // read asked for: census
+    const { summary } = lib.apply({ kind: 'rationale', story: 0, claim: 0, word: 1 })
+    index.changed(summary!, lib.files.get('s0')) // in hand: bridge, at once
+    expect([...(index.search('bridge')?.keys() ?? [])]).toEqual(['s0'])
+    await drain(index, lib, [])
+    expect(reads).toEqual(['s0'])
+    expect(index.search('census')?.size).toBe(0)
+    expect([...(index.search('bridge')?.keys() ?? [])]).toEqual(['s0'])
   })
 
   it('a read that finishes after a newer one never puts the older words back', async () => {

@@ -138,8 +138,12 @@ export class FullText {
     this.closed = true
   }
 
-  /** A story was written (or created, restored, healed): read it again. A trashed one leaves the index. */
-  changed(summary: StorySummary): void {
+  /**
+   * A story was written (or created, restored, healed): read it again, or index `file` when the writer
+   * has it in hand (a story just created: a desk pull creates hundreds, which the store does not keep
+   * in memory, so reading them back meant reading each from disk again). A trashed one leaves the index.
+   */
+  changed(summary: StorySummary, file?: StoryFile): void {
     if (summary.deletedAt !== null) return this.remove(summary.id)
     const entry = this.entries.get(summary.id)
     if (!entry) {
@@ -148,6 +152,11 @@ export class FullText {
       this.remembered.clear()
     } else if (entry.summary.title !== summary.title || entry.summary.outlet !== summary.outlet) {
       this.swap([summary.id], () => (entry.summary = summary))
+    }
+    if (file) {
+      const ticket = ++this.seq
+      this.wanted.set(summary.id, ticket)
+      return this.take(summary.id, file, ticket)
     }
     const done = this.load(summary.id).finally(() => this.pending.delete(done))
     this.pending.add(done)
@@ -177,6 +186,11 @@ export class FullText {
     } catch {
       return // unreadable: its headline and outlet stay searchable; the library screen reports the damage
     }
+    this.take(id, file, ticket)
+  }
+
+  /** Indexes all of a story as `file` holds it, unless a newer read or a removal was asked for meanwhile. */
+  private take(id: string, file: StoryFile, ticket: number): void {
     const entry = this.entries.get(id)
     if (this.closed || this.wanted.get(id) !== ticket || !entry) return
     this.wanted.delete(id)

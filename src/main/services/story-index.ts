@@ -3,7 +3,7 @@
 // page on screen crosses to the renderer. The words are matched by the full-text index (full-text.ts:
 // everything the desk wrote in each story, ranked); with search words the page is best match first.
 import type { DeskMark, LibraryPage, LibraryQuery, LibrarySort, StoryFollowUp } from '../../shared/contract'
-import { progressOf, type Source, type StorySummary } from '../../shared/model'
+import { progressOf, type Source, type StoryFile, type StorySummary } from '../../shared/model'
 import { FullText, type FullTextOptions } from './full-text'
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
@@ -33,10 +33,10 @@ export class StoryIndex {
     return this.byId.size
   }
 
-  /** Takes in a story's new index line (and reads the story again for its words); a line with `deletedAt` set takes it out. */
-  put(summary: StorySummary): void {
+  /** Takes in a story's new index line (and reads the story again for its words, or takes them from `file`); a line with `deletedAt` set takes it out. */
+  put(summary: StorySummary, file?: StoryFile): void {
     this.sorted.clear()
-    this.text.changed(summary)
+    this.text.changed(summary, file)
     if (summary.deletedAt !== null) this.byId.delete(summary.id)
     else this.byId.set(summary.id, summary)
   }

@@ -68,6 +68,8 @@ export type StoreChange = (
       edit?: StoryEdit
       /** Set when the write is a history step (services/history.ts). */
       step?: HistoryStep
+      /** The story as written, when it was just created (listeners take it instead of reading it back). */
+      created?: StoryFile
     }
   | { entity: 'library'; library: Readonly<LibraryFile>; sources: Source[] }
 ) & { callIds: string[] }
@@ -463,7 +465,9 @@ export class LibraryStore {
           records.forEach((record, i) => this.cache(ids[i]!, record))
           for (const summary of summaries) this.refreshSummary(summary)
         })
-        files.forEach((file, i) => this.announce({ entity: 'story', summary: summaries[i]!, activity: file.activity }))
+        files.forEach((file, i) =>
+          this.announce({ entity: 'story', summary: summaries[i]!, activity: file.activity, created: file })
+        )
         return summaries
       }
     )
