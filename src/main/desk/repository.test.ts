@@ -173,6 +173,27 @@ describe('desk repository', () => {
     expect(await repo.pageAfter(top, [], 100)).toEqual([])
   })
 
+  it("stores a push page's history as one batch per story, read entry by entry and never cut across pages", async () => {
+    const { repo } = await member('r_ed', 'ed-pw', 'one')
+    const cursor = await repo.top()
+    const entries = ['h1', 'h2', 'h3', 'h4', 'h5'].map((id) => entry('s16', id))
+    // One entry the desk has already and one repeated within the page are taken once.
+    await repo.pushPage([story('s16')], [entries[0]!])
+    await repo.pushPage([], [...entries, entries[3]!])
+    const batches = await admin.query<{ ids: string[] }>(
+      `SELECT ids FROM factdesk.history WHERE desk_id = 'one' AND story_id = 's16' ORDER BY seq`
+    )
+    expect(batches.rows.map((r) => r.ids)).toEqual([['h1'], ['h2', 'h3', 'h4', 'h5']])
+    // A page asked for 2 rows holds the whole batch its second row is in, in the order sent.
+    const first = await repo.pageAfter(cursor, [], 2)
+    expect(first.map((r) => r.key)).toEqual(['story:s16', 'h1'])
+    const second = await repo.pageAfter(Number(first.at(-1)!.seq), [], 2)
+    expect(second.map((r) => [r.t, r.key, r.value])).toEqual(entries.slice(1).map((e) => ['a', e.id, e]))
+    expect(await repo.pageAfter(Number(second.at(-1)!.seq), [], 2)).toEqual([])
+    const whole = await repo.wholeStories(['s16'])
+    expect(whole.filter((r) => r.t === 'a').map((r) => r.key)).toEqual(['h1', 'h2', 'h3', 'h4', 'h5'])
+  })
+
   it('runs a pull in one read-only snapshot: a write inside it is refused and nothing is left open', async () => {
     const { repo } = await member('r_ed', 'ed-pw', 'one')
     const { repo: other } = await member('r_lead', 'lead-pw', 'one')

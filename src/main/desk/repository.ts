@@ -329,7 +329,7 @@ export class DeskRepository {
   /** The highest sequence number of the desk's units and activity (0 for an empty desk). */
   async top(): Promise<number> {
     const topRow = await this.client.query<{ top: string | null }>(
-      'SELECT GREATEST((SELECT max(seq) FROM factdesk.units WHERE desk_id = $1), (SELECT max(seq) FROM factdesk.activity WHERE desk_id = $1)) AS top',
+      'SELECT GREATEST((SELECT max(seq) FROM factdesk.units WHERE desk_id = $1), (SELECT max(seq) FROM factdesk.history WHERE desk_id = $1)) AS top',
       [this.deskId]
     )
     return Number(topRow.rows[0]?.top ?? 0)
@@ -353,31 +353,36 @@ export class DeskRepository {
     return heads.rows.map((r) => r.story_id)
   }
 
-  /** These stories whole: every unit and activity entry of each. */
+  /** These stories whole: every unit and activity entry of each (the entries in their order on the desk). */
   async wholeStories(ids: string[]): Promise<PullRow[]> {
     const rows = await this.client.query<PullRow>(
       `SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id = ANY($2)
-       UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND story_id = ANY($2)`,
+       UNION ALL (SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity WHERE desk_id = $1 AND story_id = ANY($2) ORDER BY seq, ord)`,
       [this.deskId, ids]
     )
     return rows.rows
   }
 
   /**
-   * Up to `limit` units and activity entries after the cursor, in sequence order, leaving out the
-   * stories in `leaveOut` (fetched whole already). Each table's rows are left out as they are read
-   * (`<> ALL` of the ids, a hash lookup per row), so only what is left is sorted: filtering after the
-   * union sorted every row of the desk, values and all, to return none of them after a first fetch
-   * (3.7 of 21 s of the first sync of 500 stories).
+   * Units and activity entries after the cursor, in sequence order, leaving out the stories in
+   * `leaveOut` (fetched whole already): at least `limit` rows when there are that many, and never a
+   * history batch cut in two (its entries share one sequence number, and the next page starts after
+   * the last row's). Each table's rows are left out as they are read (`<> ALL` of the ids, a hash
+   * lookup per row), so only what is left is sorted: filtering after the union sorted every row of
+   * the desk, values and all, to return none of them after a first fetch (3.7 of 21 s of the first
+   * sync of 500 stories).
    */
   async pageAfter(cursor: number, leaveOut: string[], limit: number): Promise<PullRow[]> {
     const page = await this.client.query<PullRow>(
-      `SELECT x.* FROM (
-         SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units
+      `WITH x AS MATERIALIZED (
+         SELECT 'u' AS t, key, kind, story_id, value, seq, 0::bigint AS ord FROM factdesk.units
            WHERE desk_id = $1 AND seq > $2 AND (story_id IS NULL OR story_id <> ALL($3::text[]))
-         UNION ALL SELECT 'a', id, NULL, story_id, entry, seq FROM factdesk.activity
+         UNION ALL SELECT 'a', id, NULL, story_id, entry, seq, ord FROM factdesk.activity
            WHERE desk_id = $1 AND seq > $2 AND (story_id IS NULL OR story_id <> ALL($3::text[]))
-       ) x ORDER BY x.seq LIMIT $4`,
+       )
+       SELECT t, key, kind, story_id, value, seq FROM x
+         WHERE x.seq <= COALESCE((SELECT y.seq FROM x y ORDER BY y.seq OFFSET $4 - 1 LIMIT 1), x.seq)
+         ORDER BY x.seq, x.ord`,
       [this.deskId, cursor, leaveOut, limit]
     )
     return page.rows

@@ -111,7 +111,11 @@ describe('desk schema', () => {
     expect((await ed.query(`SELECT id FROM factdesk.activity`)).rows).toEqual([{ id: 'a1' }])
     await expect(ed.query(`UPDATE factdesk.activity SET entry = '{}'`)).rejects.toMatchObject({ code: '42501' })
     await expect(ed.query(`DELETE FROM factdesk.activity`)).rejects.toMatchObject({ code: '42501' })
-    await expect(admin.query(`DELETE FROM factdesk.activity`)).rejects.toMatchObject({ code: '42501' })
+    // History is stored in batches (schema 11); factdesk.activity is a read-only view of its entries.
+    await expect(ed.query(`DELETE FROM factdesk.history`)).rejects.toMatchObject({ code: '42501' })
+    await expect(ed.query(`UPDATE factdesk.history SET entries = '[]'`)).rejects.toMatchObject({ code: '42501' })
+    await expect(admin.query(`DELETE FROM factdesk.history`)).rejects.toMatchObject({ code: '42501' })
+    await expect(admin.query(`UPDATE factdesk.history SET entries = '[]'`)).rejects.toMatchObject({ code: '42501' })
     await expect(admin.query(`UPDATE factdesk.changes SET value = NULL`)).rejects.toMatchObject({ code: '42501' })
     await expect(admin.query(`DELETE FROM factdesk.superseded`)).rejects.toMatchObject({ code: '42501' })
   })
@@ -126,6 +130,7 @@ describe('desk schema', () => {
       `INSERT INTO factdesk.units (desk_id, key, kind, value, seq) VALUES ('deska', 'claim:z', 'claim', '{}', 9000000000000000000)`,
       `INSERT INTO factdesk.changes (change_id, desk_id, key, seq, value, by_role) VALUES ('x', 'deska', 'claim:z', 1, NULL, 'lead_a')`,
       `INSERT INTO factdesk.activity (desk_id, id, story_id, entry, seq, by_role) VALUES ('deska', 'forged', 's1', '{}', 1, 'lead_a')`,
+      `INSERT INTO factdesk.history (desk_id, story_id, seq, ids, entries, by_role) VALUES ('deska', 's1', 1, '{forged}', '[{}]', 'lead_a')`,
       `DELETE FROM factdesk.units`,
       `SELECT setval('factdesk.seq', 9000000000000000000)`,
       `INSERT INTO factdesk.claim_numbers (desk_id, story_id, number, key) VALUES ('deska', 's1', 1, 'claim:z')`,

@@ -859,7 +859,7 @@ export class DeskSync {
           // The stories fetched whole above are left out.
           const page = await repo.pageAfter(this.state.cursor, fresh, PULL_PAGE)
           await this.applyRows(page)
-          const full = page.length === PULL_PAGE
+          const full = page.length >= PULL_PAGE
           this.state.cursor = full ? Number(page.at(-1)!.seq) : Math.max(this.state.cursor, top)
           await this.saveState()
           if (!full) break
