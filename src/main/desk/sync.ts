@@ -907,7 +907,7 @@ export class DeskSync {
     const library = byScope.get(LIBRARY_SCOPE)
     if (library) await this.applyLibrary(library.rows)
     const summaries = new Map(this.store.library.stories.map((s) => [s.id, s]))
-    const created: StoryFile[] = []
+    const created: { file: StoryFile; checked: boolean }[] = []
     await inTurns(
       [...byScope].filter(([scope]) => scope !== LIBRARY_SCOPE),
       FILES_AT_ONCE,
@@ -916,10 +916,15 @@ export class DeskSync {
     )
     // Stories new to this library are written together, one batch of files for all of them.
     if (created.length > 0) {
-      const scopes = created.map((file) => file.story.id)
+      const scopes = created.map(({ file }) => file.story.id)
       for (const scope of scopes) this.writing.add(scope)
       try {
-        await this.store.createStories(created)
+        // Every unit and entry of these stories passed its schema in the merge core (one check per
+        // pulled value): the store is told so and does not parse them again.
+        await this.store.createStories(
+          created.map(({ file }) => file),
+          { checked: created.every((c) => c.checked) }
+        )
       } finally {
         for (const scope of scopes) this.writing.delete(scope)
       }
@@ -1004,7 +1009,7 @@ export class DeskSync {
     scopeRows: Row[],
     activity: Activity[],
     /** Where a story new to this library goes, to be written with the others (see applyRemote). */
-    created: StoryFile[]
+    created: { file: StoryFile; checked: boolean }[]
   ): Promise<void> {
     const store = this.store
     if (summary && summary.deletedAt !== null) return // trashed here: its agreed versions stay, the next push settles it
@@ -1049,7 +1054,8 @@ export class DeskSync {
       )
       this.unionActivity(file, activity)
       length = file.activity.length
-      created.push(file)
+      // A head this version cannot read was not checked (it is kept aside): the store checks that story.
+      created.push({ file, checked: !this.state.aside?.[head.key] })
     }
     this.activityLength.set(scope, length)
     // A merge that kept local changes leaves the scope different from the desk: push it.

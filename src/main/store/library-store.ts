@@ -441,9 +441,15 @@ export class LibraryStore {
   /**
    * Writes many new stories at once (a desk pull): one batch of file writes for all of them
    * (StoryRecord.createMany), each story held as createStory holds it. Refused as a whole, before
-   * anything is written, when any id is already in the library or repeated.
+   * anything is written, when any id is already in the library or repeated. `checked` says the caller
+   * has parsed each story's header with revisions, claims, evidence and history entries with the
+   * model's schemas (a desk pull: each unit it writes passed the merge core's check, unitSchemas, and
+   * each entry Activity), so the story file is not parsed a second time.
    */
-  async createStories(files: readonly StoryFile[]): Promise<StorySummary[]> {
+  async createStories(
+    files: readonly StoryFile[],
+    { checked = false }: { checked?: boolean } = {}
+  ): Promise<StorySummary[]> {
     this.assertWritable()
     const ids = files.map((f) => f.story.id)
     // Each story's own lock (once per id: the same lock twice would wait on itself).
@@ -460,7 +466,8 @@ export class LibraryStore {
           const records = await StoryRecord.createMany(
             this.io,
             files.map((file) => ({ dir: this.storyPath(file.story.id), file })),
-            this.now
+            this.now,
+            checked
           )
           records.forEach((record, i) => this.cache(ids[i]!, record))
           for (const summary of summaries) this.refreshSummary(summary)
