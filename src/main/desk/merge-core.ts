@@ -45,6 +45,11 @@ export interface ScopeMergeInput {
   bases: Readonly<Record<string, unknown>>
   /** What the desk sent for this scope. */
   remote: readonly RemoteUnit[]
+  /**
+   * The remote values are plain JSON the caller parsed for this merge alone (a pull's rows): taken as
+   * they are. Otherwise each is copied first, like the local values.
+   */
+  remoteOwned?: boolean
   /** Open conflicts of this scope, by key. */
   conflicts: Readonly<Record<string, OpenConflict>>
 }
@@ -102,7 +107,7 @@ export function mergeScope(input: ScopeMergeInput): ScopeMergeOutput {
   const out: ScopeMergeOutput = { values: {}, bases: {}, conflicts, keptLocal: [], unreadable: [] }
   const remote = [...input.remote].sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind])
   for (const r of remote) {
-    const rv = upgraded(r.kind, asValue(plain(r.value)))
+    const rv = upgraded(r.kind, asValue(input.remoteOwned ? r.value : plain(r.value)))
     if (!readable(r.kind, rv)) {
       out.unreadable.push({ key: r.key, kind: r.kind, value: rv })
       continue

@@ -40,6 +40,8 @@ export interface PushUnit {
   value: UnitValue | null
   baseSeq: number | null
   changeId: string
+  /** The value's JSON text, when the caller has made it already (sent as it is). */
+  json?: string
 }
 
 /**
@@ -284,7 +286,7 @@ export class DeskRepository {
         units,
         (u, i) =>
           `${i + 1}\t${copyField(u.key)}\t${copyField(u.kind)}\t${copyField(u.storyId)}\t${copyField(
-            u.value === null ? null : JSON.stringify(u.value)
+            u.value === null ? null : (u.json ?? JSON.stringify(u.value))
           )}\t${copyField(u.baseSeq)}\t${copyField(u.changeId)}\n`
       )
       await copyInto(

@@ -97,13 +97,33 @@ interface SyncState {
  */
 type Closing = string | { summary: string; raisedBy: string }
 
-interface PendingUnit extends PushUnit {
+/** A unit of the outbox: its value differs from the agreed version. */
+interface PendingUnit extends Omit<PushUnit, 'changeId' | 'json'> {
   scope: string
+}
+
+/** A pending unit on its way in a page: its value's JSON text made once, for its change id and for COPY. */
+interface SealedUnit extends PushUnit {
+  scope: string
+  json: string
+  pending: PendingUnit
+}
+
+/**
+ * The change id of a unit: a hash of the desk, the key, the agreed version and the value's JSON, so a
+ * push repeated after a crash is recognised by the desk. Made when the unit goes into a page (the JSON
+ * text is then sent as it is), not when the outbox is filled: an outbox of a whole library held no
+ * JSON, and each value was stringified twice.
+ */
+function seal(deskId: string, p: PendingUnit): SealedUnit {
+  const json = JSON.stringify(p.value)
+  const changeId = createHash('sha256').update(`${deskId}\n${p.key}\n${p.baseSeq}\n${json}`).digest('base64url')
+  return { ...p, json, changeId, pending: p }
 }
 
 /** A page of a push, ready to send: its units, the stories' activity the desk has not got yet, and how many of both. */
 interface PushPage {
-  page: PendingUnit[]
+  page: SealedUnit[]
   activity: { storyId: string; entries: Activity[]; count: number }[]
   size: number
 }
@@ -639,18 +659,13 @@ export class DeskSync {
           this.heldSettings = true
           continue
         }
-        const baseSeq = base?.seq ?? null
-        const changeId = createHash('sha256')
-          .update(`${this.options.connection.deskId}\n${key}\n${baseSeq}\n${JSON.stringify(value)}`)
-          .digest('base64url')
         this.pending.set(key, {
           scope,
           key,
           kind: unit?.kind ?? kindOf(key),
           storyId: scope === LIBRARY_SCOPE ? null : scope,
           value,
-          baseSeq,
-          changeId
+          baseSeq: base?.seq ?? null
         })
       }
     })
@@ -704,12 +719,14 @@ export class DeskSync {
     /** Cuts the next page by the counts already known; only then are its stories read, several at a time. */
     const nextPage = (): Promise<PushPage> | null => {
       if (i >= scopes.length) return null
-      const page: PendingUnit[] = []
+      const page: SealedUnit[] = []
+      const deskId = this.options.connection.deskId
       const withActivity: string[] = []
       let entries = 0
       for (; i < scopes.length && page.length < PUSH_PAGE_UNITS && entries < PUSH_PAGE_ACTIVITY; i++) {
         const scope = scopes[i]!
-        page.push(...byScope.get(scope)!.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind]))
+        for (const p of byScope.get(scope)!.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind]))
+          page.push(seal(deskId, p))
         const unpushed = unpushedOf(scope)
         if (unpushed <= 0) continue
         withActivity.push(scope)
@@ -758,7 +775,7 @@ export class DeskSync {
   /** One page: written ahead as in flight, sent in one call, its answers made agreed versions. Returns the stale units. */
   private async pushPage(
     repo: DeskRepository,
-    page: PendingUnit[],
+    page: SealedUnit[],
     activity: { storyId: string; entries: Activity[]; count: number }[]
   ): Promise<PendingUnit[]> {
     // Written ahead: if we die before the agreed versions are saved, settleInflight finds what the desk took.
@@ -782,11 +799,11 @@ export class DeskSync {
       if (!p) continue
       if (status === 'applied' && seq !== null) {
         this.setBase(p.scope, p.key, { seq: Number(seq), value: p.value })
-        if (this.pending.get(p.key) === p) this.pending.delete(p.key)
+        if (this.pending.get(p.key) === p.pending) this.pending.delete(p.key)
         // The desk kept another value than the one sent (it gave the claim another number): merged at once.
         if (stored !== null && stored !== undefined)
           rewritten.push({ key, kind: p.kind, story_id: p.storyId, value: stored, seq: String(seq) })
-      } else stale.push(p)
+      } else stale.push(p.pending)
     }
     for (const a of activity) this.state.activityPushed[a.storyId] = a.count
     // Nobody else wrote to the desk since our last pull: what lies past the cursor is this page, already agreed.
@@ -961,6 +978,8 @@ export class DeskSync {
       local,
       bases,
       remote: scopeRows.map((r) => ({ key: r.key, kind: r.kind, value: r.value })),
+      // Rows the pg client parsed for this pull (or the desk's answer to a push): nobody else holds them.
+      remoteOwned: true,
       conflicts
     })
     for (const [key, { kind, value }] of Object.entries(out.values)) put(kind, idOf(key), value)
