@@ -60,14 +60,18 @@ export function useSentenceCursor(
   mark: (range: PartRange) => void,
   describe: (range: PartRange) => string
 ): CursorKeys {
-  /** Every sentence in reading order: the headline's, then the story text's. */
-  const all = useMemo<PartRange[]>(
-    () =>
-      storyParts.flatMap((part) =>
+  /**
+   * Every sentence in reading order: the headline's, then the story text's. Segmented the first time the cursor
+   * moves, not when the story opens: a 10,000-word story's sentences cost tens of milliseconds, and most opens
+   * never use the cursor.
+   */
+  const sentences = useMemo(() => {
+    let all: PartRange[] | null = null
+    return (): PartRange[] =>
+      (all ??= storyParts.flatMap((part) =>
         sentencesOf(partText(story, part)).map((s) => ({ part, start: s.start, end: s.end }))
-      ),
-    [story]
-  )
+      ))
+  }, [story])
   const [announcement, setAnnouncement] = useState('')
 
   const show = useCallback(
@@ -92,6 +96,7 @@ export function useSentenceCursor(
         return
       }
       if (!e.altKey || !e.key.startsWith('Arrow')) return
+      const all = sentences()
       // Reading order: the headline's sentences, then the text's.
       const rank = (s: PartRange) => storyParts.indexOf(s.part)
       const after = (c: PartRange) =>
@@ -118,7 +123,7 @@ export function useSentenceCursor(
       e.preventDefault()
       if (next) show(next)
     },
-    [all, current, mark, show, story]
+    [sentences, current, mark, show, story]
   )
 
   return { announcement, onKeyDown }
