@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { layoutParagraph, spansByParagraph } from './highlight-layout'
 
@@ -99,5 +100,20 @@ describe('spansByParagraph', () => {
       { id: 'across', start: 5, end: 15 }
     ])
     expect(result.map((list) => list.map((s) => s.id))).toEqual([['across'], ['across'], ['late']])
+  })
+
+  // The binary searches must hand out exactly what looking at every span would: long spans reaching over short
+  // ones, spans across breaks, empty spans, equal starts, paragraphs in any order.
+  it('hands each paragraph exactly the spans touching it, in order of their starts (any spans, any paragraphs)', () => {
+    const range = fc.tuple(fc.nat(300), fc.nat(120)).map(([start, length]) => ({ start, end: start + length }))
+    fc.assert(
+      fc.property(fc.array(range, { maxLength: 12 }), fc.array(range, { maxLength: 60 }), (paragraphs, ranges) => {
+        const spans = ranges.map((r, i) => ({ id: `s${i}`, ...r }))
+        const byStart = [...spans].sort((a, b) => a.start - b.start)
+        const expected = paragraphs.map((p) => byStart.filter((s) => s.start < p.end && s.end > p.start))
+        expect(spansByParagraph(paragraphs, spans)).toEqual(expected)
+      }),
+      { numRuns: 500 }
+    )
   })
 })

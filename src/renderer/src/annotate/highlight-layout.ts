@@ -45,16 +45,40 @@ export function layoutParagraph(from: number, to: number, spans: readonly ClaimS
   return segments
 }
 
-/** Hands each paragraph the spans that touch it; a span across a paragraph break goes to both. */
+/** The first index in [0, length) where `past(i)` holds (it holds from some index on), or length. */
+function firstWhere(length: number, past: (i: number) => boolean): number {
+  let lo = 0
+  let hi = length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (past(mid)) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}
+
+/**
+ * Hands each paragraph the spans that touch it, in order of their starts; a span across a paragraph break goes
+ * to both. Each paragraph looks only at the spans that can touch it (found by binary search on the starts and on
+ * the furthest end so far), so a story of a thousand claims and a hundred paragraphs costs a thousand steps, not
+ * a hundred thousand.
+ */
 export function spansByParagraph(
   paragraphs: readonly { start: number; end: number }[],
   spans: readonly ClaimSpan[]
 ): ClaimSpan[][] {
   const sorted = [...spans].sort((a, b) => a.start - b.start)
+  /** reach[i]: the furthest end of sorted[0..i]; it never decreases. */
+  const reach: number[] = []
+  let furthest = Number.NEGATIVE_INFINITY
+  for (const s of sorted) reach.push((furthest = Math.max(furthest, s.end)))
   return paragraphs.map((p) => {
+    // Spans from `from` on may end inside or after the paragraph; spans from `to` on start after it.
+    const from = firstWhere(sorted.length, (i) => (reach[i] as number) > p.start)
+    const to = firstWhere(sorted.length, (i) => (sorted[i] as ClaimSpan).start >= p.end)
     const out: ClaimSpan[] = []
-    for (const s of sorted) {
-      if (s.start >= p.end) break
+    for (let i = from; i < to; i++) {
+      const s = sorted[i] as ClaimSpan
       if (s.end > p.start) out.push(s)
     }
     return out
