@@ -1,9 +1,12 @@
-// Sentence embeddings for main: a client of the embedding worker (out/main/embed-worker.js) with a
-// cache by sentence text. Sentences are sent in small jobs, one at a time, from one queue: each call's
-// sentences go to its front, so the ranking asked last (the story on screen) is embedded first. The
-// worker starts on first use and stops after a minute without work (it holds about 165 MB once the
-// encoder is loaded); the cache stays in main.
+// Sentence embeddings for main: a client of the embedding workers (out/main/embed-worker.js) with a
+// cache by sentence text. Sentences are sent in small jobs from one queue: each call's sentences go to its
+// front, so the ranking asked last (the story on screen) is embedded first. One worker starts on first use;
+// a second joins only while a waiting call has more than one job queued (a story being ranked), so the two
+// cores embed a long story in about half the time; background work (claims) has one job out at a time.
+// Each worker stops after a minute without work (each holds about 165 MB once the encoder is loaded); the
+// cache stays in main.
 import { existsSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../../shared/result'
@@ -19,6 +22,11 @@ const JOB = 16
 export const BACKGROUND_JOB = 4
 /** Cached sentences kept at most (2 KB each): about ten 10,000-word stories. */
 const CACHE_LIMIT = 6_000
+/**
+ * Workers at most: two where there are two cores or more. The encoder is single-threaded (TensorFlow.js's
+ * WASM backend has no threads in Node), so a second worker is what lets a long story use the second core.
+ */
+export const WORKERS = Math.min(2, Math.max(1, os.availableParallelism()))
 /** An idle worker is stopped after this long. */
 const IDLE_MS = 60_000
 /** After the encoder failed, calls fail at once for this long instead of starting it again. */
@@ -50,22 +58,31 @@ export interface EmbedderOptions {
    * go job by job (nothing in the app sets it).
    */
   beforeJob?: (texts: readonly string[]) => Promise<void>
+  /** Workers at most (WORKERS unless given). */
+  workers?: number
+}
+
+/** One worker and the job it holds. */
+interface Slot {
+  worker: Worker | null
+  /** The sentences of the job with this worker now (empty when idle). */
+  inFlight: Set<string>
+  busy: boolean
+  /** Whether the job with it is background work. */
+  background: boolean
+  idleTimer: NodeJS.Timeout | null
 }
 
 export class SentenceEmbedder {
   private readonly cache = new Map<string, Float32Array>()
   /** Sentences sent to the worker so far (a sentence sent twice counts twice). */
   sent = 0
-  /** The job with the worker now. */
-  private inFlight = new Set<string>()
   /** Sentences waiting for the worker, in order. */
   private queue: string[] = []
   /** Those of them queued as background work (sent in smaller jobs). */
   private readonly background = new Set<string>()
   private waiters: Waiter[] = []
-  private worker: Worker | null = null
-  private idleTimer: NodeJS.Timeout | null = null
-  private pumping = false
+  private readonly slots: Slot[]
   private failure: { at: number; error: AppError } | null = null
   private jobs = 0
   private closed = false
@@ -79,6 +96,13 @@ export class SentenceEmbedder {
     this.idleMs = options.idleMs ?? IDLE_MS
     this.now = options.now ?? Date.now
     this.beforeJob = options.beforeJob
+    this.slots = Array.from({ length: Math.max(1, options.workers ?? WORKERS) }, () => ({
+      worker: null,
+      inFlight: new Set<string>(),
+      busy: false,
+      background: false,
+      idleTimer: null
+    }))
   }
 
   /** The cached vector of each text, or undefined where it is not (yet) embedded. */
@@ -86,9 +110,14 @@ export class SentenceEmbedder {
     return texts.map((t) => this.cache.get(t))
   }
 
-  /** Whether the worker is running (it stops when idle). */
+  /** Whether a worker is running (each stops when idle). */
   get workerRunning(): boolean {
-    return this.worker !== null
+    return this.slots.some((slot) => slot.worker !== null)
+  }
+
+  /** How many workers are running. */
+  get workersRunning(): number {
+    return this.slots.filter((slot) => slot.worker !== null).length
   }
 
   /** Whether the encoder failed recently (calls would fail at once). */
@@ -136,7 +165,7 @@ export class SentenceEmbedder {
   async close(): Promise<void> {
     this.closed = true
     this.fail(new AppError('cancelled', 'Factdesk is closing; the sentences were not embedded.'), false)
-    await this.stopWorker()
+    await this.stopWorkers()
   }
 
   /** Queues texts at the front (a call waiting on screen) or, `background`, at the back. */
@@ -150,8 +179,8 @@ export class SentenceEmbedder {
       this.fail(failed, false)
       return
     }
-    // Moved ahead of the queue, in the order asked (those with the worker now stay there).
-    const ahead = texts.filter((t) => !this.inFlight.has(t))
+    // Moved ahead of the queue, in the order asked (those with a worker now stay there).
+    const ahead = texts.filter((t) => !this.slots.some((slot) => slot.inFlight.has(t)))
     const moved = new Set(ahead)
     if (background) {
       const queued = new Set(this.queue)
@@ -162,43 +191,66 @@ export class SentenceEmbedder {
       this.queue = [...ahead, ...this.queue.filter((t) => !moved.has(t))]
       for (const t of ahead) this.background.delete(t)
     }
-    void this.pump()
+    this.pump()
   }
 
-  private async pump(): Promise<void> {
-    if (this.pumping) return
-    this.pumping = true
-    try {
-      while (this.queue.length && !this.closed) {
-        const texts = this.queue.splice(0, this.nextJobSize())
-        for (const t of texts) this.background.delete(t)
-        let vectors: Float32Array
-        this.inFlight = new Set(texts)
-        this.sent += texts.length
-        try {
-          if (this.beforeJob) {
-            await this.beforeJob(texts)
-            // Closed while held: the waiting calls have already failed.
-            if (this.closed) return
-          }
-          vectors = await this.run(texts)
-        } catch (error) {
-          this.fail(error instanceof AppError ? error : new AppError('io_error', String(error)), true)
-          return
-        } finally {
-          this.inFlight = new Set()
-        }
-        const done = texts.map((t, i) => {
-          const v = vectors.slice(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE)
-          this.remember(t, v)
-          return [t, v] as const
-        })
-        this.settle(done)
-      }
-    } finally {
-      this.pumping = false
-      this.scheduleIdle()
+  /** Gives each idle worker that may take it the next job. */
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (this.closed || !this.queue.length) break
+      if (slot.busy || !this.mayTake(slot)) continue
+      const size = this.nextJobSize()
+      const texts = this.queue.splice(0, size)
+      const background = texts.every((t) => this.background.has(t))
+      for (const t of texts) this.background.delete(t)
+      void this.runJob(slot, texts, background)
     }
+    this.scheduleIdle()
+  }
+
+  /**
+   * Whether `slot` may take the job at the front. Background work: only while no other background job is
+   * out (so a waiting call has a worker soon), and never starting a second worker. A second worker starts
+   * only for a waiting call with more than one job queued (a query alone never starts one: loading it takes
+   * longer than waiting for the first); once running it takes any waiting job.
+   */
+  private mayTake(slot: Slot): boolean {
+    const first = slot === this.slots[0] || slot.worker !== null
+    if (this.background.has(this.queue[0] as string)) return first && !this.slots.some((s) => s.busy && s.background)
+    if (first) return true
+    let waiting = 0
+    while (waiting <= JOB && waiting < this.queue.length && !this.background.has(this.queue[waiting] as string))
+      waiting++
+    return waiting > JOB
+  }
+
+  private async runJob(slot: Slot, texts: string[], background: boolean): Promise<void> {
+    let vectors: Float32Array
+    slot.busy = true
+    slot.background = background
+    slot.inFlight = new Set(texts)
+    this.sent += texts.length
+    try {
+      if (this.beforeJob) {
+        await this.beforeJob(texts)
+        // Closed while held: the waiting calls have already failed.
+        if (this.closed) return
+      }
+      vectors = await this.run(slot, texts)
+    } catch (error) {
+      this.fail(error instanceof AppError ? error : new AppError('io_error', String(error)), true)
+      return
+    } finally {
+      slot.busy = false
+      slot.inFlight = new Set()
+    }
+    const done = texts.map((t, i) => {
+      const v = vectors.slice(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE)
+      this.remember(t, v)
+      return [t, v] as const
+    })
+    this.settle(done)
+    this.pump()
   }
 
   /**
@@ -211,8 +263,8 @@ export class SentenceEmbedder {
     return n || BACKGROUND_JOB
   }
 
-  private run(texts: string[]): Promise<Float32Array> {
-    const worker = this.startWorker()
+  private run(slot: Slot, texts: string[]): Promise<Float32Array> {
+    const worker = this.startWorker(slot)
     const id = ++this.jobs
     return new Promise<Float32Array>((resolve, reject) => {
       const done = () => worker.off('message', onMessage).off('error', onError).off('exit', onExit)
@@ -229,12 +281,12 @@ export class SentenceEmbedder {
       }
       const onError = (error: Error) => {
         done()
-        this.worker = null
+        slot.worker = null
         reject(new AppError('io_error', `The sentence encoder stopped: ${error.message.slice(0, 200)}`))
       }
       const onExit = (code: number) => {
         done()
-        this.worker = null
+        slot.worker = null
         reject(
           new AppError(this.closed ? 'cancelled' : 'io_error', `The sentence encoder stopped (exit code ${code}).`)
         )
@@ -244,12 +296,12 @@ export class SentenceEmbedder {
     })
   }
 
-  private startWorker(): Worker {
-    if (this.idleTimer) {
-      clearTimeout(this.idleTimer)
-      this.idleTimer = null
+  private startWorker(slot: Slot): Worker {
+    if (slot.idleTimer) {
+      clearTimeout(slot.idleTimer)
+      slot.idleTimer = null
     }
-    if (this.worker) return this.worker
+    if (slot.worker) return slot.worker
     if (!existsSync(this.workerFile))
       throw new AppError(
         'internal',
@@ -260,27 +312,34 @@ export class SentenceEmbedder {
     worker
       .on('error', () => undefined)
       .on('exit', () => {
-        if (this.worker === worker) this.worker = null
+        if (slot.worker === worker) slot.worker = null
       })
-    this.worker = worker
+    slot.worker = worker
     return worker
   }
 
+  /** Each idle running worker is stopped after idleMs without a job. */
   private scheduleIdle(): void {
-    if (!this.worker || this.queue.length || this.idleTimer) return
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null
-      void this.stopWorker()
-    }, this.idleMs)
-    this.idleTimer.unref()
+    for (const slot of this.slots) {
+      if (!slot.worker || slot.busy || slot.idleTimer) continue
+      slot.idleTimer = setTimeout(() => {
+        slot.idleTimer = null
+        if (!slot.busy) void this.stopWorker(slot)
+      }, this.idleMs)
+      slot.idleTimer.unref()
+    }
   }
 
-  private async stopWorker(): Promise<void> {
-    if (this.idleTimer) clearTimeout(this.idleTimer)
-    this.idleTimer = null
-    const worker = this.worker
-    this.worker = null
+  private async stopWorker(slot: Slot): Promise<void> {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer)
+    slot.idleTimer = null
+    const worker = slot.worker
+    slot.worker = null
     if (worker) await worker.terminate()
+  }
+
+  private async stopWorkers(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => this.stopWorker(slot)))
   }
 
   /** Resolves every waiter whose sentences are now all cached. */
@@ -308,7 +367,7 @@ export class SentenceEmbedder {
     this.queue = []
     this.background.clear()
     for (const w of waiters) w.reject(error)
-    if (remember) void this.stopWorker()
+    if (remember) void this.stopWorkers()
   }
 
   private remember(text: string, vector: Float32Array): void {

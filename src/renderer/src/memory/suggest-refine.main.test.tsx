@@ -34,7 +34,9 @@ beforeEach(async () => {
   heard = []
   w = await openWindowCore('Rosa Diaz', {
     embedder: {
-      beforeJob: (texts) => new Promise<void>((go) => held.push({ texts, go }))
+      beforeJob: (texts) => new Promise<void>((go) => held.push({ texts, go })),
+      // One worker, so the jobs come to the door one at a time.
+      workers: 1
     }
   })
   ;(window as unknown as { factdesk: unknown }).factdesk = w.bridge
