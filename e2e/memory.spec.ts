@@ -120,18 +120,19 @@ test('Suggest claims marks sentences worth checking; one click marks, a dismissa
 })
 
 longStory(
-  'in a 10,000-word story, suggestions show at once and are refined by the encoder while the story stays editable',
+  'in a 10,000-word story, suggestions show and are refined by the encoder, and the story stays editable',
   async ({ factdesk }) => {
     const { page } = factdesk
     const story = await storyAs(page, 'Dana Whitfield', LONG_STORY_TITLE)
     await expect(page.getByTestId('claim-count')).toHaveText('300 claims')
     const suggest = page.getByRole('button', { name: 'Suggest claims' })
     await suggest.click()
-    // The quick ranking is on screen while the encoder reads the story's 500-odd sentences (seconds).
-    await expect(suggest).toHaveAttribute('data-ranked-by', 'ngram')
+    // Suggestions are on screen, from the quick ranking or, on a quiet machine, already the encoder's (its
+    // two workers read the story's 500-odd sentences in a few seconds). That the quick ranking comes first and
+    // each step of the encoder's is shown is proven without timing by suggest-refine.main.test, which holds
+    // the encoder back job by job.
     await expect(page.locator('.memory-suggestion-mark').first()).toBeVisible()
-    await expect(page.locator('.memory-refining')).toBeVisible()
-    // Meanwhile the story is as editable as ever: the encoder runs in its own thread.
+    // The story is as editable as ever: the encoder runs in its own threads.
     await story.selectText(await firstLongRun(page))
     await story.markSelection()
     await expect(page.getByTestId('claim-count')).toHaveText('301 claims')

@@ -5,7 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BACKGROUND_JOB, defaultEmbedWorkerFile, SentenceEmbedder, WORKERS } from './embedder'
+import { BACKGROUND_JOB, defaultEmbedWorkerFile, SECOND_WORKER_AFTER, SentenceEmbedder, WORKERS } from './embedder'
 import { EMBEDDING_SIZE, encode, loadEncoder } from './embedding'
 
 const original = globalThis.fetch
@@ -66,8 +66,7 @@ describe('embedding worker', () => {
 
   it('puts the ranking asked last ahead of one still being embedded (the story now on screen)', async () => {
     const e = embedder()
-    // More than the two workers' first jobs (16 each) and the job the later call joins.
-    const earlier = Array.from({ length: 60 }, (_, i) => `Background sentence number ${i} about the budget.`)
+    const earlier = Array.from({ length: 40 }, (_, i) => `Background sentence number ${i} about the budget.`)
     const first = e.embed(earlier)
     const [urgent] = await e.embed(['The sentence being ranked now.'])
     expect(urgent).toHaveLength(EMBEDDING_SIZE)
@@ -92,7 +91,7 @@ describe('embedding worker', () => {
     expect(e.sent).toBe(claims.length + 1)
   }, 60_000)
 
-  it('shares a long ranking between two workers; a query alone or background work never starts the second', async () => {
+  it('shares a long ranking between two workers; a query, a short story or background work never starts the second', async () => {
     expect(WORKERS).toBe(Math.min(2, os.availableParallelism()))
     const e = embedder({ workers: 2 })
     await e.embed(['A query alone.'])
@@ -103,14 +102,16 @@ describe('embedding worker', () => {
     expect(e.sent).toBe(1 + BACKGROUND_JOB)
     await e.embed(['Another query.'])
     await background
+    const short = Array.from({ length: SECOND_WORKER_AFTER - 1 }, (_, i) => `A short story, sentence ${i}.`)
+    await e.embed(short)
     expect(e.workersRunning).toBe(1)
     const story = Array.from(
-      { length: 48 },
+      { length: SECOND_WORKER_AFTER + 32 },
       (_, i) => `Sentence ${i} of the story says the council spent ${i * 7} million${' on roads'.repeat(i % 5)}.`
     )
     const vectors = await e.embed(story)
     expect(e.workersRunning).toBe(2)
-    expect(e.sent).toBe(2 + claims.length + story.length)
+    expect(e.sent).toBe(2 + claims.length + short.length + story.length)
     // Whichever worker embedded it, each vector is the encoder's for that sentence.
     const direct = await encode(await loadEncoder(), story)
     let gap = 0

@@ -1,8 +1,8 @@
 // Sentence embeddings for main: a client of the embedding workers (out/main/embed-worker.js) with a
 // cache by sentence text. Sentences are sent in small jobs from one queue: each call's sentences go to its
 // front, so the ranking asked last (the story on screen) is embedded first. One worker starts on first use;
-// a second joins only while a waiting call has more than one job queued (a story being ranked), so the two
-// cores embed a long story in about half the time; background work (claims) has one job out at a time.
+// a second joins only while a waiting call has a long story's sentences queued (SECOND_WORKER_AFTER), so the
+// two cores embed it in about half the time; background work (claims) has one job out at a time.
 // Each worker stops after a minute without work (each holds about 165 MB once the encoder is loaded); the
 // cache stays in main.
 import { existsSync } from 'node:fs'
@@ -27,6 +27,11 @@ const CACHE_LIMIT = 6_000
  * WASM backend has no threads in Node), so a second worker is what lets a long story use the second core.
  */
 export const WORKERS = Math.min(2, Math.max(1, os.availableParallelism()))
+/**
+ * Sentences a waiting call must have queued for a second worker to start: eight jobs, about a second of one
+ * worker's time, what loading the encoder in a second worker costs (a short story is done sooner by one).
+ */
+export const SECOND_WORKER_AFTER = 8 * JOB
 /** An idle worker is stopped after this long. */
 const IDLE_MS = 60_000
 /** After the encoder failed, calls fail at once for this long instead of starting it again. */
@@ -211,17 +216,21 @@ export class SentenceEmbedder {
   /**
    * Whether `slot` may take the job at the front. Background work: only while no other background job is
    * out (so a waiting call has a worker soon), and never starting a second worker. A second worker starts
-   * only for a waiting call with more than one job queued (a query alone never starts one: loading it takes
-   * longer than waiting for the first); once running it takes any waiting job.
+   * only while SECOND_WORKER_AFTER sentences of waiting calls are queued (a query or a short story never
+   * starts one: loading it takes longer than waiting for the first); once running it takes any waiting job.
    */
   private mayTake(slot: Slot): boolean {
     const first = slot === this.slots[0] || slot.worker !== null
     if (this.background.has(this.queue[0] as string)) return first && !this.slots.some((s) => s.busy && s.background)
     if (first) return true
     let waiting = 0
-    while (waiting <= JOB && waiting < this.queue.length && !this.background.has(this.queue[waiting] as string))
+    while (
+      waiting < SECOND_WORKER_AFTER &&
+      waiting < this.queue.length &&
+      !this.background.has(this.queue[waiting] as string)
+    )
       waiting++
-    return waiting > JOB
+    return waiting >= SECOND_WORKER_AFTER
   }
 
   private async runJob(slot: Slot, texts: string[], background: boolean): Promise<void> {
