@@ -432,83 +432,108 @@ const history = fc
     )
   )
 
+/**
+ * Runs one generated history and checks it: converges, loses no acknowledged edit without a conflict,
+ * keeps conflicts plain and numbers unique.
+ */
+function checkHistory([count, ops, picks]: [number, Op[], number[]]): void {
+  const { desk, replicas, writes } = run(count, ops)
+  quiesce(replicas, desk)
+
+  // No acknowledged edit disappears without a visible conflict. Every edit an editor saved (the
+  // library acknowledged it, whether or not the desk has it yet) is still on the desk, or was
+  // overwritten by an editor who had seen it (a later edit of the same field in the same library,
+  // a replica that had merged it from the desk, or a choice in a conflict), or a conflict on that
+  // field (or on the unit's delete) is open and shown on every replica: the one that made the
+  // edit, and every other, all of which read the desk's open conflicts.
+  const now = deskValues(desk)
+  writes.forEach((w, index) => {
+    if (w.replica < 0) return
+    if (holds(now[w.key], w)) return
+    // Once on the desk, others could see it: from when the desk held this value (for this field)
+    // without a break up to the write's acceptance, or (a write the desk never took, as another
+    // editor made the same edit first) up to the last time the desk held the same value.
+    // Before that only its own library had it.
+    let since = Infinity
+    const versions = [...(desk.history.get(w.key) ?? [])].reverse()
+    const has = (v: { value: UnitValue | null }): boolean =>
+      w.field === DELETED_FIELD ? v.value === null : isDeepStrictEqual(v.value?.[w.field], w.value)
+    const upTo = w.ackSeq ?? versions.find(has)?.seq ?? null
+    if (upTo !== null) {
+      since = upTo
+      for (const v of versions) {
+        if (v.seq > upTo) continue
+        if (!has(v)) break
+        since = v.seq
+      }
+    }
+    const overwrittenKnowingly = writes.some(
+      (o, i) =>
+        o !== w &&
+        o.key === w.key &&
+        (o.field === w.field || o.field === DELETED_FIELD) &&
+        (o.sawSeq >= since || (i > index && (o.replica === w.replica || o.chooser === w.replica)))
+    )
+    if (overwrittenKnowingly) return
+    // Still in its library, in a unit held back by a conflict on another field: waiting, not lost.
+    const writer = replicas[w.replica]!
+    if (holds(writer.local.get(w.key), w) && heldKeys(writer.conflicts).has(w.key) && !writer.shows(w.key, w.field))
+      return
+    for (const r of replicas)
+      expect(
+        r.shows(w.key, w.field),
+        `write ${JSON.stringify(w)} lost without a conflict shown on replica ${r.id} (since ${since}; others ${JSON.stringify(writes.filter((o) => o.key === w.key && o !== w))})`
+      ).toBe(true)
+  })
+
+  // Conflicts resolved one by one, until none is left; then every replica holds the desk's values.
+  for (let i = 0, p = 0; i < 50 && replicas.some((r) => Object.keys(r.conflicts).length > 0); i++) {
+    for (const r of replicas) while (r.resolveFirst(picks[p++ % Math.max(1, picks.length)] ?? 0));
+    quiesce(replicas, desk)
+  }
+  for (const r of replicas) expect(r.conflicts).toEqual({})
+  const final = deskValues(desk)
+  for (const r of replicas) expect(r.liveValues()).toEqual(final)
+
+  // Claim numbers are unique in the story, and none was given twice.
+  const numbers = Object.entries(final)
+    .filter(([k]) => k.startsWith('claim:'))
+    .map(([, v]) => v.number)
+  expect(new Set(numbers).size).toBe(numbers.length)
+  const head = final[HEAD]
+  if (head) for (const n of numbers) expect(head.nextClaimNumber as number).toBeGreaterThan(n as number)
+}
+
 describe('merge core under generated edit histories', () => {
   it('converges, loses no acknowledged edit without a conflict, keeps conflicts plain and numbers unique', () => {
-    fc.assert(
-      fc.property(history, ([count, ops, picks]) => {
-        const { desk, replicas, writes } = run(count, ops)
-        quiesce(replicas, desk)
-
-        // No acknowledged edit disappears without a visible conflict. Every edit an editor saved (the
-        // library acknowledged it, whether or not the desk has it yet) is still on the desk, or was
-        // overwritten by an editor who had seen it (a later edit of the same field in the same library,
-        // a replica that had merged it from the desk, or a choice in a conflict), or a conflict on that
-        // field (or on the unit's delete) is open and shown on every replica: the one that made the
-        // edit, and every other, all of which read the desk's open conflicts.
-        const now = deskValues(desk)
-        writes.forEach((w, index) => {
-          if (w.replica < 0) return
-          if (holds(now[w.key], w)) return
-          // Once on the desk, others could see it: from when the desk held this value (for this field)
-          // without a break up to the write's acceptance, or (a write the desk never took, as another
-          // editor made the same edit first) up to the last time the desk held the same value.
-          // Before that only its own library had it.
-          let since = Infinity
-          const versions = [...(desk.history.get(w.key) ?? [])].reverse()
-          const has = (v: { value: UnitValue | null }): boolean =>
-            w.field === DELETED_FIELD ? v.value === null : isDeepStrictEqual(v.value?.[w.field], w.value)
-          const upTo = w.ackSeq ?? versions.find(has)?.seq ?? null
-          if (upTo !== null) {
-            since = upTo
-            for (const v of versions) {
-              if (v.seq > upTo) continue
-              if (!has(v)) break
-              since = v.seq
-            }
-          }
-          const overwrittenKnowingly = writes.some(
-            (o, i) =>
-              o !== w &&
-              o.key === w.key &&
-              (o.field === w.field || o.field === DELETED_FIELD) &&
-              (o.sawSeq >= since || (i > index && (o.replica === w.replica || o.chooser === w.replica)))
-          )
-          if (overwrittenKnowingly) return
-          // Still in its library, in a unit held back by a conflict on another field: waiting, not lost.
-          const writer = replicas[w.replica]!
-          if (
-            holds(writer.local.get(w.key), w) &&
-            heldKeys(writer.conflicts).has(w.key) &&
-            !writer.shows(w.key, w.field)
-          )
-            return
-          for (const r of replicas)
-            expect(
-              r.shows(w.key, w.field),
-              `write ${JSON.stringify(w)} lost without a conflict shown on replica ${r.id} (since ${since}; others ${JSON.stringify(writes.filter((o) => o.key === w.key && o !== w))})`
-            ).toBe(true)
-        })
-
-        // Conflicts resolved one by one, until none is left; then every replica holds the desk's values.
-        for (let i = 0, p = 0; i < 50 && replicas.some((r) => Object.keys(r.conflicts).length > 0); i++) {
-          for (const r of replicas) while (r.resolveFirst(picks[p++ % Math.max(1, picks.length)] ?? 0));
-          quiesce(replicas, desk)
-        }
-        for (const r of replicas) expect(r.conflicts).toEqual({})
-        const final = deskValues(desk)
-        for (const r of replicas) expect(r.liveValues()).toEqual(final)
-
-        // Claim numbers are unique in the story, and none was given twice.
-        const numbers = Object.entries(final)
-          .filter(([k]) => k.startsWith('claim:'))
-          .map(([, v]) => v.number)
-        expect(new Set(numbers).size).toBe(numbers.length)
-        const head = final[HEAD]
-        if (head) for (const n of numbers) expect(head.nextClaimNumber as number).toBeGreaterThan(n as number)
-      }),
-      { numRuns: Number(process.env.FACTDESK_PROPERTY_RUNS ?? 300) }
-    )
+    // A fixed seed, so that a run of the suite is repeatable: random seeds found the known case below
+    // (about one run in ten). FACTDESK_PROPERTY_SEED explores others; FACTDESK_PROPERTY_RUNS runs more.
+    fc.assert(fc.property(history, checkHistory), {
+      numRuns: Number(process.env.FACTDESK_PROPERTY_RUNS ?? 300),
+      seed: Number(process.env.FACTDESK_PROPERTY_SEED ?? 20261207)
+    })
   }, 120_000)
+
+  // Known, issue 23 (open): a field changed and changed back to its agreed value (A -> B -> A) reads as
+  // unchanged to a three-way merge, so an editor who was offline and set it to B overwrites the other
+  // editor's deliberate A without a conflict. Telling it needs the desk's versions since the editor's
+  // base, not only the latest. This history (found by a random seed in CI) fails until that is built;
+  // when it passes, turn it into a fixed example of the property above.
+  it.fails('known: an edit set back to the agreed value is overwritten by an offline editor without a conflict', () => {
+    checkHistory([
+      2,
+      [
+        { t: 'create', r: 1 },
+        { t: 'verdict', r: 0, c: 0, v: 'misleading' },
+        { t: 'sync', r: 0 },
+        { t: 'verdict', r: 0, c: 0, v: 'accurate' },
+        { t: 'verdict', r: 1, c: 1, v: 'misleading' },
+        { t: 'evidence', r: 0, c: 0 },
+        { t: 'verdict', r: 0, c: 0, v: 'accurate' }
+      ],
+      []
+    ])
+  })
 })
 
 describe('desk settings an older Factdesk wrote', () => {
