@@ -46,6 +46,9 @@ it('re-anchors real news copy through five times the usual edits without pointin
   }
 })
 
+/** Seeds of the twin properties: fixed, so that a run of the suite is repeatable. */
+const propertySeed = Number(process.env.FACTDESK_PROPERTY_SEED ?? 20261207)
+
 const resolveTwin = (c: NonNullable<ReturnType<typeof twinCase>>) => {
   const [r] = resolveAnchors([anchorAt(c.oldText, c.claim.start, c.claim.end, 1, 'body')], c.oldText, c.newText, 2)
   return c.judge({ orphaned: r!.status === 'orphaned', start: r!.anchor.position.start, end: r!.anchor.position.end })
@@ -60,13 +63,15 @@ it('orphans a claim whose sentence was deleted, never moving it to a near twin l
       if (c) expect(resolveTwin(c)).toBe('orphaned')
     }),
     // Twins standing right before the claim's sentence, which then inherit its context on one side
-    // (about 1 case in 1,500 before each side was read on its own): found by CI's random runs.
+    // (about 1 case in 1,500 before each side was read on its own): found by CI's random runs. A fixed
+    // seed keeps a run of the suite repeatable; FACTDESK_PROPERTY_SEED explores others.
     {
       numRuns: 60,
       examples: [
         ['name', 48819],
         ['number', 102947]
-      ]
+      ],
+      seed: propertySeed
     }
   )
 })
@@ -78,7 +83,7 @@ it('keeps a claim on its own words when a near twin of its sentence is elsewhere
       const c = twinCase(pool, kind, 'kept', seed)
       if (c) expect(resolveTwin(c)).not.toBe('wrong')
     }),
-    { numRuns: 60 }
+    { numRuns: 60, seed: propertySeed }
   )
   // Measured over fixed seeds: none goes to the twin, and few of the claims whose words all survived are
   // orphaned (only where the claim's words stand twice, each place agreeing with one side of its context).
@@ -88,4 +93,15 @@ it('keeps a claim on its own words when a near twin of its sentence is elsewhere
   expect(cases).toBeGreaterThan(20)
   for (const run of kept) expect(run.outcomes.wrong, run.kind).toBe(0)
   expect(right / cases).toBeGreaterThan(0.9)
+})
+
+// Known (found by a random seed in this stop's sweep, about 1 case in 4,000 kept ones): the claim's
+// paragraph moves away, and a near twin that stood right before it (another speaker, the same closing
+// words) inherits the claim's context on both sides; the claim's short words then go to the twin. Telling
+// it needs where the twin's words came from in the edit (a diff of the two texts), not their context.
+// This case fails until that is built; when it passes, make it a fixed example of the property above.
+it.fails('known: a claim whose paragraph moved away goes to a near twin left where it stood', () => {
+  const c = twinCase(realSentences(), 'speaker', 'kept', 886090)
+  expect(c).not.toBeNull()
+  expect(resolveTwin(c!)).not.toBe('wrong')
 })
