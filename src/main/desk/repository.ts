@@ -107,9 +107,9 @@ async function listen(listener: Client, channel: string): Promise<void> {
   await listener.query(`LISTEN ${listener.escapeIdentifier(channel)}`)
 }
 
-/** Lines sent to COPY in one chunk (a chunk per line costs a stream write each). */
 const copyStreams = onFirstUse<typeof import('pg-copy-streams')>('pg-copy-streams')
 
+/** Lines sent to COPY in one chunk (a chunk per line costs a stream write each). */
 const LINES_PER_CHUNK = 256
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' }

@@ -100,8 +100,12 @@ it('keeps a claim on its own words when a near twin of its sentence is elsewhere
 // words) inherits the claim's context on both sides; the claim's short words then go to the twin. Telling
 // it needs where the twin's words came from in the edit (a diff of the two texts), not their context.
 // This case fails until that is built; when it passes, make it a fixed example of the property above.
+const knownTwin = (): ReturnType<typeof twinCase> => twinCase(realSentences(), 'speaker', 'kept', 886090)
+it('the known near-twin case below is still built from the corpus', () => {
+  expect(knownTwin()).not.toBeNull()
+})
 it.fails('known: a claim whose paragraph moved away goes to a near twin left where it stood', () => {
-  const c = twinCase(realSentences(), 'speaker', 'kept', 886090)
-  expect(c).not.toBeNull()
-  expect(resolveTwin(c!)).not.toBe('wrong')
+  const c = knownTwin()
+  if (c === null) return // reported by the test above (and, passing here, by this one too)
+  expect(resolveTwin(c)).not.toBe('wrong')
 })
