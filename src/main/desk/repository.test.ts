@@ -190,8 +190,17 @@ describe('desk repository', () => {
     const second = await repo.pageAfter(Number(first.at(-1)!.seq), [], 2)
     expect(second.map((r) => [r.t, r.key, r.value])).toEqual(entries.slice(1).map((e) => ['a', e.id, e]))
     expect(await repo.pageAfter(Number(second.at(-1)!.seq), [], 2)).toEqual([])
+    await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements')
+    await admin.query('SELECT pg_stat_statements_reset()')
     const whole = await repo.wholeStories(['s16'])
     expect(whole.filter((r) => r.t === 'a').map((r) => r.key)).toEqual(['h1', 'h2', 'h3', 'h4', 'h5'])
+    expect(whole.filter((r) => r.t === 'a').map((r) => r.value)).toEqual(entries)
+    // The desk sends the history as stored, one row per batch (the header and two batches), not one per
+    // entry sorted by its place (six rows through the view, its entries sorted on every fetch).
+    const sent = await admin.query<{ rows: string }>(
+      `SELECT sum(rows) AS rows FROM pg_stat_statements WHERE query LIKE '%story_id = ANY%' AND userid = (SELECT oid FROM pg_roles WHERE rolname = 'r_ed')`
+    )
+    expect(Number(sent.rows[0]!.rows)).toBe(3)
   })
 
   it('runs a pull in one read-only snapshot: a write inside it is refused and nothing is left open', async () => {
