@@ -154,6 +154,41 @@ describe('push through COPY', () => {
     expect(Number(stored.rows[0]!.n)).toBe(2000)
   }, 60_000)
 
+  it('judges a page without compiling it: no statement of a push is JIT-compiled, however costly it looks', async () => {
+    // jit_above_cost 0: any statement the session plans with JIT on is compiled, so a push whose
+    // statements inside push_staged compiled nothing ran them with JIT off (schema 12). The planner
+    // priced every page's judging statement above the default threshold, since it cannot know how
+    // many rows a new staging table holds. (The top-level call itself is the client's to plan.)
+    const stats = await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(
+      () => true,
+      () => false
+    )
+    if (!stats) return // a server without the module: nothing to read the compilations from
+    // A server built without LLVM compiles nothing either way.
+    const jit = await admin.query<{ available: boolean }>(`SELECT pg_jit_available() AS available`)
+    if (!jit.rows[0]!.available) return
+    const units = Array.from({ length: 300 }, (_, i): PushUnit => ({
+      key: `claim:jit-${i}`,
+      kind: 'claim',
+      storyId: `jit-${i % 7}`,
+      value: { number: i + 1, text: 'y'.repeat(300) },
+      baseSeq: null,
+      changeId: `jit-${i}`
+    }))
+    const activity = units.map((u, i) => ({ id: `jit-a${i}`, storyId: u.storyId, by: 'p-ed' }))
+    await admin.query('SELECT pg_stat_statements_reset()')
+    await ed.query('SET jit_above_cost = 0')
+    try {
+      await new DeskRepository(ed, 'desk').pushPage(units, activity)
+    } finally {
+      await ed.query('RESET jit_above_cost')
+    }
+    const compiled = await admin.query<{ query: string }>(
+      `SELECT query FROM pg_stat_statements WHERE jit_functions > 0 AND NOT toplevel`
+    )
+    expect(compiled.rows.map((r) => r.query)).toEqual([])
+  }, 60_000)
+
   it('takes a refused page not at all: its staged rows leave with the rollback', async () => {
     const unit = (key: string, value: PushUnit['value']): PushUnit => ({
       key,
