@@ -6,7 +6,7 @@
 // is convincing: an editor can re-attach an orphan, but cannot see a claim moved to wrong words.
 import search from 'approx-string-match'
 import type { ClaimAnchor, StoryPart } from '../model/claim'
-import { positionHint } from './position-hint'
+import { mapParagraphs } from './position-hint'
 import { trimRange, type TextRange } from './range'
 
 /** Enough context to tell a repeated phrase apart, short enough to survive nearby edits. */
@@ -534,6 +534,17 @@ export function resolveAnchors(
   newText: string,
   revision: number
 ): ResolvedAnchor[] {
-  const hint = positionHint(oldText, newText)
-  return anchors.map((anchor) => resolveAnchor(anchor, newText, revision, hint(anchor.position.start), oldText))
+  const paragraphs = mapParagraphs(oldText, newText)
+  return anchors.map((anchor) => {
+    const { start, end } = anchor.position
+    // A claim whose paragraph moved word for word goes with it, whatever its context across the
+    // paragraph's edges says (a near twin left where it stood may have inherited that context).
+    const to = oldText.slice(start, end) === anchor.quote.exact ? paragraphs.carried(start, end) : null
+    if (to !== null)
+      return {
+        status: to === start ? 'exact' : 'moved',
+        anchor: describe(newText, to, to + (end - start), revision, anchor.part)
+      }
+    return resolveAnchor(anchor, newText, revision, paragraphs.hint(start), oldText)
+  })
 }

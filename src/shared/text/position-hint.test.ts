@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest'
-import { positionHint } from './position-hint'
+import { mapParagraphs } from './position-hint'
+
+const positionHint = (old: string, next: string) => mapParagraphs(old, next).hint
 
 it('carries offsets with paragraphs that were moved, and past inserted ones', () => {
   const old = 'Alpha one.\n\nBravo two.\n\nCharlie three.'
@@ -34,4 +36,19 @@ it('matches repeated identical paragraphs one to one, in order', () => {
     const at = i * (paragraph.length + 2)
     expect(hint(at), String(i)).toBe(at + 'Inserted.\n\n'.length)
   }
+})
+
+it('carries words with their paragraph only when it is there word for word and worded so only once in each text', () => {
+  const old = 'Lead.\n\nRent rose 3% in May.\n\nRent rose 3% in May, he said.\n\nSame.\n\nSame.'
+  const next = 'Rent rose 3% in May, he said.\n\nNew lead.\n\nSame.\n\nRent rose 3% in June.\n\nSame.'
+  const { carried } = mapParagraphs(old, next)
+  const saidAt = old.indexOf('Rent rose 3% in May, he')
+  // Moved word for word: carried.
+  expect(carried(saidAt, saidAt + 'Rent rose'.length)).toBe(0)
+  // Its paragraph was edited: not carried, though the same words stand elsewhere.
+  expect(carried(old.indexOf('Rent rose 3% in May.'), old.indexOf('Rent rose 3% in May.') + 9)).toBeNull()
+  // Paragraphs worded the same twice: which one is which cannot be told.
+  expect(carried(old.indexOf('Same.'), old.indexOf('Same.') + 4)).toBeNull()
+  // Words running past their paragraph are not carried by it.
+  expect(carried(saidAt, old.indexOf('Same.'))).toBeNull()
 })
