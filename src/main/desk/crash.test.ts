@@ -4,6 +4,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Claim } from '../../shared/model'
 import { openTestCore, withEditor, type TestCore } from '../testing/test-core'
+import { benchIdentity, buildLibrary } from '../testing/library-fixture'
+import { storyUnits } from './units'
 import { settled, startDeskCluster, waitFor, type DeskCluster } from './testing/desk-cluster'
 
 let cluster: DeskCluster
@@ -102,6 +104,73 @@ describe('desk sync under crashes', () => {
       expect(updates.length).toBeGreaterThanOrEqual(saved + 1)
       const dupes = await cluster.admin(
         `SELECT key, factdesk.change_value(desk_id, change_id) AS value FROM factdesk.changes WHERE desk_id = 'news' GROUP BY 1, 2 HAVING count(*) > 1`
+      )
+      expect(dupes).toEqual([])
+    } finally {
+      await again.cleanup()
+    }
+  }, 120_000)
+
+  it('a first push of many pages killed with SIGKILL, two pages in flight, is taken again without loss or duplicates', async () => {
+    // 60 stories x 40 claims: 4,861 units and 12,000 history entries, three pages or more; a page is
+    // sent while the answer to the one before is applied, so two are in flight at a time.
+    await cluster.member('many', 'cy')
+    const seed = await openTestCore()
+    await seed.core.close()
+    const dir = seed.dir
+    await buildLibrary(dir, 60, 40)
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(__dirname, 'testing/push-child.ts'),
+        dir,
+        JSON.stringify(cluster.connectInput('many', 'cy')),
+        'story0',
+        'story0-c0,story0-c1',
+        'bench'
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] }
+    )
+    let errors = ''
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
+    const unitsOnDesk = async (): Promise<number> =>
+      Number(
+        (await cluster.admin<{ n: string }>(`SELECT count(*) AS n FROM factdesk.units WHERE desk_id = 'many'`))[0]!.n
+      )
+    // Killed once the desk has taken its first page, while it is still pushing the rest.
+    await waitFor(`the child to push a page (${errors})`, async () => (await unitsOnDesk()) > 0, 60_000)
+    const exited = new Promise((r) => child.once('exit', r))
+    child.kill('SIGKILL')
+    await exited
+    // Killed half-way: pages of the push are still to be taken (each takes far longer than one poll).
+    expect(await unitsOnDesk()).toBeLessThan(4000)
+
+    const again = await openTestCore({ libraryDir: dir, identity: benchIdentity, checkOutput: false, deskRetryMs: 100 })
+    try {
+      await again.call('desk.connect', cluster.connectInput('many', 'cy'))
+      await settled(again, 110_000)
+      // Every unit of every story is on the desk once, with the library's value; every history entry once.
+      const desk = await cluster.admin<{ key: string; value: unknown }>(
+        `SELECT key, value FROM factdesk.units WHERE desk_id = 'many' AND story_id IS NOT NULL`
+      )
+      const local = new Map<string, unknown>()
+      const entries: string[] = []
+      for (const summary of again.core.store.library.stories) {
+        const file = await again.core.store.readStory(summary.id)
+        if (file.story.origin.kind === 'sample') continue
+        for (const u of storyUnits(file)) local.set(u.key, u.value)
+        entries.push(...file.activity.map((a) => `${file.story.id} ${a.id}`))
+      }
+      expect(local.size).toBeGreaterThan(4000)
+      expect(new Map(desk.map((r) => [r.key, r.value]))).toEqual(local)
+      const history = await cluster.admin<{ entry: string }>(
+        `SELECT story_id || ' ' || id AS entry FROM factdesk.activity WHERE desk_id = 'many'`
+      )
+      expect(history.map((h) => h.entry).sort()).toEqual(entries.sort())
+      const dupes = await cluster.admin(
+        `SELECT key FROM factdesk.changes WHERE desk_id = 'many' GROUP BY key, seq HAVING count(*) > 1`
       )
       expect(dupes).toEqual([])
     } finally {

@@ -128,15 +128,37 @@ function* chunks<T>(items: readonly T[], line: (item: T, index: number) => strin
   }
 }
 
-/** COPYs rows into a table from their lines (nothing is sent for none). */
-async function copyInto<T>(
-  client: ClientBase,
-  sql: string,
-  items: readonly T[],
-  line: (item: T, index: number) => string
-): Promise<void> {
-  if (items.length === 0) return
-  await pipeline(Readable.from(chunks(items, line)), client.query(copyStreams().from(sql)))
+/** COPYs rows into a table from chunks of their lines, made beforehand (nothing is sent for none). */
+async function copyInto(client: ClientBase, sql: string, lines: readonly Buffer[]): Promise<void> {
+  if (lines.length === 0) return
+  await pipeline(Readable.from(lines), client.query(copyStreams().from(sql)))
+}
+
+/**
+ * A push page as COPY will send it: the lines of its units and of its history entries, in chunks.
+ * Made by stagePage before the page's turn, so the text of the next page is made while the desk
+ * judges the one before (see DeskSync.push), and sent as it is.
+ */
+export interface StagedPage {
+  units: Buffer[]
+  activity: Buffer[]
+}
+
+/** The COPY text of a push page (each value sent as the text of its JSON, made once). */
+export function stagePage(units: readonly PushUnit[], activity: readonly unknown[]): StagedPage {
+  const bytes = (lines: Iterable<string>): Buffer[] => Array.from(lines, (chunk) => Buffer.from(chunk))
+  return {
+    units: bytes(
+      chunks(
+        units,
+        (u, i) =>
+          `${i + 1}\t${copyField(u.key)}\t${copyField(u.kind)}\t${copyField(u.storyId)}\t${copyField(
+            u.value === null ? null : (u.json ?? JSON.stringify(u.value))
+          )}\t${copyField(u.baseSeq)}\t${copyField(u.changeId)}\n`
+      )
+    ),
+    activity: bytes(chunks(activity, (entry) => `${copyField(JSON.stringify(entry))}\n`))
+  }
 }
 
 /** A connection to a desk: the client the queries go through, and the one that listens for its notices. */
@@ -278,23 +300,19 @@ export class DeskRepository {
    * every statement that judged it).
    */
   async pushPage(units: readonly PushUnit[], activity: readonly unknown[]): Promise<PushAnswer> {
+    return this.pushStaged(stagePage(units, activity))
+  }
+
+  /** Sends a page made by stagePage (see pushPage). */
+  async pushStaged(page: StagedPage): Promise<PushAnswer> {
     await this.client.query('BEGIN; SELECT factdesk.open_stage()')
     try {
       await copyInto(
         this.client,
         'COPY pg_temp.factdesk_stage_units (ord, key, kind, story_id, value, base_seq, change_id) FROM STDIN',
-        units,
-        (u, i) =>
-          `${i + 1}\t${copyField(u.key)}\t${copyField(u.kind)}\t${copyField(u.storyId)}\t${copyField(
-            u.value === null ? null : (u.json ?? JSON.stringify(u.value))
-          )}\t${copyField(u.baseSeq)}\t${copyField(u.changeId)}\n`
+        page.units
       )
-      await copyInto(
-        this.client,
-        'COPY pg_temp.factdesk_stage_activity (entry) FROM STDIN',
-        activity,
-        (entry) => `${copyField(JSON.stringify(entry))}\n`
-      )
+      await copyInto(this.client, 'COPY pg_temp.factdesk_stage_activity (entry) FROM STDIN', page.activity)
       const sent = await this.client.query<{ answer: PushAnswer }>('SELECT factdesk.push_staged($1) AS answer', [
         this.deskId
       ])

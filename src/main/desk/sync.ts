@@ -57,7 +57,9 @@ import {
   type DeskSession,
   type PullRow,
   type PushAnswer,
+  stagePage,
   type PushUnit,
+  type StagedPage,
   type UnitRow as Row
 } from './repository'
 import { heldKeys, mergeScope, resolveConflict, UNIT_ORDER, type OpenConflict } from './merge-core'
@@ -121,10 +123,16 @@ function seal(deskId: string, p: PendingUnit): SealedUnit {
   return { ...p, json, changeId, pending: p }
 }
 
+/** What a page puts in flight (see SyncState.inflight). */
+const inflightOf = (page: { page: SealedUnit[] } | undefined): NonNullable<SyncState['inflight']> =>
+  page?.page.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId })) ?? []
+
 /** A page of a push, ready to send: its units, the stories' activity the desk has not got yet, and how many of both. */
 interface PushPage {
   page: SealedUnit[]
   activity: { storyId: string; entries: Activity[]; count: number }[]
+  /** The page as COPY sends it, made before its turn. */
+  staged: StagedPage
   size: number
 }
 
@@ -699,9 +707,10 @@ export class DeskSync {
   }
 
   /**
-   * Pushes the outbox a page of whole stories at a time, each page one call. The next page's stories
-   * are read while the desk works on the page before (the two wait on different things: the disk
-   * here, the database there).
+   * Pushes the outbox a page of whole stories at a time, each page one call, in a pipeline: while the
+   * desk judges a page, the next page's stories are read and its COPY text made, and the answer to the
+   * page before is applied here (agreed versions saved). Every page sent and not yet applied is in
+   * flight (written ahead), so a crash at any point is settled by settleInflight.
    */
   private async push(repo: DeskRepository, units: PendingUnit[]): Promise<void> {
     const byScope = new Map<string, PendingUnit[]>()
@@ -719,44 +728,68 @@ export class DeskSync {
     /** Cuts the next page by the counts already known; only then are its stories read, several at a time. */
     const nextPage = (): Promise<PushPage> | null => {
       if (i >= scopes.length) return null
-      const page: SealedUnit[] = []
-      const deskId = this.options.connection.deskId
-      const withActivity: string[] = []
+      const from = i
+      let count = 0
       let entries = 0
-      for (; i < scopes.length && page.length < PUSH_PAGE_UNITS && entries < PUSH_PAGE_ACTIVITY; i++) {
-        const scope = scopes[i]!
-        for (const p of byScope.get(scope)!.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind]))
-          page.push(seal(deskId, p))
-        const unpushed = unpushedOf(scope)
-        if (unpushed <= 0) continue
-        withActivity.push(scope)
-        entries += unpushed
+      for (; i < scopes.length && count < PUSH_PAGE_UNITS && entries < PUSH_PAGE_ACTIVITY; i++) {
+        count += byScope.get(scopes[i]!)!.length
+        entries += unpushedOf(scopes[i]!)
       }
+      const cut = scopes.slice(from, i)
       return (async () => {
         const activity: PushPage['activity'] = []
-        await inTurns(withActivity, FILES_AT_ONCE, async (scope) => {
-          const done = this.state.activityPushed[scope] ?? 0
-          const file = await this.readStoryIfLoaded(scope)
-          if (file && !isSample(file) && file.activity.length > done)
-            activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
-        })
-        return { page, activity, size: page.length + entries }
+        await inTurns(
+          cut.filter((scope) => unpushedOf(scope) > 0),
+          FILES_AT_ONCE,
+          async (scope) => {
+            const done = this.state.activityPushed[scope] ?? 0
+            const file = await this.readStoryIfLoaded(scope)
+            if (file && !isSample(file) && file.activity.length > done)
+              activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
+          }
+        )
+        // Made after the reads, so the page before is on its way first.
+        const deskId = this.options.connection.deskId
+        const page: SealedUnit[] = []
+        for (const scope of cut)
+          for (const p of byScope.get(scope)!.sort((a, b) => UNIT_ORDER[a.kind] - UNIT_ORDER[b.kind]))
+            page.push(seal(deskId, p))
+        const staged = stagePage(
+          page,
+          activity.flatMap((a) => a.entries)
+        )
+        return { page, activity, staged, size: count + entries }
       })()
     }
     const stale: PendingUnit[] = []
-    let coming = nextPage()
     const long = total > PUSH_PAGE_UNITS
+    const apply = async (ready: PushPage, answer: PushAnswer, still: PushPage | null): Promise<void> => {
+      stale.push(...(await this.applyAnswer(ready, answer, still)))
+      done += ready.size
+      if (long) this.showProgress({ phase: 'push', done: Math.min(done, total), total })
+    }
+    let coming = nextPage()
+    let answering: Promise<PushAnswer> | null = null
+    let answered: { ready: PushPage; answer: PushAnswer } | null = null
     try {
       while (coming) {
         const ready = await coming
+        // Written ahead: the page answered but not yet applied, and this one.
+        this.state.inflight = [...inflightOf(answered?.ready), ...inflightOf(ready)]
+        await this.saveState()
+        answering = this.sendPage(repo, ready)
+        answering.catch(() => undefined)
+        // While the desk takes this page: the next one is read and made, the one before applied.
         coming = nextPage()
         // A read that fails while the page before is being sent is thrown when its turn comes.
         coming?.catch(() => undefined)
-        stale.push(...(await this.pushPage(repo, ready.page, ready.activity)))
-        done += ready.size
-        if (long) this.showProgress({ phase: 'push', done: Math.min(done, total), total })
+        if (answered) await apply(answered.ready, answered.answer, ready)
+        answered = { ready, answer: await answering }
       }
+      if (answered) await apply(answered.ready, answered.answer, null)
     } finally {
+      // Nothing else is sent on the connection before the page's transaction is over.
+      await answering?.catch(() => undefined)
       await coming?.catch(() => undefined)
     }
     // Someone else changed these since we last agreed: fetch them, merge, and push the result.
@@ -772,26 +805,22 @@ export class DeskSync {
     this.emit()
   }
 
-  /** One page: written ahead as in flight, sent in one call, its answers made agreed versions. Returns the stale units. */
-  private async pushPage(
-    repo: DeskRepository,
-    page: SealedUnit[],
-    activity: { storyId: string; entries: Activity[]; count: number }[]
-  ): Promise<PendingUnit[]> {
-    // Written ahead: if we die before the agreed versions are saved, settleInflight finds what the desk took.
-    this.state.inflight = page.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId }))
-    await this.saveState()
-    let answer: PushAnswer
+  /** Sends one page (written ahead as in flight by push); a page the desk refuses marks its units refused. */
+  private async sendPage(repo: DeskRepository, ready: PushPage): Promise<PushAnswer> {
     try {
-      answer = await repo.pushPage(
-        page,
-        activity.flatMap((a) => a.entries)
-      )
+      return await repo.pushStaged(ready.staged)
     } catch (error) {
-      if ((error as { code?: string }).code === '42501') for (const p of page) this.refused.add(p.key)
+      if ((error as { code?: string }).code === '42501') for (const p of ready.page) this.refused.add(p.key)
       throw error
     }
-    const byKey = new Map(page.map((p) => [p.key, p]))
+  }
+
+  /**
+   * A page's answer made agreed versions; `still` is the page sent after it and not yet applied (it
+   * stays in flight). Returns the stale units.
+   */
+  private async applyAnswer(ready: PushPage, answer: PushAnswer, still: PushPage | null): Promise<PendingUnit[]> {
+    const byKey = new Map(ready.page.map((p) => [p.key, p]))
     const stale: PendingUnit[] = []
     const rewritten: Row[] = []
     for (const [key, status, seq, stored] of answer.results) {
@@ -805,11 +834,11 @@ export class DeskSync {
           rewritten.push({ key, kind: p.kind, story_id: p.storyId, value: stored, seq: String(seq) })
       } else stale.push(p.pending)
     }
-    for (const a of activity) this.state.activityPushed[a.storyId] = a.count
+    for (const a of ready.activity) this.state.activityPushed[a.storyId] = a.count
     // Nobody else wrote to the desk since our last pull: what lies past the cursor is this page, already agreed.
     if (Number(answer.prior) <= this.state.cursor) this.state.cursor = Math.max(this.state.cursor, Number(answer.top))
     await this.saveBases()
-    this.state.inflight = []
+    this.state.inflight = inflightOf(still ?? undefined)
     await this.saveState()
     if (rewritten.length > 0) await this.applyRemote(rewritten, [], true)
     return stale
