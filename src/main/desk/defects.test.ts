@@ -177,6 +177,40 @@ describe('issue 23 defects, on a real desk', () => {
     ).toHaveLength(1)
   }, 120_000)
 
+  it('a verdict set A -> B -> A by one editor while another sets B offline is a conflict shown to both (was: the offline B overwrote the deliberate A in silence)', async () => {
+    const { a, b, storyId, claims } = await pair('Set back')
+    const key = `claim:${claims[0]}`
+    const conflictOn = async (t: TestCore) => (await deskStatus(t)).conflicts.find((x) => x.key === key)
+    const was = (await claimOf(a, storyId, claims[0]!))!.verdict
+    await b.core.desk.sync!.close()
+    // A: A -> B, on the desk; then B -> A, on the desk too.
+    await a.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'misleading' } })
+    await settled(a)
+    await a.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: was } })
+    await settled(a)
+    // B, offline all along: A -> B.
+    await b.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'misleading' } })
+    await b.core.desk.resume()
+    const onB = await waitFor('a conflict on B', () => conflictOn(b))
+    expect(onB.fields).toEqual([{ field: 'verdict', local: 'misleading', remote: was }])
+    // A sees it too (raised on the desk by B), as A sees it; and the desk still holds A's choice.
+    const onA = await waitFor('the conflict on A', () => conflictOn(a))
+    expect(onA).toMatchObject({ raisedBy: 'ben', fields: [{ field: 'verdict', local: was, remote: 'misleading' }] })
+    await settled(b)
+    const [row] = await cluster.admin<{ verdict: string | null }>(
+      `SELECT value->>'verdict' AS verdict FROM factdesk.units WHERE desk_id = 'news' AND key = $1`,
+      [key]
+    )
+    expect(row?.verdict ?? null).toBe(was)
+    expect((await claimOf(a, storyId, claims[0]!))?.verdict).toBe(was)
+    // Settled on A for its own value: closed on both, both hold A's verdict.
+    await a.call('desk.resolve', { key, choices: { verdict: 'local' } })
+    for (const t of [a, b])
+      await waitFor('the conflict closed and A’s verdict on both', async () => {
+        return !(await conflictOn(t)) && (await claimOf(t, storyId, claims[0]!))?.verdict === was
+      })
+  }, 60_000)
+
   it('keeping an edit against a delete brings the claim back with its evidence and comments', async () => {
     const { a, b, storyId, claims } = await pair('Evidence')
     const source = await a.call('sources.create', { fields: { title: 'Budget 2026' } })

@@ -22,17 +22,39 @@ const HEAD = `story:${STORY}`
 const claimTemplate = file.claims[0]! as unknown as UnitValue
 const evidenceTemplate = file.evidence[0]! as unknown as UnitValue
 
+interface DeskUnit {
+  seq: number
+  value: UnitValue | null
+  /** Each field's last change (units.field_seqs); a field absent has not changed since the unit was created. */
+  fields: Record<string, number>
+}
+
+/**
+ * The fields' versions after a change, as the desk's trigger keeps them (factdesk.stamp_fields, desk
+ * schema 13): a new unit has none; each field whose value the change alters (or every field, when it
+ * brings a deleted unit back) takes the change's sequence number; a delete keeps them.
+ */
+function stampFields(before: DeskUnit | undefined, value: UnitValue | null, seq: number): Record<string, number> {
+  if (!before) return {}
+  const fields = { ...before.fields }
+  if (value === null) return fields
+  const old = before.value
+  for (const f of new Set([...Object.keys(value), ...Object.keys(old ?? {})]))
+    if (!old || !isDeepStrictEqual(old[f], value[f])) fields[f] = seq
+  return fields
+}
+
 /** The desk, as push_page keeps it: a value and a sequence number per unit, numbers per claim. */
 class Desk {
   seq = 0
-  units = new Map<string, { seq: number; value: UnitValue | null }>()
+  units = new Map<string, DeskUnit>()
   /** Claim numbers given, for the story's life (never freed). */
   numbers = new Map<number, string>()
   /** Every version of every unit, oldest first. */
   history = new Map<string, { seq: number; value: UnitValue | null }[]>()
   /** Open conflicts as raised on the desk (factdesk.conflicts, one row per unit and raiser): the fields in conflict. */
   conflicts = new Map<string, { key: string; fields: string[]; raisedBy: number }>()
-  push(key: string, value: UnitValue | null, baseSeq: number): { seq: number; value: UnitValue | null } | 'stale' {
+  push(key: string, value: UnitValue | null, baseSeq: number): DeskUnit | 'stale' {
     if ((this.units.get(key)?.seq ?? 0) !== baseSeq) return 'stale'
     let stored = value
     if (value && kindOf(key) === 'claim') {
@@ -42,9 +64,10 @@ class Desk {
       this.numbers.set(number, key)
       if (number !== value.number) stored = { ...value, number }
     }
-    const entry = { seq: ++this.seq, value: stored }
+    const seq = ++this.seq
+    const entry = { seq, value: stored, fields: stampFields(this.units.get(key), stored, seq) }
     this.units.set(key, entry)
-    this.history.set(key, [...(this.history.get(key) ?? []), entry])
+    this.history.set(key, [...(this.history.get(key) ?? []), { seq, value: stored }])
     return entry
   }
 }
@@ -138,15 +161,20 @@ class Replica {
   }
 
   /** A merge of what the desk sent, the way DeskSync.mergeInto runs it. */
-  merge(rows: { key: string; seq: number; value: UnitValue | null }[]): void {
+  merge(rows: { key: string; seq: number; value: UnitValue | null; fields?: Record<string, number> }[]): void {
     if (rows.length === 0) return
     const bases: Record<string, unknown> = {}
-    for (const [k, b] of this.bases) bases[k] = b.value
+    const baseSeqs: Record<string, number> = {}
+    for (const [k, b] of this.bases) {
+      bases[k] = b.value
+      baseSeqs[k] = b.seq
+    }
     const out = mergeScope({
       storyId: STORY,
       local: Object.fromEntries(this.local),
       bases,
-      remote: rows.map((r) => ({ key: r.key, kind: kindOf(r.key), value: r.value })),
+      baseSeqs,
+      remote: rows.map((r) => ({ key: r.key, kind: kindOf(r.key), value: r.value, fieldSeqs: r.fields })),
       conflicts: this.conflicts
     })
     for (const [key, { value }] of Object.entries(out.values))
@@ -163,7 +191,7 @@ class Replica {
     if (!this.online) return
     const rows = [...this.desk.units]
       .filter(([key, u]) => u.seq > this.cursor && this.bases.get(key)?.seq !== u.seq)
-      .map(([key, u]) => ({ key, seq: u.seq, value: structuredClone(u.value) }))
+      .map(([key, u]) => ({ key, seq: u.seq, value: structuredClone(u.value), fields: { ...u.fields } }))
       .sort((a, b) => a.seq - b.seq)
     this.merge(rows)
     this.cursor = this.desk.seq
@@ -219,7 +247,10 @@ class Replica {
     }
     if (stale.length > 0)
       this.merge(
-        stale.map((key) => ({ key, seq: this.desk.units.get(key)!.seq, value: this.desk.units.get(key)!.value }))
+        stale.map((key) => {
+          const u = this.desk.units.get(key)!
+          return { key, seq: u.seq, value: structuredClone(u.value), fields: { ...u.fields } }
+        })
       )
   }
 
@@ -295,6 +326,10 @@ type Op =
   | { t: 'sync'; r: number }
   | { t: 'net'; r: number }
   | { t: 'resolve'; r: number; pick: number }
+  | { t: 'bounce'; r: number; c: number; field: Bounced; pick: number; rival: number | null; back: boolean }
+
+/** The fields a bounce sets and sets back: a scalar, a list, an object (the anchor) and the story's title. */
+type Bounced = 'verdict' | 'tags' | 'anchor' | 'title'
 
 const op = (replicas: number): fc.Arbitrary<Op> => {
   const r = fc.nat({ max: replicas - 1 })
@@ -322,8 +357,35 @@ const op = (replicas: number): fc.Arbitrary<Op> => {
     fc.record({ t: fc.constant('sync' as const), r }),
     fc.record({ t: fc.constant('sync' as const), r }),
     fc.record({ t: fc.constant('net' as const), r }),
-    fc.record({ t: fc.constant('resolve' as const), r, pick: fc.nat({ max: 255 }) })
+    fc.record({ t: fc.constant('resolve' as const), r, pick: fc.nat({ max: 255 }) }),
+    // A -> B -> A by one editor, often with another editor setting B offline meanwhile (the history
+    // random ops found about one run in ten: the desk's A read as unchanged, the offline B won).
+    fc.record({
+      t: fc.constant('bounce' as const),
+      r,
+      c,
+      field: fc.constantFrom<Bounced>('verdict', 'tags', 'anchor', 'title'),
+      pick: fc.nat({ max: 40 }),
+      rival: fc.option(fc.nat({ max: replicas - 1 }), { nil: null }),
+      back: fc.boolean()
+    })
   )
+}
+
+/** A value B for a bounced field, from `pick`. */
+function bounced(field: Bounced, current: UnitValue, pick: number): unknown {
+  switch (field) {
+    case 'verdict':
+      return ['accurate', 'false', 'misleading', null][pick % 4]
+    case 'tags':
+      return [['roads'], ['budget', 'crime'], []][pick % 3]
+    case 'anchor': {
+      const anchor = current.anchor as { position: { start: number; end: number } }
+      return { ...anchor, position: { ...anchor.position, start: pick, end: pick + 5 } }
+    }
+    case 'title':
+      return ['Budget', 'Roads', 'Council'][pick % 3]
+  }
 }
 
 function run(replicaCount: number, ops: Op[]): { desk: Desk; replicas: Replica[]; writes: Write[] } {
@@ -387,6 +449,26 @@ function run(replicaCount: number, ops: Op[]): { desk: Desk; replicas: Replica[]
       case 'resolve':
         rep.resolveFirst(o.pick)
         break
+      case 'bounce': {
+        const key = o.field === 'title' ? HEAD : claim
+        const current = key ? rep.local.get(key) : undefined
+        if (!key || !current) break
+        const was = structuredClone(current[o.field])
+        const next = bounced(o.field, current, o.pick)
+        if (isDeepStrictEqual(was, next)) break
+        // The rival sets B while offline; it comes back online after the bounce (it syncs later).
+        const rival = o.rival !== null && o.rival !== o.r ? replicas[o.rival]! : null
+        if (rival?.local.has(key)) {
+          rival.online = false
+          rival.write(key, { [o.field]: structuredClone(next) })
+        }
+        rep.write(key, { [o.field]: next })
+        rep.sync()
+        rep.write(key, { [o.field]: was })
+        if (o.back) rep.sync()
+        if (rival) rival.online = true
+        break
+      }
     }
   }
   return { desk, replicas, writes }
@@ -514,12 +596,12 @@ describe('merge core under generated edit histories', () => {
     })
   }, 120_000)
 
-  // Known, issue 23 (open): a field changed and changed back to its agreed value (A -> B -> A) reads as
-  // unchanged to a three-way merge, so an editor who was offline and set it to B overwrites the other
-  // editor's deliberate A without a conflict. Telling it needs the desk's versions since the editor's
-  // base, not only the latest. This history (found by a random seed in CI) fails until that is built;
-  // when it passes, turn it into a fixed example of the property above.
-  it.fails('known: an edit set back to the agreed value is overwritten by an offline editor without a conflict', () => {
+  // Found by a random seed in CI (issue 23): a field changed and changed back to its agreed value
+  // (A -> B -> A) read as unchanged to a value-only three-way merge, so an editor who was offline and
+  // set it to B overwrote the other editor's deliberate A without a conflict. Now the desk says when
+  // each field last changed and the merge takes a field changed after the agreed version as the
+  // desk's change. Failed on the old code (held there as it.fails).
+  it('an edit set back to the agreed value is not overwritten by an offline editor without a conflict', () => {
     checkHistory([
       2,
       [
@@ -533,6 +615,82 @@ describe('merge core under generated edit histories', () => {
       ],
       []
     ])
+  })
+})
+
+describe('a field the desk set A -> B -> A', () => {
+  // The desk's value equals the agreed one, but its version of the field is newer than the agreed
+  // version (seq 5 after 3): the desk changed it, so a local edit of it is a conflict. Each failed on
+  // the old code, which compared values only and kept the local edit in silence.
+  const KEY = `claim:${claimTemplate.id as string}`
+  const base = claimTemplate
+  const merge = (local: UnitValue | null, fieldSeqs: Record<string, number>) =>
+    mergeScope({
+      storyId: STORY,
+      local: { [KEY]: local },
+      bases: { [KEY]: base },
+      baseSeqs: { [KEY]: 3 },
+      remote: [{ key: KEY, kind: 'claim', value: base, fieldSeqs }],
+      conflicts: {}
+    })
+  const anchor = base.anchor as { position: { start: number; end: number } }
+  const edits: [string, unknown][] = [
+    ['verdict', 'false'],
+    ['tags', ['roads', 'crime']],
+    ['anchor', { ...anchor, position: { start: 2, end: 9 } }]
+  ]
+  for (const [field, value] of edits)
+    it(`is a conflict against a local edit of it: ${field}`, () => {
+      const out = merge({ ...base, [field]: value }, { [field]: 5 })
+      expect(out.conflicts[KEY]?.fields).toEqual([{ field, local: value, remote: base[field] }])
+      expect(out.conflicts[KEY]?.baseSeq).toBe(3)
+      // The library keeps its edit while the conflict is open.
+      expect(out.values[KEY]?.value?.[field]).toEqual(value)
+    })
+
+  it('is a conflict against a local delete (edit versus delete, not a silent delete)', () => {
+    const out = merge(null, { verdict: 5 })
+    expect(out.conflicts[KEY]?.fields).toEqual([{ field: DELETED_FIELD, local: 'deleted', remote: 'edited' }])
+  })
+
+  it('is no conflict when the local edit is of another field, nor when both hold the same value', () => {
+    const other = merge({ ...base, tags: ['roads'] }, { verdict: 5 })
+    expect(other.conflicts).toEqual({})
+    expect(other.values[KEY]?.value?.tags).toEqual(['roads'])
+    // A version the library had agreed already (seq 3, not after it) is no change of the desk's.
+    const agreed = merge({ ...base, verdict: 'false' }, { verdict: 3 })
+    expect(agreed.conflicts).toEqual({})
+    expect(agreed.values[KEY]?.value?.verdict).toBe('false')
+  })
+
+  it('asks about the verdict once: the checked words go with it and take the side chosen for it', () => {
+    const words = { exact: 'a budget', prefix: '', suffix: '', revision: 1, by: 'ben', at: '2026-01-02T00:00:00.000Z' }
+    const desk = { ...base, verdict: null, checked: null }
+    const mine = { ...base, verdict: 'false', checked: words }
+    const out = mergeScope({
+      storyId: STORY,
+      local: { [KEY]: mine },
+      bases: { [KEY]: desk },
+      baseSeqs: { [KEY]: 3 },
+      remote: [{ key: KEY, kind: 'claim', value: desk, fieldSeqs: { verdict: 5, checked: 5 } }],
+      conflicts: {}
+    })
+    expect(out.conflicts[KEY]?.fields).toEqual([{ field: 'verdict', local: 'false', remote: null }])
+    expect(out.values[KEY]?.value).toMatchObject({ verdict: 'false', checked: words })
+    const taken = resolveConflict(out.conflicts[KEY]!, mine, desk, {}, { verdict: 'remote' })[KEY]
+    expect(taken).toMatchObject({ verdict: null, checked: null })
+    const kept = resolveConflict(out.conflicts[KEY]!, mine, desk, {}, { verdict: 'local' })[KEY]
+    expect(kept).toMatchObject({ verdict: 'false', checked: words })
+  })
+
+  it('merges comments by union and stamps by the later one, as any change', () => {
+    const comment = { id: 'k1', body: 'note', by: 'p', at: '2026-01-01T00:00:00.000Z' }
+    const out = merge(
+      { ...base, comments: [comment], updatedAt: '2030-01-01T00:00:00.000Z' },
+      { comments: 5, updatedAt: 5 }
+    )
+    expect(out.conflicts).toEqual({})
+    expect(out.values[KEY]?.value).toMatchObject({ comments: [comment], updatedAt: '2030-01-01T00:00:00.000Z' })
   })
 })
 

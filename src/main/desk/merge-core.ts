@@ -3,8 +3,12 @@
 // plain JSON, so a conflict can always be saved, sent to the window and compared.
 //
 // One scope (a story, or the library) at a time. For each unit the desk sent, its value is merged
-// three-way against the version this library last agreed with the desk (merge3 in units.ts). The
-// rules on top of merge3 that make the desk trustworthy:
+// three-way against the version this library last agreed with the desk (merge3 in units.ts). Whether
+// the desk changed a field since that version is told by version, not by value: the desk sends with
+// each unit the sequence number of each field's last change (units.field_seqs, desk schema 13), and a
+// field changed after the agreed version's sequence number is the desk's change even when it is back
+// to the agreed value (A -> B -> A), so a local edit of it is a conflict, never overwritten in silence.
+// The rules on top of merge3 that make the desk trustworthy:
 // - An open conflict stays open until an editor resolves it (or both sides come to hold the same
 //   value): a later remote change, even a revert to the agreed version, updates the desk's side of
 //   the conflict and never closes it on its own.
@@ -15,7 +19,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { DELETED_FIELD } from '../../shared/rules/sync-conflicts'
 import { scalesFromLabels } from '../store/migrations'
-import { idOf, merge3, unitSchemas, type FieldConflict, type UnitKind, type UnitValue } from './units'
+import { FOLLOWS, idOf, merge3, unitSchemas, type FieldConflict, type UnitKind, type UnitValue } from './units'
 
 /** An open conflict as this library keeps it: plain JSON only. */
 export interface OpenConflict {
@@ -26,6 +30,8 @@ export interface OpenConflict {
   fields: FieldConflict[]
   /** The version both sides last agreed on, against which the conflict is judged. */
   base: UnitValue | null
+  /** That version's sequence number on the desk (absent: none, or a conflict saved before desk schema 13). */
+  baseSeq?: number
   /** Other units kept with this one until it is resolved (a kept claim's evidence): key -> the desk's value. */
   held?: Record<string, UnitValue | null>
 }
@@ -34,6 +40,12 @@ export interface RemoteUnit {
   key: string
   kind: UnitKind
   value: unknown
+  /**
+   * Each field's last change on the desk, as its sequence number (units.field_seqs): a field absent
+   * has not changed since the unit was created. Absent or null: the desk did not say (a value the
+   * desk rewrote in answer to this library's own push), and only values tell what changed.
+   */
+  fieldSeqs?: Readonly<Record<string, number>> | null
 }
 
 export interface ScopeMergeInput {
@@ -43,6 +55,8 @@ export interface ScopeMergeInput {
   local: Readonly<Record<string, unknown>>
   /** The agreed version of each unit (absent: never agreed). */
   bases: Readonly<Record<string, unknown>>
+  /** The agreed version's sequence number on the desk, by key (absent: never agreed). */
+  baseSeqs?: Readonly<Record<string, number>>
   /** What the desk sent for this scope. */
   remote: readonly RemoteUnit[]
   /**
@@ -122,8 +136,9 @@ export function mergeScope(input: ScopeMergeInput): ScopeMergeOutput {
     }
     const known = conflicts[r.key]
     const base = upgraded(r.kind, known ? known.base : asValue(input.bases[r.key]))
+    const baseSeq = known ? known.baseSeq : input.baseSeqs?.[r.key]
     const mine = localOf(r.key)
-    const merged = merge3(base, mine, rv)
+    const merged = merge3(base, mine, rv, changedSince(r, rv, baseSeq))
     let fields = merged.conflicts
     if (known && !isDeepStrictEqual(mine, rv)) fields = stillOpen(known, fields, mine, rv)
     const value = fields.length > 0 && known ? keepLocalFields(merged.value, mine, fields) : merged.value
@@ -135,6 +150,7 @@ export function mergeScope(input: ScopeMergeInput): ScopeMergeOutput {
         unitId: idOf(r.key),
         fields,
         base,
+        ...(baseSeq !== undefined ? { baseSeq } : {}),
         ...(known?.held ? { held: known.held } : {})
       }
     } else if (known) {
@@ -149,6 +165,18 @@ export function mergeScope(input: ScopeMergeInput): ScopeMergeOutput {
   holdEvidence(input, conflicts, out)
   if (input.storyId) nextNumberPast(input.storyId, localOf, out)
   return out
+}
+
+/**
+ * The fields the desk changed after the agreed version (sequence number `baseSeq`), by version: each
+ * field's last change is newer than the agreed version. Empty when the desk deleted the unit (a delete
+ * is told by its value), when nothing was agreed, or when the desk did not send the fields' versions.
+ */
+export function changedSince(r: RemoteUnit, value: UnitValue | null, baseSeq: number | undefined): Set<string> {
+  const fields = new Set<string>()
+  if (value === null || baseSeq === undefined || !r.fieldSeqs) return fields
+  for (const [field, seq] of Object.entries(r.fieldSeqs)) if (Number(seq) > baseSeq) fields.add(field)
+  return fields
 }
 
 /**
@@ -273,6 +301,10 @@ export function resolveConflict(
     if (choices[f.field] !== 'remote' || !value) continue
     value = { ...value, [f.field]: plain(f.remote) }
   }
+  // A record that goes with a field (the checked words with the verdict) takes the side chosen for it.
+  for (const [field, leader] of Object.entries(FOLLOWS))
+    if (value && remote && choices[leader] === 'remote' && !conflict.fields.some((f) => f.field === field))
+      value = { ...value, [field]: plain(remote[field]) }
   out[conflict.key] = value
   return out
 }

@@ -1454,6 +1454,66 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       -- from JIT. Set on the function, it holds for every statement inside it and for nothing else.
       ALTER FUNCTION factdesk.push_staged(text) SET jit = off;
     `
+  },
+  {
+    version: 13,
+    name: 'each field of a unit records the sequence number of its last change',
+    sql: `
+      -- A client merges the desk's value of a unit three-way against the version it last agreed
+      -- (its sequence number is the client's base). Comparing values alone, a field the desk set
+      -- A -> B -> A after that version read as unchanged, and a client that had set it to B offline
+      -- overwrote the deliberate A without a conflict. So the desk now says when each field last
+      -- changed: field_seqs maps a field to the sequence number of the change that last altered it
+      -- (a field absent has not changed since the unit was created; NULL: none has). A field newer
+      -- than the client's base is the desk's change, whatever its value.
+      ALTER TABLE factdesk.units ADD COLUMN field_seqs jsonb;
+
+      -- Kept by the database on every change of a unit, whichever statement makes it: each field the
+      -- change alters (added, removed or set to another value) takes the change's sequence number;
+      -- bringing a deleted unit back alters every field; a delete keeps them (the unit's own seq tells
+      -- it). A new unit has none (no trigger on INSERT: a first push pays nothing).
+      CREATE FUNCTION factdesk.stamp_fields() RETURNS trigger
+      LANGUAGE plpgsql SET search_path = pg_catalog, factdesk AS $f$
+      BEGIN
+        IF NEW.value IS NULL OR NEW.seq IS NOT DISTINCT FROM OLD.seq THEN
+          NEW.field_seqs := OLD.field_seqs;
+        ELSE
+          NEW.field_seqs := COALESCE(OLD.field_seqs, '{}'::jsonb) || COALESCE((
+            SELECT jsonb_object_agg(f.name, NEW.seq)
+            FROM (SELECT jsonb_object_keys(NEW.value) UNION SELECT jsonb_object_keys(COALESCE(OLD.value, '{}'::jsonb))) AS f(name)
+            WHERE OLD.value IS NULL OR (NEW.value -> f.name) IS DISTINCT FROM (OLD.value -> f.name)
+          ), '{}'::jsonb);
+        END IF;
+        RETURN NEW;
+      END $f$;
+
+      -- Units changed before this version: each field's last change read from the change log (every
+      -- accepted change, with the value it gave its unit, see change_value), oldest first; a delete
+      -- logged as JSON null is a delete.
+      WITH logged AS (
+        SELECT c.desk_id, c.key, c.seq,
+          NULLIF(CASE WHEN NOT c.by_reference THEN c.value WHEN x.change_id = c.change_id THEN x.value ELSE s.value END, 'null'::jsonb) AS value
+        FROM factdesk.changes c
+          LEFT JOIN factdesk.units x ON x.desk_id = c.desk_id AND x.key = c.key
+          LEFT JOIN factdesk.superseded s ON s.desk_id = c.desk_id AND s.change_id = c.change_id
+      ), steps AS (
+        SELECT l.desk_id, l.key, l.seq, l.value,
+          lag(l.value) OVER w AS before, row_number() OVER w AS n
+        FROM logged l WINDOW w AS (PARTITION BY l.desk_id, l.key ORDER BY l.seq)
+      ), fields AS (
+        SELECT t.desk_id, t.key, f.name, max(t.seq) AS seq
+        FROM steps t
+          CROSS JOIN LATERAL (SELECT jsonb_object_keys(t.value) UNION SELECT jsonb_object_keys(COALESCE(t.before, '{}'::jsonb))) AS f(name)
+        WHERE t.n > 1 AND t.value IS NOT NULL AND jsonb_typeof(t.value) = 'object'
+          AND (t.before IS NULL OR (t.value -> f.name) IS DISTINCT FROM (t.before -> f.name))
+        GROUP BY t.desk_id, t.key, f.name
+      )
+      UPDATE factdesk.units u SET field_seqs = g.field_seqs
+        FROM (SELECT d.desk_id, d.key, jsonb_object_agg(d.name, d.seq) AS field_seqs FROM fields d GROUP BY d.desk_id, d.key) g
+        WHERE u.desk_id = g.desk_id AND u.key = g.key;
+
+      CREATE TRIGGER units_field_seqs BEFORE UPDATE ON factdesk.units FOR EACH ROW EXECUTE FUNCTION factdesk.stamp_fields();
+    `
   }
 ]
 

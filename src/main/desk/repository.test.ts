@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DeskConnection } from '../../shared/contract'
 import { addMember, createDesk } from './admin'
 import { startLocalPostgres, type LocalPostgres } from './local-postgres'
-import { LATEST_DESK_SCHEMA } from './migrations'
+import { LATEST_DESK_SCHEMA, migrate } from './migrations'
 import {
   clientConfig,
   DeskRepository,
@@ -145,6 +145,67 @@ describe('desk repository', () => {
     // A value is stored in superseded once, only when replaced: two here, none for the unit's latest.
     const kept = await admin.query(`SELECT change_id FROM factdesk.superseded WHERE desk_id = 'one' ORDER BY 1`)
     expect(kept.rows.map((r) => r.change_id).sort()).toEqual([v1.changeId, v2.changeId].sort())
+  })
+
+  it('records when each field of a unit last changed (desk schema 13), and every query of a pull sends it', async () => {
+    const { repo } = await member('r_ed', 'ed-pw', 'one')
+    const cursor = await repo.top()
+    const at = (answer: { results: unknown[][] }): number => Number(answer.results.at(-1)![2])
+    const push = async (value: Record<string, unknown> | null, baseSeq: number | null): Promise<number> =>
+      at(await repo.pushPage([{ ...claim('s12', 'c12', 1, baseSeq), value }], []))
+    const fieldsOf = async (): Promise<unknown> => (await repo.unitsByKey(['claim:c12']))[0]!.field_seqs
+    const a = { id: 'c12', number: 1, verdict: 'accurate', text: 'claim' }
+    const created = at(await repo.pushPage([story('s12'), { ...claim('s12', 'c12', 1), value: a }], []))
+    // A new unit: no field has changed since it was created.
+    expect(await fieldsOf()).toBeNull()
+    const b = await push({ ...a, verdict: 'false' }, created)
+    expect(await fieldsOf()).toEqual({ verdict: b })
+    // Set back to the first value: the field changed again (the value alone would say it never did).
+    const back = await push(a, b)
+    expect(await fieldsOf()).toEqual({ verdict: back })
+    // Another field, and a field removed: each takes its change's number; the others keep theirs.
+    const { text: _text, ...noText } = a
+    const edited = await push({ ...noText, tags: ['roads'] }, back)
+    expect(await fieldsOf()).toEqual({ verdict: back, text: edited, tags: edited })
+    // A delete keeps them; a unit brought back changed every field it has (one it no longer has keeps its last).
+    const deleted = await push(null, edited)
+    expect(await fieldsOf()).toEqual({ verdict: back, text: edited, tags: edited })
+    const kept = await push(a, deleted)
+    const sent = { id: kept, number: kept, verdict: kept, text: kept, tags: edited }
+    expect(await fieldsOf()).toEqual(sent)
+    // Every query of a pull sends the fields' versions with the unit.
+    expect((await repo.pageAfter(cursor, [], 100)).find((r) => r.key === 'claim:c12')?.field_seqs).toEqual(sent)
+    expect((await repo.wholeStories(['s12'])).find((r) => r.key === 'claim:c12')?.field_seqs).toEqual(sent)
+    // A member cannot set them (nor anything else of a unit) by hand.
+    await expect(
+      repo['client'].query(`UPDATE factdesk.units SET field_seqs = '{}' WHERE desk_id = 'one' AND key = 'claim:c12'`)
+    ).rejects.toMatchObject({ code: '42501' })
+  })
+
+  it('gives units changed before desk schema 13 their fields’ last changes from the change log', async () => {
+    const { repo } = await member('r_ed', 'ed-pw', 'one')
+    const at = (answer: { results: unknown[][] }): number => Number(answer.results.at(-1)![2])
+    const a = { id: 'c13', number: 1, verdict: 'accurate', text: 'claim' }
+    const created = at(await repo.pushPage([story('s13'), { ...claim('s13', 'c13', 1), value: a }], []))
+    const b = at(await repo.pushPage([{ ...claim('s13', 'c13', 1, created), value: { ...a, verdict: 'false' } }], []))
+    const back = at(await repo.pushPage([{ ...claim('s13', 'c13', 1, b), value: a }], []))
+    const other = { id: 'c14', number: 2, text: 'x' }
+    const made = at(await repo.pushPage([{ ...claim('s13', 'c14', 2), value: other }], []))
+    const gone = at(await repo.pushPage([{ ...claim('s13', 'c14', 2, made), value: null }], []))
+    const again = at(await repo.pushPage([{ ...claim('s13', 'c14', 2, gone), value: { ...other, text: 'y' } }], []))
+    // The desk as schema 11 left it: no field versions, no trigger; then migrated.
+    await admin.query(`DROP TRIGGER units_field_seqs ON factdesk.units; DROP FUNCTION factdesk.stamp_fields();
+      ALTER TABLE factdesk.units DROP COLUMN field_seqs; DELETE FROM factdesk.schema_migrations WHERE version = 13`)
+    expect(await migrate(admin)).toEqual([13])
+    const rows = await repo.unitsByKey(['claim:c13', 'claim:c14', 'story:s13'])
+    expect(Object.fromEntries(rows.map((r) => [r.key, r.field_seqs]))).toEqual({
+      'story:s13': null,
+      'claim:c13': { verdict: back },
+      'claim:c14': { id: again, number: again, text: again }
+    })
+    // And the trigger works on from there.
+    const later = at(await repo.pushPage([{ ...claim('s13', 'c13', 1, back), value: { ...a, text: 'z' } }], []))
+    expect((await repo.unitsByKey(['claim:c13']))[0]!.field_seqs).toEqual({ verdict: back, text: later })
   })
 
   it('reads a pull: top, library units and story heads after a cursor, whole stories, pages leaving some out', async () => {

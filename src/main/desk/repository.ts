@@ -20,6 +20,8 @@ export interface UnitRow {
   story_id: string | null
   value: UnitValue | null
   seq: string
+  /** Each field's last change, by sequence number (desk schema 13; null: none since the unit was created). */
+  field_seqs?: Record<string, number> | null
 }
 
 /** One row of a pull: a unit ('u') or an activity entry ('a', its id as key, its entry as value). */
@@ -30,6 +32,8 @@ export interface PullRow {
   story_id: string | null
   value: unknown
   seq: string
+  /** A unit's fields' last changes (see UnitRow); null for an activity entry. */
+  field_seqs: Record<string, number> | null
 }
 
 /** A unit sent in a push: its value, the agreed version it was changed from, and its change id. */
@@ -286,7 +290,7 @@ export class DeskRepository {
   /** The desk's units with these keys, in the order they were last changed. */
   async unitsByKey(keys: string[]): Promise<UnitRow[]> {
     const rows = await this.client.query<UnitRow>(
-      'SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND key = ANY($2) ORDER BY seq',
+      'SELECT key, kind, story_id, value, seq, field_seqs FROM factdesk.units WHERE desk_id = $1 AND key = ANY($2) ORDER BY seq',
       [this.deskId, keys]
     )
     return rows.rows
@@ -358,7 +362,7 @@ export class DeskRepository {
   /** The library's own units (people, sources, settings) changed after the cursor. */
   async libraryUnitsAfter(cursor: number): Promise<UnitRow[]> {
     const rows = await this.client.query<UnitRow>(
-      'SELECT key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id IS NULL AND seq > $2',
+      'SELECT key, kind, story_id, value, seq, field_seqs FROM factdesk.units WHERE desk_id = $1 AND story_id IS NULL AND seq > $2',
       [this.deskId, cursor]
     )
     return rows.rows
@@ -383,8 +387,8 @@ export class DeskRepository {
   async wholeStories(ids: string[]): Promise<PullRow[]> {
     // 'h': a history batch, its entries as value.
     const rows = await this.client.query<Omit<PullRow, 't'> & { t: 'u' | 'h' }>(
-      `SELECT 'u' AS t, key, kind, story_id, value, seq FROM factdesk.units WHERE desk_id = $1 AND story_id = ANY($2)
-       UNION ALL (SELECT 'h', NULL, NULL, story_id, entries, seq FROM factdesk.history WHERE desk_id = $1 AND story_id = ANY($2) ORDER BY seq)`,
+      `SELECT 'u' AS t, key, kind, story_id, value, seq, field_seqs FROM factdesk.units WHERE desk_id = $1 AND story_id = ANY($2)
+       UNION ALL (SELECT 'h', NULL, NULL, story_id, entries, seq, NULL FROM factdesk.history WHERE desk_id = $1 AND story_id = ANY($2) ORDER BY seq)`,
       [this.deskId, ids]
     )
     const out: PullRow[] = []
@@ -398,7 +402,8 @@ export class DeskRepository {
             kind: null,
             story_id: r.story_id,
             value: entry,
-            seq: r.seq
+            seq: r.seq,
+            field_seqs: null
           })
     }
     return out
@@ -416,12 +421,12 @@ export class DeskRepository {
   async pageAfter(cursor: number, leaveOut: string[], limit: number): Promise<PullRow[]> {
     const page = await this.client.query<PullRow>(
       `WITH x AS MATERIALIZED (
-         SELECT 'u' AS t, key, kind, story_id, value, seq, 0::bigint AS ord FROM factdesk.units
+         SELECT 'u' AS t, key, kind, story_id, value, seq, field_seqs, 0::bigint AS ord FROM factdesk.units
            WHERE desk_id = $1 AND seq > $2 AND (story_id IS NULL OR story_id <> ALL($3::text[]))
-         UNION ALL SELECT 'a', id, NULL, story_id, entry, seq, ord FROM factdesk.activity
+         UNION ALL SELECT 'a', id, NULL, story_id, entry, seq, NULL, ord FROM factdesk.activity
            WHERE desk_id = $1 AND seq > $2 AND (story_id IS NULL OR story_id <> ALL($3::text[]))
        )
-       SELECT t, key, kind, story_id, value, seq FROM x
+       SELECT t, key, kind, story_id, value, seq, field_seqs FROM x
          WHERE x.seq <= COALESCE((SELECT y.seq FROM x y ORDER BY y.seq OFFSET $4 - 1 LIMIT 1), x.seq)
          ORDER BY x.seq, x.ord`,
       [this.deskId, cursor, leaveOut, limit]

@@ -318,7 +318,7 @@ export class DeskSync {
       lastSyncAt: this.state.lastSyncAt,
       progress: this.progress,
       conflicts: [
-        ...Object.values(this.state.conflicts).map(({ base: _base, held: _held, ...c }) => c),
+        ...Object.values(this.state.conflicts).map(({ base: _base, baseSeq: _seq, held: _held, ...c }) => c),
         ...[...this.deskConflicts.values()].filter((c) => !this.state.conflicts[c.key] && !this.state.closing?.[c.key])
       ],
       error:
@@ -921,7 +921,14 @@ export class DeskSync {
     const acts: ActivityRow[] = []
     for (const r of rows) {
       if (r.t === 'u')
-        units.push({ key: r.key, kind: r.kind!, story_id: r.story_id, value: r.value as UnitValue | null, seq: r.seq })
+        units.push({
+          key: r.key,
+          kind: r.kind!,
+          story_id: r.story_id,
+          value: r.value as UnitValue | null,
+          seq: r.seq,
+          field_seqs: r.field_seqs
+        })
       else acts.push({ story_id: r.story_id!, entry: r.value })
     }
     await this.applyRemote(units, acts)
@@ -993,6 +1000,7 @@ export class DeskSync {
     const storyId = scope === LIBRARY_SCOPE ? null : scope
     const local: Record<string, unknown> = {}
     const bases: Record<string, unknown> = {}
+    const baseSeqs: Record<string, number> = {}
     const agreed = this.bases.get(scope) ?? {}
     const conflicts: Record<string, OpenConflict> = {}
     for (const c of Object.values(this.state.conflicts)) if (c.storyId === storyId) conflicts[c.key] = c
@@ -1000,13 +1008,18 @@ export class DeskSync {
     for (const c of Object.values(conflicts)) for (const k of Object.keys(c.held ?? {})) keys.add(k)
     for (const key of keys) {
       local[key] = current(key)
-      if (agreed[key]) bases[key] = agreed[key].value
+      if (agreed[key]) {
+        bases[key] = agreed[key].value
+        baseSeqs[key] = agreed[key].seq
+      }
     }
     const out = mergeScope({
       storyId,
       local,
       bases,
-      remote: scopeRows.map((r) => ({ key: r.key, kind: r.kind, value: r.value })),
+      baseSeqs,
+      // Each field's last change on the desk: a field changed after the agreed version is the desk's change.
+      remote: scopeRows.map((r) => ({ key: r.key, kind: r.kind, value: r.value, fieldSeqs: r.field_seqs })),
       // Rows the pg client parsed for this pull (or the desk's answer to a push): nobody else holds them.
       remoteOwned: true,
       conflicts

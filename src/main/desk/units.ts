@@ -3,7 +3,9 @@
 // in a scope ("library" or a story id) and has a JSON value; null means deleted.
 // Merging is per field against the last version both sides agreed on (three-way): a field changed on
 // one side takes that side; changed the same way on both sides is fine; changed differently on both
-// sides is a conflict that keeps both values for an editor to choose. Comments, contact attempts and
+// sides is a conflict that keeps both values for an editor to choose. The desk's side counts as changed
+// by version, not only by value: a field the desk changed after the agreed version and back again is
+// still changed (see `touched` in merge3). Comments, contact attempts and
 // second reviews merge by union; the record of checked words is one fact when both sides checked the same words.
 import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
@@ -46,6 +48,12 @@ export const unitSchemas: Record<UnitKind, z.ZodType> = {
 
 /** Bookkeeping stamps: never a conflict, the later one wins. */
 const STAMPS = new Set(['updatedAt', 'updatedBy'])
+/**
+ * Records made by another field's change, which go with it: the checked words are written whenever the
+ * verdict changes. While that field is in conflict the record is not a second question for the editor;
+ * it takes the side the editor chooses for the field it follows (resolveConflict).
+ */
+export const FOLLOWS: Readonly<Record<string, string>> = { checked: 'verdict' }
 /** Counters that only move up: never a conflict, the larger one wins (claim numbers are the desk's, see merge-core). */
 const COUNTERS = new Set(['nextClaimNumber'])
 
@@ -80,10 +88,23 @@ export interface Merged {
 /** The field that stands for the whole unit in an edit-versus-delete conflict (one definition, shared with the window). */
 export { DELETED_FIELD }
 
-export function merge3(base: UnitValue | null, local: UnitValue | null, remote: UnitValue | null): Merged {
+const NONE: ReadonlySet<string> = new Set()
+
+/**
+ * `touched`: the fields the desk changed after the agreed version, by version (see `changedSince` in
+ * merge-core.ts). A field whose remote value equals the agreed one is still the desk's change when it
+ * is touched (set A -> B -> A on the desk): against a local change of it, a conflict, never a silent
+ * overwrite. A field whose value differs from the agreed one is changed whatever `touched` says.
+ */
+export function merge3(
+  base: UnitValue | null,
+  local: UnitValue | null,
+  remote: UnitValue | null,
+  touched: ReadonlySet<string> = NONE
+): Merged {
   if (isDeepStrictEqual(local, remote)) return { value: remote, conflicts: [] }
   if (isDeepStrictEqual(local, base)) return { value: remote, conflicts: [] }
-  if (isDeepStrictEqual(remote, base)) return { value: local, conflicts: [] }
+  if (touched.size === 0 && isDeepStrictEqual(remote, base)) return { value: local, conflicts: [] }
   // Both sides changed it. Deleted on one side and edited on the other is a conflict, never a silent delete.
   if (local === null || remote === null) {
     const kept = (local ?? remote) as UnitValue
@@ -105,7 +126,7 @@ export function merge3(base: UnitValue | null, local: UnitValue | null, remote: 
   for (const field of new Set([...Object.keys(local), ...Object.keys(remote)])) {
     const [b, l, r] = [base[field], local[field], remote[field]]
     if (isDeepStrictEqual(l, r) || isDeepStrictEqual(l, b)) continue
-    if (isDeepStrictEqual(r, b)) value[field] = l
+    if (!touched.has(field) && isDeepStrictEqual(r, b)) value[field] = l
     else if (STAMPS.has(field)) value[field] = String(l) > String(r) ? l : r
     else if (COUNTERS.has(field) && typeof l === 'number' && typeof r === 'number') value[field] = Math.max(l, r)
     else if (
@@ -121,7 +142,8 @@ export function merge3(base: UnitValue | null, local: UnitValue | null, remote: 
       conflicts.push({ field, local: l, remote: r })
     }
   }
-  return { value, conflicts }
+  const asked = new Set(conflicts.map((c) => c.field))
+  return { value, conflicts: conflicts.filter((c) => !asked.has(FOLLOWS[c.field] ?? '')) }
 }
 
 /** Two records of checked words for the same words (who and when aside) are one fact, not a conflict. */
