@@ -64,11 +64,7 @@ import {
 } from './repository'
 import { heldKeys, mergeScope, resolveConflict, UNIT_ORDER, type OpenConflict } from './merge-core'
 import { DELETED_FIELD } from './units'
-
-interface Base {
-  seq: number
-  value: UnitValue | null
-}
+import { AgreedVersions, type Base } from './agreed'
 
 interface SyncState {
   connection: DeskConnection
@@ -219,7 +215,8 @@ export async function detachLibrary(store: LibraryStore): Promise<void> {
 export class DeskSync {
   private state!: SyncState
   private loaded = false
-  private readonly bases = new Map<string, Record<string, Base>>()
+  /** The versions agreed with the desk, per scope (agreed.ts: parsed only while a scope is worked on). */
+  private readonly bases = new AgreedVersions()
   private readonly pending = new Map<string, PendingUnit>()
   /** Each shared story's activity count as last read, to tell what the desk does not have yet without reading every story. */
   private readonly activityLength = new Map<string, number>()
@@ -229,7 +226,6 @@ export class DeskSync {
   private arriving = 0
   /** Scopes whose units must be compared with their agreed versions; '*' means all of them. */
   private readonly dirty = new Set<string>(['*'])
-  private readonly touchedBases = new Set<string>()
   /** The connection's states and retries (connection.ts); online, it holds the session with the desk. */
   private readonly link: DeskConnectionDriver<DeskSession>
   private lead = false
@@ -362,7 +358,7 @@ export class DeskSync {
     const conflicted = new Set(Object.values(this.state.conflicts).map((c) => c.storyId))
     const pending = new Set([...this.pending.values()].map((p) => p.scope))
     for (const [id, length] of this.activityLength) if (length > (this.state.activityPushed[id] ?? 0)) pending.add(id)
-    const agreed = (id: string): boolean => (this.bases.get(id)?.[`story:${id}`]?.value ?? null) !== null
+    const agreed = (id: string): boolean => this.bases.storyAgreed(id)
     let inLibrary = 0
     for (const s of this.store.library.stories) if (s.deletedAt === null && agreed(s.id)) inLibrary++
     return {
@@ -403,7 +399,7 @@ export class DeskSync {
       throw new AppError('invalid_input', `Choose a value for ${missing.map((f) => f.field).join(', ')}.`)
     const at = this.options.now().toISOString()
     const scope = conflict.storyId ?? LIBRARY_SCOPE
-    const desk = (key: string): UnitValue | null => this.bases.get(scope)?.[key]?.value ?? null
+    const desk = (key: string): UnitValue | null => this.bases.get(scope, key)?.value ?? null
     const apply = (
       units: Map<string, UnitValue>,
       put: (kind: UnitKind, id: string, value: UnitValue | null) => void
@@ -644,7 +640,7 @@ export class DeskSync {
     const store = this.store
     const all = this.dirty.has('*')
     const scopes = [
-      ...new Set(all ? [LIBRARY_SCOPE, ...store.library.stories.map((s) => s.id), ...this.bases.keys()] : this.dirty)
+      ...new Set(all ? [LIBRARY_SCOPE, ...store.library.stories.map((s) => s.id), ...this.bases.scopes()] : this.dirty)
     ]
     this.dirty.clear()
     if (scopes.includes(LIBRARY_SCOPE)) this.heldSettings = false
@@ -656,7 +652,8 @@ export class DeskSync {
       const units = await this.localUnits(scope, summaries)
       if (units === null) return
       const local = new Map(units.map((u) => [u.key, u]))
-      const bases = this.bases.get(scope) ?? {}
+      // Read to compare, not kept: a comparison of every scope would parse the whole desk into memory.
+      const bases = this.bases.of(scope, false) ?? {}
       for (const key of new Set([...local.keys(), ...Object.keys(bases)])) {
         if (held.has(key)) continue
         const unit = local.get(key)
@@ -944,9 +941,7 @@ export class DeskSync {
     // the desk rewrote it, when the agreed version is what we sent and the desk's value is merged).
     const rows = incoming.filter(
       (r) =>
-        rewritten ||
-        this.bases.get(scopeOfRow(r))?.[r.key]?.seq !== Number(r.seq) ||
-        Boolean(this.state.conflicts[r.key])
+        rewritten || this.bases.get(scopeOfRow(r), r.key)?.seq !== Number(r.seq) || Boolean(this.state.conflicts[r.key])
     )
     if (rows.length === 0 && acts.length === 0) return
     const byScope = new Map<string, { rows: Row[]; activity: Activity[] }>()
@@ -1001,7 +996,7 @@ export class DeskSync {
     const local: Record<string, unknown> = {}
     const bases: Record<string, unknown> = {}
     const baseSeqs: Record<string, number> = {}
-    const agreed = this.bases.get(scope) ?? {}
+    const agreed = this.bases.of(scope) ?? {}
     const conflicts: Record<string, OpenConflict> = {}
     for (const c of Object.values(this.state.conflicts)) if (c.storyId === storyId) conflicts[c.key] = c
     const keys = new Set(scopeRows.map((r) => r.key))
@@ -1156,28 +1151,23 @@ export class DeskSync {
     for (const name of await nodeFileIO.readdir(path.join(deskDir(store), 'bases'))) {
       if (!name.endsWith('.json')) continue
       const scope = name.slice(0, -'.json'.length)
-      const bases = await readJson<Record<string, Base>>(basePath(store, scope))
-      if (bases) this.bases.set(scope, bases)
+      const json = await nodeFileIO.readFile(basePath(store, scope)).then(
+        (b) => b.toString('utf8'),
+        () => null
+      )
+      if (json !== null) this.bases.load(scope, json)
     }
   }
 
   private setBase(scope: string, key: string, base: Base): void {
-    const bases = this.bases.get(scope) ?? this.bases.set(scope, {}).get(scope)!
-    if (base.value === null && (bases[key]?.value ?? null) === null && !bases[key]) return
-    bases[key] = base
-    this.touchedBases.add(scope)
+    this.bases.set(scope, key, base)
   }
 
   private async saveBases(): Promise<void> {
-    const scopes = [...this.touchedBases]
-    this.touchedBases.clear()
     // One batch: every file fsynced, the bases folder once for all of them.
     await writeFilesDurably(
       nodeFileIO,
-      scopes.map((scope) => ({
-        file: basePath(this.store, scope),
-        content: JSON.stringify(this.bases.get(scope) ?? {})
-      }))
+      this.bases.save().map(({ scope, json }) => ({ file: basePath(this.store, scope), content: json }))
     )
   }
 
