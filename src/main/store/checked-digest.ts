@@ -39,7 +39,7 @@ export async function readDigests(io: FileIO, dir: string, id: string): Promise<
 
 /** Writes the digests; a failure only means the next open checks the files in full. */
 export async function writeDigests(io: FileIO, dir: string, digests: CheckedDigests): Promise<void> {
-  await io.writeFile(checkedFileOf(dir), JSON.stringify(digests), 'w').catch(() => undefined)
+  await io.writeDerived(checkedFileOf(dir), JSON.stringify(digests)).catch(() => undefined)
 }
 
 /** True when `bytes` are story.json exactly as the store wrote it. */

@@ -16,10 +16,17 @@ const newDir = async (): Promise<string> =>
   path.join(await mkdtemp(path.join(os.tmpdir(), 'factdesk-batch-')), 'library')
 
 /** A disk that counts write steps and folder fsyncs; after failAfter(k) every step from the k-th on fails (EIO). */
-function countingDisk(): { io: FileIO; dirSyncs: () => number; steps: () => number; failAfter(k: number): void } {
+function countingDisk(): {
+  io: FileIO
+  dirSyncs: () => number
+  fileSyncs: () => number
+  steps: () => number
+  failAfter(k: number): void
+} {
   let failAt = Infinity
   let steps = 0
   let dirSyncs = 0
+  let fileSyncs = 0
   const step =
     <A extends unknown[], R>(op: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -28,7 +35,10 @@ function countingDisk(): { io: FileIO; dirSyncs: () => number; steps: () => numb
     }
   const io: FileIO = {
     ...nodeFileIO,
-    writeFile: step(nodeFileIO.writeFile),
+    writeFile: step(async (file: string, data: string | Uint8Array, flag: 'wx' | 'w') => {
+      fileSyncs++
+      await nodeFileIO.writeFile(file, data, flag)
+    }),
     rename: step(nodeFileIO.rename),
     link: step(nodeFileIO.link),
     mkdir: step(nodeFileIO.mkdir),
@@ -37,7 +47,13 @@ function countingDisk(): { io: FileIO; dirSyncs: () => number; steps: () => numb
       await nodeFileIO.fsyncDir(dir)
     })
   }
-  return { io, dirSyncs: () => dirSyncs, steps: () => steps, failAfter: (k) => void (failAt = steps + k) }
+  return {
+    io,
+    dirSyncs: () => dirSyncs,
+    fileSyncs: () => fileSyncs,
+    steps: () => steps,
+    failAfter: (k) => void (failAt = steps + k)
+  }
 }
 
 describe('LibraryStore.createStories', () => {
@@ -49,10 +65,14 @@ describe('LibraryStore.createStories', () => {
     const dir = await newDir()
     const store = await LibraryStore.open(dir, { io: batch.io })
     const start = batch.dirSyncs()
+    const startFiles = batch.fileSyncs()
     const summaries = await store.createStories(files)
     expect(summaries.map((s) => s.id)).toEqual(files.map((f) => f.story.id))
     // Per story: one for its revisions and history, one for its state file, one for the state's copy.
     expect(batch.dirSyncs() - start).toBeLessThanOrEqual(3 * files.length)
+    // Six fsynced files per story; the digests of what was checked and the story's head prove themselves
+    // when read and are written without (eight on the old code).
+    expect(batch.fileSyncs() - startFiles).toBe(6 * files.length)
     await store.close()
     const again = await LibraryStore.open(dir)
     for (const file of files) expect(await again.readStory(file.story.id)).toEqual(file)

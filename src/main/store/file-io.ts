@@ -5,6 +5,11 @@ import { promises as fs } from 'node:fs'
 export interface FileIO {
   readFile(file: string): Promise<Buffer>
   writeFile(file: string, data: string | Uint8Array, flag: 'wx' | 'w'): Promise<void>
+  /**
+   * Writes a file the store can always do without, one that proves itself when read (a digest of what
+   * was checked, a story's head): no fsync, since a copy a crash tore or lost is read as none.
+   */
+  writeDerived(file: string, data: string): Promise<void>
   /** Appends and fsyncs, so the bytes are on disk when it resolves. Creates the file if needed. */
   appendFile(file: string, data: string): Promise<void>
   /** Cuts a file back to `length` bytes (a torn or unacknowledged tail). */
@@ -36,6 +41,7 @@ export const nodeFileIO: FileIO = {
       await handle.close()
     }
   },
+  writeDerived: (file, data) => fs.writeFile(file, data),
   async appendFile(file, data) {
     const handle = await fs.open(file, 'a')
     try {
@@ -105,6 +111,7 @@ export function readOnlyFileIO(io: FileIO): FileIO {
   return {
     ...io,
     writeFile: refuse,
+    writeDerived: refuse,
     appendFile: refuse,
     truncate: refuse,
     fsyncFile: refuse,

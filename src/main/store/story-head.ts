@@ -111,7 +111,7 @@ export async function writeHead(
   const [bytes, modifiedAt] = await Promise.all([io.size(stateFile), io.modifiedAt(stateFile)])
   if (bytes === null || modifiedAt === null) return
   const json = JSON.stringify(headOf(id, state, { bytes, modifiedAt }))
-  await io.writeFile(headFileOf(dir), `${digestOf(json)}\n${json}`, 'w').catch(() => undefined)
+  await io.writeDerived(headFileOf(dir), `${digestOf(json)}\n${json}`).catch(() => undefined)
 }
 
 /** The head of the story in `dir`, when there is one that describes its story.json (format `schemaVersion`) as it is now; else null. */
