@@ -30,15 +30,17 @@ export default defineConfig({
           'micromark-extension-gfm'
         ]
       },
-      // The import, embedding and archive workers are their own files (out/main/import-worker.js,
-      // out/main/embed-worker.js, out/main/archive-worker.js): the parsers and the sentence encoder load only there.
+      // The import, embedding, archive and PDF workers are their own files (out/main/import-worker.js,
+      // out/main/embed-worker.js, out/main/archive-worker.js, out/main/pdf-worker.js): the parsers, the
+      // sentence encoder and the PDF writer (pdfkit, its fonts) load only there.
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
           core: resolve('src/main/core.ts'),
           'import-worker': resolve('src/main/import/worker.ts'),
           'embed-worker': resolve('src/main/memory/embed-worker.ts'),
-          'archive-worker': resolve('src/main/memory/archive/worker.ts')
+          'archive-worker': resolve('src/main/memory/archive/worker.ts'),
+          'pdf-worker': resolve('src/main/reports/pdf-worker.ts')
         }
       }
     }

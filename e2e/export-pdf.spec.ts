@@ -1,8 +1,8 @@
-// A PDF export as the editor follows it: the dialog shows the export's steps while main prints in a
-// window of its own, and Cancel stops the print and saves nothing. The print is held with the
-// browser driver's hook (holdPrinting), never a timer, so the step on screen is known.
+// A PDF export as the editor follows it: the dialog shows the export's steps while main writes the PDF
+// in its worker, and Cancel stops it and saves nothing. The export is held before the worker starts
+// with the browser driver's hook (holdPrinting), never a timer, so the step on screen is known.
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type FactdeskApp } from './support/fixtures'
@@ -12,7 +12,7 @@ import { TransferPage } from './pages/transfer-page'
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
 
 let out = ''
-// Each test prints a PDF: seconds of Chromium's work, many more on a loaded machine.
+// Each test writes a PDF and starts the app: well under a minute, more on a loaded machine.
 test.describe.configure({ timeout: 180_000 })
 test.beforeEach(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'factdesk-pdf-export-'))
@@ -35,14 +35,14 @@ async function startHeldPdfExport(factdesk: FactdeskApp) {
   await factdesk.answerSaveDialog(out)
   await dialog.getByRole('button', { name: 'Export…' }).click()
   // Held in the print: every story is read, and the dialog says what it waits for.
-  await expect(dialog.getByText('Printing the PDF…')).toBeVisible()
+  await expect(dialog.getByText('Writing the PDF…')).toBeVisible()
   const bar = dialog.getByRole('progressbar', { name: 'Export progress' })
   await expect(bar).toBeVisible()
   await expect(bar).toHaveAttribute('aria-valuenow', '33')
   return { dialog, release: release! }
 }
 
-test('a PDF export shows its steps while it prints, then saves the report', async ({ factdesk }) => {
+test('a PDF export shows its steps while it is written, then saves the report', async ({ factdesk }) => {
   const { dialog, release } = await startHeldPdfExport(factdesk)
   release()
   const saved = dialog.getByRole('status').filter({ hasText: 'Saved' })
@@ -54,16 +54,20 @@ test('a PDF export shows its steps while it prints, then saves the report', asyn
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
   expect(text).toContain(SAMPLE_TITLE)
   expect(text).toMatch(/Page 1 of \d+/)
+  // The bar moved through the claims as they were written, and the PDF is tagged with an outline.
+  const bytes = await readFile(file)
+  expect(bytes.includes('/StructTreeRoot')).toBe(true)
+  expect(bytes.includes('/Outlines')).toBe(true)
 })
 
-test('Cancel export stops the print and saves nothing; the next export saves', async ({ factdesk }) => {
+test('Cancel export stops the PDF and saves nothing; the next export saves', async ({ factdesk }) => {
   const { dialog, release } = await startHeldPdfExport(factdesk)
   await dialog.getByRole('button', { name: 'Cancel export' }).click()
   await expect(dialog.getByRole('status').filter({ hasText: 'Export cancelled: nothing was saved.' })).toBeVisible()
   await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeHidden()
   await expect(dialog.getByRole('button', { name: 'Cancel export' })).toBeHidden()
   expect(await readdir(out)).toEqual([])
-  // The printer is free again: with the hold released, the same dialog exports.
+  // The writer is free again: with the hold released, the same dialog exports.
   release()
   await factdesk.answerSaveDialog(out)
   await dialog.getByRole('button', { name: 'Export…' }).click()

@@ -11,8 +11,6 @@ import { configIdentity, configNetworkHosts, configWatchSchedule } from '../../s
 import type { Core, CoreOptions } from '../../src/main/core'
 import type { EditorIdentity } from '../../src/main/identity'
 import { memorySecrets, type PickedFile, type Platform } from '../../src/main/platform'
-import { unlessCancelled } from '../../src/main/reports/pdf'
-import { printWithPlaywright } from '../../src/main/reports/testing/playwright-print'
 import { sandboxedPreloadScript } from './sandbox-preload'
 
 const root = path.resolve(__dirname, '../..')
@@ -110,10 +108,6 @@ export async function launchBrowserApp(
     revealFile: (file) => {
       dialogs.revealed.push(file)
     },
-    async printToPdf(html, signal) {
-      if (dialogs.printGate) await unlessCancelled(dialogs.printGate, signal)
-      return printWithPlaywright(browser, html, signal)
-    },
     rememberLibrary: async () => undefined,
     // The native dialog's stand-in: the spec scripts the answer, and each question is recorded.
     askNetworkConsent: async (question) => {
@@ -148,6 +142,8 @@ export async function launchBrowserApp(
     sampleStoryPath,
     isTrustedOrigin: (url) => url.startsWith(`${origin}/`),
     checkOutput,
+    // The PDF worker waits while a spec holds the export (holdPrinting), so a spec sees and cancels it mid-write.
+    pdf: { gate: () => dialogs.printGate },
     onInternalError: (channel, error) => console.error(`[factdesk] ${channel} failed`, error)
   })
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1360, height: 880 } })

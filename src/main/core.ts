@@ -33,6 +33,7 @@ import { sourceHandlers } from './services/sources'
 import { storyHandlers } from './services/stories'
 import { revisionHandlers } from './services/revise'
 import { transferHandlers } from './services/transfer'
+import { workerPdfWriter, type PdfWriterOptions } from './reports/pdf-writer'
 import { LibraryStore, type StoreChange, type StoreOptions } from './store/library-store'
 import { StoryIndex } from './services/story-index'
 import type { FullText } from './services/full-text'
@@ -57,6 +58,8 @@ export interface CoreOptions {
   fetch?: typeof fetch
   /** The import worker's script and limits; defaults to the built worker beside the main bundle. */
   importer?: { workerFile?: string; convertMs?: number; heapMb?: number; lookup?: (host: string) => Promise<string[]> }
+  /** The PDF worker's script, and what an export waits on before it starts (the e2e driver holds one there). */
+  pdf?: PdfWriterOptions
   /** The embedding worker behind "Suggest claims" (tests shorten its idle time). */
   embedder?: EmbedderOptions
   /** How long the desk sync waits before reconnecting (tests shorten it). */
@@ -242,7 +245,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     annotations: annotationHandlers(ctx),
     contacts: contactHandlers(ctx),
     ...sourceHandlers(ctx),
-    ...transferHandlers(ctx, { platform, importer, networkHosts }),
+    ...transferHandlers(ctx, { platform, importer, networkHosts, pdf: workerPdfWriter(options.pdf) }),
     memory: memoryHandlers(ctx, memory, platform),
     history: history.handlers(ctx),
     published: {

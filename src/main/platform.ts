@@ -1,5 +1,4 @@
-// What the core needs from the platform it runs on. The Electron app supplies dialogs, the shell
-// and Chromium printing; the e2e browser driver and tests supply stand-ins at their composition root.
+// What the core needs from the platform it runs on. The Electron app supplies dialogs and the shell; the e2e browser driver and tests supply stand-ins at their composition root.
 import type { EventName, EventPayload } from '../shared/contract'
 import { AppError } from '../shared/result'
 
@@ -58,11 +57,6 @@ export interface Platform {
   chooseSavePath(suggestedName: string, extension: string): Promise<string | null>
   openExternal(url: string): Promise<void>
   revealFile(file: string): void
-  /**
-   * Prints report HTML to PDF bytes in a window of its own (never the app's). When `signal` aborts,
-   * the print stops and the promise rejects with `cancelled`; any other failure rejects as it came.
-   */
-  printToPdf(html: string, signal: AbortSignal): Promise<Uint8Array>
   /** Remembers the library folder the user switched to, for the next start. */
   rememberLibrary(dir: string): Promise<void>
   /**

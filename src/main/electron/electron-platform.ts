@@ -1,10 +1,8 @@
-// The Platform as Electron provides it: native dialogs, the system shell, Chromium's PDF printer.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+// The Platform as Electron provides it: native dialogs, the system shell.
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { BrowserWindow, dialog, Menu, shell } from 'electron'
 import type { Platform, SecretStore } from '../platform'
-import { pdfPrintOptions, printWindowSize, throwIfCancelled, unlessCancelled } from '../reports/pdf'
 
 const storyFilters = [{ name: 'Stories', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx'] }]
 const packageFilters = [{ name: 'Factdesk verification package', extensions: ['json'] }]
@@ -55,7 +53,6 @@ export function electronPlatform(
     },
     openExternal: (url) => shell.openExternal(url),
     revealFile: (file) => shell.showItemInFolder(file),
-    printToPdf: (html, signal) => printHtml(html, signal),
     rememberLibrary: remember,
     async askNetworkConsent({ page, host, address }) {
       const owner = parent()
@@ -82,38 +79,5 @@ export function electronPlatform(
       if (items[0]) items[0].enabled = undo
       if (items[1]) items[1].enabled = redo
     }
-  }
-}
-
-/**
- * Prints report HTML in a hidden window of its own: no preload, JavaScript off, sandboxed (the report
- * is inert HTML and CSS). The window is wider than any page so the printed copy lays itself out only
- * on the page (reports/pdf.ts). It is loaded from a temp file, not a data: URL, because Chromium
- * refuses URLs over 2 MB and a 1,000-claim report is larger. A cancel destroys the window, which
- * ends the load or the print under way.
- */
-async function printHtml(html: string, signal: AbortSignal): Promise<Uint8Array> {
-  throwIfCancelled(signal)
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-print-'))
-  const file = path.join(dir, 'report.html')
-  const printer = new BrowserWindow({
-    show: false,
-    ...printWindowSize,
-    useContentSize: true,
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false }
-  })
-  const stop = (): void => {
-    if (!printer.isDestroyed()) printer.destroy()
-  }
-  signal.addEventListener('abort', stop, { once: true })
-  try {
-    await writeFile(file, html, 'utf8')
-    await unlessCancelled(printer.loadFile(file), signal)
-    const options: Electron.PrintToPDFOptions = pdfPrintOptions
-    return new Uint8Array(await unlessCancelled(printer.webContents.printToPDF(options), signal))
-  } finally {
-    signal.removeEventListener('abort', stop)
-    stop()
-    await rm(dir, { recursive: true, force: true })
   }
 }

@@ -6,7 +6,7 @@ import { mergePackage } from './merge'
 import { renderReport } from '../reports/render'
 import { budgetStory, hostileStory, people, sampleInput, sources } from '../reports/testing/sample-report'
 
-const noPdf = { printToPdf: () => Promise.reject(new Error('not used')) }
+const noPdf = { writePdf: () => Promise.reject(new Error('not used')) }
 
 async function exportPackage(
   options = { includeExcerpts: false, includeActivity: false, includeOrphaned: false, internal: true }

@@ -16,7 +16,7 @@ import {
   sources
 } from './testing/sample-report'
 
-const noPdf = { printToPdf: () => Promise.reject(new Error('not used')) }
+const noPdf = { writePdf: () => Promise.reject(new Error('not used')) }
 const days = (n: number): number => n * 24 * 60
 const withLogo = { ...settings, organisationLogoUrl: 'https://ledger.example/logo.png' }
 

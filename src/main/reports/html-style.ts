@@ -1,5 +1,4 @@
 // The report's stylesheet, inlined so the file needs nothing else: system fonts only, no url(), no @import.
-import { printCopyHiddenFromPx } from './pdf'
 
 export const reportCss = `
 @page { size: A4; margin: 15mm 14mm 19mm;
@@ -58,9 +57,3 @@ a { color: #0a58ca; overflow-wrap: anywhere; }
 bdi, [dir=auto] { unicode-bidi: isolate; }
 footer.generated { margin-top: 2rem; color: #57606a; font-size: 8.5pt; }
 `
-
-/**
- * Added to the copy that is printed: it is never shown, and Chromium's extra print-media layout at
- * the (wider) print window's width finds an empty body, so the report is laid out once, on the page.
- */
-export const printOnlyCss = `@media not print, (min-width: ${printCopyHiddenFromPx}px) { body > * { display: none; } }`

@@ -1,7 +1,7 @@
 // The HTML report: one self-contained, printable document (no scripts, nothing fetched when opened).
 import { html, trusted, type SafeHtml } from './html-template'
 import { citation, claimHtml, link } from './html-claim'
-import { printOnlyCss, reportCss } from './html-style'
+import { reportCss } from './html-style'
 import { summary } from './html-summary'
 import { deskStateLabels, formatDate, formatDateTime } from './labels'
 import type { ReportActivity, ReportModel, ReportSource, ReportStory } from './model'
@@ -95,8 +95,7 @@ ${activityTable(storyLog)}
 </section>`
 }
 
-/** `forPrint`: the copy handed to the PDF printer, which skips the screen layout it would never show. */
-export function renderHtml(model: ReportModel, { forPrint = false } = {}): string {
+export function renderHtml(model: ReportModel): string {
   const by = model.organisation.name
     ? html` by ${model.organisation.url ? link(model.organisation.url, model.organisation.name) : html`<bdi>${model.organisation.name}</bdi>`}`
     : ''
@@ -112,7 +111,7 @@ export function renderHtml(model: ReportModel, { forPrint = false } = {}): strin
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="Factdesk">
 <title>${model.title}</title>
-<style>${trusted(forPrint ? reportCss + printOnlyCss : reportCss)}</style>
+<style>${trusted(reportCss)}</style>
 </head>
 <body>
 <header>

@@ -1,69 +1,215 @@
-// Prints the HTML report with Chromium (as the browser e2e driver does) and reads the text back with pdftotext.
+// The PDF report as written by pdf-report.ts, read back with poppler: its text as drawn (pdftotext),
+// its structure tree with the text of each element (pdfinfo -struct-text, what a screen reader
+// follows), its outline and its page numbers.
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from '@playwright/test'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildReport } from './build'
+import type { ReportModel } from './model'
+import { writePdf } from './pdf-report'
 import { renderReport } from './render'
-import { playwrightPdfOptions } from './pdf'
-import { printWithPlaywright } from './testing/playwright-print'
 import { budgetStory, hostile, hostileStory, largeInput, sampleInput } from './testing/sample-report'
 
-let browser: Browser
 let dir: string
+let n = 0
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu']
-  })
   dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-pdf-'))
 })
 afterAll(async () => {
-  await browser?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
-const printToPdf = (html: string): Promise<Uint8Array> => printWithPlaywright(browser, html)
-
-async function pdfText(input: Parameters<typeof buildReport>[0], name: string): Promise<string> {
-  const rendered = await renderReport('pdf', buildReport(input), { printToPdf })
-  expect(rendered.extension).toBe('pdf')
-  expect(Buffer.from(rendered.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
-  const file = path.join(dir, name)
-  await writeFile(file, rendered.bytes)
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+interface ReadBack {
+  bytes: Buffer
+  /** pdftotext: the text as drawn, page by page. */
+  text: string
+  /** pdfinfo -struct-text: the structure tree, one element or text a line. */
+  structure: string
+  pages: number
 }
 
+async function readBack(bytes: Uint8Array): Promise<ReadBack> {
+  const file = path.join(dir, `report-${n++}.pdf`)
+  await writeFile(file, bytes)
+  const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 })
+  const info = run('pdfinfo', [file])
+  return {
+    bytes: Buffer.from(bytes),
+    text: run('pdftotext', ['-enc', 'UTF-8', file, '-']),
+    structure: run('pdfinfo', ['-struct-text', file]),
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1])
+  }
+}
+
+/** The structure tree's elements of one type, with the text they hold, in document order. */
+function elements(structure: string, type: string): string[] {
+  const lines = structure.split('\n')
+  const found: string[] = []
+  lines.forEach((line, i) => {
+    const m = /^(\s*)(\w+)/.exec(line)
+    if (!m || m[2] !== type || line.trim().startsWith('"')) return
+    const depth = m[1]!.length
+    let text = ''
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j]!
+      if (next.length - next.trimStart().length <= depth) break
+      const t = /^\s*"(.*)"$/.exec(next)
+      if (t) text += t[1]
+    }
+    found.push(text)
+  })
+  return found
+}
+
+/** A PDF literal string's bytes: escapes undone (octal, \\n, \\( …), UTF-16 when it starts with its mark. */
+function pdfString(literal: string): string {
+  const named: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12 }
+  const out: number[] = []
+  for (let i = 0; i < literal.length; i++) {
+    const c = literal[i]!
+    if (c !== '\\') {
+      out.push(c.charCodeAt(0))
+      continue
+    }
+    const oct = /^[0-7]{1,3}/.exec(literal.slice(i + 1))
+    if (oct) {
+      out.push(Number.parseInt(oct[0], 8))
+      i += oct[0].length
+    } else {
+      const e = literal[++i]!
+      out.push(named[e] ?? e.charCodeAt(0))
+    }
+  }
+  const bytes = Buffer.from(out)
+  return bytes[0] === 0xfe && bytes[1] === 0xff
+    ? bytes.subarray(2).swap16().toString('utf16le')
+    : bytes.toString('latin1')
+}
+
+/** The outline's titles in the order they were written (the /Title of each outline item). */
+function outlineTitles(bytes: Buffer): string[] {
+  return [...bytes.toString('latin1').matchAll(/\/Title \(((?:\\.|[^\\)])*)\)/g)].map((m) => pdfString(m[1]!))
+}
+
+const squeeze = (s: string): string => s.replace(/\s+/g, '')
+
 describe('PDF report', () => {
-  it('holds the report text, with page numbers in the footer', async () => {
-    const text = await pdfText(sampleInput({ stories: [budgetStory(), hostileStory()] }), 'two.pdf')
+  it('holds the report text, with page numbers on every page', async () => {
+    const model = buildReport(sampleInput({ stories: [budgetStory(), hostileStory()] }))
+    const rendered = await renderReport('pdf', model)
+    expect(rendered.extension).toBe('pdf')
+    expect(Buffer.from(rendered.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+    const { text, pages } = await readBack(rendered.bytes)
     expect(text).toContain('Riverton council approves record budget')
     expect(text).toContain('C1')
     expect(text).toContain('a budget of $4.2 million')
     expect(text).toContain('Riverton adopted budget 2026')
     expect(text).toContain(hostile.script)
     expect(text).toContain('He said "no", then')
-    const pages = [...text.matchAll(/Page (\d+) of (\d+)/g)]
-    const total = Number(pages[0]?.[2])
-    expect(total).toBeGreaterThanOrEqual(2)
-    expect(pages.map((m) => Number(m[1]))).toEqual(Array.from({ length: total }, (_, i) => i + 1))
+    const numbers = [...text.matchAll(/Page (\d+) of (\d+)/g)]
+    expect(pages).toBeGreaterThanOrEqual(2)
+    expect(numbers.map((m) => Number(m[1]))).toEqual(Array.from({ length: pages }, (_, i) => i + 1))
+    expect(numbers.every((m) => Number(m[2]) === pages)).toBe(true)
   })
 
-  it('is a tagged PDF with its page numbers drawn from the report CSS, not a Chromium footer template', async () => {
-    expect(playwrightPdfOptions()).toMatchObject({ tagged: true, displayHeaderFooter: false, preferCSSPageSize: true })
-    const rendered = await renderReport('pdf', buildReport(sampleInput()), { printToPdf })
-    const bytes = Buffer.from(rendered.bytes)
+  it('is tagged: headings, paragraphs, quotes, lists, tables and links in the structure tree, in reading order', async () => {
+    const model = buildReport(sampleInput({ stories: [budgetStory(), hostileStory()] }))
+    const { bytes, structure } = await readBack(await writePdf(model))
     expect(bytes.includes('/StructTreeRoot')).toBe(true)
-    expect(bytes.includes('/MarkInfo')).toBe(true)
+    expect(bytes.includes('/Marked true')).toBe(true)
+    expect(bytes.includes('/Lang (en)')).toBe(true)
+    expect(elements(structure, 'H1')).toEqual([model.title])
+    // Right-to-left words are drawn in visual order; each run of them is a Span whose ActualText is
+    // the reading order (poppler prints the drawn text, so only the left-to-right headings are compared).
+    const h2 = elements(structure, 'H2')
+    expect(h2.slice(0, 2)).toEqual(['Summary of 2 stories', model.stories[0]!.title])
+    expect(h2[2]).toContain('Hearing <script>alert("x")</script> "notes", ')
+    expect(h2).toHaveLength(3)
+    const actual = [...bytes.toString('latin1').matchAll(/\/ActualText \(((?:\\.|[^\\)])*)\)/g)].map((m) =>
+      pdfString(m[1]!)
+    )
+    expect(actual).toContain('قالت الوزارة إن 40% من الميزانية أنفقت')
+    expect(actual).toContain('המשרד אמר שהתקציב גדל')
+    // Every claim's heading, in story order, then each story's own sections.
+    const h3 = elements(structure, 'H3').filter((h) => /^C\d+/.test(h))
+    expect(h3.map((h) => h.split(' ')[0])).toEqual(model.stories.flatMap((s) => s.claims.map((c) => c.label)))
+    for (const type of ['P', 'BlockQuote', 'L', 'LI', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Caption', 'Link', 'Figure'])
+      expect(elements(structure, type).length, type).toBeGreaterThan(0)
+    const quotes = elements(structure, 'BlockQuote')
+    expect(quotes.some((q) => q.includes('a budget of $4.2 million'))).toBe(true)
+    expect(elements(structure, 'Link')).toContain('Riverton adopted budget 2026')
+    // Reading order: a claim's heading, its words, its facts, its rationale, its evidence.
+    const budget = model.stories[0]!.claims[0]!
+    const at = (s: string): number => structure.indexOf(s)
+    expect(at(budget.label)).toBeLessThan(at(budget.quote))
+    expect(at(budget.quote)).toBeLessThan(at('RATIONALE:'))
+    expect(at('RATIONALE:')).toBeLessThan(at('EVIDENCE:'))
   })
 
-  it('prints a large report to many pages', async () => {
-    const text = await pdfText(largeInput(3, 40), 'large.pdf')
-    const pages = [...text.matchAll(/Page (\d+) of (\d+)/g)]
-    expect(Number(pages[0]?.[2])).toBeGreaterThan(5)
+  it('has an outline of its sections, stories and claims, and links to its sources', async () => {
+    const model = buildReport(sampleInput({ stories: [budgetStory(), hostileStory()] }))
+    const { bytes } = await readBack(await writePdf(model))
+    const titles = outlineTitles(bytes)
+    expect(titles).toContain('Summary of 2 stories')
+    for (const story of model.stories) expect(titles).toContain(story.title)
+    const claims = titles.filter((t) => /^C\d+ /.test(t))
+    expect(claims.map((t) => t.split(' ')[0])).toEqual(model.stories.flatMap((s) => s.claims.map((c) => c.label)))
+    expect(bytes.toString('latin1')).toContain('/URI (https://www.riverton.example/budget/2026?utm_source=mail)')
+  })
+
+  it('keeps every word of any claim text, in order, whatever its script and length (property)', async () => {
+    // Latin with accents, Greek, Cyrillic and long unbroken words: the scripts the embedded font covers
+    // left to right (right-to-left text is drawn in visual order, so it is read back reordered).
+    const word = fc.oneof(
+      fc.constantFrom('café', 'naïve', 'Zürich', 'Ελλάδα', 'προϋπολογισμός', 'бюджет', 'Київ', '40%', '$4.2m', '—'),
+      fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzåäöçéßøłžάέήαβγδ'), minLength: 1, maxLength: 90 })
+    )
+    const text = fc.array(word, { minLength: 1, maxLength: 120 }).map((ws) => ws.join(' '))
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 4 }), async (rationales) => {
+        const model: ReportModel = buildReport(largeInput(1, rationales.length))
+        const story = model.stories[0]!
+        const claims = story.claims.slice(-rationales.length)
+        claims.forEach((c, i) => (c.rationale = rationales[i]!))
+        const { structure } = await readBack(await writePdf(model))
+        const paragraphs = elements(structure, 'P').map(squeeze)
+        let from = 0
+        for (const r of rationales) {
+          const at = paragraphs.findIndex((p, i) => i >= from && p === squeeze(`RATIONALE: ${r}`))
+          expect(at, r).toBeGreaterThanOrEqual(from)
+          from = at + 1
+        }
+      }),
+      {
+        numRuns: Number(process.env.FACTDESK_PROPERTY_RUNS ?? 12),
+        seed: Number(process.env.FACTDESK_PROPERTY_SEED ?? 20261207)
+      }
+    )
+  })
+
+  it('writes a large report to many pages, with a claim per outline entry', async () => {
+    const model = buildReport(largeInput(3, 40))
+    const { text, pages, bytes } = await readBack(await writePdf(model))
+    expect(pages).toBeGreaterThan(5)
     expect(text).toContain('C40')
+    expect(outlineTitles(bytes).filter((t) => /^C\d+ /.test(t)).length).toBe(model.totals.claims)
+  })
+
+  it('says how far it has got, claim by claim, and stops when cancelled', async () => {
+    const model = buildReport(largeInput(3, 40))
+    const heard: number[] = []
+    await writePdf(model, (done, total) => {
+      expect(total).toBe(model.totals.claims)
+      heard.push(done)
+    })
+    expect(heard).toEqual([...heard].sort((a, b) => a - b))
+    expect(heard.at(-1)).toBe(model.totals.claims)
+    const stop = new AbortController()
+    const cancelled = writePdf(model, (done) => done > 0 && stop.abort(), stop.signal)
+    await expect(cancelled).rejects.toThrow('cancelled')
   })
 })

@@ -10,8 +10,11 @@ import { renderWebAnnotations } from './web-annotation'
 import type { ReportModel } from './model'
 
 export interface RenderDeps {
-  /** Electron's webContents.printToPDF in the app, Playwright's page.pdf in tests; see pdf.ts for options. */
-  printToPdf(html: string): Promise<Uint8Array>
+  /**
+   * Writes the PDF: in the app the PDF worker (pdf-writer.ts, with progress and cancel); the same
+   * writer in this thread when not given (tests), loaded then, so main never loads pdfkit itself.
+   */
+  writePdf?(model: ReportModel): Promise<Uint8Array>
   /** A CSV's rows: one per claim (the default) or one per evidence item. */
   csvRows?: CsvRows
 }
@@ -29,7 +32,7 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 export async function renderReport(
   format: ReportFormat,
   model: ReportModel,
-  deps: RenderDeps
+  deps: RenderDeps = {}
 ): Promise<RenderedReport> {
   const extension = extensions[format]
   const claimCount = model.totals.claims
@@ -38,7 +41,7 @@ export async function renderReport(
       return { bytes: utf8(renderHtml(model)), extension, claimCount, leftOut: noneLeftOut() }
     case 'pdf':
       return {
-        bytes: await deps.printToPdf(renderHtml(model, { forPrint: true })),
+        bytes: await (deps.writePdf ?? (await import('./pdf-report')).writePdf)(model),
         extension,
         claimCount,
         leftOut: noneLeftOut()

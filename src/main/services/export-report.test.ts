@@ -1,27 +1,27 @@
-// A report export as a job: its steps announced, a Cancel at any of them, a failing printer and a
+// A report export as a job: its steps announced, a Cancel at any of them, a failing PDF writer and a
 // failing disk. Whatever happens, the chosen folder holds the whole report or nothing (no partial
 // file, no temp file) and the library is only read, also after a restart.
 import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from '@playwright/test'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EventPayload, ReportFormat } from '../../shared/contract'
-import { printWithPlaywright } from '../reports/testing/playwright-print'
+import { buildReport } from '../reports/build'
+import { workerPdfWriter } from '../reports/pdf-writer'
+import { largeInput } from '../reports/testing/sample-report'
 import { appSender, openTestCore, testPlatform, withEditor, type TestCore } from '../testing/test-core'
 
 type Step = EventPayload<'export.progress'>
 
-let browser: Browser
 let t: TestCore
 let out: string
 /** What the next export does at its steps (set by each case). */
 let script: {
   /** Asks for a Cancel when the export announces its step number `cancelAt` (0 = the first). */
   cancelAt: number | null
-  printerFails: boolean
+  writerFails: boolean
   saveTo: string | null
   steps: Step[]
   cancelling: Promise<unknown> | null
@@ -34,16 +34,18 @@ platform.emit = (event, payload) => {
   script.steps.push(payload as Step)
   if (script.steps.length - 1 === script.cancelAt) script.cancelling = t.core.dispatch('export.cancel', {}, appSender)
 }
-// The save dialog and the printer answer only once a Cancel asked for before them has landed, so
+// The save dialog and the PDF worker start only once a Cancel asked for before them has landed, so
 // where the Cancel lands does not depend on timing.
 platform.chooseSavePath = async (name) => {
   await script.cancelling
   return script.saveTo ? path.join(script.saveTo, name) : null
 }
-platform.printToPdf = async (html, signal) => {
-  await script.cancelling
-  if (script.printerFails) throw new Error('the GPU process crashed')
-  return printWithPlaywright(browser, html, signal)
+/** The app's PDF worker (out/main/pdf-worker.js), held until a Cancel asked for has landed; it fails when told to. */
+const pdf = {
+  gate: async (): Promise<void> => {
+    await script.cancelling
+    if (script.writerFails) throw new Error('the PDF writer ran out of memory')
+  }
 }
 
 /** Every file under `dir` with a hash of its bytes; not the lock, which says which process holds the library. */
@@ -66,11 +68,7 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
 const storyIds = async (): Promise<string[]> => (await t.call('stories.list', {})).map((s) => s.id)
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu']
-  })
-  t = await openTestCore({ platform })
+  t = await openTestCore({ platform, pdf })
   await withEditor(t)
   for (const title of ['Harbour dredging cost', 'School meals pledge'])
     await t.call('stories.create', { title, text: `${title}: the council said the figure was 3 million pounds.` })
@@ -80,7 +78,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await t?.cleanup()
-  await browser?.close()
   if (out) await rm(out, { recursive: true, force: true })
 })
 
@@ -98,7 +95,7 @@ async function exportOnce(format: ReportFormat, ids: string[]) {
 }
 
 describe('export as a job', () => {
-  it('a Cancel at any step, a failing printer or disk leave the whole report or nothing, and the library as it was', async () => {
+  it('a Cancel at any step, a failing PDF writer or disk leave the whole report or nothing, and the library as it was', async () => {
     const ids = await storyIds()
     const library = await snapshot(t.dir)
     const before = await Promise.all(ids.map((id) => t.call('stories.get', { id })))
@@ -108,13 +105,13 @@ describe('export as a job', () => {
         fc.constantFrom<ReportFormat>('html', 'pdf', 'markdown', 'csv', 'json'),
         fc.integer({ min: 1, max: ids.length }),
         fc.option(fc.nat({ max: ids.length + 3 }), { nil: null }),
-        fc.constantFrom('none', 'printer', 'disk'),
+        fc.constantFrom('none', 'writer', 'disk'),
         async (format, storyCount, cancelAt, fault) => {
           const folder = path.join(out, `run-${run++}`)
           await mkdir(folder)
           script = {
             cancelAt,
-            printerFails: fault === 'printer',
+            writerFails: fault === 'writer',
             saveTo: fault === 'disk' ? path.join(folder, 'no-such-folder') : folder,
             steps: [],
             cancelling: null
@@ -132,9 +129,9 @@ describe('export as a job', () => {
             expect(result).toMatchObject({ ok: false, error: { code: 'cancelled' } })
             expect(script.steps.some((s) => s.phase === 'saving')).toBe(false)
             expect(left).toEqual([])
-          } else if (fault === 'printer' && format === 'pdf') {
+          } else if (fault === 'writer' && format === 'pdf') {
             expect(result).toMatchObject({ ok: false, error: { code: 'print_failed' } })
-            expect(result.ok || result.error.message).toContain('the GPU process crashed')
+            expect(result.ok || result.error.message).toContain('the PDF writer ran out of memory')
             expect(left).toEqual([])
           } else if (fault === 'disk') {
             expect(result).toMatchObject({ ok: false, error: { code: 'io_error' } })
@@ -167,20 +164,34 @@ describe('export as a job', () => {
   })
 })
 
-describe('printing with Chromium', () => {
-  const html = '<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><h1>T</h1></body></html>'
+describe('the PDF worker', () => {
+  const model = buildReport(largeInput(4, 50, { worked: true }))
 
-  it('a print cancelled before it starts, or while its window opens, is cancelled and leaves no window', async () => {
+  it('writes in its own thread, telling how many claims are written, and a cancel mid-write terminates it', async () => {
+    const writer = workerPdfWriter()
+    const heard: number[] = []
+    const bytes = await writer.write(model, (done) => heard.push(done), new AbortController().signal)
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+    expect(heard.at(-1)).toBe(model.totals.claims)
+    // Cancelled before it starts: never started.
     const stopped = new AbortController()
     stopped.abort()
-    await expect(printWithPlaywright(browser, html, stopped.signal)).rejects.toMatchObject({ code: 'cancelled' })
+    await expect(writer.write(model, () => undefined, stopped.signal)).rejects.toMatchObject({ code: 'cancelled' })
+    // Cancelled when it says it has written its first claims: the worker is terminated, the call cancelled.
     const cancel = new AbortController()
-    const printing = printWithPlaywright(browser, html, cancel.signal)
-    cancel.abort()
-    await expect(printing).rejects.toMatchObject({ code: 'cancelled' })
-    expect(browser.contexts()).toEqual([])
-    // The printer still prints afterwards.
-    const pdf = await printWithPlaywright(browser, html)
-    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+    const writing = writer.write(
+      model,
+      (done) => done > 0 && done < model.totals.claims && cancel.abort(),
+      cancel.signal
+    )
+    await expect(writing).rejects.toMatchObject({ code: 'cancelled' })
+    // And the next export writes.
+    const again = await writer.write(model, () => undefined, new AbortController().signal)
+    expect(Buffer.from(again.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+  }, 120_000)
+
+  it('a worker that cannot start rejects the write (the export then fails as print_failed, as above)', async () => {
+    const broken = workerPdfWriter({ workerFile: path.join(out, 'no-such-worker.js') })
+    await expect(broken.write(model, () => undefined, new AbortController().signal)).rejects.toThrow()
   })
 })

@@ -1,7 +1,7 @@
 // One report export as a job the editor can follow and stop: read the stories, make the report
-// (for a PDF, print it in its own window), ask where to save it, write it atomically. Each step is
-// announced as `export.progress`; `export.cancel` aborts the job's signal, which stops the print
-// and fails the call with `cancelled`. Nothing is written before the last step, and that step
+// (a PDF is written in the PDF worker), ask where to save it, write it atomically. Each step is
+// announced as `export.progress`; `export.cancel` aborts the job's signal, which terminates the PDF
+// worker and fails the call with `cancelled`. Nothing is written before the last step, and that step
 // writes a temp file beside the target and renames it over, so a cancelled, failed or crashed
 // export leaves no file, whole or partial, and the library is only read.
 import { writeFileDurably } from '../store/durable-write'
@@ -12,14 +12,15 @@ import { AppError } from '../../shared/result'
 import type { Platform } from '../platform'
 import { buildReport, renderReport, suggestFileName } from '../reports'
 import { filterStoryFiles } from '../reports/claim-filter'
-import { throwIfCancelled, unlessCancelled } from '../reports/pdf'
+import { throwIfCancelled } from '../reports/pdf'
+import type { PdfWriter } from '../reports/pdf-writer'
 import type { ServiceContext } from './context'
 
 type Phase = 'reading' | 'rendering' | 'saving'
 
 export async function exportReport(
   ctx: ServiceContext,
-  platform: Platform,
+  { platform, pdf }: { platform: Platform; pdf: PdfWriter },
   request: ReportRequest,
   signal: AbortSignal
 ): Promise<ExportResult> {
@@ -28,11 +29,12 @@ export async function exportReport(
       ? ctx.store.library.stories.filter((s) => s.deletedAt === null).map((s) => s.id)
       : request.storyIds
   if (ids.length === 0) throw new AppError('invalid_input', 'Choose at least one story to export.')
-  // One step per story read, one to make (print) the report, one to save it.
+  // One step per story read, one to make (write) the report, one to save it; a PDF's step is
+  // announced again as its claims are written (`written` of `claims`).
   const total = ids.length + 2
-  const step = (phase: Phase, done: number): void => {
+  const step = (phase: Phase, done: number, written?: { done: number; total: number }): void => {
     throwIfCancelled(signal)
-    platform.emit('export.progress', { phase, done, total })
+    platform.emit('export.progress', { phase, done, total, ...(written ? { claims: written } : {}) })
   }
   step('reading', 0)
   const stories: StoryFile[] = []
@@ -53,7 +55,11 @@ export async function exportReport(
     generatedAt: ctx.now().toISOString()
   })
   const rendered = await renderReport(request.format, model, {
-    printToPdf: (html) => unlessCancelled(printed(platform, html, signal), signal),
+    writePdf: (report) =>
+      written(
+        pdf.write(report, (done, claims) => step('rendering', ids.length, { done, total: claims }), signal),
+        signal
+      ),
     csvRows: request.rows ?? 'claim'
   })
   step('rendering', ids.length + 1)
@@ -73,16 +79,16 @@ export async function exportReport(
   }
 }
 
-/** The platform's print, with any failure but a cancel said as `print_failed`. */
-async function printed(platform: Platform, html: string, signal: AbortSignal): Promise<Uint8Array> {
+/** The PDF writer's answer, with any failure but a cancel said as `print_failed`. */
+async function written(work: Promise<Uint8Array>, signal: AbortSignal): Promise<Uint8Array> {
   try {
-    return await platform.printToPdf(html, signal)
+    return await work
   } catch (error) {
     if (error instanceof AppError && error.code === 'cancelled') throw error
     throwIfCancelled(signal)
     throw new AppError(
       'print_failed',
-      `The PDF could not be printed: ${error instanceof Error ? error.message : String(error)}. Nothing was saved; try again, or export HTML and print it from a browser.`
+      `The PDF could not be written: ${error instanceof Error ? error.message : String(error)}. Nothing was saved; try again, or export HTML and print it from a browser.`
     )
   }
 }

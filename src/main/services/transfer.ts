@@ -14,6 +14,7 @@ import { claimLabel, storyOrder } from '../../shared/rules/claims'
 import { partText } from '../../shared/text/parts'
 import { currentEditor, logActivity, type ServiceContext } from './context'
 import { exportReport } from './export-report'
+import type { PdfWriter } from '../reports/pdf-writer'
 import { checkPublished } from './published'
 import { reviseStory } from './revise'
 import { newStoryFile } from './stories'
@@ -22,6 +23,8 @@ export interface TransferDeps {
   platform: Platform
   importer: Importer
   networkHosts: NetworkHosts
+  /** Writes a PDF report (the PDF worker in the app). */
+  pdf: PdfWriter
 }
 
 const fromBase64 = (file: ImportedFile): PickedFile => ({
@@ -91,7 +94,7 @@ export function transferHandlers(ctx: ServiceContext, deps: TransferDeps) {
       const job = new AbortController()
       exports.add(job)
       try {
-        const result = await exportReport(ctx, platform, request, job.signal)
+        const result = await exportReport(ctx, { platform, pdf: deps.pdf }, request, job.signal)
         if (result.saved) lastExport = result.path
         return result
       } finally {

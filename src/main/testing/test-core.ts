@@ -42,9 +42,6 @@ export function testPlatform(): TestPlatform {
     chooseSavePath: async (name) => (platform.saveDir ? path.join(platform.saveDir, name) : null),
     openExternal: async (url) => void platform.opened.push(url),
     revealFile: () => undefined,
-    printToPdf: async () => {
-      throw new Error('No PDF printer in this test')
-    },
     rememberLibrary: async () => undefined,
     secrets: memorySecrets(),
     emit: (event, payload) => void platform.events.push({ event, payload })

@@ -41,13 +41,15 @@ export const events = {
   'published.checked': WatchRun,
   'desk.status': DeskStatus,
   /**
-   * A report export's steps: each story read, the report made (for a PDF: printed), the file saved.
-   * `phase` says which is under way; `done` of `total` steps are finished.
+   * A report export's steps: each story read, the report made (for a PDF: written), the file saved.
+   * `phase` says which is under way; `done` of `total` steps are finished; while a PDF is written,
+   * `claims` says how many of its claims are.
    */
   'export.progress': z.strictObject({
     phase: z.enum(['reading', 'rendering', 'saving']),
     done: z.number().int(),
-    total: z.number().int()
+    total: z.number().int(),
+    claims: z.strictObject({ done: z.number().int(), total: z.number().int() }).optional()
   }),
   /** An archive import: entries read in the worker, then checks indexed. */
   'memory.archiveProgress': z.strictObject({

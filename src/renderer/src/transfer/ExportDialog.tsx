@@ -180,16 +180,20 @@ function ExportForm({ storyIds, scopeFromHere }: Props): React.JSX.Element {
 
 type ExportProgress = EventPayload<'export.progress'>
 
-/** The export's steps as main announces them: stories read, the report made or printed, the file saved. */
+/** The export's steps as main announces them: stories read, the report made (a PDF claim by claim), the file saved. */
 function ExportProgressBar({ progress, format }: { progress: ExportProgress; format: ReportFormat }) {
-  const { phase, done, total } = progress
+  const { phase, total, claims } = progress
   const stories = total - 2
+  // While a PDF is written, its step fills as its claims are.
+  const done = progress.done + (phase === 'rendering' && claims ? claims.done / Math.max(1, claims.total) : 0)
   const doing =
     phase === 'reading'
-      ? `Reading stories: ${Math.min(done, stories)} of ${stories}`
+      ? `Reading stories: ${Math.min(progress.done, stories)} of ${stories}`
       : phase === 'rendering'
         ? format === 'pdf'
-          ? 'Printing the PDF…'
+          ? claims
+            ? `Writing the PDF: ${claims.done} of ${claims.total} claims`
+            : 'Writing the PDF…'
           : 'Making the report…'
         : 'Saving…'
   return (

@@ -1,0 +1,689 @@
+// A small typesetter over pdfkit for the PDF report: paragraphs of styled runs broken into lines by
+// their measured widths, right-to-left text put in visual order with the Unicode bidi algorithm
+// (bidi-js), pages added as the text reaches the bottom margin, and every block tagged in the PDF's
+// structure tree (its marked content carried over a page break by pdfkit). It draws each line as a
+// few text runs and nothing else per paragraph, which is why a 1,000-claim report writes in a
+// fraction of what Chromium's layout and print of the same report cost (docs/architecture.md).
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import bidiFactory from 'bidi-js'
+import PDFDocument from 'pdfkit'
+
+/** The fonts embedded (subset) in every report: DejaVu Sans covers Latin, Greek, Cyrillic, Arabic and Hebrew. */
+export type FontName = 'regular' | 'bold'
+
+const fontFiles: Record<FontName, string> = {
+  regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+  bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'
+}
+
+let fontBytes: Record<FontName, Buffer> | null = null
+function loadFonts(): Record<FontName, Buffer> {
+  if (fontBytes) return fontBytes
+  const resolve = createRequire(__filename).resolve
+  fontBytes = {
+    regular: readFileSync(resolve(fontFiles.regular)),
+    bold: readFileSync(resolve(fontFiles.bold))
+  }
+  return fontBytes
+}
+
+export interface Run {
+  text: string
+  font?: FontName
+  /** Points; the block's size when absent. */
+  size?: number
+  colour?: string
+  /** A background drawn behind the run (a badge, the claim's highlighted words). */
+  background?: string
+  /** An http(s) address: the run is a link, tagged as Link with its annotation. */
+  link?: string
+  strike?: boolean
+}
+
+export interface BlockStyle {
+  size: number
+  /** Line height as a multiple of the size. */
+  leading?: number
+  font?: FontName
+  colour?: string
+  indent?: number
+  before?: number
+  after?: number
+  /** A vertical bar left of the text (quotes, excerpts). */
+  bar?: string
+  /** Paragraph direction: user text takes that of its first strong letter, the report's own lines are LTR. */
+  direction?: 'ltr' | 'auto'
+}
+
+/** pdfkit's structure element, as far as this module uses it. */
+export interface StructElement {
+  add(child: unknown): StructElement
+  end(): void
+}
+
+const A4 = { width: 595.28, height: 841.89 }
+/** The margins Chromium's print had from the report's @page rule: 15 mm, 14 mm, 19 mm (room for the page line). */
+const margin = { top: 42.52, side: 39.69, bottom: 53.86 }
+
+const bidi = bidiFactory()
+/** Characters that can reorder their neighbours: right-to-left letters and the explicit bidi controls (as html-template.ts). */
+const reordering =
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud802-\ud803\ud83a-\ud83b][\udc00-\udfff]/
+/** Bidi controls steer the order and are never drawn. */
+const controls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const isControl = (c: string): boolean => /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c)
+
+/** pdfkit's embedded (subset) font, as far as this module uses it. */
+interface EmbeddedFont {
+  id: string
+  ascender: number
+  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]]
+  ref(): unknown
+}
+
+const rgbs = new Map<string, string>()
+/** A #rrggbb colour as the operands of `rg`. */
+function rgb(hex: string): string {
+  let v = rgbs.get(hex)
+  if (v === undefined) {
+    const n = Number.parseInt(hex.slice(1), 16)
+    v = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => String(Math.round((c / 255) * 1000) / 1000)).join(' ')
+    rgbs.set(hex, v)
+  }
+  return v
+}
+
+/** One piece of a line as drawn: a run's text at x, in the run's style. */
+interface Piece {
+  run: Run
+  text: string
+  x: number
+  width: number
+  /**
+   * Set on the first piece of right-to-left text (and what is embedded in it) drawn in visual order:
+   * the text in reading order, as the ActualText of a Span around `count` pieces, so the PDF is read
+   * (and its text extracted) in logical order.
+   */
+  actual?: { text: string; count: number }
+}
+
+/** A run's span of the paragraph's text (`start`/`end` in UTF-16 units of the joined text). */
+interface Span {
+  run: Run
+  start: number
+  end: number
+}
+
+export interface Outline {
+  addItem(title: string, options?: { expanded?: boolean }): Outline
+}
+
+export class Typesetter {
+  readonly doc: PDFKit.PDFDocument
+  readonly root: StructElement
+  /** Where the next block starts, from the top of the page. */
+  y = margin.top
+  readonly left = margin.side
+  readonly width = A4.width - 2 * margin.side
+  private readonly bottom = A4.height - margin.bottom
+  /** Each word's glyphs and width, per font: most words recur, and laying one out costs a font layout. */
+  private readonly tokens: Record<FontName, Map<string, { tj: string | null; width: number }>> = {
+    regular: new Map(),
+    bold: new Map()
+  }
+  private readonly fontObjects: Partial<Record<FontName, EmbeddedFont>> = {}
+  private current: { font: FontName; size: number; colour: string } | null = null
+  pages = 1
+
+  constructor(meta: { title: string; language: string }) {
+    const fonts = loadFonts()
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: margin.top, bottom: 0, left: margin.side, right: margin.side },
+      bufferPages: true,
+      tagged: true,
+      lang: meta.language,
+      displayTitle: true,
+      pdfVersion: '1.7',
+      info: { Title: meta.title, Creator: 'Factdesk', Producer: 'Factdesk' },
+      autoFirstPage: true
+    } as PDFKit.PDFDocumentOptions)
+    this.doc.registerFont('regular', fonts.regular)
+    this.doc.registerFont('bold', fonts.bold)
+    this.root = this.doc.struct('Document') as unknown as StructElement
+    this.doc.addStructure(this.root as never)
+  }
+
+  get outline(): Outline {
+    return this.doc.outline as unknown as Outline
+  }
+
+  struct(type: string, options: Record<string, unknown> = {}): StructElement {
+    return this.doc.struct(type, options) as unknown as StructElement
+  }
+
+  newPage(): void {
+    this.doc.addPage()
+    this.pages++
+    this.current = null
+    this.y = margin.top
+  }
+
+  /** Starts a new page unless `height` more points fit on this one. */
+  ensure(height: number): void {
+    if (this.y + height > this.bottom && this.y > margin.top) this.newPage()
+  }
+
+  space(points: number): void {
+    this.y += points
+  }
+
+  /**
+   * One word (or run of spaces) as the font lays it out (kerning, ligatures, shaping): the TJ
+   * operand that draws it and its width at 1 pt; `tj` is null when a glyph is moved off the line
+   * (a combining mark placed by the font), which pdfkit's own text call then draws.
+   */
+  private token(font: FontName, word: string): { tj: string | null; width: number } {
+    const cache = this.tokens[font]
+    let t = cache.get(word)
+    if (t === undefined) {
+      const f = this.fontObject(font)
+      const [hex, positions] = f.encode(word)
+      let tj = ''
+      let width = 0
+      let plain = true
+      let glyphs = ''
+      for (let i = 0; i < hex.length; i++) {
+        const p = positions[i]!
+        if (p.xOffset !== 0 || p.yOffset !== 0) plain = false
+        glyphs += hex[i]
+        const kern = p.advanceWidth - p.xAdvance
+        if (Math.abs(kern) > 0.01) {
+          tj += `<${glyphs}>${Math.round(kern * 100) / 100}`
+          glyphs = ''
+        }
+        width += p.xAdvance
+      }
+      if (glyphs) tj += `<${glyphs}>`
+      t = { tj: plain ? tj : null, width: width / 1000 }
+      cache.set(word, t)
+    }
+    return t
+  }
+
+  private fontObject(font: FontName): EmbeddedFont {
+    let f = this.fontObjects[font]
+    if (!f) {
+      this.doc.font(font)
+      f = (this.doc as unknown as { _font: EmbeddedFont })._font
+      this.fontObjects[font] = f
+      this.current = null
+    }
+    return f
+  }
+
+  /** The width of text in a font at a size (bidi controls take none). */
+  measure(text: string, font: FontName, size: number): number {
+    let w = 0
+    for (const token of text.replace(controls, '').match(/\S+|\s+/g) ?? []) w += this.token(font, token).width
+    return w * size
+  }
+
+  /** Draws text with its top at y: one text object, the words' glyphs as the font laid them out. */
+  private draw(text: string, font: FontName, size: number, colour: string, x: number, y: number): void {
+    const f = this.fontObject(font)
+    const page = this.doc.page as unknown as { fonts: Record<string, unknown> }
+    if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref()
+    let tj = ''
+    for (const token of text.match(/\S+|\s+/g) ?? []) {
+      const t = this.token(font, token).tj
+      if (t === null) {
+        this.current = null
+        this.setFont(font, size, colour)
+        this.doc.text(text, x, y, { lineBreak: false })
+        return
+      }
+      tj += t
+    }
+    const baseline = y + (f.ascender / 1000) * size
+    this.doc.addContent(
+      `BT 1 0 0 -1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm /${f.id} ${size} Tf ${rgb(colour)} rg [${tj}] TJ ET`
+    )
+  }
+
+  private setFont(font: FontName, size: number, colour: string): void {
+    const c = this.current
+    if (c && c.font === font && c.size === size && c.colour === colour) return
+    if (!c || c.font !== font) this.doc.font(font)
+    if (!c || c.size !== size) this.doc.fontSize(size)
+    if (!c || c.colour !== colour) this.doc.fillColor(colour)
+    this.current = { font, size, colour }
+  }
+
+  /**
+   * A paragraph: the runs broken into lines at spaces (a word wider than the line is cut) and at
+   * line breaks in the text, each line drawn in visual order. Tagged as `tag` under `parent`, links as
+   * Link elements inside it. Returns the element.
+   */
+  paragraph(parent: StructElement, tag: string, runs: readonly Run[], style: BlockStyle): StructElement {
+    const element = this.struct(tag)
+    parent.add(element)
+    this.flow(element, tag, runs, style)
+    element.end()
+    return element
+  }
+
+  /** Lays out runs as `paragraph` does, into an element the caller made (a list item's body, a table cell). */
+  flow(
+    element: StructElement,
+    tag: string,
+    runs: readonly Run[],
+    style: BlockStyle,
+    box?: { x: number; width: number }
+  ): number {
+    const size = style.size
+    const lineHeight = size * (style.leading ?? 1.35)
+    const x0 = (box?.x ?? this.left) + (style.indent ?? 0) + (style.bar ? 6 : 0)
+    const maxWidth = (box?.width ?? this.width) - (style.indent ?? 0) - (style.bar ? 6 : 0)
+    const lines = this.lines(runs, style, maxWidth)
+    if (!box) this.y += style.before ?? 0
+    const startY = this.y
+    let marked = false
+    const open = (): void => {
+      if (!marked) {
+        element.add(this.doc.markStructureContent(tag))
+        marked = true
+      }
+    }
+    const close = (): void => {
+      if (marked) {
+        this.doc.endMarkedContent()
+        marked = false
+      }
+    }
+    for (const line of lines) {
+      if (!box && this.y + lineHeight > this.bottom && this.y > margin.top) {
+        close()
+        this.newPage()
+      }
+      const backgrounds = line.filter((p) => p.run.background)
+      if (style.bar || backgrounds.length > 0) {
+        close()
+        this.artifact((doc) => {
+          if (style.bar) doc.rect(x0 - 6, this.y, 2, lineHeight).fill(style.bar)
+          for (const p of backgrounds) {
+            const h = (p.run.size ?? size) * 1.3
+            doc.rect(x0 + p.x - 1, this.y + (lineHeight - h) / 2, p.width + 2, h).fill(p.run.background!)
+            if (p.run.strike)
+              doc
+                .moveTo(x0 + p.x, this.y + lineHeight / 2)
+                .lineTo(x0 + p.x + p.width, this.y + lineHeight / 2)
+                .lineWidth(0.5)
+                .stroke(p.run.colour ?? '#000000')
+          }
+        })
+      }
+      let spanLeft = 0
+      for (const piece of line) {
+        if (piece.actual && !piece.run.link) {
+          // A Span element of its own whose ActualText is the reading order (its content drawn visually).
+          close()
+          const span = this.struct('Span', { actual: piece.actual.text })
+          element.add(span)
+          span.add(this.doc.markStructureContent('Span'))
+          span.end()
+          spanLeft = piece.actual.count
+        }
+        const run = piece.run
+        const font = run.font ?? style.font ?? 'regular'
+        const runSize = run.size ?? size
+        const colour = run.colour ?? style.colour ?? '#1b1f24'
+        const x = x0 + piece.x
+        const textY = this.y + (lineHeight - runSize * 1.16) / 2
+        if (run.link) {
+          close()
+          const link = this.struct('Link')
+          element.add(link)
+          link.add(this.doc.markStructureContent('Link'))
+          this.draw(piece.text, font, runSize, colour, x, textY)
+          this.doc.endMarkedContent()
+          this.doc.link(x, this.y, piece.width, lineHeight, run.link, { structParent: link } as never)
+          link.end()
+        } else {
+          if (spanLeft === 0) open()
+          this.draw(piece.text, font, runSize, colour, x, textY)
+        }
+        if (spanLeft > 0 && --spanLeft === 0) this.doc.endMarkedContent()
+      }
+      this.y += lineHeight
+    }
+    close()
+    if (!box) this.y += style.after ?? 0
+    return this.y - startY
+  }
+
+  /** The runs as lines of pieces with their x in visual order. */
+  private lines(runs: readonly Run[], style: BlockStyle, maxWidth: number): Piece[][] {
+    const text = runs.map((r) => r.text).join('')
+    const spans: Span[] = []
+    let at = 0
+    for (const run of runs) {
+      spans.push({ run, start: at, end: at + run.text.length })
+      at += run.text.length
+    }
+    // Logical lines: [start, end) of the text, broken where the text breaks and where it is full.
+    const breaks: { start: number; end: number }[] = []
+    let lineStart = 0
+    let lineWidth = 0
+    let lastSpaceEnd = -1
+    let widthAtSpace = 0
+    const sizeOf = (s: Span): number => s.run.size ?? style.size
+    const fontOf = (s: Span): FontName => s.run.font ?? style.font ?? 'regular'
+    for (const s of spans) {
+      const tokens = s.run.text.match(/\n|[^\S\n]+|[^\s]+/g) ?? []
+      let pos = s.start
+      for (const token of tokens) {
+        const start = pos
+        pos += token.length
+        if (token === '\n') {
+          breaks.push({ start: lineStart, end: start })
+          lineStart = pos
+          lineWidth = 0
+          lastSpaceEnd = -1
+          continue
+        }
+        const w = this.measure(token, fontOf(s), sizeOf(s))
+        if (/^\s/.test(token)) {
+          lineWidth += w
+          lastSpaceEnd = pos
+          widthAtSpace = lineWidth
+          continue
+        }
+        if (lineWidth + w <= maxWidth || start === lineStart) {
+          if (w > maxWidth && start === lineStart) {
+            // A word wider than the line: cut it where it fills the line.
+            let cut = start
+            let cw = 0
+            for (const ch of token) {
+              const chw = this.measure(ch, fontOf(s), sizeOf(s))
+              if (cw + chw > maxWidth && cut > start) {
+                breaks.push({ start: lineStart, end: cut })
+                lineStart = cut
+                cw = 0
+              }
+              cw += chw
+              cut += ch.length
+            }
+            lineWidth = cw
+            lastSpaceEnd = -1
+            continue
+          }
+          lineWidth += w
+          continue
+        }
+        // The word does not fit: the line ends at the last space before it.
+        if (lastSpaceEnd > lineStart) {
+          breaks.push({ start: lineStart, end: lastSpaceEnd })
+          lineWidth = lineWidth - widthAtSpace + w
+          lineStart = lastSpaceEnd
+        } else {
+          breaks.push({ start: lineStart, end: start })
+          lineStart = start
+          lineWidth = w
+        }
+        lastSpaceEnd = -1
+        if (lineWidth > maxWidth) {
+          // Still too wide (a long word after a break): cut it on its own line.
+          lineWidth = 0
+          let cut = lineStart
+          for (const ch of text.slice(lineStart, pos)) {
+            const chw = this.measure(ch, fontOf(s), sizeOf(s))
+            if (lineWidth + chw > maxWidth && cut > lineStart) {
+              breaks.push({ start: lineStart, end: cut })
+              lineStart = cut
+              lineWidth = 0
+            }
+            lineWidth += chw
+            cut += ch.length
+          }
+        }
+      }
+    }
+    breaks.push({ start: lineStart, end: text.length })
+    const levels = reordering.test(text)
+      ? bidi.getEmbeddingLevels(text, style.direction === 'auto' ? undefined : 'ltr')
+      : null
+    return breaks.map((b) => this.place(text, spans, b.start, b.end, levels, style))
+  }
+
+  /** One line's pieces, left to right: logical order, or the bidi algorithm's visual order. */
+  private place(
+    text: string,
+    spans: readonly Span[],
+    start: number,
+    end: number,
+    levels: ReturnType<typeof bidi.getEmbeddingLevels> | null,
+    style: BlockStyle
+  ): Piece[] {
+    // A line's trailing spaces are drawn too (they take no room that shows), so the text read back
+    // from the PDF keeps its word breaks.
+    const stop = end
+    const pieces: Piece[] = []
+    /** Each piece's logical range and whether it is in right-to-left text (its level above 0). */
+    const ranges: { from: number; to: number; embedded: boolean }[] = []
+    let x = 0
+    const push = (span: Span, from: number, to: number, embedded = false): void => {
+      const raw = text.slice(from, to)
+      const shown = raw.replace(controls, '')
+      if (shown === '') return
+      const width = this.measure(shown, span.run.font ?? style.font ?? 'regular', span.run.size ?? style.size)
+      pieces.push({ run: span.run, text: shown, x, width })
+      ranges.push({ from, to, embedded })
+      x += width
+    }
+    if (!levels) {
+      for (const s of spans) {
+        const from = Math.max(s.start, start)
+        const to = Math.min(s.end, stop)
+        if (from < to) push(s, from, to)
+      }
+      return pieces
+    }
+    // Visual order of the line's characters, then pieces of one run, one level and contiguous text;
+    // a right-to-left piece is one word, whose glyphs the font's shaping puts right to left.
+    const order: number[] = []
+    for (let i = start; i < stop; i++) order.push(i)
+    if (stop > start)
+      for (const [a, b] of bidi.getReorderSegments(text, levels, start, stop - 1) as [number, number][]) {
+        const from = a - start
+        const to = b - start
+        for (let i = from, j = to; i < j; i++, j--) [order[i], order[j]] = [order[j]!, order[i]!]
+      }
+    const spanAt = (i: number): Span => spans.find((s) => i >= s.start && i < s.end)!
+    let k = 0
+    while (k < order.length) {
+      const first = order[k]!
+      const level = levels.levels[first]!
+      const span = spanAt(first)
+      const rtl = level % 2 === 1
+      let lo = first
+      let hi = first
+      let n = k + 1
+      while (n < order.length) {
+        const i = order[n]!
+        if (levels.levels[i] !== level || i < span.start || i >= span.end) break
+        if (rtl ? i !== lo - 1 : i !== hi + 1) break
+        if (rtl && (/\s/.test(text[i]!) || /\s/.test(text[lo]!)) && !isControl(text[i]!)) break
+        if (rtl) lo = i
+        else hi = i
+        n++
+      }
+      push(span, lo, hi + 1, level > 0)
+      k = n
+    }
+    // Runs of right-to-left pieces (links apart) carry their reading order as one ActualText.
+    for (let i = 0; i < pieces.length;) {
+      if (!ranges[i]!.embedded || pieces[i]!.run.link) {
+        i++
+        continue
+      }
+      let j = i
+      let from = ranges[i]!.from
+      let to = ranges[i]!.to
+      while (j + 1 < pieces.length && ranges[j + 1]!.embedded && !pieces[j + 1]!.run.link) {
+        j++
+        from = Math.min(from, ranges[j]!.from)
+        to = Math.max(to, ranges[j]!.to)
+      }
+      pieces[i]!.actual = { text: text.slice(from, to).replace(controls, ''), count: j - i + 1 }
+      i = j + 1
+    }
+    return pieces
+  }
+
+  /** How tall the runs are as a block of lines `width` wide. */
+  height(runs: readonly Run[], style: BlockStyle, width: number): number {
+    return (
+      this.lines(runs, style, width - (style.indent ?? 0) - (style.bar ? 6 : 0)).length *
+      style.size *
+      (style.leading ?? 1.35)
+    )
+  }
+
+  /**
+   * A table: a caption, a header row and rows of cells, each cell's text wrapped in its column;
+   * a row is never split across pages (the header is repeated on the next). Table > Caption, TR > TH / TD.
+   */
+  table(
+    parent: StructElement,
+    t: {
+      caption?: string
+      header: readonly string[]
+      rows: readonly (readonly Run[])[][]
+      widths: readonly number[]
+      size: number
+    },
+    rowHeaders = false
+  ): void {
+    const table = this.struct('Table')
+    parent.add(table)
+    const total = t.widths.reduce((a, b) => a + b, 0)
+    const columns = t.widths.map((w) => (w / total) * this.width)
+    const xs = columns.map((_, i) => this.left + columns.slice(0, i).reduce((a, b) => a + b, 0))
+    const style: BlockStyle = { size: t.size, leading: 1.3 }
+    const pad = 3
+    const drawRow = (cells: readonly (readonly Run[])[], header: boolean, first: boolean): void => {
+      const heights = cells.map((c, i) => this.height(c, style, columns[i]! - 2 * pad))
+      const h = Math.max(...heights) + 2 * pad
+      if (this.y + h > this.bottom && this.y > margin.top) {
+        this.newPage()
+        if (!header)
+          drawRow(
+            t.header.map((text) => [{ text, font: 'bold' as const }]),
+            true,
+            false
+          )
+      }
+      const tr = this.struct('TR')
+      table.add(tr)
+      const top = this.y
+      cells.forEach((c, i) => {
+        const th = header || (rowHeaders && i === 0)
+        const cell = this.struct(th ? 'TH' : 'TD', th ? { scope: header ? 'Column' : 'Row' } : {})
+        tr.add(cell)
+        this.y = top + pad
+        this.flow(cell, th ? 'TH' : 'TD', th ? c.map((r) => ({ font: 'bold' as const, ...r })) : c, style, {
+          x: xs[i]! + pad,
+          width: columns[i]! - 2 * pad
+        })
+        cell.end()
+      })
+      tr.end()
+      this.y = top + h
+      this.artifact((doc) =>
+        doc
+          .moveTo(this.left, this.y)
+          .lineTo(this.left + this.width, this.y)
+          .lineWidth(0.5)
+          .stroke('#d8dee4')
+      )
+      void first
+    }
+    if (t.caption) {
+      this.ensure(t.size * 4 + 2 * pad)
+      this.paragraph(table, 'Caption', [{ text: t.caption, font: 'bold' }], { size: t.size, before: 2, after: 1 })
+    }
+    this.ensure(t.size * 2.6 + 4 * pad)
+    drawRow(
+      t.header.map((text) => [{ text }]),
+      true,
+      true
+    )
+    for (const row of t.rows) drawRow(row, false, false)
+    table.end()
+    this.y += 6
+  }
+
+  /** A list: L > LI > LBody, each item's runs wrapped (ordered lists print "1." before the item). */
+  list(
+    parent: StructElement,
+    items: readonly (readonly Run[])[],
+    style: BlockStyle & { ordered?: boolean },
+    extra?: (i: number, item: StructElement) => void
+  ): void {
+    const list = this.struct('L', style.ordered ? {} : {})
+    parent.add(list)
+    items.forEach((runs, i) => {
+      const li = this.struct('LI')
+      list.add(li)
+      const body = this.struct('LBody')
+      li.add(body)
+      const numbered = style.ordered ? [{ text: `${i + 1}. ` }, ...runs] : runs
+      this.y += i === 0 ? (style.before ?? 0) : 0
+      this.flow(body, 'LBody', numbered, { ...style, before: 0, after: 0 })
+      this.y += style.after ?? 0
+      extra?.(i, body)
+      body.end()
+      li.end()
+    })
+    list.end()
+  }
+
+  /** "Page n of m" at the foot of every page, as artifacts (not part of the document's text structure). */
+  pageNumbers(): void {
+    const range = this.doc.bufferedPageRange()
+    for (let i = range.start; i < range.start + range.count; i++) {
+      this.doc.switchToPage(i)
+      this.current = null
+      const label = `Page ${i + 1} of ${range.count}`
+      this.doc.markContent('Artifact', { type: 'Pagination' } as never)
+      const w = this.measure(label, 'regular', 8)
+      this.draw(label, 'regular', 8, '#555555', (A4.width - w) / 2, A4.height - margin.bottom + 22)
+      this.doc.endMarkedContent()
+    }
+  }
+
+  /** A filled shape that is not text: drawn as an artifact. */
+  artifact(draw: (doc: PDFKit.PDFDocument) => void): void {
+    this.doc.markContent('Artifact')
+    this.doc.save()
+    draw(this.doc)
+    this.doc.restore()
+    this.doc.endMarkedContent()
+    this.current = null
+  }
+
+  /** Ends the document and collects its bytes. */
+  finish(): Promise<Uint8Array> {
+    const chunks: Buffer[] = []
+    this.doc.on('data', (c: Buffer) => chunks.push(c))
+    const done = new Promise<Uint8Array>((resolve, reject) => {
+      this.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+      this.doc.on('error', reject)
+    })
+    this.root.end()
+    this.doc.end()
+    return done
+  }
+}
