@@ -1,8 +1,10 @@
 // The one select component: a Select over a set of string values (a status, a verdict, a filter, a
 // person, a source, a revision). The value handed back is one of the offered values, typed as such,
 // so no caller casts the Select's plain string. Every picker in the app is this component.
+// Its options are built only while the list is open: closed, the trigger shows the chosen value's label
+// itself (a story view holds a dozen pickers, and Radix otherwise renders every closed list's items).
 import { Select } from '@radix-ui/themes'
-import type { ComponentProps, ReactNode } from 'react'
+import { useState, type ComponentProps, type ReactNode } from 'react'
 
 type TriggerProps = Pick<ComponentProps<typeof Select.Trigger>, 'color' | 'variant'>
 
@@ -50,16 +52,28 @@ export function EnumSelect<T extends string>({
   variant,
   placeholder
 }: EnumSelectProps<T>): React.JSX.Element {
+  const [open, setOpen] = useState(false)
+  const chosen = pickOne(options, value)
   return (
-    <Select.Root size={size} value={value} onValueChange={onOneOf(options, onChange)}>
-      <Select.Trigger id={id} aria-label={label} color={color} variant={variant} placeholder={placeholder} />
-      <Select.Content>
-        {options.map((o) => (
-          <Select.Item key={o} value={o}>
-            {optionLabel(o)}
-          </Select.Item>
-        ))}
-      </Select.Content>
+    <Select.Root
+      size={size}
+      value={value}
+      onValueChange={onOneOf(options, onChange)}
+      open={open}
+      onOpenChange={setOpen}
+    >
+      <Select.Trigger id={id} aria-label={label} color={color} variant={variant} placeholder={placeholder}>
+        {chosen === undefined ? undefined : optionLabel(chosen)}
+      </Select.Trigger>
+      {open && (
+        <Select.Content>
+          {options.map((o) => (
+            <Select.Item key={o} value={o}>
+              {optionLabel(o)}
+            </Select.Item>
+          ))}
+        </Select.Content>
+      )}
     </Select.Root>
   )
 }

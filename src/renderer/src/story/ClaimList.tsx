@@ -2,8 +2,9 @@
 import { ExclamationTriangleIcon, LinkBreak2Icon, ReaderIcon, UpdateIcon } from '@radix-ui/react-icons'
 import { Flex, Text } from '@radix-ui/themes'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef } from 'react'
+import { memo, useEffect, useMemo, useRef } from 'react'
 import type { Claim, Evidence } from '../../../shared/model'
+import { afterPaint } from '../app/after-paint'
 import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
 import { useLibraryContext } from '../app/library-context'
 import { LastContact } from './LastContact'
@@ -40,7 +41,6 @@ export function ClaimList({
   conflicted,
   synced
 }: ClaimListProps): React.JSX.Element {
-  const lib = useLibraryContext()
   const scrollRef = useRef<HTMLDivElement>(null)
   const evidenceCount = new Map<string, number>()
   for (const e of evidence) evidenceCount.set(e.claimId, (evidenceCount.get(e.claimId) ?? 0) + 1)
@@ -64,14 +64,15 @@ export function ClaimList({
 
   // The selected claim is scrolled into view when it is not there already. Asked from the
   // virtualiser's own measurements: scrolling would read the page's layout, and a claim marked
-  // above the selected one moves its index without taking it out of view.
+  // above the selected one moves its index without taking it out of view. The scroll waits for the
+  // frame to be painted: begun in the commit, it forced a layout before a new claim's highlight could show.
   useEffect(() => {
     if (selectedIndex < 0) return
     const item = virtual.measurementsCache[selectedIndex]
     const top = virtual.scrollOffset ?? 0
     const height = virtual.scrollRect?.height ?? 0
     if (item && height > 0 && item.start >= top && item.end <= top + height) return
-    virtual.scrollToIndex(selectedIndex, { align: 'auto' })
+    return afterPaint(() => virtual.scrollToIndex(selectedIndex, { align: 'auto' }))
   }, [selectedIndex, virtual])
 
   return (
@@ -112,57 +113,13 @@ export function ClaimList({
                 aria-setsize={shown.length}
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <button
-                  type="button"
-                  className="claim-item"
-                  data-claim-id={c.id}
-                  data-status={c.status}
-                  aria-current={c.id === selectedId || undefined}
-                  onClick={() => onSelect(c.id, true)}
-                >
-                  {/* Plain elements, not Radix components: a story can list hundreds of claims. */}
-                  <span className="claim-item-meta">
-                    <span className="claim-number">{claimLabel(c.number)}</span>
-                    <span className="chip" data-status={c.status}>
-                      <StatusIcon status={c.status} />
-                      {lib.statusLabel(c.status)}
-                    </span>
-                    {c.verdict && (
-                      <span className="chip chip-verdict" data-verdict={c.verdict}>
-                        {lib.verdictLabel(c.verdict)}
-                      </span>
-                    )}
-                    {c.orphaned && (
-                      <span className="chip chip-orphan">
-                        <LinkBreak2Icon aria-hidden /> Orphaned
-                      </span>
-                    )}
-                    {conflicted.has(c.id) && (
-                      <span className="chip chip-conflict">
-                        <ExclamationTriangleIcon aria-hidden /> Sync conflict
-                      </span>
-                    )}
-                    {needsRecheck(c) && (
-                      <span className="chip chip-recheck">
-                        <UpdateIcon aria-hidden /> Needs re-check
-                      </span>
-                    )}
-                    <span className="claim-item-end">
-                      <span title={`${count} piece${count === 1 ? '' : 's'} of evidence`}>
-                        <ReaderIcon aria-hidden /> {count}
-                        <span className="sr-only"> evidence</span>
-                      </span>
-                      {c.assignee && (
-                        <span className="initials" title={`Assigned to ${lib.personName(c.assignee)}`}>
-                          {lib.people.get(c.assignee)?.initials || '?'}
-                          <span className="sr-only">, assigned to {lib.personName(c.assignee)}</span>
-                        </span>
-                      )}
-                    </span>
-                  </span>
-                  <span className="claim-quote">{c.restatement || c.anchor.quote.exact}</span>
-                  {c.status === 'waiting' && <LastContact claim={c} />}
-                </button>
+                <ClaimRow
+                  claim={c}
+                  evidence={count}
+                  selected={c.id === selectedId}
+                  conflicted={conflicted.has(c.id)}
+                  onSelect={onSelect}
+                />
               </li>
             )
           })}
@@ -178,3 +135,76 @@ export function ClaimList({
     </aside>
   )
 }
+
+interface ClaimRowProps {
+  claim: Claim
+  /** How many pieces of evidence it has. */
+  evidence: number
+  selected: boolean
+  conflicted: boolean
+  onSelect(id: string, open: boolean): void
+}
+
+/** One claim in the list: re-renders only when its own claim or what it shows of it changes (a mark redraws one row). */
+const ClaimRow = memo(function ClaimRow({
+  claim: c,
+  evidence: count,
+  selected,
+  conflicted,
+  onSelect
+}: ClaimRowProps): React.JSX.Element {
+  const lib = useLibraryContext()
+  return (
+    <button
+      type="button"
+      className="claim-item"
+      data-claim-id={c.id}
+      data-status={c.status}
+      aria-current={selected || undefined}
+      onClick={() => onSelect(c.id, true)}
+    >
+      {/* Plain elements, not Radix components: a story can list hundreds of claims. */}
+      <span className="claim-item-meta">
+        <span className="claim-number">{claimLabel(c.number)}</span>
+        <span className="chip" data-status={c.status}>
+          <StatusIcon status={c.status} />
+          {lib.statusLabel(c.status)}
+        </span>
+        {c.verdict && (
+          <span className="chip chip-verdict" data-verdict={c.verdict}>
+            {lib.verdictLabel(c.verdict)}
+          </span>
+        )}
+        {c.orphaned && (
+          <span className="chip chip-orphan">
+            <LinkBreak2Icon aria-hidden /> Orphaned
+          </span>
+        )}
+        {conflicted && (
+          <span className="chip chip-conflict">
+            <ExclamationTriangleIcon aria-hidden /> Sync conflict
+          </span>
+        )}
+        {needsRecheck(c) && (
+          <span className="chip chip-recheck">
+            <UpdateIcon aria-hidden /> Needs re-check
+          </span>
+        )}
+        <span className="claim-item-end">
+          <span title={`${count} piece${count === 1 ? '' : 's'} of evidence`}>
+            <ReaderIcon aria-hidden /> {count}
+            <span className="sr-only"> evidence</span>
+          </span>
+          {c.assignee && (
+            <span className="initials" title={`Assigned to ${lib.personName(c.assignee)}`}>
+              {lib.people.get(c.assignee)?.initials || '?'}
+              <span className="sr-only">, assigned to {lib.personName(c.assignee)}</span>
+            </span>
+          )}
+        </span>
+      </span>
+      <span className="claim-quote">{c.restatement || c.anchor.quote.exact}</span>
+      {c.status === 'waiting' && <LastContact claim={c} />}
+    </button>
+  )
+})

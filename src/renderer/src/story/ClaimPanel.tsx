@@ -33,6 +33,8 @@ import { SavedField } from './SavedField'
 import { SecondReview } from './SecondReview'
 import { StatusCards } from './StatusCards'
 import { SyncConflict } from '../sync/SyncConflict'
+import { useValueOf } from '../app/value-store'
+import type { LiveSelectionStore } from './use-live-selection'
 
 interface ClaimPanelProps {
   claim: Claim
@@ -43,7 +45,8 @@ interface ClaimPanelProps {
   onUpdate(patch: Partial<ClaimFields>): void
   onDelete(): void
   onReattach(): void
-  canReattach: boolean
+  /** The reader's selection: "Re-attach" takes the selected words. */
+  selection: LiveSelectionStore
 }
 
 export function ClaimPanel({
@@ -54,9 +57,10 @@ export function ClaimPanel({
   onUpdate,
   onDelete,
   onReattach,
-  canReattach
+  selection
 }: ClaimPanelProps): React.JSX.Element {
   const lib = useLibraryContext()
+  const canReattach = useValueOf(selection, (s) => s !== null)
   const storyId = detail.story.id
   // Opening a claim moves focus to its heading, so a screen reader says which claim opened and
   // Tab continues inside the panel; the desk's keys (status, verdict) still work from there.

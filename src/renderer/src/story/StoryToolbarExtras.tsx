@@ -1,5 +1,7 @@
 // The story toolbar's actions: edit the story's particulars, revise the text or bring in a newer
-// version, read earlier revisions with what changed, and export this story's report.
+// version, read earlier revisions with what changed, and export this story's report. It takes the few
+// particulars its buttons show, not the story: a claim marked or changed does not re-render it. Each
+// dialog is mounted only while open and reads the whole story from the store then (WithDetail).
 import {
   CounterClockwiseClockIcon,
   DownloadIcon,
@@ -12,17 +14,46 @@ import { Button, Flex } from '@radix-ui/themes'
 import { useState } from 'react'
 import { AnnotationImportButton, AnnotationImportDialog } from '../transfer/AnnotationImportDialog'
 import type { StoryDetail, SuggestedCorrection } from '../../../shared/contract'
-import { publishedUrl } from '../../../shared/rules/published'
 import { call } from '../api'
-import { useLibraryContext } from '../app/library-context'
+import { useLibraryContext, useReport } from '../app/library-context'
 import { useToasts } from '../app/toasts'
+import { useStory } from '../app/use-store'
 import { ReviseDialog } from '../transfer/ReviseDialog'
 import { RevisionsDialog } from '../transfer/RevisionsDialog'
 import { useTransfer } from '../transfer/TransferProvider'
 import { CorrectionDialog } from './CorrectionDialog'
 import { StoryDetailsDialog } from './StoryDetailsDialog'
 
-export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.JSX.Element {
+/** The open story, whole, for a dialog mounted while open (the store holds it for the story view already). */
+function WithDetail({
+  storyId,
+  children
+}: {
+  storyId: string
+  children(detail: StoryDetail): React.ReactNode
+}): React.JSX.Element | null {
+  const lib = useLibraryContext()
+  const { detail } = useStory(storyId, useReport(lib.askEditor))
+  return detail ? <>{children(detail)}</> : null
+}
+
+export interface StoryToolbarExtrasProps {
+  storyId: string
+  revision: number
+  /** Whether the story is signed off (cleared): corrections and the published-page check show then. */
+  signedOff: boolean
+  corrections: number
+  /** The published page's address, '' when none. */
+  address: string
+}
+
+export function StoryToolbarExtras({
+  storyId,
+  revision,
+  signedOff,
+  corrections,
+  address
+}: StoryToolbarExtrasProps): React.JSX.Element {
   const transfer = useTransfer()
   const [revising, setRevising] = useState(false)
   const [browsing, setBrowsing] = useState(false)
@@ -33,12 +64,10 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
   const [checking, setChecking] = useState(false)
   const lib = useLibraryContext()
   const toasts = useToasts()
-  const corrections = detail.story.corrections.length
-  const address = publishedUrl(detail.story)
 
   async function checkPublished(): Promise<void> {
     setChecking(true)
-    const check = await lib.run(() => call('stories.checkPublished', { id: detail.story.id }))
+    const check = await lib.run(() => call('stories.checkPublished', { id: storyId }))
     setChecking(false)
     if (!check) return
     if (!check.changed) {
@@ -57,40 +86,56 @@ export function StoryToolbarExtras({ detail }: { detail: StoryDetail }): React.J
         <UpdateIcon /> Revise…
       </Button>
       <Button size="1" variant="soft" color="gray" onClick={() => setBrowsing(true)}>
-        <CounterClockwiseClockIcon /> Revision {detail.story.revision}
+        <CounterClockwiseClockIcon /> Revision {revision}
       </Button>
-      {detail.story.signOff && (
+      {signedOff && (
         <Button size="1" variant="soft" color="gray" onClick={() => setCorrecting(true)}>
           <Pencil1Icon /> Log a correction…{corrections > 0 ? ` (${corrections})` : ''}
         </Button>
       )}
-      {detail.story.signOff && address && (
+      {signedOff && address && (
         <Button size="1" variant="soft" color="gray" loading={checking} onClick={() => void checkPublished()}>
           <ReloadIcon /> Check published page
         </Button>
       )}
-      <Button
-        size="1"
-        variant="soft"
-        onClick={() => transfer.openExport({ storyIds: [detail.story.id], scope: 'story' })}
-      >
+      <Button size="1" variant="soft" onClick={() => transfer.openExport({ storyIds: [storyId], scope: 'story' })}>
         <DownloadIcon /> Export…
       </Button>
       <AnnotationImportButton onClick={() => setAnnotating(true)} />
-      <ReviseDialog open={revising} onOpenChange={setRevising} detail={detail} />
-      <RevisionsDialog open={browsing} onOpenChange={setBrowsing} detail={detail} />
-      <AnnotationImportDialog open={annotating} onOpenChange={setAnnotating} detail={detail} />
-      <StoryDetailsDialog open={editing} onOpenChange={setEditing} detail={detail} />
+      {revising && (
+        <WithDetail storyId={storyId}>
+          {(detail) => <ReviseDialog open onOpenChange={setRevising} detail={detail} />}
+        </WithDetail>
+      )}
+      {browsing && (
+        <WithDetail storyId={storyId}>
+          {(detail) => <RevisionsDialog open onOpenChange={setBrowsing} detail={detail} />}
+        </WithDetail>
+      )}
+      {annotating && (
+        <WithDetail storyId={storyId}>
+          {(detail) => <AnnotationImportDialog open onOpenChange={setAnnotating} detail={detail} />}
+        </WithDetail>
+      )}
+      {editing && (
+        <WithDetail storyId={storyId}>
+          {(detail) => <StoryDetailsDialog open onOpenChange={setEditing} detail={detail} />}
+        </WithDetail>
+      )}
       {correcting && (
-        <CorrectionDialog
-          open={correcting}
-          onOpenChange={(open) => {
-            setCorrecting(open)
-            if (!open) setSuggestion(null)
-          }}
-          detail={detail}
-          suggestion={suggestion}
-        />
+        <WithDetail storyId={storyId}>
+          {(detail) => (
+            <CorrectionDialog
+              open
+              onOpenChange={(open) => {
+                setCorrecting(open)
+                if (!open) setSuggestion(null)
+              }}
+              detail={detail}
+              suggestion={suggestion}
+            />
+          )}
+        </WithDetail>
       )}
     </Flex>
   )

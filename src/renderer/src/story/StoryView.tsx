@@ -5,6 +5,7 @@ import { Button, Callout, Flex, Heading, IconButton, Kbd, Spinner, Text, Tooltip
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Claim, DeskState, StoryPart } from '../../../shared/model'
 import { deskStates, storyParts } from '../../../shared/model/values'
+import { publishedUrl } from '../../../shared/rules/published'
 import { claimLabel, FINAL_DESK_STATE, needsRecheck, signOffBlockers } from '../../../shared/rules/claims'
 import { call } from '../api'
 import { useLibraryContext, useReport } from '../app/library-context'
@@ -21,10 +22,12 @@ import { MemoryToolbar } from '../memory/MemoryToolbar'
 import { useStoryMemory } from '../memory/use-story-memory'
 import { useStoryKeys } from './use-story-keys'
 import { mayTakeFocus, placeOf, returnFocus, type Place } from '../app/focus-return'
-import { useLiveSelection } from './use-live-selection'
+import { useLiveSelection, type LiveSelectionStore } from './use-live-selection'
 import { useSentenceCursor } from './use-sentence-cursor'
-import { useSentenceGesture } from './use-sentence-gesture'
-import { Article, type ArticleClaim } from './Article'
+import { useSentenceGesture, type SentenceTarget } from './use-sentence-gesture'
+import { useValue, type ValueStore } from '../app/value-store'
+import { afterPaint } from '../app/after-paint'
+import { Article as ArticleView, type ArticleClaim } from './Article'
 import { ClaimList } from './ClaimList'
 import { ClaimPanel } from './ClaimPanel'
 import { SignOffDialog } from './SignOffDialog'
@@ -164,7 +167,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   const live = useLiveSelection(roots, scrollRef)
 
   const markSelection = (): void => {
-    const range = selectionInParts(roots(), document.getSelection()) ?? live?.range
+    const range = selectionInParts(roots(), document.getSelection()) ?? live.get()?.range
     if (range) void markRange(range)
     else if (selectionAcrossParts(roots()))
       toasts.show({
@@ -192,7 +195,6 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
     (range) => void markRange(range),
     describeRange
   )
-  const sentenceTarget = live ? null : gesture.hover
 
   const deleteClaim = async (claim: Claim): Promise<void> => {
     const ids = shown.map((c) => c.id)
@@ -204,8 +206,9 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   }
 
   const reattach = (): void => {
-    if (!selected || !live) return
-    const range = live.range
+    const current = live.get()
+    if (!selected || !current) return
+    const range = current.range
     // The words are used up: let go of the selection so its floating "Mark as claim" goes too.
     document.getSelection()?.removeAllRanges()
     void actions.reattach(selected.id, range)
@@ -229,7 +232,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
         return true
       case 'close':
         if (panelOpen) closePanel()
-        else if (live) document.getSelection()?.removeAllRanges()
+        else if (live.get()) document.getSelection()?.removeAllRanges()
         else return false
         return true
       case 'search':
@@ -259,17 +262,32 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   // the import dialog that opened the story, closing (focus-return.ts).
   useEffect(() => {
     const heading = headingRef.current
-    if (ready && heading && mayTakeFocus(heading)) heading.focus()
+    // The heading is in the toolbar, always in view: focusing it must not scroll, which would force a layout.
+    if (ready && heading && mayTakeFocus(heading)) heading.focus({ preventScroll: true })
   }, [ready])
 
-  // The selected claim scrolls into view in the text when it is off screen.
+  // The selected claim scrolls into view in the text when it is off screen. Asked of an observer once the
+  // frame is painted, not read from the layout in the commit: that forced a layout of the whole story at every
+  // mark (the new claim is selected), before the highlight could paint.
   useEffect(() => {
     const container = scrollRef.current
     const marker = selectedId ? container?.querySelector(`[data-marker="${CSS.escape(selectedId)}"]`) : null
     if (!container || !marker) return
-    const box = container.getBoundingClientRect()
-    const rect = marker.getBoundingClientRect()
-    if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40) marker.scrollIntoView({ block: 'center' })
+    let observer: IntersectionObserver | null = null
+    const cancel = afterPaint(() => {
+      observer = new IntersectionObserver(
+        ([entry]) => {
+          observer?.disconnect()
+          if (entry && entry.intersectionRatio < 1) marker.scrollIntoView({ block: 'center' })
+        },
+        { root: container, rootMargin: '-40px 0px', threshold: 1 }
+      )
+      observer.observe(marker)
+    })
+    return () => {
+      cancel()
+      observer?.disconnect()
+    }
     // Once a story is open, a saved change does not move the reader: only a new selection does.
   }, [selectedId, ready])
 
@@ -343,7 +361,13 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
           </Flex>
           <Flex ml="auto" gap="2" align="center" className="story-toolbar-end">
             <MemoryToolbar memory={memory} />
-            <ToolbarExtrasMemo detail={detail} />
+            <ToolbarExtrasMemo
+              storyId={story.id}
+              revision={story.revision}
+              signedOff={story.signOff !== null}
+              corrections={story.corrections.length}
+              address={publishedUrl(story)}
+            />
             <SignOffDialog
               open={signOffOpen}
               onOpenChange={setSignOffOpen}
@@ -395,7 +419,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
               {cursor.announcement}
             </p>
             <article className="article" lang={story.language || undefined}>
-              <Article
+              <ArticleMemo
                 part="headline"
                 text={story.title}
                 claims={articleClaims.headline}
@@ -403,7 +427,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
                 rootRef={headlineRef}
                 onPick={pick}
               />
-              <Article
+              <ArticleMemo
                 part="body"
                 text={story.text}
                 claims={articleClaims.body}
@@ -412,21 +436,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
                 onPick={pick}
               />
             </article>
-            {sentenceTarget && (
-              <Tooltip content="Mark this sentence as a claim">
-                <IconButton
-                  className="sentence-mark"
-                  size="1"
-                  variant="solid"
-                  radius="full"
-                  aria-label="Mark this sentence as a claim"
-                  style={{ top: sentenceTarget.top, left: sentenceTarget.left }}
-                  onClick={() => void markRange(sentenceTarget.range)}
-                >
-                  <PlusIcon />
-                </IconButton>
-              </Tooltip>
-            )}
+            <SentenceMark hover={gesture.hover} live={live} onMark={(range) => void markRange(range)} />
             <MemoryMarks
               memory={memory}
               articleRef={articleRef}
@@ -434,17 +444,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
               version={articleClaims}
               onMark={(range) => void markRange({ part: 'body', ...range })}
             />
-            {live && (
-              <Button
-                className="mark-button"
-                size="1"
-                style={{ top: live.top, left: live.left }}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={markSelection}
-              >
-                <Pencil2Icon /> Mark as claim <Kbd size="1">M</Kbd>
-              </Button>
-            )}
+            <MarkButton live={live} onMark={markSelection} />
           </div>
           {panelOpen && selected && (
             <ClaimPanel
@@ -456,7 +456,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
               onUpdate={(fields) => void updateClaim(selected.id, fields)}
               onDelete={() => void deleteClaim(selected)}
               onReattach={reattach}
-              canReattach={live !== null}
+              selection={live}
             />
           )}
         </div>
@@ -465,5 +465,53 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
   )
 }
 
+/** The "+" beside the sentence under the pointer; hidden while words are selected (the Mark button shows then). */
+function SentenceMark({
+  hover,
+  live,
+  onMark
+}: {
+  hover: ValueStore<SentenceTarget | null>
+  live: LiveSelectionStore
+  onMark(range: PartRange): void
+}): React.JSX.Element | null {
+  const target = useValue(hover)
+  const selecting = useValue(live) !== null
+  if (!target || selecting) return null
+  return (
+    <Tooltip content="Mark this sentence as a claim">
+      <IconButton
+        className="sentence-mark"
+        size="1"
+        variant="solid"
+        radius="full"
+        aria-label="Mark this sentence as a claim"
+        style={{ top: target.top, left: target.left }}
+        onClick={() => onMark(target.range)}
+      >
+        <PlusIcon />
+      </IconButton>
+    </Tooltip>
+  )
+}
+
+/** The floating "Mark as claim" above the words the reader selected. */
+function MarkButton({ live, onMark }: { live: LiveSelectionStore; onMark(): void }): React.JSX.Element | null {
+  const selection = useValue(live)
+  if (!selection) return null
+  return (
+    <Button
+      className="mark-button"
+      size="1"
+      style={{ top: selection.top, left: selection.left }}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onMark}
+    >
+      <Pencil2Icon /> Mark as claim <Kbd size="1">M</Kbd>
+    </Button>
+  )
+}
+
+const ArticleMemo = memo(ArticleView)
 const ClaimListMemo = memo(ClaimList)
 const ToolbarExtrasMemo = memo(StoryToolbarExtras)

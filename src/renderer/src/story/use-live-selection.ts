@@ -1,8 +1,11 @@
 // Follows the reader's text selection in the headline or the article: its offsets in that part, and
-// where to float the Mark button above it inside the scrolling column.
+// where to float the Mark button above it inside the scrolling column. Kept in a store (app/value-store.ts),
+// not in the story view's state: selecting words, and letting go of them when they are marked, re-renders
+// the Mark button and the claim panel's "Re-attach", not the whole story.
 import { useEffect, useState } from 'react'
 import type { PartRange } from '../../../shared/text/parts'
 import { selectionInParts, type PartRoots } from '../annotate/selection'
+import { ValueStore } from '../app/value-store'
 
 export interface LiveSelection {
   range: PartRange
@@ -10,20 +13,22 @@ export interface LiveSelection {
   left: number
 }
 
+export type LiveSelectionStore = ValueStore<LiveSelection | null>
+
 export function useLiveSelection(
   roots: () => PartRoots,
   scrollRef: React.RefObject<HTMLElement | null>
-): LiveSelection | null {
-  const [live, setLive] = useState<LiveSelection | null>(null)
+): LiveSelectionStore {
+  const [live] = useState<LiveSelectionStore>(() => new ValueStore<LiveSelection | null>(null))
   useEffect(() => {
     const onChange = (): void => {
       const container = scrollRef.current
       const selection = document.getSelection()
       const range = selectionInParts(roots(), selection)
-      if (!range || !container || !selection) return setLive(null)
+      if (!range || !container || !selection) return live.set(null)
       const rect = selection.getRangeAt(0).getBoundingClientRect()
       const box = container.getBoundingClientRect()
-      setLive({
+      live.set({
         range,
         top: rect.top - box.top + container.scrollTop - 40,
         left: Math.max(8, rect.left - box.left + rect.width / 2 - 70)
@@ -38,6 +43,6 @@ export function useLiveSelection(
       document.removeEventListener('selectionchange', onChange)
       resized.disconnect()
     }
-  }, [roots, scrollRef])
+  }, [roots, scrollRef, live])
   return live
 }

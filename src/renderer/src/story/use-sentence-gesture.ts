@@ -1,7 +1,9 @@
 // The deliberate way to mark a whole sentence with the mouse: hovering the story shows a "+" in the
 // margin beside the first line of the sentence under the pointer (the headline is a sentence too);
-// only a click on that "+" marks it. (A stray click in the gutter does nothing.)
+// only a click on that "+" marks it. (A stray click in the gutter does nothing.) The sentence under the pointer
+// is kept in a store (app/value-store.ts): moving the mouse re-renders the "+", not the story view.
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { ValueStore } from '../app/value-store'
 import { storyParts } from '../../../shared/model/values'
 import type { Story, StoryPart } from '../../../shared/model'
 import { partText, sameRange, type PartRange } from '../../../shared/text/parts'
@@ -52,7 +54,8 @@ export function useSentenceGesture(
   story: Pick<Story, 'title' | 'text'>,
   scrollRef: React.RefObject<HTMLElement | null>
 ) {
-  const [hover, setHover] = useState<SentenceTarget | null>(null)
+  const [hover] = useState(() => new ValueStore<SentenceTarget | null>(null))
+  const setHover = useCallback((next: SentenceTarget | null) => hover.set(next), [hover])
   const frame = useRef(0)
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
@@ -76,18 +79,17 @@ export function useSentenceGesture(
         const sentence = offset === null ? null : sentenceIn(text, paragraph, Math.min(offset, paragraph.end - 1))
         if (!sentence) return setHover(null)
         const range = { part, start: sentence.start, end: sentence.end }
-        setHover((current) =>
-          current && sameRange(current.range, range) ? current : targetFor(root, container, range)
-        )
+        const current = hover.get()
+        setHover(current && sameRange(current.range, range) ? current : targetFor(root, container, range))
       })
     },
-    [story, scrollRef]
+    [story, scrollRef, hover, setHover]
   )
 
   const onMouseLeave = useCallback(() => {
     cancelAnimationFrame(frame.current)
     setHover(null)
-  }, [])
+  }, [setHover])
 
   return { hover, onMouseMove, onMouseLeave }
 }
