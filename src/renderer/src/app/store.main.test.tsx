@@ -190,6 +190,35 @@ describe('the one store, every view', () => {
     expect(calls.filter((c) => c === 'library.search')).toEqual([])
     expect(hooks.panel?.detail).toEqual(await saved())
   })
+
+  it('a story opened again shows at once with no fetch while main announced no write; a write meanwhile is fetched', async () => {
+    // The story view comes and goes (the library, then the story again) inside one store.
+    function Window({ showing }: { showing: boolean }): React.JSX.Element {
+      return <StoreProvider>{showing ? <Pane name="list" /> : <p>Library</p>}</StoreProvider>
+    }
+    const view = render(<Window showing />)
+    await screen.findByTestId('list-C2')
+    view.rerender(<Window showing={false} />)
+    await screen.findByText('Library')
+
+    calls = []
+    view.rerender(<Window showing />)
+    // Shown in the very render that mounts it: no "Loading", no call (the old store dropped it and fetched again).
+    expect(shown('list-C2')).toBe('open (none)')
+    expect(calls).toEqual([])
+    const first = hooks.list?.detail
+    expect(first).toEqual(await saved())
+
+    // Another window writes while the story is not on screen: the kept copy is dropped, the next open fetches.
+    view.rerender(<Window showing={false} />)
+    const c2 = claims[1] as Claim
+    await act(() => otherWindow(c2.id, { status: 'in_progress', rationale: 'Seen while away' }))
+    calls = []
+    view.rerender(<Window showing />)
+    await waitFor(() => expect(shown('list-C2')).toBe('in_progress Seen while away'))
+    expect(calls.filter((c) => c === 'stories.get')).toEqual(['stories.get'])
+    expect(hooks.list?.detail).toEqual(await saved())
+  })
 })
 
 type Step =

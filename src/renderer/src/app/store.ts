@@ -161,6 +161,13 @@ export interface LibraryView {
 
 const NO_STORY: StoryView = { detail: null, error: null }
 
+/**
+ * How many stories no view shows any more are kept, newest let go last: opening one again shows it at once, with no
+ * fetch, as long as main has announced no write to it meanwhile (a write it announces drops it, so the next open
+ * fetches it afresh). A 3,000-claim story is a few MB here.
+ */
+export const KEPT_STORIES = 3
+
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 const noticeKey = (n: LibraryNotice): string => `${n.kind}|${n.file}|${n.message}`
 
@@ -220,6 +227,8 @@ export class EntityStore {
   private readonly changeListeners = new Set<(change: LibraryChange) => void>()
   private readonly refinedListeners = new Set<(refined: SuggestionsRefined) => void>()
   private readonly stories = new Map<string, StoryEntry>()
+  /** Stories held by no view, kept for a quick reopen (KEPT_STORIES), the one let go longest ago first. */
+  private kept: string[] = []
   /** The newest index line main announced for each story written while this window is open. */
   private readonly summaries = new Map<string, StorySummary>()
   /** The map the views last read; copied again only when read after a change (a desk pull announces thousands). */
@@ -322,6 +331,7 @@ export class EntityStore {
   /** Another library folder was opened: everything known of the last one is forgotten and the library loaded afresh. */
   reset(): void {
     this.stories.clear()
+    this.kept = []
     this.summaries.clear()
     this.summariesChanged = true
     this.followUpList = null
@@ -356,10 +366,14 @@ export class EntityStore {
 
   story = (id: string): StoryView => this.stories.get(id)?.view ?? NO_STORY
 
-  /** A view shows this story: the first fetches it; resolves the hold's release. */
+  /**
+   * A view shows this story: the first fetches it, unless the store still keeps it from an earlier view and main has
+   * announced no write to it since (then it shows at once); resolves the hold's release.
+   */
   hold(id: string): () => void {
     this.open()
     let entry = this.stories.get(id)
+    if (entry && entry.holders === 0) this.kept = this.kept.filter((k) => k !== id)
     if (!entry) {
       const created = new StoryEntry(
         id,
@@ -377,12 +391,28 @@ export class EntityStore {
       if (released) return
       released = true
       held.holders--
-      if (held.holders === 0 && this.stories.get(id) === held) {
-        this.stories.delete(id)
-        this.notify()
-      }
+      if (held.holders === 0 && this.stories.get(id) === held) this.keep(held)
     }
   }
+
+  /** The last view let go of a story: kept for a quick reopen if it loaded, the oldest kept one dropped past the limit. */
+  private keep(entry: StoryEntry): void {
+    if (entry.error !== null || entry.slot.value === null) return this.drop(entry.id)
+    this.kept = [...this.kept.filter((k) => k !== entry.id), entry.id]
+    while (this.kept.length > KEPT_STORIES) this.drop(this.kept[0] as string)
+  }
+
+  /** Forgets a story no view holds (a later open fetches it). */
+  private drop(id: string): void {
+    this.kept = this.kept.filter((k) => k !== id)
+    const entry = this.stories.get(id)
+    if (!entry || entry.holders > 0) return
+    this.stories.delete(id)
+    this.notify()
+  }
+
+  /** The stories the store holds for no view, oldest first (for tests). */
+  keptStories = (): readonly string[] => this.kept
 
   /** Fetches an open story again (a view's "try again"). */
   reload(id: string): void {
@@ -510,7 +540,9 @@ export class EntityStore {
       const entry = this.stories.get(change.storyId)
       if (entry) {
         const heard = entry.follower.heard(change)
-        if (heard.kind === 'fetch') this.fetchStory(entry)
+        // A write to a story only kept for a reopen: forgotten, so the next open fetches it, rather than fetched now.
+        if (heard.kind === 'fetch' && entry.holders === 0) this.drop(entry.id)
+        else if (heard.kind === 'fetch') this.fetchStory(entry)
         else if (heard.kind === 'absorb') entry.absorb(heard.writes)
       }
       this.notify()
