@@ -72,6 +72,7 @@ const reordering =
   /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud802-\ud803\ud83a-\ud83b][\udc00-\udfff]/
 /** Bidi controls steer the order and are never drawn. */
 const controls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const hasControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 const isControl = (c: string): boolean => /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c)
 
 /** pdfkit's embedded (subset) font, as far as this module uses it. */
@@ -247,8 +248,12 @@ export class Typesetter {
       tj += t
     }
     const baseline = y + (f.ascender / 1000) * size
+    // As bytes (the operators are ASCII): pdfkit turns a string into bytes one character at a time.
     this.doc.addContent(
-      `BT 1 0 0 -1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm /${f.id} ${size} Tf ${rgb(colour)} rg [${tj}] TJ ET`
+      Buffer.from(
+        `BT 1 0 0 -1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm /${f.id} ${size} Tf ${rgb(colour)} rg [${tj}] TJ ET\n`,
+        'latin1'
+      ) as never
     )
   }
 
@@ -393,7 +398,10 @@ export class Typesetter {
           lastSpaceEnd = -1
           continue
         }
-        const w = this.measure(token, fontOf(s), sizeOf(s))
+        // A token is one word or one run of spaces: measured straight from the cache unless it holds a bidi control.
+        const w = hasControl.test(token)
+          ? this.measure(token, fontOf(s), sizeOf(s))
+          : this.token(fontOf(s), token).width * sizeOf(s)
         if (/^\s/.test(token)) {
           lineWidth += w
           lastSpaceEnd = pos
