@@ -189,7 +189,7 @@ describe('PDF report', () => {
         seed: Number(process.env.FACTDESK_PROPERTY_SEED ?? 20261207)
       }
     )
-  })
+  }, 180_000)
 
   it('writes a large report to many pages, with a claim per outline entry', async () => {
     const model = buildReport(largeInput(3, 40))
