@@ -132,7 +132,8 @@ export async function launchBrowserApp(
       void delivered.finally(() => delivering.delete(delivered))
     }
   }
-  const core = await builtCore().createCore({
+  // As the app does (src/main/index.ts): the page loads while the library opens, and its calls wait for it.
+  const opening = builtCore().createCore({
     libraryDir,
     platform,
     // Like the app's per-user config: a config folder beside the library stands in for userData.
@@ -146,6 +147,8 @@ export async function launchBrowserApp(
     pdf: { gate: () => dialogs.printGate },
     onInternalError: (channel, error) => console.error(`[factdesk] ${channel} failed`, error)
   })
+  // Settled here so a library that fails to open is reported by the await below, not as an unhandled rejection.
+  opening.catch(() => undefined)
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1360, height: 880 } })
   // Results cross as one JSON string: Playwright's own serialiser walks every value and would make
   // a big story far slower to arrive than Electron's structured-clone IPC does. They are plain JSON.
@@ -153,6 +156,7 @@ export async function launchBrowserApp(
     '__factdeskInvoke',
     async ({ frame, page: source }, channel: unknown, input: unknown, callId: unknown) => {
       onCall?.(channel)
+      const core = await opening
       const started = performance.now()
       const result = await core.dispatch(
         channel,
@@ -174,7 +178,20 @@ export async function launchBrowserApp(
     if (message.type() === 'error' && message.text().startsWith('Unable to load preload script'))
       preloadErrors.push(message.text())
   })
-  await page.goto(`${origin}/index.html`)
+  const [core] = await Promise.all([
+    opening.catch(async (error: unknown) => {
+      await context.close()
+      throw error
+    }),
+    page.goto(`${origin}/index.html`).catch(async (error: unknown) => {
+      await context.close()
+      await opening.then(
+        (opened) => opened.close(),
+        () => undefined
+      )
+      throw error
+    })
+  ])
   // A preload that would fail in Electron's sandbox fails here too, and says so at once.
   if (preloadErrors.length > 0) {
     await context.close()

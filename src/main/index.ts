@@ -22,6 +22,8 @@ import { LockHeldElsewhereError } from './store/library-lock'
 
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
+/** The library being opened (set as the window is created), so a quit meanwhile waits for it and closes it. */
+let opening: Promise<Core> | null = null
 let log: Log | null = null
 
 const isAppUrl = (url: string): boolean => {
@@ -67,7 +69,10 @@ async function start(): Promise<void> {
       onRendererError: ({ message, stack, where }) =>
         logger.error(`The window reported an error in ${where}: ${message}${stack ? `\n${stack}` : ''}`)
     })
-  const ready = await open(false).catch(async (error: unknown) => {
+  // The window goes first: its page loads (HTML, CSS, JS, preload) while the library opens, and its
+  // first calls wait for the library on ipcMain instead of the window waiting for it before it exists.
+  openWindow()
+  const opened = open(false).catch(async (error: unknown) => {
     if (!(error instanceof LockHeldElsewhereError)) throw error
     // Another computer holds the library: only the user can say that computer is done with it.
     const { response } = await dialog.showMessageBox({
@@ -81,10 +86,10 @@ async function start(): Promise<void> {
     if (response !== 1) throw error
     return open(true)
   })
-  core = ready
-  registerIpc(() => ready.dispatch)
+  opening = opened
+  registerIpc(async () => (await opened).dispatch)
+  core = await opened
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
-  openWindow()
 }
 
 function openWindow(): void {
@@ -115,13 +120,18 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) openWindow()
   })
-  // Quitting waits for the library to close: the story index is written and the folder unlocked.
+  // Quitting waits for the library to close: the story index is written and the folder unlocked (also
+  // when the window is closed while the library is still opening: it finishes opening, then closes).
   let closed = false
   app.on('will-quit', (event) => {
-    if (closed || !core) return
+    if (closed || !opening) return
     event.preventDefault()
-    void core
-      .close()
+    void opening
+      // A library that failed to open has nothing to close (start() reported why).
+      .then(
+        (opened) => opened.close(),
+        () => undefined
+      )
       .catch((error: unknown) => log?.error('The library did not close cleanly', error))
       .finally(() => {
         closed = true

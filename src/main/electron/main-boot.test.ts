@@ -76,8 +76,14 @@ describe('the built main process', () => {
   })
 
   it('opens one locked-down window on app:// after ready, ignoring ELECTRON_RENDERER_URL when packaged', async () => {
+    const lock = path.join(dir, 'library', 'library.lock')
+    let lockedAtWindow: boolean | null = null
+    electron.onNewWindow = () => (lockedAtWindow = existsSync(lock))
     electron.ready()
     window = await until(() => electron.windows[0], 'the main window')
+    // The window first: its page loads while the library opens (the library used to open before the window existed).
+    expect(lockedAtWindow).toBe(false)
+    await until(() => existsSync(lock), 'the library opened')
     const prefs = window.options.webPreferences ?? {}
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true })
     expect(prefs.preload).toBe(path.join(root, 'out/preload/index.cjs'))

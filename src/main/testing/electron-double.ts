@@ -52,6 +52,8 @@ export class ElectronTestDouble {
   readonly messageBoxes: Electron.MessageBoxOptions[] = []
   messageBoxResponse = 0
   quitCount = 0
+  /** Called as each window is constructed, before main goes on (a test looks at what exists at that moment). */
+  onNewWindow: (() => void) | null = null
   /** True once a quit went through (no will-quit listener prevented it). */
   quitted = false
   isReady = false
@@ -123,6 +125,7 @@ export class ElectronTestDouble {
         super()
         record('new BrowserWindow')
         double.windows.push(this)
+        double.onNewWindow?.()
         app.emit('web-contents-created', new PreventableEvent(), this.webContents)
       }
       static getAllWindows(): BrowserWindowDouble[] {
