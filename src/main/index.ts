@@ -74,15 +74,19 @@ async function start(): Promise<void> {
   openWindow()
   const opened = open(false).catch(async (error: unknown) => {
     if (!(error instanceof LockHeldElsewhereError)) throw error
-    // Another computer holds the library: only the user can say that computer is done with it.
-    const { response } = await dialog.showMessageBox({
+    // Another computer holds the library: only the user can say that computer is done with it. The
+    // question is modal on the window, which is still showing that the library is being opened.
+    const question: Electron.MessageBoxOptions = {
       type: 'warning',
       title: 'Library in use',
       message: error.message,
       buttons: ['Quit', 'Take over the library'],
       defaultId: 0,
       cancelId: 0
-    })
+    }
+    const { response } = await (mainWindow
+      ? dialog.showMessageBox(mainWindow, question)
+      : dialog.showMessageBox(question))
     if (response !== 1) throw error
     return open(true)
   })

@@ -45,7 +45,7 @@ afterAll(async () => {
 })
 
 describe('a library held by another computer', () => {
-  it('asks, and on Quit leaves the other computer’s lock alone and opens no window', async () => {
+  it('asks over the window, and on Quit leaves the other computer’s lock alone and quits', async () => {
     const { electron, lock } = await bootOnHeldLibrary(0)
     await until(() => electron.quitCount > 0, 'the quit')
     expect(electron.messageBoxes).toHaveLength(1)
@@ -56,15 +56,28 @@ describe('a library held by another computer', () => {
       cancelId: 0
     })
     expect(electron.messageBoxes[0]!.message).toContain('newsroom-laptop-7')
-    expect(electron.windows).toHaveLength(0)
+    // The window was opened first (its page loads while the library opens) and the question is modal on it.
+    expect(electron.windows).toHaveLength(1)
+    expect(electron.messageBoxParents).toEqual([electron.windows[0]])
+    expect(electron.errorBoxes.map((box) => box.title)).toEqual(['Factdesk could not start'])
     expect(await readFile(lock, 'utf8')).toBe(elsewhere)
   })
 
   it('takes the library over when told to, and opens the window on it', async () => {
     const { electron, lock } = await bootOnHeldLibrary(1)
     await until(() => electron.windows.length > 0, 'the window')
+    await until(() => electron.ipcHandlers.size > 0, 'the calls registered')
+    // A call the page makes meanwhile waits for the library and is answered on the one taken over.
+    const page = { url: 'app://factdesk/index.html' }
+    const answer = electron.ipcHandlers.get('library.get')!(
+      { senderFrame: page, sender: { mainFrame: page } } as never,
+      {}
+    ) as Promise<{ ok: boolean }>
+    await until(() => electron.messageBoxes.length > 0, 'the question')
     expect(electron.messageBoxes).toHaveLength(1)
+    await expect(answer).resolves.toMatchObject({ ok: true })
     expect(existsSync(lock)).toBe(true)
     expect(JSON.parse(await readFile(lock, 'utf8'))).toMatchObject({ host: os.hostname(), pid: process.pid })
+    expect(electron.windows).toHaveLength(1)
   })
 })

@@ -50,6 +50,8 @@ export class ElectronTestDouble {
   errorBoxes: { title: string; content: string }[] = []
   /** Every message box main showed, and the button the "user" presses in the next one. */
   readonly messageBoxes: Electron.MessageBoxOptions[] = []
+  /** The window each message box was modal on (null: none). */
+  readonly messageBoxParents: unknown[] = []
   messageBoxResponse = 0
   quitCount = 0
   /** Called as each window is constructed, before main goes on (a test looks at what exists at that moment). */
@@ -190,6 +192,7 @@ export class ElectronTestDouble {
       ): Promise<Electron.MessageBoxReturnValue> {
         const options = second ?? (first as Electron.MessageBoxOptions)
         double.messageBoxes.push(options)
+        double.messageBoxParents.push(second ? first : null)
         record(`dialog.showMessageBox:${options.title ?? ''}`)
         return Promise.resolve({ response: double.messageBoxResponse, checkboxChecked: false })
       },
