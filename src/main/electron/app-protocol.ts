@@ -2,7 +2,7 @@
 // that IPC sender checks and the CSP can name, and cannot read arbitrary files. Every response
 // carries the Content-Security-Policy header (renderer-files.ts).
 import { protocol } from 'electron'
-import { serveRendererFile } from './renderer-files'
+import { rendererFileServer } from './renderer-files'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'factdesk'
@@ -20,10 +20,11 @@ export function registerAppScheme(): void {
 }
 
 export function serveRenderer(rendererDir: string): void {
+  const serve = rendererFileServer(rendererDir)
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 })
-    const served = await serveRendererFile(rendererDir, url.pathname)
+    const served = await serve(url.pathname)
     return new Response(typeof served.body === 'string' ? served.body : new Uint8Array(served.body), {
       status: served.status,
       headers: served.headers

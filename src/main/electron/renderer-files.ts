@@ -2,6 +2,9 @@
 // and the e2e browser driver's static server use this one module, so both send the same types and
 // the same Content-Security-Policy header. The CSP is a response header, not a <meta> tag:
 // `frame-ancestors` (and report directives) are ignored in a meta tag.
+// The built renderer does not change while the app runs, so each file is read from disk once and then
+// answered from memory (a reload or a second window reads nothing), and the build's hashed assets may be
+// kept by the page's caches: `immutable`, where `no-store` kept Chromium from keeping V8's compiled code.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -37,15 +40,42 @@ export interface ServedFile {
   body: Buffer | string
 }
 
-const securityHeaders = (): Record<string, string> => ({
+const securityHeaders = (cacheControl = 'no-store'): Record<string, string> => ({
   'content-security-policy': contentSecurityPolicy,
   'x-content-type-options': 'nosniff',
-  'cache-control': 'no-store'
+  'cache-control': cacheControl
 })
 
-/** Resolves a request path inside `root` and reads it; `..` and encoded tricks that leave the root are 403. */
-export async function serveRendererFile(root: string, pathname: string): Promise<ServedFile> {
+/** The build's assets are named by their content's hash: a changed file is a new name, so any copy of one may be kept. */
+const ASSETS = `${path.sep}assets${path.sep}`
+const cacheControlOf = (file: string, base: string): string =>
+  file.startsWith(base + ASSETS) ? 'public, max-age=31536000, immutable' : 'no-cache'
+
+/**
+ * The server of the built renderer in `root`: resolves a request path inside it and answers with the
+ * file, read from disk the first time it is asked for and from memory after that; `..` and encoded
+ * tricks that leave the root are 403.
+ */
+export function rendererFileServer(root: string): (pathname: string) => Promise<ServedFile> {
   const base = path.resolve(root)
+  const read = new Map<string, Promise<Buffer>>()
+  const readOnce = (file: string): Promise<Buffer> => {
+    const known = read.get(file)
+    if (known) return known
+    const reading = readFile(file)
+    read.set(file, reading)
+    // A file that could not be read is asked of the disk again next time.
+    reading.catch(() => read.delete(file))
+    return reading
+  }
+  return (pathname) => serveFile(base, pathname, readOnce)
+}
+
+async function serveFile(
+  base: string,
+  pathname: string,
+  readOnce: (file: string) => Promise<Buffer>
+): Promise<ServedFile> {
   let relative: string
   try {
     relative = decodeURIComponent(pathname === '/' || pathname === '' ? '/index.html' : pathname)
@@ -58,8 +88,8 @@ export async function serveRendererFile(root: string, pathname: string): Promise
   const type = contentTypes[path.extname(file).toLowerCase()]
   if (!type) return { status: 404, headers: securityHeaders(), body: 'Not found' }
   try {
-    const body = await readFile(file)
-    return { status: 200, headers: { ...securityHeaders(), 'content-type': type }, body }
+    const body = await readOnce(file)
+    return { status: 200, headers: { ...securityHeaders(cacheControlOf(file, base)), 'content-type': type }, body }
   } catch {
     return { status: 404, headers: securityHeaders(), body: 'Not found' }
   }
