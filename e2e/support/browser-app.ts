@@ -59,6 +59,8 @@ export const newDialogScript = (): DialogScript => ({
 export interface BrowserApp {
   page: Page
   core: Core
+  /** How long requiring and creating the core took (the page loaded meanwhile): a benchmark's figure. */
+  coreOpenMs: number
   /** Sends what the main process sends when a menu item is chosen (there is no menu in a page). */
   menu(command: EventPayload<'menu.command'>['command']): void
   /** Settles once the page has handled every event main has sent it so far (each is a page.evaluate). */
@@ -133,6 +135,8 @@ export async function launchBrowserApp(
     }
   }
   // As the app does (src/main/index.ts): the page loads while the library opens, and its calls wait for it.
+  const openStarted = performance.now()
+  let openedAfter = Number.NaN
   const opening = builtCore().createCore({
     libraryDir,
     platform,
@@ -148,7 +152,10 @@ export async function launchBrowserApp(
     onInternalError: (channel, error) => console.error(`[factdesk] ${channel} failed`, error)
   })
   // Settled here so a library that fails to open is reported by the await below, not as an unhandled rejection.
-  opening.catch(() => undefined)
+  opening.then(
+    () => void (openedAfter = performance.now() - openStarted),
+    () => undefined
+  )
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1360, height: 880 } })
   // Results cross as one JSON string: Playwright's own serialiser walks every value and would make
   // a big story far slower to arrive than Electron's structured-clone IPC does. They are plain JSON.
@@ -201,6 +208,7 @@ export async function launchBrowserApp(
   return {
     page,
     core,
+    coreOpenMs: openedAfter,
     menu: (command) => platform.emit('menu.command', { command }),
     eventsDelivered: async () => void (await Promise.all([...delivering])),
     async close() {
