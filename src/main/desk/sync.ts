@@ -74,6 +74,8 @@ interface SyncState {
   conflicts: Record<string, OpenConflict>
   /** Desk values this version cannot read: kept here (never dropped) and offered again on every pull. */
   aside?: Record<string, Row>
+  /** The same for history entries this version cannot read (story id and entry id -> the row). */
+  asideActivity?: Record<string, ActivityRow>
   lastSyncAt: string | null
   /** Disconnected by the editor (see forgetConnection). */
   disconnected?: boolean
@@ -135,6 +137,12 @@ interface PushPage {
 interface ActivityRow {
   story_id: string
   entry: unknown
+}
+
+/** One history entry's identity: its story and its id (or, for an entry with no readable id, its text). */
+function activityKey(a: ActivityRow): string {
+  const id = (a.entry as { id?: unknown } | null)?.id
+  return `${a.story_id}/${typeof id === 'string' ? id : JSON.stringify(a.entry)}`
 }
 
 export interface DeskSyncOptions {
@@ -332,7 +340,7 @@ export class DeskSync {
   }
 
   private asideError(): { code: ErrorCode; message: string } | null {
-    const count = Object.keys(this.state.aside ?? {}).length
+    const count = Object.keys(this.state.aside ?? {}).length + Object.keys(this.state.asideActivity ?? {}).length
     return count === 0
       ? null
       : {
@@ -870,7 +878,8 @@ export class DeskSync {
         await this.readDeskConflicts(repo)
         // Values kept aside by a pull this version could not read: offered again (an update may read them now).
         const aside = Object.values(this.state.aside ?? {})
-        if (aside.length > 0) await this.applyRemote(aside, [])
+        const asideActivity = Object.values(this.state.asideActivity ?? {})
+        if (aside.length > 0 || asideActivity.length > 0) await this.applyRemote(aside, asideActivity)
         if (top <= this.state.cursor) return
         // People, sources and settings first: stories arriving in the same pull may cite them.
         await this.applyRemote(await repo.libraryUnitsAfter(this.state.cursor), [])
@@ -949,7 +958,12 @@ export class DeskSync {
     for (const r of rows) group(scopeOfRow(r)).rows.push(r)
     for (const a of acts) {
       const parsed = Activity.safeParse(a.entry)
-      if (parsed.success) group(a.story_id).activity.push(parsed.data)
+      // An entry this version cannot read is kept aside like a value (never dropped while the cursor moves).
+      const key = activityKey(a)
+      if (parsed.success) {
+        group(a.story_id).activity.push(parsed.data)
+        if (this.state.asideActivity?.[key]) delete this.state.asideActivity[key]
+      } else this.state.asideActivity = { ...this.state.asideActivity, [key]: a }
     }
     // The library first: stories may cite sources and people that arrive in the same pull.
     const library = byScope.get(LIBRARY_SCOPE)
