@@ -4,7 +4,7 @@ import { citation, claimHtml, link } from './html-claim'
 import { reportCss } from './html-style'
 import { summary } from './html-summary'
 import { deskStateLabels, formatDate, formatDateTime } from './labels'
-import type { ReportActivity, ReportModel, ReportSource, ReportStory } from './model'
+import { printedStory, type ReportActivity, type ReportModel, type ReportStory } from './model'
 
 /** The log entries no printed claim shows in its history: the story's own, and those of claims left out. */
 function activityTable(entries: readonly ReportActivity[]): SafeHtml | '' {
@@ -62,19 +62,7 @@ function storySection(model: ReportModel, story: ReportStory): SafeHtml {
     `revision ${story.revision}`,
     deskStateLabels[story.deskState]
   ].filter(Boolean)
-  // Each printed claim carries its own log entries; the story's table keeps the rest, in log order.
-  const byClaim = new Map<string, ReportActivity[]>(story.claims.map((c) => [c.id, []]))
-  const storyLog: ReportActivity[] = []
-  for (const a of story.activity ?? []) {
-    const own = a.claimId === null ? undefined : byClaim.get(a.claimId)
-    if (own) own.push(a)
-    else storyLog.push(a)
-  }
-  // Each source is described in full once, in the story's list; its claims cite it by number.
-  const cited = new Map<string, ReportSource>()
-  for (const c of story.claims)
-    for (const e of c.evidence) if (!cited.has(e.source.id)) cited.set(e.source.id, e.source)
-  const numbers = new Map([...cited.keys()].map((id, i) => [id, i + 1]))
+  const { claimLog: byClaim, storyLog, cited, numbers } = printedStory(story)
   const claims =
     story.claims.length > 0
       ? story.claims.map((c) => claimHtml(c, numbers, byClaim.get(c.id)))

@@ -207,3 +207,28 @@ export interface ReportModel {
   sources: Source[]
   people: Person[]
 }
+
+/**
+ * How a printed report (HTML, PDF) lays a story out: each claim carries its own log entries and the story's
+ * table keeps the rest, in log order; each source is described in full once, in the story's list, numbered
+ * in the order its claims first cite it, and its claims cite it by that number.
+ */
+export function printedStory(story: ReportStory): {
+  claimLog: Map<string, ReportActivity[]>
+  storyLog: ReportActivity[]
+  cited: Map<string, ReportSource>
+  numbers: Map<string, number>
+} {
+  const claimLog = new Map<string, ReportActivity[]>(story.claims.map((c) => [c.id, []]))
+  const storyLog: ReportActivity[] = []
+  for (const a of story.activity ?? []) {
+    const own = a.claimId === null ? undefined : claimLog.get(a.claimId)
+    if (own) own.push(a)
+    else storyLog.push(a)
+  }
+  const cited = new Map<string, ReportSource>()
+  for (const c of story.claims)
+    for (const e of c.evidence) if (!cited.has(e.source.id)) cited.set(e.source.id, e.source)
+  const numbers = new Map([...cited.keys()].map((id, i) => [id, i + 1]))
+  return { claimLog, storyLog, cited, numbers }
+}

@@ -6,15 +6,16 @@
 import { textOn } from '../../shared/rules/contrast'
 import { safeHttpUrl } from './escape'
 import { claimTypeLabels, deskStateLabels, formatDate, formatDateTime, sourceKindLabels, stanceLabels } from './labels'
-import type {
-  ReportActivity,
-  ReportClaim,
-  ReportEvidence,
-  ReportModel,
-  ReportSource,
-  ReportStory,
-  SummaryRow,
-  Tally
+import {
+  printedStory,
+  type ReportActivity,
+  type ReportClaim,
+  type ReportEvidence,
+  type ReportModel,
+  type ReportSource,
+  type ReportStory,
+  type SummaryRow,
+  type Tally
 } from './model'
 import { Typesetter, type BlockStyle, type Outline, type Run, type StructElement } from './pdf-layout'
 
@@ -220,18 +221,7 @@ class PdfReport {
     this.signOff(sect, story)
     this.corrections(sect, story, outline)
     this.summary(sect, story.tally)
-    // Each printed claim carries its own log entries; the story's table keeps the rest, in log order.
-    const byClaim = new Map<string, ReportActivity[]>(story.claims.map((c) => [c.id, []]))
-    const storyLog: ReportActivity[] = []
-    for (const a of story.activity ?? []) {
-      const own = a.claimId === null ? undefined : byClaim.get(a.claimId)
-      if (own) own.push(a)
-      else storyLog.push(a)
-    }
-    const cited = new Map<string, ReportSource>()
-    for (const c of story.claims)
-      for (const e of c.evidence) if (!cited.has(e.source.id)) cited.set(e.source.id, e.source)
-    const numbers = new Map([...cited.keys()].map((id, i) => [id, i + 1]))
+    const { claimLog: byClaim, storyLog, cited, numbers } = printedStory(story)
     if (story.claims.length === 0) t.paragraph(sect, 'P', [{ text: 'No claims marked in this story.' }], body)
     for (const c of story.claims) {
       if (this.signal?.aborted) throw new Error('cancelled')
