@@ -3,7 +3,7 @@ import { html, trusted, type SafeHtml } from './html-template'
 import { citation, claimHtml, link } from './html-claim'
 import { reportCss } from './html-style'
 import { summary } from './html-summary'
-import { deskStateLabels, formatDate, formatDateTime } from './labels'
+import { formatDateTime } from './labels'
 import { printedStory, type ReportActivity, type ReportModel, type ReportStory } from './model'
 
 /** The log entries no printed claim shows in its history: the story's own, and those of claims left out. */
@@ -55,14 +55,7 @@ ${t.funding ? html`<p class="field"><span class="label">Funding:</span> <span cl
 }
 
 function storySection(model: ReportModel, story: ReportStory): SafeHtml {
-  const meta = [
-    story.outlet,
-    story.byline,
-    story.publishedAt ? formatDate(story.publishedAt) : '',
-    `revision ${story.revision}`,
-    deskStateLabels[story.deskState]
-  ].filter(Boolean)
-  const { claimLog: byClaim, storyLog, cited, numbers } = printedStory(story)
+  const { facts: meta, claimLog: byClaim, storyLog, cited, numbers } = printedStory(story)
   const claims =
     story.claims.length > 0
       ? story.claims.map((c) => claimHtml(c, numbers, byClaim.get(c.id)))

@@ -1,5 +1,6 @@
 // The report model: everything every report format shows, resolved once (names, labels, order).
 import type { ReportOptions } from '../../shared/contract/transfer'
+import { deskStateLabels, formatDate } from './labels'
 import type {
   ClaimStatus,
   ClaimType,
@@ -214,6 +215,8 @@ export interface ReportModel {
  * in the order its claims first cite it, and its claims cite it by that number.
  */
 export function printedStory(story: ReportStory): {
+  /** The line under the story's title: outlet, byline, date, revision, desk state (its address follows as a link). */
+  facts: string[]
   claimLog: Map<string, ReportActivity[]>
   storyLog: ReportActivity[]
   cited: Map<string, ReportSource>
@@ -230,5 +233,12 @@ export function printedStory(story: ReportStory): {
   for (const c of story.claims)
     for (const e of c.evidence) if (!cited.has(e.source.id)) cited.set(e.source.id, e.source)
   const numbers = new Map([...cited.keys()].map((id, i) => [id, i + 1]))
-  return { claimLog, storyLog, cited, numbers }
+  const facts = [
+    story.outlet,
+    story.byline,
+    story.publishedAt ? formatDate(story.publishedAt) : '',
+    `revision ${story.revision}`,
+    deskStateLabels[story.deskState]
+  ].filter(Boolean)
+  return { facts, claimLog, storyLog, cited, numbers }
 }

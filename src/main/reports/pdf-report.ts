@@ -5,7 +5,7 @@
 // page. Confidential sources are already redacted in the model (confidential.ts), as for every format.
 import { textOn } from '../../shared/rules/contrast'
 import { safeHttpUrl } from './escape'
-import { claimTypeLabels, deskStateLabels, formatDate, formatDateTime, sourceKindLabels, stanceLabels } from './labels'
+import { claimTypeLabels, formatDate, formatDateTime, sourceKindLabels, stanceLabels } from './labels'
 import {
   printedStory,
   type ReportActivity,
@@ -207,13 +207,7 @@ class PdfReport {
     const sect = t.struct('Sect', story.language ? { lang: story.language } : {})
     root.add(sect)
     const outline = this.heading2(sect, story.title)
-    const facts = [
-      story.outlet,
-      story.byline,
-      story.publishedAt ? formatDate(story.publishedAt) : '',
-      `revision ${story.revision}`,
-      deskStateLabels[story.deskState]
-    ].filter(Boolean)
+    const { facts, claimLog: byClaim, storyLog, cited, numbers } = printedStory(story)
     t.paragraph(sect, 'P', [{ text: facts.join(' · ') }, ...(story.url ? [{ text: ' · ' }, link(story.url)] : [])], {
       ...meta,
       direction: 'auto'
@@ -221,7 +215,6 @@ class PdfReport {
     this.signOff(sect, story)
     this.corrections(sect, story, outline)
     this.summary(sect, story.tally)
-    const { claimLog: byClaim, storyLog, cited, numbers } = printedStory(story)
     if (story.claims.length === 0) t.paragraph(sect, 'P', [{ text: 'No claims marked in this story.' }], body)
     for (const c of story.claims) {
       if (this.signal?.aborted) throw new Error('cancelled')
