@@ -70,12 +70,15 @@ export function workerPdfWriter({ workerFile = defaultPdfWorkerFile(), gate }: P
   }
 }
 
-/** Resolves with `work`, or rejects with `cancelled` as soon as the signal aborts. */
-function untilCancelled(work: Promise<void>, signal: AbortSignal): Promise<void> {
+/**
+ * Resolves with `work`, or rejects with `cancelled` as soon as the signal aborts. `work` is always
+ * followed, also when the signal had aborted already, so its own failure is never left unhandled.
+ */
+export function untilCancelled(work: Promise<void>, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const stop = (): void => reject(cancelledExport())
-    if (signal.aborted) return stop()
     signal.addEventListener('abort', stop, { once: true })
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop))
+    if (signal.aborted) stop()
   })
 }
