@@ -13,19 +13,21 @@ const base: fc.Arbitrary<Base> = fc.record({
 })
 
 type Op =
-  | { op: 'set'; scope: string; key: string; base: Base }
+  | { op: 'set' | 'setJson'; scope: string; key: string; base: Base }
   | { op: 'save' }
   | { op: 'read'; scope: string; keep: boolean }
   | { op: 'reload' }
 const op: fc.Arbitrary<Op> = fc.oneof(
-  scope.chain((s) => fc.record({ op: fc.constant('set' as const), scope: fc.constant(s), key: key(s), base })),
+  scope.chain((s) =>
+    fc.record({ op: fc.constantFrom('set' as const, 'setJson' as const), scope: fc.constant(s), key: key(s), base })
+  ),
   fc.constant({ op: 'save' as const }),
   fc.record({ op: fc.constant('read' as const), scope, keep: fc.boolean() }),
   fc.constant({ op: 'reload' as const })
 )
 
 describe('AgreedVersions', () => {
-  it('reads as a plain map of scopes would, across saves, reads and reloads from what was saved', () => {
+  it('reads as a plain map of scopes would, across sets (as objects or as JSON text), saves, reads and reloads from what was saved', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
         // The model: what sync held before (objects, never let go), and the files save wrote.
@@ -34,9 +36,10 @@ describe('AgreedVersions', () => {
         let agreed = new AgreedVersions()
         const changed = new Set<string>()
         for (const o of ops) {
-          if (o.op === 'set') {
+          if (o.op === 'set' || o.op === 'setJson') {
             const bases = model.get(o.scope) ?? model.set(o.scope, {}).get(o.scope)!
-            agreed.set(o.scope, o.key, structuredClone(o.base))
+            if (o.op === 'set') agreed.set(o.scope, o.key, structuredClone(o.base))
+            else agreed.setJson(o.scope, o.key, o.base.seq, o.base.value === null ? null : JSON.stringify(o.base.value))
             if (o.base.value === null && (bases[o.key]?.value ?? null) === null && !bases[o.key]) continue
             bases[o.key] = structuredClone(o.base)
             changed.add(o.scope)

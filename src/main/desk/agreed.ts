@@ -5,7 +5,9 @@
 // stayed in the heap for the whole session (a first sync of 5,000 stories x 40 claims: some 650 MB of
 // values, which every full garbage collection walked, over half of the sync's CPU). `save` turns the
 // scopes changed since the last save back into text, which is what is written to disk anyway, and lets
-// go of every parsed scope.
+// go of every parsed scope. A push's answer agrees on values it already holds as JSON text (the text it
+// sent): `setJson` keeps that text for a scope nothing was agreed in before, so a first push writes each
+// scope's file from the texts it sent, without parsing them or stringifying the values again.
 import type { UnitValue } from './units'
 
 export interface Base {
@@ -21,6 +23,8 @@ export class AgreedVersions {
   /** Every other scope, as the JSON text last saved or read. */
   private readonly text = new Map<string, string>()
   private readonly changed = new Set<string>()
+  /** Scopes agreed from texts (setJson) that had no versions before: key -> the Base as JSON text. */
+  private readonly parts = new Map<string, Map<string, string>>()
   /** Stories whose header is agreed as present (not deleted) with the desk: the lead's view asks for every story. */
   private readonly headAgreed = new Set<string>()
 
@@ -38,11 +42,11 @@ export class AgreedVersions {
   }
 
   has(scope: string): boolean {
-    return this.parsed.has(scope) || this.text.has(scope)
+    return this.parsed.has(scope) || this.text.has(scope) || this.parts.has(scope)
   }
 
   scopes(): string[] {
-    return [...new Set([...this.parsed.keys(), ...this.text.keys()])]
+    return [...new Set([...this.parsed.keys(), ...this.text.keys(), ...this.parts.keys()])]
   }
 
   /** True when the desk and this library agreed on the story's header as present. */
@@ -57,10 +61,14 @@ export class AgreedVersions {
   of(scope: string, keep = true): Readonly<ScopeBases> | undefined {
     const parsed = this.parsed.get(scope)
     if (parsed) return parsed
-    const json = this.text.get(scope)
+    const parts = this.parts.get(scope)
+    const json = parts ? joined(parts) : this.text.get(scope)
     if (json === undefined) return undefined
     const bases = JSON.parse(json) as ScopeBases
-    if (keep) this.parsed.set(scope, bases)
+    if (keep) {
+      this.parsed.set(scope, bases)
+      this.parts.delete(scope)
+    }
     return bases
   }
 
@@ -78,13 +86,37 @@ export class AgreedVersions {
   }
 
   /**
+   * As `set`, with the value as the JSON text it was sent as (null: deleted). A scope with no agreed
+   * versions yet keeps the text as it is; any other scope parses it and is changed as by `set`.
+   */
+  setJson(scope: string, key: string, seq: number, json: string | null): void {
+    const text = this.text.get(scope)
+    if (this.parsed.has(scope) || (text !== undefined && text !== '{}'))
+      return this.set(scope, key, { seq, value: json === null ? null : (JSON.parse(json) as UnitValue) })
+    let parts = this.parts.get(scope)
+    if (json === null && !parts?.has(key)) {
+      // As `set`: deleting what was never agreed agrees nothing (the scope is still known).
+      if (!parts && text === undefined) this.parsed.set(scope, {})
+      return
+    }
+    if (!parts) this.parts.set(scope, (parts = new Map()))
+    parts.set(key, `{"seq":${seq},"value":${json ?? 'null'}}`)
+    this.changed.add(scope)
+    if (key === `story:${scope}`) {
+      if (json === null) this.headAgreed.delete(scope)
+      else this.headAgreed.add(scope)
+    }
+  }
+
+  /**
    * The scopes changed since the last save, as the text to write; from now on they are held as that
    * text, and no scope stays parsed.
    */
   save(): { scope: string; json: string }[] {
     const out: { scope: string; json: string }[] = []
     for (const scope of this.changed) {
-      const json = JSON.stringify(this.parsed.get(scope) ?? {})
+      const parts = this.parts.get(scope)
+      const json = parts ? joined(parts) : JSON.stringify(this.parsed.get(scope) ?? {})
       this.text.set(scope, json)
       out.push({ scope, json })
     }
@@ -92,6 +124,7 @@ export class AgreedVersions {
     // A scope made by a read of nothing (see set) stays known, as it did while held as an object.
     for (const scope of this.parsed.keys()) if (!this.text.has(scope)) this.text.set(scope, '{}')
     this.parsed.clear()
+    this.parts.clear()
     return out
   }
 
@@ -99,4 +132,11 @@ export class AgreedVersions {
     if ((bases[`story:${scope}`]?.value ?? null) !== null) this.headAgreed.add(scope)
     else this.headAgreed.delete(scope)
   }
+}
+
+/** A scope's versions as the JSON text of the object of its keys (each part the JSON of a Base). */
+function joined(parts: ReadonlyMap<string, string>): string {
+  let json = '{'
+  for (const [key, base] of parts) json += `${json.length > 1 ? ',' : ''}${JSON.stringify(key)}:${base}`
+  return `${json}}`
 }

@@ -38,7 +38,7 @@ async function statementsBy(role: string): Promise<number> {
 }
 
 describe('desk sync batching', () => {
-  it('pushes a library and pulls it into an empty one in a bounded number of statements, one write per story', async () => {
+  it('pushes a library (one read per story) and pulls it into an empty one in a bounded number of statements, one write per story', async () => {
     const dir = path.join(root, 'seeded')
     await buildLibrary(dir, STORIES, CLAIMS)
     const seeded = await openTestCore({
@@ -48,9 +48,19 @@ describe('desk sync batching', () => {
       deskRetryMs: 150
     })
     try {
+      // Each story is read once by the push (to compare its units and take its history), not again.
+      const reads = new Map<string, number>()
+      const store = seeded.core.store
+      const readStory = store.readStory.bind(store)
+      store.readStory = (id) => {
+        reads.set(id, (reads.get(id) ?? 0) + 1)
+        return readStory(id)
+      }
       await cluster.admin('SELECT pg_stat_statements_reset()')
       await seeded.call('desk.connect', cluster.connectInput('news', 'ana'))
       await settled(seeded)
+      expect(reads.size).toBe(STORIES)
+      expect([...reads.values()].every((n) => n === 1)).toBe(true)
       const [onDesk] = await cluster.admin<{ n: string }>(
         `SELECT count(*) AS n FROM factdesk.units WHERE desk_id = 'news' AND story_id IS NOT NULL`
       )

@@ -41,11 +41,12 @@ export interface PushUnit {
   key: string
   kind: UnitKind
   storyId: string | null
-  value: UnitValue | null
+  /** The value (null: deleted); not needed when `json` is given. */
+  value?: UnitValue | null
   baseSeq: number | null
   changeId: string
-  /** The value's JSON text, when the caller has made it already (sent as it is). */
-  json?: string
+  /** The value's JSON text (null: deleted), when the caller has made it already: sent as it is. */
+  json?: string | null
 }
 
 /**
@@ -123,6 +124,20 @@ export function copyField(value: string | number | null): string {
   return typeof value === 'number' ? String(value) : value.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]!)
 }
 
+/**
+ * JSON text as a field in COPY's text format. JSON.stringify escapes every control character inside
+ * strings and writes none outside them, so of what copyField escapes only the backslash can occur.
+ */
+function copyJson(json: string): string {
+  return json.includes('\\') ? json.replaceAll('\\', '\\\\') : json
+}
+
+/** History entries as COPY's lines for the staged history (one entry a line, as the text of its JSON). */
+export function historyLines(entries: readonly unknown[]): string {
+  // Joined, so the text is one flat string (held until its page goes, it is no chain of pieces).
+  return entries.map((entry) => `${copyJson(JSON.stringify(entry))}\n`).join('')
+}
+
 function* chunks<T>(items: readonly T[], line: (item: T, index: number) => string): Generator<string> {
   for (let i = 0; i < items.length; i += LINES_PER_CHUNK) {
     let chunk = ''
@@ -148,20 +163,31 @@ export interface StagedPage {
   activity: Buffer[]
 }
 
-/** The COPY text of a push page (each value sent as the text of its JSON, made once). */
-export function stagePage(units: readonly PushUnit[], activity: readonly unknown[]): StagedPage {
-  const bytes = (lines: Iterable<string>): Buffer[] => Array.from(lines, (chunk) => Buffer.from(chunk))
+/**
+ * The COPY text of a push page (each value sent as the text of its JSON, made once). The history is
+ * `activity` (entries) or `lines`, the entries' lines made beforehand by historyLines (or both).
+ */
+export function stagePage(
+  units: readonly PushUnit[],
+  activity: readonly unknown[],
+  lines: readonly string[] = []
+): StagedPage {
+  const bytes = (text: Iterable<string>): Buffer[] => Array.from(text, (chunk) => Buffer.from(chunk))
+  const jsonOf = (u: PushUnit): string | null =>
+    u.json !== undefined ? u.json : u.value === null || u.value === undefined ? null : JSON.stringify(u.value)
   return {
     units: bytes(
-      chunks(
-        units,
-        (u, i) =>
-          `${i + 1}\t${copyField(u.key)}\t${copyField(u.kind)}\t${copyField(u.storyId)}\t${copyField(
-            u.value === null ? null : (u.json ?? JSON.stringify(u.value))
-          )}\t${copyField(u.baseSeq)}\t${copyField(u.changeId)}\n`
-      )
+      chunks(units, (u, i) => {
+        const json = jsonOf(u)
+        return `${i + 1}\t${copyField(u.key)}\t${copyField(u.kind)}\t${copyField(u.storyId)}\t${
+          json === null ? '\\N' : copyJson(json)
+        }\t${copyField(u.baseSeq)}\t${copyField(u.changeId)}\n`
+      })
     ),
-    activity: bytes(chunks(activity, (entry) => `${copyField(JSON.stringify(entry))}\n`))
+    activity: [
+      ...bytes(lines.filter((text) => text.length > 0)),
+      ...bytes(chunks(activity, (entry) => historyLines([entry])))
+    ]
   }
 }
 

@@ -57,6 +57,7 @@ import {
   type DeskSession,
   type PullRow,
   type PushAnswer,
+  historyLines,
   stagePage,
   type PushUnit,
   type StagedPage,
@@ -97,28 +98,33 @@ interface SyncState {
  */
 type Closing = string | { summary: string; raisedBy: string }
 
-/** A unit of the outbox: its value differs from the agreed version. */
-interface PendingUnit extends Omit<PushUnit, 'changeId' | 'json'> {
+/**
+ * A unit of the outbox: its value differs from the agreed version. The value is held as its JSON text
+ * (null: deleted), made once when the unit is found to differ: the text is what its change id hashes,
+ * what COPY sends and what becomes the agreed version. Held as objects, a first push kept every value
+ * of the library in the heap until its page went, walked by every garbage collection meanwhile.
+ */
+interface PendingUnit extends Omit<PushUnit, 'changeId' | 'json' | 'value'> {
   scope: string
+  json: string | null
 }
 
-/** A pending unit on its way in a page: its value's JSON text made once, for its change id and for COPY. */
+/** A pending unit on its way in a page, with its change id. */
 interface SealedUnit extends PushUnit {
   scope: string
-  json: string
+  json: string | null
   pending: PendingUnit
 }
 
 /**
  * The change id of a unit: a hash of the desk, the key, the agreed version and the value's JSON, so a
- * push repeated after a crash is recognised by the desk. Made when the unit goes into a page (the JSON
- * text is then sent as it is), not when the outbox is filled: an outbox of a whole library held no
- * JSON, and each value was stringified twice.
+ * push repeated after a crash is recognised by the desk. Made when the unit goes into a page.
  */
 function seal(deskId: string, p: PendingUnit): SealedUnit {
-  const json = JSON.stringify(p.value)
-  const changeId = createHash('sha256').update(`${deskId}\n${p.key}\n${p.baseSeq}\n${json}`).digest('base64url')
-  return { ...p, json, changeId, pending: p }
+  const changeId = createHash('sha256')
+    .update(`${deskId}\n${p.key}\n${p.baseSeq}\n${p.json ?? 'null'}`)
+    .digest('base64url')
+  return { ...p, changeId, pending: p }
 }
 
 /** What a page puts in flight (see SyncState.inflight). */
@@ -128,7 +134,8 @@ const inflightOf = (page: { page: SealedUnit[] } | undefined): NonNullable<SyncS
 /** A page of a push, ready to send: its units, the stories' activity the desk has not got yet, and how many of both. */
 interface PushPage {
   page: SealedUnit[]
-  activity: { storyId: string; entries: Activity[]; count: number }[]
+  /** Each story's history entries the desk has not got yet, as COPY's lines (historyLines), and its count after them. */
+  activity: { storyId: string; lines: string; count: number }[]
   /** The page as COPY sends it, made before its turn. */
   staged: StagedPage
   size: number
@@ -228,6 +235,11 @@ export class DeskSync {
   private readonly pending = new Map<string, PendingUnit>()
   /** Each shared story's activity count as last read, to tell what the desk does not have yet without reading every story. */
   private readonly activityLength = new Map<string, number>()
+  /**
+   * The history entries the desk has not got yet, as COPY's lines, of the stories `collect` read while
+   * online: the push sends them without reading each story a second time (see unpushedLines).
+   */
+  private readonly unpushed = new Map<string, { from: number; count: number; lines: string }>()
   /** Scopes this sync is writing itself: the store's announcement of that write is not a local change. */
   private readonly writing = new Set<string>()
   /** Stories on the desk that the pull under way has yet to bring into the library. */
@@ -677,7 +689,7 @@ export class DeskSync {
           key,
           kind: unit?.kind ?? kindOf(key),
           storyId: scope === LIBRARY_SCOPE ? null : scope,
-          value,
+          json: value === null ? null : JSON.stringify(value),
           baseSeq: base?.seq ?? null
         })
       }
@@ -695,12 +707,35 @@ export class DeskSync {
     const summary = summaries.get(scope)
     if (!summary || summary.deletedAt !== null) {
       this.activityLength.delete(scope)
+      this.unpushed.delete(scope)
       return this.bases.has(scope) ? [] : null // a trashed story is deleted on the desk
     }
     const file = await store.readStory(scope)
     if (isSample(file)) return null
     this.activityLength.set(scope, file.activity.length)
+    // Online, a push follows at once: the entries it will send are kept as the text it sends.
+    const from = this.state.activityPushed[scope] ?? 0
+    if (file.activity.length > from && this.link.state.phase === 'online')
+      this.unpushed.set(scope, {
+        from,
+        count: file.activity.length,
+        lines: historyLines(file.activity.slice(from))
+      })
+    else this.unpushed.delete(scope)
     return storyUnits(file)
+  }
+
+  /**
+   * A story's history entries the desk has not got yet, as COPY's lines, and the story's count after
+   * them: kept by `collect` when they are the ones still unpushed, else read from the story.
+   */
+  private async unpushedLines(scope: string): Promise<{ lines: string; count: number } | null> {
+    const from = this.state.activityPushed[scope] ?? 0
+    const held = this.unpushed.get(scope)
+    if (held && held.from === from && held.count === this.activityLength.get(scope)) return held
+    const file = await this.readStoryIfLoaded(scope)
+    if (!file || isSample(file) || file.activity.length <= from) return null
+    return { lines: historyLines(file.activity.slice(from)), count: file.activity.length }
   }
 
   private async readStoryIfLoaded(id: string): Promise<StoryFile | null> {
@@ -747,10 +782,8 @@ export class DeskSync {
           cut.filter((scope) => unpushedOf(scope) > 0),
           FILES_AT_ONCE,
           async (scope) => {
-            const done = this.state.activityPushed[scope] ?? 0
-            const file = await this.readStoryIfLoaded(scope)
-            if (file && !isSample(file) && file.activity.length > done)
-              activity.push({ storyId: scope, entries: file.activity.slice(done), count: file.activity.length })
+            const unpushed = await this.unpushedLines(scope)
+            if (unpushed) activity.push({ storyId: scope, lines: unpushed.lines, count: unpushed.count })
           }
         )
         // Made after the reads, so the page before is on its way first.
@@ -761,7 +794,8 @@ export class DeskSync {
             page.push(seal(deskId, p))
         const staged = stagePage(
           page,
-          activity.flatMap((a) => a.entries)
+          [],
+          activity.map((a) => a.lines)
         )
         return { page, activity, staged, size: count + entries }
       })()
@@ -832,14 +866,17 @@ export class DeskSync {
       const p = byKey.get(key)
       if (!p) continue
       if (status === 'applied' && seq !== null) {
-        this.setBase(p.scope, p.key, { seq: Number(seq), value: p.value })
+        this.bases.setJson(p.scope, p.key, Number(seq), p.json)
         if (this.pending.get(p.key) === p.pending) this.pending.delete(p.key)
         // The desk kept another value than the one sent (it gave the claim another number): merged at once.
         if (stored !== null && stored !== undefined)
           rewritten.push({ key, kind: p.kind, story_id: p.storyId, value: stored, seq: String(seq) })
       } else stale.push(p.pending)
     }
-    for (const a of ready.activity) this.state.activityPushed[a.storyId] = a.count
+    for (const a of ready.activity) {
+      this.state.activityPushed[a.storyId] = a.count
+      if ((this.unpushed.get(a.storyId)?.count ?? Infinity) <= a.count) this.unpushed.delete(a.storyId)
+    }
     // Nobody else wrote to the desk since our last pull: what lies past the cursor is this page, already agreed.
     if (Number(answer.prior) <= this.state.cursor) this.state.cursor = Math.max(this.state.cursor, Number(answer.top))
     await this.saveBases()
@@ -1128,6 +1165,7 @@ export class DeskSync {
       created.push({ file, checked: !this.state.aside?.[head.key] })
     }
     this.activityLength.set(scope, length)
+    this.unpushed.delete(scope) // the history as collect read it may be behind now: read again if pushed
     // A merge that kept local changes leaves the scope different from the desk: push it.
     if (keptLocal) this.dirty.add(scope)
   }
