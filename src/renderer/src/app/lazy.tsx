@@ -7,12 +7,25 @@ type Load<P> = () => Promise<ComponentType<P>>
 
 const loaders: (() => Promise<unknown>)[] = []
 
-/** A view loaded on first render; `fallback` shows meanwhile. */
+/**
+ * A view loaded on first render; `fallback` shows meanwhile. Code already loaded (by `preloadViews`) renders in the
+ * first render: React's lazy is handed a thenable that answers at once, where a promise, even a settled one,
+ * answers a microtask later, so the view would suspend, its fallback commit, and React hold the view back until
+ * 300 ms after that fallback (its throttle on revealing suspended content): every first open of a story paid it.
+ */
 export function lazyView<P extends object>(load: Load<P>, fallback: ReactNode = null): ComponentType<P> {
-  let loading: Promise<{ default: ComponentType<P> }> | null = null
-  const get = (): Promise<{ default: ComponentType<P> }> => (loading ??= load().then((view) => ({ default: view })))
+  type Module = { default: ComponentType<P> }
+  let loading: Promise<Module> | null = null
+  let loaded: Module | null = null
+  const get = (): Promise<Module> => (loading ??= load().then((view) => (loaded = { default: view })))
   loaders.push(get)
-  const View = lazy(get)
+  const View = lazy(() => {
+    const done = loaded
+    if (!done) return get()
+    // Answers inside the call to `then`, which React's lazy takes as loaded before it would suspend.
+    const now = { then: (resolve: (module: Module) => void) => resolve(done) }
+    return now as unknown as Promise<Module>
+  })
   return function LazyView(props: P) {
     return (
       <Suspense fallback={fallback}>
