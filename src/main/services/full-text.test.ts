@@ -3,7 +3,7 @@
 // headlines, story text, sources, trash and restore), with reads that finish out of order and reads
 // that fail, as a slow or damaged disk would give.
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Source, StoryFile, StorySummary } from '../../shared/model'
 import { BENCH_SOURCE, syntheticStory } from '../testing/library-fixture'
 import { summarise } from '../store/summary'
@@ -200,6 +200,7 @@ describe('FullText', () => {
     })
     lib.apply({ kind: 'rationale', story: 0, claim: 0, word: 0 })
     index.changed(lib.summaries()[0]!) // read asked for: census
+    void index.settled({ build: false }) // a search: the read starts now
     const { summary } = lib.apply({ kind: 'rationale', story: 0, claim: 0, word: 1 })
     index.changed(summary!, lib.files.get('s0')) // in hand: bridge, at once
     expect([...(index.search('bridge')?.keys() ?? [])]).toEqual(['s0'])
@@ -214,12 +215,48 @@ describe('FullText', () => {
     const index = new FullText(lib.summaries(), { read: lib.read, sources: () => lib.sources })
     lib.apply({ kind: 'rationale', story: 0, claim: 0, word: 0 })
     index.changed(lib.summaries()[0]!)
+    void index.settled({ build: false }) // a search: the read starts now
     const { summary } = lib.apply({ kind: 'rationale', story: 0, claim: 0, word: 1 })
     index.changed(summary!)
+    void index.settled({ build: false }) // another search: the second read starts while the first waits
     await lib.release([1, 0]) // the newer read first, then the older
     await drain(index, lib, [])
     expect(index.search('census')?.size).toBe(0)
     expect([...(index.search('bridge')?.keys() ?? [])]).toEqual(['s0'])
+  })
+
+  it('reads a written story again only in its turn (a save is answered first), or at once when a search asks', async () => {
+    const lib = new Library(new Set())
+    let open: () => void = () => undefined
+    const turn = new Promise<void>((resolve) => (open = resolve))
+    const read: string[] = []
+    const index = new FullText(lib.summaries(), {
+      read: (id) => (read.push(id), lib.read(id)),
+      sources: () => lib.sources,
+      waitTurn: () => turn
+    })
+    // Two writes to one story and one to another while the window is busy: nothing is read meanwhile.
+    for (const e of [
+      { kind: 'rationale', story: 1, claim: 0, word: 3 },
+      { kind: 'tag', story: 1, claim: 1, word: 4 },
+      { kind: 'restatement', story: 2, claim: 0, word: 5 }
+    ] as const)
+      index.changed(lib.apply(e).summary as StorySummary)
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve))
+    expect(read).toEqual([])
+    // A search reads them at once, each once, and finds the words written.
+    await drain(index, lib, [])
+    expect(read.sort()).toEqual(['s1', 's2'])
+    expect([...(index.search(VOCABULARY[3] as string)?.keys() ?? [])]).toContain('s1')
+    // The turn coming later reads nothing again.
+    open()
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve))
+    expect(read).toHaveLength(2)
+    // A write in the window's turn is read then.
+    index.changed(lib.apply({ kind: 'tag', story: 0, claim: 0, word: 6 }).summary as StorySummary)
+    await vi.waitFor(() => expect(read).toContain('s0'))
+    await drain(index, lib, [])
+    expect([...(index.search(VOCABULARY[6] as string)?.keys() ?? [])]).toContain('s0')
   })
 
   it('reads no story in the background while its turn has not come (the window is making calls), and all once it has', async () => {

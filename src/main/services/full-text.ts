@@ -69,7 +69,10 @@ export interface FullTextOptions {
   read(id: string): Promise<StoryFile>
   /** The library's sources as they stand. */
   sources(): readonly Source[]
-  /** Resolves when the background build may read its next stories (core: once the window is quiet, foreground.ts). */
+  /**
+   * Resolves when background work may go on (core: once the window is quiet, foreground.ts): the build's next
+   * stories, and the stories written since they were last read.
+   */
   waitTurn?(): Promise<void>
 }
 
@@ -81,6 +84,13 @@ export class FullText {
   private readonly wanted = new Map<string, number>()
   private seq = 0
   private readonly pending = new Set<Promise<void>>()
+  /**
+   * Stories written since they were last read. Reading one again (all its words: some 25 ms of main's time at a
+   * thousand claims) waits for the window's turn, so a save is answered first and a run of saves is read once; a
+   * search reads them at once (`settled`), so it never answers from words older than a write it follows.
+   */
+  private readonly stale = new Set<string>()
+  private staleTurn: Promise<void> | null = null
   private readonly remembered = new Map<string, Map<string, { score: number; terms: string[] }>>()
   private building: { done: number; total: number } | null = null
   private build: Promise<void> = Promise.resolve()
@@ -128,10 +138,14 @@ export class FullText {
     return this.building && { ...this.building }
   }
 
-  /** Every re-read asked for so far finished, and (unless `build` is false) the background build too. */
+  /** Every story written so far read again (at once, not waiting for a turn), and (unless `build` is false) the background build done too. */
   async settled({ build = true }: { build?: boolean } = {}): Promise<void> {
     if (build) await this.build
-    while (this.pending.size > 0) await Promise.all([...this.pending])
+    for (;;) {
+      this.readStale()
+      if (this.pending.size === 0) return
+      await Promise.all([...this.pending])
+    }
   }
 
   close(): void {
@@ -154,12 +168,28 @@ export class FullText {
       this.swap([summary.id], () => (entry.summary = summary))
     }
     if (file) {
+      this.stale.delete(summary.id)
       const ticket = ++this.seq
       this.wanted.set(summary.id, ticket)
       return this.take(summary.id, file, ticket)
     }
-    const done = this.load(summary.id).finally(() => this.pending.delete(done))
-    this.pending.add(done)
+    this.stale.add(summary.id)
+    this.staleTurn ??= (async () => {
+      await new Promise((resolve) => setImmediate(resolve))
+      await this.options.waitTurn?.()
+      this.staleTurn = null
+      this.readStale()
+    })()
+  }
+
+  /** Reads again every story written since it was last read. */
+  private readStale(): void {
+    if (this.closed) return
+    for (const id of this.stale) {
+      const done = this.load(id).finally(() => this.pending.delete(done))
+      this.pending.add(done)
+    }
+    this.stale.clear()
   }
 
   /** Sources were added or edited: the stories citing them are indexed with their new words. */
@@ -171,6 +201,7 @@ export class FullText {
   }
 
   private remove(id: string): void {
+    this.stale.delete(id)
     this.wanted.set(id, ++this.seq)
     if (!this.entries.has(id)) return
     this.swap([id], () => this.entries.delete(id))
