@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { dropResponsiveVariants } from './scripts/build/responsive-css'
+import { channelNames, eventNames } from './src/shared/contract'
 
 // Main bundles zod (its CommonJS build is some hundred files, all read and compiled at start-up; bundled, only
 // what the schemas use is in one file), lowdb, steno, approx-string-match and the Markdown reader and writer (unified's mdast and
@@ -12,7 +13,10 @@ import { dropResponsiveVariants } from './scripts/build/responsive-css'
 // The preload runs with `sandbox: true`, where `require` serves only `electron`, `events`, `timers`
 // and `url`. Being CommonJS is not enough: everything else it imports (zod and the contract) must be
 // bundled into the one file, so dependencies are not externalised here. `scripts/check-preload.cjs`
-// fails `npm test` if the built preload requires anything else.
+// fails `npm test` if the built preload requires anything else. At load the preload needs only the names of the
+// contract's channels and events: they are read from the contract here and written into it, so the contract's
+// schemas are built on its first call (src/preload/index.ts); `codeSplitting: false` keeps the lazily loaded
+// part in the one file (a chunk would be a require the sandbox refuses), evaluated on first use.
 export default defineConfig({
   main: {
     build: {
@@ -46,12 +50,16 @@ export default defineConfig({
     }
   },
   preload: {
+    define: {
+      __FACTDESK_CHANNELS__: JSON.stringify(channelNames),
+      __FACTDESK_EVENTS__: JSON.stringify(eventNames)
+    },
     build: {
       externalizeDeps: false,
       rollupOptions: {
         external: ['electron'],
         input: { index: resolve('src/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false }
       }
     }
   },
