@@ -1,10 +1,11 @@
-// A story's progress: one bar split by workflow stage (each part labelled for screen readers) and "n of m done".
-import { Flex, Text } from '@radix-ui/themes'
+// A story's progress: one bar split by workflow stage (each part labelled for screen readers) and "n of m done";
+// plain elements with Radix Themes' classes (theme-classes.ts), since every library row shows one.
 import { workflowStages } from '../../../shared/model/values'
 import type { StatusCounts } from '../../../shared/model'
 import { progressOf } from '../annotate/claim-filters'
 import { useLibraryContext } from './library-context'
 import { statusColor } from './labels'
+import { flexClass, textProps } from './theme-classes'
 
 export function ProgressBar({
   counts,
@@ -19,7 +20,7 @@ export function ProgressBar({
   const { done, total } = progressOf(counts)
   const summary = workflowStages.map((s) => `${counts[s]} ${lib.stageLabel(s).toLowerCase()}`).join(', ')
   return (
-    <Flex align="center" gap="2" className="progress">
+    <div className={flexClass({ align: 'center', gap: '2', className: 'progress' })}>
       <div
         className="progress-bar"
         role="progressbar"
@@ -44,10 +45,10 @@ export function ProgressBar({
             )}
       </div>
       {showText && (
-        <Text size="1" color="gray" className="progress-text" data-testid="progress-text">
+        <span {...textProps('1', 'gray', 'progress-text')} data-testid="progress-text">
           {total ? `${done} of ${total} done` : 'No claims'}
-        </Text>
+        </span>
       )}
-    </Flex>
+    </div>
   )
 }

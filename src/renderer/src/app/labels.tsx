@@ -7,6 +7,7 @@ import type { ClaimStatus, DeskState, Stance, WorkflowStage } from '../../../sha
 import { textOn } from '../../../shared/rules/contrast'
 import { stageOf, verdictEntry } from '../../../shared/rules/scales'
 import { useLibraryContext } from './library-context'
+import { badgeProps } from './theme-classes'
 
 export {
   claimTypeLabels as typeLabels,
@@ -48,17 +49,13 @@ export function StatusBadge({
   size?: '1' | '2'
 }): React.JSX.Element {
   return (
-    <Badge
-      color={statusColor[stageOf(status)]}
-      size={size}
-      variant="soft"
-      highContrast
+    <span
+      {...badgeProps({ color: statusColor[stageOf(status)], size, highContrast: true, className: 'status-badge' })}
       data-status={status}
-      className="status-badge"
     >
       <StatusIcon status={status} />
       {label}
-    </Badge>
+    </span>
   )
 }
 

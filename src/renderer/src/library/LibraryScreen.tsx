@@ -5,7 +5,7 @@
 // Connected to a lib, this is the lead's view: every story on the desk is pulled into the library, so
 // the list is the whole lib, each story marked by how it stands with the desk.
 import { MagnifyingGlassIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
-import { Avatar, Badge, Button, Checkbox, Flex, Heading, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
+import { Avatar, Button, Checkbox, Flex, Heading, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../api'
@@ -25,6 +25,7 @@ import { LibraryToolbarExtras } from './LibraryToolbarExtras'
 import { defaultLibraryFilter, useStoryRows, type LibraryFilter } from './use-story-rows'
 import { EnumSelect } from '../app/EnumSelect'
 import { lazyDialog, preloadViews } from '../app/lazy'
+import { badgeProps, flexClass, tableClasses, textProps } from '../app/theme-classes'
 
 const TrashDialog = lazyDialog(() => import('./TrashDialog').then((m) => m.TrashDialog))
 
@@ -459,7 +460,11 @@ const StoriesHeader = memo(function StoriesHeader({
   )
 })
 
-/** A row re-renders only when its story, its desk mark, its tick or its place changes: a keystroke in the search re-renders none of the rows it keeps. */
+/**
+ * A row re-renders only when its story, its desk mark, its tick or its place changes: a keystroke in the search
+ * re-renders none of the rows it keeps. Its cells, lines and badges are plain elements with Radix Themes' classes
+ * (app/theme-classes.ts): a screen of rows as Radix components spent most of its render working out their props.
+ */
 const StoryRow = memo(function StoryRow({
   index,
   measure,
@@ -473,76 +478,66 @@ const StoryRow = memo(function StoryRow({
 }: RowProps): React.JSX.Element {
   const lib = useLibraryContext()
   return (
-    <Table.Row
+    <tr
       ref={measure}
       data-index={index}
       aria-rowindex={index + 2}
       data-story-id={story.id}
-      className="story-row"
+      className={`${tableClasses.row} story-row`}
       onClick={() => onOpen(story.id)}
     >
-      <Table.Cell onClick={(e) => e.stopPropagation()}>
+      <td className={tableClasses.cell} onClick={(e) => e.stopPropagation()}>
         <Checkbox
           aria-label={`Select ${story.title}`}
           checked={ticked}
           onCheckedChange={(v) => onTick(story.id, v === true)}
         />
-      </Table.Cell>
-      <Table.RowHeaderCell>
-        <Flex direction="column" gap="1">
+      </td>
+      <th className={tableClasses.rowHeaderCell} scope="row">
+        <div className={flexClass({ direction: 'column', gap: '1' })}>
           <button type="button" className="story-link" onClick={(e) => (e.stopPropagation(), onOpen(story.id))}>
             {story.title}
           </button>
-          <Text size="1" color="gray">
+          <span {...textProps('1', 'gray')}>
             {story.outlet || 'No outlet'}
             {story.orphanedCount > 0 && (
-              <Badge color="orange" size="1" ml="2">
-                {story.orphanedCount} orphaned
-              </Badge>
+              <span {...badgeProps({ color: 'orange', ml: '2' })}>{story.orphanedCount} orphaned</span>
             )}
             {story.recheckCount > 0 && (
-              <Badge color="purple" size="1" ml="2" data-testid="recheck-badge">
+              <span {...badgeProps({ color: 'purple', ml: '2' })} data-testid="recheck-badge">
                 {story.recheckCount} need re-check
-              </Badge>
+              </span>
             )}
             {deskMark && deskMark !== 'synced' && (
-              <Badge color={deskMarkBadges[deskMark].color} size="1" ml="2" data-testid="desk-mark">
+              <span {...badgeProps({ color: deskMarkBadges[deskMark].color, ml: '2' })} data-testid="desk-mark">
                 {deskMarkBadges[deskMark].label}
-              </Badge>
+              </span>
             )}
-          </Text>
+          </span>
           {hits && hits.length > 0 && <SearchHits storyId={story.id} hits={hits} onOpenHit={onOpenHit} />}
-        </Flex>
-      </Table.RowHeaderCell>
-      <Table.Cell>
+        </div>
+      </th>
+      <td className={tableClasses.cell}>
         <ProgressBar counts={story.statusCounts} width="140px" />
-      </Table.Cell>
-      <Table.Cell>
-        <Flex gap="1" wrap="wrap" data-testid="status-counts">
+      </td>
+      <td className={tableClasses.cell}>
+        <div className={flexClass({ gap: '1', wrap: 'wrap' })} data-testid="status-counts">
           {workflowStages
             .filter((s) => story.statusCounts[s] > 0)
             .map((s) => (
               <StatusBadge key={s} status={s} label={`${story.statusCounts[s]} ${lib.stageLabel(s)}`} />
             ))}
-          {story.claimCount === 0 && (
-            <Text size="1" color="gray">
-              —
-            </Text>
-          )}
-        </Flex>
-      </Table.Cell>
-      <Table.Cell>
-        <Badge color={deskStateColor[story.deskState]} variant="outline" highContrast>
+          {story.claimCount === 0 && <span {...textProps('1', 'gray')}>—</span>}
+        </div>
+      </td>
+      <td className={tableClasses.cell}>
+        <span {...badgeProps({ color: deskStateColor[story.deskState], variant: 'outline', highContrast: true })}>
           {deskStateLabels[story.deskState]}
-        </Badge>
-      </Table.Cell>
-      <Table.Cell>
-        <Flex gap="1">
-          {story.assignees.length === 0 && (
-            <Text size="1" color="gray">
-              Unassigned
-            </Text>
-          )}
+        </span>
+      </td>
+      <td className={tableClasses.cell}>
+        <div className={flexClass({ gap: '1' })}>
+          {story.assignees.length === 0 && <span {...textProps('1', 'gray')}>Unassigned</span>}
           {story.assignees.map((id) => (
             <Tooltip key={id} content={lib.personName(id)}>
               <Avatar
@@ -553,18 +548,14 @@ const StoryRow = memo(function StoryRow({
               />
             </Tooltip>
           ))}
-        </Flex>
-      </Table.Cell>
-      <Table.Cell>
-        <Flex direction="column">
-          <Text size="2">{relativeTime(story.updatedAt)}</Text>
-          {story.updatedBy && (
-            <Text size="1" color="gray">
-              {lib.personName(story.updatedBy)}
-            </Text>
-          )}
-        </Flex>
-      </Table.Cell>
-    </Table.Row>
+        </div>
+      </td>
+      <td className={tableClasses.cell}>
+        <div className={flexClass({ direction: 'column' })}>
+          <span {...textProps('2')}>{relativeTime(story.updatedAt)}</span>
+          {story.updatedBy && <span {...textProps('1', 'gray')}>{lib.personName(story.updatedBy)}</span>}
+        </div>
+      </td>
+    </tr>
   )
 })

@@ -1,0 +1,97 @@
+// The plain elements the library's rows draw with theme-classes.ts are what Radix Themes' own components draw
+// for the same props: the same element, classes and accent colour, for every combination the rows use.
+import { Badge, Flex, Table, Text } from '@radix-ui/themes'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { badgeProps, flexClass, tableClasses, textProps, type AccentColor } from './theme-classes'
+
+/** The first element of some markup: its tag, its classes (in any order) and its other attributes. */
+function firstElement(node: React.ReactElement): { tag: string; classes: string[]; attributes: string[] } {
+  const html = renderToStaticMarkup(node)
+  const open = /^<([a-z]+)([^>]*)>/.exec(html)
+  if (!open) throw new Error(`no element in ${html}`)
+  const attributes = [...(open[2] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? ''] as const)
+  return {
+    tag: open[1] ?? '',
+    classes: (attributes.find(([name]) => name === 'class')?.[1] ?? '').split(/\s+/).filter(Boolean).sort(),
+    attributes: attributes
+      .filter(([name]) => name !== 'class')
+      .map(([name, value]) => `${name}=${value}`)
+      .sort()
+  }
+}
+
+const colors: AccentColor[] = ['gray', 'orange', 'purple', 'amber', 'red', 'blue', 'green']
+
+describe("Radix Themes' classes on plain elements", () => {
+  it('Text', () => {
+    expect(firstElement(<span {...textProps('1', 'gray')}>x</span>)).toEqual(
+      firstElement(
+        <Text size="1" color="gray">
+          x
+        </Text>
+      )
+    )
+    expect(firstElement(<span {...textProps('2')}>x</span>)).toEqual(firstElement(<Text size="2">x</Text>))
+    expect(firstElement(<span {...textProps('1', 'gray', 'progress-text')}>x</span>)).toEqual(
+      firstElement(
+        <Text size="1" color="gray" className="progress-text">
+          x
+        </Text>
+      )
+    )
+  })
+
+  it('Flex', () => {
+    const pairs: [Parameters<typeof flexClass>[0], React.ReactElement][] = [
+      [{ direction: 'column', gap: '1' }, <Flex key="a" direction="column" gap="1" />],
+      [{ gap: '1', wrap: 'wrap' }, <Flex key="b" gap="1" wrap="wrap" />],
+      [{ gap: '1' }, <Flex key="c" gap="1" />],
+      [{ direction: 'column' }, <Flex key="d" direction="column" />],
+      [
+        { align: 'center', gap: '2', className: 'progress' },
+        <Flex key="e" align="center" gap="2" className="progress" />
+      ]
+    ]
+    for (const [props, radix] of pairs)
+      expect(firstElement(<div className={flexClass(props)} />)).toEqual(firstElement(radix))
+  })
+
+  it('Badge', () => {
+    for (const color of colors) {
+      expect(firstElement(<span {...badgeProps({ color, ml: '2' })}>x</span>)).toEqual(
+        firstElement(
+          <Badge color={color} size="1" ml="2">
+            x
+          </Badge>
+        )
+      )
+      expect(firstElement(<span {...badgeProps({ color, variant: 'outline', highContrast: true })}>x</span>)).toEqual(
+        firstElement(
+          <Badge color={color} variant="outline" highContrast>
+            x
+          </Badge>
+        )
+      )
+      for (const size of ['1', '2'] as const)
+        expect(
+          firstElement(<span {...badgeProps({ color, size, highContrast: true, className: 'status-badge' })}>x</span>)
+        ).toEqual(
+          firstElement(
+            <Badge color={color} size={size} variant="soft" highContrast className="status-badge">
+              x
+            </Badge>
+          )
+        )
+    }
+  })
+
+  it('Table rows and cells', () => {
+    // Radix's Table.Row, Cell and RowHeaderCell render the element itself, with no wrapper.
+    expect(firstElement(<tr className={tableClasses.row} />)).toEqual(firstElement(<Table.Row />))
+    expect(firstElement(<td className={tableClasses.cell} />)).toEqual(firstElement(<Table.Cell />))
+    expect(firstElement(<th className={tableClasses.rowHeaderCell} scope="row" />)).toEqual(
+      firstElement(<Table.RowHeaderCell />)
+    )
+  })
+})
