@@ -63,11 +63,12 @@ export class FieldIndex<Field extends string> {
     this.ids[slot] = id
     const all = new Set<string>()
     this.fields.forEach((field, f) => {
-      const tokens = this.tokenize(doc[field] ?? '')
-      const distinct = new Set(tokens)
-      this.lengths[f]![slot] = distinct.size
-      this.totals[f]! += distinct.size
-      for (const word of tokens) {
+      // Each distinct word counted here first, then put in the index once (a story repeats most of its words).
+      const counts = new Map<string, number>()
+      for (const word of this.tokenize(doc[field] ?? '')) counts.set(word, (counts.get(word) ?? 0) + 1)
+      this.lengths[f]![slot] = counts.size
+      this.totals[f]! += counts.size
+      for (const [word, count] of counts) {
         let postings = this.postings.get(word)
         if (!postings) {
           postings = this.fields.map(() => new Map<number, number>())
@@ -77,8 +78,7 @@ export class FieldIndex<Field extends string> {
           if (!set) this.byInitial.set(initial, (set = new Set()))
           set.add(word)
         }
-        const inField = postings[f]!
-        inField.set(slot, (inField.get(slot) ?? 0) + 1)
+        postings[f]!.set(slot, count)
         all.add(word)
       }
     })

@@ -12,8 +12,18 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu
 
-/** Case and accents folded: the form every word is indexed and looked up by. */
-export const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+/** True when every character of `text` is ASCII (then NFD changes nothing and there is no mark to drop). */
+function ascii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
+}
+
+/**
+ * Case and accents folded: the form every word is indexed and looked up by. An ASCII word is only
+ * lowercased (the same result without the normalisation's copies: most words of an English story).
+ */
+export const fold = (text: string): string =>
+  ascii(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 
 /** The words of a text with their places in it. */
 export function words(text: string): Word[] {
@@ -22,8 +32,13 @@ export function words(text: string): Word[] {
   return found
 }
 
-/** The folded words of a text, in order. */
-export const terms = (text: string): string[] => words(text).map((w) => w.term)
+/** The folded words of a text, in order (`words` without their places: indexing a story needs none). */
+export function terms(text: string): string[] {
+  const found = text.match(WORD)
+  if (!found) return []
+  for (let i = 0; i < found.length; i++) found[i] = fold(found[i]!)
+  return found
+}
 
 /** A text as its folded words with one space around each, so a phrase is a plain substring (`phraseKey`). */
 export const wordLine = (text: string): string => ` ${terms(text).join(' ')} `
