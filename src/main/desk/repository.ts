@@ -22,6 +22,8 @@ export interface UnitRow {
   seq: string
   /** Each field's last change, by sequence number (desk schema 13; null: none since the unit was created). */
   field_seqs?: Record<string, number> | null
+  /** The value's JSON text as the desk sent it (`wholeStories`): a new story's agreed versions are this text. */
+  json?: string | null
 }
 
 /** One row of a pull: a unit ('u') or an activity entry ('a', its id as key, its entry as value). */
@@ -34,6 +36,8 @@ export interface PullRow {
   seq: string
   /** A unit's fields' last changes (see UnitRow); null for an activity entry. */
   field_seqs: Record<string, number> | null
+  /** A unit's value as the JSON text the desk sent (see UnitRow); `wholeStories` only. */
+  json?: string | null
 }
 
 /** A unit sent in a push: its value, the agreed version it was changed from, and its change id. */
@@ -408,20 +412,23 @@ export class DeskRepository {
    * The history is read as it is stored, a batch per row (its entries one JSON array, in the order
    * sent), and cut into entries here: read through the view, each entry was a row of its own, and the
    * whole history of the fetched stories was sorted by (seq, ord), spilling to disk (a third of the
-   * server's time of a first sync).
+   * server's time of a first sync). Values come as their JSON text, parsed here once; a unit keeps its
+   * text (`json`), which becomes its agreed version as it is (not serialised again from the parsed value).
    */
   async wholeStories(ids: string[]): Promise<PullRow[]> {
     // 'h': a history batch, its entries as value.
-    const rows = await this.client.query<Omit<PullRow, 't'> & { t: 'u' | 'h' }>(
-      `SELECT 'u' AS t, key, kind, story_id, value, seq, field_seqs FROM factdesk.units WHERE desk_id = $1 AND story_id = ANY($2)
-       UNION ALL (SELECT 'h', NULL, NULL, story_id, entries, seq, NULL FROM factdesk.history WHERE desk_id = $1 AND story_id = ANY($2) ORDER BY seq)`,
+    const rows = await this.client.query<Omit<PullRow, 't' | 'value'> & { t: 'u' | 'h'; value: string | null }>(
+      `SELECT 'u' AS t, key, kind, story_id, value::text AS value, seq, field_seqs FROM factdesk.units WHERE desk_id = $1 AND story_id = ANY($2)
+       UNION ALL (SELECT 'h', NULL, NULL, story_id, entries::text, seq, NULL FROM factdesk.history WHERE desk_id = $1 AND story_id = ANY($2) ORDER BY seq)`,
       [this.deskId, ids]
     )
     const out: PullRow[] = []
     for (const r of rows.rows) {
-      if (r.t === 'u') out.push(r as PullRow)
-      else if (Array.isArray(r.value))
-        for (const entry of r.value as unknown[])
+      const json = r.value
+      const value: unknown = json === null ? null : JSON.parse(json)
+      if (r.t === 'u') out.push({ ...r, t: 'u', value, json })
+      else if (Array.isArray(value))
+        for (const entry of value as unknown[])
           out.push({
             t: 'a',
             key: (entry as { id?: string } | null)?.id ?? '',
