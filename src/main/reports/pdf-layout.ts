@@ -6,8 +6,10 @@
 // fraction of what Chromium's layout and print of the same report cost (docs/architecture.md).
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { deflateSync } from 'node:zlib'
 import bidiFactory from 'bidi-js'
 import PDFDocument from 'pdfkit'
+import { Words, type Face } from './pdf-words'
 
 /** The fonts embedded (subset) in every report: DejaVu Sans covers Latin, Greek, Cyrillic, Arabic and Hebrew. */
 export type FontName = 'regular' | 'bold'
@@ -75,13 +77,17 @@ const controls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 const hasControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 const isControl = (c: string): boolean => /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c)
 
-/** pdfkit's embedded (subset) font, as far as this module uses it. */
-interface EmbeddedFont {
-  id: string
-  ascender: number
-  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]]
-  ref(): unknown
+/** A page's content stream (pdfkit's PDFReference), as far as the typesetter takes it over. */
+interface PageContent {
+  write(chunk: string | Uint8Array): void
+  finalize(): void
+  compress: boolean
+  buffer: Uint8Array[]
+  data: Record<string, unknown>
 }
+
+/** zlib's level for the pages' content streams. */
+const contentCompression = 1
 
 const rgbs = new Map<string, string>()
 /** A #rrggbb colour as the operands of `rg`. */
@@ -128,14 +134,12 @@ export class Typesetter {
   readonly left = margin.side
   readonly width = A4.width - 2 * margin.side
   private readonly bottom = A4.height - margin.bottom
-  /** Each word's glyphs and width, per font: most words recur, and laying one out costs a font layout. */
-  private readonly tokens: Record<FontName, Map<string, { tj: string | null; width: number }>> = {
-    regular: new Map(),
-    bold: new Map()
-  }
-  private readonly fontObjects: Partial<Record<FontName, EmbeddedFont>> = {}
+  /** Each word's glyphs and width, per font (pdf-words.ts). */
+  private readonly words: Partial<Record<FontName, Words>> = {}
   private current: { font: FontName; size: number; colour: string } | null = null
   pages = 1
+  /** What pdfkit has written of the file since its header (see the constructor). */
+  private readonly written: (string | Uint8Array)[] = []
 
   constructor(meta: { title: string; language: string }) {
     const fonts = loadFonts()
@@ -154,6 +158,40 @@ export class Typesetter {
     this.doc.registerFont('bold', fonts.bold)
     this.root = this.doc.struct('Document') as unknown as StructElement
     this.doc.addStructure(this.root as never)
+    this.takeOver()
+    this.doc.on('pageAdded', () => this.takeOver())
+    // The file's objects as pdfkit writes them, kept as text (it would turn each into bytes one
+    // character at a time and push it through its stream); the bytes are made once, in finish.
+    const doc = this.doc as unknown as { _write(data: string | Uint8Array): void; _offset: number }
+    doc._write = (data) => {
+      const chunk = data instanceof Uint8Array ? data : `${data}\n`
+      this.written.push(chunk)
+      doc._offset += chunk.length
+    }
+  }
+
+  /**
+   * Takes over the current page's content stream: pdfkit turns each operator it is given into bytes
+   * on its own and joins them when the page ends; here they are kept as text, and the page made into
+   * bytes and deflated once, when pdfkit ends it.
+   */
+  private takeOver(): void {
+    const content = (this.doc.page as unknown as { content: PageContent }).content
+    const latin1 = (bytes: Uint8Array): string =>
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+    // What pdfkit wrote as it added the page (its coordinate transform) comes first.
+    const parts = content.buffer.map(latin1)
+    content.buffer = []
+    content.write = (chunk) => parts.push(typeof chunk === 'string' ? `${chunk}\n` : latin1(chunk))
+    const finalize = content.finalize.bind(content)
+    content.finalize = () => {
+      const bytes = Buffer.from(parts.join(''), 'latin1')
+      parts.length = 0
+      content.compress = false
+      content.data.Filter = 'FlateDecode'
+      content.buffer = [deflateSync(bytes, { level: contentCompression })]
+      finalize()
+    }
   }
 
   get outline(): Outline {
@@ -180,48 +218,20 @@ export class Typesetter {
     this.y += points
   }
 
-  /**
-   * One word (or run of spaces) as the font lays it out (kerning, ligatures, shaping): the TJ
-   * operand that draws it and its width at 1 pt; `tj` is null when a glyph is moved off the line
-   * (a combining mark placed by the font), which pdfkit's own text call then draws.
-   */
+  /** One word (or run of spaces) as the font draws it: its TJ operand and its width at 1 pt. */
   private token(font: FontName, word: string): { tj: string | null; width: number } {
-    const cache = this.tokens[font]
-    let t = cache.get(word)
-    if (t === undefined) {
-      const f = this.fontObject(font)
-      const [hex, positions] = f.encode(word)
-      let tj = ''
-      let width = 0
-      let plain = true
-      let glyphs = ''
-      for (let i = 0; i < hex.length; i++) {
-        const p = positions[i]!
-        if (p.xOffset !== 0 || p.yOffset !== 0) plain = false
-        glyphs += hex[i]
-        const kern = p.advanceWidth - p.xAdvance
-        if (Math.abs(kern) > 0.01) {
-          tj += `<${glyphs}>${Math.round(kern * 100) / 100}`
-          glyphs = ''
-        }
-        width += p.xAdvance
-      }
-      if (glyphs) tj += `<${glyphs}>`
-      t = { tj: plain ? tj : null, width: width / 1000 }
-      cache.set(word, t)
-    }
-    return t
+    return this.wordsOf(font).word(word)
   }
 
-  private fontObject(font: FontName): EmbeddedFont {
-    let f = this.fontObjects[font]
-    if (!f) {
+  private wordsOf(font: FontName): Words {
+    let w = this.words[font]
+    if (!w) {
       this.doc.font(font)
-      f = (this.doc as unknown as { _font: EmbeddedFont })._font
-      this.fontObjects[font] = f
+      w = new Words((this.doc as unknown as { _font: Face })._font)
+      this.words[font] = w
       this.current = null
     }
-    return f
+    return w
   }
 
   /** The width of text in a font at a size (bidi controls take none). */
@@ -233,12 +243,13 @@ export class Typesetter {
 
   /** Draws text with its top at y: one text object, the words' glyphs as the font laid them out. */
   private draw(text: string, font: FontName, size: number, colour: string, x: number, y: number): void {
-    const f = this.fontObject(font)
+    const words = this.wordsOf(font)
+    const f = words.face
     const page = this.doc.page as unknown as { fonts: Record<string, unknown> }
     if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref()
     let tj = ''
     for (const token of text.match(/\S+|\s+/g) ?? []) {
-      const t = this.token(font, token).tj
+      const t = words.word(token).tj
       if (t === null) {
         this.current = null
         this.setFont(font, size, colour)
@@ -248,12 +259,8 @@ export class Typesetter {
       tj += t
     }
     const baseline = y + (f.ascender / 1000) * size
-    // As bytes (the operators are ASCII): pdfkit turns a string into bytes one character at a time.
     this.doc.addContent(
-      Buffer.from(
-        `BT 1 0 0 -1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm /${f.id} ${size} Tf ${rgb(colour)} rg [${tj}] TJ ET\n`,
-        'latin1'
-      ) as never
+      `BT 1 0 0 -1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm /${f.id} ${size} Tf ${rgb(colour)} rg [<${tj}>] TJ ET`
     )
   }
 
@@ -385,6 +392,25 @@ export class Typesetter {
     let widthAtSpace = 0
     const sizeOf = (s: Span): number => s.run.size ?? style.size
     const fontOf = (s: Span): FontName => s.run.font ?? style.font ?? 'regular'
+    /**
+     * Cuts the text from the line's start to `end` (a word too wide for a line) by characters where
+     * it fills the line, each full line a break; returns the width of what is left on the last line.
+     */
+    const cut = (end: number, s: Span): number => {
+      let width = 0
+      let at = lineStart
+      for (const ch of text.slice(lineStart, end)) {
+        const chw = this.measure(ch, fontOf(s), sizeOf(s))
+        if (width + chw > maxWidth && at > lineStart) {
+          breaks.push({ start: lineStart, end: at })
+          lineStart = at
+          width = 0
+        }
+        width += chw
+        at += ch.length
+      }
+      return width
+    }
     for (const s of spans) {
       const tokens = s.run.text.match(/\n|[^\S\n]+|[^\s]+/g) ?? []
       let pos = s.start
@@ -411,19 +437,7 @@ export class Typesetter {
         if (lineWidth + w <= maxWidth || start === lineStart) {
           if (w > maxWidth && start === lineStart) {
             // A word wider than the line: cut it where it fills the line.
-            let cut = start
-            let cw = 0
-            for (const ch of token) {
-              const chw = this.measure(ch, fontOf(s), sizeOf(s))
-              if (cw + chw > maxWidth && cut > start) {
-                breaks.push({ start: lineStart, end: cut })
-                lineStart = cut
-                cw = 0
-              }
-              cw += chw
-              cut += ch.length
-            }
-            lineWidth = cw
+            lineWidth = cut(pos, s)
             lastSpaceEnd = -1
             continue
           }
@@ -441,38 +455,30 @@ export class Typesetter {
           lineWidth = w
         }
         lastSpaceEnd = -1
-        if (lineWidth > maxWidth) {
-          // Still too wide (a long word after a break): cut it on its own line.
-          lineWidth = 0
-          let cut = lineStart
-          for (const ch of text.slice(lineStart, pos)) {
-            const chw = this.measure(ch, fontOf(s), sizeOf(s))
-            if (lineWidth + chw > maxWidth && cut > lineStart) {
-              breaks.push({ start: lineStart, end: cut })
-              lineStart = cut
-              lineWidth = 0
-            }
-            lineWidth += chw
-            cut += ch.length
-          }
-        }
+        // Still too wide (a long word after a break): cut it on its own line.
+        if (lineWidth > maxWidth) lineWidth = cut(pos, s)
       }
     }
     breaks.push({ start: lineStart, end: text.length })
     const levels = reordering.test(text)
       ? bidi.getEmbeddingLevels(text, style.direction === 'auto' ? undefined : 'ltr')
       : null
-    return breaks.map((b) => this.place(text, spans, b.start, b.end, levels, style))
+    return breaks.map((b) => this.place(text, spans, b.start, b.end, levels, style, maxWidth))
   }
 
-  /** One line's pieces, left to right: logical order, or the bidi algorithm's visual order. */
+  /**
+   * One line's pieces, left to right: logical order, or the bidi algorithm's visual order. A line
+   * of a right-to-left paragraph (a paragraph of direction `auto` whose first strong letter is
+   * right-to-left) is set against the right edge of `maxWidth`.
+   */
   private place(
     text: string,
     spans: readonly Span[],
     start: number,
     end: number,
     levels: ReturnType<typeof bidi.getEmbeddingLevels> | null,
-    style: BlockStyle
+    style: BlockStyle,
+    maxWidth: number
   ): Piece[] {
     // A line's trailing spaces are drawn too (they take no room that shows), so the text read back
     // from the PDF keeps its word breaks.
@@ -547,6 +553,9 @@ export class Typesetter {
       pieces[i]!.actual = { text: text.slice(from, to).replace(controls, ''), count: j - i + 1 }
       i = j + 1
     }
+    const paragraph = levels.paragraphs.find((p) => start >= p.start && start <= p.end)
+    if (style.direction === 'auto' && paragraph && paragraph.level % 2 === 1 && x < maxWidth)
+      for (const piece of pieces) piece.x += maxWidth - x
     return pieces
   }
 
@@ -682,12 +691,28 @@ export class Typesetter {
     this.current = null
   }
 
-  /** Ends the document and collects its bytes. */
+  /** Ends the document and collects its bytes: the header pdfkit streamed, then what it wrote after. */
   finish(): Promise<Uint8Array> {
-    const chunks: Buffer[] = []
+    const chunks: Uint8Array[] = []
     this.doc.on('data', (c: Buffer) => chunks.push(c))
     const done = new Promise<Uint8Array>((resolve, reject) => {
-      this.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+      this.doc.on('end', () => {
+        let text: string[] = []
+        const flush = (): void => {
+          if (text.length > 0) chunks.push(Buffer.from(text.join(''), 'latin1'))
+          text = []
+        }
+        for (const chunk of this.written) {
+          if (typeof chunk === 'string') text.push(chunk)
+          else {
+            flush()
+            chunks.push(chunk)
+          }
+        }
+        flush()
+        this.written.length = 0
+        resolve(new Uint8Array(Buffer.concat(chunks)))
+      })
       this.doc.on('error', reject)
     })
     this.root.end()

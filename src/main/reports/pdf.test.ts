@@ -197,6 +197,49 @@ describe('PDF report', () => {
     expect(pages).toBeGreaterThan(5)
     expect(text).toContain('C40')
     expect(outlineTitles(bytes).filter((t) => /^C\d+ /.test(t)).length).toBe(model.totals.claims)
+    // The file's bytes are assembled by the typesetter (pdf-layout.ts): every entry of the
+    // cross-reference table is the offset of its object.
+    const file = bytes.toString('latin1')
+    const xref = Number(/startxref\n(\d+)/.exec(file.slice(-64))?.[1])
+    expect(file.startsWith('xref\n', xref)).toBe(true)
+    const table = file.slice(xref).split('\n')
+    const count = Number(table[1]!.split(' ')[1])
+    expect(count).toBeGreaterThan(100)
+    const misplaced = Array.from({ length: count - 1 }, (_, i) => i + 1).filter(
+      (id) => !file.startsWith(`${id} 0 obj`, Number(table[2 + id]!.slice(0, 10)))
+    )
+    expect(misplaced).toEqual([])
+  })
+
+  it('sets a right-to-left paragraph against the right margin and cuts a word too long for a line', async () => {
+    const model = buildReport(largeInput(1, 2))
+    const story = model.stories[0]!
+    story.title = hostile.arabic
+    const [rtl, ltr] = story.claims.slice(-2)
+    Object.assign(rtl!, { before: '', quote: hostile.hebrew, after: '' })
+    const long = 'w'.repeat(160)
+    // One word too long for a line at the start of a line, one after other words.
+    ltr!.rationale = `Checked.\n${long}a and then ${long}b, done`
+    const { bytes, structure } = await readBack(await writePdf(model))
+    const file = path.join(dir, `report-${n++}.pdf`)
+    await writeFile(file, bytes)
+    const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    const words = [
+      ...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)
+    ].map((m) => ({ xMin: Number(m[1]), xMax: Number(m[2]), text: m[3]! }))
+    const left = 39.69
+    const right = 595.28 - 39.69
+    const inScript = (re: RegExp): { xMin: number; xMax: number }[] => words.filter((w) => re.test(w.text))
+    for (const script of [/[\u0600-\u06ff]/, /[\u0590-\u05ff]/]) {
+      const drawn = inScript(script)
+      expect(drawn.length, String(script)).toBeGreaterThan(2)
+      expect(Math.max(...drawn.map((w) => w.xMax)), String(script)).toBeCloseTo(right, 0)
+      expect(Math.min(...drawn.map((w) => w.xMin)), String(script)).toBeGreaterThan(left + 150)
+    }
+    expect(Math.min(...words.filter((w) => w.text === 'RATIONALE:').map((w) => w.xMin))).toBeCloseTo(left, 0)
+    // Every word within the margins, the long words whole in the text read back.
+    expect(words.filter((w) => w.xMax > right + 0.5 || w.xMin < left - 0.5)).toEqual([])
+    expect(elements(structure, 'P').map(squeeze)).toContain(squeeze(`RATIONALE: ${ltr!.rationale}`))
   })
 
   it('says how far it has got, claim by claim, and stops when cancelled', async () => {
