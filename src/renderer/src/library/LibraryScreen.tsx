@@ -102,7 +102,8 @@ export function LibraryScreen({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 61,
     overscan: 10,
-    useFlushSync: false
+    useFlushSync: false,
+    measureElement: measureRow
   })
   const items = virtual.getVirtualItems()
   const firstIndex = items[0]?.index ?? 0
@@ -284,6 +285,22 @@ export function LibraryScreen({
       <TrashDialog open={trashOpen} onOpenChange={setTrashOpen} />
     </div>
   )
+}
+
+/**
+ * A row's height as the ResizeObserver reports it once the frame is laid out; a row just rendered counts as its last
+ * known height (or the estimate) until then, so rendering a screen of rows forces no layout in the middle of React's
+ * commit (the virtualizer's own measure reads offsetHeight there, once per row).
+ */
+const measureRow: NonNullable<Parameters<typeof useVirtualizer<HTMLDivElement, Element>>[0]['measureElement']> = (
+  element,
+  entry,
+  instance
+) => {
+  const box = entry?.borderBoxSize?.[0]
+  if (box) return Math.round(box.blockSize)
+  const index = instance.indexFromElement(element)
+  return instance.measurementsCache[index]?.size ?? instance.options.estimateSize(index)
 }
 
 const isDefault = (f: LibraryFilter): boolean =>
