@@ -995,11 +995,12 @@ export class DeskSync {
     const group = (scope: string) => byScope.get(scope) ?? byScope.set(scope, { rows: [], activity: [] }).get(scope)!
     for (const r of rows) group(scopeOfRow(r)).rows.push(r)
     for (const a of acts) {
-      const parsed = Activity.safeParse(a.entry)
       // An entry this version cannot read is kept aside like a value (never dropped while the cursor moves).
       const key = activityKey(a)
-      if (parsed.success) {
-        group(a.story_id).activity.push(parsed.data)
+      if (Activity.safeParse(a.entry).success) {
+        // The entry as pulled (plain JSON nobody else holds; the schema has no defaults or transforms, so
+        // its parsed copy is the same): the copy is let go at once instead of being kept for the story.
+        group(a.story_id).activity.push(a.entry as Activity)
         if (this.state.asideActivity?.[key]) delete this.state.asideActivity[key]
       } else this.state.asideActivity = { ...this.state.asideActivity, [key]: a }
     }
