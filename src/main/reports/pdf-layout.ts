@@ -11,23 +11,59 @@ import bidiFactory from 'bidi-js'
 import PDFDocument from 'pdfkit'
 import { Words, type Face } from './pdf-words'
 
-/** The fonts embedded (subset) in every report: DejaVu Sans covers Latin, Greek, Cyrillic, Arabic and Hebrew. */
+/**
+ * The report's two styles. Each is set in DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew and
+ * many symbols) and, for a character it lacks, in the first of Noto Emoji (monochrome), Noto Sans SC
+ * (Chinese, Japanese kana) and Noto Sans KR (Hangul) that has it: each embedded (subset) only when
+ * a report draws a character from it, read from disk only then.
+ */
 export type FontName = 'regular' | 'bold'
 
-const fontFiles: Record<FontName, string> = {
-  regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-  bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'
+const emoji = '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'
+const fontFiles: Record<FontName, readonly string[]> = {
+  regular: [
+    'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+    emoji,
+    '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+    '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf'
+  ],
+  bold: [
+    'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+    emoji,
+    '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+    '@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf'
+  ]
 }
 
-let fontBytes: Record<FontName, Buffer> | null = null
-function loadFonts(): Record<FontName, Buffer> {
-  if (fontBytes) return fontBytes
-  const resolve = createRequire(__filename).resolve
-  fontBytes = {
-    regular: readFileSync(resolve(fontFiles.regular)),
-    bold: readFileSync(resolve(fontFiles.bold))
+/** Each font file's bytes, read once per process (a worker writes one report). */
+const fontBytes = new Map<string, Buffer>()
+function fontFile(file: string): Buffer {
+  let bytes = fontBytes.get(file)
+  if (!bytes) {
+    bytes = readFileSync(createRequire(__filename).resolve(file))
+    fontBytes.set(file, bytes)
   }
-  return fontBytes
+  return bytes
+}
+
+/** Whether a character belongs to the one before it and is set in its font (joiners, selectors, modifiers, marks). */
+function joining(ch: string): boolean {
+  const code = ch.codePointAt(0)!
+  return (
+    code === 0x200d ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    (code >= 0x1f3fb && code <= 0x1f3ff) ||
+    (code >= 0xe0020 && code <= 0xe007f) ||
+    /\p{M}/u.test(ch)
+  )
+}
+/** A character past DejaVu Sans's first blocks (Latin to Armenian; a surrogate for any past the first plane). */
+const pastArmenian = /[\u0590-\uffff]/
+
+/** One word as drawn: its parts, each in one font, and its width at 1 pt. */
+interface Token {
+  parts: { words: Words; tj: string | null }[]
+  width: number
 }
 
 export interface Run {
@@ -134,15 +170,18 @@ export class Typesetter {
   readonly left = margin.side
   readonly width = A4.width - 2 * margin.side
   private readonly bottom = A4.height - margin.bottom
-  /** Each word's glyphs and width, per font (pdf-words.ts). */
-  private readonly words: Partial<Record<FontName, Words>> = {}
+  /** Each font file's words (pdf-words.ts), once the report draws from it. */
+  private readonly faces = new Map<string, Words>()
+  /** Per style, each word as drawn. */
+  private readonly tokens: Record<FontName, Map<string, Token>> = { regular: new Map(), bold: new Map() }
+  /** Per style, per character outside DejaVu's first blocks: the font of the style's list that draws it. */
+  private readonly coverage: Record<FontName, Map<number, number>> = { regular: new Map(), bold: new Map() }
   private current: { font: FontName; size: number; colour: string } | null = null
   pages = 1
   /** What pdfkit has written of the file since its header (see the constructor). */
   private readonly written: (string | Uint8Array)[] = []
 
   constructor(meta: { title: string; language: string }) {
-    const fonts = loadFonts()
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { top: margin.top, bottom: 0, left: margin.side, right: margin.side },
@@ -154,8 +193,6 @@ export class Typesetter {
       info: { Title: meta.title, Creator: 'Factdesk', Producer: 'Factdesk' },
       autoFirstPage: true
     } as PDFKit.PDFDocumentOptions)
-    this.doc.registerFont('regular', fonts.regular)
-    this.doc.registerFont('bold', fonts.bold)
     this.root = this.doc.struct('Document') as unknown as StructElement
     this.doc.addStructure(this.root as never)
     this.takeOver()
@@ -218,17 +255,74 @@ export class Typesetter {
     this.y += points
   }
 
-  /** One word (or run of spaces) as the font draws it: its TJ operand and its width at 1 pt. */
-  private token(font: FontName, word: string): { tj: string | null; width: number } {
-    return this.wordsOf(font).word(word)
+  /** One word (or run of spaces) as the style draws it: its parts by font, and its width at 1 pt. */
+  private token(font: FontName, word: string): Token {
+    const cache = this.tokens[font]
+    let t = cache.get(word)
+    if (t === undefined) {
+      const files = fontFiles[font]
+      const parts: { words: Words; tj: string | null }[] = []
+      let width = 0
+      const add = (face: number, text: string): void => {
+        const words = this.wordsOf(files[face]!)
+        const w = words.word(text)
+        parts.push({ words, tj: w.tj })
+        width += w.width
+      }
+      if (!pastArmenian.test(word)) add(0, word)
+      else {
+        const chars = Array.from(word)
+        let face = -1
+        let text = ''
+        for (let i = 0; i < chars.length; i++) {
+          const ch = chars[i]!
+          const next =
+            face >= 0 && joining(ch)
+              ? face
+              : chars[i + 1] === '\ufe0f' && this.has(files[1]!, ch)
+                ? 1 // emoji presentation asked for: the emoji font, where it has the character
+                : this.faceFor(font, ch)
+          if (next !== face && text) {
+            add(face, text)
+            text = ''
+          }
+          face = next
+          text += ch
+        }
+        if (text) add(face, text)
+      }
+      t = { parts, width }
+      cache.set(word, t)
+    }
+    return t
   }
 
-  private wordsOf(font: FontName): Words {
-    let w = this.words[font]
+  /** The first font of the style's list that has the character (DejaVu Sans when none has: a missing glyph). */
+  private faceFor(font: FontName, ch: string): number {
+    const code = ch.codePointAt(0)!
+    let face = this.coverage[font].get(code)
+    if (face === undefined) {
+      const files = fontFiles[font]
+      face = files.findIndex((file) => this.has(file, ch))
+      if (face < 0) face = 0
+      this.coverage[font].set(code, face)
+    }
+    return face
+  }
+
+  private has(file: string, ch: string): boolean {
+    return (
+      this.wordsOf(file).face.font as unknown as { hasGlyphForCodePoint(c: number): boolean }
+    ).hasGlyphForCodePoint(ch.codePointAt(0)!)
+  }
+
+  private wordsOf(file: string): Words {
+    let w = this.faces.get(file)
     if (!w) {
-      this.doc.font(font)
+      this.doc.registerFont(file, fontFile(file))
+      this.doc.font(file)
       w = new Words((this.doc as unknown as { _font: Face })._font)
-      this.words[font] = w
+      this.faces.set(file, w)
       this.current = null
     }
     return w
@@ -241,33 +335,43 @@ export class Typesetter {
     return w * size
   }
 
-  /** Draws text with its top at y: one text object, the words' glyphs as the font laid them out. */
+  /** Draws text with its top at y: one text object, the words' glyphs as their fonts laid them out. */
   private draw(text: string, font: FontName, size: number, colour: string, x: number, y: number): void {
-    const words = this.wordsOf(font)
-    const f = words.face
     const page = this.doc.page as unknown as { fonts: Record<string, unknown> }
-    if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref()
+    let ops = ''
+    let face: Face | null = null
     let tj = ''
     for (const token of text.match(/\S+|\s+/g) ?? []) {
-      const t = words.word(token).tj
-      if (t === null) {
-        this.current = null
-        this.setFont(font, size, colour)
-        this.doc.text(text, x, y, { lineBreak: false })
-        return
+      for (const part of this.token(font, token).parts) {
+        if (part.tj === null) {
+          this.current = null
+          this.setFont(font, size, colour)
+          this.doc.text(text, x, y, { lineBreak: false })
+          return
+        }
+        if (part.words.face !== face) {
+          if (face) ops += `[<${tj}>] TJ `
+          face = part.words.face
+          if (page.fonts[face.id] == null) page.fonts[face.id] = face.ref()
+          ops += `/${face.id} ${size} Tf `
+          tj = ''
+        }
+        tj += part.tj
       }
-      tj += t
     }
-    const baseline = y + (f.ascender / 1000) * size
-    this.doc.addContent(
-      `BT 1 0 0 -1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm /${f.id} ${size} Tf ${rgb(colour)} rg [<${tj}>] TJ ET`
-    )
+    if (!face) return
+    const baseline = y + (this.wordsOf(fontFiles[font][0]!).face.ascender / 1000) * size
+    this.doc.addContent(`BT 1 0 0 -1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm ${rgb(colour)} rg ${ops}[<${tj}>] TJ ET`)
   }
 
   private setFont(font: FontName, size: number, colour: string): void {
     const c = this.current
     if (c && c.font === font && c.size === size && c.colour === colour) return
-    if (!c || c.font !== font) this.doc.font(font)
+    if (!c || c.font !== font) {
+      const file = fontFiles[font][0]!
+      this.wordsOf(file) // registered with pdfkit
+      this.doc.font(file)
+    }
     if (!c || c.size !== size) this.doc.fontSize(size)
     if (!c || c.colour !== colour) this.doc.fillColor(colour)
     this.current = { font, size, colour }

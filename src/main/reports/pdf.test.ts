@@ -211,6 +211,28 @@ describe('PDF report', () => {
     expect(misplaced).toEqual([])
   })
 
+  it('draws Chinese, Japanese, Korean and emoji in fonts that have them, in the text layer', async () => {
+    const model = buildReport(largeInput(1, 1))
+    const claim = model.stories[0]!.claims[0]!
+    const words = ['中文', '预算增加了', 'ひらがなカタカナ', '한국어', '😀', `Fans${hostile.emoji.slice(4, 7)}`, '❤️']
+    claim.rationale = `Quoted: ${words.join(' ')} (mixed中文text) done`
+    claim.restatement = `${hostile.emoji} 中文`
+    const bytes = await writePdf(model)
+    const { text, structure } = await readBack(bytes)
+    for (const w of words) expect(text, w).toContain(w)
+    expect(text).toContain('mixed中文text')
+    expect(elements(structure, 'P').map(squeeze)).toContain(squeeze(`RATIONALE: ${claim.rationale}`))
+    const file = path.join(dir, `report-${n++}.pdf`)
+    await writeFile(file, bytes)
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    for (const name of ['DejaVuSans-Bold', 'DejaVuSans', 'NotoEmoji', 'NotoSansSC', 'NotoSansKR'])
+      expect(fonts).toContain(name)
+    // A report without such characters embeds DejaVu Sans alone.
+    const plain = path.join(dir, `report-${n++}.pdf`)
+    await writeFile(plain, await writePdf(buildReport(largeInput(1, 1))))
+    expect(execFileSync('pdffonts', [plain], { encoding: 'utf8' })).not.toContain('Noto')
+  })
+
   it('sets a right-to-left paragraph against the right margin and cuts a word too long for a line', async () => {
     const model = buildReport(largeInput(1, 2))
     const story = model.stories[0]!
