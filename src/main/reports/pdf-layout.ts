@@ -137,6 +137,25 @@ function rgb(hex: string): string {
   return v
 }
 
+const at = (n: number): string => String(Math.round(n * 100) / 100)
+
+/** A filled rectangle's operators (y from the top of the page, as everywhere in the typesetter). */
+export function fill(x: number, y: number, width: number, height: number, colour: string): string {
+  return `${rgb(colour)} rg ${at(x)} ${at(y)} ${at(width)} ${at(height)} re f`
+}
+
+/** A horizontal line's operators, solid or dashed (`[on off]`). */
+export function stroke(
+  x1: number,
+  x2: number,
+  y: number,
+  width: number,
+  colour: string,
+  dash?: readonly [number, number]
+): string {
+  return `${rgb(colour)} RG ${at(width)} w [${dash ? dash.join(' ') : ''}] 0 d ${at(x1)} ${at(y)} m ${at(x2)} ${at(y)} l S`
+}
+
 /** One piece of a line as drawn: a run's text at x, in the run's style. */
 interface Piece {
   run: Run
@@ -426,19 +445,15 @@ export class Typesetter {
       const backgrounds = line.filter((p) => p.run.background)
       if (style.bar || backgrounds.length > 0) {
         close()
-        this.artifact((doc) => {
-          if (style.bar) doc.rect(x0 - 6, this.y, 2, lineHeight).fill(style.bar)
-          for (const p of backgrounds) {
-            const h = (p.run.size ?? size) * 1.3
-            doc.rect(x0 + p.x - 1, this.y + (lineHeight - h) / 2, p.width + 2, h).fill(p.run.background!)
-            if (p.run.strike)
-              doc
-                .moveTo(x0 + p.x, this.y + lineHeight / 2)
-                .lineTo(x0 + p.x + p.width, this.y + lineHeight / 2)
-                .lineWidth(0.5)
-                .stroke(p.run.colour ?? '#000000')
-          }
-        })
+        const shapes: string[] = []
+        if (style.bar) shapes.push(fill(x0 - 6, this.y, 2, lineHeight, style.bar))
+        for (const p of backgrounds) {
+          const h = (p.run.size ?? size) * 1.3
+          shapes.push(fill(x0 + p.x - 1, this.y + (lineHeight - h) / 2, p.width + 2, h, p.run.background!))
+          if (p.run.strike)
+            shapes.push(stroke(x0 + p.x, x0 + p.x + p.width, this.y + lineHeight / 2, 0.5, p.run.colour ?? '#000000'))
+        }
+        this.artifact(shapes)
       }
       let spanLeft = 0
       for (const piece of line) {
@@ -722,13 +737,7 @@ export class Typesetter {
       })
       tr.end()
       this.y = top + h
-      this.artifact((doc) =>
-        doc
-          .moveTo(this.left, this.y)
-          .lineTo(this.left + this.width, this.y)
-          .lineWidth(0.5)
-          .stroke('#d8dee4')
-      )
+      this.artifact([stroke(this.left, this.left + this.width, this.y, 0.5, '#d8dee4')])
       void first
     }
     if (t.caption) {
@@ -785,14 +794,11 @@ export class Typesetter {
     }
   }
 
-  /** A filled shape that is not text: drawn as an artifact. */
-  artifact(draw: (doc: PDFKit.PDFDocument) => void): void {
+  /** Shapes that are not text (`fill`, `stroke`): drawn as an artifact, in a graphics state of their own. */
+  artifact(shapes: readonly string[]): void {
     this.doc.markContent('Artifact')
-    this.doc.save()
-    draw(this.doc)
-    this.doc.restore()
+    this.doc.addContent(`q\n${shapes.join('\n')}\nQ`)
     this.doc.endMarkedContent()
-    this.current = null
   }
 
   /** Ends the document and collects its bytes: the header pdfkit streamed, then what it wrote after. */

@@ -17,7 +17,7 @@ import {
   type SummaryRow,
   type Tally
 } from './model'
-import { Typesetter, type BlockStyle, type Outline, type Run, type StructElement } from './pdf-layout'
+import { stroke, Typesetter, type BlockStyle, type Outline, type Run, type StructElement } from './pdf-layout'
 
 const ink = '#1b1f24'
 const grey = '#57606a'
@@ -117,13 +117,7 @@ class PdfReport {
       after: 2,
       direction: 'auto'
     })
-    this.t.artifact((doc) =>
-      doc
-        .moveTo(this.t.left, this.t.y)
-        .lineTo(this.t.left + this.t.width, this.t.y)
-        .lineWidth(1.5)
-        .stroke(ink)
-    )
+    this.t.artifact([stroke(this.t.left, this.t.left + this.t.width, this.t.y, 1.5, ink)])
     this.t.space(5)
     return item
   }
@@ -299,14 +293,16 @@ class PdfReport {
     const art = t.struct('Art')
     parent.add(art)
     t.ensure(90)
-    t.artifact((doc) =>
-      doc
-        .moveTo(t.left, t.y + 3)
-        .lineTo(t.left + t.width, t.y + 3)
-        .lineWidth(0.75)
-        .dash(c.orphaned ? 3 : 0.1, { space: c.orphaned ? 2 : 0 })
-        .stroke(c.needsRecheck ? '#8250df' : '#8c959f')
-    )
+    t.artifact([
+      stroke(
+        t.left,
+        t.left + t.width,
+        t.y + 3,
+        0.75,
+        c.needsRecheck ? '#8250df' : '#8c959f',
+        c.orphaned ? [3, 2] : undefined
+      )
+    ])
     t.space(5)
     const badge = (text: string, background: string, colour = '#ffffff', strike = false): Run[] => [
       { text: ' ' },
