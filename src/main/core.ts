@@ -91,7 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const newId = options.newId ?? randomId
   let store!: LibraryStore
   /** Where store writes reach the desk sync, once it exists. */
-  let deskChanged = (_storyId: string | null): void => undefined
+  let deskChanged = (_change: StoreChange): void => undefined
   let index: StoryIndex | undefined
   const foreground = new Foreground()
   let unfollow = (): void => undefined
@@ -132,7 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         memory.changed(change.summary.id)
       } else if (change.sources.length > 0) words.sourcesChanged(change.sources)
       // Every write, the desk's own merges included, may leave the library differing from the desk.
-      deskChanged(change.entity === 'story' ? change.summary.id : null)
+      deskChanged(change)
       platform.emit('library.changed', announcement(change, version, now))
     })
   }
@@ -167,7 +167,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     new SentenceEmbedder(options.embedder)
   )
   const desk = deskManager(ctx, platform, options.deskRetryMs)
-  deskChanged = (storyId) => desk.changed(storyId)
+  deskChanged = (change) =>
+    change.entity === 'story' ? desk.changed(change.summary.id, change.edit) : desk.changed(null)
   await desk.resume()
   const networkHosts = options.networkHosts ?? memoryNetworkHosts()
   // A timer asks nothing: a redirect inward goes only to hosts the editor already allowed.

@@ -1,11 +1,14 @@
 // The defects of issue 23, each as several Factdesk cores on one real PostgreSQL desk. Each of
 // these failed on the sync before the merge core (src/main/desk/merge-core.ts) was split out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTcpProxy, type TcpProxy } from '../../../e2e/support/tcp-proxy'
 import type { Claim } from '../../shared/model'
-import type { TestCore } from '../testing/test-core'
+import { openTestCore, withEditor, type TestCore } from '../testing/test-core'
 import { deskStatus, settled, startDeskCluster, waitFor, type DeskCluster } from './testing/desk-cluster'
 
 let cluster: DeskCluster
+const relays: TcpProxy[] = []
+const relayed: TestCore[] = []
 beforeAll(async () => {
   cluster = await startDeskCluster()
   await cluster.member('news', 'lead', { lead: true })
@@ -17,8 +20,24 @@ beforeAll(async () => {
   await settled(await cluster.client('news', 'lead'))
 }, 60_000)
 afterAll(async () => {
+  for (const t of relayed) await t.cleanup().catch(() => undefined)
+  for (const r of relays) await r.close()
   await cluster?.close()
 })
+
+/**
+ * A core that reaches the desk through a relay the test can cut: offline the way a dropped network is
+ * (its sync keeps running, and the desk is asked again until it answers), not closed.
+ */
+async function relayedClient(role: string): Promise<{ t: TestCore; relay: TcpProxy }> {
+  const relay = await startTcpProxy({ host: cluster.pg.host, port: cluster.pg.port })
+  relays.push(relay)
+  const t = await openTestCore({ deskRetryMs: 150 })
+  relayed.push(t)
+  await withEditor(t, role)
+  await t.call('desk.connect', { ...cluster.connectInput('news', role), port: relay.port })
+  return { t, relay }
+}
 
 const TEXT = 'The council spent 4 million on roads. The mayor said crime fell by half. Unemployment is at 3 percent.'
 
@@ -210,6 +229,88 @@ describe('issue 23 defects, on a real desk', () => {
         return !(await conflictOn(t)) && (await claimOf(t, storyId, claims[0]!))?.verdict === was
       })
   }, 60_000)
+
+  // The mirror of the case above (issue 23): a field set A -> B -> A in a library, between two syncs,
+  // holds the agreed value again, and a value compare read it as untouched. Both orders failed on the
+  // code before the library named the fields it set: the offline editor's A was overwritten by the
+  // desk's B on reconnect; pushed first, the desk (told nothing) let the other editor's offline B
+  // overwrite it. The conflict shows on both sides and settles.
+  for (const first of ['the desk took B first', 'the set-back A reached the desk first'] as const)
+    it(`a verdict set A -> B -> A by an offline editor, against another's B, is a conflict shown to both and settled (${first})`, async () => {
+      const a = await cluster.client('news', 'ana')
+      const { t: b, relay } = await relayedClient('ben')
+      const { storyId, claims } = await newStory(a, `Set back offline: ${first}`)
+      await waitFor('the story on B', () => claimOf(b, storyId, claims[0]!))
+      await settled(a)
+      await settled(b)
+      const key = `claim:${claims[0]}`
+      const conflictOn = async (t: TestCore) => (await deskStatus(t)).conflicts.find((x) => x.key === key)
+      const was = (await claimOf(b, storyId, claims[0]!))!.verdict
+      await relay.cut()
+      await waitFor('B offline', async () => (await deskStatus(b)).state === 'offline')
+      // B, offline: A -> B -> A.
+      await b.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'misleading' } })
+      await b.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: was } })
+      if (first === 'the set-back A reached the desk first') {
+        // A's B waits offline too, behind B's set-back A on the desk.
+        await a.core.desk.sync!.close()
+        await a.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'misleading' } })
+        await relay.restore()
+        await settled(b)
+        await a.core.desk.resume()
+      } else {
+        await a.call('claims.update', { storyId, claimId: claims[0]!, patch: { verdict: 'misleading' } })
+        await settled(a)
+        await relay.restore()
+      }
+      const [mine, theirs] = first === 'the desk took B first' ? [b, a] : [a, b]
+      const raised = await waitFor('a conflict where it was found', () => conflictOn(mine))
+      expect(raised.fields).toEqual([
+        { field: 'verdict', local: mine === b ? was : 'misleading', remote: mine === b ? 'misleading' : was }
+      ])
+      // The other side sees it too (raised on the desk), as it sees it.
+      const seen = await waitFor('the conflict on the other side', () => conflictOn(theirs))
+      expect(seen).toMatchObject({ raisedBy: mine === b ? 'ben' : 'ana', fields: [{ field: 'verdict' }] })
+      // Each library still holds its own verdict while it is open.
+      expect((await claimOf(b, storyId, claims[0]!))?.verdict).toBe(was)
+      expect((await claimOf(a, storyId, claims[0]!))?.verdict).toBe('misleading')
+      // Settled on A for B's verdict (the other side's, whoever raised it): closed on both, both hold the set-back A.
+      await a.call('desk.resolve', { key, choices: { verdict: 'remote' } })
+      for (const t of [a, b])
+        await waitFor('the conflict closed and the set-back verdict on both', async () => {
+          return !(await conflictOn(t)) && (await claimOf(t, storyId, claims[0]!))?.verdict === was
+        })
+      for (const t of [a, b]) expect((await settled(t)).conflicts.filter((c) => c.storyId === storyId)).toEqual([])
+    }, 90_000)
+
+  it('fields set back offline are still named after a restart (kept in the desk state)', async () => {
+    const a = await cluster.client('news', 'ana')
+    const { t: b, relay } = await relayedClient('ben')
+    const { storyId, claims } = await newStory(a, 'Set back, then restarted')
+    await waitFor('the story on B', () => claimOf(b, storyId, claims[1]!))
+    await settled(a)
+    await settled(b)
+    const key = `claim:${claims[1]}`
+    await relay.cut()
+    await waitFor('B offline', async () => (await deskStatus(b)).state === 'offline')
+    await b.call('claims.update', { storyId, claimId: claims[1]!, patch: { tags: ['roads'] } })
+    await b.call('claims.update', { storyId, claimId: claims[1]!, patch: { tags: [] } })
+    await b.restart()
+    await a.call('claims.update', { storyId, claimId: claims[1]!, patch: { tags: ['crime'] } })
+    await settled(a)
+    await relay.restore()
+    const raised = await waitFor('a conflict on B after its restart', async () =>
+      (await deskStatus(b)).conflicts.find((x) => x.key === key)
+    )
+    expect(raised.fields).toEqual([{ field: 'tags', local: [], remote: ['crime'] }])
+    await waitFor('the conflict on A', async () => (await deskStatus(a)).conflicts.find((x) => x.key === key))
+    await b.call('desk.resolve', { key, choices: { tags: 'remote' } })
+    for (const t of [a, b])
+      await waitFor('closed on both, A’s tags on both', async () => {
+        const closed = !(await deskStatus(t)).conflicts.some((x) => x.key === key)
+        return closed && (await claimOf(t, storyId, claims[1]!))?.tags[0] === 'crime'
+      })
+  }, 90_000)
 
   it('keeping an edit against a delete brings the claim back with its evidence and comments', async () => {
     const { a, b, storyId, claims } = await pair('Evidence')

@@ -12,6 +12,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { budgetStory } from '../reports/testing/sample-report'
 import { DELETED_FIELD } from '../../shared/rules/sync-conflicts'
+import { changedFields, LocalEdits, setBack } from './local-edits'
 import { heldKeys, mergeScope, resolveConflict, type OpenConflict } from './merge-core'
 import { kindOf, storyUnits, type UnitValue } from './units'
 import { defaultSettings, type Settings } from '../../shared/model'
@@ -32,15 +33,22 @@ interface DeskUnit {
 /**
  * The fields' versions after a change, as the desk's trigger keeps them (factdesk.stamp_fields, desk
  * schema 13): a new unit has none; each field whose value the change alters (or every field, when it
- * brings a deleted unit back) takes the change's sequence number; a delete keeps them.
+ * brings a deleted unit back) takes the change's sequence number; a delete keeps them. The fields the
+ * push names as set back to the value they had (`set`, factdesk.set_back, schema 14) take it too.
  */
-function stampFields(before: DeskUnit | undefined, value: UnitValue | null, seq: number): Record<string, number> {
+function stampFields(
+  before: DeskUnit | undefined,
+  value: UnitValue | null,
+  seq: number,
+  set: readonly string[]
+): Record<string, number> {
   if (!before) return {}
   const fields = { ...before.fields }
   if (value === null) return fields
   const old = before.value
   for (const f of new Set([...Object.keys(value), ...Object.keys(old ?? {})]))
     if (!old || !isDeepStrictEqual(old[f], value[f])) fields[f] = seq
+  for (const f of set) if (f in value) fields[f] = seq
   return fields
 }
 
@@ -54,7 +62,7 @@ class Desk {
   history = new Map<string, { seq: number; value: UnitValue | null }[]>()
   /** Open conflicts as raised on the desk (factdesk.conflicts, one row per unit and raiser): the fields in conflict. */
   conflicts = new Map<string, { key: string; fields: string[]; raisedBy: number }>()
-  push(key: string, value: UnitValue | null, baseSeq: number): DeskUnit | 'stale' {
+  push(key: string, value: UnitValue | null, baseSeq: number, set: readonly string[] = []): DeskUnit | 'stale' {
     if ((this.units.get(key)?.seq ?? 0) !== baseSeq) return 'stale'
     let stored = value
     if (value && kindOf(key) === 'claim') {
@@ -65,7 +73,7 @@ class Desk {
       if (number !== value.number) stored = { ...value, number }
     }
     const seq = ++this.seq
-    const entry = { seq, value: stored, fields: stampFields(this.units.get(key), stored, seq) }
+    const entry = { seq, value: stored, fields: stampFields(this.units.get(key), stored, seq, set) }
     this.units.set(key, entry)
     this.history.set(key, [...(this.history.get(key) ?? []), { seq, value: stored }])
     return entry
@@ -94,6 +102,8 @@ class Replica {
   seen = new Map<string, string[]>()
   /** This replica's conflicts as it last raised them on the desk (DeskSync's state.shared). */
   shared = new Map<string, string>()
+  /** The fields this replica set since the agreed version (DeskSync's state.edited). */
+  edits = new LocalEdits({ serial: 0, units: {} })
   cursor = 0
   online = true
   clock = 0
@@ -116,7 +126,10 @@ class Replica {
   write(key: string, patch: Record<string, unknown>): void {
     const current = this.local.get(key)
     if (!current) return
-    this.local.set(key, { ...current, ...patch, ...(kindOf(key) === 'story' ? {} : { updatedAt: this.stamp() }) })
+    const next = { ...current, ...patch, ...(kindOf(key) === 'story' ? {} : { updatedAt: this.stamp() }) }
+    this.local.set(key, next)
+    // As DeskSync.changed notes each write's fields (from the store's record of it).
+    this.edits.note(key, changedFields(current, next))
     for (const [field, value] of Object.entries(patch))
       // A write of the value already there changes nothing, and there is nothing of it to lose.
       if (!isDeepStrictEqual(current[field], value))
@@ -174,6 +187,7 @@ class Replica {
       local: Object.fromEntries(this.local),
       bases,
       baseSeqs,
+      edited: this.edits.ofKeys(rows.map((r) => r.key)),
       remote: rows.map((r) => ({ key: r.key, kind: kindOf(r.key), value: r.value, fieldSeqs: r.fields })),
       conflicts: this.conflicts
     })
@@ -227,12 +241,15 @@ class Replica {
       if (held.has(key)) continue
       const value = this.local.get(key) ?? null
       const base = this.bases.get(key)
-      if (isDeepStrictEqual(value, base?.value ?? null)) continue
-      const answer = this.desk.push(key, structuredClone(value), base?.seq ?? 0)
+      // A field set back to the agreed value is a local change too (DeskSync.collect), named to the desk.
+      const set = setBack(value, base?.value ?? null, this.edits.of(key))
+      if (isDeepStrictEqual(value, base?.value ?? null) && set.length === 0) continue
+      const answer = this.desk.push(key, structuredClone(value), base?.seq ?? 0, set)
       if (answer === 'stale') {
         stale.push(key)
         continue
       }
+      this.edits.clear(key)
       for (const w of this.writes)
         if (
           w.replica === this.id &&
@@ -277,6 +294,10 @@ class Replica {
     for (const [k, v] of Object.entries(values))
       if (v) this.local.set(k, v)
       else this.local.delete(k)
+    // The fields chosen for are settled (DeskSync.resolve), and so is what the unit held.
+    const deleted = conflict.fields.some((f) => f.field === DELETED_FIELD)
+    this.edits.clear(conflict.key, Infinity, deleted ? undefined : conflict.fields.map((f) => f.field))
+    for (const key of Object.keys(conflict.held ?? {})) this.edits.clear(key)
     // A choice is an edit made knowing the desk's side: it may overwrite what the desk holds.
     const sawSeq = this.bases.get(conflict.key)?.seq ?? 0
     for (const f of conflict.fields)
@@ -326,7 +347,17 @@ type Op =
   | { t: 'sync'; r: number }
   | { t: 'net'; r: number }
   | { t: 'resolve'; r: number; pick: number }
-  | { t: 'bounce'; r: number; c: number; field: Bounced; pick: number; rival: number | null; back: boolean }
+  | {
+      t: 'bounce'
+      r: number
+      c: number
+      field: Bounced
+      pick: number
+      rival: number | null
+      back: boolean
+      /** Set and set back in the library, with no sync between (offline, or within one round). */
+      local: boolean
+    }
 
 /** The fields a bounce sets and sets back: a scalar, a list, an object (the anchor) and the story's title. */
 type Bounced = 'verdict' | 'tags' | 'anchor' | 'title'
@@ -367,7 +398,8 @@ const op = (replicas: number): fc.Arbitrary<Op> => {
       field: fc.constantFrom<Bounced>('verdict', 'tags', 'anchor', 'title'),
       pick: fc.nat({ max: 40 }),
       rival: fc.option(fc.nat({ max: replicas - 1 }), { nil: null }),
-      back: fc.boolean()
+      back: fc.boolean(),
+      local: fc.boolean()
     })
   )
 }
@@ -456,8 +488,17 @@ function run(replicaCount: number, ops: Op[]): { desk: Desk; replicas: Replica[]
         const was = structuredClone(current[o.field])
         const next = bounced(o.field, current, o.pick)
         if (isDeepStrictEqual(was, next)) break
-        // The rival sets B while offline; it comes back online after the bounce (it syncs later).
         const rival = o.rival !== null && o.rival !== o.r ? replicas[o.rival]! : null
+        if (o.local) {
+          // A -> B -> A in the library with no sync between; the rival sets B, and one of the two
+          // reaches the desk first (the bouncer, when `back`; else the rival, as if the bouncer was offline).
+          rep.write(key, { [o.field]: next })
+          rep.write(key, { [o.field]: was })
+          if (rival?.local.has(key)) rival.write(key, { [o.field]: structuredClone(next) })
+          for (const first of o.back ? [rep, rival] : [rival, rep]) first?.sync()
+          break
+        }
+        // The rival sets B while offline; it comes back online after the bounce (it syncs later).
         if (rival?.local.has(key)) {
           rival.online = false
           rival.write(key, { [o.field]: structuredClone(next) })
@@ -540,12 +581,15 @@ function checkHistory([count, ops, picks]: [number, Op[], number[]]): void {
     const versions = [...(desk.history.get(w.key) ?? [])].reverse()
     const has = (v: { value: UnitValue | null }): boolean =>
       w.field === DELETED_FIELD ? v.value === null : isDeepStrictEqual(v.value?.[w.field], w.value)
-    const upTo = w.ackSeq ?? versions.find(has)?.seq ?? null
+    // A version the writer had merged when it wrote does not count: the write was a new edit after it
+    // (a field set back to the agreed value, A -> B -> A, in the writer's library), which nobody else
+    // had seen, even though the desk held the same value before.
+    const upTo = w.ackSeq ?? versions.find((v) => v.seq > w.sawSeq && has(v))?.seq ?? null
     if (upTo !== null) {
       since = upTo
       for (const v of versions) {
         if (v.seq > upTo) continue
-        if (!has(v)) break
+        if (!has(v) || v.seq <= w.sawSeq) break
         since = v.seq
       }
     }
@@ -615,6 +659,125 @@ describe('merge core under generated edit histories', () => {
       ],
       []
     ])
+  })
+})
+
+describe('a field set A -> B -> A in the library (issue 23, the mirror case)', () => {
+  // Each failed on the code before the library named the fields it set: its A read as no change,
+  // against the desk's B. Offline: the desk's B overwrote the library's A in silence on reconnect.
+  // Pushed first (with another change): the desk, told nothing, let the offline B overwrite it.
+  const bounce = (first: 'bouncer' | 'rival', field: Bounced, pick: number): Op => ({
+    t: 'bounce',
+    r: 0,
+    c: 0,
+    field,
+    pick,
+    rival: 1,
+    back: first === 'bouncer',
+    local: true
+  })
+  for (const first of ['rival', 'bouncer'] as const)
+    for (const [field, pick] of [
+      ['verdict', 1],
+      ['tags', 0],
+      ['anchor', 3],
+      ['title', 1]
+    ] as const)
+      it(`is a conflict shown to both editors, settled on both: ${field}, ${first === 'rival' ? 'the desk took B first' : 'the library pushed first'}`, () => {
+        const { desk, replicas, writes } = run(2, [bounce(first, field, pick)])
+        quiesce(replicas, desk)
+        const key = field === 'title' ? HEAD : replicas[0]!.claims()[0]!
+        for (const r of replicas) expect(r.shows(key, field)).toBe(true)
+        checkHistory([2, [bounce(first, field, pick)], [0]])
+        expect(writes.some((w) => w.replica === 0 && w.field === field)).toBe(true)
+      })
+
+  it('found by the default seed once the property was tightened: an anchor set back here while another editor’s revision moved it', () => {
+    checkHistory([
+      4,
+      [
+        { t: 'revise', r: 0 },
+        { t: 'evidence', r: 0, c: 0 },
+        { t: 'bounce', r: 1, c: 0, field: 'anchor', pick: 0, rival: null, back: false, local: true },
+        { t: 'comment', r: 0, c: 0 },
+        { t: 'create', r: 0 }
+      ],
+      []
+    ])
+  })
+
+  const KEY = `claim:${claimTemplate.id as string}`
+  const base = claimTemplate
+  it('merges a field named as set here against the desk’s other value as a conflict, the library keeping its value', () => {
+    const out = mergeScope({
+      storyId: STORY,
+      local: { [KEY]: base },
+      bases: { [KEY]: base },
+      baseSeqs: { [KEY]: 3 },
+      edited: { [KEY]: ['verdict'] },
+      remote: [{ key: KEY, kind: 'claim', value: { ...base, verdict: 'false' }, fieldSeqs: { verdict: 5 } }],
+      conflicts: {}
+    })
+    expect(out.conflicts[KEY]?.fields).toEqual([{ field: 'verdict', local: base.verdict, remote: 'false' }])
+    expect(out.values[KEY]?.value?.verdict).toBe(base.verdict)
+    // Named or not, a field the desk did not change merges as before.
+    const other = mergeScope({
+      storyId: STORY,
+      local: { [KEY]: base },
+      bases: { [KEY]: base },
+      baseSeqs: { [KEY]: 3 },
+      edited: { [KEY]: ['verdict'] },
+      remote: [{ key: KEY, kind: 'claim', value: { ...base, tags: ['roads'] }, fieldSeqs: { tags: 5 } }],
+      conflicts: {}
+    })
+    expect(other.conflicts).toEqual({})
+    expect(other.values[KEY]?.value).toEqual({ ...base, tags: ['roads'] })
+  })
+
+  it('names to the desk only fields back at the agreed value that could conflict (no stamps or counters)', () => {
+    const value = { ...base, verdict: base.verdict, tags: ['roads'], updatedAt: base.updatedAt }
+    expect(setBack(value, base, ['verdict', 'tags', 'updatedAt'])).toEqual(['verdict'])
+    expect(setBack(null, base, ['verdict'])).toEqual([])
+  })
+
+  it('an acknowledged push clears only what it held; a field set again meanwhile stays named', () => {
+    const edits = new LocalEdits({ serial: 0, units: {} })
+    edits.note(KEY, ['verdict'])
+    const pushed = edits.mark()
+    edits.note(KEY, ['tags'])
+    edits.clear(KEY, pushed)
+    expect(edits.of(KEY)).toEqual(['tags'])
+    edits.clear(KEY)
+    expect(edits.of(KEY)).toBeUndefined()
+  })
+
+  it('a claim deleted here and edited on the desk stays in conflict when the desk sends the same value again (a field set back)', () => {
+    const edited = { ...base, verdict: 'false' }
+    const first = mergeScope({
+      storyId: STORY,
+      local: { [KEY]: null },
+      bases: { [KEY]: base },
+      baseSeqs: { [KEY]: 3 },
+      remote: [{ key: KEY, kind: 'claim', value: edited, fieldSeqs: { verdict: 5 } }],
+      conflicts: {}
+    })
+    const conflict = first.conflicts[KEY]!
+    expect(conflict.fields).toEqual([{ field: DELETED_FIELD, local: 'deleted', remote: 'edited' }])
+    // The library holds the desk's edit while it is open; the desk's next change is the same value.
+    const again = (value: UnitValue | null) =>
+      mergeScope({
+        storyId: STORY,
+        local: { [KEY]: edited },
+        bases: { [KEY]: edited },
+        baseSeqs: { [KEY]: 5 },
+        remote: [{ key: KEY, kind: 'claim', value, fieldSeqs: { verdict: 6 } }],
+        conflicts: { [KEY]: conflict }
+      })
+    expect(again(edited).conflicts[KEY]?.fields).toEqual(conflict.fields)
+    // Deleted on the desk too: nothing is left to choose, and the claim goes.
+    const gone = again(null)
+    expect(gone.conflicts).toEqual({})
+    expect(gone.values[KEY]?.value).toBeNull()
   })
 })
 

@@ -8,6 +8,8 @@
 // each unit the sequence number of each field's last change (units.field_seqs, desk schema 13), and a
 // field changed after the agreed version's sequence number is the desk's change even when it is back
 // to the agreed value (A -> B -> A), so a local edit of it is a conflict, never overwritten in silence.
+// The library's side is told the same way: `edited` names the fields this library set after the agreed
+// version (local-edits.ts), so a field set A -> B -> A here while the desk took B is a conflict too.
 // The rules on top of merge3 that make the desk trustworthy:
 // - An open conflict stays open until an editor resolves it (or both sides come to hold the same
 //   value): a later remote change, even a revert to the agreed version, updates the desk's side of
@@ -57,6 +59,11 @@ export interface ScopeMergeInput {
   bases: Readonly<Record<string, unknown>>
   /** The agreed version's sequence number on the desk, by key (absent: never agreed). */
   baseSeqs?: Readonly<Record<string, number>>
+  /**
+   * The fields this library set after the agreed version, by key (local-edits.ts): such a field is this
+   * library's change even when its value is back to the agreed one. Absent: told by value alone.
+   */
+  edited?: Readonly<Record<string, readonly string[]>>
   /** What the desk sent for this scope. */
   remote: readonly RemoteUnit[]
   /**
@@ -137,11 +144,20 @@ export function mergeScope(input: ScopeMergeInput): ScopeMergeOutput {
     const known = conflicts[r.key]
     const base = upgraded(r.kind, known ? known.base : asValue(input.bases[r.key]))
     const baseSeq = known ? known.baseSeq : input.baseSeqs?.[r.key]
-    const mine = localOf(r.key)
-    const merged = merge3(base, mine, rv, changedSince(r, rv, baseSeq))
+    // A unit deleted here and edited on the desk stays in the library while the conflict is open (the
+    // desk's edit is not lost), but this library's side is still the delete, as long as the library
+    // holds the desk's value as it was given (edited here since, it is this library's edit): the desk's
+    // later value is merged against the delete, never taken for "both sides hold the same value".
+    const deletedHere =
+      (known?.fields.some((f) => f.field === DELETED_FIELD && f.local === 'deleted') ?? false) &&
+      isDeepStrictEqual(localOf(r.key), asValue(input.bases[r.key]))
+    const mine = deletedHere ? null : localOf(r.key)
+    const edited = input.edited?.[r.key]
+    const merged = merge3(base, mine, rv, changedSince(r, rv, baseSeq), edited && new Set(edited))
     let fields = merged.conflicts
     if (known && !isDeepStrictEqual(mine, rv)) fields = stillOpen(known, fields, mine, rv)
-    const value = fields.length > 0 && known ? keepLocalFields(merged.value, mine, fields) : merged.value
+    const value =
+      fields.length > 0 && known && !deletedHere ? keepLocalFields(merged.value, mine, fields) : merged.value
     if (fields.length > 0) {
       conflicts[r.key] = {
         key: r.key,

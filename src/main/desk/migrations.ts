@@ -1514,6 +1514,43 @@ export const migrations: { version: number; name: string; sql: string }[] = [
 
       CREATE TRIGGER units_field_seqs BEFORE UPDATE ON factdesk.units FOR EACH ROW EXECUTE FUNCTION factdesk.stamp_fields();
     `
+  },
+  {
+    version: 14,
+    name: 'a field a push names as set back to the value it had takes the change’s sequence number too',
+    sql: `
+      -- The mirror of schema 13: an editor who sets a field A -> B -> A in the library (offline, or
+      -- between two syncs) pushes A, which is no change of the field's value, so the trigger left the
+      -- field's version as it was, and another editor who had set B offline took A for untouched and
+      -- overwrote it in silence. The client now names, with a push, the fields of each unit it set back
+      -- to the agreed value: set_config('factdesk.set_back', '{"<change id>": ["field", ...]}', true)
+      -- inside the push's transaction. Each field so named (that the value has) takes the change's
+      -- sequence number as if its value had changed. Only the units this transaction writes are
+      -- stamped, each with its own new sequence number, so a member can add nothing but stamps of its
+      -- own changes (a later change of the field than the truth, which makes a conflict, never an
+      -- overwrite). Nothing named, the rule is schema 13's.
+      CREATE OR REPLACE FUNCTION factdesk.stamp_fields() RETURNS trigger
+      LANGUAGE plpgsql SET search_path = pg_catalog, factdesk AS $f$
+      DECLARE
+        v_set jsonb;
+      BEGIN
+        IF NEW.value IS NULL OR NEW.seq IS NOT DISTINCT FROM OLD.seq THEN
+          NEW.field_seqs := OLD.field_seqs;
+        ELSE
+          v_set := NULLIF(current_setting('factdesk.set_back', true), '')::jsonb -> NEW.change_id;
+          IF jsonb_typeof(v_set) IS DISTINCT FROM 'array' THEN
+            v_set := '[]'::jsonb;
+          END IF;
+          NEW.field_seqs := COALESCE(OLD.field_seqs, '{}'::jsonb) || COALESCE((
+            SELECT jsonb_object_agg(f.name, NEW.seq)
+            FROM (SELECT jsonb_object_keys(NEW.value) UNION SELECT jsonb_object_keys(COALESCE(OLD.value, '{}'::jsonb))) AS f(name)
+            WHERE OLD.value IS NULL OR (NEW.value -> f.name) IS DISTINCT FROM (OLD.value -> f.name)
+              OR (NEW.value ? f.name AND v_set ? f.name)
+          ), '{}'::jsonb);
+        END IF;
+        RETURN NEW;
+      END $f$;
+    `
   }
 ]
 

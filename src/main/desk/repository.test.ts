@@ -182,6 +182,42 @@ describe('desk repository', () => {
     ).rejects.toMatchObject({ code: '42501' })
   })
 
+  it('stamps the fields a push names as set back to the value they had (desk schema 14), and only its own units', async () => {
+    const { repo } = await member('r_ed', 'ed-pw', 'one')
+    const at = (answer: { results: unknown[][] }): number => Number(answer.results.at(-1)![2])
+    const fieldsOf = async (id: string): Promise<unknown> => (await repo.unitsByKey([`claim:${id}`]))[0]!.field_seqs
+    const a = { id: 'c15', number: 1, verdict: 'accurate', text: 'claim' }
+    const other = { id: 'c16', number: 2, verdict: 'accurate', text: 'other' }
+    const made = await repo.pushPage(
+      [story('s15'), { ...claim('s15', 'c15', 1), value: a }, { ...claim('s15', 'c16', 2), value: other }],
+      []
+    )
+    const seqOf = (key: string): number => Number(made.results.find((r) => r[0] === key)![2])
+    // A: set to B and back in the library, pushed with a comment: the verdict is named as set back.
+    // A name the value does not have stamps nothing; the other claim, pushed in the same page, is not named.
+    const mine = {
+      ...claim('s15', 'c15', 1, seqOf('claim:c15')),
+      value: { ...a, text: 'claim, noted' },
+      setBack: ['verdict', 'nothing']
+    }
+    const theirs = { ...claim('s15', 'c16', 2, seqOf('claim:c16')), value: { ...other, text: 'other, noted' } }
+    const answer = await repo.pushPage([mine, theirs], [])
+    const [seqA, seqB] = answer.results.map((r) => Number(r[2]))
+    expect(await fieldsOf('c15')).toEqual({ verdict: seqA, text: seqA })
+    expect(await fieldsOf('c16')).toEqual({ text: seqB })
+    // The names last for their transaction only: the next push stamps by value again.
+    const later = at(await repo.pushPage([{ ...claim('s15', 'c15', 1, seqA), value: { ...a, text: 'again' } }], []))
+    expect(await fieldsOf('c15')).toEqual({ verdict: seqA, text: later })
+    // A unit with nothing changed but a field set back is a change of that field.
+    const confirmed = at(
+      await repo.pushPage(
+        [{ ...claim('s15', 'c15', 1, later), value: { ...a, text: 'again' }, setBack: ['verdict'] }],
+        []
+      )
+    )
+    expect(await fieldsOf('c15')).toEqual({ verdict: confirmed, text: later })
+  })
+
   it('gives units changed before desk schema 13 their fields’ last changes from the change log', async () => {
     const { repo } = await member('r_ed', 'ed-pw', 'one')
     const at = (answer: { results: unknown[][] }): number => Number(answer.results.at(-1)![2])
@@ -195,8 +231,8 @@ describe('desk repository', () => {
     const again = at(await repo.pushPage([{ ...claim('s13', 'c14', 2, gone), value: { ...other, text: 'y' } }], []))
     // The desk as schema 11 left it: no field versions, no trigger; then migrated.
     await admin.query(`DROP TRIGGER units_field_seqs ON factdesk.units; DROP FUNCTION factdesk.stamp_fields();
-      ALTER TABLE factdesk.units DROP COLUMN field_seqs; DELETE FROM factdesk.schema_migrations WHERE version = 13`)
-    expect(await migrate(admin)).toEqual([13])
+      ALTER TABLE factdesk.units DROP COLUMN field_seqs; DELETE FROM factdesk.schema_migrations WHERE version >= 13`)
+    expect(await migrate(admin)).toEqual([13, 14])
     const rows = await repo.unitsByKey(['claim:c13', 'claim:c14', 'story:s13'])
     expect(Object.fromEntries(rows.map((r) => [r.key, r.field_seqs]))).toEqual({
       'story:s13': null,

@@ -51,6 +51,8 @@ export interface PushUnit {
   changeId: string
   /** The value's JSON text (null: deleted), when the caller has made it already: sent as it is. */
   json?: string | null
+  /** Fields set back to the agreed value since it was agreed, named to the desk (schema 14; local-edits.ts). */
+  setBack?: readonly string[]
 }
 
 /**
@@ -165,6 +167,8 @@ async function copyInto(client: ClientBase, sql: string, lines: readonly Buffer[
 export interface StagedPage {
   units: Buffer[]
   activity: Buffer[]
+  /** The fields each change sets back to the value they had, by change id (factdesk.set_back, schema 14). */
+  setBack?: Record<string, readonly string[]>
 }
 
 /**
@@ -191,7 +195,8 @@ export function stagePage(
     activity: [
       ...bytes(lines.filter((text) => text.length > 0)),
       ...bytes(chunks(activity, (entry) => historyLines([entry])))
-    ]
+    ],
+    setBack: Object.fromEntries(units.filter((u) => u.setBack?.length).map((u) => [u.changeId, u.setBack!]))
   }
 }
 
@@ -347,6 +352,9 @@ export class DeskRepository {
         page.units
       )
       await copyInto(this.client, 'COPY pg_temp.factdesk_stage_activity (entry) FROM STDIN', page.activity)
+      // Fields set back to the value they had: the desk's trigger stamps them too (schema 14).
+      if (page.setBack && Object.keys(page.setBack).length > 0)
+        await this.client.query("SELECT set_config('factdesk.set_back', $1, true)", [JSON.stringify(page.setBack)])
       const sent = await this.client.query<{ answer: PushAnswer }>('SELECT factdesk.push_staged($1) AS answer', [
         this.deskId
       ])

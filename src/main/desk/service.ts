@@ -5,6 +5,7 @@ import { AppError } from '../../shared/result'
 import type { GroupHandlers } from '../registry'
 import type { Platform } from '../platform'
 import { currentEditor, type ServiceContext } from '../services/context'
+import type { StoryEdit } from '../store/story-edit'
 import { migrate } from './migrations'
 import { deskError } from './connection'
 import { assertOwnDesk, DeskSync, detachLibrary, forgetConnection, savedConnection } from './sync'
@@ -92,8 +93,8 @@ export function parseConnection(input: ConnectDesk): { connection: DeskConnectio
 
 export interface DeskManager {
   handlers: GroupHandlers<'desk'>
-  /** The store wrote a story (its id) or library.json (null). */
-  changed(storyId: string | null): void
+  /** The store wrote a story (its id, and what the write changed) or library.json (null). */
+  changed(storyId: string | null, edit?: StoryEdit): void
   /** The library folder was opened (at start or after switching): resume its desk, if it has one. */
   resume(): Promise<void>
   close(): Promise<void>
@@ -120,7 +121,7 @@ export function deskManager(ctx: ServiceContext, platform: Platform, retryMs?: n
     get sync() {
       return sync
     },
-    changed: (storyId) => sync?.changed(storyId),
+    changed: (storyId, edit) => sync?.changed(storyId, edit),
     async resume() {
       await stop()
       const connection = await savedConnection(ctx.store)

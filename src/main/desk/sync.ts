@@ -29,6 +29,7 @@ import { appendActivity, asFound } from '../services/context'
 import { writeFileDurably, writeFilesDurably } from '../store/durable-write'
 import { nodeFileIO } from '../store/file-io'
 import type { LibraryStore } from '../store/library-store'
+import type { StoryEdit } from '../store/story-edit'
 import {
   idOf,
   kindOf,
@@ -66,6 +67,7 @@ import {
 import { heldKeys, mergeScope, resolveConflict, UNIT_ORDER, type OpenConflict } from './merge-core'
 import { DELETED_FIELD } from './units'
 import { AgreedVersions, type Base } from './agreed'
+import { changedFields, editedFields, LocalEdits, setBack, type EditedState } from './local-edits'
 
 interface SyncState {
   connection: DeskConnection
@@ -89,6 +91,8 @@ interface SyncState {
   shared?: Record<string, string>
   /** Conflicts settled here, to be closed on the desk (key -> how they were settled). */
   closing?: Record<string, Closing>
+  /** The fields this library set since each unit's agreed version (local-edits.ts). */
+  edited?: EditedState
 }
 
 /**
@@ -99,7 +103,8 @@ interface SyncState {
 type Closing = string | { summary: string; raisedBy: string }
 
 /**
- * A unit of the outbox: its value differs from the agreed version. The value is held as its JSON text
+ * A unit of the outbox: its value differs from the agreed version, or it has fields set back to it
+ * (local-edits.ts). The value is held as its JSON text
  * (null: deleted), made once when the unit is found to differ: the text is what its change id hashes,
  * what COPY sends and what becomes the agreed version. Held as objects, a first push kept every value
  * of the library in the heap until its page went, walked by every garbage collection meanwhile.
@@ -107,6 +112,8 @@ type Closing = string | { summary: string; raisedBy: string }
 interface PendingUnit extends Omit<PushUnit, 'changeId' | 'json' | 'value'> {
   scope: string
   json: string | null
+  /** LocalEdits.mark() before the value was read: an acknowledgement clears the fields named up to it. */
+  edits: number
 }
 
 /** A pending unit on its way in a page, with its change id. */
@@ -232,6 +239,8 @@ export class DeskSync {
   private loaded = false
   /** The versions agreed with the desk, per scope (agreed.ts: parsed only while a scope is worked on). */
   private readonly bases = new AgreedVersions()
+  /** The fields this library set since their agreed versions (kept in the state, see load). */
+  private edits = new LocalEdits({ serial: 0, units: {} })
   private readonly pending = new Map<string, PendingUnit>()
   /** Each shared story's activity count as last read, to tell what the desk does not have yet without reading every story. */
   private readonly activityLength = new Map<string, number>()
@@ -361,10 +370,15 @@ export class DeskSync {
         }
   }
 
-  /** The store wrote a story (its id) or library.json (null): that scope is compared and pushed. */
-  changed(storyId: string | null): void {
+  /**
+   * The store wrote a story (its id) or library.json (null): that scope is compared and pushed. `edit`
+   * (a story's write, record by record) names the fields it set, even those set back (local-edits.ts).
+   */
+  changed(storyId: string | null, edit?: StoryEdit): void {
     const scope = storyId ?? LIBRARY_SCOPE
     if (this.writing.has(scope)) return
+    if (storyId && edit && this.loaded && this.bases.has(scope))
+      for (const [key, fields] of editedFields(storyId, edit)) this.edits.note(key, fields)
     this.dirty.add(scope)
     this.kick()
   }
@@ -468,6 +482,10 @@ export class DeskSync {
         )
       })
     }
+    // The fields chosen for are settled (a delete's choice settles the unit), and so is what it held.
+    const deleted = conflict.fields.some((f) => f.field === DELETED_FIELD)
+    this.edits.clear(key, Infinity, deleted ? undefined : conflict.fields.map((f) => f.field))
+    for (const k of Object.keys(conflict.held ?? {})) this.edits.clear(k)
     delete this.state.conflicts[key]
     this.deskConflicts.delete(key)
     // Closed on the desk by the loop (now, or once the desk is back): every editor's copy goes.
@@ -565,6 +583,8 @@ export class DeskSync {
       delete this.state.conflicts[key]
       delete shared[key]
     }
+    // Settled by another editor: what this library set of them is decided.
+    for (const key of all) this.edits.clear(key)
     this.state.shared = shared
     const rows = await repo.unitsByKey(all)
     const byScope = new Map<string, Row[]>()
@@ -669,6 +689,7 @@ export class DeskSync {
     const summaries = new Map(store.library.stories.map((s) => [s.id, s]))
     const held = heldKeys(this.state.conflicts)
     await inTurns(scopes, FILES_AT_ONCE, async (scope) => {
+      const edits = this.edits.mark()
       const units = await this.localUnits(scope, summaries)
       if (units === null) return
       const local = new Map(units.map((u) => [u.key, u]))
@@ -679,7 +700,10 @@ export class DeskSync {
         const unit = local.get(key)
         const value = unit?.value ?? null
         const base = bases[key]
-        if (isDeepStrictEqual(value, base?.value ?? null)) continue
+        const back = setBack(value, base?.value ?? null, this.edits.of(key))
+        if (back.length === 0 && isDeepStrictEqual(value, base?.value ?? null)) continue
+        // Fields found differing are this library's (named here if no write named them: library.json's units).
+        if (value && base?.value) this.edits.notice(key, changedFields(base.value, value), edits)
         if (key === 'settings' && !this.lead) {
           this.heldSettings = true
           continue
@@ -690,10 +714,14 @@ export class DeskSync {
           kind: unit?.kind ?? kindOf(key),
           storyId: scope === LIBRARY_SCOPE ? null : scope,
           json: value === null ? null : JSON.stringify(value),
-          baseSeq: base?.seq ?? null
+          baseSeq: base?.seq ?? null,
+          ...(back.length > 0 ? { setBack: back } : {}),
+          edits
         })
       }
     })
+    // What was named since the last save is saved before anything is pushed (it must survive a restart).
+    if (this.edits.unsaved) await this.saveState()
     this.emit()
   }
 
@@ -867,6 +895,7 @@ export class DeskSync {
       if (!p) continue
       if (status === 'applied' && seq !== null) {
         this.bases.setJson(p.scope, p.key, Number(seq), p.json)
+        this.edits.clear(p.key, p.pending.edits)
         if (this.pending.get(p.key) === p.pending) this.pending.delete(p.key)
         // The desk kept another value than the one sent (it gave the claim another number): merged at once.
         if (stored !== null && stored !== undefined)
@@ -1066,6 +1095,8 @@ export class DeskSync {
       local,
       bases,
       baseSeqs,
+      // The fields this library set since the agreed version: its change even when set back.
+      edited: this.edits.ofKeys(keys),
       // Each field's last change on the desk: a field changed after the agreed version is the desk's change.
       remote: scopeRows.map((r) => ({ key: r.key, kind: r.kind, value: r.value, fieldSeqs: r.field_seqs })),
       // Rows the pg client parsed for this pull (or the desk's answer to a push): nobody else holds them.
@@ -1208,6 +1239,7 @@ export class DeskSync {
     this.state = same
       ? { ...saved, disconnected: false }
       : { connection: this.options.connection, cursor: 0, activityPushed: {}, conflicts: {}, lastSyncAt: null }
+    this.edits = new LocalEdits((this.state.edited ??= { serial: 0, units: {} }))
     if (same && saved.disconnected) await this.saveState()
     if (!same) {
       // Another desk (or none before): start over; every unit of this library is new to the desk.
@@ -1240,6 +1272,7 @@ export class DeskSync {
   }
 
   private async saveState(): Promise<void> {
+    this.edits.unsaved = false
     await writeFileDurably(nodeFileIO, statePath(this.store), JSON.stringify(this.state))
   }
 

@@ -3,9 +3,10 @@
 // in a scope ("library" or a story id) and has a JSON value; null means deleted.
 // Merging is per field against the last version both sides agreed on (three-way): a field changed on
 // one side takes that side; changed the same way on both sides is fine; changed differently on both
-// sides is a conflict that keeps both values for an editor to choose. The desk's side counts as changed
-// by version, not only by value: a field the desk changed after the agreed version and back again is
-// still changed (see `touched` in merge3). Comments, contact attempts and
+// sides is a conflict that keeps both values for an editor to choose. Each side counts as changed by
+// version, not only by value: a field the desk changed after the agreed version and back again is still
+// the desk's change (`touched` in merge3), and a field this library set after the agreed version and
+// back again is still this library's (`edited`). Comments, contact attempts and
 // second reviews merge by union; the record of checked words is one fact when both sides checked the same words.
 import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
@@ -56,6 +57,8 @@ const STAMPS = new Set(['updatedAt', 'updatedBy'])
 export const FOLLOWS: Readonly<Record<string, string>> = { checked: 'verdict' }
 /** Counters that only move up: never a conflict, the larger one wins (claim numbers are the desk's, see merge-core). */
 const COUNTERS = new Set(['nextClaimNumber'])
+/** Fields that merge without ever asking (stamps, counters): set back here, they are nobody's loss. */
+export const mergesAlone = (field: string): boolean => STAMPS.has(field) || COUNTERS.has(field)
 
 export function libraryUnits(library: Readonly<LibraryFile>): Unit[] {
   return [
@@ -94,16 +97,19 @@ const NONE: ReadonlySet<string> = new Set()
  * `touched`: the fields the desk changed after the agreed version, by version (see `changedSince` in
  * merge-core.ts). A field whose remote value equals the agreed one is still the desk's change when it
  * is touched (set A -> B -> A on the desk): against a local change of it, a conflict, never a silent
- * overwrite. A field whose value differs from the agreed one is changed whatever `touched` says.
+ * overwrite. `edited` is the same for this library's side: the fields it set after the agreed version
+ * (local-edits.ts), so a field set A -> B -> A here, offline, is still this library's change against
+ * the desk's B. A field whose value differs from the agreed one is changed whatever either says.
  */
 export function merge3(
   base: UnitValue | null,
   local: UnitValue | null,
   remote: UnitValue | null,
-  touched: ReadonlySet<string> = NONE
+  touched: ReadonlySet<string> = NONE,
+  edited: ReadonlySet<string> = NONE
 ): Merged {
   if (isDeepStrictEqual(local, remote)) return { value: remote, conflicts: [] }
-  if (isDeepStrictEqual(local, base)) return { value: remote, conflicts: [] }
+  if (edited.size === 0 && isDeepStrictEqual(local, base)) return { value: remote, conflicts: [] }
   if (touched.size === 0 && isDeepStrictEqual(remote, base)) return { value: local, conflicts: [] }
   // Both sides changed it. Deleted on one side and edited on the other is a conflict, never a silent delete.
   if (local === null || remote === null) {
@@ -125,7 +131,7 @@ export function merge3(
   const conflicts: FieldConflict[] = []
   for (const field of new Set([...Object.keys(local), ...Object.keys(remote)])) {
     const [b, l, r] = [base[field], local[field], remote[field]]
-    if (isDeepStrictEqual(l, r) || isDeepStrictEqual(l, b)) continue
+    if (isDeepStrictEqual(l, r) || (!edited.has(field) && isDeepStrictEqual(l, b))) continue
     if (!touched.has(field) && isDeepStrictEqual(r, b)) value[field] = l
     else if (STAMPS.has(field)) value[field] = String(l) > String(r) ? l : r
     else if (COUNTERS.has(field) && typeof l === 'number' && typeof r === 'number') value[field] = Math.max(l, r)
