@@ -2,12 +2,15 @@ import fc from 'fast-check'
 import type { Nodes, Root } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { toMarkdown } from 'mdast-util-to-markdown'
 import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
 import { buildReport } from './build'
-import { edgeLines, renderMarkdown } from './markdown'
+import { edgeLines, markdownOptions, renderMarkdown, reportTree } from './markdown'
 import { budgetStory, hostile, hostileStory, sampleInput } from './testing/sample-report'
+
+const propertySeed = Number(process.env.FACTDESK_PROPERTY_SEED ?? 20261207)
 
 /** The report read back as CommonMark + GFM would render it. */
 const read = (md: string): Root => fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
@@ -86,7 +89,43 @@ describe('Markdown report', () => {
             .map((l) => l.trim())
         )
       }),
-      { numRuns: Number(process.env.FACTDESK_PROPERTY_RUNS ?? 60) }
+      { numRuns: Number(process.env.FACTDESK_PROPERTY_RUNS ?? 60), seed: propertySeed }
+    )
+  }, 120_000)
+
+  it("escapes text exactly as the library's own text handler does (property)", () => {
+    // The report's text handler hands the library's escaping only the patterns whose character is
+    // in the text; any text, in any place of the report, must come out the same as without it.
+    const tricky = fc.constantFrom(
+      ...'*_`[]()<>#>-+=|\\!&~$:.@1 \t\r\nabc\u0001\u007fé'.split(''),
+      '&amp;',
+      '<b>',
+      '1.',
+      '- ',
+      '```',
+      'https://x.example/a_b*c'
+    )
+    const userText = fc.array(tricky, { minLength: 0, maxLength: 16 }).map((parts) => parts.join(''))
+    const base = buildReport(sampleInput({ stories: [budgetStory(), hostileStory()] }))
+    const libraryOwn = { ...markdownOptions, handlers: {} }
+    fc.assert(
+      fc.property(fc.array(userText, { minLength: 12, maxLength: 12 }), (texts) => {
+        const model = structuredClone(base)
+        const story = model.stories[0]!
+        const claim = story.claims[0]!
+        const [title, quote, before, after, rationale, speaker, tag, locator, outlet, label, note, url] = texts as [
+          string,
+          ...string[]
+        ]
+        Object.assign(story, { title: title || 'x', outlet, url: `https://example.com/${url}` })
+        Object.assign(claim, { quote: quote || 'x', before, after, rationale, speaker, tags: [tag] })
+        if (claim.evidence[0]) claim.evidence[0].locator = locator!
+        model.summaryRows.verdicts[0]!.label = label!
+        if (story.corrections[0]) story.corrections[0].note = note!
+        const tree = reportTree(model)
+        expect(toMarkdown(tree, markdownOptions)).toBe(toMarkdown(tree, libraryOwn))
+      }),
+      { numRuns: Number(process.env.FACTDESK_PROPERTY_RUNS ?? 100), seed: propertySeed }
     )
   }, 120_000)
 })
