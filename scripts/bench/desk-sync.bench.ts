@@ -3,6 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { DESK_SERVER_SETTINGS } from '../../src/main/desk/local-postgres'
 import { deskStatus, settled, startDeskCluster, waitFor } from '../../src/main/desk/testing/desk-cluster'
 import { openTestCore, testPlatform } from '../../src/main/testing/test-core'
 import { benchIdentity, buildLibrary } from '../../src/main/testing/library-fixture'
@@ -17,7 +18,8 @@ const bench: Bench = {
   name: 'desk-sync',
   async run(): Promise<BenchRow[]> {
     const rows: BenchRow[] = []
-    const cluster = await startDeskCluster()
+    // A desk's server as the README tells a newsroom to run it (durable), not the tests' throwaway one.
+    const cluster = await startDeskCluster(DESK_SERVER_SETTINGS)
     const root = await mkdtemp(path.join(os.tmpdir(), 'factdesk-bench-desk-'))
     try {
       await cluster.member('news', 'ana')

@@ -90,7 +90,37 @@ export async function freePort(): Promise<number> {
 
 const ended = (proc: ChildProcess): boolean => proc.exitCode !== null || proc.signalCode !== null
 
-export async function startLocalPostgres({ port: wanted }: { port?: number } = {}): Promise<LocalPostgres> {
+/**
+ * Server settings (`-c name=value`) over the throwaway server's own (no fsync: it is thrown away, and
+ * the tests need no durability).
+ */
+export type ServerSettings = Record<string, string>
+
+/**
+ * What the README ("Run it for a newsroom") tells a desk's server to set, durability left on: the desk
+ * benchmarks run their server with these, so their figures are a real desk's. A first push of 5,000
+ * stories x 40 claims writes about 750 MB of WAL and 600 MB of tables and indexes: with the stock 128 MB
+ * of shared buffers and 4 MB of WAL buffers the pushing backend wrote out most of what it had just
+ * written itself (evicted dirty pages, full WAL buffers), and a checkpoint fell in the middle of the push
+ * (after which every page first touched is logged whole). lz4 compresses the large values (story texts,
+ * history batches) and the WAL's page images at a fraction of pglz's CPU (PostgreSQL 15 or later; the
+ * README says what to leave out on older servers). Checked against the README by local-postgres.test.ts.
+ */
+export const DESK_SERVER_SETTINGS: ServerSettings = {
+  fsync: 'on',
+  synchronous_commit: 'on',
+  shared_buffers: '1GB',
+  wal_buffers: '64MB',
+  max_wal_size: '4GB',
+  checkpoint_timeout: '15min',
+  wal_compression: 'lz4',
+  default_toast_compression: 'lz4'
+}
+
+export async function startLocalPostgres({
+  port: wanted,
+  settings = {}
+}: { port?: number; settings?: ServerSettings } = {}): Promise<LocalPostgres> {
   const bin = findPostgresBin()
   const runAs = serverUser()
   const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-pg-'))
@@ -141,10 +171,10 @@ export async function startLocalPostgres({ port: wanted }: { port?: number } = {
         dir,
         '-c',
         'listen_addresses=127.0.0.1',
-        '-c',
-        'fsync=off',
-        '-c',
-        'max_connections=200',
+        ...Object.entries({ fsync: 'off', max_connections: '200', ...settings }).flatMap(([name, value]) => [
+          '-c',
+          `${name}=${value}`
+        ]),
         ...statementStats(bin)
       ],
       {

@@ -4,7 +4,7 @@ import { Client } from 'pg'
 import type { ChannelInput, DeskStatus } from '../../../shared/contract'
 import { openTestCore, withEditor, type TestCore } from '../../testing/test-core'
 import { addMember, createDesk } from '../admin'
-import { startLocalPostgres, type LocalPostgres } from '../local-postgres'
+import { startLocalPostgres, type LocalPostgres, type ServerSettings } from '../local-postgres'
 
 export interface DeskCluster {
   pg: LocalPostgres
@@ -18,8 +18,8 @@ export interface DeskCluster {
   close(): Promise<void>
 }
 
-export async function startDeskCluster(): Promise<DeskCluster> {
-  const pg = await startLocalPostgres()
+export async function startDeskCluster(settings?: ServerSettings): Promise<DeskCluster> {
+  const pg = await startLocalPostgres({ settings })
   const asAdmin = async <R>(work: (client: Client) => Promise<R>): Promise<R> => {
     const client = new Client({ connectionString: pg.url })
     await client.connect()
