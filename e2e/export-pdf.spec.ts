@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type FactdeskApp } from './support/fixtures'
 import { LibraryPage } from './pages/library-page'
+import { StoryPage } from './pages/story-page'
 import { TransferPage } from './pages/transfer-page'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
@@ -73,4 +74,37 @@ test('Cancel export stops the PDF and saves nothing; the next export saves', asy
   await dialog.getByRole('button', { name: 'Export…' }).click()
   await expect(dialog.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible({ timeout: 120_000 })
   expect((await readdir(out)).filter((f) => f.endsWith('.pdf'))).toHaveLength(1)
+})
+
+test('a PDF export names the claims whose characters it cannot show, and suggests the HTML report', async ({
+  factdesk
+}) => {
+  const { page } = factdesk
+  const library = new LibraryPage(page)
+  await library.addEditor('Sam Ortiz')
+  await library.createStory(
+    'Fuel prices rose in Bangkok, ministry says',
+    'Fuel prices rose by five percent in March, the ministry said.\n\nThe price of diesel was unchanged.'
+  )
+  const story = new StoryPage(page)
+  await story.selectText('Fuel prices rose by five percent in March')
+  await story.markSelection()
+  await story.panel.fill('rationale', 'The ministry’s own table says so.')
+  await story.selectText('The price of diesel was unchanged')
+  await story.markSelection()
+  // Thai: no font the PDF embeds has it.
+  await story.panel.fill('rationale', 'ราคาน้ำมันดีเซลไม่เปลี่ยนแปลง')
+  await expect(story.claimItems).toHaveCount(2)
+  await factdesk.answerSaveDialog(out)
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const file = await new TransferPage(page).exportAs('PDF report')
+  const notice = page.getByTestId('export-unshown')
+  await expect(notice).toContainText('This PDF cannot show some characters')
+  await expect(notice).toContainText('left out in C2 of “Fuel prices rose in Bangkok, ministry says”')
+  await expect(notice).toContainText('export those stories as HTML')
+  await expect(notice).not.toContainText('C1')
+  // What it names is what the file lacks: the Thai words are not in its text, the English ones are.
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+  expect(text).toContain('The ministry’s own table says so.')
+  expect(text).not.toContain('ราคา')
 })

@@ -48,7 +48,7 @@ const bench: Bench = {
       async writePdf(model) {
         // A fresh worker per export, as the app writes every PDF.
         const pdf = await writer.write(model, () => undefined, new AbortController().signal)
-        const text = Buffer.from(pdf).toString('latin1')
+        const text = Buffer.from(pdf.bytes).toString('latin1')
         pages = (text.match(/\/Type \/Page\b/g) ?? []).length
         tagged &&= text.includes('/StructTreeRoot') && text.includes('/Outlines')
         return pdf

@@ -20,7 +20,7 @@ import { Words, type Face } from './pdf-words'
 export type FontName = 'regular' | 'bold'
 
 const emoji = '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'
-const fontFiles: Record<FontName, readonly string[]> = {
+export const fontFiles: Record<FontName, readonly string[]> = {
   regular: [
     'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
     emoji,
@@ -60,10 +60,11 @@ function joining(ch: string): boolean {
 /** A character past DejaVu Sans's first blocks (Latin to Armenian; a surrogate for any past the first plane). */
 const pastArmenian = /[\u0590-\uffff]/
 
-/** One word as drawn: its parts, each in one font, and its width at 1 pt. */
+/** One word as drawn: its parts, each in one font, its width at 1 pt, and the characters no font shows ('' for none). */
 interface Token {
   parts: { words: Words; tj: string | null }[]
   width: number
+  lost: string
 }
 
 export interface Run {
@@ -186,6 +187,13 @@ export class Typesetter {
   readonly root: StructElement
   /** Where the next block starts, from the top of the page. */
   y = margin.top
+  /**
+   * What the text being drawn belongs to (the report names its claims here): characters no font
+   * can show are noted under it, in `unshown`.
+   */
+  owner = ''
+  /** Per owner, the characters drawn there that no font can show (each drawn as an empty box or dropped). */
+  readonly unshown = new Map<string, Set<string>>()
   readonly left = margin.side
   readonly width = A4.width - 2 * margin.side
   private readonly bottom = A4.height - margin.bottom
@@ -282,11 +290,13 @@ export class Typesetter {
       const files = fontFiles[font]
       const parts: { words: Words; tj: string | null }[] = []
       let width = 0
+      let lost = ''
       const add = (face: number, text: string): void => {
         const words = this.wordsOf(files[face]!)
         const w = words.word(text)
         parts.push({ words, tj: w.tj })
         width += w.width
+        lost += w.lost
       }
       if (!pastArmenian.test(word)) add(0, word)
       else {
@@ -310,7 +320,7 @@ export class Typesetter {
         }
         if (text) add(face, text)
       }
-      t = { parts, width }
+      t = { parts, width, lost }
       cache.set(word, t)
     }
     return t
@@ -360,8 +370,10 @@ export class Typesetter {
     let ops = ''
     let face: Face | null = null
     let tj = ''
-    for (const token of text.match(/\S+|\s+/g) ?? []) {
-      for (const part of this.token(font, token).parts) {
+    const tokens = (text.match(/\S+|\s+/g) ?? []).map((word) => this.token(font, word))
+    for (const token of tokens) if (token.lost) this.noteUnshown(token.lost)
+    for (const token of tokens) {
+      for (const part of token.parts) {
         if (part.tj === null) {
           this.current = null
           this.setFont(font, size, colour)
@@ -381,6 +393,12 @@ export class Typesetter {
     if (!face) return
     const baseline = y + (this.wordsOf(fontFiles[font][0]!).face.ascender / 1000) * size
     this.doc.addContent(`BT 1 0 0 -1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm ${rgb(colour)} rg ${ops}[<${tj}>] TJ ET`)
+  }
+
+  private noteUnshown(characters: string): void {
+    let set = this.unshown.get(this.owner)
+    if (!set) this.unshown.set(this.owner, (set = new Set()))
+    for (const ch of characters) set.add(ch)
   }
 
   private setFont(font: FontName, size: number, colour: string): void {

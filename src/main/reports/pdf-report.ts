@@ -18,6 +18,8 @@ import {
   type Tally
 } from './model'
 import { stroke, Typesetter, type BlockStyle, type Outline, type Run, type StructElement } from './pdf-layout'
+import type { WrittenPdf } from './pdf-writer'
+import type { UnshownText } from '../../shared/contract/transfer'
 
 const ink = '#1b1f24'
 const grey = '#57606a'
@@ -60,7 +62,7 @@ class PdfReport {
     this.t = new Typesetter({ title: model.title, language: 'en' })
   }
 
-  async write(): Promise<Uint8Array> {
+  async write(): Promise<WrittenPdf> {
     const { model, t } = this
     const root = t.root
     t.paragraph(root, 'H1', [{ text: model.title }], { size: 19, font: 'bold', after: 4, direction: 'auto' })
@@ -100,11 +102,40 @@ class PdfReport {
     this.progress(0, model.totals.claims)
     for (const [i, story] of model.stories.entries()) {
       if (i > 0) t.newPage()
-      await this.story(root, story)
+      t.owner = String(i)
+      await this.story(root, story, i)
+      t.owner = ''
     }
     t.paragraph(root, 'P', [{ text: 'Made with Factdesk. Times are UTC.' }], { size: 8.5, colour: grey, before: 18 })
     t.pageNumbers()
-    return t.finish()
+    return { bytes: await t.finish(), unshown: this.unshown() }
+  }
+
+  /** What the typesetter could not show, by story and claim (owners are `story index` or `story index/claim label`). */
+  private unshown(): UnshownText {
+    const characters = new Set<string>()
+    const byStory = new Map<number, { claims: string[]; elsewhere: boolean }>()
+    let report = false
+    for (const [place, chars] of this.t.unshown) {
+      for (const ch of chars) if (characters.size < 40) characters.add(ch)
+      if (place === '') {
+        report = true
+        continue
+      }
+      const slash = place.indexOf('/')
+      const story = Number(slash < 0 ? place : place.slice(0, slash))
+      let entry = byStory.get(story)
+      if (!entry) byStory.set(story, (entry = { claims: [], elsewhere: false }))
+      if (slash < 0) entry.elsewhere = true
+      else entry.claims.push(place.slice(slash + 1))
+    }
+    return {
+      characters: [...characters].join(''),
+      places: [
+        ...(report ? [{ story: null, claims: [], elsewhere: true }] : []),
+        ...[...byStory].sort(([a], [b]) => a - b).map(([i, e]) => ({ story: this.model.stories[i]!.title, ...e }))
+      ]
+    }
   }
 
   private heading2(parent: StructElement, title: string): Outline {
@@ -196,7 +227,7 @@ class PdfReport {
     )
   }
 
-  private async story(root: StructElement, story: ReportStory): Promise<void> {
+  private async story(root: StructElement, story: ReportStory, index: number): Promise<void> {
     const { t, model } = this
     const sect = t.struct('Sect', story.language ? { lang: story.language } : {})
     root.add(sect)
@@ -212,7 +243,9 @@ class PdfReport {
     if (story.claims.length === 0) t.paragraph(sect, 'P', [{ text: 'No claims marked in this story.' }], body)
     for (const c of story.claims) {
       if (this.signal?.aborted) throw new Error('cancelled')
+      t.owner = `${index}/${c.label}`
       this.claim(sect, c, numbers, byClaim.get(c.id) ?? [], outline)
+      t.owner = String(index)
       this.written++
       if (this.written % 25 === 0) this.progress(this.written, model.totals.claims)
     }
@@ -448,11 +481,11 @@ function citation(s: ReportSource): Run[] {
   return parts
 }
 
-/** The report as a tagged PDF; `progress` hears how many claims are written. */
+/** The report as a tagged PDF, and what it cannot show; `progress` hears how many claims are written. */
 export function writePdf(
   model: ReportModel,
   progress: PdfProgress = () => {},
   signal?: AbortSignal
-): Promise<Uint8Array> {
+): Promise<WrittenPdf> {
   return new PdfReport(model, progress, signal).write()
 }

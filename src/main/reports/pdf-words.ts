@@ -19,6 +19,8 @@ export interface Face {
   widths: number[]
   unicode: number[][]
   encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]]
+  /** pdfkit's layout of a word, kept per word (encode of the same word reads it again). */
+  layout(text: string): { glyphs: { id: number; codePoints: number[] }[] }
   ref(): unknown
 }
 
@@ -44,7 +46,16 @@ export interface FontkitFont {
 export interface Word {
   tj: string | null
   width: number
+  /**
+   * The characters the font cannot show in this word: drawn as its missing glyph (an empty box), or
+   * taken into a glyph that does not carry them (a skin-tone modifier a monochrome emoji drops); ''
+   * when it shows them all. Default ignorables (joiners, variation selectors, tags) never count.
+   */
+  lost: string
 }
+
+/** Characters that are never drawn on their own: a font need not show them. */
+const ignorable = /\p{Default_Ignorable_Code_Point}/u
 
 /** Characters the plain path may set: no combining marks, no bidi controls, no joiners, no default ignorables. */
 const plainText =
@@ -122,11 +133,15 @@ export class Words {
       if (Math.abs(kern) > 0.01) tj += `>${Math.round(kern * 100) / 100}<`
       width += advance * scale
     }
-    return { tj, width: width / 1000 }
+    return { tj, width: width / 1000, lost: '' }
   }
 
   /** The word as the font's shaping lays it out (kerning, ligatures, marks, contextual forms). */
   shaped(text: string): Word {
+    const shown = new Set<number>()
+    for (const g of this.face.layout(text).glyphs) if (g.id !== 0) for (const c of g.codePoints) shown.add(c)
+    let lost = ''
+    for (const ch of text) if (!shown.has(ch.codePointAt(0)!) && !ignorable.test(ch) && !lost.includes(ch)) lost += ch
     const [hex, positions] = this.face.encode(text)
     let tj = ''
     let width = 0
@@ -139,7 +154,7 @@ export class Words {
       if (Math.abs(kern) > 0.01) tj += `>${Math.round(kern * 100) / 100}<`
       width += p.xAdvance
     }
-    return { tj: plain ? tj : null, width: width / 1000 }
+    return { tj: plain ? tj : null, width: width / 1000, lost }
   }
 
   private glyph(script: string, code: number): Glyph | null {

@@ -10,7 +10,7 @@ const post = (reply: PdfReply, transfer: ArrayBuffer[] = []): void => parentPort
 
 parentPort?.on('message', (model: ReportModel) => {
   writePdf(model, (done, total) => post({ kind: 'progress', done, total })).then(
-    (bytes) => post({ kind: 'done', ok: true, bytes }, [bytes.buffer as ArrayBuffer]),
+    ({ bytes, unshown }) => post({ kind: 'done', ok: true, bytes, unshown }, [bytes.buffer as ArrayBuffer]),
     (error: unknown) =>
       post({ kind: 'done', ok: false, message: error instanceof Error ? error.message : String(error) })
   )

@@ -4,17 +4,24 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../../shared/result'
+import type { UnshownText } from '../../shared/contract/transfer'
 import type { ReportModel } from './model'
 import { cancelledExport, throwIfCancelled } from './pdf'
 
+/** A written PDF: its bytes, and the text in it that it cannot show (pdf-report.ts). */
+export interface WrittenPdf {
+  bytes: Uint8Array
+  unshown: UnshownText
+}
+
 export type PdfReply =
   | { kind: 'progress'; done: number; total: number }
-  | { kind: 'done'; ok: true; bytes: Uint8Array }
+  | ({ kind: 'done'; ok: true } & WrittenPdf)
   | { kind: 'done'; ok: false; message: string }
 
 /** Writes a report as PDF bytes; `progress` hears claims written of all claims; `signal` cancels. */
 export interface PdfWriter {
-  write(model: ReportModel, progress: (done: number, total: number) => void, signal: AbortSignal): Promise<Uint8Array>
+  write(model: ReportModel, progress: (done: number, total: number) => void, signal: AbortSignal): Promise<WrittenPdf>
 }
 
 /** Beside the built main bundle, or out/main/ when running from sources (as the other workers). */
@@ -39,7 +46,7 @@ export function workerPdfWriter({ workerFile = defaultPdfWorkerFile(), gate }: P
       const held = gate?.()
       if (held) await untilCancelled(held, signal)
       throwIfCancelled(signal)
-      return new Promise<Uint8Array>((resolve, reject) => {
+      return new Promise<WrittenPdf>((resolve, reject) => {
         let worker: Worker
         try {
           worker = new Worker(workerFile)
@@ -59,7 +66,7 @@ export function workerPdfWriter({ workerFile = defaultPdfWorkerFile(), gate }: P
         signal.addEventListener('abort', stop, { once: true })
         worker.on('message', (reply: PdfReply) => {
           if (reply.kind === 'progress') progress(reply.done, reply.total)
-          else if (reply.ok) finish(() => resolve(reply.bytes))
+          else if (reply.ok) finish(() => resolve({ bytes: reply.bytes, unshown: reply.unshown }))
           else finish(() => reject(new Error(reply.message)))
         })
         worker.on('error', (error) => finish(() => reject(error)))

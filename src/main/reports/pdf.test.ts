@@ -118,7 +118,7 @@ describe('PDF report', () => {
 
   it('is tagged: headings, paragraphs, quotes, lists, tables and links in the structure tree, in reading order', async () => {
     const model = buildReport(sampleInput({ stories: [budgetStory(), hostileStory()] }))
-    const { bytes, structure } = await readBack(await writePdf(model))
+    const { bytes, structure } = await readBack((await writePdf(model)).bytes)
     expect(bytes.includes('/StructTreeRoot')).toBe(true)
     expect(bytes.includes('/Marked true')).toBe(true)
     expect(bytes.includes('/Lang (en)')).toBe(true)
@@ -152,7 +152,7 @@ describe('PDF report', () => {
 
   it('has an outline of its sections, stories and claims, and links to its sources', async () => {
     const model = buildReport(sampleInput({ stories: [budgetStory(), hostileStory()] }))
-    const { bytes } = await readBack(await writePdf(model))
+    const { bytes } = await readBack((await writePdf(model)).bytes)
     const titles = outlineTitles(bytes)
     expect(titles).toContain('Summary of 2 stories')
     for (const story of model.stories) expect(titles).toContain(story.title)
@@ -175,7 +175,7 @@ describe('PDF report', () => {
         const story = model.stories[0]!
         const claims = story.claims.slice(-rationales.length)
         claims.forEach((c, i) => (c.rationale = rationales[i]!))
-        const { structure } = await readBack(await writePdf(model))
+        const { structure } = await readBack((await writePdf(model)).bytes)
         const paragraphs = elements(structure, 'P').map(squeeze)
         let from = 0
         for (const r of rationales) {
@@ -193,7 +193,7 @@ describe('PDF report', () => {
 
   it('writes a large report to many pages, with a claim per outline entry', async () => {
     const model = buildReport(largeInput(3, 40))
-    const { text, pages, bytes } = await readBack(await writePdf(model))
+    const { text, pages, bytes } = await readBack((await writePdf(model)).bytes)
     expect(pages).toBeGreaterThan(5)
     expect(text).toContain('C40')
     expect(outlineTitles(bytes).filter((t) => /^C\d+ /.test(t)).length).toBe(model.totals.claims)
@@ -217,7 +217,7 @@ describe('PDF report', () => {
     const words = ['中文', '预算增加了', 'ひらがなカタカナ', '한국어', '😀', `Fans${hostile.emoji.slice(4, 7)}`, '❤️']
     claim.rationale = `Quoted: ${words.join(' ')} (mixed中文text) done`
     claim.restatement = `${hostile.emoji} 中文`
-    const bytes = await writePdf(model)
+    const bytes = (await writePdf(model)).bytes
     const { text, structure } = await readBack(bytes)
     for (const w of words) expect(text, w).toContain(w)
     expect(text).toContain('mixed中文text')
@@ -229,8 +229,35 @@ describe('PDF report', () => {
       expect(fonts).toContain(name)
     // A report without such characters embeds DejaVu Sans alone.
     const plain = path.join(dir, `report-${n++}.pdf`)
-    await writeFile(plain, await writePdf(buildReport(largeInput(1, 1))))
+    await writeFile(plain, (await writePdf(buildReport(largeInput(1, 1)))).bytes)
     expect(execFileSync('pdffonts', [plain], { encoding: 'utf8' })).not.toContain('Noto')
+  })
+
+  it('names the claims whose characters no font shows (Thai, Ethiopic, a skin tone the emoji font drops)', async () => {
+    const model = buildReport(largeInput(2, 6))
+    const [first, second] = model.stories
+    const c = first!.claims
+    c[0]!.rationale = 'ราคาน้ำมันสูงขึ้น ร้อยละ 5' // Thai
+    c[1]!.quote = 'ሰላም ዓለም' // Ethiopic
+    c[2]!.restatement = 'Fans 👍🏽 cheered' // a skin-tone modifier the monochrome emoji font takes into the thumb
+    c[3]!.rationale = `Shown: 中文 한국어 😀 ❤️ ${hostile.arabic} ${hostile.hebrew} e\u0301 Ωμέγα Привет` // every font has these
+    second!.title = 'नमस्ते दुनिया' // Devanagari, outside any claim
+    const { bytes, unshown } = await writePdf(model)
+    expect(unshown.places).toEqual([
+      { story: first!.title, claims: [c[0]!.label, c[1]!.label, c[2]!.label], elsewhere: false },
+      { story: second!.title, claims: [], elsewhere: true }
+    ])
+    for (const ch of ['ร', 'ሰ', '🏽', 'न']) expect(unshown.characters).toContain(ch)
+    for (const ch of ['中', '한', '😀', 'é', 'Ω']) expect(unshown.characters).not.toContain(ch)
+    // What it names is what the text layer lacks: the Thai words are not there, the other scripts are.
+    const { text } = await readBack(bytes)
+    expect(text).not.toContain('ราคา')
+    for (const w of ['中文', '한국어', 'Ωμέγα', 'Привет']) expect(text).toContain(w)
+    // A report the fonts show whole names nothing; the report's own title is named apart.
+    const plain = buildReport(largeInput(1, 2))
+    expect((await writePdf(plain)).unshown).toEqual({ characters: '', places: [] })
+    plain.title = 'รายงาน'
+    expect((await writePdf(plain)).unshown.places).toEqual([{ story: null, claims: [], elsewhere: true }])
   })
 
   it('sets a right-to-left paragraph against the right margin and cuts a word too long for a line', async () => {
@@ -242,7 +269,7 @@ describe('PDF report', () => {
     const long = 'w'.repeat(160)
     // One word too long for a line at the start of a line, one after other words.
     ltr!.rationale = `Checked.\n${long}a and then ${long}b, done`
-    const { bytes, structure } = await readBack(await writePdf(model))
+    const { bytes, structure } = await readBack((await writePdf(model)).bytes)
     const file = path.join(dir, `report-${n++}.pdf`)
     await writeFile(file, bytes)
     const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })

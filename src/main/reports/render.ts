@@ -1,5 +1,5 @@
 // renderReport: one ReportModel to the bytes of the chosen format.
-import type { CsvRows, ReportFormat } from '../../shared/contract/transfer'
+import type { CsvRows, ReportFormat, UnshownText } from '../../shared/contract/transfer'
 import { noneLeftOut, renderClaimReview, type LeftOutCounts } from './claimreview'
 import { renderCsv } from './csv'
 import { extensions } from './file-name'
@@ -8,13 +8,14 @@ import { renderPackage } from '../package/json-package'
 import { renderMarkdown } from './markdown'
 import { renderWebAnnotations } from './web-annotation'
 import type { ReportModel } from './model'
+import type { WrittenPdf } from './pdf-writer'
 
 export interface RenderDeps {
   /**
    * Writes the PDF: in the app the PDF worker (pdf-writer.ts, with progress and cancel); the same
    * writer in this thread when not given (tests), loaded then, so main never loads pdfkit itself.
    */
-  writePdf?(model: ReportModel): Promise<Uint8Array>
+  writePdf?(model: ReportModel): Promise<WrittenPdf>
   /** A CSV's rows: one per claim (the default) or one per evidence item. */
   csvRows?: CsvRows
 }
@@ -25,7 +26,11 @@ export interface RenderedReport {
   claimCount: number
   /** Claims a publishing format left out, by why. */
   leftOut: LeftOutCounts
+  /** Text the PDF cannot show (nothing for the other formats, which carry the characters as written). */
+  unshown: UnshownText
 }
+
+const allShown = (): UnshownText => ({ characters: '', places: [] })
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
@@ -38,33 +43,37 @@ export async function renderReport(
   const claimCount = model.totals.claims
   switch (format) {
     case 'html':
-      return { bytes: utf8(renderHtml(model)), extension, claimCount, leftOut: noneLeftOut() }
-    case 'pdf':
+      return { bytes: utf8(renderHtml(model)), extension, claimCount, leftOut: noneLeftOut(), unshown: allShown() }
+    case 'pdf': {
+      const { bytes, unshown } = await (deps.writePdf ?? (await import('./pdf-report')).writePdf)(model)
+      return { bytes, extension, claimCount, leftOut: noneLeftOut(), unshown }
+    }
+    case 'markdown':
+      return { bytes: utf8(renderMarkdown(model)), extension, claimCount, leftOut: noneLeftOut(), unshown: allShown() }
+    case 'csv':
       return {
-        bytes: await (deps.writePdf ?? (await import('./pdf-report')).writePdf)(model),
+        bytes: utf8(renderCsv(model, deps.csvRows)),
         extension,
         claimCount,
-        leftOut: noneLeftOut()
+        leftOut: noneLeftOut(),
+        unshown: allShown()
       }
-    case 'markdown':
-      return { bytes: utf8(renderMarkdown(model)), extension, claimCount, leftOut: noneLeftOut() }
-    case 'csv':
-      return { bytes: utf8(renderCsv(model, deps.csvRows)), extension, claimCount, leftOut: noneLeftOut() }
     case 'json':
       // The package is full fidelity, so it counts every claim in the files, not only those the report shows.
       return {
         bytes: utf8(renderPackage(model)),
         extension,
         claimCount: model.files.reduce((n, f) => n + f.claims.length, 0),
-        leftOut: noneLeftOut()
+        leftOut: noneLeftOut(),
+        unshown: allShown()
       }
     case 'annotations': {
       const { text, count } = renderWebAnnotations(model)
-      return { bytes: utf8(text), extension, claimCount: count, leftOut: noneLeftOut() }
+      return { bytes: utf8(text), extension, claimCount: count, leftOut: noneLeftOut(), unshown: allShown() }
     }
     case 'claimreview': {
       const { text, count, leftOut } = renderClaimReview(model)
-      return { bytes: utf8(text), extension, claimCount: count, leftOut }
+      return { bytes: utf8(text), extension, claimCount: count, leftOut, unshown: allShown() }
     }
   }
 }

@@ -170,7 +170,7 @@ describe('the PDF worker', () => {
   it('writes in its own thread, telling how many claims are written, and a cancel mid-write terminates it', async () => {
     const writer = workerPdfWriter()
     const heard: number[] = []
-    const bytes = await writer.write(model, (done) => heard.push(done), new AbortController().signal)
+    const { bytes } = await writer.write(model, (done) => heard.push(done), new AbortController().signal)
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
     expect(heard.at(-1)).toBe(model.totals.claims)
     // Cancelled before it starts: never started.
@@ -186,7 +186,7 @@ describe('the PDF worker', () => {
     )
     await expect(writing).rejects.toMatchObject({ code: 'cancelled' })
     // And the next export writes.
-    const again = await writer.write(model, () => undefined, new AbortController().signal)
+    const { bytes: again } = await writer.write(model, () => undefined, new AbortController().signal)
     expect(Buffer.from(again.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
   }, 120_000)
 

@@ -13,7 +13,7 @@ import type { Platform } from '../platform'
 import { buildReport, renderReport, suggestFileName } from '../reports'
 import { filterStoryFiles } from '../reports/claim-filter'
 import { throwIfCancelled } from '../reports/pdf'
-import type { PdfWriter } from '../reports/pdf-writer'
+import type { PdfWriter, WrittenPdf } from '../reports/pdf-writer'
 import type { ServiceContext } from './context'
 
 type Phase = 'reading' | 'rendering' | 'saving'
@@ -64,7 +64,8 @@ export async function exportReport(
   })
   step('rendering', ids.length + 1)
   const target = await platform.chooseSavePath(suggestFileName(model, request.format), rendered.extension)
-  if (!target) return { saved: false, path: '', bytes: 0, claimCount: rendered.claimCount, leftOut: rendered.leftOut }
+  const { claimCount, leftOut, unshown } = rendered
+  if (!target) return { saved: false, path: '', bytes: 0, claimCount, leftOut, unshown }
   step('saving', ids.length + 1)
   // From here the job finishes: the write is atomic, so a Cancel now is too late, never half-done.
   // An io_error says which file and why (the disk is full, permission was denied).
@@ -74,13 +75,14 @@ export async function exportReport(
     saved: true,
     path: target,
     bytes: rendered.bytes.byteLength,
-    claimCount: rendered.claimCount,
-    leftOut: rendered.leftOut
+    claimCount,
+    leftOut,
+    unshown
   }
 }
 
 /** The PDF writer's answer, with any failure but a cancel said as `print_failed`. */
-async function written(work: Promise<Uint8Array>, signal: AbortSignal): Promise<Uint8Array> {
+async function written(work: Promise<WrittenPdf>, signal: AbortSignal): Promise<WrittenPdf> {
   try {
     return await work
   } catch (error) {

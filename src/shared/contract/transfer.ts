@@ -63,6 +63,27 @@ export const ReportRequest = z.strictObject({
 })
 export type ReportRequest = z.infer<typeof ReportRequest>
 
+/**
+ * Text a PDF cannot show: characters no embedded font has (they print as empty boxes) or that its
+ * font drops (a skin-tone modifier on a monochrome emoji). Each place is a story's claims by their
+ * labels ("C3") and whether the story's other text has such characters; `story` null is the report's
+ * own lines (title, statements). Empty for every other format.
+ */
+export const UnshownText = z.strictObject({
+  /** The characters, each once, at most 40. */
+  characters: z.string().max(400),
+  places: z
+    .array(
+      z.strictObject({
+        story: z.string().nullable(),
+        claims: z.array(z.string().max(40)).max(100_000),
+        elsewhere: z.boolean()
+      })
+    )
+    .max(10_001)
+})
+export type UnshownText = z.infer<typeof UnshownText>
+
 export const ExportResult = z.strictObject({
   saved: z.boolean(),
   path: z.string(),
@@ -71,7 +92,9 @@ export const ExportResult = z.strictObject({
   /** Claims a publishing format left out, by why (ClaimReview only). */
   leftOut: z.strictObject(
     Object.fromEntries(leftOutReasons.map((r) => [r, z.number().int().min(0)])) as { [K in LeftOutReason]: z.ZodNumber }
-  )
+  ),
+  /** What the PDF cannot show, to tell the editor (PDF only). */
+  unshown: UnshownText
 })
 export type ExportResult = z.infer<typeof ExportResult>
 

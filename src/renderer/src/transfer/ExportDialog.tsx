@@ -1,8 +1,8 @@
 // Export a verification report: scope, format and options; main asks where to save it.
-import { Button, Checkbox, Dialog, Flex, Progress, RadioGroup, Text } from '@radix-ui/themes'
+import { Button, Callout, Checkbox, Dialog, Flex, Progress, RadioGroup, Text } from '@radix-ui/themes'
 import { useEffect, useRef, useState } from 'react'
 import { reportFormats, reportScopes } from '../../../shared/contract/values'
-import type { EventPayload, ExportResult, ReportFormat, ReportOptions } from '../../../shared/contract'
+import type { EventPayload, ExportResult, ReportFormat, ReportOptions, UnshownText } from '../../../shared/contract'
 import { leftOutReasonLabels, leftOutReasons } from '../../../shared/rules/claims'
 import { BridgeError, call, onEvent } from '../api'
 import { useLibraryContext } from '../app/library-context'
@@ -217,6 +217,28 @@ function LeftOut({ counts }: { counts: ExportResult['leftOut'] }): string {
   return ` ${total} ${total === 1 ? 'claim was' : 'claims were'} left out: ${why.join(', ')}.`
 }
 
+/** "C1", "C1 and C2", "C1, C2 and C3"; past 20, the first 20 and how many more. */
+function listed(items: readonly string[]): string {
+  const shown = items.length > 20 ? [...items.slice(0, 20), `${items.length - 20} more`] : items
+  return shown.length < 2 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`
+}
+
+/** What a PDF cannot show, by story and claim, and what to do about it; null when it shows everything. */
+export function unshownNotice(unshown: UnshownText): string | null {
+  if (unshown.places.length === 0) return null
+  const where = unshown.places.map((p) => {
+    const parts = [
+      ...(p.claims.length > 0 ? [listed(p.claims)] : []),
+      ...(p.elsewhere ? [p.story === null ? "the report's own title or statements" : 'other text'] : [])
+    ]
+    return `${parts.join(' and ')}${p.story === null ? '' : ` of “${p.story}”`}`
+  })
+  return (
+    `This PDF cannot show some characters (${[...unshown.characters].join(' ')}): they print as empty boxes or are ` +
+    `left out in ${listed(where)}. The HTML report shows them: export those stories as HTML to read or print them.`
+  )
+}
+
 function ExportSummary({ result, format }: { result: ExportResult; format: ReportFormat }): React.JSX.Element {
   if (!result.saved)
     return (
@@ -232,6 +254,11 @@ function ExportSummary({ result, format }: { result: ExportResult; format: Repor
         KB).
         {format === 'claimreview' && <LeftOut counts={result.leftOut} />}
       </Text>
+      {unshownNotice(result.unshown) && (
+        <Callout.Root color="amber" size="1" data-testid="export-unshown">
+          <Callout.Text>{unshownNotice(result.unshown)}</Callout.Text>
+        </Callout.Root>
+      )}
       <Flex>
         <Button size="1" variant="soft" onClick={() => void call('export.reveal', { path: result.path })}>
           Show in folder
