@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { ThemedApp } from './app/appearance'
 import { ErrorBoundary, FatalScreen } from './app/FatalScreen'
-import { sendFirstCalls } from './app/first-calls'
+import { firstCallsAnswered, sendFirstCalls } from './app/first-calls'
 import { defaultLogFile, startupCheck } from './app/startup'
 
 const element = document.getElementById('root')
@@ -22,12 +22,14 @@ const render = (node: ReactNode): void =>
 // The library and its first rows are asked for now, beside the startup check (app/first-calls.ts).
 sendFirstCalls()
 // Never a blank window: the bridge and main are checked before the app renders, and a render error
-// shows what went wrong and where the log is.
-void startupCheck().then((result) => {
+// shows what went wrong and where the log is. The app renders once the first calls are answered too, so its first
+// render holds the library screen with its rows (one commit; main answers app.info only once the library is open).
+void startupCheck().then(async (result) => {
   if (!result.ok) {
     render(<FatalScreen fatal={result.problem} logFile={defaultLogFile()} />)
     return
   }
+  await firstCallsAnswered()
   const logFile = result.info.logFile ?? defaultLogFile()
   const report = (error: { message: string; stack: string | null; where: string }): void => {
     void window.factdesk.app.reportError(error).catch(() => undefined)

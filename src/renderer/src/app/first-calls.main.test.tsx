@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { appSender } from '../../../main/testing/test-core'
 import { openWindowCore, type WindowCore } from '../../../main/testing/window-bridge'
 import { defaultLibraryFilter, useStoryRows } from '../library/use-story-rows'
-import { sendFirstCalls } from './first-calls'
+import { firstCallsAnswered, firstRowsQuery, sendFirstCalls, takeAnswered } from './first-calls'
 import { StoreProvider, useLibrary } from './use-store'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
@@ -76,6 +76,48 @@ describe('the first screen asks main once, as the page starts', () => {
     await waitFor(() => expect(screen.getByTestId('rows').textContent).toMatch(/^Town hall budget \| Trump/))
     await waitFor(() => expect(screen.getByTestId('library').textContent).toBe(`editor ${w.editorId}`))
     expect([count('library.get'), count('library.search')]).toEqual([1, 1])
+  })
+
+  it('once they are answered, the first render holds the library and its rows: nothing waits for a later commit', async () => {
+    sendFirstCalls()
+    await firstCallsAnswered()
+    let firstRender: string[] | null = null
+    function Probe(): React.JSX.Element {
+      const lib = useLibrary(report)
+      const rows = useStoryRows(defaultLibraryFilter, report)
+      firstRender ??= [lib.library ? 'library' : 'opening', rows.total === null ? 'loading' : `${rows.total} rows`]
+      return <p data-testid="rows">{rows.total === null ? 'loading' : rows.at(0)?.title}</p>
+    }
+    render(
+      <StoreProvider>
+        <Probe />
+      </StoreProvider>
+    )
+    expect(firstRender).toEqual(['library', '2 rows'])
+    expect(screen.getByTestId('rows').textContent).toBe('Town hall budget')
+    expect([count('library.get'), count('library.search')]).toEqual([1, 1])
+  })
+
+  it('an answer taken in a render goes stale when main announces a change before the view looks again', async () => {
+    sendFirstCalls()
+    await firstCallsAnswered()
+    const taken = takeAnswered('library.search', firstRowsQuery())
+    expect(taken?.value.total).toBe(2)
+    expect(taken?.stale()).toBe(false)
+    // Taken once only.
+    expect(takeAnswered('library.search', firstRowsQuery())).toBeNull()
+    await act(async () => {
+      const result = await w.t.core.dispatch(
+        'stories.create',
+        { title: 'Budget follow-up', text: 'The council said the budget shrank.' },
+        appSender,
+        'other-window-1'
+      )
+      if (!result.ok) throw new Error(result.error.message)
+    })
+    await waitFor(() => expect(taken?.stale()).toBe(true))
+    // Nor is what was not taken yet handed out after the change.
+    expect(takeAnswered('library.get', {})).toBeNull()
   })
 
   it('a write main announces before the views take the answers makes them ask again, and they show it', async () => {

@@ -23,7 +23,7 @@ import type {
 } from '../../../shared/contract'
 import type { StorySummary } from '../../../shared/model'
 import { call, callsOf, onEvent } from '../api'
-import { takeEarly } from './first-calls'
+import { takeAnswered, takeEarly } from './first-calls'
 import { StoryFollower, type StoryWrite } from '../story/follow'
 import { watchNotices } from '../settings/watch-notices'
 
@@ -242,6 +242,8 @@ export class EntityStore {
   private readonly dismissed = new Set<string>()
   private libraryView: LibraryView = { library: null, error: null, notices: [] }
   private libraryAsked = 0
+  /** The library taken in the first render (seedLibrary), until its view's effect checks it is still current. */
+  private seeded: (() => boolean) | null = null
   private off: (() => void) | null = null
 
   constructor() {
@@ -323,9 +325,26 @@ export class EntityStore {
       })
   }
 
-  /** Loads the library the first time a view asks for it. */
+  /**
+   * Takes the library main has already answered (first-calls.ts), so the first render shows it; no subscription is
+   * made here (this runs in a render): `holdLibrary` asks again if main announced a change since.
+   */
+  seedLibrary(): void {
+    if (this.libraryAsked !== 0) return
+    const early = takeAnswered('library.get', {})
+    if (!early) return
+    this.libraryAsked = 1
+    this.seeded = early.stale
+    this.library.load(early.value)
+    this.addNotices(early.value.notices)
+  }
+
+  /** Loads the library the first time a view asks for it (again if what the first render took is stale). */
   holdLibrary(): void {
-    if (this.libraryAsked === 0) this.loadLibrary()
+    const stale = this.seeded?.() ?? false
+    this.seeded = null
+    if (this.libraryAsked === 0 || stale) this.loadLibrary()
+    else this.open()
   }
 
   /** Another library folder was opened: everything known of the last one is forgotten and the library loaded afresh. */

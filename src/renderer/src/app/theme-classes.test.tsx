@@ -1,8 +1,11 @@
+// @vitest-environment jsdom
 // The plain elements the library's rows draw with theme-classes.ts are what Radix Themes' own components draw
 // for the same props: the same element, classes and accent colour, for every combination the rows use.
-import { Badge, Flex, Table, Text } from '@radix-ui/themes'
+import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { Badge, Checkbox, Flex, Table, Text } from '@radix-ui/themes'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
+import { PlainCheckbox } from './PlainCheckbox'
 import { badgeProps, flexClass, tableClasses, textProps, type AccentColor } from './theme-classes'
 
 /** The first element of some markup: its tag, its classes (in any order) and its other attributes. */
@@ -93,5 +96,33 @@ describe("Radix Themes' classes on plain elements", () => {
     expect(firstElement(<th className={tableClasses.rowHeaderCell} scope="row" />)).toEqual(
       firstElement(<Table.RowHeaderCell />)
     )
+  })
+})
+
+describe("PlainCheckbox is Radix Themes' Checkbox without its state", () => {
+  it('draws the same button and tick, checked or not (Radix adds a hidden input only inside a form)', () => {
+    for (const checked of [false, true, 'indeterminate'] as const) {
+      const radix = renderToStaticMarkup(
+        <Checkbox aria-label="Select A" checked={checked} onCheckedChange={() => {}} />
+      )
+      expect(
+        renderToStaticMarkup(<PlainCheckbox aria-label="Select A" checked={checked} onCheckedChange={() => {}} />)
+      ).toBe(radix.slice(0, radix.indexOf('<input')))
+    }
+  })
+
+  it('toggles on a click and not on Enter; a half-ticked box becomes ticked', () => {
+    const changes: boolean[] = []
+    render(<PlainCheckbox aria-label="Select A" checked={false} onCheckedChange={(v) => changes.push(v)} />)
+    const box = screen.getByRole('checkbox', { name: 'Select A' })
+    expect(box.getAttribute('aria-checked')).toBe('false')
+    fireEvent.click(box)
+    expect(changes).toEqual([true])
+    expect(fireEvent.keyDown(box, { key: 'Enter' })).toBe(false)
+    cleanup()
+    render(<PlainCheckbox aria-label="Select all" checked="indeterminate" onCheckedChange={(v) => changes.push(v)} />)
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all' }))
+    expect(changes).toEqual([true, true])
+    cleanup()
   })
 })

@@ -1,8 +1,8 @@
 // Radix Themes' classes for the few props the library's rows use, given straight to plain elements. A Radix
 // component works out its classes at each render from every prop definition it takes (margin, layout, colour,
 // size...), and a screen of library rows is some thirty of them a row; the rows take the same classes from
-// these functions instead, and keep Radix's components where they do more than classes (Checkbox, Tooltip,
-// Avatar). theme-classes.test.tsx renders each against Radix's own component and fails on any difference.
+// these functions instead (and their tick boxes are PlainCheckbox.tsx), and keep Radix's components where they do
+// more than classes (Tooltip, Avatar). theme-classes.test.tsx renders each against Radix's own component and fails on any difference.
 import type { Badge } from '@radix-ui/themes'
 
 export type AccentColor = NonNullable<React.ComponentProps<typeof Badge>['color']>

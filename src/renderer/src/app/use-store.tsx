@@ -8,9 +8,16 @@ import { EntityStore, type Edit, type ReportFailure, type StoryEdit } from './st
 
 const StoreContext = createContext<EntityStore | null>(null)
 
-/** Owns the window's store; its one subscription to main's events lives while the provider is mounted. */
+/**
+ * Owns the window's store; its one subscription to main's events lives while the provider is mounted. The library
+ * main has already answered is in it from the first render (app/first-calls.ts).
+ */
 export function StoreProvider({ children }: { children: React.ReactNode }): React.JSX.Element {
-  const [store] = useState(() => new EntityStore())
+  const [store] = useState(() => {
+    const created = new EntityStore()
+    created.seedLibrary()
+    return created
+  })
   useEffect(() => {
     store.open()
     return () => store.close()

@@ -5,7 +5,7 @@
 // Connected to a lib, this is the lead's view: every story on the desk is pulled into the library, so
 // the list is the whole lib, each story marked by how it stands with the desk.
 import { MagnifyingGlassIcon, PlusIcon, TrashIcon } from '@radix-ui/react-icons'
-import { Avatar, Button, Checkbox, Flex, Heading, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
+import { Avatar, Button, Flex, Heading, Table, Text, TextField, Tooltip } from '@radix-ui/themes'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../api'
@@ -24,6 +24,7 @@ import { FollowUpsDue } from './FollowUpsDue'
 import { LibraryToolbarExtras } from './LibraryToolbarExtras'
 import { defaultLibraryFilter, useStoryRows, type LibraryFilter } from './use-story-rows'
 import { EnumSelect } from '../app/EnumSelect'
+import { PlainCheckbox } from '../app/PlainCheckbox'
 import { lazyDialog, preloadViews } from '../app/lazy'
 import { badgeProps, flexClass, tableClasses, textProps } from '../app/theme-classes'
 
@@ -460,10 +461,10 @@ const StoriesHeader = memo(function StoriesHeader({
     <Table.Header>
       <Table.Row aria-rowindex={1}>
         <Table.ColumnHeaderCell width="36px">
-          <Checkbox
+          <PlainCheckbox
             aria-label="Select every story shown"
             checked={ticked}
-            onCheckedChange={(v) => void onTickAll(v === true)}
+            onCheckedChange={(v) => void onTickAll(v)}
           />
         </Table.ColumnHeaderCell>
         <Table.ColumnHeaderCell>Story</Table.ColumnHeaderCell>
@@ -504,10 +505,10 @@ const StoryRow = memo(function StoryRow({
       onClick={() => onOpen(story.id)}
     >
       <td className={tableClasses.cell} onClick={(e) => e.stopPropagation()}>
-        <Checkbox
+        <PlainCheckbox
           aria-label={`Select ${story.title}`}
           checked={ticked}
-          onCheckedChange={(v) => onTick(story.id, v === true)}
+          onCheckedChange={(v) => onTick(story.id, v)}
         />
       </td>
       <th className={tableClasses.rowHeaderCell} scope="row">

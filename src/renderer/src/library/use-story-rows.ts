@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DeskMark, DeskView, LibraryPage, LibraryQuery, SearchHit } from '../../../shared/contract'
 import type { StorySummary } from '../../../shared/model'
 import { call, onEvent } from '../api'
-import { takeEarly } from '../app/first-calls'
+import { takeAnswered, takeEarly } from '../app/first-calls'
 import { useStore, useSummaries } from '../app/use-store'
 
 export type LibraryFilter = Omit<LibraryQuery, 'offset' | 'limit'>
@@ -51,15 +51,34 @@ export interface StoryRows {
   indexing: LibraryPage['indexing']
 }
 
+/** The rows with one more page of `wanted`'s answer laid in (the pages of another filter let go). */
+function withPage(current: Rows | null, wanted: LibraryFilter, page: number, result: LibraryPage): Rows {
+  const same = current?.filter === wanted
+  const pages = new Map(same ? current.pages : [])
+  pages.set(page, result.stories)
+  return {
+    filter: wanted,
+    total: result.total,
+    pages,
+    desk: result.desk,
+    marks: { ...(same ? current.marks : {}), ...result.marks },
+    hits: { ...(same ? current.hits : {}), ...result.hits },
+    indexing: result.indexing
+  }
+}
+
 export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) => void): StoryRows {
   const store = useStore()
-  const [rows, setRows] = useState<Rows | null>(null)
+  // The first page main has already answered (app/first-calls.ts) is in the first render.
+  const [early] = useState(() => takeAnswered('library.search', { ...filter, offset: 0, limit: PAGE_SIZE }))
+  const [rows, setRows] = useState<Rows | null>(() => early && withPage(null, filter, 0, early.value))
   const shown = useRef<Rows | null>(null)
   useEffect(() => {
     shown.current = rows
   }, [rows])
   const latest = useRef(filter)
   const requested = useRef(new Set<number>())
+  const earlyChecked = useRef(false)
 
   const fetchPage = useCallback(
     (wanted: LibraryFilter, page: number) => {
@@ -68,20 +87,7 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
       ;(takeEarly('library.search', input) ?? call('library.search', input))
         .then((result) => {
           if (latest.current !== wanted) return // a newer keystroke or filter has taken over
-          setRows((current) => {
-            const same = current?.filter === wanted
-            const pages = new Map(same ? current.pages : [])
-            pages.set(page, result.stories)
-            return {
-              filter: wanted,
-              total: result.total,
-              pages,
-              desk: result.desk,
-              marks: { ...(same ? current.marks : {}), ...result.marks },
-              hits: { ...(same ? current.hits : {}), ...result.hits },
-              indexing: result.indexing
-            }
-          })
+          setRows((current) => withPage(current, wanted, page, result))
         })
         .catch((error: unknown) => {
           requested.current.delete(page)
@@ -91,12 +97,15 @@ export function useStoryRows(filter: LibraryFilter, onError: (error: unknown) =>
     [onError]
   )
 
-  // Every keystroke and filter change asks main at once: the index answers in a few milliseconds.
+  // Every keystroke and filter change asks main at once: the index answers in a few milliseconds. The first page
+  // taken in the first render is asked again only if main announced a change since.
   useEffect(() => {
     latest.current = filter
-    requested.current = new Set()
-    fetchPage(filter, 0)
-  }, [filter, fetchPage])
+    const seeded = early !== null && !earlyChecked.current && !early.stale()
+    earlyChecked.current = true
+    requested.current = new Set(seeded ? [0] : [])
+    if (!seeded) fetchPage(filter, 0)
+  }, [filter, fetchPage, early])
 
   useEffect(() => {
     let again: ReturnType<typeof setTimeout> | null = null
