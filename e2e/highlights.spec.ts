@@ -72,3 +72,34 @@ longStory(
     expect(await last.locator('mark.hl').count()).toBeGreaterThan(1)
   }
 )
+
+longStory(
+  'the Mark button marks on the press, even when the words move from under the pointer before it is let go',
+  async ({ factdesk }) => {
+    longStory.slow()
+    const { page } = factdesk
+    const story = await storyAs(page, 'Dana Whitfield', LONG_STORY_TITLE)
+    await expect(page.getByTestId('claim-count')).toHaveText('300 claims')
+    // Words in the view that no claim covers: a run of plain text in a paragraph that draws its highlights.
+    const words = await story.article.evaluate((root) => {
+      const run = Array.from(root.querySelectorAll<HTMLElement>(':scope > .para span[data-start]')).find(
+        (r) => r.closest('.para')?.querySelector('mark.hl') && (r.textContent ?? '').length > 60
+      )
+      const text = run?.textContent ?? ''
+      const from = text.indexOf(' ', 5) + 1
+      return text.slice(from, text.indexOf(' ', from + 30))
+    })
+    await story.selectText(words)
+    const button = page.getByRole('button', { name: 'Mark as claim' })
+    const box = (await button.boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down()
+    // Between the press and the release the view moves under the pointer, as it does when paragraphs above draw
+    // their highlights and the scroll keeps its place: the release lands on the text, not on the button.
+    await story.article.evaluate((root) => root.closest('.article-scroll')?.scrollBy({ top: 120, behavior: 'instant' }))
+    await page.mouse.up()
+    await expect(page.getByTestId('claim-count')).toHaveText('301 claims')
+    await expect(story.panel.root).toBeVisible()
+    await expect(story.panel.words).toContainText(words.trim().slice(0, 20))
+  }
+)

@@ -162,8 +162,19 @@ longStory(
     const story = await storyAs(page, 'Dana Whitfield', LONG_STORY_TITLE)
     await expect(page.getByTestId('claim-count')).toHaveText('300 claims')
     for (let n = 0; n < 6; n++) {
+      // Words an editor can see: a paragraph brought to the middle of the view first, and its highlights drawn
+      // (paragraphs away from the view draw theirs as they come near, which moves the text and the Mark button).
+      const at = await page.evaluate((nth) => {
+        const paragraphs = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article"] > .para'))
+        const paragraph = paragraphs[(nth * 37 + 5) % paragraphs.length] as HTMLElement
+        paragraph.scrollIntoView({ block: 'center' })
+        return paragraph.dataset.from as string
+      }, n)
+      const paragraph = page.locator(`[data-testid="article"] > .para[data-from="${at}"]`)
+      await expect(paragraph.locator('mark.hl').first()).toBeAttached()
+      await expect(paragraph).toBeInViewport()
       // Every frame from here on: is a claim pending, how many are listed, is a panel open.
-      await page.evaluate((nth) => {
+      await paragraph.evaluate((p) => {
         const frames: Frame[] = []
         ;(window as unknown as { __frames: Frame[] }).__frames = frames
         const record = (): void => {
@@ -176,18 +187,18 @@ longStory(
           if (frames.length < 600) requestAnimationFrame(record)
         }
         requestAnimationFrame(record)
-        // Words in a stretch of text no claim covers yet.
-        const runs = Array.from(
-          document.querySelectorAll<HTMLElement>('[data-testid="article"] span[data-start]')
-        ).filter((r) => (r.textContent ?? '').length > 60)
-        const text = (runs[(nth * 37) % runs.length] as HTMLElement).firstChild as Text
+        // Words in a stretch of the paragraph no claim covers yet (a run of plain text, not a highlight).
+        const run = Array.from(p.querySelectorAll<HTMLElement>('span[data-start]')).find(
+          (r) => (r.textContent ?? '').length > 60
+        ) as HTMLElement
+        const text = run.firstChild as Text
         const range = document.createRange()
         range.setStart(text, 10)
         range.setEnd(text, 50)
         while (/\s/.test(text.data[range.startOffset] ?? '')) range.setStart(text, range.startOffset + 1)
         document.getSelection()?.removeAllRanges()
         document.getSelection()?.addRange(range)
-      }, n)
+      })
       await story.markSelection()
       await expect(page.getByTestId('claim-count')).toHaveText(`${301 + n} claims`)
       await expect(story.panel.root).toBeVisible()

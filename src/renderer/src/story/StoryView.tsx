@@ -495,7 +495,12 @@ function SentenceMark({
   )
 }
 
-/** The floating "Mark as claim" above the words the reader selected. */
+/**
+ * The floating "Mark as claim" above the words the reader selected. It marks on the press: the words (and the button
+ * with them) can move before the button is let go, as paragraphs above draw their highlights and the view keeps its
+ * place, and a click whose release lands off the button is no click at all. The press keeps the selection (no
+ * default); Enter or Space on the focused button is a click with no press before it (`detail` 0).
+ */
 function MarkButton({ live, onMark }: { live: LiveSelectionStore; onMark(): void }): React.JSX.Element | null {
   const selection = useValue(live)
   if (!selection) return null
@@ -504,8 +509,13 @@ function MarkButton({ live, onMark }: { live: LiveSelectionStore; onMark(): void
       className="mark-button"
       size="1"
       style={{ top: selection.top, left: selection.left }}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={onMark}
+      onMouseDown={(e) => {
+        e.preventDefault()
+        if (e.button === 0) onMark()
+      }}
+      onClick={(e) => {
+        if (e.detail === 0) onMark()
+      }}
     >
       <Pencil2Icon /> Mark as claim <Kbd size="1">M</Kbd>
     </Button>
