@@ -15,6 +15,7 @@ import { deskStates, workflowStages } from '../../../shared/model/values'
 import type { StorySummary } from '../../../shared/model'
 import { FirstRunCard } from '../app/EditorPicker'
 import { useLibraryContext } from '../app/library-context'
+import { measureRow } from '../app/measure-row'
 import { PersonSelect } from '../app/PersonItems'
 import { deskStateColor, deskStateLabels, relativeTime, StatusBadge } from '../app/labels'
 import { ProgressBar } from '../app/ProgressBar'
@@ -286,22 +287,6 @@ export function LibraryScreen({
       <TrashDialog open={trashOpen} onOpenChange={setTrashOpen} />
     </div>
   )
-}
-
-/**
- * A row's height as the ResizeObserver reports it once the frame is laid out; a row just rendered counts as its last
- * known height (or the estimate) until then, so rendering a screen of rows forces no layout in the middle of React's
- * commit (the virtualizer's own measure reads offsetHeight there, once per row).
- */
-const measureRow: NonNullable<Parameters<typeof useVirtualizer<HTMLDivElement, Element>>[0]['measureElement']> = (
-  element,
-  entry,
-  instance
-) => {
-  const box = entry?.borderBoxSize?.[0]
-  if (box) return Math.round(box.blockSize)
-  const index = instance.indexFromElement(element)
-  return instance.measurementsCache[index]?.size ?? instance.options.estimateSize(index)
 }
 
 const isDefault = (f: LibraryFilter): boolean =>

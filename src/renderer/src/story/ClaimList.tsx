@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useMemo, useRef } from 'react'
 import type { Claim, Evidence } from '../../../shared/model'
 import { afterPaint } from '../app/after-paint'
+import { measureRow } from '../app/measure-row'
 import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
 import { useLibraryContext } from '../app/library-context'
 import { LastContact } from './LastContact'
@@ -46,7 +47,8 @@ export function ClaimList({
   for (const e of evidence) evidenceCount.set(e.claimId, (evidenceCount.get(e.claimId) ?? 0) + 1)
   const orphans = claims.filter((c) => c.orphaned).length
   // Only the claims in view are in the page: a story can carry thousands. Measured rows re-render the
-  // list with the next render, not synchronously inside the commit that measured them.
+  // list with the next render, not synchronously inside the commit that measured them; a row is measured by the
+  // ResizeObserver once laid out (measureRow), so a new claim's row or the panel opening forces no layout in a commit.
   // The app is not built with the React Compiler, so the virtualizer's unmemoisable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
@@ -55,7 +57,8 @@ export function ClaimList({
     estimateSize: () => 64,
     overscan: 8,
     getItemKey: (i) => shown[i]?.id ?? i,
-    useFlushSync: false
+    useFlushSync: false,
+    measureElement: measureRow
   })
   const selectedIndex = selectedId ? shown.findIndex((c) => c.id === selectedId) : -1
   const rechecks = claims.filter(needsRecheck).length

@@ -15,7 +15,7 @@ import { useUndoScope } from '../app/undo'
 import { filterClaims, isFiltered, noFilter, step, type ClaimFilter } from '../annotate/claim-filters'
 import type { KeyAction } from '../annotate/keymap'
 import { selectionInParts, type PartRoots } from '../annotate/selection'
-import { anchorRange, type PartRange } from '../../../shared/text/parts'
+import { anchorRange, sameRange, type PartRange } from '../../../shared/text/parts'
 import { useClaimActions } from './use-claim-actions'
 import { MemoryMarks } from '../memory/MemoryMarks'
 import { MemoryToolbar } from '../memory/MemoryToolbar'
@@ -151,16 +151,20 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
           recheck: needsRecheck(c)
         })
     }
+    // A pending mark gives way to the saved claim of the same words in the render that brings the claim (the store's
+    // fold), not in the later render that lets go of it (use-claim-actions.ts): the mark is drawn saved one commit
+    // and one frame sooner, and the letting go changes nothing on screen.
     for (const p of pending)
-      byPart[p.part].push({
-        id: p.key,
-        start: p.start,
-        end: p.end,
-        status: 'pending',
-        number: '',
-        label: 'Saving',
-        recheck: false
-      })
+      if (!claims.some((c) => !c.orphaned && sameRange(anchorRange(c.anchor), p)))
+        byPart[p.part].push({
+          id: p.key,
+          start: p.start,
+          end: p.end,
+          status: 'pending',
+          number: '',
+          label: 'Saving',
+          recheck: false
+        })
     return byPart
   }, [claims, pending, lib])
 

@@ -93,8 +93,9 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
         apply: withClaim,
         retry: () => markAgain.current(selected)
       })
-      // The pending highlight gives way to the saved claim in the same render (the store folds it in
-      // as this resumes). The panel opens only once that render is drawn (the effect above): mounting
+      // The store has folded the claim in and rendered it by now (a render of its own, before this resumes); the
+      // view has already let the pending highlight give way to it there (StoryView's articleClaims), so letting go
+      // of it here changes nothing on screen. The panel opens only once that is drawn (the effect above): mounting
       // it is the heaviest render of a mark, and begun earlier it would hold the saved claim back.
       setPending((p) => p.filter((x) => x.key !== key))
       if (claim) setMarked(claim.id)
