@@ -21,7 +21,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { DELETED_FIELD } from '../../shared/rules/sync-conflicts'
 import { scalesFromLabels } from '../store/migrations'
-import { FOLLOWS, idOf, merge3, unitSchemas, type FieldConflict, type UnitKind, type UnitValue } from './units'
+import { FOLLOWS, idOf, merge3, unitConforms, type FieldConflict, type UnitKind, type UnitValue } from './units'
 
 /** An open conflict as this library keeps it: plain JSON only. */
 export interface OpenConflict {
@@ -114,7 +114,7 @@ const upgraded = (kind: UnitKind, v: UnitValue | null): UnitValue | null =>
 
 /** True when a remote value can be written into the library by this version. */
 export function readable(kind: UnitKind, value: unknown): boolean {
-  return value === null || (typeof value === 'object' && unitSchemas[kind].safeParse(value).success)
+  return value === null || (typeof value === 'object' && unitConforms(kind, value))
 }
 
 export function mergeScope(input: ScopeMergeInput): ScopeMergeOutput {

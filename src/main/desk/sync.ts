@@ -65,7 +65,7 @@ import {
   type UnitRow as Row
 } from './repository'
 import { heldKeys, mergeScope, resolveConflict, UNIT_ORDER, type OpenConflict } from './merge-core'
-import { DELETED_FIELD } from './units'
+import { conforms, DELETED_FIELD } from './units'
 import { AgreedVersions, type Base } from './agreed'
 import { changedFields, editedFields, LocalEdits, setBack, type EditedState } from './local-edits'
 
@@ -185,6 +185,8 @@ const PULL_PAGE = 5000
 const STORIES_PER_FETCH = 100
 /** Story files read or written at once: each waits mostly on the disk. */
 const FILES_AT_ONCE = 8
+/** A pulled history entry this version can read (checked without a parsed copy: see conforms). */
+const isActivity = conforms(Activity)
 const scopeOfRow = (r: { kind: UnitKind | null; key: string; story_id: string | null }): string =>
   r.kind === 'story' || r.kind === 'claim' || r.kind === 'evidence' ? (r.story_id ?? idOf(r.key)) : LIBRARY_SCOPE
 const deskDir = (store: LibraryStore): string => path.join(store.dir, 'desk')
@@ -1026,9 +1028,9 @@ export class DeskSync {
     for (const a of acts) {
       // An entry this version cannot read is kept aside like a value (never dropped while the cursor moves).
       const key = activityKey(a)
-      if (Activity.safeParse(a.entry).success) {
+      if (isActivity(a.entry)) {
         // The entry as pulled (plain JSON nobody else holds; the schema has no defaults or transforms, so
-        // its parsed copy is the same): the copy is let go at once instead of being kept for the story.
+        // the parsed copy a check once made would be the same; it is checked without making one).
         group(a.story_id).activity.push(a.entry as Activity)
         if (this.state.asideActivity?.[key]) delete this.state.asideActivity[key]
       } else this.state.asideActivity = { ...this.state.asideActivity, [key]: a }

@@ -47,6 +47,26 @@ export const unitSchemas: Record<UnitKind, z.ZodType> = {
   settings: Settings
 }
 
+/**
+ * `schema`'s answer to "would this parse?", without the parsed copy: zod's own compiled validator
+ * (`z.compile`, `z.validate`: the schema's rules as its parser has them, with the output construction left
+ * out; a schema the compiler cannot model falls back to zod's parser inside `z.validate`). A pull checks
+ * every value and history entry it receives (a first sync of 5,000 stories: some 400,000 values and a
+ * million entries), and `safeParse` built a copy of each that nothing read: a third of what the pull
+ * allocated, and 5.5 s of its CPU. Compiled on first use.
+ */
+export function conforms<T extends z.ZodType>(schema: T): (value: unknown) => boolean {
+  let compiled: T | null = null
+  return (value) => z.validate((compiled ??= z.compile(schema)), value)
+}
+
+const unitCheckers = Object.fromEntries(
+  Object.entries(unitSchemas).map(([kind, schema]) => [kind, conforms(schema)])
+) as Record<UnitKind, (value: unknown) => boolean>
+
+/** True when a unit's value is one this version can write into the library (its kind's schema accepts it). */
+export const unitConforms = (kind: UnitKind, value: unknown): boolean => unitCheckers[kind](value)
+
 /** Bookkeeping stamps: never a conflict, the later one wins. */
 const STAMPS = new Set(['updatedAt', 'updatedBy'])
 /**
