@@ -33,13 +33,23 @@ const CHAIN = ['app.info', 'library.get', 'library.search'] as const
 
 /**
  * Runs in the page before the preload: times every call the page makes (the binding's round trip as the
- * page sees it) and notes when the app first renders, when the library screen is in the page and when its
- * first row is.
+ * page sees it), notes when the app first renders, when the library screen is in the page and when its
+ * first row is, and counts React's commits (React tells a devtools hook of each, production builds too).
  */
 const recorder = `(() => {
   const calls = [];
   const seen = {};
-  window.__benchTimeline = { calls, seen };
+  const commits = [];
+  window.__benchTimeline = { calls, seen, commits };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject() { return 1; },
+    onCommitFiberRoot() { commits.push(performance.now()); },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {}
+  };
   const wrap = (invoke) => function (channel, ...rest) {
     const entry = { channel, start: performance.now(), end: null };
     calls.push(entry);
@@ -69,6 +79,8 @@ interface PageCall {
 interface Timeline {
   calls: PageCall[]
   seen: { render?: number; screen?: number; rows?: number }
+  /** When React committed, each time. */
+  commits: number[]
   painted: number
   html: number
   assets: number
@@ -105,6 +117,11 @@ export interface Breakdown {
   cpuTask: number
   /** The renderer's main thread's CPU time in the load (Chromium's ThreadTime): what machine load inflates least. */
   cpuThread: number
+  /** The same until the page is first idle after the rows are painted: the load's work that comes after the paint too. */
+  cpuThreadSettled: number
+  /** React's commits until the rows are painted, and until the page is first idle after that. */
+  commits: number
+  commitsSettled: number
 }
 
 /** Waits for the first story rows and a painted frame, and reads the page's timeline. */
@@ -120,10 +137,12 @@ const paintedTimeline = (page: Page): Promise<Timeline> =>
             .filter((r) => /\.(js|css)$/.test(r.name)) as PerformanceResourceTiming[]
           const bytes = (ext: string): number =>
             assets.filter((r) => r.name.endsWith(ext)).reduce((n, r) => n + r.decodedBodySize, 0)
-          const recorded = (window as unknown as { __benchTimeline: Pick<Timeline, 'calls' | 'seen'> }).__benchTimeline
+          const recorded = (window as unknown as { __benchTimeline: Pick<Timeline, 'calls' | 'seen' | 'commits'> })
+            .__benchTimeline
           resolve({
             calls: recorded.calls.map((c) => ({ ...c })),
             seen: { ...recorded.seen },
+            commits: [...recorded.commits],
             painted,
             html: nav?.responseEnd ?? 0,
             assets: Math.max(nav?.responseEnd ?? 0, ...assets.map((r) => r.responseEnd)),
@@ -139,6 +158,21 @@ const paintedTimeline = (page: Page): Promise<Timeline> =>
       })
   )
 
+/** Waits until the page is first idle (nothing queued on its main thread) and counts React's commits until then. */
+const settledCommits = (page: Page): Promise<number> =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestIdleCallback(
+          () =>
+            resolve(
+              (window as unknown as { __benchTimeline: Pick<Timeline, 'commits'> }).__benchTimeline.commits.length
+            ),
+          { timeout: 5000 }
+        )
+      )
+  )
+
 type Metrics = Record<string, number>
 async function metrics(cdp: CDPSession): Promise<Metrics> {
   const { metrics: list } = await cdp.send('Performance.getMetrics')
@@ -146,7 +180,12 @@ async function metrics(cdp: CDPSession): Promise<Metrics> {
 }
 
 /** Pairs the page's calls with main's answers (both in call order per channel) and takes the load apart. */
-export function breakDown(timeline: Timeline, answers: MainAnswer[], cpu: Metrics): Breakdown {
+export function breakDown(
+  timeline: Timeline,
+  answers: MainAnswer[],
+  cpu: Metrics,
+  settled: { cpu: Metrics; commits: number }
+): Breakdown {
   const byChannel = new Map<string, MainAnswer[]>()
   for (const a of answers) byChannel.set(a.channel, [...(byChannel.get(a.channel) ?? []), a])
   const taken = new Map<string, number>()
@@ -189,7 +228,10 @@ export function breakDown(timeline: Timeline, answers: MainAnswer[], cpu: Metric
     cpuStyle: seconds('RecalcStyleDuration'),
     cpuLayout: seconds('LayoutDuration'),
     cpuTask: seconds('TaskDuration'),
-    cpuThread: seconds('ThreadTime')
+    cpuThread: seconds('ThreadTime'),
+    cpuThreadSettled: (settled.cpu.ThreadTime ?? 0) * 1000,
+    commits: timeline.commits.filter((t) => t <= timeline.painted).length,
+    commitsSettled: settled.commits
   }
 }
 
@@ -290,14 +332,22 @@ async function measureLibrary(
     const { page } = app
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Performance.enable')
-    const first = await paintedTimeline(page)
-    const cold = breakDown(first, answers, await metrics(cdp))
+    /** A load's timeline until painted, then until the page is first idle. */
+    let bytes = { css: 0, js: 0 }
+    const load = async (): Promise<Breakdown> => {
+      const timeline = await paintedTimeline(page)
+      const cpu = await metrics(cdp)
+      const commits = await settledCommits(page)
+      bytes = { css: timeline.cssBytes, js: timeline.jsBytes }
+      return breakDown(timeline, answers, cpu, { cpu: await metrics(cdp), commits })
+    }
+    const cold = await load()
+    const { css: cssBytes, js: jsBytes } = bytes
     const warm: Breakdown[] = []
     for (let i = 0; i < PAINTS; i++) {
       answers.length = 0
       await page.reload()
-      const timeline = await paintedTimeline(page)
-      warm.push(breakDown(timeline, answers, await metrics(cdp)))
+      warm.push(await load())
     }
     const keystrokes: number[] = []
     // Typed a character at a time, then erased, twice over: every prefix is a search in main.
@@ -307,7 +357,7 @@ async function measureLibrary(
       for (let i = words.length - 1; i >= 0; i--) keystrokes.push(await keystroke(page, words.slice(0, i)))
     }
     await cdp.detach()
-    return { cold, warm, keystrokes, cssKB: first.cssBytes / 1024, jsKB: first.jsBytes / 1024 }
+    return { cold, warm, keystrokes, cssKB: cssBytes / 1024, jsKB: jsBytes / 1024 }
   } finally {
     await app.close()
   }
@@ -340,7 +390,14 @@ function stepRows(label: string, loads: Breakdown[]): BenchRow[] {
       `/ ${of('cpuStyle').toFixed(0)} / ${of('cpuLayout').toFixed(0)} ms`
     ),
     row(`  ${label}: renderer CPU, all tasks (p50)`, of('cpuTask'), 'ms'),
-    row(`  ${label}: renderer main thread's CPU time (p50)`, of('cpuThread'), 'ms')
+    row(`  ${label}: renderer main thread's CPU time (p50)`, of('cpuThread'), 'ms'),
+    row(
+      `  ${label}: renderer main thread's CPU time until first idle after the paint (p50)`,
+      of('cpuThreadSettled'),
+      'ms'
+    ),
+    row(`  ${label}: React commits until the rows are painted (p50)`, of('commits'), ''),
+    row(`  ${label}: React commits until first idle after the paint (p50)`, of('commitsSettled'), '')
   ]
 }
 
