@@ -1,7 +1,7 @@
 // The story toolbar's actions: edit the story's particulars, revise the text or bring in a newer
 // version, read earlier revisions with what changed, and export this story's report. It takes the few
-// particulars its buttons show, not the story: a claim marked or changed does not re-render it. Each
-// dialog is mounted only while open and reads the whole story from the store then (WithDetail).
+// particulars its buttons show, not the story: a claim marked or changed does not re-render it. The open
+// dialog (one at a time) is mounted only while open and reads the whole story from the store then (WithDetail).
 import {
   CounterClockwiseClockIcon,
   DownloadIcon,
@@ -37,6 +37,9 @@ function WithDetail({
   return detail ? <>{children(detail)}</> : null
 }
 
+/** The toolbar's dialogs; one is open at a time. */
+type ToolbarDialog = 'details' | 'revise' | 'revisions' | 'annotations' | 'correction'
+
 export interface StoryToolbarExtrasProps {
   storyId: string
   revision: number
@@ -55,15 +58,15 @@ export function StoryToolbarExtras({
   address
 }: StoryToolbarExtrasProps): React.JSX.Element {
   const transfer = useTransfer()
-  const [revising, setRevising] = useState(false)
-  const [browsing, setBrowsing] = useState(false)
-  const [editing, setEditing] = useState(false)
-  const [correcting, setCorrecting] = useState(false)
-  const [annotating, setAnnotating] = useState(false)
+  const [dialog, setDialog] = useState<ToolbarDialog | null>(null)
   const [suggestion, setSuggestion] = useState<SuggestedCorrection | null>(null)
   const [checking, setChecking] = useState(false)
   const lib = useLibraryContext()
   const toasts = useToasts()
+  const close = (): void => {
+    setDialog(null)
+    setSuggestion(null)
+  }
 
   async function checkPublished(): Promise<void> {
     setChecking(true)
@@ -75,21 +78,21 @@ export function StoryToolbarExtras({
       return
     }
     setSuggestion(check.suggestion)
-    setCorrecting(true)
+    setDialog('correction')
   }
   return (
     <Flex gap="2" align="center" wrap="wrap">
-      <Button size="1" variant="soft" color="gray" onClick={() => setEditing(true)}>
+      <Button size="1" variant="soft" color="gray" onClick={() => setDialog('details')}>
         <InfoCircledIcon /> Details…
       </Button>
-      <Button size="1" variant="soft" color="gray" onClick={() => setRevising(true)}>
+      <Button size="1" variant="soft" color="gray" onClick={() => setDialog('revise')}>
         <UpdateIcon /> Revise…
       </Button>
-      <Button size="1" variant="soft" color="gray" onClick={() => setBrowsing(true)}>
+      <Button size="1" variant="soft" color="gray" onClick={() => setDialog('revisions')}>
         <CounterClockwiseClockIcon /> Revision {revision}
       </Button>
       {signedOff && (
-        <Button size="1" variant="soft" color="gray" onClick={() => setCorrecting(true)}>
+        <Button size="1" variant="soft" color="gray" onClick={() => setDialog('correction')}>
           <Pencil1Icon /> Log a correction…{corrections > 0 ? ` (${corrections})` : ''}
         </Button>
       )}
@@ -101,40 +104,24 @@ export function StoryToolbarExtras({
       <Button size="1" variant="soft" onClick={() => transfer.openExport({ storyIds: [storyId], scope: 'story' })}>
         <DownloadIcon /> Export…
       </Button>
-      <AnnotationImportButton onClick={() => setAnnotating(true)} />
-      {revising && (
+      <AnnotationImportButton onClick={() => setDialog('annotations')} />
+      {dialog && (
         <WithDetail storyId={storyId}>
-          {(detail) => <ReviseDialog open onOpenChange={setRevising} detail={detail} />}
-        </WithDetail>
-      )}
-      {browsing && (
-        <WithDetail storyId={storyId}>
-          {(detail) => <RevisionsDialog open onOpenChange={setBrowsing} detail={detail} />}
-        </WithDetail>
-      )}
-      {annotating && (
-        <WithDetail storyId={storyId}>
-          {(detail) => <AnnotationImportDialog open onOpenChange={setAnnotating} detail={detail} />}
-        </WithDetail>
-      )}
-      {editing && (
-        <WithDetail storyId={storyId}>
-          {(detail) => <StoryDetailsDialog open onOpenChange={setEditing} detail={detail} />}
-        </WithDetail>
-      )}
-      {correcting && (
-        <WithDetail storyId={storyId}>
-          {(detail) => (
-            <CorrectionDialog
-              open
-              onOpenChange={(open) => {
-                setCorrecting(open)
-                if (!open) setSuggestion(null)
-              }}
-              detail={detail}
-              suggestion={suggestion}
-            />
-          )}
+          {(detail) => {
+            const props = { open: true, detail, onOpenChange: (open: boolean) => open || close() }
+            switch (dialog) {
+              case 'details':
+                return <StoryDetailsDialog {...props} />
+              case 'revise':
+                return <ReviseDialog {...props} />
+              case 'revisions':
+                return <RevisionsDialog {...props} />
+              case 'annotations':
+                return <AnnotationImportDialog {...props} />
+              case 'correction':
+                return <CorrectionDialog {...props} suggestion={suggestion} />
+            }
+          }}
         </WithDetail>
       )}
     </Flex>
