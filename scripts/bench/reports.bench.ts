@@ -99,6 +99,8 @@ const bench: Bench = {
       row(`CSV report p95, ${label}`, percentile(csv.times, 95), 'ms', { max: 500 }),
       row(`JSON package p95, ${label}`, percentile(json.times, 95), 'ms', { max: 500 }),
       row(`Markdown report p50, ${label}`, percentile(markdown.times, 50), 'ms'),
+      row(`Markdown report CPU seconds p50, ${label}`, percentile(markdown.cpu, 50), 's'),
+      row(`HTML report CPU seconds p50, ${label}`, percentile(html.cpu, 50), 's'),
       row(`ClaimReview JSON-LD p50, ${label}`, percentile(claimreview.times, 50), 'ms')
     ]
   }

@@ -370,11 +370,17 @@ export class Typesetter {
     let ops = ''
     let face: Face | null = null
     let tj = ''
-    const tokens = (text.match(/\S+|\s+/g) ?? []).map((word) => this.token(font, word))
-    for (const token of tokens) if (token.lost) this.noteUnshown(token.lost)
-    for (const token of tokens) {
+    const words = text.match(/\S+|\s+/g) ?? []
+    for (let i = 0; i < words.length; i++) {
+      const token = this.token(font, words[i]!)
+      if (token.lost) this.noteUnshown(token.lost)
       for (const part of token.parts) {
         if (part.tj === null) {
+          // pdfkit draws the whole text: what the words after this one cannot show is noted too.
+          for (const rest of words.slice(i + 1)) {
+            const lost = this.token(font, rest).lost
+            if (lost) this.noteUnshown(lost)
+          }
           this.current = null
           this.setFont(font, size, colour)
           this.doc.text(text, x, y, { lineBreak: false })
