@@ -8,6 +8,7 @@ import path from 'node:path'
 import { expect, test, type FactdeskApp } from './support/fixtures'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
+import { expectNoViolations } from './support/axe'
 import { TransferPage } from './pages/transfer-page'
 
 const SAMPLE_TITLE = 'Trump Rules Out Sending US Troops to Ukraine as Peace Talks Advance'
@@ -103,6 +104,7 @@ test('a PDF export names the claims whose characters it cannot show, and suggest
   await expect(notice).toContainText('left out in C2 of “Fuel prices rose in Bangkok, ministry says”')
   await expect(notice).toContainText('export those stories as HTML')
   await expect(notice).not.toContainText('C1')
+  await expectNoViolations(page, 'the export dialog with its notice of what the PDF cannot show')
   // What it names is what the file lacks: the Thai words are not in its text, the English ones are.
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
   expect(text).toContain('The ministry’s own table says so.')
