@@ -9,7 +9,7 @@ import { appSender } from '../../../main/testing/test-core'
 import { openWindowCore, type WindowCore } from '../../../main/testing/window-bridge'
 import { defaultLibraryFilter, useStoryRows } from '../library/use-story-rows'
 import { firstCallsAnswered, firstRowsQuery, sendFirstCalls, takeAnswered } from './first-calls'
-import { StoreProvider, useLibrary } from './use-store'
+import { StoreProvider, useLibrary, useStore } from './use-store'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -70,7 +70,7 @@ const count = (channel: string): number => calls.filter((c) => c === channel).le
 describe('the first screen asks main once, as the page starts', () => {
   it('sends library.get and the first rows before any view mounts, and the views take those answers', async () => {
     sendFirstCalls()
-    expect(calls).toEqual(['library.get', 'library.search'])
+    expect(calls).toEqual(['library.get', 'library.search', 'library.followUps', 'desk.status'])
     mount()
     // Newest first: the story made here, then the sample story every new library holds.
     await waitFor(() => expect(screen.getByTestId('rows').textContent).toMatch(/^Town hall budget \| Trump/))
@@ -80,12 +80,17 @@ describe('the first screen asks main once, as the page starts', () => {
 
   it('once they are answered, the first render holds the library and its rows: nothing waits for a later commit', async () => {
     sendFirstCalls()
-    await firstCallsAnswered()
+    await firstCallsAnswered(true)
     let firstRender: string[] | null = null
     function Probe(): React.JSX.Element {
       const lib = useLibrary(report)
       const rows = useStoryRows(defaultLibraryFilter, report)
-      firstRender ??= [lib.library ? 'library' : 'opening', rows.total === null ? 'loading' : `${rows.total} rows`]
+      const followUps = useStore().followUps()
+      firstRender ??= [
+        lib.library ? 'library' : 'opening',
+        rows.total === null ? 'loading' : `${rows.total} rows`,
+        followUps === null ? 'follow-ups asked' : `${followUps.length} follow-ups`
+      ]
       return <p data-testid="rows">{rows.total === null ? 'loading' : rows.at(0)?.title}</p>
     }
     render(
@@ -93,9 +98,10 @@ describe('the first screen asks main once, as the page starts', () => {
         <Probe />
       </StoreProvider>
     )
-    expect(firstRender).toEqual(['library', '2 rows'])
+    // The follow-ups (none due) are not waited for, but here they have come with the rest: the list is there, not asked.
+    expect(firstRender).toEqual(['library', '2 rows', '0 follow-ups'])
     expect(screen.getByTestId('rows').textContent).toBe('Town hall budget')
-    expect([count('library.get'), count('library.search')]).toEqual([1, 1])
+    expect([count('library.get'), count('library.search'), count('library.followUps')]).toEqual([1, 1, 1])
   })
 
   it('an answer taken in a render goes stale when main announces a change before the view looks again', async () => {

@@ -1,5 +1,5 @@
-// The calls the first screen waits for (the library, and the first page of its rows) are sent as the page
-// starts, beside the startup check's app.info, instead of one after another as each view mounts: the library
+// The calls the first screen waits for (the library, and the first page of its rows; the follow-ups due and the
+// desk's state too, which it does not wait for) are sent as the page starts, beside the startup check's app.info, instead of one after another as each view mounts: the library
 // screen no longer waits for three round trips in a row. The app renders once they are answered
 // (`firstCallsAnswered`), and the store and the rows take the answers in their first render (`takeAnswered`), so
 // the shell, the library screen and its first rows are one React commit, not three. A view that asks later takes
@@ -12,6 +12,8 @@ import { defaultLibraryFilter, PAGE_SIZE } from '../library/use-story-rows'
 interface Early {
   key: string
   answer: Promise<unknown>
+  /** The first render waits for it (the library and its rows); the others are taken if they have come by then. */
+  awaited: boolean
   /** The answer once it has come (a failure is left to whoever takes the promise). */
   settled: { value: unknown } | null
 }
@@ -42,9 +44,9 @@ export const firstRowsQuery = (): ChannelInput<'library.search'> => ({
   limit: PAGE_SIZE
 })
 
-function send<C extends Channel>(channel: C, input: ChannelInput<C>): void {
+function send<C extends Channel>(channel: C, input: ChannelInput<C>, awaited: boolean): void {
   const answer = call(channel, input)
-  const entry: Early = { key: keyOf(input), answer, settled: null }
+  const entry: Early = { key: keyOf(input), answer, awaited, settled: null }
   // Whoever takes it handles a failure; until then it is not an unhandled rejection.
   answer.then(
     (value) => void (entry.settled = { value }),
@@ -66,13 +68,20 @@ export function sendFirstCalls(): void {
     })
   )
   stop = () => offs.forEach((off) => off())
-  send('library.get', {})
-  send('library.search', firstRowsQuery())
+  send('library.get', {}, true)
+  send('library.search', firstRowsQuery(), true)
+  // What the screen shows beside its rows (follow-ups due, the desk's state): in the first render if it has come.
+  send('library.followUps', {}, false)
+  send('desk.status', {}, false)
 }
 
-/** Settles once every first call has answered or failed (at once when none was sent). */
-export async function firstCallsAnswered(): Promise<void> {
-  await Promise.all([...early.values()].map((e) => e.answer.catch(() => undefined)))
+/**
+ * Settles once the library and its first rows have answered or failed (at once when they were not sent); with
+ * `all`, once every first call has (the follow-ups and the desk's state too).
+ */
+export async function firstCallsAnswered(all = false): Promise<void> {
+  const waited = [...early.values()].filter((e) => all || e.awaited)
+  await Promise.all(waited.map((e) => e.answer.catch(() => undefined)))
 }
 
 /** The answer sent early for this very call, once; null when there is none, it was taken, or main changed something since. */

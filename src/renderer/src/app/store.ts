@@ -236,6 +236,8 @@ export class EntityStore {
   private summariesChanged = false
   private followUpList: StoryFollowUp[] | null = null
   private followUpsAsked = false
+  /** The follow-ups taken in the first render (seedLibrary), until their view's effect checks they are current. */
+  private followUpsSeeded: (() => boolean) | null = null
   private readonly library: Slot<LibraryState>
   private libraryError: string | null = null
   private notices: LibraryNotice[] = []
@@ -337,6 +339,11 @@ export class EntityStore {
     this.seeded = early.stale
     this.library.load(early.value)
     this.addNotices(early.value.notices)
+    const followUps = takeAnswered('library.followUps', {})
+    if (!followUps) return
+    this.followUpsAsked = true
+    this.followUpsSeeded = followUps.stale
+    this.followUpList = followUps.value
   }
 
   /** Loads the library the first time a view asks for it (again if what the first render took is stale). */
@@ -517,19 +524,24 @@ export class EntityStore {
   followUps = (): StoryFollowUp[] | null => this.followUpList
 
   holdFollowUps(report: ReportFailure): void {
+    const stale = this.followUpsSeeded?.() ?? false
+    this.followUpsSeeded = null
+    if (stale) this.followUpsAsked = false
     if (this.followUpsAsked) return
     this.followUpsAsked = true
     this.open()
-    void this.library.edit({ send: () => call('library.followUps', {}) }, report).then((list) => {
-      if (!list) return void (this.followUpsAsked = false)
-      // Stories written while the list was on its way: their announced lines are newer than it.
-      const written = new Set(this.summaries.keys())
-      this.followUpList = [
-        ...list.filter((f) => !written.has(f.storyId)),
-        ...[...this.summaries.values()].flatMap(followUpsOf)
-      ]
-      this.notify()
-    })
+    void this.library
+      .edit({ send: () => takeEarly('library.followUps', {}) ?? call('library.followUps', {}) }, report)
+      .then((list) => {
+        if (!list) return void (this.followUpsAsked = false)
+        // Stories written while the list was on its way: their announced lines are newer than it.
+        const written = new Set(this.summaries.keys())
+        this.followUpList = [
+          ...list.filter((f) => !written.has(f.storyId)),
+          ...[...this.summaries.values()].flatMap(followUpsOf)
+        ]
+        this.notify()
+      })
   }
 
   // ---- the one subscription ------------------------------------------------------------------------

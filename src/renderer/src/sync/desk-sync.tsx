@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import type { DeskConflict, DeskStatus } from '../../../shared/contract'
 import { call, onEvent } from '../api'
+import { takeAnswered, takeEarly } from '../app/first-calls'
 import { useLibraryContext } from '../app/library-context'
 import { lazyDialog } from '../app/lazy'
 
@@ -50,7 +51,10 @@ interface ProviderProps {
 
 export function DeskSyncProvider({ libraryPath, onOpenClaim, actionsRef, children }: ProviderProps): React.JSX.Element {
   const lib = useLibraryContext()
-  const [status, setStatus] = useState<DeskStatus>(off)
+  // The state main has already answered (app/first-calls.ts) is in the first render.
+  const [early] = useState(() => takeAnswered('desk.status', {}))
+  const [status, setStatus] = useState<DeskStatus>(early?.value ?? off)
+  const earlyChecked = useRef(false)
   const [connectOpen, setConnectOpen] = useState(false)
   // An event that arrives while the first status is on its way is newer than that answer.
   const heard = useRef(0)
@@ -65,9 +69,12 @@ export function DeskSyncProvider({ libraryPath, onOpenClaim, actionsRef, childre
   )
 
   useEffect(() => {
+    const seeded = early !== null && !earlyChecked.current && !early.stale()
+    earlyChecked.current = true
+    if (seeded) return
     const before = heard.current
     let live = true
-    call('desk.status', {})
+    ;(takeEarly('desk.status', {}) ?? call('desk.status', {}))
       .then((s) => {
         if (live && heard.current === before) setStatus(s)
       })
@@ -75,7 +82,7 @@ export function DeskSyncProvider({ libraryPath, onOpenClaim, actionsRef, childre
     return () => {
       live = false
     }
-  }, [libraryPath])
+  }, [libraryPath, early])
 
   const openConnect = useCallback(() => setConnectOpen(true), [])
   useEffect(() => {
