@@ -103,3 +103,63 @@ longStory(
     await expect(story.panel.words).toContainText(words.trim().slice(0, 20))
   }
 )
+
+longStory(
+  'a new claim whose words are in view, however near its edge, does not move the text',
+  async ({ factdesk }) => {
+    longStory.slow()
+    const { page } = factdesk
+    const story = await storyAs(page, 'Dana Whitfield', LONG_STORY_TITLE)
+    await expect(page.getByTestId('claim-count')).toHaveText('300 claims')
+    // A claim open first, so that marking (which opens the new claim's panel) does not change the text's width.
+    await story.article.getByRole('button', { name: /^C1: / }).click()
+    await expect(story.panel.root).toBeVisible()
+    // Words no claim covers, in a paragraph that draws its highlights, brought to 15 px above the text's bottom edge.
+    const view = page.getByRole('region', { name: 'Story text' })
+    const words = await view.evaluate(async (scroller) => {
+      const run = Array.from(scroller.querySelectorAll<HTMLElement>('.para span[data-start]')).find(
+        (r) =>
+          !r.closest('mark') &&
+          r.closest('.para')?.querySelector('mark.hl') &&
+          (r.textContent ?? '').length > 80 &&
+          r.getBoundingClientRect().top > scroller.getBoundingClientRect().bottom
+      )!
+      const text = run.textContent ?? ''
+      const from = text.indexOf(' ', 5) + 1
+      // Words found once in the story (selectText takes the first place they are found).
+      const whole = Array.from(scroller.querySelectorAll('[data-testid="article"] [data-start]'))
+        .map((r) => r.textContent ?? '')
+        .join('')
+      let to = text.indexOf(' ', from + 30)
+      while (to > 0 && whole.indexOf(text.slice(from, to)) !== whole.lastIndexOf(text.slice(from, to)))
+        to = text.indexOf(' ', to + 1)
+      if (to < 0) throw new Error(`no words found once in ${text}`)
+      const range = document.createRange()
+      range.setStart(run.firstChild!, from)
+      range.setEnd(run.firstChild!, to)
+      const below = (): number =>
+        range.getBoundingClientRect().bottom - (scroller.getBoundingClientRect().bottom - 15 - scroller.clientTop)
+      for (let i = 0; i < 3; i++) {
+        scroller.scrollBy({ top: below(), behavior: 'instant' })
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+      }
+      return text.slice(from, to)
+    })
+    const scrollTop = (): Promise<number> => view.evaluate((scroller) => scroller.scrollTop)
+    const before = await scrollTop()
+    await story.selectText(words)
+    await story.markSelection()
+    await expect(page.getByTestId('claim-count')).toHaveText('301 claims')
+    await expect(story.panel.words).toContainText(words.slice(0, 20))
+    // The new claim's marker is drawn and selected, and the frames in which the view would scroll to it have passed.
+    const marker = story.article.locator('mark.hl[data-selected]').first()
+    await expect(marker).toBeInViewport({ ratio: 1 })
+    await view.evaluate(
+      () =>
+        new Promise((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+        )
+    )
+    expect(await scrollTop()).toBe(before)
+  }
+)

@@ -2,11 +2,20 @@
 // The plain elements the library's rows draw with theme-classes.ts are what Radix Themes' own components draw
 // for the same props: the same element, classes and accent colour, for every combination the rows use.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { Badge, Checkbox, Flex, Table, Text } from '@radix-ui/themes'
+import { Badge, Button, Checkbox, Flex, Heading, Table, Text } from '@radix-ui/themes'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { PlainCheckbox } from './PlainCheckbox'
-import { badgeProps, flexClass, tableClasses, textProps, type AccentColor } from './theme-classes'
+import {
+  badgeProps,
+  buttonProps,
+  flexAutoMargin,
+  flexClass,
+  headingClass,
+  tableClasses,
+  textProps,
+  type AccentColor
+} from './theme-classes'
 
 /** The first element of some markup: its tag, its classes (in any order) and its other attributes. */
 function firstElement(node: React.ReactElement): { tag: string; classes: string[]; attributes: string[] } {
@@ -58,6 +67,77 @@ describe("Radix Themes' classes on plain elements", () => {
     ]
     for (const [props, radix] of pairs)
       expect(firstElement(<div className={flexClass(props)} />)).toEqual(firstElement(radix))
+    // The story view's toolbar, claim list head and filters.
+    const story: [Parameters<typeof flexClass>[0], React.ReactElement][] = [
+      [
+        { align: 'center', gap: '3', className: 'toolbar story-toolbar' },
+        <Flex key="f" className="toolbar story-toolbar" align="center" gap="3" />
+      ],
+      [
+        { direction: 'column', className: 'story-heading' },
+        <Flex key="g" direction="column" className="story-heading" />
+      ],
+      [{ justify: 'between', align: 'baseline' }, <Flex key="h" justify="between" align="baseline" />],
+      [{ gap: '2', align: 'center', wrap: 'wrap' }, <Flex key="i" gap="2" align="center" wrap="wrap" />],
+      [
+        { gap: '3', align: 'center', wrap: 'wrap', className: 'filter-checks' },
+        <Flex key="j" gap="3" align="center" wrap="wrap" className="filter-checks" />
+      ],
+      [{ gap: '1', align: 'center' }, <Flex key="k" gap="1" align="center" />]
+    ]
+    for (const [props, radix] of story)
+      expect(firstElement(<div className={flexClass(props)} />)).toEqual(firstElement(radix))
+    expect(
+      firstElement(
+        <div
+          className={flexClass({ ml: 'auto', gap: '2', align: 'center', className: 'story-toolbar-end' })}
+          style={flexAutoMargin}
+        />
+      )
+    ).toEqual(firstElement(<Flex ml="auto" gap="2" align="center" className="story-toolbar-end" />))
+  })
+
+  it('Text as a paragraph or label, bold; Heading', () => {
+    expect(firstElement(<p {...textProps('2', undefined, undefined, 'bold')}>x</p>)).toEqual(
+      firstElement(
+        <Text as="p" size="2" weight="bold">
+          x
+        </Text>
+      )
+    )
+    expect(firstElement(<label {...textProps('1')}>x</label>)).toEqual(
+      firstElement(
+        <Text as="label" size="1">
+          x
+        </Text>
+      )
+    )
+    expect(
+      firstElement(
+        <h1 className={headingClass('4', 'story-title')} tabIndex={-1}>
+          x
+        </h1>
+      )
+    ).toEqual(
+      firstElement(
+        <Heading as="h1" size="4" className="story-title" tabIndex={-1}>
+          x
+        </Heading>
+      )
+    )
+  })
+
+  it('Button', () => {
+    for (const variant of ['soft', 'ghost'] as const)
+      for (const color of [undefined, 'gray'] as const)
+        for (const size of [undefined, '1'] as const)
+          expect(firstElement(<button {...buttonProps({ size, variant, color })}>x</button>)).toEqual(
+            firstElement(
+              <Button size={size} variant={variant} color={color}>
+                x
+              </Button>
+            )
+          )
   })
 
   it('Badge', () => {

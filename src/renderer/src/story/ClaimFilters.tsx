@@ -1,18 +1,21 @@
 // The claim list's search box and filters. Memoised in parts, so a mark or an edit (which changes the
 // counts) redraws only the status filter that shows them, not every Select with all its items.
 import { MagnifyingGlassIcon } from '@radix-ui/react-icons'
-import { Button, Checkbox, Flex, Text, TextField } from '@radix-ui/themes'
+import { Checkbox, TextField } from '@radix-ui/themes'
 import { memo } from 'react'
 import { claimTypes } from '../../../shared/model/values'
 import type { ClaimStatus } from '../../../shared/model'
 import { statusesIncluding, verdictChoices } from '../../../shared/rules/scales'
 import { useLibraryContext } from '../app/library-context'
+import { buttonProps, flexClass, textProps } from '../app/theme-classes'
 import { EnumSelect } from '../app/EnumSelect'
 import { PersonSelect } from '../app/PersonItems'
 import { typeLabels } from '../app/labels'
 import { isFiltered, noFilter, type ClaimFilter } from '../annotate/claim-filters'
 
 const typeChoices: readonly ClaimFilter['type'][] = ['all', ...claimTypes]
+const label = textProps('1')
+const row = flexClass({ gap: '1', align: 'center' })
 
 interface ClaimFiltersProps {
   filter: ClaimFilter
@@ -56,47 +59,49 @@ export const ClaimFilters = memo(function ClaimFilters({
         <StatusFilter value={filter.status} counts={counts} onFilter={onFilter} />
         <FieldFilters verdict={filter.verdict} type={filter.type} assignee={filter.assignee} onFilter={onFilter} />
       </div>
-      <Flex gap="3" align="center" wrap="wrap" className="filter-checks">
-        <Text as="label" size="1">
-          <Flex gap="1" align="center">
+      {/* Plain elements with Radix Themes' classes (theme-classes.ts), drawn at every open; the boxes keep Radix's
+          Checkbox, whose label is the <label> around it. */}
+      <div className={flexClass({ gap: '3', align: 'center', wrap: 'wrap', className: 'filter-checks' })}>
+        <label {...label}>
+          <div className={row}>
             <Checkbox
               size="1"
               checked={filter.noEvidence}
               onCheckedChange={(v) => onFilter({ noEvidence: v === true })}
             />
             No evidence yet
-          </Flex>
-        </Text>
-        <Text as="label" size="1">
-          <Flex gap="1" align="center">
+          </div>
+        </label>
+        <label {...label}>
+          <div className={row}>
             <Checkbox size="1" checked={filter.orphaned} onCheckedChange={(v) => onFilter({ orphaned: v === true })} />
             Orphaned ({orphans})
-          </Flex>
-        </Text>
-        <Text as="label" size="1">
-          <Flex gap="1" align="center">
+          </div>
+        </label>
+        <label {...label}>
+          <div className={row}>
             <Checkbox size="1" checked={filter.recheck} onCheckedChange={(v) => onFilter({ recheck: v === true })} />
             Needs re-check (<span data-testid="recheck-count">{rechecks}</span>)
-          </Flex>
-        </Text>
+          </div>
+        </label>
         {(showConflicts || conflicts > 0 || filter.conflict) && (
-          <Text as="label" size="1">
-            <Flex gap="1" align="center">
+          <label {...label}>
+            <div className={row}>
               <Checkbox
                 size="1"
                 checked={filter.conflict}
                 onCheckedChange={(v) => onFilter({ conflict: v === true })}
               />
               Sync conflicts (<span data-testid="conflict-count">{conflicts}</span>)
-            </Flex>
-          </Text>
+            </div>
+          </label>
         )}
         {isFiltered(filter) && (
-          <Button size="1" variant="ghost" onClick={() => onFilter(noFilter)}>
+          <button {...buttonProps({ size: '1', variant: 'ghost' })} onClick={() => onFilter(noFilter)}>
             Clear filters
-          </Button>
+          </button>
         )}
-      </Flex>
+      </div>
     </>
   )
 })

@@ -1,11 +1,12 @@
 // The claims beside the text, in story order, with filters, counts and the story's progress.
 import { ExclamationTriangleIcon, LinkBreak2Icon, ReaderIcon, UpdateIcon } from '@radix-ui/react-icons'
-import { Flex, Text } from '@radix-ui/themes'
+import { Text } from '@radix-ui/themes'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useMemo, useRef } from 'react'
 import type { Claim, Evidence } from '../../../shared/model'
 import { afterPaint } from '../app/after-paint'
 import { measureRow } from '../app/measure-row'
+import { flexClass, textProps } from '../app/theme-classes'
 import { claimLabel, needsRecheck } from '../../../shared/rules/claims'
 import { useLibraryContext } from '../app/library-context'
 import { LastContact } from './LastContact'
@@ -81,15 +82,14 @@ export function ClaimList({
   return (
     <aside className="claim-list" aria-label="Claims in this story">
       <div className="claim-list-head">
-        <Flex justify="between" align="baseline">
-          <Text as="p" size="2" weight="bold">
-            Claims
-          </Text>
-          <Text size="1" color="gray" data-testid="claim-count">
+        {/* Plain elements with Radix Themes' classes (theme-classes.ts): drawn at every open. */}
+        <div className={flexClass({ justify: 'between', align: 'baseline' })}>
+          <p {...textProps('2', undefined, undefined, 'bold')}>Claims</p>
+          <span {...textProps('1', 'gray')} data-testid="claim-count">
             {isFiltered(filter) ? `${shown.length} of ${claims.length}` : `${claims.length}`}{' '}
             {claims.length === 1 ? 'claim' : 'claims'}
-          </Text>
-        </Flex>
+          </span>
+        </div>
         <ProgressBar counts={counts} />
         <ClaimFilters
           filter={filter}

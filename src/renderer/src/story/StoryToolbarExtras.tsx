@@ -10,7 +10,7 @@ import {
   ReloadIcon,
   UpdateIcon
 } from '@radix-ui/react-icons'
-import { Button, Flex } from '@radix-ui/themes'
+import { Button } from '@radix-ui/themes'
 import { useState } from 'react'
 import { AnnotationImportButton, AnnotationImportDialog } from '../transfer/AnnotationImportDialog'
 import type { StoryDetail, SuggestedCorrection } from '../../../shared/contract'
@@ -18,6 +18,7 @@ import { call } from '../api'
 import { useLibraryContext, useReport } from '../app/library-context'
 import { useToasts } from '../app/toasts'
 import { useStory } from '../app/use-store'
+import { buttonProps, flexClass } from '../app/theme-classes'
 import { ReviseDialog } from '../transfer/ReviseDialog'
 import { RevisionsDialog } from '../transfer/RevisionsDialog'
 import { useTransfer } from '../transfer/TransferProvider'
@@ -80,30 +81,35 @@ export function StoryToolbarExtras({
     setSuggestion(check.suggestion)
     setDialog('correction')
   }
+  const gray = buttonProps({ size: '1', variant: 'soft', color: 'gray' })
   return (
-    <Flex gap="2" align="center" wrap="wrap">
-      <Button size="1" variant="soft" color="gray" onClick={() => setDialog('details')}>
+    // Plain buttons with Radix Themes' classes (theme-classes.ts): the toolbar is drawn at every open.
+    <div className={flexClass({ gap: '2', align: 'center', wrap: 'wrap' })}>
+      <button {...gray} onClick={() => setDialog('details')}>
         <InfoCircledIcon /> Details…
-      </Button>
-      <Button size="1" variant="soft" color="gray" onClick={() => setDialog('revise')}>
+      </button>
+      <button {...gray} onClick={() => setDialog('revise')}>
         <UpdateIcon /> Revise…
-      </Button>
-      <Button size="1" variant="soft" color="gray" onClick={() => setDialog('revisions')}>
+      </button>
+      <button {...gray} onClick={() => setDialog('revisions')}>
         <CounterClockwiseClockIcon /> Revision {revision}
-      </Button>
+      </button>
       {signedOff && (
-        <Button size="1" variant="soft" color="gray" onClick={() => setDialog('correction')}>
+        <button {...gray} onClick={() => setDialog('correction')}>
           <Pencil1Icon /> Log a correction…{corrections > 0 ? ` (${corrections})` : ''}
-        </Button>
+        </button>
       )}
       {signedOff && address && (
         <Button size="1" variant="soft" color="gray" loading={checking} onClick={() => void checkPublished()}>
           <ReloadIcon /> Check published page
         </Button>
       )}
-      <Button size="1" variant="soft" onClick={() => transfer.openExport({ storyIds: [storyId], scope: 'story' })}>
+      <button
+        {...buttonProps({ size: '1', variant: 'soft' })}
+        onClick={() => transfer.openExport({ storyIds: [storyId], scope: 'story' })}
+      >
         <DownloadIcon /> Export…
-      </Button>
+      </button>
       <AnnotationImportButton onClick={() => setDialog('annotations')} />
       {dialog && (
         <WithDetail storyId={storyId}>
@@ -124,6 +130,6 @@ export function StoryToolbarExtras({
           }}
         </WithDetail>
       )}
-    </Flex>
+    </div>
   )
 }

@@ -1,11 +1,12 @@
 // Imports annotations onto the story on screen: a W3C Web Annotation file (Factdesk's own export,
 // Recogito, an annotation store) or a Hypothesis export. Each annotation is placed where the normal
 // anchoring finds its words, as a new claim; the dialog lists what was placed and what was orphaned.
-import { Button, Dialog, Flex, Text } from '@radix-ui/themes'
+import { Dialog, Flex, Text } from '@radix-ui/themes'
 import { useState } from 'react'
 import type { AnnotationImportResult, StoryDetail } from '../../../shared/contract'
 import { call } from '../api'
 import { DialogContent } from '../app/dialog'
+import { buttonProps } from '../app/theme-classes'
 import { DialogFooter, useAction } from '../app/form-parts'
 import { readImportedFile } from './read-file'
 
@@ -122,8 +123,9 @@ function ImportSummary({ result }: { result: AnnotationImportResult }): React.JS
 
 export function AnnotationImportButton({ onClick }: { onClick(): void }): React.JSX.Element {
   return (
-    <Button size="1" variant="soft" color="gray" onClick={onClick}>
+    // A plain button with Radix Themes' classes (theme-classes.ts): the story toolbar draws it at every open.
+    <button {...buttonProps({ size: '1', variant: 'soft', color: 'gray' })} onClick={onClick}>
       Import annotations…
-    </Button>
+    </button>
   )
 }
