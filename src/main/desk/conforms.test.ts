@@ -8,29 +8,14 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Activity } from '../../shared/model'
 import { emptyLibrary } from '../store/file-kinds'
-import { syntheticStory } from '../testing/library-fixture'
+import { benchSource, syntheticStory } from '../testing/library-fixture'
 import { conforms, libraryUnits, storyUnits, unitConforms, unitSchemas, type UnitKind } from './units'
 
 const at = '2026-11-25T10:00:00.000Z'
 const story = syntheticStory('conforms-story', 3, 60)
 const library = emptyLibrary()
 library.people.push({ id: 'ana', name: 'Ana', initials: 'A', createdAt: at, active: true, formerNames: [] })
-library.sources.push({
-  id: 'src-1',
-  url: 'https://example.org/budget',
-  title: 'Regional budget release',
-  publisher: 'Ministry',
-  author: '',
-  publishedAt: '',
-  accessedAt: at,
-  archiveUrl: '',
-  kind: 'official_statement',
-  reliability: 'high',
-  notes: '',
-  confidential: null,
-  createdAt: at,
-  updatedAt: at
-})
+library.sources.push(benchSource())
 const samples: { kind: UnitKind | 'activity'; value: unknown }[] = [
   ...storyUnits(story).map((u) => ({ kind: u.kind, value: u.value })),
   ...libraryUnits(library).map((u) => ({ kind: u.kind, value: u.value })),

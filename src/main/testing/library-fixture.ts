@@ -7,6 +7,7 @@ import {
   type Activity,
   type Claim,
   type Evidence,
+  type Source,
   type StoryFile
 } from '../../shared/model'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -137,6 +138,24 @@ export function syntheticStory(id: string, claimCount: number, words = 1200): St
   }
 }
 
+/** The source the synthetic stories' evidence cites. */
+export const benchSource = (): Source => ({
+  id: BENCH_SOURCE,
+  url: 'https://example.org/budget',
+  title: 'Regional budget release',
+  publisher: 'Ministry',
+  author: '',
+  publishedAt: '',
+  accessedAt: at,
+  archiveUrl: '',
+  kind: 'official_statement',
+  reliability: 'high',
+  notes: '',
+  confidential: null,
+  createdAt: at,
+  updatedAt: at
+})
+
 /** The bench libraries' editor, as this machine's config would remember them. */
 export const benchIdentity: EditorIdentity = { load: async () => 'bench', save: async () => undefined }
 
@@ -157,22 +176,7 @@ async function writeLibrary(dir: string, stories: Iterable<StoryFile>): Promise<
     active: true,
     formerNames: []
   })
-  library.sources.push({
-    id: BENCH_SOURCE,
-    url: 'https://example.org/budget',
-    title: 'Regional budget release',
-    publisher: 'Ministry',
-    author: '',
-    publishedAt: '',
-    accessedAt: at,
-    archiveUrl: '',
-    kind: 'official_statement',
-    reliability: 'high',
-    notes: '',
-    confidential: null,
-    createdAt: at,
-    updatedAt: at
-  })
+  library.sources.push(benchSource())
   for (const file of stories) {
     const folder = path.join(dir, 'stories', file.story.id)
     await mkdir(folder)

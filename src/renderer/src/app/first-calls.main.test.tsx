@@ -65,6 +65,17 @@ const mount = (): void =>
     </StoreProvider>
   )
 
+/** Another window adds a story; main announces it to this one. */
+const addStoryElsewhere = (): Promise<void> =>
+  act(async () => {
+    const result = await w.t.core.dispatch(
+      'stories.create',
+      { title: 'Budget follow-up', text: 'The council said the budget shrank.' },
+      appSender,
+      'other-window-1'
+    )
+    if (!result.ok) throw new Error(result.error.message)
+  })
 const count = (channel: string): number => calls.filter((c) => c === channel).length
 
 describe('the first screen asks main once, as the page starts', () => {
@@ -112,15 +123,7 @@ describe('the first screen asks main once, as the page starts', () => {
     expect(taken?.stale()).toBe(false)
     // Taken once only.
     expect(takeAnswered('library.search', firstRowsQuery())).toBeNull()
-    await act(async () => {
-      const result = await w.t.core.dispatch(
-        'stories.create',
-        { title: 'Budget follow-up', text: 'The council said the budget shrank.' },
-        appSender,
-        'other-window-1'
-      )
-      if (!result.ok) throw new Error(result.error.message)
-    })
+    await addStoryElsewhere()
     await waitFor(() => expect(taken?.stale()).toBe(true))
     // Nor is what was not taken yet handed out after the change.
     expect(takeAnswered('library.get', {})).toBeNull()
@@ -129,15 +132,7 @@ describe('the first screen asks main once, as the page starts', () => {
   it('a write main announces before the views take the answers makes them ask again, and they show it', async () => {
     sendFirstCalls()
     // Another window adds a story while the first answers are on their way.
-    await act(async () => {
-      const result = await w.t.core.dispatch(
-        'stories.create',
-        { title: 'Budget follow-up', text: 'The council said the budget shrank.' },
-        appSender,
-        'other-window-1'
-      )
-      if (!result.ok) throw new Error(result.error.message)
-    })
+    await addStoryElsewhere()
     mount()
     await waitFor(() => expect(screen.getByTestId('rows').textContent).toContain('Budget follow-up'))
     expect([count('library.get'), count('library.search')]).toEqual([2, 2])
