@@ -13,10 +13,10 @@ import {
   type Settings,
   type StoryFile
 } from '../../shared/model'
-import { checkedNow, claimLabel, isChecked } from '../../shared/rules/claims'
+import { checkedNow, claimLabel, claimOnWords, isChecked } from '../../shared/rules/claims'
 import { verdictChoices, verdictName } from '../../shared/rules/scales'
 import { CONTEXT_LENGTH, resolveAnchor } from '../../shared/text/anchor'
-import { anchorRange, partText, sameRange, type PartRange } from '../../shared/text/parts'
+import { anchorRange, partText, type PartRange } from '../../shared/text/parts'
 import { trimRange } from '../../shared/text/range'
 import { readAnnotationFile, type ReadAnnotation } from '../package/web-annotation'
 import { aboutClaim, newClaim } from './claims'
@@ -114,7 +114,7 @@ export function placeAnnotations(
       result.orphaned.push({ words, reason: 'Its words are not in this story as it stands.' })
       continue
     }
-    const twin = asFound(file.claims).find((c) => !c.orphaned && sameRange(anchorRange(c.anchor), spot.range))
+    const twin = claimOnWords(asFound(file.claims), spot.range)
     if (twin) {
       result.skipped.push({ words, reason: `Those words are already ${claimLabel(twin.number)}.` })
       continue

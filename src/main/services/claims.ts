@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result'
 import {
   checkedNow,
   claimLabel,
+  claimOnWords,
   isChecked,
   lacksCheckedAgainst,
   lacksSecondReview,
@@ -15,7 +16,7 @@ import {
 } from '../../shared/rules/claims'
 import { isDone, statusChoices, verdictChoices, verdictName as nameOnScale } from '../../shared/rules/scales'
 import { describe } from '../../shared/text/anchor'
-import { anchorRange, partText, sameRange, type PartRange } from '../../shared/text/parts'
+import { partText, type PartRange } from '../../shared/text/parts'
 import { trimRange, type TextRange } from '../../shared/text/range'
 import { asFound, currentEditor, findById, logActivity, type ServiceContext } from './context'
 import { summaryFor } from './values'
@@ -157,7 +158,7 @@ export function claimHandlers(ctx: ServiceContext) {
       const by = currentEditor(ctx)
       return ctx.store.updateStory(storyId, (file) => {
         const range = { part, ...tightRange(partText(file.story, part), start, end) }
-        const twin = asFound(file.claims).find((c) => !c.orphaned && sameRange(anchorRange(c.anchor), range))
+        const twin = claimOnWords(asFound(file.claims), range)
         if (twin)
           throw new AppError(
             'conflict',

@@ -2,10 +2,17 @@
 // which words a verdict was given on, when it waits for re-check, what blocks sign-off and what
 // may be published.
 import type { CheckedWords, Claim, DeskState, Evidence, RecheckReason, Review, Settings, StoryPart } from '../model'
+import { anchorRange, sameRange, type PartRange } from '../text/parts'
 import { isDone } from './scales'
 
 /** How a claim is named everywhere people talk about it: the list, toasts, history, reports. */
 export const claimLabel = (number: number): string => `C${number}`
+
+/** The claim already on these very words (not an orphan), if any: the same words are never two claims. */
+export const claimOnWords = <C extends Pick<Claim, 'anchor' | 'orphaned'>>(
+  claims: readonly C[],
+  range: PartRange
+): C | undefined => claims.find((c) => !c.orphaned && sameRange(anchorRange(c.anchor), range))
 
 /** The desk state that means "signed off"; reaching it is what the sign-off rules guard. */
 export const FINAL_DESK_STATE: DeskState = 'cleared'

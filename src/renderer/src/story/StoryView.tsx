@@ -6,7 +6,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Claim, DeskState, StoryPart } from '../../../shared/model'
 import { deskStates, storyParts } from '../../../shared/model/values'
 import { publishedUrl } from '../../../shared/rules/published'
-import { claimLabel, FINAL_DESK_STATE, needsRecheck, signOffBlockers } from '../../../shared/rules/claims'
+import { claimLabel, claimOnWords, FINAL_DESK_STATE, needsRecheck, signOffBlockers } from '../../../shared/rules/claims'
 import { call } from '../api'
 import { useLibraryContext, useReport } from '../app/library-context'
 import { deskStateLabels } from '../app/labels'
@@ -15,7 +15,7 @@ import { useUndoScope } from '../app/undo'
 import { filterClaims, isFiltered, noFilter, step, type ClaimFilter } from '../annotate/claim-filters'
 import type { KeyAction } from '../annotate/keymap'
 import { selectionInParts, type PartRoots } from '../annotate/selection'
-import { anchorRange, sameRange, type PartRange } from '../../../shared/text/parts'
+import { anchorRange, type PartRange } from '../../../shared/text/parts'
 import { useClaimActions } from './use-claim-actions'
 import { MemoryMarks } from '../memory/MemoryMarks'
 import { MemoryToolbar } from '../memory/MemoryToolbar'
@@ -156,7 +156,7 @@ export function StoryView({ storyId, claimId, onBack }: StoryViewProps): React.J
     // fold), not in the later render that lets go of it (use-claim-actions.ts): the mark is drawn saved one commit
     // and one frame sooner, and the letting go changes nothing on screen.
     for (const p of pending)
-      if (!claims.some((c) => !c.orphaned && sameRange(anchorRange(c.anchor), p)))
+      if (!claimOnWords(claims, p))
         byPart[p.part].push({
           id: p.key,
           start: p.start,

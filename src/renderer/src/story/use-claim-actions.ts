@@ -9,8 +9,8 @@ import type { Claim, ClaimFields, Story } from '../../../shared/model'
 import { call, callsOf } from '../api'
 import { useToasts } from '../app/toasts'
 import { useUndo } from '../app/undo'
-import { storyOrder } from '../../../shared/rules/claims'
-import { anchorRange, partText, sameRange, type PartRange } from '../../../shared/text/parts'
+import { claimOnWords, storyOrder } from '../../../shared/rules/claims'
+import { partText, type PartRange } from '../../../shared/text/parts'
 import { trimRange } from '../../../shared/text/range'
 import type { StoryEdit } from '../app/store'
 
@@ -80,7 +80,7 @@ export function useClaimActions({ storyId, story, claims, edit, open }: Options)
       }
       document.getSelection()?.removeAllRanges()
       // The same words marked again open the claim they already are (main refuses a second one too).
-      const existing = claims.find((c) => !c.orphaned && sameRange(anchorRange(c.anchor), range))
+      const existing = claimOnWords(claims, range)
       if (existing) return open(existing.id)
       const rangeKey = `${range.part}:${range.start}:${range.end}`
       if (inFlight.current.has(rangeKey)) return
