@@ -39,41 +39,39 @@ export async function renderReport(
   model: ReportModel,
   deps: RenderDeps = {}
 ): Promise<RenderedReport> {
-  const extension = extensions[format]
-  const claimCount = model.totals.claims
+  // What every format answers alike: its extension, the claims the report shows, none left out, all shown.
+  const report = (
+    bytes: Uint8Array,
+    parts: Partial<Omit<RenderedReport, 'bytes' | 'extension'>> = {}
+  ): RenderedReport => ({
+    bytes,
+    extension: extensions[format],
+    claimCount: model.totals.claims,
+    leftOut: noneLeftOut(),
+    unshown: allShown(),
+    ...parts
+  })
   switch (format) {
     case 'html':
-      return { bytes: utf8(renderHtml(model)), extension, claimCount, leftOut: noneLeftOut(), unshown: allShown() }
+      return report(utf8(renderHtml(model)))
     case 'pdf': {
       const { bytes, unshown } = await (deps.writePdf ?? (await import('./pdf-report')).writePdf)(model)
-      return { bytes, extension, claimCount, leftOut: noneLeftOut(), unshown }
+      return report(bytes, { unshown })
     }
     case 'markdown':
-      return { bytes: utf8(renderMarkdown(model)), extension, claimCount, leftOut: noneLeftOut(), unshown: allShown() }
+      return report(utf8(renderMarkdown(model)))
     case 'csv':
-      return {
-        bytes: utf8(renderCsv(model, deps.csvRows)),
-        extension,
-        claimCount,
-        leftOut: noneLeftOut(),
-        unshown: allShown()
-      }
+      return report(utf8(renderCsv(model, deps.csvRows)))
     case 'json':
       // The package is full fidelity, so it counts every claim in the files, not only those the report shows.
-      return {
-        bytes: utf8(renderPackage(model)),
-        extension,
-        claimCount: model.files.reduce((n, f) => n + f.claims.length, 0),
-        leftOut: noneLeftOut(),
-        unshown: allShown()
-      }
+      return report(utf8(renderPackage(model)), { claimCount: model.files.reduce((n, f) => n + f.claims.length, 0) })
     case 'annotations': {
       const { text, count } = renderWebAnnotations(model)
-      return { bytes: utf8(text), extension, claimCount: count, leftOut: noneLeftOut(), unshown: allShown() }
+      return report(utf8(text), { claimCount: count })
     }
     case 'claimreview': {
       const { text, count, leftOut } = renderClaimReview(model)
-      return { bytes: utf8(text), extension, claimCount: count, leftOut, unshown: allShown() }
+      return report(utf8(text), { claimCount: count, leftOut })
     }
   }
 }
