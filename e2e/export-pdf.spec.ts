@@ -6,6 +6,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type FactdeskApp } from './support/fixtures'
+import { callFromPage } from './pages/bridge'
 import { LibraryPage } from './pages/library-page'
 import { StoryPage } from './pages/story-page'
 import { expectNoViolations } from './support/axe'
@@ -96,6 +97,15 @@ test('a PDF export names the claims whose characters it cannot show, and suggest
   // Thai: no font the PDF embeds has it.
   await story.panel.fill('rationale', 'ราคาน้ำมันดีเซลไม่เปลี่ยนแปลง')
   await expect(story.claimItems).toHaveCount(2)
+  // The rationale saved in main before the export reads the story (the save is a call of its own, sent on blur).
+  const storyId = await page.locator('.story-view').getAttribute('data-story-id')
+  await expect
+    .poll(async () => {
+      const answer = await callFromPage(page, 'stories.get', { id: storyId })
+      const claims = (answer.value as { claims?: { rationale: string }[] } | undefined)?.claims ?? []
+      return claims.map((c) => c.rationale)
+    })
+    .toContain('ราคาน้ำมันดีเซลไม่เปลี่ยนแปลง')
   await factdesk.answerSaveDialog(out)
   await page.getByRole('button', { name: 'Export…' }).click()
   const file = await new TransferPage(page).exportAs('PDF report')
