@@ -8,6 +8,12 @@ export interface TcpProxy {
   cut(): Promise<void>
   /** Listens again on the same port. */
   restore(): Promise<void>
+  /**
+   * The next push's answer is lost: once a connection has sent `factdesk.push_staged` and then its
+   * COMMIT, the server's reply to the COMMIT (sent after the commit is done) is dropped and that
+   * connection cut, as a network that fails at that instant would. Resolves when it has happened.
+   */
+  loseNextPushAnswer(): Promise<void>
   close(): Promise<void>
 }
 
@@ -15,6 +21,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const sockets = new Set<net.Socket>()
   let server: net.Server | null = null
   let port = 0
+  let losing: (() => void) | null = null
   const listen = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const s = net.createServer((client) => {
@@ -27,7 +34,30 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
             upstream.destroy()
           })
         }
-        client.pipe(upstream).pipe(client)
+        let pushed = false
+        let committing = false
+        client.on('data', (chunk: Buffer) => {
+          if (losing) {
+            const text = chunk.toString('latin1')
+            if (text.includes('factdesk.push_staged')) pushed = true
+            else if (text.includes('ROLLBACK')) pushed = false
+            else if (pushed && text.includes('COMMIT')) committing = true
+          }
+          upstream.write(chunk)
+        })
+        upstream.on('data', (chunk: Buffer) => {
+          if (committing && losing) {
+            const done = losing
+            losing = null
+            client.destroy()
+            upstream.destroy()
+            done()
+            return
+          }
+          client.write(chunk)
+        })
+        client.on('end', () => upstream.end())
+        upstream.on('end', () => client.end())
       })
       s.once('error', reject)
       s.listen(port, '127.0.0.1', () => {
@@ -51,6 +81,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     cut,
     restore: listen,
+    loseNextPushAnswer: () => new Promise<void>((resolve) => (losing = resolve)),
     close: cut
   }
 }

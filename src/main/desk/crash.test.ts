@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTcpProxy } from '../../../e2e/support/tcp-proxy'
 import type { Claim } from '../../shared/model'
 import { openTestCore, withEditor, type TestCore } from '../testing/test-core'
 import { benchIdentity, buildLibrary } from '../testing/library-fixture'
@@ -110,6 +111,38 @@ describe('desk sync under crashes', () => {
       await again.cleanup()
     }
   }, 120_000)
+
+  it('a push whose answer the network lost after the desk committed it is agreed on reconnect, not pushed again (was: the same value a second time, its fields stamped as set back)', async () => {
+    const relay = await startTcpProxy({ host: cluster.pg.host, port: cluster.pg.port })
+    const t = await openTestCore({ deskRetryMs: 100 })
+    try {
+      await withEditor(t, 'Ben')
+      await t.call('desk.connect', { ...cluster.connectInput('news', 'ben'), port: relay.port })
+      const { storyId, claims } = await storyWithClaims(t, 2)
+      await settled(t)
+      const key = `claim:${claims[0]}`
+      const lost = relay.loseNextPushAnswer()
+      await t.call('claims.update', { storyId, claimId: claims[0]!, patch: { rationale: 'As the minutes say' } })
+      await lost
+      await settled(t)
+      expect((await onDesk(storyId)).rationale.get(claims[0]!)).toBe('As the minutes say')
+      // Two changes of the claim: its creation and the edit, each once.
+      const changes = await cluster.admin<{ rationale: string }>(
+        `SELECT factdesk.change_value(desk_id, change_id)->>'rationale' AS rationale FROM factdesk.changes WHERE desk_id = 'news' AND key = $1 ORDER BY seq`,
+        [key]
+      )
+      expect(changes.map((c) => c.rationale)).toEqual(['', 'As the minutes say'])
+      // After a restart nothing is left to push, and the desk still has those two changes.
+      await t.restart()
+      expect((await settled(t)).pending).toBe(0)
+      expect(
+        await cluster.admin(`SELECT key FROM factdesk.changes WHERE desk_id = 'news' AND key = $1`, [key])
+      ).toHaveLength(2)
+    } finally {
+      await t.cleanup()
+      await relay.close()
+    }
+  }, 60_000)
 
   it('a first push of many pages killed with SIGKILL, two pages in flight, is taken again without loss or duplicates', async () => {
     // 60 stories x 40 claims: 4,861 units and 12,000 history entries, three pages or more; a page is

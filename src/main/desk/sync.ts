@@ -83,10 +83,13 @@ interface SyncState {
   /** Disconnected by the editor (see forgetConnection). */
   disconnected?: boolean
   /**
-   * Written before a page is pushed: after a crash, whichever of these the desk accepted become agreed
-   * versions (with the value the desk recorded for the change).
+   * Written before a page is pushed: after a crash (or an answer lost with the connection), whichever
+   * of these the desk accepted become agreed versions (with the value the desk recorded for the
+   * change), and the fields named up to `edits` (the unit's PendingUnit.edits) are no longer this
+   * library's unshared change, as when the answer is applied. (Saved without `edits` by versions
+   * before it: those fields stay named.)
    */
-  inflight?: { scope: string; key: string; changeId: string }[]
+  inflight?: { scope: string; key: string; changeId: string; edits?: number }[]
   /** This library's open conflicts raised on the desk, key -> the fields as raised (raised again when they change). */
   shared?: Record<string, string>
   /** Conflicts settled here, to be closed on the desk (key -> how they were settled). */
@@ -136,7 +139,7 @@ function seal(deskId: string, p: PendingUnit): SealedUnit {
 
 /** What a page puts in flight (see SyncState.inflight). */
 const inflightOf = (page: { page: SealedUnit[] } | undefined): NonNullable<SyncState['inflight']> =>
-  page?.page.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId })) ?? []
+  page?.page.map((p) => ({ scope: p.scope, key: p.key, changeId: p.changeId, edits: p.pending.edits })) ?? []
 
 /** A page of a push, ready to send: its units, the stories' activity the desk has not got yet, and how many of both. */
 interface PushPage {
@@ -917,14 +920,21 @@ export class DeskSync {
     return stale
   }
 
-  /** A push cut off by a crash: what the desk accepted of it is agreed; the rest is simply pending again. */
+  /**
+   * A push cut off by a crash or a dropped connection before its answer was applied: what the desk
+   * accepted of it is agreed; the rest is simply pending again.
+   */
   private async settleInflight(repo: DeskRepository): Promise<void> {
     const inflight = this.state.inflight ?? []
     const found = await repo.acceptedChanges(inflight.map((f) => f.changeId))
     const accepted = new Map(found.map((r) => [r.change_id, r]))
     for (const f of inflight) {
       const change = accepted.get(f.changeId)
-      if (change) this.setBase(f.scope, f.key, { seq: Number(change.seq), value: change.value })
+      if (!change) continue
+      this.setBase(f.scope, f.key, { seq: Number(change.seq), value: change.value })
+      // Left named, a field the accepted value holds would read as set back to the agreed value, and
+      // the unit would be pushed again (the same value, a second change in the desk's log).
+      if (f.edits !== undefined) this.edits.clear(f.key, f.edits)
     }
     this.state.inflight = []
     this.dirty.add('*')
