@@ -31,6 +31,8 @@ export interface Importer {
   /** Stops every import under way; each fails with a `cancelled` error. Returns how many were stopped. */
   cancel(): number
   close(): Promise<void>
+  /** Whether a worker waits idle for the next import (one that fails or exits while idle is let go at once). */
+  readonly keepsWorker: boolean
 }
 
 /**
@@ -144,6 +146,9 @@ export function createImporter(options: ImporterOptions): Importer {
   }
 
   return {
+    get keepsWorker() {
+      return idle !== null
+    },
     file: (file) =>
       tracked((signal) => {
         checkFile(file)
