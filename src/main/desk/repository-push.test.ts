@@ -90,7 +90,7 @@ describe('push through COPY', () => {
     // The seed's history goes to 6,000 stories: as many batches (schema 11), a table worth an index.
     const seed = page('seed', 6000, 1, 6000)
     await repo.pushPage(seed.units, seed.activity)
-    await admin.query('ANALYZE factdesk.units, factdesk.changes, factdesk.history, factdesk.claim_numbers')
+    await admin.query('ANALYZE factdesk.units, factdesk.change_log, factdesk.history, factdesk.claim_numbers')
     const scans = async () =>
       (
         await admin.query<{ relname: string; seq_scan: string }>(
@@ -108,7 +108,7 @@ describe('push through COPY', () => {
         await admin.query('SELECT pg_stat_clear_snapshot()')
         now = await scans()
       }
-      return now.filter((r) => ['units', 'changes', 'history', 'claim_numbers'].includes(r.relname))
+      return now.filter((r) => ['units', 'change_log', 'history', 'claim_numbers'].includes(r.relname))
     }
     const before = await flushed()
     const next = page('next', 2000, 100_000, 50)
@@ -152,6 +152,53 @@ describe('push through COPY', () => {
       `SELECT count(*) AS n FROM factdesk.activity WHERE desk_id = 'desk' AND id LIKE 'second-h%'`
     )
     expect(Number(stored.rows[0]!.n)).toBe(2000)
+  }, 60_000)
+
+  it('looks no change up for a unit new to the desk, nor a claim again for the number it kept (desk schema 15)', async () => {
+    const repo = new DeskRepository(ed, 'desk')
+    const probes = async (): Promise<Record<string, number>> => {
+      await ed.query('SELECT pg_stat_force_next_flush()')
+      await ed.query('SELECT 1')
+      await admin.query('SELECT pg_stat_clear_snapshot()')
+      const rows = await admin.query<{ relname: string; idx_scan: string }>(
+        `SELECT relname, idx_scan FROM pg_stat_user_tables WHERE schemaname = 'factdesk' AND relname IN ('change_log', 'claim_numbers')`
+      )
+      return Object.fromEntries(rows.rows.map((r) => [r.relname, Number(r.idx_scan)]))
+    }
+    const settle = async (): Promise<Record<string, number>> => {
+      // Counts reach the shared statistics once the pushing session flushes them: read until they stop moving.
+      let last = await probes()
+      for (let i = 0; i < 40; i++) {
+        await new Promise((r) => setTimeout(r, 50))
+        const now = await probes()
+        if (JSON.stringify(now) === JSON.stringify(last)) return now
+        last = now
+      }
+      return last
+    }
+    const claims = (tag: string, count: number, numbered: (i: number) => number): PushUnit[] =>
+      Array.from({ length: count }, (_, i) => ({
+        key: `claim:${tag}-${i}`,
+        kind: 'claim',
+        storyId: `${tag}-story-${i % 10}`,
+        value: { number: numbered(i), text: 'x' },
+        baseSeq: null,
+        changeId: `${tag}-${i}`
+      }))
+    const before = await settle()
+    await repo.pushPage(
+      claims('fresh', 1000, (i) => Math.floor(i / 10) + 1),
+      []
+    )
+    const after = await settle()
+    // Inserting each number probes its two unique indexes once each (ON CONFLICT); nothing more.
+    expect(after).toEqual({ change_log: before.change_log, claim_numbers: before.claim_numbers! + 2000 })
+    // A page where a number was taken looks every claim up, as before: the one taken is renumbered.
+    const clash = claims('clash', 10, (i) => i + 1)
+    clash.push({ ...clash[0]!, key: 'claim:clash-again', changeId: 'clash-again' })
+    const answer = await repo.pushPage(clash, [])
+    expect(answer.results.at(-1)).toMatchObject(['claim:clash-again', 'applied', expect.anything(), { number: 2 }])
+    expect((await settle()).claim_numbers! - after.claim_numbers!).toBeGreaterThan(2 * 11)
   }, 60_000)
 
   it('judges a page without compiling it: no statement of a push is JIT-compiled, however costly it looks', async () => {

@@ -109,7 +109,7 @@ describe('desk repository', () => {
     const seqOfClaim = Number(answer.results[1]![2])
     const again = await repo.pushPage([claim('s1', 'c1', 1, null)], [])
     expect(again.results[0]![1]).toBe('stale')
-    const accepted = await repo.acceptedChanges([first[1]!.changeId, 'never-sent'])
+    const accepted = await repo.acceptedChanges([first[1]!, { key: 'claim:c1', changeId: 'never-sent' }])
     expect(accepted).toEqual([{ change_id: first[1]!.changeId, seq: String(seqOfClaim), value: first[1]!.value }])
     // Units by key, in sequence order.
     const rows = await repo.unitsByKey(['claim:c1', 'story:s1', 'story:none'])
@@ -128,12 +128,31 @@ describe('desk repository', () => {
       [v1.changeId]
     )
     expect(logged.rows).toEqual([{ value: null, by_reference: true }])
+    // The unit names its current change; the log's own table gets a change only once a later one replaces it (schema 15).
+    const inLog = async () =>
+      (
+        await admin.query<{ change_id: string }>(
+          `SELECT change_id FROM factdesk.change_log WHERE desk_id = 'one' AND key = 'claim:c9' ORDER BY seq`
+        )
+      ).rows.map((r) => r.change_id)
+    expect(await inLog()).toEqual([])
     const v2 = { ...claim('s9', 'c9', 1, seq1), value: { id: 'c9', number: 1, text: 'second' } }
     const seq2 = Number((await repo.pushPage([v2], [])).results[0]![2])
     const gone: PushUnit = { ...claim('s9', 'c9', 1, seq2), value: null }
     const seq3 = Number((await repo.pushPage([gone], [])).results[0]![2])
+    expect(await inLog()).toEqual([v1.changeId, v2.changeId])
+    // factdesk.changes lists each accepted change once, as before: the log's and the unit's current one.
+    const listed = await admin.query<{ change_id: string; seq: string; by_role: string; at: Date | null }>(
+      `SELECT change_id, seq, by_role, at FROM factdesk.changes WHERE desk_id = 'one' AND key = 'claim:c9' ORDER BY seq`
+    )
+    expect(listed.rows.map((r) => [r.change_id, Number(r.seq), r.by_role])).toEqual([
+      [v1.changeId, seq1, 'r_ed'],
+      [v2.changeId, seq2, 'r_ed'],
+      [gone.changeId, seq3, 'r_ed']
+    ])
+    expect(listed.rows.every((r) => r.at instanceof Date)).toBe(true)
     // Each change still reads as the value it gave the unit: replaced ones from superseded, the last from the unit.
-    const accepted = await repo.acceptedChanges([v1.changeId, v2.changeId, gone.changeId])
+    const accepted = await repo.acceptedChanges([v1, v2, gone])
     expect(accepted.sort((a, b) => Number(a.seq) - Number(b.seq))).toEqual([
       { change_id: v1.changeId, seq: String(seq1), value: v1.value },
       { change_id: v2.changeId, seq: String(seq2), value: v2.value },
@@ -142,9 +161,68 @@ describe('desk repository', () => {
     // Pushed again after all that, the first change is recognised, and the desk says nothing differs.
     const retried = await repo.pushPage([v1], [])
     expect(retried.results.map(([k, s, q, v]) => [k, s, Number(q), v])).toEqual([['claim:c9', 'applied', seq1, null]])
+    // So is the unit's current change (named by the unit alone), and neither is logged again.
+    const current = await repo.pushPage([gone], [])
+    expect(current.results.map(([k, s, q, v]) => [k, s, Number(q), v])).toEqual([['claim:c9', 'applied', seq3, null]])
+    expect(await inLog()).toEqual([v1.changeId, v2.changeId])
     // A value is stored in superseded once, only when replaced: two here, none for the unit's latest.
     const kept = await admin.query(`SELECT change_id FROM factdesk.superseded WHERE desk_id = 'one' ORDER BY 1`)
     expect(kept.rows.map((r) => r.change_id).sort()).toEqual([v1.changeId, v2.changeId].sort())
+  })
+
+  it('a desk migrated to schema 15 keeps its log: changes logged when accepted are found, listed once and not logged again', async () => {
+    await admin.query('CREATE DATABASE upgrade15')
+    const db = new Client({ connectionString: pg.url.replace(/\/[^/]*$/, '/upgrade15') })
+    await db.connect()
+    clients.push(db)
+    await migrate(db, 14)
+    await db.query(`INSERT INTO factdesk.desks (id, name) VALUES ('up', 'Upgraded')`)
+    await addMember(db, { deskId: 'up', role: 'r_up', password: 'up-pw', personId: 'p-up' })
+    const client = new Client({ ...clientConfig(connection('r_up', 'up'), 'up-pw'), database: 'upgrade15' })
+    await client.connect()
+    clients.push(client)
+    const repo = new DeskRepository(client, 'up')
+    const seqOf = (answer: { results: unknown[][] }): number => Number(answer.results.at(-1)![2])
+    const next = (base: number, text: string): PushUnit => ({
+      ...claim('su', 'cu', 1, base),
+      value: { id: 'cu', number: 1, text }
+    })
+    const a = claim('su', 'cu', 1)
+    const seqA = seqOf(await repo.pushPage([story('su'), a], []))
+    const b = next(seqA, 'b')
+    const seqB = seqOf(await repo.pushPage([b], []))
+    expect(await migrate(db)).toEqual([15])
+    const listed = async () =>
+      (
+        await db.query<{ change_id: string }>(
+          `SELECT change_id FROM factdesk.changes WHERE desk_id = 'up' AND key = 'claim:cu' ORDER BY seq`
+        )
+      ).rows.map((r) => r.change_id)
+    const logged = async () =>
+      (
+        await db.query<{ change_id: string }>(
+          `SELECT change_id FROM factdesk.change_log WHERE desk_id = 'up' AND key = 'claim:cu' ORDER BY seq`
+        )
+      ).rows.map((r) => r.change_id)
+    expect(await listed()).toEqual([a.changeId, b.changeId])
+    // Both pushed again: recognised (b is the unit's current change, logged when accepted under schema 14).
+    const again = await repo.pushPage([b], [])
+    expect(again.results.map(([, s, q]) => [s, Number(q)])).toEqual([['applied', seqB]])
+    const c = next(seqB, 'c')
+    const seqC = seqOf(await repo.pushPage([c], []))
+    const d = next(seqC, 'd')
+    const seqD = seqOf(await repo.pushPage([d], []))
+    // b, replaced, is not logged a second time; c, accepted under 15, is logged once replaced.
+    expect(await logged()).toEqual([a.changeId, b.changeId, c.changeId])
+    expect(await listed()).toEqual([a.changeId, b.changeId, c.changeId, d.changeId])
+    const accepted = await repo.acceptedChanges([a, b, c, d])
+    expect(accepted.sort((x, y) => Number(x.seq) - Number(y.seq))).toEqual([
+      { change_id: a.changeId, seq: String(seqA), value: a.value },
+      { change_id: b.changeId, seq: String(seqB), value: b.value },
+      { change_id: c.changeId, seq: String(seqC), value: c.value },
+      { change_id: d.changeId, seq: String(seqD), value: d.value }
+    ])
+    expect((await db.query(`SELECT factdesk.change_value('up', $1) AS v`, [b.changeId])).rows).toEqual([{ v: b.value }])
   })
 
   it('records when each field of a unit last changed (desk schema 13), and every query of a pull sends it', async () => {
@@ -229,9 +307,10 @@ describe('desk repository', () => {
     const made = at(await repo.pushPage([{ ...claim('s13', 'c14', 2), value: other }], []))
     const gone = at(await repo.pushPage([{ ...claim('s13', 'c14', 2, made), value: null }], []))
     const again = at(await repo.pushPage([{ ...claim('s13', 'c14', 2, gone), value: { ...other, text: 'y' } }], []))
-    // The desk as schema 11 left it: no field versions, no trigger; then migrated.
+    // The desk as schema 11 left it: no field versions, no trigger; then migrated (13 reads the change
+    // log as factdesk.changes lists it, whichever schema wrote it).
     await admin.query(`DROP TRIGGER units_field_seqs ON factdesk.units; DROP FUNCTION factdesk.stamp_fields();
-      ALTER TABLE factdesk.units DROP COLUMN field_seqs; DELETE FROM factdesk.schema_migrations WHERE version >= 13`)
+      ALTER TABLE factdesk.units DROP COLUMN field_seqs; DELETE FROM factdesk.schema_migrations WHERE version IN (13, 14)`)
     expect(await migrate(admin)).toEqual([13, 14])
     const rows = await repo.unitsByKey(['claim:c13', 'claim:c14', 'story:s13'])
     expect(Object.fromEntries(rows.map((r) => [r.key, r.field_seqs]))).toEqual({

@@ -366,11 +366,16 @@ export class DeskRepository {
     }
   }
 
-  /** Which of these change ids the desk accepted, with the sequence number and the value it stored (schema 10: by reference). */
-  async acceptedChanges(changeIds: string[]): Promise<AcceptedChange[]> {
+  /**
+   * Which of these changes (each of its unit, by key) the desk accepted, with the sequence number and
+   * the value it stored (schema 10: by reference; schema 15: a change is its unit's, looked up by key).
+   */
+  async acceptedChanges(changes: readonly { key: string; changeId: string }[]): Promise<AcceptedChange[]> {
     const found = await this.client.query<AcceptedChange>(
-      'SELECT change_id, seq, factdesk.change_value(desk_id, change_id) AS value FROM factdesk.changes WHERE desk_id = $1 AND change_id = ANY($2)',
-      [this.deskId, changeIds]
+      `SELECT q.change_id, c.seq, factdesk.change_value($1, q.key, q.change_id) AS value
+       FROM unnest($2::text[], $3::text[]) AS q(key, change_id)
+         CROSS JOIN LATERAL (SELECT c.seq FROM factdesk.changes c WHERE c.desk_id = $1 AND c.key = q.key AND c.change_id = q.change_id LIMIT 1) c`,
+      [this.deskId, changes.map((c) => c.key), changes.map((c) => c.changeId)]
     )
     return found.rows
   }

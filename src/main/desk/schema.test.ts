@@ -117,6 +117,9 @@ describe('desk schema', () => {
     await expect(admin.query(`DELETE FROM factdesk.history`)).rejects.toMatchObject({ code: '42501' })
     await expect(admin.query(`UPDATE factdesk.history SET entries = '[]'`)).rejects.toMatchObject({ code: '42501' })
     await expect(admin.query(`UPDATE factdesk.changes SET value = NULL`)).rejects.toMatchObject({ code: '42501' })
+    // Since schema 15 factdesk.changes is a view of the log (factdesk.change_log) and the units' current changes.
+    await expect(admin.query(`UPDATE factdesk.change_log SET value = NULL`)).rejects.toMatchObject({ code: '42501' })
+    await expect(admin.query(`DELETE FROM factdesk.changes`)).rejects.toMatchObject({ code: '42501' })
     await expect(admin.query(`DELETE FROM factdesk.superseded`)).rejects.toMatchObject({ code: '42501' })
   })
 
@@ -129,6 +132,8 @@ describe('desk schema', () => {
       `UPDATE factdesk.units SET by_role = 'lead_a' WHERE key = 'claim:psql'`,
       `INSERT INTO factdesk.units (desk_id, key, kind, value, seq) VALUES ('deska', 'claim:z', 'claim', '{}', 9000000000000000000)`,
       `INSERT INTO factdesk.changes (change_id, desk_id, key, seq, value, by_role) VALUES ('x', 'deska', 'claim:z', 1, NULL, 'lead_a')`,
+      `INSERT INTO factdesk.change_log (change_id, desk_id, key, seq, value, by_role) VALUES ('x', 'deska', 'claim:z', 1, NULL, 'lead_a')`,
+      `UPDATE factdesk.units SET at = now() WHERE key = 'claim:psql'`,
       `INSERT INTO factdesk.activity (desk_id, id, story_id, entry, seq, by_role) VALUES ('deska', 'forged', 's1', '{}', 1, 'lead_a')`,
       `INSERT INTO factdesk.history (desk_id, story_id, seq, ids, entries, by_role) VALUES ('deska', 's1', 1, '{forged}', '[{}]', 'lead_a')`,
       `DELETE FROM factdesk.units`,

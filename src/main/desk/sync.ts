@@ -926,7 +926,7 @@ export class DeskSync {
    */
   private async settleInflight(repo: DeskRepository): Promise<void> {
     const inflight = this.state.inflight ?? []
-    const found = await repo.acceptedChanges(inflight.map((f) => f.changeId))
+    const found = await repo.acceptedChanges(inflight)
     const accepted = new Map(found.map((r) => [r.change_id, r]))
     for (const f of inflight) {
       const change = accepted.get(f.changeId)
