@@ -91,9 +91,12 @@ test('a PDF export names the claims whose characters it cannot show, and suggest
   const story = new StoryPage(page)
   await story.selectText('Fuel prices rose by five percent in March')
   await story.markSelection()
+  await expect(story.panel.words).toHaveText('Fuel prices rose by five percent in March')
   await story.panel.fill('rationale', 'The ministry’s own table says so.')
   await story.selectText('The price of diesel was unchanged')
   await story.markSelection()
+  // The new claim's panel, not the first one's still open while the mark is saved (a fill there was lost with it).
+  await expect(story.panel.words).toHaveText('The price of diesel was unchanged')
   // Thai: no font the PDF embeds has it.
   await story.panel.fill('rationale', 'ราคาน้ำมันดีเซลไม่เปลี่ยนแปลง')
   await expect(story.claimItems).toHaveCount(2)

@@ -13,7 +13,7 @@ import { lazyDialog, lazyView } from './app/lazy'
 import { Notices } from './app/Notices'
 import { ToastProvider, useToasts } from './app/toasts'
 import { UndoProvider, useUndo } from './app/undo'
-import { StoreProvider, useLibrary } from './app/use-store'
+import { StoreProvider, useLibrary, useStore } from './app/use-store'
 import { acceptsSingleKeys, isTypingTarget } from './annotate/keymap'
 import { LibraryScreen } from './library/LibraryScreen'
 import { ConnectDeskButton } from './sync/ConnectDeskButton'
@@ -70,12 +70,22 @@ function Shell(): React.JSX.Element {
   const [newStoryOpen, setNewStoryOpen] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const transfer = useRef<Transfer | null>(null)
-  const openStory = useCallback((id: string) => setRoute({ name: 'story', id }), [])
+  // The story is asked of main as the window goes to it, not once its view has rendered (store.prefetch).
+  const store = useStore()
+  const openStory = useCallback(
+    (id: string) => {
+      store.prefetch(id)
+      setRoute({ name: 'story', id })
+    },
+    [store]
+  )
   const deskSync = useRef<DeskSyncActions | null>(null)
   const openClaim = useCallback(
-    (id: string, claimId: string | null) =>
-      setRoute({ name: 'story', id, claimId: claimId ?? undefined, visit: Date.now() }),
-    []
+    (id: string, claimId: string | null) => {
+      store.prefetch(id)
+      setRoute({ name: 'story', id, claimId: claimId ?? undefined, visit: Date.now() })
+    },
+    [store]
   )
   const storyOnScreen = route.name === 'story' ? route.id : null
   const openLibraryScreen = useCallback(() => setRoute({ name: 'library' }), [])

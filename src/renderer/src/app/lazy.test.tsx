@@ -2,9 +2,13 @@
 import { act } from 'react'
 import { createRoot } from 'react-dom/client'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { lazyView, preloadViews } from './lazy'
+import { lazyDialog, lazyView, preloadViews } from './lazy'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+
+/** One turn of Node's event loop (React's scheduler runs its work there in Node), no timer. */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => (globalThis as unknown as { setImmediate(run: () => void): void }).setImmediate(resolve))
 
 describe('lazyView', () => {
   afterEach(() => {
@@ -68,5 +72,58 @@ describe('lazyView', () => {
       expect(host.textContent).toBe('the view')
     })
     act(() => root.unmount())
+  })
+
+  it('shows the view as soon as its code comes, not 300 ms after the fallback showed', async () => {
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const View = lazyView(
+      async () => {
+        await gate
+        return function Loaded() {
+          return <p>the view</p>
+        }
+      },
+      <p>loading</p>
+    )
+    const host = document.createElement('div')
+    document.body.append(host)
+    const flag = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }
+    // React as the window runs it, outside act (which reveals suspended content at once), with no timer firing: a
+    // suspended view is revealed only by React's timer, 300 ms after its fallback showed.
+    flag.IS_REACT_ACT_ENVIRONMENT = false
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const root = createRoot(host)
+    const turns = async (until: string): Promise<void> => {
+      for (let i = 0; i < 200 && host.textContent !== until; i++) await nextTurn()
+    }
+    try {
+      root.render(<View />)
+      await turns('loading')
+      expect(host.textContent).toBe('loading')
+      release()
+      await turns('the view')
+      expect(host.textContent).toBe('the view')
+    } finally {
+      root.unmount()
+      vi.useRealTimers()
+      flag.IS_REACT_ACT_ENVIRONMENT = true
+    }
+  })
+
+  it('fetches the views’ code before the dialogs’', async () => {
+    const order: string[] = []
+    const loader = (name: string) => async () => {
+      order.push(name)
+      await Promise.resolve()
+      return function Loaded() {
+        return <p>{name}</p>
+      }
+    }
+    lazyDialog(loader('dialog'))
+    lazyView(loader('view'))
+    preloadViews()
+    await vi.waitFor(() => expect(order).toContain('dialog'))
+    expect(order.indexOf('view')).toBeLessThan(order.indexOf('dialog'))
   })
 })

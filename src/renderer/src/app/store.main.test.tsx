@@ -6,9 +6,9 @@
 // write from another window reaches every view through the one subscription with one fetch for
 // all; and over random runs of edits, failures, undos, redos and other windows' writes, the store
 // ends each settled step holding exactly what stories.get returns.
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import fc from 'fast-check'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { appSender } from '../../../main/testing/test-core'
 import { openWindowCore, type WindowCore } from '../../../main/testing/window-bridge'
@@ -16,7 +16,7 @@ import { limits, type Claim, type ClaimFields, type ClaimStatus } from '../../..
 import type { StoryDetail } from '../../../shared/contract'
 import { attempt, BridgeError, call } from '../api'
 import { defaultLibraryFilter, useStoryRows } from '../library/use-story-rows'
-import { StoreProvider, useStory, type StoryHook } from './use-store'
+import { StoreProvider, useStore, useStory, type StoryHook } from './use-store'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -217,6 +217,66 @@ describe('the one store, every view', () => {
     view.rerender(<Window showing />)
     await waitFor(() => expect(shown('list-C2')).toBe('in_progress Seen while away'))
     expect(calls.filter((c) => c === 'stories.get')).toEqual(['stories.get'])
+    expect(hooks.list?.detail).toEqual(await saved())
+  })
+})
+
+describe('a story asked for as the window goes to it (store.prefetch)', () => {
+  beforeEach(open)
+  afterEach(close)
+
+  /** What happened, in order: each stories.get call and each render of the view before it had the story. */
+  let log: string[]
+  function Going(): React.JSX.Element {
+    const hook = useStory(storyId, report)
+    useEffect(() => void (hooks.list = hook))
+    if (!hook.detail) log.push('view rendered without the story')
+    return <p data-testid="going">{hook.detail ? `${hook.detail.claims.length} claims` : 'Loading'}</p>
+  }
+  /** The window's route: the library, then the story, as App's openStory goes there (prefetch, then the view). */
+  function Window(): React.JSX.Element {
+    const store = useStore()
+    const [showing, setShowing] = useState(false)
+    const go = (): void => {
+      store.prefetch(storyId)
+      setShowing(true)
+    }
+    return showing ? <Going /> : <button onClick={go}>Open</button>
+  }
+
+  it('is asked of main before its view first renders, once, and the view shows what main saved', async () => {
+    log = []
+    render(
+      <StoreProvider>
+        <Window />
+      </StoreProvider>
+    )
+    calls = []
+    const bridge = window as unknown as { factdesk: { stories: Record<string, (...a: unknown[]) => unknown> } }
+    const get = bridge.factdesk.stories.get as (...a: unknown[]) => unknown
+    bridge.factdesk.stories.get = (...args: unknown[]) => (log.push('stories.get'), get(...args))
+    fireEvent.click(screen.getByText('Open'))
+    await waitFor(() => expect(screen.getByTestId('going').textContent).toBe('2 claims'))
+    // Before: the view's effect asked, after its first render had committed "Loading".
+    expect(log[0]).toBe('stories.get')
+    expect(calls.filter((c) => c === 'stories.get')).toEqual(['stories.get'])
+    expect(hooks.list?.detail).toEqual(await saved())
+  })
+
+  it('a write main announces before the view holds it is fetched afresh, and shown', async () => {
+    log = []
+    render(
+      <StoreProvider>
+        <Window />
+      </StoreProvider>
+    )
+    const c2 = claims[1] as Claim
+    // Asked for, then written by another window before the route shows it: the answer may predate the write.
+    await act(async () => {
+      ;(screen.getByText('Open') as HTMLButtonElement).click()
+      await otherWindow(c2.id, { rationale: 'Written on the way' })
+    })
+    await waitFor(() => expect(hooks.list?.detail?.claims[1]?.rationale).toBe('Written on the way'))
     expect(hooks.list?.detail).toEqual(await saved())
   })
 })

@@ -400,16 +400,7 @@ export class EntityStore {
     this.open()
     let entry = this.stories.get(id)
     if (entry && entry.holders === 0) this.kept = this.kept.filter((k) => k !== id)
-    if (!entry) {
-      const created = new StoryEntry(
-        id,
-        () => this.notify(),
-        () => this.fetchStory(created)
-      )
-      entry = created
-      this.stories.set(id, entry)
-      this.fetchStory(entry)
-    }
+    entry ??= this.fetchNew(id)
     entry.holders++
     const held = entry
     let released = false
@@ -419,6 +410,31 @@ export class EntityStore {
       held.holders--
       if (held.holders === 0 && this.stories.get(id) === held) this.keep(held)
     }
+  }
+
+  /**
+   * A view is about to show this story (the window goes to it): it is fetched now, before that view renders, rather
+   * than from the view's effect after its first commit, so main reads it while the renderer draws the new screen. It
+   * waits among the kept stories, the newest, until the view holds it (a write main announces meanwhile drops it).
+   */
+  prefetch(id: string): void {
+    if (this.stories.has(id)) return
+    this.fetchNew(id)
+    this.kept = [...this.kept, id]
+    while (this.kept.length > KEPT_STORIES) this.drop(this.kept[0] as string)
+  }
+
+  /** A new entry for a story no view holds or the store keeps, its fetch begun. */
+  private fetchNew(id: string): StoryEntry {
+    this.open()
+    const entry: StoryEntry = new StoryEntry(
+      id,
+      () => this.notify(),
+      () => this.fetchStory(entry)
+    )
+    this.stories.set(id, entry)
+    this.fetchStory(entry)
+    return entry
   }
 
   /** The last view let go of a story: kept for a quick reopen if it loaded, the oldest kept one dropped past the limit. */
