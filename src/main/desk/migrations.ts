@@ -12,6 +12,203 @@
 //   trigger that refuses even the owner).
 import type { ClientBase } from 'pg'
 
+/** Schema 15's push_staged (schema 16 keeps it, but for where a replaced value is kept). */
+const PUSH_STAGED_15 = `      -- As schemas 11 and 12, a unit's change logged when replaced (looked, replaced, logged, put).
+      CREATE OR REPLACE FUNCTION factdesk.push_staged(p_desk text) RETURNS jsonb
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, factdesk, pg_temp SET jit = off AS $f$
+      DECLARE
+        v_prior bigint;
+        v_results jsonb;
+        v_channel text;
+        v_forged text;
+        v_authors text[];
+        v_numbered bigint;
+        v_kept bigint;
+        v_all_kept boolean;
+        r record;
+      BEGIN
+        IF NOT factdesk.is_member(p_desk) THEN
+          RAISE EXCEPTION 'factdesk: % is not a member of desk %', session_user, p_desk USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        -- The staging tables must be the ones open_stage made: temporary, owned by the desk's owner.
+        IF (SELECT count(*) FROM pg_catalog.pg_class c
+            WHERE c.oid IN (to_regclass('pg_temp.factdesk_stage_units'), to_regclass('pg_temp.factdesk_stage_activity'))
+              AND c.relkind = 'r' AND c.relpersistence = 't' AND c.relowner = (SELECT o.oid FROM pg_catalog.pg_roles o WHERE o.rolname = current_user)
+           ) <> 2 THEN
+          RAISE EXCEPTION 'factdesk: the staging tables of this push were not made by factdesk.open_stage' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF EXISTS (SELECT 1 FROM pg_temp.factdesk_stage_units u WHERE u.kind = 'settings') AND NOT factdesk.is_lead(p_desk) THEN
+          RAISE EXCEPTION 'factdesk: only the desk lead may change desk settings' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF EXISTS (
+          SELECT 1 FROM pg_temp.factdesk_stage_units u WHERE NOT COALESCE(
+            (u.kind = 'settings' AND u.key = 'settings' AND u.story_id IS NULL)
+            OR (u.kind IN ('source', 'person') AND u.key = u.kind || ':' || substr(u.key, length(u.kind) + 2) AND u.story_id IS NULL)
+            OR (u.kind = 'story' AND u.key = 'story:' || u.story_id)
+            OR (u.kind IN ('claim', 'evidence') AND u.key LIKE u.kind || ':%' AND u.story_id IS NOT NULL),
+            false
+          ) OR jsonb_typeof(COALESCE(u.value, 'null'::jsonb)) NOT IN ('object', 'null') OR u.ord IS NULL OR u.change_id IS NULL
+        ) OR (SELECT count(*) <> count(DISTINCT u.key) OR count(*) <> count(DISTINCT u.ord) FROM pg_temp.factdesk_stage_units u) THEN
+          RAISE EXCEPTION 'factdesk: a unit in this push is malformed' USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        IF EXISTS (SELECT 1 FROM pg_temp.factdesk_stage_activity a WHERE a.entry IS NULL OR a.entry->>'id' IS NULL OR a.entry->>'storyId' IS NULL) THEN
+          RAISE EXCEPTION 'factdesk: an activity entry in this push is malformed' USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        PERFORM pg_advisory_xact_lock(hashtext('factdesk:' || p_desk));
+        -- History entries the desk already has leave the page first (same story, same id): what stays
+        -- is new to the desk (an entry repeated within the page is taken once, when it is written). A story's ids are read from its
+        -- batches, one look-up per story of the page (a scalar subquery, so by the story index).
+        -- (MATERIALIZED: inlined, the look-up ran once per staged entry.)
+        WITH k AS MATERIALIZED (
+          SELECT s.story_id, (SELECT array_agg(i.id) FROM factdesk.history h CROSS JOIN LATERAL unnest(h.ids) AS i(id)
+              WHERE h.story_id = s.story_id AND h.desk_id = p_desk) AS ids
+          FROM (SELECT DISTINCT b.entry->>'storyId' AS story_id FROM pg_temp.factdesk_stage_activity b) s
+        )
+        DELETE FROM pg_temp.factdesk_stage_activity a USING k
+          WHERE k.ids IS NOT NULL AND k.story_id = a.entry->>'storyId' AND a.entry->>'id' = ANY (k.ids);
+        -- Who wrote each history entry new to the desk must be the caller (see schema 4): every entry
+        -- left on the page is new, and only those naming a person who is not already the caller's
+        -- alone (in authors under the caller, and no other member's person) are judged.
+        WITH named AS (
+          SELECT DISTINCT a.entry->>'by' AS person_id FROM pg_temp.factdesk_stage_activity a WHERE a.entry->>'by' IS NOT NULL
+        ), unsettled AS (
+          SELECT n.person_id FROM named n
+          WHERE NOT (
+            EXISTS (SELECT 1 FROM factdesk.authors o WHERE o.desk_id = p_desk AND o.person_id = n.person_id AND o.role_name = session_user)
+            AND NOT EXISTS (SELECT 1 FROM factdesk.members m WHERE m.desk_id = p_desk AND m.person_id = n.person_id AND m.role_name <> session_user)
+          )
+        )
+        SELECT COALESCE(array_agg(DISTINCT a.entry->>'by'), '{}') INTO v_authors FROM pg_temp.factdesk_stage_activity a
+          -- An array, not IN (SELECT ...): a semi-join would let the look-up below run on every staged
+          -- entry before the join drops those of settled people; this is a cheap test on the scan, first.
+          WHERE a.entry->>'by' = ANY (ARRAY(SELECT w.person_id FROM unsettled w));
+        SELECT w.person_id INTO v_forged FROM unnest(v_authors) AS w(person_id)
+          WHERE EXISTS (SELECT 1 FROM factdesk.authors o WHERE o.desk_id = p_desk AND o.person_id = w.person_id AND o.role_name <> session_user)
+             OR EXISTS (SELECT 1 FROM factdesk.members m WHERE m.desk_id = p_desk AND m.person_id = w.person_id AND m.role_name <> session_user)
+          LIMIT 1;
+        IF v_forged IS NOT NULL THEN
+          RAISE EXCEPTION 'factdesk: a history entry in this push names % as its author, who is another editor of the desk', v_forged USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        INSERT INTO factdesk.authors (desk_id, person_id, role_name)
+          SELECT p_desk, w.person_id, session_user FROM unnest(v_authors) AS w(person_id) ON CONFLICT DO NOTHING;
+        SELECT d.channel INTO v_channel FROM factdesk.desks d WHERE d.id = p_desk;
+        SELECT GREATEST((SELECT max(u.seq) FROM factdesk.units u WHERE u.desk_id = p_desk), (SELECT max(h.seq) FROM factdesk.history h WHERE h.desk_id = p_desk)) INTO v_prior;
+
+        -- Claim numbers (see schema 3): a free number is kept, a taken one becomes the story's next.
+        INSERT INTO factdesk.claim_numbers (desk_id, story_id, number, key)
+          SELECT p_desk, u.story_id, (u.value->>'number')::int, u.key FROM pg_temp.factdesk_stage_units u
+          WHERE u.kind = 'claim' AND jsonb_typeof(u.value->'number') = 'number'
+          ORDER BY u.ord ON CONFLICT DO NOTHING;
+        -- Every claim that came with a number kept it (all of a first push): none is numbered anew, and
+        -- each one's number is the one it came with, so neither is looked up again.
+        GET DIAGNOSTICS v_kept = ROW_COUNT;
+        SELECT count(*) INTO v_numbered FROM pg_temp.factdesk_stage_units u WHERE u.kind = 'claim' AND jsonb_typeof(u.value->'number') = 'number';
+        v_all_kept := v_kept = v_numbered;
+        IF NOT v_all_kept THEN
+          FOR r IN
+            SELECT u.story_id, u.key FROM pg_temp.factdesk_stage_units u
+            WHERE u.kind = 'claim' AND jsonb_typeof(u.value->'number') = 'number'
+              AND (SELECT true FROM factdesk.claim_numbers c WHERE c.desk_id = p_desk AND c.key = u.key) IS NULL
+            ORDER BY u.ord
+          LOOP
+            INSERT INTO factdesk.claim_numbers (desk_id, story_id, number, key)
+              SELECT p_desk, r.story_id, COALESCE(max(c.number), 0) + 1, r.key FROM factdesk.claim_numbers c WHERE c.desk_id = p_desk AND c.story_id = r.story_id;
+          END LOOP;
+        END IF;
+
+        WITH looked AS MATERIALIZED (
+          -- A change accepted before is its unit's current one or, replaced since, in the log: only a
+          -- unit the desk has can have one, so a unit new to the desk (all of a first push) is looked
+          -- up once, by its key. (OFFSET 0: cur_seq's look-up runs once, not again inside done_seq.)
+          SELECT q.*,
+            CASE WHEN q.cur_seq IS NOT NULL THEN COALESCE(
+              (SELECT x.seq FROM factdesk.units x WHERE x.desk_id = p_desk AND x.key = q.key AND x.change_id = q.change_id),
+              (SELECT c.seq FROM factdesk.change_log c WHERE c.desk_id = p_desk AND c.change_id = q.change_id AND c.key = q.key)) END AS done_seq
+          FROM (
+            SELECT u.ord, u.key, u.kind, u.story_id, u.value AS sent, u.base_seq, u.change_id,
+              CASE WHEN u.kind = 'claim' AND u.value IS NOT NULL THEN
+                CASE WHEN v_all_kept AND jsonb_typeof(u.value->'number') = 'number' THEN (u.value->>'number')::int
+                  ELSE (SELECT cn.number FROM factdesk.claim_numbers cn WHERE cn.desk_id = p_desk AND cn.key = u.key) END
+              END AS number,
+              (SELECT x.seq FROM factdesk.units x WHERE x.desk_id = p_desk AND x.key = u.key) AS cur_seq
+            FROM pg_temp.factdesk_stage_units u OFFSET 0
+          ) q
+        ), judged AS MATERIALIZED (
+          SELECT l.ord, l.key, l.kind, l.story_id, l.base_seq, l.change_id, l.done_seq, l.cur_seq,
+            CASE WHEN l.renumbered THEN jsonb_set(l.sent, '{number}', to_jsonb(l.number)) ELSE l.sent END AS value,
+            l.renumbered,
+            -- A change accepted before: the value the desk stored for it when that is not the one sent.
+            CASE WHEN l.done_seq IS NOT NULL
+              THEN (SELECT v.value FROM (SELECT factdesk.change_value(p_desk, l.key, l.change_id) AS value) v WHERE v.value IS DISTINCT FROM l.sent) END AS done_stored
+          FROM (SELECT k.*, (k.number IS NOT NULL AND (k.sent->'number') IS DISTINCT FROM to_jsonb(k.number)) AS renumbered FROM looked k) l
+        ), fresh AS MATERIALIZED (
+          SELECT f.ord, nextval('factdesk.seq') AS new_seq
+          FROM (SELECT j.ord FROM judged j WHERE j.done_seq IS NULL AND COALESCE(j.cur_seq, 0) = COALESCE(j.base_seq, 0) ORDER BY j.ord) f
+        ), replaced AS MATERIALIZED (
+          -- The changes this page replaces, as their units name them (the statement's snapshot still
+          -- reads each unit as it was before put).
+          SELECT x.change_id, x.key, x.seq, x.value, x.by_role, x.at FROM judged j JOIN fresh f ON f.ord = j.ord
+            JOIN factdesk.units x ON x.desk_id = p_desk AND x.key = j.key
+          WHERE j.cur_seq IS NOT NULL AND x.change_id IS NOT NULL
+        ), kept AS (
+          -- A value set by reference that this page replaces moves into superseded.
+          INSERT INTO factdesk.superseded (desk_id, change_id, value)
+            SELECT p_desk, o.change_id, o.value FROM replaced o
+            ON CONFLICT DO NOTHING
+            RETURNING 1
+        ), logged AS (
+          -- A replaced change goes into the log now, by reference (until now its unit named it), unless it
+          -- was logged when accepted (before schema 15: its unit's at is NULL).
+          INSERT INTO factdesk.change_log (change_id, desk_id, key, seq, value, by_role, at, by_reference)
+            SELECT o.change_id, p_desk, o.key, o.seq, NULL, o.by_role, o.at, true FROM replaced o WHERE o.at IS NOT NULL
+            ON CONFLICT DO NOTHING
+            RETURNING 1
+        ), put AS (
+          -- The unit names its change (id, seq, by_role, at) until a later change replaces it.
+          INSERT INTO factdesk.units AS x (desk_id, key, kind, story_id, value, seq, by_role, change_id, at)
+            SELECT p_desk, j.key, j.kind, j.story_id, j.value, f.new_seq, session_user, j.change_id, now() FROM judged j JOIN fresh f ON f.ord = j.ord
+            ON CONFLICT (desk_id, key) DO UPDATE SET value = excluded.value, seq = excluded.seq, by_role = excluded.by_role, story_id = excluded.story_id, change_id = excluded.change_id, at = excluded.at
+            RETURNING 1
+        )
+        SELECT COALESCE(jsonb_agg(jsonb_build_array(
+            j.key,
+            CASE WHEN j.done_seq IS NOT NULL OR f.new_seq IS NOT NULL THEN 'applied' ELSE 'stale' END,
+            COALESCE(j.done_seq, f.new_seq, j.cur_seq),
+            CASE WHEN j.done_seq IS NOT NULL THEN j.done_stored WHEN f.new_seq IS NOT NULL AND j.renumbered THEN j.value END
+          ) ORDER BY j.ord), '[]'::jsonb)
+          INTO v_results FROM judged j LEFT JOIN fresh f ON f.ord = j.ord;
+        -- One history row per story of the page: its new entries in the order sent, under one sequence number.
+        -- Numbered in the order the stories' first entries were sent; an entry repeated within the page
+        -- is taken once (its first time).
+        INSERT INTO factdesk.history (desk_id, story_id, seq, ids, entries, by_role)
+          SELECT p_desk, g.story_id, nextval('factdesk.seq'), g.ids, g.entries, session_user FROM (
+            SELECT d.story_id, array_agg(d.id ORDER BY d.at) AS ids, jsonb_agg(d.entry ORDER BY d.at) AS entries
+            FROM (
+              SELECT DISTINCT ON (a.entry->>'storyId', a.entry->>'id') a.entry->>'storyId' AS story_id, a.entry->>'id' AS id, a.entry, a.ctid AS at
+              FROM pg_temp.factdesk_stage_activity a ORDER BY a.entry->>'storyId', a.entry->>'id', a.ctid
+            ) d
+            GROUP BY d.story_id ORDER BY min(d.at)
+          ) g;
+        TRUNCATE pg_temp.factdesk_stage_units, pg_temp.factdesk_stage_activity;
+        PERFORM pg_notify(v_channel, '');
+        RETURN jsonb_build_object('prior', COALESCE(v_prior, 0), 'results', v_results,
+          'top', GREATEST((SELECT max(u.seq) FROM factdesk.units u WHERE u.desk_id = p_desk), (SELECT max(h.seq) FROM factdesk.history h WHERE h.desk_id = p_desk)));
+      END $f$;
+
+      REVOKE ALL ON FUNCTION factdesk.push_staged(text) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION factdesk.push_staged(text) TO factdesk_editor;
+    `
+const PUSH_STAGED_15_KEPT = `
+          INSERT INTO factdesk.superseded (desk_id, change_id, value)
+            SELECT p_desk, o.change_id, o.value FROM replaced o
+`
+const PUSH_STAGED_16_KEPT = `
+          INSERT INTO factdesk.superseded (desk_id, key, change_id, value)
+            SELECT p_desk, o.key, o.change_id, o.value FROM replaced o
+`
+if (!PUSH_STAGED_15.includes(PUSH_STAGED_15_KEPT))
+  throw new Error('schema 16: schema 15’s push_staged has no superseded insert to change')
+
 export const migrations: { version: number; name: string; sql: string }[] = [
   {
     version: 1,
@@ -1555,7 +1752,8 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   {
     version: 15,
     name: 'a change is logged when a later one replaces it; until then its unit names it',
-    sql: `
+    sql:
+      `
       -- Every accepted change had a row in factdesk.changes from the moment it was accepted, though its
       -- unit already named it (units.change_id, schema 10): a first push wrote two rows per unit, and
       -- looked each change id up in the log's index (a random key: 20 of a page's 52 ms of judging, its
@@ -1602,191 +1800,45 @@ export const migrations: { version: number; name: string; sql: string }[] = [
         LIMIT 1
       $f$;
 
-      -- As schemas 11 and 12, a unit's change logged when replaced (looked, replaced, logged, put).
-      CREATE OR REPLACE FUNCTION factdesk.push_staged(p_desk text) RETURNS jsonb
-      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, factdesk, pg_temp SET jit = off AS $f$
-      DECLARE
-        v_prior bigint;
-        v_results jsonb;
-        v_channel text;
-        v_forged text;
-        v_authors text[];
-        v_numbered bigint;
-        v_kept bigint;
-        v_all_kept boolean;
-        r record;
-      BEGIN
-        IF NOT factdesk.is_member(p_desk) THEN
-          RAISE EXCEPTION 'factdesk: % is not a member of desk %', session_user, p_desk USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        -- The staging tables must be the ones open_stage made: temporary, owned by the desk's owner.
-        IF (SELECT count(*) FROM pg_catalog.pg_class c
-            WHERE c.oid IN (to_regclass('pg_temp.factdesk_stage_units'), to_regclass('pg_temp.factdesk_stage_activity'))
-              AND c.relkind = 'r' AND c.relpersistence = 't' AND c.relowner = (SELECT o.oid FROM pg_catalog.pg_roles o WHERE o.rolname = current_user)
-           ) <> 2 THEN
-          RAISE EXCEPTION 'factdesk: the staging tables of this push were not made by factdesk.open_stage' USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        IF EXISTS (SELECT 1 FROM pg_temp.factdesk_stage_units u WHERE u.kind = 'settings') AND NOT factdesk.is_lead(p_desk) THEN
-          RAISE EXCEPTION 'factdesk: only the desk lead may change desk settings' USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        IF EXISTS (
-          SELECT 1 FROM pg_temp.factdesk_stage_units u WHERE NOT COALESCE(
-            (u.kind = 'settings' AND u.key = 'settings' AND u.story_id IS NULL)
-            OR (u.kind IN ('source', 'person') AND u.key = u.kind || ':' || substr(u.key, length(u.kind) + 2) AND u.story_id IS NULL)
-            OR (u.kind = 'story' AND u.key = 'story:' || u.story_id)
-            OR (u.kind IN ('claim', 'evidence') AND u.key LIKE u.kind || ':%' AND u.story_id IS NOT NULL),
-            false
-          ) OR jsonb_typeof(COALESCE(u.value, 'null'::jsonb)) NOT IN ('object', 'null') OR u.ord IS NULL OR u.change_id IS NULL
-        ) OR (SELECT count(*) <> count(DISTINCT u.key) OR count(*) <> count(DISTINCT u.ord) FROM pg_temp.factdesk_stage_units u) THEN
-          RAISE EXCEPTION 'factdesk: a unit in this push is malformed' USING ERRCODE = 'invalid_parameter_value';
-        END IF;
-        IF EXISTS (SELECT 1 FROM pg_temp.factdesk_stage_activity a WHERE a.entry IS NULL OR a.entry->>'id' IS NULL OR a.entry->>'storyId' IS NULL) THEN
-          RAISE EXCEPTION 'factdesk: an activity entry in this push is malformed' USING ERRCODE = 'invalid_parameter_value';
-        END IF;
-        PERFORM pg_advisory_xact_lock(hashtext('factdesk:' || p_desk));
-        -- History entries the desk already has leave the page first (same story, same id): what stays
-        -- is new to the desk (an entry repeated within the page is taken once, when it is written). A story's ids are read from its
-        -- batches, one look-up per story of the page (a scalar subquery, so by the story index).
-        -- (MATERIALIZED: inlined, the look-up ran once per staged entry.)
-        WITH k AS MATERIALIZED (
-          SELECT s.story_id, (SELECT array_agg(i.id) FROM factdesk.history h CROSS JOIN LATERAL unnest(h.ids) AS i(id)
-              WHERE h.story_id = s.story_id AND h.desk_id = p_desk) AS ids
-          FROM (SELECT DISTINCT b.entry->>'storyId' AS story_id FROM pg_temp.factdesk_stage_activity b) s
-        )
-        DELETE FROM pg_temp.factdesk_stage_activity a USING k
-          WHERE k.ids IS NOT NULL AND k.story_id = a.entry->>'storyId' AND a.entry->>'id' = ANY (k.ids);
-        -- Who wrote each history entry new to the desk must be the caller (see schema 4): every entry
-        -- left on the page is new, and only those naming a person who is not already the caller's
-        -- alone (in authors under the caller, and no other member's person) are judged.
-        WITH named AS (
-          SELECT DISTINCT a.entry->>'by' AS person_id FROM pg_temp.factdesk_stage_activity a WHERE a.entry->>'by' IS NOT NULL
-        ), unsettled AS (
-          SELECT n.person_id FROM named n
-          WHERE NOT (
-            EXISTS (SELECT 1 FROM factdesk.authors o WHERE o.desk_id = p_desk AND o.person_id = n.person_id AND o.role_name = session_user)
-            AND NOT EXISTS (SELECT 1 FROM factdesk.members m WHERE m.desk_id = p_desk AND m.person_id = n.person_id AND m.role_name <> session_user)
-          )
-        )
-        SELECT COALESCE(array_agg(DISTINCT a.entry->>'by'), '{}') INTO v_authors FROM pg_temp.factdesk_stage_activity a
-          -- An array, not IN (SELECT ...): a semi-join would let the look-up below run on every staged
-          -- entry before the join drops those of settled people; this is a cheap test on the scan, first.
-          WHERE a.entry->>'by' = ANY (ARRAY(SELECT w.person_id FROM unsettled w));
-        SELECT w.person_id INTO v_forged FROM unnest(v_authors) AS w(person_id)
-          WHERE EXISTS (SELECT 1 FROM factdesk.authors o WHERE o.desk_id = p_desk AND o.person_id = w.person_id AND o.role_name <> session_user)
-             OR EXISTS (SELECT 1 FROM factdesk.members m WHERE m.desk_id = p_desk AND m.person_id = w.person_id AND m.role_name <> session_user)
-          LIMIT 1;
-        IF v_forged IS NOT NULL THEN
-          RAISE EXCEPTION 'factdesk: a history entry in this push names % as its author, who is another editor of the desk', v_forged USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        INSERT INTO factdesk.authors (desk_id, person_id, role_name)
-          SELECT p_desk, w.person_id, session_user FROM unnest(v_authors) AS w(person_id) ON CONFLICT DO NOTHING;
-        SELECT d.channel INTO v_channel FROM factdesk.desks d WHERE d.id = p_desk;
-        SELECT GREATEST((SELECT max(u.seq) FROM factdesk.units u WHERE u.desk_id = p_desk), (SELECT max(h.seq) FROM factdesk.history h WHERE h.desk_id = p_desk)) INTO v_prior;
+` + PUSH_STAGED_15
+  },
+  {
+    version: 16,
+    name: 'a change is its unit’s in the log and in superseded too',
+    sql:
+      `
+      -- Since schema 15 a change pushed again is found by its unit's key and its id, but the log and
+      -- the replaced values (superseded) were still keyed by the change id alone. A member could push a
+      -- change of a unit of their own under the id of another unit's change: once both were replaced,
+      -- that change was kept out of the log (its id taken) and its replaced value read as the member's
+      -- (the value an editor's library takes for it after a crash, and tells a change pushed again).
+      -- Both are now keyed by desk, unit and change, so no unit's changes can touch another's. Values
+      -- kept before this version take their unit from the log (ids were unique per desk until 15).
+      ALTER TABLE factdesk.superseded ADD COLUMN key text;
+      ALTER TABLE factdesk.superseded DISABLE TRIGGER superseded_append_only;
+      UPDATE factdesk.superseded s SET key = (
+        SELECT c.key FROM factdesk.change_log c WHERE c.desk_id = s.desk_id AND c.change_id = s.change_id ORDER BY c.seq LIMIT 1
+      );
+      DELETE FROM factdesk.superseded WHERE key IS NULL;
+      ALTER TABLE factdesk.superseded ENABLE TRIGGER superseded_append_only;
+      ALTER TABLE factdesk.superseded ALTER COLUMN key SET NOT NULL;
+      ALTER TABLE factdesk.superseded DROP CONSTRAINT superseded_pkey, ADD PRIMARY KEY (desk_id, key, change_id);
+      ALTER TABLE factdesk.change_log DROP CONSTRAINT change_log_pkey, ADD PRIMARY KEY (desk_id, key, change_id);
 
-        -- Claim numbers (see schema 3): a free number is kept, a taken one becomes the story's next.
-        INSERT INTO factdesk.claim_numbers (desk_id, story_id, number, key)
-          SELECT p_desk, u.story_id, (u.value->>'number')::int, u.key FROM pg_temp.factdesk_stage_units u
-          WHERE u.kind = 'claim' AND jsonb_typeof(u.value->'number') = 'number'
-          ORDER BY u.ord ON CONFLICT DO NOTHING;
-        -- Every claim that came with a number kept it (all of a first push): none is numbered anew, and
-        -- each one's number is the one it came with, so neither is looked up again.
-        GET DIAGNOSTICS v_kept = ROW_COUNT;
-        SELECT count(*) INTO v_numbered FROM pg_temp.factdesk_stage_units u WHERE u.kind = 'claim' AND jsonb_typeof(u.value->'number') = 'number';
-        v_all_kept := v_kept = v_numbered;
-        IF NOT v_all_kept THEN
-          FOR r IN
-            SELECT u.story_id, u.key FROM pg_temp.factdesk_stage_units u
-            WHERE u.kind = 'claim' AND jsonb_typeof(u.value->'number') = 'number'
-              AND (SELECT true FROM factdesk.claim_numbers c WHERE c.desk_id = p_desk AND c.key = u.key) IS NULL
-            ORDER BY u.ord
-          LOOP
-            INSERT INTO factdesk.claim_numbers (desk_id, story_id, number, key)
-              SELECT p_desk, r.story_id, COALESCE(max(c.number), 0) + 1, r.key FROM factdesk.claim_numbers c WHERE c.desk_id = p_desk AND c.story_id = r.story_id;
-          END LOOP;
-        END IF;
+      CREATE OR REPLACE FUNCTION factdesk.change_value(p_desk text, p_key text, p_change text) RETURNS jsonb
+      LANGUAGE sql STABLE SET search_path = pg_catalog, factdesk AS $f$
+        SELECT CASE
+            WHEN NOT c.by_reference THEN c.value
+            WHEN x.change_id = c.change_id THEN x.value
+            ELSE (SELECT s.value FROM factdesk.superseded s WHERE s.desk_id = c.desk_id AND s.key = c.key AND s.change_id = c.change_id)
+          END
+        FROM factdesk.changes c LEFT JOIN factdesk.units x ON x.desk_id = c.desk_id AND x.key = c.key
+        WHERE c.desk_id = p_desk AND c.key = p_key AND c.change_id = p_change
+        LIMIT 1
+      $f$;
 
-        WITH looked AS MATERIALIZED (
-          -- A change accepted before is its unit's current one or, replaced since, in the log: only a
-          -- unit the desk has can have one, so a unit new to the desk (all of a first push) is looked
-          -- up once, by its key. (OFFSET 0: cur_seq's look-up runs once, not again inside done_seq.)
-          SELECT q.*,
-            CASE WHEN q.cur_seq IS NOT NULL THEN COALESCE(
-              (SELECT x.seq FROM factdesk.units x WHERE x.desk_id = p_desk AND x.key = q.key AND x.change_id = q.change_id),
-              (SELECT c.seq FROM factdesk.change_log c WHERE c.desk_id = p_desk AND c.change_id = q.change_id AND c.key = q.key)) END AS done_seq
-          FROM (
-            SELECT u.ord, u.key, u.kind, u.story_id, u.value AS sent, u.base_seq, u.change_id,
-              CASE WHEN u.kind = 'claim' AND u.value IS NOT NULL THEN
-                CASE WHEN v_all_kept AND jsonb_typeof(u.value->'number') = 'number' THEN (u.value->>'number')::int
-                  ELSE (SELECT cn.number FROM factdesk.claim_numbers cn WHERE cn.desk_id = p_desk AND cn.key = u.key) END
-              END AS number,
-              (SELECT x.seq FROM factdesk.units x WHERE x.desk_id = p_desk AND x.key = u.key) AS cur_seq
-            FROM pg_temp.factdesk_stage_units u OFFSET 0
-          ) q
-        ), judged AS MATERIALIZED (
-          SELECT l.ord, l.key, l.kind, l.story_id, l.base_seq, l.change_id, l.done_seq, l.cur_seq,
-            CASE WHEN l.renumbered THEN jsonb_set(l.sent, '{number}', to_jsonb(l.number)) ELSE l.sent END AS value,
-            l.renumbered,
-            -- A change accepted before: the value the desk stored for it when that is not the one sent.
-            CASE WHEN l.done_seq IS NOT NULL
-              THEN (SELECT v.value FROM (SELECT factdesk.change_value(p_desk, l.key, l.change_id) AS value) v WHERE v.value IS DISTINCT FROM l.sent) END AS done_stored
-          FROM (SELECT k.*, (k.number IS NOT NULL AND (k.sent->'number') IS DISTINCT FROM to_jsonb(k.number)) AS renumbered FROM looked k) l
-        ), fresh AS MATERIALIZED (
-          SELECT f.ord, nextval('factdesk.seq') AS new_seq
-          FROM (SELECT j.ord FROM judged j WHERE j.done_seq IS NULL AND COALESCE(j.cur_seq, 0) = COALESCE(j.base_seq, 0) ORDER BY j.ord) f
-        ), replaced AS MATERIALIZED (
-          -- The changes this page replaces, as their units name them (the statement's snapshot still
-          -- reads each unit as it was before put).
-          SELECT x.change_id, x.key, x.seq, x.value, x.by_role, x.at FROM judged j JOIN fresh f ON f.ord = j.ord
-            JOIN factdesk.units x ON x.desk_id = p_desk AND x.key = j.key
-          WHERE j.cur_seq IS NOT NULL AND x.change_id IS NOT NULL
-        ), kept AS (
-          -- A value set by reference that this page replaces moves into superseded.
-          INSERT INTO factdesk.superseded (desk_id, change_id, value)
-            SELECT p_desk, o.change_id, o.value FROM replaced o
-            ON CONFLICT DO NOTHING
-            RETURNING 1
-        ), logged AS (
-          -- A replaced change goes into the log now, by reference (until now its unit named it), unless it
-          -- was logged when accepted (before schema 15: its unit's at is NULL).
-          INSERT INTO factdesk.change_log (change_id, desk_id, key, seq, value, by_role, at, by_reference)
-            SELECT o.change_id, p_desk, o.key, o.seq, NULL, o.by_role, o.at, true FROM replaced o WHERE o.at IS NOT NULL
-            ON CONFLICT DO NOTHING
-            RETURNING 1
-        ), put AS (
-          -- The unit names its change (id, seq, by_role, at) until a later change replaces it.
-          INSERT INTO factdesk.units AS x (desk_id, key, kind, story_id, value, seq, by_role, change_id, at)
-            SELECT p_desk, j.key, j.kind, j.story_id, j.value, f.new_seq, session_user, j.change_id, now() FROM judged j JOIN fresh f ON f.ord = j.ord
-            ON CONFLICT (desk_id, key) DO UPDATE SET value = excluded.value, seq = excluded.seq, by_role = excluded.by_role, story_id = excluded.story_id, change_id = excluded.change_id, at = excluded.at
-            RETURNING 1
-        )
-        SELECT COALESCE(jsonb_agg(jsonb_build_array(
-            j.key,
-            CASE WHEN j.done_seq IS NOT NULL OR f.new_seq IS NOT NULL THEN 'applied' ELSE 'stale' END,
-            COALESCE(j.done_seq, f.new_seq, j.cur_seq),
-            CASE WHEN j.done_seq IS NOT NULL THEN j.done_stored WHEN f.new_seq IS NOT NULL AND j.renumbered THEN j.value END
-          ) ORDER BY j.ord), '[]'::jsonb)
-          INTO v_results FROM judged j LEFT JOIN fresh f ON f.ord = j.ord;
-        -- One history row per story of the page: its new entries in the order sent, under one sequence number.
-        -- Numbered in the order the stories' first entries were sent; an entry repeated within the page
-        -- is taken once (its first time).
-        INSERT INTO factdesk.history (desk_id, story_id, seq, ids, entries, by_role)
-          SELECT p_desk, g.story_id, nextval('factdesk.seq'), g.ids, g.entries, session_user FROM (
-            SELECT d.story_id, array_agg(d.id ORDER BY d.at) AS ids, jsonb_agg(d.entry ORDER BY d.at) AS entries
-            FROM (
-              SELECT DISTINCT ON (a.entry->>'storyId', a.entry->>'id') a.entry->>'storyId' AS story_id, a.entry->>'id' AS id, a.entry, a.ctid AS at
-              FROM pg_temp.factdesk_stage_activity a ORDER BY a.entry->>'storyId', a.entry->>'id', a.ctid
-            ) d
-            GROUP BY d.story_id ORDER BY min(d.at)
-          ) g;
-        TRUNCATE pg_temp.factdesk_stage_units, pg_temp.factdesk_stage_activity;
-        PERFORM pg_notify(v_channel, '');
-        RETURN jsonb_build_object('prior', COALESCE(v_prior, 0), 'results', v_results,
-          'top', GREATEST((SELECT max(u.seq) FROM factdesk.units u WHERE u.desk_id = p_desk), (SELECT max(h.seq) FROM factdesk.history h WHERE h.desk_id = p_desk)));
-      END $f$;
-
-      REVOKE ALL ON FUNCTION factdesk.push_staged(text) FROM PUBLIC;
-      GRANT EXECUTE ON FUNCTION factdesk.push_staged(text) TO factdesk_editor;
-    `
+      -- push_staged as schema 15's, its replaced values kept under their unit's key.
+` + PUSH_STAGED_15.replace(PUSH_STAGED_15_KEPT, PUSH_STAGED_16_KEPT)
   }
 ]
 

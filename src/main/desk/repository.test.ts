@@ -191,7 +191,7 @@ describe('desk repository', () => {
     const seqA = seqOf(await repo.pushPage([story('su'), a], []))
     const b = next(seqA, 'b')
     const seqB = seqOf(await repo.pushPage([b], []))
-    expect(await migrate(db)).toEqual([15])
+    expect(await migrate(db, 15)).toEqual([15])
     const listed = async () =>
       (
         await db.query<{ change_id: string }>(
@@ -223,6 +223,39 @@ describe('desk repository', () => {
       { change_id: d.changeId, seq: String(seqD), value: d.value }
     ])
     expect((await db.query(`SELECT factdesk.change_value('up', $1) AS v`, [b.changeId])).rows).toEqual([{ v: b.value }])
+    // Schema 16 keys the log and the kept values by unit: what was kept before takes its unit from the log.
+    expect(await migrate(db)).toEqual([16])
+    expect((await repo.acceptedChanges([a, b, c, d])).sort((x, y) => Number(x.seq) - Number(y.seq))).toEqual(accepted)
+    expect(await logged()).toEqual([a.changeId, b.changeId, c.changeId])
+  })
+
+  it('a member who pushes a unit of their own under another unit’s change id touches neither that change’s log entry nor its value (desk schema 16)', async () => {
+    const honest = (await member('r_lead', 'lead-pw', 'one')).repo
+    const { repo: sly } = await member('r_ed', 'ed-pw', 'one')
+    const seqOf = (answer: { results: unknown[][] }): number => Number(answer.results.at(-1)![2])
+    const first = claim('sb', 'honest', 1)
+    const seq1 = seqOf(await honest.pushPage([story('sb'), first], []))
+    // The member's own claim, pushed under the id of the honest claim's current change, then replaced.
+    const borrowed: PushUnit = { ...claim('sb', 'sly', 2), changeId: first.changeId }
+    const slySeq = seqOf(await sly.pushPage([borrowed], []))
+    await sly.pushPage([{ ...claim('sb', 'sly', 2, slySeq), value: { id: 'sly', number: 2, text: 'mine' } }], [])
+    // Then the honest claim's change is replaced too.
+    const second: PushUnit = { ...claim('sb', 'honest', 1, seq1), value: { id: 'honest', number: 1, text: 'checked' } }
+    await honest.pushPage([second], [])
+    // Its change is in the log, and reads as the value it gave the honest claim, not the member's.
+    const logged = await admin.query<{ key: string }>(
+      `SELECT key FROM factdesk.change_log WHERE desk_id = 'one' AND change_id = $1 ORDER BY key`,
+      [first.changeId]
+    )
+    expect(logged.rows.map((r) => r.key)).toEqual(['claim:honest', 'claim:sly'])
+    expect(await honest.acceptedChanges([first])).toEqual([
+      { change_id: first.changeId, seq: String(seq1), value: first.value }
+    ])
+    // Pushed again (a library settling a crash), it is recognised with nothing to correct.
+    const again = await honest.pushPage([first], [])
+    expect(again.results.map(([k, st, q, v]) => [k, st, Number(q), v])).toEqual([
+      ['claim:honest', 'applied', seq1, null]
+    ])
   })
 
   it('records when each field of a unit last changed (desk schema 13), and every query of a pull sends it', async () => {
