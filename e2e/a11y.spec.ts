@@ -124,6 +124,8 @@ for (const theme of ['light', 'dark'] as const) {
     await suggest.click()
     await expect(suggest).toHaveAttribute('aria-busy', 'false')
     await expect(page.locator('.memory-suggestion-mark').first()).toBeVisible()
+    // Measured as the editor who just clicked it sees it: with the pointer still on it (the hover colour).
+    await suggest.hover()
     await at('story view with suggestions on')
     // A claim in the headline, so its highlight is measured on the heading too.
     await story.selectText('Rules Out Sending US Troops', 'headline')
