@@ -10,6 +10,22 @@ import { lazyDialog, lazyView, preloadViews } from './lazy'
 const nextTurn = (): Promise<void> =>
   new Promise((resolve) => (globalThis as unknown as { setImmediate(run: () => void): void }).setImmediate(resolve))
 
+/** A lazy view whose code comes when the test releases it ("loading" until then, "the view" after). */
+function gatedView(): { View: React.ComponentType; gate: Promise<void>; release(): void } {
+  let release: () => void = () => undefined
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  const View = lazyView(
+    async () => {
+      await gate
+      return function Loaded() {
+        return <p>the view</p>
+      }
+    },
+    <p>loading</p>
+  )
+  return { View, gate, release: () => release() }
+}
+
 describe('lazyView', () => {
   afterEach(() => {
     document.body.innerHTML = ''
@@ -47,17 +63,7 @@ describe('lazyView', () => {
   })
 
   it('shows the fallback while the code loads, then the view', async () => {
-    let release: () => void = () => undefined
-    const gate = new Promise<void>((resolve) => (release = resolve))
-    const View = lazyView(
-      async () => {
-        await gate
-        return function Loaded() {
-          return <p>the view</p>
-        }
-      },
-      <p>loading</p>
-    )
+    const { View, gate, release } = gatedView()
     const host = document.createElement('div')
     document.body.append(host)
     const root = createRoot(host)
@@ -75,17 +81,7 @@ describe('lazyView', () => {
   })
 
   it('shows the view as soon as its code comes, not 300 ms after the fallback showed', async () => {
-    let release: () => void = () => undefined
-    const gate = new Promise<void>((resolve) => (release = resolve))
-    const View = lazyView(
-      async () => {
-        await gate
-        return function Loaded() {
-          return <p>the view</p>
-        }
-      },
-      <p>loading</p>
-    )
+    const { View, release } = gatedView()
     const host = document.createElement('div')
     document.body.append(host)
     const flag = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }
