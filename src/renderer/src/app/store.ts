@@ -420,8 +420,7 @@ export class EntityStore {
   prefetch(id: string): void {
     if (this.stories.has(id)) return
     this.fetchNew(id)
-    this.kept = [...this.kept, id]
-    while (this.kept.length > KEPT_STORIES) this.drop(this.kept[0] as string)
+    this.keepNewest(id)
   }
 
   /** A new entry for a story no view holds or the store keeps, its fetch begun. */
@@ -440,7 +439,12 @@ export class EntityStore {
   /** The last view let go of a story: kept for a quick reopen if it loaded, the oldest kept one dropped past the limit. */
   private keep(entry: StoryEntry): void {
     if (entry.error !== null || entry.slot.value === null) return this.drop(entry.id)
-    this.kept = [...this.kept.filter((k) => k !== entry.id), entry.id]
+    this.keepNewest(entry.id)
+  }
+
+  /** Puts a story last among the kept ones (the newest), dropping the oldest past KEPT_STORIES. */
+  private keepNewest(id: string): void {
+    this.kept = [...this.kept.filter((k) => k !== id), id]
     while (this.kept.length > KEPT_STORIES) this.drop(this.kept[0] as string)
   }
 
