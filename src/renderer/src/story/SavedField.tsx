@@ -1,7 +1,12 @@
-// A text field that saves when the editor leaves it (or presses Enter in a one-line field).
-// It is uncontrolled and keyed by the stored value, so a saved change elsewhere refreshes it
-// without ever resetting words the editor is still typing.
+// A text field that saves when the editor leaves it (or presses Enter in a one-line field), and
+// also when it goes away with words not yet saved: the panel switching to another claim, the claim
+// or story closing, the window closing. A browser does not blur a field it removes, so without this
+// the words typed last were lost without a trace.
+// It is uncontrolled: a value saved elsewhere (another window, the desk, undo) is shown when the
+// editor is not typing in it, and never replaces words the editor is still typing, which are saved
+// over it when they leave the field, as any later edit is.
 import { Text, TextArea, TextField } from '@radix-ui/themes'
+import { useEffect, useRef } from 'react'
 
 interface SavedFieldProps {
   label: string
@@ -13,6 +18,8 @@ interface SavedFieldProps {
   name?: string
 }
 
+type Field = HTMLTextAreaElement | HTMLInputElement
+
 export function SavedField({
   label,
   value,
@@ -22,9 +29,40 @@ export function SavedField({
   rows = 2,
   name
 }: SavedFieldProps): React.JSX.Element {
+  const ref = useRef<Field>(null)
+  /** What the field last agreed with: the stored value, or the words it last saved. */
+  const agreed = useRef(value)
+  const save = useRef(onSave)
+  useEffect(() => {
+    save.current = onSave
+  })
+  /** Reads refs only, so the first render's copy (held by the effect below) does what the latest would. */
   const commit = (next: string): void => {
-    if (next !== value) onSave(next)
+    if (next === agreed.current) return
+    agreed.current = next
+    save.current(next)
   }
+
+  // A new stored value: shown unless the editor is typing other words here.
+  useEffect(() => {
+    const field = ref.current
+    const typing = field !== null && field.value !== agreed.current
+    agreed.current = value
+    if (field && !typing) field.value = value
+  }, [value])
+
+  // Going away (another claim, the panel or window closing) with words not saved: save them.
+  useEffect(() => {
+    const field = ref.current
+    if (!field) return
+    const flush = (): void => commit(field.value)
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      flush()
+    }
+  }, [])
+
   return (
     <label className="field">
       <Text size="1" weight="medium" color="gray">
@@ -32,7 +70,7 @@ export function SavedField({
       </Text>
       {multiline ? (
         <TextArea
-          key={value}
+          ref={ref as React.Ref<HTMLTextAreaElement>}
           name={name}
           size="2"
           defaultValue={value}
@@ -46,7 +84,7 @@ export function SavedField({
         />
       ) : (
         <TextField.Root
-          key={value}
+          ref={ref as React.Ref<HTMLInputElement>}
           name={name}
           size="2"
           defaultValue={value}
