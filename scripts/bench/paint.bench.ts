@@ -9,9 +9,9 @@
 // own CPU per kind (script, style, layout) comes from Chromium's Performance metrics, which a loaded machine
 // does not inflate the way it inflates wall time.
 //
-// - app start: from starting main (requiring the built core, opening the library) and opening the page, until
-//   the first rows are painted; the first start in this process (cold) apart from later ones (warm). Chromium's
-//   own process start is not in it (launched once for the bench; no Electron binary on this machine).
+// - app start within this process: from starting main (requiring the built core, opening the library) and opening
+//   the page, until the first rows are painted; the first start in this process (cold) apart from later ones (warm),
+//   step by step. No process starts in it: from a process's start, against issue 29's target, is launch.bench.ts.
 // - the library screen at 50 and at 5,000 stories: a page reload until the first rows are painted, and one
 //   keystroke in the search box until its results are painted.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
@@ -445,15 +445,17 @@ const bench: Bench = {
       const [coldCpu = Number.NaN, ...warmCpu] = startup.cpuMs
       const big = LARGE_LIBRARY.toLocaleString('en')
       return [
+        // Inside this process, from requiring main's core; from a process's start, against the target: launch.bench.ts.
         row(
-          `app start to library painted, cold (first start in the process; main required, library of ${SMALL_LIBRARY} opened, page loaded)`,
+          `app start within the bench process to library painted, cold (main required, library of ${SMALL_LIBRARY} opened, page loaded)`,
           coldStart,
-          'ms',
-          { max: 1500 }
+          'ms'
         ),
-        row(`app start to library painted, warm p95 (${warmStarts.length} later starts)`, p(warmStarts, 95), 'ms', {
-          max: 1500
-        }),
+        row(
+          `app start within the bench process to library painted, warm p95 (${warmStarts.length} later starts)`,
+          p(warmStarts, 95),
+          'ms'
+        ),
         // The page loads while the core opens (as the app's window does while its library opens).
         row(`  app start: until the page starts to navigate, cold`, coldNavigate, 'ms'),
         row(`  app start: until the page starts to navigate, warm p50`, p(warmNavigate, 50), 'ms'),
