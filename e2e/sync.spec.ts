@@ -225,6 +225,17 @@ big(
     const rendered = await page.locator('tr[data-story-id]').count()
     expect(rendered).toBeGreaterThan(5)
     expect(rendered).toBeLessThan(80)
+    // The first frame draws the rows in view and two beyond them; the rows kept ready for scrolling come with the
+    // list's first scroll, not before the first paint.
+    const belowView = (): Promise<number> =>
+      list.evaluate((el) => {
+        const bottom = el.getBoundingClientRect().bottom
+        return [...el.querySelectorAll('tr[data-story-id]')].filter((row) => row.getBoundingClientRect().top >= bottom)
+          .length
+      })
+    expect(await belowView()).toBeLessThanOrEqual(2)
+    await list.evaluate((el) => el.scrollBy({ top: 30 }))
+    await expect.poll(belowView).toBeGreaterThanOrEqual(8)
 
     // The newest first; the oldest is reached by scrolling, and is then in the page.
     await expect(page.locator('tr[data-story-id="s2999"]')).toBeVisible()

@@ -31,6 +31,10 @@ import { badgeProps, flexClass, tableClasses, textProps } from '../app/theme-cla
 
 const TrashDialog = lazyDialog(() => import('./TrashDialog').then((m) => m.TrashDialog))
 
+/** Rows rendered beyond those in view, either side: until the list is first scrolled, and from then on. */
+const FIRST_OVERSCAN = 2
+const OVERSCAN = 10
+
 const deskStateChoices: readonly LibraryFilter['deskState'][] = ['all', ...deskStates]
 
 const deskMarkChoices: readonly LibraryFilter['desk'][] = ['all', ...deskMarks]
@@ -97,13 +101,16 @@ export function LibraryScreen({
     [allIds]
   )
   const scrollRef = useRef<HTMLDivElement>(null)
+  // The first frame draws the rows in view and a couple either side; the rows kept ready beyond them for scrolling
+  // come with the list's first scroll, not before the first paint.
+  const [overscan, setOverscan] = useState(FIRST_OVERSCAN)
   // The app is not built with the React Compiler, so the virtualizer's unmemoisable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 61,
-    overscan: 10,
+    overscan,
     useFlushSync: false,
     measureElement: measureRow
   })
@@ -231,6 +238,7 @@ export function LibraryScreen({
       <div
         className="library-table"
         ref={scrollRef}
+        onScroll={overscan === FIRST_OVERSCAN ? () => setOverscan(OVERSCAN) : undefined}
         data-total={rows.total ?? undefined}
         data-query={rows.query ?? undefined}
       >
