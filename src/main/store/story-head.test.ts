@@ -12,7 +12,8 @@ import { storyOrder } from '../../shared/rules/claims'
 import { syntheticStory } from '../testing/library-fixture'
 import { nodeFileIO, type FileIO } from './file-io'
 import { LibraryStore } from './library-store'
-import { HEAD_CLAIMS, headFileOf, StoryHead, type StoryStart } from './story-head'
+import { recordJson } from './record-json'
+import { HEAD_CLAIMS, headFileOf, headJson, headOf, StoryHead, type StoryStart } from './story-head'
 
 /** The store's file operations without fsync: what a power cut does is the crash tests' part, not this file's. */
 const io: FileIO = {
@@ -148,6 +149,22 @@ describe('the head of a story', () => {
       { numRuns: 30 }
     )
   }, 240_000)
+
+  it('is written as JSON.stringify writes it, its records from the texts story.json was written with', () => {
+    for (const count of [0, 3, HEAD_CLAIMS, HEAD_CLAIMS + 7]) {
+      const file = story(
+        count,
+        Array.from({ length: count }, (_, i) => (i * 37) % 4000)
+      )
+      // A record whose text was kept by an earlier write (record-json.ts) is written from that text.
+      if (file.claims[0]) recordJson(file.claims[0])
+      const revisions = file.revisions.map(({ text, ...r }) => ({ ...r, length: text.length }))
+      const state = { ...file, revisions, schemaVersion: 7, activityLength: 4, journalSeq: 2 }
+      const head = headOf('s', state, { bytes: 1234, modifiedAt: 1.5e12 })
+      expect(headJson(head)).toBe(JSON.stringify(head))
+      expect(StoryHead.parse(JSON.parse(headJson(head)))).toEqual(head)
+    }
+  })
 
   it('is not used once story.json changed after it, is damaged or missing (a library from before heads), and comes back when the story is read whole', async () => {
     const faults: ((dir: string) => Promise<void>)[] = [

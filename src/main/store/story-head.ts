@@ -23,6 +23,7 @@ import { storyOrder } from '../../shared/rules/claims'
 import { digestOf } from './checked-digest'
 import type { FileIO } from './file-io'
 import type { JournalLine } from './story-journal'
+import { listJson, recordJson } from './record-json'
 
 /** A revision as story.json lists it: everything but its text (rev-<n>.txt), with the text's length. */
 export const RevisionEntry = StoryRevision.omit({ text: true }).extend({ length: z.number().int().min(0) })
@@ -95,6 +96,15 @@ export function headOf(id: string, state: HeadState, written: StoryHead['state']
   }
 }
 
+/**
+ * JSON.stringify of a head, its story, claims and evidence from the texts story.json was just written
+ * with (record-json.ts): a head of a story of up to HEAD_CLAIMS claims repeats all of them, and
+ * serialising them a second time was a tenth of what a first sync allocated.
+ */
+export function headJson(head: StoryHead): string {
+  return `{"id":${JSON.stringify(head.id)},"schemaVersion":${head.schemaVersion},"state":${JSON.stringify(head.state)},"journalSeq":${head.journalSeq},"story":${recordJson(head.story)},"revisions":${JSON.stringify(head.revisions)},"claims":${listJson(head.claims)},"evidence":${listJson(head.evidence)},"claimIds":${JSON.stringify(head.claimIds)},"sourceIds":${JSON.stringify(head.sourceIds)},"activityLength":${head.activityLength}}`
+}
+
 /** Removes the head before story.json is replaced; a head left behind is caught by its size and time anyway. */
 export async function removeHead(io: FileIO, dir: string): Promise<void> {
   await io.unlink(headFileOf(dir)).catch(() => undefined)
@@ -110,7 +120,7 @@ export async function writeHead(
 ): Promise<void> {
   const [bytes, modifiedAt] = await Promise.all([io.size(stateFile), io.modifiedAt(stateFile)])
   if (bytes === null || modifiedAt === null) return
-  const json = JSON.stringify(headOf(id, state, { bytes, modifiedAt }))
+  const json = headJson(headOf(id, state, { bytes, modifiedAt }))
   await io.writeDerived(headFileOf(dir), `${digestOf(json)}\n${json}`).catch(() => undefined)
 }
 

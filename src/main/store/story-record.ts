@@ -51,6 +51,7 @@ import type { FileKind, LoadOutcome } from './safe-load'
 import { storyStateMigrations } from './migrations'
 import { journalLine, readJournal, replayEach, type JournalLine } from './story-journal'
 import { RevisionEntry, removeHead, writeHead } from './story-head'
+import { listJson, recordJson } from './record-json'
 import { copyToRecovered, recoveredOfStory } from './recovered'
 import { assertLoadable } from './validate'
 
@@ -146,8 +147,6 @@ export interface LoadedStory {
  * the same object as before needs neither checking nor serialising again.
  */
 const checked = new WeakSet<object>()
-/** The JSON of records as they were last written. */
-const jsonOf = new WeakMap<object, string>()
 
 export class StoryRecord {
   private readonly revisionEntries = new WeakMap<object, RevisionEntry>()
@@ -317,8 +316,10 @@ export class StoryRecord {
         assertLoadable(storyStateKind(id).schema, state, `the story file ${id}`)
         for (const entry of file.activity) assertLoadable(Activity, entry, `the activity log of ${id}`)
       }
-      const lines = activityLines(file.activity)
-      return { dir, file, id, state, paths: storyPaths(dir), lines, json: serialiseState(state) }
+      // Each file's bytes made once: written, counted and hashed from the same buffer (story.json twice, with its .bak).
+      const lines = Buffer.from(activityLines(file.activity))
+      const json = serialiseState(state)
+      return { dir, file, id, state, paths: storyPaths(dir), lines, json: Buffer.from(json), jsonLength: json.length }
     })
     let backedUp = true
     try {
@@ -340,14 +341,14 @@ export class StoryRecord {
       throw toIoError(error, prepared[0]?.paths.dir ?? '')
     }
     return Promise.all(
-      prepared.map(async ({ dir, file, id, state, paths, lines, json }) => {
+      prepared.map(async ({ dir, file, id, state, paths, lines, json, jsonLength }) => {
         const adapter = new DurableJsonAdapter(io, paths.state, storyStateKind(id), now, true, serialiseState)
         adapter.keepDigest = true
         adapter.backupCurrent = backedUp
-        adapter.writtenBytes = json.length
-        adapter.written = { bytes: Buffer.byteLength(json), digest: digestOf(json) }
+        adapter.writtenBytes = jsonLength
+        adapter.written = { bytes: json.length, digest: digestOf(json) }
         const db = new Low(adapter, state)
-        const bytes = Buffer.byteLength(lines)
+        const bytes = lines.length
         const ranges = bytes > 0 ? [{ end: bytes, digest: digestOf(lines) }] : []
         await writeDigests(io, dir, { id, state: adapter.written, activity: ranges })
         await writeHead(io, dir, id, state, paths.state)
@@ -537,32 +538,18 @@ function toState(file: StoryFile, entries: WeakMap<object, RevisionEntry>, journ
   }
 }
 
-/** JSON of records, reusing the JSON of records that are the same objects as when last written. */
-function list(records: readonly object[]): string {
-  return `[${records
-    .map((r) => {
-      let json = jsonOf.get(r)
-      if (json === undefined) {
-        json = JSON.stringify(r)
-        jsonOf.set(r, json)
-      }
-      return json
-    })
-    .join(',')}]`
-}
-
 /** JSON.stringify of the state, reusing the JSON of records that are the same objects as last time. */
 function serialiseState(state: StoryState): string {
   const dismissed = state.dismissedSuggestions
     ? `,"dismissedSuggestions":${JSON.stringify(state.dismissedSuggestions)}`
     : ''
-  return `{"schemaVersion":${state.schemaVersion},"story":${JSON.stringify(state.story)},"revisions":${JSON.stringify(state.revisions)},"claims":${list(state.claims)},"evidence":${list(state.evidence)},"activityLength":${state.activityLength},"journalSeq":${state.journalSeq}${dismissed}}`
+  return `{"schemaVersion":${state.schemaVersion},"story":${recordJson(state.story)},"revisions":${JSON.stringify(state.revisions)},"claims":${listJson(state.claims)},"evidence":${listJson(state.evidence)},"activityLength":${state.activityLength},"journalSeq":${state.journalSeq}${dismissed}}`
 }
 
 /** JSON.stringify of a journal line; the records it puts keep their JSON for the next compaction. */
 function serialiseLine(line: JournalLine): string {
   const change = (c: NonNullable<JournalLine['claims'] | JournalLine['evidence']>): string =>
-    `{"put":${list(c.put)},"removed":${JSON.stringify(c.removed)}${c.order ? `,"order":${JSON.stringify(c.order)}` : ''}}`
+    `{"put":${listJson(c.put)},"removed":${JSON.stringify(c.removed)}${c.order ? `,"order":${JSON.stringify(c.order)}` : ''}}`
   const parts = [`"seq":${line.seq}`]
   if (line.story) parts.push(`"story":${JSON.stringify(line.story)}`)
   if (line.claims) parts.push(`"claims":${change(line.claims)}`)
