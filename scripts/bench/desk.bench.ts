@@ -9,10 +9,11 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
-import { launchBrowserApp, newDialogScript, type BrowserApp } from '../../e2e/support/browser-app'
+import type { BrowserApp } from '../../e2e/support/browser-app'
 import { chromiumArgs, chromiumPath } from '../../e2e/support/driver'
 import { serveDirectory } from '../../e2e/support/static-server'
-import { benchIdentity, buildManyStories, syntheticStory } from '../../src/main/testing/library-fixture'
+import { buildManyStories, syntheticStory } from '../../src/main/testing/library-fixture'
+import { launchBenchApp } from './bench-app'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const BIG = { id: 'big', words: 10_000, claims: 1_000 }
@@ -188,14 +189,7 @@ async function withApp<T>(
   dir: string,
   use: (app: BrowserApp) => Promise<T>
 ): Promise<T> {
-  const app = await launchBrowserApp(
-    browser,
-    origin,
-    dir,
-    newDialogScript(),
-    path.resolve('resources/sample-story.txt'),
-    { checkOutput: false, identity: benchIdentity }
-  )
+  const app = await launchBenchApp(browser, origin, dir)
   try {
     return await use(app)
   } finally {

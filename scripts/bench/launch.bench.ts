@@ -16,6 +16,7 @@ import { build } from 'esbuild'
 import { electronBinary, packagedApp } from '../../e2e/support/driver'
 import { serveDirectory } from '../../e2e/support/static-server'
 import { buildManyStories } from '../../src/main/testing/library-fixture'
+import { rowsPaintedAt } from './bench-app'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const STARTS = 6
@@ -38,18 +39,7 @@ async function electronStart(dir: string): Promise<Start> {
     ? await _electron.launch({ executablePath: packaged, env })
     : await _electron.launch({ args: [root], env })
   try {
-    const page = await app.firstWindow()
-    const paintedAt = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const check = (): void => {
-            if (document.querySelector('tr[data-story-id]'))
-              requestAnimationFrame(() => setTimeout(() => resolve(performance.timeOrigin + performance.now()), 0))
-            else requestAnimationFrame(check)
-          }
-          check()
-        })
-    )
+    const paintedAt = await rowsPaintedAt(await app.firstWindow())
     return { total: paintedAt - launched }
   } finally {
     await app.close()

@@ -18,10 +18,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
-import { launchBrowserApp, newDialogScript, type BrowserApp, type LaunchOptions } from '../../e2e/support/browser-app'
+import type { BrowserApp, LaunchOptions } from '../../e2e/support/browser-app'
 import { chromiumArgs, chromiumPath } from '../../e2e/support/driver'
 import { serveDirectory } from '../../e2e/support/static-server'
-import { benchIdentity, buildManyStories } from '../../src/main/testing/library-fixture'
+import { buildManyStories } from '../../src/main/testing/library-fixture'
+import { launchBenchApp } from './bench-app'
 import { percentile, row, type Bench, type BenchRow } from './types'
 
 const PAINTS = 8
@@ -243,20 +244,11 @@ async function startApp(
 ): Promise<{ app: BrowserApp; answers: MainAnswer[]; launched: number }> {
   const answers: MainAnswer[] = []
   const options: LaunchOptions = {
-    checkOutput: false,
-    identity: benchIdentity,
     beforePreload: recorder,
     onAnswer: (a) => answers.push({ channel: String(a.channel), mainMs: a.mainMs, jsonMs: a.jsonMs })
   }
   const started = performance.now()
-  const app = await launchBrowserApp(
-    browser,
-    origin,
-    dir,
-    newDialogScript(),
-    path.resolve('resources/sample-story.txt'),
-    options
-  )
+  const app = await launchBenchApp(browser, origin, dir, options)
   return { app, answers, launched: started }
 }
 

@@ -12,7 +12,6 @@ import {
 } from '../../shared/model'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { EditorIdentity } from '../identity'
 import { writeCleanClose } from '../store/clean-close'
 import { emptyLibrary } from '../store/file-kinds'
 import { nodeFileIO, type FileIO } from '../store/file-io'
@@ -156,8 +155,7 @@ export const benchSource = (): Source => ({
   updatedAt: at
 })
 
-/** The bench libraries' editor, as this machine's config would remember them. */
-export const benchIdentity: EditorIdentity = { load: async () => 'bench', save: async () => undefined }
+export { benchIdentity } from './bench-identity'
 
 /**
  * Writes a library as the store lays it out after a clean close (story folders, then library.json
