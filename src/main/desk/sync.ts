@@ -180,15 +180,9 @@ export interface DeskSyncOptions {
 const RETRY_MS = 2000
 const MAX_RETRY_FACTOR = 4
 
-/**
- * A push page closes once it holds this many units or activity entries (whole stories only). Each page
- * costs the same whatever its size (written ahead with its inflight list and fsynced before it is sent,
- * its COPYs, its transaction's commit, its answer's agreed versions and state saved), and the pipeline
- * waits on the desk between pages: at 5,000 stories x 40 claims, pages of 2,000 units (200 pages) spent
- * 10-27 ms each writing ahead alone, with the desk idle.
- */
-const PUSH_PAGE_UNITS = 5000
-const PUSH_PAGE_ACTIVITY = 25_000
+/** A push page closes once it holds this many units or activity entries (whole stories only). */
+const PUSH_PAGE_UNITS = 2000
+const PUSH_PAGE_ACTIVITY = 10_000
 /** Rows per pull page, and stories new to this library fetched per query. */
 const PULL_PAGE = 5000
 const STORIES_PER_FETCH = 100
